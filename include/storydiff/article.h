@@ -1,0 +1,104 @@
+/*
+ * storydiff: the article, as produced by ingest (stage 1) and completed by
+ * segment (stage 3).
+ *
+ * Offsets: every span is [start, end) in BYTES into `text`, the article's
+ * extracted UTF-8 text (the same string the JSON report carries), so a
+ * reader can slice it directly. Normalised keys never appear as spans.
+ *
+ * The structs are transparent for reading. Callers must not modify them;
+ * every pointer inside is owned by the article and freed by
+ * story_article_free().
+ */
+#ifndef STORYDIFF_ARTICLE_H
+#define STORYDIFF_ARTICLE_H
+
+#include <stddef.h>
+
+#include "storydiff/context.h"
+#include "storydiff/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a block of the article body is. */
+typedef enum story_block_kind {
+    STORY_BLOCK_PARAGRAPH = 0,
+    STORY_BLOCK_HEADING = 1,
+    STORY_BLOCK_LIST_ITEM = 2,
+    STORY_BLOCK_QUOTE = 3 /* <blockquote> */
+} story_block_kind;
+
+/** A paragraph (block) of `text`: [start, end) in bytes, without the
+ *  separating blank line. `lang` is a BCP 47 tag ("" until segmented). */
+typedef struct story_paragraph {
+    size_t start, end;
+    story_block_kind kind;
+    char lang[16];
+} story_paragraph;
+
+/** A sentence: [start, end) in bytes into `text` (leading/trailing white
+ *  space excluded); `paragraph` indexes article->paragraphs. */
+typedef struct story_sentence {
+    size_t start, end;
+    size_t paragraph;
+} story_sentence;
+
+/** A word token (UAX #29 word segment that is not punctuation/space):
+ *  [start, end) in bytes into `text`; `sentence` indexes sentences; `key`
+ *  is the match key (NFKC case-folded, quotes/dashes unified, soft hyphen
+ *  and zero-width characters removed), NUL-terminated, owned by the
+ *  article. `flags` is a bit set of STORY_TOKEN_*. */
+typedef struct story_token {
+    size_t start, end;
+    size_t sentence;
+    char *key;
+    unsigned flags;
+} story_token;
+
+#define STORY_TOKEN_NUMBER 0x1u  /* contains a digit of any script */
+#define STORY_TOKEN_CAPITAL 0x2u /* starts with an upper/title-case letter */
+#define STORY_TOKEN_IDEO 0x4u    /* ideographic / kana (dictionary-segmented) */
+#define STORY_TOKEN_LETTER 0x8u  /* contains a letter */
+
+/** An article. Fields that are unknown are "" (never NULL) except
+ *  `published`/`modified`, which are NULL when unknown. */
+typedef struct story_article {
+    char *source;        /* what the user gave: path, "-", URL */
+    char *final_url;     /* URL after redirects, "" for files */
+    char *lang;          /* document language, BCP 47, "" if unknown */
+    char *title;         /* headline */
+    char *byline;        /* authors as printed, "" if none */
+    char **authors;      /* author names, n_authors entries */
+    size_t n_authors;
+    char *published;     /* ISO 8601 date or date-time, NULL if unknown */
+    char *modified;      /* ISO 8601, NULL if unknown */
+    char *site_name;     /* "" if unknown */
+    char *canonical_url; /* "" if unknown */
+    char *description;   /* "" if unknown */
+    char *charset;       /* the charset the input was decoded from */
+    char *format;        /* "text" or "html" */
+
+    char *text; /* the extracted body text, UTF-8, NFC not enforced:
+                   the original characters are kept. Paragraphs are
+                   separated by "\n\n". NUL-terminated. */
+    size_t text_len; /* bytes, without the terminating NUL */
+
+    story_paragraph *paragraphs;
+    size_t n_paragraphs;
+
+    /* filled by story_segment(); NULL/0 before */
+    story_sentence *sentences;
+    size_t n_sentences;
+    story_token *tokens;
+    size_t n_tokens;
+} story_article;
+
+/** Free an article and everything it owns. NULL is a no-op. */
+STORY_API void story_article_free(story_article *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

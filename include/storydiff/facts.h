@@ -1,0 +1,124 @@
+/*
+ * storydiff stage 4, facts: typed, language-neutral facts extracted from a
+ * segmented article: quantities with what they count, named entities with
+ * roles, quotes with speakers, attributions, dates and events, each with
+ * negation (polarity) and hedging (modality) flags.
+ *
+ * Matching across versions uses two strings per fact:
+ *   key  - identity including the value ("quantity|person|INJURE|15");
+ *   slot - identity without the value ("quantity|person|INJURE").
+ * Two facts with the same key say the same thing; the same slot with a
+ * different key is a change ("15 injured" -> "14 injured"). Keys are
+ * language-neutral: concept ids from the language packs and Latin
+ * transliteration keys, never words of one language. docs/facts.md
+ * documents every type's key, slot and value.
+ */
+#ifndef STORYDIFF_FACTS_H
+#define STORYDIFF_FACTS_H
+
+#include <stddef.h>
+
+#include "storydiff/article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum story_fact_type {
+    STORY_FACT_QUANTITY = 0,
+    STORY_FACT_ENTITY = 1,
+    STORY_FACT_QUOTE = 2,
+    STORY_FACT_ATTRIBUTION = 3,
+    STORY_FACT_DATE = 4,
+    STORY_FACT_EVENT = 5
+} story_fact_type;
+#define STORY_FACT_NTYPES 6
+
+/** One fact. Every pointer is owned by the fact set; strings are never
+ *  NULL ("" when absent). Spans are bytes into the article's text. Fields
+ *  not used by a type are zero / "" / -1. */
+typedef struct story_fact {
+    story_fact_type type;
+    size_t sentence;   /* index into article->sentences */
+    size_t start, end; /* [start, end) bytes into article->text */
+    char *key;         /* language-neutral identity including the value */
+    char *slot;        /* identity without the value */
+    int negated;       /* polarity: 1 when negated ("did not", "no") */
+    int hedged;        /* modality: 1 when hedged ("reportedly", "may") */
+    char *value_json;  /* type-specific value object as JSON text; the
+                          report's "value" (see docs/report.schema.json) */
+
+    /* quantity */
+    double number;     /* value; lower bound of a range */
+    double number_hi;  /* upper bound of a range, == number otherwise */
+    char *unit;        /* unit/currency concept ("percent", "USD", "km") */
+    char *counted;     /* concept of what is counted ("person", "nation") */
+    char *event;       /* concept of the event counted ("INJURE") */
+    char *qualifier;   /* "at_least", "about", "more_than", "less_than",
+                          "up_to", "nearly" or "" */
+
+    /* entity (also the canonical entity that mentions resolve to) */
+    char *entity_kind; /* "person", "organisation", "place", "other" */
+    char *name;        /* surface form as written (longest mention) */
+    char **roles;      /* role/title concepts ("admiral", ...), n_roles */
+    size_t n_roles;
+    char *nationality; /* country concept or "" */
+    long entity;       /* for quote/attribution/event: index of the
+                          speaker/source/actor entity fact, else -1 */
+
+    /* quote / attribution */
+    char *verb;        /* reporting verb concept ("SAY", "WARN") or "" */
+    size_t content_start, content_end; /* quoted/claimed text, bytes */
+    int direct;        /* 1 direct quote, 0 indirect speech */
+
+    /* date */
+    char *date_iso;      /* ISO 8601 (date or partial) or "" */
+    char *date_relative; /* "wednesday", "yesterday", "overnight" or "" */
+
+    /* event */
+    char *predicate;   /* event concept ("MEET", "ATTACK", "SIGN") */
+    char *object_key;  /* key of the object/target, or "" */
+} story_fact;
+
+/** The facts of one article, ordered by position (start offset). */
+typedef struct story_factset {
+    story_fact *facts;
+    size_t n_facts;
+} story_factset;
+
+/** Extract the facts of a segmented article (story_segment() first).
+ *  On success returns 0 and *out is the caller's (story_factset_free()).
+ *  The fact set does not point into the article, but its spans refer to
+ *  its text. Errors: STORY_EINVAL (not segmented), STORY_ENOMEM,
+ *  STORY_ELOCALE, STORY_EICU, with err filled. */
+STORY_API int story_facts_extract(story_factset **out, story_ctx *ctx,
+                                  const story_article *a, story_error *err);
+
+/** Free a fact set. NULL is a no-op. */
+STORY_API void story_factset_free(story_factset *fs);
+
+/** Name of a fact type: "quantity", "entity", "quote", "attribution",
+ *  "date", "event". Static storage. */
+STORY_API const char *story_fact_type_name(story_fact_type t);
+
+/** A pair of facts of one article that contradict each other. */
+typedef struct story_contradiction {
+    size_t fact_a, fact_b; /* indices into the fact set, fact_a < fact_b */
+    char *detail;          /* one line of explanation, owned */
+} story_contradiction;
+
+/** Find facts inside one article that contradict each other (the same slot
+ *  with opposite polarity, or incompatible values). On success returns 0,
+ *  *out is an array of *n entries, freed with story_contradictions_free().
+ */
+STORY_API int story_facts_check(story_contradiction **out, size_t *n,
+                                story_ctx *ctx, const story_article *a,
+                                const story_factset *fs, story_error *err);
+
+/** Free what story_facts_check() returned. NULL is a no-op. */
+STORY_API void story_contradictions_free(story_contradiction *c, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,60 @@
+/*
+ * storydiff stages 2-3, normalise and segment: language identification per
+ * paragraph and document, sentences (UAX #29 with @ss=standard plus a merge
+ * pass driven by the language pack's abbreviations), words (UAX #29,
+ * dictionary-based for CJK/Thai) with their normalised match keys.
+ */
+#ifndef STORYDIFF_SEGMENT_H
+#define STORYDIFF_SEGMENT_H
+
+#include <stddef.h>
+
+#include "storydiff/article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Segment an article in place: sets a->lang (unless lang_hint is given,
+ *  then a->lang = lang_hint), each paragraph's lang, and fills
+ *  a->sentences and a->tokens (owned by the article). Calling it twice
+ *  re-segments. Returns 0, or STORY_ENOMEM, STORY_EICU, STORY_ELOCALE with
+ *  err filled. lang_hint may be NULL or "" (identify). */
+STORY_API int story_segment(story_ctx *ctx, story_article *a,
+                            const char *lang_hint, story_error *err);
+
+/** Identify the language of `len` bytes of UTF-8 text. Writes a BCP 47 tag
+ *  (e.g. "uk", "zh") into out (out_size bytes, >= 16 recommended); writes
+ *  "" when unsure. Method: ICU script counts (Han, Kana, Arabic,
+ *  Devanagari, Greek decide; i/yi/ie/ghe vs yery/e/io/hard sign split uk/ru),
+ *  then libexttextcat with a configuration restricted to the supported
+ *  languages (Cavnar & Trenkle 1994 n-gram ranks). Returns 0 or a negative
+ *  status. */
+STORY_API int story_langid(story_ctx *ctx, const char *text, size_t len,
+                           char *out, size_t out_size, story_error *err);
+
+/** Normalised match key of `len` bytes of UTF-8: NFKC case folding
+ *  (unorm2_getNFKCCasefoldInstance), soft hyphen / zero-width characters
+ *  removed, quotes, apostrophes and dashes unified. On success *out is a
+ *  NUL-terminated string the caller frees with story_free(); if `map` is
+ *  non-NULL, *map receives an array of (strlen(*out) + 1) byte offsets,
+ *  (*map)[i] = offset in the input of the character that produced key byte
+ *  i ((*map)[len_out] = len), also freed with story_free(). */
+STORY_API int story_normalize_key(char **out, size_t **map, const char *s,
+                                  size_t len, story_error *err);
+
+/** Latin transliteration key of a name (lower-case ASCII), with the
+ *  script-specific transform for `lang` (uk/ru BGN, Greek UNGEGN, Any-Latin
+ *  otherwise), then the gazetteer for names transliteration cannot bridge.
+ *  *out is freed with story_free(). */
+STORY_API int story_name_key(char **out, story_ctx *ctx, const char *name,
+                             size_t len, const char *lang, story_error *err);
+
+/** Similarity in [0, 1] of two name keys from story_name_key(), using a
+ *  consonant skeleton and edit distance (see docs/text-layer.md). */
+STORY_API double story_name_similarity(const char *key_a, const char *key_b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

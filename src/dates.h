@@ -1,0 +1,29 @@
+/*
+ * Text layer: date and time mentions (private). Implemented in
+ * src/dates.c (text-layer module), used by facts and align.
+ */
+#ifndef STORY_DATES_H
+#define STORY_DATES_H
+
+#include "internal.h"
+
+typedef struct story_date {
+    size_t start, end;  /* [start, end) bytes into the scanned text */
+    char iso[32];       /* "2025-03-05", "2025-03", "2025", resolved
+                           relative dates too; "" when unresolved */
+    char relative[24];  /* "monday".."sunday", "yesterday", "today",
+                           "tomorrow", "overnight", "last_week",
+                           "next_week", … or "" for absolute dates */
+    int has_time;       /* a clock time was part of the mention */
+    char time[8];       /* "14:30" or "" */
+} story_date;
+
+/* Find date/time mentions in text[start, end) for `lang`. `published` is
+ * the article's ISO 8601 publication date or NULL: weekday and relative
+ * mentions are resolved against it (iso filled), else left relative.
+ * Appends story_date elements to `out` (story_vec of story_date). */
+int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
+                      size_t start, size_t end, const char *published,
+                      story_vec *out, story_error *err);
+
+#endif

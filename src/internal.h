@@ -1,0 +1,105 @@
+/*
+ * Private helpers shared by every module: the context's layout, error
+ * filling, a growable byte buffer and a growable array. Not installed.
+ */
+#ifndef STORY_INTERNAL_H
+#define STORY_INTERNAL_H
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storydiff/storydiff.h"
+
+/* Per-module lazily loaded resources. Each module owns its slot: it
+ * allocates on first use, registers a free function, and never touches
+ * another module's slot. */
+typedef enum story_module {
+    STORY_MOD_LOCALE = 0,
+    STORY_MOD_INGEST,
+    STORY_MOD_NORMALIZE,
+    STORY_MOD_SEGMENT,
+    STORY_MOD_NUMBERS,
+    STORY_MOD_DATES,
+    STORY_MOD_NAMES,
+    STORY_MOD_STEM,
+    STORY_MOD_FACTS,
+    STORY_MOD_ALIGN,
+    STORY_MOD_LEXICON,
+    STORY_MOD_TRANSLATE,
+    STORY_MOD_RENDER,
+    STORY_MOD_COUNT
+} story_module;
+
+struct story_ctx {
+    char *locales_dir;
+    void *mod[STORY_MOD_COUNT];
+    void (*mod_free[STORY_MOD_COUNT])(void *);
+};
+
+/* Module slot access: returns the slot's pointer (NULL before first use). */
+void *story__ctx_get(story_ctx *ctx, story_module m);
+/* Store a module's resource and how to free it with the context. */
+void story__ctx_set(story_ctx *ctx, story_module m, void *p,
+                    void (*free_fn)(void *));
+
+/* Fill err (may be NULL) and return code. `source` may be NULL; offset -1
+ * when unknown. printf-style message. */
+int story__error(story_error *err, int code, const char *source,
+                 long long offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* Allocation: every allocation of the library goes through these, so that
+ * tests can inject failures (story__alloc_fail_after). */
+void *story__malloc(size_t n);
+void *story__calloc(size_t n, size_t size);
+void *story__realloc(void *p, size_t n);
+char *story__strdup(const char *s);
+char *story__strndup(const char *s, size_t n);
+void story__alloc_fail_after(long n); /* test hook: -1 = never fail */
+
+/* Growable NUL-terminated byte buffer. Zero-initialise ({0}). */
+typedef struct story_buf {
+    char *data;
+    size_t len, cap;
+    int oom; /* sticky: an append failed */
+} story_buf;
+
+int story_buf_grow(story_buf *b, size_t extra);
+int story_buf_append(story_buf *b, const char *s, size_t n);
+int story_buf_puts(story_buf *b, const char *s);
+int story_buf_putc(story_buf *b, char c);
+int story_buf_printf(story_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Give up the buffer's bytes (never NULL unless oom: then NULL). */
+char *story_buf_detach(story_buf *b);
+void story_buf_free(story_buf *b);
+
+/* Growable array of elements of `elem` bytes. Zero-initialise. */
+typedef struct story_vec {
+    void *data;
+    size_t len, cap, elem;
+} story_vec;
+
+void story_vec_init(story_vec *v, size_t elem);
+/* Append one element (copied from p); returns pointer to it or NULL. */
+void *story_vec_push(story_vec *v, const void *p);
+void story_vec_free(story_vec *v);
+
+/* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
+ * invalid sequence (and advances by one byte). */
+int32_t story__utf8_next(const char *s, size_t len, size_t *i);
+/* Offset of the first invalid UTF-8 byte, or (size_t)-1 if all valid. */
+size_t story__utf8_invalid_at(const char *s, size_t len);
+/* Encode cp into out (>= 4 bytes); returns the byte count. */
+size_t story__utf8_put(char *out, int32_t cp);
+
+#endif

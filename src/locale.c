@@ -1,0 +1,296 @@
+/*
+ * Language packs (see src/locale.h and locales/README.md). A pack is the
+ * merge of locales/<lang>.json, locales/facts/<lang>.json and
+ * locales/root.json, in that order of precedence: arrays are concatenated,
+ * objects united (earlier file wins per key), scalars taken from the first
+ * file that has them. Every array of strings and every object is indexed
+ * by NFKC case-folded key (a jansson object used as a hash table).
+ */
+#include "locale.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "normalize.h"
+
+struct story_langpack {
+    char lang[32];
+    json_t *merged; /* field -> value */
+    json_t *index;  /* field -> {folded key -> value} */
+};
+
+typedef struct pack_cache {
+    story_langpack *packs[64];
+    size_t n;
+} pack_cache;
+
+static void cache_free(void *p)
+{
+    pack_cache *c = p;
+    for (size_t i = 0; i < c->n; i++) {
+        json_decref(c->packs[i]->merged);
+        json_decref(c->packs[i]->index);
+        free(c->packs[i]);
+    }
+    free(c);
+}
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Load one JSON file; missing is not an error (*out = NULL). */
+static int load_file(json_t **out, const char *path, story_error *err)
+{
+    *out = NULL;
+    if (!file_exists(path))
+        return 0;
+    json_error_t je;
+    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (!j) {
+        story__error(err, STORY_ELOCALE, path, je.position,
+                     "invalid language pack: %s", je.text);
+        if (err) {
+            err->line = je.line;
+            err->column = je.column;
+        }
+        return STORY_ELOCALE;
+    }
+    if (!json_is_object(j)) {
+        json_decref(j);
+        return story__error(err, STORY_ELOCALE, path, 0,
+                            "language pack is not a JSON object");
+    }
+    *out = j;
+    return 0;
+}
+
+static int merge_into(json_t *dst, json_t *src)
+{
+    const char *k;
+    json_t *v;
+    json_object_foreach(src, k, v) {
+        json_t *have = json_object_get(dst, k);
+        if (!have) {
+            if (json_object_set(dst, k, v))
+                return -1;
+        } else if (json_is_array(have) && json_is_array(v)) {
+            json_t *cat = json_copy(have);
+            if (!cat || json_array_extend(cat, v) ||
+                json_object_set_new(dst, k, cat))
+                return -1;
+        } else if (json_is_object(have) && json_is_object(v)) {
+            json_t *u = json_copy(v);
+            if (!u || json_object_update(u, have) ||
+                json_object_set_new(dst, k, u))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int fold(story_buf *b, const char *s, story_error *err)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return story__normalize_key_buf(b, NULL, s, strlen(s), err);
+}
+
+static int build_index(story_langpack *lp, story_error *err)
+{
+    const char *k;
+    json_t *v;
+    story_buf key = {0};
+    int rc = 0;
+    lp->index = json_object();
+    if (!lp->index)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    json_object_foreach(lp->merged, k, v) {
+        json_t *ix = json_object();
+        if (!ix || json_object_set_new(lp->index, k, ix)) {
+            rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+            break;
+        }
+        if (json_is_array(v)) {
+            size_t i;
+            json_t *e;
+            json_array_foreach(v, i, e) {
+                if (!json_is_string(e))
+                    continue;
+                if ((rc = fold(&key, json_string_value(e), err)))
+                    goto done;
+                if (!json_object_get(ix, key.data))
+                    json_object_set(ix, key.data, json_true());
+            }
+        } else if (json_is_object(v)) {
+            const char *wk;
+            json_t *wv;
+            json_object_foreach(v, wk, wv) {
+                if ((rc = fold(&key, wk, err)))
+                    goto done;
+                if (!json_object_get(ix, key.data))
+                    json_object_set(ix, key.data, wv);
+            }
+        }
+    }
+done:
+    story_buf_free(&key);
+    return rc;
+}
+
+static int load_pack(story_langpack **out, story_ctx *ctx, const char *lang,
+                     story_error *err)
+{
+    char path[4096];
+    json_t *files[3] = {NULL, NULL, NULL};
+    int rc = 0;
+    const char *dir = ctx->locales_dir;
+    *out = NULL;
+
+    if (strcmp(lang, "root") != 0) {
+        snprintf(path, sizeof path, "%s/%s.json", dir, lang);
+        if ((rc = load_file(&files[0], path, err)))
+            goto done;
+        snprintf(path, sizeof path, "%s/facts/%s.json", dir, lang);
+        if ((rc = load_file(&files[1], path, err)))
+            goto done;
+    }
+    snprintf(path, sizeof path, "%s/root.json", dir);
+    if ((rc = load_file(&files[2], path, err)))
+        goto done;
+    if (!files[2]) {
+        rc = story__error(err, STORY_ELOCALE, path, -1,
+                          "root language pack not found");
+        goto done;
+    }
+    story_langpack *lp = story__calloc(1, sizeof *lp);
+    if (!lp) {
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto done;
+    }
+    snprintf(lp->lang, sizeof lp->lang, "%s",
+             (files[0] || files[1]) ? lang : "root");
+    lp->merged = json_object();
+    for (int i = 0; i < 3 && lp->merged; i++)
+        if (files[i] && merge_into(lp->merged, files[i])) {
+            json_decref(lp->merged);
+            lp->merged = NULL;
+        }
+    if (!lp->merged) {
+        free(lp);
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto done;
+    }
+    if ((rc = build_index(lp, err))) {
+        json_decref(lp->merged);
+        json_decref(lp->index);
+        free(lp);
+        goto done;
+    }
+    *out = lp;
+done:
+    for (int i = 0; i < 3; i++)
+        json_decref(files[i]);
+    return rc;
+}
+
+/* "de-CH" -> "de-CH" if the file exists, else "de"; "" -> "root". */
+static void resolve_lang(char *out, size_t n, story_ctx *ctx,
+                         const char *lang)
+{
+    char path[4096];
+    if (!lang || !*lang) {
+        snprintf(out, n, "root");
+        return;
+    }
+    snprintf(out, n, "%s", lang);
+    for (char *p = out; *p; p++)
+        if (*p == '_')
+            *p = '-';
+    for (;;) {
+        snprintf(path, sizeof path, "%s/%s.json", ctx->locales_dir, out);
+        if (file_exists(path))
+            return;
+        char *dash = strrchr(out, '-');
+        if (!dash)
+            break;
+        *dash = '\0';
+    }
+    /* language without a pack: keep the base tag; load_pack falls back
+     * to root when neither file exists */
+}
+
+int story_langpack_get(const story_langpack **out, story_ctx *ctx,
+                       const char *lang, story_error *err)
+{
+    char want[32];
+    *out = NULL;
+    pack_cache *c = story__ctx_get(ctx, STORY_MOD_LOCALE);
+    if (!c) {
+        c = story__calloc(1, sizeof *c);
+        if (!c)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        story__ctx_set(ctx, STORY_MOD_LOCALE, c, cache_free);
+    }
+    resolve_lang(want, sizeof want, ctx, lang);
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->packs[i]->lang, want) == 0) {
+            *out = c->packs[i];
+            return 0;
+        }
+    story_langpack *lp = NULL;
+    int rc = load_pack(&lp, ctx, want, err);
+    if (rc)
+        return rc;
+    /* a language without its own files resolves to root: share it */
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->packs[i]->lang, lp->lang) == 0) {
+            json_decref(lp->merged);
+            json_decref(lp->index);
+            free(lp);
+            *out = c->packs[i];
+            return 0;
+        }
+    if (c->n == sizeof c->packs / sizeof c->packs[0]) {
+        json_decref(lp->merged);
+        json_decref(lp->index);
+        free(lp);
+        return story__error(err, STORY_ELOCALE, lang, -1,
+                            "too many language packs loaded");
+    }
+    c->packs[c->n++] = lp;
+    *out = lp;
+    return 0;
+}
+
+const char *story_langpack_lang(const story_langpack *lp) { return lp->lang; }
+
+json_t *story_langpack_field(const story_langpack *lp, const char *field)
+{
+    return json_object_get(lp->merged, field);
+}
+
+json_t *story_langpack_lookup(const story_langpack *lp, const char *field,
+                              const char *key)
+{
+    json_t *ix = json_object_get(lp->index, field);
+    return ix ? json_object_get(ix, key) : NULL;
+}
+
+int story_langpack_has(const story_langpack *lp, const char *field,
+                       const char *key)
+{
+    return story_langpack_lookup(lp, field, key) != NULL;
+}
+
+const char *story_langpack_map(const story_langpack *lp, const char *field,
+                               const char *key)
+{
+    json_t *v = story_langpack_lookup(lp, field, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}

@@ -1,0 +1,49 @@
+/*
+ * Language packs: locales/<bcp47>.json (text layer: abbreviations, titles,
+ * number words, months, …) merged with locales/facts/<bcp47>.json (fact
+ * lexicons: reporting verbs, event lexicon, counted nouns, negation and
+ * hedge cues) and locales/root.json (language-neutral), loaded lazily once
+ * per context, read-only after. Lookup falls back de-CH -> de -> root.
+ *
+ * Matching: every string list and every object's keys are indexed by
+ * their NFKC case-folded form, so callers look up folded keys (as in
+ * story_token.key). Multi-word entries are indexed as written (folded).
+ */
+#ifndef STORY_LOCALE_H
+#define STORY_LOCALE_H
+
+#include <jansson.h>
+
+#include "internal.h"
+
+typedef struct story_langpack story_langpack;
+
+/* The pack for `lang` (BCP 47; "" or unknown -> root). Borrowed from ctx;
+ * never NULL on success. Errors: STORY_ELOCALE (invalid JSON: err names
+ * the file, line and column), STORY_ENOMEM. */
+int story_langpack_get(const story_langpack **out, story_ctx *ctx,
+                       const char *lang, story_error *err);
+
+/* The language this pack was loaded for ("root" for root). */
+const char *story_langpack_lang(const story_langpack *lp);
+
+/* Raw merged JSON field of the pack (language file first, then facts
+ * file, then root); NULL when absent. Borrowed. */
+json_t *story_langpack_field(const story_langpack *lp, const char *field);
+
+/* 1 when the folded `key` is in the list/object `field` of the pack or,
+ * failing that, of root; 0 otherwise. */
+int story_langpack_has(const story_langpack *lp, const char *field,
+                       const char *key);
+
+/* For object fields (word -> concept): the value string for folded `key`,
+ * or NULL. For object fields whose values are not strings, NULL. */
+const char *story_langpack_map(const story_langpack *lp, const char *field,
+                               const char *key);
+
+/* Raw JSON value for folded `key` in object `field` (any JSON type), or
+ * NULL. Borrowed. */
+json_t *story_langpack_lookup(const story_langpack *lp, const char *field,
+                              const char *key);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * Stage 2, normalise: match keys for text. A key is the NFKC case fold
+ * (UAX #15 + Unicode default case folding, ICU's NFKC_Casefold instance) of
+ * the text after removing soft hyphens and zero-width characters and after
+ * unifying quotation marks, apostrophes and dashes. The displayed text is
+ * never changed; a byte map leads from each key byte back to the input.
+ *
+ * Normalisation is applied per normalisation segment (runs that start at
+ * a code point with unorm2_hasBoundaryBefore), so composition works across
+ * combining marks and every output byte maps to the segment's first input
+ * byte.
+ */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+/* Code points removed from keys: soft hyphen, zero-width space/non-joiner/
+ * joiner, word joiner, BOM/zero-width no-break space, bidi marks. */
+int story__is_ignorable(int32_t c)
+{
+    return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
+           c == 0xFEFF || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Unify apostrophes/single quotes to ', double quotes/guillemets to ",
+ * dashes and minus to -. */
+int32_t story__unify_punct(int32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x02BC: case 0x02B9: case 0x0060: case 0x00B4: case 0xFF07:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+    case 0x00AB: case 0x00BB: case 0x2039: case 0x203A: case 0x300C:
+    case 0x300D: case 0x300E: case 0x300F: case 0xFF02:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    default:
+        return c;
+    }
+}
+
+static int flush_segment(story_buf *out, story_vec *map, const UChar *seg,
+                         int32_t seg_len, size_t src_off,
+                         const UNormalizer2 *n2, story_error *err)
+{
+    UChar stackbuf[256];
+    UChar *dst = stackbuf;
+    int32_t cap = (int32_t)(sizeof stackbuf / sizeof stackbuf[0]);
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n = unorm2_normalize(n2, seg, seg_len, dst, cap, &e);
+    if (e == U_BUFFER_OVERFLOW_ERROR) {
+        dst = story__malloc(sizeof(UChar) * (size_t)(n + 1));
+        if (!dst)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        cap = n + 1;
+        e = U_ZERO_ERROR;
+        n = unorm2_normalize(n2, seg, seg_len, dst, cap, &e);
+    }
+    if (U_FAILURE(e)) {
+        if (dst != stackbuf)
+            free(dst);
+        return story__error(err, STORY_EICU, NULL, (long long)src_off,
+                            "NFKC_Casefold failed: %s", u_errorName(e));
+    }
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(dst, i, n, c);
+        char u8[4];
+        size_t k = story__utf8_put(u8, c);
+        if (story_buf_append(out, u8, k))
+            goto oom;
+        if (map)
+            for (size_t j = 0; j < k; j++)
+                if (!story_vec_push(map, &src_off))
+                    goto oom;
+    }
+    if (dst != stackbuf)
+        free(dst);
+    return 0;
+oom:
+    if (dst != stackbuf)
+        free(dst);
+    return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+}
+
+int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
+                             size_t len, story_error *err)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFKCCasefoldInstance(&e);
+    if (U_FAILURE(e))
+        return story__error(err, STORY_EICU, NULL, -1,
+                            "cannot open NFKC_Casefold: %s", u_errorName(e));
+    UChar seg[128];
+    int32_t seg_len = 0;
+    size_t seg_off = 0;
+    size_t i = 0;
+    int rc = 0;
+    while (i < len) {
+        size_t at = i;
+        int32_t c = story__utf8_next(s, len, &i);
+        if (c < 0)
+            c = 0xFFFD;
+        if (story__is_ignorable(c))
+            continue;
+        c = story__unify_punct(c);
+        int boundary = unorm2_hasBoundaryBefore(n2, c);
+        if (seg_len > 0 && (boundary || seg_len > 120)) {
+            rc = flush_segment(out, map, seg, seg_len, seg_off, n2, err);
+            if (rc)
+                return rc;
+            seg_len = 0;
+        }
+        if (seg_len == 0)
+            seg_off = at;
+        U16_APPEND_UNSAFE(seg, seg_len, c);
+    }
+    if (seg_len > 0) {
+        rc = flush_segment(out, map, seg, seg_len, seg_off, n2, err);
+        if (rc)
+            return rc;
+    }
+    if (out->oom || story_buf_grow(out, 0))
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    return 0;
+}
+
+int story_normalize_key(char **out, size_t **map, const char *s, size_t len,
+                        story_error *err)
+{
+    story_buf b = {0};
+    story_vec m;
+    story_vec_init(&m, sizeof(size_t));
+    *out = NULL;
+    if (map)
+        *map = NULL;
+    int rc = story__normalize_key_buf(&b, map ? &m : NULL, s, len, err);
+    if (rc)
+        goto fail;
+    if (map && !story_vec_push(&m, &len)) {
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto fail;
+    }
+    *out = story_buf_detach(&b);
+    if (!*out) {
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto fail;
+    }
+    if (map)
+        *map = m.data;
+    return 0;
+fail:
+    story_buf_free(&b);
+    story_vec_free(&m);
+    return rc;
+}

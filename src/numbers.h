@@ -1,0 +1,39 @@
+/*
+ * Text layer: numbers in any language (private). Implemented in
+ * src/numbers.c (text-layer module), used by facts and align.
+ */
+#ifndef STORY_NUMBERS_H
+#define STORY_NUMBERS_H
+
+#include "internal.h"
+
+/* One number mention in a text. */
+typedef struct story_number {
+    size_t start, end; /* [start, end) bytes into the scanned text,
+                          covering qualifier, digits/words, scale, unit */
+    size_t num_start, num_end; /* the numeral itself */
+    double value;      /* with scale applied: "1,5 Mio." -> 1500000 */
+    double value_hi;   /* range upper bound ("15-20"), == value otherwise */
+    int is_range;
+    int is_percent;
+    int is_year;       /* bare 4-digit 1000-2100 with no unit or scale */
+    int is_ordinal;    /* "5th", "5.", "5-й" … */
+    int spelled;       /* from number words ("thirty", "тридцяти") */
+    char qualifier[16]; /* "at_least", "about", "more_than", "less_than",
+                           "up_to", "nearly" or "" */
+    char unit[24];      /* "percent", "USD", "EUR", "km", "kg" … or "" */
+} story_number;
+
+/* Find every number in text[start, end) (bytes; text is the article's
+ * UTF-8) read with the conventions of `lang` (BCP 47): digits of every
+ * script, locale group/decimal separators with a full parse-position check,
+ * spelled-out numbers (ICU RBNF spellout, lenient, only for tokens listed
+ * in the pack's number_words, plus inflected forms listed there), scale
+ * words, ranges, percentages, currencies and units, qualifiers.
+ * Appends story_number elements to `out` (a story_vec of story_number);
+ * offsets are absolute into `text`. Returns 0 or a negative status. */
+int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
+                        size_t start, size_t end, story_vec *out,
+                        story_error *err);
+
+#endif

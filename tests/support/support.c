@@ -1,0 +1,143 @@
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+story_ctx *story_test_ctx(void)
+{
+    const char *dir = getenv("STORYDIFF_LOCALES");
+    story_ctx_options o = STORY_CTX_OPTIONS_INIT;
+    story_error err;
+    story_ctx *ctx = NULL;
+    o.locales_dir = dir ? dir : "locales";
+    if (story_ctx_new(&ctx, &o, &err) != 0) {
+        print_error("story_ctx_new: %s: %s\n", err.source, err.message);
+        fail();
+    }
+    return ctx;
+}
+
+const char *story_test_corpus(void)
+{
+    static char path[4096];
+    struct stat st;
+    const char *env = getenv("STORYDIFF_CORPUS");
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    if (env && *env)
+        snprintf(path, sizeof path, "%s", env);
+    else
+        snprintf(path, sizeof path, "%s/../shared/corpus", src ? src : ".");
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return path;
+    const char *ci = getenv("CI");
+    if (ci && strcmp(ci, "true") == 0) {
+        fprintf(stderr,
+                "real-data corpus not found at %s (set STORYDIFF_CORPUS); "
+                "required under CI\n",
+                path);
+        exit(1);
+    }
+    fprintf(stderr, "corpus not found at %s: skipping\n", path);
+    return NULL;
+}
+
+char *story_test_corpus_path(const char *rel)
+{
+    const char *c = story_test_corpus();
+    if (!c)
+        return NULL;
+    size_t n = strlen(c) + strlen(rel) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", c, rel);
+    return p;
+}
+
+char *story_test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n - 1 == 0) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+int story_test_run_cli(const char *args, char **out, char **err)
+{
+    const char *bin = getenv("STORYDIFF_BIN");
+    char tmpl_o[] = "/tmp/storydiff-test-outXXXXXX";
+    char tmpl_e[] = "/tmp/storydiff-test-errXXXXXX";
+    int fo = mkstemp(tmpl_o), fe = mkstemp(tmpl_e);
+    if (fo < 0 || fe < 0 || !bin)
+        return -1;
+    close(fo);
+    close(fe);
+    size_t n = strlen(bin) + strlen(args) + 2 * sizeof tmpl_o + 32;
+    char *cmd = malloc(n);
+    snprintf(cmd, n, "'%s' %s >%s 2>%s </dev/null", bin, args, tmpl_o,
+             tmpl_e);
+    int st = system(cmd);
+    free(cmd);
+    if (out)
+        *out = story_test_read_file(tmpl_o, NULL);
+    if (err)
+        *err = story_test_read_file(tmpl_e, NULL);
+    unlink(tmpl_o);
+    unlink(tmpl_e);
+    if (st == -1 || !WIFEXITED(st))
+        return -1;
+    return WEXITSTATUS(st);
+}
+
+story_article *story_test_article(story_ctx *ctx, const char *text,
+                                  const char *lang)
+{
+    story_article *a = NULL;
+    story_error err;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    if (story_ingest_memory(&a, ctx, "test", text, strlen(text), NULL, &io,
+                            &err) != 0) {
+        print_error("ingest: %s\n", err.message);
+        fail();
+    }
+    if (story_segment(ctx, a, lang, &err) != 0) {
+        print_error("segment: %s\n", err.message);
+        story_article_free(a);
+        fail();
+    }
+    return a;
+}

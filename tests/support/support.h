@@ -1,0 +1,41 @@
+/*
+ * Test support shared by the unit and end-to-end suites: a context over the
+ * source tree's locales, the real-data corpus (STORYDIFF_CORPUS, default
+ * ../shared/corpus from the source tree), and running the storydiff tool.
+ * Include after <cmocka.h>.
+ */
+#ifndef STORY_TEST_SUPPORT_H
+#define STORY_TEST_SUPPORT_H
+
+#include <stddef.h>
+
+#include "storydiff/storydiff.h"
+
+/* A new context over $STORYDIFF_LOCALES (set by ctest). Fails the test on
+ * error. Free with story_ctx_free(). */
+story_ctx *story_test_ctx(void);
+
+/* The corpus directory, or NULL when it is missing. When it is missing
+ * and CI=true, prints why and exits 1 (tests that need real data fail
+ * loudly under CI); otherwise the caller should skip(). Static storage. */
+const char *story_test_corpus(void);
+
+/* corpus + "/" + rel, malloc'd (free()), or NULL when the corpus is
+ * missing (see story_test_corpus). */
+char *story_test_corpus_path(const char *rel);
+
+/* Read a whole file (malloc'd, NUL-terminated, *len bytes) or NULL. */
+char *story_test_read_file(const char *path, size_t *len);
+
+/* Run the storydiff tool ($STORYDIFF_BIN) with the given arguments through
+ * /bin/sh (args is a shell fragment, already quoted). Captures stdout and
+ * stderr (malloc'd, may be NULL if not wanted); returns the exit status,
+ * or -1 if it could not run. */
+int story_test_run_cli(const char *args, char **out, char **err);
+
+/* Ingest + segment a UTF-8 string as a plain-text article named `name`
+ * with the given language ("" = identify). Fails the test on error. */
+story_article *story_test_article(story_ctx *ctx, const char *text,
+                                  const char *lang);
+
+#endif

@@ -1,0 +1,65 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "support.h"
+
+static void key_of(const char *in, const char *want)
+{
+    char *k = NULL;
+    size_t *map = NULL;
+    story_error err;
+    assert_int_equal(story_normalize_key(&k, &map, in, strlen(in), &err), 0);
+    assert_string_equal(k, want);
+    assert_int_equal(map[strlen(k)], strlen(in));
+    story_free(k);
+    story_free(map);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    key_of("\xef\xbc\xba\xef\xbd\x85lenskyy", "zelenskyy"); /* fullwidth */
+    key_of("Stra\xc3\x9f" "e", "strasse");
+    key_of("\xce\xa3\xce\x9f\xce\xa6\xce\x9f\xce\xa3", "\xcf\x83\xce\xbf\xcf\x86\xce\xbf\xcf\x83");
+}
+
+static void test_soft_hyphen_and_quotes(void **state)
+{
+    (void)state;
+    key_of("Ukr\xc2\xad" "aine", "ukraine");
+    key_of("\xe2\x80\x9cyes\xe2\x80\x9d \xe2\x80\x94 it\xe2\x80\x99s",
+           "\"yes\" - it's");
+    key_of("\xd0\xbf\xca\xbc\xd1\x8f\xd1\x82\xd1\x8c",
+           "\xd0\xbf'\xd1\x8f\xd1\x82\xd1\x8c"); /* пʼять */
+}
+
+static void test_map(void **state)
+{
+    (void)state;
+    const char *in = "A\xcc\x81" "b"; /* A + combining acute + b */
+    char *k = NULL;
+    size_t *map = NULL;
+    assert_int_equal(story_normalize_key(&k, &map, in, strlen(in), NULL), 0);
+    assert_string_equal(k, "\xc3\xa1" "b"); /* composed á */
+    assert_int_equal(map[0], 0);
+    assert_int_equal(map[1], 0);
+    assert_int_equal(map[2], 3);
+    story_free(k);
+    story_free(map);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_soft_hyphen_and_quotes),
+        cmocka_unit_test(test_map),
+    };
+    return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}
