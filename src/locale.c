@@ -1,7 +1,8 @@
 /*
  * Language packs (see src/locale.h and locales/README.md). A pack is the
- * merge of locales/<lang>.json, locales/facts/<lang>.json and
- * locales/root.json, in that order of precedence: arrays are concatenated,
+ * merge of locales/<lang>.json, locales/numbers/<lang>.json,
+ * locales/facts/<lang>.json and locales/root.json, in that order of
+ * precedence: arrays are concatenated,
  * objects united (earlier file wins per key), scalars taken from the first
  * file that has them. Every array of strings and every object is indexed
  * by NFKC case-folded key (a jansson object used as a hash table).
@@ -14,6 +15,13 @@
 #include <sys/stat.h>
 
 #include "normalize.h"
+
+/* The files of one pack, in order of precedence, before root.json:
+ * locales/<lang>.json (text layer), locales/numbers/<lang>.json (number
+ * and date words), locales/facts/<lang>.json (fact lexicons). */
+#define STORY_PACK_FILES 3
+static const char *const pack_subdirs[STORY_PACK_FILES] = {"", "numbers",
+                                                            "facts"};
 
 struct story_langpack {
     char lang[32];
@@ -147,23 +155,28 @@ static int load_pack(story_langpack **out, story_ctx *ctx, const char *lang,
                      story_error *err)
 {
     char path[4096];
-    json_t *files[3] = {NULL, NULL, NULL};
+    json_t *files[STORY_PACK_FILES + 1] = {NULL};
     int rc = 0;
     const char *dir = ctx->locales_dir;
     *out = NULL;
 
+    int have_lang = 0;
     if (strcmp(lang, "root") != 0) {
-        snprintf(path, sizeof path, "%s/%s.json", dir, lang);
-        if ((rc = load_file(&files[0], path, err)))
-            goto done;
-        snprintf(path, sizeof path, "%s/facts/%s.json", dir, lang);
-        if ((rc = load_file(&files[1], path, err)))
-            goto done;
+        for (int i = 0; i < STORY_PACK_FILES; i++) {
+            if (pack_subdirs[i][0])
+                snprintf(path, sizeof path, "%s/%s/%s.json", dir,
+                         pack_subdirs[i], lang);
+            else
+                snprintf(path, sizeof path, "%s/%s.json", dir, lang);
+            if ((rc = load_file(&files[i], path, err)))
+                goto done;
+            have_lang |= files[i] != NULL;
+        }
     }
     snprintf(path, sizeof path, "%s/root.json", dir);
-    if ((rc = load_file(&files[2], path, err)))
+    if ((rc = load_file(&files[STORY_PACK_FILES], path, err)))
         goto done;
-    if (!files[2]) {
+    if (!files[STORY_PACK_FILES]) {
         rc = story__error(err, STORY_ELOCALE, path, -1,
                           "root language pack not found");
         goto done;
@@ -173,10 +186,9 @@ static int load_pack(story_langpack **out, story_ctx *ctx, const char *lang,
         rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
         goto done;
     }
-    snprintf(lp->lang, sizeof lp->lang, "%s",
-             (files[0] || files[1]) ? lang : "root");
+    snprintf(lp->lang, sizeof lp->lang, "%s", have_lang ? lang : "root");
     lp->merged = json_object();
-    for (int i = 0; i < 3 && lp->merged; i++)
+    for (int i = 0; i <= STORY_PACK_FILES && lp->merged; i++)
         if (files[i] && merge_into(lp->merged, files[i])) {
             json_decref(lp->merged);
             lp->merged = NULL;
@@ -194,7 +206,7 @@ static int load_pack(story_langpack **out, story_ctx *ctx, const char *lang,
     }
     *out = lp;
 done:
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i <= STORY_PACK_FILES; i++)
         json_decref(files[i]);
     return rc;
 }

@@ -1,8 +1,9 @@
 /*
  * Language packs: locales/<bcp47>.json (text layer: abbreviations, titles,
- * number words, months, …) merged with locales/facts/<bcp47>.json (fact
- * lexicons: reporting verbs, event lexicon, counted nouns, negation and
- * hedge cues) and locales/root.json (language-neutral), loaded lazily once
+ * stop words, …) merged with locales/numbers/<bcp47>.json (number words,
+ * scale words, units, months, relative dates), locales/facts/<bcp47>.json
+ * (fact lexicons: reporting verbs, event lexicon, counted nouns, negation
+ * and hedge cues) and locales/root.json (language-neutral), loaded lazily once
  * per context, read-only after. Lookup falls back de-CH -> de -> root.
  *
  * Matching: every string list and every object's keys are indexed by
