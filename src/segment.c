@@ -1,25 +1,703 @@
-/* Stage 3, segment. TEMPORARY stub: replaced by the text-layer module. */
+/*
+ * Stage 3, segment (include/storydiff/segment.h): language per paragraph
+ * and document, sentences and word tokens with byte offsets into the
+ * article text.
+ *
+ * Sentences: ICU's sentence break iterator (UAX #29, "Unicode Text
+ * Segmentation", sentence boundaries) with "<lang>@ss=standard" (CLDR
+ * sentence-break suppressions) over a UTF-8 UText per paragraph, so native
+ * indexes are byte offsets. Each piece is trimmed of white space, then a
+ * merge pass driven by the language pack joins a piece with the next when
+ * the boundary follows
+ *   - a title ("titles": Gen., Dr., ген.) : always;
+ *   - an abbreviation ("abbreviations": U.S., z. B., ст.), a dotted
+ *     initialism (D.C.), a single-letter initial (F.), or, for packs with
+ *     "ordinal_dot": true, a 1-2 digit ordinal (5.): unless the next word is
+ *     capitalised and listed in "sentence_openers" ("... moved to the U.S.
+ *     Where ..." keeps its split). A single initial also needs a
+ *     capitalised next word;
+ *   - a number abbreviation ("number_abbreviations": No., Nr., ст.) when
+ *     the next word starts with a digit.
+ * Multi-word abbreviations ("z. B.") also merge when ICU split inside them.
+ *
+ * Words: ICU's word break iterator (UAX #29 word boundaries; dictionary
+ * based for Chinese, Japanese, Thai), skipping UBRK_WORD_NONE pieces
+ * (spaces, punctuation).
+ */
 #include "internal.h"
-int story_segment(story_ctx *ctx, story_article *a, const char *hint,
+
+#include "langid.h"
+#include "locale.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+typedef struct span {
+    size_t start, end;
+} span;
+
+/* ---------------------------------------------------------------- ICU */
+
+static int get_brk(story_seg_brk **out, story_ctx *ctx, const char *lang,
+                   story_error *err)
+{
+    story_seg_state *s;
+    int rc = story__seg_state(&s, ctx, err);
+    if (rc)
+        return rc;
+    const char *l = (lang && *lang) ? lang : "root";
+    for (size_t i = 0; i < s->n_brk; i++)
+        if (strcmp(s->brk[i].lang, l) == 0) {
+            *out = &s->brk[i];
+            return 0;
+        }
+    story_seg_brk *b;
+    if (s->n_brk < STORY_SEG_MAX_BRK) {
+        b = &s->brk[s->n_brk++];
+    } else { /* full: recycle the last entry */
+        b = &s->brk[STORY_SEG_MAX_BRK - 1];
+        ubrk_close(b->sent);
+        ubrk_close(b->word);
+    }
+    memset(b, 0, sizeof *b);
+    snprintf(b->lang, sizeof b->lang, "%s", l);
+    char loc[64];
+    snprintf(loc, sizeof loc, "%s@ss=standard", l);
+    UErrorCode e = U_ZERO_ERROR;
+    b->sent = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &e);
+    if (U_SUCCESS(e))
+        b->word = ubrk_open(UBRK_WORD, l, NULL, 0, &e);
+    if (U_FAILURE(e)) {
+        if (b->sent)
+            ubrk_close(b->sent);
+        s->n_brk--;
+        return story__error(err, STORY_EICU, NULL, -1,
+                            "cannot open ICU break iterators for '%s': %s",
+                            loc, u_errorName(e));
+    }
+    *out = b;
+    return 0;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static int is_space_cp(int32_t c)
+{
+    return u_isUWhiteSpace(c) || story__is_ignorable(c);
+}
+
+/* Code point before byte offset `at` (>= lo); sets *start. */
+static int32_t prev_cp(const char *t, size_t lo, size_t at, size_t *start)
+{
+    size_t i = at;
+    if (i <= lo) {
+        *start = lo;
+        return -1;
+    }
+    i--;
+    while (i > lo && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    *start = i;
+    size_t j = i;
+    return story__utf8_next(t, at, &j);
+}
+
+static void trim(const char *t, span *sp)
+{
+    while (sp->start < sp->end) {
+        size_t j = sp->start;
+        int32_t c = story__utf8_next(t, sp->end, &j);
+        if (!is_space_cp(c))
+            break;
+        sp->start = j;
+    }
+    while (sp->end > sp->start) {
+        size_t st;
+        int32_t c = prev_cp(t, sp->start, sp->end, &st);
+        if (!is_space_cp(c))
+            break;
+        sp->end = st;
+    }
+}
+
+/* Up to `max` white-space-delimited chunks at the end of [lo, hi): chunk
+ * k (0 = last) is [cs[k], ce[k]). Returns the count. */
+static int tail_chunks(const char *t, size_t lo, size_t hi, size_t *cs,
+                       size_t *ce, int max)
+{
+    int n = 0;
+    size_t at = hi;
+    while (n < max && at > lo) {
+        size_t st;
+        /* skip spaces */
+        while (at > lo) {
+            int32_t c = prev_cp(t, lo, at, &st);
+            if (!is_space_cp(c))
+                break;
+            at = st;
+        }
+        if (at <= lo)
+            break;
+        size_t end = at;
+        while (at > lo) {
+            int32_t c = prev_cp(t, lo, at, &st);
+            if (is_space_cp(c))
+                break;
+            at = st;
+        }
+        cs[n] = at;
+        ce[n] = end;
+        n++;
+    }
+    return n;
+}
+
+/* Up to `max` chunks at the start of [lo, hi). */
+static int head_chunks(const char *t, size_t lo, size_t hi, size_t *cs,
+                       size_t *ce, int max)
+{
+    int n = 0;
+    size_t at = lo;
+    while (n < max && at < hi) {
+        size_t j = at;
+        while (at < hi) {
+            j = at;
+            int32_t c = story__utf8_next(t, hi, &j);
+            if (!is_space_cp(c))
+                break;
+            at = j;
+        }
+        if (at >= hi)
+            break;
+        cs[n] = at;
+        while (at < hi) {
+            j = at;
+            int32_t c = story__utf8_next(t, hi, &j);
+            if (is_space_cp(c))
+                break;
+            at = j;
+        }
+        ce[n] = at;
+        n++;
+    }
+    return n;
+}
+
+/* Skip leading opening punctuation (quotes, brackets) of [*s, e). */
+static void skip_open_punct(const char *t, size_t *s, size_t e)
+{
+    while (*s < e) {
+        size_t j = *s;
+        int32_t c = story__utf8_next(t, e, &j);
+        if (c < 0 || u_isalnum(c))
+            break;
+        *s = j;
+    }
+}
+
+/* Fold [s, e) (NFKC case fold) into b, replacing b's content. */
+static int fold_into(story_buf *b, const char *t, size_t s, size_t e,
+                     story_error *err)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return story__normalize_key_buf(b, NULL, t + s, e - s, err);
+}
+
+/* Letters-and-dots initialism with >= 2 letters ("U.S.", "D.C.", "z.B."). */
+static int is_dotted_initialism(const char *t, size_t s, size_t e)
+{
+    int letters = 0, expect_letter = 1;
+    size_t i = s;
+    while (i < e) {
+        int32_t c = story__utf8_next(t, e, &i);
+        if (expect_letter) {
+            if (c < 0 || !u_isalpha(c))
+                return 0;
+            letters++;
+            expect_letter = 0;
+        } else {
+            if (c != '.')
+                return 0;
+            expect_letter = 1;
+        }
+    }
+    return letters >= 2 && expect_letter;
+}
+
+/* One upper-case letter and a dot ("F."). */
+static int is_single_initial(const char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    int32_t c = story__utf8_next(t, e, &i);
+    return c > 0 && u_isupper(c) && i + 1 == e && t[i] == '.';
+}
+
+/* 1-2 digits and a dot ("5."). */
+static int is_ordinal(const char *t, size_t s, size_t e)
+{
+    size_t n = e - s;
+    if (n < 2 || n > 3 || t[e - 1] != '.')
+        return 0;
+    for (size_t i = s; i < e - 1; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
+typedef struct merge_ctx {
+    const story_langpack *lp;
+    int ordinal_dot;
+    story_buf key;
+    story_buf cand;
+} merge_ctx;
+
+/* The first word of [s, e) (opening punctuation skipped): capitalised?
+ * and is its folded form a listed sentence opener? */
+static int next_word_info(merge_ctx *m, const char *t, size_t s, size_t e,
+                          int *capital, int *opener, story_error *err)
+{
+    *capital = 0;
+    *opener = 0;
+    skip_open_punct(t, &s, e);
+    size_t w = s;
+    while (w < e) {
+        size_t j = w;
+        int32_t c = story__utf8_next(t, e, &j);
+        if (c < 0 || !(u_isalnum(c) || u_getCombiningClass(c) ||
+                       u_charType(c) == U_NON_SPACING_MARK || c == 0xAD))
+            break;
+        w = j;
+    }
+    if (w == s)
+        return 0;
+    size_t j = s;
+    int32_t c0 = story__utf8_next(t, e, &j);
+    *capital = u_isupper(c0) || u_istitle(c0);
+    int rc = fold_into(&m->key, t, s, w, err);
+    if (rc)
+        return rc;
+    *opener = story_langpack_has(m->lp, "sentence_openers", m->key.data);
+    return 0;
+}
+
+/* Decide whether the boundary between cur and next is to be removed. */
+static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
+                        span next, story_error *err)
+{
+    size_t ts[3], te[3], hs[2], he[2];
+    int rc;
+    *merge = 0;
+    if (cur.end <= cur.start || t[cur.end - 1] != '.')
+        return 0;
+    int nt = tail_chunks(t, cur.start, cur.end, ts, te, 3);
+    int nh = head_chunks(t, next.start, next.end, hs, he, 2);
+    if (nt == 0)
+        return 0;
+    size_t c1s = ts[0];
+    skip_open_punct(t, &c1s, te[0]);
+    int capital, opener;
+    if ((rc = next_word_info(m, t, next.start, next.end, &capital, &opener,
+                             err)))
+        return rc;
+    int opener_split = capital && opener; /* "… U.S. Where …" */
+
+    /* listed abbreviations/titles: last k chunks of cur + first j of next */
+    for (int k = 1; k <= nt; k++) {
+        for (int j = 0; j <= nh && k + j <= 3; j++) {
+            m->cand.len = 0;
+            size_t s0 = ts[k - 1];
+            if (k == 1)
+                s0 = c1s;
+            else
+                skip_open_punct(t, &s0, te[k - 1]);
+            story_buf_append(&m->cand, "", 0);
+            for (int q = k - 1; q >= 0; q--) {
+                size_t a = q == k - 1 ? s0 : ts[q];
+                if (q != k - 1)
+                    story_buf_putc(&m->cand, ' ');
+                if ((rc = fold_into(&m->key, t, a, te[q], err)))
+                    return rc;
+                story_buf_puts(&m->cand, m->key.data);
+            }
+            for (int q = 0; q < j; q++) {
+                story_buf_putc(&m->cand, ' ');
+                if ((rc = fold_into(&m->key, t, hs[q], he[q], err)))
+                    return rc;
+                story_buf_puts(&m->cand, m->key.data);
+            }
+            if (m->cand.oom)
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            const char *c = m->cand.data;
+            if (j > 0) { /* ICU split inside a multi-word abbreviation */
+                if (story_langpack_has(m->lp, "abbreviations", c) ||
+                    story_langpack_has(m->lp, "titles", c)) {
+                    *merge = 1;
+                    return 0;
+                }
+                continue;
+            }
+            if (story_langpack_has(m->lp, "titles", c)) {
+                *merge = 1;
+                return 0;
+            }
+            if (story_langpack_has(m->lp, "abbreviations", c)) {
+                *merge = !opener_split;
+                return 0;
+            }
+        }
+    }
+    if ((rc = fold_into(&m->key, t, c1s, te[0], err)))
+        return rc;
+    if (story_langpack_has(m->lp, "number_abbreviations", m->key.data)) {
+        size_t q = next.start;
+        skip_open_punct(t, &q, next.end);
+        size_t j = q;
+        int32_t c = story__utf8_next(t, next.end, &j);
+        *merge = c >= 0 && u_isdigit(c);
+        return 0;
+    }
+    if (is_dotted_initialism(t, c1s, te[0])) {
+        *merge = !opener_split;
+        return 0;
+    }
+    if (is_single_initial(t, c1s, te[0])) {
+        *merge = capital && !opener;
+        return 0;
+    }
+    if (m->ordinal_dot && is_ordinal(t, c1s, te[0]))
+        *merge = !opener_split;
+    return 0;
+}
+
+/* ------------------------------------------------------------- tokens */
+
+static int token_key(char **out, story_buf *b, const char *t, size_t s,
+                     size_t e, story_error *err)
+{
+    int ascii = 1;
+    for (size_t i = s; i < e && ascii; i++) {
+        unsigned char c = (unsigned char)t[i];
+        ascii = c < 0x80 && c != '`';
+    }
+    if (ascii) {
+        *out = story__strndup(t + s, e - s);
+        if (!*out)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        for (char *p = *out; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        return 0;
+    }
+    int rc = fold_into(b, t, s, e, err);
+    if (rc)
+        return rc;
+    *out = story__strndup(b->data, b->len);
+    if (!*out)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    return 0;
+}
+
+static unsigned token_flags(const char *t, size_t s, size_t e, int32_t status)
+{
+    unsigned f = 0;
+    int first = 1;
+    if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT)
+        f |= STORY_TOKEN_IDEO;
+    for (size_t i = s; i < e;) {
+        int32_t c = story__utf8_next(t, e, &i);
+        if (c < 0)
+            continue;
+        if (u_isdigit(c))
+            f |= STORY_TOKEN_NUMBER;
+        if (u_isalpha(c)) {
+            f |= STORY_TOKEN_LETTER;
+            if (!(f & STORY_TOKEN_IDEO)) {
+                UErrorCode ue = U_ZERO_ERROR;
+                UScriptCode sc = uscript_getScript(c, &ue);
+                if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                    sc == USCRIPT_KATAKANA)
+                    f |= STORY_TOKEN_IDEO;
+            }
+        }
+        if (first && !story__is_ignorable(c)) {
+            if (u_isupper(c) || u_istitle(c))
+                f |= STORY_TOKEN_CAPITAL;
+            first = 0;
+        }
+    }
+    return f;
+}
+
+/* ---------------------------------------------------------- paragraphs */
+
+/* Ingest normally fills paragraphs; if it did not, split on blank lines. */
+static int ensure_paragraphs(story_article *a, story_error *err)
+{
+    if (a->n_paragraphs > 0 || a->text_len == 0)
+        return 0;
+    story_vec v;
+    story_vec_init(&v, sizeof(story_paragraph));
+    const char *t = a->text;
+    size_t i = 0, n = a->text_len;
+    while (i < n) {
+        size_t s = i;
+        const char *p = NULL;
+        for (size_t k = i; k + 1 < n; k++)
+            if (t[k] == '\n' && t[k + 1] == '\n') {
+                p = t + k;
+                break;
+            }
+        size_t e = p ? (size_t)(p - t) : n;
+        span sp = {s, e};
+        trim(t, &sp);
+        if (sp.end > sp.start) {
+            story_paragraph para;
+            memset(&para, 0, sizeof para);
+            para.start = sp.start;
+            para.end = sp.end;
+            para.kind = STORY_BLOCK_PARAGRAPH;
+            if (!story_vec_push(&v, &para)) {
+                story_vec_free(&v);
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            }
+        }
+        i = p ? e + 2 : n;
+    }
+    a->paragraphs = v.data;
+    a->n_paragraphs = v.len;
+    return 0;
+}
+
+static int same_family(const char *x, const char *y)
+{
+    static const char *const latin[] = {"en", "de", "fr", "es", "it",
+                                        "pl", "cs", "is", NULL};
+    int lx = 0, ly = 0;
+    for (int i = 0; latin[i]; i++) {
+        lx |= strcmp(x, latin[i]) == 0;
+        ly |= strcmp(y, latin[i]) == 0;
+    }
+    if (lx && ly)
+        return 1;
+    int cx = !strcmp(x, "uk") || !strcmp(x, "ru");
+    int cy = !strcmp(y, "uk") || !strcmp(y, "ru");
+    return cx && cy;
+}
+
+/* Paragraph languages and the document language (majority by bytes). */
+static int identify(story_ctx *ctx, story_article *a, const char *hint,
+                    story_error *err)
+{
+    char doc[16] = "";
+    if (hint && *hint) {
+        snprintf(doc, sizeof doc, "%s", hint);
+        for (size_t i = 0; i < a->n_paragraphs; i++)
+            snprintf(a->paragraphs[i].lang, sizeof a->paragraphs[i].lang,
+                     "%s", doc);
+    } else {
+        int *how = story__calloc(a->n_paragraphs + 1, sizeof *how);
+        if (!how)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        for (size_t i = 0; i < a->n_paragraphs; i++) {
+            story_paragraph *p = &a->paragraphs[i];
+            int rc = story__langid_detail(ctx, a->text + p->start,
+                                          p->end - p->start, p->lang,
+                                          sizeof p->lang, &how[i], err);
+            if (rc) {
+                free(how);
+                return rc;
+            }
+        }
+        /* majority by bytes */
+        size_t best = 0;
+        for (size_t i = 0; i < a->n_paragraphs; i++) {
+            const char *l = a->paragraphs[i].lang;
+            if (!*l)
+                continue;
+            size_t sum = 0;
+            for (size_t k = 0; k < a->n_paragraphs; k++)
+                if (strcmp(a->paragraphs[k].lang, l) == 0)
+                    sum += a->paragraphs[k].end - a->paragraphs[k].start;
+            if (sum > best) {
+                best = sum;
+                snprintf(doc, sizeof doc, "%s", l);
+            }
+        }
+        /* n-gram guesses on short paragraphs (headings, captions) are
+         * unreliable: take the document's language of the same script */
+        for (size_t i = 0; i < a->n_paragraphs; i++) {
+            story_paragraph *p = &a->paragraphs[i];
+            if (!*p->lang ||
+                (how[i] && p->end - p->start < 100 && *doc &&
+                 same_family(p->lang, doc)))
+                snprintf(p->lang, sizeof p->lang, "%s", doc);
+        }
+        free(how);
+    }
+    char *l = story__strdup(doc);
+    if (!l)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    free(a->lang);
+    a->lang = l;
+    return 0;
+}
+
+/* ------------------------------------------------------------ segment */
+
+static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
+                             story_vec *sents, story_vec *toks,
+                             story_vec *raw, merge_ctx *m, story_error *err)
+{
+    story_paragraph *p = &a->paragraphs[pi];
+    const char *t = a->text;
+    size_t base = p->start, plen = p->end - p->start;
+    story_seg_brk *b;
+    int rc = get_brk(&b, ctx, p->lang, err);
+    if (rc)
+        return rc;
+    const story_langpack *lp;
+    if ((rc = story_langpack_get(&lp, ctx, p->lang, err)))
+        return rc;
+    m->lp = lp;
+    m->ordinal_dot = json_is_true(story_langpack_field(lp, "ordinal_dot"));
+
+    UErrorCode e = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, t + base, (int64_t)plen, &e);
+    if (U_FAILURE(e))
+        return story__error(err, STORY_EICU, a->source, (long long)base,
+                            "cannot open UText: %s", u_errorName(e));
+    ubrk_setUText(b->sent, ut, &e);
+    if (U_FAILURE(e)) {
+        utext_close(ut);
+        return story__error(err, STORY_EICU, a->source, (long long)base,
+                            "sentence break: %s", u_errorName(e));
+    }
+    raw->len = 0;
+    int32_t s = ubrk_first(b->sent);
+    for (int32_t x = ubrk_next(b->sent); x != UBRK_DONE;
+         s = x, x = ubrk_next(b->sent)) {
+        span sp = {base + (size_t)s, base + (size_t)x};
+        trim(t, &sp);
+        if (sp.end > sp.start && !story_vec_push(raw, &sp))
+            goto oom;
+    }
+    size_t first_sent = sents->len;
+    span *r = raw->data;
+    for (size_t i = 0; i < raw->len;) {
+        span cur = r[i++];
+        while (i < raw->len) {
+            int merge;
+            if ((rc = should_merge(&merge, m, t, cur, r[i], err)))
+                goto fail;
+            if (!merge)
+                break;
+            cur.end = r[i++].end;
+        }
+        story_sentence se = {cur.start, cur.end, pi};
+        if (!story_vec_push(sents, &se))
+            goto oom;
+    }
+
+    ubrk_setUText(b->word, ut, &e);
+    if (U_FAILURE(e)) {
+        rc = story__error(err, STORY_EICU, a->source, (long long)base,
+                          "word break: %s", u_errorName(e));
+        goto fail;
+    }
+    size_t si = first_sent;
+    story_sentence *sv = sents->data;
+    s = ubrk_first(b->word);
+    for (int32_t x = ubrk_next(b->word); x != UBRK_DONE;
+         s = x, x = ubrk_next(b->word)) {
+        int32_t status = ubrk_getRuleStatus(b->word);
+        if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT)
+            continue;
+        story_token tk;
+        tk.start = base + (size_t)s;
+        tk.end = base + (size_t)x;
+        while (si + 1 < sents->len && sv[si].end <= tk.start)
+            si++;
+        tk.sentence = si < sents->len ? si : 0;
+        tk.flags = token_flags(t, tk.start, tk.end, status);
+        if ((rc = token_key(&tk.key, &m->cand, t, tk.start, tk.end, err)))
+            goto fail;
+        if (!story_vec_push(toks, &tk)) {
+            free(tk.key);
+            goto oom;
+        }
+    }
+    utext_close(ut);
+    return 0;
+oom:
+    rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+fail:
+    utext_close(ut);
+    return rc;
+}
+
+int story_segment(story_ctx *ctx, story_article *a, const char *lang_hint,
                   story_error *err)
 {
-    (void)ctx; (void)a; (void)hint;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
-}
-int story_langid(story_ctx *ctx, const char *t, size_t len, char *out,
-                 size_t n, story_error *err)
-{
-    (void)ctx; (void)t; (void)len; (void)out; (void)n;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
-}
-int story_name_key(char **out, story_ctx *ctx, const char *name, size_t len,
-                   const char *lang, story_error *err)
-{
-    (void)ctx; (void)name; (void)len; (void)lang; *out = NULL;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
-}
-double story_name_similarity(const char *a, const char *b)
-{
-    (void)a; (void)b;
+    if (!ctx || !a)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_segment: NULL context or article");
+    if (!a->text && a->text_len)
+        return story__error(err, STORY_EINVAL, a->source, -1,
+                            "article has no text");
+    /* re-segmenting: drop the previous result */
+    free(a->sentences);
+    a->sentences = NULL;
+    a->n_sentences = 0;
+    for (size_t i = 0; i < a->n_tokens; i++)
+        free(a->tokens[i].key);
+    free(a->tokens);
+    a->tokens = NULL;
+    a->n_tokens = 0;
+
+    int rc = ensure_paragraphs(a, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < a->n_paragraphs; i++)
+        if (a->paragraphs[i].end < a->paragraphs[i].start ||
+            a->paragraphs[i].end > a->text_len)
+            return story__error(err, STORY_EINVAL, a->source,
+                                (long long)a->paragraphs[i].start,
+                                "paragraph %zu lies outside the text", i);
+    if ((rc = identify(ctx, a, lang_hint, err)))
+        return rc;
+
+    story_vec sents, toks, raw;
+    story_vec_init(&sents, sizeof(story_sentence));
+    story_vec_init(&toks, sizeof(story_token));
+    story_vec_init(&raw, sizeof(span));
+    merge_ctx m;
+    memset(&m, 0, sizeof m);
+    for (size_t i = 0; i < a->n_paragraphs && !rc; i++)
+        rc = segment_paragraph(ctx, a, i, &sents, &toks, &raw, &m, err);
+    story_buf_free(&m.key);
+    story_buf_free(&m.cand);
+    story_vec_free(&raw);
+    if (rc) {
+        story_token *tv = toks.data;
+        for (size_t i = 0; i < toks.len; i++)
+            free(tv[i].key);
+        story_vec_free(&toks);
+        story_vec_free(&sents);
+        return rc;
+    }
+    a->sentences = sents.data;
+    a->n_sentences = sents.len;
+    a->tokens = toks.data;
+    a->n_tokens = toks.len;
     return 0;
 }

@@ -1,0 +1,39 @@
+/*
+ * Text layer, private: the segment module's context slot (STORY_MOD_SEGMENT)
+ * shared by src/segment.c (cached ICU break iterators) and src/langid.c
+ * (libexttextcat classifiers), loaded lazily once per context.
+ */
+#ifndef STORY_LANGID_H
+#define STORY_LANGID_H
+
+#include "internal.h"
+
+#include <unicode/ubrk.h>
+
+#define STORY_SEG_MAX_BRK 24
+
+typedef struct story_seg_brk {
+    char lang[16];
+    UBreakIterator *sent; /* "<lang>@ss=standard", UBRK_SENTENCE */
+    UBreakIterator *word; /* "<lang>", UBRK_WORD */
+} story_seg_brk;
+
+typedef struct story_seg_state {
+    void *tc_latin;   /* exttextcat over locales/textcat.conf */
+    void *tc_cyrl;    /* exttextcat over locales/textcat-cyrl.conf */
+    int tc_tried;     /* init attempted (handles may be NULL on failure) */
+    story_seg_brk brk[STORY_SEG_MAX_BRK];
+    size_t n_brk;
+} story_seg_state;
+
+/* The module state of ctx, created on first use. */
+int story__seg_state(story_seg_state **out, story_ctx *ctx, story_error *err);
+
+/* story_langid() that also reports how it decided: *by_ngrams (may be
+ * NULL) = 0 by script letters, 1 by exttextcat among the Latin-script
+ * languages, 2 by exttextcat among uk/ru. */
+int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
+                         char *out, size_t out_size, int *by_ngrams,
+                         story_error *err);
+
+#endif

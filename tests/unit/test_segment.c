@@ -1,0 +1,238 @@
+#define _POSIX_C_SOURCE 200809L
+/*
+ * Sentence and word segmentation (src/segment.c): spec tables per language
+ * in tests/spec/segment.<lang>.txt. Each non-comment line is one
+ * paragraph; '|' marks the end of every expected sentence (the text is the
+ * line without the bars). Lines starting with '#' are comments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "support.h"
+
+/* An article over `text` with one paragraph per "\n\n"-separated block,
+ * built by hand (no ingest). */
+static story_article *make_article(const char *text)
+{
+    story_article *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    a->source = strdup("test");
+    a->text = strdup(text);
+    a->text_len = strlen(text);
+    return a;
+}
+
+static int run_spec(story_ctx *ctx, const char *lang, int *lines)
+{
+    char path[4096];
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/tests/spec/segment.%s.txt",
+             src ? src : ".", lang);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        print_error("cannot open %s\n", path);
+        return 1;
+    }
+    char line[8192];
+    int failures = 0, lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        (*lines)++;
+        /* text without bars; expected sentence ends (byte offsets) */
+        char text[8192];
+        size_t ends[256], n_ends = 0, tl = 0;
+        for (const char *p = line; *p; p++) {
+            if (*p == '|') {
+                ends[n_ends++] = tl;
+                continue;
+            }
+            text[tl++] = *p;
+        }
+        text[tl] = '\0';
+        story_article *a = make_article(text);
+        story_error err;
+        int rc = story_segment(ctx, a, lang, &err);
+        if (rc) {
+            print_error("%s:%d: segment failed: %s\n", path, lineno,
+                        err.message);
+            failures++;
+            story_article_free(a);
+            continue;
+        }
+        int ok = a->n_sentences == n_ends;
+        for (size_t i = 0; ok && i < n_ends; i++) {
+            /* the sentence ends at the bar, minus trailing white space */
+            size_t want = ends[i];
+            while (want > 0 && text[want - 1] == ' ')
+                want--;
+            ok = a->sentences[i].end == want;
+        }
+        if (!ok) {
+            failures++;
+            print_error("%s:%d: want %zu sentences, got %zu:\n", path,
+                        lineno, n_ends, a->n_sentences);
+            for (size_t i = 0; i < a->n_sentences; i++)
+                print_error("  [%.*s]\n",
+                            (int)(a->sentences[i].end -
+                                  a->sentences[i].start),
+                            a->text + a->sentences[i].start);
+        }
+        story_article_free(a);
+    }
+    fclose(f);
+    return failures;
+}
+
+static void spec(const char *lang)
+{
+    story_ctx *ctx = story_test_ctx();
+    int lines = 0;
+    int failures = run_spec(ctx, lang, &lines);
+    story_ctx_free(ctx);
+    assert_true(lines > 0);
+    assert_int_equal(failures, 0);
+}
+
+#define SPEC(l) \
+    static void test_spec_##l(void **state) \
+    { \
+        (void)state; \
+        spec(#l); \
+    }
+SPEC(en)
+SPEC(de)
+SPEC(fr)
+SPEC(es)
+SPEC(it)
+SPEC(pl)
+SPEC(cs)
+SPEC(uk)
+SPEC(ru)
+SPEC(ar)
+SPEC(zh)
+SPEC(ja)
+SPEC(hi)
+SPEC(is)
+
+static story_article *seg(story_ctx *ctx, const char *text, const char *lang)
+{
+    story_article *a = make_article(text);
+    story_error err;
+    if (story_segment(ctx, a, lang, &err)) {
+        print_error("segment: %s\n", err.message);
+        fail();
+    }
+    return a;
+}
+
+static const story_token *find_token(const story_article *a, const char *key)
+{
+    for (size_t i = 0; i < a->n_tokens; i++)
+        if (strcmp(a->tokens[i].key, key) == 0)
+            return &a->tokens[i];
+    return NULL;
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    /* soft hyphen inside a word does not split it; key drops it */
+    story_article *a = seg(ctx, "The Ukr\xc2\xad" "aine talks, 2,5 and 42.", "en");
+    assert_int_equal(a->n_sentences, 1);
+    const story_token *t = find_token(a, "ukraine");
+    assert_non_null(t);
+    assert_true(t->flags & STORY_TOKEN_CAPITAL);
+    assert_true(t->flags & STORY_TOKEN_LETTER);
+    assert_int_equal(t->end - t->start, strlen("Ukr\xc2\xad" "aine"));
+    t = find_token(a, "42");
+    assert_non_null(t);
+    assert_true(t->flags & STORY_TOKEN_NUMBER);
+    assert_false(t->flags & STORY_TOKEN_LETTER);
+    /* punctuation is not a token */
+    assert_null(find_token(a, ","));
+    for (size_t i = 0; i < a->n_tokens; i++) {
+        assert_true(a->tokens[i].end <= a->text_len);
+        assert_true(a->tokens[i].sentence < a->n_sentences);
+    }
+    story_article_free(a);
+
+    /* Arabic-Indic digits: a NUMBER token */
+    a = seg(ctx, "\xd9\x82\xd8\xaa\xd9\x84 \xd9\xa1\xd9\xa2 \xd8\xb4\xd8\xae\xd8\xb5\xd8\xa7.", "ar");
+    int numbers = 0;
+    for (size_t i = 0; i < a->n_tokens; i++)
+        if (a->tokens[i].flags & STORY_TOKEN_NUMBER)
+            numbers++;
+    assert_int_equal(numbers, 1);
+    story_article_free(a);
+
+    /* Japanese: dictionary words flagged IDEO, two sentences */
+    a = seg(ctx, "\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xa7\xe4\xbc\x9a\xe8\xab\x87\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\xe5\xa4\xa7\xe7\xb5\xb1\xe9\xa0\x98\xe3\x81\xaf\xe8\xa1\x8c\xe3\x81\x8f\xe3\x80\x82", "ja");
+    assert_int_equal(a->n_sentences, 2);
+    assert_true(a->n_tokens >= 4);
+    assert_true(a->tokens[0].flags & STORY_TOKEN_IDEO);
+    story_article_free(a);
+    story_ctx_free(ctx);
+}
+
+static void test_paragraphs_and_lang(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = seg(ctx,
+        "The minister said on Tuesday that the talks would continue next "
+        "week in the capital.\n\n"
+        "\xd0\x9c\xd1\x96\xd0\xbd\xd1\x96\xd1\x81\xd1\x82\xd1\x80 "
+        "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb2, \xd1\x89\xd0\xbe "
+        "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe"
+        "\xd1\x80\xd0\xb8 \xd1\x82\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82"
+        "\xd0\xb8\xd0\xbc\xd1\x83\xd1\x82\xd1\x8c.", "");
+    assert_int_equal(a->n_paragraphs, 2);
+    assert_string_equal(a->paragraphs[0].lang, "en");
+    assert_string_equal(a->paragraphs[1].lang, "uk");
+    assert_string_equal(a->lang, "en"); /* more bytes of English */
+    assert_int_equal(a->n_sentences, 2);
+    assert_int_equal(a->sentences[1].paragraph, 1);
+    /* re-segmenting with a hint: the hint wins */
+    story_error err;
+    assert_int_equal(story_segment(ctx, a, "de", &err), 0);
+    assert_string_equal(a->lang, "de");
+    assert_string_equal(a->paragraphs[1].lang, "de");
+    assert_int_equal(a->n_sentences, 2);
+    story_article_free(a);
+
+    /* empty article */
+    a = seg(ctx, "", "");
+    assert_int_equal(a->n_sentences, 0);
+    assert_int_equal(a->n_tokens, 0);
+    story_article_free(a);
+    story_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spec_en), cmocka_unit_test(test_spec_de),
+        cmocka_unit_test(test_spec_fr), cmocka_unit_test(test_spec_es),
+        cmocka_unit_test(test_spec_it), cmocka_unit_test(test_spec_pl),
+        cmocka_unit_test(test_spec_cs), cmocka_unit_test(test_spec_uk),
+        cmocka_unit_test(test_spec_ru), cmocka_unit_test(test_spec_ar),
+        cmocka_unit_test(test_spec_zh), cmocka_unit_test(test_spec_ja),
+        cmocka_unit_test(test_spec_hi), cmocka_unit_test(test_spec_is),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_paragraphs_and_lang),
+    };
+    return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
+}
