@@ -1,18 +1,543 @@
-/* Stage 6, diff. TEMPORARY stub: replaced by the diff module. */
+/*
+ * Stage 6, diff: compare the facts of two aligned articles.
+ *
+ * Input: the two articles, their fact sets and the sentence alignment.
+ * Output: one story_diff_entry per fact (entity facts: one per distinct
+ * key, not per mention), categorised as
+ *   same         - equal key and polarity,
+ *   contradicted - equal key (or slot) but opposite polarity (`negated`),
+ *   changed      - equal slot, different key ("15 -> 14 injured"),
+ *   omitted      - only in A, added - only in B,
+ * plus summary counts, including the sentence counts of the alignment.
+ *
+ * Matching is a sequence of greedy passes, each over A in document order,
+ * so that stronger evidence wins before weaker: (1) same key in aligned
+ * sentences, (2) same key anywhere, (3) same key with opposite polarity,
+ * aligned then anywhere, (4) fuzzy entity names (story_name_similarity),
+ * (5) same slot in aligned sentences, (6) same slot anywhere, only when
+ * the slot is unique among the still unmatched facts on both sides (a
+ * slot shared by several facts is too weak a link outside an aligned
+ * sentence pair and would report false changes). Entities are never
+ * "changed": a different name key is a different entity.
+ */
 #include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Similarity of two entity name keys above which they are the same entity
+ * (LIBRARIES.md: skeleton similarity >= 0.8 for true variants; 0.85 keeps
+ * a margin against short-skeleton collisions). */
+#define NAME_SAME_THRESHOLD 0.85
+
+typedef struct side {
+    const story_article *art;
+    const story_factset *fs;
+    size_t *order;   /* candidate fact indices, sorted by key */
+    size_t n_order;
+    long *match;     /* per fact: matched fact on the other side, -1 */
+    int *skip;       /* per fact: duplicate entity mention */
+    long *link;      /* per sentence: index of its sentence link, -1 */
+} side;
+
+static const story_factset *sort_fs; /* qsort has no context argument */
+
+static int cmp_key(const void *x, const void *y)
+{
+    const story_fact *f = sort_fs->facts;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    int c = strcmp(f[i].key ? f[i].key : "", f[j].key ? f[j].key : "");
+    if (c)
+        return c;
+    return i < j ? -1 : i > j;
+}
+
+static const char *fkey(const story_fact *f) { return f->key ? f->key : ""; }
+static const char *fslot(const story_fact *f)
+{
+    return f->slot ? f->slot : "";
+}
+
+static void side_free(side *s)
+{
+    free(s->order);
+    free(s->match);
+    free(s->skip);
+    free(s->link);
+}
+
+/* Prepare one side: duplicate entity mentions are skipped, the rest sorted
+ * by key for range lookups. */
+static int side_init(side *s, const story_article *art,
+                     const story_factset *fs, const story_alignment *al,
+                     int is_a)
+{
+    size_t n = fs ? fs->n_facts : 0;
+    memset(s, 0, sizeof *s);
+    s->art = art;
+    s->fs = fs;
+    s->order = story__calloc(n, sizeof *s->order);
+    s->match = story__calloc(n, sizeof *s->match);
+    s->skip = story__calloc(n, sizeof *s->skip);
+    s->link = story__calloc(art->n_sentences, sizeof *s->link);
+    if (!s->order || !s->match || !s->skip || !s->link)
+        return STORY_ENOMEM;
+    for (size_t i = 0; i < art->n_sentences; i++)
+        s->link[i] = -1;
+    for (size_t li = 0; al && li < al->n_links; li++) {
+        const story_link *l = &al->links[li];
+        size_t from = is_a ? l->a : l->b, cnt = is_a ? l->n_a : l->n_b;
+        if (l->n_a == 0 || l->n_b == 0)
+            continue;
+        for (size_t k = 0; k < cnt && from + k < art->n_sentences; k++)
+            s->link[from + k] = (long)li;
+    }
+    for (size_t i = 0; i < n; i++) {
+        s->match[i] = -1;
+        const story_fact *f = &fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY) {
+            for (size_t j = 0; j < i; j++) {
+                const story_fact *g = &fs->facts[j];
+                if (g->type == STORY_FACT_ENTITY && !s->skip[j] &&
+                    strcmp(fkey(f), fkey(g)) == 0) {
+                    s->skip[i] = 1;
+                    break;
+                }
+            }
+        }
+        if (!s->skip[i])
+            s->order[s->n_order++] = i;
+    }
+    sort_fs = fs;
+    if (s->n_order > 1)
+        qsort(s->order, s->n_order, sizeof *s->order, cmp_key);
+    sort_fs = NULL;
+    return 0;
+}
+
+/* First position in b->order whose key is >= key. */
+static size_t lower_bound(const side *b, const char *key)
+{
+    size_t lo = 0, hi = b->n_order;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(fkey(&b->fs->facts[b->order[mid]]), key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int aligned(const side *a, size_t fa, const side *b, size_t fb)
+{
+    size_t sa = a->fs->facts[fa].sentence, sb = b->fs->facts[fb].sentence;
+    if (sa >= a->art->n_sentences || sb >= b->art->n_sentences)
+        return 0;
+    return a->link[sa] >= 0 && a->link[sa] == b->link[sb];
+}
+
+static void pair(side *a, size_t i, side *b, size_t j)
+{
+    a->match[i] = (long)j;
+    b->match[j] = (long)i;
+}
+
+/* Passes 1-3: same key. want_neg: 0 same polarity, 1 opposite. */
+static void pass_key(side *a, side *b, int need_aligned, int want_neg,
+                     unsigned char *cat, story_diff_category c)
+{
+    for (size_t oi = 0; oi < a->fs->n_facts; oi++) {
+        const story_fact *f = &a->fs->facts[oi];
+        if (a->skip[oi] || a->match[oi] >= 0)
+            continue;
+        for (size_t p = lower_bound(b, fkey(f)); p < b->n_order; p++) {
+            size_t j = b->order[p];
+            const story_fact *g = &b->fs->facts[j];
+            if (strcmp(fkey(g), fkey(f)) != 0)
+                break;
+            if (b->match[j] >= 0 || g->type != f->type)
+                continue;
+            if ((!!f->negated != !!g->negated) != want_neg)
+                continue;
+            if (need_aligned && f->type != STORY_FACT_ENTITY &&
+                !aligned(a, oi, b, j))
+                continue;
+            pair(a, oi, b, j);
+            cat[oi] = (unsigned char)c;
+            break;
+        }
+    }
+}
+
+/* Pass 4: entity names that are transliteration variants. */
+static void pass_names(side *a, side *b, unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY)
+            continue;
+        double best = NAME_SAME_THRESHOLD;
+        long bj = -1;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 ||
+                g->type != STORY_FACT_ENTITY)
+                continue;
+            if (f->entity_kind && g->entity_kind && *f->entity_kind &&
+                *g->entity_kind && strcmp(f->entity_kind, g->entity_kind))
+                continue;
+            double s = story_name_similarity(fkey(f), fkey(g));
+            if (s >= best) {
+                best = s;
+                bj = (long)j;
+            }
+        }
+        if (bj >= 0) {
+            pair(a, i, b, (size_t)bj);
+            cat[i] = (unsigned char)(!!f->negated ==
+                                             !!b->fs->facts[bj].negated
+                                         ? STORY_DIFF_SAME
+                                         : STORY_DIFF_CONTRADICTED);
+        }
+    }
+}
+
+static size_t count_slot(const side *s, const char *slot,
+                         story_fact_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (!s->skip[i] && s->match[i] < 0 && f->type == t &&
+            strcmp(fslot(f), slot) == 0)
+            n++;
+    }
+    return n;
+}
+
+/* Passes 5-6: same slot, different key. */
+static void pass_slot(side *a, side *b, int need_aligned,
+                      unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
+            !*fslot(f))
+            continue;
+        if (!need_aligned && (count_slot(a, fslot(f), f->type) != 1 ||
+                              count_slot(b, fslot(f), f->type) != 1))
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 || g->type != f->type ||
+                strcmp(fslot(g), fslot(f)) != 0)
+                continue;
+            if (need_aligned && !aligned(a, i, b, j))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)(!!f->negated == !!g->negated
+                                         ? STORY_DIFF_CHANGED
+                                         : STORY_DIFF_CONTRADICTED);
+            break;
+        }
+    }
+}
+
+/* ---- detail strings ---------------------------------------------------- */
+
+static void put_number(story_buf *b, double x)
+{
+    if (fabs(x) < 1e15 && x == floor(x))
+        story_buf_printf(b, "%.0f", x);
+    else
+        story_buf_printf(b, "%g", x);
+}
+
+/* The value of a fact, short: "15", "at least 15-20 percent",
+ * "2025-08-20", "Giuseppe Cavo Dragone", "SAY". */
+static void put_value(story_buf *b, const story_fact *f)
+{
+    switch (f->type) {
+    case STORY_FACT_QUANTITY:
+        if (f->qualifier && *f->qualifier) {
+            for (const char *q = f->qualifier; *q; q++)
+                story_buf_putc(b, *q == '_' ? ' ' : *q);
+            story_buf_putc(b, ' ');
+        }
+        put_number(b, f->number);
+        if (f->number_hi != f->number && f->number_hi > f->number) {
+            story_buf_puts(b, "-");
+            put_number(b, f->number_hi);
+        }
+        if (f->unit && *f->unit)
+            story_buf_printf(b, " %s", f->unit);
+        break;
+    case STORY_FACT_DATE:
+        if (f->date_iso && *f->date_iso)
+            story_buf_puts(b, f->date_iso);
+        else if (f->date_relative && *f->date_relative)
+            story_buf_puts(b, f->date_relative);
+        else
+            story_buf_puts(b, fkey(f));
+        break;
+    case STORY_FACT_ENTITY:
+        story_buf_puts(b, f->name && *f->name ? f->name : fkey(f));
+        break;
+    case STORY_FACT_EVENT:
+        story_buf_puts(b, f->predicate && *f->predicate ? f->predicate
+                                                        : fkey(f));
+        if (f->object_key && *f->object_key)
+            story_buf_printf(b, " %s", f->object_key);
+        break;
+    default:
+        if (f->verb && *f->verb)
+            story_buf_printf(b, "%s ", f->verb);
+        story_buf_puts(b, fkey(f));
+        break;
+    }
+    if (f->negated)
+        story_buf_puts(b, " (negated)");
+    if (f->hedged)
+        story_buf_puts(b, " (hedged)");
+}
+
+/* What the value is about: "(person, INJURE)", "(person)". */
+static void put_context(story_buf *b, const story_fact *f)
+{
+    const char *parts[3] = {NULL, NULL, NULL};
+    size_t n = 0;
+    if (f->type == STORY_FACT_QUANTITY) {
+        if (f->counted && *f->counted)
+            parts[n++] = f->counted;
+        if (f->event && *f->event)
+            parts[n++] = f->event;
+    } else if (f->type == STORY_FACT_ENTITY) {
+        if (f->entity_kind && *f->entity_kind)
+            parts[n++] = f->entity_kind;
+    }
+    if (!n)
+        return;
+    story_buf_puts(b, " (");
+    for (size_t i = 0; i < n; i++)
+        story_buf_printf(b, "%s%s", i ? ", " : "", parts[i]);
+    story_buf_puts(b, ")");
+}
+
+/* The surface text of a fact's span, quoted, at most ~60 bytes (cut at a
+ * UTF-8 boundary), white space collapsed. */
+static void put_span(story_buf *b, const story_article *art,
+                     const story_fact *f)
+{
+    if (!art || !art->text || f->end <= f->start || f->end > art->text_len)
+        return;
+    size_t len = f->end - f->start, max = 60;
+    const char *s = art->text + f->start;
+    int cut = 0;
+    if (len > max) {
+        len = max;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+        cut = 1;
+    }
+    story_buf_puts(b, " \"");
+    int sp = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            if (!sp)
+                story_buf_putc(b, ' ');
+            sp = 1;
+            continue;
+        }
+        sp = 0;
+        story_buf_putc(b, c);
+    }
+    if (cut)
+        story_buf_puts(b, "\xE2\x80\xA6"); /* ellipsis */
+    story_buf_putc(b, '"');
+}
+
+static char *detail(const story_article *aa, const story_fact *fa,
+                    const story_article *ab, const story_fact *fb)
+{
+    story_buf b = {0};
+    if (fa && fb && strcmp(fkey(fa), fkey(fb)) != 0) {
+        put_value(&b, fa);
+        story_buf_puts(&b, " \xE2\x86\x92 "); /* → */
+        put_value(&b, fb);
+        put_context(&b, fa);
+        put_span(&b, aa, fa);
+        story_buf_puts(&b, " \xE2\x86\x92");
+        put_span(&b, ab, fb);
+    } else {
+        const story_fact *f = fa ? fa : fb;
+        put_value(&b, f);
+        if (fa && fb && !!fa->negated != !!fb->negated)
+            story_buf_puts(&b, fb->negated ? " \xE2\x86\x92 negated"
+                                           : " \xE2\x86\x92 affirmed");
+        put_context(&b, f);
+        put_span(&b, fa ? aa : ab, f);
+    }
+    if (!b.data && !b.oom)
+        story_buf_puts(&b, "");
+    return story_buf_detach(&b);
+}
+
+/* ---- the diff ---------------------------------------------------------- */
+
+void story_diff_free(story_diff *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n_entries; i++)
+        free(d->entries[i].detail);
+    free(d->entries);
+    free(d);
+}
+
+static void sentence_counts(story_diff_summary *s, const story_alignment *al)
+{
+    for (size_t i = 0; al && i < al->n_links; i++) {
+        const story_link *l = &al->links[i];
+        switch (l->kind) {
+        case STORY_LINK_MATCH: s->sentences_matched += l->n_a; break;
+        case STORY_LINK_MOVED: s->sentences_moved += l->n_a; break;
+        case STORY_LINK_OMITTED: s->sentences_omitted += l->n_a; break;
+        case STORY_LINK_ADDED: s->sentences_added += l->n_b; break;
+        }
+    }
+}
+
+static int push_entry(story_vec *v, story_diff_category c,
+                      story_fact_type t, long a, long b, char *det)
+{
+    story_diff_entry e;
+    e.category = c;
+    e.type = t;
+    e.a = a;
+    e.b = b;
+    e.detail = det;
+    if (!det || !story_vec_push(v, &e)) {
+        free(det);
+        return STORY_ENOMEM;
+    }
+    return 0;
+}
+
 int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                      const story_factset *fa, const story_article *b,
                      const story_factset *fb, const story_alignment *al,
                      story_error *err)
 {
-    (void)ctx; (void)a; (void)fa; (void)b; (void)fb; (void)al; *out = NULL;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
+    (void)ctx;
+    side sa, sb;
+    unsigned char *cat = NULL;
+    story_vec v;
+    story_diff *d = NULL;
+    int rc;
+    story_factset empty = {NULL, 0};
+
+    if (!out || !a || !b)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_diff_facts: missing argument");
+    *out = NULL;
+    if (!fa)
+        fa = &empty;
+    if (!fb)
+        fb = &empty;
+    story_vec_init(&v, sizeof(story_diff_entry));
+    rc = side_init(&sa, a, fa, al, 1);
+    if (rc == 0)
+        rc = side_init(&sb, b, fb, al, 0);
+    else
+        memset(&sb, 0, sizeof sb);
+    cat = story__calloc(fa->n_facts, 1);
+    if (rc || !cat) {
+        rc = STORY_ENOMEM;
+        goto done;
+    }
+
+    pass_key(&sa, &sb, 1, 0, cat, STORY_DIFF_SAME);
+    pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME);
+    pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED);
+    pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
+    pass_names(&sa, &sb, cat);
+    pass_slot(&sa, &sb, 1, cat);
+    pass_slot(&sa, &sb, 0, cat);
+
+    d = story__calloc(1, sizeof *d);
+    if (!d) {
+        rc = STORY_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < fa->n_facts && rc == 0; i++) {
+        if (sa.skip[i])
+            continue;
+        const story_fact *f = &fa->facts[i];
+        long j = sa.match[i];
+        story_diff_category c =
+            j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
+        rc = push_entry(&v, c, f->type, (long)i, j,
+                        detail(a, f, b, j >= 0 ? &fb->facts[j] : NULL));
+        d->summary.facts_a++;
+        switch (c) {
+        case STORY_DIFF_SAME: d->summary.same++; break;
+        case STORY_DIFF_CHANGED: d->summary.changed++; break;
+        case STORY_DIFF_CONTRADICTED: d->summary.contradicted++; break;
+        case STORY_DIFF_OMITTED: d->summary.omitted++; break;
+        case STORY_DIFF_ADDED: break;
+        }
+    }
+    for (size_t j = 0; j < fb->n_facts && rc == 0; j++) {
+        if (sb.skip[j])
+            continue;
+        d->summary.facts_b++;
+        if (sb.match[j] >= 0)
+            continue;
+        rc = push_entry(&v, STORY_DIFF_ADDED, fb->facts[j].type, -1, (long)j,
+                        detail(NULL, NULL, b, &fb->facts[j]));
+        d->summary.added++;
+    }
+    if (rc)
+        goto done;
+    sentence_counts(&d->summary, al);
+    d->entries = v.data;
+    d->n_entries = v.len;
+    v.data = NULL;
+    v.len = 0;
+    *out = d;
+    d = NULL;
+
+done:
+    for (size_t i = 0; i < v.len; i++)
+        free(((story_diff_entry *)v.data)[i].detail);
+    story_vec_free(&v);
+    story_diff_free(d);
+    free(cat);
+    side_free(&sa);
+    side_free(&sb);
+    if (rc)
+        return story__error(err, rc, NULL, -1, "diff: %s",
+                            story_strerror(rc));
+    return 0;
 }
-void story_diff_free(story_diff *d) { (void)d; }
+
 const char *story_diff_category_name(story_diff_category c)
 {
     static const char *n[] = {"same", "changed", "contradicted", "added",
                               "omitted"};
     return (unsigned)c < 5 ? n[c] : "unknown";
 }
-int story_diff_has_differences(const story_diff *d) { (void)d; return 0; }
+
+int story_diff_has_differences(const story_diff *d)
+{
+    if (!d)
+        return 0;
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (d->entries[i].category != STORY_DIFF_SAME)
+            return 1;
+    return 0;
+}

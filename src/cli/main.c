@@ -1,8 +1,654 @@
-/* The storydiff tool. TEMPORARY: replaced by the CLI module. */
+/*
+ * The storydiff tool: a thin client of the library (include/storydiff/).
+ *
+ *   storydiff compare A B [options]   fact-by-fact comparison
+ *   storydiff extract SRC [options]   the extracted article
+ *   storydiff facts SRC [options]     the facts of one article
+ *   storydiff check SRC [options]     facts of one article that contradict
+ *   storydiff --help | --version
+ *
+ * One option table (below) drives getopt_long and the --help text
+ * (STYLE.md 2.7). Exit status like diff(1): 0 nothing differs (check:
+ * nothing found), 1 differences (contradictions), 2 trouble. Errors are one
+ * line on stderr: "storydiff: <input>: [byte N: ]<cause>". docs/cli.md is
+ * the manual.
+ */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE 1
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "storydiff/storydiff.h"
-int main(void)
+
+#ifndef STORY_SOURCE_LOCALES
+#define STORY_SOURCE_LOCALES ""
+#endif
+#ifndef STORY_INSTALLED_LOCALES
+#define STORY_INSTALLED_LOCALES ""
+#endif
+
+enum { EXIT_SAME = 0, EXIT_DIFF = 1, EXIT_TROUBLE = 2 };
+
+/* Commands, as bits so that an option lists where it applies. */
+enum {
+    CMD_COMPARE = 1 << 0,
+    CMD_EXTRACT = 1 << 1,
+    CMD_FACTS = 1 << 2,
+    CMD_CHECK = 1 << 3,
+    CMD_ALL = 0xF
+};
+
+enum opt_id {
+    OPT_FORMAT = 256,
+    OPT_WIDTH,
+    OPT_COLOR,
+    OPT_LANG_A,
+    OPT_LANG_B,
+    OPT_LANG,
+    OPT_RELATION,
+    OPT_TRANSLATE,
+    OPT_ENCODING,
+    OPT_TIMEOUT,
+    OPT_SAVE,
+    OPT_LOCALES,
+    OPT_HELP = 'h',
+    OPT_VERSION = 'V'
+};
+
+typedef struct opt_spec {
+    const char *name;
+    int has_arg; /* no_argument, required_argument, optional_argument */
+    int id;
+    unsigned cmds;
+    const char *metavar;
+    const char *help;
+} opt_spec;
+
+static const opt_spec OPTS[] = {
+    {"format", required_argument, OPT_FORMAT, CMD_ALL, "FMT",
+     "output: compare: side-by-side (default on a terminal), json, text "
+     "(default otherwise); extract, facts, check: text (default), json"},
+    {"width", required_argument, OPT_WIDTH, CMD_COMPARE, "N",
+     "side-by-side width in columns (default: the terminal's, else 100)"},
+    {"color", optional_argument, OPT_COLOR, CMD_COMPARE | CMD_CHECK, "WHEN",
+     "auto (default: on a terminal, unless NO_COLOR is set), always, never"},
+    {"lang-a", required_argument, OPT_LANG_A, CMD_COMPARE, "L",
+     "language of A (BCP 47, e.g. en); default: identify"},
+    {"lang-b", required_argument, OPT_LANG_B, CMD_COMPARE, "L",
+     "language of B; default: identify"},
+    {"lang", required_argument, OPT_LANG, CMD_FACTS | CMD_CHECK, "L",
+     "language of the article; default: identify"},
+    {"relation", required_argument, OPT_RELATION, CMD_COMPARE, "R",
+     "auto (default), translation (monotone alignment), rewrite "
+     "(reordering allowed)"},
+    {"translate", required_argument, OPT_TRANSLATE, CMD_COMPARE, "T",
+     "machine translation for alignment: apertium, or the base URL of a "
+     "LibreTranslate-compatible API"},
+    {"encoding", required_argument, OPT_ENCODING, CMD_ALL, "E",
+     "input charset (ICU converter name); default: detect"},
+    {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
+     "URL fetch timeout in seconds (default 30)"},
+    {"save", required_argument, OPT_SAVE, CMD_EXTRACT, "DIR",
+     "keep fetched pages and a JSON sidecar in DIR"},
+    {"locales-dir", required_argument, OPT_LOCALES, CMD_ALL, "DIR",
+     "language packs (default: $STORYDIFF_LOCALES, else the installed or "
+     "source-tree locales/)"},
+    {"help", no_argument, OPT_HELP, CMD_ALL, NULL, "show this help"},
+    {"version", no_argument, OPT_VERSION, CMD_ALL, NULL, "show the version"},
+};
+#define N_OPTS (sizeof OPTS / sizeof OPTS[0])
+
+typedef struct command {
+    const char *name;
+    unsigned bit;
+    int n_inputs;
+    const char *args;
+    const char *summary;
+} command;
+
+static const command CMDS[] = {
+    {"compare", CMD_COMPARE, 2, "A B",
+     "compare two versions of a story, fact by fact"},
+    {"extract", CMD_EXTRACT, 1, "SRC", "print the extracted article"},
+    {"facts", CMD_FACTS, 1, "SRC", "print the facts of one article"},
+    {"check", CMD_CHECK, 1, "SRC",
+     "report facts of one article that contradict each other"},
+};
+#define N_CMDS (sizeof CMDS / sizeof CMDS[0])
+
+typedef struct cli {
+    const command *cmd;
+    const char *format;
+    int width;
+    int color; /* -1 auto, 0 never, 1 always */
+    const char *lang_a, *lang_b, *lang;
+    const char *relation;
+    const char *translate;
+    const char *encoding;
+    long timeout_ms;
+    const char *save;
+    const char *locales;
+    const char *inputs[2];
+} cli;
+
+static void usage_line(FILE *f, const command *c)
 {
-    printf("storydiff %s\n", story_version());
+    fprintf(f, "  storydiff %s %s [options]\n", c->name, c->args);
+}
+
+static void help(FILE *f, const command *only)
+{
+    fprintf(f, "storydiff %s: compare news articles across outlets and "
+               "languages, fact by fact\n\nusage:\n",
+            story_version());
+    for (size_t i = 0; i < N_CMDS; i++)
+        if (!only || only == &CMDS[i]) {
+            usage_line(f, &CMDS[i]);
+            fprintf(f, "      %s\n", CMDS[i].summary);
+        }
+    if (!only)
+        fprintf(f, "  storydiff --help | --version\n");
+    fprintf(f, "\nA, B, SRC: a file path, - (stdin, at most once), an "
+               "http(s) URL, or a page saved with --save\n\noptions:\n");
+    for (size_t i = 0; i < N_OPTS; i++) {
+        const opt_spec *o = &OPTS[i];
+        if (only && !(o->cmds & only->bit))
+            continue;
+        char left[64];
+        if (o->has_arg == required_argument)
+            snprintf(left, sizeof left, "--%s=%s", o->name, o->metavar);
+        else if (o->has_arg == optional_argument)
+            snprintf(left, sizeof left, "--%s[=%s]", o->name, o->metavar);
+        else
+            snprintf(left, sizeof left, "--%s", o->name);
+        fprintf(f, "  %-22s %s", left, o->help);
+        if (!only && o->cmds != CMD_ALL) {
+            const char *sep = " [";
+            for (size_t k = 0; k < N_CMDS; k++)
+                if (o->cmds & CMDS[k].bit) {
+                    fprintf(f, "%s%s", sep, CMDS[k].name);
+                    sep = ", ";
+                }
+            fputc(']', f);
+        }
+        fputc('\n', f);
+    }
+    fprintf(f,
+            "\nexit status: 0 no fact differs (check: no contradiction), "
+            "1 differences found, 2 error\n"
+            "environment: STORYDIFF_LOCALES (language packs), NO_COLOR\n"
+            "manual: docs/cli.md\n");
+}
+
+/* A usage error: one line with a hint, exit 2. */
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("storydiff: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see 'storydiff --help')\n", stderr);
+    return EXIT_TROUBLE;
+}
+
+static int report_error(const story_error *e, const char *input, int rc)
+{
+    const char *src = e->source[0] ? e->source : input;
+    const char *msg = e->message[0] ? e->message : story_strerror(rc);
+    if (src && *src)
+        fprintf(stderr, "storydiff: %s: ", src);
+    else
+        fputs("storydiff: ", stderr);
+    if (e->offset >= 0)
+        fprintf(stderr, "byte %lld: ", e->offset);
+    fprintf(stderr, "%s\n", msg);
+    return EXIT_TROUBLE;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Locales: --locales-dir, $STORYDIFF_LOCALES, the installed directory,
+ * the source tree's, then ../share/storydiff/locales next to the binary. */
+static const char *find_locales(const char *opt, char *buf, size_t n)
+{
+    if (opt)
+        return opt;
+    const char *env = getenv("STORYDIFF_LOCALES");
+    if (env && *env)
+        return env;
+    if (is_dir(STORY_INSTALLED_LOCALES))
+        return STORY_INSTALLED_LOCALES;
+    if (is_dir(STORY_SOURCE_LOCALES))
+        return STORY_SOURCE_LOCALES;
+    char exe[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (k > 0) {
+        exe[k] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(buf, n, "%s/../share/storydiff/locales", exe);
+            if (is_dir(buf))
+                return buf;
+        }
+    }
+    return STORY_INSTALLED_LOCALES;
+}
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
     return 0;
+}
+
+static int write_all(const char *s)
+{
+    size_t n = strlen(s);
+    if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
+        fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    long v;
+    if (c && parse_int(c, 20, 10000, &v) == 0)
+        return (int)v;
+    return 100;
+}
+
+static int use_color(const cli *o)
+{
+    if (o->color >= 0)
+        return o->color;
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return 0;
+    return isatty(STDOUT_FILENO);
+}
+
+static int parse_args(cli *o, int argc, char **argv)
+{
+    struct option lopts[N_OPTS + 1];
+    for (size_t i = 0; i < N_OPTS; i++) {
+        lopts[i].name = OPTS[i].name;
+        lopts[i].has_arg = OPTS[i].has_arg;
+        lopts[i].flag = NULL;
+        lopts[i].val = OPTS[i].id;
+    }
+    memset(&lopts[N_OPTS], 0, sizeof lopts[N_OPTS]);
+
+    int n_in = 0;
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int li = -1;
+        int c = getopt_long(argc, argv, "-hV", lopts, &li);
+        if (c == -1)
+            break;
+        if (c == 1) { /* a positional argument, in order ("-" included) */
+            if (n_in >= o->cmd->n_inputs)
+                return usage_error("too many inputs: '%s'", optarg);
+            o->inputs[n_in++] = optarg;
+            continue;
+        }
+        if (c == '?') {
+            if (optopt > 0 && optopt < 256)
+                return usage_error("unknown or incomplete option '-%c'",
+                                   (const char[]){(char)optopt, 0});
+            return usage_error("unknown option or missing value: '%s'",
+                               argv[optind - 1]);
+        }
+        const opt_spec *sp = NULL;
+        for (size_t i = 0; i < N_OPTS; i++)
+            if (OPTS[i].id == c)
+                sp = &OPTS[i];
+        if (sp && !(sp->cmds & o->cmd->bit)) {
+            fprintf(stderr,
+                    "storydiff: option '--%s' does not apply to '%s' "
+                    "(see 'storydiff %s --help')\n",
+                    sp->name, o->cmd->name, o->cmd->name);
+            return EXIT_TROUBLE;
+        }
+        long v;
+        switch (c) {
+        case OPT_HELP: help(stdout, o->cmd); return -1;
+        case OPT_VERSION: printf("storydiff %s\n", story_version()); return -1;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_WIDTH:
+            if (parse_int(optarg, 20, 10000, &v))
+                return usage_error("--width wants a number of columns "
+                                   "from 20 to 10000, not '%s'",
+                                   optarg);
+            o->width = (int)v;
+            break;
+        case OPT_COLOR:
+            if (!optarg || strcmp(optarg, "always") == 0)
+                o->color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                o->color = 0;
+            else if (strcmp(optarg, "auto") == 0)
+                o->color = -1;
+            else
+                return usage_error("--color wants auto, always or never, "
+                                   "not '%s'",
+                                   optarg);
+            break;
+        case OPT_LANG_A: o->lang_a = optarg; break;
+        case OPT_LANG_B: o->lang_b = optarg; break;
+        case OPT_LANG: o->lang = optarg; break;
+        case OPT_RELATION:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "translation") &&
+                strcmp(optarg, "rewrite"))
+                return usage_error("--relation wants auto, translation or "
+                                   "rewrite, not '%s'",
+                                   optarg);
+            o->relation = optarg;
+            break;
+        case OPT_TRANSLATE: o->translate = optarg; break;
+        case OPT_ENCODING: o->encoding = optarg; break;
+        case OPT_TIMEOUT: {
+            char *end;
+            errno = 0;
+            double s = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(s > 0) || s > 86400)
+                return usage_error("--timeout wants seconds (> 0), not '%s'",
+                                   optarg);
+            o->timeout_ms = (long)(s * 1000 + 0.5);
+            if (o->timeout_ms < 1)
+                o->timeout_ms = 1;
+            break;
+        }
+        case OPT_SAVE: o->save = optarg; break;
+        case OPT_LOCALES: o->locales = optarg; break;
+        default: return usage_error("unexpected option '%s'", argv[optind - 1]);
+        }
+    }
+    if (n_in < o->cmd->n_inputs)
+        return usage_error(o->cmd->n_inputs == 2
+                               ? "%s needs two inputs, A and B"
+                               : "%s needs one input",
+                           o->cmd->name);
+    if (n_in == 2 && strcmp(o->inputs[0], "-") == 0 &&
+        strcmp(o->inputs[1], "-") == 0)
+        return usage_error("%s", "at most one input may be '-' (stdin)");
+    if (o->format) {
+        int ok;
+        if (o->cmd->bit == CMD_COMPARE)
+            ok = !strcmp(o->format, "side-by-side") ||
+                 !strcmp(o->format, "json") || !strcmp(o->format, "text");
+        else
+            ok = !strcmp(o->format, "json") || !strcmp(o->format, "text");
+        if (!ok)
+            return usage_error(o->cmd->bit == CMD_COMPARE
+                                   ? "--format wants side-by-side, json or "
+                                     "text, not '%s'"
+                                   : "--format wants text or json, not '%s'",
+                               o->format);
+    }
+    return 0;
+}
+
+static void ingest_options(const cli *o, story_ingest_options *io)
+{
+    io->encoding = o->encoding;
+    io->save_dir = o->save;
+    io->timeout_ms = o->timeout_ms;
+}
+
+static int run_compare(story_ctx *ctx, const cli *o)
+{
+    story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
+    story_comparison *c = NULL;
+    story_error e;
+    char *out = NULL;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    ingest_options(o, &co.ingest);
+    co.lang_a = o->lang_a;
+    co.lang_b = o->lang_b;
+    co.align.translate = o->translate;
+    if (o->relation && strcmp(o->relation, "translation") == 0)
+        co.align.relation = STORY_REL_TRANSLATION;
+    else if (o->relation && strcmp(o->relation, "rewrite") == 0)
+        co.align.relation = STORY_REL_REWRITE;
+    rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
+    if (rc)
+        return report_error(&e, NULL, rc);
+
+    const char *fmt = o->format;
+    if (!fmt)
+        fmt = isatty(STDOUT_FILENO) ? "side-by-side" : "text";
+    story_render_options ro = STORY_RENDER_OPTIONS_INIT;
+    ro.color = use_color(o);
+    ro.width = o->width ? o->width : terminal_width();
+    if (strcmp(fmt, "json") == 0)
+        rc = story_report_json(&out, c, &e);
+    else if (strcmp(fmt, "text") == 0)
+        rc = story_render_text(&out, c, &ro, &e);
+    else
+        rc = story_render_side_by_side(&out, c, &ro, &e);
+    int status = EXIT_TROUBLE;
+    if (rc)
+        report_error(&e, "render", rc);
+    else if (write_all(out) == 0)
+        status = story_diff_has_differences(c->diff) ? EXIT_DIFF : EXIT_SAME;
+    story_free(out);
+    story_comparison_free(c);
+    return status;
+}
+
+static int run_extract(story_ctx *ctx, const cli *o)
+{
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    story_article *a = NULL;
+    story_error e;
+    char *out = NULL;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    ingest_options(o, &io);
+    rc = story_ingest(&a, ctx, o->inputs[0], &io, &e);
+    if (rc)
+        return report_error(&e, o->inputs[0], rc);
+    int status = EXIT_TROUBLE;
+    if (o->format && strcmp(o->format, "json") == 0) {
+        rc = story_article_json(&out, a, &e);
+        if (rc)
+            report_error(&e, o->inputs[0], rc);
+        else if (write_all(out) == 0)
+            status = EXIT_SAME;
+        story_free(out);
+    } else {
+        int ok = 1;
+        if (a->title && *a->title)
+            ok = printf("%s\n\n", a->title) >= 0;
+        if (ok && a->text_len)
+            ok = fwrite(a->text, 1, a->text_len, stdout) == a->text_len &&
+                 (a->text[a->text_len - 1] == '\n' || putchar('\n') != EOF);
+        if (ok && fflush(stdout) == 0)
+            status = EXIT_SAME;
+        else
+            fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+    }
+    story_article_free(a);
+    return status;
+}
+
+/* facts and check: one article, its facts, and (check) contradictions. */
+static int run_facts(story_ctx *ctx, const cli *o, int check)
+{
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    story_article *a = NULL;
+    story_factset *fs = NULL;
+    story_contradiction *cs = NULL;
+    size_t n_cs = 0;
+    story_error e;
+    char *out = NULL;
+    int status = EXIT_TROUBLE, rc;
+
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    ingest_options(o, &io);
+    rc = story_ingest(&a, ctx, o->inputs[0], &io, &e);
+    if (!rc)
+        rc = story_segment(ctx, a, o->lang, &e);
+    if (!rc)
+        rc = story_facts_extract(&fs, ctx, a, &e);
+    if (!rc && check)
+        rc = story_facts_check(&cs, &n_cs, ctx, a, fs, &e);
+    if (rc) {
+        report_error(&e, o->inputs[0], rc);
+        goto done;
+    }
+    if (o->format && strcmp(o->format, "json") == 0) {
+        rc = story_facts_json(&out, a, fs, check ? cs : NULL, n_cs, &e);
+        if (rc) {
+            report_error(&e, o->inputs[0], rc);
+            goto done;
+        }
+    } else {
+        /* text: one line per fact (facts) or per contradiction (check) */
+        size_t cap = 4096, len = 0;
+        out = malloc(cap);
+        if (!out)
+            goto oom;
+        out[0] = '\0';
+        for (size_t i = 0; i < (check ? n_cs : fs->n_facts); i++) {
+            char line[1024];
+            int k;
+            if (check) {
+                k = snprintf(line, sizeof line, "f%zu f%zu: %s\n",
+                             cs[i].fact_a, cs[i].fact_b,
+                             cs[i].detail ? cs[i].detail : "");
+            } else {
+                const story_fact *f = &fs->facts[i];
+                int n = (int)(f->end > f->start && f->end <= a->text_len
+                                  ? f->end - f->start
+                                  : 0);
+                if (n > 200)
+                    n = 200;
+                k = snprintf(line, sizeof line,
+                             "f%zu\t%s\ts%zu\t%zu-%zu\t%s%s%s\t\"%.*s\"\n", i,
+                             story_fact_type_name(f->type), f->sentence,
+                             f->start, f->end, f->key ? f->key : "",
+                             f->negated ? "\tnegated" : "",
+                             f->hedged ? "\thedged" : "", n,
+                             a->text + (n ? f->start : 0));
+                for (int q = 0; q < k && q < (int)sizeof line - 2; q++)
+                    if (line[q] == '\n' && q < k - 1)
+                        line[q] = ' ';
+            }
+            if (k < 0)
+                continue;
+            if ((size_t)k >= sizeof line)
+                k = (int)sizeof line - 1;
+            if (len + (size_t)k + 1 > cap) {
+                while (len + (size_t)k + 1 > cap)
+                    cap *= 2;
+                char *nb = realloc(out, cap);
+                if (!nb)
+                    goto oom;
+                out = nb;
+            }
+            memcpy(out + len, line, (size_t)k + 1);
+            len += (size_t)k;
+        }
+        if (write_all(out) == 0)
+            status = check && n_cs ? EXIT_DIFF : EXIT_SAME;
+        free(out);
+        out = NULL;
+        goto done;
+    oom:
+        fprintf(stderr, "storydiff: %s: out of memory\n", o->inputs[0]);
+        free(out);
+        out = NULL;
+        goto done;
+    }
+    if (write_all(out) == 0)
+        status = check && n_cs ? EXIT_DIFF : EXIT_SAME;
+    story_free(out);
+done:
+    story_contradictions_free(cs, n_cs);
+    story_factset_free(fs);
+    story_article_free(a);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    cli o;
+    memset(&o, 0, sizeof o);
+    o.color = -1;
+
+    if (argc < 2)
+        return usage_error("%s", "missing command: compare, extract, facts "
+                                 "or check");
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") ||
+        !strcmp(name, "help")) {
+        help(stdout, NULL);
+        return EXIT_SAME;
+    }
+    if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+        printf("storydiff %s\n", story_version());
+        return EXIT_SAME;
+    }
+    for (size_t i = 0; i < N_CMDS; i++)
+        if (!strcmp(name, CMDS[i].name))
+            o.cmd = &CMDS[i];
+    if (!o.cmd)
+        return usage_error(name[0] == '-' ? "unknown option '%s' before the "
+                                            "command"
+                                          : "unknown command '%s'",
+                           name);
+    int rc = parse_args(&o, argc - 1, argv + 1);
+    if (rc < 0)
+        return EXIT_SAME; /* --help / --version */
+    if (rc)
+        return rc;
+
+    char buf[PATH_MAX + 64];
+    story_ctx_options co = STORY_CTX_OPTIONS_INIT;
+    story_ctx *ctx = NULL;
+    story_error e;
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    co.locales_dir = find_locales(o.locales, buf, sizeof buf);
+    if (story_ctx_new(&ctx, &co, &e) != 0)
+        return report_error(&e, co.locales_dir, e.code);
+
+    int status;
+    switch (o.cmd->bit) {
+    case CMD_COMPARE: status = run_compare(ctx, &o); break;
+    case CMD_EXTRACT: status = run_extract(ctx, &o); break;
+    case CMD_FACTS: status = run_facts(ctx, &o, 0); break;
+    default: status = run_facts(ctx, &o, 1); break;
+    }
+    story_ctx_free(ctx);
+    return status;
 }

@@ -1,0 +1,127 @@
+/*
+ * The whole pipeline for a pair of inputs (include/storydiff/compare.h):
+ * ingest -> segment (with the language hints) -> facts -> align -> diff.
+ * Every error names the input it concerns: when a stage leaves the
+ * error's source empty, the article's source is filled in.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void story_comparison_free(story_comparison *c)
+{
+    if (!c)
+        return;
+    story_diff_free(c->diff);
+    story_alignment_free(c->alignment);
+    story_factset_free(c->fa);
+    story_factset_free(c->fb);
+    story_article_free(c->a);
+    story_article_free(c->b);
+    free(c);
+}
+
+/* Name the input in err when the stage did not. */
+static int blame(story_error *err, int rc, const story_article *art)
+{
+    if (err && !err->source[0] && art && art->source)
+        snprintf(err->source, sizeof err->source, "%s", art->source);
+    return rc;
+}
+
+int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
+                                story_article *a, story_article *b,
+                                const story_compare_options *opts,
+                                story_error *err)
+{
+    story_compare_options defaults = STORY_COMPARE_OPTIONS_INIT;
+    story_comparison *c = NULL;
+    int rc;
+
+    if (!opts)
+        opts = &defaults;
+    if (!out || !ctx || !a || !b) {
+        story_article_free(a);
+        story_article_free(b);
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_compare_articles_take: missing argument");
+    }
+    *out = NULL;
+    c = story__calloc(1, sizeof *c);
+    if (!c) {
+        story_article_free(a);
+        story_article_free(b);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
+    c->a = a;
+    c->b = b;
+
+    if (err)
+        err->source[0] = '\0';
+    rc = story_segment(ctx, a, opts->lang_a, err);
+    if (rc)
+        goto fail_a;
+    rc = story_segment(ctx, b, opts->lang_b, err);
+    if (rc)
+        goto fail_b;
+    rc = story_facts_extract(&c->fa, ctx, a, err);
+    if (rc)
+        goto fail_a;
+    rc = story_facts_extract(&c->fb, ctx, b, err);
+    if (rc)
+        goto fail_b;
+    rc = story_align(&c->alignment, ctx, a, c->fa, b, c->fb, &opts->align,
+                     err);
+    if (rc)
+        goto fail_a;
+    rc = story_diff_facts(&c->diff, ctx, a, c->fa, b, c->fb, c->alignment,
+                          err);
+    if (rc)
+        goto fail_a;
+    *out = c;
+    return 0;
+
+fail_b:
+    blame(err, rc, b);
+    story_comparison_free(c);
+    return rc;
+fail_a:
+    blame(err, rc, a);
+    story_comparison_free(c);
+    return rc;
+}
+
+int story_compare(story_comparison **out, story_ctx *ctx, const char *src_a,
+                  const char *src_b, const story_compare_options *opts,
+                  story_error *err)
+{
+    story_compare_options defaults = STORY_COMPARE_OPTIONS_INIT;
+    story_article *a = NULL, *b = NULL;
+    int rc;
+
+    if (!opts)
+        opts = &defaults;
+    if (!out || !ctx || !src_a || !src_b)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_compare: missing argument");
+    *out = NULL;
+    if (strcmp(src_a, "-") == 0 && strcmp(src_b, "-") == 0)
+        return story__error(err, STORY_EINVAL, "-", -1,
+                            "at most one input may be \"-\" (stdin)");
+    rc = story_ingest(&a, ctx, src_a, &opts->ingest, err);
+    if (rc) {
+        if (err && !err->source[0])
+            snprintf(err->source, sizeof err->source, "%s", src_a);
+        return rc;
+    }
+    rc = story_ingest(&b, ctx, src_b, &opts->ingest, err);
+    if (rc) {
+        if (err && !err->source[0])
+            snprintf(err->source, sizeof err->source, "%s", src_b);
+        story_article_free(a);
+        return rc;
+    }
+    return story_compare_articles_take(out, ctx, a, b, opts, err);
+}

@@ -1,0 +1,638 @@
+/*
+ * Stage 7, side-by-side terminal view of a comparison.
+ *
+ * Layout (total `width` display columns):
+ *   header   the two titles side by side, languages and counts, then the
+ *            relation and the similarity dimensions on full-width lines;
+ *   body     one row group per sentence link of the alignment: A's
+ *            sentences left, B's right, a gutter between them (diff -y
+ *            style): " | " aligned, " < " only in A (omitted), " > " only
+ *            in B (added), " ^ " moved; a blank row between paragraphs;
+ *   footer   the fact differences, one per line, and the summary counts.
+ * Differing facts are highlighted in the sentence text: with colour by
+ * ANSI SGR colours (changed yellow, added green, omitted red, contradicted
+ * magenta), without colour by an ASCII marker before the fact ([~] [+]
+ * [-] [!]) so that the view still reads on paper or through a pipe.
+ *
+ * Width: every code point counts per story_render__cp_width() (ICU's East
+ * Asian Width property, UAX #11: W/F = 2; Mn/Me/Cf = 0), and lines wrap
+ * only at extended grapheme cluster boundaries (ICU UBRK_CHARACTER,
+ * UAX #29), preferring white space and the sides of wide characters, so
+ * CJK text, emoji and combining marks never push the columns apart.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "render_term.h"
+
+#define GUTTER_WIDTH 3
+
+int story_render__cp_width(int32_t c)
+{
+    if (c < 0)
+        return 1;
+    if (c == 0 || c < 0x20 || (c >= 0x7F && c < 0xA0))
+        return 0;
+    int8_t t = u_charType(c);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+        t == U_FORMAT_CHAR)
+        return 0;
+    if (c >= 0x1160 && c <= 0x11FF) /* Hangul jungseong/jongseong */
+        return 0;
+    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+size_t story_render__width(const char *s, size_t len)
+{
+    size_t i = 0, w = 0;
+    while (i < len) {
+        if (s[i] == '\x1b' && i + 1 < len && s[i + 1] == '[') {
+            i += 2;
+            while (i < len && !((s[i] >= 'A' && s[i] <= 'Z') ||
+                                (s[i] >= 'a' && s[i] <= 'z')))
+                i++;
+            if (i < len)
+                i++;
+            continue;
+        }
+        int32_t c = story__utf8_next(s, len, &i);
+        w += (size_t)story_render__cp_width(c);
+    }
+    return w;
+}
+
+int story_render__category_style(int category)
+{
+    switch (category) {
+    case STORY_DIFF_CHANGED: return STORY_STYLE_CHANGED;
+    case STORY_DIFF_ADDED: return STORY_STYLE_ADDED;
+    case STORY_DIFF_OMITTED: return STORY_STYLE_OMITTED;
+    case STORY_DIFF_CONTRADICTED: return STORY_STYLE_CONTRADICTED;
+    default: return STORY_STYLE_PLAIN;
+    }
+}
+
+const char *story_render__marker(int style)
+{
+    switch (style) {
+    case STORY_STYLE_CHANGED: return "[~]";
+    case STORY_STYLE_ADDED: return "[+]";
+    case STORY_STYLE_OMITTED: return "[-]";
+    case STORY_STYLE_CONTRADICTED: return "[!]";
+    default: return "";
+    }
+}
+
+static const char *sgr(int style)
+{
+    switch (style) {
+    case STORY_STYLE_CHANGED: return "\x1b[33m";
+    case STORY_STYLE_ADDED: return "\x1b[32m";
+    case STORY_STYLE_OMITTED: return "\x1b[31m";
+    case STORY_STYLE_CONTRADICTED: return "\x1b[35m";
+    case STORY_STYLE_BOLD: return "\x1b[1m";
+    default: return "\x1b[0m";
+    }
+}
+
+/* ---- cells: text with one style byte per text byte --------------------- */
+
+typedef struct cell {
+    story_buf text;
+    story_buf style;
+} cell;
+
+static void cell_put(cell *c, const char *s, size_t n, int style)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\v' ||
+            ch == '\f')
+            ch = ' ';
+        story_buf_putc(&c->text, ch);
+        story_buf_putc(&c->style, (char)style);
+    }
+}
+
+static void cell_puts(cell *c, const char *s, int style)
+{
+    cell_put(c, s, strlen(s), style);
+}
+
+static void cell_reset(cell *c)
+{
+    c->text.len = 0;
+    c->style.len = 0;
+    if (c->text.data)
+        c->text.data[0] = '\0';
+}
+
+static void cell_free(cell *c)
+{
+    story_buf_free(&c->text);
+    story_buf_free(&c->style);
+}
+
+/* A wrapped line: bytes [start, end) of a cell. */
+typedef struct span {
+    size_t start, end;
+} span;
+
+typedef struct wrapper {
+    UBreakIterator *bi;
+    UText *ut;
+    story_vec lines; /* span */
+    int oom;
+} wrapper;
+
+static int is_space_cp(int32_t c)
+{
+    return c == ' ' || c == 0xA0 || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+static void add_line(wrapper *w, size_t s, size_t e, const char *t)
+{
+    while (e > s && t[e - 1] == ' ')
+        e--;
+    span sp = {s, e};
+    if (!story_vec_push(&w->lines, &sp))
+        w->oom = 1;
+}
+
+/* Wrap `len` bytes into lines of at most `cols` display columns. Break
+ * opportunities: after white space, before and after a wide grapheme;
+ * otherwise at any grapheme boundary when a single word does not fit. */
+static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    w->lines.len = 0;
+    if (cols < 1)
+        cols = 1;
+    w->ut = utext_openUTF8(w->ut, t, (int64_t)len, &e);
+    if (U_SUCCESS(e))
+        ubrk_setUText(w->bi, w->ut, &e);
+    if (U_FAILURE(e)) {
+        /* cannot happen on valid UTF-8; degrade to one line */
+        add_line(w, 0, len, t);
+        return;
+    }
+    size_t line = 0, width = 0;       /* current line start and width */
+    size_t brk = (size_t)-1, brk_w = 0; /* last break: pos, width before */
+    int32_t p = ubrk_first(w->bi);
+    /* skip leading spaces */
+    while (line < len && t[line] == ' ')
+        line++;
+    for (int32_t q = ubrk_next(w->bi); q != UBRK_DONE;
+         p = q, q = ubrk_next(w->bi)) {
+        size_t gs = (size_t)p, ge = (size_t)q;
+        if (gs < line)
+            continue;
+        size_t i = gs, gw = 0;
+        int32_t first = -1;
+        while (i < ge) {
+            int32_t c = story__utf8_next(t, ge, &i);
+            if (first < 0)
+                first = c;
+            gw += (size_t)story_render__cp_width(c);
+        }
+        int space = is_space_cp(first);
+        int wide = gw >= 2;
+        if (space && gs == line) { /* no leading space on a line */
+            line = ge;
+            continue;
+        }
+        if (wide && gs > line) {
+            brk = gs;
+            brk_w = width;
+        }
+        if (!space && width + gw > cols && gs > line) {
+            if (brk != (size_t)-1 && brk > line) {
+                add_line(w, line, brk, t);
+                line = brk;
+                width -= brk_w;
+            } else {
+                add_line(w, line, gs, t);
+                line = gs;
+                width = 0;
+            }
+            while (line < gs && t[line] == ' ') {
+                line++;
+                width = width ? width - 1 : 0;
+            }
+            brk = (size_t)-1;
+            brk_w = 0;
+        }
+        width += gw;
+        if (space || wide) {
+            brk = ge;
+            brk_w = width;
+        }
+    }
+    if (line < len || w->lines.len == 0)
+        add_line(w, line < len ? line : len, len, t);
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+typedef struct render {
+    story_buf out;
+    int color;
+    size_t width, colw;
+    wrapper wr, wr2;
+    story_vec left, right; /* copies of the wrapped lines of a row */
+} render;
+
+/* Emit bytes [s, e) of a cell with styles; returns display columns. */
+static size_t emit(render *r, const cell *c, size_t s, size_t e)
+{
+    int cur = STORY_STYLE_PLAIN;
+    for (size_t i = s; i < e; i++) {
+        int st = (unsigned char)c->style.data[i];
+        if (r->color && st != cur) {
+            if (cur != STORY_STYLE_PLAIN)
+                story_buf_puts(&r->out, "\x1b[0m");
+            if (st != STORY_STYLE_PLAIN)
+                story_buf_puts(&r->out, sgr(st));
+            cur = st;
+        }
+        story_buf_putc(&r->out, c->text.data[i]);
+    }
+    if (r->color && cur != STORY_STYLE_PLAIN)
+        story_buf_puts(&r->out, "\x1b[0m");
+    return story_render__width(c->text.data + s, e - s);
+}
+
+static void pad(render *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        story_buf_putc(&r->out, ' ');
+}
+
+static int copy_lines(story_vec *dst, const story_vec *src)
+{
+    dst->len = 0;
+    for (size_t i = 0; i < src->len; i++)
+        if (!story_vec_push(dst, (const span *)src->data + i))
+            return -1;
+    return 0;
+}
+
+/* One row group: left and right cells wrapped to the column width. */
+static void row(render *r, cell *l, cell *rt, const char *gutter)
+{
+    size_t nl = 0, nr = 0;
+    if (l->text.len) {
+        wrap(&r->wr, l->text.data, l->text.len, r->colw);
+        if (copy_lines(&r->left, &r->wr.lines))
+            r->out.oom = 1;
+        nl = r->left.len;
+    }
+    if (rt->text.len) {
+        wrap(&r->wr, rt->text.data, rt->text.len, r->colw);
+        if (copy_lines(&r->right, &r->wr.lines))
+            r->out.oom = 1;
+        nr = r->right.len;
+    }
+    size_t n = nl > nr ? nl : nr;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = 0;
+        if (i < nl) {
+            const span *sp = (const span *)r->left.data + i;
+            w = emit(r, l, sp->start, sp->end);
+        }
+        if (i < nr) {
+            pad(r, w < r->colw ? r->colw - w : 0);
+            story_buf_puts(&r->out, gutter);
+            const span *sp = (const span *)r->right.data + i;
+            emit(r, rt, sp->start, sp->end);
+        } else {
+            pad(r, w < r->colw ? r->colw - w : 0);
+            /* the gutter without its trailing blank */
+            story_buf_append(&r->out, gutter, strlen(gutter) - 1);
+            while (r->out.len && r->out.data[r->out.len - 1] == ' ')
+                r->out.len--;
+            r->out.data[r->out.len] = '\0';
+        }
+        story_buf_putc(&r->out, '\n');
+    }
+}
+
+/* A full-width paragraph, wrapped, continuation lines indented. */
+static void full(render *r, cell *c, size_t indent)
+{
+    if (!c->text.len) {
+        story_buf_putc(&r->out, '\n');
+        return;
+    }
+    wrap(&r->wr2, c->text.data, c->text.len, r->width);
+    size_t first_end = ((const span *)r->wr2.lines.data)[0].end;
+    emit(r, c, ((const span *)r->wr2.lines.data)[0].start, first_end);
+    story_buf_putc(&r->out, '\n');
+    if (r->wr2.lines.len > 1 && indent < r->width / 2) {
+        /* rewrap the rest narrower, behind the indent */
+        size_t rest = first_end;
+        while (rest < c->text.len && c->text.data[rest] == ' ')
+            rest++;
+        wrap(&r->wr2, c->text.data + rest, c->text.len - rest,
+             r->width - indent);
+        for (size_t i = 0; i < r->wr2.lines.len; i++) {
+            const span *sp = (const span *)r->wr2.lines.data + i;
+            pad(r, indent);
+            emit(r, c, rest + sp->start, rest + sp->end);
+            story_buf_putc(&r->out, '\n');
+        }
+    } else {
+        for (size_t i = 1; i < r->wr2.lines.len; i++) {
+            const span *sp = (const span *)r->wr2.lines.data + i;
+            emit(r, c, sp->start, sp->end);
+            story_buf_putc(&r->out, '\n');
+        }
+    }
+}
+
+static void rule(render *r, char ch)
+{
+    for (size_t i = 0; i < r->width; i++)
+        story_buf_putc(&r->out, ch);
+    story_buf_putc(&r->out, '\n');
+}
+
+/* Highlight maps of one article: style per text byte and the style of
+ * the marker to insert before a byte (fact starts). */
+typedef struct marks {
+    unsigned char *hl, *mk;
+} marks;
+
+static int marks_build(marks *m, const story_comparison *c, int side_b)
+{
+    const story_article *art = side_b ? c->b : c->a;
+    const story_factset *fs = side_b ? c->fb : c->fa;
+    m->hl = story__calloc(art->text_len + 1, 1);
+    m->mk = story__calloc(art->text_len + 1, 1);
+    if (!m->hl || !m->mk)
+        return -1;
+    for (size_t i = 0; c->diff && fs && i < c->diff->n_entries; i++) {
+        const story_diff_entry *e = &c->diff->entries[i];
+        long fi = side_b ? e->b : e->a;
+        int st = story_render__category_style((int)e->category);
+        if (fi < 0 || (size_t)fi >= fs->n_facts || st == STORY_STYLE_PLAIN)
+            continue;
+        const story_fact *f = &fs->facts[fi];
+        if (f->start >= f->end || f->end > art->text_len)
+            continue;
+        memset(m->hl + f->start, st, f->end - f->start);
+        m->mk[f->start] = (unsigned char)st;
+    }
+    return 0;
+}
+
+static void marks_free(marks *m)
+{
+    free(m->hl);
+    free(m->mk);
+}
+
+/* Append sentences [from, from+n) of an article to a cell. */
+static void put_sentences(cell *c, const story_article *art, const marks *m,
+                          size_t from, size_t n, int color)
+{
+    for (size_t k = 0; k < n && from + k < art->n_sentences; k++) {
+        const story_sentence *s = &art->sentences[from + k];
+        if (k)
+            cell_puts(c, " ", STORY_STYLE_PLAIN);
+        for (size_t i = s->start; i < s->end && i < art->text_len;) {
+            if (!color && m->mk[i])
+                cell_puts(c, story_render__marker(m->mk[i]), m->mk[i]);
+            /* copy one UTF-8 sequence at a time (styles are per byte) */
+            size_t j = i;
+            story__utf8_next(art->text, art->text_len, &j);
+            if (j > s->end)
+                j = s->end;
+            for (size_t b = i; b < j; b++)
+                cell_put(c, art->text + b, 1, m->hl[b]);
+            i = j;
+        }
+    }
+}
+
+static size_t link_paragraph(const story_article *art, size_t first,
+                             size_t n)
+{
+    if (!n || first >= art->n_sentences)
+        return (size_t)-1;
+    return art->sentences[first].paragraph;
+}
+
+static void header(render *r, const story_comparison *c, cell *l, cell *rt)
+{
+    const story_article *arts[2] = {c->a, c->b};
+    cell *cells[2] = {l, rt};
+    for (int k = 0; k < 2; k++) {
+        cell_reset(cells[k]);
+        cell_puts(cells[k], k ? "B: " : "A: ", STORY_STYLE_BOLD);
+        cell_puts(cells[k],
+                  arts[k]->title && *arts[k]->title ? arts[k]->title
+                                                    : "(untitled)",
+                  STORY_STYLE_BOLD);
+    }
+    row(r, l, rt, " | ");
+    for (int k = 0; k < 2; k++) {
+        char tmp[160];
+        const story_article *a = arts[k];
+        cell_reset(cells[k]);
+        snprintf(tmp, sizeof tmp, "%s, %zu paragraphs, %zu sentences, ",
+                 a->lang && *a->lang ? a->lang : "und", a->n_paragraphs,
+                 a->n_sentences);
+        cell_puts(cells[k], tmp, STORY_STYLE_PLAIN);
+        cell_puts(cells[k], a->source ? a->source : "", STORY_STYLE_PLAIN);
+    }
+    row(r, l, rt, " | ");
+    const story_alignment *al = c->alignment;
+    if (al) {
+        char tmp[320];
+        cell_reset(l);
+        snprintf(tmp, sizeof tmp,
+                 "relation: %s (confidence %.2f)   similarity %.2f "
+                 "(entities %.2f, geography %.2f, time %.2f, narrative "
+                 "%.2f)",
+                 story_relation_name(al->relation), al->relation_confidence,
+                 al->sim_overall, al->sim_entities, al->sim_geography,
+                 al->sim_time, al->sim_narrative);
+        cell_puts(l, tmp, STORY_STYLE_PLAIN);
+        full(r, l, 4);
+    }
+    cell_reset(l);
+    cell_puts(l,
+              "gutter: | aligned  < only in A  > only in B  ^ moved;  "
+              "facts: ",
+              STORY_STYLE_PLAIN);
+    if (r->color) {
+        cell_puts(l, "changed", STORY_STYLE_CHANGED);
+        cell_puts(l, " ", STORY_STYLE_PLAIN);
+        cell_puts(l, "added", STORY_STYLE_ADDED);
+        cell_puts(l, " ", STORY_STYLE_PLAIN);
+        cell_puts(l, "omitted", STORY_STYLE_OMITTED);
+        cell_puts(l, " ", STORY_STYLE_PLAIN);
+        cell_puts(l, "contradicted", STORY_STYLE_CONTRADICTED);
+    } else {
+        cell_puts(l, "[~] changed  [+] added  [-] omitted  [!] contradicted",
+                  STORY_STYLE_PLAIN);
+    }
+    full(r, l, 4);
+    rule(r, '=');
+}
+
+static void body(render *r, const story_comparison *c, cell *l, cell *rt,
+                 const marks *ma, const marks *mb)
+{
+    const story_alignment *al = c->alignment;
+    size_t pa = (size_t)-1, pb = (size_t)-1;
+    for (size_t i = 0; al && i < al->n_links; i++) {
+        const story_link *k = &al->links[i];
+        size_t qa = link_paragraph(c->a, k->a, k->n_a);
+        size_t qb = link_paragraph(c->b, k->b, k->n_b);
+        if (i > 0 && ((qa != (size_t)-1 && pa != (size_t)-1 && qa != pa) ||
+                      (qb != (size_t)-1 && pb != (size_t)-1 && qb != pb)))
+            story_buf_putc(&r->out, '\n');
+        if (qa != (size_t)-1)
+            pa = qa;
+        if (qb != (size_t)-1)
+            pb = qb;
+        cell_reset(l);
+        cell_reset(rt);
+        const char *g = " | ";
+        switch (k->kind) {
+        case STORY_LINK_OMITTED: g = " < "; break;
+        case STORY_LINK_ADDED: g = " > "; break;
+        case STORY_LINK_MOVED: g = " ^ "; break;
+        default: break;
+        }
+        if (k->n_a)
+            put_sentences(l, c->a, ma, k->a, k->n_a, r->color);
+        if (k->n_b)
+            put_sentences(rt, c->b, mb, k->b, k->n_b, r->color);
+        row(r, l, rt, g);
+    }
+}
+
+static void footer(render *r, const story_comparison *c, cell *l)
+{
+    const story_diff *d = c->diff;
+    char tmp[400];
+    rule(r, '=');
+    if (!d)
+        return;
+    const story_diff_summary *s = &d->summary;
+    cell_reset(l);
+    snprintf(tmp, sizeof tmp,
+             "facts: %zu in A, %zu in B: %zu same, %zu changed, "
+             "%zu contradicted, %zu added, %zu omitted",
+             s->facts_a, s->facts_b, s->same, s->changed, s->contradicted,
+             s->added, s->omitted);
+    cell_puts(l, tmp, STORY_STYLE_BOLD);
+    full(r, l, 4);
+    for (size_t i = 0; i < d->n_entries; i++) {
+        const story_diff_entry *e = &d->entries[i];
+        int st = story_render__category_style((int)e->category);
+        if (st == STORY_STYLE_PLAIN)
+            continue;
+        cell_reset(l);
+        cell_puts(l, story_render__marker(st), st);
+        snprintf(tmp, sizeof tmp, " %s %s: ",
+                 story_diff_category_name(e->category),
+                 story_fact_type_name(e->type));
+        cell_puts(l, tmp, r->color ? st : STORY_STYLE_PLAIN);
+        cell_puts(l, e->detail ? e->detail : "", STORY_STYLE_PLAIN);
+        full(r, l, 4);
+    }
+    cell_reset(l);
+    snprintf(tmp, sizeof tmp,
+             "sentences: %zu matched, %zu moved, %zu added, %zu omitted",
+             s->sentences_matched, s->sentences_moved, s->sentences_added,
+             s->sentences_omitted);
+    cell_puts(l, tmp, STORY_STYLE_BOLD);
+    full(r, l, 4);
+}
+
+int story_render_side_by_side(char **out, const story_comparison *c,
+                              const story_render_options *opts,
+                              story_error *err)
+{
+    story_render_options def = STORY_RENDER_OPTIONS_INIT;
+    render r;
+    cell l, rt;
+    marks ma = {NULL, NULL}, mb = {NULL, NULL};
+    UErrorCode e = U_ZERO_ERROR;
+    int rc = 0;
+
+    if (!out || !c || !c->a || !c->b)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_render_side_by_side: missing argument");
+    *out = NULL;
+    if (!opts)
+        opts = &def;
+    memset(&r, 0, sizeof r);
+    memset(&l, 0, sizeof l);
+    memset(&rt, 0, sizeof rt);
+    r.color = opts->color;
+    r.width = opts->width > 0 ? (size_t)opts->width : 100;
+    if (r.width < 2 * 8 + GUTTER_WIDTH)
+        r.width = 2 * 8 + GUTTER_WIDTH;
+    r.colw = (r.width - GUTTER_WIDTH) / 2;
+    story_vec_init(&r.wr.lines, sizeof(span));
+    story_vec_init(&r.wr2.lines, sizeof(span));
+    story_vec_init(&r.left, sizeof(span));
+    story_vec_init(&r.right, sizeof(span));
+    r.wr.bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &e);
+    if (U_SUCCESS(e))
+        r.wr2.bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &e);
+    if (U_FAILURE(e)) {
+        rc = story__error(err, STORY_EICU, NULL, -1,
+                          "cannot open the grapheme break iterator: %s",
+                          u_errorName(e));
+        goto done;
+    }
+    if (marks_build(&ma, c, 0) || marks_build(&mb, c, 1)) {
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto done;
+    }
+    header(&r, c, &l, &rt);
+    body(&r, c, &l, &rt, &ma, &mb);
+    footer(&r, c, &l);
+    if (r.out.oom || l.text.oom || rt.text.oom || l.style.oom ||
+        rt.style.oom || r.wr.oom || r.wr2.oom) {
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        goto done;
+    }
+    *out = story_buf_detach(&r.out);
+    if (!*out)
+        rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+
+done:
+    marks_free(&ma);
+    marks_free(&mb);
+    cell_free(&l);
+    cell_free(&rt);
+    story_buf_free(&r.out);
+    story_vec_free(&r.wr.lines);
+    story_vec_free(&r.wr2.lines);
+    story_vec_free(&r.left);
+    story_vec_free(&r.right);
+    if (r.wr.ut)
+        utext_close(r.wr.ut);
+    if (r.wr2.ut)
+        utext_close(r.wr2.ut);
+    if (r.wr.bi)
+        ubrk_close(r.wr.bi);
+    if (r.wr2.bi)
+        ubrk_close(r.wr2.bi);
+    return rc;
+}
