@@ -1,0 +1,587 @@
+/*
+ * Stage 1, ingest: charset decision and conversion to UTF-8.
+ *
+ * Order (docs/ingest.md): the caller's --encoding; a byte order mark; the
+ * HTTP Content-Type charset (or the --save sidecar's); for HTML the
+ * <meta charset> / http-equiv / XML declaration in the first 8 KiB (the
+ * WHATWG "prescan a byte stream" idea, HTML Living Standard 13.2.3.2); valid
+ * UTF-8; ICU charset detection (ucsdet). A BOM is checked before the HTTP
+ * header as the WHATWG Encoding Standard's "decode" algorithm does. Labels
+ * are mapped as the WHATWG Encoding Standard does for the common cases
+ * (iso-8859-1 and us-ascii mean windows-1252, gb2312 means GBK). Conversion
+ * uses ICU ucnv with the STOP callback, so an undecodable byte is an error
+ * naming its offset, never silently replaced.
+ *
+ * Declared charsets that contradict the bytes ("the page lies"):
+ *  - declared single-byte/legacy charset, bytes valid UTF-8 with at least
+ *    one multi-byte sequence -> UTF-8 (decoding as declared would produce
+ *    mojibake);
+ *  - declared UTF-8, bytes not valid UTF-8 and without any valid multi-byte
+ *    UTF-8 sequence -> ICU detection;
+ *  - declared UTF-8, mostly valid UTF-8 with a few invalid bytes -> an
+ *    error naming the first invalid byte offset.
+ * After decoding, the text is refused when it holds NUL or too many other
+ * C0 control characters (binary) or looks like mojibake (UTF-8 that was
+ * decoded as windows-1252 and re-encoded).
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+
+#include "ingest_int.h"
+
+static void copy_name(char *dst, const char *src, size_t n)
+{
+    size_t i = 0;
+    for (; src[i] && i + 1 < n; i++)
+        dst[i] = src[i];
+    dst[i] = '\0';
+}
+
+int story__content_type_charset(const char *ct, char *buf, size_t bufsz)
+{
+    const char *p = ct;
+    buf[0] = '\0';
+    if (!ct)
+        return 0;
+    while ((p = strchr(p, ';')) != NULL) {
+        p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncasecmp(p, "charset", 7) != 0)
+            continue;
+        p += 7;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != '=')
+            continue;
+        p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        char q = 0;
+        if (*p == '"' || *p == '\'')
+            q = *p++;
+        size_t n = 0;
+        while (p[n] && n + 1 < bufsz && p[n] != q && p[n] != ';' &&
+               p[n] != ' ' && p[n] != '\t')
+            n++;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        return n > 0;
+    }
+    return 0;
+}
+
+/* WHATWG-style label mapping for the labels whose plain ICU meaning
+ * differs from what browsers do. */
+static void map_label(char *name, size_t n)
+{
+    static const char *const map[][2] = {
+        {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},     {"l1", "windows-1252"},
+        {"us-ascii", "windows-1252"},   {"ascii", "windows-1252"},
+        {"iso_8859-1", "windows-1252"}, {"cp819", "windows-1252"},
+        {"gb2312", "GBK"},              {"gb_2312-80", "GBK"},
+        {"x-gbk", "GBK"},               {"tis-620", "windows-874"},
+        {"iso-8859-11", "windows-874"}, {"euc-kr", "windows-949"},
+        {"ks_c_5601-1987", "windows-949"}, {"x-sjis", "Shift_JIS"},
+        {"iso-8859-9", "windows-1254"}, {"utf8", "UTF-8"},
+        {"unicode-1-1-utf-8", "UTF-8"}, {"x-user-defined", "windows-1252"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcasecmp(name, map[i][0]) == 0) {
+            copy_name(name, map[i][1], n);
+            return;
+        }
+}
+
+static int is_utf8_name(const char *n)
+{
+    return strcasecmp(n, "utf-8") == 0 || strcasecmp(n, "utf8") == 0;
+}
+
+static int is_utf16_32_name(const char *n)
+{
+    return strncasecmp(n, "utf-16", 6) == 0 ||
+           strncasecmp(n, "utf-32", 6) == 0 ||
+           strncasecmp(n, "ucs-2", 5) == 0;
+}
+
+/* Count of valid multi-byte UTF-8 sequences in s (stops counting at 1
+ * when `any` is set). */
+static size_t utf8_multibyte_count(const char *s, size_t len, int any)
+{
+    size_t i = 0, n = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int32_t cp = story__utf8_next(s, len, &j);
+        if (cp >= 0x80) {
+            n++;
+            if (any)
+                return n;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return n;
+}
+
+/* ---- <meta> prescan -------------------------------------------------- */
+
+static int ci_prefix(const char *s, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(end - s) >= n && strncasecmp(s, w, n) == 0;
+}
+
+/* Parse one attribute at *pp (inside a tag, before '>'). Returns 0 at the
+ * end of the tag. */
+static int next_attr(const char **pp, const char *end, const char **name,
+                     size_t *nlen, const char **val, size_t *vlen)
+{
+    const char *p = *pp;
+    while (p < end && (isspace((unsigned char)*p) || *p == '/'))
+        p++;
+    if (p >= end || *p == '>')
+        return 0;
+    *name = p;
+    while (p < end && !isspace((unsigned char)*p) && *p != '=' && *p != '>' &&
+           *p != '/')
+        p++;
+    *nlen = (size_t)(p - *name);
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    *val = "";
+    *vlen = 0;
+    if (p < end && *p == '=') {
+        p++;
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        if (p < end && (*p == '"' || *p == '\'')) {
+            char q = *p++;
+            *val = p;
+            while (p < end && *p != q)
+                p++;
+            *vlen = (size_t)(p - *val);
+            if (p < end)
+                p++;
+        } else {
+            *val = p;
+            while (p < end && !isspace((unsigned char)*p) && *p != '>')
+                p++;
+            *vlen = (size_t)(p - *val);
+        }
+    }
+    if (*nlen == 0)
+        p++; /* stray character: skip */
+    *pp = p;
+    return 1;
+}
+
+static int meta_charset(const char *s, size_t len, char *out, size_t outsz)
+{
+    const char *p = s, *end = s + (len < 8192 ? len : 8192);
+    out[0] = '\0';
+    if (ci_prefix(p, end, "<?xml")) {
+        const char *q = p, *qe = memchr(p, '>', (size_t)(end - p));
+        if (qe) {
+            for (; q + 8 < qe; q++)
+                if (strncmp(q, "encoding", 8) == 0) {
+                    q += 8;
+                    while (q < qe && (*q == ' ' || *q == '='))
+                        q++;
+                    if (q < qe && (*q == '"' || *q == '\'')) {
+                        char qc = *q++;
+                        size_t n = 0;
+                        while (q + n < qe && q[n] != qc && n + 1 < outsz)
+                            n++;
+                        memcpy(out, q, n);
+                        out[n] = '\0';
+                        if (n)
+                            return 1;
+                    }
+                    break;
+                }
+        }
+    }
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt)
+            break;
+        p = lt + 1;
+        if (ci_prefix(p, end, "!--")) {
+            const char *c = p + 3;
+            while (c + 2 < end && !(c[0] == '-' && c[1] == '-' && c[2] == '>'))
+                c++;
+            p = c;
+            continue;
+        }
+        if (!ci_prefix(p, end, "meta") || p + 4 >= end ||
+            !(isspace((unsigned char)p[4]) || p[4] == '/'))
+            continue;
+        p += 4;
+        const char *name, *val;
+        size_t nlen, vlen;
+        int http_equiv_ct = 0;
+        char content_cs[64] = "";
+        while (next_attr(&p, end, &name, &nlen, &val, &vlen)) {
+            if (nlen == 7 && strncasecmp(name, "charset", 7) == 0 && vlen) {
+                size_t n = vlen < outsz - 1 ? vlen : outsz - 1;
+                memcpy(out, val, n);
+                out[n] = '\0';
+                /* trim */
+                while (n && isspace((unsigned char)out[n - 1]))
+                    out[--n] = '\0';
+                if (n)
+                    return 1;
+            } else if (nlen == 10 && strncasecmp(name, "http-equiv", 10) == 0) {
+                http_equiv_ct = vlen == 12 &&
+                                strncasecmp(val, "content-type", 12) == 0;
+            } else if (nlen == 7 && strncasecmp(name, "content", 7) == 0) {
+                char tmp[256];
+                size_t n = vlen < sizeof tmp - 1 ? vlen : sizeof tmp - 1;
+                memcpy(tmp, val, n);
+                tmp[n] = '\0';
+                story__content_type_charset(tmp, content_cs,
+                                            sizeof content_cs);
+            }
+        }
+        if (http_equiv_ct && content_cs[0]) {
+            copy_name(out, content_cs, outsz);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- conversion ------------------------------------------------------- */
+
+static int convert(char **out, size_t *out_len, const char *name,
+                   const char *data, size_t len, const char *cs,
+                   const char *why, story_error *err)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(cs, &e);
+    if (U_FAILURE(e) || !cv)
+        return story__error(err, STORY_EENCODING, name, -1,
+                            "unknown charset '%s' (%s)", cs, why);
+    ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
+    size_t ucap = len + 16;
+    UChar *u = story__malloc(ucap * sizeof(UChar));
+    if (!u) {
+        ucnv_close(cv);
+        return story__error(err, STORY_ENOMEM, name, -1, "out of memory");
+    }
+    UChar *t = u;
+    const char *src = data;
+    e = U_ZERO_ERROR;
+    /* single-byte and multi-byte legacy charsets produce at most one UTF-16
+     * unit per byte, but UTF-16/32 and escapes never more: ucap suffices
+     * except for pathological converters; loop on overflow anyway. */
+    for (;;) {
+        ucnv_toUnicode(cv, &t, u + ucap, &src, data + len, NULL, 1, &e);
+        if (e == U_BUFFER_OVERFLOW_ERROR) {
+            size_t used = (size_t)(t - u);
+            UChar *nu = story__realloc(u, ucap * 2 * sizeof(UChar));
+            if (!nu) {
+                free(u);
+                ucnv_close(cv);
+                return story__error(err, STORY_ENOMEM, name, -1,
+                                    "out of memory");
+            }
+            u = nu;
+            ucap *= 2;
+            t = u + used;
+            e = U_ZERO_ERROR;
+            continue;
+        }
+        break;
+    }
+    if (U_FAILURE(e)) {
+        char bad[8];
+        int8_t blen = sizeof bad;
+        UErrorCode e2 = U_ZERO_ERROR;
+        ucnv_getInvalidChars(cv, bad, &blen, &e2);
+        long long off = (long long)(src - data) - (U_SUCCESS(e2) ? blen : 0);
+        free(u);
+        ucnv_close(cv);
+        return story__error(err, STORY_EENCODING, name, off,
+                            "byte 0x%02X at offset %lld cannot be decoded as "
+                            "%s (%s)",
+                            (unsigned)(unsigned char)data[off < 0 ? 0 : off],
+                            off, cs, why);
+    }
+    ucnv_close(cv);
+    int32_t ulen = (int32_t)(t - u), blen = 0;
+    UErrorCode e3 = U_ZERO_ERROR;
+    u_strToUTF8(NULL, 0, &blen, u, ulen, &e3);
+    char *b = story__malloc((size_t)blen + 1);
+    if (!b) {
+        free(u);
+        return story__error(err, STORY_ENOMEM, name, -1, "out of memory");
+    }
+    e3 = U_ZERO_ERROR;
+    u_strToUTF8(b, blen + 1, &blen, u, ulen, &e3);
+    free(u);
+    if (U_FAILURE(e3)) {
+        free(b);
+        return story__error(err, STORY_EICU, name, -1,
+                            "UTF-8 conversion failed: %s", u_errorName(e3));
+    }
+    b[blen] = '\0';
+    *out = b;
+    *out_len = (size_t)blen;
+    return 0;
+}
+
+/* Refuse binary data: NUL anywhere, or more than 1 in 100 code points
+ * being C0 controls other than TAB, LF, FF, CR and ESC. */
+static int check_binary(const char *name, const char *s, size_t len,
+                        int raw, story_error *err)
+{
+    const char *nul = memchr(s, '\0', len);
+    if (nul)
+        return story__error(err, STORY_EENCODING, name,
+                            raw ? (long long)(nul - s) : -1,
+                            "not text: NUL byte at offset %lld (binary "
+                            "file?)",
+                            (long long)(nul - s));
+    size_t ctl = 0, first = (size_t)-1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+            c != 0x1b) {
+            if (first == (size_t)-1)
+                first = i;
+            ctl++;
+        }
+    }
+    if (ctl > 8 && ctl * 100 > len)
+        return story__error(err, STORY_EENCODING, name,
+                            raw ? (long long)first : -1,
+                            "not text: %zu control bytes (binary file?), the "
+                            "first at offset %zu",
+                            ctl, first);
+    return 0;
+}
+
+/* windows-1252 byte for code point cp, or -1. */
+static int cp1252_byte(int32_t cp)
+{
+    static const int32_t hi[32] = {
+        0x20AC, -1,     0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1,     0x017D, -1,
+        -1,     0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1,     0x017E, 0x0178};
+    if (cp < 0x80)
+        return (int)cp;
+    if (cp >= 0xA0 && cp <= 0xFF)
+        return (int)cp;
+    if (cp >= 0x80 && cp <= 0x9F)
+        return (int)cp; /* C1 controls: latin-1 decoders keep them */
+    for (int i = 0; i < 32; i++)
+        if (hi[i] == cp)
+            return 0x80 + i;
+    return -1;
+}
+
+/* Mojibake: runs of non-ASCII characters that, mapped back to
+ * windows-1252 bytes, form valid multi-byte UTF-8. Returns the byte offset
+ * of the first such run when they dominate, else -1. */
+static long long mojibake_at(const char *s, size_t len)
+{
+    size_t i = 0, runs = 0, bad_runs = 0;
+    long long first = -1;
+    unsigned char buf[64];
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t start = i, nb = 0;
+        int ok = 1;
+        while (i < len && (unsigned char)s[i] >= 0x80) {
+            int32_t cp = story__utf8_next(s, len, &i);
+            int b = cp < 0 ? -1 : cp1252_byte(cp);
+            if (b < 0x80 || nb >= sizeof buf)
+                ok = 0;
+            else
+                buf[nb++] = (unsigned char)b;
+        }
+        runs++;
+        if (ok && nb >= 2 && story__utf8_invalid_at((char *)buf, nb) ==
+                                 (size_t)-1) {
+            bad_runs++;
+            if (first < 0)
+                first = (long long)start;
+        }
+    }
+    if (bad_runs >= 3 && bad_runs * 2 >= runs)
+        return first;
+    return -1;
+}
+
+int story__charset_decode(char **out, size_t *out_len, char *charset_out,
+                          const char *name, const char *data, size_t len,
+                          const char *forced, const char *http_charset,
+                          int is_html, story_error *err)
+{
+    char cs[64] = "";
+    const char *why = "";
+    story_charset_origin origin = STORY_CS_UTF8;
+    size_t skip = 0;
+    const unsigned char *u = (const unsigned char *)data;
+    *out = NULL;
+
+    if (forced && *forced) {
+        copy_name(cs, forced, sizeof cs);
+        origin = STORY_CS_OPTION;
+        why = "given encoding";
+    } else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        copy_name(cs, "UTF-8", sizeof cs);
+        skip = 3;
+        origin = STORY_CS_BOM;
+        why = "byte order mark";
+    } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                            (u[0] == 0xFE && u[1] == 0xFF))) {
+        copy_name(cs, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", sizeof cs);
+        skip = 2;
+        origin = STORY_CS_BOM;
+        why = "byte order mark";
+    } else if (http_charset && *http_charset) {
+        copy_name(cs, http_charset, sizeof cs);
+        origin = STORY_CS_HTTP;
+        why = "declared by the HTTP Content-Type";
+    } else if (is_html && meta_charset(data, len, cs, sizeof cs)) {
+        origin = STORY_CS_META;
+        why = "declared by the page's <meta>";
+    }
+
+    const char *body = data + skip;
+    size_t blen = len - skip;
+
+    if (!is_utf16_32_name(cs)) {
+        int rc = check_binary(name, body, blen, 1, err);
+        if (rc != 0)
+            return rc;
+    }
+    if (cs[0] && origin != STORY_CS_OPTION)
+        map_label(cs, sizeof cs);
+
+    size_t bad = story__utf8_invalid_at(body, blen);
+    if (origin == STORY_CS_HTTP || origin == STORY_CS_META) {
+        if (is_utf8_name(cs)) {
+            if (bad != (size_t)-1) {
+                if (utf8_multibyte_count(body, blen, 1) > 0)
+                    return story__error(
+                        err, STORY_EENCODING, name, (long long)(bad + skip),
+                        "invalid UTF-8 at byte offset %zu (charset UTF-8 %s)",
+                        bad + skip, why);
+                cs[0] = '\0'; /* the declaration lies: detect */
+                origin = STORY_CS_DETECTED;
+            }
+        } else if (!is_utf16_32_name(cs) && bad == (size_t)-1 &&
+                   utf8_multibyte_count(body, blen, 1) > 0) {
+            /* declared legacy charset, bytes are UTF-8: trust the bytes */
+            copy_name(cs, "UTF-8", sizeof cs);
+            origin = STORY_CS_UTF8;
+            why = "bytes are valid UTF-8 (declared charset contradicted)";
+        }
+    }
+    if (!cs[0]) {
+        if (bad == (size_t)-1) {
+            copy_name(cs, "UTF-8", sizeof cs);
+            origin = STORY_CS_UTF8;
+            why = "valid UTF-8";
+        } else if (utf8_multibyte_count(body, blen, 1) > 0) {
+            return story__error(err, STORY_EENCODING, name,
+                                (long long)(bad + skip),
+                                "invalid UTF-8 at byte offset %zu",
+                                bad + skip);
+        } else {
+            UErrorCode e = U_ZERO_ERROR;
+            UCharsetDetector *cd = ucsdet_open(&e);
+            int32_t conf = 0;
+            const char *dn = NULL;
+            if (U_SUCCESS(e)) {
+                size_t n = blen > (1u << 20) ? (1u << 20) : blen;
+                ucsdet_setText(cd, body, (int32_t)n, &e);
+                ucsdet_enableInputFilter(cd, is_html ? 1 : 0);
+                const UCharsetMatch *m = ucsdet_detect(cd, &e);
+                if (m && U_SUCCESS(e)) {
+                    dn = ucsdet_getName(m, &e);
+                    conf = ucsdet_getConfidence(m, &e);
+                }
+            }
+            if (dn && U_SUCCESS(e) && conf >= 10 && !is_utf8_name(dn)) {
+                copy_name(cs, dn, sizeof cs);
+                map_label(cs, sizeof cs);
+            }
+            if (cd)
+                ucsdet_close(cd);
+            if (!cs[0])
+                return story__error(
+                    err, STORY_EENCODING, name, (long long)(bad + skip),
+                    "invalid UTF-8 at byte offset %zu and the charset could "
+                    "not be detected (give --encoding)",
+                    bad + skip);
+            origin = STORY_CS_DETECTED;
+            why = "detected by ICU";
+        }
+    }
+
+    int rc;
+    if (is_utf8_name(cs)) {
+        if (bad != (size_t)-1)
+            return story__error(err, STORY_EENCODING, name,
+                                (long long)(bad + skip),
+                                "invalid UTF-8 at byte offset %zu (%s)",
+                                bad + skip, why);
+        char *c = story__strndup(body, blen);
+        if (!c)
+            return story__error(err, STORY_ENOMEM, name, -1, "out of memory");
+        *out = c;
+        *out_len = blen;
+        copy_name(cs, "UTF-8", sizeof cs);
+    } else {
+        rc = convert(out, out_len, name, body, blen, cs, why, err);
+        if (rc != 0) {
+            if (err && err->offset >= 0)
+                err->offset += (long long)skip;
+            return rc;
+        }
+        rc = check_binary(name, *out, *out_len, 0, err);
+        if (rc != 0) {
+            free(*out);
+            *out = NULL;
+            return rc;
+        }
+    }
+    if (origin != STORY_CS_OPTION) {
+        long long mb = mojibake_at(*out, *out_len);
+        if (mb >= 0) {
+            free(*out);
+            *out = NULL;
+            return story__error(err, STORY_EENCODING, name,
+                                origin == STORY_CS_UTF8 ? mb : -1,
+                                "text looks like mojibake (UTF-8 that was "
+                                "decoded as windows-1252 and re-encoded), "
+                                "first at decoded byte %lld; give --encoding "
+                                "or fix the file",
+                                mb);
+        }
+    }
+    copy_name(charset_out, cs, 64);
+    return 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * Stage 1, ingest: private interfaces shared by the ingest files
+ * (ingest.c, ingest_text.c, charset.c, html_extract.c, html_meta.c,
+ * fetch.c, ingest_sha256.c). Not installed.
+ */
+#ifndef STORY_INGEST_INT_H
+#define STORY_INGEST_INT_H
+
+#include "internal.h"
+
+/* ---- article builder ---------------------------------------------------- */
+
+/* Accumulates the body blocks of an article: text joined with "\n\n", one
+ * story_paragraph per block. Zero-initialise, then story__blocks_init(). */
+typedef struct story_blocks {
+    story_buf text;
+    story_vec paras; /* story_paragraph */
+} story_blocks;
+
+void story__blocks_init(story_blocks *b);
+void story__blocks_free(story_blocks *b);
+/* Append s[0, len) as one block of `kind`; leading/trailing white space is
+ * trimmed and an all-white block is skipped. 0 or STORY_ENOMEM. */
+int story__blocks_add(story_blocks *b, const char *s, size_t len,
+                      story_block_kind kind);
+
+/* A new article with every string field "" (published/modified NULL),
+ * source = name, format = fmt. NULL on allocation failure. */
+story_article *story__article_new(const char *name, const char *fmt);
+/* Move the blocks into the article (text, paragraphs). 0 or ENOMEM. */
+int story__article_take_blocks(story_article *a, story_blocks *b);
+/* Replace a string field: frees *field, stores a copy of s[0, len) with
+ * surrounding white space trimmed and inner runs of white space collapsed
+ * to one space. 0 or ENOMEM. */
+int story__set_field(char **field, const char *s, size_t len);
+
+/* ---- resources (STORY_MOD_INGEST slot) -------------------------------- */
+
+/* Boilerplate phrases from locales/ingest/boilerplate.json, folded. 1 when
+ * the folded `key` (a whole line, trailing ':' and white space removed) is
+ * in list `which` ("lines": UI lines such as skip links; "headings":
+ * headings that open a related-links or box block). */
+int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key);
+
+/* Case-fold s[0, len) (ICU full case folding) into out (appended). */
+int story__ingest_fold(story_buf *out, const char *s, size_t len);
+
+/* ---- plain text ---------------------------------------------------------- */
+
+/* Build the article from UTF-8 text (already validated, NUL-free). */
+int story__ingest_text(story_article *a, story_ctx *ctx, const char *s,
+                       size_t len, story_error *err);
+
+/* ---- charsets ------------------------------------------------------------ */
+
+/* Where the charset decision came from. */
+typedef enum story_charset_origin {
+    STORY_CS_OPTION = 0, /* opts->encoding */
+    STORY_CS_HTTP,       /* HTTP Content-Type (or the --save sidecar) */
+    STORY_CS_BOM,
+    STORY_CS_META,       /* <meta charset> / http-equiv */
+    STORY_CS_UTF8,       /* valid UTF-8 */
+    STORY_CS_DETECTED    /* ICU ucsdet */
+} story_charset_origin;
+
+/* Decide the charset of data[0, len) and convert it to UTF-8 (NUL-
+ * terminated, *out caller's, free()), per the order: option, HTTP header
+ * charset (`http_charset`, may be NULL), BOM, HTML meta (when is_html),
+ * valid UTF-8, ICU charset detection. `charset_out` receives the name used
+ * (>= 64 bytes). Errors name `name`: STORY_EENCODING (NUL byte / binary,
+ * invalid UTF-8 with the byte offset, unknown converter, undecodable
+ * bytes), STORY_ENOMEM, STORY_EICU. */
+int story__charset_decode(char **out, size_t *out_len, char *charset_out,
+                          const char *name, const char *data, size_t len,
+                          const char *forced, const char *http_charset,
+                          int is_html, story_error *err);
+
+/* The charset parameter of a Content-Type value into buf (>= 64 bytes);
+ * 1 found, 0 not. */
+int story__content_type_charset(const char *ct, char *buf, size_t bufsz);
+
+/* ---- HTML ---------------------------------------------------------------- */
+
+/* 1 when the bytes look like HTML (a tag such as <html, <!doctype html,
+ * <head, <body, <p, <div near the start). */
+int story__looks_like_html(const char *s, size_t len);
+
+/* Extract article + metadata from UTF-8 HTML. */
+int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
+                       size_t len, int keep_captions, story_error *err);
+
+/* ---- URLs ---------------------------------------------------------------- */
+
+typedef struct story_fetch_result {
+    char *data;
+    size_t len;
+    char *final_url;
+    char *content_type; /* "" when absent */
+    long status;
+} story_fetch_result;
+
+/* 1 when src starts with http:// or https:// (case-insensitive). */
+int story__is_url(const char *src);
+/* GET `url` with libcurl under the policy in docs/ingest.md. */
+int story__fetch(story_fetch_result *res, const char *url,
+                 const story_ingest_options *opts, story_error *err);
+void story__fetch_result_free(story_fetch_result *res);
+/* Write res->data and a JSON sidecar into dir (see docs/ingest.md). */
+int story__fetch_save(const story_fetch_result *res, const char *url,
+                      const char *dir, story_error *err);
+
+/* ---- SHA-256 (FIPS 180-4) ----------------------------------------------- */
+
+/* Lower-case hex digest of data[0, len) into hex (65 bytes). */
+void story__sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif
