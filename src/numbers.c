@@ -1,0 +1,1136 @@
+/*
+ * Text layer: numbers in any language (see src/numbers.h and
+ * docs/numbers-dates-names.md).
+ *
+ * Method. One forward pass over the text with a byte cursor:
+ *  - a numeral starts at a decimal digit of any script (Unicode Nd, value
+ *    from ICU u_charDigitValue) or a vulgar fraction (u_getNumericValue);
+ *    separators between digits are read with the language's conventions
+ *    (ICU unum_getSymbol, overridable by the pack's "decimal"/"group"):
+ *    the locale reading is tried first and must consume the whole numeral
+ *    with valid grouping; the other convention ("." <-> ",") is used only
+ *    when the locale reading is invalid and the other one is valid
+ *    (unambiguous), so de "1,234.5" is 1234.5, never 1.234;
+ *  - a spelled number is a run of words listed in the pack's number_words
+ *    (folded lookup), parsed with ICU's RBNF spellout rules in lenient mode
+ *    (unum_open(UNUM_SPELLOUT) + UNUM_LENIENT_PARSE), the listed values
+ *    combined when ICU cannot consume the whole phrase (inflected forms);
+ *  - around the numeral: qualifier words before it, currency symbols
+ *    before or after, ranges (dash or "between … and"), scale words,
+ *    percent signs and unit words after it, ordinal suffixes.
+ * Language resources are all in locales/numbers/<lang>.json plus the
+ * language-neutral locales/numbers/root.json (symbols), read here.
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <unicode/uchar.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+#include <unicode/uscript.h>
+
+#include "locale.h"
+#include "normalize.h"
+#include "numbers.h"
+
+#define MAX_LANGS 48
+
+typedef struct numlang {
+    char lang[16];
+    const story_langpack *lp;
+    UNumberFormat *spell; /* RBNF spellout, lenient; NULL if unavailable */
+    int spell_tried;
+    char dec, grp;        /* '.' or ',' (locale convention) */
+    int space_group;      /* plain spaces group digits ("15 000") */
+    int indian;           /* 2-digit groups allowed (1,00,000) */
+    int ordinal_dot;      /* "5." is an ordinal (de, cs, pl, …) */
+} numlang;
+
+typedef struct nummod {
+    numlang *langs[MAX_LANGS];
+    size_t n;
+    json_t *neutral; /* field -> {folded key -> value} from numbers/root.json */
+} nummod;
+
+static void nummod_free(void *p)
+{
+    nummod *m = p;
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->langs[i]->spell)
+            unum_close(m->langs[i]->spell);
+        free(m->langs[i]);
+    }
+    json_decref(m->neutral);
+    free(m);
+}
+
+/* ---- folding and lookups ---------------------------------------------- */
+
+static int fold_into(story_buf *b, const char *s, size_t n)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    if (story__normalize_key_buf(b, NULL, s, n, NULL))
+        return -1;
+    if (!b->data && story_buf_append(b, "", 0))
+        return -1;
+    return 0;
+}
+
+static json_t *neutral_index(nummod *m, story_ctx *ctx)
+{
+    if (m->neutral)
+        return m->neutral;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/numbers/root.json", ctx->locales_dir);
+    m->neutral = json_object();
+    json_t *j = json_load_file(path, 0, NULL);
+    if (!j || !m->neutral)
+        goto out;
+    const char *field;
+    json_t *v;
+    story_buf key = {0};
+    json_object_foreach(j, field, v) {
+        if (!json_is_object(v))
+            continue;
+        json_t *ix = json_object();
+        if (!ix)
+            break;
+        json_object_set_new(m->neutral, field, ix);
+        const char *wk;
+        json_t *wv;
+        json_object_foreach(v, wk, wv) {
+            if (fold_into(&key, wk, strlen(wk)) == 0)
+                json_object_set(ix, key.data, wv);
+        }
+    }
+    story_buf_free(&key);
+out:
+    json_decref(j);
+    return m->neutral;
+}
+
+typedef struct scan {
+    story_ctx *ctx;
+    nummod *mod;
+    numlang *nl;
+    const char *t;
+    size_t start, end;
+    story_buf key;   /* scratch for folded keys */
+    story_buf phrase;
+    int cjk;         /* language writes without spaces */
+} scan;
+
+/* Value of folded key in pack field, else in numbers/root.json. */
+static json_t *lookup_folded(scan *s, const char *field, const char *k)
+{
+    json_t *v = story_langpack_lookup(s->nl->lp, field, k);
+    if (v)
+        return v;
+    json_t *nx = json_object_get(neutral_index(s->mod, s->ctx), field);
+    return nx ? json_object_get(nx, k) : NULL;
+}
+
+static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
+{
+    if (n == 0 || fold_into(&s->key, p, n))
+        return NULL;
+    return lookup_folded(s, field, s->key.data);
+}
+
+static double json_num(json_t *v)
+{
+    if (json_is_number(v))
+        return json_number_value(v);
+    if (json_is_string(v))
+        return strtod(json_string_value(v), NULL);
+    return NAN;
+}
+
+/* ---- code points ------------------------------------------------------ */
+
+static int32_t cp_at(scan *s, size_t i, size_t *next)
+{
+    size_t j = i;
+    int32_t c = story__utf8_next(s->t, s->end, &j);
+    if (next)
+        *next = j;
+    return c;
+}
+
+static size_t prev_pos(scan *s, size_t i)
+{
+    if (i <= s->start)
+        return s->start;
+    i--;
+    while (i > s->start && ((unsigned char)s->t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int is_space_cp(int32_t c)
+{
+    return c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009 ||
+           c == 0x2007 || c == '\t' || c == 0x3000;
+}
+
+static int is_apos(int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static int is_word_cp(int32_t c)
+{
+    if (c < 0)
+        return 0;
+    if (u_isalpha(c))
+        return 1;
+    int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+static int is_cjk_cp(int32_t c)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &e);
+    return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+           sc == USCRIPT_KATAKANA;
+}
+
+static size_t skip_spaces(scan *s, size_t i)
+{
+    while (i < s->end) {
+        size_t n;
+        int32_t c = cp_at(s, i, &n);
+        if (!is_space_cp(c))
+            break;
+        i = n;
+    }
+    return i;
+}
+
+/* End of the word starting at i (letters, marks, inner apostrophes);
+ * returns i when no word starts there. For CJK letters one word is one
+ * code point (callers try prefixes of several). */
+static size_t word_end(scan *s, size_t i)
+{
+    size_t j = i, n;
+    int32_t c = cp_at(s, j, &n);
+    if (!is_word_cp(c))
+        return i;
+    if (is_cjk_cp(c))
+        return n;
+    j = n;
+    while (j < s->end) {
+        c = cp_at(s, j, &n);
+        if (is_word_cp(c) && !is_cjk_cp(c)) {
+            j = n;
+            continue;
+        }
+        if (is_apos(c) && n < s->end) {
+            size_t n2;
+            int32_t d = cp_at(s, n, &n2);
+            if (is_word_cp(d) && !is_cjk_cp(d)) {
+                j = n2;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+/* Longest phrase of 1..maxw words (separated by single spaces) starting at
+ * i (after optional spaces when allow_space) found in `field`; a trailing
+ * "." is tried as part of the last word first ("Mio."). CJK: 1..4 code
+ * points. Returns the value and sets *endp, or NULL. */
+static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
+                           int allow_space, size_t *endp)
+{
+    size_t p = allow_space ? skip_spaces(s, i) : i;
+    if (p >= s->end)
+        return NULL;
+    size_t ends[8];
+    int nw = 0;
+    size_t q = p;
+    for (int w = 0; w < maxw && w < 8; w++) {
+        size_t we = word_end(s, q);
+        if (we == q) {
+            /* a symbol: one code point ("%", "€", "$") */
+            if (w > 0)
+                break;
+            size_t n;
+            int32_t c = cp_at(s, q, &n);
+            if (c < 0 || u_isdigit(c) || is_space_cp(c))
+                break;
+            we = n;
+        }
+        ends[nw++] = we;
+        if (we >= s->end)
+            break;
+        size_t n;
+        int32_t c = cp_at(s, we, &n);
+        if (is_cjk_cp(c) && w + 1 < maxw) {
+            q = we; /* CJK: the next code point is the next "word" */
+            continue;
+        }
+        if (c != ' ' && c != 0xA0)
+            break;
+        q = n;
+    }
+    for (int w = nw - 1; w >= 0; w--) {
+        size_t we = ends[w];
+        json_t *v;
+        if (we < s->end && s->t[we] == '.' &&
+            (v = lookup(s, field, s->t + p, we + 1 - p))) {
+            *endp = we + 1;
+            return v;
+        }
+        if ((v = lookup(s, field, s->t + p, we - p))) {
+            *endp = we;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* Longest phrase of 1..maxw words ending at i (before optional spaces)
+ * found in `field`; *startp receives its start. CJK: 1..4 code points. */
+static json_t *match_before(scan *s, size_t i, const char *field, int maxw,
+                            size_t *startp)
+{
+    size_t q = i;
+    /* skip spaces backwards */
+    while (q > s->start) {
+        size_t pp = prev_pos(s, q);
+        if (!is_space_cp(cp_at(s, pp, NULL)))
+            break;
+        q = pp;
+    }
+    size_t wend = q;
+    json_t *best = NULL;
+    for (int w = 0; w < maxw; w++) {
+        /* one word back */
+        size_t r = q;
+        size_t pp = prev_pos(s, r);
+        int32_t c = r > s->start ? cp_at(s, pp, NULL) : -1;
+        if (c >= 0 && is_cjk_cp(c)) {
+            r = pp;
+        } else if (w == 0 && c >= 0 && !is_word_cp(c) && !u_isdigit(c) &&
+                   !is_space_cp(c) && c != '-' && c != '.' && c != ',') {
+            /* a symbol ("$", "€"), with attached letters ("US$") */
+            r = pp;
+            json_t *v = lookup(s, field, s->t + r, wend - r);
+            if (v) {
+                best = v;
+                *startp = r;
+            }
+            while (r > s->start &&
+                   is_word_cp(cp_at(s, prev_pos(s, r), NULL)))
+                r = prev_pos(s, r);
+            if (r != pp && (v = lookup(s, field, s->t + r, wend - r))) {
+                best = v;
+                *startp = r;
+            }
+            return best;
+        } else {
+            while (r > s->start) {
+                pp = prev_pos(s, r);
+                c = cp_at(s, pp, NULL);
+                if (is_word_cp(c) && !is_cjk_cp(c))
+                    r = pp;
+                else if (is_apos(c) && pp > s->start &&
+                         is_word_cp(cp_at(s, prev_pos(s, pp), NULL)))
+                    r = pp;
+                else
+                    break;
+            }
+        }
+        if (r == q)
+            break;
+        /* word must start at a boundary */
+        json_t *v = lookup(s, field, s->t + r, wend - r);
+        if (v) {
+            best = v;
+            *startp = r;
+        }
+        q = r;
+        if (q <= s->start)
+            break;
+        pp = prev_pos(s, q);
+        c = cp_at(s, pp, NULL);
+        if (is_cjk_cp(c))
+            continue;
+        if (c != ' ' && c != 0xA0)
+            break;
+        q = pp;
+    }
+    return best;
+}
+
+/* ---- language setup --------------------------------------------------- */
+
+static char sym_char(UNumberFormat *nf, UNumberFormatSymbol which, char dflt,
+                     int *is_space)
+{
+    UChar buf[8];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n = unum_getSymbol(nf, which, buf, 8, &e);
+    if (U_FAILURE(e) || n < 1)
+        return dflt;
+    UChar c = buf[0];
+    if (is_space && (c == 0xA0 || c == 0x202F || c == ' ' || c == 0x2009)) {
+        *is_space = 1;
+        return ' ';
+    }
+    if (c == '.' || c == ',' || c == '\'')
+        return (char)c;
+    if (c == 0x066B)
+        return '.'; /* Arabic decimal separator: news mostly use '.' */
+    if (c == 0x066C || c == 0x2019)
+        return ',';
+    return dflt;
+}
+
+static int get_lang(numlang **out, story_ctx *ctx, nummod *m,
+                    const char *lang, story_error *err)
+{
+    char key[16];
+    snprintf(key, sizeof key, "%s", lang && *lang ? lang : "root");
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->langs[i]->lang, key) == 0) {
+            *out = m->langs[i];
+            return 0;
+        }
+    numlang *nl = story__calloc(1, sizeof *nl);
+    if (!nl)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    snprintf(nl->lang, sizeof nl->lang, "%s", key);
+    int rc = story_langpack_get(&nl->lp, ctx, key, err);
+    if (rc) {
+        free(nl);
+        return rc;
+    }
+    char loc[32];
+    snprintf(loc, sizeof loc, "%s", strcmp(key, "root") ? key : "en");
+    for (char *p = loc; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormat *df = unum_open(UNUM_DECIMAL, NULL, 0, loc, NULL, &e);
+    nl->dec = '.';
+    nl->grp = ',';
+    if (!U_FAILURE(e) && df) {
+        int sp = 0;
+        nl->dec = sym_char(df, UNUM_DECIMAL_SEPARATOR_SYMBOL, '.', NULL);
+        nl->grp = sym_char(df, UNUM_GROUPING_SEPARATOR_SYMBOL, ',', &sp);
+        nl->space_group = sp;
+        int32_t g2 = unum_getAttribute(df, UNUM_SECONDARY_GROUPING_SIZE);
+        nl->indian = g2 == 2;
+    }
+    if (df)
+        unum_close(df);
+    json_t *v;
+    if ((v = story_langpack_field(nl->lp, "decimal")) && json_is_string(v))
+        nl->dec = json_string_value(v)[0];
+    if ((v = story_langpack_field(nl->lp, "group")) && json_is_string(v)) {
+        const char *g = json_string_value(v);
+        nl->grp = g[0] == ' ' ? ' ' : g[0];
+        nl->space_group = g[0] == ' ';
+    }
+    if ((v = story_langpack_field(nl->lp, "space_group")))
+        nl->space_group = json_is_true(v);
+    if ((v = story_langpack_field(nl->lp, "ordinal_dot")))
+        nl->ordinal_dot = json_is_true(v);
+    if (nl->dec != '.' && nl->dec != ',')
+        nl->dec = '.';
+    if (nl->grp == nl->dec || (nl->grp != '.' && nl->grp != ',' &&
+                               nl->grp != ' ' && nl->grp != '\''))
+        nl->grp = nl->dec == '.' ? ',' : '.';
+    if (m->n == MAX_LANGS) {
+        free(nl);
+        return story__error(err, STORY_EINVAL, lang, -1,
+                            "too many languages in one context (max %d)",
+                            MAX_LANGS);
+    }
+    m->langs[m->n++] = nl;
+    *out = nl;
+    return 0;
+}
+
+static UNumberFormat *spellout(numlang *nl)
+{
+    if (nl->spell_tried)
+        return nl->spell;
+    nl->spell_tried = 1;
+    char loc[32];
+    snprintf(loc, sizeof loc, "%s", strcmp(nl->lang, "root") ? nl->lang
+                                                              : "en");
+    for (char *p = loc; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, loc, NULL, &e);
+    if (U_FAILURE(e)) {
+        if (f)
+            unum_close(f);
+        return NULL;
+    }
+    unum_setAttribute(f, UNUM_LENIENT_PARSE, 1);
+    nl->spell = f;
+    return f;
+}
+
+/* ---- numerals written with digits ------------------------------------- */
+
+typedef struct numeral {
+    size_t start, end;
+    char digits[64]; /* ASCII digits and separators . , ' (space) */
+    size_t nd;
+    double frac;     /* vulgar fraction appended (½) or 0 */
+    int nsep;
+} numeral;
+
+static int is_sep_cp(int32_t c, char *kind, int space_ok)
+{
+    switch (c) {
+    case '.': *kind = '.'; return 1;
+    case ',': *kind = ','; return 1;
+    case 0x066B: *kind = 'D'; return 1; /* Arabic decimal separator */
+    case 0x066C: *kind = 'G'; return 1; /* Arabic thousands separator */
+    case '\'': case 0x2019: *kind = '\''; return 1;
+    case 0xA0: case 0x202F: case 0x2009: *kind = ' '; return 1;
+    case ' ': if (space_ok) { *kind = ' '; return 1; } return 0;
+    default: return 0;
+    }
+}
+
+/* Count Nd digits from i; returns the count and sets *endp. */
+static int digit_run(scan *s, size_t i, size_t *endp)
+{
+    int n = 0;
+    size_t nx;
+    while (i < s->end) {
+        int32_t c = cp_at(s, i, &nx);
+        if (c < 0 || !u_isdigit(c))
+            break;
+        n++;
+        i = nx;
+    }
+    *endp = i;
+    return n;
+}
+
+static int read_numeral(scan *s, size_t i, numeral *nu)
+{
+    memset(nu, 0, sizeof *nu);
+    nu->start = i;
+    size_t nx;
+    int group_len = 0, first = 1;
+    while (i < s->end) {
+        int32_t c = cp_at(s, i, &nx);
+        if (c >= 0 && u_isdigit(c)) {
+            if (nu->nd + 2 >= sizeof nu->digits)
+                break;
+            nu->digits[nu->nd++] = (char)('0' + u_charDigitValue(c));
+            group_len++;
+            i = nx;
+            continue;
+        }
+        char kind;
+        if (nx < s->end && is_sep_cp(c, &kind, s->nl->space_group)) {
+            size_t after;
+            int run = digit_run(s, nx, &after);
+            if (run == 0)
+                break;
+            if (kind == ' ' || kind == '\'') {
+                /* spaces and apostrophes only ever group: 3 digits follow
+                 * and the group before has 1..3 digits */
+                if (run != 3 || (first && group_len > 3) ||
+                    (!first && group_len != 3))
+                    break;
+            }
+            nu->digits[nu->nd++] = kind;
+            nu->nsep++;
+            first = 0;
+            group_len = 0;
+            i = nx;
+            continue;
+        }
+        break;
+    }
+    /* vulgar fraction right after the digits: 1½ */
+    if (i < s->end) {
+        int32_t c = cp_at(s, i, &nx);
+        double fv = c >= 0 ? u_getNumericValue(c) : U_NO_NUMERIC_VALUE;
+        if (c >= 0 && !u_isdigit(c) && fv != U_NO_NUMERIC_VALUE && fv > 0 &&
+            fv < 1) {
+            nu->frac = fv;
+            i = nx;
+        }
+    }
+    nu->digits[nu->nd] = '\0';
+    nu->end = i;
+    return 0;
+}
+
+/* Interpret digits with decimal separator `dec` ('.' or ','); group
+ * separators are the other of the two, spaces, apostrophes. Returns 1 and
+ * sets *v when the whole numeral is valid under this convention. */
+static int interpret(const char *d, char dec, int indian, double *v)
+{
+    char buf[80];
+    size_t n = 0;
+    int seen_dec = 0, nsep = 0;
+    int glen = 0, first = 1, last_sep_group = 0;
+    int lens[32], nl = 0;
+    for (const char *p = d; *p; p++) {
+        char c = *p;
+        if (c >= '0' && c <= '9') {
+            buf[n++] = c;
+            glen++;
+            continue;
+        }
+        int is_dec = (c == dec) || c == 'D';
+        if (is_dec) {
+            if (seen_dec)
+                return 0;
+            if (last_sep_group && glen != 3)
+                return 0;
+            seen_dec = 1;
+            buf[n++] = '.';
+            glen = 0;
+            last_sep_group = 0;
+            continue;
+        }
+        /* a group separator */
+        if (seen_dec)
+            return 0;
+        if (first && glen > 3)
+            return 0;
+        if (!first && glen != 3 && !(indian && glen == 2))
+            return 0;
+        if (nl < 32)
+            lens[nl++] = glen;
+        first = 0;
+        glen = 0;
+        last_sep_group = 1;
+        nsep++;
+    }
+    if (last_sep_group && glen != 3)
+        return 0;
+    (void)lens;
+    buf[n] = '\0';
+    if (n == 0)
+        return 0;
+    *v = strtod(buf, NULL);
+    return 1;
+}
+
+/* The value of a numeral; 0 when it is not a valid number in either
+ * convention (e.g. "1.2.3", "05.03.2025"). */
+static int numeral_value(scan *s, numeral *nu, double *v)
+{
+    const char *d = nu->digits;
+    char other = s->nl->dec == '.' ? ',' : '.';
+    if (interpret(d, s->nl->dec, s->nl->indian, v) ||
+        interpret(d, other, s->nl->indian, v)) {
+        *v += nu->frac;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- spelled numbers -------------------------------------------------- */
+
+static int is_cyr(int32_t c)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    return c >= 0 && uscript_getScript(c, &e) == USCRIPT_CYRILLIC;
+}
+
+/* Parse phrase [a, b) with ICU RBNF (lenient); 1 and *v on full
+ * consumption. Apostrophes between Cyrillic letters become U+02BC. */
+static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
+{
+    UNumberFormat *f = spellout(s->nl);
+    if (!f)
+        return 0;
+    UChar u[256];
+    int32_t n = 0;
+    size_t i = a, nx;
+    int32_t prev = -1;
+    while (i < b && n < 250) {
+        int32_t c = story__utf8_next(s->t, b, &i);
+        if (c < 0)
+            return 0;
+        if (is_apos(c) && is_cyr(prev) && i < b) {
+            size_t j = i;
+            if (is_cyr(story__utf8_next(s->t, b, &j)))
+                c = 0x02BC;
+        }
+        if (c == 0xA0 || c == 0x202F)
+            c = ' ';
+        U16_APPEND_UNSAFE(u, n, c);
+        prev = c;
+        (void)nx;
+    }
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t pos = 0;
+    double r = unum_parseDouble(f, u, n, &pos, &e);
+    if (U_FAILURE(e) || pos != n)
+        return 0;
+    *v = r;
+    return 1;
+}
+
+/* Combine listed values: "three hundred twenty five", 三百五十, тридцяти. */
+static double combine(const double *vals, int n)
+{
+    double total = 0, sec = 0, digit = 0;
+    for (int k = 0; k < n; k++) {
+        double x = vals[k];
+        if (x >= 10000 || (x == 1000 && digit + sec > 0 && digit + sec < 1000 &&
+                           sec + digit != 0)) {
+            total += (sec + digit ? sec + digit : 1) * x;
+            sec = digit = 0;
+        } else if ((x == 10 || x == 100 || x == 1000) && digit < x) {
+            sec += (digit ? digit : 1) * x;
+            digit = 0;
+        } else {
+            digit += x;
+        }
+    }
+    return total + sec + digit;
+}
+
+/* Is word [a,b) a number word? Sets *v (table value). Also accepts
+ * compounds whose first and last parts are listed (fünfunddreißig). */
+static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
+{
+    json_t *j = lookup(s, "number_words", s->t + a, b - a);
+    *ordinal = 0;
+    if (!j) {
+        j = lookup(s, "ordinal_words", s->t + a, b - a);
+        if (j)
+            *ordinal = 1;
+    }
+    if (j) {
+        *v = json_num(j);
+        return !isnan(*v);
+    }
+    return 0;
+}
+
+/* ---- the scanner ------------------------------------------------------ */
+
+static void set_str(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+static int is_iso_date_at(scan *s, size_t i)
+{
+    /* yyyy-mm-dd with ASCII digits */
+    if (i + 10 > s->end)
+        return 0;
+    const char *p = s->t + i;
+    for (int k = 0; k < 10; k++) {
+        if (k == 4 || k == 7) {
+            if (p[k] != '-')
+                return 0;
+        } else if (!isdigit((unsigned char)p[k])) {
+            return 0;
+        }
+    }
+    return i + 10 == s->end || !isdigit((unsigned char)p[10]);
+}
+
+/* Read a numeral or spelled number at i. Returns 1 with value and end. */
+static int read_value(scan *s, size_t i, double *v, size_t *endp,
+                      int *spelled, int *ordinal, int *plain_int,
+                      int *ndigits)
+{
+    size_t nx;
+    int32_t c = cp_at(s, i, &nx);
+    *spelled = *ordinal = *plain_int = 0;
+    *ndigits = 0;
+    if (c < 0)
+        return 0;
+    if (u_isdigit(c)) {
+        numeral nu;
+        read_numeral(s, i, &nu);
+        if (!numeral_value(s, &nu, v))
+            return 0;
+        *endp = nu.end;
+        *plain_int = nu.nsep == 0 && nu.frac == 0;
+        *ndigits = (int)nu.nd;
+        return 1;
+    }
+    double fv = u_getNumericValue(c);
+    if (fv != U_NO_NUMERIC_VALUE && fv > 0 && fv < 1 &&
+        u_charType(c) == U_OTHER_NUMBER) {
+        *v = fv;
+        *endp = nx;
+        return 1;
+    }
+    if (!is_word_cp(c))
+        return 0;
+    /* spelled: a run of number words joined by spaces, hyphens or listed
+     * connectors ("and", "und", "y") */
+    double vals[16];
+    int nv = 0, ord = 0;
+    size_t p = i, last_end = i;
+    while (p < s->end && nv < 16) {
+        size_t we = word_end(s, p);
+        if (we == p)
+            break;
+        double x;
+        int o;
+        if (!number_word(s, p, we, &x, &o)) {
+            /* CJK: a longer listed token? (十五 is 十 + 五 anyway) */
+            if (nv > 0 && lookup(s, "number_connectors", s->t + p, we - p)) {
+                size_t q = skip_spaces(s, we);
+                size_t we2 = word_end(s, q);
+                double y;
+                int o2;
+                if (we2 > q && number_word(s, q, we2, &y, &o2) && y < 100) {
+                    p = q;
+                    continue;
+                }
+            }
+            break;
+        }
+        vals[nv++] = x;
+        ord |= o;
+        last_end = we;
+        if (o)
+            break;
+        if (we >= s->end)
+            break;
+        int32_t d = cp_at(s, we, &nx);
+        if (is_cjk_cp(d)) {
+            p = we;
+            continue;
+        }
+        if (d == ' ' || d == '-' || d == 0xA0) {
+            size_t q = nx;
+            if (q < s->end && word_end(s, q) > q) {
+                p = q;
+                continue;
+            }
+        }
+        break;
+    }
+    if (nv == 0)
+        return 0;
+    double r;
+    if (!ord && nv > 1 && rbnf_parse(s, i, last_end, &r) && r > 0)
+        *v = r;
+    else
+        *v = combine(vals, nv);
+    *endp = last_end;
+    *spelled = 1;
+    *ordinal = ord;
+    return 1;
+}
+
+static int emit(scan *s, story_vec *out, story_number *n, story_error *err)
+{
+    if (!story_vec_push(out, n))
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    return 0;
+}
+
+static int scan_text(scan *s, story_vec *out, story_error *err)
+{
+    size_t i = s->start;
+    size_t prev_end = s->start; /* end of the last emitted mention */
+    while (i < s->end) {
+        size_t nx;
+        int32_t c = cp_at(s, i, &nx);
+        if (c < 0) {
+            i = nx;
+            continue;
+        }
+        int digit = u_isdigit(c);
+        int word = !digit && is_word_cp(c);
+        int frac = !digit && !word && u_charType(c) == U_OTHER_NUMBER &&
+                   u_getNumericValue(c) > 0 && u_getNumericValue(c) < 1;
+        if (!digit && !word && !frac) {
+            i = nx;
+            continue;
+        }
+        /* only at a word boundary (not inside "COVID19x" tails of words) */
+        if (word && i > s->start && !s->cjk) {
+            int32_t pc = cp_at(s, prev_pos(s, i), NULL);
+            if (is_word_cp(pc) && !is_cjk_cp(pc)) {
+                i = word_end(s, i) > i ? word_end(s, i) : nx;
+                continue;
+            }
+        }
+        if (digit && is_iso_date_at(s, i)) {
+            i += 10;
+            continue;
+        }
+        /* CJK percent prefix: 百分之五 = 5 % */
+        int pct_prefix = 0;
+        size_t pre_start = i;
+        if (word && s->cjk) {
+            size_t pe;
+            if (match_after(s, i, "percent_prefixes", 4, 0, &pe) &&
+                pe < s->end) {
+                pct_prefix = 1;
+                i = pe;
+                c = cp_at(s, i, &nx);
+                digit = c >= 0 && u_isdigit(c);
+                word = !digit && is_word_cp(c);
+            }
+        }
+        story_number n;
+        memset(&n, 0, sizeof n);
+        double v;
+        size_t ve;
+        int spelled, ordinal, plain, nd;
+        if (!read_value(s, i, &v, &ve, &spelled, &ordinal, &plain, &nd)) {
+            if (digit) {
+                /* invalid numeral: skip the whole digit/separator run */
+                numeral nu;
+                read_numeral(s, i, &nu);
+                i = nu.end > i ? nu.end : nx;
+            } else if (word) {
+                size_t we = word_end(s, i);
+                i = we > i ? we : nx;
+            } else {
+                i = nx;
+            }
+            continue;
+        }
+        if (s->cjk && spelled && !pct_prefix) {
+            /* a lone CJK numeral character counts only before a counter
+             * or scale word (一些 "some", 统一 "unify" are not numbers) */
+            size_t one;
+            cp_at(s, i, &one);
+            size_t ce;
+            if (one == ve && !match_after(s, ve, "counter_words", 4, 0, &ce) &&
+                !match_before(s, i, "ordinal_prefixes", 1, &ce)) {
+                i = ve;
+                continue;
+            }
+        }
+        n.start = n.num_start = i;
+        n.num_end = n.end = ve;
+        if (pct_prefix) {
+            n.start = pre_start;
+            n.is_percent = 1;
+            set_str(n.unit, sizeof n.unit, "percent");
+        }
+        if (s->cjk) {
+            size_t os;
+            if (match_before(s, i, "ordinal_prefixes", 1, &os)) {
+                n.is_ordinal = 1;
+                n.start = os;
+            }
+        }
+        n.value = n.value_hi = v;
+        n.spelled = spelled;
+        n.is_ordinal = ordinal;
+        size_t p = ve;
+
+        /* currency symbol or code before ("$5", "US$ 5", "€ 5") */
+        size_t cs;
+        json_t *cur = NULL;
+        if (i > prev_end || i == s->start) {
+            cur = match_before(s, i, "currencies", 2, &cs);
+            if (cur && cs >= prev_end && json_is_string(cur)) {
+                /* a currency word before the number must be a symbol or
+                 * code: letters only when upper-case (USD, US$) */
+                set_str(n.unit, sizeof n.unit, json_string_value(cur));
+                n.start = cs;
+            } else {
+                cur = NULL;
+            }
+        }
+
+        /* ordinal suffix: 5th, 2nd, 1er, 5-й, 5º; "5." in ordinal_dot
+         * languages when a word follows */
+        if (!spelled && plain && p < s->end) {
+            size_t oe;
+            size_t q = p;
+            if (s->t[q] == '-' )
+                q++;
+            size_t we = word_end(s, q);
+            if (we > q && (we >= s->end || !is_word_cp(cp_at(s, we, NULL))) &&
+                lookup(s, "ordinal_suffixes", s->t + q, we - q)) {
+                n.is_ordinal = 1;
+                p = n.num_end = n.end = we;
+            } else if (match_after(s, p, "ordinal_suffixes", 1, 0, &oe) &&
+                       oe - p <= 3 && !(oe < s->end &&
+                                        is_word_cp(cp_at(s, oe, NULL)))) {
+                n.is_ordinal = 1;
+                p = n.num_end = n.end = oe;
+            } else if (s->nl->ordinal_dot && s->t[p] == '.' && nd <= 3 &&
+                       p + 1 < s->end) {
+                size_t q2 = skip_spaces(s, p + 1);
+                if (q2 > p + 1 && q2 < s->end &&
+                    is_word_cp(cp_at(s, q2, NULL))) {
+                    n.is_ordinal = 1;
+                    p = n.num_end = n.end = p + 1;
+                }
+            }
+        }
+
+        /* range: "15-20", "15 – 20", "between 15 and 20", "від 15 до 20" */
+        if (!n.is_ordinal) {
+            size_t q = skip_spaces(s, p);
+            int32_t d = q < s->end ? cp_at(s, q, &nx) : -1;
+            int dash = d == '-' || d == 0x2013 || d == 0x2014 || d == 0x2012;
+            size_t rs = 0;
+            if (dash) {
+                rs = skip_spaces(s, nx);
+            } else {
+                size_t ps;
+                json_t *pre = match_before(s, n.start, "range_prefixes", 2,
+                                           &ps);
+                if (pre && ps >= prev_end && json_is_string(pre)) {
+                    /* the joiner paired with the prefix must follow */
+                    size_t js = skip_spaces(s, p);
+                    size_t je = word_end(s, js);
+                    if (je > js &&
+                        fold_into(&s->phrase, s->t + js, je - js) == 0 &&
+                        strcmp(json_string_value(pre), s->phrase.data) == 0) {
+                        rs = skip_spaces(s, je);
+                        if (ps < n.start)
+                            n.start = ps;
+                    }
+                }
+            }
+            double v2;
+            size_t ve2;
+            int sp2, o2, pl2, nd2;
+            if (rs && rs < s->end && !(digit && is_iso_date_at(s, i)) &&
+                read_value(s, rs, &v2, &ve2, &sp2, &o2, &pl2, &nd2) &&
+                !o2 && (v2 > v || !dash)) {
+                n.value_hi = v2;
+                n.is_range = 1;
+                p = n.num_end = n.end = ve2;
+            }
+        }
+
+        /* attached scale suffix after a currency ("$5m", "$2bn") */
+        double scale = 1;
+        size_t se;
+        json_t *sv;
+        if (cur && (sv = match_after(s, p, "scale_suffixes", 1, 0, &se)) &&
+            !(se < s->end && is_word_cp(cp_at(s, se, NULL)))) {
+            scale = json_num(sv);
+            p = n.end = se;
+        } else if ((sv = match_after(s, p, "scale_words", 2, 1, &se))) {
+            scale = json_num(sv);
+            p = n.end = se;
+            /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
+        }
+        if (!isnan(scale) && scale != 1) {
+            n.value *= scale;
+            n.value_hi *= scale;
+        }
+
+        /* percent, currency or unit after, possibly behind a linking
+         * word ("2,5 milliards de dollars", "millones de dólares") */
+        size_t ue;
+        json_t *u;
+        if (scale != 1) {
+            size_t ls = skip_spaces(s, p), le = word_end(s, ls);
+            size_t ue2;
+            if (le > ls && lookup(s, "unit_links", s->t + ls, le - ls) &&
+                match_after(s, le, "currencies", 3, 1, &ue2))
+                p = le;
+        }
+        if ((u = match_after(s, p, "units", 3, 1, &ue)) && json_is_string(u)) {
+            const char *uc = json_string_value(u);
+            if (strcmp(uc, "percent") == 0)
+                n.is_percent = 1;
+            if (!n.unit[0] || n.is_percent)
+                set_str(n.unit, sizeof n.unit, uc);
+            p = n.end = ue;
+        } else if ((u = match_after(s, p, "currencies", 3, 1, &ue)) &&
+                   json_is_string(u)) {
+            if (!n.unit[0])
+                set_str(n.unit, sizeof n.unit, json_string_value(u));
+            p = n.end = ue;
+        }
+
+        /* qualifier before */
+        size_t qs;
+        json_t *q = match_before(s, n.start, "qualifiers", 4, &qs);
+        if (q && qs >= prev_end && json_is_string(q)) {
+            set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
+            n.start = qs;
+        } else if ((q = match_after(s, p, "qualifiers_after", 2, 1, &ue)) &&
+                   json_is_string(q)) {
+            set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
+            /* keep the span: qualifier after ("30多人", "or more") */
+            n.end = ue;
+        }
+
+        if (!n.spelled && !n.is_ordinal && !n.is_range && plain && nd == 4 &&
+            !n.unit[0] && scale == 1 && n.value >= 1000 && n.value <= 2100)
+            n.is_year = 1;
+        if (n.is_range && plain && nd == 4 && n.value >= 1000 &&
+            n.value_hi <= 2100 && !n.unit[0] && scale == 1)
+            n.is_year = 1;
+
+        int rc = emit(s, out, &n, err);
+        if (rc)
+            return rc;
+        prev_end = n.end;
+        i = n.end > i ? n.end : nx;
+    }
+    return 0;
+}
+
+int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
+                        size_t start, size_t end, story_vec *out,
+                        story_error *err)
+{
+    if (!ctx || !out || (!text && end > start) || start > end)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story__numbers_scan: bad arguments");
+    if (out->elem == 0)
+        story_vec_init(out, sizeof(story_number));
+    if (out->elem != sizeof(story_number))
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story__numbers_scan: out is not a vector of "
+                            "story_number");
+    nummod *m = story__ctx_get(ctx, STORY_MOD_NUMBERS);
+    if (!m) {
+        m = story__calloc(1, sizeof *m);
+        if (!m)
+            return story__error(err, STORY_ENOMEM, NULL, -1,
+                                "out of memory");
+        story__ctx_set(ctx, STORY_MOD_NUMBERS, m, nummod_free);
+    }
+    scan s;
+    memset(&s, 0, sizeof s);
+    s.ctx = ctx;
+    s.mod = m;
+    s.t = text;
+    s.start = start;
+    s.end = end;
+    int rc = get_lang(&s.nl, ctx, m, lang, err);
+    if (rc)
+        return rc;
+    s.cjk = strncmp(s.nl->lang, "zh", 2) == 0 ||
+            strncmp(s.nl->lang, "ja", 2) == 0;
+    rc = scan_text(&s, out, err);
+    story_buf_free(&s.key);
+    story_buf_free(&s.phrase);
+    return rc;
+}
