@@ -1,0 +1,363 @@
+/*
+ * Unit tests of the fact diff (src/diff.c) on synthetic articles, facts and
+ * alignments built here (sentences written for the test).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "support.h"
+
+/* An article of one paragraph per sentence, sentences joined by "\n\n". */
+static story_article *article(const char *const *sents, size_t n)
+{
+    story_article *a = calloc(1, sizeof *a);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(sents[i]) + 2;
+    a->text = calloc(len + 1, 1);
+    a->sentences = calloc(n ? n : 1, sizeof *a->sentences);
+    a->paragraphs = calloc(n ? n : 1, sizeof *a->paragraphs);
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(a->text + pos, "\n\n", 2);
+            pos += 2;
+        }
+        size_t k = strlen(sents[i]);
+        memcpy(a->text + pos, sents[i], k);
+        a->sentences[i].start = a->paragraphs[i].start = pos;
+        a->sentences[i].end = a->paragraphs[i].end = pos + k;
+        a->sentences[i].paragraph = i;
+        strcpy(a->paragraphs[i].lang, "en");
+        pos += k;
+    }
+    a->text_len = pos;
+    a->n_sentences = a->n_paragraphs = n;
+    a->source = strdup("test");
+    a->lang = strdup("en");
+    a->title = strdup("A test");
+    a->byline = strdup("");
+    return a;
+}
+
+/* A quantity fact; spans found by searching `needle` in the text. */
+static story_fact qty(const story_article *a, size_t sent, const char *needle,
+                      double v, const char *key, const char *slot, int neg)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_QUANTITY;
+    f.sentence = sent;
+    const char *p = strstr(a->text + a->sentences[sent].start, needle);
+    f.start = p ? (size_t)(p - a->text) : 0;
+    f.end = p ? f.start + strlen(needle) : 0;
+    f.key = (char *)key;
+    f.slot = (char *)slot;
+    f.negated = neg;
+    f.number = f.number_hi = v;
+    f.counted = (char *)"person";
+    f.event = (char *)"INJURE";
+    f.entity = -1;
+    return f;
+}
+
+static story_fact ent(size_t sent, const char *key)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_ENTITY;
+    f.sentence = sent;
+    f.key = (char *)key;
+    f.slot = (char *)key;
+    f.name = (char *)key;
+    f.entity_kind = (char *)"person";
+    f.entity = -1;
+    return f;
+}
+
+static story_factset *factset(const story_fact *f, size_t n)
+{
+    story_factset *fs = calloc(1, sizeof *fs);
+    fs->facts = calloc(n ? n : 1, sizeof *f);
+    memcpy(fs->facts, f, n * sizeof *f);
+    fs->n_facts = n;
+    return fs;
+}
+
+static void factset_free(story_factset *fs)
+{
+    free(fs->facts);
+    free(fs);
+}
+
+static story_alignment *alignment(const story_link *l, size_t n)
+{
+    story_alignment *al = calloc(1, sizeof *al);
+    al->links = calloc(n ? n : 1, sizeof *l);
+    memcpy(al->links, l, n * sizeof *l);
+    al->n_links = n;
+    return al;
+}
+
+static void alignment_free(story_alignment *al)
+{
+    free(al->links);
+    free(al);
+}
+
+static const char *const SA[] = {"Strikes injured 15 people on Monday.",
+                                 "The mayor said 3 schools were closed."};
+static const char *const SB[] = {"Strikes injured 14 people on Monday.",
+                                 "The mayor said 3 schools were closed."};
+
+static story_diff *run(const story_article *a, const story_factset *fa,
+                       const story_article *b, const story_factset *fb,
+                       const story_alignment *al)
+{
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, NULL, a, fa, b, fb, al, &err), 0);
+    assert_non_null(d);
+    return d;
+}
+
+static void test_same(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SA, 2);
+    story_fact f[] = {qty(a, 0, "15 people", 15, "q|person|INJURE|15",
+                          "q|person|INJURE", 0)};
+    story_factset *fa = factset(f, 1), *fb = factset(f, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    assert_int_equal(d->entries[0].a, 0);
+    assert_int_equal(d->entries[0].b, 0);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->summary.sentences_matched, 2);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+static void test_changed_detail(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SB, 2);
+    story_fact f1[] = {qty(a, 0, "15 people", 15, "q|person|INJURE|15",
+                           "q|person|INJURE", 0)};
+    story_fact f2[] = {qty(b, 0, "14 people", 14, "q|person|INJURE|14",
+                           "q|person|INJURE", 0)};
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_non_null(strstr(d->entries[0].detail,
+                           "15 \xe2\x86\x92 14 (person, INJURE)"));
+    assert_non_null(strstr(d->entries[0].detail, "\"15 people\""));
+    assert_int_equal(story_diff_has_differences(d), 1);
+    assert_int_equal(d->summary.changed, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+static void test_contradicted_added_omitted(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SA, 2);
+    story_fact f1[] = {
+        qty(a, 0, "15 people", 15, "q|person|INJURE|15", "q|person|INJURE", 0),
+        qty(a, 1, "3 schools", 3, "q|school|CLOSE|3", "q|school|CLOSE", 0)};
+    story_fact f2[] = {
+        qty(b, 0, "15 people", 15, "q|person|INJURE|15", "q|person|INJURE", 1),
+        qty(b, 1, "Monday", 1, "d|monday", "d", 0)};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 3);
+    /* ordered: A facts in order, then B-only facts */
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CONTRADICTED);
+    assert_non_null(strstr(d->entries[0].detail, "negated"));
+    assert_int_equal(d->entries[1].category, STORY_DIFF_OMITTED);
+    assert_int_equal(d->entries[1].a, 1);
+    assert_int_equal(d->entries[1].b, -1);
+    assert_int_equal(d->entries[2].category, STORY_DIFF_ADDED);
+    assert_int_equal(d->entries[2].a, -1);
+    assert_int_equal(d->entries[2].b, 1);
+    assert_int_equal(d->summary.contradicted, 1);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    assert_int_equal(d->summary.facts_a, 2);
+    assert_int_equal(d->summary.facts_b, 2);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* Two facts with the same slot in swapped sentences: the alignment decides
+ * which pairs with which. */
+static void test_alignment_decides(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"Police counted 15 people here.",
+                                     "Later 20 people were counted."};
+    static const char *const s2[] = {"Later 21 people were counted.",
+                                     "Police counted 16 people here."};
+    story_article *a = article(s1, 2), *b = article(s2, 2);
+    story_fact f1[] = {qty(a, 0, "15", 15, "q|p|15", "q|p", 0),
+                       qty(a, 1, "20", 20, "q|p|20", "q|p", 0)};
+    story_fact f2[] = {qty(b, 0, "21", 21, "q|p|21", "q|p", 0),
+                       qty(b, 1, "16", 16, "q|p|16", "q|p", 0)};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 1, 1, 0.8, STORY_LINK_MOVED},
+                      {1, 1, 0, 1, 0.8, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 2);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].b, 1); /* 15 -> 16 */
+    assert_int_equal(d->entries[1].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[1].b, 0); /* 20 -> 21 */
+    assert_int_equal(d->summary.sentences_moved, 1);
+    assert_int_equal(d->summary.sentences_matched, 1);
+    story_diff_free(d);
+
+    /* without alignment the shared slot is ambiguous: no "changed" */
+    story_alignment *none = alignment(NULL, 0);
+    d = run(a, fa, b, fb, none);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.omitted, 2);
+    assert_int_equal(d->summary.added, 2);
+    story_diff_free(d);
+    alignment_free(none);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* Entities: one entry per distinct key, never "changed". */
+static void test_entities(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SA, 2);
+    story_fact f1[] = {ent(0, "novak"), ent(1, "novak"), ent(1, "kovac")};
+    story_fact f2[] = {ent(0, "novak"), ent(1, "horvat")};
+    story_factset *fa = factset(f1, 3), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.facts_a, 2);
+    assert_int_equal(d->summary.facts_b, 2);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    assert_int_equal(d->n_entries, 3);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+static void test_sentence_counts(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SB, 2);
+    story_link l[] = {{0, 1, 0, 0, 0, STORY_LINK_OMITTED},
+                      {1, 1, 0, 1, 0.7, STORY_LINK_MATCH},
+                      {0, 0, 1, 1, 0, STORY_LINK_ADDED}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, NULL, b, NULL, al);
+    assert_int_equal(d->n_entries, 0);
+    assert_int_equal(d->summary.sentences_omitted, 1);
+    assert_int_equal(d->summary.sentences_added, 1);
+    assert_int_equal(d->summary.sentences_matched, 1);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* Allocation failure at every step: STORY_ENOMEM, nothing leaks (ASan). */
+static void test_enomem(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SB, 2);
+    story_fact f1[] = {qty(a, 0, "15 people", 15, "k15", "s", 0),
+                       ent(1, "mayor")};
+    story_fact f2[] = {qty(b, 0, "14 people", 14, "k14", "s", 0)};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    int ok = 0;
+    for (long n = 0; n < 200 && !ok; n++) {
+        story_diff *d = NULL;
+        story_error err;
+        story__alloc_fail_after(n);
+        int rc = story_diff_facts(&d, NULL, a, fa, b, fb, al, &err);
+        story__alloc_fail_after(-1);
+        if (rc == 0) {
+            ok = 1;
+            assert_int_equal(d->n_entries, 2);
+        } else {
+            assert_int_equal(rc, STORY_ENOMEM);
+            assert_null(d);
+        }
+        story_diff_free(d);
+    }
+    assert_true(ok);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same),
+        cmocka_unit_test(test_changed_detail),
+        cmocka_unit_test(test_contradicted_added_omitted),
+        cmocka_unit_test(test_alignment_decides),
+        cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_sentence_counts),
+        cmocka_unit_test(test_enomem),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
