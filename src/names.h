@@ -1,0 +1,31 @@
+/*
+ * Text layer: name keys and fuzzy name matching (private part). The public
+ * functions story_name_key() and story_name_similarity() are declared in
+ * include/storydiff/segment.h and implemented in src/names.c; see
+ * docs/numbers-dates-names.md.
+ */
+#ifndef STORY_NAMES_H
+#define STORY_NAMES_H
+
+#include "internal.h"
+
+/* Two name keys refer to the same name when story_name_similarity() >=
+ * STORY_NAME_MATCH. The score encodes the rule (LIBRARIES.md §1, fuzzy
+ * name match): consonant-skeleton similarity >= 0.8 with both skeletons at
+ * least 4 letters long, or else similarity of the letter-folded
+ * romanisations >= 0.85 (reported as that similarity - 0.05). Tested in
+ * tests/unit/test_names.c: Zelensky/Zaluzhnyi stay below, Зеленський /
+ * Selenskyj / Zełenski / Ζελένσκι / زيلينسكي reach it. */
+#define STORY_NAME_MATCH 0.8
+
+/* Consonant skeleton of a key (letters a-z only are read): digraph folds
+ * kh zh sh ch ph ts tz, letter folds w f -> v, y j -> i, g -> h, q -> k,
+ * p -> b, initial "se" -> "ze", vowels dropped after the first letter,
+ * doubled letters collapsed. Writes at most n-1 bytes + NUL into out;
+ * returns the skeleton length. */
+size_t story__name_skeleton(const char *key, char *out, size_t n);
+
+/* The same folds without dropping vowels (romanisation comparison). */
+size_t story__name_fold(const char *key, char *out, size_t n);
+
+#endif
