@@ -19,9 +19,12 @@
 #include "internal.h"
 
 #include "langid.h"
+#include "locale.h"
+#include "normalize.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <libexttextcat/textcat.h>
@@ -89,28 +92,184 @@ check:
     return 0;
 }
 
-/* Best exttextcat category as a language tag ("en--utf8" -> "en"). */
-static void textcat_best(void *h, const char *text, size_t len, char *out,
-                         size_t out_size)
+/* Number of letters of text[0, len) outside the alphabet of `lang` (pack
+ * field "letters": the non-ASCII lower-case letters the language writes;
+ * a language without the field accepts every letter). */
+static size_t foreign_letters(story_ctx *ctx, const char *lang,
+                              const char *text, size_t len)
+{
+    const story_langpack *lp;
+    if (story_langpack_get(&lp, ctx, lang, NULL))
+        return 0;
+    json_t *f = story_langpack_field(lp, "letters");
+    if (!json_is_string(f))
+        return 0;
+    const char *al = json_string_value(f);
+    size_t aln = strlen(al), n = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t c = story__utf8_next(text, len, &i);
+        if (c < 0x80 || !u_isalpha(c))
+            continue;
+        UErrorCode e = U_ZERO_ERROR;
+        if (uscript_getScript(c, &e) != USCRIPT_LATIN)
+            continue;
+        c = u_tolower(c);
+        int found = 0;
+        for (size_t k = 0; k < aln && !found;) {
+            int32_t a = story__utf8_next(al, aln, &k);
+            found = a == c;
+        }
+        n += !found;
+    }
+    return n;
+}
+
+/* Number of lower-case words of text[0, len) that are stop words of
+ * `lang`. */
+static size_t stopword_hits(story_ctx *ctx, const char *lang,
+                            const char *text, size_t len)
+{
+    const story_langpack *lp;
+    if (story_langpack_get(&lp, ctx, lang, NULL))
+        return 0;
+    story_buf key = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t s = i;
+        int32_t c = story__utf8_next(text, len, &i);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        int capital = u_isupper(c) || u_istitle(c);
+        size_t e = i;
+        while (e < len) {
+            size_t j = e;
+            c = story__utf8_next(text, len, &j);
+            if (c < 0 || !u_isalpha(c))
+                break;
+            e = j;
+        }
+        i = e;
+        if (capital)
+            continue; /* names and headline words mislead */
+        key.len = 0;
+        if (story__normalize_key_buf(&key, NULL, text + s, e - s, NULL))
+            break;
+        n += story_langpack_has(lp, "stopwords", key.data);
+    }
+    story_buf_free(&key);
+    return n;
+}
+
+/* Best exttextcat category as a language tag ("en--utf8" -> "en"). When
+ * the best category's alphabet lacks 2% or more of the letters, a later
+ * candidate whose alphabet fits (at most a quarter as many foreign
+ * letters) wins ("Cómo saber si..." is not German). */
+static void textcat_best(story_ctx *ctx, void *h, const char *text,
+                         size_t len, size_t letters, size_t latin_ext,
+                         char *out, size_t out_size)
 {
     candidate_t *c = textcat_GetClassifyFullOutput(h);
     out[0] = '\0';
     if (!c)
         return;
-    if (len > STORY_TEXTCAT_MAX) {
-        len = STORY_TEXTCAT_MAX;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* do not cut a UTF-8 sequence */
-    }
     int n = textcat_ClassifyFull(h, text, len, c);
-    if (n > 0 && c[0].name) {
-        size_t k = strcspn(c[0].name, "-");
-        if (k >= out_size)
-            k = out_size - 1;
-        memcpy(out, c[0].name, k);
-        out[k] = '\0';
+    int pick = 0;
+    char tag[8][16];
+    if (n > 8)
+        n = 8;
+    for (int i = 0; i < n; i++) {
+        size_t k = c[i].name ? strcspn(c[i].name, "-") : 0;
+        if (k >= sizeof tag[i])
+            k = sizeof tag[i] - 1;
+        memcpy(tag[i], c[i].name ? c[i].name : "", k);
+        tag[i][k] = '\0';
     }
+    if (n > 1 && latin_ext > 0) {
+        size_t f0 = foreign_letters(ctx, tag[0], text, len);
+        if (f0 >= 2 && f0 * 50 >= letters) {
+            size_t bestf = f0;
+            for (int i = 1; i < n; i++) {
+                size_t fi = foreign_letters(ctx, tag[i], text, len);
+                if (fi * 4 <= f0 && fi < bestf) {
+                    bestf = fi;
+                    pick = i;
+                }
+            }
+        }
+    }
+    if (n > 1 && pick == 0) {
+        /* exttextcat is unsure (several categories within its 3%
+         * threshold), often because of foreign names: the candidate with
+         * the most stop words wins */
+        size_t besth = stopword_hits(ctx, tag[0], text, len);
+        for (int i = 1; i < n; i++) {
+            size_t hi = stopword_hits(ctx, tag[i], text, len);
+            if (hi > besth) {
+                besth = hi;
+                pick = i;
+            }
+        }
+    }
+    if (n > 0)
+        snprintf(out, out_size, "%s", tag[pick]);
     textcat_ReleaseClassifyFullOutput(h, c);
+}
+
+/* Copy of text without URL-like runs, at most STORY_TEXTCAT_MAX bytes
+ * (cut at a character boundary). Caller frees. */
+static int url_run(const char *t, size_t len, size_t *i);
+static char *clean_copy(const char *text, size_t len, size_t *out_len)
+{
+    size_t cap = len < STORY_TEXTCAT_MAX ? len : STORY_TEXTCAT_MAX;
+    char *b = story__malloc(cap + 1);
+    size_t n = 0;
+    if (!b)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        if (url_run(text, len, &i))
+            continue;
+        size_t s = i;
+        story__utf8_next(text, len, &i);
+        if (n + (i - s) > cap)
+            break;
+        memcpy(b + n, text + s, i - s);
+        n += i - s;
+    }
+    b[n] = '\0';
+    *out_len = n;
+    return b;
+}
+
+/* At text[*i]: a white-space-free ASCII run that looks like a URL, an
+ * e-mail address or a domain name ("://", "@", "www.", or a dot between
+ * letters followed by 2+ letters, as in "example.org")? Then skip it
+ * (advance *i) and return 1. */
+static int url_run(const char *t, size_t len, size_t *i)
+{
+    size_t s = *i, e = s;
+    if (s > 0 && !(t[s - 1] == ' ' || t[s - 1] == '\n' || t[s - 1] == '(' ||
+                   (unsigned char)t[s - 1] >= 0x80))
+        return 0; /* only at the start of a run */
+    while (e < len && (unsigned char)t[e] < 0x80 && t[e] > ' ' &&
+           t[e] != ')' && t[e] != '"')
+        e++;
+    if (e - s < 5)
+        return 0;
+    int url = 0;
+    for (size_t k = s; k + 2 < e && !url; k++) {
+        if (t[k] == '@' || (t[k] == ':' && t[k + 1] == '/' && t[k + 2] == '/'))
+            url = 1;
+        else if (t[k] == '.' && k > s && isalpha((unsigned char)t[k - 1]) &&
+                 isalpha((unsigned char)t[k + 1]) &&
+                 isalpha((unsigned char)t[k + 2]) &&
+                 (k + 3 >= e || !(t[k + 3] == '.')) &&
+                 (k < s + 2 || t[k - 2] != '.'))
+            url = 1; /* "site.org" but not "U.S.A." */
+    }
+    if (!url)
+        return 0;
+    *i = e;
+    return 1;
 }
 
 enum { SC_LATIN, SC_CYRL, SC_CJK, SC_HANGUL, SC_ARAB, SC_DEVA, SC_GREEK,
@@ -131,7 +290,7 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (by_ngrams)
         *by_ngrams = 0;
     size_t count[SC_N] = {0};
-    size_t kana = 0, uk = 0, ru = 0;
+    size_t kana = 0, uk = 0, ru = 0, latin_ext = 0;
     if (!out || out_size < 3)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "language output buffer too small (need >= 3)");
@@ -139,13 +298,23 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (!text)
         return 0;
     for (size_t i = 0; i < len;) {
+        if (url_run(text, len, &i))
+            continue; /* URLs, e-mail addresses, domain names */
         int32_t c = story__utf8_next(text, len, &i);
-        if (c < 0x41 || !u_isalpha(c))
+        if (c < 0x41)
             continue;
+        int8_t ct = u_charType(c);
+        if (!u_isalpha(c) && ct != U_COMBINING_SPACING_MARK &&
+            ct != U_NON_SPACING_MARK)
+            continue; /* Devanagari vowel signs are marks: count them */
         UErrorCode e = U_ZERO_ERROR;
         UScriptCode sc = uscript_getScript(c, &e);
         switch (sc) {
-        case USCRIPT_LATIN: count[SC_LATIN]++; break;
+        case USCRIPT_LATIN:
+            count[SC_LATIN]++;
+            if (c >= 0x80)
+                latin_ext++;
+            break;
         case USCRIPT_CYRILLIC:
             count[SC_CYRL]++;
             switch (c) {
@@ -161,13 +330,14 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
                 break;
             }
             break;
-        case USCRIPT_HAN: count[SC_CJK]++; break;
+        /* an ideograph or kana carries about a word: weight 3 */
+        case USCRIPT_HAN: count[SC_CJK] += 3; break;
         case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
         case USCRIPT_KATAKANA_OR_HIRAGANA:
-            count[SC_CJK]++;
-            kana++;
+            count[SC_CJK] += 3;
+            kana += 3;
             break;
-        case USCRIPT_HANGUL: count[SC_HANGUL]++; break;
+        case USCRIPT_HANGUL: count[SC_HANGUL] += 2; break;
         case USCRIPT_ARABIC: count[SC_ARAB]++; break;
         case USCRIPT_DEVANAGARI: count[SC_DEVA]++; break;
         case USCRIPT_GREEK: count[SC_GREEK]++; break;
@@ -205,7 +375,12 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
         return rc;
     if (by_ngrams)
         *by_ngrams = best == SC_CYRL ? 2 : 1;
-    textcat_best(best == SC_CYRL ? s->tc_cyrl : s->tc_latin, text, len, out,
-                 out_size);
+    size_t cl;
+    char *clean = clean_copy(text, len, &cl);
+    if (!clean)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    textcat_best(ctx, best == SC_CYRL ? s->tc_cyrl : s->tc_latin, clean, cl,
+                 count[best], latin_ext, out, out_size);
+    free(clean);
     return 0;
 }

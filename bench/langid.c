@@ -1,0 +1,169 @@
+/*
+ * bench langid: language-identification accuracy (story_langid) on the
+ * WMT24 news paragraphs, ../shared/corpus/wmt/wmt24_news/en-XX.news.jsonl
+ * (src = en, refA = XX, refB = de second reference).
+ *
+ * Figures, per language L (en counted once per distinct paragraph):
+ *   langid_paragraph_accuracy_<L>_ratio  paragraphs identified as L
+ *   langid_paragraph_count_<L>           paragraphs evaluated
+ *   langid_sentence_accuracy_<L>_ratio   single sentences (split with
+ *                                        story_segment, lang hint L;
+ *                                        sentences with >= 1 letter)
+ *   langid_sentence_count_<L>
+ *   langid_paragraph_accuracy_min_ratio  the lowest paragraph accuracy
+ * Misidentified paragraphs are listed on stderr with BENCH_VERBOSE=1.
+ */
+#include "benchsupport.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const pairs[] = {"cs", "de", "es", "hi", "is", "ja",
+                                    "ru", "uk", "zh", NULL};
+
+#define NL 16
+typedef struct acc {
+    char lang[8];
+    long para_ok, para_n, sent_ok, sent_n;
+} acc;
+static acc accs[NL];
+static int n_accs;
+
+static acc *get_acc(const char *l)
+{
+    for (int i = 0; i < n_accs; i++)
+        if (strcmp(accs[i].lang, l) == 0)
+            return &accs[i];
+    acc *a = &accs[n_accs++];
+    memset(a, 0, sizeof *a);
+    snprintf(a->lang, sizeof a->lang, "%s", l);
+    return a;
+}
+
+static int verbose;
+
+static void eval(story_ctx *ctx, const char *text, const char *lang)
+{
+    acc *a = get_acc(lang);
+    char out[16];
+    story_error err;
+    size_t len = strlen(text);
+    if (story_langid(ctx, text, len, out, sizeof out, &err) != 0) {
+        fprintf(stderr, "langid: %s\n", err.message);
+        exit(1);
+    }
+    a->para_n++;
+    if (strcmp(out, lang) == 0)
+        a->para_ok++;
+    else if (verbose)
+        fprintf(stderr, "PARA %s->%s: %.120s\n", lang, out, text);
+
+    /* single sentences */
+    story_article art;
+    memset(&art, 0, sizeof art);
+    art.source = "wmt24";
+    art.text = (char *)text;
+    art.text_len = len;
+    story_paragraph p;
+    memset(&p, 0, sizeof p);
+    p.end = len;
+    art.paragraphs = &p;
+    art.n_paragraphs = 1;
+    if (story_segment(ctx, &art, lang, &err) != 0) {
+        fprintf(stderr, "segment: %s\n", err.message);
+        exit(1);
+    }
+    for (size_t i = 0; i < art.n_sentences; i++) {
+        story_sentence *s = &art.sentences[i];
+        int letters = 0;
+        for (size_t t = 0; t < art.n_tokens; t++)
+            if (art.tokens[t].sentence == i &&
+                (art.tokens[t].flags & STORY_TOKEN_LETTER))
+                letters = 1;
+        if (!letters)
+            continue;
+        if (story_langid(ctx, text + s->start, s->end - s->start, out,
+                         sizeof out, &err) != 0)
+            exit(1);
+        a->sent_n++;
+        if (strcmp(out, lang) == 0)
+            a->sent_ok++;
+        else if (verbose)
+            fprintf(stderr, "SENT %s->%s: %.*s\n", lang, out,
+                    (int)(s->end - s->start), text + s->start);
+    }
+    free(art.sentences);
+    for (size_t t = 0; t < art.n_tokens; t++)
+        free(art.tokens[t].key);
+    free(art.tokens);
+    free(art.lang);
+}
+
+int main(void)
+{
+    story_ctx *ctx = bench_ctx();
+    verbose = getenv("BENCH_VERBOSE") != NULL;
+    json_t *seen_en = json_object();
+    for (int i = 0; pairs[i]; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "wmt/wmt24_news/en-%s.news.jsonl",
+                 pairs[i]);
+        char *path = bench_corpus_path(rel);
+        size_t len;
+        char *data = bench_read_file(path, &len);
+        if (!data) {
+            fprintf(stderr, "cannot read %s\n", path);
+            return 2;
+        }
+        for (char *line = strtok(data, "\n"); line;
+             line = strtok(NULL, "\n")) {
+            json_error_t je;
+            json_t *j = json_loads(line, 0, &je);
+            if (!j) {
+                fprintf(stderr, "%s:%d: %s\n", path, je.line, je.text);
+                return 2;
+            }
+            const char *src = json_string_value(json_object_get(j, "src"));
+            const char *tl =
+                json_string_value(json_object_get(j, "tgt_lang"));
+            if (src && !json_object_get(seen_en, src)) {
+                json_object_set_new(seen_en, src, json_true());
+                eval(ctx, src, "en");
+            }
+            const char *refs[] = {"refA", "refB"};
+            for (int r = 0; r < 2; r++) {
+                const char *t = json_string_value(json_object_get(j, refs[r]));
+                if (t && tl)
+                    eval(ctx, t, tl);
+            }
+            json_decref(j);
+        }
+        free(data);
+        free(path);
+    }
+    double min = 1;
+    for (int i = 0; i < n_accs; i++) {
+        char name[128];
+        acc *a = &accs[i];
+        double pa = a->para_n ? (double)a->para_ok / (double)a->para_n : 0;
+        double sa = a->sent_n ? (double)a->sent_ok / (double)a->sent_n : 0;
+        if (pa < min)
+            min = pa;
+        snprintf(name, sizeof name, "langid_paragraph_accuracy_%s_ratio",
+                 a->lang);
+        bench_figure(name, pa);
+        snprintf(name, sizeof name, "langid_paragraph_count_%s", a->lang);
+        bench_count(name, (double)a->para_n);
+        snprintf(name, sizeof name, "langid_sentence_accuracy_%s_ratio",
+                 a->lang);
+        bench_figure(name, sa);
+        snprintf(name, sizeof name, "langid_sentence_count_%s", a->lang);
+        bench_count(name, (double)a->sent_n);
+    }
+    bench_figure("langid_paragraph_accuracy_min_ratio", min);
+    json_decref(seen_en);
+    story_ctx_free(ctx);
+    return 0;
+}
