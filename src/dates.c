@@ -1,0 +1,884 @@
+/*
+ * Text layer: date and time mentions (see src/dates.h and
+ * docs/numbers-dates-names.md).
+ *
+ * Method. One pass over the text; a mention is anchored on
+ *  - a month name of the pack ("months": nominative, genitive and
+ *    abbreviated forms from CLDR via ICU's DateFormatSymbols, folded), with
+ *    a day number before or after it and a year after it; the candidate
+ *    span is parsed with the pack's ICU date patterns ("date_patterns",
+ *    udat_parse with a parse position, full consumption required) and,
+ *    when no pattern consumes it, read from the parts found;
+ *  - ISO 8601 dates (2025-03-05), numeric day.month.year dates (not in en,
+ *    where d/m order is ambiguous), CJK y年M月d日;
+ *  - weekday names and relative phrases of the pack ("weekdays",
+ *    "relative_dates", optional "weekday_prefixes" such as "am", "on"),
+ *    resolved against the publication date when known: a weekday is the
+ *    latest such day on or before publication (news report past events),
+ *    "next …" the first after it;
+ *  - clock times (14:30, 2:30 pm, 14.30 Uhr) attached to the preceding
+ *    mention when adjacent, else their own mention.
+ * Day arithmetic: days_from_civil / civil_from_days (H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms").
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <unicode/ucal.h>
+#include <unicode/uchar.h>
+#include <unicode/udat.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+
+#include "dates.h"
+#include "locale.h"
+#include "normalize.h"
+
+#define MAX_LANGS 48
+#define MAX_PATTERNS 8
+
+typedef struct datelang {
+    char lang[16];
+    const story_langpack *lp;
+    UDateFormat *fmt[MAX_PATTERNS];
+    int nfmt;
+    int numeric_dmy; /* 05.03.2025 is day.month.year */
+} datelang;
+
+typedef struct datemod {
+    datelang *langs[MAX_LANGS];
+    size_t n;
+} datemod;
+
+static void datemod_free(void *p)
+{
+    datemod *m = p;
+    for (size_t i = 0; i < m->n; i++) {
+        for (int k = 0; k < m->langs[i]->nfmt; k++)
+            udat_close(m->langs[i]->fmt[k]);
+        free(m->langs[i]);
+    }
+    free(m);
+}
+
+/* ---- civil calendar ---------------------------------------------------- */
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* 0 = Monday … 6 = Sunday */
+static int weekday_of(long days)
+{
+    long w = (days + 3) % 7; /* 1970-01-01 was a Thursday (3) */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+static void iso_day(char *out, size_t n, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+}
+
+static void iso_week(char *out, size_t n, long days)
+{
+    /* ISO 8601 week: the week of the Thursday */
+    int wd = weekday_of(days);
+    long thu = days - wd + 3;
+    int y, m, d;
+    civil_from_days(thu, &y, &m, &d);
+    long jan1 = days_from_civil(y, 1, 1);
+    int week = (int)((thu - jan1) / 7) + 1;
+    snprintf(out, n, "%04d-W%02d", y, week);
+}
+
+/* Publication day from an ISO 8601 string ("2025-03-05…"); -1 if none. */
+static int parse_published(const char *p, long *days)
+{
+    if (!p || strlen(p) < 10)
+        return -1;
+    for (int k = 0; k < 10; k++) {
+        if (k == 4 || k == 7) {
+            if (p[k] != '-')
+                return -1;
+        } else if (!isdigit((unsigned char)p[k])) {
+            return -1;
+        }
+    }
+    int y = atoi(p), m = atoi(p + 5), d = atoi(p + 8);
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return -1;
+    *days = days_from_civil(y, m, d);
+    return 0;
+}
+
+/* ---- text helpers ------------------------------------------------------ */
+
+typedef struct dscan {
+    story_ctx *ctx;
+    datelang *dl;
+    const char *t;
+    size_t start, end;
+    story_buf key;
+    int have_pub;
+    long pub;
+} dscan;
+
+static int32_t cp_at(dscan *s, size_t i, size_t *next)
+{
+    size_t j = i;
+    int32_t c = story__utf8_next(s->t, s->end, &j);
+    if (next)
+        *next = j;
+    return c;
+}
+
+static size_t prev_pos(dscan *s, size_t i)
+{
+    if (i <= s->start)
+        return s->start;
+    i--;
+    while (i > s->start && ((unsigned char)s->t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int is_space_cp(int32_t c)
+{
+    return c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009 ||
+           c == '\t' || c == 0x3000;
+}
+
+static int is_cjk_cp(int32_t c)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &e);
+    return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+           sc == USCRIPT_KATAKANA;
+}
+
+static int is_word_cp(int32_t c)
+{
+    if (c < 0)
+        return 0;
+    if (u_isalpha(c))
+        return 1;
+    int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+static int is_apos(int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static size_t skip_spaces(dscan *s, size_t i)
+{
+    while (i < s->end) {
+        size_t n;
+        if (!is_space_cp(cp_at(s, i, &n)))
+            break;
+        i = n;
+    }
+    return i;
+}
+
+static size_t word_end(dscan *s, size_t i)
+{
+    size_t n;
+    int32_t c = cp_at(s, i, &n);
+    if (!is_word_cp(c))
+        return i;
+    if (is_cjk_cp(c))
+        return n;
+    size_t j = n;
+    while (j < s->end) {
+        c = cp_at(s, j, &n);
+        if (is_word_cp(c) && !is_cjk_cp(c)) {
+            j = n;
+            continue;
+        }
+        if (is_apos(c) && n < s->end) {
+            size_t n2;
+            int32_t d = cp_at(s, n, &n2);
+            if (is_word_cp(d) && !is_cjk_cp(d)) {
+                j = n2;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
+{
+    s->key.len = 0;
+    if (s->key.data)
+        s->key.data[0] = '\0';
+    if (n == 0 || story__normalize_key_buf(&s->key, NULL, p, n, NULL) ||
+        !s->key.data)
+        return NULL;
+    return story_langpack_lookup(s->dl->lp, field, s->key.data);
+}
+
+/* Longest phrase of 1..maxw words at i in `field` (trailing "." tried
+ * first); CJK: code points as words. */
+static json_t *match_at(dscan *s, size_t i, const char *field, int maxw,
+                        size_t *endp)
+{
+    size_t ends[6];
+    int nw = 0;
+    size_t q = i;
+    for (int w = 0; w < maxw && w < 6; w++) {
+        size_t we = word_end(s, q);
+        if (we == q)
+            break;
+        ends[nw++] = we;
+        if (we >= s->end)
+            break;
+        size_t n;
+        int32_t c = cp_at(s, we, &n);
+        if (is_cjk_cp(c)) {
+            q = we;
+            continue;
+        }
+        if (c != ' ' && c != 0xA0)
+            break;
+        q = n;
+    }
+    for (int w = nw - 1; w >= 0; w--) {
+        size_t we = ends[w];
+        json_t *v;
+        if (we < s->end && s->t[we] == '.' &&
+            (v = lookup(s, field, s->t + i, we + 1 - i))) {
+            *endp = we + 1;
+            return v;
+        }
+        if ((v = lookup(s, field, s->t + i, we - i))) {
+            *endp = we;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* ASCII or other-script decimal digits at i: value, count, end. */
+static int read_int(dscan *s, size_t i, int maxd, long *v, size_t *endp)
+{
+    int nd = 0;
+    long x = 0;
+    size_t n;
+    while (i < s->end && nd <= maxd) {
+        int32_t c = cp_at(s, i, &n);
+        if (c < 0 || !u_isdigit(c))
+            break;
+        x = x * 10 + u_charDigitValue(c);
+        nd++;
+        i = n;
+    }
+    if (nd == 0 || nd > maxd)
+        return 0;
+    *v = x;
+    *endp = i;
+    return nd;
+}
+
+/* ---- language setup ---------------------------------------------------- */
+
+static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
+                    const char *lang, story_error *err)
+{
+    char key[16];
+    snprintf(key, sizeof key, "%s", lang && *lang ? lang : "root");
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->langs[i]->lang, key) == 0) {
+            *out = m->langs[i];
+            return 0;
+        }
+    if (m->n == MAX_LANGS)
+        return story__error(err, STORY_EINVAL, lang, -1,
+                            "too many languages in one context (max %d)",
+                            MAX_LANGS);
+    datelang *dl = story__calloc(1, sizeof *dl);
+    if (!dl)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    snprintf(dl->lang, sizeof dl->lang, "%s", key);
+    int rc = story_langpack_get(&dl->lp, ctx, key, err);
+    if (rc) {
+        free(dl);
+        return rc;
+    }
+    char loc[32];
+    snprintf(loc, sizeof loc, "%s", strcmp(key, "root") ? key : "en");
+    for (char *p = loc; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    json_t *pats = story_langpack_field(dl->lp, "date_patterns");
+    size_t k;
+    json_t *pv;
+    json_array_foreach(pats, k, pv) {
+        if (dl->nfmt == MAX_PATTERNS || !json_is_string(pv))
+            break;
+        UChar up[64];
+        UErrorCode e = U_ZERO_ERROR;
+        int32_t ul = 0;
+        u_strFromUTF8(up, 64, &ul, json_string_value(pv), -1, &e);
+        if (U_FAILURE(e))
+            continue;
+        UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, u"UTC",
+                                   -1, up, ul, &e);
+        if (U_FAILURE(e)) {
+            if (f)
+                udat_close(f);
+            continue;
+        }
+        udat_setLenient(f, 0);
+        dl->fmt[dl->nfmt++] = f;
+    }
+    dl->numeric_dmy = strncmp(key, "en", 2) != 0 &&
+                      strncmp(key, "zh", 2) != 0 &&
+                      strncmp(key, "ja", 2) != 0 &&
+                      strcmp(key, "root") != 0;
+    m->langs[m->n++] = dl;
+    *out = dl;
+    return 0;
+}
+
+/* Parse [a, b) with the pack's ICU patterns; full consumption. Fields
+ * present in the pattern are returned (y/m/d = 0 when absent). */
+static int icu_parse(dscan *s, size_t a, size_t b, int *y, int *m, int *d)
+{
+    if (b - a > 120)
+        return 0;
+    UChar u[128];
+    int32_t ul = 0;
+    UErrorCode e = U_ZERO_ERROR;
+    u_strFromUTF8(u, 128, &ul, s->t + a, (int32_t)(b - a), &e);
+    if (U_FAILURE(e))
+        return 0;
+    for (int i = 0; i < ul; i++)
+        if (u[i] == 0xA0 || u[i] == 0x202F)
+            u[i] = ' ';
+    for (int k = 0; k < s->dl->nfmt; k++) {
+        UChar pat[64];
+        e = U_ZERO_ERROR;
+        int32_t pl = udat_toPattern(s->dl->fmt[k], 0, pat, 64, &e);
+        if (U_FAILURE(e))
+            continue;
+        int hy = 0, hm = 0, hd = 0, q = 0;
+        for (int i = 0; i < pl; i++) {
+            if (pat[i] == '\'')
+                q = !q;
+            if (q)
+                continue;
+            hy |= pat[i] == 'y';
+            hm |= pat[i] == 'M' || pat[i] == 'L';
+            hd |= pat[i] == 'd';
+        }
+        int32_t pos = 0;
+        e = U_ZERO_ERROR;
+        UCalendar *cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &e);
+        if (U_FAILURE(e))
+            return 0;
+        ucal_clear(cal);
+        udat_parseCalendar(s->dl->fmt[k], cal, u, ul, &pos, &e);
+        if (!U_FAILURE(e) && pos == ul) {
+            *y = hy ? ucal_get(cal, UCAL_YEAR, &e) : 0;
+            *m = hm ? ucal_get(cal, UCAL_MONTH, &e) + 1 : 0;
+            *d = hd ? ucal_get(cal, UCAL_DATE, &e) : 0;
+            ucal_close(cal);
+            if (!U_FAILURE(e))
+                return 1;
+            continue;
+        }
+        ucal_close(cal);
+    }
+    return 0;
+}
+
+/* ---- mentions ---------------------------------------------------------- */
+
+static int push(story_vec *out, story_date *d, story_error *err)
+{
+    if (!story_vec_push(out, d))
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    return 0;
+}
+
+static void fill_ymd(dscan *s, story_date *d, int y, int m, int day)
+{
+    if (m < 1 || m > 12)
+        return;
+    if (y == 0 && day && s->have_pub) {
+        /* day + month without year: the publication year, or the one
+         * before when that would put the date > 2 months after it */
+        int py, pm, pd;
+        civil_from_days(s->pub, &py, &pm, &pd);
+        y = py;
+        if (day <= days_in_month(y, m) &&
+            days_from_civil(y, m, day) > s->pub + 62)
+            y--;
+    }
+    if (y && day && day <= days_in_month(y, m))
+        snprintf(d->iso, sizeof d->iso, "%04d-%02d-%02d", y, m, day);
+    else if (y && !day)
+        snprintf(d->iso, sizeof d->iso, "%04d-%02d", y, m);
+    else if (!y && day)
+        snprintf(d->iso, sizeof d->iso, "--%02d-%02d", m, day);
+}
+
+/* A month-anchored date around the month word [ms, me). */
+static int month_date(dscan *s, size_t ms, size_t me, int month,
+                      size_t floor, story_date *d)
+{
+    size_t a = ms, b = me;
+    long day = 0, year = 0, v;
+    size_t e;
+    /* day before: "5 March", "5. März", "5 de marzo", "5th of March" */
+    size_t q = ms;
+    {
+        size_t p = q;
+        /* linking word before the month ("de", "of") */
+        size_t ps = prev_pos(s, p);
+        while (ps > floor && is_space_cp(cp_at(s, ps, NULL)))
+            ps = prev_pos(s, ps);
+        size_t ws = ps;
+        while (ws > floor && is_word_cp(cp_at(s, prev_pos(s, ws), NULL)))
+            ws = prev_pos(s, ws);
+        size_t we2 = word_end(s, ws);
+        if (ws < ms && we2 <= ms && we2 > ws && we2 - ws <= 3 &&
+            is_word_cp(cp_at(s, ws, NULL)) &&
+            lookup(s, "date_links", s->t + ws, we2 - ws))
+            p = ws;
+        /* back over spaces, dot, ordinal suffix */
+        size_t r = p;
+        while (r > floor && is_space_cp(cp_at(s, prev_pos(s, r), NULL)))
+            r = prev_pos(s, r);
+        if (r > floor && s->t[r - 1] == '.')
+            r--;
+        size_t sfx = r;
+        while (sfx > floor && isalpha((unsigned char)s->t[sfx - 1]) &&
+               r - sfx < 2)
+            sfx--;
+        if (sfx < r && sfx > floor && isdigit((unsigned char)s->t[sfx - 1]))
+            r = sfx;
+        size_t ds = r;
+        while (ds > floor && u_isdigit(cp_at(s, prev_pos(s, ds), NULL)))
+            ds = prev_pos(s, ds);
+        if (ds < r && read_int(s, ds, 2, &v, &e) && e == r && v >= 1 &&
+            v <= 31 && (r < ms)) {
+            day = v;
+            a = ds;
+        }
+    }
+    /* after the month: day (en "March 5"), year */
+    size_t p = skip_spaces(s, me);
+    if (!day && p > me && read_int(s, p, 2, &v, &e) && v >= 1 && v <= 31) {
+        size_t e2 = e;
+        size_t w2 = word_end(s, e2);
+        if (w2 > e2 && w2 - e2 <= 2 &&
+            lookup(s, "ordinal_suffixes", s->t + e2, w2 - e2))
+            e2 = w2;
+        /* not a year or a count: must not be followed by more digits */
+        day = v;
+        b = e2;
+        p = e2;
+        if (p < s->end && s->t[p] == ',')
+            p++;
+        p = skip_spaces(s, p);
+    } else if (day) {
+        /* "5 de marzo de 2025" */
+        size_t ls = p, le = word_end(s, ls);
+        if (le > ls && lookup(s, "date_links", s->t + ls, le - ls))
+            p = skip_spaces(s, le);
+    } else {
+        size_t ls = p, le = word_end(s, ls);
+        if (le > ls && lookup(s, "date_links", s->t + ls, le - ls))
+            p = skip_spaces(s, le);
+    }
+    if (p > b && read_int(s, p, 4, &v, &e) && e - p == 4 && v >= 1000 &&
+        v <= 2200) {
+        size_t after;
+        int32_t c = e < s->end ? cp_at(s, e, &after) : -1;
+        if (!(c >= 0 && (u_isdigit(c) || is_word_cp(c)))) {
+            year = v;
+            b = e;
+            /* year suffix: "р.", "г.", "года", "року" */
+            size_t ys = skip_spaces(s, b), ye;
+            if (ys < s->end && match_at(s, ys, "year_suffixes", 1, &ye))
+                b = ye;
+        }
+    }
+    if (!day && !year)
+        return 0; /* a bare month name ("in March") is not a date mention */
+    int y = 0, mo = 0, dd = 0;
+    if (icu_parse(s, a, b, &y, &mo, &dd) && mo == month &&
+        (!day || dd == day) && (!year || y == year)) {
+        fill_ymd(s, d, y, mo, dd);
+    } else {
+        fill_ymd(s, d, (int)year, month, (int)day);
+    }
+    d->start = a;
+    d->end = b;
+    return d->iso[0] != '\0';
+}
+
+/* Resolve a relative concept against the publication day. */
+static void resolve_relative(dscan *s, story_date *d, const char *concept,
+                             int next)
+{
+    static const char *const wd[7] = {"monday", "tuesday", "wednesday",
+                                      "thursday", "friday", "saturday",
+                                      "sunday"};
+    snprintf(d->relative, sizeof d->relative, "%s", concept);
+    if (!s->have_pub)
+        return;
+    long p = s->pub;
+    int py, pm, pd;
+    civil_from_days(p, &py, &pm, &pd);
+    for (int k = 0; k < 7; k++)
+        if (strcmp(concept, wd[k]) == 0) {
+            int pw = weekday_of(p);
+            long day;
+            if (next) {
+                int diff = (k - pw + 7) % 7;
+                day = p + (diff ? diff : 7);
+            } else {
+                day = p - ((pw - k + 7) % 7);
+            }
+            iso_day(d->iso, sizeof d->iso, day);
+            return;
+        }
+    if (!strcmp(concept, "today") || !strcmp(concept, "overnight") ||
+        !strcmp(concept, "this_morning") || !strcmp(concept, "tonight"))
+        iso_day(d->iso, sizeof d->iso, p);
+    else if (!strcmp(concept, "yesterday") || !strcmp(concept, "last_night"))
+        iso_day(d->iso, sizeof d->iso, p - 1);
+    else if (!strcmp(concept, "day_before_yesterday"))
+        iso_day(d->iso, sizeof d->iso, p - 2);
+    else if (!strcmp(concept, "tomorrow"))
+        iso_day(d->iso, sizeof d->iso, p + 1);
+    else if (!strcmp(concept, "last_week"))
+        iso_week(d->iso, sizeof d->iso, p - 7);
+    else if (!strcmp(concept, "this_week"))
+        iso_week(d->iso, sizeof d->iso, p);
+    else if (!strcmp(concept, "next_week"))
+        iso_week(d->iso, sizeof d->iso, p + 7);
+    else if (!strcmp(concept, "last_month"))
+        snprintf(d->iso, sizeof d->iso, "%04d-%02d", pm == 1 ? py - 1 : py,
+                 pm == 1 ? 12 : pm - 1);
+    else if (!strcmp(concept, "this_month"))
+        snprintf(d->iso, sizeof d->iso, "%04d-%02d", py, pm);
+    else if (!strcmp(concept, "next_month"))
+        snprintf(d->iso, sizeof d->iso, "%04d-%02d", pm == 12 ? py + 1 : py,
+                 pm == 12 ? 1 : pm + 1);
+    else if (!strcmp(concept, "last_year"))
+        snprintf(d->iso, sizeof d->iso, "%04d", py - 1);
+    else if (!strcmp(concept, "this_year"))
+        snprintf(d->iso, sizeof d->iso, "%04d", py);
+    else if (!strcmp(concept, "next_year"))
+        snprintf(d->iso, sizeof d->iso, "%04d", py + 1);
+}
+
+/* Clock time at i: "14:30", "9.15 Uhr", "2:30 pm", "2 p.m."; 1 and the
+ * normalised "HH:MM" on success. */
+static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
+{
+    long h, mi = 0, v;
+    size_t e, p;
+    if (!read_int(s, i, 2, &h, &e) || h > 24)
+        return 0;
+    p = e;
+    int have_min = 0;
+    char sep = p < s->end ? s->t[p] : 0;
+    if (p + 1 < s->end && (sep == ':' || sep == '.') &&
+        read_int(s, p + 1, 2, &v, &e) && e - (p + 1) == 2 && v < 60) {
+        mi = v;
+        p = e;
+        have_min = 1;
+        if (p < s->end && u_isdigit(cp_at(s, p, NULL)))
+            return 0;
+    }
+    size_t q = skip_spaces(s, p), te;
+    json_t *mark = match_at(s, q, "time_markers", 2, &te);
+    if (mark && json_is_string(mark)) {
+        const char *k = json_string_value(mark);
+        if (!strcmp(k, "pm") && h < 12)
+            h += 12;
+        else if (!strcmp(k, "am") && h == 12)
+            h = 0;
+        p = te;
+    } else if (!have_min || sep == '.') {
+        return 0; /* "5" alone or "9.15" without a marker: not a time */
+    }
+    if (h > 23)
+        return 0;
+    snprintf(out, 8, "%02ld:%02ld", h, mi);
+    *endp = p;
+    return 1;
+}
+
+static int scan_dates(dscan *s, story_vec *out, story_error *err)
+{
+    size_t i = s->start, floor = s->start;
+    size_t last_end = 0;
+    long last_idx = -1;
+    int rc;
+    while (i < s->end) {
+        size_t nx;
+        int32_t c = cp_at(s, i, &nx);
+        if (c < 0) {
+            i = nx;
+            continue;
+        }
+        story_date d;
+        memset(&d, 0, sizeof d);
+        int boundary = i == s->start ||
+                       !is_word_cp(cp_at(s, prev_pos(s, i), NULL)) ||
+                       is_cjk_cp(c);
+        if (u_isdigit(c) && boundary &&
+            !(i > s->start && u_isdigit(cp_at(s, prev_pos(s, i), NULL)))) {
+            long y, m, dd;
+            size_t e, e2, e3;
+            /* ISO 8601 yyyy-mm-dd */
+            if (read_int(s, i, 4, &y, &e) && e - i == 4 && e < s->end &&
+                s->t[e] == '-' && read_int(s, e + 1, 2, &m, &e2) &&
+                e2 - e == 3 && e2 < s->end && s->t[e2] == '-' &&
+                read_int(s, e2 + 1, 2, &dd, &e3) && e3 - e2 == 3 &&
+                m >= 1 && m <= 12 && dd >= 1 &&
+                dd <= days_in_month((int)y, (int)m)) {
+                d.start = i;
+                d.end = e3;
+                snprintf(d.iso, sizeof d.iso, "%04ld-%02ld-%02ld", y, m, dd);
+                if (e3 + 5 < s->end && s->t[e3] == 'T') {
+                    long hh, mm;
+                    size_t f1, f2;
+                    if (read_int(s, e3 + 1, 2, &hh, &f1) && s->t[f1] == ':' &&
+                        read_int(s, f1 + 1, 2, &mm, &f2)) {
+                        d.has_time = 1;
+                        snprintf(d.time, sizeof d.time, "%02ld:%02ld", hh, mm);
+                        d.end = f2;
+                    }
+                }
+                goto emit;
+            }
+            /* CJK y年M月d日 / M月d日 / y年M月 */
+            {
+                size_t p = i, q;
+                long a1;
+                int yy = 0, mm2 = 0, d2 = 0;
+                if (read_int(s, i, 4, &a1, &e)) {
+                    int32_t u1 = cp_at(s, e, &q);
+                    if (u1 == 0x5E74 && (e - i) == 4) { /* 年 */
+                        yy = (int)a1;
+                        p = q;
+                        if (read_int(s, p, 2, &a1, &e) &&
+                            cp_at(s, e, &q) == 0x6708) { /* 月 */
+                            mm2 = (int)a1;
+                            p = q;
+                        }
+                    } else if (u1 == 0x6708 && a1 >= 1 && a1 <= 12) {
+                        mm2 = (int)a1;
+                        p = q;
+                    }
+                    if (mm2 && read_int(s, p, 2, &a1, &e)) {
+                        int32_t u2 = cp_at(s, e, &q);
+                        if ((u2 == 0x65E5 || u2 == 0x53F7) && a1 >= 1 &&
+                            a1 <= 31) { /* 日 号 */
+                            d2 = (int)a1;
+                            p = q;
+                        }
+                    }
+                    if (mm2 && (yy || d2)) {
+                        fill_ymd(s, &d, yy, mm2, d2);
+                        if (d.iso[0]) {
+                            d.start = i;
+                            d.end = p;
+                            goto emit;
+                        }
+                    }
+                }
+            }
+            /* numeric d.m.yyyy (not en) */
+            if (s->dl->numeric_dmy && read_int(s, i, 2, &dd, &e) &&
+                e < s->end && (s->t[e] == '.' || s->t[e] == '/')) {
+                char sep = s->t[e];
+                size_t p = e + 1;
+                if (p < s->end && s->t[p] == ' ')
+                    p++;
+                if (read_int(s, p, 2, &m, &e2) && e2 < s->end &&
+                    s->t[e2] == sep) {
+                    p = e2 + 1;
+                    if (p < s->end && s->t[p] == ' ')
+                        p++;
+                    if (read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&
+                        m >= 1 && m <= 12 && dd >= 1 &&
+                        dd <= days_in_month((int)y, (int)m) &&
+                        !(e3 < s->end && u_isdigit(cp_at(s, e3, NULL)))) {
+                        d.start = i;
+                        d.end = e3;
+                        snprintf(d.iso, sizeof d.iso, "%04ld-%02ld-%02ld", y,
+                                 m, dd);
+                        goto emit;
+                    }
+                }
+            }
+            /* clock time */
+            {
+                char tm[8];
+                size_t te;
+                if (clock_time(s, i, tm, &te)) {
+                    size_t gap = i - last_end;
+                    if (last_idx >= 0 && gap <= 12 && last_end <= i) {
+                        story_date *pd =
+                            (story_date *)out->data + last_idx;
+                        if (!pd->has_time) {
+                            pd->has_time = 1;
+                            snprintf(pd->time, sizeof pd->time, "%s", tm);
+                            pd->end = te;
+                            last_end = te;
+                            i = te;
+                            continue;
+                        }
+                    }
+                    d.start = i;
+                    d.end = te;
+                    d.has_time = 1;
+                    snprintf(d.time, sizeof d.time, "%s", tm);
+                    goto emit;
+                }
+            }
+            /* skip the digit run */
+            while (i < s->end && u_isdigit(cp_at(s, i, &nx)))
+                i = nx;
+            continue;
+        }
+        if (is_word_cp(c) && boundary) {
+            size_t me;
+            json_t *v;
+            /* month name */
+            if ((v = match_at(s, i, "months", 1, &me)) && json_is_integer(v)) {
+                int month = (int)json_integer_value(v);
+                /* the month word must end at a word boundary */
+                if (!(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
+                      !is_cjk_cp(cp_at(s, me, NULL))) &&
+                    month_date(s, i, me, month,
+                               last_end > floor ? last_end : floor, &d))
+                    goto emit;
+            }
+            /* relative phrase */
+            if ((v = match_at(s, i, "relative_dates", 4, &me)) &&
+                json_is_string(v) &&
+                !(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
+                  !is_cjk_cp(c))) {
+                d.start = i;
+                d.end = me;
+                resolve_relative(s, &d, json_string_value(v), 0);
+                goto emit;
+            }
+            /* weekday, with an optional prefix ("am", "on", "last") */
+            size_t ws = i, pe;
+            json_t *pre = match_at(s, i, "weekday_prefixes", 2, &pe);
+            int next = 0;
+            if (pre && pe < s->end) {
+                size_t q = skip_spaces(s, pe);
+                if (q > pe && match_at(s, q, "weekdays", 2, &me)) {
+                    next = lookup(s, "weekday_next", s->t + i, pe - i) != NULL;
+                    ws = q;
+                }
+            }
+            if ((v = match_at(s, ws, "weekdays", 4, &me)) &&
+                json_is_string(v) &&
+                !(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
+                  !is_cjk_cp(c))) {
+                d.start = i;
+                d.end = me;
+                resolve_relative(s, &d, json_string_value(v), next);
+                goto emit;
+            }
+            size_t we = word_end(s, i);
+            i = we > i ? we : nx;
+            continue;
+        }
+        i = nx;
+        continue;
+    emit:
+        if ((rc = push(out, &d, err)))
+            return rc;
+        last_idx = (long)out->len - 1;
+        last_end = d.end;
+        i = d.end > i ? d.end : nx;
+    }
+    return 0;
+}
+
+int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
+                      size_t start, size_t end, const char *published,
+                      story_vec *out, story_error *err)
+{
+    if (!ctx || !out || (!text && end > start) || start > end)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story__dates_scan: bad arguments");
+    if (out->elem == 0)
+        story_vec_init(out, sizeof(story_date));
+    if (out->elem != sizeof(story_date))
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story__dates_scan: out is not a vector of "
+                            "story_date");
+    datemod *m = story__ctx_get(ctx, STORY_MOD_DATES);
+    if (!m) {
+        m = story__calloc(1, sizeof *m);
+        if (!m)
+            return story__error(err, STORY_ENOMEM, NULL, -1,
+                                "out of memory");
+        story__ctx_set(ctx, STORY_MOD_DATES, m, datemod_free);
+    }
+    dscan s;
+    memset(&s, 0, sizeof s);
+    s.ctx = ctx;
+    s.t = text;
+    s.start = start;
+    s.end = end;
+    int rc = get_lang(&s.dl, ctx, m, lang, err);
+    if (rc)
+        return rc;
+    s.have_pub = parse_published(published, &s.pub) == 0;
+    rc = scan_dates(&s, out, err);
+    story_buf_free(&s.key);
+    return rc;
+}
