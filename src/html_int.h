@@ -1,0 +1,28 @@
+/*
+ * Stage 1, ingest: private interface between the HTML extractor
+ * (html_extract.c) and the HTML metadata reader (html_meta.c).
+ */
+#ifndef STORY_HTML_INT_H
+#define STORY_HTML_INT_H
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "ingest_int.h"
+
+/* Fill title, byline/authors, published/modified, site_name,
+ * canonical_url, description and lang of `a` from the document's <head>,
+ * JSON-LD, <h1>, <time> and byline elements. `body_root` is the element
+ * chosen as the article body (may be NULL); dates and bylines near it are
+ * preferred. 0 or STORY_ENOMEM. */
+int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
+                     xmlNode *body_root, story_error *err);
+
+/* Concatenated text of a subtree (white space collapsed), appended to out.
+ * Skips script/style. Iterative (safe on deep trees). */
+void story__html_text(story_buf *out, xmlNode *n);
+
+/* Case-insensitive attribute value (borrowed from libxml2, may be NULL). */
+const char *story__html_attr(xmlNode *n, const char *name);
+
+#endif
