@@ -1,22 +1,453 @@
-/* Stage 5, align. TEMPORARY stub: replaced by the align module. */
+/*
+ * Stage 5, align: sentence and paragraph alignment, relation detection and
+ * the similarity dimensions (see include/storydiff/align.h, docs/align.md).
+ *
+ * Pipeline: features (similarity.c) -> paragraph and sentence alignment
+ * (align_dp.c: banded monotone DP, then order-free matching of leftovers)
+ * -> for cross-language pairs, a lexicon bootstrapped from the confident
+ * sentence links (hunalign's second pass, Varga et al. 2005) and a second
+ * alignment -> relation from coverage, monotonicity, link similarity and
+ * fact overlap -> similarity dimensions with the facts behind them.
+ */
 #include "internal.h"
-int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
-                const story_factset *fa, const story_article *b,
-                const story_factset *fb, const story_align_options *opts,
-                story_error *err)
-{
-    (void)ctx; (void)a; (void)fa; (void)b; (void)fb; (void)opts; *out = NULL;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
-}
-void story_alignment_free(story_alignment *al) { (void)al; }
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "align_internal.h"
+#include "similarity.h"
+#include "translate.h"
+
 const char *story_relation_name(story_relation r)
 {
     static const char *n[] = {"translation", "rewrite", "same-story",
                               "different-story"};
     return (unsigned)r < 4 ? n[r] : "unknown";
 }
+
 const char *story_link_kind_name(story_link_kind k)
 {
     static const char *n[] = {"match", "moved", "omitted", "added"};
     return (unsigned)k < 4 ? n[k] : "unknown";
+}
+
+void story_alignment_free(story_alignment *al)
+{
+    if (!al)
+        return;
+    free(al->similarity_json);
+    free(al->links);
+    free(al->par_links);
+    free(al);
+}
+
+static story_link *to_links(const sd_link *l, size_t n)
+{
+    story_link *o = story__calloc(n ? n : 1, sizeof *o);
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        o[i].a = l[i].a;
+        o[i].n_a = l[i].na;
+        o[i].b = l[i].b;
+        o[i].n_b = l[i].nb;
+        o[i].score = l[i].score < 0 ? 0 : l[i].score > 1 ? 1 : l[i].score;
+        o[i].kind = (story_link_kind)l[i].kind;
+    }
+    return o;
+}
+
+/* ---- relation ---- */
+
+typedef struct rel_stats {
+    double cov_a, cov_b;   /* aligned share of characters */
+    double moved_frac;     /* moved / aligned links */
+    double one_one;        /* 1-1 share of aligned links */
+    double mean_sim;       /* mean score of aligned links */
+    size_t n_aligned;
+} rel_stats;
+
+static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
+                         const sd_side *A, const sd_side *B)
+{
+    size_t ca = 0, cb = 0, ta = 0, tb = 0, moved = 0, oo = 0;
+    double ss = 0;
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < A->n; i++)
+        ta += A->u[i].chars;
+    for (size_t j = 0; j < B->n; j++)
+        tb += B->u[j].chars;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].na == 0 || l[k].nb == 0)
+            continue;
+        r->n_aligned++;
+        for (size_t i = l[k].a; i < l[k].a + l[k].na; i++)
+            ca += A->u[i].chars;
+        for (size_t j = l[k].b; j < l[k].b + l[k].nb; j++)
+            cb += B->u[j].chars;
+        if (l[k].kind == STORY_LINK_MOVED)
+            moved++;
+        if (l[k].na == 1 && l[k].nb == 1)
+            oo++;
+        ss += l[k].score;
+    }
+    r->cov_a = ta ? (double)ca / ta : 0;
+    r->cov_b = tb ? (double)cb / tb : 0;
+    if (r->n_aligned) {
+        r->moved_frac = (double)moved / r->n_aligned;
+        r->one_one = (double)oo / r->n_aligned;
+        r->mean_sim = ss / r->n_aligned;
+    }
+}
+
+static double clamp01(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
+
+/* Relation rules (docs/align.md). */
+static void decide_relation(story_alignment *al, const rel_stats *s,
+                            const rel_stats *ps, int cross)
+{
+    double cmin = fmin(s->cov_a, s->cov_b);
+    double pmin = fmin(ps->cov_a, ps->cov_b);
+    double cov = fmax(cmin, pmin);
+    double cmax = fmax(fmax(s->cov_a, s->cov_b), fmax(ps->cov_a, ps->cov_b));
+    if (cov >= 0.9 && s->moved_frac == 0 && ps->moved_frac == 0 &&
+        (cross || s->mean_sim < 0.8)) {
+        al->relation = STORY_REL_TRANSLATION;
+        al->relation_confidence = clamp01(0.5 + (cov - 0.9) * 5);
+    } else if (cmax >= 0.4 && s->n_aligned >= 2) {
+        al->relation = STORY_REL_REWRITE;
+        al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
+    } else if (al->sim_overall >= 0.35) {
+        al->relation = STORY_REL_SAME_STORY;
+        al->relation_confidence = clamp01(0.5 + (al->sim_overall - 0.35));
+    } else {
+        al->relation = STORY_REL_DIFFERENT_STORY;
+        al->relation_confidence = clamp01(0.5 + (0.35 - al->sim_overall));
+    }
+}
+
+/* ---- similarity dimensions ---- */
+
+/* A set of keys with fuzzy (name) matching, for one dimension. */
+typedef struct keyset {
+    story_vec k; /* char* (borrowed or owned: see owned) */
+} keyset;
+
+static void keyset_add(keyset *s, const char *k)
+{
+    char **d = s->k.data;
+    for (size_t i = 0; i < s->k.len; i++)
+        if (strcmp(d[i], k) == 0)
+            return;
+    story_vec_push(&s->k, &k);
+}
+
+/* Dice of two key sets (fuzzy: story_name_similarity >= 0.86 when fuzzy);
+ * fills a JSON object {"score", "shared", "only_a", "only_b"}. */
+static double keyset_dice(const keyset *x, const keyset *y, int fuzzy,
+                          json_t *obj, double empty_score)
+{
+    char **a = x->k.data, **b = y->k.data;
+    size_t na = x->k.len, nb = y->k.len, ma = 0;
+    unsigned char *hb = story__calloc(nb + 1, 1);
+    json_t *sh = json_array(), *oa = json_array(), *ob = json_array();
+    for (size_t i = 0; i < na; i++) {
+        int hit = 0;
+        for (size_t j = 0; j < nb; j++) {
+            const char *p = a[i], *q = b[j];
+            int eq = strcmp(p, q) == 0;
+            if (!eq && fuzzy)
+                eq = story_name_similarity(p, q) >= 0.86;
+            if (eq) {
+                if (!hit)
+                    json_array_append_new(sh, json_string(p));
+                hit = 1;
+                if (hb)
+                    hb[j] = 1;
+            }
+        }
+        if (hit)
+            ma++;
+        else
+            json_array_append_new(oa, json_string(a[i]));
+    }
+    size_t mb = 0;
+    for (size_t j = 0; j < nb; j++) {
+        if (hb && hb[j])
+            mb++;
+        else
+            json_array_append_new(ob, json_string(b[j]));
+    }
+    free(hb);
+    double sc = (na + nb) ? (double)(ma + mb) / (double)(na + nb) : empty_score;
+    if (obj) {
+        json_object_set_new(obj, "score", json_real(sc));
+        json_object_set_new(obj, "shared", sh);
+        json_object_set_new(obj, "only_a", oa);
+        json_object_set_new(obj, "only_b", ob);
+    } else {
+        json_decref(sh);
+        json_decref(oa);
+        json_decref(ob);
+    }
+    return sc;
+}
+
+/* Collect the keys of one side for the dimensions. Strings point into the
+ * space (feature strings past their "x|" prefix) or the fact set. */
+static void collect_dims(const sd_pair *p, const sd_side *S,
+                         const story_factset *fs, keyset *ent, keyset *geo,
+                         keyset *tim)
+{
+    int have_ent = 0, have_geo = 0, have_time = 0;
+    if (fs)
+        for (size_t i = 0; i < fs->n_facts; i++) {
+            const story_fact *f = &fs->facts[i];
+            if (f->type == STORY_FACT_ENTITY && f->key && f->key[0]) {
+                const char *k = f->key;
+                const char *bar = strrchr(k, '|');
+                k = bar ? bar + 1 : k;
+                if (!*k)
+                    continue;
+                have_ent = 1;
+                keyset_add(ent, k);
+                if (f->entity_kind && strcmp(f->entity_kind, "place") == 0) {
+                    have_geo = 1;
+                    keyset_add(geo, k);
+                }
+            } else if (f->type == STORY_FACT_DATE && f->date_iso &&
+                       f->date_iso[0]) {
+                have_time = 1;
+                keyset_add(tim, f->date_iso);
+            }
+        }
+    for (size_t u = 0; u < S->n; u++)
+        for (size_t k = 0; k < S->u[u].nf; k++) {
+            const char *s = p->sp.ids.str[S->u[u].f[k]];
+            if (!have_ent && s[0] == 'p' && s[1] == '|')
+                keyset_add(ent, s + 2);
+            if (!have_time && s[0] == 'n' && s[1] == '|' &&
+                strlen(s + 2) == 4) {
+                int y = atoi(s + 2);
+                if (y >= 1900 && y <= 2100)
+                    keyset_add(tim, s + 2);
+            }
+        }
+    (void)have_geo;
+}
+
+/* Document-level weighted Dice of the features of the kinds in mask. For
+ * cross-language pairs, B words are discounted by the share of A's word
+ * mass that the lexicons can translate (what could match at all). */
+static double doc_dice(sd_pair *p, unsigned mask)
+{
+    sd_space *sp = &p->sp;
+    uint32_t tick = ++sp->tick;
+    double totA = 0, totB = 0, mA = 0, mB = 0, wordA = 0, transA = 0;
+    for (size_t j = 0; j < p->sb.n; j++)
+        for (size_t k = 0; k < p->sb.u[j].nf; k++)
+            sp->stamp_b[p->sb.u[j].f[k]] = tick;
+    for (size_t i = 0; i < p->sa.n; i++)
+        for (size_t k = 0; k < p->sa.u[i].nf; k++) {
+            uint32_t f = p->sa.u[i].f[k];
+            if (sp->stamp_a[f] == tick || !(mask & (1u << sp->kind[f])))
+                continue;
+            sp->stamp_a[f] = tick;
+            uint32_t np = sp->proj_off[f + 1] - sp->proj_off[f];
+            int word = sp->kind[f] == SD_WORD;
+            if (word) {
+                wordA += sp->wa[f];
+                if (np > 1 || !p->cross)
+                    transA += sp->wa[f];
+            }
+            if (word && p->cross && np <= 1 && !sp->match_a[f])
+                continue; /* untranslatable: no evidence either way */
+            totA += sp->wa[f];
+            int hit = 0;
+            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
+                uint32_t g = sp->proj[q];
+                if (sp->stamp_b[g] != tick)
+                    continue;
+                hit = 1;
+                if (sp->stamp_hit[g] != tick) {
+                    sp->stamp_hit[g] = tick;
+                    mB += sp->wb[g];
+                }
+            }
+            if (hit)
+                mA += sp->wa[f];
+        }
+    double share = (p->cross && wordA > 0) ? transA / wordA : 1.0;
+    tick = ++sp->tick;
+    for (size_t j = 0; j < p->sb.n; j++)
+        for (size_t k = 0; k < p->sb.u[j].nf; k++) {
+            uint32_t g = p->sb.u[j].f[k];
+            if (sp->stamp_b[g] == tick || !(mask & (1u << sp->kind[g])))
+                continue;
+            sp->stamp_b[g] = tick;
+            double w = sp->wb[g];
+            if (sp->kind[g] == SD_WORD && p->cross && !sp->match_b[g])
+                w *= share;
+            totB += w;
+        }
+    double den = totA + totB;
+    return den > 0 ? clamp01((mA + mB) / den) : 0;
+}
+
+static int dims(story_alignment *al, sd_pair *p, const story_article *a,
+                const story_factset *fa, const story_article *b,
+                const story_factset *fb, const rel_stats *ps)
+{
+    keyset ea, eb, ga, gb, ta, tb;
+    keyset *all[] = {&ea, &eb, &ga, &gb, &ta, &tb};
+    for (int i = 0; i < 6; i++)
+        story_vec_init(&all[i]->k, sizeof(char *));
+    collect_dims(p, &p->sa, fa, &ea, &ga, &ta);
+    collect_dims(p, &p->sb, fb, &eb, &gb, &tb);
+    json_t *root = json_object();
+    json_t *je = json_object(), *jg = json_object(), *jt = json_object(),
+           *jn = json_object();
+    double ent = keyset_dice(&ea, &eb, 1, je, 0);
+    double geo = (ga.k.len || gb.k.len) ? keyset_dice(&ga, &gb, 1, jg, 0)
+                                        : keyset_dice(&ea, &eb, 1, jg, 0);
+    if (!(ga.k.len || gb.k.len))
+        json_object_set_new(jg, "note",
+                            json_string("no place facts: entities used"));
+    double tim = keyset_dice(&ta, &tb, 0, jt, 0.5);
+    if (a->published && b->published && strlen(a->published) >= 10 &&
+        strlen(b->published) >= 10) {
+        int same = strncmp(a->published, b->published, 10) == 0;
+        json_object_set_new(jt, "published_same_day", json_boolean(same));
+        tim = 0.5 * tim + 0.5 * (same ? 1.0 : 0.3);
+    }
+    double words = doc_dice(p, 1u << SD_WORD);
+    double anchors = doc_dice(p, (1u << SD_NUMBER) | (1u << SD_NAME) |
+                                     (1u << SD_FACT));
+    double cov = (ps->cov_a + ps->cov_b) / 2;
+    double narr = clamp01(0.5 * words + 0.3 * cov * ps->mean_sim * 2 +
+                          0.2 * anchors);
+    json_object_set_new(jn, "score", json_real(narr));
+    json_object_set_new(jn, "content_words", json_real(words));
+    json_object_set_new(jn, "anchors", json_real(anchors));
+    json_object_set_new(jn, "aligned_share", json_real(cov));
+    json_object_set_new(jn, "lexicon",
+                        json_string(p->lexicon ? "freedict" : "none"));
+    json_object_set_new(jn, "bootstrapped_pairs",
+                        json_integer((json_int_t)p->n_boot));
+    al->sim_entities = clamp01(ent);
+    al->sim_geography = clamp01(geo);
+    al->sim_time = clamp01(tim);
+    al->sim_narrative = narr;
+    al->sim_overall = clamp01(0.55 * narr + 0.25 * ent + 0.1 * geo +
+                              0.1 * tim);
+    json_object_set_new(root, "entities", je);
+    json_object_set_new(root, "geography", jg);
+    json_object_set_new(root, "time", jt);
+    json_object_set_new(root, "narrative", jn);
+    char *txt = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(4));
+    json_decref(root);
+    for (int i = 0; i < 6; i++)
+        story_vec_free(&all[i]->k);
+    if (!txt)
+        return STORY_ENOMEM;
+    al->similarity_json = story__strdup(txt);
+    free(txt);
+    return al->similarity_json ? 0 : STORY_ENOMEM;
+}
+
+static double len_ratio(const sd_pair *p)
+{
+    return p->chars_a ? (double)(p->chars_b ? p->chars_b : 1) / p->chars_a
+                      : 1.0;
+}
+
+int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
+                const story_factset *fa, const story_article *b,
+                const story_factset *fb, const story_align_options *opts,
+                story_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !ctx || !a || !b)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_align: NULL argument");
+    if ((a->n_paragraphs && !a->sentences) ||
+        (b->n_paragraphs && !b->sentences))
+        return story__error(err, STORY_EINVAL,
+                            !a->sentences ? a->source : b->source, -1,
+                            "article is not segmented (story_segment first)");
+    story_align_options defo = STORY_ALIGN_OPTIONS_INIT;
+    if (!opts)
+        opts = &defo;
+    if (opts->relation < -1 || opts->relation > STORY_REL_DIFFERENT_STORY)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "invalid relation option %d", opts->relation);
+    char **trans = NULL;
+    int rc = 0;
+    if (opts->translate && opts->translate[0]) {
+        rc = story__translate_sentences(&trans, ctx, opts->translate, b,
+                                        b->lang, a->lang, err);
+        if (rc != 0)
+            return rc;
+    }
+    sd_pair p;
+    rc = sd_pair_build(&p, ctx, a, fa, b, fb, trans, err);
+    story__translate_free(trans, b->n_sentences);
+    story_alignment *al = NULL;
+    sd_link *sl = NULL, *pl = NULL;
+    size_t nsl = 0, npl = 0;
+    if (rc != 0)
+        goto done;
+    al = story__calloc(1, sizeof *al);
+    if (!al)
+        goto oom;
+    double ratio = len_ratio(&p);
+    int reorder = opts->relation != STORY_REL_TRANSLATION;
+    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio, reorder) != 0)
+        goto oom;
+    if (p.cross) {
+        int nb = sd_pair_bootstrap(&p, sl, nsl, 0.25);
+        if (nb < 0)
+            goto oom;
+        if (nb > 0) {
+            free(sl);
+            sl = NULL;
+            if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
+                               reorder) != 0)
+                goto oom;
+        }
+    }
+    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio, reorder) != 0)
+        goto oom;
+    rel_stats ss, ps;
+    rel_stats_of(&ss, sl, nsl, &p.sa, &p.sb);
+    rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);
+    rc = dims(al, &p, a, fa, b, fb, &ps);
+    if (rc != 0)
+        goto oom;
+    decide_relation(al, &ss, &ps, p.cross);
+    if (opts->relation >= 0) {
+        al->relation = (story_relation)opts->relation;
+        al->relation_confidence = 1.0;
+    }
+    al->links = to_links(sl, nsl);
+    al->par_links = to_links(pl, npl);
+    if (!al->links || !al->par_links)
+        goto oom;
+    al->n_links = nsl;
+    al->n_par_links = npl;
+    *out = al;
+    al = NULL;
+    goto done;
+oom:
+    rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+done:
+    free(sl);
+    free(pl);
+    story_alignment_free(al);
+    sd_pair_free(&p);
+    return rc;
 }

@@ -1,0 +1,655 @@
+/*
+ * bench_align_eval MANIFEST [--label L] [--no-facts] [--no-baseline]
+ *
+ * The evaluator behind bench/align-wmt24.sh and bench/align-perturbed.sh
+ * (and the rewrite cases of bench/relation.sh). Reads a manifest written by
+ * scripts/perturb.py (pairs of plain-text articles in a temp dir, the gold
+ * units as byte spans and the gold links), runs ingest + segment + facts +
+ * story_align on each pair, and scores the alignment against the gold:
+ *
+ *  - paragraph level: story_alignment.par_links; sentence level: the
+ *    sentence links. Predicted links are projected onto the gold units
+ *    (a sentence maps to the units it overlaps), links sharing a unit are
+ *    merged (connected components), and a component counts as correct
+ *    when its A and B unit sets equal a gold link's (strict).
+ *  - link precision/recall/F1 over non-null links; omitted (A units
+ *    aligned to nothing) and added (B units aligned to nothing) precision
+ *    and recall over units; moved recall (gold moved links found with
+ *    kind moved); relation counts.
+ *  - the same on a Gale & Church (1993) length-only aligner implemented
+ *    here (char lengths, c = document length ratio, s^2 = 6.8, priors of
+ *    the paper), printed beside as gc_*.
+ *
+ * Figures (prefix = --label): <L>_<pair>_link_f1_ratio per language pair,
+ * then <L>_link_{precision,recall,f1}_ratio, <L>_omitted_{precision,
+ * recall}_ratio, <L>_added_{precision,recall}_ratio, <L>_moved_recall_ratio,
+ * <L>_relation_<name>_count, <L>_pairs_count, and the gc_ figures.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "benchsupport.h"
+#include "storydiff/storydiff.h"
+
+typedef struct acc {
+    char key[32];
+    double tp, pred, gold;          /* links */
+    double om_tp, om_pred, om_gold; /* omitted units */
+    double ad_tp, ad_pred, ad_gold; /* added units */
+    double mv_tp, mv_gold;          /* moved */
+    double rel[4];
+    double pairs;
+} acc;
+
+#define MAXACC 64
+static acc accs[2][MAXACC]; /* [0] storydiff, [1] Gale-Church */
+static size_t naccs[2];
+
+static acc *acc_get(int sys, const char *key)
+{
+    for (size_t i = 0; i < naccs[sys]; i++)
+        if (strcmp(accs[sys][i].key, key) == 0)
+            return &accs[sys][i];
+    if (naccs[sys] == MAXACC)
+        return &accs[sys][0];
+    acc *a = &accs[sys][naccs[sys]++];
+    memset(a, 0, sizeof *a);
+    snprintf(a->key, sizeof a->key, "%s", key);
+    return a;
+}
+
+/* ---- union-find over units: A units 0..na-1, B units na..na+nb-1 ---- */
+static size_t uf_find(size_t *p, size_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+typedef struct plink { /* a link over gold units */
+    size_t *a, na, *b, nb;
+    int kind;
+} plink;
+
+/* Component signatures: "a1,a2|b1" strings. */
+typedef struct comp {
+    char sig[512];
+    int has_a, has_b, moved;
+} comp;
+
+static size_t components(comp **out, plink *l, size_t nl, size_t na,
+                         size_t nb)
+{
+    size_t n = na + nb;
+    size_t *p = malloc((n + 1) * sizeof *p);
+    int *moved = calloc(n + 1, sizeof *moved);
+    int *used = calloc(n + 1, sizeof *used);
+    for (size_t i = 0; i < n; i++)
+        p[i] = i;
+    for (size_t k = 0; k < nl; k++) {
+        size_t first = (size_t)-1;
+        for (size_t i = 0; i < l[k].na; i++) {
+            size_t x = l[k].a[i];
+            used[x] = 1;
+            if (first == (size_t)-1)
+                first = x;
+            else
+                p[uf_find(p, x)] = uf_find(p, first);
+        }
+        for (size_t i = 0; i < l[k].nb; i++) {
+            size_t x = na + l[k].b[i];
+            used[x] = 1;
+            if (first == (size_t)-1)
+                first = x;
+            else
+                p[uf_find(p, x)] = uf_find(p, first);
+        }
+        if (l[k].kind == 1 && first != (size_t)-1)
+            moved[first] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (moved[i])
+            moved[uf_find(p, i)] = 1;
+    comp *c = calloc(n + 1, sizeof *c);
+    size_t nc = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (uf_find(p, r) != r || !used[r])
+            continue;
+        comp *cc = &c[nc++];
+        size_t o = 0;
+        for (size_t i = 0; i < na; i++)
+            if (used[i] && uf_find(p, i) == r) {
+                o += (size_t)snprintf(cc->sig + o, sizeof cc->sig - o,
+                                      "%zu,", i);
+                cc->has_a = 1;
+                if (o >= sizeof cc->sig)
+                    o = sizeof cc->sig - 1;
+            }
+        o += (size_t)snprintf(cc->sig + o, sizeof cc->sig - o, "|");
+        if (o >= sizeof cc->sig)
+            o = sizeof cc->sig - 1;
+        for (size_t i = 0; i < nb; i++)
+            if (used[na + i] && uf_find(p, na + i) == r) {
+                o += (size_t)snprintf(cc->sig + o, sizeof cc->sig - o,
+                                      "%zu,", i);
+                cc->has_b = 1;
+                if (o >= sizeof cc->sig)
+                    o = sizeof cc->sig - 1;
+            }
+        cc->moved = moved[r];
+    }
+    free(p);
+    free(moved);
+    free(used);
+    *out = c;
+    return nc;
+}
+
+static void score(acc *ac, plink *pred, size_t np, plink *gold, size_t ng,
+                  size_t na, size_t nb)
+{
+    comp *pc, *gc;
+    size_t npc = components(&pc, pred, np, na, nb);
+    size_t ngc = components(&gc, gold, ng, na, nb);
+    for (size_t i = 0; i < ngc; i++) {
+        if (gc[i].has_a && gc[i].has_b) {
+            ac->gold++;
+            if (gc[i].moved)
+                ac->mv_gold++;
+        }
+    }
+    for (size_t i = 0; i < npc; i++) {
+        if (!(pc[i].has_a && pc[i].has_b))
+            continue;
+        ac->pred++;
+        for (size_t j = 0; j < ngc; j++)
+            if (strcmp(pc[i].sig, gc[j].sig) == 0) {
+                ac->tp++;
+                if (gc[j].moved && pc[i].moved)
+                    ac->mv_tp++;
+                break;
+            }
+    }
+    /* omitted / added units */
+    unsigned char *po = calloc(na + nb + 1, 1), *go = calloc(na + nb + 1, 1);
+    for (size_t k = 0; k < np; k++) {
+        if (pred[k].nb == 0)
+            for (size_t i = 0; i < pred[k].na; i++)
+                po[pred[k].a[i]] = 1;
+        if (pred[k].na == 0)
+            for (size_t i = 0; i < pred[k].nb; i++)
+                po[na + pred[k].b[i]] = 1;
+    }
+    /* a unit also aligned elsewhere (sentence projection) is not omitted */
+    for (size_t k = 0; k < np; k++)
+        if (pred[k].na && pred[k].nb) {
+            for (size_t i = 0; i < pred[k].na; i++)
+                po[pred[k].a[i]] = 0;
+            for (size_t i = 0; i < pred[k].nb; i++)
+                po[na + pred[k].b[i]] = 0;
+        }
+    for (size_t k = 0; k < ng; k++) {
+        if (gold[k].nb == 0)
+            for (size_t i = 0; i < gold[k].na; i++)
+                go[gold[k].a[i]] = 1;
+        if (gold[k].na == 0)
+            for (size_t i = 0; i < gold[k].nb; i++)
+                go[na + gold[k].b[i]] = 1;
+    }
+    for (size_t x = 0; x < na + nb; x++) {
+        int isa = x < na;
+        if (po[x]) {
+            if (isa)
+                ac->om_pred++;
+            else
+                ac->ad_pred++;
+        }
+        if (go[x]) {
+            if (isa)
+                ac->om_gold++;
+            else
+                ac->ad_gold++;
+        }
+        if (po[x] && go[x]) {
+            if (isa)
+                ac->om_tp++;
+            else
+                ac->ad_tp++;
+        }
+    }
+    free(po);
+    free(go);
+    free(pc);
+    free(gc);
+}
+
+/* ---- Gale & Church 1993 ---- */
+static double pnorm(double z) { return 0.5 * erfc(-z / sqrt(2.0)); }
+
+static double gc_cost(double l1, double l2, double c, double prior)
+{
+    double mean = (l1 + l2 / c) / 2;
+    double z = 0;
+    if (mean > 0)
+        z = fabs((l1 * c - l2) / sqrt(mean * 6.8));
+    double pd = 2 * (1 - pnorm(z));
+    if (pd < 1e-100)
+        pd = 1e-100;
+    return -log(prior) - log(pd);
+}
+
+/* links over units of lengths la[0..n), lb[0..m); returns count */
+static size_t gale_church(story_link **out, const double *la, size_t n,
+                          const double *lb, size_t m)
+{
+    static const int st[6][2] = {{1, 1}, {1, 0}, {0, 1},
+                                 {2, 1}, {1, 2}, {2, 2}};
+    static const double pr[6] = {0.89, 0.0099, 0.0099, 0.089, 0.089, 0.011};
+    double ta = 0, tb = 0;
+    for (size_t i = 0; i < n; i++)
+        ta += la[i];
+    for (size_t j = 0; j < m; j++)
+        tb += lb[j];
+    double c = ta > 0 ? tb / ta : 1;
+    double *D = malloc((n + 1) * (m + 1) * sizeof *D);
+    unsigned char *B = malloc((n + 1) * (m + 1));
+#define IX(i, j) ((i) * (m + 1) + (j))
+    for (size_t i = 0; i <= n; i++)
+        for (size_t j = 0; j <= m; j++) {
+            if (!i && !j) {
+                D[0] = 0;
+                B[0] = 255;
+                continue;
+            }
+            double best = INFINITY;
+            unsigned char bs = 255;
+            for (int s = 0; s < 6; s++) {
+                size_t di = (size_t)st[s][0], dj = (size_t)st[s][1];
+                if (i < di || j < dj)
+                    continue;
+                double l1 = 0, l2 = 0;
+                for (size_t k = 0; k < di; k++)
+                    l1 += la[i - 1 - k];
+                for (size_t k = 0; k < dj; k++)
+                    l2 += lb[j - 1 - k];
+                double v = D[IX(i - di, j - dj)] + gc_cost(l1, l2, c, pr[s]);
+                if (v < best) {
+                    best = v;
+                    bs = (unsigned char)s;
+                }
+            }
+            D[IX(i, j)] = best;
+            B[IX(i, j)] = bs;
+        }
+    story_link *l = calloc(n + m + 1, sizeof *l);
+    size_t cnt = 0, i = n, j = m;
+    while (i || j) {
+        int s = B[IX(i, j)];
+        size_t di = (size_t)st[s][0], dj = (size_t)st[s][1];
+        story_link k = {i - di, di, j - dj, dj, 0, STORY_LINK_MATCH};
+        if (!dj)
+            k.kind = STORY_LINK_OMITTED;
+        if (!di)
+            k.kind = STORY_LINK_ADDED;
+        l[cnt++] = k;
+        i -= di;
+        j -= dj;
+    }
+#undef IX
+    free(D);
+    free(B);
+    *out = l;
+    return cnt;
+}
+
+/* ---- mapping article units to gold units ---- */
+
+/* Locate each gold unit's text in the article text, in order. pos[u] =
+ * start offset or (size_t)-1. */
+static void locate(size_t *pos, size_t *len, const char *file,
+                   json_t *spans, const story_article *a)
+{
+    size_t cur = 0;
+    for (size_t u = 0; u < json_array_size(spans); u++) {
+        json_t *sp = json_array_get(spans, u);
+        size_t s = (size_t)json_integer_value(json_array_get(sp, 0));
+        size_t e = (size_t)json_integer_value(json_array_get(sp, 1));
+        char *t = strndup(file + s, e - s);
+        const char *hit = strstr(a->text + cur, t);
+        if (!hit)
+            hit = strstr(a->text, t);
+        if (hit) {
+            pos[u] = (size_t)(hit - a->text);
+            len[u] = e - s;
+            cur = pos[u] + len[u];
+        } else {
+            pos[u] = (size_t)-1;
+            len[u] = 0;
+        }
+        free(t);
+    }
+}
+
+/* Gold units overlapped by [s, e) -> appended to v (size_t array). */
+static size_t units_of(size_t *out, size_t cap, size_t s, size_t e,
+                       const size_t *pos, const size_t *len, size_t n)
+{
+    size_t k = 0;
+    for (size_t u = 0; u < n && k < cap; u++) {
+        if (pos[u] == (size_t)-1)
+            continue;
+        size_t us = pos[u], ue = pos[u] + len[u];
+        if (s < ue && e > us)
+            out[k++] = u;
+    }
+    return k;
+}
+
+typedef struct side_map {
+    size_t *pos, *len, n;
+} side_map;
+
+/* Project story links over article units (sentences or paragraphs) onto
+ * gold units. */
+static size_t project(plink **out, const story_link *l, size_t nl,
+                      const story_article *A, const story_article *B,
+                      int par, const side_map *ma, const side_map *mb)
+{
+    plink *p = calloc(nl + 1, sizeof *p);
+    size_t np = 0;
+    for (size_t k = 0; k < nl; k++) {
+        plink *q = &p[np];
+        q->a = calloc(64, sizeof(size_t));
+        q->b = calloc(64, sizeof(size_t));
+        q->kind = (int)l[k].kind;
+        for (size_t i = l[k].a; i < l[k].a + l[k].n_a; i++) {
+            size_t s = par ? A->paragraphs[i].start : A->sentences[i].start;
+            size_t e = par ? A->paragraphs[i].end : A->sentences[i].end;
+            q->na += units_of(q->a + q->na, 64 - q->na, s, e, ma->pos,
+                              ma->len, ma->n);
+        }
+        for (size_t j = l[k].b; j < l[k].b + l[k].n_b; j++) {
+            size_t s = par ? B->paragraphs[j].start : B->sentences[j].start;
+            size_t e = par ? B->paragraphs[j].end : B->sentences[j].end;
+            q->nb += units_of(q->b + q->nb, 64 - q->nb, s, e, mb->pos,
+                              mb->len, mb->n);
+        }
+        if (q->na || q->nb)
+            np++;
+        else {
+            free(q->a);
+            free(q->b);
+        }
+    }
+    *out = p;
+    return np;
+}
+
+static void plinks_free(plink *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(p[i].a);
+        free(p[i].b);
+    }
+    free(p);
+}
+
+static story_article *load(story_ctx *ctx, const char *path, const char *lang)
+{
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    story_article *a = NULL;
+    story_error e;
+    if (story_ingest(&a, ctx, path, &io, &e) != 0) {
+        fprintf(stderr, "align_eval: %s: %s\n", path, e.message);
+        return NULL;
+    }
+    if (story_segment(ctx, a, lang, &e) != 0) {
+        fprintf(stderr, "align_eval: segment %s: %s\n", path, e.message);
+        story_article_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+static double ratio(double x, double y) { return y > 0 ? x / y : 0; }
+
+static void print_acc(const char *label, const char *sys, acc *a, int pair)
+{
+    char n[160];
+    double p = ratio(a->tp, a->pred), r = ratio(a->tp, a->gold);
+    double f = (p + r) > 0 ? 2 * p * r / (p + r) : 0;
+    if (pair) {
+        snprintf(n, sizeof n, "%s%s_%s_link_f1_ratio", sys, label, a->key);
+        bench_figure(n, f);
+        if (a->om_gold + a->ad_gold > 0) {
+            snprintf(n, sizeof n, "%s%s_%s_omitted_added_recall_ratio", sys,
+                     label, a->key);
+            bench_figure(n, ratio(a->om_tp + a->ad_tp,
+                                  a->om_gold + a->ad_gold));
+        }
+        return;
+    }
+#define FIG(suffix, v)                                                      \
+    do {                                                                    \
+        snprintf(n, sizeof n, "%s%s_%s", sys, label, suffix);               \
+        bench_figure(n, v);                                                 \
+    } while (0)
+    FIG("link_precision_ratio", p);
+    FIG("link_recall_ratio", r);
+    FIG("link_f1_ratio", f);
+    if (a->om_gold + a->om_pred > 0) {
+        FIG("omitted_precision_ratio", ratio(a->om_tp, a->om_pred));
+        FIG("omitted_recall_ratio", ratio(a->om_tp, a->om_gold));
+    }
+    if (a->ad_gold + a->ad_pred > 0) {
+        FIG("added_precision_ratio", ratio(a->ad_tp, a->ad_pred));
+        FIG("added_recall_ratio", ratio(a->ad_tp, a->ad_gold));
+    }
+    if (a->mv_gold > 0)
+        FIG("moved_recall_ratio", ratio(a->mv_tp, a->mv_gold));
+    if (!sys[0]) {
+        static const char *rn[4] = {"translation", "rewrite", "same_story",
+                                    "different_story"};
+        for (int k = 0; k < 4; k++) {
+            snprintf(n, sizeof n, "%s_relation_%s_count", label, rn[k]);
+            bench_count(n, a->rel[k]);
+        }
+        snprintf(n, sizeof n, "%s_pairs_count", label);
+        bench_count(n, a->pairs);
+    }
+#undef FIG
+}
+
+int main(int argc, char **argv)
+{
+    const char *manifest = NULL, *label = "align";
+    int facts = 1, baseline = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
+            label = argv[++i];
+        else if (strcmp(argv[i], "--no-facts") == 0)
+            facts = 0;
+        else if (strcmp(argv[i], "--no-baseline") == 0)
+            baseline = 0;
+        else
+            manifest = argv[i];
+    }
+    if (!manifest) {
+        fprintf(stderr, "usage: bench_align_eval MANIFEST [--label L]\n");
+        return 2;
+    }
+    FILE *mf = fopen(manifest, "r");
+    if (!mf) {
+        perror(manifest);
+        return 2;
+    }
+    story_ctx *ctx = bench_ctx();
+    char *line = NULL;
+    size_t cap = 0;
+    double t_align = 0;
+    size_t n_sent = 0;
+    while (getline(&line, &cap, mf) > 0) {
+        json_error_t je;
+        json_t *m = json_loads(line, 0, &je);
+        if (!m)
+            continue;
+        const char *la = json_string_value(json_object_get(m, "lang_a"));
+        const char *lb = json_string_value(json_object_get(m, "lang_b"));
+        const char *pa = json_string_value(json_object_get(m, "a"));
+        const char *pb = json_string_value(json_object_get(m, "b"));
+        int par = strcmp(json_string_value(json_object_get(m, "level")),
+                         "paragraph") == 0;
+        char key[32];
+        snprintf(key, sizeof key, "%s_%s", la, lb);
+        story_article *A = load(ctx, pa, la), *B = load(ctx, pb, lb);
+        size_t fla = 0, flb = 0;
+        char *fa_txt = bench_read_file(pa, &fla);
+        char *fb_txt = bench_read_file(pb, &flb);
+        if (!A || !B || !fa_txt || !fb_txt) {
+            story_article_free(A);
+            story_article_free(B);
+            free(fa_txt);
+            free(fb_txt);
+            json_decref(m);
+            continue;
+        }
+        story_factset *FA = NULL, *FB = NULL;
+        if (facts) {
+            story_error e;
+            if (story_facts_extract(&FA, ctx, A, &e) != 0)
+                FA = NULL;
+            if (story_facts_extract(&FB, ctx, B, &e) != 0)
+                FB = NULL;
+        }
+        story_alignment *al = NULL;
+        story_error e;
+        double t0 = bench_now(1);
+        int rc = story_align(&al, ctx, A, FA, B, FB, NULL, &e);
+        t_align += bench_now(1) - t0;
+        n_sent += A->n_sentences + B->n_sentences;
+        if (rc != 0) {
+            fprintf(stderr, "align_eval: %s: %s\n",
+                    json_string_value(json_object_get(m, "id")), e.message);
+        } else {
+            json_t *ua = json_object_get(m, "units_a");
+            json_t *ub = json_object_get(m, "units_b");
+            side_map ma = {calloc(json_array_size(ua) + 1, sizeof(size_t)),
+                           calloc(json_array_size(ua) + 1, sizeof(size_t)),
+                           json_array_size(ua)};
+            side_map mb = {calloc(json_array_size(ub) + 1, sizeof(size_t)),
+                           calloc(json_array_size(ub) + 1, sizeof(size_t)),
+                           json_array_size(ub)};
+            locate(ma.pos, ma.len, fa_txt, ua, A);
+            locate(mb.pos, mb.len, fb_txt, ub, B);
+            /* gold links over units */
+            json_t *g = json_object_get(m, "gold");
+            size_t ng = json_array_size(g);
+            plink *gl = calloc(ng + 1, sizeof *gl);
+            for (size_t k = 0; k < ng; k++) {
+                json_t *x = json_array_get(g, k);
+                json_t *xa = json_object_get(x, "a"),
+                       *xb = json_object_get(x, "b");
+                gl[k].a = calloc(json_array_size(xa) + 1, sizeof(size_t));
+                gl[k].b = calloc(json_array_size(xb) + 1, sizeof(size_t));
+                for (size_t i = 0; i < json_array_size(xa); i++) {
+                    size_t u = (size_t)json_integer_value(
+                        json_array_get(xa, i));
+                    if (ma.pos[u] != (size_t)-1)
+                        gl[k].a[gl[k].na++] = u;
+                }
+                for (size_t i = 0; i < json_array_size(xb); i++) {
+                    size_t u = (size_t)json_integer_value(
+                        json_array_get(xb, i));
+                    if (mb.pos[u] != (size_t)-1)
+                        gl[k].b[gl[k].nb++] = u;
+                }
+                const char *kd =
+                    json_string_value(json_object_get(x, "kind"));
+                gl[k].kind = strcmp(kd, "moved") == 0 ? 1 : 0;
+            }
+            plink *pl;
+            size_t np = project(&pl, par ? al->par_links : al->links,
+                                par ? al->n_par_links : al->n_links, A, B,
+                                par, &ma, &mb);
+            const char *keys[2] = {key, "all"};
+            for (int q = 0; q < 2; q++) {
+                acc *ac = acc_get(0, keys[q]);
+                score(ac, pl, np, gl, ng, ma.n, mb.n);
+                ac->rel[al->relation]++;
+                ac->pairs++;
+            }
+            if (getenv("ALIGN_EVAL_VERBOSE")) {
+                acc tmp;
+                memset(&tmp, 0, sizeof tmp);
+                score(&tmp, pl, np, gl, ng, ma.n, mb.n);
+                fprintf(stderr, "%s tp=%g pred=%g gold=%g rel=%s\n",
+                        json_string_value(json_object_get(m, "id")), tmp.tp,
+                        tmp.pred, tmp.gold,
+                        story_relation_name(al->relation));
+            }
+            plinks_free(pl, np);
+            if (baseline) {
+                size_t n1 = par ? A->n_paragraphs : A->n_sentences;
+                size_t n2 = par ? B->n_paragraphs : B->n_sentences;
+                double *l1 = calloc(n1 + 1, sizeof *l1);
+                double *l2 = calloc(n2 + 1, sizeof *l2);
+                for (size_t i = 0; i < n1; i++)
+                    l1[i] = par ? (double)(A->paragraphs[i].end -
+                                           A->paragraphs[i].start)
+                                : (double)(A->sentences[i].end -
+                                           A->sentences[i].start);
+                for (size_t j = 0; j < n2; j++)
+                    l2[j] = par ? (double)(B->paragraphs[j].end -
+                                           B->paragraphs[j].start)
+                                : (double)(B->sentences[j].end -
+                                           B->sentences[j].start);
+                story_link *gcl;
+                size_t ngc = gale_church(&gcl, l1, n1, l2, n2);
+                size_t npg = project(&pl, gcl, ngc, A, B, par, &ma, &mb);
+                for (int q = 0; q < 2; q++)
+                    score(acc_get(1, keys[q]), pl, npg, gl, ng, ma.n, mb.n);
+                plinks_free(pl, npg);
+                free(gcl);
+                free(l1);
+                free(l2);
+            }
+            plinks_free(gl, ng);
+            free(ma.pos);
+            free(ma.len);
+            free(mb.pos);
+            free(mb.len);
+        }
+        story_alignment_free(al);
+        story_factset_free(FA);
+        story_factset_free(FB);
+        story_article_free(A);
+        story_article_free(B);
+        free(fa_txt);
+        free(fb_txt);
+        json_decref(m);
+    }
+    free(line);
+    fclose(mf);
+    for (size_t i = 0; i < naccs[0]; i++)
+        if (strcmp(accs[0][i].key, "all") != 0) {
+            print_acc(label, "", &accs[0][i], 1);
+            if (baseline)
+                print_acc(label, "gc_", acc_get(1, accs[0][i].key), 1);
+        }
+    print_acc(label, "", acc_get(0, "all"), 0);
+    if (baseline)
+        print_acc(label, "gc_", acc_get(1, "all"), 0);
+    char n[128];
+    snprintf(n, sizeof n, "%s_align_sentences_per_s", label);
+    bench_figure(n, t_align > 0 ? n_sent / t_align : 0);
+    story_ctx_free(ctx);
+    return 0;
+}

@@ -1,0 +1,542 @@
+/*
+ * Unit alignment: banded monotone dynamic programming with 1-1, 1-0, 0-1,
+ * 1-2, 2-1, 2-2 steps (Gale & Church 1993, "A program for aligning
+ * sentences in bilingual corpora", Computational Linguistics 19(1), with
+ * lexical similarity in the link score as in hunalign, Varga et al. 2005),
+ * followed by an order-free matching of the units the DP left unaligned,
+ * which become `moved` links.
+ *
+ * Link score = sim - K * noise - T0 + LW * length_term - step penalty, where
+ * `noise` is the background similarity of the units (mean of their second
+ * and third best 1-1 similarities: a margin in the sense of Artetxe &
+ * Schwenk 2019), length_term = 1 - delta^2 / 2 with delta the log length
+ * ratio over its expected value divided by SIGMA. Skipping a unit scores 0.
+ *
+ * Band: for small pairs the whole grid; for large pairs a corridor around
+ * a monotone chain of confident anchor pairs (unique best matches found
+ * through an inverted index, longest increasing subsequence), so time and
+ * memory grow near-linearly.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+#define K_NOISE 1.0
+#define T0 0.10
+#define LW 0.12
+#define SIGMA 0.35
+#define PEN12 0.04
+#define PEN22 0.10
+#define T_MOVED 0.12
+#define FULL_CELLS 400000.0 /* use the whole grid up to this many cells */
+#define BAND_W 40           /* corridor half-width around the anchors */
+#define DF_CAP 30           /* features in more B units are not indexed */
+
+typedef struct dp {
+    size_t N, M;
+    size_t *lo, *hi;   /* per prefix row i: allowed j in [lo, hi] */
+    size_t *off;       /* cell (i, j) at off[i] + j - lo[i] */
+    float *sim11;      /* sim(A[i-1], B[j-1]) at cell (i, j) */
+    double *score;     /* best prefix score */
+    unsigned char *bp; /* backpointer: step index */
+    double *ra, *rb;   /* noise per unit */
+    double ratio;
+    sd_space *sp;
+    const sd_side *A, *B;
+} dp;
+
+static const int STEP[6][2] = {{1, 1}, {1, 0}, {0, 1},
+                               {1, 2}, {2, 1}, {2, 2}};
+
+static int in_band(const dp *d, size_t i, size_t j)
+{
+    return i <= d->N && j >= d->lo[i] && j <= d->hi[i];
+}
+
+static size_t cell(const dp *d, size_t i, size_t j)
+{
+    return d->off[i] + (j - d->lo[i]);
+}
+
+static double len_term(const dp *d, size_t la, size_t lb)
+{
+    double x = la ? (double)la : 1.0, y = lb ? (double)lb : 1.0;
+    double delta = log(y / (d->ratio * x)) / SIGMA;
+    double t = 1.0 - delta * delta / 2.0;
+    return t < -2.0 ? -2.0 : t;
+}
+
+static double unit_sim(dp *d, size_t a, size_t na, size_t b, size_t nb)
+{
+    if (na == 1 && nb == 1 && in_band(d, a + 1, b + 1))
+        return d->sim11[cell(d, a + 1, b + 1)];
+    return sd_sim(d->sp, d->A, a, na, d->B, b, nb);
+}
+
+/* Score of linking A[a, a+na) with B[b, b+nb). */
+static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
+                         double *sim_out)
+{
+    double s;
+    if (na == 1 && nb == 1) {
+        s = unit_sim(d, a, 1, b, 1);
+    } else {
+        /* a multi-unit run only helps when its parts share something */
+        double any = 0;
+        for (size_t i = a; i < a + na; i++)
+            for (size_t j = b; j < b + nb; j++)
+                if (in_band(d, i + 1, j + 1))
+                    any += d->sim11[cell(d, i + 1, j + 1)];
+        s = any > 0 ? sd_sim(d->sp, d->A, a, na, d->B, b, nb) : 0;
+    }
+    double noise = 0;
+    size_t la = 0, lb = 0;
+    for (size_t i = a; i < a + na; i++) {
+        noise += d->ra[i] / na;
+        la += d->A->u[i].chars;
+    }
+    for (size_t j = b; j < b + nb; j++) {
+        noise += d->rb[j] / nb;
+        lb += d->B->u[j].chars;
+    }
+    noise /= 2;
+    double pen = (na + nb == 2) ? 0 : (na + nb == 3) ? PEN12 : PEN22;
+    if (sim_out)
+        *sim_out = s;
+    return s - K_NOISE * noise - T0 + LW * len_term(d, la, lb) - pen;
+}
+
+/* ---- band ---- */
+
+typedef struct cand {
+    size_t i, j;
+} cand;
+
+/* Anchor chain for large pairs: each A unit's unique best B unit through
+ * an inverted index of rare features, then the longest increasing
+ * subsequence in j. Fills lo/hi around it. */
+static int band_anchor(dp *d)
+{
+    const sd_side *A = d->A, *B = d->B;
+    sd_space *sp = d->sp;
+    size_t nid = sp->ids.n;
+    size_t N = d->N, M = d->M;
+    uint32_t *df = story__calloc(nid + 1, sizeof *df);
+    uint32_t *start = story__calloc(nid + 2, sizeof *start);
+    if (!df || !start) {
+        free(df);
+        free(start);
+        return -1;
+    }
+    for (size_t j = 0; j < M; j++)
+        for (size_t k = 0; k < B->u[j].nf; k++)
+            df[B->u[j].f[k]]++;
+    size_t tot = 0;
+    for (size_t id = 0; id < nid; id++) {
+        start[id] = (uint32_t)tot;
+        if (df[id] <= DF_CAP)
+            tot += df[id];
+    }
+    start[nid] = (uint32_t)tot;
+    uint32_t *post = story__malloc((tot + 1) * sizeof *post);
+    uint32_t *fill = story__calloc(nid + 1, sizeof *fill);
+    double *acc = story__calloc(M + 1, sizeof *acc);
+    cand *cs = story__malloc((N + 1) * sizeof *cs);
+    size_t ncs = 0;
+    if (!post || !fill || !acc || !cs)
+        goto oom;
+    for (size_t j = 0; j < M; j++)
+        for (size_t k = 0; k < B->u[j].nf; k++) {
+            uint32_t g = B->u[j].f[k];
+            if (df[g] <= DF_CAP)
+                post[start[g] + fill[g]++] = (uint32_t)j;
+        }
+    story_vec touched;
+    story_vec_init(&touched, sizeof(uint32_t));
+    for (size_t i = 0; i < N; i++) {
+        touched.len = 0;
+        for (size_t k = 0; k < A->u[i].nf; k++) {
+            uint32_t f = A->u[i].f[k];
+            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1];
+                 q++) {
+                uint32_t g = sp->proj[q];
+                if (df[g] > DF_CAP || df[g] == 0)
+                    continue;
+                for (uint32_t r = start[g]; r < start[g] + df[g]; r++) {
+                    uint32_t j = post[r];
+                    if (acc[j] == 0)
+                        story_vec_push(&touched, &j);
+                    acc[j] += sp->wa[f];
+                }
+            }
+        }
+        double best = 0, second = 0;
+        size_t bj = 0;
+        uint32_t *t = touched.data;
+        for (size_t k = 0; k < touched.len; k++) {
+            double v = acc[t[k]];
+            if (v > best) {
+                second = best;
+                best = v;
+                bj = t[k];
+            } else if (v > second) {
+                second = v;
+            }
+            acc[t[k]] = 0;
+        }
+        if (best > 0 && best >= 2.0 * second) {
+            cs[ncs].i = i;
+            cs[ncs].j = bj;
+            ncs++;
+        }
+    }
+    story_vec_free(&touched);
+    /* LIS on j (patience sorting with predecessor links) */
+    size_t *tail = story__malloc((ncs + 1) * sizeof *tail);
+    size_t *prev = story__malloc((ncs + 1) * sizeof *prev);
+    size_t len = 0;
+    if (!tail || !prev) {
+        free(tail);
+        free(prev);
+        goto oom;
+    }
+    for (size_t k = 0; k < ncs; k++) {
+        size_t lo = 0, hi = len;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cs[tail[mid]].j < cs[k].j)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        prev[k] = lo ? tail[lo - 1] : (size_t)-1;
+        tail[lo] = k;
+        if (lo == len)
+            len++;
+    }
+    /* chain of anchors in prefix coordinates: (i+1, j+1) */
+    size_t nch = len;
+    cand *ch = story__malloc((nch + 2) * sizeof *ch);
+    if (!ch) {
+        free(tail);
+        free(prev);
+        goto oom;
+    }
+    size_t k = len ? tail[len - 1] : (size_t)-1;
+    for (size_t x = nch; x > 0; x--) {
+        ch[x].i = cs[k].i + 1;
+        ch[x].j = cs[k].j + 1;
+        k = prev[k];
+    }
+    ch[0].i = 0;
+    ch[0].j = 0;
+    ch[nch + 1].i = N;
+    ch[nch + 1].j = M;
+    free(tail);
+    free(prev);
+    /* corridor: interpolate j between consecutive anchors */
+    size_t seg = 0;
+    for (size_t i = 0; i <= N; i++) {
+        while (seg + 1 < nch + 1 && ch[seg + 1].i <= i)
+            seg++;
+        const cand *p = &ch[seg], *q = &ch[seg + 1 <= nch + 1 ? seg + 1 : seg];
+        double jc;
+        if (q->i > p->i)
+            jc = p->j + (double)(i - p->i) * ((double)q->j - (double)p->j) /
+                            (double)(q->i - p->i);
+        else
+            jc = (double)p->j;
+        double lo = jc - BAND_W, hi = jc + BAND_W;
+        /* cover the whole gap between anchors when it is short */
+        if ((double)p->j < lo && (double)q->j - (double)p->j <= 4 * BAND_W)
+            lo = (double)p->j;
+        if ((double)q->j > hi && (double)q->j - (double)p->j <= 4 * BAND_W)
+            hi = (double)q->j;
+        d->lo[i] = lo < 0 ? 0 : (size_t)lo;
+        d->hi[i] = hi > (double)M ? M : (size_t)hi;
+    }
+    free(ch);
+    free(df);
+    free(start);
+    free(post);
+    free(fill);
+    free(acc);
+    free(cs);
+    return 0;
+oom:
+    free(df);
+    free(start);
+    free(post);
+    free(fill);
+    free(acc);
+    free(cs);
+    return -1;
+}
+
+static int band_setup(dp *d)
+{
+    size_t N = d->N, M = d->M;
+    d->lo = story__malloc((N + 1) * sizeof *d->lo);
+    d->hi = story__malloc((N + 1) * sizeof *d->hi);
+    d->off = story__malloc((N + 2) * sizeof *d->off);
+    if (!d->lo || !d->hi || !d->off)
+        return -1;
+    if ((double)(N + 1) * (double)(M + 1) <= FULL_CELLS) {
+        for (size_t i = 0; i <= N; i++) {
+            d->lo[i] = 0;
+            d->hi[i] = M;
+        }
+    } else if (band_anchor(d) != 0) {
+        return -1;
+    }
+    /* monotone, connected rows: lo nondecreasing, hi nondecreasing, and
+     * every row overlaps the reach of the previous one (steps of <= 2) */
+    d->lo[0] = 0;
+    d->hi[N] = M;
+    for (size_t i = 1; i <= N; i++)
+        if (d->lo[i] < d->lo[i - 1])
+            d->lo[i] = d->lo[i - 1];
+    for (size_t i = N; i-- > 0;)
+        if (d->hi[i] > d->hi[i + 1])
+            d->hi[i] = d->hi[i + 1];
+    for (size_t i = 1; i <= N; i++) {
+        if (d->lo[i] > d->hi[i - 1])
+            d->lo[i] = d->hi[i - 1];
+        if (d->hi[i] < d->lo[i])
+            d->hi[i] = d->lo[i];
+    }
+    d->hi[0] = d->hi[0] < d->lo[0] ? d->lo[0] : d->hi[0];
+    size_t tot = 0;
+    for (size_t i = 0; i <= N; i++) {
+        d->off[i] = tot;
+        tot += d->hi[i] - d->lo[i] + 1;
+    }
+    d->off[N + 1] = tot;
+    d->sim11 = story__calloc(tot, sizeof *d->sim11);
+    d->score = story__malloc(tot * sizeof *d->score);
+    d->bp = story__malloc(tot);
+    if (!d->sim11 || !d->score || !d->bp)
+        return -1;
+    return 0;
+}
+
+static void top_noise(double *r, double b1, double b2, double b3)
+{
+    (void)b1;
+    *r = (b2 + b3) / 2.0;
+}
+
+static int cmp_dbl_desc(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a < b) - (a > b);
+}
+
+static int compute_sims(dp *d)
+{
+    size_t N = d->N, M = d->M;
+    double *t3a = story__calloc(3 * (N + 1), sizeof *t3a);
+    double *t3b = story__calloc(3 * (M + 1), sizeof *t3b);
+    if (!t3a || !t3b) {
+        free(t3a);
+        free(t3b);
+        return -1;
+    }
+    for (size_t i = 1; i <= N; i++)
+        for (size_t j = d->lo[i] ? d->lo[i] : 1; j <= d->hi[i]; j++) {
+            double s = sd_sim(d->sp, d->A, i - 1, 1, d->B, j - 1, 1);
+            d->sim11[cell(d, i, j)] = (float)s;
+            double *ta = &t3a[3 * (i - 1)], *tb = &t3b[3 * (j - 1)];
+            double v[4];
+            for (int q = 0; q < 2; q++) {
+                double *tt = q ? tb : ta;
+                memcpy(v, tt, 3 * sizeof *v);
+                v[3] = s;
+                qsort(v, 4, sizeof *v, cmp_dbl_desc);
+                memcpy(tt, v, 3 * sizeof *v);
+            }
+        }
+    for (size_t i = 0; i < N; i++)
+        top_noise(&d->ra[i], t3a[3 * i], t3a[3 * i + 1], t3a[3 * i + 2]);
+    for (size_t j = 0; j < M; j++)
+        top_noise(&d->rb[j], t3b[3 * j], t3b[3 * j + 1], t3b[3 * j + 2]);
+    free(t3a);
+    free(t3b);
+    return 0;
+}
+
+static void run_dp(dp *d)
+{
+    size_t N = d->N;
+    for (size_t i = 0; i <= N; i++)
+        for (size_t j = d->lo[i]; j <= d->hi[i]; j++) {
+            size_t c = cell(d, i, j);
+            if (i == 0 && j == 0) {
+                d->score[c] = 0;
+                d->bp[c] = 255;
+                continue;
+            }
+            double best = -1e300;
+            unsigned char bs = 255;
+            for (int s = 0; s < 6; s++) {
+                size_t di = (size_t)STEP[s][0], dj = (size_t)STEP[s][1];
+                if (i < di || j < dj || !in_band(d, i - di, j - dj))
+                    continue;
+                double prev = d->score[cell(d, i - di, j - dj)];
+                if (prev <= -1e299)
+                    continue;
+                double v = prev;
+                if (di && dj)
+                    v += link_score(d, i - di, di, j - dj, dj, NULL);
+                if (v > best) {
+                    best = v;
+                    bs = (unsigned char)s;
+                }
+            }
+            d->score[c] = best;
+            d->bp[c] = bs;
+        }
+}
+
+static void dp_free(dp *d)
+{
+    free(d->lo);
+    free(d->hi);
+    free(d->off);
+    free(d->sim11);
+    free(d->score);
+    free(d->bp);
+    free(d->ra);
+    free(d->rb);
+}
+
+/* order-free matching of leftovers into moved links */
+static void find_moved(dp *d, sd_link *l, size_t n)
+{
+    story_vec oa, ob;
+    story_vec_init(&oa, sizeof(size_t));
+    story_vec_init(&ob, sizeof(size_t));
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].kind == STORY_LINK_OMITTED)
+            story_vec_push(&oa, &k);
+        else if (l[k].kind == STORY_LINK_ADDED)
+            story_vec_push(&ob, &k);
+    }
+    size_t *ka = oa.data, *kb = ob.data;
+    if (oa.len && ob.len && (double)oa.len * (double)ob.len <= 4e6) {
+        typedef struct mc {
+            double v, sim;
+            size_t x, y;
+        } mc;
+        story_vec cands;
+        story_vec_init(&cands, sizeof(mc));
+        for (size_t x = 0; x < oa.len; x++)
+            for (size_t y = 0; y < ob.len; y++) {
+                size_t a = l[ka[x]].a, b = l[kb[y]].b;
+                double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
+                double noise = (d->ra[a] + d->rb[b]) / 2;
+                double v = s - K_NOISE * noise;
+                if (v >= T_MOVED && s >= 0.2) {
+                    mc m = {v, s, x, y};
+                    story_vec_push(&cands, &m);
+                }
+            }
+        mc *cs = cands.data;
+        /* greedy by value (selection; candidate lists are short) */
+        unsigned char *ua = story__calloc(oa.len, 1), *ub = story__calloc(ob.len, 1);
+        if (ua && ub)
+            for (;;) {
+                size_t bi = (size_t)-1;
+                for (size_t c = 0; c < cands.len; c++)
+                    if (!ua[cs[c].x] && !ub[cs[c].y] &&
+                        (bi == (size_t)-1 || cs[c].v > cs[bi].v))
+                        bi = c;
+                if (bi == (size_t)-1)
+                    break;
+                ua[cs[bi].x] = ub[cs[bi].y] = 1;
+                sd_link *la = &l[ka[cs[bi].x]], *lb = &l[kb[cs[bi].y]];
+                la->b = lb->b;
+                la->nb = 1;
+                la->score = cs[bi].sim;
+                la->kind = STORY_LINK_MOVED;
+                lb->kind = -1; /* dropped below */
+            }
+        free(ua);
+        free(ub);
+        story_vec_free(&cands);
+    }
+    story_vec_free(&oa);
+    story_vec_free(&ob);
+}
+
+int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
+                   const sd_side *B, double ratio, int reorder)
+{
+    dp d;
+    memset(&d, 0, sizeof d);
+    d.N = A->n;
+    d.M = B->n;
+    d.sp = sp;
+    d.A = A;
+    d.B = B;
+    d.ratio = ratio > 0 ? ratio : 1.0;
+    *out = NULL;
+    *n = 0;
+    d.ra = story__calloc(d.N + 1, sizeof *d.ra);
+    d.rb = story__calloc(d.M + 1, sizeof *d.rb);
+    if (!d.ra || !d.rb || band_setup(&d) != 0 || compute_sims(&d) != 0) {
+        dp_free(&d);
+        return STORY_ENOMEM;
+    }
+    run_dp(&d);
+    /* backtrace */
+    size_t cap = d.N + d.M + 1, cnt = 0;
+    sd_link *l = story__malloc(cap * sizeof *l);
+    if (!l) {
+        dp_free(&d);
+        return STORY_ENOMEM;
+    }
+    size_t i = d.N, j = d.M;
+    while (i > 0 || j > 0) {
+        unsigned char s = d.bp[cell(&d, i, j)];
+        if (s == 255)
+            break;
+        size_t di = (size_t)STEP[s][0], dj = (size_t)STEP[s][1];
+        sd_link k = {i - di, di, j - dj, dj, 0, STORY_LINK_MATCH};
+        if (di && dj) {
+            double sim = 0;
+            link_score(&d, i - di, di, j - dj, dj, &sim);
+            k.score = sim;
+        }
+        if (!dj) { /* 1-0 */
+            k.kind = STORY_LINK_OMITTED;
+            k.b = j;
+        }
+        if (!di) {
+            k.kind = STORY_LINK_ADDED;
+            k.a = i;
+        }
+        l[cnt++] = k;
+        i -= di;
+        j -= dj;
+    }
+    for (size_t x = 0; x < cnt / 2; x++) {
+        sd_link t = l[x];
+        l[x] = l[cnt - 1 - x];
+        l[cnt - 1 - x] = t;
+    }
+    if (reorder)
+        find_moved(&d, l, cnt);
+    size_t w = 0;
+    for (size_t x = 0; x < cnt; x++)
+        if (l[x].kind >= 0)
+            l[w++] = l[x];
+    dp_free(&d);
+    *out = l;
+    *n = w;
+    return 0;
+}

@@ -1,0 +1,96 @@
+/*
+ * Private to the align module (src/align*.c, src/similarity.c,
+ * src/lexicon.c): string interning, the per-unit feature representation
+ * the sentence and paragraph aligners share, and the DP/matching entry
+ * points. Not installed.
+ */
+#ifndef STORY_ALIGN_INTERNAL_H
+#define STORY_ALIGN_INTERNAL_H
+
+#include "internal.h"
+
+#include <stdint.h>
+
+/* ---- string interning (open addressing, FNV-1a) ---- */
+typedef struct sd_intern {
+    char **str;      /* id -> string (owned) */
+    uint32_t n, cap; /* ids in use, capacity of str */
+    uint32_t *slot;  /* hash slots: id + 1, 0 = empty */
+    uint32_t nslot;  /* power of two */
+} sd_intern;
+
+void sd_intern_init(sd_intern *t);
+void sd_intern_free(sd_intern *t);
+/* Id of s (n bytes), adding it when absent (add != 0); UINT32_MAX when
+ * absent and not added, or on allocation failure (then *oom = 1). */
+uint32_t sd_intern_id(sd_intern *t, const char *s, size_t n, int add,
+                      int *oom);
+
+/* ---- 64-bit key -> uint32 counter map (co-occurrence counts) ---- */
+typedef struct sd_map64 {
+    uint64_t *key;
+    uint32_t *val;
+    size_t n, cap; /* cap: power of two, 0 when empty */
+} sd_map64;
+
+/* Add `inc` to the counter of key; returns the new value or 0 on OOM. */
+uint32_t sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc);
+void sd_map64_free(sd_map64 *m);
+
+/* ---- features ---- */
+enum { SD_WORD = 0, SD_NUMBER = 1, SD_NAME = 2, SD_FACT = 3 };
+
+/* A unit (sentence or paragraph) of one side: sorted unique feature ids
+ * (in the shared intern table) and its length in code points. */
+typedef struct sd_unit {
+    uint32_t *f;
+    size_t nf;
+    size_t chars;
+} sd_unit;
+
+/* One side of the pair at one level. */
+typedef struct sd_side {
+    sd_unit *u;
+    size_t n;
+} sd_side;
+
+/* The feature space of a pair: every feature id has a kind, a weight per
+ * side, a document-level "matchable" flag, and (for A features) the B ids
+ * it projects to (itself, translations, fuzzy name matches, bootstrapped
+ * co-occurrence pairs). */
+typedef struct sd_space {
+    sd_intern ids;
+    uint8_t *kind;        /* per id */
+    float *wa, *wb;       /* idf weight on side A / B, per id */
+    uint8_t *match_a;     /* A feature has a projection present in B */
+    uint8_t *match_b;     /* B feature is reached from some A feature */
+    uint32_t *proj_off;   /* per id: start in proj (n ids + 1 entries) */
+    uint32_t *proj;       /* projected B ids */
+    size_t nproj;
+    size_t cap_ids;       /* allocated length of the per-id arrays */
+    /* scratch for similarity: stamps per id */
+    uint32_t *stamp_b, *stamp_hit, *stamp_a;
+    uint32_t tick;
+} sd_space;
+
+/* A link before it becomes a story_link. */
+typedef struct sd_link {
+    size_t a, na, b, nb;
+    double score;
+    int kind; /* story_link_kind */
+} sd_link;
+
+/* Similarity of the A run [a, a+na) and B run [b, b+nb), in [0, 1]:
+ * weighted Dice of matched document-matchable features (see
+ * similarity.c). */
+double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
+              const sd_side *B, size_t b, size_t nb);
+
+/* Align two sides: banded monotone DP (1-1, 1-0, 0-1, 1-2, 2-1, 2-2),
+ * then (when reorder != 0) order-free matching of the leftovers into
+ * moved links. *out (story__malloc'd) receives *n links ordered by A.
+ * ratio = expected B/A length ratio in code points. */
+int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
+                   const sd_side *B, double ratio, int reorder);
+
+#endif
