@@ -1,26 +1,724 @@
-/* Stage 4, facts. TEMPORARY stub: replaced by the facts module. */
+/*
+ * Stage 4, facts: the driver, shared helpers (lexicon matching with exact
+ * folded forms and Snowball stems, clause scope, negation and hedging),
+ * fact set ownership and the in-article contradiction check. The fact
+ * model (key, slot, value per type) is documented in
+ * include/storydiff/facts.h and docs/facts.md.
+ */
 #include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts_internal.h"
+#include "stem.h"
+
+/* ---- per-context cache: stem indexes of lexicon fields ---------------- */
+
+typedef struct fx_lex {
+    char lang[32];
+    char field[40];
+    json_t *stems; /* stemmed (space-joined) entry -> concept */
+    int maxw;      /* most words in an entry */
+} fx_lex;
+
+typedef struct fx_cache {
+    fx_lex *lex;
+    size_t n, cap;
+} fx_cache;
+
+static void cache_free(void *p)
+{
+    fx_cache *c = p;
+    for (size_t i = 0; i < c->n; i++)
+        json_decref(c->lex[i].stems);
+    free(c->lex);
+    free(c);
+}
+
+static int count_words(const char *s)
+{
+    int w = 1;
+    for (; *s; s++)
+        if (*s == ' ')
+            w++;
+    return w;
+}
+
+/* Stem each space-separated word of folded `s` into out, joined by ' '. */
+static void stem_phrase(fx *x, const char *s, story_buf *out)
+{
+    story_buf one = {0};
+    out->len = 0;
+    if (out->data)
+        out->data[0] = '\0';
+    while (*s) {
+        const char *sp = strchr(s, ' ');
+        size_t n = sp ? (size_t)(sp - s) : strlen(s);
+        one.len = 0;
+        if (story__stem(x->ctx, x->lang, s, n, &one, NULL) != 0 || !one.data) {
+            one.len = 0;
+            story_buf_append(&one, s, n);
+        }
+        if (out->len)
+            story_buf_putc(out, ' ');
+        story_buf_append(out, one.data ? one.data : "", one.len);
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    if (!out->data)
+        story_buf_puts(out, "");
+    story_buf_free(&one);
+}
+
+static fx_lex *lex_get(fx *x, const char *field)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    const char *lang = story_langpack_lang(x->lp);
+    if (!c) {
+        c = story__calloc(1, sizeof *c);
+        if (!c)
+            return NULL;
+        story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
+    }
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->lex[i].field, field) == 0 &&
+            strcmp(c->lex[i].lang, lang) == 0)
+            return &c->lex[i];
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 32;
+        fx_lex *nl = story__realloc(c->lex, nc * sizeof *nl);
+        if (!nl)
+            return NULL;
+        c->lex = nl;
+        c->cap = nc;
+    }
+    fx_lex *l = &c->lex[c->n];
+    memset(l, 0, sizeof *l);
+    snprintf(l->lang, sizeof l->lang, "%s", lang);
+    snprintf(l->field, sizeof l->field, "%s", field);
+    l->stems = json_object();
+    l->maxw = 1;
+    if (!l->stems)
+        return NULL;
+    json_t *f = story_langpack_field(x->lp, field);
+    story_buf st = {0};
+    const char *k;
+    json_t *v;
+    size_t idx;
+    /* entries: object keys or list strings */
+    if (json_is_object(f)) {
+        json_object_foreach(f, k, v) {
+            char *folded = NULL;
+            if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+                continue;
+            int w = count_words(folded);
+            if (w > l->maxw)
+                l->maxw = w;
+            stem_phrase(x, folded, &st);
+            if (st.data && st.data[0] && !json_object_get(l->stems, st.data))
+                json_object_set(l->stems, st.data,
+                                json_is_string(v) ? v : json_true());
+            story_free(folded);
+        }
+    } else if (json_is_array(f)) {
+        json_array_foreach(f, idx, v) {
+            if (!json_is_string(v))
+                continue;
+            char *folded = NULL;
+            const char *s = json_string_value(v);
+            if (story_normalize_key(&folded, NULL, s, strlen(s), NULL))
+                continue;
+            int w = count_words(folded);
+            if (w > l->maxw)
+                l->maxw = w;
+            stem_phrase(x, folded, &st);
+            if (st.data && st.data[0])
+                json_object_set(l->stems, st.data, json_true());
+            story_free(folded);
+        }
+    }
+    if (l->maxw > 6)
+        l->maxw = 6;
+    story_buf_free(&st);
+    c->n++;
+    return l;
+}
+
+/* ---- token geometry -------------------------------------------------- */
+
+static int is_space_cp(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+           c == 0x202F || c == 0x2009 || c == 0x200B || c == 0x3000 ||
+           c == 0xAD;
+}
+
+int fx_adjacent(const fx *x, size_t i, int hyphen)
+{
+    const story_article *a = x->a;
+    if (i + 1 >= a->n_tokens)
+        return 0;
+    size_t p = a->tokens[i].end, e = a->tokens[i + 1].start;
+    while (p < e) {
+        int32_t c = story__utf8_next(a->text, e, &p);
+        if (is_space_cp(c))
+            continue;
+        if (hyphen && (c == '-' || c == '\'' || c == 0x2019 || c == 0x2010 ||
+                       c == 0x2011 || c == '.'))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+int fx_clause_break_before(const fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    size_t s = a->tokens[i].sentence;
+    size_t p = i > x->sent_tok[s] ? a->tokens[i - 1].end
+                                  : a->sentences[s].start;
+    size_t e = a->tokens[i].start;
+    while (p < e) {
+        int32_t c = story__utf8_next(a->text, e, &p);
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
+            c == 0x2013 || c == 0x2014 || c == 0xFF0C || c == 0x3001 ||
+            c == 0xFF1B || c == 0x060C || c == 0xFF1A)
+            return 1;
+    }
+    return 0;
+}
+
+size_t fx_sentence_at(const fx *x, size_t off)
+{
+    const story_article *a = x->a;
+    size_t lo = 0, hi = a->n_sentences;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->sentences[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->n_sentences ? lo : a->n_sentences - 1;
+}
+
+/* ---- lexicon matching ------------------------------------------------ */
+
+const char *fx_match(fx *x, const char *field, size_t i, size_t e,
+                     size_t *n)
+{
+    const story_article *a = x->a;
+    fx_lex *l = lex_get(x, field);
+    int maxw = l ? l->maxw : 1;
+    story_buf *b = &x->tmp;
+    for (int w = maxw; w >= 1; w--) {
+        if (i + (size_t)w > e)
+            continue;
+        int ok = 1;
+        for (size_t k = i; k + 1 < i + (size_t)w; k++)
+            if (!fx_adjacent(x, k, 1)) {
+                ok = 0;
+                break;
+            }
+        if (!ok)
+            continue;
+        for (int joiner = 0; joiner < (x->cjk ? 2 : 1); joiner++) {
+            b->len = 0;
+            for (size_t k = i; k < i + (size_t)w; k++) {
+                if (k > i && joiner == 0)
+                    story_buf_putc(b, ' ');
+                story_buf_puts(b, a->tokens[k].key);
+            }
+            if (b->oom)
+                return NULL;
+            json_t *v = story_langpack_lookup(x->lp, field, b->data);
+            if (v) {
+                *n = (size_t)w;
+                return json_is_string(v) ? json_string_value(v) : "1";
+            }
+        }
+        if (!l || !x->stem)
+            continue;
+        b->len = 0;
+        for (size_t k = i; k < i + (size_t)w; k++) {
+            if (k > i)
+                story_buf_putc(b, ' ');
+            story_buf_puts(b, x->stem[k]);
+        }
+        if (b->oom)
+            return NULL;
+        json_t *v = json_object_get(l->stems, b->data);
+        if (v) {
+            *n = (size_t)w;
+            return json_is_string(v) ? json_string_value(v) : "1";
+        }
+    }
+    return NULL;
+}
+
+/* ---- polarity and modality ------------------------------------------- */
+
+/* Clause of token i within sentence s: [*cs, *ce) tokens. */
+static void clause_of(const fx *x, size_t s, size_t i, size_t *cs, size_t *ce)
+{
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
+    size_t lo = i, hi = i + 1;
+    while (lo > b && !fx_clause_break_before(x, lo))
+        lo--;
+    while (hi < e && !fx_clause_break_before(x, hi))
+        hi++;
+    *cs = lo;
+    *ce = hi;
+}
+
+int fx_negated(fx *x, size_t s, size_t i)
+{
+    size_t cs, ce, n;
+    clause_of(x, s, i, &cs, &ce);
+    size_t from = i >= cs + 5 ? i - 5 : cs;
+    size_t to = x->cjk ? i : (i + 4 < ce ? i + 4 : ce);
+    /* German and Dutch put "nicht" after the verb: allow a few tokens */
+    for (size_t k = from; k < to; k++) {
+        if (k == i)
+            continue;
+        if (fx_match(x, "negation_cues", k, ce, &n)) {
+            if (k > i && k > i + 3)
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int fx_hedged(fx *x, size_t s, size_t i)
+{
+    size_t cs, ce, n;
+    clause_of(x, s, i, &cs, &ce);
+    for (size_t k = cs; k < ce; k++)
+        if (fx_match(x, "hedge_cues", k, ce, &n))
+            return 1;
+    return 0;
+}
+
+/* ---- facts ----------------------------------------------------------- */
+
+char *fx_strdup(fx *x, const char *s)
+{
+    char *d = story__strdup(s ? s : "");
+    if (!d && !x->rc)
+        x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
+    return d;
+}
+
+char *fx_printf(fx *x, const char *fmt, ...)
+{
+    story_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char small[512];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n < sizeof small) {
+        story_buf_free(&b);
+        return fx_strdup(x, small);
+    }
+    char *d = story__malloc((size_t)n + 1);
+    if (!d) {
+        if (!x->rc)
+            x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                 "out of memory");
+        return NULL;
+    }
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void fx_fmt_num(char *out, size_t n, double v)
+{
+    if (fabs(v) < 1e15 && v == floor(v))
+        snprintf(out, n, "%.0f", v);
+    else
+        snprintf(out, n, "%.10g", v);
+}
+
+json_t *fx_jnum(double v)
+{
+    if (fabs(v) < 9e15 && v == floor(v))
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+char *fx_json(fx *x, json_t *o)
+{
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS |
+                                    JSON_REAL_PRECISION(10))
+                : NULL;
+    json_decref(o);
+    if (!s) {
+        if (!x->rc)
+            x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                 "out of memory");
+        return NULL;
+    }
+    char *d = fx_strdup(x, s);
+    free(s);
+    return d;
+}
+
+static void fact_clear(story_fact *f)
+{
+    free(f->key);
+    free(f->slot);
+    free(f->value_json);
+    free(f->unit);
+    free(f->counted);
+    free(f->event);
+    free(f->qualifier);
+    free(f->entity_kind);
+    free(f->name);
+    for (size_t i = 0; i < f->n_roles; i++)
+        free(f->roles[i]);
+    free(f->roles);
+    free(f->nationality);
+    free(f->verb);
+    free(f->date_iso);
+    free(f->date_relative);
+    free(f->predicate);
+    free(f->object_key);
+}
+
+static int fill_empty(char **p)
+{
+    if (!*p)
+        *p = story__strdup("");
+    return *p ? 0 : -1;
+}
+
+size_t fx_push(fx *x, story_fact *f)
+{
+    int bad = x->rc != 0;
+    char **strs[] = {&f->key,        &f->slot,      &f->value_json,
+                     &f->unit,       &f->counted,   &f->event,
+                     &f->qualifier,  &f->entity_kind, &f->name,
+                     &f->nationality, &f->verb,     &f->date_iso,
+                     &f->date_relative, &f->predicate, &f->object_key};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        if (fill_empty(strs[i]))
+            bad = 1;
+    if (!bad && !story_vec_push(&x->facts, f))
+        bad = 1;
+    if (bad) {
+        fact_clear(f);
+        if (!x->rc)
+            x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                 "out of memory");
+        return (size_t)-1;
+    }
+    return x->facts.len - 1;
+}
+
+void story_factset_free(story_factset *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; i < fs->n_facts; i++)
+        fact_clear(&fs->facts[i]);
+    free(fs->facts);
+    free(fs);
+}
+
+const char *story_fact_type_name(story_fact_type t)
+{
+    static const char *const n[] = {"quantity", "entity", "quote",
+                                    "attribution", "date", "event"};
+    return (unsigned)t < STORY_FACT_NTYPES ? n[t] : "unknown";
+}
+
+/* ---- driver ---------------------------------------------------------- */
+
+static void fx_free(fx *x)
+{
+    for (size_t i = 0; i < x->facts.len; i++)
+        fact_clear(&((story_fact *)x->facts.data)[i]);
+    story_vec_free(&x->facts);
+    for (size_t i = 0; i < x->ents.len; i++) {
+        fx_ent *e = &((fx_ent *)x->ents.data)[i];
+        free(e->key);
+        free(e->name);
+        free(e->skel);
+        free(e->last);
+        for (size_t r = 0; r < e->roles.len; r++)
+            free(((char **)e->roles.data)[r]);
+        story_vec_free(&e->roles);
+    }
+    story_vec_free(&x->ents);
+    free(x->sent_tok);
+    free(x->stem);
+    free(x->stem_off);
+    story_buf_free(&x->stem_buf);
+    free(x->tok_ent);
+    free(x->tok_role);
+    json_decref(x->capital_inside);
+    story_buf_free(&x->tmp);
+}
+
+static int cmp_fact(const void *pa, const void *pb)
+{
+    const story_fact *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static int prepare(fx *x)
+{
+    const story_article *a = x->a;
+    x->sent_tok = story__calloc(a->n_sentences + 1, sizeof *x->sent_tok);
+    x->tok_ent = story__malloc((a->n_tokens + 1) * sizeof *x->tok_ent);
+    x->tok_role = story__calloc(a->n_tokens + 1, 1);
+    x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
+    x->stem_off = story__calloc(a->n_tokens + 1, sizeof *x->stem_off);
+    x->capital_inside = json_object();
+    if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->stem ||
+        !x->stem_off || !x->capital_inside)
+        return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
+    size_t t = 0;
+    for (size_t s = 0; s < a->n_sentences; s++) {
+        while (t < a->n_tokens && a->tokens[t].sentence < s)
+            t++;
+        x->sent_tok[s] = t;
+    }
+    x->sent_tok[a->n_sentences] = a->n_tokens;
+    /* tokens are ordered by sentence; make the table monotone */
+    for (size_t s = a->n_sentences; s-- > 0;)
+        if (x->sent_tok[s] > x->sent_tok[s + 1])
+            x->sent_tok[s] = x->sent_tok[s + 1];
+    story_buf one = {0};
+    int stem_ok = 1;
+    for (size_t i = 0; i < a->n_tokens; i++) {
+        x->tok_ent[i] = -1;
+        const char *k = a->tokens[i].key;
+        size_t kn = strlen(k);
+        one.len = 0;
+        if (stem_ok &&
+            (story__stem(x->ctx, x->lang, k, kn, &one, NULL) != 0 ||
+             !one.data))
+            stem_ok = 0;
+        x->stem_off[i] = x->stem_buf.len;
+        if (stem_ok)
+            story_buf_append(&x->stem_buf, one.data, one.len);
+        else
+            story_buf_append(&x->stem_buf, k, kn);
+        story_buf_putc(&x->stem_buf, '\0');
+        /* capitalised in the middle of a sentence */
+        if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+            i > x->sent_tok[a->tokens[i].sentence])
+            json_object_set(x->capital_inside, k, json_true());
+    }
+    story_buf_free(&one);
+    if (x->stem_buf.oom)
+        return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
+    for (size_t i = 0; i < a->n_tokens; i++)
+        x->stem[i] = x->stem_buf.data + x->stem_off[i];
+    return 0;
+}
+
 int story_facts_extract(story_factset **out, story_ctx *ctx,
                         const story_article *a, story_error *err)
 {
-    (void)ctx; (void)a; *out = NULL;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
+    if (!out || !ctx || !a)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_facts_extract: NULL argument");
+    *out = NULL;
+    if (!a->sentences && a->text_len > 0)
+        return story__error(err, STORY_EINVAL, a->source, -1,
+                            "article is not segmented (call story_segment "
+                            "first)");
+    fx x;
+    memset(&x, 0, sizeof x);
+    x.ctx = ctx;
+    x.a = a;
+    x.err = err;
+    x.lang = a->lang && a->lang[0] ? a->lang : "";
+    story_vec_init(&x.facts, sizeof(story_fact));
+    story_vec_init(&x.ents, sizeof(fx_ent));
+    int rc = story_langpack_get(&x.lp, ctx, x.lang, err);
+    if (!rc) {
+        x.cjk = strncmp(x.lang, "zh", 2) == 0 || strncmp(x.lang, "ja", 2) == 0;
+        rc = prepare(&x);
+    }
+    if (!rc)
+        rc = fx_entities(&x);
+    if (!rc)
+        rc = fx_dates_quantities(&x);
+    if (!rc)
+        rc = fx_speech(&x);
+    if (!rc)
+        rc = fx_events(&x);
+    if (!rc && x.rc)
+        rc = x.rc;
+    if (rc) {
+        fx_free(&x);
+        return rc;
+    }
+    story_factset *fs = story__calloc(1, sizeof *fs);
+    if (!fs) {
+        fx_free(&x);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
+    /* Sort by position; entity indexes must follow the permutation. */
+    size_t n = x.facts.len;
+    story_fact *f = x.facts.data;
+    size_t *order = story__malloc((n + 1) * sizeof *order);
+    size_t *where = story__malloc((n + 1) * sizeof *where);
+    if (!order || !where) {
+        free(order);
+        free(where);
+        free(fs);
+        fx_free(&x);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
+    /* tag each fact with its old index in `sentence`'s spare bits is not
+     * possible: sort a copy of indexes instead */
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    /* insertion-stable merge sort through qsort on pairs */
+    story_fact *sorted = story__malloc((n + 1) * sizeof *sorted);
+    if (!sorted) {
+        free(order);
+        free(where);
+        free(fs);
+        fx_free(&x);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
+    /* simple stable sort of indexes */
+    for (size_t i = 1; i < n; i++) {
+        size_t v = order[i], j = i;
+        while (j > 0 && cmp_fact(&f[order[j - 1]], &f[v]) > 0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = v;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = f[order[i]];
+        where[order[i]] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (sorted[i].entity >= 0 && (size_t)sorted[i].entity < n)
+            sorted[i].entity = (long)where[sorted[i].entity];
+    free(order);
+    free(where);
+    free(x.facts.data);
+    x.facts.data = NULL;
+    x.facts.len = 0;
+    fs->facts = sorted;
+    fs->n_facts = n;
+    fx_free(&x);
+    *out = fs;
+    return 0;
 }
-void story_factset_free(story_factset *fs) { (void)fs; }
-const char *story_fact_type_name(story_fact_type t)
+
+/* ---- contradictions inside one article ------------------------------- */
+
+static int push_contra(story_vec *v, size_t i, size_t j, char *detail)
 {
-    static const char *n[] = {"quantity", "entity",  "quote",
-                              "attribution", "date", "event"};
-    return (unsigned)t < 6 ? n[t] : "unknown";
+    story_contradiction c = {i, j, detail};
+    if (!detail || !story_vec_push(v, &c)) {
+        free(detail);
+        return -1;
+    }
+    return 0;
 }
+
 int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
 {
-    (void)ctx; (void)a; (void)fs; *out = NULL; *n = 0;
-    return story__error(err, STORY_EINTERNAL, NULL, -1, "not implemented");
+    (void)ctx;
+    (void)a;
+    if (!out || !n || !fs)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_facts_check: NULL argument");
+    *out = NULL;
+    *n = 0;
+    story_vec v;
+    story_vec_init(&v, sizeof(story_contradiction));
+    char buf[512];
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        for (size_t j = i + 1; j < fs->n_facts; j++) {
+            const story_fact *g = &fs->facts[j];
+            if (f->type != g->type || strcmp(f->slot, g->slot) != 0)
+                continue;
+            if (f->type == STORY_FACT_EVENT) {
+                /* Same actor, predicate and object, opposite polarity. An
+                 * event without actor and object says too little. */
+                if (f->negated == g->negated || f->sentence == g->sentence)
+                    continue;
+                if (strcmp(f->slot, g->slot) != 0)
+                    continue;
+                const char *p = f->slot + strlen("event|");
+                if (p[0] == '|' && f->object_key[0] == '\0')
+                    continue;
+                snprintf(buf, sizeof buf,
+                         "event %s (%s): %s in sentence %zu, %s in "
+                         "sentence %zu",
+                         f->predicate, f->slot, f->negated ? "denied" :
+                         "affirmed", f->sentence, g->negated ? "denied" :
+                         "affirmed", g->sentence);
+            } else if (f->type == STORY_FACT_QUANTITY) {
+                /* Same counted thing and event, different number, both
+                 * asserted (not hedged, not negated), not within a range. */
+                if (!f->counted[0] || !f->event[0] ||
+                    strcmp(f->event, g->event) != 0 ||
+                    strcmp(f->key, g->key) == 0 || f->hedged || g->hedged ||
+                    f->negated || g->negated || f->qualifier[0] ||
+                    g->qualifier[0] || f->sentence == g->sentence)
+                    continue;
+                if (g->number >= f->number && g->number <= f->number_hi)
+                    continue;
+                if (f->number >= g->number && f->number <= g->number_hi)
+                    continue;
+                char na[40], nb[40];
+                fx_fmt_num(na, sizeof na, f->number);
+                fx_fmt_num(nb, sizeof nb, g->number);
+                snprintf(buf, sizeof buf,
+                         "%s %s %s: %s in sentence %zu, %s in sentence %zu",
+                         f->event, f->counted, f->unit, na, f->sentence, nb,
+                         g->sentence);
+            } else {
+                continue;
+            }
+            if (push_contra(&v, i, j, story__strdup(buf))) {
+                for (size_t k = 0; k < v.len; k++)
+                    free(((story_contradiction *)v.data)[k].detail);
+                story_vec_free(&v);
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            }
+        }
+    }
+    *out = v.data;
+    *n = v.len;
+    return 0;
 }
+
 void story_contradictions_free(story_contradiction *c, size_t n)
 {
-    (void)c; (void)n;
+    if (!c)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(c[i].detail);
+    free(c);
 }

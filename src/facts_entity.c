@@ -1,0 +1,598 @@
+/*
+ * Stage 4, facts: named entities (person, organisation, place, other) with
+ * roles/titles, nationality and simple coreference.
+ *
+ * Mentions: runs of capitalised tokens joined by spaces (a hyphen or any
+ * punctuation ends a run), with lower-case connectors from the pack's
+ * "name_connectors" inside ("Bank of England"); role/title and nationality
+ * words are not part of the name but attached to it; the pack's "places",
+ * "organisations" and "people" gazetteers also find mentions in scripts
+ * without capitals (zh, ja, hi, ar). A sentence-initial capitalised word
+ * counts only when it is capitalised elsewhere mid-sentence, is in a
+ * gazetteer, or starts a longer run. In languages that capitalise every
+ * noun (pack "capitalised_nouns": true, German) a one-word candidate after
+ * a determiner or with a common-noun suffix is not a name.
+ *
+ * Key: "entity|" + consonant skeleton (LIBRARIES.md §1: digraph folds,
+ * w/f->v, y/j->i, g->h, q/c->k, p->b, vowels dropped after the first
+ * letter, doubles collapsed) of the Latin name key (story_name_key) of the
+ * gazetteer concept or of the name: the LAST word for persons and
+ * unclassified multi-word names (surname), all words for organisations
+ * and places. Case endings listed in the pack's "name_suffixes" are
+ * stripped from single-token mentions first ("Лавровым" -> "Лавров").
+ *
+ * Coreference (documented rules): a mention whose key equals an earlier
+ * entity's key, or a one-word mention whose skeleton equals an earlier
+ * multi-word entity's last-word skeleton, is that entity. Title-only
+ * mentions ("the admiral") and pronouns are not facts but resolve (for
+ * speakers and actors) to the latest entity with that role / the latest
+ * person (fx_entity_near).
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts_internal.h"
+#include "storydiff/segment.h"
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Consonant skeleton of an ASCII name key, words concatenated. */
+static void skeleton(const char *in, story_buf *out)
+{
+    char w[256];
+    size_t n = 0;
+    for (const char *p = in; *p && n + 1 < sizeof w; p++) {
+        char c = (char)tolower((unsigned char)*p);
+        if (c >= 'a' && c <= 'z')
+            w[n++] = c;
+    }
+    w[n] = '\0';
+    char s[256];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i], d = w[i + 1];
+        if (c == 'k' && d == 'h') { s[m++] = 'h'; i++; continue; }
+        if (c == 'z' && d == 'h') { s[m++] = 'z'; i++; continue; }
+        if (c == 's' && d == 'h') { s[m++] = 's'; i++; continue; }
+        if (c == 'c' && d == 'h') { s[m++] = 'k'; i++; continue; }
+        if (c == 'p' && d == 'h') { s[m++] = 'v'; i++; continue; }
+        if (c == 't' && (d == 's' || d == 'z')) { s[m++] = 'c'; i++; continue; }
+        switch (c) {
+        case 'w': case 'f': c = 'v'; break;
+        case 'y': case 'j': c = 'i'; break;
+        case 'g': c = 'h'; break;
+        case 'q': case 'c': c = 'k'; break;
+        case 'p': c = 'b'; break;
+        case 'x': s[m++] = 'k'; c = 's'; break;
+        default: break;
+        }
+        s[m++] = c;
+    }
+    s[m] = '\0';
+    if (m >= 2 && s[0] == 's' && s[1] == 'e')
+        s[0] = 'z';
+    out->len = 0;
+    char prev = 0;
+    for (size_t i = 0; i < m; i++) {
+        char c = s[i];
+        if (i > 0 && is_vowel(c))
+            continue;
+        if (c == prev)
+            continue;
+        story_buf_putc(out, c);
+        prev = c;
+    }
+    if (!out->data)
+        story_buf_puts(out, "");
+}
+
+/* Latin key of name text, via story_name_key; falls back to the folded
+ * text when the names module is unavailable. */
+static char *latin_key(fx *x, const char *s, size_t n)
+{
+    char *k = NULL;
+    if (story_name_key(&k, x->ctx, s, n, x->lang, NULL) == 0 && k) {
+        char *d = fx_strdup(x, k);
+        story_free(k);
+        return d;
+    }
+    char *f = NULL;
+    if (story_normalize_key(&f, NULL, s, n, NULL) == 0 && f) {
+        char *d = fx_strdup(x, f);
+        story_free(f);
+        return d;
+    }
+    return fx_strdup(x, "");
+}
+
+/* Strip a possessive "'s" / "'" / "’s" from token text length. */
+static size_t strip_possessive(const char *s, size_t n)
+{
+    if (n > 3 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 2;
+    if (n > 5 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0 &&
+        (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 4;
+    if (n > 4 && memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0)
+        return n - 3;
+    if (n > 2 && s[n - 1] == '\'')
+        return n - 1;
+    return n;
+}
+
+static int is_acronym(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        if (c >= 0x80) {
+            /* Cyrillic/Greek capitals: check the folded key differs in
+             * every letter would need ICU; accept 2-byte upper ranges */
+            if (c == 0xD0 && i + 1 < n) {
+                unsigned char d = (unsigned char)s[i + 1];
+                if (d >= 0xB0) /* а-п lower */
+                    return 0;
+                letters++;
+                i++;
+                continue;
+            }
+            if (c == 0xD1)
+                return 0; /* р-я and ѐ-џ lower */
+        }
+    }
+    return letters >= 2;
+}
+
+/* Strip one listed case ending from a folded single-word key. */
+static size_t strip_suffix(fx *x, const char *k, size_t n)
+{
+    json_t *suf = story_langpack_field(x->lp, "name_suffixes");
+    size_t best = 0, idx;
+    json_t *v;
+    json_array_foreach(suf, idx, v) {
+        const char *s = json_string_value(v);
+        size_t sl = s ? strlen(s) : 0;
+        if (sl && sl > best && n > sl + 4 && memcmp(k + n - sl, s, sl) == 0)
+            best = sl;
+    }
+    return n - best;
+}
+
+static int role_like(fx *x, size_t i, size_t e, size_t *n)
+{
+    return fx_match(x, "roles", i, e, n) || fx_match(x, "titles", i, e, n) ||
+           fx_match(x, "nationalities", i, e, n);
+}
+
+static fx_ent *ent_at(fx *x, long i) { return &((fx_ent *)x->ents.data)[i]; }
+
+/* Find or create the canonical entity for a mention. */
+static long resolve(fx *x, const char *skel_all, const char *skel_last,
+                    int nwords, const char *kind)
+{
+    for (size_t i = x->ents.len; i-- > 0;) {
+        fx_ent *e = ent_at(x, (long)i);
+        if (strcmp(e->skel, strcmp(kind, "organisation") == 0 ||
+                                strcmp(kind, "place") == 0 || nwords == 1
+                            ? skel_all
+                            : skel_last) == 0)
+            return (long)i;
+        if (nwords == 1 && e->last && strcmp(e->last, skel_all) == 0 &&
+            strlen(skel_all) >= 3)
+            return (long)i;
+    }
+    return -1;
+}
+
+static int add_mention(fx *x, size_t s, size_t rs, size_t re,
+                       const char *gaz_concept, const char *gaz_kind,
+                       story_vec *roles, const char *nationality)
+{
+    const story_article *a = x->a;
+    size_t start = a->tokens[rs].start;
+    size_t end = a->tokens[re - 1].end;
+    size_t nameend = start + strip_possessive(a->text + start, end - start);
+    int nwords = (int)(re - rs);
+    /* kind */
+    const char *kind = gaz_kind;
+    if (!kind) {
+        size_t n;
+        for (size_t k = rs; k < re && !kind; k++) {
+            const char *c = fx_match(x, "entity_kinds", k, re, &n);
+            if (c && strcmp(c, "organisation") == 0)
+                kind = "organisation";
+            else if (c && strcmp(c, "place") == 0)
+                kind = "place";
+        }
+        if (!kind && nwords == 1 &&
+            is_acronym(a->text + start, nameend - start))
+            kind = "organisation";
+        if (!kind && roles->len)
+            kind = "person";
+        if (!kind)
+            kind = "other";
+    }
+    /* keys */
+    story_buf sk_all = {0}, sk_last = {0};
+    char *lk;
+    if (gaz_concept) {
+        lk = fx_strdup(x, gaz_concept);
+    } else if (nwords == 1) {
+        const char *tk = a->tokens[rs].key;
+        size_t tn = strip_possessive(tk, strlen(tk));
+        tn = strip_suffix(x, tk, tn);
+        lk = latin_key(x, tk, tn);
+    } else {
+        lk = latin_key(x, a->text + start, nameend - start);
+    }
+    if (!lk)
+        return x->rc;
+    skeleton(lk, &sk_all);
+    const char *sp = strrchr(lk, ' ');
+    skeleton(sp ? sp + 1 : lk, &sk_last);
+    free(lk);
+    if (sk_all.oom || sk_last.oom || !sk_all.data[0]) {
+        story_buf_free(&sk_all);
+        story_buf_free(&sk_last);
+        return x->rc;
+    }
+    long ei = resolve(x, sk_all.data, sk_last.data, nwords, kind);
+    fx_ent *e;
+    if (ei < 0) {
+        fx_ent ne;
+        memset(&ne, 0, sizeof ne);
+        int whole = strcmp(kind, "organisation") == 0 ||
+                    strcmp(kind, "place") == 0 || nwords == 1;
+        ne.skel = fx_strdup(x, whole ? sk_all.data : sk_last.data);
+        ne.last = fx_strdup(x, sk_last.data);
+        ne.key = fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
+        ne.name = story__strndup(a->text + start, nameend - start);
+        ne.kind = kind;
+        ne.nationality = "";
+        ne.first_fact = (size_t)-1;
+        story_vec_init(&ne.roles, sizeof(char *));
+        if (!ne.skel || !ne.last || !ne.key || !ne.name ||
+            !story_vec_push(&x->ents, &ne)) {
+            free(ne.skel);
+            free(ne.last);
+            free(ne.key);
+            free(ne.name);
+            story_buf_free(&sk_all);
+            story_buf_free(&sk_last);
+            if (!x->rc)
+                x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                     "out of memory");
+            return x->rc;
+        }
+        ei = (long)x->ents.len - 1;
+    }
+    story_buf_free(&sk_all);
+    story_buf_free(&sk_last);
+    e = ent_at(x, ei);
+    if (strlen(e->name) < nameend - start) {
+        char *nn = story__strndup(a->text + start, nameend - start);
+        if (nn) {
+            free(e->name);
+            e->name = nn;
+        }
+    }
+    if (strcmp(e->kind, "other") == 0 && strcmp(kind, "other") != 0)
+        e->kind = kind;
+    if (nationality && nationality[0])
+        e->nationality = nationality;
+    for (size_t r = 0; r < roles->len; r++) {
+        char *role = ((char **)roles->data)[r];
+        int have = 0;
+        for (size_t q = 0; q < e->roles.len; q++)
+            if (strcmp(((char **)e->roles.data)[q], role) == 0)
+                have = 1;
+        if (!have) {
+            char *d = fx_strdup(x, role);
+            if (d && !story_vec_push(&e->roles, &d))
+                free(d);
+        }
+    }
+    e->last_sentence = s;
+    for (size_t k = rs; k < re; k++)
+        x->tok_ent[k] = ei;
+
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_ENTITY;
+    f.sentence = s;
+    f.start = start;
+    f.end = end;
+    f.key = fx_strdup(x, e->key);
+    f.slot = fx_strdup(x, e->key);
+    f.entity_kind = fx_strdup(x, e->kind);
+    f.name = story__strndup(a->text + start, nameend - start);
+    f.nationality = fx_strdup(x, e->nationality);
+    f.entity = -1;
+    f.number = f.number_hi = 0;
+    json_t *o = json_object();
+    json_t *jr = json_array();
+    if (roles->len) {
+        f.roles = story__calloc(roles->len, sizeof *f.roles);
+        if (f.roles)
+            for (size_t r = 0; r < roles->len; r++) {
+                f.roles[r] = fx_strdup(x, ((char **)roles->data)[r]);
+                if (f.roles[r]) {
+                    f.n_roles++;
+                    json_array_append_new(jr, json_string(f.roles[r]));
+                }
+            }
+    }
+    json_object_set_new(o, "kind", json_string(e->kind));
+    json_object_set_new(o, "name", json_stringn(a->text + start,
+                                                nameend - start));
+    json_object_set_new(o, "canonical", json_string(e->name));
+    json_object_set_new(o, "roles", jr);
+    json_object_set_new(o, "nationality",
+                        e->nationality[0] ? json_string(e->nationality)
+                                          : json_null());
+    f.value_json = fx_json(x, o);
+    size_t fi = fx_push(x, &f);
+    if (fi == (size_t)-1)
+        return x->rc;
+    if (e->first_fact == (size_t)-1)
+        e->first_fact = fi;
+    ((story_fact *)x->facts.data)[fi].entity = (long)e->first_fact;
+    return x->rc;
+}
+
+static void roles_free(story_vec *r)
+{
+    for (size_t i = 0; i < r->len; i++)
+        free(((char **)r->data)[i]);
+    r->len = 0;
+}
+
+/* Is token i a name token candidate (capitalised, not a role word)? */
+static int cap(fx *x, size_t i)
+{
+    return (x->a->tokens[i].flags & STORY_TOKEN_CAPITAL) != 0 &&
+           (x->a->tokens[i].flags & STORY_TOKEN_LETTER) != 0;
+}
+
+static int is_stopish(fx *x, size_t i, size_t e)
+{
+    size_t n;
+    return story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
+           fx_match(x, "pronouns", i, e, &n) != NULL ||
+           story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) ||
+           story_langpack_has(x->lp, "function_words", x->a->tokens[i].key);
+}
+
+static int noun_suffix(fx *x, const char *k)
+{
+    json_t *suf = story_langpack_field(x->lp, "noun_suffixes");
+    size_t idx, n = strlen(k);
+    json_t *v;
+    json_array_foreach(suf, idx, v) {
+        const char *s = json_string_value(v);
+        size_t sl = s ? strlen(s) : 0;
+        if (sl && n > sl && memcmp(k + n - sl, s, sl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int entities_sentence(fx *x, size_t s)
+{
+    const story_article *a = x->a;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
+    json_t *capn = story_langpack_field(x->lp, "capitalised_nouns");
+    int nouncaps = json_is_true(capn);
+    story_vec roles;
+    story_vec_init(&roles, sizeof(char *));
+    size_t i = b;
+    while (i < e && !x->rc) {
+        size_t n = 0;
+        const char *gk = NULL, *gc = NULL;
+        /* gazetteers first (any script) */
+        if ((gc = fx_match(x, "places", i, e, &n)))
+            gk = "place";
+        else if ((gc = fx_match(x, "organisations", i, e, &n)))
+            gk = "organisation";
+        else if ((gc = fx_match(x, "people", i, e, &n)))
+            gk = "person";
+        /* a nationality before a role or a name is a modifier, not a place */
+        size_t rn;
+        if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
+            (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
+            gk = NULL;
+        if (!gk && !cap(x, i)) {
+            i++;
+            continue;
+        }
+        if (!gk && role_like(x, i, e, &n)) {
+            i += n;
+            continue;
+        }
+        /* run of capitalised tokens */
+        size_t rs = i, re = i + (gk ? n : 1);
+        if (!gk) {
+            while (re < e) {
+                if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
+                    !role_like(x, re, e, &n) &&
+                    !fx_match(x, "places", re, e, &n)) {
+                    /* a possessive ends the run: "NATO's Military" */
+                    const story_token *pt = &a->tokens[re - 1];
+                    if (strip_possessive(a->text + pt->start,
+                                         pt->end - pt->start) <
+                        pt->end - pt->start)
+                        break;
+                    re++;
+                    continue;
+                }
+                /* lower-case connector inside a name */
+                if (re + 1 < e && fx_adjacent(x, re - 1, 0) &&
+                    fx_adjacent(x, re, 0) &&
+                    story_langpack_has(x->lp, "name_connectors",
+                                       a->tokens[re].key) &&
+                    cap(x, re + 1) && !role_like(x, re + 1, e, &n)) {
+                    re += 2;
+                    continue;
+                }
+                break;
+            }
+            /* sentence-initial single word: needs evidence */
+            if (rs == b && re == rs + 1) {
+                const char *k = a->tokens[rs].key;
+                size_t kn = strip_possessive(k, strlen(k));
+                char kk[128];
+                snprintf(kk, sizeof kk, "%.*s", (int)kn, k);
+                if (is_stopish(x, rs, e) ||
+                    !json_object_get(x->capital_inside, kk)) {
+                    i = re;
+                    continue;
+                }
+            } else if (rs == b && is_stopish(x, rs, e)) {
+                rs++;
+            }
+            if (is_stopish(x, rs, e) && re == rs + 1) {
+                i = re;
+                continue;
+            }
+            if (nouncaps && re == rs + 1) {
+                const char *k = a->tokens[rs].key;
+                int after_det =
+                    rs > b && (story_langpack_has(x->lp, "determiners",
+                                                  a->tokens[rs - 1].key) ||
+                               !(a->tokens[rs - 1].flags &
+                                 STORY_TOKEN_CAPITAL));
+                int role_before = rs > b && x->tok_role[rs - 1];
+                if (!is_acronym(a->text + a->tokens[rs].start,
+                                a->tokens[rs].end - a->tokens[rs].start) &&
+                    !role_before &&
+                    (noun_suffix(x, k) ||
+                     (after_det && story_langpack_has(
+                                       x->lp, "determiners",
+                                       a->tokens[rs - 1].key)))) {
+                    i = re;
+                    continue;
+                }
+            }
+        }
+        /* roles and nationality before the name */
+        roles_free(&roles);
+        const char *nationality = "";
+        size_t cur = rs;
+        while (cur > b) {
+            int got = 0;
+            for (size_t w = 1; w <= 3 && w <= cur - b && !got; w++) {
+                size_t p = cur - w, m = 0;
+                const char *c;
+                if ((c = fx_match(x, "nationalities", p, cur, &m)) && m == w) {
+                    if (!nationality[0])
+                        nationality = c;
+                } else if (((c = fx_match(x, "roles", p, cur, &m)) ||
+                            (c = fx_match(x, "titles", p, cur, &m))) &&
+                           m == w) {
+                    char *d = fx_strdup(x, c);
+                    if (d && !story_vec_push(&roles, &d))
+                        free(d);
+                } else {
+                    continue;
+                }
+                for (size_t q = p; q < cur; q++)
+                    x->tok_role[q] = 1;
+                cur = p;
+                got = 1;
+            }
+            if (!got)
+                break;
+        }
+        /* appositive role after: ", the chair of X," */
+        if (re < e && fx_clause_break_before(x, re)) {
+            size_t p = re, m;
+            if (story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
+                story_langpack_has(x->lp, "stopwords", a->tokens[p].key))
+                p++;
+            const char *c;
+            if (p < e && !fx_clause_break_before(x, p) &&
+                ((c = fx_match(x, "roles", p, e, &m)) ||
+                 (c = fx_match(x, "titles", p, e, &m)))) {
+                char *d = fx_strdup(x, c);
+                if (d && !story_vec_push(&roles, &d))
+                    free(d);
+                for (size_t q = p; q < p + m; q++)
+                    x->tok_role[q] = 1;
+            }
+        }
+        add_mention(x, s, rs, re, gc, gk, &roles, nationality);
+        i = re > i ? re : i + 1;
+    }
+    roles_free(&roles);
+    story_vec_free(&roles);
+    return x->rc;
+}
+
+int fx_entities(fx *x)
+{
+    for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
+        entities_sentence(x, s);
+    return x->rc;
+}
+
+long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
+{
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
+    size_t n;
+    for (size_t d = 0; d <= max; d++) {
+        if (i >= b + d && i - d < e) {
+            size_t k = i - d;
+            if (x->tok_ent[k] >= 0)
+                return x->tok_ent[k];
+            if (fx_match(x, "pronouns", k, e, &n)) {
+                /* latest person mentioned before */
+                for (size_t q = k; q-- > 0;)
+                    if (x->tok_ent[q] >= 0 &&
+                        strcmp(ent_at(x, x->tok_ent[q])->kind, "organisation")
+                            != 0 &&
+                        strcmp(ent_at(x, x->tok_ent[q])->kind, "place") != 0)
+                        return x->tok_ent[q];
+                return -1;
+            }
+        }
+        if (!before_only && d > 0 && i + d < e) {
+            size_t k = i + d;
+            if (x->tok_ent[k] >= 0)
+                return x->tok_ent[k];
+        }
+    }
+    return -1;
+}
+
+const char *fx_participant(fx *x, size_t i, long *ent)
+{
+    size_t n;
+    *ent = -1;
+    if (x->tok_ent[i] >= 0) {
+        *ent = x->tok_ent[i];
+        return ent_at(x, x->tok_ent[i])->key + strlen("entity|");
+    }
+    const char *c = fx_match(x, "counted_nouns", i, x->a->n_tokens, &n);
+    if (c)
+        return c;
+    c = fx_match(x, "roles", i, x->a->n_tokens, &n);
+    if (c)
+        return c;
+    return NULL;
+}
+
+/* Index of the first mention fact of entity ei, for cross references. */
+size_t fx_entity_fact(fx *x, long ei)
+{
+    return ei >= 0 ? ent_at(x, ei)->first_fact : (size_t)-1;
+}

@@ -1,0 +1,105 @@
+/*
+ * Stage 4, facts: events/claims (actor + predicate + object, polarity,
+ * modality).
+ *
+ * Every "event_lexicon" match (verbs and event nouns, multi-word entries
+ * such as "rule out" / "signed up", exact folded form or Snowball stem)
+ * gives one event per predicate concept and sentence. Actor: the first
+ * participant of the sentence before the predicate (a named entity, a
+ * pronoun resolved to the latest person, or a "counted_nouns"/"roles"
+ * concept such as nation or official): in SVO news prose the subject comes
+ * first. Object: the first participant within 4 tokens after the
+ * predicate, in the same clause. Polarity and modality: the negation and
+ * hedge cue lists of the pack, within the predicate's clause.
+ * Key = slot = "event|<actor>|<PREDICATE>|<object>": an event has no
+ * value besides its polarity, so two versions disagree on an event by
+ * negation (contradiction), not by a changed key.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#include "facts_internal.h"
+
+static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
+                                          long *ei)
+{
+    size_t n;
+    const char *p = fx_participant(x, i, ei);
+    if (p)
+        return p;
+    if (fx_match(x, "pronouns", i, e, &n)) {
+        long r = fx_entity_near(x, x->a->tokens[i].sentence, i, 0, 1);
+        if (r >= 0) {
+            *ei = r;
+            story_fact *ef =
+                &((story_fact *)x->facts.data)[fx_entity_fact(x, r)];
+            return ef->key + strlen("entity|");
+        }
+    }
+    return NULL;
+}
+
+static int events_sentence(fx *x, size_t s)
+{
+    const story_article *a = x->a;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+    const char *seen[16];
+    size_t nseen = 0;
+    for (size_t k = b; k < e && !x->rc; k++) {
+        if (x->tok_ent[k] >= 0)
+            continue;
+        const char *pred = fx_match(x, "event_lexicon", k, e, &n);
+        if (!pred)
+            continue;
+        int dup = 0;
+        for (size_t q = 0; q < nseen; q++)
+            if (strcmp(seen[q], pred) == 0)
+                dup = 1;
+        if (dup) {
+            k += n - 1;
+            continue;
+        }
+        if (nseen < 16)
+            seen[nseen++] = pred;
+        long actor_e = -1, obj_e = -1;
+        const char *actor = NULL, *obj = NULL;
+        for (size_t q = b; q < k && !actor; q++)
+            actor = participant_or_pronoun(x, q, e, &actor_e);
+        for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
+            if (fx_clause_break_before(x, q))
+                break;
+            obj = participant_or_pronoun(x, q, e, &obj_e);
+        }
+        story_fact f;
+        memset(&f, 0, sizeof f);
+        f.type = STORY_FACT_EVENT;
+        f.sentence = s;
+        f.start = a->tokens[k].start;
+        f.end = a->tokens[k + n - 1].end;
+        f.entity = actor_e >= 0 ? (long)fx_entity_fact(x, actor_e) : -1;
+        f.predicate = fx_strdup(x, pred);
+        f.object_key = fx_strdup(x, obj ? obj : "");
+        f.key = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
+                          obj ? obj : "");
+        f.slot = fx_strdup(x, f.key);
+        f.negated = fx_negated(x, s, k);
+        f.hedged = fx_hedged(x, s, k);
+        json_t *o = json_object();
+        json_object_set_new(o, "actor", actor ? json_string(actor)
+                                              : json_null());
+        json_object_set_new(o, "predicate", json_string(pred));
+        json_object_set_new(o, "object", obj ? json_string(obj) : json_null());
+        f.value_json = fx_json(x, o);
+        fx_push(x, &f);
+        k += n - 1;
+    }
+    return x->rc;
+}
+
+int fx_events(fx *x)
+{
+    for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
+        events_sentence(x, s);
+    return x->rc;
+}

@@ -1,0 +1,101 @@
+/*
+ * Stage 4, facts: private state shared by the extractors (src/facts*.c).
+ * See include/storydiff/facts.h and docs/facts.md for the fact model.
+ */
+#ifndef STORY_FACTS_INTERNAL_H
+#define STORY_FACTS_INTERNAL_H
+
+#include "internal.h"
+
+#include <jansson.h>
+
+#include "locale.h"
+#include "storydiff/facts.h"
+
+/* A canonical entity of one article (coreference target). */
+typedef struct fx_ent {
+    char *key;         /* "entity|..." */
+    char *name;        /* longest surface form */
+    char *skel;        /* key part after "entity|" */
+    char *last;        /* folded last word of the longest name */
+    const char *kind;  /* static: person, organisation, place, other */
+    const char *nationality; /* borrowed from the pack, or "" */
+    story_vec roles;   /* char * (owned) */
+    size_t first_fact; /* index of its first mention fact */
+    size_t last_sentence;
+} fx_ent;
+
+/* Extraction state of one article. */
+typedef struct fx {
+    story_ctx *ctx;
+    const story_article *a;
+    const story_langpack *lp;
+    const char *lang;
+    int cjk;                 /* no spaces between words (zh, ja) */
+    story_error *err;
+    story_vec facts;         /* story_fact */
+    story_vec ents;          /* fx_ent */
+    size_t *sent_tok;        /* n_sentences + 1: first token of sentence */
+    char **stem;             /* per token: stem (into stem_buf) */
+    story_buf stem_buf;
+    size_t *stem_off;
+    long *tok_ent;           /* per token: entity index or -1 */
+    unsigned char *tok_role; /* per token: 1 role/nationality consumed */
+    json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
+    story_buf tmp;           /* scratch */
+    int rc;                  /* sticky error */
+} fx;
+
+/* Lexicon matching: longest entry of object/list `field` (up to 4 words)
+ * starting at token i, not crossing token e or punctuation other than a
+ * hyphen/apostrophe. Returns the concept (for lists: "1") and *n tokens,
+ * or NULL. Exact folded forms first, then stems (story__stem). */
+const char *fx_match(fx *x, const char *field, size_t i, size_t e,
+                     size_t *n);
+/* 1 when the gap between tokens i and i+1 holds only spaces (and, when
+ * `hyphen`, hyphens/apostrophes). */
+int fx_adjacent(const fx *x, size_t i, int hyphen);
+/* 1 when the gap before token i (after token i-1, or sentence start)
+ * contains a clause boundary: , ; : ( ) or a dash. */
+int fx_clause_break_before(const fx *x, size_t i);
+/* Sentence of a byte offset. */
+size_t fx_sentence_at(const fx *x, size_t off);
+
+/* Append a fact (copied; strings NULL become ""). Returns its index or
+ * (size_t)-1 on allocation failure (x->rc set). Takes ownership of the
+ * malloc'd strings in f. */
+size_t fx_push(fx *x, story_fact *f);
+/* Strings helpers. */
+char *fx_strdup(fx *x, const char *s);
+char *fx_printf(fx *x, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* value_json from a jansson object (stolen). */
+char *fx_json(fx *x, json_t *o);
+/* Number for JSON: integer when integral. */
+json_t *fx_jnum(double v);
+/* "15", "2.5" */
+void fx_fmt_num(char *out, size_t n, double v);
+
+/* Negation / hedging around token i (predicate, number) in sentence s. */
+int fx_negated(fx *x, size_t s, size_t i);
+int fx_hedged(fx *x, size_t s, size_t i);
+
+/* Entity nearest token i in sentence s (before first, then after), within
+ * max tokens; -1 when none. Pronoun -> most recent person entity. */
+long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only);
+/* Participant at token i: the entity's key part (after "entity|", *ent =
+ * entity index) or a counted-noun/role concept (*ent = -1); NULL if none. */
+const char *fx_participant(fx *x, size_t i, long *ent);
+/* Index (in x->facts) of the first mention fact of entity ei. */
+size_t fx_entity_fact(fx *x, long ei);
+
+/* Extractors, in order. */
+int fx_entities(fx *x);
+int fx_dates_quantities(fx *x);
+int fx_speech(fx *x); /* quotes and attributions */
+int fx_events(fx *x);
+
+#endif

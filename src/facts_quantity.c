@@ -1,0 +1,245 @@
+/*
+ * Stage 4, facts: dates and quantities.
+ *
+ * Dates come from the text layer (story__dates_scan); key
+ * "date|<iso>" when resolved, else "date|rel:<relative>"; slot "date";
+ * value {"iso", "relative", "time", "event"} where event is the predicate
+ * concept of the sentence's first event word (the event it dates).
+ *
+ * Quantities come from story__numbers_scan, per sentence. Numbers inside
+ * a date mention, bare years, ordinals and numbers glued to a name
+ * ("MS-22", "G7") are skipped. The counted thing is the nearest
+ * "counted_nouns" entry within 3 tokens after the number (adjectives in
+ * between are skipped; a clause break stops the search), else the unit
+ * from the number scanner (percent, USD, km …). The event is the nearest
+ * "event_lexicon" entry in the same sentence (before the number first: the
+ * governing verb). Key "quantity|<counted-or-unit>|<value>" (value "15",
+ * range "15-20"), slot "quantity|<counted-or-unit>"; event and qualifier
+ * are in the value, not in the key, because translations move and
+ * rephrase the verb while the number and what it counts stay.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+#include "facts_internal.h"
+#include "numbers.h"
+
+static size_t token_at_or_after(const fx *x, size_t s, size_t off)
+{
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
+    for (size_t i = b; i < e; i++)
+        if (x->a->tokens[i].start >= off)
+            return i;
+    return e;
+}
+
+static size_t token_containing(const fx *x, size_t s, size_t off)
+{
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
+    for (size_t i = b; i < e; i++)
+        if (x->a->tokens[i].end > off)
+            return i;
+    return e;
+}
+
+/* First event word of sentence s nearest to token i (before first). */
+static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
+{
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t k = b; k < e; k++) {
+        const char *c = fx_match(x, "event_lexicon", k, e, &n);
+        if (!c)
+            continue;
+        size_t d = k < i ? (i - k) : (k - i) + 2; /* prefer before */
+        if (d < bestd) {
+            bestd = d;
+            best = c;
+            if (at)
+                *at = k;
+        }
+        k += n - 1;
+    }
+    return best;
+}
+
+static int dates_sentence(fx *x, size_t s, story_vec *dates)
+{
+    const story_article *a = x->a;
+    size_t from = dates->len;
+    int rc = story__dates_scan(x->ctx, x->lang, a->text, a->sentences[s].start,
+                               a->sentences[s].end, a->published, dates,
+                               x->err);
+    if (rc)
+        return rc;
+    for (size_t d = from; d < dates->len; d++) {
+        story_date *dt = &((story_date *)dates->data)[d];
+        if (!dt->iso[0] && !dt->relative[0])
+            continue;
+        story_fact f;
+        memset(&f, 0, sizeof f);
+        f.type = STORY_FACT_DATE;
+        f.sentence = s;
+        f.start = dt->start;
+        f.end = dt->end;
+        f.entity = -1;
+        if (dt->iso[0])
+            f.key = fx_printf(x, "date|%s", dt->iso);
+        else
+            f.key = fx_printf(x, "date|rel:%s", dt->relative);
+        f.slot = fx_strdup(x, "date");
+        f.date_iso = fx_strdup(x, dt->iso);
+        f.date_relative = fx_strdup(x, dt->relative);
+        size_t ti = token_containing(x, s, dt->start);
+        const char *ev = sentence_event(x, s, ti, NULL);
+        f.event = fx_strdup(x, ev ? ev : "");
+        json_t *o = json_object();
+        json_object_set_new(o, "iso", dt->iso[0] ? json_string(dt->iso)
+                                                 : json_null());
+        json_object_set_new(o, "relative", dt->relative[0]
+                                               ? json_string(dt->relative)
+                                               : json_null());
+        json_object_set_new(o, "time",
+                            dt->has_time ? json_string(dt->time) : json_null());
+        json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
+        f.value_json = fx_json(x, o);
+        fx_push(x, &f);
+    }
+    return x->rc;
+}
+
+/* Number glued to letters: "MS-22", "G7", "COVID-19". */
+static int glued(const fx *x, const story_number *n)
+{
+    const char *t = x->a->text;
+    size_t p = n->num_start;
+    if (p > 0) {
+        unsigned char c = (unsigned char)t[p - 1];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            return 1;
+        if ((c == '-' || c == '/') && p > 1) {
+            unsigned char d = (unsigned char)t[p - 2];
+            if ((d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z'))
+                return 1;
+        }
+    }
+    size_t e = n->num_end;
+    if (e < x->a->text_len) {
+        unsigned char c = (unsigned char)t[e];
+        if (c == '-' && e + 1 < x->a->text_len) {
+            unsigned char d = (unsigned char)t[e + 1];
+            if ((d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int quantities_sentence(fx *x, size_t s, story_vec *nums,
+                               const story_vec *dates, size_t dfrom)
+{
+    const story_article *a = x->a;
+    size_t from = nums->len;
+    int rc = story__numbers_scan(x->ctx, x->lang, a->text,
+                                 a->sentences[s].start, a->sentences[s].end,
+                                 nums, x->err);
+    if (rc)
+        return rc;
+    size_t e = x->sent_tok[s + 1];
+    for (size_t q = from; q < nums->len; q++) {
+        const story_number *n = &((story_number *)nums->data)[q];
+        int in_date = 0;
+        for (size_t d = dfrom; d < dates->len; d++) {
+            const story_date *dt = &((story_date *)dates->data)[d];
+            if (n->num_start < dt->end && n->num_end > dt->start)
+                in_date = 1;
+        }
+        if (in_date || n->is_ordinal || glued(x, n))
+            continue;
+        /* counted noun after the number */
+        size_t ti = token_at_or_after(x, s, n->num_end), m;
+        const char *counted = NULL;
+        size_t ci = ti;
+        for (size_t k = ti; k < e && k < ti + 4; k++) {
+            if (k > ti && fx_clause_break_before(x, k))
+                break;
+            if (x->a->tokens[k].flags & STORY_TOKEN_NUMBER)
+                break;
+            if ((counted = fx_match(x, "counted_nouns", k, e, &m))) {
+                ci = k;
+                break;
+            }
+        }
+        if (n->is_year && !counted && !n->unit[0])
+            continue;
+        const char *thing = counted ? counted : n->unit;
+        size_t nt = token_containing(x, s, n->num_start);
+        const char *ev = sentence_event(x, s, nt, NULL);
+        char v1[48], v2[48], val[100];
+        fx_fmt_num(v1, sizeof v1, n->value);
+        if (n->is_range && n->value_hi != n->value) {
+            fx_fmt_num(v2, sizeof v2, n->value_hi);
+            snprintf(val, sizeof val, "%s-%s", v1, v2);
+        } else {
+            snprintf(val, sizeof val, "%s", v1);
+        }
+        story_fact f;
+        memset(&f, 0, sizeof f);
+        f.type = STORY_FACT_QUANTITY;
+        f.sentence = s;
+        f.start = n->start;
+        f.end = counted && ci < e && x->a->tokens[ci].end > n->end
+                    ? x->a->tokens[ci].end
+                    : n->end;
+        f.entity = -1;
+        f.key = fx_printf(x, "quantity|%s|%s", thing, val);
+        f.slot = fx_printf(x, "quantity|%s", thing);
+        f.number = n->value;
+        f.number_hi = n->is_range ? n->value_hi : n->value;
+        f.unit = fx_strdup(x, n->unit);
+        f.counted = fx_strdup(x, counted ? counted : "");
+        f.event = fx_strdup(x, ev ? ev : "");
+        f.qualifier = fx_strdup(x, n->qualifier);
+        f.negated = nt < e && fx_negated(x, s, nt);
+        f.hedged = nt < e && fx_hedged(x, s, nt);
+        json_t *o = json_object();
+        json_object_set_new(o, "number", fx_jnum(n->value));
+        json_object_set_new(o, "number_hi", n->is_range
+                                                ? fx_jnum(n->value_hi)
+                                                : json_null());
+        json_object_set_new(o, "counted",
+                            counted ? json_string(counted) : json_null());
+        json_object_set_new(o, "unit",
+                            n->unit[0] ? json_string(n->unit) : json_null());
+        json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
+        json_object_set_new(o, "qualifier", n->qualifier[0]
+                                                ? json_string(n->qualifier)
+                                                : json_null());
+        json_object_set_new(o, "percent", json_boolean(n->is_percent));
+        f.value_json = fx_json(x, o);
+        fx_push(x, &f);
+    }
+    return x->rc;
+}
+
+int fx_dates_quantities(fx *x)
+{
+    story_vec dates, nums;
+    story_vec_init(&dates, sizeof(story_date));
+    story_vec_init(&nums, sizeof(story_number));
+    int rc = 0;
+    for (size_t s = 0; s < x->a->n_sentences && !rc; s++) {
+        size_t dfrom = dates.len;
+        rc = dates_sentence(x, s, &dates);
+        if (!rc)
+            rc = quantities_sentence(x, s, &nums, &dates, dfrom);
+    }
+    story_vec_free(&dates);
+    story_vec_free(&nums);
+    return rc ? rc : x->rc;
+}

@@ -1,0 +1,386 @@
+/*
+ * Stage 4, facts: quotes (direct and indirect speech) and attributions.
+ *
+ * Direct quotes: per paragraph, the pairs of the pack's "quote_marks"
+ * (“…”, "…", „…“, «…», »…«, 「…」, 『…』, ‘…’, ‚…‘); an opening mark must
+ * follow a non-letter, a closing mark must not be followed by a letter
+ * (so apostrophes are not quotes), and the content must hold at least 3
+ * word tokens (shorter quoted words are scare quotes). The speaker is the
+ * entity nearest to the nearest reporting verb ("reporting_verbs") outside
+ * the quote in the sentences the quote spans (a pronoun resolves to the
+ * latest person); without a reporting verb, an entity right before or
+ * after the quote within 3 tokens.
+ * Indirect speech: a reporting verb with a speaker (entity or pronoun)
+ * within 5 tokens before it, in a sentence without direct quote.
+ * Key = slot = "quote|<speaker skeleton>" ("quote|" when unresolved): a
+ * quote has no value that can change except its polarity; the verb
+ * concept and content span are in the value.
+ *
+ * Attributions: the pack's "attribution_cues" ("according to", "laut",
+ * "за словами", "selon") followed within 5 tokens by an entity, role or
+ * counted noun ("officials"), and reporting verbs of concept REPORT ("X
+ * reported", "it was reported"), and speech verbs whose subject is a role
+ * or group noun ("officials said"). Key = slot = "attribution|<source>"
+ * where source is an entity skeleton or a role/noun concept ("" when the
+ * source is unnamed).
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#include "facts_internal.h"
+
+typedef struct qspan {
+    size_t open, cstart, cend, close; /* bytes: mark start, content, end */
+} qspan;
+
+static int is_letter_at(const char *t, size_t len, size_t p)
+{
+    if (p >= len)
+        return 0;
+    size_t i = p;
+    int32_t c = story__utf8_next(t, len, &i);
+    if (c < 0)
+        return 0;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+    /* non-ASCII letters: treat every non-punctuation code point above
+     * U+00BF outside General Punctuation / CJK symbols as a letter */
+    return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) &&
+           !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) &&
+           c != 0xAB && c != 0xBB;
+}
+
+static int letter_before(const char *t, size_t p)
+{
+    if (p == 0)
+        return 0;
+    size_t q = p - 1;
+    while (q > 0 && ((unsigned char)t[q] & 0xC0) == 0x80)
+        q--;
+    return is_letter_at(t, p, q);
+}
+
+static size_t count_tokens(const fx *x, size_t s0, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = x->sent_tok[s0]; i < x->a->n_tokens; i++) {
+        const story_token *t = &x->a->tokens[i];
+        if (t->start >= to)
+            break;
+        if (t->start >= from)
+            n++;
+    }
+    return n;
+}
+
+static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
+{
+    const char *t = x->a->text;
+    json_t *pairs = story_langpack_field(x->lp, "quote_marks");
+    size_t p = ps;
+    while (p < pe) {
+        size_t best_open = 0, best_ol = 0, best_cl = 0;
+        const char *closer = NULL;
+        size_t idx;
+        json_t *pr;
+        json_array_foreach(pairs, idx, pr) {
+            const char *o = json_string_value(json_array_get(pr, 0));
+            const char *c = json_string_value(json_array_get(pr, 1));
+            if (!o || !c)
+                continue;
+            size_t ol = strlen(o);
+            if (ol && p + ol <= pe && memcmp(t + p, o, ol) == 0 &&
+                ol > best_ol) {
+                best_ol = ol;
+                best_open = p;
+                closer = c;
+                best_cl = strlen(c);
+            }
+        }
+        if (!closer || letter_before(t, p)) {
+            p++;
+            continue;
+        }
+        /* find the closing mark */
+        size_t q = best_open + best_ol, found = (size_t)-1;
+        while (q + best_cl <= pe) {
+            if (memcmp(t + q, closer, best_cl) == 0 && q > best_open + best_ol &&
+                !is_letter_at(t, pe, q + best_cl) &&
+                !(q > 0 && t[q - 1] == ' ' && best_cl == 1)) {
+                found = q;
+                break;
+            }
+            q++;
+        }
+        if (found == (size_t)-1) {
+            p = best_open + best_ol;
+            continue;
+        }
+        qspan qs = {best_open, best_open + best_ol, found, found + best_cl};
+        story_vec_push(out, &qs);
+        p = found + best_cl;
+    }
+}
+
+static int inside(size_t off, const qspan *q)
+{
+    return off >= q->open && off < q->close;
+}
+
+/* Speaker near token v, skipping tokens inside the quote q (may be
+ * NULL). Returns entity index or -1. */
+static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
+                         size_t maxd)
+{
+    size_t n;
+    for (size_t d = 1; d <= maxd; d++) {
+        for (int dir = 0; dir < 2; dir++) {
+            size_t k;
+            if (dir == 0) {
+                if (v < b + d)
+                    continue;
+                k = v - d;
+            } else {
+                k = v + d;
+                if (k >= e)
+                    continue;
+            }
+            if (q && inside(x->a->tokens[k].start, q))
+                continue;
+            if (x->tok_ent[k] >= 0) {
+                story_fact *ef =
+                    &((story_fact *)x->facts.data)[fx_entity_fact(
+                        x, x->tok_ent[k])];
+                if (strcmp(ef->entity_kind, "place") == 0)
+                    continue;
+                return x->tok_ent[k];
+            }
+            if (fx_match(x, "pronouns", k, e, &n))
+                return fx_entity_near(x, x->a->tokens[k].sentence, k, 0, 1);
+        }
+    }
+    return -1;
+}
+
+/* Reporting verb nearest to the quote, outside it, in sentences s0..s1. */
+static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
+                      const char **concept)
+{
+    size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1], n;
+    long best = -1;
+    size_t bestd = (size_t)-1;
+    for (size_t k = b; k < e; k++) {
+        const story_token *t = &x->a->tokens[k];
+        if (inside(t->start, q))
+            continue;
+        const char *c = fx_match(x, "reporting_verbs", k, e, &n);
+        if (!c)
+            continue;
+        size_t d = t->start < q->open ? q->open - t->end : t->start - q->close;
+        if (d < bestd) {
+            bestd = d;
+            best = (long)k;
+            *concept = c;
+        }
+    }
+    return best;
+}
+
+static const char *ent_skel(fx *x, long ei)
+{
+    if (ei < 0)
+        return "";
+    story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(x, ei)];
+    return ef->key + strlen("entity|");
+}
+
+static void push_quote(fx *x, size_t s, size_t start, size_t end,
+                       size_t cs, size_t ce, long ei, const char *verb,
+                       int direct, int neg, int hedge)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_QUOTE;
+    f.sentence = s;
+    f.start = start;
+    f.end = end;
+    f.content_start = cs;
+    f.content_end = ce;
+    f.direct = direct;
+    f.negated = neg;
+    f.hedged = hedge;
+    f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
+    f.key = fx_printf(x, "quote|%s", ent_skel(x, ei));
+    f.slot = fx_strdup(x, f.key);
+    f.verb = fx_strdup(x, verb ? verb : "");
+    json_t *o = json_object();
+    json_object_set_new(o, "speaker", ei >= 0
+                                          ? json_string(ent_skel(x, ei))
+                                          : json_null());
+    json_object_set_new(o, "verb", verb ? json_string(verb) : json_null());
+    json_object_set_new(o, "direct", json_boolean(direct));
+    json_object_set_new(o, "content_start", json_integer((json_int_t)cs));
+    json_object_set_new(o, "content_end", json_integer((json_int_t)ce));
+    f.value_json = fx_json(x, o);
+    fx_push(x, &f);
+}
+
+static void push_attr(fx *x, size_t s, size_t start, size_t end,
+                      const char *source, long ei, const char *verb)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_ATTRIBUTION;
+    f.sentence = s;
+    f.start = start;
+    f.end = end;
+    f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
+    f.key = fx_printf(x, "attribution|%s", source ? source : "");
+    f.slot = fx_strdup(x, f.key);
+    f.verb = fx_strdup(x, verb ? verb : "");
+    const story_sentence *se = &x->a->sentences[s];
+    f.content_start = se->start;
+    f.content_end = se->end;
+    json_t *o = json_object();
+    json_object_set_new(o, "source", source && source[0]
+                                         ? json_string(source)
+                                         : json_null());
+    json_object_set_new(o, "verb", verb ? json_string(verb) : json_null());
+    f.value_json = fx_json(x, o);
+    fx_push(x, &f);
+}
+
+static void direct_quotes(fx *x, story_vec *quoted_sent)
+{
+    const story_article *a = x->a;
+    story_vec qv;
+    story_vec_init(&qv, sizeof(qspan));
+    for (size_t p = 0; p < a->n_paragraphs && !x->rc; p++) {
+        qv.len = 0;
+        find_quotes(x, a->paragraphs[p].start, a->paragraphs[p].end, &qv);
+        for (size_t i = 0; i < qv.len; i++) {
+            qspan *q = &((qspan *)qv.data)[i];
+            size_t s0 = fx_sentence_at(x, q->open);
+            size_t s1 = fx_sentence_at(x, q->close > 0 ? q->close - 1 : 0);
+            size_t words = count_tokens(x, s0, q->cstart, q->cend);
+            if (words < 3)
+                continue;
+            const char *verb = NULL;
+            long v = verb_near(x, s0, s1, q, &verb);
+            long ei = -1;
+            size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1];
+            if (v >= 0)
+                ei = speaker_near(x, b, e, (size_t)v, q, 6);
+            if (ei < 0) {
+                /* entity right before the opening or after the closing */
+                size_t before = b, after = e;
+                for (size_t k = b; k < e; k++) {
+                    if (a->tokens[k].end <= q->open)
+                        before = k + 1;
+                    if (a->tokens[k].start >= q->close && after == e)
+                        after = k;
+                }
+                for (size_t k = after; k < e && k < after + 3 && ei < 0; k++)
+                    if (x->tok_ent[k] >= 0)
+                        ei = x->tok_ent[k];
+                for (size_t k = before; k-- > b && k + 3 >= before && ei < 0;)
+                    if (x->tok_ent[k] >= 0)
+                        ei = x->tok_ent[k];
+            }
+            int neg = v >= 0 && fx_negated(x, a->tokens[v].sentence, (size_t)v);
+            int hedge = v >= 0 && fx_hedged(x, a->tokens[v].sentence, (size_t)v);
+            push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, verb,
+                       1, neg, hedge);
+            for (size_t s = s0; s <= s1; s++)
+                story_vec_push(quoted_sent, &s);
+        }
+    }
+    story_vec_free(&qv);
+}
+
+static int has_sent(const story_vec *v, size_t s)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (((size_t *)v->data)[i] == s)
+            return 1;
+    return 0;
+}
+
+static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
+{
+    const story_article *a = x->a;
+    for (size_t s = 0; s < a->n_sentences && !x->rc; s++) {
+        size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+        int done_indirect = has_sent(quoted_sent, s);
+        for (size_t k = b; k < e; k++) {
+            const char *cue = fx_match(x, "attribution_cues", k, e, &n);
+            if (cue) {
+                long ei = -1;
+                const char *src = NULL;
+                size_t end = a->tokens[k + n - 1].end;
+                for (size_t q = k + n; q < e && q < k + n + 5; q++) {
+                    if (q > k + n && fx_clause_break_before(x, q))
+                        break;
+                    if ((src = fx_participant(x, q, &ei))) {
+                        end = a->tokens[q].end;
+                        break;
+                    }
+                }
+                push_attr(x, s, a->tokens[k].start, end, src ? src : "", ei,
+                          NULL);
+                k += n - 1;
+                continue;
+            }
+            const char *verb = fx_match(x, "reporting_verbs", k, e, &n);
+            if (!verb)
+                continue;
+            /* subject: entity, pronoun or role/group noun before the verb */
+            long ei = -1;
+            const char *src = NULL;
+            size_t sk = k;
+            for (size_t d = 1; d <= 5 && k >= b + d; d++) {
+                size_t q = k - d;
+                if (fx_clause_break_before(x, q + 1) && d > 1)
+                    break;
+                if (x->tok_ent[q] >= 0 || fx_match(x, "pronouns", q, e, &n)) {
+                    ei = speaker_near(x, b, e, q + 1, NULL, 1);
+                    sk = q;
+                    break;
+                }
+                long pe;
+                if ((src = fx_participant(x, q, &pe))) {
+                    sk = q;
+                    break;
+                }
+            }
+            if (strcmp(verb, "REPORT") == 0 || (ei < 0 && src)) {
+                if (ei < 0 && !src && k + 1 < e && x->tok_ent[k + 1] >= 0)
+                    ei = x->tok_ent[k + 1]; /* "reported Reuters" */
+                push_attr(x, s, a->tokens[sk].start, a->tokens[k].end,
+                          ei >= 0 ? ent_skel(x, ei) : src ? src : "", ei,
+                          verb);
+            }
+            if (!done_indirect && ei >= 0 && strcmp(verb, "REPORT") != 0) {
+                size_t cs = k + 1 < e ? a->tokens[k + 1].start
+                                      : a->tokens[k].end;
+                push_quote(x, s, a->tokens[sk].start, a->sentences[s].end, cs,
+                           a->sentences[s].end, ei, verb, 0,
+                           fx_negated(x, s, k), fx_hedged(x, s, k));
+                done_indirect = 1;
+            }
+        }
+    }
+}
+
+int fx_speech(fx *x)
+{
+    story_vec quoted;
+    story_vec_init(&quoted, sizeof(size_t));
+    direct_quotes(x, &quoted);
+    if (!x->rc)
+        indirect_and_attribution(x, &quoted);
+    story_vec_free(&quoted);
+    return x->rc;
+}
