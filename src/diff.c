@@ -14,11 +14,16 @@
  * so that stronger evidence wins before weaker: (1) same key in aligned
  * sentences, (2) same key anywhere, (3) same key with opposite polarity,
  * aligned then anywhere, (4) fuzzy entity names (story_name_similarity),
- * (5) same slot in aligned sentences, (6) same slot anywhere, only when
- * the slot is unique among the still unmatched facts on both sides (a
- * slot shared by several facts is too weak a link outside an aligned
- * sentence pair and would report false changes). Entities are never
- * "changed": a different name key is a different entity.
+ * (5) equal values (quantity number + unit, ISO date) whatever noun or
+ * event the extractor attached, aligned then anywhere, (6) same slot in
+ * an aligned sentence pair, (7) same slot anywhere. Passes 6-7 report
+ * "changed" only when the pairing is unambiguous (exactly one unmatched
+ * fact of the slot on each side, within the sentence pair resp. the
+ * articles) and, for quantities, the slot names what is counted and the
+ * units agree; otherwise the facts stay omitted/added, because a false
+ * "changed" number is the worst error a fact-checker can be shown.
+ * Entities are never "changed": a different name key is a different
+ * entity.
  */
 #include "internal.h"
 
@@ -205,20 +210,105 @@ static void pass_names(side *a, side *b, unsigned char *cat)
     }
 }
 
+static int same_str(const char *x, const char *y)
+{
+    return strcmp(x ? x : "", y ? y : "") == 0;
+}
+
+/* The same value, whatever the extractor made of the counted noun or the
+ * event: equal number (and range end) and unit for quantities, equal ISO
+ * date for dates. Cross-language extraction differs more often in the
+ * noun it attaches than translators change numbers. */
+static int same_value(const story_fact *f, const story_fact *g)
+{
+    if (f->type != g->type || !!f->negated != !!g->negated)
+        return 0;
+    if (f->type == STORY_FACT_QUANTITY)
+        return f->number == g->number && f->number_hi == g->number_hi &&
+               same_str(f->unit, g->unit);
+    if (f->type == STORY_FACT_DATE)
+        return f->date_iso && *f->date_iso && same_str(f->date_iso,
+                                                       g->date_iso);
+    return 0;
+}
+
+/* Pass: equal values, aligned sentences first, then anywhere. */
+static void pass_value(side *a, side *b, int need_aligned,
+                       unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0)
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            if (b->skip[j] || b->match[j] >= 0 ||
+                !same_value(f, &b->fs->facts[j]))
+                continue;
+            if (need_aligned && !aligned(a, i, b, j))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)STORY_DIFF_SAME;
+            break;
+        }
+    }
+}
+
+/* Unmatched facts of slot `slot` and type t, within the sentences of
+ * sentence link `link` (or in the whole article when link < 0). */
 static size_t count_slot(const side *s, const char *slot,
-                         story_fact_type t)
+                         story_fact_type t, long link)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->fs->n_facts; i++) {
         const story_fact *f = &s->fs->facts[i];
-        if (!s->skip[i] && s->match[i] < 0 && f->type == t &&
-            strcmp(fslot(f), slot) == 0)
-            n++;
+        if (s->skip[i] || s->match[i] >= 0 || f->type != t ||
+            strcmp(fslot(f), slot) != 0)
+            continue;
+        if (link >= 0 && (f->sentence >= s->art->n_sentences ||
+                          s->link[f->sentence] != link))
+            continue;
+        n++;
     }
     return n;
 }
 
-/* Passes 5-6: same slot, different key. */
+/* 1 when the number x is a value of some quantity (or the year of some
+ * date) of the fact set. */
+static int has_number(const story_factset *fs, double x)
+{
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        if (f->type == STORY_FACT_QUANTITY &&
+            (f->number == x || f->number_hi == x))
+            return 1;
+        if (f->type == STORY_FACT_DATE && f->date_iso &&
+            strlen(f->date_iso) >= 4 && x >= 1000 && x <= 9999 &&
+            atoi(f->date_iso) == (int)x)
+            return 1;
+    }
+    return 0;
+}
+
+/* Enough evidence for "changed": a quantity must say what it counts and
+ * in which unit (a bare number next to an event verb is too weak), and
+ * neither value may occur elsewhere on the other side (then the pairing,
+ * not the story, is what differs: a missed or split extraction). */
+static int specific(const side *a, const story_fact *f, const side *b,
+                    const story_fact *g)
+{
+    if (f->type != STORY_FACT_QUANTITY)
+        return 1;
+    if (!f->counted || !*f->counted || !same_str(f->counted, g->counted) ||
+        !same_str(f->unit, g->unit))
+        return 0;
+    return !has_number(b->fs, f->number) && !has_number(b->fs, f->number_hi) &&
+           !has_number(a->fs, g->number) && !has_number(a->fs, g->number_hi);
+}
+
+/* Passes: same slot, different key = changed. Only when the pairing is
+ * unambiguous: the slot is held by exactly one unmatched fact on each side
+ * within the aligned sentence pair (need_aligned) or within the whole
+ * articles (otherwise). */
 static void pass_slot(side *a, side *b, int need_aligned,
                       unsigned char *cat)
 {
@@ -227,13 +317,20 @@ static void pass_slot(side *a, side *b, int need_aligned,
         if (a->skip[i] || a->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
             !*fslot(f))
             continue;
-        if (!need_aligned && (count_slot(a, fslot(f), f->type) != 1 ||
-                              count_slot(b, fslot(f), f->type) != 1))
+        long link = -1;
+        if (need_aligned) {
+            if (f->sentence >= a->art->n_sentences ||
+                a->link[f->sentence] < 0)
+                continue;
+            link = a->link[f->sentence];
+        }
+        if (count_slot(a, fslot(f), f->type, link) != 1 ||
+            count_slot(b, fslot(f), f->type, link) != 1)
             continue;
         for (size_t j = 0; j < b->fs->n_facts; j++) {
             const story_fact *g = &b->fs->facts[j];
             if (b->skip[j] || b->match[j] >= 0 || g->type != f->type ||
-                strcmp(fslot(g), fslot(f)) != 0)
+                strcmp(fslot(g), fslot(f)) != 0 || !specific(a, f, b, g))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;
@@ -465,6 +562,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_names(&sa, &sb, cat);
+    pass_value(&sa, &sb, 1, cat);
+    pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 1, cat);
     pass_slot(&sa, &sb, 0, cat);
 

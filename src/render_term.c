@@ -154,8 +154,10 @@ typedef struct wrapper {
 
 static int is_space_cp(int32_t c)
 {
-    return c == ' ' || c == 0xA0 || c == 0x3000 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+    /* breaking spaces only: U+00A0, U+2007 and U+202F are no-break */
+    return c == ' ' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A &&
+                                       c != 0x2007) ||
+           c == 0x205F;
 }
 
 static void add_line(wrapper *w, size_t s, size_t e, const char *t)
