@@ -668,8 +668,8 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
         }
         story_date d;
         memset(&d, 0, sizeof d);
-        int boundary = i == s->start ||
-                       !is_word_cp(cp_at(s, prev_pos(s, i), NULL)) ||
+        int32_t pc = i > s->start ? cp_at(s, prev_pos(s, i), NULL) : -1;
+        int boundary = i == s->start || !is_word_cp(pc) || is_cjk_cp(pc) ||
                        is_cjk_cp(c);
         if (u_isdigit(c) && boundary &&
             !(i > s->start && u_isdigit(cp_at(s, prev_pos(s, i), NULL)))) {

@@ -433,6 +433,22 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
     size_t lb = 0;
     for (size_t i = 0; i < la; i++) {
         char c = a[i], d = a[i + 1];
+        /* German tsch/sch, Polish sz/cz */
+        if (c == 't' && d == 's' && a[i + 2] == 'c' && a[i + 3] == 'h') {
+            b[lb++] = 'c';
+            i += 3;
+            continue;
+        }
+        if (c == 's' && d == 'c' && a[i + 2] == 'h') {
+            b[lb++] = 's';
+            i += 2;
+            continue;
+        }
+        if (d == 'z' && (c == 's' || c == 'c')) {
+            b[lb++] = c;
+            i++;
+            continue;
+        }
         if (d == 'h' && (c == 'k' || c == 'z' || c == 's' || c == 'c' ||
                          c == 'p')) {
             b[lb++] = c == 'k' ? 'h' : c == 'p' ? 'f' : c;

@@ -18,8 +18,8 @@
  * Selenskyj / Zełenski / Ζελένσκι / زيلينسكي reach it. */
 #define STORY_NAME_MATCH 0.8
 
-/* Consonant skeleton of a key (letters a-z only are read): digraph folds
- * kh zh sh ch ph ts tz, letter folds w f -> v, y j -> i, g -> h, q -> k,
+/* Consonant skeleton of a key (letters a-z only are read): folds tsch ->
+ * c, sch -> s, sz -> s, cz -> c, then kh zh sh ch ph ts tz, letter folds w f -> v, y j -> i, g -> h, q -> k,
  * p -> b, initial "se" -> "ze", vowels dropped after the first letter,
  * doubled letters collapsed. Writes at most n-1 bytes + NUL into out;
  * returns the skeleton length. */

@@ -842,7 +842,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     return 1;
 }
 
-static int emit(scan *s, story_vec *out, story_number *n, story_error *err)
+static int emit(story_vec *out, story_number *n, story_error *err)
 {
     if (!story_vec_push(out, n))
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
@@ -1069,7 +1069,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
 
         /* qualifier before */
         size_t qs;
-        json_t *q = match_before(s, n.start, "qualifiers", 4, &qs);
+        json_t *q = match_before(s, n.start, "qualifiers", s->cjk ? 6 : 4, &qs);
         if (q && qs >= prev_end && json_is_string(q)) {
             set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
             n.start = qs;
@@ -1087,7 +1087,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             n.value_hi <= 2100 && !n.unit[0] && scale == 1)
             n.is_year = 1;
 
-        int rc = emit(s, out, &n, err);
+        int rc = emit(out, &n, err);
         if (rc)
             return rc;
         prev_end = n.end;

@@ -1,0 +1,187 @@
+/*
+ * Names: transliteration keys and the fuzzy matcher's tested threshold
+ * (STORY_NAME_MATCH in src/names.h). Name pairs written for these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "names.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+static char *key(const char *name, const char *lang)
+{
+    char *k = NULL;
+    story_error err;
+    int rc = story_name_key(&k, ctx, name, strlen(name), lang, &err);
+    if (rc)
+        fail_msg("story_name_key(%s): %s", name, err.message);
+    return k;
+}
+
+static double sim(const char *a, const char *la, const char *b,
+                  const char *lb)
+{
+    char *ka = key(a, la), *kb = key(b, lb);
+    double s = story_name_similarity(ka, kb);
+    story_free(ka);
+    story_free(kb);
+    return s;
+}
+
+static void key_is(const char *name, const char *lang, const char *want)
+{
+    char *k = key(name, lang);
+    assert_string_equal(k, want);
+    story_free(k);
+}
+
+static void test_keys(void **state)
+{
+    (void)state;
+    key_is("Зеленський", "uk", "zelenskyy");       /* BGN */
+    key_is("Шойгу", "ru", "shoygu");
+    key_is("Μητσοτάκης", "el", "mitsotakis");     /* UNGEGN */
+    key_is("Zełenski", "pl", "zelenski");
+    key_is("  O'Brien -  Smith ", "en", "obrien smith");
+    key_is("\xef\xbc\xba" "elensky", "en", "zelensky"); /* fullwidth Z */
+    key_is("泽连斯基", "zh", "zelensky");          /* gazetteer */
+    key_is("プーチン", "ja", "putin");
+    key_is("पुतिन", "hi", "putin");                /* schwa deletion */
+    key_is("", "en", "");
+}
+
+/* Cyrillic е (U+0435) inside a Latin name folds to Latin e (UTS #39). */
+static void test_homoglyphs(void **state)
+{
+    (void)state;
+    key_is("Z\xd0\xb5l\xd0\xb5nsky", "en", "zelensky");
+    key_is("P\xd0\xb0ris", "en", "paris");
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    char *k = (char *)1;
+    story_error err;
+    assert_int_equal(story_name_key(&k, ctx, "Ab\xff", 3, "en", &err),
+                     STORY_EENCODING);
+    assert_null(k);
+    assert_int_equal(err.offset, 2);
+}
+
+static const char *const positives[][4] = {
+    {"Зеленський", "uk", "Zelensky", "en"},
+    {"Зеленский", "ru", "Zelensky", "en"},
+    {"Selenskyj", "de", "Zelensky", "en"},
+    {"Zełenski", "pl", "Zelenskyy", "en"},
+    {"Ζελένσκι", "el", "Zelensky", "en"},
+    {"زيلينسكي", "ar", "Zelensky", "en"},
+    {"Zelenskij", "cs", "Zelenskyy", "en"},
+    {"Selenskí", "is", "Zelensky", "en"},
+    {"Лавров", "ru", "Lavrov", "en"},
+    {"Lawrow", "pl", "Lavrov", "en"},
+    {"لافروف", "ar", "Lavrov", "en"},
+    {"Хмельницький", "uk", "Khmelnytskyi", "en"},
+    {"Залужний", "uk", "Zaluzhnyi", "en"},
+    {"Schoigu", "de", "Shoigu", "en"},
+    {"Київ", "uk", "Kyiv", "en"},
+    {"Volodymyr Zelensky", "en", "Wolodymyr Selenskyj", "de"},
+    {"Володимир Зеленський", "uk", "Zelensky", "en"},
+    {"泽连斯基", "zh", "Zelenskyy", "en"},
+    {"ゼレンスキー", "ja", "Zelensky", "en"},
+};
+
+static const char *const negatives[][4] = {
+    {"Zelensky", "en", "Zaluzhnyi", "en"},
+    {"Lavrov", "en", "Lukashenko", "en"},
+    {"Putin", "en", "Peskov", "en"},
+    {"Putin", "en", "Pulin", "en"},
+    {"Biden", "en", "Boden", "en"},
+    {"Smith", "en", "Schmidt", "en"},
+    {"Зеленський", "uk", "Залужний", "uk"},
+    {"Kyiv", "en", "Kiel", "en"},
+    {"Zelensky", "en", "Olena Shmyhal", "en"},
+};
+
+static void test_threshold(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++) {
+        double s = sim(positives[i][0], positives[i][1], positives[i][2],
+                       positives[i][3]);
+        if (s < STORY_NAME_MATCH)
+            fail_msg("%s ~ %s: %.3f < %.2f", positives[i][0],
+                     positives[i][2], s, STORY_NAME_MATCH);
+        assert_true(s <= 1.0);
+    }
+    for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++) {
+        double s = sim(negatives[i][0], negatives[i][1], negatives[i][2],
+                       negatives[i][3]);
+        if (s >= STORY_NAME_MATCH)
+            fail_msg("%s !~ %s: %.3f >= %.2f", negatives[i][0],
+                     negatives[i][2], s, STORY_NAME_MATCH);
+        assert_true(s >= 0.0);
+    }
+}
+
+static void test_similarity_properties(void **state)
+{
+    (void)state;
+    const char *ks[] = {"zelensky", "volodymyr zelensky", "lavrov", "kyiv",
+                        "putin", "a"};
+    for (size_t i = 0; i < 6; i++) {
+        assert_true(story_name_similarity(ks[i], ks[i]) == 1.0);
+        for (size_t j = 0; j < 6; j++)
+            assert_true(story_name_similarity(ks[i], ks[j]) ==
+                        story_name_similarity(ks[j], ks[i]));
+    }
+    assert_true(story_name_similarity("", "zelensky") == 0.0);
+    assert_true(story_name_similarity(NULL, "zelensky") == 0.0);
+}
+
+static void test_skeleton(void **state)
+{
+    (void)state;
+    char sk[32];
+    assert_int_equal(story__name_skeleton("zelenskyy", sk, sizeof sk), 5);
+    assert_string_equal(sk, "zlnsk");
+    story__name_skeleton("selenskyj", sk, sizeof sk);
+    assert_string_equal(sk, "zlnsk");
+    story__name_skeleton("khmelnytskyi", sk, sizeof sk);
+    assert_string_equal(sk, "hmlnck");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keys),
+        cmocka_unit_test(test_homoglyphs),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_threshold),
+        cmocka_unit_test(test_similarity_properties),
+        cmocka_unit_test(test_skeleton),
+    };
+    return cmocka_run_group_tests_name("names", tests, setup, teardown);
+}

@@ -1,0 +1,289 @@
+/*
+ * Numbers: the spec tables tests/spec/numbers.<lang>.txt (one line per
+ * case, written for these tests) and properties across languages.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbers.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+static size_t scan(const char *lang, const char *text, story_vec *v)
+{
+    story_error err;
+    story_vec_init(v, sizeof(story_number));
+    int rc = story__numbers_scan(ctx, lang, text, 0, strlen(text), v, &err);
+    if (rc)
+        fail_msg("scan failed: %s", err.message);
+    return v->len;
+}
+
+static int close_to(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * (fabs(a) + fabs(b) + 1);
+}
+
+/* Check one expected mention "value[..hi] flags…" against n; returns 0 or
+ * fills why. */
+static int check_mention(const story_number *n, char *spec, char *why,
+                         size_t wn)
+{
+    char *save = NULL;
+    char *tok = strtok_r(spec, " ", &save);
+    if (!tok) {
+        snprintf(why, wn, "empty expectation");
+        return -1;
+    }
+    double lo, hi;
+    char *dots = strstr(tok, "..");
+    lo = strtod(tok, NULL);
+    hi = dots ? strtod(dots + 2, NULL) : lo;
+    if (!close_to(n->value, lo) || !close_to(n->value_hi, hi) ||
+        (dots != NULL) != (n->is_range != 0)) {
+        snprintf(why, wn, "value %g..%g (range %d), want %s", n->value,
+                 n->value_hi, n->is_range, tok);
+        return -1;
+    }
+    while ((tok = strtok_r(NULL, " ", &save))) {
+        if (!strcmp(tok, "%") && !n->is_percent)
+            return snprintf(why, wn, "not percent"), -1;
+        if (!strcmp(tok, "year") && !n->is_year)
+            return snprintf(why, wn, "not a year"), -1;
+        if (!strcmp(tok, "ord") && !n->is_ordinal)
+            return snprintf(why, wn, "not ordinal"), -1;
+        if (!strcmp(tok, "spelled") && !n->spelled)
+            return snprintf(why, wn, "not spelled"), -1;
+        if (!strncmp(tok, "q=", 2) && strcmp(n->qualifier, tok + 2))
+            return snprintf(why, wn, "qualifier '%s'", n->qualifier), -1;
+        if (!strncmp(tok, "u=", 2) && strcmp(n->unit, tok + 2))
+            return snprintf(why, wn, "unit '%s'", n->unit), -1;
+    }
+    return 0;
+}
+
+static int run_spec_file(const char *path, const char *lang)
+{
+    size_t len;
+    char *buf = story_test_read_file(path, &len);
+    assert_non_null(buf);
+    int failures = 0, cases = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(buf, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (line[0] == '#' || !line[0])
+            continue;
+        char *arrow = strstr(line, " => ");
+        if (!arrow)
+            continue;
+        *arrow = '\0';
+        const char *input = line;
+        char *want = arrow + 4;
+        story_vec v;
+        scan(lang, input, &v);
+        cases++;
+        char *wsave = NULL;
+        size_t k = 0;
+        int bad = 0;
+        char why[200] = "";
+        if (!strcmp(want, "none")) {
+            if (v.len) {
+                bad = 1;
+                snprintf(why, sizeof why, "%zu mentions, want none", v.len);
+            }
+        } else {
+            for (char *m = strtok_r(want, ";", &wsave); m && !bad;
+                 m = strtok_r(NULL, ";", &wsave), k++) {
+                while (*m == ' ')
+                    m++;
+                char *e = m + strlen(m);
+                while (e > m && e[-1] == ' ')
+                    *--e = '\0';
+                if (k >= v.len) {
+                    bad = 1;
+                    snprintf(why, sizeof why, "missing mention '%s'", m);
+                    break;
+                }
+                const story_number *n = (story_number *)v.data + k;
+                /* offsets: inside the input, numeral inside the mention */
+                if (n->end > strlen(input) || n->start > n->num_start ||
+                    n->num_end > n->end) {
+                    bad = 1;
+                    snprintf(why, sizeof why, "bad offsets");
+                    break;
+                }
+                if (check_mention(n, m, why, sizeof why))
+                    bad = 1;
+            }
+            if (!bad && k != v.len) {
+                bad = 1;
+                snprintf(why, sizeof why, "%zu mentions, want %zu", v.len, k);
+            }
+        }
+        if (bad) {
+            failures++;
+            print_error("%s: '%s': %s\n", path, input, why);
+            for (size_t i = 0; i < v.len; i++) {
+                const story_number *n = (story_number *)v.data + i;
+                print_error("   got [%.*s] %g..%g q=%s u=%s\n",
+                            (int)(n->end - n->start), input + n->start,
+                            n->value, n->value_hi, n->qualifier, n->unit);
+            }
+        }
+        story_vec_free(&v);
+    }
+    free(buf);
+    assert_true(cases > 0);
+    return failures;
+}
+
+static void test_spec_tables(void **state)
+{
+    (void)state;
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/spec", src);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    int failures = 0, files = 0;
+    while ((de = readdir(d))) {
+        const char *nm = de->d_name;
+        size_t l = strlen(nm);
+        if (strncmp(nm, "numbers.", 8) || l < 13 ||
+            strcmp(nm + l - 4, ".txt"))
+            continue;
+        char lang[16];
+        snprintf(lang, sizeof lang, "%.*s", (int)(l - 12), nm + 8);
+        char path[4400];
+        snprintf(path, sizeof path, "%.4096s/%.255s", dir, nm);
+        failures += run_spec_file(path, lang);
+        files++;
+    }
+    closedir(d);
+    assert_true(files >= 14);
+    assert_int_equal(failures, 0);
+}
+
+/* "1,5 Mio." = "1.5 million" = "півтора мільйона" = 1500000 */
+static void test_same_value_across_languages(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"de", "1,5 Mio."},        {"en", "1.5 million"},
+        {"uk", "півтора мільйона"}, {"ru", "полтора миллиона"},
+        {"fr", "1,5 million"},     {"pl", "1,5 mln"},
+        {"zh", "150万"},           {"hi", "15 लाख"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        assert_int_equal(scan(cases[i][0], cases[i][1], &v), 1);
+        assert_true(close_to(((story_number *)v.data)->value, 1500000));
+        story_vec_free(&v);
+    }
+}
+
+/* German conventions: "1,234.5" must not read as 1.234. */
+static void test_separator_conventions(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("de", "1,234.5", &v);
+    assert_int_equal(v.len, 1);
+    assert_false(close_to(((story_number *)v.data)->value, 1.234));
+    assert_true(close_to(((story_number *)v.data)->value, 1234.5));
+    story_vec_free(&v);
+    scan("de", "1,234", &v); /* locale first: decimal comma */
+    assert_true(close_to(((story_number *)v.data)->value, 1.234));
+    story_vec_free(&v);
+    scan("en", "1,234", &v);
+    assert_true(close_to(((story_number *)v.data)->value, 1234));
+    story_vec_free(&v);
+    scan("en", "1,5", &v); /* invalid grouping in en: the other convention */
+    assert_true(close_to(((story_number *)v.data)->value, 1.5));
+    story_vec_free(&v);
+    scan("en", "1.2.3 and 05.03.2025", &v); /* neither convention */
+    assert_int_equal(v.len, 0);
+    story_vec_free(&v);
+}
+
+/* Offsets are absolute into the text when scanning a sub-range. */
+static void test_absolute_offsets(void **state)
+{
+    (void)state;
+    const char *t = "Intro 7. Then at least 42 people.";
+    size_t from = 9;
+    story_vec v;
+    story_vec_init(&v, sizeof(story_number));
+    story_error err;
+    assert_int_equal(
+        story__numbers_scan(ctx, "en", t, from, strlen(t), &v, &err), 0);
+    assert_int_equal(v.len, 1);
+    story_number *n = v.data;
+    assert_memory_equal(t + n->num_start, "42", 2);
+    assert_memory_equal(t + n->start, "at least", 8);
+    story_vec_free(&v);
+}
+
+static void test_bad_arguments(void **state)
+{
+    (void)state;
+    story_vec v;
+    story_vec_init(&v, sizeof(int));
+    story_error err;
+    assert_int_equal(story__numbers_scan(ctx, "en", "5", 0, 1, &v, &err),
+                     STORY_EINVAL);
+    assert_int_equal(story__numbers_scan(ctx, "en", "5", 2, 1, &v, &err),
+                     STORY_EINVAL);
+    story_vec_free(&v);
+}
+
+/* Unknown languages fall back to root: digits still parse. */
+static void test_fallback_language(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("tr", "Yaklaşık 30 kişi ve 2.500 asker.", &v);
+    assert_int_equal(v.len, 2);
+    story_vec_free(&v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spec_tables),
+        cmocka_unit_test(test_same_value_across_languages),
+        cmocka_unit_test(test_separator_conventions),
+        cmocka_unit_test(test_absolute_offsets),
+        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_fallback_language),
+    };
+    return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
+}
