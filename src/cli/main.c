@@ -78,7 +78,7 @@ static const opt_spec OPTS[] = {
      "(default otherwise); extract, facts, check: text (default), json"},
     {"width", required_argument, OPT_WIDTH, CMD_COMPARE, "N",
      "side-by-side width in columns (default: the terminal's, else 100)"},
-    {"color", optional_argument, OPT_COLOR, CMD_COMPARE | CMD_CHECK, "WHEN",
+    {"color", optional_argument, OPT_COLOR, CMD_COMPARE, "WHEN",
      "auto (default: on a terminal, unless NO_COLOR is set), always, never"},
     {"lang-a", required_argument, OPT_LANG_A, CMD_COMPARE, "L",
      "language of A (BCP 47, e.g. en); default: identify"},
