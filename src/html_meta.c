@@ -1,8 +1,40 @@
-/* Stage 1, ingest: HTML metadata (being written). */
+/*
+ * Stage 1, ingest: HTML metadata.
+ *
+ * Sources, in order of trust (docs/ingest.md):
+ *  - title: og:title, JSON-LD headline, the first <h1>, <title> — each
+ *    minus a site-name suffix (" | Site", " - Site") when a segment of it is
+ *    the site name, as trafilatura's title cleaning does;
+ *  - authors: JSON-LD author(s), <meta name=author> (and parsely/
+ *    sailthru/dc.creator/citation_author variants), then rel=author /
+ *    itemprop=author / class "author"/"byline" elements;
+ *  - published / modified: JSON-LD datePublished/dateModified, meta tags
+ *    (article:published_time, og:…, itemprop, dc.date, pubdate, …), a
+ *    <time datetime> marked as publication, a date in the URL
+ *    (/yyyy/mm/dd/), then dates written in the byline or date elements,
+ *    parsed with ICU udat in the page language (and English); all
+ *    normalised to ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ss[±hh:mm|Z]".
+ *    The order follows htmldate (Barbaresi 2020, JOSS 5(51) 2439):
+ *    structured metadata first, then markup, then free text;
+ *  - site_name: og:site_name, JSON-LD publisher.name, application-name;
+ *  - canonical_url: <link rel=canonical>, og:url, JSON-LD url;
+ *  - description: og:description, <meta name=description>, JSON-LD;
+ *  - lang: <html lang>, Content-Language, og:locale, JSON-LD inLanguage
+ *    (left "" otherwise: segmentation identifies the language of text).
+ * JSON-LD is parsed with jansson; @graph and arrays are walked.
+ */
 #include "internal.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include <jansson.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
+
+#include "dates.h"
 #include "html_int.h"
 
 void story__html_text(story_buf *out, xmlNode *top)
@@ -26,10 +58,11 @@ void story__html_text(story_buf *out, xmlNode *top)
             } else if (n->type == XML_ELEMENT_NODE && n->children &&
                        strcmp((const char *)n->name, "script") != 0 &&
                        strcmp((const char *)n->name, "style") != 0) {
-                if (n->name[0] == 'b' && n->name[1] == 'r' && !n->name[2])
-                    pending = 1;
                 n = n->children;
                 continue;
+            } else if (n->type == XML_ELEMENT_NODE && n->name &&
+                       strcmp((const char *)n->name, "br") == 0) {
+                pending = 1;
             }
         }
         if (n == top)
@@ -46,9 +79,914 @@ void story__html_text(story_buf *out, xmlNode *top)
     }
 }
 
+/* ---- collected candidates ---------------------------------------------- */
+
+typedef struct meta {
+    story_buf og_title, ld_headline, h1, title_tag, tw_title;
+    story_buf site, ld_site, app_name;
+    story_buf desc_og, desc, desc_ld;
+    story_buf canon, og_url, ld_url;
+    story_buf lang_html, lang_meta, lang_og, lang_ld;
+    story_buf ld_pub, ld_mod, meta_pub, meta_mod, time_pub, time_any;
+    story_buf byline_date; /* text of date-ish elements near the top */
+    story_vec ld_authors;  /* char * */
+    story_vec meta_authors;
+    story_vec el_authors;
+} meta;
+
+static void strvec_free(story_vec *v)
+{
+    for (size_t i = 0; i < v->len; i++)
+        free(((char **)v->data)[i]);
+    story_vec_free(v);
+}
+
+static void set_once(story_buf *b, const char *s)
+{
+    if (b->len || !s)
+        return;
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    if (*s)
+        story_buf_puts(b, s);
+}
+
+static void push_str(story_vec *v, const char *s, size_t n)
+{
+    while (n && isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (!n || n > 200)
+        return;
+    for (size_t i = 0; i < v->len; i++) {
+        const char *o = ((char **)v->data)[i];
+        if (strlen(o) == n && strncasecmp(o, s, n) == 0)
+            return;
+    }
+    char *d = story__strndup(s, n);
+    if (d && !story_vec_push(v, &d))
+        free(d);
+}
+
+/* ---- JSON-LD ------------------------------------------------------------- */
+
+static int ld_type_is(json_t *o, const char *const *types)
+{
+    json_t *t = json_object_get(o, "@type");
+    if (json_is_string(t)) {
+        for (int i = 0; types[i]; i++)
+            if (strcmp(json_string_value(t), types[i]) == 0)
+                return 1;
+    } else if (json_is_array(t)) {
+        size_t k;
+        json_t *x;
+        json_array_foreach(t, k, x) if (json_is_string(x)) for (int i = 0;
+                                                                 types[i]; i++)
+            if (strcmp(json_string_value(x), types[i]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static const char *const article_types[] = {
+    "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+    "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+    "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report",
+    "SocialMediaPosting", "WebPage", "ItemPage", "Blog", "Review", NULL};
+
+static void ld_names(story_vec *v, json_t *a)
+{
+    if (json_is_string(a)) {
+        const char *s = json_string_value(a);
+        push_str(v, s, strlen(s));
+    } else if (json_is_object(a)) {
+        json_t *n = json_object_get(a, "name");
+        if (json_is_string(n)) {
+            const char *s = json_string_value(n);
+            push_str(v, s, strlen(s));
+        }
+    } else if (json_is_array(a)) {
+        size_t k;
+        json_t *x;
+        json_array_foreach(a, k, x) ld_names(v, x);
+    }
+}
+
+static void ld_object(meta *m, json_t *o, int depth)
+{
+    if (depth > 8)
+        return;
+    if (json_is_array(o)) {
+        size_t k;
+        json_t *x;
+        json_array_foreach(o, k, x) ld_object(m, x, depth + 1);
+        return;
+    }
+    if (!json_is_object(o))
+        return;
+    json_t *g = json_object_get(o, "@graph");
+    if (g)
+        ld_object(m, g, depth + 1);
+    int is_page = ld_type_is(o, (const char *const[]){"WebPage", "ItemPage",
+                                                       NULL});
+    if (ld_type_is(o, article_types)) {
+        const char *h = json_string_value(json_object_get(o, "headline"));
+        if (!h && !is_page)
+            h = json_string_value(json_object_get(o, "name"));
+        if (!is_page || !m->ld_headline.len)
+            set_once(&m->ld_headline, h);
+        const char *dp = json_string_value(json_object_get(o, "datePublished"));
+        const char *dc = json_string_value(json_object_get(o, "dateCreated"));
+        const char *dm = json_string_value(json_object_get(o, "dateModified"));
+        if (!is_page || !m->ld_pub.len) {
+            set_once(&m->ld_pub, dp ? dp : dc);
+            set_once(&m->ld_mod, dm);
+        }
+        if (!is_page)
+            ld_names(&m->ld_authors, json_object_get(o, "author"));
+        if (!is_page && !json_object_get(o, "author"))
+            ld_names(&m->ld_authors, json_object_get(o, "creator"));
+        json_t *pub = json_object_get(o, "publisher");
+        if (json_is_object(pub))
+            set_once(&m->ld_site,
+                     json_string_value(json_object_get(pub, "name")));
+        set_once(&m->desc_ld,
+                 json_string_value(json_object_get(o, "description")));
+        set_once(&m->ld_url, json_string_value(json_object_get(o, "url")));
+        json_t *il = json_object_get(o, "inLanguage");
+        if (json_is_string(il))
+            set_once(&m->lang_ld, json_string_value(il));
+    } else if (ld_type_is(o, (const char *const[]){"WebSite", NULL})) {
+        set_once(&m->ld_site, json_string_value(json_object_get(o, "name")));
+    }
+    json_t *me = json_object_get(o, "mainEntity");
+    if (me)
+        ld_object(m, me, depth + 1);
+}
+
+static void ld_parse(meta *m, const char *s)
+{
+    json_error_t je;
+    json_t *j = json_loads(s, JSON_DECODE_ANY, &je);
+    if (!j) {
+        /* some pages put several objects or a trailing ';' */
+        size_t n = strlen(s);
+        while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ';'))
+            n--;
+        j = json_loadb(s, n, JSON_DECODE_ANY, &je);
+    }
+    if (!j)
+        return;
+    ld_object(m, j, 0);
+    json_decref(j);
+}
+
+/* ---- meta tags ------------------------------------------------------------ */
+
+static int key_in(const char *k, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcasecmp(k, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const pub_keys[] = {
+    "article:published_time", "og:article:published_time",
+    "article:published", "og:published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "date", "dc.date", "dc.date.issued",
+    "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "citation_date", "article.published", "published-date",
+    "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime",
+    "og:pubdate", "datecreated", "date.available", "pub_date", NULL};
+static const char *const mod_keys[] = {
+    "article:modified_time", "og:updated_time", "article:modified",
+    "datemodified", "dcterms.modified", "last-modified", "lastmod",
+    "og:article:modified_time", "article.updated", "dc.date.modified", NULL};
+static const char *const author_keys[] = {
+    "author", "article:author", "parsely-author", "sailthru.author",
+    "dc.creator", "dcterms.creator", "citation_author", "byl",
+    "og:article:author", "twitter:creator", "cxenseparse:author", NULL};
+
+static int looks_like_url(const char *s)
+{
+    return strncmp(s, "http", 4) == 0 || s[0] == '/' || strchr(s, '@') ||
+           strstr(s, "www.");
+}
+
+static void meta_tag(meta *m, xmlNode *n)
+{
+    const char *k = story__html_attr(n, "property");
+    const char *c = story__html_attr(n, "content");
+    if (!c)
+        c = story__html_attr(n, "value");
+    if (!k)
+        k = story__html_attr(n, "name");
+    if (!k)
+        k = story__html_attr(n, "itemprop");
+    const char *he = story__html_attr(n, "http-equiv");
+    if (he && c && strcasecmp(he, "content-language") == 0)
+        set_once(&m->lang_meta, c);
+    if (!k || !c || !*c)
+        return;
+    if (!strcasecmp(k, "og:title"))
+        set_once(&m->og_title, c);
+    else if (!strcasecmp(k, "twitter:title"))
+        set_once(&m->tw_title, c);
+    else if (!strcasecmp(k, "og:site_name"))
+        set_once(&m->site, c);
+    else if (!strcasecmp(k, "application-name"))
+        set_once(&m->app_name, c);
+    else if (!strcasecmp(k, "og:description"))
+        set_once(&m->desc_og, c);
+    else if (!strcasecmp(k, "description"))
+        set_once(&m->desc, c);
+    else if (!strcasecmp(k, "og:url"))
+        set_once(&m->og_url, c);
+    else if (!strcasecmp(k, "og:locale") || !strcasecmp(k, "dc.language") ||
+             !strcasecmp(k, "language") || !strcasecmp(k, "content-language"))
+        set_once(&m->lang_og, c);
+    else if (key_in(k, pub_keys))
+        set_once(&m->meta_pub, c);
+    else if (key_in(k, mod_keys))
+        set_once(&m->meta_mod, c);
+    else if (key_in(k, author_keys) && !looks_like_url(c))
+        push_str(&m->meta_authors, c, strlen(c));
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int valid_ymd(int y, int mo, int d)
+{
+    return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+/* ISO-like "YYYY-MM-DD[Thh:mm[:ss][.fff][Z|±hh[:]mm]]" or "YYYY/MM/DD" or
+ * "YYYYMMDD" at the start of s (after white space) -> out. */
+static int iso_date(const char *s, char *out, size_t outsz)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    int y, mo, d;
+    const char *p;
+    if (digits(s, 4) && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
+        digits(s + 5, 2) && s[7] == s[4] && digits(s + 8, 2)) {
+        y = atoi(s);
+        mo = (s[5] - '0') * 10 + (s[6] - '0');
+        d = (s[8] - '0') * 10 + (s[9] - '0');
+        p = s + 10;
+    } else if (digits(s, 8) && !isdigit((unsigned char)s[8])) {
+        y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+        mo = (s[4] - '0') * 10 + (s[5] - '0');
+        d = (s[6] - '0') * 10 + (s[7] - '0');
+        p = s + 8;
+    } else {
+        return 0;
+    }
+    if (!valid_ymd(y, mo, d))
+        return 0;
+    int hh = -1, mi = 0, ss = 0;
+    char tz[16] = "";
+    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2) && p[3] == ':' &&
+        digits(p + 4, 2)) {
+        hh = (p[1] - '0') * 10 + (p[2] - '0');
+        mi = (p[4] - '0') * 10 + (p[5] - '0');
+        p += 6;
+        if (*p == ':' && digits(p + 1, 2)) {
+            ss = (p[1] - '0') * 10 + (p[2] - '0');
+            p += 3;
+        }
+        if (*p == '.' || *p == ',')
+            for (p++; isdigit((unsigned char)*p); p++)
+                ;
+        if (*p == 'Z') {
+            strcpy(tz, "Z");
+        } else if ((*p == '+' || *p == '-') && digits(p + 1, 2)) {
+            int th = (p[1] - '0') * 10 + (p[2] - '0'), tm = 0;
+            const char *q = p + 3;
+            if (*q == ':')
+                q++;
+            if (digits(q, 2))
+                tm = (q[0] - '0') * 10 + (q[1] - '0');
+            snprintf(tz, sizeof tz, "%c%02d:%02d", *p, (th % 24 + 24) % 24, (tm % 60 + 60) % 60);
+        }
+        if (hh > 23 || mi > 59 || ss > 60)
+            hh = -1;
+    }
+    if (hh >= 0)
+        snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, hh,
+                 mi, ss, tz);
+    else
+        snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+    return 1;
+}
+
+/* Parse free text with ICU date formats of `lang` (long, medium, short
+ * and full styles, lenient), at every word start. */
+static int icu_date(const char *text, const char *lang, char *out,
+                    size_t outsz)
+{
+    UChar u[256];
+    int32_t ulen = 0;
+    UErrorCode e = U_ZERO_ERROR;
+    u_strFromUTF8Lenient(u, 255, &ulen, text, -1, &e);
+    if (U_FAILURE(e) || ulen <= 0)
+        return 0;
+    if (ulen > 255)
+        ulen = 255;
+    static const UDateFormatStyle styles[] = {UDAT_LONG, UDAT_MEDIUM,
+                                              UDAT_FULL, UDAT_SHORT};
+    for (int si = 0; si < 4; si++) {
+        e = U_ZERO_ERROR;
+        UDateFormat *f = udat_open(UDAT_NONE, styles[si], lang, u"UTC", -1,
+                                   NULL, 0, &e);
+        if (U_FAILURE(e) || !f)
+            continue;
+        udat_setLenient(f, 1);
+        for (int32_t i = 0; i < ulen; i++) {
+            if (i > 0 && u[i - 1] != ' ' && u[i - 1] != ',' && u[i - 1] != '(' &&
+                u[i - 1] != '|')
+                continue;
+            int32_t pos = i;
+            e = U_ZERO_ERROR;
+            UDate dt = udat_parse(f, u, ulen, &pos, &e);
+            if (U_FAILURE(e) || pos - i < 6)
+                continue;
+            /* back to Y-M-D */
+            UCalendar *cal = ucal_open(u"UTC", -1, "", UCAL_GREGORIAN, &e);
+            if (U_FAILURE(e))
+                continue;
+            ucal_setMillis(cal, dt, &e);
+            int y = ucal_get(cal, UCAL_YEAR, &e);
+            int mo = ucal_get(cal, UCAL_MONTH, &e) + 1;
+            int d = ucal_get(cal, UCAL_DATE, &e);
+            ucal_close(cal);
+            if (U_SUCCESS(e) && valid_ymd(y, mo, d)) {
+                snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+                udat_close(f);
+                return 1;
+            }
+        }
+        udat_close(f);
+    }
+    return 0;
+}
+
+/* RFC 822 / 1123 ("Mon, 18 Nov 2019 10:30:00 GMT") and "Nov 18, 2019"-ish
+ * English dates via ICU; then the page language. */
+static int any_date(story_ctx *ctx, const char *s, const char *lang,
+                    char *out, size_t outsz)
+{
+    if (!s || !*s)
+        return 0;
+    if (iso_date(s, out, outsz))
+        return 1;
+    /* an ISO date inside the text */
+    for (const char *p = s; *p; p++)
+        if (isdigit((unsigned char)*p) && (p == s || !isdigit((unsigned char)p[-1])) &&
+            iso_date(p, out, outsz))
+            return 1;
+    /* text dates: the dates module (language packs), then ICU formats */
+    if (ctx) {
+        story_vec v;
+        story_error err;
+        story_vec_init(&v, sizeof(story_date));
+        const char *langs[2] = {lang && *lang ? lang : "en", "en"};
+        for (int k = 0; k < 2; k++) {
+            v.len = 0;
+            if (story__dates_scan(ctx, langs[k], s, 0, strlen(s), NULL, &v,
+                                  &err) == 0)
+                for (size_t i = 0; i < v.len; i++) {
+                    const story_date *dd = &((story_date *)v.data)[i];
+                    if (strlen(dd->iso) == 10 && !dd->relative[0]) {
+                        snprintf(out, outsz, "%s", dd->iso);
+                        story_vec_free(&v);
+                        return 1;
+                    }
+                }
+        }
+        story_vec_free(&v);
+    }
+    if (lang && *lang && icu_date(s, lang, out, outsz))
+        return 1;
+    return icu_date(s, "en", out, outsz);
+}
+
+/* /2019/11/18/ or /2019-11-18 in a URL. */
+static int url_date(const char *u, char *out, size_t outsz)
+{
+    for (const char *p = u; p && *p; p++) {
+        if (*p != '/' || !digits(p + 1, 4))
+            continue;
+        const char *q = p + 5;
+        if ((*q == '/' || *q == '-') && digits(q + 1, 2) && q[3] == *q &&
+            digits(q + 4, 2) && !isdigit((unsigned char)q[6])) {
+            int y = atoi(p + 1), mo = atoi(q + 1), d = atoi(q + 4);
+            if (valid_ymd(y, mo, d)) {
+                snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- title ---------------------------------------------------------------- */
+
+static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ",
+                                         " » ", " · ", " // ", " ~ ", NULL};
+
+static int ci_contains(const char *hay, size_t hn, const char *needle)
+{
+    size_t nn = strlen(needle);
+    if (!nn || nn > hn)
+        return 0;
+    for (size_t i = 0; i + nn <= hn; i++)
+        if (strncasecmp(hay + i, needle, nn) == 0)
+            return 1;
+    return 0;
+}
+
+/* Remove a site-name segment from the start or end of a title. With
+ * `aggressive`, any last segment of <= 4 words goes when the rest is
+ * longer. */
+static void clean_title(story_buf *t, const char *site, const char *h1,
+                        int aggressive)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const char *best = NULL;
+        size_t bl = 0;
+        for (int i = 0; title_seps[i]; i++) {
+            const char *p = t->data, *q;
+            while (p && (q = strstr(p, title_seps[i])) != NULL) {
+                if (!best || q > best) {
+                    best = q;
+                    bl = strlen(title_seps[i]);
+                }
+                p = q + 1;
+            }
+        }
+        if (!best)
+            return;
+        size_t head = (size_t)(best - t->data);
+        const char *tail = best + bl;
+        size_t tl = strlen(tail);
+        int drop_tail = 0, drop_head = 0;
+        if (site && *site && (ci_contains(tail, tl, site) ||
+                              (tl >= 3 && ci_contains(site, strlen(site), tail))))
+            drop_tail = 1;
+        else if (site && *site && ci_contains(t->data, head, site) &&
+                 head < tl)
+            drop_head = 1;
+        else if (h1 && *h1 && strncasecmp(t->data, h1, head) == 0 &&
+                 strlen(h1) == head)
+            drop_tail = 1;
+        else if (aggressive) {
+            size_t words = 1;
+            for (const char *c = tail; *c; c++)
+                words += *c == ' ';
+            if (words <= 4 && head > tl)
+                drop_tail = 1;
+        }
+        if (drop_tail) {
+            t->len = head;
+            t->data[head] = '\0';
+        } else if (drop_head) {
+            memmove(t->data, tail, tl + 1);
+            t->len = tl;
+        } else {
+            return;
+        }
+    }
+}
+
+/* ---- authors ------------------------------------------------------------- */
+
+/* Strip "By " / "Von " / … (locales/ingest/boilerplate.json "byline")
+ * and trailing dates / "|" parts from a byline text. */
+static void clean_byline(story_ctx *ctx, story_buf *b)
+{
+    /* cut at separators that usually start a date or role */
+    static const char *const cuts[] = {" | ", "\n", " — ", " – ", " - ",
+                                       " / ", "  ", " on ", " am ",
+                                       "Updated", "Published", "Posted",
+                                       " at ", NULL};
+    for (int i = 0; cuts[i]; i++) {
+        char *p = strstr(b->data, cuts[i]);
+        if (p && p > b->data) {
+            *p = '\0';
+            b->len = (size_t)(p - b->data);
+        }
+    }
+    /* leading "By" word (folded lookup) */
+    for (int round = 0; round < 2; round++) {
+        size_t i = 0;
+        while (i < b->len && !isspace((unsigned char)b->data[i]) &&
+               b->data[i] != ':')
+            i++;
+        if (i == 0 || i >= b->len || i > 12)
+            break;
+        story_buf k = {0};
+        if (story__ingest_fold(&k, b->data, i) == 0 && k.data &&
+            story__ingest_phrase(ctx, "byline", k.data)) {
+            size_t j = i;
+            while (j < b->len && (isspace((unsigned char)b->data[j]) ||
+                                  b->data[j] == ':'))
+                j++;
+            memmove(b->data, b->data + j, b->len - j + 1);
+            b->len -= j;
+        }
+        story_buf_free(&k);
+    }
+    while (b->len && (isspace((unsigned char)b->data[b->len - 1]) ||
+                      b->data[b->len - 1] == ',' || b->data[b->len - 1] == '|'))
+        b->data[--b->len] = '\0';
+}
+
+static int author_ok(const char *s, size_t n)
+{
+    if (n < 2 || n > 80)
+        return 0;
+    size_t words = 1, digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        words += s[i] == ' ';
+        digit += isdigit((unsigned char)s[i]) != 0;
+    }
+    return words <= 8 && digit == 0;
+}
+
+/* ---- walk ------------------------------------------------------------------ */
+
+static int ci_find(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int cls_has(xmlNode *n, const char *word)
+{
+    const char *c = story__html_attr(n, "class");
+    const char *i = story__html_attr(n, "id");
+    return (c && ci_find(c, word)) ||
+           (i && ci_find(i, word));
+}
+
+static int is_name(xmlNode *n, const char *name)
+{
+    return n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static void text_of(story_buf *b, xmlNode *n)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    story__html_text(b, n);
+}
+
+static void walk(meta *m, story_ctx *ctx, xmlNode *root)
+{
+    story_buf t = {0};
+    xmlNode *n = root;
+    int byline_seen = 0;
+    (void)ctx;
+    const char *lang = story__html_attr(root, "lang");
+    if (!lang)
+        lang = story__html_attr(root, "xml:lang");
+    set_once(&m->lang_html, lang);
+    while (n) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (is_name(n, "meta")) {
+                meta_tag(m, n);
+            } else if (is_name(n, "title") && !m->title_tag.len) {
+                text_of(&t, n);
+                set_once(&m->title_tag, t.data);
+                descend = 0;
+            } else if (is_name(n, "link")) {
+                const char *rel = story__html_attr(n, "rel");
+                const char *href = story__html_attr(n, "href");
+                if (rel && href && strcasecmp(rel, "canonical") == 0)
+                    set_once(&m->canon, href);
+            } else if (is_name(n, "script")) {
+                const char *ty = story__html_attr(n, "type");
+                if (ty && ci_find(ty, "ld+json") && n->children) {
+                    text_of(&t, n->children);
+                    if (!t.data || !t.len) {
+                        /* story__html_text skips scripts: read raw */
+                    }
+                    const xmlChar *c = n->children->content;
+                    if (c)
+                        ld_parse(m, (const char *)c);
+                }
+                descend = 0;
+            } else if (is_name(n, "style") || is_name(n, "noscript")) {
+                descend = 0;
+            } else if (is_name(n, "h1") && !m->h1.len) {
+                text_of(&t, n);
+                set_once(&m->h1, t.data);
+            } else if (is_name(n, "time")) {
+                const char *dt = story__html_attr(n, "datetime");
+                const char *ip = story__html_attr(n, "itemprop");
+                if (dt) {
+                    if ((ip && ci_find(ip, "datePublished")) ||
+                        story__html_attr(n, "pubdate") || cls_has(n, "publish"))
+                        set_once(&m->time_pub, dt);
+                    else
+                        set_once(&m->time_any, dt);
+                }
+            }
+            const char *ip = story__html_attr(n, "itemprop");
+            if (ip && !is_name(n, "meta")) {
+                const char *c = story__html_attr(n, "content");
+                if (!c)
+                    c = story__html_attr(n, "datetime");
+                if (ci_find(ip, "datePublished")) {
+                    if (c)
+                        set_once(&m->meta_pub, c);
+                    else {
+                        text_of(&t, n);
+                        set_once(&m->byline_date, t.data);
+                    }
+                } else if (ci_find(ip, "dateModified") && c) {
+                    set_once(&m->meta_mod, c);
+                } else if (strcasecmp(ip, "author") == 0 ||
+                           strcasecmp(ip, "creator") == 0) {
+                    text_of(&t, n);
+                    if (c && !looks_like_url(c))
+                        push_str(&m->el_authors, c, strlen(c));
+                    else if (t.len && t.len < 120) {
+                        clean_byline(ctx, &t);
+                        if (author_ok(t.data, t.len))
+                            push_str(&m->el_authors, t.data, t.len);
+                    }
+                }
+            }
+            if (!is_name(n, "meta") && !is_name(n, "script") &&
+                !is_name(n, "body") && !is_name(n, "html") &&
+                !is_name(n, "link")) {
+                const char *rel = story__html_attr(n, "rel");
+                int authorish = (rel && strcasecmp(rel, "author") == 0) ||
+                                cls_has(n, "byline") || cls_has(n, "author");
+                if (authorish && m->el_authors.len < 4 && byline_seen < 8) {
+                    text_of(&t, n);
+                    if (t.len && t.len < 120) {
+                        byline_seen++;
+                        if (!m->byline_date.len && t.len < 120)
+                            for (const char *c = t.data; *c; c++)
+                                if (isdigit((unsigned char)*c)) {
+                                    set_once(&m->byline_date, t.data);
+                                    break;
+                                }
+                        clean_byline(ctx, &t);
+                        if (author_ok(t.data, t.len))
+                            push_str(&m->el_authors, t.data, t.len);
+                        descend = 0;
+                    }
+                } else if (!m->byline_date.len &&
+                           (cls_has(n, "date") || cls_has(n, "publish") ||
+                            cls_has(n, "posted") || cls_has(n, "dateline") ||
+                            cls_has(n, "timestamp"))) {
+                    text_of(&t, n);
+                    if (t.len >= 6 && t.len < 120)
+                        set_once(&m->byline_date, t.data);
+                }
+            }
+            if (descend && n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n && !n->next) {
+            n = n->parent;
+            if (n == root || !n || n->type == XML_DOCUMENT_NODE ||
+                n->type == XML_HTML_DOCUMENT_NODE) {
+                n = NULL;
+                break;
+            }
+        }
+        if (n)
+            n = n->next;
+    }
+    story_buf_free(&t);
+}
+
+static void norm_lang(char *out, size_t outsz, const char *in)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    if (!in)
+        return;
+    while (*in && isspace((unsigned char)*in))
+        in++;
+    for (; *in && k + 1 < outsz && k < 15; in++) {
+        char c = *in;
+        if (c == '_')
+            c = '-';
+        if (!(isalnum((unsigned char)c) || c == '-'))
+            break;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    /* primary subtag lower case, region upper case */
+    int part = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (out[i] == '-') {
+            part++;
+            continue;
+        }
+        out[i] = part == 0 ? (char)tolower((unsigned char)out[i])
+                           : (part == 1 && k - i <= 2)
+                                 ? (char)toupper((unsigned char)out[i])
+                                 : out[i];
+    }
+    size_t primary = strcspn(out, "-");
+    if (primary < 2 || primary > 3)
+        out[0] = '\0';
+}
+
+static int set_buf(char **field, const story_buf *b)
+{
+    return story__set_field(field, b->data ? b->data : "", b->len);
+}
+
+static void decode_entities(story_buf *b)
+{
+    /* JSON-LD and meta values sometimes carry double-escaped entities */
+    static const struct {
+        const char *e, *r;
+    } ents[] = {{"&amp;", "&"},  {"&quot;", "\""}, {"&#39;", "'"},
+                {"&#039;", "'"}, {"&apos;", "'"},  {"&lt;", "<"},
+                {"&gt;", ">"},   {"&#8217;", "\xe2\x80\x99"},
+                {"&#8211;", "\xe2\x80\x93"}, {"&#8220;", "\xe2\x80\x9c"},
+                {"&#8221;", "\xe2\x80\x9d"}, {"&nbsp;", " "}};
+    if (!b->data || !strchr(b->data, '&'))
+        return;
+    for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+        char *p;
+        size_t el = strlen(ents[k].e), rl = strlen(ents[k].r);
+        while ((p = strstr(b->data, ents[k].e)) != NULL) {
+            memmove(p + rl, p + el, strlen(p + el) + 1);
+            memcpy(p, ents[k].r, rl);
+            b->len -= el - rl;
+        }
+    }
+}
+
 int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                      xmlNode *body_root, story_error *err)
 {
-    (void)a; (void)ctx; (void)doc; (void)body_root; (void)err;
+    meta m;
+    memset(&m, 0, sizeof m);
+    story_vec_init(&m.ld_authors, sizeof(char *));
+    story_vec_init(&m.meta_authors, sizeof(char *));
+    story_vec_init(&m.el_authors, sizeof(char *));
+    (void)body_root;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    int rc = 0;
+    if (root)
+        walk(&m, ctx, root);
+
+    /* language */
+    char lang[16];
+    norm_lang(lang, sizeof lang, m.lang_html.data);
+    if (!lang[0])
+        norm_lang(lang, sizeof lang, m.lang_meta.data);
+    if (!lang[0])
+        norm_lang(lang, sizeof lang, m.lang_og.data);
+    if (!lang[0])
+        norm_lang(lang, sizeof lang, m.lang_ld.data);
+
+    /* site name */
+    story_buf *site = m.site.len ? &m.site : m.ld_site.len ? &m.ld_site
+                                                          : &m.app_name;
+    decode_entities(site);
+
+    /* title */
+    story_buf title = {0};
+    story_buf *cands[] = {&m.og_title, &m.ld_headline, &m.h1, &m.title_tag,
+                          &m.tw_title};
+    for (size_t i = 0; i < 5; i++)
+        if (cands[i]->len) {
+            story_buf_append(&title, cands[i]->data, cands[i]->len);
+            decode_entities(&title);
+            clean_title(&title, site->data, m.h1.data, cands[i] == &m.title_tag);
+            if (title.len)
+                break;
+        }
+
+    /* authors */
+    story_vec *av = m.ld_authors.len     ? &m.ld_authors
+                    : m.meta_authors.len ? &m.meta_authors
+                                         : &m.el_authors;
+    story_buf byline = {0};
+    for (size_t i = 0; i < av->len; i++) {
+        story_buf one = {0};
+        story_buf_puts(&one, ((char **)av->data)[i]);
+        decode_entities(&one);
+        clean_byline(ctx, &one);
+        if (one.len && author_ok(one.data, one.len) &&
+            !(site->len && strcasecmp(one.data, site->data) == 0)) {
+            if (byline.len)
+                story_buf_puts(&byline, ", ");
+            story_buf_append(&byline, one.data, one.len);
+            char *d = story__strndup(one.data, one.len);
+            char **na = d ? story__realloc(a->authors,
+                                           (a->n_authors + 1) * sizeof *na)
+                          : NULL;
+            if (!na) {
+                free(d);
+                story_buf_free(&one);
+                rc = STORY_ENOMEM;
+                goto out;
+            }
+            a->authors = na;
+            a->authors[a->n_authors++] = d;
+        }
+        story_buf_free(&one);
+    }
+
+    /* dates */
+    char iso[48];
+    const char *url = m.canon.len ? m.canon.data : m.og_url.data;
+    const story_buf *pubs[] = {&m.ld_pub, &m.meta_pub, &m.time_pub};
+    int have = 0;
+    for (size_t i = 0; i < 3 && !have; i++)
+        if (pubs[i]->len && any_date(ctx, pubs[i]->data, lang, iso, sizeof iso))
+            have = 1;
+    if (!have && url && url_date(url, iso, sizeof iso))
+        have = 1;
+    if (!have && m.byline_date.len &&
+        any_date(ctx, m.byline_date.data, lang, iso, sizeof iso))
+        have = 1;
+    if (!have && m.time_any.len &&
+        any_date(ctx, m.time_any.data, lang, iso, sizeof iso))
+        have = 1;
+    if (have) {
+        free(a->published);
+        a->published = story__strdup(iso);
+        if (!a->published) {
+            rc = STORY_ENOMEM;
+            goto out;
+        }
+    }
+    const story_buf *mods[] = {&m.ld_mod, &m.meta_mod};
+    for (size_t i = 0; i < 2; i++)
+        if (mods[i]->len && any_date(ctx, mods[i]->data, lang, iso, sizeof iso)) {
+            free(a->modified);
+            a->modified = story__strdup(iso);
+            if (!a->modified) {
+                rc = STORY_ENOMEM;
+                goto out;
+            }
+            break;
+        }
+
+    story_buf *desc = m.desc_og.len ? &m.desc_og : m.desc.len ? &m.desc
+                                                             : &m.desc_ld;
+    decode_entities(desc);
+    story_buf *canon = m.canon.len ? &m.canon : m.og_url.len ? &m.og_url
+                                                            : &m.ld_url;
+    if (set_buf(&a->title, &title) || set_buf(&a->byline, &byline) ||
+        set_buf(&a->site_name, site) || set_buf(&a->description, desc) ||
+        set_buf(&a->canonical_url, canon) ||
+        story__set_field(&a->lang, lang, strlen(lang)))
+        rc = STORY_ENOMEM;
+out:
+    story_buf_free(&title);
+    story_buf_free(&byline);
+    {
+        story_buf *all[] = {&m.og_title, &m.ld_headline, &m.h1, &m.title_tag,
+                            &m.tw_title, &m.site, &m.ld_site, &m.app_name,
+                            &m.desc_og, &m.desc, &m.desc_ld, &m.canon,
+                            &m.og_url, &m.ld_url, &m.lang_html, &m.lang_meta,
+                            &m.lang_og, &m.lang_ld, &m.ld_pub, &m.ld_mod,
+                            &m.meta_pub, &m.meta_mod, &m.time_pub,
+                            &m.time_any, &m.byline_date};
+        for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+            story_buf_free(all[i]);
+    }
+    strvec_free(&m.ld_authors);
+    strvec_free(&m.meta_authors);
+    strvec_free(&m.el_authors);
+    if (rc)
+        return story__error(err, rc, a->source, -1, "out of memory");
     return 0;
 }

@@ -251,6 +251,7 @@ done:
 typedef struct ingest_res {
     story_vec lines;    /* char * (folded) */
     story_vec headings; /* char * (folded) */
+    story_vec byline;   /* char * (folded) */
 } ingest_res;
 
 static void ingest_res_free(void *p)
@@ -262,6 +263,9 @@ static void ingest_res_free(void *p)
         free(((char **)r->lines.data)[i]);
     for (size_t i = 0; i < r->headings.len; i++)
         free(((char **)r->headings.data)[i]);
+    for (size_t i = 0; i < r->byline.len; i++)
+        free(((char **)r->byline.data)[i]);
+    story_vec_free(&r->byline);
     story_vec_free(&r->lines);
     story_vec_free(&r->headings);
     free(r);
@@ -307,6 +311,7 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     story_vec_init(&r->lines, sizeof(char *));
     story_vec_init(&r->headings, sizeof(char *));
+    story_vec_init(&r->byline, sizeof(char *));
     story_buf path = {0};
     story_buf_printf(&path, "%s/ingest/boilerplate.json",
                      story_ctx_locales_dir(ctx));
@@ -334,6 +339,8 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
         int rc = load_list(&r->lines, json_object_get(root, "lines"));
         if (rc == 0)
             rc = load_list(&r->headings, json_object_get(root, "headings"));
+        if (rc == 0)
+            rc = load_list(&r->byline, json_object_get(root, "byline"));
         json_decref(root);
         if (rc != 0) {
             ingest_res_free(r);
@@ -351,7 +358,9 @@ int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key)
     ingest_res *r = ctx ? story__ctx_get(ctx, STORY_MOD_INGEST) : NULL;
     if (!r)
         return 0;
-    story_vec *v = strcmp(which, "lines") == 0 ? &r->lines : &r->headings;
+    story_vec *v = strcmp(which, "lines") == 0      ? &r->lines
+                   : strcmp(which, "byline") == 0 ? &r->byline
+                                                  : &r->headings;
     for (size_t i = 0; i < v->len; i++)
         if (strcmp(((char **)v->data)[i], key) == 0)
             return 1;

@@ -39,7 +39,8 @@ int story__set_field(char **field, const char *s, size_t len);
 /* Boilerplate phrases from locales/ingest/boilerplate.json, folded. 1 when
  * the folded `key` (a whole line, trailing ':' and white space removed) is
  * in list `which` ("lines": UI lines such as skip links; "headings":
- * headings that open a related-links or box block). */
+ * headings that open a related-links block or an info box; "byline":
+ * leading words of a byline such as "By", "Von"). */
 int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key);
 
 /* Case-fold s[0, len) (ICU full case folding) into out (appended). */
