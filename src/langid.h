@@ -14,7 +14,8 @@
 
 typedef struct story_seg_brk {
     char lang[16];
-    UBreakIterator *sent; /* "<lang>@ss=standard", UBRK_SENTENCE */
+    int ss_standard;      /* sent opened with @ss=standard */
+    UBreakIterator *sent; /* "<lang>[@ss=standard]", UBRK_SENTENCE */
     UBreakIterator *word; /* "<lang>", UBRK_WORD */
 } story_seg_brk;
 

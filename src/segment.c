@@ -5,7 +5,8 @@
  *
  * Sentences: ICU's sentence break iterator (UAX #29, "Unicode Text
  * Segmentation", sentence boundaries) with "<lang>@ss=standard" (CLDR
- * sentence-break suppressions) over a UTF-8 UText per paragraph, so native
+ * sentence-break suppressions; plain "<lang>" when the pack says
+ * "icu_suppressions": false) over a UTF-8 UText per paragraph, so native
  * indexes are byte offsets. Each piece is trimmed of white space, then a
  * merge pass driven by the language pack joins a piece with the next when
  * the boundary follows
@@ -18,7 +19,13 @@
  *     capitalised next word;
  *   - a number abbreviation ("number_abbreviations": No., Nr., ст.) when
  *     the next word starts with a digit.
- * Multi-word abbreviations ("z. B.") also merge when ICU split inside them.
+ * Multi-word abbreviations ("z. B.") also merge when ICU split inside them,
+ * and a piece merges with the previous one when it starts with a
+ * lower-case letter ("Never!" said ...) or, after a closing quotation
+ * mark, with a listed "quote_continuations" prefix (ja "と").
+ * Before merging, pieces are split where UAX #29 misses a boundary: a full
+ * stop followed by a number-initial sentence ("... 2020. 46 ships took
+ * part") or by a dialogue dash (split_extra()).
  *
  * Words: ICU's word break iterator (UAX #29 word boundaries; dictionary
  * based for Chinese, Japanese, Thai), skipping UBRK_WORD_NONE pieces
@@ -45,7 +52,7 @@ typedef struct span {
 /* ---------------------------------------------------------------- ICU */
 
 static int get_brk(story_seg_brk **out, story_ctx *ctx, const char *lang,
-                   story_error *err)
+                   int ss_standard, story_error *err)
 {
     story_seg_state *s;
     int rc = story__seg_state(&s, ctx, err);
@@ -53,7 +60,8 @@ static int get_brk(story_seg_brk **out, story_ctx *ctx, const char *lang,
         return rc;
     const char *l = (lang && *lang) ? lang : "root";
     for (size_t i = 0; i < s->n_brk; i++)
-        if (strcmp(s->brk[i].lang, l) == 0) {
+        if (strcmp(s->brk[i].lang, l) == 0 &&
+            s->brk[i].ss_standard == ss_standard) {
             *out = &s->brk[i];
             return 0;
         }
@@ -67,8 +75,9 @@ static int get_brk(story_seg_brk **out, story_ctx *ctx, const char *lang,
     }
     memset(b, 0, sizeof *b);
     snprintf(b->lang, sizeof b->lang, "%s", l);
+    b->ss_standard = ss_standard;
     char loc[64];
-    snprintf(loc, sizeof loc, "%s@ss=standard", l);
+    snprintf(loc, sizeof loc, "%s%s", l, ss_standard ? "@ss=standard" : "");
     UErrorCode e = U_ZERO_ERROR;
     b->sent = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &e);
     if (U_SUCCESS(e))
@@ -189,6 +198,18 @@ static int head_chunks(const char *t, size_t lo, size_t hi, size_t *cs,
     return n;
 }
 
+/* Closing punctuation that may follow a sentence terminal. */
+static int is_close(int32_t c)
+{
+    switch (c) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019:
+    case 0x00BB: case 0x201C: case 0x203A: case 0x300D: case 0x300F:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Skip leading opening punctuation (quotes, brackets) of [*s, e). */
 static void skip_open_punct(const char *t, size_t *s, size_t e)
 {
@@ -295,7 +316,41 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
     size_t ts[3], te[3], hs[2], he[2];
     int rc;
     *merge = 0;
-    if (cur.end <= cur.start || t[cur.end - 1] != '.')
+    if (cur.end <= cur.start)
+        return 0;
+    {
+        /* a piece that starts with a lower-case letter continues the
+         * sentence (UAX #29 breaks after '!' or '?' before any letter:
+         * "Never!" said the minister.) */
+        size_t q = next.start;
+        skip_open_punct(t, &q, next.end);
+        size_t j = q;
+        int32_t c = story__utf8_next(t, next.end, &j);
+        if (q == next.start && c > 0 && u_isULowercase(c)) {
+            *merge = 1;
+            return 0;
+        }
+        /* a quotation closed after its terminal and followed by a
+         * continuation listed in the pack ("」と語った") */
+        size_t st;
+        int32_t last = prev_cp(t, cur.start, cur.end, &st);
+        json_t *qc = story_langpack_field(m->lp, "quote_continuations");
+        if (json_is_array(qc) && (is_close(last) || last == 0x300D ||
+                                  last == 0x300F)) {
+            size_t k;
+            json_t *e;
+            json_array_foreach(qc, k, e) {
+                const char *w = json_string_value(e);
+                size_t wl = w ? strlen(w) : 0;
+                if (wl && next.end - next.start >= wl &&
+                    memcmp(t + next.start, w, wl) == 0) {
+                    *merge = 1;
+                    return 0;
+                }
+            }
+        }
+    }
+    if (t[cur.end - 1] != '.')
         return 0;
     int nt = tail_chunks(t, cur.start, cur.end, ts, te, 3);
     int nh = head_chunks(t, next.start, next.end, hs, he, 2);
@@ -376,6 +431,77 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
     if (m->ordinal_dot && is_ordinal(t, c1s, te[0]))
         *merge = !opener_split;
     return 0;
+}
+
+static int is_dash(int32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
+
+/* UAX #29 keeps "... Biogas. 2012 began ..." (a lower-case word follows
+ * the number) and "... injured. - We ..." (a dash is SContinue) in one
+ * sentence. Split [s, e) after a '.', '!' or '?' that follows a letter or
+ * closing punctuation (closing punctuation may follow it) when white space
+ * and then a digit, or a dash, white space and a letter follow. The merge
+ * pass later rejoins listed abbreviations ("Nr. 5", "Jan. 5"). Pushes the
+ * pieces to out. */
+static int split_extra(story_vec *out, const char *t, span sp)
+{
+    size_t i = sp.start, piece = sp.start;
+    int32_t prev = -1;
+    while (i < sp.end) {
+        size_t at = i;
+        int32_t c = story__utf8_next(t, sp.end, &i);
+        if ((c == '.' || c == '!' || c == '?') && prev > 0 &&
+            (u_isalpha(prev) || is_close(prev))) {
+            size_t j = i, end;
+            int32_t d = -1;
+            while (j < sp.end) { /* closing punctuation */
+                size_t k = j;
+                d = story__utf8_next(t, sp.end, &k);
+                if (!is_close(d))
+                    break;
+                j = k;
+            }
+            end = j;
+            int spaces = 0;
+            while (j < sp.end) {
+                size_t k = j;
+                d = story__utf8_next(t, sp.end, &k);
+                if (!u_isUWhiteSpace(d))
+                    break;
+                spaces++;
+                j = k;
+            }
+            int split = 0;
+            if (spaces && j < sp.end) {
+                size_t k = j;
+                d = story__utf8_next(t, sp.end, &k);
+                if (d > 0 && u_isdigit(d)) {
+                    split = 1;
+                } else if (is_dash(d) && k < sp.end) {
+                    int32_t sp2 = story__utf8_next(t, sp.end, &k);
+                    if (k < sp.end && u_isUWhiteSpace(sp2)) {
+                        int32_t l = story__utf8_next(t, sp.end, &k);
+                        split = l > 0 && u_isalpha(l);
+                    }
+                }
+            }
+            if (split) {
+                span a = {piece, end};
+                if (!story_vec_push(out, &a))
+                    return -1;
+                piece = j;
+                i = j;
+                prev = -1;
+                continue;
+            }
+        }
+        (void)at;
+        prev = c;
+    }
+    span a = {piece, sp.end};
+    return story_vec_push(out, &a) ? 0 : -1;
 }
 
 /* ------------------------------------------------------------- tokens */
@@ -562,11 +688,15 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
     const char *t = a->text;
     size_t base = p->start, plen = p->end - p->start;
     story_seg_brk *b;
-    int rc = get_brk(&b, ctx, p->lang, err);
+    const story_langpack *lp;
+    int rc = story_langpack_get(&lp, ctx, p->lang, err);
     if (rc)
         return rc;
-    const story_langpack *lp;
-    if ((rc = story_langpack_get(&lp, ctx, p->lang, err)))
+    /* "icu_suppressions": false turns off CLDR's @ss=standard for packs
+     * whose list misfires (de in ICU 72 suppresses every break after a
+     * word ending in "er.") */
+    int ss = !json_is_false(story_langpack_field(lp, "icu_suppressions"));
+    if ((rc = get_brk(&b, ctx, p->lang, ss, err)))
         return rc;
     m->lp = lp;
     m->ordinal_dot = json_is_true(story_langpack_field(lp, "ordinal_dot"));
@@ -584,11 +714,32 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
     }
     raw->len = 0;
     int32_t s = ubrk_first(b->sent);
+    size_t carry = (size_t)-1; /* opening punctuation moved forward */
     for (int32_t x = ubrk_next(b->sent); x != UBRK_DONE;
          s = x, x = ubrk_next(b->sent)) {
         span sp = {base + (size_t)s, base + (size_t)x};
+        if (carry != (size_t)-1)
+            sp.start = carry;
+        carry = (size_t)-1;
         trim(t, &sp);
-        if (sp.end > sp.start && !story_vec_push(raw, &sp))
+        /* UAX #29 counts opening brackets as Close, so "述べた。「" ends
+         * with the quotation's opening bracket: give it to the next
+         * sentence */
+        if (x != (int32_t)plen) {
+            size_t op = sp.end, st;
+            while (op > sp.start) {
+                int32_t c = prev_cp(t, sp.start, op, &st);
+                if (u_charType(c) != U_START_PUNCTUATION)
+                    break;
+                op = st;
+            }
+            if (op < sp.end && op > sp.start) {
+                carry = op;
+                sp.end = op;
+                trim(t, &sp);
+            }
+        }
+        if (sp.end > sp.start && split_extra(raw, t, sp))
             goto oom;
     }
     size_t first_sent = sents->len;
