@@ -50,8 +50,11 @@ static int is_nfc(const char *s)
     return ok;
 }
 
-/* Walk a JSON value: strings NFC, arrays without duplicate strings. */
-static int check_value(const char *path, const char *where, json_t *v)
+/* Walk a JSON value: strings NFC, lists without duplicate strings (an
+ * array inside an array is a tuple, e.g. a pair of quotation marks, and
+ * may repeat a string). */
+static int check_value(const char *path, const char *where, json_t *v,
+                       int tuple)
 {
     int bad = 0;
     if (json_is_string(v)) {
@@ -64,8 +67,8 @@ static int check_value(const char *path, const char *where, json_t *v)
         size_t i, j;
         json_t *e, *f;
         json_array_foreach(v, i, e) {
-            bad += check_value(path, where, e);
-            if (!json_is_string(e))
+            bad += check_value(path, where, e, 1);
+            if (!json_is_string(e) || tuple)
                 continue;
             for (j = 0; j < i; j++) {
                 f = json_array_get(v, j);
@@ -85,7 +88,7 @@ static int check_value(const char *path, const char *where, json_t *v)
                 print_error("%s: %s: key not NFC: %s\n", path, where, k);
                 bad++;
             }
-            bad += check_value(path, k, e);
+            bad += check_value(path, k, e, 0);
         }
     }
     return bad;
@@ -108,7 +111,7 @@ static int check_file(const char *path, int *files)
         print_error("%s: no integer \"schema\" field\n", path);
         bad++;
     }
-    bad += check_value(path, "(top)", j);
+    bad += check_value(path, "(top)", j, 0);
     json_decref(j);
     return bad;
 }
