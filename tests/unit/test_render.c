@@ -67,6 +67,7 @@ static story_fact qty(const story_article *a, size_t sent, const char *needle,
     f.slot = (char *)slot;
     f.value_json = (char *)"{\"number\": 15}";
     f.number = f.number_hi = strtod(needle, NULL);
+    f.counted = (char *)"person";
     f.entity = -1;
     return f;
 }
