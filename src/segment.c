@@ -350,8 +350,9 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
             }
         }
     }
-    if (t[cur.end - 1] != '.')
-        return 0;
+    char endc = t[cur.end - 1];
+    if (endc != '.' && endc != '!')
+        return 0; /* "!" for listed names such as "Yahoo!" */
     int nt = tail_chunks(t, cur.start, cur.end, ts, te, 3);
     int nh = head_chunks(t, next.start, next.end, hs, he, 2);
     if (nt == 0)
@@ -410,6 +411,8 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
             }
         }
     }
+    if (endc != '.')
+        return 0;
     if ((rc = fold_into(&m->key, t, c1s, te[0], err)))
         return rc;
     if (story_langpack_has(m->lp, "number_abbreviations", m->key.data)) {
