@@ -269,14 +269,16 @@ static int meta_charset(const char *s, size_t len, char *out, size_t outsz)
 
 static int convert(char **out, size_t *out_len, const char *name,
                    const char *data, size_t len, const char *cs,
-                   const char *why, story_error *err)
+                   const char *why, int lenient, story_error *err)
 {
     UErrorCode e = U_ZERO_ERROR;
     UConverter *cv = ucnv_open(cs, &e);
     if (U_FAILURE(e) || !cv)
         return story__error(err, STORY_EENCODING, name, -1,
                             "unknown charset '%s' (%s)", cs, why);
-    ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
+    if (!lenient)
+        ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL,
+                            &e);
     size_t ucap = len + 16;
     UChar *u = story__malloc(ucap * sizeof(UChar));
     if (!u) {
@@ -345,12 +347,22 @@ static int convert(char **out, size_t *out_len, const char *name,
     return 0;
 }
 
-/* Refuse binary data: NUL anywhere, or more than 1 in 100 code points
- * being C0 controls other than TAB, LF, FF, CR and ESC. */
+/* Refuse binary data: NUL anywhere (for HTML: in the first KiB or more
+ * than 1 in 1000 bytes; the HTML standard turns a stray NUL into U+FFFD),
+ * or more than 1 in 100 bytes being C0 controls other than TAB, LF, FF,
+ * CR and ESC. */
 static int check_binary(const char *name, const char *s, size_t len,
-                        int raw, story_error *err)
+                        int raw, int is_html, story_error *err)
 {
     const char *nul = memchr(s, '\0', len);
+    if (nul && is_html && nul - s >= 1024) {
+        size_t n = 0;
+        for (const char *p = nul; p; p = memchr(p + 1, '\0', len - (size_t)(p + 1 - s)))
+            if (++n * 1000 > len || (size_t)(p + 1 - s) >= len)
+                break;
+        if (n * 1000 <= len)
+            nul = NULL;
+    }
     if (nul)
         return story__error(err, STORY_EENCODING, name,
                             raw ? (long long)(nul - s) : -1,
@@ -360,7 +372,7 @@ static int check_binary(const char *name, const char *s, size_t len,
     size_t ctl = 0, first = (size_t)-1;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+        if (c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
             c != 0x1b) {
             if (first == (size_t)-1)
                 first = i;
@@ -374,6 +386,47 @@ static int check_binary(const char *name, const char *s, size_t len,
                             "first at offset %zu",
                             ctl, first);
     return 0;
+}
+
+/* Replace NUL bytes by U+FFFD (HTML: a parse error, replaced). */
+static int replace_nul(char **s, size_t *len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < *len; i++)
+        n += (*s)[i] == '\0';
+    if (!n)
+        return 0;
+    char *o = story__malloc(*len + 2 * n + 1);
+    if (!o)
+        return STORY_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < *len; i++) {
+        if ((*s)[i] == '\0') {
+            memcpy(o + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        } else {
+            o[k++] = (*s)[i];
+        }
+    }
+    o[k] = '\0';
+    free(*s);
+    *s = o;
+    *len = k;
+    return 0;
+}
+
+static size_t utf8_invalid_count(const char *s, size_t len)
+{
+    size_t i = 0, n = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (story__utf8_next(s, len, &i) < 0)
+            n++;
+    }
+    return n;
 }
 
 /* windows-1252 byte for code point cp, or -1. */
@@ -441,6 +494,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     const char *why = "";
     story_charset_origin origin = STORY_CS_UTF8;
     size_t skip = 0;
+    int lenient = 0;
     const unsigned char *u = (const unsigned char *)data;
     *out = NULL;
 
@@ -472,7 +526,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     size_t blen = len - skip;
 
     if (!is_utf16_32_name(cs)) {
-        int rc = check_binary(name, body, blen, 1, err);
+        int rc = check_binary(name, body, blen, 1, is_html, err);
         if (rc != 0)
             return rc;
     }
@@ -483,13 +537,21 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     if (origin == STORY_CS_HTTP || origin == STORY_CS_META) {
         if (is_utf8_name(cs)) {
             if (bad != (size_t)-1) {
-                if (utf8_multibyte_count(body, blen, 1) > 0)
+                size_t nbad = is_html ? utf8_invalid_count(body, blen) : 0;
+                if (is_html && nbad * 10000 <= blen + 80000 &&
+                    utf8_multibyte_count(body, blen, 1) > 0) {
+                    /* a few stray bytes in a UTF-8 page: replaced by
+                     * U+FFFD as the WHATWG decoder does */
+                    lenient = 1;
+                } else if (utf8_multibyte_count(body, blen, 1) > 0)
                     return story__error(
                         err, STORY_EENCODING, name, (long long)(bad + skip),
                         "invalid UTF-8 at byte offset %zu (charset UTF-8 %s)",
                         bad + skip, why);
-                cs[0] = '\0'; /* the declaration lies: detect */
-                origin = STORY_CS_DETECTED;
+                else {
+                    cs[0] = '\0'; /* the declaration lies: detect */
+                    origin = STORY_CS_DETECTED;
+                }
             }
         } else if (!is_utf16_32_name(cs) && bad == (size_t)-1 &&
                    utf8_multibyte_count(body, blen, 1) > 0) {
@@ -504,6 +566,12 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             copy_name(cs, "UTF-8", sizeof cs);
             origin = STORY_CS_UTF8;
             why = "valid UTF-8";
+        } else if (is_html && utf8_multibyte_count(body, blen, 1) > 0 &&
+                   utf8_invalid_count(body, blen) * 10000 <= blen + 80000) {
+            copy_name(cs, "UTF-8", sizeof cs);
+            origin = STORY_CS_UTF8;
+            why = "UTF-8 with a few invalid bytes replaced by U+FFFD";
+            lenient = 1;
         } else if (utf8_multibyte_count(body, blen, 1) > 0) {
             return story__error(err, STORY_EENCODING, name,
                                 (long long)(bad + skip),
@@ -542,7 +610,12 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     }
 
     int rc;
-    if (is_utf8_name(cs)) {
+    if (is_utf8_name(cs) && lenient) {
+        rc = convert(out, out_len, name, body, blen, "UTF-8", why, 1, err);
+        if (rc != 0)
+            return rc;
+        copy_name(cs, "UTF-8", sizeof cs);
+    } else if (is_utf8_name(cs)) {
         if (bad != (size_t)-1)
             return story__error(err, STORY_EENCODING, name,
                                 (long long)(bad + skip),
@@ -555,18 +628,23 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         *out_len = blen;
         copy_name(cs, "UTF-8", sizeof cs);
     } else {
-        rc = convert(out, out_len, name, body, blen, cs, why, err);
+        rc = convert(out, out_len, name, body, blen, cs, why, 0, err);
         if (rc != 0) {
             if (err && err->offset >= 0)
                 err->offset += (long long)skip;
             return rc;
         }
-        rc = check_binary(name, *out, *out_len, 0, err);
+        rc = check_binary(name, *out, *out_len, 0, is_html, err);
         if (rc != 0) {
             free(*out);
             *out = NULL;
             return rc;
         }
+    }
+    if (is_html && replace_nul(out, out_len) != 0) {
+        free(*out);
+        *out = NULL;
+        return story__error(err, STORY_ENOMEM, name, -1, "out of memory");
     }
     if (origin != STORY_CS_OPTION) {
         long long mb = mojibake_at(*out, *out_len);

@@ -998,9 +998,34 @@ int story__looks_like_html(const char *s, size_t len)
     return 0;
 }
 
-/* Has an <html or <body start tag but neither </body> nor </html>. */
+/* Truncated HTML: the bytes end inside a tag, comment or script, or the
+ * page opened <html>/<body> but ends in the middle of text without
+ * </body> or </html>. Returns the offset where the truncation is noticed
+ * (the end), or -1. Real pages that merely omit the closing tags but end
+ * after a complete tag are accepted (the HTML standard makes those end
+ * tags optional). */
 static long long truncated_at(const char *s, size_t len)
 {
+    size_t e = len;
+    while (e > 0 && isspace((unsigned char)s[e - 1]))
+        e--;
+    if (e == 0)
+        return -1;
+    /* inside a tag or comment: a '<' after the last '>' */
+    const char *gt = NULL, *lt = NULL;
+    for (size_t i = e; i-- > 0;) {
+        if (!gt && s[i] == '>')
+            gt = s + i;
+        if (!lt && s[i] == '<')
+            lt = s + i;
+        if (gt && lt)
+            break;
+        if (e - i > 65536)
+            break;
+    }
+    if (lt && (!gt || lt > gt) && e - (size_t)(lt - s) < 4096 &&
+        (isalpha((unsigned char)lt[1]) || lt[1] == '/' || lt[1] == '!'))
+        return (long long)len;
     int open = 0;
     size_t n = len < 65536 ? len : 65536;
     for (size_t i = 0; i + 5 <= n; i++)
@@ -1017,7 +1042,18 @@ static long long truncated_at(const char *s, size_t len)
             (strncasecmp(s + i, "</html", 6) == 0 ||
              strncasecmp(s + i, "</body", 6) == 0))
             return -1;
-    return (long long)len;
+    /* unterminated <script> / <style> / comment at the end */
+    for (size_t i = len; i-- > from;) {
+        if (s[i] != '<')
+            continue;
+        if (strncasecmp(s + i, "</script", 8) == 0 ||
+            strncasecmp(s + i, "</style", 7) == 0)
+            break;
+        if (strncasecmp(s + i, "<script", 7) == 0 ||
+            strncasecmp(s + i, "<style", 6) == 0)
+            return (long long)len;
+    }
+    return s[e - 1] == '>' ? -1 : (long long)len;
 }
 
 static void select_roots(hdoc *d, int top, story_vec *roots)
