@@ -22,6 +22,8 @@ typedef struct fx_lex {
     char field[40];
     json_t *stems; /* stemmed (space-joined) entry -> concept */
     int maxw;      /* most words in an entry */
+    int stem_ok;   /* stems are matched for this field (word lexicons, not
+                      gazetteers: "para" and "París" share a stem) */
 } fx_lex;
 
 typedef struct fx_cache {
@@ -102,6 +104,9 @@ static fx_lex *lex_get(fx *x, const char *field)
     snprintf(l->field, sizeof l->field, "%s", field);
     l->stems = json_object();
     l->maxw = 1;
+    l->stem_ok = strcmp(field, "counted_nouns") == 0 ||
+                 strcmp(field, "event_lexicon") == 0 ||
+                 strcmp(field, "reporting_verbs") == 0;
     if (!l->stems)
         return NULL;
     json_t *f = story_langpack_field(x->lp, field);
@@ -241,7 +246,7 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
                 return json_is_string(v) ? json_string_value(v) : "1";
             }
         }
-        if (!l || !x->stem)
+        if (!l || !x->stem || !x->lex_stems || !l->stem_ok)
             continue;
         b->len = 0;
         for (size_t k = i; k < i + (size_t)w; k++) {
@@ -298,8 +303,12 @@ int fx_hedged(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
-    for (size_t k = cs; k < ce; k++)
-        if (fx_match(x, "hedge_cues", k, ce, &n))
+    /* cues before the predicate in its clause (a cue after it usually
+     * belongs to a relative clause: "signed up to a force that could"),
+     * plus the next two tokens ("is expected to"); anywhere for zh/ja */
+    size_t to = x->cjk ? ce : (i + 3 < ce ? i + 3 : ce);
+    for (size_t k = cs; k < to; k++)
+        if (k != i && fx_match(x, "hedge_cues", k, ce, &n))
             return 1;
     return 0;
 }
@@ -520,10 +529,21 @@ static int prepare(fx *x)
         else
             story_buf_append(&x->stem_buf, k, kn);
         story_buf_putc(&x->stem_buf, '\0');
-        /* capitalised in the middle of a sentence */
+        /* capitalised on its own in the middle of a sentence (not as
+         * the first word of a longer capitalised run) */
         if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
-            i > x->sent_tok[a->tokens[i].sentence])
-            json_object_set(x->capital_inside, k, json_true());
+            i > x->sent_tok[a->tokens[i].sentence] &&
+            !(a->tokens[i - 1].flags & STORY_TOKEN_CAPITAL) &&
+            !(i + 1 < a->n_tokens &&
+              a->tokens[i + 1].sentence == a->tokens[i].sentence &&
+              (a->tokens[i + 1].flags & STORY_TOKEN_CAPITAL))) {
+            size_t kn2 = kn;
+            if (kn2 > 2 && k[kn2 - 2] == '\'' && k[kn2 - 1] == 's')
+                kn2 -= 2;
+            story_buf_append(&x->tmp, k, kn2);
+            json_object_set(x->capital_inside, x->tmp.data, json_true());
+            x->tmp.len = 0;
+        }
     }
     story_buf_free(&one);
     if (x->stem_buf.oom)
@@ -555,6 +575,8 @@ int story_facts_extract(story_factset **out, story_ctx *ctx,
     int rc = story_langpack_get(&x.lp, ctx, x.lang, err);
     if (!rc) {
         x.cjk = strncmp(x.lang, "zh", 2) == 0 || strncmp(x.lang, "ja", 2) == 0;
+        x.lex_stems = json_is_true(
+            story_langpack_field(x.lp, "lexicon_stems"));
         rc = prepare(&x);
     }
     if (!rc)

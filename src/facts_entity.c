@@ -79,9 +79,15 @@ static void skeleton(const char *in, story_buf *out)
         s[0] = 'z';
     out->len = 0;
     char prev = 0;
+    size_t cons = 0;
+    for (size_t i = 0; i < m; i++)
+        if (i == 0 || !is_vowel(s[i]))
+            cons++;
+    /* short skeletons collide ("Siso" -> "s"): keep the vowels then */
+    int keep_vowels = cons < 3;
     for (size_t i = 0; i < m; i++) {
         char c = s[i];
-        if (i > 0 && is_vowel(c))
+        if (i > 0 && is_vowel(c) && !keep_vowels)
             continue;
         if (c == prev)
             continue;
@@ -225,6 +231,16 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     /* keys */
     story_buf sk_all = {0}, sk_last = {0};
     char *lk;
+    if (gaz_concept && strcmp(kind, "organisation") == 0) {
+        /* organisations: the gazetteer concept is the key */
+        lk = fx_strdup(x, gaz_concept);
+        if (!lk)
+            return x->rc;
+        story_buf_puts(&sk_all, lk);
+        story_buf_puts(&sk_last, lk);
+        free(lk);
+        goto keyed;
+    }
     if (gaz_concept) {
         lk = fx_strdup(x, gaz_concept);
     } else if (nwords == 1) {
@@ -241,6 +257,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     const char *sp = strrchr(lk, ' ');
     skeleton(sp ? sp + 1 : lk, &sk_last);
     free(lk);
+keyed:
     if (sk_all.oom || sk_last.oom || !sk_all.data[0]) {
         story_buf_free(&sk_all);
         story_buf_free(&sk_last);
@@ -373,6 +390,48 @@ static int is_stopish(fx *x, size_t i, size_t e)
            story_langpack_has(x->lp, "function_words", x->a->tokens[i].key);
 }
 
+/* Capitalised on its own mid-sentence somewhere in the article, or an
+ * acronym. */
+static int known_name(fx *x, size_t i)
+{
+    const story_token *t = &x->a->tokens[i];
+    if (is_acronym(x->a->text + t->start, t->end - t->start))
+        return 1;
+    size_t kn = strip_possessive(t->key, strlen(t->key));
+    char kk[128];
+    snprintf(kk, sizeof kk, "%.*s", (int)kn, t->key);
+    return json_object_get(x->capital_inside, kk) != NULL;
+}
+
+/* Languages that capitalise nouns: is folded `k` a common noun of the
+ * pack's "common_nouns" (FreeDict heads), directly, with a plural/case
+ * ending removed, or as the head of a compound (an ending of >= 4 bytes
+ * that is listed: "stahlindustrie" -> "industrie")? */
+static int common_noun(fx *x, const char *k)
+{
+    static const char *const endings[] = {"", "n", "en", "e", "er", "s",
+                                          "es", "ern", "nen"};
+    char w[128];
+    size_t n = strlen(k);
+    if (n >= sizeof w)
+        return 0;
+    for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++) {
+        size_t el = strlen(endings[e]);
+        if (n < el + 3 || memcmp(k + n - el, endings[e], el) != 0)
+            continue;
+        memcpy(w, k, n - el);
+        w[n - el] = '\0';
+        size_t wn = n - el;
+        for (size_t p = 0; p + 4 <= wn; p++) {
+            if (((unsigned char)w[p] & 0xC0) == 0x80)
+                continue;
+            if (story_langpack_has(x->lp, "common_nouns", w + p))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int noun_suffix(fx *x, const char *k)
 {
     json_t *suf = story_langpack_field(x->lp, "noun_suffixes");
@@ -395,6 +454,15 @@ static int entities_sentence(fx *x, size_t s)
     int nouncaps = json_is_true(capn);
     story_vec roles;
     story_vec_init(&roles, sizeof(char *));
+    size_t caps = 0, words = 0;
+    for (size_t k = b; k < e; k++)
+        if (x->a->tokens[k].flags & STORY_TOKEN_LETTER) {
+            words++;
+            if (cap(x, k))
+                caps++;
+        }
+    int titlecase = !x->cjk && words >= 4 && caps * 10 >= words * 6 &&
+                    !nouncaps;
     size_t i = b;
     while (i < e && !x->rc) {
         size_t n = 0;
@@ -419,12 +487,41 @@ static int entities_sentence(fx *x, size_t s)
             i += n;
             continue;
         }
+        if (!gk && is_stopish(x, i, e)) {
+            i++;
+            continue;
+        }
+        /* title-case headline: only words also capitalised on their own
+         * elsewhere, and acronyms, are names */
+        if (!gk && titlecase && !known_name(x, i)) {
+            i++;
+            continue;
+        }
+        /* German: a common noun does not start a name */
+        if (!gk && nouncaps && common_noun(x, x->a->tokens[i].key) &&
+            !is_acronym(x->a->text + x->a->tokens[i].start,
+                        x->a->tokens[i].end - x->a->tokens[i].start)) {
+            i++;
+            continue;
+        }
         /* run of capitalised tokens */
         size_t rs = i, re = i + (gk ? n : 1);
         if (!gk) {
             while (re < e) {
+                /* a role word followed by a connector and a capital is
+                 * part of an organisation name ("Joint Chiefs of Staff") */
+                if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
+                    role_like(x, re, e, &n) && re + 2 < e &&
+                    story_langpack_has(x->lp, "name_connectors",
+                                       a->tokens[re + 1].key) &&
+                    cap(x, re + 2)) {
+                    re++;
+                    continue;
+                }
                 if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
                     !role_like(x, re, e, &n) &&
+                    !(titlecase && !known_name(x, re)) &&
+                    !is_stopish(x, re, e) &&
                     !fx_match(x, "places", re, e, &n)) {
                     /* a possessive ends the run: "NATO's Military" */
                     const story_token *pt = &a->tokens[re - 1];
@@ -435,8 +532,15 @@ static int entities_sentence(fx *x, size_t s)
                     re++;
                     continue;
                 }
-                /* lower-case connector inside a name */
-                if (re + 1 < e && fx_adjacent(x, re - 1, 0) &&
+                /* lower-case connector inside an organisation name
+                 * ("Bank of England"): the run so far has an
+                 * organisation word */
+                int orgish = 0;
+                for (size_t q = rs; q < re && !orgish; q++) {
+                    const char *kc = fx_match(x, "entity_kinds", q, re, &n);
+                    orgish = kc && strcmp(kc, "organisation") == 0;
+                }
+                if (orgish && re + 1 < e && fx_adjacent(x, re - 1, 0) &&
                     fx_adjacent(x, re, 0) &&
                     story_langpack_has(x->lp, "name_connectors",
                                        a->tokens[re].key) &&

@@ -32,6 +32,7 @@ typedef struct fx {
     const story_langpack *lp;
     const char *lang;
     int cjk;                 /* no spaces between words (zh, ja) */
+    int lex_stems;           /* pack "lexicon_stems": match stems too */
     story_error *err;
     story_vec facts;         /* story_fact */
     story_vec ents;          /* fx_ent */
