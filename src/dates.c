@@ -232,10 +232,13 @@ static size_t word_end(dscan *s, size_t i)
             j = n;
             continue;
         }
-        if (is_apos(c) && n < s->end) {
+        if ((is_apos(c) || c == '.') && n < s->end) {
+            /* inner apostrophe (п'ять) or dot between letters (p.m.) */
             size_t n2;
             int32_t d = cp_at(s, n, &n2);
-            if (is_word_cp(d) && !is_cjk_cp(d)) {
+            if (is_word_cp(d) && !is_cjk_cp(d) &&
+                (c != '.' || (n2 - n == 1 && (n2 >= s->end ||
+                                              !is_word_cp(cp_at(s, n2, NULL)))))) {
                 j = n2;
                 continue;
             }
@@ -506,7 +509,9 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
             a = ds;
         }
     }
-    /* after the month: day (en "March 5"), year */
+    /* after the month (and its abbreviation dot): day, year */
+    if (me < s->end && s->t[me] == '.')
+        me++;
     size_t p = skip_spaces(s, me);
     if (!day && p > me && read_int(s, p, 2, &v, &e) && v >= 1 && v <= 31) {
         size_t e2 = e;
@@ -648,7 +653,7 @@ static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
     }
     if (h > 23)
         return 0;
-    snprintf(out, 8, "%02ld:%02ld", h, mi);
+    snprintf(out, 8, "%02d:%02d", (int)(h % 24), (int)(mi % 60));
     *endp = p;
     return 1;
 }

@@ -234,10 +234,13 @@ static size_t word_end(scan *s, size_t i)
             j = n;
             continue;
         }
-        if (is_apos(c) && n < s->end) {
+        if ((is_apos(c) || c == '.') && n < s->end) {
+            /* inner apostrophe (п'ять) or dot between letters (p.m.) */
             size_t n2;
             int32_t d = cp_at(s, n, &n2);
-            if (is_word_cp(d) && !is_cjk_cp(d)) {
+            if (is_word_cp(d) && !is_cjk_cp(d) &&
+                (c != '.' || (n2 - n == 1 && (n2 >= s->end ||
+                                              !is_word_cp(cp_at(s, n2, NULL)))))) {
                 j = n2;
                 continue;
             }
@@ -640,6 +643,14 @@ static int numeral_value(scan *s, numeral *nu, double *v)
 {
     const char *d = nu->digits;
     char other = s->nl->dec == '.' ? ',' : '.';
+    /* one separator followed by exactly "000" groups in every convention:
+     * nobody writes 25.000 for 25 ("$25,000" in a Russian text) */
+    const char *sep = strpbrk(d, ".,");
+    if (sep && nu->nsep == 1 && sep - d >= 1 && sep - d <= 3 &&
+        strcmp(sep + 1, "000") == 0 && nu->frac == 0) {
+        *v = strtod(d, NULL) * 1000 + strtod(sep + 1, NULL);
+        return 1;
+    }
     if (interpret(d, s->nl->dec, s->nl->indian, v) ||
         interpret(d, other, s->nl->indian, v)) {
         *v += nu->frac;
@@ -726,6 +737,23 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
         *v = json_num(j);
         return !isnan(*v);
     }
+    /* compounds: a number word + a listed suffix (achttägigen, 3-fach) */
+    json_t *sfx = story_langpack_field(s->nl->lp, "compound_suffixes");
+    if (sfx && b - a >= 6) {
+        size_t k;
+        json_t *e;
+        json_array_foreach(sfx, k, e) {
+            const char *x = json_string_value(e);
+            size_t xl = x ? strlen(x) : 0;
+            if (!xl || xl + 2 > b - a || memcmp(s->t + b - xl, x, xl))
+                continue;
+            json_t *pj = lookup(s, "number_words", s->t + a, b - xl - a);
+            if (pj) {
+                *v = json_num(pj);
+                return !isnan(*v);
+            }
+        }
+    }
     return 0;
 }
 
@@ -783,6 +811,18 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     }
     if (!is_word_cp(c))
         return 0;
+    /* "a million", "eine Million", "один мільйон": 1 before a scale word */
+    {
+        size_t we = word_end(s, i), se;
+        if (we > i && we < s->end && s->t[we] == ' ' &&
+            lookup(s, "scale_one", s->t + i, we - i) &&
+            match_after(s, we, "scale_words", 2, 1, &se)) {
+            *v = 1;
+            *endp = we;
+            *spelled = 1;
+            return 1;
+        }
+    }
     /* spelled: a run of number words joined by spaces, hyphens or listed
      * connectors ("and", "und", "y") */
     double vals[16];
@@ -925,6 +965,21 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
+        if (!spelled && plain && nd <= 2) {
+            /* clock times belong to story__dates_scan: 14:30, 6pm, 9 Uhr */
+            size_t te, q2;
+            if (ve + 3 <= s->end && s->t[ve] == ':' &&
+                u_isdigit(cp_at(s, ve + 1, &q2)) &&
+                u_isdigit(cp_at(s, q2, &te))) {
+                i = te;
+                continue;
+            }
+            if (match_after(s, ve, "time_markers", 1, 1, &te) &&
+                !(te < s->end && is_word_cp(cp_at(s, te, NULL)))) {
+                i = te;
+                continue;
+            }
+        }
         n.start = n.num_start = i;
         n.num_end = n.end = ve;
         if (pct_prefix) {
@@ -1015,15 +1070,33 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             double v2;
             size_t ve2;
             int sp2, o2, pl2, nd2;
-            if (rs && rs < s->end && !(digit && is_iso_date_at(s, i)) &&
-                read_value(s, rs, &v2, &ve2, &sp2, &o2, &pl2, &nd2) &&
-                !o2 && (v2 > v || !dash)) {
+            int ok = rs && rs < s->end && !(digit && is_iso_date_at(s, i)) &&
+                     read_value(s, rs, &v2, &ve2, &sp2, &o2, &pl2, &nd2) &&
+                     !o2;
+            if (ok && dash && plain && pl2 && nd == 4 && nd2 == 2 &&
+                v >= 1000 && v <= 2100) {
+                /* abbreviated year range: 1981-87 */
+                double full = v - fmod(v, 100) + v2;
+                if (full > v)
+                    v2 = full;
+            }
+            if (ok && (v2 > v || !dash)) {
                 n.value_hi = v2;
                 n.is_range = 1;
                 p = n.num_end = n.end = ve2;
             }
         }
 
+        /* a range of clock times ("6-8 p.m.", "18 bis 20 Uhr") is left to
+         * story__dates_scan */
+        if (n.is_range && plain && nd <= 2) {
+            size_t te;
+            if (match_after(s, p, "time_markers", 1, 1, &te) &&
+                !(te < s->end && is_word_cp(cp_at(s, te, NULL)))) {
+                i = te;
+                continue;
+            }
+        }
         /* attached scale suffix after a currency ("$5m", "$2bn") */
         double scale = 1;
         size_t se;
@@ -1036,6 +1109,12 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             scale = json_num(sv);
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
+        }
+        /* a lone spelled "one"/"first" is mostly an article or pronoun
+         * ("one of them", "ein", "un", "один"): only with a scale word */
+        if (n.spelled && n.value == 1 && !n.is_range && scale == 1) {
+            i = n.num_end > i ? n.num_end : nx;
+            continue;
         }
         if (!isnan(scale) && scale != 1) {
             n.value *= scale;
