@@ -37,7 +37,7 @@
 
 /* Bytes handed to exttextcat: n-gram ranks are stable after a few hundred
  * bytes, and classification cost grows with the input. */
-#define STORY_TEXTCAT_MAX 2048
+#define STORY_TEXTCAT_MAX 1024
 
 static void seg_state_free(void *p)
 {

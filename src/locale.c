@@ -32,6 +32,13 @@ struct story_langpack {
 typedef struct pack_cache {
     story_langpack *packs[64];
     size_t n;
+    /* requested tag -> pack, so that repeated lookups ("en-GB", "xx")
+     * need no file-system probe */
+    struct {
+        char tag[32];
+        story_langpack *lp;
+    } alias[64];
+    size_t n_alias;
 } pack_cache;
 
 static void cache_free(void *p)
@@ -237,8 +244,31 @@ static void resolve_lang(char *out, size_t n, story_ctx *ctx,
      * to root when neither file exists */
 }
 
+static int langpack_get(const story_langpack **out, story_ctx *ctx,
+                        const char *lang, story_error *err);
+
 int story_langpack_get(const story_langpack **out, story_ctx *ctx,
                        const char *lang, story_error *err)
+{
+    int rc = langpack_get(out, ctx, lang, err);
+    pack_cache *c = story__ctx_get(ctx, STORY_MOD_LOCALE);
+    const char *req = lang ? lang : "";
+    if (rc == 0 && c && strlen(req) < sizeof c->alias[0].tag &&
+        c->n_alias < sizeof c->alias / sizeof c->alias[0]) {
+        int known = 0;
+        for (size_t i = 0; i < c->n_alias && !known; i++)
+            known = strcmp(c->alias[i].tag, req) == 0;
+        if (!known) {
+            snprintf(c->alias[c->n_alias].tag, sizeof c->alias[0].tag, "%s",
+                     req);
+            c->alias[c->n_alias++].lp = (story_langpack *)*out;
+        }
+    }
+    return rc;
+}
+
+static int langpack_get(const story_langpack **out, story_ctx *ctx,
+                        const char *lang, story_error *err)
 {
     char want[32];
     *out = NULL;
@@ -249,6 +279,12 @@ int story_langpack_get(const story_langpack **out, story_ctx *ctx,
             return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
         story__ctx_set(ctx, STORY_MOD_LOCALE, c, cache_free);
     }
+    const char *req = lang ? lang : "";
+    for (size_t i = 0; i < c->n_alias; i++)
+        if (strcmp(c->alias[i].tag, req) == 0) {
+            *out = c->alias[i].lp;
+            return 0;
+        }
     resolve_lang(want, sizeof want, ctx, lang);
     for (size_t i = 0; i < c->n; i++)
         if (strcmp(c->packs[i]->lang, want) == 0) {
