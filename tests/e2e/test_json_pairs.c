@@ -78,8 +78,10 @@ static void test_schema_is_valid_json(void **state)
                         "https://json-schema.org/draft/2020-12/schema");
     /* the validator rejects what it should: a report without "schema" */
     char msg[256];
-    assert_int_not_equal(
-        sc_validate(json_object(), schema, schema, "", msg, sizeof msg), 0);
+    json_t *empty = json_object();
+    int rc = sc_validate(empty, schema, schema, "", msg, sizeof msg);
+    json_decref(empty);
+    assert_int_not_equal(rc, 0);
 }
 
 static void test_wmt24_euronews(void **state)

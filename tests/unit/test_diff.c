@@ -88,7 +88,8 @@ static story_factset *factset(const story_fact *f, size_t n)
 {
     story_factset *fs = calloc(1, sizeof *fs);
     fs->facts = calloc(n ? n : 1, sizeof *f);
-    memcpy(fs->facts, f, n * sizeof *f);
+    if (n)
+        memcpy(fs->facts, f, n * sizeof *f);
     fs->n_facts = n;
     return fs;
 }
@@ -103,7 +104,8 @@ static story_alignment *alignment(const story_link *l, size_t n)
 {
     story_alignment *al = calloc(1, sizeof *al);
     al->links = calloc(n ? n : 1, sizeof *l);
-    memcpy(al->links, l, n * sizeof *l);
+    if (n)
+        memcpy(al->links, l, n * sizeof *l);
     al->n_links = n;
     return al;
 }
