@@ -703,13 +703,15 @@ static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
 }
 
 /* Combine listed values: "three hundred twenty five", 三百五十, тридцяти. */
-static double combine(const double *vals, int n)
+static double combine(const double *vals, int n, int cjk)
 {
     double total = 0, sec = 0, digit = 0;
     for (int k = 0; k < n; k++) {
         double x = vals[k];
-        if (x >= 10000 || (x == 1000 && digit + sec > 0 && digit + sec < 1000 &&
-                           sec + digit != 0)) {
+        /* western "thousand" closes a group; CJK 千 stays inside the
+         * 万/亿 group (5億8千5百万 = 585 000 000) */
+        if (x >= 10000 || (!cjk && x == 1000 && digit + sec > 0 &&
+                           digit + sec < 1000)) {
             total += (sec + digit ? sec + digit : 1) * x;
             sec = digit = 0;
         } else if ((x == 10 || x == 100 || x == 1000) && digit < x) {
@@ -792,6 +794,45 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     *ndigits = 0;
     if (c < 0)
         return 0;
+    if (s->cjk && (u_isdigit(c) || is_cjk_cp(c))) {
+        /* CJK: digits and numeral characters mix (5億8千5百万, 3万, 三十五) */
+        double vals[24];
+        int nv = 0, kanji = 0, digits = 0;
+        size_t p = i, last = i;
+        while (p < s->end && nv < 24) {
+            size_t q;
+            int32_t d = cp_at(s, p, &q);
+            if (d >= 0 && u_isdigit(d)) {
+                numeral nu;
+                double x;
+                read_numeral(s, p, &nu);
+                if (!numeral_value(s, &nu, &x))
+                    break;
+                vals[nv++] = x;
+                digits += (int)nu.nd;
+                p = last = nu.end;
+                continue;
+            }
+            json_t *j = is_cjk_cp(d) ? lookup(s, "number_words", s->t + p,
+                                              q - p)
+                                     : NULL;
+            if (!j || isnan(json_num(j)))
+                break;
+            /* a scale character after digits only joins when more follows
+             * or nothing else reads it (3万 = 30000 either way) */
+            vals[nv++] = json_num(j);
+            kanji++;
+            p = last = q;
+        }
+        if (nv > 0 && kanji > 0) {
+            *v = combine(vals, nv, 1);
+            *endp = last;
+            *spelled = digits == 0;
+            *plain_int = 0;
+            *ndigits = digits;
+            return 1;
+        }
+    }
     if (u_isdigit(c)) {
         numeral nu;
         read_numeral(s, i, &nu);
@@ -875,7 +916,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     if (!ord && nv > 1 && rbnf_parse(s, i, last_end, &r) && r > 0)
         *v = r;
     else
-        *v = combine(vals, nv);
+        *v = combine(vals, nv, s->cjk);
     *endp = last_end;
     *spelled = 1;
     *ordinal = ord;
@@ -952,6 +993,25 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 i = nx;
             }
             continue;
+        }
+        if (s->cjk && spelled) {
+            /* words that contain a numeral character (十分 "enough",
+             * 一些 "some", 统一 "unify"): the pack's number_exceptions */
+            size_t xe, from = i > s->start ? prev_pos(s, i) : i;
+            if (match_after(s, from, "number_exceptions", 4, 0, &xe) ||
+                match_after(s, i, "number_exceptions", 4, 0, &xe)) {
+                i = ve > i ? ve : nx;
+                continue;
+            }
+        }
+        if (s->cjk) {
+            /* 12月 is December, 6時 six o'clock, 10代 "teens": a numeral
+             * before one of the pack's name_suffixes names, not counts */
+            size_t xe;
+            if (match_after(s, ve, "name_suffixes", 2, 0, &xe)) {
+                i = xe;
+                continue;
+            }
         }
         if (s->cjk && spelled && !pct_prefix) {
             /* a lone CJK numeral character counts only before a counter
@@ -1046,7 +1106,8 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (!n.is_ordinal) {
             size_t q = skip_spaces(s, p);
             int32_t d = q < s->end ? cp_at(s, q, &nx) : -1;
-            int dash = d == '-' || d == 0x2013 || d == 0x2014 || d == 0x2012;
+            int dash = d == '-' || d == 0x2013 || d == 0x2014 ||
+                       d == 0x2012 || d == 0xFF5E || d == 0x301C;
             size_t rs = 0;
             if (dash) {
                 rs = skip_spaces(s, nx);
