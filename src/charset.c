@@ -592,18 +592,34 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                     conf = ucsdet_getConfidence(m, &e);
                 }
             }
-            if (dn && U_SUCCESS(e) && conf >= 10 && !is_utf8_name(dn)) {
-                copy_name(cs, dn, sizeof cs);
+            size_t high = 0;
+            for (size_t i = 0; i < blen && high < 8; i++)
+                high += (unsigned char)body[i] >= 0x80;
+            /* plain text: only a confident detection over enough non-ASCII
+             * bytes; a stray byte in an ASCII file stays an error */
+            int enough = is_html ? conf >= 10 : (conf >= 50 && high >= 8);
+            char cand[64] = "";
+            if (dn && U_SUCCESS(e))
+                copy_name(cand, dn, sizeof cand);
+            if (cand[0] && enough && !is_utf8_name(cand)) {
+                copy_name(cs, cand, sizeof cs);
                 map_label(cs, sizeof cs);
             }
             if (cd)
                 ucsdet_close(cd);
-            if (!cs[0])
+            if (!cs[0]) {
+                if (cand[0] && !is_utf8_name(cand))
+                    return story__error(
+                        err, STORY_EENCODING, name, (long long)(bad + skip),
+                        "invalid UTF-8 at byte offset %zu (perhaps %s, "
+                        "detection confidence %d%%: give --encoding)",
+                        bad + skip, cand, (int)conf);
                 return story__error(
                     err, STORY_EENCODING, name, (long long)(bad + skip),
-                    "invalid UTF-8 at byte offset %zu and the charset could "
-                    "not be detected (give --encoding)",
+                    "invalid UTF-8 at byte offset %zu (give --encoding if the "
+                    "file uses another charset)",
                     bad + skip);
+            }
             origin = STORY_CS_DETECTED;
             why = "detected by ICU";
         }

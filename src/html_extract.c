@@ -1109,10 +1109,29 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
     if (len > INT32_MAX)
         return story__error(err, STORY_EINVAL, a->source, -1,
                             "HTML larger than 2 GiB");
-    htmlDocPtr doc = htmlReadMemory(
-        s, (int)len, NULL, "UTF-8",
+    htmlParserCtxtPtr pc = htmlNewParserCtxt();
+    if (!pc)
+        return story__error(err, STORY_ENOMEM, a->source, -1,
+                            "out of memory");
+    htmlDocPtr doc = htmlCtxtReadMemory(
+        pc, s, (int)len, NULL, "UTF-8",
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
             HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    {
+        /* libxml2 stops at 256 nested elements (without XML_PARSE_HUGE,
+         * which we keep off): refuse rather than return a partial page */
+        xmlErrorPtr pe = xmlCtxtGetLastError(pc);
+        if (pe && pe->message && strstr(pe->message, "Excessive depth")) {
+            htmlFreeParserCtxt(pc);
+            if (doc)
+                xmlFreeDoc(doc);
+            return story__error(err, STORY_EPARSE, a->source, -1,
+                                "elements nested more than 256 levels deep "
+                                "(the HTML parser's limit): the page cannot "
+                                "be read");
+        }
+    }
+    htmlFreeParserCtxt(pc);
     if (!doc)
         return story__error(err, STORY_EPARSE, a->source, -1,
                             "the HTML parser could not read the page");
