@@ -353,10 +353,21 @@ static void put_number(story_buf *b, double x)
         story_buf_printf(b, "%g", x);
 }
 
-/* The value of a fact, short: "15", "at least 15-20 percent",
- * "2025-08-20", "Giuseppe Cavo Dragone", "SAY". */
-static void put_value(story_buf *b, const story_fact *f)
+/* The name of the entity fact `e` of fs, or NULL. */
+static const char *entity_name(const story_factset *fs, long e)
 {
+    if (!fs || e < 0 || (size_t)e >= fs->n_facts)
+        return NULL;
+    const story_fact *g = &fs->facts[e];
+    return g->name && *g->name ? g->name : NULL;
+}
+
+/* The value of a fact, short: "15", "at least 15-20 percent",
+ * "2025-08-20", "Giuseppe Cavo Dragone", "Novak SAY", "ATTACK". */
+static void put_value(story_buf *b, const story_fact *f,
+                      const story_factset *fs)
+{
+    const char *who = entity_name(fs, f->entity);
     switch (f->type) {
     case STORY_FACT_QUANTITY:
         if (f->qualifier && *f->qualifier) {
@@ -384,15 +395,17 @@ static void put_value(story_buf *b, const story_fact *f)
         story_buf_puts(b, f->name && *f->name ? f->name : fkey(f));
         break;
     case STORY_FACT_EVENT:
+        if (who)
+            story_buf_printf(b, "%s ", who);
         story_buf_puts(b, f->predicate && *f->predicate ? f->predicate
-                                                        : fkey(f));
-        if (f->object_key && *f->object_key)
-            story_buf_printf(b, " %s", f->object_key);
+                                                        : "event");
         break;
-    default:
-        if (f->verb && *f->verb)
-            story_buf_printf(b, "%s ", f->verb);
-        story_buf_puts(b, fkey(f));
+    default: /* quote, attribution: speaker/source and reporting verb */
+        if (who)
+            story_buf_printf(b, "%s ", who);
+        story_buf_puts(b, f->verb && *f->verb
+                              ? f->verb
+                              : story_fact_type_name(f->type));
         break;
     }
     if (f->negated)
@@ -439,7 +452,11 @@ static void put_span(story_buf *b, const story_article *art,
             len--;
         cut = 1;
     }
-    story_buf_puts(b, " \"");
+    /* spans that start with a quotation mark carry their own quotes */
+    int own = s[0] == '"' || !strncmp(s, "\xE2\x80\x9C", 3) ||
+              !strncmp(s, "\xE2\x80\x9E", 3) || !strncmp(s, "\xC2\xAB", 2) ||
+              !strncmp(s, "\xE3\x80\x8C", 3);
+    story_buf_puts(b, own ? " " : " \"");
     int sp = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -454,29 +471,42 @@ static void put_span(story_buf *b, const story_article *art,
     }
     if (cut)
         story_buf_puts(b, "\xE2\x80\xA6"); /* ellipsis */
-    story_buf_putc(b, '"');
+    if (!own || cut)
+        story_buf_putc(b, '"');
 }
 
-static char *detail(const story_article *aa, const story_fact *fa,
-                    const story_article *ab, const story_fact *fb)
+/* One line describing an entry: values (A -> B when they differ), what
+ * they are about, and the surface text on each side. */
+static char *detail(story_diff_category c, const story_article *aa,
+                    const story_factset *fsa, const story_fact *fa,
+                    const story_article *ab, const story_factset *fsb,
+                    const story_fact *fb)
 {
     story_buf b = {0};
-    if (fa && fb && strcmp(fkey(fa), fkey(fb)) != 0) {
-        put_value(&b, fa);
+    int both = fa && fb &&
+               (c == STORY_DIFF_CHANGED ||
+                (c == STORY_DIFF_CONTRADICTED &&
+                 strcmp(fkey(fa), fkey(fb)) != 0));
+    if (both) {
+        put_value(&b, fa, fsa);
         story_buf_puts(&b, " \xE2\x86\x92 "); /* → */
-        put_value(&b, fb);
+        put_value(&b, fb, fsb);
         put_context(&b, fa);
         put_span(&b, aa, fa);
         story_buf_puts(&b, " \xE2\x86\x92");
         put_span(&b, ab, fb);
     } else {
         const story_fact *f = fa ? fa : fb;
-        put_value(&b, f);
+        put_value(&b, f, fa ? fsa : fsb);
         if (fa && fb && !!fa->negated != !!fb->negated)
             story_buf_puts(&b, fb->negated ? " \xE2\x86\x92 negated"
                                            : " \xE2\x86\x92 affirmed");
         put_context(&b, f);
         put_span(&b, fa ? aa : ab, f);
+        if (fa && fb && c == STORY_DIFF_CONTRADICTED) {
+            story_buf_puts(&b, " \xE2\x86\x92");
+            put_span(&b, ab, fb);
+        }
     }
     if (!b.data && !b.oom)
         story_buf_puts(&b, "");
@@ -580,7 +610,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         story_diff_category c =
             j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
         rc = push_entry(&v, c, f->type, (long)i, j,
-                        detail(a, f, b, j >= 0 ? &fb->facts[j] : NULL));
+                        detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL));
         d->summary.facts_a++;
         switch (c) {
         case STORY_DIFF_SAME: d->summary.same++; break;
@@ -597,7 +627,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         if (sb.match[j] >= 0)
             continue;
         rc = push_entry(&v, STORY_DIFF_ADDED, fb->facts[j].type, -1, (long)j,
-                        detail(NULL, NULL, b, &fb->facts[j]));
+                        detail(STORY_DIFF_ADDED, NULL, NULL, NULL, b, fb,
+                               &fb->facts[j]));
         d->summary.added++;
     }
     if (rc)
