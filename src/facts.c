@@ -21,6 +21,8 @@ typedef struct fx_lex {
     char lang[32];
     char field[40];
     json_t *stems; /* stemmed (space-joined) entry -> concept */
+    json_t *firsts;      /* first word of every folded entry */
+    json_t *stem_firsts; /* first stem of every entry */
     int maxw;      /* most words in an entry */
     int stem_ok;   /* stems are matched for this field (word lexicons, not
                       gazetteers: "para" and "París" share a stem) */
@@ -34,8 +36,11 @@ typedef struct fx_cache {
 static void cache_free(void *p)
 {
     fx_cache *c = p;
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         json_decref(c->lex[i].stems);
+        json_decref(c->lex[i].firsts);
+        json_decref(c->lex[i].stem_firsts);
+    }
     free(c->lex);
     free(c);
 }
@@ -76,7 +81,45 @@ static void stem_phrase(fx *x, const char *s, story_buf *out)
     story_buf_free(&one);
 }
 
+static fx_lex *lex_load(fx *x, const char *field);
+
+static void add_first(json_t *set, const char *s)
+{
+    char w[256];
+    const char *sp = s ? strchr(s, ' ') : NULL;
+    size_t n = s ? (sp ? (size_t)(sp - s) : strlen(s)) : 0;
+    if (!n || n >= sizeof w)
+        return;
+    memcpy(w, s, n);
+    w[n] = '\0';
+    json_object_set(set, w, json_true());
+}
+
+static void add_firsts(fx_lex *l, const char *folded, const char *stemmed)
+{
+    add_first(l->firsts, folded);
+    add_first(l->stem_firsts, stemmed);
+}
+
+/* Per-article memo: field pointer (callers pass literals) -> lexicon
+ * index in the context cache. */
 static fx_lex *lex_get(fx *x, const char *field)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    for (size_t i = 0; i < x->n_memo; i++)
+        if (x->memo_field[i] == field)
+            return &c->lex[x->memo_idx[i]];
+    fx_lex *l = lex_load(x, field);
+    c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    if (l && x->n_memo < FX_MEMO) {
+        x->memo_field[x->n_memo] = field;
+        x->memo_idx[x->n_memo] = (size_t)(l - c->lex);
+        x->n_memo++;
+    }
+    return l;
+}
+
+static fx_lex *lex_load(fx *x, const char *field)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     const char *lang = story_langpack_lang(x->lp);
@@ -103,11 +146,13 @@ static fx_lex *lex_get(fx *x, const char *field)
     snprintf(l->lang, sizeof l->lang, "%s", lang);
     snprintf(l->field, sizeof l->field, "%s", field);
     l->stems = json_object();
+    l->firsts = json_object();
+    l->stem_firsts = json_object();
     l->maxw = 1;
     l->stem_ok = strcmp(field, "counted_nouns") == 0 ||
                  strcmp(field, "event_lexicon") == 0 ||
                  strcmp(field, "reporting_verbs") == 0;
-    if (!l->stems)
+    if (!l->stems || !l->firsts || !l->stem_firsts)
         return NULL;
     json_t *f = story_langpack_field(x->lp, field);
     story_buf st = {0};
@@ -127,6 +172,7 @@ static fx_lex *lex_get(fx *x, const char *field)
             if (st.data && st.data[0] && !json_object_get(l->stems, st.data))
                 json_object_set(l->stems, st.data,
                                 json_is_string(v) ? v : json_true());
+            add_firsts(l, folded, st.data);
             story_free(folded);
         }
     } else if (json_is_array(f)) {
@@ -143,6 +189,7 @@ static fx_lex *lex_get(fx *x, const char *field)
             stem_phrase(x, folded, &st);
             if (st.data && st.data[0])
                 json_object_set(l->stems, st.data, json_true());
+            add_firsts(l, folded, st.data);
             story_free(folded);
         }
     }
@@ -213,6 +260,25 @@ size_t fx_sentence_at(const fx *x, size_t off)
 
 /* ---- lexicon matching ------------------------------------------------ */
 
+/* Stem of token i (story__stem), computed on first use and kept. */
+static const char *fx_stem(fx *x, size_t i)
+{
+    if (x->stem[i])
+        return x->stem[i];
+    const char *k = x->a->tokens[i].key;
+    size_t kn = strlen(k);
+    story_buf one = {0};
+    char *d;
+    if (story__stem(x->ctx, x->lang, k, kn, &one, NULL) == 0 && one.data)
+        d = story__strndup(one.data, one.len);
+    else
+        d = story__strndup(k, kn);
+    story_buf_free(&one);
+    x->stem[i] = d ? d : (char *)"";
+    x->stem_owned[i] = d != NULL;
+    return x->stem[i];
+}
+
 const char *fx_match(fx *x, const char *field, size_t i, size_t e,
                      size_t *n)
 {
@@ -220,6 +286,11 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
     fx_lex *l = lex_get(x, field);
     int maxw = l ? l->maxw : 1;
     story_buf *b = &x->tmp;
+    /* fast rejection: the token starts no entry (exact or stem) */
+    if (l && !x->cjk && !json_object_get(l->firsts, a->tokens[i].key) &&
+        !(x->lex_stems && l->stem_ok &&
+          json_object_get(l->stem_firsts, fx_stem(x, i))))
+        return NULL;
     for (int w = maxw; w >= 1; w--) {
         if (i + (size_t)w > e)
             continue;
@@ -246,13 +317,13 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
                 return json_is_string(v) ? json_string_value(v) : "1";
             }
         }
-        if (!l || !x->stem || !x->lex_stems || !l->stem_ok)
+        if (!l || !x->lex_stems || !l->stem_ok)
             continue;
         b->len = 0;
         for (size_t k = i; k < i + (size_t)w; k++) {
             if (k > i)
                 story_buf_putc(b, ' ');
-            story_buf_puts(b, x->stem[k]);
+            story_buf_puts(b, fx_stem(x, k));
         }
         if (b->oom)
             return NULL;
@@ -470,9 +541,12 @@ static void fx_free(fx *x)
     }
     story_vec_free(&x->ents);
     free(x->sent_tok);
+    if (x->stem)
+        for (size_t i = 0; i < x->a->n_tokens; i++)
+            if (x->stem_owned && x->stem_owned[i])
+                free(x->stem[i]);
     free(x->stem);
-    free(x->stem_off);
-    story_buf_free(&x->stem_buf);
+    free(x->stem_owned);
     free(x->tok_ent);
     free(x->tok_role);
     json_decref(x->capital_inside);
@@ -496,10 +570,10 @@ static int prepare(fx *x)
     x->tok_ent = story__malloc((a->n_tokens + 1) * sizeof *x->tok_ent);
     x->tok_role = story__calloc(a->n_tokens + 1, 1);
     x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
-    x->stem_off = story__calloc(a->n_tokens + 1, sizeof *x->stem_off);
+    x->stem_owned = story__calloc(a->n_tokens + 1, 1);
     x->capital_inside = json_object();
     if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->stem ||
-        !x->stem_off || !x->capital_inside)
+        !x->stem_owned || !x->capital_inside)
         return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
     size_t t = 0;
     for (size_t s = 0; s < a->n_sentences; s++) {
@@ -512,23 +586,10 @@ static int prepare(fx *x)
     for (size_t s = a->n_sentences; s-- > 0;)
         if (x->sent_tok[s] > x->sent_tok[s + 1])
             x->sent_tok[s] = x->sent_tok[s + 1];
-    story_buf one = {0};
-    int stem_ok = 1;
     for (size_t i = 0; i < a->n_tokens; i++) {
         x->tok_ent[i] = -1;
         const char *k = a->tokens[i].key;
         size_t kn = strlen(k);
-        one.len = 0;
-        if (stem_ok &&
-            (story__stem(x->ctx, x->lang, k, kn, &one, NULL) != 0 ||
-             !one.data))
-            stem_ok = 0;
-        x->stem_off[i] = x->stem_buf.len;
-        if (stem_ok)
-            story_buf_append(&x->stem_buf, one.data, one.len);
-        else
-            story_buf_append(&x->stem_buf, k, kn);
-        story_buf_putc(&x->stem_buf, '\0');
         /* capitalised on its own in the middle of a sentence (not as
          * the first word of a longer capitalised run) */
         if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
@@ -545,11 +606,6 @@ static int prepare(fx *x)
             x->tmp.len = 0;
         }
     }
-    story_buf_free(&one);
-    if (x->stem_buf.oom)
-        return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
-    for (size_t i = 0; i < a->n_tokens; i++)
-        x->stem[i] = x->stem_buf.data + x->stem_off[i];
     return 0;
 }
 

@@ -254,8 +254,21 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     if (!lk)
         return x->rc;
     skeleton(lk, &sk_all);
-    const char *sp = strrchr(lk, ' ');
-    skeleton(sp ? sp + 1 : lk, &sk_last);
+    if (!gaz_concept && nwords > 1) {
+        /* the last word on its own, case ending stripped ("Віктора Цоя"
+         * -> "Цо"): the surname key of a person */
+        const char *tk = a->tokens[re - 1].key;
+        size_t tn = strip_possessive(tk, strlen(tk));
+        tn = strip_suffix(x, tk, tn);
+        char *lw = latin_key(x, tk, tn);
+        if (lw) {
+            skeleton(lw, &sk_last);
+            free(lw);
+        }
+    } else {
+        const char *sp = strrchr(lk, ' ');
+        skeleton(sp ? sp + 1 : lk, &sk_last);
+    }
     free(lk);
 keyed:
     if (sk_all.oom || sk_last.oom || !sk_all.data[0]) {

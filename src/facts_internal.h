@@ -12,6 +12,8 @@
 #include "locale.h"
 #include "storydiff/facts.h"
 
+#define FX_MEMO 32
+
 /* A canonical entity of one article (coreference target). */
 typedef struct fx_ent {
     char *key;         /* "entity|..." */
@@ -37,9 +39,11 @@ typedef struct fx {
     story_vec facts;         /* story_fact */
     story_vec ents;          /* fx_ent */
     size_t *sent_tok;        /* n_sentences + 1: first token of sentence */
-    char **stem;             /* per token: stem (into stem_buf) */
-    story_buf stem_buf;
-    size_t *stem_off;
+    char **stem;             /* per token: stem, NULL until needed */
+    unsigned char *stem_owned; /* per token: stem[i] is malloc'd */
+    const char *memo_field[FX_MEMO]; /* lexicon memo (see lex_get) */
+    size_t memo_idx[FX_MEMO];
+    size_t n_memo;
     long *tok_ent;           /* per token: entity index or -1 */
     unsigned char *tok_role; /* per token: 1 role/nationality consumed */
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */

@@ -6,7 +6,7 @@
  * value {"iso", "relative", "time", "event"} where event is the predicate
  * concept of the sentence's first event word (the event it dates).
  *
- * Quantities come from story__numbers_scan, per sentence. Numbers inside
+ * Quantities come from story__numbers_scan (per paragraph). Numbers inside
  * a date mention, bare years, ordinals and numbers glued to a name
  * ("MS-22", "G7") are skipped. The counted thing is the nearest
  * "counted_nouns" entry within 3 tokens after the number (adjectives in
@@ -73,19 +73,13 @@ static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
     return best;
 }
 
-static int dates_sentence(fx *x, size_t s, story_vec *dates)
+static int dates_emit(fx *x, story_vec *dates)
 {
-    const story_article *a = x->a;
-    size_t from = dates->len;
-    int rc = story__dates_scan(x->ctx, x->lang, a->text, a->sentences[s].start,
-                               a->sentences[s].end, a->published, dates,
-                               x->err);
-    if (rc)
-        return rc;
-    for (size_t d = from; d < dates->len; d++) {
+    for (size_t d = 0; d < dates->len; d++) {
         story_date *dt = &((story_date *)dates->data)[d];
         if (!dt->iso[0] && !dt->relative[0])
             continue;
+        size_t s = fx_sentence_at(x, dt->start);
         story_fact f;
         memset(&f, 0, sizeof f);
         f.type = STORY_FACT_DATE;
@@ -160,19 +154,13 @@ static const char *key_unit(const char *u)
     return u;
 }
 
-static int quantities_sentence(fx *x, size_t s, story_vec *nums,
-                               const story_vec *dates, size_t dfrom)
+static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
 {
-    const story_article *a = x->a;
-    size_t from = nums->len;
-    int rc = story__numbers_scan(x->ctx, x->lang, a->text,
-                                 a->sentences[s].start, a->sentences[s].end,
-                                 nums, x->err);
-    if (rc)
-        return rc;
-    size_t e = x->sent_tok[s + 1];
-    for (size_t q = from; q < nums->len; q++) {
+    size_t dfrom = 0;
+    for (size_t q = 0; q < nums->len; q++) {
         const story_number *n = &((story_number *)nums->data)[q];
+        size_t s = fx_sentence_at(x, n->num_start);
+        size_t e = x->sent_tok[s + 1];
         int in_date = 0;
         for (size_t d = dfrom; d < dates->len; d++) {
             const story_date *dt = &((story_date *)dates->data)[d];
@@ -265,11 +253,23 @@ int fx_dates_quantities(fx *x)
     story_vec_init(&dates, sizeof(story_date));
     story_vec_init(&nums, sizeof(story_number));
     int rc = 0;
-    for (size_t s = 0; s < x->a->n_sentences && !rc; s++) {
-        size_t dfrom = dates.len;
-        rc = dates_sentence(x, s, &dates);
+    const story_article *a = x->a;
+    /* one scan per paragraph (a date or range never spans paragraphs);
+     * each mention goes to the sentence holding its start */
+    for (size_t p = 0; p < a->n_paragraphs && !rc && a->n_sentences; p++) {
+        dates.len = 0;
+        nums.len = 0;
+        rc = story__dates_scan(x->ctx, x->lang, a->text,
+                               a->paragraphs[p].start, a->paragraphs[p].end,
+                               a->published, &dates, x->err);
         if (!rc)
-            rc = quantities_sentence(x, s, &nums, &dates, dfrom);
+            rc = story__numbers_scan(x->ctx, x->lang, a->text,
+                                     a->paragraphs[p].start,
+                                     a->paragraphs[p].end, &nums, x->err);
+        if (!rc)
+            rc = dates_emit(x, &dates);
+        if (!rc)
+            rc = quantities_emit(x, &nums, &dates);
     }
     story_vec_free(&dates);
     story_vec_free(&nums);

@@ -75,28 +75,48 @@ static size_t count_tokens(const fx *x, size_t s0, size_t from, size_t to)
     return n;
 }
 
+typedef struct qpair {
+    const char *o, *c;
+    size_t ol, cl;
+} qpair;
+
 static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
 {
     const char *t = x->a->text;
     json_t *pairs = story_langpack_field(x->lp, "quote_marks");
+    qpair qp[32];
+    size_t nq = 0, idx;
+    json_t *pr;
+    unsigned char first[256] = {0};
+    json_array_foreach(pairs, idx, pr) {
+        const char *o = json_string_value(json_array_get(pr, 0));
+        const char *c = json_string_value(json_array_get(pr, 1));
+        if (!o || !c || !*o || !*c || nq == 32)
+            continue;
+        qp[nq].o = o;
+        qp[nq].c = c;
+        qp[nq].ol = strlen(o);
+        qp[nq].cl = strlen(c);
+        first[(unsigned char)o[0]] = 1;
+        nq++;
+    }
     size_t p = ps;
     while (p < pe) {
+        if (!first[(unsigned char)t[p]]) {
+            p++;
+            continue;
+        }
         size_t best_open = 0, best_ol = 0, best_cl = 0;
         const char *closer = NULL;
-        size_t idx;
-        json_t *pr;
-        json_array_foreach(pairs, idx, pr) {
-            const char *o = json_string_value(json_array_get(pr, 0));
-            const char *c = json_string_value(json_array_get(pr, 1));
-            if (!o || !c)
-                continue;
-            size_t ol = strlen(o);
+        for (size_t qi = 0; qi < nq; qi++) {
+            const char *o = qp[qi].o, *c = qp[qi].c;
+            size_t ol = qp[qi].ol;
             if (ol && p + ol <= pe && memcmp(t + p, o, ol) == 0 &&
                 ol > best_ol) {
                 best_ol = ol;
                 best_open = p;
                 closer = c;
-                best_cl = strlen(c);
+                best_cl = qp[qi].cl;
             }
         }
         if (!closer || letter_before(t, p)) {
@@ -127,6 +147,12 @@ static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
 static int inside(size_t off, const qspan *q)
 {
     return off >= q->open && off < q->close;
+}
+
+static int is_place(fx *x, long ei)
+{
+    story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(x, ei)];
+    return strcmp(ef->entity_kind, "place") == 0;
 }
 
 /* Speaker near token v, skipping tokens inside the quote q (may be
@@ -283,10 +309,10 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                         after = k;
                 }
                 for (size_t k = after; k < e && k < after + 3 && ei < 0; k++)
-                    if (x->tok_ent[k] >= 0)
+                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
                 for (size_t k = before; k-- > b && k + 3 >= before && ei < 0;)
-                    if (x->tok_ent[k] >= 0)
+                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
             }
             int neg = v >= 0 && fx_negated(x, a->tokens[v].sentence, (size_t)v);
