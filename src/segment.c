@@ -21,7 +21,7 @@
  *     the next word starts with a digit.
  * Multi-word abbreviations ("z. B.") also merge when ICU split inside them,
  * and a piece merges with the previous one when it starts with a
- * lower-case letter ("Never!" said ...) or, after a closing quotation
+ * lower-case letter ("Never!" said ...) or closing punctuation, or, after a closing quotation
  * mark, with a listed "quote_continuations" prefix (ja "と").
  * Before merging, pieces are split where UAX #29 misses a boundary: a full
  * stop followed by a number-initial sentence ("... 2020. 46 ships took
@@ -327,6 +327,15 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
         size_t j = q;
         int32_t c = story__utf8_next(t, next.end, &j);
         if (q == next.start && c > 0 && u_isULowercase(c)) {
+            *merge = 1;
+            return 0;
+        }
+        /* a piece that starts with closing punctuation ("！ ！ 」と")
+         * belongs to the previous sentence */
+        j = next.start;
+        c = story__utf8_next(t, next.end, &j);
+        if (c > 0 && (u_charType(c) == U_END_PUNCTUATION ||
+                      u_charType(c) == U_FINAL_PUNCTUATION)) {
             *merge = 1;
             return 0;
         }
