@@ -38,6 +38,7 @@
 #include "dates.h"
 #include "locale.h"
 #include "normalize.h"
+#include "numbers.h"
 
 #define MAX_LANGS 48
 #define MAX_PATTERNS 8
@@ -45,6 +46,8 @@
 typedef struct datelang {
     char lang[16];
     const story_langpack *lp;
+    json_t *starters; /* folded first words of every month, weekday and
+                         relative phrase (CJK: first code point) */
     UDateFormat *fmt[MAX_PATTERNS];
     int nfmt;
     int numeric_dmy; /* 05.03.2025 is day.month.year */
@@ -61,6 +64,7 @@ static void datemod_free(void *p)
     for (size_t i = 0; i < m->n; i++) {
         for (int k = 0; k < m->langs[i]->nfmt; k++)
             udat_close(m->langs[i]->fmt[k]);
+        json_decref(m->langs[i]->starters);
         free(m->langs[i]);
     }
     free(m);
@@ -253,8 +257,7 @@ static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
     s->key.len = 0;
     if (s->key.data)
         s->key.data[0] = '\0';
-    if (n == 0 || story__normalize_key_buf(&s->key, NULL, p, n, NULL) ||
-        !s->key.data)
+    if (n == 0 || story__fold_word(&s->key, p, n) || !s->key.data)
         return NULL;
     return story_langpack_lookup(s->dl->lp, field, s->key.data);
 }
@@ -351,6 +354,40 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
     for (char *p = loc; *p; p++)
         if (*p == '-')
             *p = '_';
+    /* first words of the phrases, to skip most words at once */
+    static const char *const fields[] = {"months", "weekdays",
+                                         "weekday_prefixes",
+                                         "relative_dates"};
+    dl->starters = json_object();
+    story_buf fk = {0};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        json_t *obj = story_langpack_field(dl->lp, fields[f]);
+        const char *wk;
+        json_t *wv;
+        size_t ai;
+        json_t *av;
+        if (json_is_object(obj)) {
+            json_object_foreach(obj, wk, wv) {
+                size_t fl = strcspn(wk, " ");
+                size_t j = 0;
+                int32_t c0 = story__utf8_next(wk, fl, &j);
+                if (c0 >= 0 && is_cjk_cp(c0))
+                    fl = j;
+                if (story__fold_word(&fk, wk, fl) == 0 && fk.data)
+                    json_object_set(dl->starters, fk.data, json_true());
+            }
+        } else if (json_is_array(obj)) {
+            json_array_foreach(obj, ai, av) {
+                const char *w = json_string_value(av);
+                if (!w)
+                    continue;
+                size_t fl = strcspn(w, " ");
+                if (story__fold_word(&fk, w, fl) == 0 && fk.data)
+                    json_object_set(dl->starters, fk.data, json_true());
+            }
+        }
+    }
+    story_buf_free(&fk);
     json_t *pats = story_langpack_field(dl->lp, "date_patterns");
     size_t k;
     json_t *pv;
@@ -796,6 +833,24 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
         if (is_word_cp(c) && boundary) {
             size_t me;
             json_t *v;
+            {
+                size_t we0 = word_end(s, i);
+                size_t wl = we0 - i;
+                int known = 0;
+                if (wl && story__fold_word(&s->key, s->t + i, wl) == 0 &&
+                    s->key.data)
+                    known = json_object_get(s->dl->starters, s->key.data) !=
+                            NULL;
+                if (!known && we0 < s->end && s->t[we0] == '.' &&
+                    story__fold_word(&s->key, s->t + i, wl + 1) == 0 &&
+                    s->key.data)
+                    known = json_object_get(s->dl->starters, s->key.data) !=
+                            NULL;
+                if (!known) {
+                    i = we0 > i ? we0 : nx;
+                    continue;
+                }
+            }
             /* month name */
             if ((v = match_at(s, i, "months", 1, &me)) && json_is_integer(v)) {
                 int month = (int)json_integer_value(v);

@@ -31,6 +31,7 @@
 
 #include <jansson.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include <unicode/uscript.h>
@@ -72,16 +73,64 @@ static void nummod_free(void *p)
 
 /* ---- folding and lookups ---------------------------------------------- */
 
-static int fold_into(story_buf *b, const char *s, size_t n)
+int story__fold_word(story_buf *b, const char *s, size_t n)
 {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
-    if (story__normalize_key_buf(b, NULL, s, n, NULL))
-        return -1;
+    /* fast path: code points that NFKC_Casefold leaves alone or maps by
+     * simple case folding to one such code point (A -> a, Д -> д) */
+    size_t i = 0;
+    int slow = 0;
+    while (i < n && !slow) {
+        int32_t c = story__utf8_next(s, n, &i);
+        if (c < 0x80 && c >= 0) {
+            char ch = (char)c;
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch - 'A' + 'a');
+            story_buf_putc(b, ch);
+            continue;
+        }
+        if (c < 0 || story__is_ignorable(c) ||
+            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+            u_getCombiningClass(c) ||
+            u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES) {
+            slow = 1;
+            break;
+        }
+        int32_t u = story__unify_punct(c);
+        if (u != c) {
+            c = u;
+        } else if (u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
+            /* simple folding to a code point that is itself stable */
+            int32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+            if (f == c ||
+                u_hasBinaryProperty(f, UCHAR_CHANGES_WHEN_CASEFOLDED) ||
+                u_getIntPropertyValue(f, UCHAR_NFKC_QUICK_CHECK) !=
+                    UNORM_YES) {
+                slow = 1;
+                break;
+            }
+            c = f;
+        }
+        char tmp[4];
+        story_buf_append(b, tmp, story__utf8_put(tmp, c));
+    }
+    if (slow) {
+        b->len = 0;
+        if (b->data)
+            b->data[0] = '\0';
+        if (story__normalize_key_buf(b, NULL, s, n, NULL))
+            return -1;
+    }
     if (!b->data && story_buf_append(b, "", 0))
         return -1;
-    return 0;
+    return b->oom ? -1 : 0;
+}
+
+static int fold_into(story_buf *b, const char *s, size_t n)
+{
+    return story__fold_word(b, s, n);
 }
 
 static json_t *neutral_index(nummod *m, story_ctx *ctx)
@@ -123,7 +172,9 @@ typedef struct scan {
     numlang *nl;
     const char *t;
     size_t start, end;
-    story_buf key;   /* scratch for folded keys */
+    story_buf key;   /* folded form of [key_p, key_p + key_n) */
+    const char *key_p;
+    size_t key_n;
     story_buf phrase;
     int cjk;         /* language writes without spaces */
 } scan;
@@ -140,8 +191,16 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k)
 
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
 {
-    if (n == 0 || fold_into(&s->key, p, n))
+    if (n == 0)
         return NULL;
+    if (p != s->key_p || n != s->key_n) {
+        /* the same word is looked up in several fields: fold it once */
+        s->key_p = NULL;
+        if (fold_into(&s->key, p, n))
+            return NULL;
+        s->key_p = p;
+        s->key_n = n;
+    }
     return lookup_folded(s, field, s->key.data);
 }
 

@@ -36,4 +36,11 @@ int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
                         size_t start, size_t end, story_vec *out,
                         story_error *err);
 
+/* Append-free helper shared with src/dates.c: b := the NFKC case-folded
+ * match key of s[0, n) exactly as story__normalize_key_buf() computes it
+ * (ICU unorm2_getNFKCCasefoldInstance), with a fast path for code points
+ * that NFKC_Casefold maps by simple case folding. 0, or -1 when out of
+ * memory. */
+int story__fold_word(story_buf *b, const char *s, size_t n);
+
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "normalize.h"
 #include "numbers.h"
 #include "support.h"
 
@@ -275,6 +276,32 @@ static void test_fallback_language(void **state)
     story_vec_free(&v);
 }
 
+/* The fast fold gives exactly the NFKC_Casefold match key. */
+static void test_fold_word_matches_normalizer(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "Million", "Stra\xc3\x9f" "e", "\xe1\xba\x9e", "\xc4\xb0stanbul",
+        "\xce\xa3\xce\x9f\xce\xa6\xce\x9f\xcf\x82", "\xef\xbc\xad\xef\xbd\x89\xef\xbd\x8f",
+        "\xd0\x9f\xca\xbc\xd0\xaf\xd0\xa2\xd0\xac", "e\xcc\x81t\xc3\xa9", "\xef\xac\x81nal",
+        "\xe4\xb8\x87", "\xd9\x85\xd9\x84\xd9\x8a\xd9\x88\xd9\x86", "Mio.", "so\xc2\xad" "ft",
+        "\xe0\xa4\x9c\xe0\xa4\xbc", "\xe2\x85\xa0", "Dz", "\xc7\x85",
+    };
+    story_buf a = {0}, b = {0};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        assert_int_equal(story__fold_word(&a, words[i], strlen(words[i])), 0);
+        b.len = 0;
+        if (b.data)
+            b.data[0] = '\0';
+        assert_int_equal(story__normalize_key_buf(&b, NULL, words[i],
+                                                  strlen(words[i]), NULL),
+                         0);
+        assert_string_equal(a.data, b.data ? b.data : "");
+    }
+    story_buf_free(&a);
+    story_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_absolute_offsets),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),
+        cmocka_unit_test(test_fold_word_matches_normalizer),
     };
     return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
 }
