@@ -12,17 +12,18 @@
  * the boundary follows
  *   - a title ("titles": Gen., Dr., ген.) : always;
  *   - an abbreviation ("abbreviations": U.S., z. B., ст.), a dotted
- *     initialism (D.C.), a single-letter initial (F.), or, for packs with
- *     "ordinal_dot": true, a 1-2 digit ordinal (5.): unless the next word is
- *     capitalised and listed in "sentence_openers" ("... moved to the U.S.
+ *     initialism (D.C.), a single-letter initial (F.), or, for packs
+ *     with "ordinal_dot_merge": true, a 1-2 digit ordinal (5.): unless the
+ *     next word is capitalised and listed in "sentence_openers" ("... moved to the U.S.
  *     Where ..." keeps its split). A single initial also needs a
  *     capitalised next word;
  *   - a number abbreviation ("number_abbreviations": No., Nr., ст.) when
  *     the next word starts with a digit.
  * Multi-word abbreviations ("z. B.") also merge when ICU split inside them,
  * and a piece merges with the previous one when it starts with a
- * lower-case letter ("Never!" said ...) or closing punctuation, or, after a closing quotation
- * mark, with a listed "quote_continuations" prefix (ja "と").
+ * lower-case letter ("Never!" said ...) or closing punctuation, or, after
+ * a closing quotation mark, with a listed "quote_continuations" prefix
+ * (ja "と"). See docs/text-layer.md.
  * Before merging, pieces are split where UAX #29 misses a boundary: a full
  * stop followed by a number-initial sentence ("... 2020. 46 ships took
  * part") or by a dialogue dash (split_extra()).
@@ -711,7 +712,8 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
     if ((rc = get_brk(&b, ctx, p->lang, ss, err)))
         return rc;
     m->lp = lp;
-    m->ordinal_dot = json_is_true(story_langpack_field(lp, "ordinal_dot"));
+    m->ordinal_dot =
+        json_is_true(story_langpack_field(lp, "ordinal_dot_merge"));
 
     UErrorCode e = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, t + base, (int64_t)plen, &e);

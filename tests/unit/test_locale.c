@@ -204,7 +204,7 @@ static void test_text_layer_fields(void **state)
         const char *k;
         json_t *v;
         json_object_foreach(t, k, v) assert_true(json_is_string(v));
-        json_t *od = json_object_get(j, "ordinal_dot");
+        json_t *od = json_object_get(j, "ordinal_dot_merge");
         assert_true(!od || json_is_boolean(od));
         json_t *sm = json_object_get(j, "stemmer");
         assert_true(!sm || json_is_string(sm));
