@@ -45,13 +45,23 @@ static void cache_free(void *p)
     free(c);
 }
 
+/* Words of a folded entry; for scripts written without spaces (CJK),
+ * the code points (the word segmenter may split a name into single
+ * characters), capped later. */
 static int count_words(const char *s)
 {
-    int w = 1;
-    for (; *s; s++)
-        if (*s == ' ')
+    int w = 1, cjk = 0, cps = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t c = story__utf8_next(s, n, &i);
+        cps++;
+        if (c == ' ')
             w++;
-    return w;
+        if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+            (c >= 0xAC00 && c <= 0xD7AF))
+            cjk = 1;
+    }
+    return cjk && w == 1 ? cps : w;
 }
 
 /* Stem each space-separated word of folded `s` into out, joined by ' '. */

@@ -231,16 +231,6 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     /* keys */
     story_buf sk_all = {0}, sk_last = {0};
     char *lk;
-    if (gaz_concept && strcmp(kind, "organisation") == 0) {
-        /* organisations: the gazetteer concept is the key */
-        lk = fx_strdup(x, gaz_concept);
-        if (!lk)
-            return x->rc;
-        story_buf_puts(&sk_all, lk);
-        story_buf_puts(&sk_last, lk);
-        free(lk);
-        goto keyed;
-    }
     if (gaz_concept) {
         lk = fx_strdup(x, gaz_concept);
     } else if (nwords == 1) {
@@ -270,7 +260,6 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         skeleton(sp ? sp + 1 : lk, &sk_last);
     }
     free(lk);
-keyed:
     if (sk_all.oom || sk_last.oom || !sk_all.data[0]) {
         story_buf_free(&sk_all);
         story_buf_free(&sk_last);

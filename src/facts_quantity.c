@@ -12,8 +12,8 @@
  * "counted_nouns" entry within 3 tokens after the number (adjectives in
  * between are skipped; a clause break stops the search), else the unit
  * from the number scanner (percent, USD, km …) takes precedence. The event
- * is the nearest "event_lexicon" entry in the same sentence (before the
- * number first: the governing verb). Key "quantity|<unit>|<value>" (value
+ * is the nearest "event_lexicon" entry in the same sentence (on a tie the
+ * one after the number: verb-final clauses). Key "quantity|<unit>|<value>" (value
  * "15", range "15-20"), slot "quantity|<unit>", where unit is the number
  * scanner's language-neutral unit ("" for bare counts). The counted thing,
  * event and qualifier are in the value and in the fact's fields, not in
@@ -61,8 +61,10 @@ static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
         const char *c = fx_match(x, "event_lexicon", k, e, &n);
         if (!c)
             continue;
-        size_t d = k < i ? (i - k) : (k - i) + 2; /* prefer before */
-        if (d < bestd) {
+        /* nearest; on a tie the later word (verb-final clauses: "Angriffen
+         * wurden 15 Menschen verletzt", "袭击造成15人受伤") */
+        size_t d = k < i ? (i - k) : (k - i);
+        if (d <= bestd) {
             bestd = d;
             best = c;
             if (at)
@@ -174,7 +176,7 @@ static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
         const char *counted = NULL;
         size_t ci = ti;
         for (size_t k = ti; k < e && k < ti + 4; k++) {
-            if (k > ti && fx_clause_break_before(x, k))
+            if (k > x->sent_tok[s] && fx_clause_break_before(x, k))
                 break;
             if (x->a->tokens[k].flags & STORY_TOKEN_NUMBER)
                 break;

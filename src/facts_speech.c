@@ -28,6 +28,8 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "facts_internal.h"
 
 typedef struct qspan {
@@ -42,14 +44,7 @@ static int is_letter_at(const char *t, size_t len, size_t p)
     int32_t c = story__utf8_next(t, len, &i);
     if (c < 0)
         return 0;
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9');
-    /* non-ASCII letters: treat every non-punctuation code point above
-     * U+00BF outside General Punctuation / CJK symbols as a letter */
-    return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) &&
-           !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) &&
-           c != 0xAB && c != 0xBB;
+    return u_isalnum(c) != 0;
 }
 
 static int letter_before(const char *t, size_t p)
@@ -106,36 +101,33 @@ static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
             p++;
             continue;
         }
-        size_t best_open = 0, best_ol = 0, best_cl = 0;
-        const char *closer = NULL;
-        for (size_t qi = 0; qi < nq; qi++) {
-            const char *o = qp[qi].o, *c = qp[qi].c;
-            size_t ol = qp[qi].ol;
-            if (ol && p + ol <= pe && memcmp(t + p, o, ol) == 0 &&
-                ol > best_ol) {
-                best_ol = ol;
-                best_open = p;
-                closer = c;
-                best_cl = qp[qi].cl;
+        /* every pair whose opening mark is here: the earliest closing
+         * mark wins („…“ and „…” share the opener) */
+        size_t best_open = p, best_ol = 0, best_cl = 0;
+        size_t found = (size_t)-1;
+        int any = 0;
+        if (!letter_before(t, p)) {
+            for (size_t qi = 0; qi < nq; qi++) {
+                const char *o = qp[qi].o, *c = qp[qi].c;
+                size_t ol = qp[qi].ol, cl = qp[qi].cl;
+                if (p + ol > pe || memcmp(t + p, o, ol) != 0)
+                    continue;
+                any = 1;
+                size_t lim = found == (size_t)-1 ? pe : found;
+                for (size_t q = p + ol + 1; q + cl <= pe && q < lim; q++) {
+                    if (memcmp(t + q, c, cl) == 0 &&
+                        !is_letter_at(t, pe, q + cl) &&
+                        !(t[q - 1] == ' ' && cl == 1)) {
+                        found = q;
+                        best_ol = ol;
+                        best_cl = cl;
+                        break;
+                    }
+                }
             }
         }
-        if (!closer || letter_before(t, p)) {
+        if (!any || found == (size_t)-1) {
             p++;
-            continue;
-        }
-        /* find the closing mark */
-        size_t q = best_open + best_ol, found = (size_t)-1;
-        while (q + best_cl <= pe) {
-            if (memcmp(t + q, closer, best_cl) == 0 && q > best_open + best_ol &&
-                !is_letter_at(t, pe, q + best_cl) &&
-                !(q > 0 && t[q - 1] == ' ' && best_cl == 1)) {
-                found = q;
-                break;
-            }
-            q++;
-        }
-        if (found == (size_t)-1) {
-            p = best_open + best_ol;
             continue;
         }
         qspan qs = {best_open, best_open + best_ol, found, found + best_cl};

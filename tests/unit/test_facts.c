@@ -1,0 +1,481 @@
+/*
+ * Unit tests of stage 4, facts: one group per fact type, with sentences
+ * written for these tests in en, de, uk, ru, fr, es, pl and zh; plus the
+ * in-article contradiction check and ownership/error paths.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+typedef struct run {
+    story_article *a;
+    story_factset *fs;
+} run;
+
+static run extract(const char *text, const char *lang)
+{
+    run r = {story_test_article(ctx, text, lang), NULL};
+    story_error err;
+    int rc = story_facts_extract(&r.fs, ctx, r.a, &err);
+    if (rc)
+        fail_msg("story_facts_extract: %s", err.message);
+    return r;
+}
+
+static void run_free(run *r)
+{
+    story_factset_free(r->fs);
+    story_article_free(r->a);
+}
+
+/* First fact of type t (with key prefix, may be NULL), or NULL. */
+static const story_fact *find(const run *r, story_fact_type t,
+                              const char *prefix)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == t &&
+            (!prefix || strncmp(f->key, prefix, strlen(prefix)) == 0))
+            return f;
+    }
+    return NULL;
+}
+
+static size_t count(const run *r, story_fact_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->fs->n_facts; i++)
+        n += r->fs->facts[i].type == t;
+    return n;
+}
+
+static const story_fact *quantity_of(const run *r, double v)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_QUANTITY && f->number == v)
+            return f;
+    }
+    return NULL;
+}
+
+/* ---- quantity --------------------------------------------------------- */
+
+static void test_quantity_counted_event(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Overnight strikes on the port injured 15 people."},
+        {"de", "Bei den nächtlichen Angriffen wurden 15 Menschen verletzt."},
+        {"uk", "Нічні удари по порту поранили 15 людей."},
+        {"ru", "В результате ночных ударов по порту пострадали 15 человек."},
+        {"fr", "Les frappes nocturnes sur le port ont blessé 15 personnes."},
+        {"es", "Los ataques nocturnos contra el puerto hirieron a 15 personas."},
+        {"pl", "W nocnych atakach na port rannych zostało 15 osób."},
+        {"zh", "夜间对港口的袭击造成15人受伤。"},
+    };
+    char first_key[256] = "";
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *q = quantity_of(&r, 15);
+        assert_non_null(q);
+        assert_string_equal(q->counted, "person");
+        assert_string_equal(q->event, "INJURE");
+        assert_int_equal(q->negated, 0);
+        assert_true(q->start < q->end && q->end <= r.a->text_len);
+        assert_non_null(strstr(q->value_json, "\"number\":15"));
+        /* language-neutral: the same key in every language */
+        if (c == 0)
+            snprintf(first_key, sizeof first_key, "%s", q->key);
+        else
+            assert_string_equal(q->key, first_key);
+        /* slot = key without the value */
+        assert_int_equal(strncmp(q->key, q->slot, strlen(q->slot)), 0);
+        assert_true(strlen(q->slot) < strlen(q->key));
+        run_free(&r);
+    }
+}
+
+static void test_quantity_units_years(void **state)
+{
+    (void)state;
+    run r = extract("Prices rose by 5% in 2022, and the firm paid $3 million "
+                    "to 40 workers.", "en");
+    const story_fact *p = quantity_of(&r, 5);
+    assert_non_null(p);
+    assert_string_equal(p->unit, "percent");
+    assert_string_equal(p->key, "quantity|percent|5");
+    assert_null(quantity_of(&r, 2022)); /* a year is a date, not a count */
+    const story_fact *w = quantity_of(&r, 40);
+    assert_non_null(w);
+    assert_string_equal(w->counted, "person");
+    run_free(&r);
+}
+
+static void test_quantity_range_qualifier(void **state)
+{
+    (void)state;
+    run r = extract("Officials said that at least 20 children were evacuated.",
+                    "en");
+    const story_fact *q = quantity_of(&r, 20);
+    assert_non_null(q);
+    assert_string_equal(q->counted, "child");
+    assert_string_equal(q->qualifier, "at_least");
+    run_free(&r);
+}
+
+/* ---- entity ----------------------------------------------------------- */
+
+static void test_entity_roles_coreference(void **state)
+{
+    (void)state;
+    run r = extract("The meeting was chaired by Italian Admiral Giuseppe "
+                    "Rossi Valente, the chair of the Alliance Committee. "
+                    "Later, Valente told reporters that the talks went well.",
+                    "en");
+    const story_fact *first = NULL;
+    size_t mentions = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY || !strstr(f->name, "Valente"))
+            continue;
+        mentions++;
+        if (!first) {
+            first = f;
+            continue;
+        }
+        /* the surname-only mention resolves to the same entity */
+        assert_string_equal(f->key, first->key);
+        assert_int_equal(f->entity, r.fs->facts[f->entity].entity);
+        assert_string_equal(r.fs->facts[f->entity].key, first->key);
+    }
+    assert_int_equal(mentions, 2);
+    assert_string_equal(first->entity_kind, "person");
+    assert_string_equal(first->nationality, "ITA");
+    int admiral = 0, chair = 0;
+    for (size_t k = 0; k < first->n_roles; k++) {
+        admiral |= strcmp(first->roles[k], "admiral") == 0;
+        chair |= strcmp(first->roles[k], "chair") == 0;
+    }
+    assert_true(admiral);
+    assert_true(chair);
+    run_free(&r);
+}
+
+static void test_entity_cross_script(void **state)
+{
+    (void)state;
+    /* inflected Cyrillic forms and the Latin spelling share the key */
+    run en = extract("Lavrov met the envoy in Moscow.", "en");
+    run ru = extract("Посол встретился с Лавровым в Москве.", "ru");
+    run uk = extract("Посол зустрівся з Лавровим у Москві.", "uk");
+    const story_fact *e = find(&en, STORY_FACT_ENTITY, NULL);
+    assert_non_null(e);
+    char key[128];
+    snprintf(key, sizeof key, "%s", e->key);
+    int ru_has = 0, uk_has = 0, ru_moscow = 0;
+    for (size_t i = 0; i < ru.fs->n_facts; i++) {
+        ru_has |= strcmp(ru.fs->facts[i].key, key) == 0;
+        ru_moscow |= strcmp(ru.fs->facts[i].entity_kind, "place") == 0;
+    }
+    for (size_t i = 0; i < uk.fs->n_facts; i++)
+        uk_has |= strcmp(uk.fs->facts[i].key, key) == 0;
+    assert_true(ru_has);
+    assert_true(uk_has);
+    assert_true(ru_moscow);
+    run_free(&en);
+    run_free(&ru);
+    run_free(&uk);
+}
+
+static void test_entity_german_nouns(void **state)
+{
+    (void)state;
+    run r = extract("Am Mittwoch traf Bundeskanzler Olaf Brenner die "
+                    "Verteidigungsminister der Nachbarländer in Berlin.",
+                    "de");
+    int brenner = 0, berlin = 0, noun = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY)
+            continue;
+        brenner |= strstr(f->name, "Brenner") != NULL;
+        berlin |= strcmp(f->name, "Berlin") == 0 &&
+                  strcmp(f->entity_kind, "place") == 0;
+        noun |= strstr(f->name, "Mittwoch") || strstr(f->name, "Nachbar") ||
+                strstr(f->name, "minister");
+    }
+    assert_true(brenner);
+    assert_true(berlin);
+    assert_false(noun);
+    run_free(&r);
+}
+
+static void test_entity_zh_gazetteer(void **state)
+{
+    (void)state;
+    run zh = extract("普京与泽连斯基没有在瑞士会面。", "zh");
+    run en = extract("Putin and Zelenskyy did not meet in Switzerland.", "en");
+    size_t nz = count(&zh, STORY_FACT_ENTITY);
+    assert_int_equal(nz, 3);
+    for (size_t i = 0; i < zh.fs->n_facts; i++) {
+        const story_fact *f = &zh.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY)
+            continue;
+        int found = 0;
+        for (size_t j = 0; j < en.fs->n_facts; j++)
+            found |= strcmp(en.fs->facts[j].key, f->key) == 0;
+        assert_true(found);
+    }
+    run_free(&zh);
+    run_free(&en);
+}
+
+/* ---- quote ------------------------------------------------------------ */
+
+static void test_quote_styles_speakers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *verb;
+    } cases[] = {
+        {"en", "\"We will never accept such terms,\" Putin said on Monday.",
+         "SAY"},
+        {"en", "Putin warned: \xe2\x80\x9cWe will answer every attack "
+               "firmly.\xe2\x80\x9d", "WARN"},
+        {"de", "\xe2\x80\x9eWir werden diese Bedingungen nie akzeptieren\xe2"
+               "\x80\x9c, sagte Putin.", "SAY"},
+        {"fr", "\xc2\xab Nous n'accepterons jamais ces conditions \xc2\xbb, "
+               "a déclaré Poutine.", "SAY"},
+        {"es", "\"Nunca aceptaremos esas condiciones\", dijo Putin.", "SAY"},
+        {"ru", "«Мы никогда не примем такие условия», — заявил Путин.", "SAY"},
+        {"uk", "«Ми ніколи не приймемо таких умов», — заявив Путін.", "SAY"},
+        {"pl", "„Nigdy nie zaakceptujemy takich warunków” – powiedział "
+               "Putin.", "SAY"},
+        {"zh", "普京说：“我们永远不会接受这样的条件。”", "SAY"},
+    };
+    char putin[128] = "";
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *q = find(&r, STORY_FACT_QUOTE, NULL);
+        assert_non_null(q);
+        assert_int_equal(q->direct, 1);
+        assert_string_equal(q->verb, cases[c].verb);
+        assert_true(q->entity >= 0);
+        assert_int_equal(r.fs->facts[q->entity].type, STORY_FACT_ENTITY);
+        assert_true(q->content_start > q->start &&
+                    q->content_end < q->end);
+        if (c == 0)
+            snprintf(putin, sizeof putin, "%s", q->key);
+        else
+            assert_string_equal(q->key, putin);
+        run_free(&r);
+    }
+}
+
+static void test_quote_indirect_and_apostrophes(void **state)
+{
+    (void)state;
+    run r = extract("Zelenskyy said that the country's 'red lines' had not "
+                    "changed.", "en");
+    const story_fact *q = find(&r, STORY_FACT_QUOTE, NULL);
+    assert_non_null(q);
+    assert_int_equal(q->direct, 0);
+    assert_true(q->entity >= 0);
+    assert_int_equal(count(&r, STORY_FACT_QUOTE), 1); /* no scare quote */
+    run_free(&r);
+}
+
+/* ---- attribution ------------------------------------------------------ */
+
+static void test_attribution(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "According to the Pentagon, the depot was destroyed."},
+        {"de", "Laut Pentagon wurde das Depot zerstört."},
+        {"uk", "За даними Пентагону, склад було знищено."},
+        {"ru", "По данным Пентагона, склад был уничтожен."},
+        {"fr", "Selon le Pentagone, le dépôt a été détruit."},
+        {"es", "Según el Pentágono, el depósito fue destruido."},
+        {"pl", "Według Pentagonu magazyn został zniszczony."},
+    };
+    char key[128] = "";
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *a = find(&r, STORY_FACT_ATTRIBUTION, NULL);
+        assert_non_null(a);
+        assert_true(strlen(a->key) > strlen("attribution|"));
+        if (c == 0)
+            snprintf(key, sizeof key, "%s", a->key);
+        else
+            assert_string_equal(a->key, key);
+        run_free(&r);
+    }
+    run u = extract("Officials said the road was closed.", "en");
+    const story_fact *a = find(&u, STORY_FACT_ATTRIBUTION, NULL);
+    assert_non_null(a);
+    assert_string_equal(a->key, "attribution|official");
+    run_free(&u);
+}
+
+/* ---- date ------------------------------------------------------------- */
+
+static void test_date_weekday(void **state)
+{
+    (void)state;
+    run en = extract("The defence chiefs met on Wednesday.", "en");
+    run uk = extract("Начальники оборони зустрілися у середу.", "uk");
+    const story_fact *d = find(&en, STORY_FACT_DATE, NULL);
+    const story_fact *u = find(&uk, STORY_FACT_DATE, NULL);
+    assert_non_null(d);
+    assert_non_null(u);
+    assert_string_equal(d->key, u->key);
+    assert_string_equal(d->slot, "date");
+    assert_string_equal(d->event, "MEET");
+    run_free(&en);
+    run_free(&uk);
+}
+
+/* ---- event, polarity, modality ---------------------------------------- */
+
+static void test_event_negation_hedging(void **state)
+{
+    (void)state;
+    run r = extract("Russia will not send troops. Switzerland could host "
+                    "the summit. Trump ruled out new sanctions.", "en");
+    const story_fact *send = find(&r, STORY_FACT_EVENT, NULL);
+    int neg = 0, hedged = 0, rule_out = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_EVENT)
+            continue;
+        if (f->sentence == 0 && f->negated)
+            neg = 1;
+        if (f->sentence == 1 && strcmp(f->predicate, "HOST") == 0 &&
+            f->hedged && !f->negated)
+            hedged = 1;
+        if (strcmp(f->predicate, "RULE_OUT") == 0 && !f->negated)
+            rule_out = 1;
+    }
+    assert_non_null(send);
+    assert_true(neg);
+    assert_true(hedged);
+    assert_true(rule_out);
+    run_free(&r);
+}
+
+static void test_check_contradiction(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "A coalition of 12 countries has signed up to the plan. "
+               "Weather was mild. No countries have signed up to the plan "
+               "so far."},
+        {"ru", "Коалиция из 12 стран присоединилась к плану. Погода была "
+               "теплой. Ни одна из стран не присоединилась к плану."},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        story_contradiction *cs = NULL;
+        size_t n = 0;
+        story_error err;
+        assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, &err),
+                         0);
+        assert_true(n >= 1);
+        const story_fact *fa = &r.fs->facts[cs[0].fact_a];
+        const story_fact *fb = &r.fs->facts[cs[0].fact_b];
+        assert_string_equal(fa->slot, fb->slot);
+        assert_int_not_equal(fa->negated, fb->negated);
+        assert_non_null(cs[0].detail);
+        story_contradictions_free(cs, n);
+        run_free(&r);
+    }
+    /* consistent text: nothing reported */
+    run ok = extract("A coalition of 12 countries has signed up to the plan. "
+                     "The 12 countries have signed up to the plan.", "en");
+    story_contradiction *cs = NULL;
+    size_t n = 9;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, ok.a, ok.fs, NULL), 0);
+    assert_int_equal(n, 0);
+    story_contradictions_free(cs, n);
+    run_free(&ok);
+}
+
+/* ---- API contract ------------------------------------------------------ */
+
+static void test_errors_and_json(void **state)
+{
+    (void)state;
+    story_factset *fs = (story_factset *)1;
+    story_error err;
+    assert_int_equal(story_facts_extract(&fs, ctx, NULL, &err), STORY_EINVAL);
+    story_factset_free(NULL);
+    story_contradictions_free(NULL, 0);
+    assert_string_equal(story_fact_type_name(STORY_FACT_EVENT), "event");
+    assert_string_equal(story_fact_type_name((story_fact_type)99), "unknown");
+    run r = extract("Strikes killed 3 soldiers, the army said on Friday.",
+                    "en");
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        assert_non_null(f->key);
+        assert_non_null(f->slot);
+        assert_true(f->value_json[0] == '{');
+        assert_true(f->end <= r.a->text_len);
+        if (i > 0)
+            assert_true(r.fs->facts[i - 1].start <= f->start);
+    }
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quantity_counted_event),
+        cmocka_unit_test(test_quantity_units_years),
+        cmocka_unit_test(test_quantity_range_qualifier),
+        cmocka_unit_test(test_entity_roles_coreference),
+        cmocka_unit_test(test_entity_cross_script),
+        cmocka_unit_test(test_entity_german_nouns),
+        cmocka_unit_test(test_entity_zh_gazetteer),
+        cmocka_unit_test(test_quote_styles_speakers),
+        cmocka_unit_test(test_quote_indirect_and_apostrophes),
+        cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_date_weekday),
+        cmocka_unit_test(test_event_negation_hedging),
+        cmocka_unit_test(test_check_contradiction),
+        cmocka_unit_test(test_errors_and_json),
+    };
+    return cmocka_run_group_tests_name("facts", tests, setup, teardown);
+}
