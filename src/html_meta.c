@@ -89,9 +89,12 @@ typedef struct meta {
     story_buf lang_html, lang_meta, lang_og, lang_ld;
     story_buf ld_pub, ld_mod, meta_pub, meta_mod, time_pub, time_any;
     story_buf byline_date; /* text of date-ish elements near the top */
+    story_buf region;      /* visible text from the <h1> on (2 KiB) */
+    xmlNode *h1_node;
     story_vec ld_authors;  /* char * */
     story_vec meta_authors;
     story_vec el_authors;
+    story_vec h1s; /* char *, the first 4 <h1> texts */
 } meta;
 
 static void strvec_free(story_vec *v)
@@ -446,14 +449,141 @@ static int icu_date(const char *text, const char *lang, char *out,
     return 0;
 }
 
-/* RFC 822 / 1123 ("Mon, 18 Nov 2019 10:30:00 GMT") and "Nov 18, 2019"-ish
- * English dates via ICU; then the page language. */
+/* RFC 5322 section 3.3 date-time ("Sat, 19 Oct 2019 00:04:00 +0200"):
+ * the month abbreviations are part of the protocol, not of a language.
+ * The local date and time are kept with their offset. */
+static int rfc822_date(const char *s, char *out, size_t outsz)
+{
+    static const char *const mon[] = {"jan", "feb", "mar", "apr", "may",
+                                      "jun", "jul", "aug", "sep", "oct",
+                                      "nov", "dec"};
+    const char *p = s;
+    while (*p && isspace((unsigned char)*p))
+        p++;
+    if (isalpha((unsigned char)p[0]) && isalpha((unsigned char)p[1]) &&
+        isalpha((unsigned char)p[2]) && p[3] == ',')
+        p += 4;
+    while (*p == ' ')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    int d = atoi(p);
+    while (isdigit((unsigned char)*p))
+        p++;
+    while (*p == ' ' || *p == '-')
+        p++;
+    int mo = 0;
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(p, mon[i], 3) == 0)
+            mo = i + 1;
+    if (!mo)
+        return 0;
+    while (isalpha((unsigned char)*p))
+        p++;
+    while (*p == ' ' || *p == '-')
+        p++;
+    if (!digits(p, 4))
+        return 0;
+    int y = atoi(p);
+    p += 4;
+    if (!valid_ymd(y, mo, d))
+        return 0;
+    int hh, mi, ss = 0;
+    while (*p == ' ')
+        p++;
+    if (digits(p, 2) && p[2] == ':' && digits(p + 3, 2)) {
+        hh = atoi(p);
+        mi = atoi(p + 3);
+        p += 5;
+        if (*p == ':' && digits(p + 1, 2)) {
+            ss = atoi(p + 1);
+            p += 3;
+        }
+        while (*p == ' ')
+            p++;
+        char tz[16] = "";
+        if ((*p == '+' || *p == '-') && digits(p + 1, 4))
+            snprintf(tz, sizeof tz, "%c%.2s:%.2s", *p, p + 1, p + 3);
+        else if (strncmp(p, "GMT", 3) == 0 || strncmp(p, "UTC", 3) == 0 ||
+                 *p == 'Z')
+            snprintf(tz, sizeof tz, "Z");
+        if (hh < 24 && mi < 60 && ss <= 60) {
+            snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d,
+                     hh, mi, ss, tz);
+            return 1;
+        }
+    }
+    snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+    return 1;
+}
+
+/* Numeric day-month-year: "14.01.2022", "4.1.2022", "14/01/2022" (day
+ * first unless month_first), "2022/01/14". The first match in s. */
+static int numeric_date(const char *s, int month_first, char *out,
+                        size_t outsz)
+{
+    for (const char *p = s; *p; p++) {
+        if (!isdigit((unsigned char)*p) ||
+            (p > s && (isdigit((unsigned char)p[-1]) || p[-1] == '.' ||
+                       p[-1] == '/')))
+            continue;
+        const char *q = p;
+        int a = 0, b = 0, y = 0, na = 0, nb = 0, ny = 0;
+        while (isdigit((unsigned char)*q) && na < 3) {
+            a = a * 10 + (*q++ - '0');
+            na++;
+        }
+        char sep = *q;
+        if ((sep != '.' && sep != '/') || na > 2)
+            continue;
+        q++;
+        while (isdigit((unsigned char)*q) && nb < 3) {
+            b = b * 10 + (*q++ - '0');
+            nb++;
+        }
+        if (*q != sep || nb == 0 || nb > 2)
+            continue;
+        q++;
+        while (isdigit((unsigned char)*q) && ny < 5) {
+            y = y * 10 + (*q++ - '0');
+            ny++;
+        }
+        if (ny != 4 || isdigit((unsigned char)*q))
+            continue;
+        int d = a, mo = b;
+        if (sep == '/' && (month_first || b > 12) && a <= 12) {
+            d = b;
+            mo = a;
+        }
+        if (valid_ymd(y, mo, d) && d <= 31) {
+            snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Structured value (meta content, JSON-LD, datetime attribute). */
+static int machine_date(const char *s, char *out, size_t outsz)
+{
+    if (!s || !*s)
+        return 0;
+    if (iso_date(s, out, outsz) || rfc822_date(s, out, outsz))
+        return 1;
+    /* machine-written numeric dates ("11/01/2023 12:43:42") are US-style */
+    return numeric_date(s, 1, out, outsz);
+}
+
+/* Text written for readers: ISO, numeric (day first unless the page is
+ * en-US), then month names via the dates module and ICU. */
 static int any_date(story_ctx *ctx, const char *s, const char *lang,
                     char *out, size_t outsz)
 {
     if (!s || !*s)
         return 0;
-    if (iso_date(s, out, outsz))
+    if (iso_date(s, out, outsz) || rfc822_date(s, out, outsz))
+        return 1;
+    if (numeric_date(s, lang && strcmp(lang, "en-US") == 0, out, outsz))
         return 1;
     /* an ISO date inside the text */
     for (const char *p = s; *p; p++)
@@ -508,7 +638,8 @@ static int url_date(const char *u, char *out, size_t outsz)
 /* ---- title ---------------------------------------------------------------- */
 
 static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ",
-                                         " » ", " · ", " // ", " ~ ", NULL};
+                                         " » ", " · ", " // ", " ~ ", " › ",
+                                         " : ", " • ", NULL};
 
 static int ci_contains(const char *hay, size_t hn, const char *needle)
 {
@@ -519,6 +650,32 @@ static int ci_contains(const char *hay, size_t hn, const char *needle)
         if (strncasecmp(hay + i, needle, nn) == 0)
             return 1;
     return 0;
+}
+
+/* Share of the words of h (>= 2 bytes, compared case-insensitively) that
+ * occur in d is at least a half. */
+static int similar_title(const char *h, const char *d)
+{
+    size_t words = 0, hit = 0;
+    const char *p = h;
+    while (*p) {
+        while (*p && (isspace((unsigned char)*p) || ispunct((unsigned char)*p)))
+            p++;
+        size_t l = 0;
+        while (p[l] && !isspace((unsigned char)p[l]) &&
+               !ispunct((unsigned char)p[l]))
+            l++;
+        if (l >= 2) {
+            words++;
+            for (const char *q = d; *q; q++)
+                if (strncasecmp(q, p, l) == 0) {
+                    hit++;
+                    break;
+                }
+        }
+        p += l;
+    }
+    return words > 0 && hit * 2 >= words;
 }
 
 /* Remove a site-name segment from the start or end of a title. With
@@ -556,11 +713,16 @@ static void clean_title(story_buf *t, const char *site, const char *h1,
                  strlen(h1) == head)
             drop_tail = 1;
         else if (aggressive) {
-            size_t words = 1;
+            size_t words = 1, hwords = 1;
             for (const char *c = tail; *c; c++)
                 words += *c == ' ';
+            for (size_t c = 0; c < head; c++)
+                hwords += t->data[c] == ' ';
             if (words <= 4 && head > tl)
                 drop_tail = 1;
+            else if (hwords <= 2 && tl > head * 2 && pass == 0 &&
+                     strncmp(best, " | ", 3) == 0)
+                drop_head = 1;
         }
         if (drop_tail) {
             t->len = head;
@@ -648,6 +810,54 @@ static int cls_has(xmlNode *n, const char *word)
            (i && ci_find(i, word));
 }
 
+static int has_class_word(xmlNode *n, const char *w)
+{
+    const char *c = story__html_attr(n, "class");
+    size_t wl = strlen(w);
+    for (const char *p = c; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t l = strcspn(p, " ");
+        if (l == wl && strncasecmp(p, w, wl) == 0)
+            return 1;
+        p += l;
+    }
+    return 0;
+}
+
+/* Visible text following node `from` in document order (its own text
+ * included), at most max bytes; scripts and styles skipped. */
+static void text_after(story_buf *out, xmlNode *from, size_t max)
+{
+    xmlNode *n = from;
+    int entering = 1;
+    while (n && out->len < max) {
+        if (entering && (n->type == XML_TEXT_NODE)) {
+            if (out->len)
+                story_buf_putc(out, ' ');
+            for (const unsigned char *p = n->content; p && *p &&
+                                                      out->len < max;
+                 p++)
+                story_buf_putc(out, isspace(*p) ? ' ' : (char)*p);
+        }
+        if (entering && n->type == XML_ELEMENT_NODE && n->children &&
+            strcmp((const char *)n->name, "script") != 0 &&
+            strcmp((const char *)n->name, "style") != 0) {
+            n = n->children;
+            continue;
+        }
+        if (n->next) {
+            n = n->next;
+            entering = 1;
+        } else {
+            n = n->parent;
+            entering = 0;
+            if (n && n->type != XML_ELEMENT_NODE)
+                break;
+        }
+    }
+}
+
 static int is_name(xmlNode *n, const char *name)
 {
     return n->name && strcmp((const char *)n->name, name) == 0;
@@ -687,7 +897,24 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                     set_once(&m->canon, href);
             } else if (is_name(n, "script")) {
                 const char *ty = story__html_attr(n, "type");
-                if (ty && ci_find(ty, "ld+json") && n->children) {
+                const xmlChar *body = n->children ? n->children->content
+                                                  : NULL;
+                int ld = ty && ci_find(ty, "ld+json");
+                if (!ld && body && (!ty || ci_find(ty, "javascript"))) {
+                    /* JSON-LD in an untyped <script> */
+                    const char *b = (const char *)body;
+                    while (isspace((unsigned char)*b))
+                        b++;
+                    ld = (*b == '{' || *b == '[') &&
+                         strncmp(b + 1, "\"@context\"", 10) == 0;
+                    if (!ld && *b == '{') {
+                        const char *c = b + 1;
+                        while (isspace((unsigned char)*c))
+                            c++;
+                        ld = strncmp(c, "\"@context\"", 10) == 0;
+                    }
+                }
+                if (ld && n->children) {
                     text_of(&t, n->children);
                     if (!t.data || !t.len) {
                         /* story__html_text skips scripts: read raw */
@@ -699,9 +926,15 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 descend = 0;
             } else if (is_name(n, "style") || is_name(n, "noscript")) {
                 descend = 0;
-            } else if (is_name(n, "h1") && !m->h1.len) {
+            } else if (is_name(n, "h1") && m->h1s.len < 4) {
                 text_of(&t, n);
-                set_once(&m->h1, t.data);
+                if (t.len)
+                    push_str(&m->h1s, t.data, t.len);
+                if (!m->h1.len) {
+                    set_once(&m->h1, t.data);
+                    if (m->h1.len)
+                        m->h1_node = n;
+                }
             } else if (is_name(n, "time")) {
                 const char *dt = story__html_attr(n, "datetime");
                 const char *ip = story__html_attr(n, "itemprop");
@@ -711,6 +944,11 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         set_once(&m->time_pub, dt);
                     else
                         set_once(&m->time_any, dt);
+                }
+                if (!m->byline_date.len) {
+                    text_of(&t, n);
+                    if (t.len >= 6 && t.len < 120)
+                        set_once(&m->byline_date, t.data);
                 }
             }
             const char *ip = story__html_attr(n, "itemprop");
@@ -762,8 +1000,11 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                     }
                 } else if (!m->byline_date.len &&
                            (cls_has(n, "date") || cls_has(n, "publish") ||
+                            cls_has(n, "publica") ||
                             cls_has(n, "posted") || cls_has(n, "dateline") ||
-                            cls_has(n, "timestamp"))) {
+                            cls_has(n, "timestamp") ||
+                            cls_has(n, "submitted") || cls_has(n, "meta") ||
+                            has_class_word(n, "time"))) {
                     text_of(&t, n);
                     if (t.len >= 6 && t.len < 120)
                         set_once(&m->byline_date, t.data);
@@ -858,6 +1099,7 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     story_vec_init(&m.ld_authors, sizeof(char *));
     story_vec_init(&m.meta_authors, sizeof(char *));
     story_vec_init(&m.el_authors, sizeof(char *));
+    story_vec_init(&m.h1s, sizeof(char *));
     (void)body_root;
     xmlNode *root = xmlDocGetRootElement(doc);
     int rc = 0;
@@ -879,18 +1121,34 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                                                           : &m.app_name;
     decode_entities(site);
 
-    /* title */
-    story_buf title = {0};
-    story_buf *cands[] = {&m.og_title, &m.ld_headline, &m.h1, &m.title_tag,
+    /* title: the visible headline (<h1>) when it matches one of the
+     * declared titles (og:title, JSON-LD, <title>) — those are often
+     * rewritten for search engines and social media — else the declared
+     * titles in that order, minus a site-name segment */
+    story_buf title = {0}, decl[4] = {{0}, {0}, {0}, {0}};
+    story_buf *srcs[4] = {&m.og_title, &m.ld_headline, &m.title_tag,
                           &m.tw_title};
-    for (size_t i = 0; i < 5; i++)
-        if (cands[i]->len) {
-            story_buf_append(&title, cands[i]->data, cands[i]->len);
-            decode_entities(&title);
-            clean_title(&title, site->data, m.h1.data, cands[i] == &m.title_tag);
-            if (title.len)
-                break;
+    for (size_t i = 0; i < 4; i++)
+        if (srcs[i]->len) {
+            story_buf_append(&decl[i], srcs[i]->data, srcs[i]->len);
+            decode_entities(&decl[i]);
+            clean_title(&decl[i], site->data, m.h1.data, 1);
         }
+    for (size_t k = 0; k < m.h1s.len && !title.len; k++) {
+        const char *h = ((char **)m.h1s.data)[k];
+        for (size_t i = 0; i < 4; i++)
+            if (decl[i].len && similar_title(h, decl[i].data)) {
+                story_buf_puts(&title, h);
+                break;
+            }
+    }
+    for (size_t i = 0; i < 4 && !title.len; i++)
+        if (decl[i].len)
+            story_buf_append(&title, decl[i].data, decl[i].len);
+    if (!title.len && m.h1.len)
+        story_buf_append(&title, m.h1.data, m.h1.len);
+    for (size_t i = 0; i < 4; i++)
+        story_buf_free(&decl[i]);
 
     /* authors */
     story_vec *av = m.ld_authors.len     ? &m.ld_authors
@@ -923,21 +1181,50 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
         story_buf_free(&one);
     }
 
-    /* dates */
-    char iso[48];
+    /* dates: structured first; a visible date wins over a UTC timestamp
+     * that falls on the neighbouring day (the page's local date) */
+    char iso[48] = "", vis[48] = "";
     const char *url = m.canon.len ? m.canon.data : m.og_url.data;
-    const story_buf *pubs[] = {&m.ld_pub, &m.meta_pub, &m.time_pub};
-    int have = 0;
+    const story_buf *pubs[] = {&m.meta_pub, &m.ld_pub, &m.time_pub};
+    int have = 0, have_vis = 0;
     for (size_t i = 0; i < 3 && !have; i++)
-        if (pubs[i]->len && any_date(ctx, pubs[i]->data, lang, iso, sizeof iso))
+        if (pubs[i]->len && machine_date(pubs[i]->data, iso, sizeof iso))
             have = 1;
+    if (m.byline_date.len &&
+        any_date(ctx, m.byline_date.data, lang, vis, sizeof vis))
+        have_vis = 1;
+    if (!have_vis && m.h1_node) {
+        text_after(&m.region, m.h1_node, 1500);
+        if (m.region.len && numeric_date(m.region.data,
+                                         strcmp(lang, "en-US") == 0, vis,
+                                         sizeof vis))
+            have_vis = 1;
+        else if (m.region.len &&
+                 any_date(ctx, m.region.data, lang, vis, sizeof vis))
+            have_vis = 1;
+    }
+    if (have && have_vis && strlen(iso) > 10 &&
+        (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
+        /* UTC timestamp: the page shows the local date */
+        int y1 = atoi(iso), m1 = atoi(iso + 5), d1 = atoi(iso + 8);
+        int y2 = atoi(vis), m2 = atoi(vis + 5), d2 = atoi(vis + 8);
+        long a1 = y1 * 372L + m1 * 31L + d1, a2 = y2 * 372L + m2 * 31L + d2;
+        if (a1 != a2 && (a1 - a2 == 1 || a2 - a1 == 1 ||
+                         (y1 == y2 && abs(m1 - m2) == 1 &&
+                          (d1 == 1 || d2 == 1))))
+            snprintf(iso, sizeof iso, "%s", vis);
+    }
     if (!have && url && url_date(url, iso, sizeof iso))
         have = 1;
-    if (!have && m.byline_date.len &&
-        any_date(ctx, m.byline_date.data, lang, iso, sizeof iso))
+    if (!have && have_vis) {
+        snprintf(iso, sizeof iso, "%s", vis);
         have = 1;
+    }
     if (!have && m.time_any.len &&
-        any_date(ctx, m.time_any.data, lang, iso, sizeof iso))
+        machine_date(m.time_any.data, iso, sizeof iso))
+        have = 1;
+    if (!have && m.title_tag.len &&
+        numeric_date(m.title_tag.data, 0, iso, sizeof iso))
         have = 1;
     if (have) {
         free(a->published);
@@ -949,7 +1236,7 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     }
     const story_buf *mods[] = {&m.ld_mod, &m.meta_mod};
     for (size_t i = 0; i < 2; i++)
-        if (mods[i]->len && any_date(ctx, mods[i]->data, lang, iso, sizeof iso)) {
+        if (mods[i]->len && machine_date(mods[i]->data, iso, sizeof iso)) {
             free(a->modified);
             a->modified = story__strdup(iso);
             if (!a->modified) {
@@ -979,13 +1266,14 @@ out:
                             &m.og_url, &m.ld_url, &m.lang_html, &m.lang_meta,
                             &m.lang_og, &m.lang_ld, &m.ld_pub, &m.ld_mod,
                             &m.meta_pub, &m.meta_mod, &m.time_pub,
-                            &m.time_any, &m.byline_date};
+                            &m.time_any, &m.byline_date, &m.region};
         for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
             story_buf_free(all[i]);
     }
     strvec_free(&m.ld_authors);
     strvec_free(&m.meta_authors);
     strvec_free(&m.el_authors);
+    strvec_free(&m.h1s);
     if (rc)
         return story__error(err, rc, a->source, -1, "out of memory");
     return 0;
