@@ -144,10 +144,35 @@ static void usage_line(FILE *f, const command *c)
     fprintf(f, "  storydiff %s %s [options]\n", c->name, c->args);
 }
 
+/* Print text from column `indent` on, wrapped at spaces before `width`;
+ * continuation lines are indented. */
+static void put_wrapped(FILE *f, const char *text, int indent, int width)
+{
+    int col = indent;
+    const char *p = text;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        int n = e ? (int)(e - p) : (int)strlen(p);
+        if (col > indent && col + 1 + n > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, (size_t)n, f);
+        col += n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
 static void help(FILE *f, const command *only)
 {
     fprintf(f, "storydiff %s: compare news articles across outlets and "
-               "languages, fact by fact\n\nusage:\n",
+               "languages,\nfact by fact\n\nusage:\n",
             story_version());
     for (size_t i = 0; i < N_CMDS; i++)
         if (!only || only == &CMDS[i]) {
@@ -157,7 +182,7 @@ static void help(FILE *f, const command *only)
     if (!only)
         fprintf(f, "  storydiff --help | --version\n");
     fprintf(f, "\nA, B, SRC: a file path, - (stdin, at most once), an "
-               "http(s) URL, or a page saved with --save\n\noptions:\n");
+               "http(s) URL,\nor a page saved with --save\n\noptions:\n");
     for (size_t i = 0; i < N_OPTS; i++) {
         const opt_spec *o = &OPTS[i];
         if (only && !(o->cmds & only->bit))
@@ -169,21 +194,25 @@ static void help(FILE *f, const command *only)
             snprintf(left, sizeof left, "--%s[=%s]", o->name, o->metavar);
         else
             snprintf(left, sizeof left, "--%s", o->name);
-        fprintf(f, "  %-22s %s", left, o->help);
+        char text[512];
+        size_t tl = (size_t)snprintf(text, sizeof text, "%s", o->help);
         if (!only && o->cmds != CMD_ALL) {
             const char *sep = " [";
-            for (size_t k = 0; k < N_CMDS; k++)
+            for (size_t k = 0; k < N_CMDS && tl < sizeof text; k++)
                 if (o->cmds & CMDS[k].bit) {
-                    fprintf(f, "%s%s", sep, CMDS[k].name);
+                    tl += (size_t)snprintf(text + tl, sizeof text - tl,
+                                           "%s%s", sep, CMDS[k].name);
                     sep = ", ";
                 }
-            fputc(']', f);
+            if (tl < sizeof text)
+                snprintf(text + tl, sizeof text - tl, "]");
         }
-        fputc('\n', f);
+        fprintf(f, "  %-22s ", left);
+        put_wrapped(f, text, 25, 79);
     }
     fprintf(f,
             "\nexit status: 0 no fact differs (check: no contradiction), "
-            "1 differences found, 2 error\n"
+            "1 differences\nfound, 2 error\n"
             "environment: STORYDIFF_LOCALES (language packs), NO_COLOR\n"
             "manual: docs/cli.md\n");
 }
