@@ -12,6 +12,20 @@
  * language-neutral: concept ids from the language packs and Latin
  * transliteration keys, never words of one language. docs/facts.md
  * documents every type's key, slot and value.
+ *
+ * Per type (negated/hedged are flags, never part of a key):
+ *   quantity     key "quantity|<unit>|<value>" ("quantity||15",
+ *                "quantity|percent|5", range "quantity||15-20"),
+ *                slot "quantity|<unit>"; counted thing, event and
+ *                qualifier are in the value/fields, not in the key.
+ *   entity       key = slot = "entity|<consonant skeleton of the Latin
+ *                name key>" (surname for persons); one fact per mention,
+ *                `entity` = index of the first mention.
+ *   quote        key = slot = "quote|<speaker skeleton>" ("quote|" when
+ *                unresolved); verb concept and content span in the value.
+ *   attribution  key = slot = "attribution|<source skeleton or concept>".
+ *   date         key "date|<ISO>" or "date|rel:<relative>", slot "date".
+ *   event        key = slot = "event|<actor>|<PREDICATE>|<object>".
  */
 #ifndef STORYDIFF_FACTS_H
 #define STORYDIFF_FACTS_H
