@@ -126,8 +126,10 @@ static void push_str(story_vec *v, const char *s, size_t n)
         return;
     for (size_t i = 0; i < v->len; i++) {
         const char *o = ((char **)v->data)[i];
-        if (strlen(o) == n && strncasecmp(o, s, n) == 0)
-            return;
+        size_t ol = strlen(o);
+        if ((ol == n && strncasecmp(o, s, n) == 0) ||
+            (ol < n && strncasecmp(o, s, ol) == 0 && s[ol] == ' '))
+            return; /* same, or the same name followed by more words */
     }
     char *d = story__strndup(s, n);
     if (d && !story_vec_push(v, &d))
@@ -754,25 +756,45 @@ static void clean_byline(story_ctx *ctx, story_buf *b)
             b->len = (size_t)(p - b->data);
         }
     }
-    /* leading "By" word (folded lookup) */
-    for (int round = 0; round < 2; round++) {
-        size_t i = 0;
-        while (i < b->len && !isspace((unsigned char)b->data[i]) &&
-               b->data[i] != ':')
-            i++;
-        if (i == 0 || i >= b->len || i > 12)
-            break;
-        story_buf k = {0};
-        if (story__ingest_fold(&k, b->data, i) == 0 && k.data &&
-            story__ingest_phrase(ctx, "byline", k.data)) {
-            size_t j = i;
-            while (j < b->len && (isspace((unsigned char)b->data[j]) ||
-                                  b->data[j] == ':'))
-                j++;
-            memmove(b->data, b->data + j, b->len - j + 1);
-            b->len -= j;
+    /* "By", "Post author By", "Erstellt von": byline phrases (folded,
+     * locales/ingest/boilerplate.json "byline") at the start, repeatedly */
+    for (int round = 0; round < 3; round++) {
+        size_t best = 0, i = 0;
+        for (int w = 0; w < 3 && i < b->len; w++) {
+            while (i < b->len && !isspace((unsigned char)b->data[i]) &&
+                   b->data[i] != ':')
+                i++;
+            story_buf k = {0};
+            if (i <= 40 && story__ingest_fold(&k, b->data, i) == 0 && k.data &&
+                story__ingest_phrase(ctx, "byline", k.data))
+                best = i;
+            story_buf_free(&k);
+            if (i < b->len && b->data[i] == ':')
+                break;
+            while (i < b->len && isspace((unsigned char)b->data[i]))
+                i++;
         }
-        story_buf_free(&k);
+        if (!best)
+            break;
+        while (best < b->len && (isspace((unsigned char)b->data[best]) ||
+                                 b->data[best] == ':'))
+            best++;
+        memmove(b->data, b->data + best, b->len - best + 1);
+        b->len -= best;
+    }
+    /* " @handle", quotes around the whole byline */
+    {
+        char *at = strstr(b->data, " @");
+        if (at) {
+            *at = '\0';
+            b->len = (size_t)(at - b->data);
+        }
+        while (b->len >= 2 && (b->data[0] == '\'' || b->data[0] == '"') &&
+               b->data[b->len - 1] == b->data[0]) {
+            memmove(b->data, b->data + 1, b->len - 2);
+            b->len -= 2;
+            b->data[b->len] = '\0';
+        }
     }
     while (b->len && (isspace((unsigned char)b->data[b->len - 1]) ||
                       b->data[b->len - 1] == ',' || b->data[b->len - 1] == '|'))
@@ -782,6 +804,9 @@ static void clean_byline(story_ctx *ctx, story_buf *b)
 static int author_ok(const char *s, size_t n)
 {
     if (n < 2 || n > 80)
+        return 0;
+    if (memchr(s, '/', n) || memchr(s, '@', n) || memchr(s, '*', n) ||
+        memchr(s, ':', n) || memchr(s, '(', n))
         return 0;
     size_t words = 1, digit = 0;
     for (size_t i = 0; i < n; i++) {
@@ -856,6 +881,23 @@ static void text_after(story_buf *out, xmlNode *from, size_t max)
                 break;
         }
     }
+}
+
+/* Inside a comment section, a form, a label or a sidebar widget? */
+static int in_comments(xmlNode *n)
+{
+    for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        const char *nm = (const char *)a->name;
+        if (strcmp(nm, "form") == 0 || strcmp(nm, "label") == 0)
+            return 1;
+        if (strcmp(nm, "body") == 0 || strcmp(nm, "html") == 0 ||
+            strcmp(nm, "article") == 0 || strcmp(nm, "main") == 0)
+            continue;
+        if (cls_has(a, "comment") || cls_has(a, "respond") ||
+            cls_has(a, "widget") || cls_has(a, "related"))
+            return 1;
+    }
+    return 0;
 }
 
 static int is_name(xmlNode *n, const char *name)
@@ -983,6 +1025,8 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 const char *rel = story__html_attr(n, "rel");
                 int authorish = (rel && strcasecmp(rel, "author") == 0) ||
                                 cls_has(n, "byline") || cls_has(n, "author");
+                if (authorish && in_comments(n))
+                    authorish = 0;
                 if (authorish && m->el_authors.len < 4 && byline_seen < 8) {
                     text_of(&t, n);
                     if (t.len && t.len < 120) {
@@ -1161,7 +1205,9 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
         decode_entities(&one);
         clean_byline(ctx, &one);
         if (one.len && author_ok(one.data, one.len) &&
-            !(site->len && strcasecmp(one.data, site->data) == 0)) {
+            !(site->len && (strcasecmp(one.data, site->data) == 0 ||
+                            ci_find(site->data, one.data) ||
+                            ci_find(one.data, site->data)))) {
             if (byline.len)
                 story_buf_puts(&byline, ", ");
             story_buf_append(&byline, one.data, one.len);
