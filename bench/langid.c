@@ -11,14 +11,26 @@
  *                                        sentences with >= 1 letter)
  *   langid_sentence_count_<L>
  *   langid_paragraph_accuracy_min_ratio  the lowest paragraph accuracy
+ * Held-out check (langid was tuned on WMT24): the WMT21/WMT22 news test
+ * sets (../shared/corpus/wmt/wmt2{1,2}_news/ XML), every side of every
+ * document, for the languages with a pack:
+ *   langid_heldout_segment_accuracy_<L>_ratio   single <seg>s (mostly
+ *                                               sentences, some headlines)
+ *   langid_heldout_document_accuracy_<L>_ratio  whole documents (segs
+ *                                               joined)
+ *   langid_heldout_segment_count_<L>, langid_heldout_document_count_<L>
  * Misidentified paragraphs are listed on stderr with BENCH_VERBOSE=1.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "benchsupport.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "sentences_wmtxml.h"
 
 static const char *const pairs[] = {"cs", "de", "es", "hi", "is", "ja",
                                     "ru", "uk", "zh", NULL};
@@ -101,6 +113,114 @@ static void eval(story_ctx *ctx, const char *text, const char *lang)
     free(art.lang);
 }
 
+typedef struct held {
+    char lang[16];
+    long seg_ok, seg_n, doc_ok, doc_n;
+} held;
+static held helds[NL];
+static int n_helds;
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void heldout(story_ctx *ctx)
+{
+    const char *supported = " en de fr es it pl cs uk ru ar zh ja hi is ";
+    const char *dirs[] = {"wmt/wmt21_news", "wmt/wmt22_news"};
+    for (int d = 0; d < 2; d++) {
+        char *dir = bench_corpus_path(dirs[d]);
+        DIR *dp = opendir(dir);
+        if (!dp) {
+            fprintf(stderr, "cannot open %s\n", dir);
+            exit(2);
+        }
+        char *names[64];
+        int nn = 0;
+        struct dirent *e;
+        while ((e = readdir(dp)) && nn < 64) {
+            size_t l = strlen(e->d_name);
+            if (l > 4 && strcmp(e->d_name + l - 4, ".xml") == 0)
+                names[nn++] = strdup(e->d_name);
+        }
+        closedir(dp);
+        qsort(names, (size_t)nn, sizeof names[0], cmp_name);
+        for (int i = 0; i < nn; i++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            size_t len;
+            char *x = bench_read_file(path, &len);
+            size_t ns;
+            wmt_side *sides = x ? wmt_parse(x, &ns) : NULL;
+            for (size_t k = 0; sides && k < ns; k++) {
+                wmt_side *sd = &sides[k];
+                char pat[24];
+                snprintf(pat, sizeof pat, " %s ", sd->lang);
+                if (!strstr(supported, pat))
+                    continue;
+                held *h = NULL;
+                for (int q = 0; q < n_helds; q++)
+                    if (strcmp(helds[q].lang, sd->lang) == 0)
+                        h = &helds[q];
+                if (!h) {
+                    h = &helds[n_helds++];
+                    memset(h, 0, sizeof *h);
+                    snprintf(h->lang, sizeof h->lang, "%s", sd->lang);
+                }
+                size_t total = 1;
+                for (size_t g = 0; g < sd->n_segs; g++)
+                    total += strlen(sd->segs[g]) + 1;
+                char *doc = malloc(total), out[16];
+                size_t dl = 0;
+                story_error err;
+                for (size_t g = 0; g < sd->n_segs; g++) {
+                    const char *sg = sd->segs[g];
+                    if (story_langid(ctx, sg, strlen(sg), out, sizeof out,
+                                     &err))
+                        exit(1);
+                    h->seg_n++;
+                    h->seg_ok += strcmp(out, sd->lang) == 0;
+                    if (verbose && strcmp(out, sd->lang) != 0)
+                        fprintf(stderr, "HELD %s->%s: %.100s\n", sd->lang,
+                                out, sg);
+                    memcpy(doc + dl, sg, strlen(sg));
+                    dl += strlen(sg);
+                    doc[dl++] = ' ';
+                }
+                if (story_langid(ctx, doc, dl, out, sizeof out, &err))
+                    exit(1);
+                h->doc_n++;
+                h->doc_ok += strcmp(out, sd->lang) == 0;
+                free(doc);
+            }
+            if (sides)
+                wmt_free(sides, ns);
+            free(x);
+            free(names[i]);
+        }
+        free(dir);
+    }
+    for (int q = 0; q < n_helds; q++) {
+        char name[128];
+        held *h = &helds[q];
+        snprintf(name, sizeof name,
+                 "langid_heldout_segment_accuracy_%.15s_ratio", h->lang);
+        bench_figure(name, h->seg_n ? (double)h->seg_ok / (double)h->seg_n
+                                    : 0);
+        snprintf(name, sizeof name, "langid_heldout_segment_count_%.15s",
+                 h->lang);
+        bench_count(name, (double)h->seg_n);
+        snprintf(name, sizeof name,
+                 "langid_heldout_document_accuracy_%.15s_ratio", h->lang);
+        bench_figure(name, h->doc_n ? (double)h->doc_ok / (double)h->doc_n
+                                    : 0);
+        snprintf(name, sizeof name, "langid_heldout_document_count_%.15s",
+                 h->lang);
+        bench_count(name, (double)h->doc_n);
+    }
+}
+
 int main(void)
 {
     story_ctx *ctx = bench_ctx();
@@ -151,18 +271,19 @@ int main(void)
         double sa = a->sent_n ? (double)a->sent_ok / (double)a->sent_n : 0;
         if (pa < min)
             min = pa;
-        snprintf(name, sizeof name, "langid_paragraph_accuracy_%s_ratio",
+        snprintf(name, sizeof name, "langid_paragraph_accuracy_%.15s_ratio",
                  a->lang);
         bench_figure(name, pa);
-        snprintf(name, sizeof name, "langid_paragraph_count_%s", a->lang);
+        snprintf(name, sizeof name, "langid_paragraph_count_%.15s", a->lang);
         bench_count(name, (double)a->para_n);
-        snprintf(name, sizeof name, "langid_sentence_accuracy_%s_ratio",
+        snprintf(name, sizeof name, "langid_sentence_accuracy_%.15s_ratio",
                  a->lang);
         bench_figure(name, sa);
-        snprintf(name, sizeof name, "langid_sentence_count_%s", a->lang);
+        snprintf(name, sizeof name, "langid_sentence_count_%.15s", a->lang);
         bench_count(name, (double)a->sent_n);
     }
     bench_figure("langid_paragraph_accuracy_min_ratio", min);
+    heldout(ctx);
     json_decref(seen_en);
     story_ctx_free(ctx);
     return 0;

@@ -282,17 +282,17 @@ int main(int argc, char **argv)
             min = r;
         if (tr < tmin)
             tmin = tr;
-        snprintf(name, sizeof name, "sentences_recall_%s_ratio", s->lang);
+        snprintf(name, sizeof name, "sentences_recall_%.15s_ratio", s->lang);
         bench_figure(name, r);
-        snprintf(name, sizeof name, "sentences_recall_terminal_%s_ratio",
+        snprintf(name, sizeof name, "sentences_recall_terminal_%.15s_ratio",
                  s->lang);
         bench_figure(name, tr);
-        snprintf(name, sizeof name, "sentences_extra_split_rate_%s_ratio",
+        snprintf(name, sizeof name, "sentences_extra_split_rate_%.15s_ratio",
                  s->lang);
         bench_figure(name, s->segs ? (double)s->extra / (double)s->segs : 0);
-        snprintf(name, sizeof name, "sentences_boundaries_%s", s->lang);
+        snprintf(name, sizeof name, "sentences_boundaries_%.15s", s->lang);
         bench_count(name, (double)s->bounds);
-        snprintf(name, sizeof name, "sentences_segs_%s", s->lang);
+        snprintf(name, sizeof name, "sentences_segs_%.15s", s->lang);
         bench_count(name, (double)s->segs);
     }
     bench_figure("sentences_recall_min_ratio", min);

@@ -367,7 +367,7 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
         snprintf(out, out_size, "%s", uk > ru ? "uk" : "ru");
         return 0;
     }
-    story_seg_state *s;
+    story_seg_state *s = NULL;
     int rc = story__seg_state(&s, ctx, err);
     if (rc)
         return rc;

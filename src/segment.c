@@ -55,7 +55,7 @@ typedef struct span {
 static int get_brk(story_seg_brk **out, story_ctx *ctx, const char *lang,
                    int ss_standard, story_error *err)
 {
-    story_seg_state *s;
+    story_seg_state *s = NULL;
     int rc = story__seg_state(&s, ctx, err);
     if (rc)
         return rc;
