@@ -247,6 +247,7 @@ typedef struct hdoc {
     hn *e;
     size_t n, cap;
     int body;
+    int title_h1; /* the <h1> that matches the <title>, or -1 */
     int keep_captions;
 } hdoc;
 
@@ -530,8 +531,8 @@ static void score_all(hdoc *d)
         if (scored) {
             /* inside another scored paragraph (p in td): count once */
             size_t len = h->text;
-            if (len < 22)
-                continue;
+            if (len < 22 || (h->tag == T_TD && len < 80))
+                continue; /* table cells: only text-like cells count */
             double chars = (double)len * 1.15;
             double cs = 2.0 + (double)h->commas +
                         (chars / 100.0 > 3 ? 3 : (double)(int)(chars / 100.0));
@@ -604,6 +605,26 @@ static int top_candidate(hdoc *d)
     if (nt == 0)
         return d->body;
     int best = top[0];
+    /* the headline: prefer a candidate next to the <h1> that matches the
+     * page <title> when the best one is elsewhere (another story, a
+     * teaser list) and the nearer one is not much weaker */
+    if (d->title_h1 >= 0 && nt > 1) {
+        int near_best = -1;
+        for (int k = 0; k < nt; k++) {
+            int c = top[k], lvl = 0, found = 0;
+            for (int a = c; a >= 0 && lvl <= 3; a = d->e[a].parent, lvl++)
+                if (is_ancestor(d, a, d->title_h1)) {
+                    found = 1;
+                    break;
+                }
+            if (found) {
+                near_best = k;
+                break;
+            }
+        }
+        if (near_best > 0 && ts[near_best] >= 0.5 * ts[0])
+            best = top[near_best];
+    }
     /* several close candidates under one ancestor: take that ancestor */
     {
         int alts[N_TOP], na = 0;
@@ -1056,6 +1077,29 @@ static long long truncated_at(const char *s, size_t len)
     return s[e - 1] == '>' ? -1 : (long long)len;
 }
 
+static void find_title_h1(hdoc *d)
+{
+    story_buf title = {0}, h = {0};
+    for (size_t i = 0; i < d->n; i++)
+        if (d->e[i].tag == T_TITLE) {
+            story__html_text(&title, d->e[i].node);
+            break;
+        }
+    if (title.len)
+        for (size_t i = 0; i < d->n; i++) {
+            if (d->e[i].tag != T_H1)
+                continue;
+            h.len = 0;
+            story__html_text(&h, d->e[i].node);
+            if (h.len && story__html_similar_title(h.data, title.data)) {
+                d->title_h1 = (int)i;
+                break;
+            }
+        }
+    story_buf_free(&title);
+    story_buf_free(&h);
+}
+
 static void select_roots(hdoc *d, int top, story_vec *roots)
 {
     int par = d->e[top].parent;
@@ -1139,6 +1183,7 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
     hdoc d;
     memset(&d, 0, sizeof d);
     d.body = -1;
+    d.title_h1 = -1;
     d.keep_captions = keep_captions;
     story_vec roots, best;
     story_vec_init(&roots, sizeof(int));
@@ -1159,6 +1204,7 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
         goto oom;
     if (d.body < 0)
         d.body = 0;
+    find_title_h1(&d);
 
     for (int attempt = 0; attempt < 4; attempt++) {
         int strip = attempt < 1, weigh = attempt < 2, clean = attempt < 3;

@@ -22,6 +22,10 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
  * Skips script/style. Iterative (safe on deep trees). */
 void story__html_text(story_buf *out, xmlNode *n);
 
+/* 1 when at least half of the words of h (>= 2 bytes, ASCII case-
+ * insensitive) occur in d. */
+int story__html_similar_title(const char *h, const char *d);
+
 /* Case-insensitive attribute value (borrowed from libxml2, may be NULL). */
 const char *story__html_attr(xmlNode *n, const char *name);
 

@@ -656,7 +656,7 @@ static int ci_contains(const char *hay, size_t hn, const char *needle)
 
 /* Share of the words of h (>= 2 bytes, compared case-insensitively) that
  * occur in d is at least a half. */
-static int similar_title(const char *h, const char *d)
+int story__html_similar_title(const char *h, const char *d)
 {
     size_t words = 0, hit = 0;
     const char *p = h;
@@ -1181,7 +1181,7 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     for (size_t k = 0; k < m.h1s.len && !title.len; k++) {
         const char *h = ((char **)m.h1s.data)[k];
         for (size_t i = 0; i < 4; i++)
-            if (decl[i].len && similar_title(h, decl[i].data)) {
+            if (decl[i].len && story__html_similar_title(h, decl[i].data)) {
                 story_buf_puts(&title, h);
                 break;
             }
