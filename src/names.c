@@ -324,7 +324,7 @@ int story_name_key(char **out, story_ctx *ctx, const char *name, size_t len,
     if (bad != (size_t)-1)
         return story__error(err, STORY_EENCODING, NULL, (long long)bad,
                             "name is not valid UTF-8 at byte %zu", bad);
-    namemod *m;
+    namemod *m = NULL;
     int rc = get_mod(&m, ctx, err);
     if (rc)
         return rc;
@@ -419,6 +419,19 @@ done:
 
 /* ---- similarity ------------------------------------------------------- */
 
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+           c == 'y';
+}
+
+/* Letter folds shared by the skeleton and the romanisation comparison
+ * (LIBRARIES.md §1, extended): multi-letter spellings of one sound first
+ * (tsch sch dzh -> one letter; kh zh sh ch ph th ts tz sz cz ck; English
+ * oo -> u, ee -> i), then
+ * c -> s before e/i/y else k, h after a vowel dropped (Johnson ~
+ * Dzhonson), w f v -> v, y j -> i, g -> h, q x k -> k, p -> b, z -> s
+ * (zh stays apart). Internally upper-case letters mark digraph results. */
 static size_t fold_impl(const char *key, char *out, size_t n, int drop)
 {
     char a[256];
@@ -432,57 +445,58 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
     char b[256];
     size_t lb = 0;
     for (size_t i = 0; i < la; i++) {
+        const char *r = a + i;
         char c = a[i], d = a[i + 1];
-        /* German tsch/sch, Polish sz/cz */
-        if (c == 't' && d == 's' && a[i + 2] == 'c' && a[i + 3] == 'h') {
-            b[lb++] = 'c';
-            i += 3;
-            continue;
-        }
-        if (c == 's' && d == 'c' && a[i + 2] == 'h') {
-            b[lb++] = 's';
-            i += 2;
-            continue;
-        }
-        if (d == 'z' && (c == 's' || c == 'c')) {
-            b[lb++] = c;
-            i++;
-            continue;
-        }
-        if (d == 'h' && (c == 'k' || c == 'z' || c == 's' || c == 'c' ||
-                         c == 'p')) {
-            b[lb++] = c == 'k' ? 'h' : c == 'p' ? 'f' : c;
-            i++;
-            continue;
-        }
-        if (c == 't' && (d == 's' || d == 'z')) {
-            b[lb++] = 'c';
-            i++;
-            continue;
+#define RULE(str, res)                                                       \
+    if (strncmp(r, str, sizeof str - 1) == 0) {                              \
+        b[lb++] = res;                                                       \
+        i += sizeof str - 2;                                                 \
+        continue;                                                            \
+    }
+        RULE("tsch", 'C')
+        RULE("sch", 'S')
+        RULE("dzh", 'i')
+        RULE("kh", 'H')
+        RULE("zh", 'Z')
+        RULE("sh", 'S')
+        RULE("ch", 'C')
+        RULE("ph", 'v')
+        RULE("th", 't')
+        RULE("ts", 'C')
+        RULE("tz", 'C')
+        RULE("sz", 'S')
+        RULE("cz", 'C')
+        RULE("ck", 'k')
+        RULE("oo", 'u') /* English spellings of u and i: Cooper ~ Купер */
+        RULE("ee", 'i')
+#undef RULE
+        switch (c) {
+        case 'c':
+            c = d == 'e' || d == 'i' || d == 'y' ? 's' : 'k';
+            break;
+        case 'h':
+            /* silent h after a vowel before a consonant (Johnson); the
+             * Ukrainian h for Г (Kahame) sits before a vowel */
+            if (lb > 0 && is_vowel(b[lb - 1]) && !is_vowel(d))
+                continue;
+            c = 'H';
+            break;
+        case 'w': case 'f': c = 'v'; break;
+        case 'y': case 'j': c = 'i'; break;
+        case 'g': c = 'H'; break;
+        case 'q': case 'x': c = 'k'; break;
+        case 'p': c = 'b'; break;
+        case 'z': c = 's'; break;
+        default: break;
         }
         b[lb++] = c;
     }
-    b[lb] = '\0';
-    for (size_t i = 0; i < lb; i++) {
-        char c = b[i];
-        switch (c) {
-        case 'w': case 'f': c = 'v'; break;
-        case 'y': case 'j': c = 'i'; break;
-        case 'g': c = 'h'; break;
-        case 'q': c = 'k'; break;
-        case 'p': c = 'b'; break;
-        case 'x': c = 'k'; break;
-        default: break;
-        }
-        b[i] = c;
-    }
-    if (lb >= 2 && b[0] == 's' && b[1] == 'e')
-        b[0] = 'z';
     size_t o = 0;
     for (size_t i = 0; i < lb && o + 1 < n; i++) {
         char c = b[i];
-        int vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-        if (drop && i > 0 && vowel)
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (drop && i > 0 && is_vowel(b[i]))
             continue;
         if (o > 0 && out[o - 1] == c)
             continue;
@@ -537,8 +551,23 @@ static double ratio(const char *a, const char *b)
     return 1.0 - (double)edit_distance(a, la, b, lb) / (double)mx;
 }
 
-/* One word or whole-string score (see STORY_NAME_MATCH). */
-static double word_score(const char *a, const char *b)
+/* The vowels of one folded key are a subset of the other's (Baiden ⊇
+ * Biden, but Boden ⊉ Biden). */
+static int vowels_nested(const char *a, const char *b)
+{
+    int va = 0, vb = 0;
+    static const char v[] = "aeiou";
+    for (int k = 0; k < 5; k++) {
+        if (strchr(a, v[k]))
+            va |= 1 << k;
+        if (strchr(b, v[k]))
+            vb |= 1 << k;
+    }
+    return (va & vb) == va || (va & vb) == vb;
+}
+
+/* Score of two single keys without inflection handling. */
+static double plain_score(const char *a, const char *b)
 {
     char sa[128], sb[128], fa[256], fb[256];
     size_t ka = story__name_skeleton(a, sa, sizeof sa);
@@ -547,18 +576,67 @@ static double word_score(const char *a, const char *b)
     story__name_fold(b, fb, sizeof fb);
     if (!fa[0] || !fb[0])
         return 0;
+    if (strcmp(fa, fb) == 0)
+        return 1.0;
     double sk = ratio(sa, sb);
-    double rom = ratio(fa, fb) - 0.05;
+    double r = ratio(fa, fb);
+    double rom = r - 0.05;
     if (rom < 0)
         rom = 0;
     if (ka < 4 || kb < 4) {
-        /* short skeletons collide: they only support, never decide */
-        if (sk > STORY_NAME_MATCH - 0.01)
+        /* short skeletons collide: alone they never decide; equal
+         * three-letter skeletons need close romanisations too
+         * (Байден ~ Biden, Боинг ~ Boeing) */
+        if (ka == 3 && kb == 3 && sk == 1.0 && r >= STORY_NAME_MATCH &&
+            vowels_nested(fa, fb))
+            sk = STORY_NAME_MATCH + 0.05;
+        else if (sk > STORY_NAME_MATCH - 0.01)
             sk = STORY_NAME_MATCH - 0.01;
     }
-    if (strcmp(fa, fb) == 0)
-        return 1.0;
     return sk > rom ? sk : rom;
+}
+
+/* Romanised case endings of inflecting languages (uk, ru, pl, cs, is …:
+ * Байдена, Zelenského, Selenskyjs): tried stripped as well. */
+static const char *const endings[] = {
+    "ovi", "ogo", "omu", "emu", "ami", "akh", "ach", "ego", "eho", "ému",
+    "om",  "em",  "ym",  "im",  "ou",  "yu",  "ya",  "iu",  "ia",  "oy",
+    "ey",  "ov",  "s",   "a",   "u",   "e",   "y",   "i",   "o",
+};
+
+static size_t strip_ending(const char *k, char *out, size_t n)
+{
+    size_t l = strlen(k);
+    snprintf(out, n, "%s", k);
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+        size_t el = strlen(endings[i]);
+        if (l >= el + 4 && strcmp(k + l - el, endings[i]) == 0) {
+            out[l - el] = '\0';
+            return l - el;
+        }
+    }
+    return l;
+}
+
+/* One word or whole-string score (see STORY_NAME_MATCH): the best of the
+ * keys as given and with one case ending stripped (slightly discounted). */
+static double word_score(const char *a, const char *b)
+{
+    double best = plain_score(a, b);
+    if (best >= 1.0)
+        return best;
+    char sa[256], sb[256];
+    size_t la = strip_ending(a, sa, sizeof sa);
+    size_t lb = strip_ending(b, sb, sizeof sb);
+    double s;
+    if (la != strlen(a) && (s = plain_score(sa, b) * 0.98) > best)
+        best = s;
+    if (lb != strlen(b) && (s = plain_score(a, sb) * 0.98) > best)
+        best = s;
+    if (la != strlen(a) && lb != strlen(b) &&
+        (s = plain_score(sa, sb) * 0.98) > best)
+        best = s;
+    return best;
 }
 
 #define MAX_PARTS 8

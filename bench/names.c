@@ -1,0 +1,162 @@
+/*
+ * bench names: precision and recall of the fuzzy name matcher
+ * (story_name_key + story_name_similarity >= STORY_NAME_MATCH) on name
+ * pairs from the WMT24 news translations, bench/data/names_pairs.tsv
+ * (English name, language, the form in that language's translation;
+ * hand-checked, see the file's header).
+ *
+ * Positives: every listed pair. Negatives: every listed form against every
+ * other English name of the list (a form of "Biden" must not match
+ * "Boeing"). Per language: recall = positives matched / positives,
+ * precision = true matches / all matches (positives + negatives).
+ * zh, ja and hi are reported like the others but also pooled separately
+ * (non-Latin scripts that transliteration bridges worst).
+ * Also the key speed: story_name_key calls per second.
+ *
+ * Figures: names_precision_<lang>_ratio, names_recall_<lang>_ratio,
+ * names_precision_ratio / names_recall_ratio (cs de es is ru uk),
+ * names_precision_cjk_hi_ratio / names_recall_cjk_hi_ratio (zh ja hi),
+ * names_key_per_s.
+ * Usage: bench/run names [-v]   (-v prints the misses and false matches)
+ */
+#include "benchsupport.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+
+#define MAXP 4096
+
+typedef struct pair {
+    char en[256], lang[256], form[256];
+    char *ken, *kform;
+} pair;
+
+static char *key(story_ctx *ctx, const char *s, const char *lang)
+{
+    char *k = NULL;
+    story_error err;
+    if (story_name_key(&k, ctx, s, strlen(s), lang, &err)) {
+        fprintf(stderr, "names: key of '%s': %s\n", s, err.message);
+        exit(1);
+    }
+    return k;
+}
+
+int main(int argc, char **argv)
+{
+    int verbose = argc > 1 && !strcmp(argv[1], "-v");
+    /* the list sits beside this file: bench/data/names_pairs.tsv */
+    char path[4096];
+    snprintf(path, sizeof path, "%s", __FILE__);
+    char *slash = strrchr(path, '/');
+    snprintf(slash ? slash + 1 : path,
+             sizeof path - (size_t)(slash ? slash + 1 - path : 0),
+             "data/names_pairs.tsv");
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "names: cannot open %s\n", path);
+        return 2;
+    }
+    static pair p[MAXP];
+    size_t n = 0;
+    char line[256];
+    while (fgets(line, sizeof line, f) && n < MAXP) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : 0;
+        if (!t1 || !t2)
+            continue;
+        *t1 = *t2 = '\0';
+        snprintf(p[n].en, sizeof p[n].en, "%s", line);
+        snprintf(p[n].lang, sizeof p[n].lang, "%s", t1 + 1);
+        snprintf(p[n].form, sizeof p[n].form, "%s", t2 + 1);
+        n++;
+    }
+    fclose(f);
+    story_ctx *ctx = bench_ctx();
+    double t0 = bench_now(1);
+    for (size_t i = 0; i < n; i++) {
+        p[i].ken = key(ctx, p[i].en, "en");
+        p[i].kform = key(ctx, p[i].form, p[i].lang);
+    }
+    double dt = bench_now(1) - t0;
+
+    /* distinct English names */
+    static const char *names[MAXP];
+    static char *nkeys[MAXP];
+    size_t nn = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        for (k = 0; k < nn && strcmp(names[k], p[i].en); k++)
+            ;
+        if (k == nn) {
+            names[nn] = p[i].en;
+            nkeys[nn++] = p[i].ken;
+        }
+    }
+    static const char *const langs[] = {"cs", "de", "es", "is", "ru",
+                                        "uk", "hi", "ja", "zh"};
+    enum { NL = 9 };
+    size_t tp[NL] = {0}, fn[NL] = {0}, fp[NL] = {0};
+    for (size_t i = 0; i < n; i++) {
+        int l;
+        for (l = 0; l < NL && strcmp(langs[l], p[i].lang); l++)
+            ;
+        if (l == NL)
+            continue;
+        double s = story_name_similarity(p[i].ken, p[i].kform);
+        if (s >= STORY_NAME_MATCH) {
+            tp[l]++;
+        } else {
+            fn[l]++;
+            if (verbose)
+                printf("miss  %s %-14s %-24s %s / %s %.2f\n", p[i].lang,
+                       p[i].en, p[i].form, p[i].ken, p[i].kform, s);
+        }
+        for (size_t k = 0; k < nn; k++) {
+            if (!strcmp(names[k], p[i].en))
+                continue;
+            double s2 = story_name_similarity(nkeys[k], p[i].kform);
+            if (s2 >= STORY_NAME_MATCH) {
+                fp[l]++;
+                if (verbose)
+                    printf("false %s %-14s %-24s %s / %s %.2f\n", p[i].lang,
+                           names[k], p[i].form, nkeys[k], p[i].kform, s2);
+            }
+        }
+    }
+    char name[96];
+    size_t T[2] = {0}, FN[2] = {0}, FP[2] = {0};
+    for (int l = 0; l < NL; l++) {
+        snprintf(name, sizeof name, "names_precision_%s_ratio", langs[l]);
+        bench_figure(name, tp[l] + fp[l] ? (double)tp[l] / (tp[l] + fp[l])
+                                         : 1.0);
+        snprintf(name, sizeof name, "names_recall_%s_ratio", langs[l]);
+        bench_figure(name, tp[l] + fn[l] ? (double)tp[l] / (tp[l] + fn[l])
+                                         : 1.0);
+        int g = l >= 6;
+        T[g] += tp[l];
+        FN[g] += fn[l];
+        FP[g] += fp[l];
+    }
+    bench_figure("names_precision_ratio",
+                 T[0] + FP[0] ? (double)T[0] / (T[0] + FP[0]) : 1);
+    bench_figure("names_recall_ratio",
+                 T[0] + FN[0] ? (double)T[0] / (T[0] + FN[0]) : 1);
+    bench_figure("names_precision_cjk_hi_ratio",
+                 T[1] + FP[1] ? (double)T[1] / (T[1] + FP[1]) : 1);
+    bench_figure("names_recall_cjk_hi_ratio",
+                 T[1] + FN[1] ? (double)T[1] / (T[1] + FN[1]) : 1);
+    bench_count("names_pairs_count", (double)n);
+    bench_count("names_key_per_s", dt > 0 ? 2.0 * n / dt : 0);
+    for (size_t i = 0; i < n; i++) {
+        story_free(p[i].ken);
+        story_free(p[i].kform);
+    }
+    story_ctx_free(ctx);
+    return 0;
+}
