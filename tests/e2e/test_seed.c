@@ -6,7 +6,8 @@
  *   - the headline appears once: as the title, never again in the body;
  *   - "Skip to content" is gone;
  *   - compared with itself, nothing differs (exit 0) and every sentence is
- *     matched.
+ *     matched;
+ *   - `storydiff check` finds its contradiction (exit 1).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -101,11 +102,37 @@ static void test_seed_against_itself(void **state)
     free(path);
 }
 
+/* The seed says a coalition "has signed up" and later that no country
+ * has: `storydiff check` must report it (exit 1). */
+static void test_check_contradiction(void **state)
+{
+    (void)state;
+    char *path = seed_path();
+    if (!path)
+        skip();
+    char args[4608], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "check --format=json '%s'", path);
+    int st = story_test_run_cli(args, &out, &err);
+    if (st != 1)
+        print_error("exit %d: %s\n", st, err ? err : "");
+    assert_int_equal(st, 1);
+    json_t *r = json_loads(out, 0, NULL);
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "schema")),
+                        "storydiff.facts/1");
+    assert_true(json_array_size(json_object_get(r, "contradictions")) >= 1);
+    json_decref(r);
+    free(out);
+    free(err);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_boilerplate),
         cmocka_unit_test(test_seed_against_itself),
+        cmocka_unit_test(test_check_contradiction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
