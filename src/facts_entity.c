@@ -14,6 +14,7 @@
  * a determiner or with a common-noun suffix is not a name.
  *
  * Key: "entity|" + consonant skeleton (LIBRARIES.md §1: digraph folds,
+ * dzh/dj->i, sch->s, th->t, z->s (voicing differs across spellings),
  * w/f->v, y/j->i, g->h, q/c->k, p->b, vowels dropped after the first
  * letter, doubles collapsed) of the Latin name key (story_name_key) of the
  * gazetteer concept or of the name: the LAST word for persons and
@@ -57,8 +58,21 @@ static void skeleton(const char *in, story_buf *out)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = w[i], d = w[i + 1];
+        /* English j = Cyrillic дж (BGN "dzh") = Arabic/Indic "j" */
+        if (c == 'd' && d == 'z' && w[i + 2] == 'h') {
+            s[m++] = 'i';
+            i += 2;
+            continue;
+        }
+        if (c == 'd' && d == 'j') { s[m++] = 'i'; i++; continue; }
+        if (c == 's' && d == 'c' && w[i + 2] == 'h') {
+            s[m++] = 's';
+            i += 2;
+            continue;
+        }
+        if (c == 't' && d == 'h') { s[m++] = 't'; i++; continue; }
         if (c == 'k' && d == 'h') { s[m++] = 'h'; i++; continue; }
-        if (c == 'z' && d == 'h') { s[m++] = 'z'; i++; continue; }
+        if (c == 'z' && d == 'h') { s[m++] = 's'; i++; continue; }
         if (c == 's' && d == 'h') { s[m++] = 's'; i++; continue; }
         if (c == 'c' && d == 'h') { s[m++] = 'k'; i++; continue; }
         if (c == 'p' && d == 'h') { s[m++] = 'v'; i++; continue; }
@@ -69,14 +83,13 @@ static void skeleton(const char *in, story_buf *out)
         case 'g': c = 'h'; break;
         case 'q': case 'c': c = 'k'; break;
         case 'p': c = 'b'; break;
+        case 'z': c = 's'; break;
         case 'x': s[m++] = 'k'; c = 's'; break;
         default: break;
         }
         s[m++] = c;
     }
     s[m] = '\0';
-    if (m >= 2 && s[0] == 's' && s[1] == 'e')
-        s[0] = 'z';
     out->len = 0;
     char prev = 0;
     size_t cons = 0;
@@ -469,13 +482,31 @@ static int entities_sentence(fx *x, size_t s)
     while (i < e && !x->rc) {
         size_t n = 0;
         const char *gk = NULL, *gc = NULL;
-        /* gazetteers first (any script) */
+        /* gazetteers first (any script; a possessive "Europe's" is
+         * looked up without its ending) */
         if ((gc = fx_match(x, "places", i, e, &n)))
             gk = "place";
         else if ((gc = fx_match(x, "organisations", i, e, &n)))
             gk = "organisation";
         else if ((gc = fx_match(x, "people", i, e, &n)))
             gk = "person";
+        else {
+            const char *k = a->tokens[i].key;
+            size_t kn = strip_possessive(k, strlen(k));
+            if (kn < strlen(k) && kn < 120) {
+                char kk[128];
+                snprintf(kk, sizeof kk, "%.*s", (int)kn, k);
+                static const char *const gz[3][2] = {
+                    {"places", "place"},
+                    {"organisations", "organisation"},
+                    {"people", "person"}};
+                for (int g = 0; g < 3 && !gk; g++)
+                    if ((gc = story_langpack_map(x->lp, gz[g][0], kk))) {
+                        gk = gz[g][1];
+                        n = 1;
+                    }
+            }
+        }
         /* a nationality before a role or a name is a modifier, not a place */
         size_t rn;
         if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
