@@ -8,8 +8,12 @@
  * en and each translation; per story and fact type, the SET of distinct
  * keys. recall = |keys(en) ∩ keys(xx)| / |keys(en)|, precision =
  * |keys(en) ∩ keys(xx)| / |keys(xx)|, micro-averaged over stories.
- * de vs de-refB: `changed` disagreements = slots present in both versions
- * whose key sets differ (same slot, different key), summed over stories.
+ * de vs de-refB: `changed` disagreements as the diff would report them:
+ * inside each paragraph pair (the translations keep the paragraphs 1-1),
+ * quantity/date facts with equal keys are matched first, then a leftover
+ * fact of each side with the same slot and a different key is one
+ * `changed`; summed over stories. facts_de_refB_<type>_agreement_ratio:
+ * share of de keys (set per story) also in de-refB.
  * Figures:
  *   facts_<type>_<lang>_recall_ratio, facts_<type>_<lang>_precision_ratio
  *   facts_<type>_all_recall_ratio, facts_<type>_all_precision_ratio
@@ -60,6 +64,96 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
     story_factset_free(fs);
     story_article_free(a);
     return o;
+}
+
+/* quantity/date facts as [paragraph, key, slot] rows; *npara paragraphs */
+static json_t *para_facts(story_ctx *ctx, const char *path, size_t *npara)
+{
+    story_error err;
+    story_article *a = NULL;
+    story_factset *fs = NULL;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    *npara = 0;
+    if (story_ingest(&a, ctx, path, &io, &err) ||
+        story_segment(ctx, a, "de", &err) ||
+        story_facts_extract(&fs, ctx, a, &err)) {
+        story_article_free(a);
+        return NULL;
+    }
+    json_t *rows = json_array();
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        if (f->type != STORY_FACT_QUANTITY && f->type != STORY_FACT_DATE)
+            continue;
+        json_array_append_new(
+            rows, json_pack("[I,s,s]",
+                            (json_int_t)a->sentences[f->sentence].paragraph,
+                            f->key, f->slot));
+    }
+    *npara = a->n_paragraphs;
+    story_factset_free(fs);
+    story_article_free(a);
+    return rows;
+}
+
+/* Diff-like count of `changed` quantity/date pairs between two versions
+ * whose paragraphs correspond 1-1 (the WMT24 gold): inside each paragraph
+ * pair, equal keys are matched first, then a leftover fact of A and one of
+ * B with the same slot make one `changed`. Paragraph counts that differ:
+ * the whole article is one unit. */
+static int changed_pairs(json_t *ra, size_t pa, json_t *rb, size_t pb,
+                         const char *story, int dump)
+{
+    int whole = pa != pb;
+    size_t units = whole ? 1 : pa;
+    int changed = 0;
+    for (size_t u = 0; u < units; u++) {
+        json_t *la = json_array(), *lb = json_array();
+        size_t i;
+        json_t *r;
+        json_array_foreach(ra, i, r) if (whole ||
+                                         (size_t)json_integer_value(
+                                             json_array_get(r, 0)) == u)
+            json_array_append(la, r);
+        json_array_foreach(rb, i, r) if (whole ||
+                                         (size_t)json_integer_value(
+                                             json_array_get(r, 0)) == u)
+            json_array_append(lb, r);
+        /* remove equal keys */
+        for (size_t x = 0; x < json_array_size(la); x++) {
+            const char *k = json_string_value(
+                json_array_get(json_array_get(la, x), 1));
+            for (size_t y = 0; y < json_array_size(lb); y++)
+                if (strcmp(k, json_string_value(json_array_get(
+                                  json_array_get(lb, y), 1))) == 0) {
+                    json_array_remove(la, x);
+                    json_array_remove(lb, y);
+                    x--;
+                    break;
+                }
+        }
+        for (size_t x = 0; x < json_array_size(la); x++) {
+            const char *sl = json_string_value(
+                json_array_get(json_array_get(la, x), 2));
+            for (size_t y = 0; y < json_array_size(lb); y++)
+                if (strcmp(sl, json_string_value(json_array_get(
+                                   json_array_get(lb, y), 2))) == 0) {
+                    if (dump)
+                        fprintf(stderr, "%s\tchanged\t%s -> %s\n", story,
+                                json_string_value(json_array_get(
+                                    json_array_get(la, x), 1)),
+                                json_string_value(json_array_get(
+                                    json_array_get(lb, y), 1)));
+                    json_array_remove(lb, y);
+                    changed++;
+                    break;
+                }
+        }
+        json_decref(la);
+        json_decref(lb);
+    }
+    return changed;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -133,49 +227,25 @@ int main(void)
                 json_t *kb = json_array_get(db, (size_t)t);
                 const char *k;
                 json_t *v;
-                /* slots whose key sets differ, present on both sides */
-                json_t *slots = json_object();
                 json_object_foreach(ka, k, v) {
-                    json_object_set_new(slots, json_string_value(v),
-                                        json_integer(1));
                     agree_n[t] += 1;
                     if (json_object_get(kb, k))
                         agree[t] += 1;
                 }
-                json_object_foreach(kb, k, v) {
-                    json_t *have = json_object_get(slots,
-                                                   json_string_value(v));
-                    if (have)
-                        json_object_set_new(slots, json_string_value(v),
-                                            json_integer(3));
-                }
-                json_object_foreach(slots, k, v) {
-                    if (json_integer_value(v) != 3)
-                        continue;
-                    /* both have the slot: compare key sets */
-                    int differ = 0;
-                    const char *k2;
-                    json_t *v2;
-                    json_object_foreach(ka, k2, v2) if (
-                        strcmp(json_string_value(v2), k) == 0 &&
-                        !json_object_get(kb, k2)) differ = 1;
-                    json_object_foreach(kb, k2, v2) if (
-                        strcmp(json_string_value(v2), k) == 0 &&
-                        !json_object_get(ka, k2)) differ = 1;
-                    if (differ && t != STORY_FACT_EVENT &&
-                        t != STORY_FACT_ENTITY && t != STORY_FACT_QUOTE &&
-                        t != STORY_FACT_ATTRIBUTION) {
-                        changed += 1;
-                        if (dump && strcmp(dump, "de-refB") == 0)
-                            fprintf(stderr, "%s\tchanged\t%s\n", stories[s],
-                                    k);
-                    }
-                }
-                json_decref(slots);
             }
         }
         json_decref(da);
         json_decref(db);
+        size_t npa, npb;
+        snprintf(path, sizeof path, "%s/%s/de.txt", dir, stories[s]);
+        json_t *pa = para_facts(ctx, path, &npa);
+        snprintf(path, sizeof path, "%s/%s/de-refB.txt", dir, stories[s]);
+        json_t *pb = para_facts(ctx, path, &npb);
+        if (pa && pb)
+            changed += changed_pairs(pa, npa, pb, npb, stories[s],
+                                     dump && strcmp(dump, "de-refB") == 0);
+        json_decref(pa);
+        json_decref(pb);
         json_decref(en);
     }
     char name[128];

@@ -175,7 +175,7 @@ static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
         size_t ti = token_at_or_after(x, s, n->num_end), m;
         const char *counted = NULL;
         size_t ci = ti;
-        for (size_t k = ti; k < e && k < ti + 4; k++) {
+        for (size_t k = ti; k < e && k < ti + 3; k++) {
             if (k > x->sent_tok[s] && fx_clause_break_before(x, k))
                 break;
             if (x->a->tokens[k].flags & STORY_TOKEN_NUMBER)
@@ -188,6 +188,13 @@ static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
         /* a year ("in 2022", "2022 году") is a date, not a count */
         if (n->is_year && !n->unit[0] &&
             (!counted || strcmp(counted, "year") == 0))
+            continue;
+        /* a bare integer 1900-2100 without unit or counted noun reads as
+         * a year even when the scanner did not flag it ("wird 2024
+         * zwischen 140 und 160 Filialen eröffnen") */
+        if (!n->unit[0] && !counted && !n->is_range && !n->spelled &&
+            n->value >= 1900 && n->value <= 2100 &&
+            n->value == (double)(long)n->value)
             continue;
         if (strcmp(n->unit, "year") == 0 && !n->is_range &&
             n->value >= 1000 && n->value <= 2100 &&
