@@ -177,6 +177,15 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
     }
 }
 
+/* The name part of an entity key: what follows the last '|' (keys are
+ * "entity|<name key>"), so that the shared prefix does not inflate the
+ * similarity. */
+static const char *name_part(const char *key)
+{
+    const char *bar = strrchr(key, '|');
+    return bar ? bar + 1 : key;
+}
+
 /* Pass 4: entity names that are transliteration variants. */
 static void pass_names(side *a, side *b, unsigned char *cat)
 {
@@ -194,7 +203,10 @@ static void pass_names(side *a, side *b, unsigned char *cat)
             if (f->entity_kind && g->entity_kind && *f->entity_kind &&
                 *g->entity_kind && strcmp(f->entity_kind, g->entity_kind))
                 continue;
-            double s = story_name_similarity(fkey(f), fkey(g));
+            const char *ka = name_part(fkey(f)), *kb = name_part(fkey(g));
+            if (strlen(ka) < 4 || strlen(kb) < 4)
+                continue; /* short skeletons collide (LIBRARIES.md) */
+            double s = story_name_similarity(ka, kb);
             if (s >= best) {
                 best = s;
                 bj = (long)j;
