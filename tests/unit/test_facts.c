@@ -433,6 +433,97 @@ static void test_check_contradiction(void **state)
     run_free(&ok);
 }
 
+/* ---- real data (read in place; skipped locally when missing) ---------- */
+
+static run extract_file(const char *rel, const char *lang)
+{
+    run r = {NULL, NULL};
+    char *path = story_test_corpus_path(rel);
+    if (!path)
+        return r;
+    size_t len = 0;
+    char *text = story_test_read_file(path, &len);
+    free(path);
+    if (!text)
+        return r;
+    r = extract(text, lang);
+    free(text);
+    return r;
+}
+
+static void test_seed_contradiction(void **state)
+{
+    (void)state;
+    /* the seed lives beside the corpus: ../seed/ */
+    char *path = story_test_corpus_path("../seed/nato-chiefs-2025-08-20."
+                                        "scraped.txt");
+    if (!path) {
+        skip();
+        return;
+    }
+    size_t len = 0;
+    char *text = story_test_read_file(path, &len);
+    free(path);
+    if (!text) {
+        skip();
+        return;
+    }
+    run r = extract(text, "en");
+    free(text);
+    story_contradiction *cs = NULL;
+    size_t n = 0;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, NULL), 0);
+    int sign_up = 0;
+    for (size_t i = 0; i < n; i++) {
+        const story_fact *fa = &r.fs->facts[cs[i].fact_a];
+        const story_fact *fb = &r.fs->facts[cs[i].fact_b];
+        if (fa->type == STORY_FACT_EVENT &&
+            strcmp(fa->predicate, "SIGN_UP") == 0 &&
+            fa->negated != fb->negated)
+            sign_up = 1;
+    }
+    assert_true(sign_up);
+    /* the 15 injured and the 30-nation coalition are quantities */
+    assert_non_null(quantity_of(&r, 15));
+    assert_non_null(quantity_of(&r, 30));
+    story_contradictions_free(cs, n);
+    run_free(&r);
+}
+
+static void test_wmt24_quantities_agree(void **state)
+{
+    (void)state;
+    const char *rel = "articles/wmt24/rt.com.54499/";
+    char en_rel[128], uk_rel[128];
+    snprintf(en_rel, sizeof en_rel, "%sen.txt", rel);
+    snprintf(uk_rel, sizeof uk_rel, "%suk.txt", rel);
+    run en = extract_file(en_rel, "en");
+    if (!en.a) {
+        skip();
+        return;
+    }
+    run uk = extract_file(uk_rel, "uk");
+    assert_non_null(uk.a);
+    /* measured property: most English quantity keys recur in the
+     * professional translation */
+    size_t total = 0, found = 0;
+    for (size_t i = 0; i < en.fs->n_facts; i++) {
+        const story_fact *f = &en.fs->facts[i];
+        if (f->type != STORY_FACT_QUANTITY)
+            continue;
+        total++;
+        for (size_t j = 0; j < uk.fs->n_facts; j++)
+            if (strcmp(uk.fs->facts[j].key, f->key) == 0) {
+                found++;
+                break;
+            }
+    }
+    assert_true(total >= 3);
+    assert_true(found * 10 >= total * 7);
+    run_free(&en);
+    run_free(&uk);
+}
+
 /* ---- API contract ------------------------------------------------------ */
 
 static void test_errors_and_json(void **state)
@@ -476,6 +567,8 @@ int main(void)
         cmocka_unit_test(test_event_negation_hedging),
         cmocka_unit_test(test_check_contradiction),
         cmocka_unit_test(test_errors_and_json),
+        cmocka_unit_test(test_seed_contradiction),
+        cmocka_unit_test(test_wmt24_quantities_agree),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
