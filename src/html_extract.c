@@ -136,6 +136,13 @@ static int is_junk_tag(int t, int keep_captions)
     }
 }
 
+/* Junk by its role in the page layout (not by content type). */
+static int is_structural_junk(int t)
+{
+    return t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_MENU ||
+           t == T_DIALOG || t == T_LABEL;
+}
+
 /* ---- attributes ---------------------------------------------------------- */
 
 const char *story__html_attr(xmlNode *n, const char *name)
@@ -241,6 +248,7 @@ typedef struct hn {
     size_t n_elem_kids;
     int unlikely_self;
     int last; /* index of the last element of the subtree */
+    size_t raw_text, raw_ptext; /* before any flag: all text, text in <p> */
 } hn;
 
 typedef struct hdoc {
@@ -369,7 +377,13 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
         h->n_p = h->n_img = h->n_li = h->n_input = h->n_embed = 0;
         h->n_heading_text = 0;
         h->n_elem_kids = 0;
-        if (is_junk_tag(h->tag, d->keep_captions) || hidden(h->node))
+        /* libxml2's HTML4 recovery sometimes nests the whole article in a
+         * menu item or a <nav>: a container holding most of the page's
+         * paragraph text is never junk or unlikely */
+        int swallowed = h->raw_ptext > 1000 &&
+                        h->raw_ptext * 2 > d->e[d->body].raw_ptext;
+        if ((is_junk_tag(h->tag, d->keep_captions) && !(swallowed &&
+             is_structural_junk(h->tag))) || hidden(h->node))
             h->flags |= F_JUNK;
         if (h->tag == T_A)
             h->flags |= F_INLINK;
@@ -404,6 +418,8 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
                 un = 1;
             if (h->tag == T_HEADER)
                 un = 1;
+            if (swallowed)
+                un = 0;
             h->unlikely_self = un;
             if (un && strip_unlikely)
                 h->flags |= F_UNLIKELY;
@@ -1077,6 +1093,80 @@ static long long truncated_at(const char *s, size_t len)
     return s[e - 1] == '>' ? -1 : (long long)len;
 }
 
+/* Text per element before any decision (script/style excluded), and the
+ * part of it inside <p>. */
+static void raw_counts(hdoc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        hn *h = &d->e[i];
+        h->raw_text = h->raw_ptext = 0;
+        if (h->tag == T_SCRIPT || h->tag == T_STYLE || h->tag == T_NOSCRIPT ||
+            h->tag == T_TEMPLATE)
+            continue;
+        for (xmlNode *c = h->node->children; c; c = c->next)
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                size_t cm = 0;
+                h->raw_text += text_stats(c->content, &cm);
+            }
+    }
+    for (size_t i = d->n; i-- > 0;) {
+        hn *h = &d->e[i];
+        if (h->tag == T_P && h->raw_ptext == 0)
+            h->raw_ptext = h->raw_text;
+        if (h->parent >= 0) {
+            hn *p = &d->e[h->parent];
+            if (h->tag == T_SCRIPT || h->tag == T_STYLE ||
+                h->tag == T_NOSCRIPT || h->tag == T_TEMPLATE)
+                continue;
+            p->raw_text += h->raw_text;
+            p->raw_ptext += h->raw_ptext;
+        }
+    }
+}
+
+/* The standfirst / lead paragraph: an element after the headline <h1>
+ * and before the content, outside it, marked lead/intro/teaser/summary/…
+ * by class or id (news CMS conventions: "lead", "standfirst", "chapo",
+ * "bajada", "sommario", "deck"), with enough text and few links. Its
+ * subtree is made emittable (an unlikely ancestor such as a header does
+ * not hide it). Returns its index or -1. */
+static int find_lead(hdoc *d, const story_vec *roots)
+{
+    static const char *const pats[] = {
+        "lead", "intro", "teaser", "summary", "standfirst", "excerpt",
+        "deck", "sommario", "bajada", "chapo", "chapeau", "abstract",
+        "description", "strapline", "subtitle", "subheadline", "dek", NULL};
+    if (d->title_h1 < 0 || roots->len == 0)
+        return -1;
+    int first = ((int *)roots->data)[0];
+    for (size_t k = 0; k < roots->len; k++)
+        if (is_ancestor(d, ((int *)roots->data)[k], d->title_h1))
+            return -1; /* the headline is inside the content */
+    if (first <= d->title_h1)
+        return -1;
+    char ci[512];
+    for (int i = d->title_h1 + 1; i < first && i < d->title_h1 + 60; i++) {
+        hn *h = &d->e[i];
+        if (h->flags & F_JUNK)
+            continue;
+        if (h->tag == T_H1)
+            break;
+        class_id(h->node, ci, sizeof ci);
+        if (!ci[0] || !has_any(ci, pats) || has_any(ci, (const char *const[]){
+                                                   "related", "comment",
+                                                   "share", "nav", NULL}))
+            continue;
+        if (h->raw_text < 50 || h->raw_text > 1500)
+            continue;
+        if (link_density(h) > 0.3)
+            continue;
+        for (int j = i; j <= h->last; j++)
+            d->e[j].flags &= ~(F_UNLIKELY | F_CLEANED);
+        return i;
+    }
+    return -1;
+}
+
 static void find_title_h1(hdoc *d)
 {
     story_buf title = {0}, h = {0};
@@ -1205,6 +1295,7 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
     if (d.body < 0)
         d.body = 0;
     find_title_h1(&d);
+    raw_counts(&d);
 
     for (int attempt = 0; attempt < 4; attempt++) {
         int strip = attempt < 1, weigh = attempt < 2, clean = attempt < 3;
@@ -1217,6 +1308,9 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
             for (size_t k = 0; k < roots.len; k++)
                 clean_conditionally(&d, ((int *)roots.data)[k], weigh);
         blocks_clear(&em.blocks);
+        int lead = find_lead(&d, &roots);
+        if (lead >= 0)
+            emit(&d, &em, lead);
         for (size_t k = 0; k < roots.len; k++)
             emit(&d, &em, ((int *)roots.data)[k]);
         if (em.oom || em.cur.oom)
