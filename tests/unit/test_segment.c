@@ -221,6 +221,73 @@ static void test_paragraphs_and_lang(void **state)
     story_ctx_free(ctx);
 }
 
+/* Allocation failures anywhere in story_segment: STORY_ENOMEM or success,
+ * never a crash or a half-filled article. */
+static void test_alloc_failures(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    /* warm the lazily loaded resources (packs, classifiers, iterators) */
+    story_article *a = seg(ctx, "Warm up. Dr. Novak left.\n\nZweiter Absatz hier.", "");
+    story_article_free(a);
+    int ok = 0;
+    for (long n = 0; n < 400 && !ok; n++) {
+        a = make_article("The U.S. Gen. Dan Caine met Dr. Novak. They spoke."
+                         "\n\nDer Minister kam am 5. M\xc3\xa4rz an.");
+        story_error err;
+        story__alloc_fail_after(n);
+        int rc = story_segment(ctx, a, "", &err);
+        story__alloc_fail_after(-1);
+        if (rc == 0) {
+            ok = 1;
+            assert_int_equal(a->n_sentences, 3);
+        } else {
+            assert_int_equal(rc, STORY_ENOMEM);
+            assert_int_equal(a->n_sentences, 0);
+            assert_null(a->sentences);
+            assert_int_equal(a->n_tokens, 0);
+        }
+        story_article_free(a);
+    }
+    assert_true(ok);
+    story_ctx_free(ctx);
+}
+
+/* Invalid UTF-8 and odd white space: offsets stay inside the text and on
+ * character boundaries. */
+static void test_odd_input(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *text = "Bad \xff byte here.\r\nNext line\xc3 ends.  \n\n\n"
+                       "\xe2\x80\x8b\xc2\xa0 Spaces only after.\t";
+    story_article *a = seg(ctx, text, "en");
+    assert_true(a->n_sentences >= 2);
+    for (size_t i = 0; i < a->n_sentences; i++) {
+        assert_true(a->sentences[i].start < a->sentences[i].end);
+        assert_true(a->sentences[i].end <= a->text_len);
+        assert_true(a->sentences[i].paragraph < a->n_paragraphs);
+    }
+    for (size_t i = 0; i < a->n_tokens; i++) {
+        const story_token *t = &a->tokens[i];
+        assert_true(t->start < t->end && t->end <= a->text_len);
+        assert_true(((unsigned char)a->text[t->start] & 0xC0) != 0x80);
+        assert_non_null(t->key);
+    }
+    story_article_free(a);
+
+    /* a paragraph outside the text is refused */
+    a = make_article("short");
+    a->paragraphs = calloc(1, sizeof *a->paragraphs);
+    a->paragraphs[0].start = 2;
+    a->paragraphs[0].end = 99;
+    a->n_paragraphs = 1;
+    story_error err;
+    assert_int_equal(story_segment(ctx, a, "en", &err), STORY_EINVAL);
+    story_article_free(a);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +300,8 @@ int main(void)
         cmocka_unit_test(test_spec_hi), cmocka_unit_test(test_spec_is),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_paragraphs_and_lang),
+        cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_odd_input),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }
