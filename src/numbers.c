@@ -948,6 +948,14 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             }
             break;
         }
+        double rv;
+        if (nv > 0 && !(x == 100 || x == 1000 || x >= 10000) &&
+            !(vals[nv - 1] > x && vals[nv - 1] >= 10) &&
+            !(rbnf_parse(s, i, we, &rv) && rv > 0)) {
+            /* "एक आठ" (an eight), "two three": not one number; only tens
+             * before units, or a multiplier after a number, continue */
+            break;
+        }
         vals[nv++] = x;
         ord |= o;
         last_end = we;
@@ -1165,8 +1173,9 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (!n.is_ordinal) {
             size_t q = skip_spaces(s, p);
             int32_t d = q < s->end ? cp_at(s, q, &nx) : -1;
-            int dash = d == '-' || d == 0x2013 || d == 0x2014 ||
-                       d == 0x2012 || d == 0xFF5E || d == 0x301C;
+            int dash = !spelled &&
+                       (d == '-' || d == 0x2013 || d == 0x2014 ||
+                        d == 0x2012 || d == 0xFF5E || d == 0x301C);
             size_t rs = 0;
             if (dash) {
                 rs = skip_spaces(s, nx);
