@@ -49,7 +49,7 @@ enum {
     T_OL, T_OPTION, T_P, T_PICTURE, T_PRE, T_SCRIPT, T_SECTION, T_SELECT,
     T_SOURCE, T_SPAN, T_STYLE, T_SUMMARY, T_SVG, T_TABLE, T_TBODY, T_TD,
     T_TEMPLATE, T_TEXTAREA, T_TFOOT, T_TH, T_THEAD, T_TITLE, T_TR, T_UL,
-    T_VIDEO, T_LINK, T_META, T_CAPTION, T_TIME, T_SUP
+    T_VIDEO, T_LINK, T_META, T_CAPTION, T_TIME, T_SUP, T_RT, T_RP
 };
 
 static const struct {
@@ -71,7 +71,7 @@ static const struct {
     {"main", T_MAIN}, {"math", T_MATH}, {"menu", T_MENU}, {"meta", T_META},
     {"nav", T_NAV}, {"noscript", T_NOSCRIPT}, {"object", T_OBJECT},
     {"ol", T_OL}, {"option", T_OPTION}, {"p", T_P}, {"picture", T_PICTURE},
-    {"pre", T_PRE}, {"script", T_SCRIPT}, {"section", T_SECTION},
+    {"pre", T_PRE}, {"rp", T_RP}, {"rt", T_RT}, {"script", T_SCRIPT}, {"section", T_SECTION},
     {"select", T_SELECT}, {"source", T_SOURCE}, {"span", T_SPAN},
     {"style", T_STYLE}, {"summary", T_SUMMARY}, {"sup", T_SUP},
     {"svg", T_SVG}, {"table", T_TABLE}, {"tbody", T_TBODY}, {"td", T_TD},
@@ -128,6 +128,7 @@ static int is_junk_tag(int t, int keep_captions)
     case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEAD: case T_TITLE:
     case T_LINK: case T_META: case T_DIALOG: case T_MENU: case T_LABEL:
     case T_PICTURE: case T_SOURCE: case T_IMG:
+    case T_RT: case T_RP: /* ruby annotations (furigana) */
         return 1;
     case T_FIGURE:
         return !keep_captions;
@@ -210,7 +211,9 @@ static const char *const unlikely_pats[] = {
     "tags", "signup", "paywall", "toolbar", "nav", "widget", "more-from",
     "readmore", "read-more", "moreover", "trending", "most-popular",
     "mostpopular", "most-read", "mostread", "print-", "breaking-news-bar",
-    "jump-link", "skip", "rating", "caption", "credit", NULL};
+    "jump-link", "skip", "rating", "caption", "credit", "factbox",
+    "infobox", "info-box", "autor", "author-box", "authorbox", "author-bio",
+    "copyright", NULL};
 static const char *const maybe_pats[] = {"and", "article", "body", "column",
                                          "content", "main", "shadow", NULL};
 static const char *const negative_pats[] = {
@@ -398,7 +401,9 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
                 h->weight += 25;
         }
         if (!d->keep_captions && ci[0] &&
-            (strstr(ci, "caption") || strstr(ci, "credit")) &&
+            (strstr(ci, "caption") || strstr(ci, "credit") ||
+             strstr(ci, "copyright") || strstr(ci, "annotation") ||
+             strstr(ci, "bildunterschrift") || strstr(ci, "legende")) &&
             h->tag != T_BODY && h->tag != T_ARTICLE && h->tag != T_MAIN)
             h->flags |= F_CAPTION;
         h->unlikely_self = 0;
@@ -774,13 +779,13 @@ typedef struct oblock {
     char *text;
     size_t len;
     story_block_kind kind;
-    size_t chars, link;
+    size_t chars, link, time;
 } oblock;
 
 typedef struct emitter {
     story_buf cur;
-    size_t chars, link;
-    int in_heading, in_li, in_quote, in_pre, in_link;
+    size_t chars, link, time;
+    int in_heading, in_li, in_quote, in_pre, in_link, in_time;
     int pending_space;
     story_vec blocks; /* oblock */
     int oom;
@@ -794,7 +799,7 @@ static void em_flush(emitter *em)
     em->pending_space = 0;
     if (em->cur.len == 0 || em->chars == 0) {
         em->cur.len = 0;
-        em->chars = em->link = 0;
+        em->chars = em->link = em->time = 0;
         return;
     }
     oblock b;
@@ -806,12 +811,13 @@ static void em_flush(emitter *em)
                             : STORY_BLOCK_PARAGRAPH;
     b.chars = em->chars;
     b.link = em->link;
+    b.time = em->time;
     if (!b.text || !story_vec_push(&em->blocks, &b)) {
         free(b.text);
         em->oom = 1;
     }
     em->cur.len = 0;
-    em->chars = em->link = 0;
+    em->chars = em->link = em->time = 0;
 }
 
 static void em_text(emitter *em, const unsigned char *s)
@@ -835,6 +841,8 @@ static void em_text(emitter *em, const unsigned char *s)
             em->chars++;
             if (em->in_link)
                 em->link++;
+            if (em->in_time)
+                em->time++;
         }
     }
     if (em->cur.oom)
@@ -853,6 +861,8 @@ static void em_counters(emitter *em, int tag, int delta)
         em->in_pre += delta;
     else if (tag == T_A)
         em->in_link += delta;
+    else if (tag == T_TIME)
+        em->in_time += delta;
 }
 
 static int skip_element(const hdoc *d, const hn *h)
@@ -969,6 +979,11 @@ static void filter_blocks(story_ctx *ctx, story_vec *v)
         double ld = b[i].chars ? (double)b[i].link / (double)b[i].chars : 0;
         if (ld > 0.5 && b[i].chars < 400)
             drop = 1;
+        else if (b[i].time * 2 > b[i].chars && b[i].chars < 80)
+            drop = 1; /* a date line ("Published: <time>") */
+        else if (b[i].chars < 400 && strncmp(b[i].text, "Warning: ", 9) == 0 &&
+                 strstr(b[i].text, " on line "))
+            drop = 1; /* a PHP warning printed into the page */
         else if (b[i].chars < 60 && block_phrase(ctx, "lines", &b[i], 0))
             drop = 1;
         else if (b[i].chars < 250 && block_phrase(ctx, "headings", &b[i], 1))
