@@ -265,16 +265,26 @@ static void pass_value(side *a, side *b, int need_aligned,
     }
 }
 
-/* Unmatched facts of slot `slot` and type t, within the sentences of
- * sentence link `link` (or in the whole article when link < 0). */
-static size_t count_slot(const side *s, const char *slot,
-                         story_fact_type t, long link)
+/* Same slot, and for quantities the same counted thing, event and unit
+ * (fields the key may leave out). */
+static int same_slot(const story_fact *f, const story_fact *g)
+{
+    if (f->type != g->type || strcmp(fslot(f), fslot(g)) != 0)
+        return 0;
+    if (f->type != STORY_FACT_QUANTITY)
+        return 1;
+    return same_str(f->counted, g->counted) && same_str(f->event, g->event) &&
+           same_str(f->unit, g->unit);
+}
+
+/* Unmatched facts in the slot of `ref`, within the sentences of sentence
+ * link `link` (or in the whole article when link < 0). */
+static size_t count_slot(const side *s, const story_fact *ref, long link)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->fs->n_facts; i++) {
         const story_fact *f = &s->fs->facts[i];
-        if (s->skip[i] || s->match[i] >= 0 || f->type != t ||
-            strcmp(fslot(f), slot) != 0)
+        if (s->skip[i] || s->match[i] >= 0 || !same_slot(ref, f))
             continue;
         if (link >= 0 && (f->sentence >= s->art->n_sentences ||
                           s->link[f->sentence] != link))
@@ -310,8 +320,14 @@ static int specific(const side *a, const story_fact *f, const side *b,
 {
     if (f->type != STORY_FACT_QUANTITY)
         return 1;
-    if (!f->counted || !*f->counted || !same_str(f->counted, g->counted) ||
-        !same_str(f->unit, g->unit))
+    if (!same_slot(f, g))
+        return 0;
+    /* what is counted, or the event with the same qualifier ("more than
+     * 70 injured" -> "more than 80 injured") */
+    int what = f->counted && *f->counted;
+    int event = f->event && *f->event && f->qualifier && *f->qualifier &&
+                same_str(f->qualifier, g->qualifier);
+    if (!what && !event)
         return 0;
     return !has_number(b->fs, f->number) && !has_number(b->fs, f->number_hi) &&
            !has_number(a->fs, g->number) && !has_number(a->fs, g->number_hi);
@@ -336,13 +352,12 @@ static void pass_slot(side *a, side *b, int need_aligned,
                 continue;
             link = a->link[f->sentence];
         }
-        if (count_slot(a, fslot(f), f->type, link) != 1 ||
-            count_slot(b, fslot(f), f->type, link) != 1)
+        if (count_slot(a, f, link) != 1 || count_slot(b, f, link) != 1)
             continue;
         for (size_t j = 0; j < b->fs->n_facts; j++) {
             const story_fact *g = &b->fs->facts[j];
-            if (b->skip[j] || b->match[j] >= 0 || g->type != f->type ||
-                strcmp(fslot(g), fslot(f)) != 0 || !specific(a, f, b, g))
+            if (b->skip[j] || b->match[j] >= 0 || !same_slot(f, g) ||
+                !specific(a, f, b, g))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;
