@@ -966,6 +966,23 @@ static int block_phrase(story_ctx *ctx, const char *which, const oblock *b,
     return hit;
 }
 
+/* A block that is only a numeric date/time ("20.01.2022, 14:05"). */
+static int date_only(const oblock *b)
+{
+    size_t digits = 0;
+    if (b->len > 30)
+        return 0;
+    for (size_t i = 0; i < b->len; i++) {
+        char c = b->text[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (!(c == '.' || c == '/' || c == '-' || c == ':' || c == ',' ||
+                   c == ' '))
+            return 0;
+    }
+    return digits >= 6;
+}
+
 /* Block-level filters (trafilatura-style): link-dense blocks, UI lines,
  * "Read also" lines and related-links tails. Marks dropped blocks by
  * freeing their text. */
@@ -979,8 +996,9 @@ static void filter_blocks(story_ctx *ctx, story_vec *v)
         double ld = b[i].chars ? (double)b[i].link / (double)b[i].chars : 0;
         if (ld > 0.5 && b[i].chars < 400)
             drop = 1;
-        else if (b[i].time * 2 > b[i].chars && b[i].chars < 80)
-            drop = 1; /* a date line ("Published: <time>") */
+        else if ((b[i].time * 2 > b[i].chars && b[i].chars < 80) ||
+                 date_only(&b[i]))
+            drop = 1; /* a date line ("Published: <time>", "20.01.2022") */
         else if (b[i].chars < 400 && strncmp(b[i].text, "Warning: ", 9) == 0 &&
                  strstr(b[i].text, " on line "))
             drop = 1; /* a PHP warning printed into the page */
@@ -1153,19 +1171,25 @@ static int find_lead(hdoc *d, const story_vec *roots)
         "description", "strapline", "subtitle", "subheadline", "dek", NULL};
     if (d->title_h1 < 0 || roots->len == 0)
         return -1;
-    int first = ((int *)roots->data)[0];
+    int first = ((int *)roots->data)[0], inside = 0;
     for (size_t k = 0; k < roots->len; k++)
         if (is_ancestor(d, ((int *)roots->data)[k], d->title_h1))
-            return -1; /* the headline is inside the content */
-    if (first <= d->title_h1)
+            inside = 1;
+    if (!inside && first <= d->title_h1)
         return -1;
+    int end = inside ? d->title_h1 + 60 : first;
     char ci[512];
-    for (int i = d->title_h1 + 1; i < first && i < d->title_h1 + 60; i++) {
+    for (int i = d->title_h1 + 1; i < end && i < (int)d->n &&
+                                  i < d->title_h1 + 60;
+         i++) {
         hn *h = &d->e[i];
         if (h->flags & F_JUNK)
             continue;
         if (h->tag == T_H1)
             break;
+        /* inside the content, only a lead that the cleaning hid */
+        if (inside && !(h->flags & (F_UNLIKELY | F_CLEANED)))
+            continue;
         class_id(h->node, ci, sizeof ci);
         if (!ci[0] || !has_any(ci, pats) || has_any(ci, (const char *const[]){
                                                    "related", "comment",
@@ -1175,11 +1199,28 @@ static int find_lead(hdoc *d, const story_vec *roots)
             continue;
         if (link_density(h) > 0.3)
             continue;
-        for (int j = i; j <= h->last; j++)
-            d->e[j].flags &= ~(F_UNLIKELY | F_CLEANED);
         return i;
     }
     return -1;
+}
+
+/* Emit the lead's subtree even though an ancestor or the cleaning marked
+ * it; its flags are restored afterwards. */
+static void emit_lead(hdoc *d, emitter *em, int lead)
+{
+    int last = d->e[lead].last;
+    unsigned *saved = story__malloc(sizeof(unsigned) *
+                                    (size_t)(last - lead + 1));
+    if (!saved)
+        return;
+    for (int j = lead; j <= last; j++) {
+        saved[j - lead] = d->e[j].flags;
+        d->e[j].flags &= ~(F_UNLIKELY | F_CLEANED);
+    }
+    emit(d, em, lead);
+    for (int j = lead; j <= last; j++)
+        d->e[j].flags = saved[j - lead];
+    free(saved);
 }
 
 static void find_title_h1(hdoc *d)
@@ -1325,7 +1366,7 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
         blocks_clear(&em.blocks);
         int lead = find_lead(&d, &roots);
         if (lead >= 0)
-            emit(&d, &em, lead);
+            emit_lead(&d, &em, lead);
         for (size_t k = 0; k < roots.len; k++)
             emit(&d, &em, ((int *)roots.data)[k]);
         if (em.oom || em.cur.oom)
