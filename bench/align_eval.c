@@ -595,6 +595,18 @@ int main(int argc, char **argv)
                         tmp.pred, tmp.gold,
                         story_relation_name(al->relation));
             }
+            const char *dump = getenv("ALIGN_EVAL_DUMP");
+            if (dump && strstr(json_string_value(json_object_get(m, "id")),
+                               dump)) {
+                const story_link *L = par ? al->par_links : al->links;
+                size_t NL = par ? al->n_par_links : al->n_links;
+                for (size_t k = 0; k < NL; k++)
+                    fprintf(stderr, "  link a=%zu+%zu b=%zu+%zu %.3f %s\n",
+                            L[k].a, L[k].n_a, L[k].b, L[k].n_b, L[k].score,
+                            story_link_kind_name(L[k].kind));
+                fprintf(stderr, "  gold %s\n  sim %s\n",
+                        json_dumps(g, JSON_COMPACT), al->similarity_json);
+            }
             plinks_free(pl, np);
             if (baseline) {
                 size_t n1 = par ? A->n_paragraphs : A->n_sentences;

@@ -156,8 +156,9 @@ def perturb(rng, a_units, b_units, mode, donors):
         if mode == "perturbed":
             # merge two adjacent pairs (originally adjacent, both kept)
             for _ in range(2):
+                # never the headline (unit 0): headlines are not merged
                 opts = [x for x in range(len(items) - 1)
-                        if len(items[x][0]) == 1 and len(items[x + 1][0]) == 1
+                        if len(items[x][0]) == 1 and items[x][0][0] != 0 and len(items[x + 1][0]) == 1
                         and items[x + 1][0][0] == items[x][0][0] + 1]
                 if not opts:
                     break

@@ -38,7 +38,7 @@ uint32_t sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc);
 void sd_map64_free(sd_map64 *m);
 
 /* ---- features ---- */
-enum { SD_WORD = 0, SD_NUMBER = 1, SD_NAME = 2, SD_FACT = 3 };
+enum { SD_WORD = 0, SD_NUMBER = 1, SD_NAME = 2, SD_FACT = 3, SD_COGNATE = 4 };
 
 /* A unit (sentence or paragraph) of one side: sorted unique feature ids
  * (in the shared intern table) and its length in code points. */

@@ -306,6 +306,20 @@ static void build_side(builder *bd, const story_article *a,
             continue;
         if (!trans)
             unit_add(bd, &us, s, word_id(bd, lang, t->key, kl));
+        /* cognates across languages: the first 4 letters of the Latin
+         * transliteration of words of >= 4 letters (Simard, Foster &
+         * Isabelle 1992, "Using cognates to align sentences in bilingual
+         * corpora") */
+        if (bd->p->cross && !(t->flags & STORY_TOKEN_IDEO) && kl >= 4 &&
+            !story__is_stopword(bd->ctx, lang, t->key)) {
+            const char *lk = name_of(bd, a, t, lang);
+            if (strlen(lk) >= 4) {
+                bd->tmp.len = 0;
+                story_buf_printf(&bd->tmp, "c|%.4s", lk);
+                unit_add(bd, &us, s,
+                         space_id(bd, bd->tmp.data, bd->tmp.len));
+            }
+        }
         int is_name = (t->flags & STORY_TOKEN_CAPITAL) ||
                       (uncased && kl >= 3 &&
                        !story__is_stopword(bd->ctx, lang, t->key));
@@ -606,7 +620,8 @@ int sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
     }
     for (size_t id = 0; id < p->sp.ids.n; id++) {
         const char *s = p->sp.ids.str[id];
-        p->sp.kind[id] = s[0] == 'n'   ? SD_NUMBER
+        p->sp.kind[id] = s[0] == 'c'   ? SD_COGNATE
+                         : s[0] == 'n' ? SD_NUMBER
                          : s[0] == 'p' ? SD_NAME
                          : s[0] == 'f' ? SD_FACT
                                        : SD_WORD;
@@ -614,7 +629,8 @@ int sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
     idf(p->sp.wa, &p->sa, p->sp.ids.n);
     idf(p->sp.wb, &p->sb, p->sp.ids.n);
     for (size_t id = 0; id < p->sp.ids.n; id++) {
-        float boost = p->sp.kind[id] == SD_NUMBER ? 1.5f
+        float boost = p->sp.kind[id] == SD_COGNATE ? 0.5f
+                      : p->sp.kind[id] == SD_NUMBER ? 1.5f
                       : p->sp.kind[id] == SD_NAME ? 1.2f
                       : p->sp.kind[id] == SD_FACT ? 2.0f
                                                   : 1.0f;
@@ -761,7 +777,8 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
             if (sp->stamp_b[g] == tick)
                 continue;
             sp->stamp_b[g] = tick;
-            if (sp->match_b[g])
+            if (sp->match_b[g] || (sp->kind[g] != SD_WORD &&
+                                   sp->kind[g] != SD_COGNATE))
                 totB += sp->wb[g];
         }
     }
@@ -769,7 +786,9 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
         const sd_unit *u = &A->u[i];
         for (size_t k = 0; k < u->nf; k++) {
             uint32_t f = u->f[k];
-            if (sp->stamp_a[f] == tick || !sp->match_a[f])
+            if (sp->stamp_a[f] == tick ||
+                (!sp->match_a[f] &&
+                 (sp->kind[f] == SD_WORD || sp->kind[f] == SD_COGNATE)))
                 continue;
             sp->stamp_a[f] = tick;
             totA += sp->wa[f];
@@ -781,8 +800,7 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
                 hit = 1;
                 if (sp->stamp_hit[g] != tick) {
                     sp->stamp_hit[g] = tick;
-                    if (sp->match_b[g])
-                        mB += sp->wb[g];
+                    mB += sp->wb[g];
                 }
             }
             if (hit)
