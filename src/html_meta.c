@@ -88,7 +88,11 @@ typedef struct meta {
     story_buf canon, og_url, ld_url;
     story_buf lang_html, lang_meta, lang_og, lang_ld;
     story_buf ld_pub, ld_mod, meta_pub, meta_mod, time_pub, time_any;
-    story_buf byline_date; /* text of date-ish elements near the top */
+    story_buf byline_date; /* unused (kept for the free list) */
+    story_vec date_texts;  /* char *: texts of date-ish elements, in order */
+    xmlNode *h1_nodes[4];
+    int n_h1_nodes;
+    xmlNode *body;
     story_buf region;      /* visible text from the <h1> on (2 KiB) */
     xmlNode *h1_node;
     story_vec ld_authors;  /* char * */
@@ -913,6 +917,15 @@ static void text_of(story_buf *b, xmlNode *n)
     story__html_text(b, n);
 }
 
+static void push_date(meta *m, const char *s)
+{
+    int digit = 0;
+    for (const char *c = s; *c && !digit; c++)
+        digit = isdigit((unsigned char)*c);
+    if (digit && m->date_texts.len < 8)
+        push_str(&m->date_texts, s, strlen(s));
+}
+
 static void walk(meta *m, story_ctx *ctx, xmlNode *root)
 {
     story_buf t = {0};
@@ -966,12 +979,16 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         ld_parse(m, (const char *)c);
                 }
                 descend = 0;
+            } else if (is_name(n, "body")) {
+                m->body = n;
             } else if (is_name(n, "style") || is_name(n, "noscript")) {
                 descend = 0;
             } else if (is_name(n, "h1") && m->h1s.len < 4) {
                 text_of(&t, n);
                 if (t.len)
                     push_str(&m->h1s, t.data, t.len);
+                if (t.len && m->n_h1_nodes < 4)
+                    m->h1_nodes[m->n_h1_nodes++] = n;
                 if (!m->h1.len) {
                     set_once(&m->h1, t.data);
                     if (m->h1.len)
@@ -987,11 +1004,9 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                     else
                         set_once(&m->time_any, dt);
                 }
-                if (!m->byline_date.len) {
-                    text_of(&t, n);
-                    if (t.len >= 6 && t.len < 120)
-                        set_once(&m->byline_date, t.data);
-                }
+                text_of(&t, n);
+                if (t.len >= 6 && t.len < 120 && !in_comments(n))
+                    push_date(m, t.data);
             }
             const char *ip = story__html_attr(n, "itemprop");
             if (ip && !is_name(n, "meta")) {
@@ -1003,7 +1018,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         set_once(&m->meta_pub, c);
                     else {
                         text_of(&t, n);
-                        set_once(&m->byline_date, t.data);
+                        push_date(m, t.data);
                     }
                 } else if (ci_find(ip, "dateModified") && c) {
                     set_once(&m->meta_mod, c);
@@ -1031,18 +1046,17 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                     text_of(&t, n);
                     if (t.len && t.len < 120) {
                         byline_seen++;
-                        if (!m->byline_date.len && t.len < 120)
-                            for (const char *c = t.data; *c; c++)
-                                if (isdigit((unsigned char)*c)) {
-                                    set_once(&m->byline_date, t.data);
-                                    break;
-                                }
+                        for (const char *c = t.data; *c; c++)
+                            if (isdigit((unsigned char)*c)) {
+                                push_date(m, t.data);
+                                break;
+                            }
                         clean_byline(ctx, &t);
                         if (author_ok(t.data, t.len))
                             push_str(&m->el_authors, t.data, t.len);
                         descend = 0;
                     }
-                } else if (!m->byline_date.len &&
+                } else if (m->date_texts.len < 8 &&
                            (cls_has(n, "date") || cls_has(n, "publish") ||
                             cls_has(n, "publica") ||
                             cls_has(n, "posted") || cls_has(n, "dateline") ||
@@ -1050,8 +1064,8 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                             cls_has(n, "submitted") || cls_has(n, "meta") ||
                             has_class_word(n, "time"))) {
                     text_of(&t, n);
-                    if (t.len >= 6 && t.len < 120)
-                        set_once(&m->byline_date, t.data);
+                    if (t.len >= 6 && t.len < 120 && !in_comments(n))
+                        push_date(m, t.data);
                 }
             }
             if (descend && n->children) {
@@ -1144,6 +1158,7 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     story_vec_init(&m.meta_authors, sizeof(char *));
     story_vec_init(&m.el_authors, sizeof(char *));
     story_vec_init(&m.h1s, sizeof(char *));
+    story_vec_init(&m.date_texts, sizeof(char *));
     (void)body_root;
     xmlNode *root = xmlDocGetRootElement(doc);
     int rc = 0;
@@ -1236,17 +1251,28 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     for (size_t i = 0; i < 3 && !have; i++)
         if (pubs[i]->len && machine_date(pubs[i]->data, iso, sizeof iso))
             have = 1;
-    if (m.byline_date.len &&
-        any_date(ctx, m.byline_date.data, lang, vis, sizeof vis))
-        have_vis = 1;
-    if (!have_vis && m.h1_node) {
-        text_after(&m.region, m.h1_node, 1500);
+    for (size_t i = 0; i < m.date_texts.len && !have_vis; i++)
+        if (any_date(ctx, ((char **)m.date_texts.data)[i], lang, vis,
+                     sizeof vis))
+            have_vis = 1;
+    for (int k = 0; k < m.n_h1_nodes && !have_vis; k++) {
+        m.region.len = 0;
+        text_after(&m.region, m.h1_nodes[k], 3000);
         if (m.region.len && numeric_date(m.region.data,
                                          strcmp(lang, "en-US") == 0, vis,
                                          sizeof vis))
             have_vis = 1;
         else if (m.region.len &&
                  any_date(ctx, m.region.data, lang, vis, sizeof vis))
+            have_vis = 1;
+    }
+    if (!have_vis && m.n_h1_nodes == 0 && m.body && m.body->children) {
+        /* no headline: a numeric date early in the page */
+        m.region.len = 0;
+        text_after(&m.region, m.body->children, 3000);
+        if (m.region.len && numeric_date(m.region.data,
+                                         strcmp(lang, "en-US") == 0, vis,
+                                         sizeof vis))
             have_vis = 1;
     }
     if (have && have_vis && strlen(iso) > 10 &&
@@ -1320,6 +1346,7 @@ out:
     strvec_free(&m.meta_authors);
     strvec_free(&m.el_authors);
     strvec_free(&m.h1s);
+    strvec_free(&m.date_texts);
     if (rc)
         return story__error(err, rc, a->source, -1, "out of memory");
     return 0;
