@@ -220,6 +220,11 @@ static int fold_homoglyphs(namemod *m, UChar *w, int32_t n)
     return 0;
 }
 
+static int is_vowel_ch(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 static int choose_tr(const UChar *u, int32_t n, const char *lang)
 {
     int cyr = 0, greek = 0, uk_letters = 0;
@@ -255,6 +260,84 @@ static int deva_final_consonant(const UChar *w, int32_t n)
     int32_t i = n;
     U16_PREV(w, 0, i, c);
     return (c >= 0x0915 && c <= 0x0939) || (c >= 0x0958 && c <= 0x095F);
+}
+
+/* Chinese transcriptions of foreign names write lone consonants as whole
+ * syllables (斯 si, 克 ke, 特 te, 德 de, 尔 er …): the pinyin syllables of a
+ * Han word are joined and those syllables reduced to their consonant,
+ * except the first; x -> s, q -> ch (approximate source sounds). */
+static void pinyin_to_name(story_buf *out, size_t from)
+{
+    static const char *const lone[][2] = {
+        {"si", "s"}, {"ke", "k"}, {"te", "t"}, {"de", "d"}, {"fu", "f"},
+        {"bu", "b"}, {"ge", "g"}, {"er", "r"}, {"le", "l"}, {"zi", "z"},
+        {"ci", "ts"}, {"shi", "sh"}, {"xi", "s"}, {"ji", "g"},
+    };
+    char res[512];
+    size_t r = 0;
+    int first = 1;
+    size_t i = from;
+    while (i < out->len && r + 8 < sizeof res) {
+        size_t j = i;
+        while (j < out->len && out->data[j] != ' ')
+            j++;
+        size_t l = j - i;
+        const char *syl = out->data + i;
+        const char *put = NULL;
+        if (!first)
+            for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
+                if (strlen(lone[k][0]) == l && !strncmp(syl, lone[k][0], l))
+                    put = lone[k][1];
+        if (put) {
+            size_t pl = strlen(put);
+            memcpy(res + r, put, pl);
+            r += pl;
+        } else {
+            for (size_t k = 0; k < l && r + 2 < sizeof res; k++) {
+                char c = syl[k];
+                if (c == 'x')
+                    c = 's';
+                if (c == 'j')
+                    c = 'g'; /* 加 jia, 吉 ji transcribe g */
+                if (c == 'q') {
+                    res[r++] = 'c';
+                    c = 'h';
+                }
+                res[r++] = c;
+            }
+        }
+        first = 0;
+        i = j + 1;
+    }
+    out->len = from;
+    out->data[from] = '\0';
+    story_buf_append(out, res, r);
+}
+
+/* Japanese katakana adds a vowel after lone consonants (マイク maiku,
+ * リビングストン ribingusuton) and writes l as r: drop u/o after a consonant
+ * when another consonant or the end follows, and read r as l is left to
+ * the skeleton (r and l fold together). */
+static void kana_to_name(story_buf *out, size_t from)
+{
+    char res[512];
+    size_t r = 0;
+    const char *d = out->data;
+    for (size_t i = from; i < out->len && r + 1 < sizeof res; i++) {
+        char c = d[i];
+        int epenthetic =
+            (c == 'u' || c == 'o') && i > from && !is_vowel_ch(d[i - 1]) &&
+            d[i - 1] != ' ' && (i + 1 >= out->len || d[i + 1] == ' ' ||
+                                !is_vowel_ch(d[i + 1])) &&
+            !(c == 'o' && d[i - 1] != 't' && d[i - 1] != 'd');
+        if (epenthetic && i + 1 < out->len && d[i + 1] == 'n')
+            epenthetic = 0; /* -un, -on are syllables: ロンドン rondon */
+        if (!epenthetic)
+            res[r++] = c;
+    }
+    out->len = from;
+    out->data[from] = '\0';
+    story_buf_append(out, res, r);
 }
 
 /* Transliterate one word (UTF-16) and append its a-z0-9 letters to out. */
@@ -297,6 +380,11 @@ static int translit_word(namemod *m, int which, UChar *w, int32_t n,
         out->data[--out->len] = '\0';
     if (deva && out->len > before + 2 && out->data[out->len - 1] == 'a')
         out->data[--out->len] = '\0';
+    UScriptCode sc0 = n > 0 ? script_of(w[0]) : USCRIPT_COMMON;
+    if (sc0 == USCRIPT_HAN)
+        pinyin_to_name(out, before);
+    else if (sc0 == USCRIPT_KATAKANA || sc0 == USCRIPT_HIRAGANA)
+        kana_to_name(out, before);
     free(buf);
     return out->oom ? story__error(err, STORY_ENOMEM, NULL, -1,
                                    "out of memory")
@@ -469,6 +557,12 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
         RULE("ck", 'k')
         RULE("oo", 'u') /* English spellings of u and i: Cooper ~ Купер */
         RULE("ee", 'i')
+        RULE("ay", 'i') /* Майк mayk ~ Mike, Байден ~ Biden */
+        if (c == 'a' && d == 'i' && lb > 0 && !is_vowel(b[lb - 1])) {
+            b[lb++] = 'i'; /* マイク maiku; not word-initial Airbus */
+            i++;
+            continue;
+        }
 #undef RULE
         switch (c) {
         case 'c':
@@ -487,6 +581,7 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
         case 'q': case 'x': c = 'k'; break;
         case 'p': c = 'b'; break;
         case 'z': c = 's'; break;
+        case 'r': c = 'l'; break; /* zh/ja write one for both */
         default: break;
         }
         b[lb++] = c;
@@ -599,19 +694,33 @@ static double plain_score(const char *a, const char *b)
 /* Romanised case endings of inflecting languages (uk, ru, pl, cs, is …:
  * Байдена, Zelenského, Selenskyjs): tried stripped as well. */
 static const char *const endings[] = {
-    "ovi", "ogo", "omu", "emu", "ami", "akh", "ach", "ego", "eho", "ému",
+    "ova", "ovo", "ovy", "ove", "ovu", "oyu", "oyi", "ovi", "ogo", "omu",
+    "emu", "ami", "akh", "ach", "ego", "eho", "ému",
     "om",  "em",  "ym",  "im",  "ou",  "yu",  "ya",  "iu",  "ia",  "oy",
     "ey",  "ov",  "s",   "a",   "u",   "e",   "y",   "i",   "o",
 };
 
-static size_t strip_ending(const char *k, char *out, size_t n)
+static int vowels_only(const char *e)
 {
+    return strspn(e, "aeiouy") == strlen(e);
+}
+
+/* Strip one listed ending; *vowel_end is set when it is vowels only. */
+static size_t strip_ending(const char *k, char *out, size_t n,
+                           int *vowel_end)
+{
+    *vowel_end = 0;
     size_t l = strlen(k);
     snprintf(out, n, "%s", k);
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
         size_t el = strlen(endings[i]);
-        if (l >= el + 4 && strcmp(k + l - el, endings[i]) == 0) {
+        if (l >= el + 3 && strcmp(k + l - el, endings[i]) == 0) {
+            /* the s of Boris, Harris, Lewis is the name's own */
+            if (!strcmp(endings[i], "s") &&
+                (k[l - 2] == 'i' || k[l - 2] == 'y' || k[l - 2] == 's'))
+                continue;
             out[l - el] = '\0';
+            *vowel_end = vowels_only(endings[i]);
             return l - el;
         }
     }
@@ -626,14 +735,17 @@ static double word_score(const char *a, const char *b)
     if (best >= 1.0)
         return best;
     char sa[256], sb[256];
-    size_t la = strip_ending(a, sa, sizeof sa);
-    size_t lb = strip_ending(b, sb, sizeof sb);
+    int va, vb;
+    size_t la = strip_ending(a, sa, sizeof sa, &va);
+    size_t lb = strip_ending(b, sb, sizeof sb, &vb);
     double s;
     if (la != strlen(a) && (s = plain_score(sa, b) * 0.98) > best)
         best = s;
     if (lb != strlen(b) && (s = plain_score(a, sb) * 0.98) > best)
         best = s;
-    if (la != strlen(a) && lb != strlen(b) &&
+    /* both stripped only for vowel endings (Беттою ~ Betta), not
+     * Boris ~ Болы */
+    if (la != strlen(a) && lb != strlen(b) && va && vb &&
         (s = plain_score(sa, sb) * 0.98) > best)
         best = s;
     return best;
