@@ -23,6 +23,8 @@ typedef struct fx_lex {
     json_t *stems; /* stemmed (space-joined) entry -> concept */
     json_t *firsts;      /* first word of every folded entry */
     json_t *stem_firsts; /* first stem of every entry */
+    json_t *prefixes;    /* first 3 code points of every first word/stem */
+    json_t *first_cps;   /* first code point of every entry (zh, ja) */
     int maxw;      /* most words in an entry */
     int stem_ok;   /* stems are matched for this field (word lexicons, not
                       gazetteers: "para" and "París" share a stem) */
@@ -40,6 +42,8 @@ static void cache_free(void *p)
         json_decref(c->lex[i].stems);
         json_decref(c->lex[i].firsts);
         json_decref(c->lex[i].stem_firsts);
+        json_decref(c->lex[i].prefixes);
+        json_decref(c->lex[i].first_cps);
     }
     free(c->lex);
     free(c);
@@ -105,10 +109,74 @@ static void add_first(json_t *set, const char *s)
     json_object_set(set, w, json_true());
 }
 
+/* Bytes of the first 3 code points of s (0 when s has fewer, or a space
+ * comes first). */
+static size_t prefix3(const char *s)
+{
+    size_t i = 0, n = strlen(s);
+    for (int k = 0; k < 3; k++) {
+        if (i >= n || s[i] == ' ')
+            return 0;
+        story__utf8_next(s, n, &i);
+    }
+    return i;
+}
+
+static void add_prefix(json_t *set, const char *s)
+{
+    char w[16];
+    size_t p = s ? prefix3(s) : 0;
+    if (!p || p >= sizeof w)
+        return;
+    memcpy(w, s, p);
+    w[p] = '\0';
+    json_object_set(set, w, json_true());
+}
+
 static void add_firsts(fx_lex *l, const char *folded, const char *stemmed)
 {
     add_first(l->firsts, folded);
     add_first(l->stem_firsts, stemmed);
+    add_prefix(l->prefixes, folded);
+    add_prefix(l->prefixes, stemmed);
+    if (folded && folded[0]) {
+        char w[8];
+        size_t i = 0, n = strlen(folded);
+        story__utf8_next(folded, n, &i);
+        if (i < sizeof w) {
+            memcpy(w, folded, i);
+            w[i] = '\0';
+            json_object_set(l->first_cps, w, json_true());
+        }
+    }
+}
+
+/* zh/ja: does token key k start with the first character of an entry? */
+static int first_cp_known(const fx_lex *l, const char *k)
+{
+    char w[8];
+    size_t i = 0, n = strlen(k);
+    if (!n)
+        return 0;
+    story__utf8_next(k, n, &i);
+    if (i >= sizeof w)
+        return 0;
+    memcpy(w, k, i);
+    w[i] = '\0';
+    return json_object_get(l->first_cps, w) != NULL;
+}
+
+/* Could token key k start an entry by stem? Its 3-letter prefix must be
+ * the prefix of some entry (cheap test before stemming). */
+static int prefix_known(const fx_lex *l, const char *k)
+{
+    char w[16];
+    size_t p = prefix3(k);
+    if (!p || p >= sizeof w)
+        return 0;
+    memcpy(w, k, p);
+    w[p] = '\0';
+    return json_object_get(l->prefixes, w) != NULL;
 }
 
 /* Per-article memo: field pointer (callers pass literals) -> lexicon
@@ -158,11 +226,14 @@ static fx_lex *lex_load(fx *x, const char *field)
     l->stems = json_object();
     l->firsts = json_object();
     l->stem_firsts = json_object();
+    l->prefixes = json_object();
+    l->first_cps = json_object();
     l->maxw = 1;
     l->stem_ok = strcmp(field, "counted_nouns") == 0 ||
                  strcmp(field, "event_lexicon") == 0 ||
                  strcmp(field, "reporting_verbs") == 0;
-    if (!l->stems || !l->firsts || !l->stem_firsts)
+    if (!l->stems || !l->firsts || !l->stem_firsts || !l->prefixes ||
+        !l->first_cps)
         return NULL;
     json_t *f = story_langpack_field(x->lp, field);
     story_buf st = {0};
@@ -289,16 +360,63 @@ static const char *fx_stem(fx *x, size_t i)
     return x->stem[i];
 }
 
+static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
+                             size_t e, size_t *n);
+
+/* Memoised per (field, token) for matches bounded by the token's
+ * sentence; a caller's tighter bound re-checks the cached span. */
 const char *fx_match(fx *x, const char *field, size_t i, size_t e,
                      size_t *n)
 {
     const story_article *a = x->a;
+    if (i >= a->n_tokens)
+        return NULL;
+    size_t se = x->sent_tok[a->tokens[i].sentence + 1];
+    if (e > se)
+        e = se;
+    if (i >= e)
+        return NULL;
     fx_lex *l = lex_get(x, field);
+    size_t slot = (size_t)-1;
+    for (size_t m = 0; m < x->n_memo; m++)
+        if (x->memo_field[m] == field)
+            slot = m;
+    if (!l || slot == (size_t)-1)
+        return match_raw(x, l, field, i, e, n);
+    if (!x->mcache[slot]) {
+        x->mcache[slot] = story__calloc(a->n_tokens + 1,
+                                        sizeof *x->mcache[slot]);
+        if (!x->mcache[slot])
+            return match_raw(x, l, field, i, e, n);
+    }
+    fx_mentry *me = &x->mcache[slot][i];
+    if (!me->done) {
+        size_t m = 0;
+        me->concept = match_raw(x, l, field, i, se, &m);
+        me->n = (unsigned char)m;
+        me->done = 1;
+    }
+    if (!me->concept)
+        return NULL;
+    if (i + me->n <= e) {
+        *n = me->n;
+        return me->concept;
+    }
+    return match_raw(x, l, field, i, e, n);
+}
+
+static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
+                             size_t e, size_t *n)
+{
+    const story_article *a = x->a;
     int maxw = l ? l->maxw : 1;
     story_buf *b = &x->tmp;
     /* fast rejection: the token starts no entry (exact or stem) */
+    if (l && x->cjk && !first_cp_known(l, a->tokens[i].key))
+        return NULL;
     if (l && !x->cjk && !json_object_get(l->firsts, a->tokens[i].key) &&
         !(x->lex_stems && l->stem_ok &&
+          prefix_known(l, a->tokens[i].key) &&
           json_object_get(l->stem_firsts, fx_stem(x, i))))
         return NULL;
     for (int w = maxw; w >= 1; w--) {
@@ -557,6 +675,8 @@ static void fx_free(fx *x)
                 free(x->stem[i]);
     free(x->stem);
     free(x->stem_owned);
+    for (size_t m = 0; m < FX_MEMO; m++)
+        free(x->mcache[m]);
     free(x->tok_ent);
     free(x->tok_role);
     json_decref(x->capital_inside);

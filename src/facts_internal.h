@@ -27,6 +27,13 @@ typedef struct fx_ent {
     size_t last_sentence;
 } fx_ent;
 
+/* Memoised lexicon match of one token (fx_match). */
+typedef struct fx_mentry {
+    const char *concept; /* NULL: no entry starts here */
+    unsigned char n;     /* tokens matched */
+    unsigned char done;  /* computed */
+} fx_mentry;
+
 /* Extraction state of one article. */
 typedef struct fx {
     story_ctx *ctx;
@@ -44,6 +51,7 @@ typedef struct fx {
     const char *memo_field[FX_MEMO]; /* lexicon memo (see lex_get) */
     size_t memo_idx[FX_MEMO];
     size_t n_memo;
+    struct fx_mentry *mcache[FX_MEMO]; /* per memo field: per token */
     long *tok_ent;           /* per token: entity index or -1 */
     unsigned char *tok_role; /* per token: 1 role/nationality consumed */
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
