@@ -19,11 +19,12 @@
 #define STORY_NAME_MATCH 0.8
 
 /* Consonant skeleton of a key (letters a-z only are read): spellings of
- * one sound folded (tsch sch dzh kh zh sh ch ph th ts tz sz cz ck), c ->
- * s/k, h between a vowel and a consonant dropped, w f -> v, y j -> i, g -> h, q x -> k,
- * p -> b, z -> s, then vowels dropped after the first letter and doubled
- * letters collapsed. Writes at most n-1 bytes + NUL into out; returns the
- * skeleton length. */
+ * one sound folded (tsch sch dzh kh zh sh ch ph th ts tz sz cz ck; English
+ * oo -> u, ee -> i; ay, and ai after a consonant, -> i), c -> s/k, h
+ * between a vowel and a consonant dropped, w f -> v, y j -> i, g -> h,
+ * q x -> k, p -> b, z -> s, r -> l, then vowels dropped after the first
+ * letter and doubled letters collapsed. Writes at most n-1 bytes + NUL
+ * into out; returns the skeleton length. */
 size_t story__name_skeleton(const char *key, char *out, size_t n);
 
 /* The same folds without dropping vowels (romanisation comparison). */
