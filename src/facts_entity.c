@@ -107,6 +107,10 @@ static void skeleton(const char *in, story_buf *out)
         story_buf_putc(out, c);
         prev = c;
     }
+    /* with vowels kept, case endings still differ ("Keni"/"Kenia"):
+     * drop trailing vowels (at least two letters stay) */
+    while (keep_vowels && out->len > 2 && is_vowel(out->data[out->len - 1]))
+        out->data[--out->len] = '\0';
     if (!out->data)
         story_buf_puts(out, "");
 }
