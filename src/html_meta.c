@@ -641,6 +641,30 @@ static int url_date(const char *u, char *out, size_t outsz)
     return 0;
 }
 
+/* Minutes since 1970-01-01 UTC of "YYYY-MM-DDThh:mm:ss[Z|±hh:mm]" (as
+ * iso_date writes it), or -1. Days from the civil date with the
+ * days-from-civil algorithm (H. Hinnant). */
+static long long utc_minutes(const char *s)
+{
+    if (strlen(s) < 19 || s[10] != 'T')
+        return -1;
+    int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+    int hh = atoi(s + 11), mi = atoi(s + 14);
+    y -= mo <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + doe - 719468;
+    long long t = days * 1440 + hh * 60 + mi;
+    const char *z = s + 19;
+    if ((*z == '+' || *z == '-') && strlen(z) >= 6) {
+        long long off = atoi(z + 1) * 60 + atoi(z + 4);
+        t += *z == '+' ? -off : off;
+    }
+    return t;
+}
+
 /* ---- title ---------------------------------------------------------------- */
 
 static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ",
@@ -1056,7 +1080,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                             push_str(&m->el_authors, t.data, t.len);
                         descend = 0;
                     }
-                } else if (m->date_texts.len < 8 &&
+                } else if (m->date_texts.len < 8 && !cls_has(n, "weather") &&
                            (cls_has(n, "date") || cls_has(n, "publish") ||
                             cls_has(n, "publica") ||
                             cls_has(n, "posted") || cls_has(n, "dateline") ||
@@ -1274,6 +1298,23 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                                          strcmp(lang, "en-US") == 0, vis,
                                          sizeof vis))
             have_vis = 1;
+    }
+    if (have && strlen(iso) > 10 &&
+        (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
+        /* a machine date of the same page with a local offset */
+        const story_buf *locs[] = {&m.time_pub, &m.time_any, &m.meta_pub,
+                                   &m.ld_pub};
+        char loc[48];
+        long long t_utc = utc_minutes(iso);
+        for (size_t i = 0; i < 4; i++)
+            if (locs[i]->len && machine_date(locs[i]->data, loc, sizeof loc) &&
+                strlen(loc) > 19 && loc[strlen(loc) - 1] != 'Z' &&
+                !strstr(loc + 10, "+00:00") && t_utc >= 0 &&
+                llabs(utc_minutes(loc) - t_utc) <= 5) {
+                snprintf(vis, sizeof vis, "%.10s", loc);
+                have_vis = 1;
+                break;
+            }
     }
     if (have && have_vis && strlen(iso) > 10 &&
         (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
