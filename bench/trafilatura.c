@@ -18,6 +18,8 @@
  *                       case folding (authors joined with "; "; an empty gold
  *                       author must give no author; date = the first 10
  *                       characters of `published`);
+ *   date_published_or_modified_ratio: the gold date equals `published` or
+ *                       `modified` (the gold often gives the update date);
  *   pages_count, failed_pages_count, throughput_mb_per_s (this set).
  * '#' lines: the pages with mismatches (-v for all, otherwise at most 10
  * per kind).
@@ -116,6 +118,7 @@ int main(int argc, char **argv)
     }
     long with_n = 0, with_k = 0, wo_n = 0, wo_k = 0;
     int pages = 0, failed = 0, title_ok = 0, author_ok = 0, date_ok = 0;
+    int date_any_ok = 0;
     int shown_t = 0, shown_a = 0, shown_d = 0, shown_w = 0;
     double secs = 0, bytes = 0;
     const char *key;
@@ -190,6 +193,11 @@ int main(int argc, char **argv)
         char date[16] = "";
         if (a && a->published)
             snprintf(date, sizeof date, "%.10s", a->published);
+        char mdate[16] = "";
+        if (a && a->modified)
+            snprintf(mdate, sizeof mdate, "%.10s", a->modified);
+        if (gd && (strcmp(gd, date) == 0 || strcmp(gd, mdate) == 0))
+            date_any_ok++;
         if (gd && strcmp(gd, date) == 0)
             date_ok++;
         else if (verbose || shown_d++ < 10)
@@ -202,6 +210,8 @@ int main(int argc, char **argv)
     bench_figure("title_accuracy_ratio", pages ? (double)title_ok / pages : 0);
     bench_figure("author_accuracy_ratio", pages ? (double)author_ok / pages : 0);
     bench_figure("date_accuracy_ratio", pages ? (double)date_ok / pages : 0);
+    bench_figure("date_published_or_modified_ratio",
+                 pages ? (double)date_any_ok / pages : 0);
     bench_count("pages_count", pages);
     bench_count("failed_pages_count", failed);
     bench_figure("throughput_mb_per_s", secs > 0 ? bytes / 1e6 / secs : 0);
