@@ -294,6 +294,19 @@ static size_t count_slot(const side *s, const story_fact *ref, long link)
     return n;
 }
 
+/* Unmatched quantities of any slot in the sentences of link `link`. */
+static size_t count_quantities(const side *s, long link)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (!s->skip[i] && s->match[i] < 0 && f->type == STORY_FACT_QUANTITY &&
+            f->sentence < s->art->n_sentences && s->link[f->sentence] == link)
+            n++;
+    }
+    return n;
+}
+
 /* 1 when the number x is a value of some quantity (or the year of some
  * date) of the fact set. */
 static int has_number(const story_factset *fs, double x)
@@ -316,7 +329,7 @@ static int has_number(const story_factset *fs, double x)
  * neither value may occur elsewhere on the other side (then the pairing,
  * not the story, is what differs: a missed or split extraction). */
 static int specific(const side *a, const story_fact *f, const side *b,
-                    const story_fact *g)
+                    const story_fact *g, long link)
 {
     if (f->type != STORY_FACT_QUANTITY)
         return 1;
@@ -327,6 +340,12 @@ static int specific(const side *a, const story_fact *f, const side *b,
     int what = f->counted && *f->counted;
     int event = f->event && *f->event && f->qualifier && *f->qualifier &&
                 same_str(f->qualifier, g->qualifier);
+    /* or the event alone, when it is the only number left unmatched on
+     * each side of an aligned sentence pair ("injuring 190" -> "injuring
+     * 309") */
+    if (!what && !event && f->event && *f->event && link >= 0 &&
+        count_quantities(a, link) == 1 && count_quantities(b, link) == 1)
+        event = 1;
     if (!what && !event)
         return 0;
     return !has_number(b->fs, f->number) && !has_number(b->fs, f->number_hi) &&
@@ -357,7 +376,7 @@ static void pass_slot(side *a, side *b, int need_aligned,
         for (size_t j = 0; j < b->fs->n_facts; j++) {
             const story_fact *g = &b->fs->facts[j];
             if (b->skip[j] || b->match[j] >= 0 || !same_slot(f, g) ||
-                !specific(a, f, b, g))
+                !specific(a, f, b, g, link))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;
