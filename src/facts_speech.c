@@ -6,10 +6,10 @@
  * follow a non-letter, a closing mark must not be followed by a letter
  * (so apostrophes are not quotes), and the content must hold at least 3
  * word tokens (shorter quoted words are scare quotes). The speaker is the
- * entity nearest to the nearest reporting verb ("reporting_verbs") outside
- * the quote in the sentences the quote spans (a pronoun resolves to the
- * latest person); without a reporting verb, an entity right before or
- * after the quote within 3 tokens.
+ * subject of the nearest reporting verb ("reporting_verbs") outside the
+ * quote (subject_of), else the entity nearest to that verb (a pronoun
+ * resolves to the latest person); without a reporting verb, an entity
+ * right before or after the quote within 3 tokens.
  * Indirect speech: a reporting verb with a speaker (entity or pronoun)
  * within 5 tokens before it, in a sentence without direct quote.
  * Key = slot = "quote|<speaker skeleton>" ("quote|" when unresolved): a
@@ -182,6 +182,46 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
     return -1;
 }
 
+/* Subject of reporting verb v: the first entity (or pronoun) of the
+ * stretch before v that starts at the sentence start or right after a
+ * quote ending before v, when it opens that stretch (within its first 4
+ * tokens). "Russia has stated … and has vowed to "…"" -> Russia, not the
+ * nearer NATO. -1 when there is none. */
+static long subject_of(fx *x, size_t v, const qspan *q)
+{
+    const story_article *a = x->a;
+    size_t s = a->tokens[v].sentence;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+    size_t from = b;
+    if (q && q->close <= a->tokens[v].start)
+        for (size_t k = b; k < v; k++)
+            if (a->tokens[k].start >= q->close) {
+                from = k;
+                break;
+            }
+    for (size_t k = from; k < v && k < from + 4; k++) {
+        if (q && inside(a->tokens[k].start, q))
+            return -1;
+        if (x->tok_ent[k] >= 0) {
+            /* "In Moscow, Putin said": a place after a preposition is an
+             * adjunct, not the subject */
+            if (k > from && is_place(x, x->tok_ent[k]) &&
+                !story_langpack_has(x->lp, "determiners",
+                                    a->tokens[k - 1].key))
+                return -1;
+            return x->tok_ent[k];
+        }
+        if (fx_match(x, "pronouns", k, e, &n))
+            return fx_entity_near(x, s, k, 0, 1);
+        /* roles, nationalities and determiners may precede the name */
+        if (!x->tok_role[k] &&
+            !story_langpack_has(x->lp, "determiners", a->tokens[k].key) &&
+            !story_langpack_has(x->lp, "function_words", a->tokens[k].key))
+            return -1;
+    }
+    return -1;
+}
+
 /* Reporting verb nearest to the quote, outside it, in sentences s0..s1. */
 static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
                       const char **concept)
@@ -290,6 +330,8 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             long ei = -1;
             size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1];
             if (v >= 0)
+                ei = subject_of(x, (size_t)v, q);
+            if (v >= 0 && ei < 0)
                 ei = speaker_near(x, b, e, (size_t)v, q, 6);
             if (ei < 0) {
                 /* entity right before the opening or after the closing */
