@@ -251,6 +251,9 @@ typedef struct hn {
     size_t n_elem_kids;
     int unlikely_self;
     int last; /* index of the last element of the subtree */
+    /* class/id verdicts, computed once (they do not depend on the attempt):
+     * bit 0 done, 1 negative, 2 positive, 3 caption, 4 unlikely, 5 hidden */
+    unsigned cls;
     size_t raw_text, raw_ptext; /* before any flag: all text, text in <p> */
 } hn;
 
@@ -367,10 +370,52 @@ static int collect(hdoc *d, xmlNode *root)
     return 0;
 }
 
+/* The class/id (and role, hidden) verdicts of one element, cached in
+ * h->cls. */
+static void class_verdicts(const hdoc *d, hn *h)
+{
+    char ci[512];
+    unsigned v = 1u;
+    class_id(h->node, ci, sizeof ci);
+    if (hidden(h->node))
+        v |= 32u;
+    if (ci[0]) {
+        if (has_any(ci, negative_pats))
+            v |= 2u;
+        if (has_any(ci, positive_pats))
+            v |= 4u;
+        if (!d->keep_captions &&
+            (strstr(ci, "caption") || strstr(ci, "credit") ||
+             strstr(ci, "copyright") || strstr(ci, "annotation") ||
+             strstr(ci, "bildunterschrift") || strstr(ci, "legende")) &&
+            h->tag != T_BODY && h->tag != T_ARTICLE && h->tag != T_MAIN)
+            v |= 8u;
+    }
+    if (h->tag != T_BODY && h->tag != T_HTML && h->tag != T_ARTICLE &&
+        h->tag != T_MAIN && h->tag != T_A) {
+        int un = role_unlikely(h->node);
+        if (!un && ci[0] && has_any(ci, unlikely_pats) &&
+            !has_any(ci, maybe_pats))
+            un = 1;
+        /* whole-word markers that do not depend on "maybe" words */
+        if (!un && ci[0] &&
+            (has_token(ci, "comments") || has_token(ci, "related") ||
+             has_token(ci, "share") || has_token(ci, "social") ||
+             has_token(ci, "sidebar") || has_token(ci, "newsletter") ||
+             strstr(ci, "comment-") || strstr(ci, "related-") ||
+             strstr(ci, "share-") || strstr(ci, "social-")))
+            un = 1;
+        if (h->tag == T_HEADER)
+            un = 1;
+        if (un)
+            v |= 16u;
+    }
+    h->cls = v;
+}
+
 /* Flags and text statistics. `strip_unlikely`: mark unlikely candidates. */
 static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
 {
-    char ci[512];
     for (size_t i = 0; i < d->n; i++) {
         hn *h = &d->e[i];
         unsigned pf = h->parent >= 0 ? d->e[h->parent].flags : 0;
@@ -385,50 +430,27 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
          * paragraph text is never junk or unlikely */
         int swallowed = h->raw_ptext > 1000 &&
                         h->raw_ptext * 2 > d->e[d->body].raw_ptext;
+        if (!(h->cls & 1u))
+            class_verdicts(d, h);
         if ((is_junk_tag(h->tag, d->keep_captions) && !(swallowed &&
-             is_structural_junk(h->tag))) || hidden(h->node))
+             is_structural_junk(h->tag))) || (h->cls & 32u))
             h->flags |= F_JUNK;
         if (h->tag == T_A)
             h->flags |= F_INLINK;
         if (h->tag == T_FIGCAPTION || h->tag == T_CAPTION)
             h->flags |= F_CAPTION;
-        class_id(h->node, ci, sizeof ci);
         h->weight = 0;
-        if (weight_classes && ci[0]) {
-            if (has_any(ci, negative_pats))
+        if (weight_classes) {
+            if (h->cls & 2u)
                 h->weight -= 25;
-            if (has_any(ci, positive_pats))
+            if (h->cls & 4u)
                 h->weight += 25;
         }
-        if (!d->keep_captions && ci[0] &&
-            (strstr(ci, "caption") || strstr(ci, "credit") ||
-             strstr(ci, "copyright") || strstr(ci, "annotation") ||
-             strstr(ci, "bildunterschrift") || strstr(ci, "legende")) &&
-            h->tag != T_BODY && h->tag != T_ARTICLE && h->tag != T_MAIN)
+        if (h->cls & 8u)
             h->flags |= F_CAPTION;
-        h->unlikely_self = 0;
-        if (h->tag != T_BODY && h->tag != T_HTML && h->tag != T_ARTICLE &&
-            h->tag != T_MAIN && h->tag != T_A) {
-            int un = role_unlikely(h->node);
-            if (!un && ci[0] && has_any(ci, unlikely_pats) &&
-                !has_any(ci, maybe_pats))
-                un = 1;
-            /* whole-word markers that do not depend on "maybe" words */
-            if (!un && ci[0] &&
-                (has_token(ci, "comments") || has_token(ci, "related") ||
-                 has_token(ci, "share") || has_token(ci, "social") ||
-                 has_token(ci, "sidebar") || has_token(ci, "newsletter") ||
-                 strstr(ci, "comment-") || strstr(ci, "related-") ||
-                 strstr(ci, "share-") || strstr(ci, "social-")))
-                un = 1;
-            if (h->tag == T_HEADER)
-                un = 1;
-            if (swallowed)
-                un = 0;
-            h->unlikely_self = un;
-            if (un && strip_unlikely)
-                h->flags |= F_UNLIKELY;
-        }
+        h->unlikely_self = (h->cls & 16u) && !swallowed;
+        if (h->unlikely_self && strip_unlikely)
+            h->flags |= F_UNLIKELY;
         if (h->parent >= 0)
             d->e[h->parent].n_elem_kids++;
     }

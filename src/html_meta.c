@@ -849,8 +849,9 @@ static int author_ok(const char *s, size_t n)
 static int ci_find(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
+    int c0 = tolower((unsigned char)needle[0]);
     for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
+        if (tolower((unsigned char)*p) == c0 && strncasecmp(p, needle, n) == 0)
             return 1;
     return 0;
 }
