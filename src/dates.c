@@ -852,7 +852,7 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 }
             }
             /* month name */
-            if ((v = match_at(s, i, "months", 1, &me)) && json_is_integer(v)) {
+            if ((v = match_at(s, i, "months", 2, &me)) && json_is_integer(v)) {
                 int month = (int)json_integer_value(v);
                 /* the month word must end at a word boundary */
                 if (!(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
