@@ -33,6 +33,7 @@ typedef struct fx_lex {
 typedef struct fx_cache {
     fx_lex *lex;
     size_t n, cap;
+    json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
 } fx_cache;
 
 static void cache_free(void *p)
@@ -46,7 +47,22 @@ static void cache_free(void *p)
         json_decref(c->lex[i].first_cps);
     }
     free(c->lex);
+    json_decref(c->names);
     free(c);
+}
+
+json_t *fx_name_cache(fx *x)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    if (!c) {
+        c = story__calloc(1, sizeof *c);
+        if (!c)
+            return NULL;
+        story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
+    }
+    if (!c->names)
+        c->names = json_object();
+    return c->names;
 }
 
 /* Words of a folded entry; for scripts written without spaces (CJK),

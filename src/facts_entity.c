@@ -120,8 +120,27 @@ static void skeleton(const char *in, story_buf *out)
 static char *latin_key(fx *x, const char *s, size_t n)
 {
     char *k = NULL;
+    json_t *cache = fx_name_cache(x);
+    story_buf *ck = &x->tmp;
+    ck->len = 0;
+    story_buf_puts(ck, x->lang);
+    story_buf_putc(ck, '\x1f');
+    story_buf_append(ck, s, n);
+    json_t *hit = cache && !ck->oom ? json_object_get(cache, ck->data)
+                                    : NULL;
+    if (hit)
+        return fx_strdup(x, json_string_value(hit));
     if (story_name_key(&k, x->ctx, s, n, x->lang, NULL) == 0 && k) {
         char *d = fx_strdup(x, k);
+        /* bounded: a long-running context does not grow without limit */
+        if (cache && !ck->oom && json_object_size(cache) < 100000) {
+            ck->len = 0;
+            story_buf_puts(ck, x->lang);
+            story_buf_putc(ck, '\x1f');
+            story_buf_append(ck, s, n);
+            if (!ck->oom)
+                json_object_set_new(cache, ck->data, json_string(k));
+        }
         story_free(k);
         return d;
     }

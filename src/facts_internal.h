@@ -78,6 +78,8 @@ size_t fx_sentence_at(const fx *x, size_t off);
  * (size_t)-1 on allocation failure (x->rc set). Takes ownership of the
  * malloc'd strings in f. */
 size_t fx_push(fx *x, story_fact *f);
+/* Per-context cache of Latin name keys (owned by the context). */
+json_t *fx_name_cache(fx *x);
 /* Strings helpers. */
 char *fx_strdup(fx *x, const char *s);
 char *fx_printf(fx *x, const char *fmt, ...)
