@@ -157,8 +157,8 @@ static void heldout(story_ctx *ctx)
                 wmt_side *sd = &sides[k];
                 char pat[24];
                 snprintf(pat, sizeof pat, " %s ", sd->lang);
-                if (!strstr(supported, pat))
-                    continue;
+                if (!strstr(supported, pat) || sd->n_segs == 0)
+                    continue; /* unsupported language, empty document */
                 held *h = NULL;
                 for (int q = 0; q < n_helds; q++)
                     if (strcmp(helds[q].lang, sd->lang) == 0)
@@ -192,6 +192,9 @@ static void heldout(story_ctx *ctx)
                     exit(1);
                 h->doc_n++;
                 h->doc_ok += strcmp(out, sd->lang) == 0;
+                if (verbose && strcmp(out, sd->lang) != 0)
+                    fprintf(stderr, "HELDDOC %s->%s %s: %.200s\n", sd->lang,
+                            out, sd->doc_id, doc);
                 free(doc);
             }
             if (sides)

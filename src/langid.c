@@ -2,13 +2,15 @@
  * Text layer: language identification (story_langid, see
  * include/storydiff/segment.h).
  *
- * 1. Script counts over the letters (ICU uscript_getScript): Han/Kana
+ * 1. Script counts over the letters (ICU uscript_getScript; letters of
+ *    capitalised words count half): Han/Kana
  *    (ja when kana make up at least 2% of the CJK letters, else zh),
  *    Hangul (ko), Arabic (ar), Devanagari (hi), Greek (el), Thai (th),
  *    Hebrew (he) decide at once.
  * 2. Cyrillic: the letters і ї є ґ (uk) against ы э ё ъ (ru) decide when
- *    one side occurs more often; otherwise libexttextcat restricted to
- *    uk/ru (locales/textcat-cyrl.conf).
+ *    one side occurs more often, then the number of lower-case stop words
+ *    of each pack; otherwise libexttextcat restricted to uk/ru
+ *    (locales/textcat-cyrl.conf).
  * 3. Latin: libexttextcat (Cavnar & Trenkle 1994, "N-Gram-Based Text
  *    Categorization") with a configuration restricted to the supported
  *    Latin-script languages (locales/textcat.conf), fingerprints from
@@ -290,33 +292,44 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (by_ngrams)
         *by_ngrams = 0;
     size_t count[SC_N] = {0};
-    size_t kana = 0, uk = 0, ru = 0, latin_ext = 0;
+    size_t kana = 0, uk = 0, ru = 0, latin_ext = 0, latin_letters = 0;
     if (!out || out_size < 3)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "language output buffer too small (need >= 3)");
     out[0] = '\0';
     if (!text)
         return 0;
+    /* letters of capitalised words (names, headline words) weigh 1, all
+     * others 2: "Об этом сообщает The Straits Times." is Russian */
+    int in_word = 0;
+    size_t w = 2;
     for (size_t i = 0; i < len;) {
-        if (url_run(text, len, &i))
+        if (url_run(text, len, &i)) {
+            in_word = 0;
             continue; /* URLs, e-mail addresses, domain names */
+        }
         int32_t c = story__utf8_next(text, len, &i);
-        if (c < 0x41)
+        int8_t ct = c < 0 ? 0 : u_charType(c);
+        if (c < 0x41 || (!u_isalpha(c) && ct != U_COMBINING_SPACING_MARK &&
+                         ct != U_NON_SPACING_MARK)) {
+            in_word = 0; /* Devanagari vowel signs are marks: counted */
             continue;
-        int8_t ct = u_charType(c);
-        if (!u_isalpha(c) && ct != U_COMBINING_SPACING_MARK &&
-            ct != U_NON_SPACING_MARK)
-            continue; /* Devanagari vowel signs are marks: count them */
+        }
+        if (!in_word) {
+            in_word = 1;
+            w = (u_isupper(c) || u_istitle(c)) ? 1 : 2;
+        }
         UErrorCode e = U_ZERO_ERROR;
         UScriptCode sc = uscript_getScript(c, &e);
         switch (sc) {
         case USCRIPT_LATIN:
-            count[SC_LATIN]++;
+            count[SC_LATIN] += w;
+            latin_letters++;
             if (c >= 0x80)
                 latin_ext++;
             break;
         case USCRIPT_CYRILLIC:
-            count[SC_CYRL]++;
+            count[SC_CYRL] += w;
             switch (c) {
             case 0x0456: case 0x0406: case 0x0457: case 0x0407:
             case 0x0454: case 0x0404: case 0x0491: case 0x0490:
@@ -331,18 +344,18 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
             }
             break;
         /* an ideograph or kana carries about a word: weight 3 */
-        case USCRIPT_HAN: count[SC_CJK] += 3; break;
+        case USCRIPT_HAN: count[SC_CJK] += 3 * w; break;
         case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
         case USCRIPT_KATAKANA_OR_HIRAGANA:
-            count[SC_CJK] += 3;
-            kana += 3;
+            count[SC_CJK] += 3 * w;
+            kana += 3 * w;
             break;
-        case USCRIPT_HANGUL: count[SC_HANGUL] += 2; break;
-        case USCRIPT_ARABIC: count[SC_ARAB]++; break;
-        case USCRIPT_DEVANAGARI: count[SC_DEVA]++; break;
-        case USCRIPT_GREEK: count[SC_GREEK]++; break;
-        case USCRIPT_THAI: count[SC_THAI]++; break;
-        case USCRIPT_HEBREW: count[SC_HEBR]++; break;
+        case USCRIPT_HANGUL: count[SC_HANGUL] += 2 * w; break;
+        case USCRIPT_ARABIC: count[SC_ARAB] += w; break;
+        case USCRIPT_DEVANAGARI: count[SC_DEVA] += w; break;
+        case USCRIPT_GREEK: count[SC_GREEK] += w; break;
+        case USCRIPT_THAI: count[SC_THAI] += w; break;
+        case USCRIPT_HEBREW: count[SC_HEBR] += w; break;
         default: break;
         }
     }
@@ -367,6 +380,18 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
         snprintf(out, out_size, "%s", uk > ru ? "uk" : "ru");
         return 0;
     }
+    if (best == SC_CYRL) {
+        /* no distinguishing letter (short texts): lower-case stop words
+         * ("це", "що" against "это", "что") before n-grams */
+        size_t hu = stopword_hits(ctx, "uk", text, len);
+        size_t hr = stopword_hits(ctx, "ru", text, len);
+        if (hu != hr) {
+            if (by_ngrams)
+                *by_ngrams = 2;
+            snprintf(out, out_size, "%s", hu > hr ? "uk" : "ru");
+            return 0;
+        }
+    }
     story_seg_state *s = NULL;
     int rc = story__seg_state(&s, ctx, err);
     if (rc)
@@ -380,7 +405,7 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (!clean)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     textcat_best(ctx, best == SC_CYRL ? s->tc_cyrl : s->tc_latin, clean, cl,
-                 count[best], latin_ext, out, out_size);
+                 latin_letters, latin_ext, out, out_size);
     free(clean);
     return 0;
 }
