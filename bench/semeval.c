@@ -1,0 +1,263 @@
+/*
+ * bench/run semeval [--limit N]: similarity against human judgments,
+ * SemEval-2022 Task 8 (semeval2022_task8/pairs_with_text.jsonl, 1,464 news
+ * pairs, scores 1 = very similar .. 4 = very dissimilar, read in place).
+ *
+ * Each pair: ingest (plain text) + segment (with the given languages) +
+ * facts + story_align. Pearson correlation of storydiff's similarity with
+ * the NEGATED human score (so that agreement is positive):
+ *   semeval_<pair>_overall_pearson_ratio per language pair,
+ *   semeval_overall_pearson_ratio, and the entities / geography / time /
+ *   narrative dimensions against their human counterparts;
+ * beside it the baseline word-overlap cosine (term-frequency cosine of the
+ * NFKC case-folded word tokens), semeval_baseline_*.
+ * Also the relation detection on the clear cases: accuracy of "same story"
+ * (relation same-story, rewrite or translation) on Overall <= 1.5 and of
+ * different-story on Overall >= 3.5 (semeval_relation_*).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "benchsupport.h"
+#include "storydiff/storydiff.h"
+
+typedef struct corr {
+    char key[16];
+    double n, sx, sy, sxx, syy, sxy;
+} corr;
+
+#define MAXC 256
+static corr cs[MAXC];
+static size_t ncs;
+
+static corr *cget(const char *key)
+{
+    for (size_t i = 0; i < ncs; i++)
+        if (strcmp(cs[i].key, key) == 0)
+            return &cs[i];
+    corr *c = &cs[ncs < MAXC - 1 ? ncs++ : ncs];
+    memset(c, 0, sizeof *c);
+    snprintf(c->key, sizeof c->key, "%s", key);
+    return c;
+}
+
+static void cadd(const char *key, double x, double y)
+{
+    corr *c = cget(key);
+    c->n++;
+    c->sx += x;
+    c->sy += y;
+    c->sxx += x * x;
+    c->syy += y * y;
+    c->sxy += x * y;
+}
+
+static double pearson(const corr *c)
+{
+    double n = c->n;
+    if (n < 3)
+        return 0;
+    double vx = c->sxx - c->sx * c->sx / n, vy = c->syy - c->sy * c->sy / n;
+    if (vx <= 0 || vy <= 0)
+        return 0;
+    return (c->sxy - c->sx * c->sy / n) / sqrt(vx * vy);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* term-frequency cosine of the token keys */
+static double cosine(const story_article *a, const story_article *b)
+{
+    size_t n = a->n_tokens + b->n_tokens;
+    char **k = malloc((n + 1) * sizeof *k);
+    int *side = NULL;
+    size_t m = 0;
+    for (size_t i = 0; i < a->n_tokens; i++)
+        if (a->tokens[i].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER))
+            k[m++] = a->tokens[i].key;
+    size_t ma = m;
+    for (size_t i = 0; i < b->n_tokens; i++)
+        if (b->tokens[i].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER))
+            k[m++] = b->tokens[i].key;
+    /* sort each side, then merge counts */
+    qsort(k, ma, sizeof *k, cmp_str);
+    qsort(k + ma, m - ma, sizeof *k, cmp_str);
+    double dot = 0, na = 0, nb = 0;
+    size_t i = 0, j = ma;
+    while (i < ma || j < m) {
+        int c;
+        if (i >= ma)
+            c = 1;
+        else if (j >= m)
+            c = -1;
+        else
+            c = strcmp(k[i], k[j]);
+        const char *w = c <= 0 ? k[i] : k[j];
+        double x = 0, y = 0;
+        if (c <= 0)
+            while (i < ma && strcmp(k[i], w) == 0) {
+                x++;
+                i++;
+            }
+        if (c >= 0)
+            while (j < m && strcmp(k[j], w) == 0) {
+                y++;
+                j++;
+            }
+        dot += x * y;
+        na += x * x;
+        nb += y * y;
+    }
+    free(k);
+    free(side);
+    return (na > 0 && nb > 0) ? dot / sqrt(na * nb) : 0;
+}
+
+static story_article *load(story_ctx *ctx, const char *name, const char *t,
+                           const char *lang)
+{
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    story_article *a = NULL;
+    story_error e;
+    if (story_ingest_memory(&a, ctx, name, t, strlen(t), NULL, &io, &e) != 0)
+        return NULL;
+    if (story_segment(ctx, a, lang, &e) != 0) {
+        story_article_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+int main(int argc, char **argv)
+{
+    long limit = -1;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc)
+            limit = atol(argv[++i]);
+    char *path = bench_corpus_path("semeval2022_task8/pairs_with_text.jsonl");
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        return 2;
+    }
+    story_ctx *ctx = bench_ctx();
+    char *line = NULL;
+    size_t cap = 0;
+    long done = 0, skipped = 0;
+    double same_n = 0, same_ok = 0, diff_n = 0, diff_ok = 0;
+    double t_total = 0;
+    while (getline(&line, &cap, f) > 0 && (limit < 0 || done < limit)) {
+        json_error_t je;
+        json_t *o = json_loads(line, 0, &je);
+        if (!o)
+            continue;
+        const char *l1 = json_string_value(json_object_get(o, "lang1"));
+        const char *l2 = json_string_value(json_object_get(o, "lang2"));
+        const char *t1 = json_string_value(json_object_get(o, "text1"));
+        const char *t2 = json_string_value(json_object_get(o, "text2"));
+        double ov = json_number_value(json_object_get(o, "Overall"));
+        double en = json_number_value(json_object_get(o, "Entities"));
+        double ge = json_number_value(json_object_get(o, "Geography"));
+        double ti = json_number_value(json_object_get(o, "Time"));
+        double na = json_number_value(json_object_get(o, "Narrative"));
+        story_article *A = (t1 && *t1) ? load(ctx, "text1", t1, l1) : NULL;
+        story_article *B = (t2 && *t2) ? load(ctx, "text2", t2, l2) : NULL;
+        if (!A || !B) {
+            skipped++;
+            story_article_free(A);
+            story_article_free(B);
+            json_decref(o);
+            continue;
+        }
+        story_factset *FA = NULL, *FB = NULL;
+        story_error e;
+        if (story_facts_extract(&FA, ctx, A, &e) != 0)
+            FA = NULL;
+        if (story_facts_extract(&FB, ctx, B, &e) != 0)
+            FB = NULL;
+        story_alignment *al = NULL;
+        double t0 = bench_now(1);
+        int rc = story_align(&al, ctx, A, FA, B, FB, NULL, &e);
+        t_total += bench_now(1) - t0;
+        if (rc == 0) {
+            char key[16];
+            snprintf(key, sizeof key, "%s_%s", l1, l2);
+            double cosv = cosine(A, B);
+            const char *keys[2] = {key, "all"};
+            for (int q = 0; q < 2; q++) {
+                char k2[40];
+                cadd(keys[q], al->sim_overall, -ov);
+                snprintf(k2, sizeof k2, "b:%s", keys[q]);
+                cadd(k2, cosv, -ov);
+            }
+            cadd("d:entities", al->sim_entities, -en);
+            cadd("d:geography", al->sim_geography, -ge);
+            cadd("d:time", al->sim_time, -ti);
+            cadd("d:narrative", al->sim_narrative, -na);
+            if (ov <= 1.5) {
+                same_n++;
+                same_ok += al->relation != STORY_REL_DIFFERENT_STORY;
+            } else if (ov >= 3.5) {
+                diff_n++;
+                diff_ok += al->relation == STORY_REL_DIFFERENT_STORY;
+            }
+            if (getenv("SEMEVAL_DUMP"))
+                fprintf(stderr, "%s %.2f %.3f %.3f %.3f %.3f %.3f %s %s\n",
+                        key, ov, al->sim_overall, al->sim_entities,
+                        al->sim_geography, al->sim_time, al->sim_narrative,
+                        story_relation_name(al->relation), al->similarity_json);
+            done++;
+        } else {
+            skipped++;
+        }
+        story_alignment_free(al);
+        story_factset_free(FA);
+        story_factset_free(FB);
+        story_article_free(A);
+        story_article_free(B);
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    free(path);
+    char n[96];
+    for (size_t i = 0; i < ncs; i++) {
+        if (strchr(cs[i].key, ':') || strcmp(cs[i].key, "all") == 0)
+            continue;
+        snprintf(n, sizeof n, "semeval_%s_overall_pearson_ratio", cs[i].key);
+        bench_figure(n, pearson(&cs[i]));
+        char b[40];
+        snprintf(b, sizeof b, "b:%s", cs[i].key);
+        snprintf(n, sizeof n, "semeval_baseline_%s_cosine_pearson_ratio",
+                 cs[i].key);
+        bench_figure(n, pearson(cget(b)));
+    }
+    bench_figure("semeval_overall_pearson_ratio", pearson(cget("all")));
+    bench_figure("semeval_baseline_cosine_overall_pearson_ratio",
+                 pearson(cget("b:all")));
+    bench_figure("semeval_entities_pearson_ratio",
+                 pearson(cget("d:entities")));
+    bench_figure("semeval_geography_pearson_ratio",
+                 pearson(cget("d:geography")));
+    bench_figure("semeval_time_pearson_ratio", pearson(cget("d:time")));
+    bench_figure("semeval_narrative_pearson_ratio",
+                 pearson(cget("d:narrative")));
+    bench_figure("semeval_relation_same_story_accuracy_ratio",
+                 same_n ? same_ok / same_n : 0);
+    bench_figure("semeval_relation_different_story_accuracy_ratio",
+                 diff_n ? diff_ok / diff_n : 0);
+    bench_count("semeval_pairs_count", (double)done);
+    bench_count("semeval_skipped_count", (double)skipped);
+    bench_figure("semeval_align_pairs_per_s", t_total > 0 ? done / t_total : 0);
+    story_ctx_free(ctx);
+    return 0;
+}
