@@ -550,6 +550,45 @@ static void test_errors_and_json(void **state)
     run_free(&r);
 }
 
+/* Allocation failures anywhere in extraction and check: an error code,
+ * never a crash or a leak of partial results. */
+void story__alloc_fail_after(long n);
+
+static void test_alloc_failures(void **state)
+{
+    (void)state;
+    story_article *a = story_test_article(
+        ctx, "\"We will not accept this,\" Putin said on Monday. Strikes "
+             "injured 15 people in Odesa, according to officials. No "
+             "countries have signed up; 12 countries have signed up.",
+        "en");
+    /* warm the language packs and caches first */
+    story_factset *fs = NULL;
+    assert_int_equal(story_facts_extract(&fs, ctx, a, NULL), 0);
+    story_factset_free(fs);
+    int failed = 0;
+    for (long n = 0; n < 400; n += 3) {
+        fs = NULL;
+        story__alloc_fail_after(n);
+        int rc = story_facts_extract(&fs, ctx, a, NULL);
+        if (rc == 0) {
+            story_contradiction *cs = NULL;
+            size_t nc = 0;
+            int rc2 = story_facts_check(&cs, &nc, ctx, a, fs, NULL);
+            assert_true(rc2 == 0 || rc2 == STORY_ENOMEM);
+            story_contradictions_free(cs, nc);
+        } else {
+            assert_int_equal(rc, STORY_ENOMEM);
+            assert_null(fs);
+            failed++;
+        }
+        story__alloc_fail_after(-1);
+        story_factset_free(fs);
+    }
+    assert_true(failed > 0);
+    story_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_errors_and_json),
         cmocka_unit_test(test_seed_contradiction),
         cmocka_unit_test(test_wmt24_quantities_agree),
+        cmocka_unit_test(test_alloc_failures),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
