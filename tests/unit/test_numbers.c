@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "dates.h"
 #include "normalize.h"
 #include "numbers.h"
 #include "support.h"
@@ -302,6 +305,89 @@ static void test_fold_word_matches_normalizer(void **state)
     story_buf_free(&b);
 }
 
+/* Real data: WMT24 faithful translations carry the same numbers as the
+ * English paragraph (bench/run numbers gives the per-language figures). */
+static size_t para_values(const char *lang, const char *t, double *out,
+                          size_t max)
+{
+    story_vec v, d;
+    story_error err;
+    story_vec_init(&v, sizeof(story_number));
+    story_vec_init(&d, sizeof(story_date));
+    assert_int_equal(
+        story__numbers_scan(ctx, lang, t, 0, strlen(t), &v, &err), 0);
+    assert_int_equal(
+        story__dates_scan(ctx, lang, t, 0, strlen(t), NULL, &d, &err), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < v.len && n + 2 < max; i++) {
+        story_number *x = (story_number *)v.data + i;
+        int in_date = 0;
+        for (size_t k = 0; k < d.len; k++) {
+            story_date *dt = (story_date *)d.data + k;
+            in_date |= dt->iso[0] && x->num_start >= dt->start &&
+                       x->num_end <= dt->end;
+        }
+        if (in_date)
+            continue;
+        out[n++] = x->value;
+        if (x->is_range)
+            out[n++] = x->value_hi;
+    }
+    story_vec_free(&v);
+    story_vec_free(&d);
+    return n;
+}
+
+static void test_wmt24_agreement(void **state)
+{
+    (void)state;
+    char *path =
+        story_test_corpus_path("wmt/wmt24_news/multiparallel_docs.json");
+    if (!path)
+        skip();
+    json_t *docs = json_load_file(path, 0, NULL);
+    free(path);
+    assert_non_null(docs);
+    static const char *const langs[] = {"cs", "de", "es", "hi", "is",
+                                        "ja", "ru", "uk", "zh"};
+    size_t tp = 0, ne = 0, nt = 0, i;
+    json_t *doc;
+    static double a[512], b[512];
+    json_array_foreach(docs, i, doc) {
+        json_t *text = json_object_get(doc, "text");
+        json_t *en = json_object_get(text, "en");
+        for (size_t l = 0; l < 9; l++) {
+            json_t *tr = json_object_get(text, langs[l]);
+            if (json_array_size(tr) != json_array_size(en))
+                continue;
+            for (size_t p = 0; p < json_array_size(en); p++) {
+                size_t na = para_values(
+                    "en", json_string_value(json_array_get(en, p)), a, 512);
+                size_t nb = para_values(
+                    langs[l], json_string_value(json_array_get(tr, p)), b,
+                    512);
+                int used[512] = {0};
+                for (size_t x = 0; x < na; x++)
+                    for (size_t y = 0; y < nb; y++)
+                        if (!used[y] && close_to(a[x], b[y])) {
+                            used[y] = 1;
+                            tp++;
+                            break;
+                        }
+                ne += na;
+                nt += nb;
+            }
+        }
+    }
+    json_decref(docs);
+    double p = (double)tp / (double)nt, r = (double)tp / (double)ne;
+    print_message("WMT24 number agreement: precision %.4f recall %.4f over "
+                  "%zu English values\n", p, r, ne);
+    assert_true(ne > 1000);
+    assert_true(p >= 0.90);
+    assert_true(r >= 0.90);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),
         cmocka_unit_test(test_fold_word_matches_normalizer),
+        cmocka_unit_test(test_wmt24_agreement),
     };
     return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
 }
