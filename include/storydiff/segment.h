@@ -19,7 +19,16 @@ extern "C" {
  *  then a->lang = lang_hint), each paragraph's lang, and fills
  *  a->sentences and a->tokens (owned by the article). Calling it twice
  *  re-segments. Returns 0, or STORY_ENOMEM, STORY_EICU, STORY_ELOCALE with
- *  err filled. lang_hint may be NULL or "" (identify). */
+ *  err filled. lang_hint may be NULL or "" (identify).
+ *
+ *  Languages: story_langid() per paragraph, document = majority by bytes.
+ *  Sentences: UAX #29 sentence boundaries (ICU), then a split and a merge
+ *  pass driven by the language pack (abbreviations, titles, sentence
+ *  openers; see docs/text-layer.md). Words: UAX #29 word boundaries
+ *  (ICU; dictionary based for Chinese, Japanese, Thai). All spans are byte
+ *  offsets into a->text. If a->paragraphs is empty, paragraphs are made by
+ *  splitting the text at blank lines. STORY_EINVAL when a paragraph lies
+ *  outside the text. On error the sentences and tokens are empty. */
 STORY_API int story_segment(story_ctx *ctx, story_article *a,
                             const char *lang_hint, story_error *err);
 
