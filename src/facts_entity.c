@@ -25,9 +25,10 @@
  * Coreference (documented rules): a mention whose key equals an earlier
  * entity's key, or a one-word mention whose skeleton equals an earlier
  * multi-word entity's last-word skeleton, is that entity. Title-only
- * mentions ("the admiral") and pronouns are not facts but resolve (for
- * speakers and actors) to the latest entity with that role / the latest
- * person (fx_entity_near).
+ * mentions ("the admiral": determiner + role word, no name after) and
+ * pronouns are not facts but resolve (for speakers, sources and actors) to
+ * the latest entity with that role (fx_title_ref) / the latest person
+ * (fx_entity_near).
  */
 #include "internal.h"
 
@@ -499,8 +500,15 @@ static int entities_sentence(fx *x, size_t s)
             if (cap(x, k))
                 caps++;
         }
-    int titlecase = !x->cjk && words >= 4 && caps * 10 >= words * 6 &&
-                    !nouncaps;
+    /* a title-case headline: a paragraph of one sentence with >= 75% of
+     * its words capitalised */
+    const story_article *art = x->a;
+    size_t para = art->sentences[s].paragraph;
+    int alone = (s == 0 || art->sentences[s - 1].paragraph != para) &&
+                (s + 1 >= art->n_sentences ||
+                 art->sentences[s + 1].paragraph != para);
+    int titlecase = !x->cjk && alone && words >= 4 &&
+                    caps * 4 >= words * 3 && !nouncaps;
     size_t i = b;
     while (i < e && !x->rc) {
         size_t n = 0;
@@ -734,6 +742,37 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
     return -1;
 }
 
+long fx_title_ref(fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    size_t s = a->tokens[i].sentence;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+    if (i == b || x->tok_ent[i] >= 0 ||
+        !story_langpack_has(x->lp, "determiners", a->tokens[i - 1].key))
+        return -1;
+    const char *role = fx_match(x, "roles", i, e, &n);
+    if (!role)
+        role = fx_match(x, "titles", i, e, &n);
+    if (!role || (i + n < e && cap(x, i + n)))
+        return -1;
+    /* the latest entity mentioned before with that role */
+    long best = -1;
+    size_t best_s = 0;
+    for (size_t k = 0; k < x->ents.len; k++) {
+        fx_ent *en = ent_at(x, (long)k);
+        if (en->first_fact == (size_t)-1 ||
+            ((story_fact *)x->facts.data)[en->first_fact].sentence > s)
+            continue;
+        for (size_t r = 0; r < en->roles.len; r++)
+            if (strcmp(((char **)en->roles.data)[r], role) == 0 &&
+                (best < 0 || en->last_sentence >= best_s)) {
+                best = (long)k;
+                best_s = en->last_sentence;
+            }
+    }
+    return best;
+}
+
 const char *fx_participant(fx *x, size_t i, long *ent)
 {
     size_t n;
@@ -741,6 +780,11 @@ const char *fx_participant(fx *x, size_t i, long *ent)
     if (x->tok_ent[i] >= 0) {
         *ent = x->tok_ent[i];
         return ent_at(x, x->tok_ent[i])->key + strlen("entity|");
+    }
+    long tr = fx_title_ref(x, i);
+    if (tr >= 0) {
+        *ent = tr;
+        return ent_at(x, tr)->key + strlen("entity|");
     }
     const char *c = fx_match(x, "counted_nouns", i, x->a->n_tokens, &n);
     if (c)

@@ -104,6 +104,9 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only);
 /* Participant at token i: the entity's key part (after "entity|", *ent =
  * entity index) or a counted-noun/role concept (*ent = -1); NULL if none. */
 const char *fx_participant(fx *x, size_t i, long *ent);
+/* Title-only mention at token i ("the admiral"): the latest entity with
+ * that role, or -1. */
+long fx_title_ref(fx *x, size_t i);
 /* Index (in x->facts) of the first mention fact of entity ei. */
 size_t fx_entity_fact(fx *x, long ei);
 

@@ -177,6 +177,9 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
             }
             if (fx_match(x, "pronouns", k, e, &n))
                 return fx_entity_near(x, x->a->tokens[k].sentence, k, 0, 1);
+            long tr = fx_title_ref(x, k);
+            if (tr >= 0)
+                return tr;
         }
     }
     return -1;
@@ -213,6 +216,9 @@ static long subject_of(fx *x, size_t v, const qspan *q)
         }
         if (fx_match(x, "pronouns", k, e, &n))
             return fx_entity_near(x, s, k, 0, 1);
+        long tr = fx_title_ref(x, k);
+        if (tr >= 0)
+            return tr;
         /* roles, nationalities and determiners may precede the name */
         if (!x->tok_role[k] &&
             !story_langpack_has(x->lp, "determiners", a->tokens[k].key) &&

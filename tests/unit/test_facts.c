@@ -177,6 +177,15 @@ static void test_entity_roles_coreference(void **state)
         assert_string_equal(r.fs->facts[f->entity].key, first->key);
     }
     assert_int_equal(mentions, 2);
+    /* title-only mention as speaker: "the admiral said" */
+    run t = extract("Italian Admiral Giuseppe Rossi Valente opened the "
+                    "meeting. \"We are ready to act today,\" the admiral "
+                    "said.", "en");
+    const story_fact *q = find(&t, STORY_FACT_QUOTE, NULL);
+    assert_non_null(q);
+    assert_true(q->entity >= 0);
+    assert_non_null(strstr(t.fs->facts[q->entity].name, "Valente"));
+    run_free(&t);
     assert_string_equal(first->entity_kind, "person");
     assert_string_equal(first->nationality, "ITA");
     int admiral = 0, chair = 0;
