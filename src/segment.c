@@ -23,7 +23,9 @@
  * and a piece merges with the previous one when it starts with a
  * lower-case letter ("Never!" said ...) or closing punctuation, or, after
  * a closing quotation mark, with a listed "quote_continuations" prefix
- * (ja "と"). See docs/text-layer.md.
+ * (ja "と"), or when a quotation closed after '!' or '?' is followed by
+ * an attribution (a name and a reporting verb of the facts pack). See
+ * docs/text-layer.md.
  * Before merging, pieces are split where UAX #29 misses a boundary: a full
  * stop followed by a number-initial sentence ("... 2020. 46 ships took
  * part") or by a dialogue dash (split_extra()).
@@ -310,6 +312,46 @@ static int next_word_info(merge_ctx *m, const char *t, size_t s, size_t e,
     return 0;
 }
 
+/* A quotation that ends with '!' or '?' inside its closing marks, then an
+ * attribution: capitalised words (a name) and a lower-case reporting verb
+ * of the pack's "reporting_verbs" that ends the clause ("...in the
+ * water!'" Hammel added." but not "...end?" Officials said nothing."). */
+static int quote_attribution(int *merge, merge_ctx *m, const char *t,
+                             span cur, span next, story_error *err)
+{
+    size_t at = cur.end, st;
+    int closes = 0;
+    int32_t c;
+    while ((c = prev_cp(t, cur.start, at, &st)) > 0 && is_close(c)) {
+        closes++;
+        at = st;
+    }
+    if (!closes || (c != '!' && c != '?'))
+        return 0;
+    size_t hs[4], he[4];
+    int nh = head_chunks(t, next.start, next.end, hs, he, 4);
+    for (int k = 0; k < nh; k++) {
+        size_t j = hs[k];
+        int32_t c0 = story__utf8_next(t, he[k], &j);
+        if (c0 < 0 || !u_isalpha(c0))
+            return 0;
+        if (u_isupper(c0) || u_istitle(c0))
+            continue; /* part of the name */
+        if (k == 0)
+            return 0;
+        size_t e = he[k];
+        if (e == hs[k] || (t[e - 1] != '.' && t[e - 1] != ','))
+            return 0; /* the attribution ends at the verb: "Hammel added." */
+        e--;
+        int rc = fold_into(&m->key, t, hs[k], e, err);
+        if (rc)
+            return rc;
+        *merge = story_langpack_has(m->lp, "reporting_verbs", m->key.data);
+        return 0;
+    }
+    return 0;
+}
+
 /* Decide whether the boundary between cur and next is to be removed. */
 static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
                         span next, story_error *err)
@@ -360,6 +402,8 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
             }
         }
     }
+    if ((rc = quote_attribution(merge, m, t, cur, next, err)) || *merge)
+        return rc;
     char endc = t[cur.end - 1];
     if (endc != '.' && endc != '!')
         return 0; /* "!" for listed names such as "Yahoo!" */
