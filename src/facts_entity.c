@@ -237,9 +237,47 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
     return -1;
 }
 
+static int cap(fx *x, size_t i);
+
+/* The organisation after "<role> of [the]" at token q: a run of
+ * capitalised tokens (name connectors inside, possessives dropped),
+ * written to out as "<role>\t<text>". */
+static void role_of_text(fx *x, size_t q, size_t e, const char *role,
+                         story_buf *out)
+{
+    const story_article *a = x->a;
+    size_t end = q;
+    while (end < e && cap(x, end)) {
+        if (end + 2 < e && fx_adjacent(x, end, 0) &&
+            story_langpack_has(x->lp, "name_connectors",
+                               a->tokens[end + 1].key) &&
+            cap(x, end + 2)) {
+            end += 2;
+            continue;
+        }
+        end++;
+        if (end < e && !fx_adjacent(x, end - 1, 0))
+            break;
+    }
+    if (end == q)
+        return;
+    out->len = 0;
+    story_buf_puts(out, role);
+    story_buf_putc(out, '\t');
+    for (size_t k = q; k < end; k++) {
+        const story_token *t = &a->tokens[k];
+        if (k > q)
+            story_buf_putc(out, ' ');
+        story_buf_append(out, a->text + t->start,
+                         strip_possessive(a->text + t->start,
+                                          t->end - t->start));
+    }
+}
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
-                       story_vec *roles, const char *nationality)
+                       story_vec *roles, const char *nationality,
+                       const char *role_of)
 {
     const story_article *a = x->a;
     size_t start = a->tokens[rs].start;
@@ -346,7 +384,9 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         e->kind = kind;
     if (nationality && nationality[0])
         e->nationality = nationality;
-    for (size_t r = 0; r < roles->len; r++) {
+    /* "… commander Europe": a title, not a role of the place */
+    size_t nroles = strcmp(e->kind, "place") == 0 ? 0 : roles->len;
+    for (size_t r = 0; r < nroles; r++) {
         char *role = ((char **)roles->data)[r];
         int have = 0;
         for (size_t q = 0; q < e->roles.len; q++)
@@ -377,10 +417,10 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     f.number = f.number_hi = 0;
     json_t *o = json_object();
     json_t *jr = json_array();
-    if (roles->len) {
-        f.roles = story__calloc(roles->len, sizeof *f.roles);
+    if (nroles) {
+        f.roles = story__calloc(nroles, sizeof *f.roles);
         if (f.roles)
-            for (size_t r = 0; r < roles->len; r++) {
+            for (size_t r = 0; r < nroles; r++) {
                 f.roles[r] = fx_strdup(x, ((char **)roles->data)[r]);
                 if (f.roles[r]) {
                     f.n_roles++;
@@ -393,6 +433,14 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                                                 nameend - start));
     json_object_set_new(o, "canonical", json_string(e->name));
     json_object_set_new(o, "roles", jr);
+    if (role_of && strchr(role_of, '\t')) {
+        const char *tab = strchr(role_of, '\t');
+        json_t *ro = json_object();
+        json_object_set_new(ro, "role", json_stringn(role_of,
+                                                     (size_t)(tab - role_of)));
+        json_object_set_new(ro, "of", json_string(tab + 1));
+        json_object_set_new(o, "role_of", ro);
+    }
     json_object_set_new(o, "nationality",
                         e->nationality[0] ? json_string(e->nationality)
                                           : json_null());
@@ -493,6 +541,7 @@ static int entities_sentence(fx *x, size_t s)
     int nouncaps = json_is_true(capn);
     story_vec roles;
     story_vec_init(&roles, sizeof(char *));
+    story_buf role_of = {0}; /* "<role>\t<organisation as written>" */
     size_t caps = 0, words = 0;
     for (size_t k = b; k < e; k++)
         if (x->a->tokens[k].flags & STORY_TOKEN_LETTER) {
@@ -658,7 +707,9 @@ static int entities_sentence(fx *x, size_t s)
         size_t cur = rs;
         while (cur > b) {
             int got = 0;
-            for (size_t w = 1; w <= 3 && w <= cur - b && !got; w++) {
+            for (size_t w = 3; w >= 1 && !got; w--) {
+                if (w > cur - b)
+                    continue;
                 size_t p = cur - w, m = 0;
                 const char *c;
                 if ((c = fx_match(x, "nationalities", p, cur, &m)) && m == w) {
@@ -688,7 +739,7 @@ static int entities_sentence(fx *x, size_t s)
                 story_langpack_has(x->lp, "stopwords", a->tokens[p].key))
                 p++;
             const char *c;
-            if (p < e && !fx_clause_break_before(x, p) &&
+            if (p < e && (p == re || !fx_clause_break_before(x, p)) &&
                 ((c = fx_match(x, "roles", p, e, &m)) ||
                  (c = fx_match(x, "titles", p, e, &m)))) {
                 char *d = fx_strdup(x, c);
@@ -696,13 +747,30 @@ static int entities_sentence(fx *x, size_t s)
                     free(d);
                 for (size_t q = p; q < p + m; q++)
                     x->tok_role[q] = 1;
+                /* "… of [the] NATO's Military Committee": the organisation
+                 * the role belongs to, as written (possessives dropped) */
+                size_t q = p + m;
+                if (q + 1 < e && !fx_clause_break_before(x, q) &&
+                    story_langpack_has(x->lp, "name_connectors",
+                                       a->tokens[q].key)) {
+                    q++;
+                    if (q < e && story_langpack_has(x->lp, "determiners",
+                                                    a->tokens[q].key))
+                        q++;
+                    role_of_text(x, q, e, c, &role_of);
+                }
             }
         }
-        add_mention(x, s, rs, re, gc, gk, &roles, nationality);
+        add_mention(x, s, rs, re, gc, gk, &roles, nationality,
+                    role_of.len ? role_of.data : NULL);
+        role_of.len = 0;
+        if (role_of.data)
+            role_of.data[0] = '\0';
         i = re > i ? re : i + 1;
     }
     roles_free(&roles);
     story_vec_free(&roles);
+    story_buf_free(&role_of);
     return x->rc;
 }
 

@@ -195,6 +195,7 @@ static void test_entity_roles_coreference(void **state)
     }
     assert_true(admiral);
     assert_true(chair);
+    assert_non_null(strstr(first->value_json, "\"of\":\"Alliance Committee\""));
     run_free(&r);
 }
 
