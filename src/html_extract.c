@@ -560,35 +560,108 @@ static void add_score(hdoc *d, int start, double cs)
     }
 }
 
+static double content_score(size_t len, size_t commas)
+{
+    double chars = (double)len * 1.15;
+    return 2.0 + (double)commas +
+           (chars / 100.0 > 3 ? 3 : (double)(int)(chars / 100.0));
+}
+
+/* Loose text of a container, split into runs at block children and at two
+ * <br> in a row (readability's _replaceBrs and div-to-p wrapping): each
+ * run of >= 22 characters scores like a <p> child of the container.
+ * Returns the number of runs scored. */
+static int score_runs(hdoc *d, int idx)
+{
+    size_t run = 0, commas = 0;
+    int brs = 0, scored = 0, any_br_break = 0;
+    xmlNode *c = d->e[idx].node->children;
+    for (;; c = c->next) {
+        int brk = 0;
+        if (!c) {
+            brk = 1;
+        } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            size_t cm = 0, t = text_stats(c->content, &cm);
+            if (t) {
+                run += t;
+                commas += cm;
+                brs = 0;
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            hn *k = &d->e[IDX(c)];
+            if (k->tag == T_BR) {
+                if (++brs >= 2) {
+                    brk = 1;
+                    any_br_break = 1;
+                }
+            } else if (is_block_tag(k->tag)) {
+                brk = 1;
+            } else if (!dead(k)) {
+                run += k->text;
+                commas += k->commas;
+                brs = 0;
+            }
+        }
+        if (brk) {
+            if (run >= 22) {
+                add_score(d, idx, content_score(run, commas));
+                scored++;
+            }
+            run = commas = 0;
+            brs = 0;
+        }
+        if (!c)
+            break;
+    }
+    (void)any_br_break;
+    return scored;
+}
+
+static int has_br_pair(const hn *h)
+{
+    int brs = 0;
+    for (xmlNode *c = h->node->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && c->name && c->name[0] == 'b' &&
+            c->name[1] == 'r' && !c->name[2]) {
+            if (++brs >= 2)
+                return 1;
+        } else if (c->type == XML_TEXT_NODE) {
+            size_t cm = 0;
+            if (text_stats(c->content, &cm) > 0)
+                brs = 0;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            brs = 0;
+        }
+    }
+    return 0;
+}
+
 static void score_all(hdoc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         hn *h = &d->e[i];
         if (dead(h) || h->parent < 0)
             continue;
+        int container = h->tag == T_DIV || h->tag == T_SECTION ||
+                        h->tag == T_ARTICLE || h->tag == T_CENTER ||
+                        h->tag == T_MAIN || h->tag == T_BODY ||
+                        h->tag == T_OTHER || h->tag == T_TD;
+        int leaf = container && !(h->flags & F_BLOCKKIDS) &&
+                   h->tag != T_BODY && h->tag != T_MAIN && h->tag != T_OTHER;
+        if (container && h->own_text >= 22 &&
+            ((h->flags & F_BLOCKKIDS) || has_br_pair(h))) {
+            /* loose text runs: each scores as a <p> of the container */
+            score_runs(d, (int)i);
+            continue;
+        }
         int scored = h->tag == T_P || h->tag == T_PRE || h->tag == T_TD ||
                      (h->tag >= T_H2 && h->tag <= T_H6) ||
-                     ((h->tag == T_DIV || h->tag == T_SECTION ||
-                       h->tag == T_ARTICLE || h->tag == T_CENTER) &&
-                      !(h->flags & F_BLOCKKIDS));
+                     (leaf && h->tag != T_TD);
         if (scored) {
-            /* inside another scored paragraph (p in td): count once */
             size_t len = h->text;
             if (len < 22 || (h->tag == T_TD && len < 80))
                 continue; /* table cells: only text-like cells count */
-            double chars = (double)len * 1.15;
-            double cs = 2.0 + (double)h->commas +
-                        (chars / 100.0 > 3 ? 3 : (double)(int)(chars / 100.0));
-            add_score(d, h->parent, cs);
-        } else if ((h->flags & F_BLOCKKIDS) && h->own_text >= 22 &&
-                   (h->tag == T_DIV || h->tag == T_SECTION ||
-                    h->tag == T_ARTICLE || h->tag == T_TD ||
-                    h->tag == T_MAIN || h->tag == T_BODY ||
-                    h->tag == T_OTHER)) {
-            /* div with loose text runs: readability wraps them in <p> */
-            double chars = (double)h->own_text * 1.15;
-            double cs = 2.0 + (chars / 100.0 > 3 ? 3 : (double)(int)(chars / 100.0));
-            add_score(d, (int)i, cs);
+            add_score(d, h->parent, content_score(len, h->commas));
         }
     }
 }
