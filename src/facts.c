@@ -499,17 +499,22 @@ int fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
+    /* before the predicate: a verbal particle ("not", "не", "nie") within
+     * 3 tokens, any other cue ("no", "жодна", "kein") within 5; after it
+     * (languages with "negation_after": de "nicht", is "ekki") within 3 */
+    int after = json_is_true(story_langpack_field(x->lp, "negation_after"));
     size_t from = i >= cs + 5 ? i - 5 : cs;
-    size_t to = x->cjk ? i : (i + 4 < ce ? i + 4 : ce);
-    /* German and Dutch put "nicht" after the verb: allow a few tokens */
+    size_t to = x->cjk ? i : (after ? (i + 4 < ce ? i + 4 : ce) : i);
     for (size_t k = from; k < to; k++) {
         if (k == i)
             continue;
-        if (fx_match(x, "negation_cues", k, ce, &n)) {
-            if (k > i && k > i + 3)
-                continue;
-            return 1;
-        }
+        if (!fx_match(x, "negation_cues", k, ce, &n))
+            continue;
+        if (k < i && i - k > 3 &&
+            story_langpack_has(x->lp, "negation_particles",
+                               x->a->tokens[k].key))
+            continue;
+        return 1;
     }
     return 0;
 }
