@@ -13,9 +13,20 @@
  * (non-Latin scripts that transliteration bridges worst).
  * Also the key speed: story_name_key calls per second.
  *
+ * Paragraph check (automatic, corpus wmt/wmt24_news/multiparallel_docs.json):
+ * for every English name of the list that occurs in an English paragraph,
+ * is some word of the aligned translated paragraph matched to it
+ * (names_paragraph_found_<lang>_ratio), and how many words of translated
+ * paragraphs match a listed English name absent from the English paragraph
+ * (names_paragraph_spurious_per_paragraph). Words are runs of letters of
+ * one script, capitalised where the script has case (as named entities
+ * are); Han and hiragana runs are skipped (no word boundaries), so zh is
+ * not in this check.
+ *
  * Figures: names_precision_<lang>_ratio, names_recall_<lang>_ratio,
  * names_precision_ratio / names_recall_ratio (cs de es is ru uk),
  * names_precision_cjk_hi_ratio / names_recall_cjk_hi_ratio (zh ja hi),
+ * names_paragraph_found_<lang>_ratio, names_paragraph_spurious_per_paragraph,
  * names_key_per_s.
  * Usage: bench/run names [-v]   (-v prints the misses and false matches)
  */
@@ -25,6 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "internal.h"
 #include "names.h"
 
 #define MAXP 4096
@@ -43,6 +59,130 @@ static char *key(story_ctx *ctx, const char *s, const char *lang)
         exit(1);
     }
     return k;
+}
+
+/* Words of a paragraph: runs of letters of one script (katakana with its
+ * prolonged sound mark), without Han and hiragana runs. */
+static size_t words(const char *t, size_t *ws, size_t *we, size_t max)
+{
+    size_t n = 0, i = 0, len = strlen(t);
+    while (i < len && n < max) {
+        size_t s0 = i;
+        int32_t c = story__utf8_next(t, len, &i);
+        if (c < 0 || !(u_isalpha(c) || c == 0x30FC))
+            continue;
+        UErrorCode e = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript(c, &e);
+        size_t e0 = i;
+        while (e0 < len) {
+            size_t k = e0;
+            int32_t d = story__utf8_next(t, len, &k);
+            e = U_ZERO_ERROR;
+            UScriptCode sd = uscript_getScript(d, &e);
+            int8_t ty = d >= 0 ? u_charType(d) : 0;
+            if (d >= 0 &&
+                (u_isalpha(d) || d == 0x30FC || ty == U_NON_SPACING_MARK ||
+                 ty == U_COMBINING_SPACING_MARK) &&
+                (sd == sc || sd == USCRIPT_INHERITED || d == 0x30FC))
+                e0 = k;
+            else
+                break;
+        }
+        i = e0;
+        if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || e0 - s0 < 2)
+            continue;
+        /* names are capitalised where the script has case */
+        if ((u_isupper(c) || u_islower(c)) && !u_isupper(c))
+            continue;
+        ws[n] = s0;
+        we[n++] = e0;
+    }
+    return n;
+}
+
+static int has_word(const char *text, const char *w)
+{
+    size_t l = strlen(w);
+    for (const char *p = strstr(text, w); p; p = strstr(p + 1, w)) {
+        int before = p == text || !((p[-1] >= 'A' && p[-1] <= 'Z') ||
+                                    (p[-1] >= 'a' && p[-1] <= 'z'));
+        char a = p[l];
+        int after = !((a >= 'A' && a <= 'Z') || (a >= 'a' && a <= 'z'));
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+static void paragraph_check(story_ctx *ctx, const char **names, char **nkeys,
+                            size_t nn)
+{
+    char *path = bench_corpus_path("wmt/wmt24_news/multiparallel_docs.json");
+    json_t *docs = json_load_file(path, 0, NULL);
+    free(path);
+    if (!docs) {
+        fprintf(stderr, "names: cannot read multiparallel_docs.json\n");
+        exit(2);
+    }
+    static const char *const langs[] = {"cs", "de", "es", "is", "ru",
+                                        "uk", "hi", "ja"};
+    enum { NL = 8, MAXW = 4096 };
+    static size_t ws[MAXW], we[MAXW];
+    static char *wk[MAXW];
+    size_t found[NL] = {0}, total[NL] = {0}, spurious = 0, paras = 0, i;
+    json_t *doc;
+    json_array_foreach(docs, i, doc) {
+        json_t *text = json_object_get(doc, "text");
+        json_t *en = json_object_get(text, "en");
+        for (int l = 0; l < NL; l++) {
+            json_t *tr = json_object_get(text, langs[l]);
+            if (json_array_size(tr) != json_array_size(en))
+                continue;
+            for (size_t p = 0; p < json_array_size(en); p++) {
+                const char *se = json_string_value(json_array_get(en, p));
+                const char *st = json_string_value(json_array_get(tr, p));
+                size_t nw = words(st, ws, we, MAXW);
+                for (size_t w = 0; w < nw; w++) {
+                    char buf[256];
+                    snprintf(buf, sizeof buf, "%.*s", (int)(we[w] - ws[w]),
+                             st + ws[w]);
+                    wk[w] = key(ctx, buf, langs[l]);
+                }
+                paras++;
+                for (size_t k = 0; k < nn; k++) {
+                    int present = has_word(se, names[k]);
+                    int hit = 0;
+                    for (size_t w = 0; w < nw && !hit; w++)
+                        hit = story_name_similarity(nkeys[k], wk[w]) >=
+                              STORY_NAME_MATCH;
+                    if (present) {
+                        total[l]++;
+                        found[l] += hit;
+                    } else if (hit) {
+                        spurious++;
+                        if (getenv("STORY_BENCH_VERBOSE"))
+                            for (size_t w = 0; w < nw; w++)
+                                if (story_name_similarity(nkeys[k], wk[w]) >=
+                                    STORY_NAME_MATCH)
+                                    printf("spurious %s %s ~ %.*s\n",
+                                           langs[l], names[k],
+                                           (int)(we[w] - ws[w]), st + ws[w]);
+                    }
+                }
+                for (size_t w = 0; w < nw; w++)
+                    story_free(wk[w]);
+            }
+        }
+    }
+    json_decref(docs);
+    char name[96];
+    for (int l = 0; l < NL; l++) {
+        snprintf(name, sizeof name, "names_paragraph_found_%s_ratio",
+                 langs[l]);
+        bench_figure(name, total[l] ? (double)found[l] / total[l] : 1);
+    }
+    bench_figure("names_paragraph_spurious_per_paragraph",
+                 paras ? (double)spurious / paras : 0);
 }
 
 int main(int argc, char **argv)
@@ -129,6 +269,7 @@ int main(int argc, char **argv)
             }
         }
     }
+    paragraph_check(ctx, names, nkeys, nn);
     char name[96];
     size_t T[2] = {0}, FN[2] = {0}, FP[2] = {0};
     for (int l = 0; l < NL; l++) {

@@ -571,7 +571,7 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
         case 'h':
             /* silent h after a vowel before a consonant (Johnson); the
              * Ukrainian h for Г (Kahame) sits before a vowel */
-            if (lb > 0 && is_vowel(b[lb - 1]) && !is_vowel(d))
+            if (lb > 0 && is_vowel(b[lb - 1]) && d && !is_vowel(d))
                 continue;
             c = 'H';
             break;
@@ -688,6 +688,11 @@ static double plain_score(const char *a, const char *b)
         else if (sk > STORY_NAME_MATCH - 0.01)
             sk = STORY_NAME_MATCH - 0.01;
     }
+    /* a skeleton match also needs the same first sound and romanisations
+     * not far apart (Johnson !~ Institutionen, Venezuela !~ Defensor) */
+    if (sk >= STORY_NAME_MATCH &&
+        (r < 0.6 || (sa[0] != sb[0] && !(is_vowel(sa[0]) && is_vowel(sb[0])))))
+        sk = STORY_NAME_MATCH - 0.01;
     return sk > rom ? sk : rom;
 }
 
@@ -714,7 +719,7 @@ static size_t strip_ending(const char *k, char *out, size_t n,
     snprintf(out, n, "%s", k);
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
         size_t el = strlen(endings[i]);
-        if (l >= el + 3 && strcmp(k + l - el, endings[i]) == 0) {
+        if (l >= el + 4 && strcmp(k + l - el, endings[i]) == 0) {
             /* the s of Boris, Harris, Lewis is the name's own */
             if (!strcmp(endings[i], "s") &&
                 (k[l - 2] == 'i' || k[l - 2] == 'y' || k[l - 2] == 's'))

@@ -12,8 +12,9 @@
 /* Two name keys refer to the same name when story_name_similarity() >=
  * STORY_NAME_MATCH. The score encodes the rule (LIBRARIES.md §1, fuzzy
  * name match): consonant-skeleton similarity >= 0.8 with both skeletons at
- * least 4 letters long, or else similarity of the letter-folded
- * romanisations >= 0.85 (reported as that similarity - 0.05). Tested in
+ * least 4 letters long, the same first letter and folded romanisations at
+ * least 0.6 similar; or else similarity of the letter-folded romanisations
+ * >= 0.85 (reported as that similarity - 0.05). Tested in
  * tests/unit/test_names.c: Zelensky/Zaluzhnyi stay below, Зеленський /
  * Selenskyj / Zełenski / Ζελένσκι / زيلينسكي reach it. */
 #define STORY_NAME_MATCH 0.8
