@@ -409,6 +409,15 @@ static void class_verdicts(const hdoc *d, hn *h)
             un = 1;
         if (un)
             v |= 16u;
+        /* comment threads, share bars, related lists: stripped even when
+         * a short article makes the extraction retry */
+        if (ci[0] && !has_any(ci, maybe_pats) &&
+            (has_token(ci, "comments") || has_token(ci, "comment") ||
+             strstr(ci, "comment-list") || strstr(ci, "commentlist") ||
+             has_token(ci, "disqus") || has_token(ci, "respond") ||
+             has_token(ci, "related") || has_token(ci, "share") ||
+             has_token(ci, "social")))
+            v |= 64u;
     }
     h->cls = v;
 }
@@ -449,7 +458,8 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
         if (h->cls & 8u)
             h->flags |= F_CAPTION;
         h->unlikely_self = (h->cls & 16u) && !swallowed;
-        if (h->unlikely_self && strip_unlikely)
+        if ((h->unlikely_self && strip_unlikely) ||
+            ((h->cls & 64u) && !swallowed))
             h->flags |= F_UNLIKELY;
         if (h->parent >= 0)
             d->e[h->parent].n_elem_kids++;
