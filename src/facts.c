@@ -34,6 +34,8 @@ typedef struct fx_cache {
     fx_lex *lex;
     size_t n, cap;
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
+    json_t *gaz;   /* locales/gazetteer.json names, folded -> Latin key */
+    int gaz_tried, gaz_maxw;
 } fx_cache;
 
 static void cache_free(void *p)
@@ -48,7 +50,83 @@ static void cache_free(void *p)
     }
     free(c->lex);
     json_decref(c->names);
+    json_decref(c->gaz);
     free(c);
+}
+
+static int count_words(const char *s);
+
+/* The names module's gazetteer (locales/gazetteer.json, "names": surface
+ * form -> canonical Latin key), indexed by folded form, loaded once. Used
+ * to FIND mentions in scripts without capitals (zh, ja, hi, ar); a missing
+ * or unreadable file means no such mentions (not an error: the pack files
+ * are the contract). */
+static json_t *gazetteer(fx *x, int *maxw)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    if (!c) {
+        c = story__calloc(1, sizeof *c);
+        if (!c)
+            return NULL;
+        story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
+    }
+    if (!c->gaz_tried) {
+        c->gaz_tried = 1;
+        c->gaz_maxw = 1;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/gazetteer.json",
+                 x->ctx->locales_dir ? x->ctx->locales_dir : ".");
+        json_t *root = json_load_file(path, 0, NULL);
+        json_t *names = json_object_get(root, "names");
+        c->gaz = json_object();
+        const char *k;
+        json_t *v;
+        json_object_foreach(names, k, v) {
+            char *f = NULL;
+            if (!json_is_string(v) ||
+                story_normalize_key(&f, NULL, k, strlen(k), NULL) || !f)
+                continue;
+            int w = count_words(f);
+            if (w > c->gaz_maxw)
+                c->gaz_maxw = w > 8 ? 8 : w;
+            json_object_set(c->gaz, f, v);
+            story_free(f);
+        }
+        json_decref(root);
+    }
+    *maxw = c->gaz_maxw;
+    return c->gaz;
+}
+
+const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
+{
+    int maxw = 1;
+    json_t *g = gazetteer(x, &maxw);
+    if (!g || !json_object_size(g))
+        return NULL;
+    story_buf *b = &x->tmp;
+    for (int w = maxw; w >= 1; w--) {
+        if (i + (size_t)w > e)
+            continue;
+        for (int joiner = 0; joiner < 2; joiner++) {
+            b->len = 0;
+            for (size_t k = i; k < i + (size_t)w; k++) {
+                if (k > i && joiner == 0)
+                    story_buf_putc(b, ' ');
+                story_buf_puts(b, x->a->tokens[k].key);
+            }
+            if (b->oom)
+                return NULL;
+            json_t *v = json_object_get(g, b->data);
+            if (v) {
+                *n = (size_t)w;
+                return json_string_value(v);
+            }
+            if (w == 1)
+                break;
+        }
+    }
+    return NULL;
 }
 
 json_t *fx_name_cache(fx *x)

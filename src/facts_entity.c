@@ -570,6 +570,10 @@ static int entities_sentence(fx *x, size_t s)
             gk = "organisation";
         else if ((gc = fx_match(x, "people", i, e, &n)))
             gk = "person";
+        else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+                 (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
+                 (gc = fx_gazetteer_match(x, i, e, &n)))
+            gk = "other"; /* scripts without capitals: names gazetteer */
         else {
             const char *k = a->tokens[i].key;
             size_t kn = strip_possessive(k, strlen(k));

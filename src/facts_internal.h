@@ -78,6 +78,9 @@ size_t fx_sentence_at(const fx *x, size_t off);
  * (size_t)-1 on allocation failure (x->rc set). Takes ownership of the
  * malloc'd strings in f. */
 size_t fx_push(fx *x, story_fact *f);
+/* A name of the names gazetteer (locales/gazetteer.json) starting at
+ * token i: its canonical Latin key, *n tokens; NULL if none. */
+const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n);
 /* Per-context cache of Latin name keys (owned by the context). */
 json_t *fx_name_cache(fx *x);
 /* Strings helpers. */
