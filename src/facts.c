@@ -35,6 +35,7 @@ typedef struct fx_cache {
     size_t n, cap;
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
     json_t *gaz;   /* locales/gazetteer.json names, folded -> Latin key */
+    json_t *gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
 } fx_cache;
 
@@ -51,6 +52,7 @@ static void cache_free(void *p)
     free(c->lex);
     json_decref(c->names);
     json_decref(c->gaz);
+    json_decref(c->gaz_first);
     free(c);
 }
 
@@ -61,7 +63,7 @@ static int count_words(const char *s);
  * to FIND mentions in scripts without capitals (zh, ja, hi, ar); a missing
  * or unreadable file means no such mentions (not an error: the pack files
  * are the contract). */
-static json_t *gazetteer(fx *x, int *maxw)
+static json_t *gazetteer(fx *x, int *maxw, json_t **first)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     if (!c) {
@@ -79,6 +81,7 @@ static json_t *gazetteer(fx *x, int *maxw)
         json_t *root = json_load_file(path, 0, NULL);
         json_t *names = json_object_get(root, "names");
         c->gaz = json_object();
+        c->gaz_first = json_object();
         const char *k;
         json_t *v;
         json_object_foreach(names, k, v) {
@@ -90,19 +93,39 @@ static json_t *gazetteer(fx *x, int *maxw)
             if (w > c->gaz_maxw)
                 c->gaz_maxw = w > 8 ? 8 : w;
             json_object_set(c->gaz, f, v);
+            size_t cp = 0, fl = strlen(f);
+            story__utf8_next(f, fl, &cp);
+            char one[8];
+            if (cp < sizeof one) {
+                memcpy(one, f, cp);
+                one[cp] = '\0';
+                json_object_set(c->gaz_first, one, json_true());
+            }
             story_free(f);
         }
         json_decref(root);
     }
     *maxw = c->gaz_maxw;
+    *first = c->gaz_first;
     return c->gaz;
 }
 
 const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
 {
     int maxw = 1;
-    json_t *g = gazetteer(x, &maxw);
-    if (!g || !json_object_size(g))
+    json_t *first = NULL;
+    json_t *g = gazetteer(x, &maxw, &first);
+    if (!g || !json_object_size(g) || !first)
+        return NULL;
+    const char *tk = x->a->tokens[i].key;
+    size_t cp = 0, tl = strlen(tk);
+    char one[8];
+    story__utf8_next(tk, tl, &cp);
+    if (cp >= sizeof one)
+        return NULL;
+    memcpy(one, tk, cp);
+    one[cp] = '\0';
+    if (!json_object_get(first, one))
         return NULL;
     story_buf *b = &x->tmp;
     for (int w = maxw; w >= 1; w--) {
