@@ -4,6 +4,12 @@
  * The language pack's "stemmer" field chooses the method:
  *   "snowball:<algorithm>"  libstemmer (Snowball, Porter 2001, "Snowball: A
  *                           language for stemming algorithms"), UTF-8;
+ *   "prefix:<n>"            truncation to the first n code points, for
+ *                           languages with neither (cs, is): a strong
+ *                           baseline for inflected languages (McNamee,
+ *                           Nicholas & Mayfield 2009, "Addressing
+ *                           Morphological Variation in Alphabetic
+ *                           Languages", SIGIR);
  *   "hunspell:<dictionary>" hunspell morphological stemming with
  *                           STORY_HUNSPELL_DIR/<dictionary>.{aff,dic}; the
  *                           word is converted to the dictionary's own
@@ -40,6 +46,7 @@ typedef struct stemmer {
     Hunhandle *hs;               /* hunspell, or NULL */
     UConverter *cnv;             /* hunspell dictionary encoding, or NULL
                                     when the dictionary is UTF-8 */
+    int prefix;                  /* prefix:<n>: keep n code points */
 } stemmer;
 
 typedef struct stem_state {
@@ -101,9 +108,18 @@ static int open_stemmer(stemmer *sm, const char *spec, story_error *err)
         }
         return 0;
     }
+    if (strncmp(spec, "prefix:", 7) == 0) {
+        char *end;
+        long k = strtol(spec + 7, &end, 10);
+        if (*end || k < 2 || k > 20)
+            return story__error(err, STORY_ELOCALE, spec, -1,
+                                "prefix stemmer wants a length 2..20");
+        sm->prefix = (int)k;
+        return 0;
+    }
     return story__error(err, STORY_ELOCALE, spec, -1,
-                        "unknown stemmer (want snowball:<name> or "
-                        "hunspell:<dictionary>)");
+                        "unknown stemmer (want snowball:<name>, "
+                        "hunspell:<dictionary> or prefix:<n>)");
 }
 
 static int get_stemmer(stemmer **out, story_ctx *ctx, const char *lang,
@@ -250,6 +266,11 @@ int story__stem(story_ctx *ctx, const char *lang, const char *w, size_t n,
                               (size_t)sb_stemmer_length(sm->sb));
     } else if (sm && sm->hs && n > 0) {
         return hunspell_stem(sm, w, n, out, err);
+    } else if (sm && sm->prefix > 0) {
+        size_t i = 0;
+        for (int k = 0; k < sm->prefix && i < n; k++)
+            story__utf8_next(w, n, &i);
+        rc = story_buf_append(out, w, i);
     } else {
         rc = story_buf_append(out, w, n);
     }

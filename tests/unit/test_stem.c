@@ -64,6 +64,18 @@ static void test_hunspell(void **state)
     story_ctx_free(ctx);
 }
 
+static void test_prefix(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    /* cs prefix:5 on code points: "příměří" -> "přímě", short words kept */
+    stem_is(ctx, "cs", "p\xc5\x99\xc3\xadm\xc4\x9b\xc5\x99\xc3\xad",
+            "p\xc5\x99\xc3\xadm\xc4\x9b");
+    stem_is(ctx, "cs", "vlak", "vlak");
+    stem_is(ctx, "is", "r\xc3\xa1\xc3\xb0herrann", "r\xc3\xa1\xc3\xb0he");
+    story_ctx_free(ctx);
+}
+
 static void test_identity_and_stopwords(void **state)
 {
     (void)state;
@@ -84,6 +96,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_snowball),
         cmocka_unit_test(test_hunspell),
+        cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_identity_and_stopwords),
     };
     return cmocka_run_group_tests_name("stem", tests, NULL, NULL);
