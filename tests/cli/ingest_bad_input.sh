@@ -71,6 +71,12 @@ good "50 MB page" extract "$tmp/big.html"
 bad "unknown encoding" "charset" extract --encoding=no-such-charset "$tmp/nav.html"
 bad "missing file" "No such file" extract "$tmp/does-not-exist.txt"
 bad "file:// URL" "http" extract "file:///etc/passwd"
+# stdin
+if printf 'The harbour reopened on Monday.\n\nShips returned at dawn.\n' |
+   "$bin" extract - >"$tmp/out" 2>"$tmp/err" && grep -q "Ships returned" "$tmp/out"; then
+  echo "ok - stdin"; else echo "FAIL - stdin"; fails=$((fails + 1)); fi
+if ! : | "$bin" extract - >"$tmp/out" 2>"$tmp/err" && grep -q "^storydiff: -: " "$tmp/err"; then
+  echo "ok - empty stdin names -"; else echo "FAIL - empty stdin"; cat "$tmp/err"; fails=$((fails + 1)); fi
 
 # network: loopback server
 python3 "$src/tests/support/httpd.py" --lifetime 120 >"$tmp/port" &
