@@ -11,7 +11,10 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -77,6 +80,39 @@ static void test_latin(void **state)
     story_ctx_free(ctx);
 }
 
+/* A locales directory without textcat.conf: Latin text cannot be
+ * identified, and the error names the missing file. */
+static void test_missing_conf(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/story_langid_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[4096];
+    snprintf(path, sizeof path, "%s/root.json", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"schema\": 1, \"lang\": \"root\"}", f);
+    fclose(f);
+    story_ctx *ctx = NULL;
+    story_ctx_options o = STORY_CTX_OPTIONS_INIT;
+    o.locales_dir = dir;
+    story_error err;
+    assert_int_equal(story_ctx_new(&ctx, &o, &err), 0);
+    char out[16];
+    const char *t = "The minister said the talks would continue.";
+    assert_int_equal(story_langid(ctx, t, strlen(t), out, sizeof out, &err),
+                     STORY_ELOCALE);
+    assert_non_null(strstr(err.source, "textcat.conf"));
+    /* script decisions need no configuration */
+    const char *zh = "\xe6\x80\xbb\xe7\xbb\x9f\xe6\x8a\xb5\xe8\xbe\xbe\xe3\x80\x82";
+    assert_int_equal(story_langid(ctx, zh, strlen(zh), out, sizeof out, &err),
+                     0);
+    assert_string_equal(out, "zh");
+    story_ctx_free(ctx);
+    remove(path);
+    rmdir(dir);
+}
+
 static void test_bad_args(void **state)
 {
     (void)state;
@@ -93,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts),
         cmocka_unit_test(test_latin),
+        cmocka_unit_test(test_missing_conf),
         cmocka_unit_test(test_bad_args),
     };
     return cmocka_run_group_tests_name("langid", tests, NULL, NULL);
