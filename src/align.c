@@ -167,12 +167,15 @@ static double keyset_dice(const keyset *x, const keyset *y, int fuzzy,
     size_t na = x->k.len, nb = y->k.len, ma = 0;
     unsigned char *hb = story__calloc(nb + 1, 1);
     json_t *sh = json_array(), *oa = json_array(), *ob = json_array();
+    /* fuzzy matching is quadratic: only for sets of news-article size */
+    if ((double)na * (double)nb > 250000.0)
+        fuzzy = 0;
     for (size_t i = 0; i < na; i++) {
         int hit = 0;
         for (size_t j = 0; j < nb; j++) {
             const char *p = a[i], *q = b[j];
             int eq = strcmp(p, q) == 0;
-            if (!eq && fuzzy)
+            if (!eq && fuzzy && p[0] == q[0])
                 eq = story_name_similarity(p, q) >= 0.86;
             if (eq) {
                 if (!hit)

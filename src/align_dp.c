@@ -52,7 +52,7 @@
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
-#define FULL_CELLS 400000.0 /* use the whole grid up to this many cells */
+#define FULL_CELLS 40000.0 /* use the whole grid up to this many cells */
 #define BAND_W 40           /* corridor half-width around the anchors */
 #define DF_CAP 30           /* features in more B units are not indexed */
 

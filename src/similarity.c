@@ -492,6 +492,18 @@ static int proj_finish(sd_pair *p, projv *pv)
     return 0;
 }
 
+static const sd_space *sort_space; /* for cmp_name (qsort has no context) */
+
+static int cmp_name(const void *x, const void *y)
+{
+    const char *a = sort_space->ids.str[*(const uint32_t *)x] + 2;
+    const char *b = sort_space->ids.str[*(const uint32_t *)y] + 2;
+    if (a[0] != b[0])
+        return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
+    size_t la = strlen(a), lb = strlen(b);
+    return (la > lb) - (la < lb);
+}
+
 static int build_projections(builder *bd, projv *pv)
 {
     sd_pair *p = bd->p;
@@ -531,7 +543,12 @@ static int build_projections(builder *bd, projv *pv)
                 n_anames++;
         }
     }
-    int fuzzy = (double)n_anames * (double)bnames.len <= SD_FUZZY_MAX;
+    /* sort B names by (first letter, length): each A name is compared only
+     * with the names of its first letter and a length within 30% */
+    sort_space = sp;
+    if (bnames.len)
+        qsort(bnames.data, bnames.len, sizeof(uint32_t), cmp_name);
+    int fuzzy = (double)n_anames * (double)bnames.len <= SD_FUZZY_MAX * 26;
     for (size_t id = 0; id < nid && !oom; id++) {
         if (!in_a[id])
             continue;
@@ -539,9 +556,23 @@ static int build_projections(builder *bd, projv *pv)
         proj_push(pv, (uint32_t)id, (uint32_t)id, &oom);
         if (s[0] == 'p' && s[1] == '|' && fuzzy) {
             uint32_t *bn = bnames.data;
-            for (size_t k = 0; k < bnames.len; k++) {
+            size_t sl = strlen(s + 2);
+            /* first entry with the same first letter and length >= 0.7 */
+            size_t lo = 0, hi = bnames.len;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                const char *t = sp->ids.str[bn[mid]];
+                if ((unsigned char)t[2] < (unsigned char)s[2] ||
+                    (t[2] == s[2] && strlen(t + 2) * 10 < sl * 7))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t k = lo; k < bnames.len; k++) {
                 const char *t = sp->ids.str[bn[k]];
-                if (bn[k] == id || t[2] != s[2])
+                if (t[2] != s[2] || strlen(t + 2) * 10 > sl * 13)
+                    break;
+                if (bn[k] == id)
                     continue;
                 if (story_name_similarity(s + 2, t + 2) >= SD_NAME_SIM)
                     proj_push(pv, (uint32_t)id, bn[k], &oom);
