@@ -41,7 +41,13 @@ typedef struct story_ingest_options {
  *  (see story_segment()). On failure *out is NULL, err (may be NULL) names
  *  the input, the byte offset when known and the cause, and the return is
  *  one of STORY_EIO, STORY_ENET, STORY_EHTTP, STORY_EENCODING, STORY_EPARSE,
- *  STORY_EEMPTY, STORY_EINVAL, STORY_ENOMEM. */
+ *  STORY_EEMPTY, STORY_EINVAL, STORY_ENOMEM.
+ *  Sizes are bytes; spans in the article are bytes into its UTF-8 text.
+ *  Methods and sources (docs/ingest.md): charset sniffing after the WHATWG
+ *  Encoding Standard and HTML prescan, ICU ucsdet/ucnv; main content by
+ *  Mozilla Readability's scoring with trafilatura-style block filters
+ *  (Barbaresi 2021); dates in htmldate's order (Barbaresi 2020), ICU udat;
+ *  SHA-256 per FIPS 180-4. `opts` may be NULL (defaults). */
 STORY_API int story_ingest(story_article **out, story_ctx *ctx,
                            const char *src, const story_ingest_options *opts,
                            story_error *err);
