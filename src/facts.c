@@ -496,8 +496,10 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
     fx_lex *l = lex_get(x, field);
     size_t slot = (size_t)-1;
     for (size_t m = 0; m < x->n_memo; m++)
-        if (x->memo_field[m] == field)
+        if (x->memo_field[m] == field) {
             slot = m;
+            break;
+        }
     if (!l || slot == (size_t)-1)
         return match_raw(x, l, field, i, e, n);
     if (!x->mcache[slot]) {
@@ -801,6 +803,7 @@ static void fx_free(fx *x)
         free(x->mcache[m]);
     free(x->tok_ent);
     free(x->tok_role);
+    free(x->tok_flags);
     json_decref(x->capital_inside);
     story_buf_free(&x->tmp);
 }
@@ -821,10 +824,12 @@ static int prepare(fx *x)
     x->sent_tok = story__calloc(a->n_sentences + 1, sizeof *x->sent_tok);
     x->tok_ent = story__malloc((a->n_tokens + 1) * sizeof *x->tok_ent);
     x->tok_role = story__calloc(a->n_tokens + 1, 1);
+    x->tok_flags = story__calloc(a->n_tokens + 1, 1);
     x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
     x->stem_owned = story__calloc(a->n_tokens + 1, 1);
     x->capital_inside = json_object();
-    if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->stem ||
+    if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->tok_flags ||
+        !x->stem ||
         !x->stem_owned || !x->capital_inside)
         return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
     size_t t = 0;

@@ -471,10 +471,19 @@ static int cap(fx *x, size_t i)
 static int is_stopish(fx *x, size_t i, size_t e)
 {
     size_t n;
-    return story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
-           fx_match(x, "pronouns", i, e, &n) != NULL ||
-           story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) ||
-           story_langpack_has(x->lp, "function_words", x->a->tokens[i].key);
+    (void)e;
+    unsigned char *tf = &x->tok_flags[i];
+    if (!(*tf & FX_TF_STOP_DONE)) {
+        size_t se = x->sent_tok[x->a->tokens[i].sentence + 1];
+        int v = story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
+                fx_match(x, "pronouns", i, se, &n) != NULL ||
+                story_langpack_has(x->lp, "determiners",
+                                   x->a->tokens[i].key) ||
+                story_langpack_has(x->lp, "function_words",
+                                   x->a->tokens[i].key);
+        *tf |= FX_TF_STOP_DONE | (v ? FX_TF_STOP : 0);
+    }
+    return (*tf & FX_TF_STOP) != 0;
 }
 
 /* Capitalised on its own mid-sentence somewhere in the article, or an

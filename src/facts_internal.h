@@ -13,6 +13,8 @@
 #include "storydiff/facts.h"
 
 #define FX_MEMO 32
+#define FX_TF_STOP_DONE 0x1u /* tok_flags: stop/function word computed */
+#define FX_TF_STOP 0x2u      /* tok_flags: stop/function word */
 
 /* A canonical entity of one article (coreference target). */
 typedef struct fx_ent {
@@ -54,6 +56,7 @@ typedef struct fx {
     struct fx_mentry *mcache[FX_MEMO]; /* per memo field: per token */
     long *tok_ent;           /* per token: entity index or -1 */
     unsigned char *tok_role; /* per token: 1 role/nationality consumed */
+    unsigned char *tok_flags; /* per token: FX_TF_* memo bits */
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
     story_buf tmp;           /* scratch */
     int rc;                  /* sticky error */
