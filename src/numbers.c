@@ -1074,8 +1074,10 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (s->cjk) {
             /* 12月 is December, 6時 six o'clock, 10代 "teens": a numeral
              * before one of the pack's name_suffixes names, not counts */
-            size_t xe;
-            if (match_after(s, ve, "name_suffixes", 2, 0, &xe)) {
+            size_t xe, ce;
+            if (match_after(s, ve, "name_suffixes", 2, 0, &xe) &&
+                !(match_after(s, ve, "counter_words", 4, 0, &ce) &&
+                  ce > xe)) { /* 83時間 is 83 hours, 6時 six o'clock */
                 i = xe;
                 continue;
             }
