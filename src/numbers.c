@@ -175,6 +175,7 @@ typedef struct scan {
     story_buf key;   /* folded form of [key_p, key_p + key_n) */
     const char *key_p;
     size_t key_n;
+    int inner_more;  /* a CJK numeral held 多/余 inside (一百多万) */
     story_buf phrase;
     int cjk;         /* language writes without spaces */
 } scan;
@@ -764,15 +765,25 @@ static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
 /* Combine listed values: "three hundred twenty five", 三百五十, тридцяти. */
 static double combine(const double *vals, int n, int cjk)
 {
-    double total = 0, sec = 0, digit = 0;
+    double total = 0, sec = 0, digit = 0, last_group = 0;
+    int prev_scale = 0;
     for (int k = 0; k < n; k++) {
         double x = vals[k];
+        if (cjk && x >= 10000 && prev_scale && sec + digit == 0) {
+            /* 万亿 = 10^12: consecutive scale characters multiply */
+            total += last_group * (x - 1);
+            last_group *= x;
+            continue;
+        }
+        prev_scale = 0;
         /* western "thousand" closes a group; CJK 千 stays inside the
          * 万/亿 group (5億8千5百万 = 585 000 000) */
         if (x >= 10000 || (!cjk && x == 1000 && digit + sec > 0 &&
                            digit + sec < 1000)) {
-            total += (sec + digit ? sec + digit : 1) * x;
+            last_group = (sec + digit ? sec + digit : 1) * x;
+            total += last_group;
             sec = digit = 0;
+            prev_scale = 1;
         } else if ((x == 10 || x == 100 || x == 1000) && digit < x) {
             sec += (digit ? digit : 1) * x;
             digit = 0;
@@ -871,6 +882,20 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
                 digits += (int)nu.nd;
                 p = last = nu.end;
                 continue;
+            }
+            if (nv > 0 && q < s->end &&
+                lookup(s, "qualifiers_after", s->t + p, q - p)) {
+                /* 一百多万 "over a million": 多/余 before a scale word */
+                size_t q2;
+                int32_t d2 = cp_at(s, q, &q2);
+                json_t *sj = is_cjk_cp(d2) ? lookup(s, "number_words",
+                                                    s->t + q, q2 - q)
+                                           : NULL;
+                if (sj && json_num(sj) >= 1000) {
+                    s->inner_more = 1;
+                    p = q;
+                    continue;
+                }
             }
             json_t *j = is_cjk_cp(d) ? lookup(s, "number_words", s->t + p,
                                               q - p)
@@ -1044,6 +1069,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
         story_number n;
         memset(&n, 0, sizeof n);
+        s->inner_more = 0;
         double v;
         size_t ve;
         int spelled, ordinal, plain, nd;
@@ -1277,6 +1303,8 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             p = n.end = ue;
         }
 
+        if (s->inner_more)
+            set_str(n.qualifier, sizeof n.qualifier, "more_than");
         /* qualifier before */
         size_t qs;
         json_t *q = match_before(s, n.start, "qualifiers", s->cjk ? 6 : 4, &qs);
