@@ -320,8 +320,12 @@ static void build_side(builder *bd, const story_article *a,
                          space_id(bd, bd->tmp.data, bd->tmp.len));
             }
         }
+        /* uncased scripts: every content word may be a name; not for
+         * Han/kana words (their transliteration rarely meets a Latin
+         * name, and story_name_key is costly on them) */
         int is_name = (t->flags & STORY_TOKEN_CAPITAL) ||
                       (uncased && kl >= 3 &&
+                       !(t->flags & STORY_TOKEN_IDEO) &&
                        !story__is_stopword(bd->ctx, lang, t->key));
         if (is_name && !story__is_stopword(bd->ctx, lang, t->key)) {
             const char *nk = name_of(bd, a, t, lang);
