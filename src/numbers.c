@@ -936,9 +936,17 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     }
     if (!is_word_cp(c))
         return 0;
-    /* "a million", "eine Million", "один мільйон": 1 before a scale word */
+    /* "a million", "eine Million", "один мільйон": 1 before a scale word;
+     * singular scale words that mean one by themselves (мільйон,
+     * более миллиона, milion) */
     {
         size_t we = word_end(s, i), se;
+        if (we > i && lookup(s, "scale_alone", s->t + i, we - i)) {
+            *v = 1;
+            *endp = i; /* the scale step reads the word itself */
+            *spelled = 1;
+            return 1;
+        }
         if (we > i && we < s->end && s->t[we] == ' ' &&
             lookup(s, "scale_one", s->t + i, we - i) &&
             match_after(s, we, "scale_words", 2, 1, &se)) {
@@ -1276,6 +1284,13 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (!isnan(scale) && scale != 1) {
             n.value *= scale;
             n.value_hi *= scale;
+        }
+        if (n.num_end == n.num_start) {
+            if (scale == 1) { /* a scale-alone word that was not read */
+                i = nx;
+                continue;
+            }
+            n.num_end = n.end; /* "мільйон": the numeral is the word */
         }
 
         /* percent, currency or unit after, possibly behind a linking
