@@ -90,6 +90,8 @@ typedef struct meta {
     story_buf ld_pub, ld_mod, meta_pub, meta_mod, time_pub, time_any;
     story_buf byline_date; /* unused (kept for the free list) */
     story_vec date_texts;  /* char *: texts of date-ish elements, in order */
+    size_t strong[8];      /* indexes of date_texts printed by the article */
+    int n_strong;
     xmlNode *h1_nodes[4];
     int n_h1_nodes;
     xmlNode *body;
@@ -942,6 +944,8 @@ static void text_of(story_buf *b, xmlNode *n)
     story__html_text(b, n);
 }
 
+static void push_date_strong(meta *m, const char *s);
+
 static void push_date(meta *m, const char *s)
 {
     int digit = 0;
@@ -949,6 +953,15 @@ static void push_date(meta *m, const char *s)
         digit = isdigit((unsigned char)*c);
     if (digit && m->date_texts.len < 8)
         push_str(&m->date_texts, s, strlen(s));
+}
+
+/* A date printed by the article itself (<time>, byline, itemprop). */
+static void push_date_strong(meta *m, const char *s)
+{
+    size_t before = m->date_texts.len;
+    push_date(m, s);
+    if (m->date_texts.len > before && m->n_strong < 8)
+        m->strong[m->n_strong++] = m->date_texts.len - 1;
 }
 
 static void walk(meta *m, story_ctx *ctx, xmlNode *root)
@@ -1031,7 +1044,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 }
                 text_of(&t, n);
                 if (t.len >= 6 && t.len < 120 && !in_comments(n))
-                    push_date(m, t.data);
+                    push_date_strong(m, t.data);
             }
             const char *ip = story__html_attr(n, "itemprop");
             if (ip && !is_name(n, "meta")) {
@@ -1043,7 +1056,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         set_once(&m->meta_pub, c);
                     else {
                         text_of(&t, n);
-                        push_date(m, t.data);
+                        push_date_strong(m, t.data);
                     }
                 } else if (ci_find(ip, "dateModified") && c) {
                     set_once(&m->meta_mod, c);
@@ -1073,7 +1086,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         byline_seen++;
                         for (const char *c = t.data; *c; c++)
                             if (isdigit((unsigned char)*c)) {
-                                push_date(m, t.data);
+                                push_date_strong(m, t.data);
                                 break;
                             }
                         clean_byline(ctx, &t);
@@ -1276,10 +1289,31 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     for (size_t i = 0; i < 3 && !have; i++)
         if (pubs[i]->len && machine_date(pubs[i]->data, iso, sizeof iso))
             have = 1;
-    for (size_t i = 0; i < m.date_texts.len && !have_vis; i++)
-        if (any_date(ctx, ((char **)m.date_texts.data)[i], lang, vis,
-                     sizeof vis))
+    {
+        /* the first date printed by the article (<time>, byline) wins
+         * over a date from any date-ish element */
+        char weak[48] = "", tmp[48];
+        for (size_t i = 0; i < m.date_texts.len && !have_vis; i++) {
+            int strong = 0;
+            for (int k = 0; k < m.n_strong; k++)
+                strong |= m.strong[k] == i;
+            if (!strong && weak[0])
+                continue;
+            if (!any_date(ctx, ((char **)m.date_texts.data)[i], lang, tmp,
+                          sizeof tmp))
+                continue;
+            if (strong) {
+                snprintf(vis, sizeof vis, "%s", tmp);
+                have_vis = 1;
+            } else {
+                snprintf(weak, sizeof weak, "%s", tmp);
+            }
+        }
+        if (!have_vis && weak[0]) {
+            snprintf(vis, sizeof vis, "%s", weak);
             have_vis = 1;
+        }
+    }
     for (int k = 0; k < m.n_h1_nodes && !have_vis; k++) {
         m.region.len = 0;
         text_after(&m.region, m.h1_nodes[k], 3000);
@@ -1302,31 +1336,33 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     }
     if (have && strlen(iso) > 10 &&
         (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
-        /* a machine date of the same page with a local offset */
-        const story_buf *locs[] = {&m.time_pub, &m.time_any, &m.meta_pub,
-                                   &m.ld_pub};
-        char loc[48];
-        long long t_utc = utc_minutes(iso);
-        for (size_t i = 0; i < 4; i++)
-            if (locs[i]->len && machine_date(locs[i]->data, loc, sizeof loc) &&
-                strlen(loc) > 19 && loc[strlen(loc) - 1] != 'Z' &&
-                !strstr(loc + 10, "+00:00") && t_utc >= 0 &&
-                llabs(utc_minutes(loc) - t_utc) <= 5) {
-                snprintf(vis, sizeof vis, "%.10s", loc);
-                have_vis = 1;
-                break;
-            }
-    }
-    if (have && have_vis && strlen(iso) > 10 &&
-        (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
-        /* UTC timestamp: the page shows the local date */
-        int y1 = atoi(iso), m1 = atoi(iso + 5), d1 = atoi(iso + 8);
-        int y2 = atoi(vis), m2 = atoi(vis + 5), d2 = atoi(vis + 8);
-        long a1 = y1 * 372L + m1 * 31L + d1, a2 = y2 * 372L + m2 * 31L + d2;
-        if (a1 != a2 && (a1 - a2 == 1 || a2 - a1 == 1 ||
-                         (y1 == y2 && abs(m1 - m2) == 1 &&
-                          (d1 == 1 || d2 == 1))))
+        /* A UTC timestamp: the page's own (local) date is the date printed
+         * on it when that is the neighbouring day, else the date of a
+         * same-instant timestamp with a local offset. */
+        char a_day[32], b_day[32];
+        long long diff = 0;
+        if (have_vis) {
+            snprintf(a_day, sizeof a_day, "%.10sT00:00:00", iso);
+            snprintf(b_day, sizeof b_day, "%.10sT00:00:00", vis);
+            diff = utc_minutes(a_day) - utc_minutes(b_day);
+        }
+        if (have_vis && (diff == 1440 || diff == -1440)) {
             snprintf(iso, sizeof iso, "%s", vis);
+        } else if (!have_vis) {
+            const story_buf *locs[] = {&m.time_pub, &m.time_any, &m.meta_pub,
+                                       &m.ld_pub};
+            char loc[48];
+            long long t_utc = utc_minutes(iso);
+            for (size_t i = 0; i < 4; i++)
+                if (locs[i]->len &&
+                    machine_date(locs[i]->data, loc, sizeof loc) &&
+                    strlen(loc) > 19 && loc[strlen(loc) - 1] != 'Z' &&
+                    !strstr(loc + 10, "+00:00") && t_utc >= 0 &&
+                    llabs(utc_minutes(loc) - t_utc) <= 5) {
+                    snprintf(iso, sizeof iso, "%.10s", loc);
+                    break;
+                }
+        }
     }
     if (!have && url && url_date(url, iso, sizeof iso))
         have = 1;
