@@ -427,7 +427,7 @@ static int icu_date(const char *text, const char *lang, char *out,
                                    NULL, 0, &e);
         if (U_FAILURE(e) || !f)
             continue;
-        udat_setLenient(f, 1);
+        udat_setLenient(f, 0); /* lenient parsing accepts garbage */
         for (int32_t i = 0; i < ulen; i++) {
             if (i > 0 && u[i - 1] != ' ' && u[i - 1] != ',' && u[i - 1] != '(' &&
                 u[i - 1] != '|')
@@ -603,10 +603,15 @@ static int any_date(story_ctx *ctx, const char *s, const char *lang,
         story_vec v;
         story_error err;
         story_vec_init(&v, sizeof(story_date));
-        const char *langs[2] = {lang && *lang ? lang : "en", "en"};
-        for (int k = 0; k < 2; k++) {
+        /* the page language, else English and the other languages of
+         * the packs with month names */
+        const char *known[] = {lang && *lang ? lang : "en", "en", "de",
+                               "fr", "es", "it", "pt", "nl", "pl", "cs"};
+        int nl = lang && *lang ? 2 : 10;
+        for (int k = 0; k < nl; k++) {
+            const char *langs[1] = {known[k]};
             v.len = 0;
-            if (story__dates_scan(ctx, langs[k], s, 0, strlen(s), NULL, &v,
+            if (story__dates_scan(ctx, langs[0], s, 0, strlen(s), NULL, &v,
                                   &err) == 0)
                 for (size_t i = 0; i < v.len; i++) {
                     const story_date *dd = &((story_date *)v.data)[i];
