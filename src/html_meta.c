@@ -624,6 +624,9 @@ static int any_date(story_ctx *ctx, const char *s, const char *lang,
         }
         story_vec_free(&v);
     }
+    if (strlen(s) > 200) /* ICU formats are tried at every word: short
+                            texts (bylines, date lines) only */
+        return 0;
     if (lang && *lang && icu_date(s, lang, out, outsz))
         return 1;
     return icu_date(s, "en", out, outsz);
