@@ -148,8 +148,11 @@ static int is_structural_junk(int t)
 
 const char *story__html_attr(xmlNode *n, const char *name)
 {
+    /* libxml2's HTML parser lower-cases attribute names; compare the first
+     * byte before the full case-insensitive comparison */
     for (xmlAttr *a = n->properties; a; a = a->next) {
-        if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+        if (a->name && (a->name[0] | 0x20) == (name[0] | 0x20) &&
+            strcasecmp((const char *)a->name, name) == 0) {
             if (a->children && a->children->type == XML_TEXT_NODE &&
                 a->children->content)
                 return (const char *)a->children->content;
