@@ -797,6 +797,36 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
                 trim(t, &sp);
             }
         }
+        /* a closing quotation mark detached by a space ("… gagner. "
+         * Mais …") ends the previous sentence */
+        if (raw->len > 0 && sp.end > sp.start) {
+            span *pv = &((span *)raw->data)[raw->len - 1];
+            size_t j = sp.start, st;
+            int32_t q = story__utf8_next(t, sp.end, &j);
+            int32_t last = prev_cp(t, pv->start, pv->end, &st);
+            size_t k = j;
+            int32_t after = j < sp.end ? story__utf8_next(t, sp.end, &k) : -1;
+            /* an ASCII '"' closes only a sentence that holds an odd
+             * number of them */
+            size_t nquotes = 0, lastq = (size_t)-1;
+            for (size_t qi = pv->start; qi < pv->end; qi++)
+                if (t[qi] == '"') {
+                    nquotes++;
+                    lastq = qi;
+                }
+            /* ... and when that sentence's quotation opened without a
+             * space after the mark (French spacing '" Le' opens one) */
+            int closing = q == '"' ? (int)(nquotes & 1) &&
+                                         lastq + 1 < pv->end &&
+                                         !u_isUWhiteSpace(t[lastq + 1]) :
+                          (q != '\'' && q != 0x201C && is_close(q));
+            if (closing && after > 0 && u_isUWhiteSpace(after) &&
+                (last == '.' || last == '!' || last == '?')) {
+                pv->end = j;
+                sp.start = j;
+                trim(t, &sp);
+            }
+        }
         if (sp.end > sp.start && split_extra(raw, t, sp))
             goto oom;
     }
