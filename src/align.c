@@ -63,6 +63,7 @@ static story_link *to_links(const sd_link *l, size_t n)
 /* ---- relation ---- */
 
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
+#define REL_MIN_OVERALL 0.25 /* translation and rewrite need this overall */
 
 typedef struct rel_stats {
     double cov_a, cov_b;   /* aligned share of characters */
@@ -115,6 +116,8 @@ static double clamp01(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
  *    mostly 1-1, and the links are clearly similar (mean >= 0.2); for a
  *    same-language pair, not near-identical (mean < 0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
+ *  both need an overall similarity >= 0.25 (unrelated texts of one
+ *  language always share a few words);
  *  same story: overall similarity >= 0.42;  else different stories. */
 static void decide_relation(story_alignment *al, const rel_stats *s,
                             const rel_stats *ps, int cross)
@@ -125,12 +128,14 @@ static void decide_relation(story_alignment *al, const rel_stats *s,
     if (ps->n_aligned >= 3 && fmin(ps->cov_a, ps->cov_b) >= 0.9 &&
         ps->one_one >= 0.8 && cmin >= 0.5)
         cmin = fmax(cmin, 0.85);
-    if (cmin >= 0.85 && s->moved_frac == 0 && ps->moved_frac == 0 &&
+    int related = al->sim_overall >= REL_MIN_OVERALL;
+    if (related && cmin >= 0.85 && s->moved_frac == 0 && ps->moved_frac == 0 &&
         s->one_one >= 0.6 && s->mean_sim >= 0.2 &&
         (cross || s->mean_sim < 0.8)) {
         al->relation = STORY_REL_TRANSLATION;
         al->relation_confidence = clamp01(0.5 + (cmin - 0.85) * 3.3);
-    } else if (cmax >= 0.4 && s->n_aligned >= 2 && s->mean_sim >= 0.2) {
+    } else if (related && cmax >= 0.4 && s->n_aligned >= 2 &&
+               s->mean_sim >= 0.2) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
     } else if (al->sim_overall >= 0.42) {

@@ -44,11 +44,12 @@
 #define PEN22 0.10
 #define T_MOVED 0.3
 #define MOVED_MIN 0.5
+#define MOVED_ABS 0.2 /* absolute floor: unrelated texts have a low level */
 #define MERGE_GAIN 0.03
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
 #define GAP_MAX 3
-#define GAP_SIM 0.1
+#define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
@@ -149,8 +150,10 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
     /* in units of the pair's typical link similarity */
     s /= d->level;
     noise /= d->level;
+    /* length matters where lexical evidence is weak (low level) */
+    double lw = LW * fmin(1.0, 2.0 * (1.0 - d->level));
     return s - units * (K_NOISE * noise + T0) +
-           units * LW * len_term(d, la, lb) - pen;
+           units * lw * len_term(d, la, lb) - pen;
 }
 
 /* ---- band ---- */
@@ -497,7 +500,8 @@ static void find_moved(dp *d, sd_link *l, size_t n)
                 double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
                 double noise = (d->ra[a] + d->rb[b]) / 2;
                 double v = (s - K_NOISE * noise) / d->level;
-                if (v >= T_MOVED && s >= MOVED_MIN * d->level) {
+                if (v >= T_MOVED && s >= MOVED_MIN * d->level &&
+                    s >= MOVED_ABS) {
                     mc m = {v, s, x, y};
                     story_vec_push(&cands, &m);
                 }

@@ -1,0 +1,477 @@
+/*
+ * Unit tests of the align module (src/align*.c, similarity.c, lexicon.c,
+ * translate.c) on short articles written for the tests: coverage
+ * invariants, omitted / added / moved paragraphs in a rewrite, a de-en
+ * translation through the FreeDict lexicon, relation and similarity JSON,
+ * argument errors, the lexicon itself, and machine translation through the
+ * LibreTranslate stand-in (tests/support/mt_server.py on 127.0.0.1) and
+ * apertium (optional: a clear error when it is not installed).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "lexicon.h"
+#include "support.h"
+#include "translate.h"
+
+/* Paragraphs of a council story, written for these tests. */
+static const char *P[] = {
+    "Riverton council approves new bridge over the Mill River",
+    "The city council of Riverton voted 7 to 2 on Tuesday to build a new "
+    "bridge over the Mill River. Mayor Elena Marsh said construction would "
+    "start in April.",
+    "The bridge will cost 14 million dollars, according to the council's "
+    "budget office. Half of the money comes from the state of Oregon.",
+    "Local shop owners welcomed the decision. Tom Becker, who runs a bakery "
+    "near the old crossing, said traffic had hurt his business for 3 years.",
+    "Engineers from Halvorsen Partners will design the structure. The firm "
+    "built the Cedar Falls footbridge in 2019.",
+    "Opponents argued that the money should go to schools. Councillor Ruth "
+    "Okafor said the vote ignored 1,200 signatures on a petition.",
+    "The old crossing, built in 1958, will close in June. Buses will use a "
+    "detour through Pine Street until the new bridge opens in 2027."};
+#define NP (sizeof P / sizeof P[0])
+
+static char *join(const char *const *p, const size_t *idx, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(p[idx[i]]) + 2;
+    char *t = calloc(len, 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(t, "\n\n");
+        strcat(t, p[idx[i]]);
+    }
+    return t;
+}
+
+/* Every sentence and paragraph of each side in exactly one link. */
+static void check_cover(const story_alignment *al, const story_article *a,
+                        const story_article *b)
+{
+    for (int par = 0; par < 2; par++) {
+        size_t na = par ? a->n_paragraphs : a->n_sentences;
+        size_t nb = par ? b->n_paragraphs : b->n_sentences;
+        const story_link *l = par ? al->par_links : al->links;
+        size_t n = par ? al->n_par_links : al->n_links;
+        int *ca = calloc(na + 1, sizeof *ca), *cb = calloc(nb + 1, sizeof *cb);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(l[k].score >= 0 && l[k].score <= 1);
+            for (size_t i = 0; i < l[k].n_a; i++) {
+                assert_true(l[k].a + i < na);
+                ca[l[k].a + i]++;
+            }
+            for (size_t j = 0; j < l[k].n_b; j++) {
+                assert_true(l[k].b + j < nb);
+                cb[l[k].b + j]++;
+            }
+            if (l[k].n_b == 0)
+                assert_int_equal(l[k].kind, STORY_LINK_OMITTED);
+            if (l[k].n_a == 0)
+                assert_int_equal(l[k].kind, STORY_LINK_ADDED);
+        }
+        for (size_t i = 0; i < na; i++)
+            assert_int_equal(ca[i], 1);
+        for (size_t j = 0; j < nb; j++)
+            assert_int_equal(cb[j], 1);
+        free(ca);
+        free(cb);
+    }
+}
+
+/* The paragraph link holding A paragraph i, or NULL. */
+static const story_link *par_link_a(const story_alignment *al, size_t i)
+{
+    for (size_t k = 0; k < al->n_par_links; k++) {
+        const story_link *l = &al->par_links[k];
+        if (l->n_a && i >= l->a && i < l->a + l->n_a)
+            return l;
+    }
+    return NULL;
+}
+
+static const story_link *par_link_b(const story_alignment *al, size_t j)
+{
+    for (size_t k = 0; k < al->n_par_links; k++) {
+        const story_link *l = &al->par_links[k];
+        if (l->n_b && j >= l->b && j < l->b + l->n_b)
+            return l;
+    }
+    return NULL;
+}
+
+static void test_identical(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    size_t idx[NP];
+    for (size_t i = 0; i < NP; i++)
+        idx[i] = i;
+    char *t = join(P, idx, NP);
+    story_article *a = story_test_article(ctx, t, "en");
+    story_article *b = story_test_article(ctx, t, "en");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    for (size_t i = 0; i < NP; i++) {
+        const story_link *l = par_link_a(al, i);
+        assert_non_null(l);
+        assert_int_equal(l->n_a, 1);
+        assert_int_equal(l->n_b, 1);
+        assert_int_equal(l->b, i);
+        assert_int_equal(l->kind, STORY_LINK_MATCH);
+    }
+    assert_true(al->sim_overall > 0.8);
+    /* identical same-language text is an edit, not a translation */
+    assert_int_equal(al->relation, STORY_REL_REWRITE);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(t);
+    story_ctx_free(ctx);
+}
+
+static void test_rewrite_moved_omitted_added(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    size_t ia[NP];
+    for (size_t i = 0; i < NP; i++)
+        ia[i] = i;
+    char *ta = join(P, ia, NP);
+    /* B: paragraph 3 omitted, paragraph 5 moved before 2, one added */
+    static const char *extra[] = {
+        "Weather forecasters expect heavy snow in the mountains of Alberta "
+        "this weekend, with 40 centimetres possible near Banff."};
+    size_t ib[] = {0, 1, 5, 2, 4, 6};
+    char *tb0 = join(P, ib, 6);
+    char *tb = calloc(strlen(tb0) + strlen(extra[0]) + 8, 1);
+    /* insert the unrelated paragraph after B's fourth paragraph */
+    const char *cut = tb0;
+    for (int k = 0; k < 4; k++)
+        cut = strstr(cut, "\n\n") + 2;
+    strncat(tb, tb0, (size_t)(cut - tb0));
+    strcat(tb, extra[0]);
+    strcat(tb, "\n\n");
+    strcat(tb, cut);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    assert_int_equal(a->n_paragraphs, NP);
+    assert_int_equal(b->n_paragraphs, 7);
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    const story_link *l3 = par_link_a(al, 3);
+    assert_non_null(l3);
+    assert_int_equal(l3->kind, STORY_LINK_OMITTED);
+    const story_link *l5 = par_link_a(al, 5);
+    assert_non_null(l5);
+    assert_int_equal(l5->n_b, 1);
+    assert_int_equal(l5->b, 2);
+    assert_int_equal(l5->kind, STORY_LINK_MOVED);
+    const story_link *lx = par_link_b(al, 4); /* the inserted paragraph */
+    assert_non_null(lx);
+    assert_int_equal(lx->kind, STORY_LINK_ADDED);
+    for (size_t i = 0; i < NP; i++)
+        if (i != 3 && i != 5)
+            assert_int_equal(par_link_a(al, i)->kind, STORY_LINK_MATCH);
+    assert_int_not_equal(al->relation, STORY_REL_DIFFERENT_STORY);
+    assert_int_not_equal(al->relation, STORY_REL_TRANSLATION);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb0);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+/* A German rendering of the first paragraphs, written for the test. */
+static const char *DE[] = {
+    "Stadtrat von Riverton genehmigt neue Brücke über den Mill River",
+    "Der Stadtrat von Riverton stimmte am Dienstag mit 7 zu 2 für den Bau "
+    "einer neuen Brücke über den Mill River. Bürgermeisterin Elena Marsh "
+    "sagte, der Bau beginne im April.",
+    "Die Brücke wird nach Angaben des Haushaltsamts 14 Millionen Dollar "
+    "kosten. Die Hälfte des Geldes kommt vom Staat Oregon.",
+    "Örtliche Ladenbesitzer begrüßten die Entscheidung. Tom Becker, der "
+    "eine Bäckerei nahe dem alten Übergang betreibt, sagte, der Verkehr "
+    "habe seinem Geschäft 3 Jahre lang geschadet.",
+    "Ingenieure von Halvorsen Partners werden das Bauwerk entwerfen. Die "
+    "Firma baute 2019 die Fußgängerbrücke von Cedar Falls."};
+
+static void test_translation_de_en(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    size_t idx[] = {0, 1, 2, 3, 4};
+    char *ta = join(P, idx, 5), *tb = join(DE, idx, 5);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "de");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    for (size_t i = 0; i < 5; i++) {
+        const story_link *l = par_link_a(al, i);
+        assert_int_equal(l->n_b, 1);
+        assert_int_equal(l->b, i);
+        assert_int_equal(l->kind, STORY_LINK_MATCH);
+    }
+    assert_int_equal(al->relation, STORY_REL_TRANSLATION);
+    /* the similarity JSON names the lexicon and the shared entities */
+    json_error_t je;
+    json_t *j = json_loads(al->similarity_json, 0, &je);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(j, "narrative"), "lexicon")),
+                        "freedict");
+    assert_true(json_array_size(json_object_get(
+                    json_object_get(j, "entities"), "shared")) >= 2);
+    json_decref(j);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+static void test_different_story(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    static const char *Q[] = {
+        "Storm closes schools across northern Manitoba",
+        "Heavy snow closed 48 schools in northern Manitoba on Friday. "
+        "Premier Wab Kinew asked drivers to stay home.",
+        "Hydro crews restored power to 9,000 homes near Thompson by the "
+        "evening, the utility said."};
+    size_t i3[] = {0, 1, 2}, i7[NP];
+    for (size_t i = 0; i < NP; i++)
+        i7[i] = i;
+    char *ta = join(P, i7, NP), *tb = join(Q, i3, 3);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    assert_int_equal(al->relation, STORY_REL_DIFFERENT_STORY);
+    assert_true(al->sim_overall < 0.42);
+    double dims[] = {al->sim_overall, al->sim_entities, al->sim_geography,
+                     al->sim_time, al->sim_narrative};
+    for (size_t k = 0; k < 5; k++)
+        assert_true(dims[k] >= 0 && dims[k] <= 1);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, P[1], "en");
+    story_alignment *al = (story_alignment *)1;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, NULL, NULL, NULL, &e),
+                     STORY_EINVAL);
+    assert_null(al);
+    story_align_options o = STORY_ALIGN_OPTIONS_INIT;
+    o.relation = 9;
+    assert_int_equal(story_align(&al, ctx, a, NULL, a, NULL, &o, &e),
+                     STORY_EINVAL);
+    o.relation = -1;
+    o.translate = "carrier-pigeon";
+    story_article *b = story_test_article(ctx, P[2], "de");
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, &o, &e),
+                     STORY_EINVAL);
+    assert_non_null(strstr(e.message, "backend"));
+    assert_string_equal(story_relation_name(STORY_REL_SAME_STORY),
+                        "same-story");
+    assert_string_equal(story_link_kind_name(STORY_LINK_MOVED), "moved");
+    story_alignment_free(NULL);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const story__lexicon *lx = NULL;
+    story_error e;
+    assert_int_equal(story__lexicon_get(&lx, ctx, "de", "en", &e), 0);
+    assert_non_null(lx);
+    assert_true(story__lexicon_size(lx) >= 30000);
+    assert_true(story__lexicon_size(lx) <= 50000);
+    const char *const *tr;
+    size_t n = story__lexicon_lookup(lx, "krieg", 5, &tr);
+    int found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(tr[i], "war") == 0;
+    assert_true(found);
+    const story__lexicon *rx = NULL;
+    assert_int_equal(story__lexicon_get(&rx, ctx, "en", "de", &e), 0);
+    assert_non_null(rx);
+    n = story__lexicon_lookup(rx, "war", 3, &tr);
+    found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(tr[i], "krieg") == 0;
+    assert_true(found);
+    /* a pair without a lexicon: none, no error; cached */
+    const story__lexicon *none = (const story__lexicon *)1;
+    assert_int_equal(story__lexicon_get(&none, ctx, "xx", "yy", &e), 0);
+    assert_null(none);
+    assert_int_equal(story__lexicon_get(&lx, ctx, "de", "en", &e), 0);
+    assert_non_null(lx);
+    story_ctx_free(ctx);
+}
+
+static const char *ES[] = {
+    "El alcalde abrió el nuevo puente sobre el río.",
+    "La lluvia fuerte cerró las escuelas durante tres días.",
+    "El museo recibió 5000 visitantes ayer.",
+    "La policía investiga el robo del banco."};
+static const char *EN[] = {
+    "The mayor opened the new bridge over the river.",
+    "Heavy rain closed the schools for three days.",
+    "The museum received 5000 visitors yesterday.",
+    "The police investigates the bank theft."};
+
+static void test_translate_http(void **state)
+{
+    (void)state;
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    if (!src)
+        skip();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "python3 %s/tests/support/mt_server.py --timeout 30", src);
+    FILE *srv = popen(cmd, "r");
+    assert_non_null(srv);
+    int port = 0;
+    assert_int_equal(fscanf(srv, "PORT %d", &port), 1);
+    assert_true(port > 0);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    story_ctx *ctx = story_test_ctx();
+    /* one sentence per paragraph, B in a different order */
+    size_t ia[] = {0, 1, 2, 3}, ib[] = {0, 2, 1, 3};
+    char *ta = join(EN, ia, 4), *tb = join(ES, ib, 4);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "es");
+    story_error e;
+    char **tr = NULL;
+    assert_int_equal(story__translate_sentences(&tr, ctx, url, b, "es", "en",
+                                                &e),
+                     0);
+    assert_non_null(strstr(tr[0], "mayor"));
+    story__translate_free(tr, b->n_sentences);
+    story_align_options o = STORY_ALIGN_OPTIONS_INIT;
+    o.translate = url;
+    story_alignment *al = NULL;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, &o, &e), 0);
+    check_cover(al, a, b);
+    /* A1 <-> B2 and A2 <-> B1: one of them is a moved link */
+    const story_link *l1 = par_link_a(al, 1), *l2 = par_link_a(al, 2);
+    assert_int_equal(l1->n_b, 1);
+    assert_int_equal(l2->n_b, 1);
+    assert_int_equal(l1->b, 2);
+    assert_int_equal(l2->b, 1);
+    assert_true(l1->kind == STORY_LINK_MOVED || l2->kind == STORY_LINK_MOVED);
+    story_alignment_free(al);
+    /* stop the server; the same URL then fails with a clear error */
+    snprintf(cmd, sizeof cmd,
+             "python3 -c \"import urllib.request as u; "
+             "u.urlopen(u.Request('%s/shutdown', data=b''))\"",
+             url);
+    assert_int_equal(system(cmd), 0);
+    pclose(srv);
+    al = NULL;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, &o, &e),
+                     STORY_ETRANSLATE);
+    assert_null(al);
+    assert_non_null(strstr(e.message, "translation"));
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+static void test_translate_apertium(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    size_t i[] = {0, 1};
+    char *ta = join(EN, i, 2), *tb = join(ES, i, 2);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "es");
+    story_align_options o = STORY_ALIGN_OPTIONS_INIT;
+    o.translate = "apertium";
+    story_alignment *al = NULL;
+    story_error e;
+    char mode[256];
+    int have = access("/usr/bin/apertium", X_OK) == 0 &&
+               story__apertium_mode("/usr/share/apertium/modes", "es", "en",
+                                    mode, sizeof mode);
+    int rc = story_align(&al, ctx, a, NULL, b, NULL, &o, &e);
+    if (have) {
+        assert_int_equal(rc, 0);
+        check_cover(al, a, b);
+        assert_int_equal(par_link_a(al, 1)->b, 1);
+    } else {
+        /* optional: a clear error naming the missing piece */
+        assert_int_equal(rc, STORY_ETRANSLATE);
+        assert_non_null(strstr(e.message, "apertium"));
+    }
+    story_alignment_free(al);
+    /* rus-ukr is known broken in Debian 12 */
+    char **tr = NULL;
+    story_article *u = story_test_article(ctx, "Тест.", "uk");
+    rc = story__translate_sentences(&tr, ctx, "apertium", u, "uk", "ru", &e);
+    assert_int_equal(rc, STORY_ETRANSLATE);
+    story_article_free(u);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_rewrite_moved_omitted_added),
+        cmocka_unit_test(test_translation_de_en),
+        cmocka_unit_test(test_different_story),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_translate_http),
+        cmocka_unit_test(test_translate_apertium),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
