@@ -692,6 +692,19 @@ static int ci_contains(const char *hay, size_t hn, const char *needle)
     return 0;
 }
 
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    int in = 0;
+    for (; *s; s++) {
+        int sp = isspace((unsigned char)*s);
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
 /* Share of the words of h (>= 2 bytes, compared case-insensitively) that
  * occur in d is at least a half. */
 int story__html_similar_title(const char *h, const char *d)
@@ -760,9 +773,9 @@ static void clean_title(story_buf *t, const char *site, const char *h1,
                 hwords += t->data[c] == ' ';
             if (words <= 4 && head > tl)
                 drop_tail = 1;
-            else if (hwords <= 2 && tl > head * 2 && pass == 0 &&
+            else if (hwords <= 4 && tl > head + head / 3 && pass == 0 &&
                      strncmp(best, " | ", 3) == 0)
-                drop_head = 1;
+                drop_head = 1; /* "Site Name | A longer headline" */
         }
         if (drop_tail) {
             t->len = head;
@@ -1252,6 +1265,13 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
             story_buf_append(&title, decl[i].data, decl[i].len);
     if (!title.len && m.h1.len)
         story_buf_append(&title, m.h1.data, m.h1.len);
+    /* a declared title of one or two words is usually the site or the
+     * section ("News"): a longer <h1> is the headline */
+    if (title.len && m.h1.len && count_words(title.data) <= 2 &&
+        count_words(m.h1.data) >= 3) {
+        title.len = 0;
+        story_buf_append(&title, m.h1.data, m.h1.len);
+    }
     for (size_t i = 0; i < 4; i++)
         story_buf_free(&decl[i]);
 
