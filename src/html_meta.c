@@ -606,8 +606,9 @@ static int any_date(story_ctx *ctx, const char *s, const char *lang,
         /* the page language, else English and the other languages of
          * the packs with month names */
         const char *known[] = {lang && *lang ? lang : "en", "en", "de",
-                               "fr", "es", "it", "pt", "nl", "pl", "cs"};
-        int nl = lang && *lang ? 2 : 10;
+                               "fr", "es", "it", "pt", "nl", "pl", "cs",
+                               "ru", "uk"};
+        int nl = lang && *lang ? 2 : 12;
         for (int k = 0; k < nl; k++) {
             const char *langs[1] = {known[k]};
             v.len = 0;
