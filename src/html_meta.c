@@ -556,8 +556,11 @@ static int numeric_date(const char *s, int month_first, char *out,
             y = y * 10 + (*q++ - '0');
             ny++;
         }
-        if (ny != 4 || isdigit((unsigned char)*q))
+        if ((ny != 4 && !(ny == 2 && sep == '.')) ||
+            isdigit((unsigned char)*q))
             continue;
+        if (ny == 2)
+            y += 2000; /* "2.11.22": two-digit years are this century */
         int d = a, mo = b;
         if (sep == '/' && (month_first || b > 12) && a <= 12) {
             d = b;
