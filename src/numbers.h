@@ -30,8 +30,15 @@ typedef struct story_number {
  * spelled-out numbers (ICU RBNF spellout, lenient, only for tokens listed
  * in the pack's number_words, plus inflected forms listed there), scale
  * words, ranges, percentages, currencies and units, qualifiers.
- * Appends story_number elements to `out` (a story_vec of story_number);
- * offsets are absolute into `text`. Returns 0 or a negative status. */
+ * Appends story_number elements to `out` (a story_vec of story_number;
+ * zero-initialised or initialised for story_number, else STORY_EINVAL);
+ * offsets are absolute into `text`. Returns 0 or a negative status.
+ * Not reported as numbers: clock times (14:30, 6 pm, 9 Uhr — see
+ * story__dates_scan), ISO dates, numerals valid in neither separator
+ * convention (1.2.3, 05.03.2025), a lone spelled "one"/"first" (articles
+ * and pronouns: ein, un, один), zh/ja numeral characters inside words
+ * (十分, 一些) or before a month/hour suffix (12月). Rules and sources:
+ * docs/numbers-dates-names.md. */
 int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
                         size_t start, size_t end, story_vec *out,
                         story_error *err);
