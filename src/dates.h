@@ -10,7 +10,10 @@
 typedef struct story_date {
     size_t start, end;  /* [start, end) bytes into the scanned text */
     char iso[32];       /* "2025-03-05", "2025-03", "2025", resolved
-                           relative dates too; "" when unresolved */
+                           relative dates too; "" when unresolved;
+                           "--03-05" (ISO 8601 day and month without a
+                           year, when no publication date is known),
+                           "2025-W09" (ISO week: last/this/next week) */
     char relative[24];  /* "monday".."sunday", "yesterday", "today",
                            "tomorrow", "overnight", "last_week",
                            "next_week", … or "" for absolute dates */
@@ -21,7 +24,11 @@ typedef struct story_date {
 /* Find date/time mentions in text[start, end) for `lang`. `published` is
  * the article's ISO 8601 publication date or NULL: weekday and relative
  * mentions are resolved against it (iso filled), else left relative.
- * Appends story_date elements to `out` (story_vec of story_date). */
+ * Appends story_date elements to `out` (story_vec of story_date). Dates
+ * are anchored on month names (checked with the pack's ICU udat patterns),
+ * ISO and numeric d.m.y dates, CJK y年M月d日; weekdays resolve to the
+ * latest such day on or before `published` ("next …" forward). Rules:
+ * docs/numbers-dates-names.md. */
 int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
                       size_t start, size_t end, const char *published,
                       story_vec *out, story_error *err);
