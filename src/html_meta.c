@@ -95,6 +95,8 @@ typedef struct meta {
     xmlNode *h1_nodes[4];
     int n_h1_nodes;
     xmlNode *body;
+    char heading_url_date[32]; /* /yyyy/mm/dd/ in a link of an h1/h2 */
+    xmlNode *first_h2;
     story_buf region;      /* visible text from the <h1> on (2 KiB) */
     xmlNode *h1_node;
     story_vec ld_authors;  /* char * */
@@ -970,6 +972,25 @@ static void text_of(story_buf *b, xmlNode *n)
 }
 
 static void push_date_strong(meta *m, const char *s);
+static int url_date(const char *u, char *out, size_t outsz);
+
+/* A permalink with a date in the path inside a heading (blog lists:
+ * <h2><a href="/blog/2020/01/13/…">). */
+static int heading_link_date(meta *m, xmlNode *h)
+{
+    for (xmlNode *c = h->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "a"))
+            continue;
+        const char *href = story__html_attr(c, "href");
+        char iso[32];
+        if (href && url_date(href, iso, sizeof iso)) {
+            snprintf(m->heading_url_date, sizeof m->heading_url_date, "%s",
+                     iso);
+            return 1;
+        }
+    }
+    return 0;
+}
 
 static void push_date(meta *m, const char *s)
 {
@@ -1046,7 +1067,13 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 m->body = n;
             } else if (is_name(n, "style") || is_name(n, "noscript")) {
                 descend = 0;
-            } else if (is_name(n, "h1") && m->h1s.len < 4) {
+            } else if ((is_name(n, "h1") || is_name(n, "h2")) &&
+                       !m->heading_url_date[0] && heading_link_date(m, n)) {
+                /* recorded; fall through to the h1 handling below */
+            }
+            if (is_name(n, "h2") && !m->first_h2)
+                m->first_h2 = n;
+            if (is_name(n, "h1") && m->h1s.len < 4) {
                 text_of(&t, n);
                 if (t.len)
                     push_str(&m->h1s, t.data, t.len);
@@ -1358,9 +1385,11 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
             have_vis = 1;
     }
     if (!have_vis && m.n_h1_nodes == 0 && m.body && m.body->children) {
-        /* no headline: a numeric date early in the page */
+        /* no <h1>: a numeric date after the first <h2>, else early in the
+         * page */
         m.region.len = 0;
-        text_after(&m.region, m.body->children, 3000);
+        text_after(&m.region, m.first_h2 ? m.first_h2 : m.body->children,
+                   3000);
         if (m.region.len && numeric_date(m.region.data,
                                          strcmp(lang, "en-US") == 0, vis,
                                          sizeof vis))
@@ -1398,6 +1427,10 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     }
     if (!have && url && url_date(url, iso, sizeof iso))
         have = 1;
+    if (!have && m.heading_url_date[0]) {
+        snprintf(iso, sizeof iso, "%s", m.heading_url_date);
+        have = 1;
+    }
     if (!have && have_vis) {
         snprintf(iso, sizeof iso, "%s", vis);
         have = 1;
