@@ -314,6 +314,51 @@ static void test_sentence_counts(void **state)
     story_article_free(b);
 }
 
+/* A bare number (nothing counted, no event) is "changed" only when it is
+ * the only unmatched number on each side of a well aligned sentence pair. */
+static void test_bare_numbers(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"The toll rose to 216 on Friday."};
+    static const char *const s2[] = {"The toll rose to 221 on Friday."};
+    static const char *const s3[] = {"The toll rose to 221 and 30 on Friday."};
+    story_article *a = article(s1, 1), *b = article(s2, 1),
+                  *b2 = article(s3, 1);
+    story_fact f1[] = {qty(a, 0, "216", 216, "q|216", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "221", 221, "q|221", "q", 0)};
+    story_fact f3[] = {qty(b2, 0, "221", 221, "q|221", "q", 0),
+                       qty(b2, 0, "30", 30, "q|30", "q", 0)};
+    f1[0].counted = f1[0].event = NULL;
+    f2[0].counted = f2[0].event = NULL;
+    f3[0].counted = f3[0].event = f3[1].counted = f3[1].event = NULL;
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1),
+                  *fb2 = factset(f3, 2);
+    story_link good[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_link weak[] = {{0, 1, 0, 1, 0.2, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(good, 1), *alw = alignment(weak, 1);
+
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    story_diff_free(d);
+    d = run(a, fa, b, fb, alw); /* weak alignment: no claim */
+    assert_int_equal(d->summary.changed, 0);
+    story_diff_free(d);
+    d = run(a, fa, b2, fb2, al); /* two candidates: ambiguous */
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 2);
+    story_diff_free(d);
+
+    alignment_free(al);
+    alignment_free(alw);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fb2);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(b2);
+}
+
 /* Allocation failure at every step: STORY_ENOMEM, nothing leaks (ASan). */
 static void test_enomem(void **state)
 {
@@ -359,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_alignment_decides),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_sentence_counts),
+        cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
