@@ -442,6 +442,19 @@ int fx_clause_break_before(const fx *x, size_t i)
     return 0;
 }
 
+size_t fx_token_after(const fx *x, size_t off)
+{
+    size_t lo = 0, hi = x->a->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->a->tokens[mid].end > off)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 size_t fx_sentence_at(const fx *x, size_t off)
 {
     const story_article *a = x->a;
@@ -590,6 +603,11 @@ static void clause_of(const fx *x, size_t s, size_t i, size_t *cs, size_t *ce)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
     size_t lo = i, hi = i + 1;
+    /* a clause is at most FX_WINDOW tokens either side (run-on text) */
+    if (i > b + FX_WINDOW)
+        b = i - FX_WINDOW;
+    if (e > i + FX_WINDOW)
+        e = i + FX_WINDOW;
     while (lo > b && !fx_clause_break_before(x, lo))
         lo--;
     while (hi < e && !fx_clause_break_before(x, hi))
@@ -808,14 +826,24 @@ static void fx_free(fx *x)
     story_buf_free(&x->tmp);
 }
 
-static int cmp_fact(const void *pa, const void *pb)
+typedef struct fx_order {
+    const story_fact *f;
+    size_t idx;
+} fx_order;
+
+/* By start, type, end, then extraction order (a total order: the output
+ * is deterministic). */
+static int cmp_order(const void *pa, const void *pb)
 {
-    const story_fact *a = pa, *b = pb;
+    const fx_order *oa = pa, *ob = pb;
+    const story_fact *a = oa->f, *b = ob->f;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     if (a->type != b->type)
         return a->type < b->type ? -1 : 1;
-    return a->end < b->end ? -1 : a->end > b->end;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return oa->idx < ob->idx ? -1 : oa->idx > ob->idx;
 }
 
 static int prepare(fx *x)
@@ -923,28 +951,25 @@ int story_facts_extract(story_factset **out, story_ctx *ctx,
         fx_free(&x);
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     }
-    /* tag each fact with its old index in `sentence`'s spare bits is not
-     * possible: sort a copy of indexes instead */
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    /* insertion-stable merge sort through qsort on pairs */
     story_fact *sorted = story__malloc((n + 1) * sizeof *sorted);
-    if (!sorted) {
+    fx_order *ord = story__malloc((n + 1) * sizeof *ord);
+    if (!sorted || !ord) {
+        free(sorted);
+        free(ord);
         free(order);
         free(where);
         free(fs);
         fx_free(&x);
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     }
-    /* simple stable sort of indexes */
-    for (size_t i = 1; i < n; i++) {
-        size_t v = order[i], j = i;
-        while (j > 0 && cmp_fact(&f[order[j - 1]], &f[v]) > 0) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = v;
+    for (size_t i = 0; i < n; i++) {
+        ord[i].f = &f[i];
+        ord[i].idx = i;
     }
+    qsort(ord, n, sizeof *ord, cmp_order); /* ties: original order */
+    for (size_t i = 0; i < n; i++)
+        order[i] = ord[i].idx;
+    free(ord);
     for (size_t i = 0; i < n; i++) {
         sorted[i] = f[order[i]];
         where[order[i]] = i;
@@ -965,6 +990,37 @@ int story_facts_extract(story_factset **out, story_ctx *ctx,
 }
 
 /* ---- contradictions inside one article ------------------------------- */
+
+/* A fact of the set being checked, for grouping by (type, slot). */
+typedef struct fx_slotref {
+    const char *slot;
+    int type;
+    size_t idx;
+} fx_slotref;
+
+static int cmp_slot(const void *pa, const void *pb)
+{
+    const fx_slotref *a = pa, *b = pb;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    int c = strcmp(a->slot, b->slot);
+    if (c)
+        return c;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int same_slot(const fx_slotref *a, const fx_slotref *b)
+{
+    return a->type == b->type && strcmp(a->slot, b->slot) == 0;
+}
+
+static int cmp_contra(const void *pa, const void *pb)
+{
+    const story_contradiction *a = pa, *b = pb;
+    if (a->fact_a != b->fact_a)
+        return a->fact_a < b->fact_a ? -1 : 1;
+    return a->fact_b < b->fact_b ? -1 : a->fact_b > b->fact_b;
+}
 
 static int push_contra(story_vec *v, size_t i, size_t j, char *detail)
 {
@@ -990,9 +1046,32 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
     story_vec v;
     story_vec_init(&v, sizeof(story_contradiction));
     char buf[512];
-    for (size_t i = 0; i < fs->n_facts; i++) {
-        const story_fact *f = &fs->facts[i];
-        for (size_t j = i + 1; j < fs->n_facts; j++) {
+    /* group facts by (type, slot): only facts of one group can clash */
+    size_t nf = fs->n_facts;
+    fx_slotref *by = story__malloc((nf + 1) * sizeof *by);
+    if (!by)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    for (size_t i = 0; i < nf; i++) {
+        by[i].slot = fs->facts[i].slot;
+        by[i].type = (int)fs->facts[i].type;
+        by[i].idx = i;
+    }
+    qsort(by, nf, sizeof *by, cmp_slot);
+    for (size_t gi = 0; gi < nf; gi++) {
+      size_t gend = gi + 1;
+      while (gend < nf && same_slot(&by[gi], &by[gend]))
+          gend++;
+      for (size_t ii = gi; ii < gend; ii++) {
+        const story_fact *fi = &fs->facts[by[ii].idx];
+        /* only events and fully described quantities can clash */
+        if (!(fi->type == STORY_FACT_EVENT ||
+              (fi->type == STORY_FACT_QUANTITY && fi->counted[0] &&
+               fi->event[0] && !fi->hedged && !fi->negated &&
+               !fi->qualifier[0])))
+            continue;
+        for (size_t jj = ii + 1; jj < gend; jj++) {
+            size_t i = by[ii].idx, j = by[jj].idx; /* i < j: idx order */
+            const story_fact *f = &fs->facts[i];
             const story_fact *g = &fs->facts[j];
             if (f->type != g->type || strcmp(f->slot, g->slot) != 0)
                 continue;
@@ -1039,11 +1118,18 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 for (size_t k = 0; k < v.len; k++)
                     free(((story_contradiction *)v.data)[k].detail);
                 story_vec_free(&v);
+                free(by);
                 return story__error(err, STORY_ENOMEM, NULL, -1,
                                     "out of memory");
             }
         }
+      }
+      gi = gend - 1;
     }
+    free(by);
+    /* report in article order */
+    if (v.len > 1)
+        qsort(v.data, v.len, sizeof(story_contradiction), cmp_contra);
     *out = v.data;
     *n = v.len;
     return 0;

@@ -804,8 +804,8 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
             if (x->tok_ent[k] >= 0)
                 return x->tok_ent[k];
             if (fx_match(x, "pronouns", k, e, &n)) {
-                /* latest person mentioned before */
-                for (size_t q = k; q-- > 0;)
+                /* latest person mentioned before (within 400 tokens) */
+                for (size_t q = k; q-- > 0 && q + 400 > k;)
                     if (x->tok_ent[q] >= 0 &&
                         strcmp(ent_at(x, x->tok_ent[q])->kind, "organisation")
                             != 0 &&

@@ -64,7 +64,8 @@ static int events_sentence(fx *x, size_t s)
             seen[nseen++] = pred;
         long actor_e = -1, obj_e = -1;
         const char *actor = NULL, *obj = NULL;
-        for (size_t q = b; q < k && !actor; q++)
+        for (size_t q = k > b + FX_WINDOW ? k - FX_WINDOW : b;
+             q < k && !actor; q++)
             actor = participant_or_pronoun(x, q, e, &actor_e);
         for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
             if (fx_clause_break_before(x, q))

@@ -13,6 +13,9 @@
 #include "storydiff/facts.h"
 
 #define FX_MEMO 32
+/* Scans around a token (clause, event, actor, reporting verb) look at most
+ * this many tokens away: linear time on run-on text without punctuation. */
+#define FX_WINDOW 40
 #define FX_TF_STOP_DONE 0x1u /* tok_flags: stop/function word computed */
 #define FX_TF_STOP 0x2u      /* tok_flags: stop/function word */
 
@@ -74,6 +77,8 @@ int fx_adjacent(const fx *x, size_t i, int hyphen);
 /* 1 when the gap before token i (after token i-1, or sentence start)
  * contains a clause boundary: , ; : ( ) or a dash. */
 int fx_clause_break_before(const fx *x, size_t i);
+/* First token (of the article) ending after byte off; n_tokens if none. */
+size_t fx_token_after(const fx *x, size_t off);
 /* Sentence of a byte offset. */
 size_t fx_sentence_at(const fx *x, size_t off);
 

@@ -33,22 +33,33 @@
 #include "facts_internal.h"
 #include "numbers.h"
 
+/* First token of sentence s starting at or after byte off (binary
+ * search; tokens are in text order). */
 static size_t token_at_or_after(const fx *x, size_t s, size_t off)
 {
-    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
-    for (size_t i = b; i < e; i++)
-        if (x->a->tokens[i].start >= off)
-            return i;
-    return e;
+    size_t lo = x->sent_tok[s], hi = x->sent_tok[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->a->tokens[mid].start >= off)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
+/* First token of sentence s ending after byte off. */
 static size_t token_containing(const fx *x, size_t s, size_t off)
 {
-    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
-    for (size_t i = b; i < e; i++)
-        if (x->a->tokens[i].end > off)
-            return i;
-    return e;
+    size_t lo = x->sent_tok[s], hi = x->sent_tok[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->a->tokens[mid].end > off)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 /* First event word of sentence s nearest to token i (before first). */
@@ -57,6 +68,11 @@ static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *best = NULL;
     size_t bestd = (size_t)-1;
+    /* within FX_WINDOW tokens: bounds the work in run-on sentences */
+    if (i > b + FX_WINDOW)
+        b = i - FX_WINDOW;
+    if (e > i + FX_WINDOW)
+        e = i + FX_WINDOW;
     for (size_t k = b; k < e; k++) {
         const char *c = fx_match(x, "event_lexicon", k, e, &n);
         if (!c)

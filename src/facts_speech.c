@@ -113,7 +113,11 @@ static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
                 if (p + ol > pe || memcmp(t + p, o, ol) != 0)
                     continue;
                 any = 1;
+                /* a quote is at most 4000 bytes: bounds the search for
+                 * a closing mark after a stray opener */
                 size_t lim = found == (size_t)-1 ? pe : found;
+                if (lim > p + 4000)
+                    lim = p + 4000;
                 for (size_t q = p + ol + 1; q + cl <= pe && q < lim; q++) {
                     if (memcmp(t + q, c, cl) == 0 &&
                         !is_letter_at(t, pe, q + cl) &&
@@ -235,10 +239,20 @@ static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
     size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1], n;
     long best = -1;
     size_t bestd = (size_t)-1;
+    size_t near = fx_token_after(x, q->open > 8 * FX_WINDOW
+                                        ? q->open - 8 * FX_WINDOW
+                                        : 0);
+    if (near > b)
+        b = near;
     for (size_t k = b; k < e; k++) {
         const story_token *t = &x->a->tokens[k];
         if (inside(t->start, q))
             continue;
+        /* only FX_WINDOW tokens' worth of bytes (~8 per token) away */
+        if (t->end + 8 * FX_WINDOW < q->open)
+            continue;
+        if (t->start > q->close + 8 * FX_WINDOW)
+            break;
         const char *c = fx_match(x, "reporting_verbs", k, e, &n);
         if (!c)
             continue;
@@ -341,13 +355,16 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 ei = speaker_near(x, b, e, (size_t)v, q, 6);
             if (ei < 0) {
                 /* entity right before the opening or after the closing */
-                size_t before = b, after = e;
-                for (size_t k = b; k < e; k++) {
-                    if (a->tokens[k].end <= q->open)
-                        before = k + 1;
-                    if (a->tokens[k].start >= q->close && after == e)
-                        after = k;
-                }
+                /* first token ending after the opening mark, first token
+                 * starting at/after the closing mark */
+                size_t before = fx_token_after(x, q->open);
+                size_t after = fx_token_after(x, q->close);
+                while (after < e && a->tokens[after].start < q->close)
+                    after++;
+                if (before < b)
+                    before = b;
+                if (after > e)
+                    after = e;
                 for (size_t k = after; k < e && k < after + 3 && ei < 0; k++)
                     if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
