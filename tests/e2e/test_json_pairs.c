@@ -9,7 +9,8 @@
  *     itself and against the WMT24 English article.
  * Each report must parse, carry "schema": "storydiff.report/1", validate
  * against docs/report.schema.json and keep the structural invariants
- * (report_check.h); the exit status must be 0 or 1.
+ * (report_check.h); the exit status must be 0 or 1. Two runs on the same
+ * pair give the same bytes.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -164,6 +165,27 @@ static void test_seed_pairs(void **state)
     free(en);
 }
 
+/* The report is deterministic: two runs give the same bytes. */
+static void test_deterministic(void **state)
+{
+    (void)state;
+    char *dir = story_test_corpus_path("articles/wmt24/euronews-en.43091");
+    if (!dir)
+        skip();
+    char args[8192], *o1 = NULL, *o2 = NULL;
+    snprintf(args, sizeof args, "compare --format=json '%s/en.txt' '%s/uk.txt'",
+             dir, dir);
+    int s1 = story_test_run_cli(args, &o1, NULL);
+    int s2 = story_test_run_cli(args, &o2, NULL);
+    assert_int_equal(s1, s2);
+    assert_non_null(o1);
+    assert_non_null(o2);
+    assert_string_equal(o1, o2);
+    free(o1);
+    free(o2);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_wmt24_euronews),
         cmocka_unit_test(test_semeval),
         cmocka_unit_test(test_seed_pairs),
+        cmocka_unit_test(test_deterministic),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
