@@ -51,6 +51,7 @@ typedef struct numlang {
     int space_group;      /* plain spaces group digits ("15 000") */
     int indian;           /* 2-digit groups allowed (1,00,000) */
     int ordinal_dot;      /* "5." is an ordinal (de, cs, pl, …) */
+    json_t *factor_first; /* first code points of CJK factor phrases */
 } numlang;
 
 typedef struct nummod {
@@ -65,6 +66,7 @@ static void nummod_free(void *p)
     for (size_t i = 0; i < m->n; i++) {
         if (m->langs[i]->spell)
             unum_close(m->langs[i]->spell);
+        json_decref(m->langs[i]->factor_first);
         free(m->langs[i]);
     }
     json_decref(m->neutral);
@@ -517,7 +519,19 @@ static int get_lang(numlang **out, story_ctx *ctx, nummod *m,
     if (nl->grp == nl->dec || (nl->grp != '.' && nl->grp != ',' &&
                                nl->grp != ' ' && nl->grp != '\''))
         nl->grp = nl->dec == '.' ? ',' : '.';
+    nl->factor_first = json_object();
+    json_t *fw = story_langpack_field(nl->lp, "factor_words");
+    const char *fk;
+    json_t *fv;
+    json_object_foreach(fw, fk, fv) {
+        size_t j = 0;
+        story__utf8_next(fk, strlen(fk), &j);
+        char first[8];
+        snprintf(first, sizeof first, "%.*s", (int)j, fk);
+        json_object_set_new(nl->factor_first, first, json_true());
+    }
     if (m->n == MAX_LANGS) {
+        json_decref(nl->factor_first);
         free(nl);
         return story__error(err, STORY_EINVAL, lang, -1,
                             "too many languages in one context (max %d)",
@@ -805,6 +819,12 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
         if (j)
             *ordinal = 1;
     }
+    if (!j) {
+        /* factors: doubled, verdreifacht, вчетверо (value, unit "times") */
+        j = lookup(s, "factor_words", s->t + a, b - a);
+        if (j)
+            *ordinal = 2;
+    }
     if (j) {
         *v = json_num(j);
         return !isnan(*v);
@@ -864,6 +884,21 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     *ndigits = 0;
     if (c < 0)
         return 0;
+    char first[8];
+    snprintf(first, sizeof first, "%.*s", (int)(nx - i), s->t + i);
+    if (s->cjk && is_cjk_cp(c) &&
+        json_object_get(s->nl->factor_first, first)) {
+        /* factor phrases: 翻了一番 (doubled), 翻两番 (quadrupled) */
+        size_t fe;
+        json_t *fj = match_after(s, i, "factor_words", 5, 0, &fe);
+        if (fj && !isnan(json_num(fj))) {
+            *v = json_num(fj);
+            *endp = fe;
+            *spelled = 1;
+            *ordinal = 2;
+            return 1;
+        }
+    }
     if (s->cjk && (u_isdigit(c) || is_cjk_cp(c))) {
         /* CJK: digits and numeral characters mix (5億8千5百万, 3万, 三十五) */
         double vals[24];
@@ -1159,7 +1194,9 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
         n.value = n.value_hi = v;
         n.spelled = spelled;
-        n.is_ordinal = ordinal;
+        n.is_ordinal = ordinal == 1;
+        if (ordinal == 2)
+            set_str(n.unit, sizeof n.unit, "times");
         size_t p = ve;
 
         /* currency symbol or code before ("$5", "US$ 5", "€ 5") */
