@@ -594,8 +594,10 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
             }
             if (k < 0)
                 continue;
-            if ((size_t)k >= sizeof line)
+            if ((size_t)k >= sizeof line) { /* truncated: keep the newline */
                 k = (int)sizeof line - 1;
+                line[k - 1] = '\n';
+            }
             if (len + (size_t)k + 1 > cap) {
                 while (len + (size_t)k + 1 > cap)
                     cap *= 2;
