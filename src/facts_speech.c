@@ -17,8 +17,8 @@
  * concept and content span are in the value.
  *
  * Attributions: the pack's "attribution_cues" ("according to", "laut",
- * "за словами", "selon") followed within 5 tokens by an entity, role or
- * counted noun ("officials"), and reporting verbs of concept REPORT ("X
+ * "за словами", "selon") followed within 5 tokens by a source (entity,
+ * role concept or "officials"; source_at), and reporting verbs of concept REPORT ("X
  * reported", "it was reported"), and speech verbs whose subject is a role
  * or group noun ("officials said"). Key = slot = "attribution|<source>"
  * where source is an entity skeleton or a role/noun concept ("" when the
@@ -330,6 +330,21 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
     fx_push(x, &f);
 }
 
+/* A possible source at token i: an entity (its key part), a role concept
+ * ("spokesperson", "official", "analyst") or the group noun "officials";
+ * other counted nouns ("years", "aircraft") are not sources. */
+static const char *source_at(fx *x, size_t i, long *ei)
+{
+    const char *p = fx_participant(x, i, ei);
+    if (!p || *ei >= 0)
+        return p;
+    size_t n;
+    const char *role = fx_match(x, "roles", i, x->a->n_tokens, &n);
+    if (role)
+        return role;
+    return strcmp(p, "official") == 0 ? p : NULL;
+}
+
 static void direct_quotes(fx *x, story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -406,7 +421,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 for (size_t q = k + n; q < e && q < k + n + 5; q++) {
                     if (q > k + n && fx_clause_break_before(x, q))
                         break;
-                    if ((src = fx_participant(x, q, &ei))) {
+                    if ((src = source_at(x, q, &ei))) {
                         end = a->tokens[q].end;
                         break;
                     }
@@ -433,7 +448,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     break;
                 }
                 long pe;
-                if ((src = fx_participant(x, q, &pe))) {
+                if ((src = source_at(x, q, &pe))) {
                     sk = q;
                     break;
                 }
