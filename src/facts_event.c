@@ -6,8 +6,9 @@
  * such as "rule out" / "signed up", exact folded form or Snowball stem)
  * gives one event per predicate concept and sentence. Actor: the first
  * participant of the sentence before the predicate (a named entity, a
- * pronoun resolved to the latest person, or a "counted_nouns"/"roles"
- * concept such as nation or official): in SVO news prose the subject comes
+ * pronoun resolved to the latest person, a title-only mention, a "roles"
+ * concept, or a counted noun that can act: nation, official, company,
+ * soldier, person …; not "years"): in SVO news prose the subject comes
  * first. Object: the first participant within 4 tokens after the
  * predicate, in the same clause. Polarity and modality: the negation and
  * hedge cue lists of the pack, within the predicate's clause.
@@ -21,11 +22,28 @@
 
 #include "facts_internal.h"
 
+/* Counted things that can act ("No countries have signed up"); "years" or
+ * "aircraft" before a verb are not its actor. */
+static int can_act(const char *concept)
+{
+    static const char *const ok[] = {"nation", "official", "company",
+                                     "soldier", "person", "civilian",
+                                     "refugee", "prisoner", "student",
+                                     "woman", "man", "child", "member"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(concept, ok[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
-                                          long *ei)
+                                          long *ei, int actor)
 {
     size_t n;
     const char *p = fx_participant(x, i, ei);
+    if (p && actor && *ei < 0 && !can_act(p) &&
+        !fx_match(x, "roles", i, x->a->n_tokens, &n))
+        p = NULL;
     if (p)
         return p;
     if (fx_match(x, "pronouns", i, e, &n)) {
@@ -66,11 +84,11 @@ static int events_sentence(fx *x, size_t s)
         const char *actor = NULL, *obj = NULL;
         for (size_t q = k > b + FX_WINDOW ? k - FX_WINDOW : b;
              q < k && !actor; q++)
-            actor = participant_or_pronoun(x, q, e, &actor_e);
+            actor = participant_or_pronoun(x, q, e, &actor_e, 1);
         for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
             if (fx_clause_break_before(x, q))
                 break;
-            obj = participant_or_pronoun(x, q, e, &obj_e);
+            obj = participant_or_pronoun(x, q, e, &obj_e, 0);
         }
         story_fact f;
         memset(&f, 0, sizeof f);
