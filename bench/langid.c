@@ -11,6 +11,11 @@
  *                                        sentences with >= 1 letter)
  *   langid_sentence_count_<L>
  *   langid_paragraph_accuracy_min_ratio  the lowest paragraph accuracy
+ *   langid_segment_paragraph_accuracy_<L>_ratio  paragraph languages set
+ *                                        by story_segment (no hint) on
+ *                                        the WMT24 stories
+ *                                        (multiparallel_docs.json), the
+ *                                        path the pipeline uses
  * Held-out check (langid was tuned on WMT24): the WMT21/WMT22 news test
  * sets (../shared/corpus/wmt/wmt2{1,2}_news/ XML), every side of every
  * document, for the languages with a pack:
@@ -224,6 +229,87 @@ static void heldout(story_ctx *ctx)
     }
 }
 
+static void segment_paths(story_ctx *ctx)
+{
+    char *path = bench_corpus_path("wmt/wmt24_news/multiparallel_docs.json");
+    json_t *j = json_load_file(path, 0, NULL);
+    if (!j) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    size_t i;
+    json_t *d;
+    char langs[16][8];
+    long ok[16] = {0}, n[16] = {0};
+    int nl = 0;
+    json_array_foreach(j, i, d) {
+        const char *lang;
+        json_t *paras;
+        json_object_foreach(json_object_get(d, "text"), lang, paras) {
+            int li = -1;
+            for (int q = 0; q < nl; q++)
+                if (strcmp(langs[q], lang) == 0)
+                    li = q;
+            if (li < 0 && nl < 16) {
+                li = nl++;
+                snprintf(langs[li], sizeof langs[li], "%s", lang);
+            }
+            size_t np = json_array_size(paras), len = 0;
+            for (size_t k = 0; k < np; k++)
+                len += strlen(json_string_value(json_array_get(paras, k))) + 2;
+            char *text = malloc(len + 1);
+            story_paragraph *pp = calloc(np + 1, sizeof *pp);
+            len = 0;
+            for (size_t k = 0; k < np; k++) {
+                const char *p = json_string_value(json_array_get(paras, k));
+                if (k) {
+                    memcpy(text + len, "\n\n", 2);
+                    len += 2;
+                }
+                pp[k].start = len;
+                memcpy(text + len, p, strlen(p));
+                len += strlen(p);
+                pp[k].end = len;
+            }
+            text[len] = '\0';
+            story_article a;
+            memset(&a, 0, sizeof a);
+            a.source = "wmt24";
+            a.text = text;
+            a.text_len = len;
+            a.paragraphs = pp;
+            a.n_paragraphs = np;
+            story_error err;
+            if (story_segment(ctx, &a, "", &err)) {
+                fprintf(stderr, "segment: %s\n", err.message);
+                exit(1);
+            }
+            for (size_t k = 0; k < np; k++) {
+                n[li]++;
+                ok[li] += strcmp(pp[k].lang, lang) == 0;
+                if (verbose && strcmp(pp[k].lang, lang) != 0)
+                    fprintf(stderr, "SEGPARA %s->%s: %.100s\n", lang,
+                            pp[k].lang, text + pp[k].start);
+            }
+            free(a.sentences);
+            for (size_t t = 0; t < a.n_tokens; t++)
+                free(a.tokens[t].key);
+            free(a.tokens);
+            free(a.lang);
+            free(pp);
+            free(text);
+        }
+    }
+    for (int q = 0; q < nl; q++) {
+        char name[128];
+        snprintf(name, sizeof name,
+                 "langid_segment_paragraph_accuracy_%.7s_ratio", langs[q]);
+        bench_figure(name, n[q] ? (double)ok[q] / (double)n[q] : 0);
+    }
+    json_decref(j);
+    free(path);
+}
+
 int main(void)
 {
     story_ctx *ctx = bench_ctx();
@@ -286,6 +372,7 @@ int main(void)
         bench_count(name, (double)a->sent_n);
     }
     bench_figure("langid_paragraph_accuracy_min_ratio", min);
+    segment_paths(ctx);
     heldout(ctx);
     json_decref(seen_en);
     story_ctx_free(ctx);

@@ -80,6 +80,20 @@ static int textcat_load(story_seg_state *s, story_ctx *ctx, story_error *err)
     s->tc_tried = 1;
     snprintf(path, sizeof path, "%s/textcat.conf", ctx->locales_dir);
     s->tc_latin = special_textcat_Init(path, STORY_TEXTCAT_DIR);
+    FILE *f = fopen(path, "r");
+    char line[256];
+    while (f && fgets(line, sizeof line, f) && s->n_latin < 16) {
+        /* "<file> <tab> <lang>--utf8": the tag before "--" */
+        char *id = line + strcspn(line, " \t");
+        id += strspn(id, " \t");
+        size_t k = strcspn(id, "-\r\n \t");
+        if (line[0] == '#' || k == 0 || k >= sizeof s->latin[0])
+            continue;
+        memcpy(s->latin[s->n_latin], id, k);
+        s->latin[s->n_latin++][k] = '\0';
+    }
+    if (f)
+        fclose(f);
     snprintf(path, sizeof path, "%s/textcat-cyrl.conf", ctx->locales_dir);
     s->tc_cyrl = special_textcat_Init(path, STORY_TEXTCAT_DIR);
 check:
@@ -160,6 +174,82 @@ static size_t stopword_hits(story_ctx *ctx, const char *lang,
     }
     story_buf_free(&key);
     return n;
+}
+
+int story__langid_confirm(story_ctx *ctx, const char *lang, const char *text,
+                          size_t len)
+{
+    story_seg_state *s = NULL;
+    if (story__seg_state(&s, ctx, NULL) || textcat_load(s, ctx, NULL))
+        return 0;
+    const story_langpack *lp[16];
+    size_t hits[16] = {0}, self = (size_t)-1, n = s->n_latin;
+    for (size_t k = 0; k < n; k++) {
+        if (story_langpack_get(&lp[k], ctx, s->latin[k], NULL))
+            return 0;
+        if (strcmp(s->latin[k], lang) == 0)
+            self = k;
+    }
+    if (self == (size_t)-1)
+        return 0;
+    size_t words = 0, latin = 0, other = 0;
+    char small[64];
+    story_buf key = {0};
+    for (size_t i = 0; i < len;) {
+        size_t st = i;
+        int32_t c = story__utf8_next(text, len, &i);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        int capital = u_isupper(c) || u_istitle(c);
+        int ascii = 1;
+        UErrorCode e = U_ZERO_ERROR;
+        size_t en = i;
+        for (;;) {
+            if (uscript_getScript(c, &e) == USCRIPT_LATIN)
+                latin++;
+            else
+                other++;
+            ascii &= c < 0x80;
+            if (en >= len)
+                break;
+            size_t j = en;
+            c = story__utf8_next(text, len, &j);
+            if (c < 0 || !u_isalpha(c))
+                break;
+            en = j;
+        }
+        i = en;
+        if (capital)
+            continue;
+        words++;
+        const char *kd;
+        if (ascii && en - st < sizeof small) {
+            for (size_t q = 0; q < en - st; q++) {
+                char ch = text[st + q];
+                small[q] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+            }
+            small[en - st] = '\0';
+            kd = small;
+        } else {
+            key.len = 0;
+            if (story__normalize_key_buf(&key, NULL, text + st, en - st,
+                                         NULL)) {
+                story_buf_free(&key);
+                return 0;
+            }
+            kd = key.data;
+        }
+        for (size_t k = 0; k < n; k++)
+            hits[k] += story_langpack_has(lp[k], "stopwords", kd);
+    }
+    story_buf_free(&key);
+    if (words < 5 || other * 4 > latin || hits[self] * 5 < words)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (k != self && hits[k] * 3 > hits[self] * 2)
+            return 0; /* another language nearly as good */
+    size_t f = foreign_letters(ctx, lang, text, len);
+    return f * 50 < latin + 1;
 }
 
 /* Best exttextcat category as a language tag ("en--utf8" -> "en"). When

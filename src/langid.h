@@ -23,6 +23,8 @@ typedef struct story_seg_state {
     void *tc_latin;   /* exttextcat over locales/textcat.conf */
     void *tc_cyrl;    /* exttextcat over locales/textcat-cyrl.conf */
     int tc_tried;     /* init attempted (handles may be NULL on failure) */
+    char latin[16][16]; /* the languages of textcat.conf */
+    size_t n_latin;
     story_seg_brk brk[STORY_SEG_MAX_BRK];
     size_t n_brk;
 } story_seg_state;
@@ -36,5 +38,15 @@ int story__seg_state(story_seg_state **out, story_ctx *ctx, story_error *err);
 int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
                          char *out, size_t out_size, int *by_ngrams,
                          story_error *err);
+
+/* Cheap confirmation (no n-grams) that Latin-script text[0, len) is in
+ * `lang`, one of the languages of locales/textcat.conf: 1 when its
+ * lower-case words hold at least 20% stop words of `lang` (at least 5
+ * words), 1.5 times as many as of any other of those languages, and few
+ * letters outside `lang`'s alphabet; 0 when unsure (then call
+ * story__langid_detail). Used by story_segment to skip exttextcat for
+ * the paragraphs of a document whose language is known. */
+int story__langid_confirm(story_ctx *ctx, const char *lang, const char *text,
+                          size_t len);
 
 #endif

@@ -691,15 +691,27 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
         int *how = story__calloc(a->n_paragraphs + 1, sizeof *how);
         if (!how)
             return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        /* a paragraph in the language n-grams found for an earlier one
+         * is confirmed by its stop words, without running exttextcat
+         * again (story__langid_confirm) */
+        char known[16] = "";
         for (size_t i = 0; i < a->n_paragraphs; i++) {
             story_paragraph *p = &a->paragraphs[i];
-            int rc = story__langid_detail(ctx, a->text + p->start,
-                                          p->end - p->start, p->lang,
+            const char *pt = a->text + p->start;
+            size_t pl = p->end - p->start;
+            if (*known && story__langid_confirm(ctx, known, pt, pl)) {
+                snprintf(p->lang, sizeof p->lang, "%s", known);
+                how[i] = 1;
+                continue;
+            }
+            int rc = story__langid_detail(ctx, pt, pl, p->lang,
                                           sizeof p->lang, &how[i], err);
             if (rc) {
                 free(how);
                 return rc;
             }
+            if (how[i] == 1 && *p->lang)
+                snprintf(known, sizeof known, "%s", p->lang);
         }
         /* majority by bytes */
         size_t best = 0;
@@ -717,12 +729,15 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
             }
         }
         /* n-gram guesses on short paragraphs (headings, captions) are
-         * unreliable: take the document's language of the same script */
+         * unreliable: take the document's language of the same script,
+         * unless the paragraph's stop words confirm its own */
         for (size_t i = 0; i < a->n_paragraphs; i++) {
             story_paragraph *p = &a->paragraphs[i];
             if (!*p->lang ||
                 (how[i] && p->end - p->start < 100 && *doc &&
-                 same_family(p->lang, doc)))
+                 strcmp(p->lang, doc) != 0 && same_family(p->lang, doc) &&
+                 !story__langid_confirm(ctx, p->lang, a->text + p->start,
+                                        p->end - p->start)))
                 snprintf(p->lang, sizeof p->lang, "%s", doc);
         }
         free(how);

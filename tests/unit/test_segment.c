@@ -213,6 +213,25 @@ static void test_paragraphs_and_lang(void **state)
     assert_int_equal(a->n_sentences, 2);
     story_article_free(a);
 
+    /* mixed Latin-script article: each paragraph keeps its language
+     * (the stop-word confirmation must not carry English over) */
+    a = seg(ctx,
+        "The minister said on Tuesday that the talks with the unions would "
+        "continue next week in the capital.\n\n"
+        "Der Minister sagte am Dienstag, dass die Gespr\xc3\xa4" "che mit den "
+        "Gewerkschaften in der n\xc3\xa4" "chsten Woche weitergehen.\n\n"
+        "He added that the government had made a new offer to the workers "
+        "and that it was waiting for an answer.\n\n"
+        "Le ministre a ajout\xc3\xa9 que le gouvernement avait fait une "
+        "nouvelle offre aux syndicats.", "");
+    assert_int_equal(a->n_paragraphs, 4);
+    assert_string_equal(a->paragraphs[0].lang, "en");
+    assert_string_equal(a->paragraphs[1].lang, "de");
+    assert_string_equal(a->paragraphs[2].lang, "en");
+    assert_string_equal(a->paragraphs[3].lang, "fr");
+    assert_string_equal(a->lang, "en");
+    story_article_free(a);
+
     /* empty article */
     a = seg(ctx, "", "");
     assert_int_equal(a->n_sentences, 0);
