@@ -431,7 +431,9 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio, reorder) != 0)
         goto oom;
     if (p.cross) {
-        int nb = sd_pair_bootstrap(&p, sl, nsl, 0.25);
+        /* second pass with the lexicon learned from the first (paragraph
+         * co-occurrence was tried too: too coarse for short articles) */
+        int nb = sd_pair_bootstrap(&p, sl, nsl, 0.25, 0);
         if (nb < 0)
             goto oom;
         if (nb > 0) {

@@ -45,11 +45,11 @@
 #define T_MOVED 0.3
 #define MOVED_MIN 0.5
 #define MOVED_ABS 0.2 /* absolute floor: unrelated texts have a low level */
-#define MERGE_GAIN 0.03
+#define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
 #define GAP_MAX 3
-#define GAP_SIM 0.3
+#define GAP_SIM 0.1
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
@@ -751,10 +751,10 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
         l[x] = l[cnt - 1 - x];
         l[cnt - 1 - x] = t;
     }
-    fill_gaps(&d, l, cnt);
-    absorb(&d, l, cnt);
     if (reorder)
         find_moved(&d, l, cnt);
+    fill_gaps(&d, l, cnt);
+    absorb(&d, l, cnt);
     size_t w = 0;
     for (size_t x = 0; x < cnt; x++)
         if (l[x].kind >= 0)

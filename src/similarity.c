@@ -691,8 +691,9 @@ done:
 }
 
 int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
-                      double min_score)
+                      double min_score, int par)
 {
+    const sd_side *SA = par ? &p->pa : &p->sa, *SB = par ? &p->pb : &p->sb;
     if (!p->cross)
         return 0;
     sd_space *sp = &p->sp;
@@ -708,8 +709,8 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
         sp->tick++;
         /* collect distinct B words of the run */
         for (size_t j = k->b; j < k->b + k->nb; j++)
-            for (size_t q = 0; q < p->sb.u[j].nf; q++) {
-                uint32_t g = p->sb.u[j].f[q];
+            for (size_t q = 0; q < SB->u[j].nf; q++) {
+                uint32_t g = SB->u[j].f[q];
                 if (sp->kind[g] != SD_WORD || sp->stamp_b[g] == sp->tick)
                     continue;
                 sp->stamp_b[g] = sp->tick;
@@ -717,16 +718,16 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
                     oom = 1;
             }
         for (size_t i = k->a; i < k->a + k->na; i++)
-            for (size_t q = 0; q < p->sa.u[i].nf; q++) {
-                uint32_t f = p->sa.u[i].f[q];
+            for (size_t q = 0; q < SA->u[i].nf; q++) {
+                uint32_t f = SA->u[i].f[q];
                 if (sp->kind[f] != SD_WORD || sp->stamp_a[f] == sp->tick)
                     continue;
                 sp->stamp_a[f] = sp->tick;
                 if (!sd_map64_add(&na, f, 1))
                     oom = 1;
                 for (size_t j = k->b; j < k->b + k->nb; j++)
-                    for (size_t r = 0; r < p->sb.u[j].nf; r++) {
-                        uint32_t g = p->sb.u[j].f[r];
+                    for (size_t r = 0; r < SB->u[j].nf; r++) {
+                        uint32_t g = SB->u[j].f[r];
                         if (sp->kind[g] != SD_WORD)
                             continue;
                         if (!sd_map64_add(&co, ((uint64_t)f << 32) | g, 1))
@@ -765,7 +766,7 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
     sd_map64_free(&nb);
     if (oom)
         return STORY_ENOMEM;
-    p->n_boot = (size_t)added;
+    p->n_boot += (size_t)added;
     return added;
 }
 

@@ -38,12 +38,13 @@ int sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
                   const story_factset *fb, char *const *b_trans,
                   story_error *err);
 
-/* Learn word translations from the confident sentence links (score >=
- * min_score, 1-1 or 1-2/2-1) by co-occurrence (Dice >= 0.5, count >= 2)
- * and add them to the projections; recomputes document matchability.
- * Returns the number of pairs added, or a negative status. */
+/* Learn word translations from the confident links (score >= min_score,
+ * kind match) of the sentence level (par == 0) or the paragraph level by
+ * co-occurrence (Dice >= 0.5, count >= 2) and add them to the
+ * projections; recomputes document matchability. Returns the number of
+ * pairs added, or a negative status. */
 int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
-                      double min_score);
+                      double min_score, int par);
 
 void sd_pair_free(sd_pair *p);
 
