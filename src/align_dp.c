@@ -49,7 +49,7 @@
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
 #define GAP_MAX 3
-#define GAP_SIM 0.1
+#define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
@@ -552,6 +552,27 @@ static double anchor_mass(const dp *d, int side, size_t u)
     return m;
 }
 
+/* 1 when A unit i and B unit j share a language-neutral feature (number,
+ * name, fact), through the projections. */
+static int share_anchor(dp *d, size_t i, size_t j)
+{
+    sd_space *sp = d->sp;
+    uint32_t tick = ++sp->tick;
+    const sd_unit *b = &d->B->u[j], *a = &d->A->u[i];
+    for (size_t k = 0; k < b->nf; k++)
+        sp->stamp_b[b->f[k]] = tick;
+    for (size_t k = 0; k < a->nf; k++) {
+        uint32_t f = a->f[k];
+        uint8_t kd = sp->kind[f];
+        if (kd == SD_WORD || kd == SD_COGNATE)
+            continue;
+        for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++)
+            if (sp->stamp_b[sp->proj[q]] == tick)
+                return 1;
+    }
+    return 0;
+}
+
 static void fill_gaps(dp *d, sd_link *l, size_t n)
 {
     size_t k = 0;
@@ -588,9 +609,10 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
                     ok = 0;
                 /* no shared evidence although both have anchors: the
                  * pair is more likely a deletion plus an insertion */
-                if (sim11_of(d, ia[q], ib[q]) < GAP_SIM * d->level &&
-                    anchor_mass(d, 0, ia[q]) >= GAP_ANCHOR &&
-                    anchor_mass(d, 1, ib[q]) >= GAP_ANCHOR)
+                if (anchor_mass(d, 0, ia[q]) >= GAP_ANCHOR &&
+                    anchor_mass(d, 1, ib[q]) >= GAP_ANCHOR &&
+                    sim11_of(d, ia[q], ib[q]) < GAP_SIM * d->level &&
+                    !share_anchor(d, ia[q], ib[q]))
                     ok = 0;
             }
             if (ok) {
