@@ -286,6 +286,8 @@ static const char *const author_keys[] = {
     "dc.creator", "dcterms.creator", "citation_author", "byl",
     "og:article:author", "twitter:creator", "cxenseparse:author", NULL};
 
+static int machine_date(const char *s, char *out, size_t outsz);
+
 static int looks_like_url(const char *s)
 {
     return strncmp(s, "http", 4) == 0 || s[0] == '/' || strchr(s, '@') ||
@@ -324,8 +326,13 @@ static void meta_tag(meta *m, xmlNode *n)
     else if (!strcasecmp(k, "og:locale") || !strcasecmp(k, "dc.language") ||
              !strcasecmp(k, "language") || !strcasecmp(k, "content-language"))
         set_once(&m->lang_og, c);
-    else if (key_in(k, pub_keys))
+    else if (key_in(k, pub_keys)) {
+        /* the first publication date that parses */
+        char tmp[48];
+        if (m->meta_pub.len && !machine_date(m->meta_pub.data, tmp, sizeof tmp))
+            m->meta_pub.len = 0;
         set_once(&m->meta_pub, c);
+    }
     else if (key_in(k, mod_keys))
         set_once(&m->meta_mod, c);
     else if (key_in(k, author_keys) && !looks_like_url(c))
@@ -361,6 +368,20 @@ static int iso_date(const char *s, char *out, size_t outsz)
         mo = (s[5] - '0') * 10 + (s[6] - '0');
         d = (s[8] - '0') * 10 + (s[9] - '0');
         p = s + 10;
+    } else if (digits(s, 4) && (s[4] == '-' || s[4] == '/') &&
+               digits(s + 5, 1)) {
+        /* unpadded "2022-5-5", "2022-05-6" (htmldate accepts them too) */
+        const char *q = s + 5;
+        y = atoi(s);
+        mo = atoi(q);
+        q += digits(q, 2) ? 2 : 1;
+        if (*q != s[4] || !digits(q + 1, 1))
+            return 0;
+        d = atoi(q + 1);
+        q += digits(q + 1, 2) ? 3 : 2;
+        if (isdigit((unsigned char)*q))
+            return 0;
+        p = q;
     } else if (digits(s, 8) && !isdigit((unsigned char)s[8])) {
         y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
             (s[3] - '0');
@@ -941,6 +962,51 @@ static void text_after(story_buf *out, xmlNode *from, size_t max)
     }
 }
 
+/* A date written right after a publication phrase ("Published on",
+ * "Erschienen am": locales/ingest/boilerplate.json "published") anywhere in
+ * the visible text of the page: htmldate's free-text markers (Barbaresi
+ * 2020). The earliest such phrase followed by a date wins. */
+static int phrase_date(story_ctx *ctx, xmlNode *body, const char *lang,
+                       char *out, size_t outsz)
+{
+    size_t np = 0;
+    const char *const *ph = story__ingest_phrases(ctx, "published", &np);
+    if (!np || !body || !body->children)
+        return 0;
+    story_buf t = {0}, f = {0};
+    int found = 0;
+    text_after(&t, body->children, 1u << 20);
+    if (!t.len || story__ingest_fold(&f, t.data, t.len) != 0 || !f.data)
+        goto done;
+    for (const char *p = f.data; *p && !found; p++) {
+        if (p > f.data && (isalnum((unsigned char)p[-1]) ||
+                           (unsigned char)p[-1] >= 0x80))
+            continue;
+        for (size_t i = 0; i < np && !found; i++) {
+            size_t l = strlen(ph[i]);
+            if (strncmp(p, ph[i], l) != 0)
+                continue;
+            const char *q = p + l;
+            if (*q != ' ' && *q != ':' && (unsigned char)*q != 0xC2)
+                continue;
+            while (*q == ' ' || *q == ':' || *q == '-' || *q == ',' ||
+                   ((unsigned char)*q == 0xC2 && (unsigned char)q[1] == 0xA0))
+                q += (unsigned char)*q == 0xC2 ? 2 : 1;
+            char win[48];
+            snprintf(win, sizeof win, "%s", q);
+            /* the date must start the window */
+            if (!isdigit((unsigned char)win[0]) && !isalpha((unsigned char)win[0]) &&
+                (unsigned char)win[0] < 0x80)
+                continue;
+            found = any_date(ctx, win, lang, out, outsz);
+        }
+    }
+done:
+    story_buf_free(&t);
+    story_buf_free(&f);
+    return found;
+}
+
 /* Inside a comment section, a form, a label or a sidebar widget? */
 static int in_comments(xmlNode *n)
 {
@@ -1008,6 +1074,32 @@ static void push_date_strong(meta *m, const char *s)
     push_date(m, s);
     if (m->date_texts.len > before && m->n_strong < 8)
         m->strong[m->n_strong++] = m->date_texts.len - 1;
+}
+
+/* A date element of a teaser (a link to a story, with its date) counts
+ * only when the teaser is the page's own story: a short ancestor (up to 4
+ * levels, <= 300 bytes of text) and the page title (<h1>, else og:title,
+ * else <title>) share at least half of each other's words. */
+static int self_teaser(meta *m, xmlNode *n)
+{
+    const story_buf *title = m->h1.len         ? &m->h1
+                             : m->og_title.len ? &m->og_title
+                                               : &m->title_tag;
+    if (!title->len)
+        return 0;
+    story_buf t = {0};
+    int r = 0;
+    xmlNode *a = n->parent;
+    for (int k = 0; k < 4 && a && a->type == XML_ELEMENT_NODE && !r;
+         k++, a = a->parent) {
+        text_of(&t, a);
+        if (t.len > 300)
+            break;
+        r = t.data && story__html_similar_title(title->data, t.data) &&
+            story__html_similar_title(t.data, title->data);
+    }
+    story_buf_free(&t);
+    return r;
 }
 
 static void walk(meta *m, story_ctx *ctx, xmlNode *root)
@@ -1147,6 +1239,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         descend = 0;
                     }
                 } else if (m->date_texts.len < 8 && !cls_has(n, "weather") &&
+                           (!cls_has(n, "teaser") || self_teaser(m, n)) &&
                            (cls_has(n, "date") || cls_has(n, "publish") ||
                             cls_has(n, "publica") ||
                             cls_has(n, "posted") || cls_has(n, "dateline") ||
@@ -1395,6 +1488,9 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                                          sizeof vis))
             have_vis = 1;
     }
+    if (!have && !have_vis &&
+        phrase_date(ctx, m.body, lang, vis, sizeof vis))
+        have_vis = 1;
     if (have && strlen(iso) > 10 &&
         (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
         /* A UTC timestamp: the page's own (local) date is the date printed

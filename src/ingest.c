@@ -252,6 +252,7 @@ typedef struct ingest_res {
     story_vec lines;    /* char * (folded) */
     story_vec headings; /* char * (folded) */
     story_vec byline;   /* char * (folded) */
+    story_vec published; /* char * (folded) */
 } ingest_res;
 
 static void ingest_res_free(void *p)
@@ -265,6 +266,9 @@ static void ingest_res_free(void *p)
         free(((char **)r->headings.data)[i]);
     for (size_t i = 0; i < r->byline.len; i++)
         free(((char **)r->byline.data)[i]);
+    for (size_t i = 0; i < r->published.len; i++)
+        free(((char **)r->published.data)[i]);
+    story_vec_free(&r->published);
     story_vec_free(&r->byline);
     story_vec_free(&r->lines);
     story_vec_free(&r->headings);
@@ -312,6 +316,7 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
     story_vec_init(&r->lines, sizeof(char *));
     story_vec_init(&r->headings, sizeof(char *));
     story_vec_init(&r->byline, sizeof(char *));
+    story_vec_init(&r->published, sizeof(char *));
     story_buf path = {0};
     story_buf_printf(&path, "%s/ingest/boilerplate.json",
                      story_ctx_locales_dir(ctx));
@@ -341,6 +346,8 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
             rc = load_list(&r->headings, json_object_get(root, "headings"));
         if (rc == 0)
             rc = load_list(&r->byline, json_object_get(root, "byline"));
+        if (rc == 0)
+            rc = load_list(&r->published, json_object_get(root, "published"));
         json_decref(root);
         if (rc != 0) {
             ingest_res_free(r);
@@ -355,16 +362,27 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
 
 int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key)
 {
-    ingest_res *r = ctx ? story__ctx_get(ctx, STORY_MOD_INGEST) : NULL;
-    if (!r)
-        return 0;
-    story_vec *v = strcmp(which, "lines") == 0      ? &r->lines
-                   : strcmp(which, "byline") == 0 ? &r->byline
-                                                  : &r->headings;
-    for (size_t i = 0; i < v->len; i++)
-        if (strcmp(((char **)v->data)[i], key) == 0)
+    size_t n = 0;
+    const char *const *v = story__ingest_phrases(ctx, which, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i], key) == 0)
             return 1;
     return 0;
+}
+
+const char *const *story__ingest_phrases(story_ctx *ctx, const char *which,
+                                         size_t *n)
+{
+    ingest_res *r = ctx ? story__ctx_get(ctx, STORY_MOD_INGEST) : NULL;
+    *n = 0;
+    if (!r)
+        return NULL;
+    story_vec *v = strcmp(which, "lines") == 0       ? &r->lines
+                   : strcmp(which, "byline") == 0    ? &r->byline
+                   : strcmp(which, "published") == 0 ? &r->published
+                                                     : &r->headings;
+    *n = v->len;
+    return (const char *const *)v->data;
 }
 
 /* ---- format detection ---------------------------------------------------- */

@@ -42,6 +42,11 @@ int story__set_field(char **field, const char *s, size_t len);
  * headings that open a related-links block or an info box; "byline":
  * leading words of a byline such as "By", "Von"). */
 int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key);
+/* The folded phrases of list `which` (the lists above and "published":
+ * words that introduce a publication date); *n receives the count. The
+ * array belongs to the ctx (valid while it lives); NULL when not loaded. */
+const char *const *story__ingest_phrases(story_ctx *ctx, const char *which,
+                                         size_t *n);
 
 /* Case-fold s[0, len) (ICU full case folding) into out (appended). */
 int story__ingest_fold(story_buf *out, const char *s, size_t len);
