@@ -28,12 +28,16 @@ typedef struct fx_lex {
     int maxw;      /* most words in an entry */
     int stem_ok;   /* stems are matched for this field (word lexicons, not
                       gazetteers: "para" and "París" share a stem) */
+    unsigned bit;  /* this field's bit in the language's first-word mask
+                      (0: more than 31 fields, always checked) */
 } fx_lex;
 
 typedef struct fx_cache {
     fx_lex *lex;
     size_t n, cap;
+    unsigned gen; /* lexicons loaded so far (invalidates token masks) */
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
+    json_t *masks; /* lang -> {first word -> bit mask of fields} */
     json_t *gaz;   /* locales/gazetteer.json names, folded -> Latin key */
     json_t *gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
@@ -51,6 +55,7 @@ static void cache_free(void *p)
     }
     free(c->lex);
     json_decref(c->names);
+    json_decref(c->masks);
     json_decref(c->gaz);
     json_decref(c->gaz_first);
     free(c);
@@ -394,8 +399,49 @@ static fx_lex *lex_load(fx *x, const char *field)
     if (l->maxw > 6)
         l->maxw = 6;
     story_buf_free(&st);
+    /* one bit per field of this language; its first words enter the
+     * language's mask (one hash lookup per token answers every field) */
+    unsigned nbits = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->lex[i].lang, lang) == 0)
+            nbits++;
+    l->bit = nbits < 31 ? 1u << nbits : 0;
+    if (!c->masks)
+        c->masks = json_object();
+    json_t *m = json_object_get(c->masks, lang);
+    if (!m) {
+        m = json_object();
+        json_object_set_new(c->masks, lang, m);
+    }
+    const char *fk;
+    json_t *fv;
+    json_object_foreach(l->firsts, fk, fv) {
+        json_t *have = json_object_get(m, fk);
+        json_int_t bits = have ? json_integer_value(have) : 0;
+        json_object_set_new(m, fk, json_integer(bits | (json_int_t)l->bit));
+    }
     c->n++;
+    c->gen++;
     return l;
+}
+
+/* Bit mask of the fields some entry of which starts with token i's exact
+ * folded form (memoised per token; recomputed when a field was loaded
+ * since). */
+static unsigned tok_mask(fx *x, size_t i)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    if (!c || !x->tmask)
+        return ~0u;
+    if (x->tmask_gen[i] == c->gen + 1)
+        return x->tmask[i];
+    json_t *m = c->masks ? json_object_get(c->masks,
+                                           story_langpack_lang(x->lp))
+                         : NULL;
+    json_t *v = m ? json_object_get(m, x->a->tokens[i].key) : NULL;
+    x->tmask[i] = v ? (unsigned)json_integer_value(v) : 0;
+    x->tmask_gen[i] = c->gen + 1;
+    return x->tmask[i];
 }
 
 /* ---- token geometry -------------------------------------------------- */
@@ -546,7 +592,9 @@ static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
     /* fast rejection: the token starts no entry (exact or stem) */
     if (l && x->cjk && !first_cp_known(l, a->tokens[i].key))
         return NULL;
-    if (l && !x->cjk && !json_object_get(l->firsts, a->tokens[i].key) &&
+    if (l && !x->cjk &&
+        (l->bit ? !(tok_mask(x, i) & l->bit)
+                : !json_object_get(l->firsts, a->tokens[i].key)) &&
         !(x->lex_stems && l->stem_ok &&
           prefix_known(l, a->tokens[i].key) &&
           json_object_get(l->stem_firsts, fx_stem(x, i))))
@@ -822,6 +870,8 @@ static void fx_free(fx *x)
     free(x->tok_ent);
     free(x->tok_role);
     free(x->tok_flags);
+    free(x->tmask);
+    free(x->tmask_gen);
     json_decref(x->capital_inside);
     story_buf_free(&x->tmp);
 }
@@ -853,10 +903,13 @@ static int prepare(fx *x)
     x->tok_ent = story__malloc((a->n_tokens + 1) * sizeof *x->tok_ent);
     x->tok_role = story__calloc(a->n_tokens + 1, 1);
     x->tok_flags = story__calloc(a->n_tokens + 1, 1);
+    x->tmask = story__calloc(a->n_tokens + 1, sizeof *x->tmask);
+    x->tmask_gen = story__calloc(a->n_tokens + 1, sizeof *x->tmask_gen);
     x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
     x->stem_owned = story__calloc(a->n_tokens + 1, 1);
     x->capital_inside = json_object();
     if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->tok_flags ||
+        !x->tmask || !x->tmask_gen ||
         !x->stem ||
         !x->stem_owned || !x->capital_inside)
         return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
@@ -867,6 +920,14 @@ static int prepare(fx *x)
         x->sent_tok[s] = t;
     }
     x->sent_tok[a->n_sentences] = a->n_tokens;
+    /* load every lexicon now: the per-language first-word mask is then
+     * complete before the first token is examined */
+    static const char *const fields[] = {
+        "reporting_verbs", "event_lexicon", "counted_nouns", "negation_cues",
+        "hedge_cues", "attribution_cues", "roles", "titles", "nationalities",
+        "pronouns", "entity_kinds", "places", "organisations", "people"};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+        lex_get(x, fields[f]);
     /* tokens are ordered by sentence; make the table monotone */
     for (size_t s = a->n_sentences; s-- > 0;)
         if (x->sent_tok[s] > x->sent_tok[s + 1])

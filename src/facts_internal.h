@@ -60,6 +60,8 @@ typedef struct fx {
     long *tok_ent;           /* per token: entity index or -1 */
     unsigned char *tok_role; /* per token: 1 role/nationality consumed */
     unsigned char *tok_flags; /* per token: FX_TF_* memo bits */
+    unsigned *tmask;          /* per token: fields it may start (tok_mask) */
+    unsigned *tmask_gen;      /* per token: cache generation + 1, 0 unset */
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
     story_buf tmp;           /* scratch */
     int rc;                  /* sticky error */
