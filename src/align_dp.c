@@ -604,6 +604,9 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
             }
             int ok = 1;
             for (size_t q = 0; q < na && ok; q++) {
+                /* the first units (headlines) are rarely both replaced */
+                if (ia[q] == 0 && ib[q] == 0)
+                    continue;
                 if (len_term(d, d->A->u[ia[q]].chars, d->B->u[ib[q]].chars) <
                     GAP_LEN)
                     ok = 0;
