@@ -234,6 +234,18 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
             strlen(skel_all) >= 3)
             return (long)i;
     }
+    /* a genitive "-s" ("Putins", "Habecks"): the bare form of an earlier
+     * entity */
+    size_t sl = strlen(skel_all);
+    if (nwords == 1 && sl >= 4 && skel_all[sl - 1] == 's')
+        for (size_t i = x->ents.len; i-- > 0;) {
+            fx_ent *e = ent_at(x, (long)i);
+            if ((strlen(e->skel) == sl - 1 &&
+                 strncmp(e->skel, skel_all, sl - 1) == 0) ||
+                (e->last && strlen(e->last) == sl - 1 &&
+                 strncmp(e->last, skel_all, sl - 1) == 0))
+                return (long)i;
+        }
     return -1;
 }
 
