@@ -99,7 +99,8 @@ typedef struct meta {
     xmlNode *first_h2;
     story_buf region;      /* visible text from the <h1> on (2 KiB) */
     xmlNode *h1_node;
-    story_vec ld_authors;  /* char * */
+    story_vec ld_authors;  /* char *; "\x01<@id>" for a reference */
+    story_vec ld_ids;      /* char *: "<@id>\x1f<name>" of JSON-LD nodes */
     story_vec meta_authors;
     story_vec el_authors;
     story_vec h1s; /* char *, the first 4 <h1> texts */
@@ -177,9 +178,14 @@ static void ld_names(story_vec *v, json_t *a)
         push_str(v, s, strlen(s));
     } else if (json_is_object(a)) {
         json_t *n = json_object_get(a, "name");
+        json_t *id = json_object_get(a, "@id");
         if (json_is_string(n)) {
             const char *s = json_string_value(n);
             push_str(v, s, strlen(s));
+        } else if (json_is_string(id) && strlen(json_string_value(id)) < 190) {
+            char ref[200];
+            snprintf(ref, sizeof ref, "\x01%s", json_string_value(id));
+            push_str(v, ref, strlen(ref));
         }
     } else if (json_is_array(a)) {
         size_t k;
@@ -203,6 +209,18 @@ static void ld_object(meta *m, json_t *o, int depth)
     json_t *g = json_object_get(o, "@graph");
     if (g)
         ld_object(m, g, depth + 1);
+    {
+        json_t *id = json_object_get(o, "@id"), *nm = json_object_get(o, "name");
+        if (json_is_string(id) && json_is_string(nm) && m->ld_ids.len < 64) {
+            story_buf e = {0};
+            story_buf_printf(&e, "%s\x1f%s", json_string_value(id),
+                             json_string_value(nm));
+            char *d = e.oom ? NULL : story_buf_detach(&e);
+            if (d && !story_vec_push(&m->ld_ids, &d))
+                free(d);
+            story_buf_free(&e);
+        }
+    }
     int is_page = ld_type_is(o, (const char *const[]){"WebPage", "ItemPage",
                                                        NULL});
     if (ld_type_is(o, article_types)) {
@@ -877,6 +895,21 @@ static void clean_byline(story_ctx *ctx, story_buf *b)
     while (b->len && (isspace((unsigned char)b->data[b->len - 1]) ||
                       b->data[b->len - 1] == ',' || b->data[b->len - 1] == '|'))
         b->data[--b->len] = '\0';
+    /* leading white space, including no-break spaces (U+00A0) */
+    size_t lead = 0;
+    while (lead < b->len) {
+        if (isspace((unsigned char)b->data[lead]))
+            lead++;
+        else if ((unsigned char)b->data[lead] == 0xC2 && lead + 1 < b->len &&
+                 (unsigned char)b->data[lead + 1] == 0xA0)
+            lead += 2;
+        else
+            break;
+    }
+    if (lead) {
+        memmove(b->data, b->data + lead, b->len - lead + 1);
+        b->len -= lead;
+    }
 }
 
 static int author_ok(const char *s, size_t n)
@@ -1222,8 +1255,9 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 const char *rel = story__html_attr(n, "rel");
                 int authorish = (rel && strcasecmp(rel, "author") == 0) ||
                                 cls_has(n, "byline") || cls_has(n, "author");
-                if (authorish && in_comments(n))
-                    authorish = 0;
+                if (authorish && (in_comments(n) ||
+                                  (cls_has(n, "teaser") && !self_teaser(m, n))))
+                    authorish = 0; /* comments, forms, other stories */
                 if (authorish && m->el_authors.len < 4 && byline_seen < 8) {
                     text_of(&t, n);
                     if (t.len && t.len < 120) {
@@ -1332,12 +1366,132 @@ static void decode_entities(story_buf *b)
     }
 }
 
+/* The name of the JSON-LD node whose "@id" is id (Yoast-style graphs give
+ * "author": {"@id": "…#author"} and the Person elsewhere), or NULL. */
+static const char *ld_person(meta *m, const char *id)
+{
+    size_t il = strlen(id);
+    for (size_t i = 0; i < m->ld_ids.len; i++) {
+        const char *e = ((char **)m->ld_ids.data)[i];
+        if (strncmp(e, id, il) == 0 && e[il] == '\x1f')
+            return e + il + 1;
+    }
+    return NULL;
+}
+
+/* The label before the public suffix of a URL's host ("elcolumbiano" for
+ * https://www.elcolumbiano.com/…) into label; "" if none. */
+static void url_host_label(char *label, size_t sz, const char *url)
+{
+    label[0] = '\0';
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return;
+    p += 3;
+    const char *end = p + strcspn(p, "/:?#"), *dot = NULL;
+    for (const char *q = p; q < end; q++)
+        if (*q == '.')
+            dot = q;
+    if (!dot)
+        return;
+    const char *start = dot;
+    while (start > p && start[-1] != '.')
+        start--;
+    size_t l = (size_t)(dot - start);
+    if (l >= sz)
+        l = sz - 1;
+    memcpy(label, start, l);
+    label[l] = '\0';
+}
+
+/* s folded to ASCII letters and digits only (accents and punctuation
+ * dropped, lower case) into out. */
+static void alnum_key(char *out, size_t outsz, const char *s)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < outsz; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c))
+            out[k++] = (char)tolower(c);
+        else if (c == 0xC3 && s[1]) {
+            /* Latin-1 supplement letters: keep the base letter */
+            static const char base[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+            unsigned char d = (unsigned char)s[1];
+            if (d >= 0x80 && d <= 0xBF) {
+                char b = base[(d - 0x80) & 31];
+                if (b != '/')
+                    out[k++] = b;
+                s++;
+            }
+        }
+    }
+    out[k] = '\0';
+}
+
+/* An author that is the site itself: equal to, or contained in, the site
+ * name, or the host label of the page URL ("El Colombiano" for
+ * elcolumbiano.com). */
+static int is_site_name(const char *au, const char *site, const char *host)
+{
+    if (site && *site &&
+        (strcasecmp(au, site) == 0 || ci_find(site, au) || ci_find(au, site)))
+        return 1;
+    char ka[128], kh[64];
+    alnum_key(ka, sizeof ka, au);
+    alnum_key(kh, sizeof kh, host ? host : "");
+    if (strlen(kh) < 3)
+        return 0;
+    /* the site's name written out ("La República"), or its domain as an
+     * author ("katholisch.at") */
+    return strcmp(ka, kh) == 0 ||
+           (strchr(au, '.') && strncmp(ka, kh, strlen(kh)) == 0);
+}
+
+/* "Rob Picheta, CNN" -> "Rob Picheta": comma-separated parts naming the
+ * site are dropped. */
+static void drop_site_parts(story_buf *b, const char *site, const char *host)
+{
+    char *c;
+    while (b->len && (c = strrchr(b->data, ',')) != NULL) {
+        const char *tail = c + 1;
+        while (*tail == ' ')
+            tail++;
+        if (!*tail || !is_site_name(tail, site, host))
+            break;
+        *c = '\0';
+        b->len = (size_t)(c - b->data);
+    }
+}
+
+/* s (case-folded) is a phrase of list `which`. */
+static int folded_phrase(story_ctx *ctx, const char *which, const char *s)
+{
+    story_buf k = {0};
+    int r = story__ingest_fold(&k, s, strlen(s)) == 0 && k.data &&
+            story__ingest_phrase(ctx, which, k.data);
+    story_buf_free(&k);
+    return r;
+}
+
+/* "Olivier Minot Olivier Minot" (a name printed twice) -> once. */
+static void undouble(story_buf *b)
+{
+    if (b->len < 5 || b->len % 2 == 0)
+        return;
+    size_t h = b->len / 2;
+    if (b->data[h] == ' ' && strncmp(b->data, b->data + h + 1, h) == 0) {
+        b->data[h] = '\0';
+        b->len = h;
+    }
+}
+
 int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                      xmlNode *body_root, story_error *err)
 {
     meta m;
     memset(&m, 0, sizeof m);
     story_vec_init(&m.ld_authors, sizeof(char *));
+    story_vec_init(&m.ld_ids, sizeof(char *));
     story_vec_init(&m.meta_authors, sizeof(char *));
     story_vec_init(&m.el_authors, sizeof(char *));
     story_vec_init(&m.h1s, sizeof(char *));
@@ -1399,37 +1553,52 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     for (size_t i = 0; i < 4; i++)
         story_buf_free(&decl[i]);
 
-    /* authors */
-    story_vec *av = m.ld_authors.len     ? &m.ld_authors
-                    : m.meta_authors.len ? &m.meta_authors
-                                         : &m.el_authors;
+    /* authors: the first source (JSON-LD, meta tags, byline elements) that
+     * gives at least one acceptable name */
     story_buf byline = {0};
-    for (size_t i = 0; i < av->len; i++) {
-        story_buf one = {0};
-        story_buf_puts(&one, ((char **)av->data)[i]);
-        decode_entities(&one);
-        clean_byline(ctx, &one);
-        if (one.len && author_ok(one.data, one.len) &&
-            !(site->len && (strcasecmp(one.data, site->data) == 0 ||
-                            ci_find(site->data, one.data) ||
-                            ci_find(one.data, site->data)))) {
-            if (byline.len)
-                story_buf_puts(&byline, ", ");
-            story_buf_append(&byline, one.data, one.len);
-            char *d = story__strndup(one.data, one.len);
-            char **na = d ? story__realloc(a->authors,
-                                           (a->n_authors + 1) * sizeof *na)
-                          : NULL;
-            if (!na) {
-                free(d);
-                story_buf_free(&one);
-                rc = STORY_ENOMEM;
-                goto out;
+    story_vec *srcv[] = {&m.ld_authors, &m.meta_authors, &m.el_authors};
+    char host[64];
+    url_host_label(host, sizeof host, m.canon.len ? m.canon.data
+                                                  : m.og_url.data);
+    for (size_t s_i = 0; s_i < 3 && a->n_authors == 0; s_i++) {
+        story_vec *av = srcv[s_i];
+        for (size_t i = 0; i < av->len; i++) {
+            story_buf one = {0};
+            const char *raw = ((char **)av->data)[i];
+            if (raw[0] == '\x01')
+                raw = ld_person(&m, raw + 1); /* {"@id": …} reference */
+            if (!raw)
+                continue;
+            story_buf_puts(&one, raw);
+            decode_entities(&one);
+            clean_byline(ctx, &one);
+            drop_site_parts(&one, site->data, host);
+            undouble(&one);
+            int dup = 0;
+            for (size_t k = 0; k < a->n_authors && !dup; k++)
+                dup = strcasecmp(a->authors[k], one.data) == 0;
+            if (one.len && !dup && author_ok(one.data, one.len) &&
+                !folded_phrase(ctx, "published", one.data) &&
+                !folded_phrase(ctx, "byline", one.data) &&
+                !is_site_name(one.data, site->data, host)) {
+                if (byline.len)
+                    story_buf_puts(&byline, ", ");
+                story_buf_append(&byline, one.data, one.len);
+                char *d = story__strndup(one.data, one.len);
+                char **na = d ? story__realloc(a->authors,
+                                               (a->n_authors + 1) * sizeof *na)
+                              : NULL;
+                if (!na) {
+                    free(d);
+                    story_buf_free(&one);
+                    rc = STORY_ENOMEM;
+                    goto out;
+                }
+                a->authors = na;
+                a->authors[a->n_authors++] = d;
             }
-            a->authors = na;
-            a->authors[a->n_authors++] = d;
+            story_buf_free(&one);
         }
-        story_buf_free(&one);
     }
 
     /* dates: structured first; a visible date wins over a UTC timestamp
@@ -1582,6 +1751,7 @@ out:
             story_buf_free(all[i]);
     }
     strvec_free(&m.ld_authors);
+    strvec_free(&m.ld_ids);
     strvec_free(&m.meta_authors);
     strvec_free(&m.el_authors);
     strvec_free(&m.h1s);
