@@ -15,8 +15,9 @@
  * sentences, (2) same key anywhere, (3) same key with opposite polarity,
  * aligned then anywhere, (4) fuzzy entity names (story_name_similarity),
  * (5) equal values (quantity number + unit, ISO date) whatever noun or
- * event the extractor attached, aligned then anywhere, (6) same slot in
- * an aligned sentence pair, (7) same slot anywhere. Passes 6-7 report
+ * event the extractor attached, in an aligned sentence pair, (6) same
+ * slot in an aligned sentence pair, (7) equal values anywhere (with
+ * compatible counted things), (8) same slot anywhere. Passes 6 and 8 report
  * "changed" only when the pairing is unambiguous (exactly one unmatched
  * fact of the slot on each side, within the sentence pair resp. the
  * articles) and, for quantities, the slot names what is counted and the
@@ -177,6 +178,12 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
             if (need_aligned && f->type != STORY_FACT_ENTITY &&
                 !aligned(a, oi, b, j))
                 continue;
+            /* outside an aligned pair, "14 injured" is not "14 cars" even
+             * when the keys leave the counted thing out */
+            if (!need_aligned && f->type == STORY_FACT_QUANTITY &&
+                f->counted && *f->counted && g->counted && *g->counted &&
+                strcmp(f->counted, g->counted) != 0)
+                continue;
             pair(a, oi, b, j);
             cat[oi] = (unsigned char)c;
             break;
@@ -260,10 +267,14 @@ static void pass_value(side *a, side *b, int need_aligned,
         if (a->skip[i] || a->match[i] >= 0)
             continue;
         for (size_t j = 0; j < b->fs->n_facts; j++) {
-            if (b->skip[j] || b->match[j] >= 0 ||
-                !same_value(f, &b->fs->facts[j]))
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 || !same_value(f, g))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
+                continue;
+            /* outside an aligned pair, "14 injured" is not "14 cars" */
+            if (!need_aligned && f->counted && *f->counted && g->counted &&
+                *g->counted && strcmp(f->counted, g->counted) != 0)
                 continue;
             pair(a, i, b, j);
             cat[i] = (unsigned char)STORY_DIFF_SAME;
@@ -314,14 +325,18 @@ static size_t count_quantities(const side *s, long link)
     return n;
 }
 
-/* 1 when the number x is a value of some quantity (or the year of some
- * date) of the fact set. */
-static int has_number(const story_factset *fs, double x)
+/* 1 when the number x is a value of some quantity of the fact set that
+ * could be the same thing as `ref` (same or unknown counted thing), or the
+ * year of some date. */
+static int has_number(const story_factset *fs, double x,
+                      const story_fact *ref)
 {
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
         if (f->type == STORY_FACT_QUANTITY &&
-            (f->number == x || f->number_hi == x))
+            (f->number == x || f->number_hi == x) &&
+            (!f->counted || !*f->counted || !ref->counted ||
+             !*ref->counted || !strcmp(f->counted, ref->counted)))
             return 1;
         if (f->type == STORY_FACT_DATE && f->date_iso &&
             strlen(f->date_iso) >= 4 && x >= 1000 && x <= 9999 &&
@@ -358,8 +373,10 @@ static int specific(const side *a, const story_fact *f, const side *b,
         event = 1;
     if (!what && !event)
         return 0;
-    return !has_number(b->fs, f->number) && !has_number(b->fs, f->number_hi) &&
-           !has_number(a->fs, g->number) && !has_number(a->fs, g->number_hi);
+    return !has_number(b->fs, f->number, f) &&
+           !has_number(b->fs, f->number_hi, f) &&
+           !has_number(a->fs, g->number, g) &&
+           !has_number(a->fs, g->number_hi, g);
 }
 
 /* Passes: same slot, different key = changed. Only when the pairing is
@@ -649,8 +666,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_names(&sa, &sb, cat);
     pass_value(&sa, &sb, 1, cat);
-    pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 1, cat);
+    pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 0, cat);
 
     d = story__calloc(1, sizeof *d);

@@ -359,6 +359,37 @@ static void test_bare_numbers(void **state)
     story_article_free(b2);
 }
 
+/* "14 cars" elsewhere in A does not hide "15 -> 14 injured". */
+static void test_no_masking(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"The storm injured 15 people.",
+                                     "It destroyed 14 cars."};
+    static const char *const s2[] = {"The storm injured 14 people.",
+                                     "It destroyed many cars."};
+    story_article *a = article(s1, 2), *b = article(s2, 2);
+    story_fact f1[] = {qty(a, 0, "15", 15, "q|15", "q", 0),
+                       qty(a, 1, "14", 14, "q|14", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "14", 14, "q|14", "q", 0)};
+    f1[1].counted = (char *)"car";
+    f1[1].event = (char *)"DESTROY";
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.7, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].b, 0);
+    assert_int_equal(d->entries[1].category, STORY_DIFF_OMITTED);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* Allocation failure at every step: STORY_ENOMEM, nothing leaks (ASan). */
 static void test_enomem(void **state)
 {
@@ -405,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),
+        cmocka_unit_test(test_no_masking),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
