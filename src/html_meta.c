@@ -1366,6 +1366,58 @@ static void decode_entities(story_buf *b)
     }
 }
 
+/* d ends h at a word boundary after a shorter kicker:
+ * "Energiewende Oberland: Klimavorreiter Oberland?" and
+ * "Klimavorreiter Oberland?" (d >= 2 words, the kicker at most 1.5 times
+ * as long). */
+static int kicker_suffix(const char *h, const char *d)
+{
+    while (*d == ' ')
+        d++;
+    size_t hl = strlen(h), dl = strlen(d);
+    while (dl && d[dl - 1] == ' ')
+        dl--;
+    while (hl && h[hl - 1] == ' ')
+        hl--;
+    if (dl == 0 || dl >= hl || count_words(d) < 2 || hl - dl > dl + dl / 2)
+        return 0;
+    const char *tail = h + hl - dl;
+    if (strncasecmp(tail, d, dl) != 0)
+        return 0;
+    unsigned char before = (unsigned char)tail[-1];
+    return before == ' ' || before == ':' || before == '|' ||
+           before == 0xA0;
+}
+
+/* "23.01.2022 - Headline", "1. Februar 2022 Headline": a date (ending in
+ * a four-digit year within the first 24 bytes) before a headline of >= 3
+ * words is dropped from the title. */
+static void strip_leading_date(story_ctx *ctx, story_buf *t, const char *lang)
+{
+    if (!t->len || !isdigit((unsigned char)t->data[0]))
+        return;
+    for (size_t i = 1; i + 4 <= t->len && i < 24; i++) {
+        if (!digits(t->data + i, 4) || isdigit((unsigned char)t->data[i - 1]) ||
+            isdigit((unsigned char)t->data[i + 4]))
+            continue;
+        size_t e = i + 4;
+        char pre[32], iso[48];
+        snprintf(pre, sizeof pre, "%.*s", (int)e, t->data);
+        if (!any_date(ctx, pre, lang, iso, sizeof iso))
+            return;
+        while (e < t->len && (t->data[e] == ' ' || t->data[e] == '-' ||
+                              t->data[e] == '|' || t->data[e] == ':' ||
+                              t->data[e] == ',' ||
+                              strncmp(t->data + e, "\xe2\x80\x93", 3) == 0))
+            e += (unsigned char)t->data[e] >= 0x80 ? 3 : 1;
+        if (count_words(t->data + e) < 3)
+            return;
+        memmove(t->data, t->data + e, t->len - e + 1);
+        t->len -= e;
+        return;
+    }
+}
+
 /* The name of the JSON-LD node whose "@id" is id (Yoast-style graphs give
  * "author": {"@id": "…#author"} and the Person elsewhere), or NULL. */
 static const char *ld_person(meta *m, const char *id)
@@ -1550,8 +1602,19 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
         title.len = 0;
         story_buf_append(&title, m.h1.data, m.h1.len);
     }
+    /* an <h1> that is a kicker (overline, section) followed by a declared
+     * title (cleaned or as written): the declared title */
+    for (size_t i = 0; i < 8 && m.h1.len; i++) {
+        const char *d = i < 4 ? decl[i].data : srcs[i - 4]->data;
+        if (d && kicker_suffix(m.h1.data, d)) {
+            title.len = 0;
+            story_buf_puts(&title, d);
+            break;
+        }
+    }
     for (size_t i = 0; i < 4; i++)
         story_buf_free(&decl[i]);
+    strip_leading_date(ctx, &title, lang);
 
     /* authors: the first source (JSON-LD, meta tags, byline elements) that
      * gives at least one acceptable name */
