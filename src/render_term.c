@@ -433,6 +433,23 @@ static size_t link_paragraph(const story_article *art, size_t first,
     return art->sentences[first].paragraph;
 }
 
+/* The last two components of a path ("euronews-en.43091/uk.txt"): enough
+ * to tell the inputs apart without a column-wide directory; URLs whole. */
+static const char *short_source(const char *src)
+{
+    if (!src)
+        return "";
+    if (strstr(src, "://"))
+        return src;
+    const char *last = strrchr(src, '/');
+    if (!last)
+        return src;
+    const char *p = last;
+    while (p > src && p[-1] != '/')
+        p--;
+    return p;
+}
+
 static void header(render *r, const story_comparison *c, cell *l, cell *rt)
 {
     const story_article *arts[2] = {c->a, c->b};
@@ -454,7 +471,7 @@ static void header(render *r, const story_comparison *c, cell *l, cell *rt)
                  a->lang && *a->lang ? a->lang : "und", a->n_paragraphs,
                  a->n_sentences);
         cell_puts(cells[k], tmp, STORY_STYLE_PLAIN);
-        cell_puts(cells[k], a->source ? a->source : "", STORY_STYLE_PLAIN);
+        cell_puts(cells[k], short_source(a->source), STORY_STYLE_PLAIN);
     }
     row(r, l, rt, " | ");
     const story_alignment *al = c->alignment;
