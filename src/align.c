@@ -63,7 +63,8 @@ static story_link *to_links(const sd_link *l, size_t n)
 /* ---- relation ---- */
 
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
-#define REL_MIN_OVERALL 0.25 /* translation and rewrite need this overall */
+#define REL_MIN_OVERALL 0.32 /* translation and rewrite need this overall */
+#define REL_SAME 0.36 /* same story from this overall similarity */
 
 typedef struct rel_stats {
     double cov_a, cov_b;   /* aligned share of characters */
@@ -109,27 +110,27 @@ static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
 
 static double clamp01(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
 
-/* Relation rules (docs/align.md), on the sentence links that carry
- * evidence (score >= REL_MIN_SIM):
- *  translation: both sides covered >= 85% (characters; or >= 50% when
- *    >= 3 paragraphs are all evidenced and mostly 1-1), nothing moved,
- *    mostly 1-1, and the links are clearly similar (mean >= 0.2); for a
- *    same-language pair, not near-identical (mean < 0.8: that is an edit);
+/* Relation rules (docs/align.md), on the links that carry evidence
+ * (score >= REL_MIN_SIM) of the paragraph level (>= 3 aligned paragraphs)
+ * or else the sentence level:
+ *  translation: both sides covered >= 85% (characters), nothing moved, >= 60% of the links 1-1, and the links clearly similar
+ *    (mean >= 0.2); for a same-language pair, not near-identical (mean <
+ *    0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
- *  both need an overall similarity >= 0.25 (unrelated texts of one
- *  language always share a few words);
- *  same story: overall similarity >= 0.42;  else different stories. */
-static void decide_relation(story_alignment *al, const rel_stats *s,
+ *  both need an overall similarity >= REL_MIN_OVERALL (unrelated texts of
+ *  one language always share a few words);
+ *  same story: overall similarity >= REL_SAME;  else different stories. */
+static void decide_relation(story_alignment *al, const rel_stats *ss,
                             const rel_stats *ps, int cross)
 {
+    /* articles of several paragraphs are judged on their paragraphs
+     * (sentence splits differ between languages and sentences carry less
+     * evidence); one-paragraph texts on their sentences */
+    const rel_stats *s = ps->n_aligned >= 3 ? ps : ss;
     double cmin = fmin(s->cov_a, s->cov_b);
-    double cmax = fmax(s->cov_a, s->cov_b);
-    /* long parallel documents: paragraphs all evidenced 1-1 */
-    if (ps->n_aligned >= 3 && fmin(ps->cov_a, ps->cov_b) >= 0.9 &&
-        ps->one_one >= 0.8 && cmin >= 0.5)
-        cmin = fmax(cmin, 0.85);
+    double cmax = fmax(fmax(s->cov_a, s->cov_b), fmax(ss->cov_a, ss->cov_b));
     int related = al->sim_overall >= REL_MIN_OVERALL;
-    if (related && cmin >= 0.85 && s->moved_frac == 0 && ps->moved_frac == 0 &&
+    if (related && cmin >= 0.85 && s->moved_frac == 0 &&
         s->one_one >= 0.6 && s->mean_sim >= 0.2 &&
         (cross || s->mean_sim < 0.8)) {
         al->relation = STORY_REL_TRANSLATION;
@@ -138,12 +139,12 @@ static void decide_relation(story_alignment *al, const rel_stats *s,
                s->mean_sim >= 0.2) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
-    } else if (al->sim_overall >= 0.42) {
+    } else if (al->sim_overall >= REL_SAME) {
         al->relation = STORY_REL_SAME_STORY;
-        al->relation_confidence = clamp01(0.5 + (al->sim_overall - 0.42));
+        al->relation_confidence = clamp01(0.5 + (al->sim_overall - REL_SAME));
     } else {
         al->relation = STORY_REL_DIFFERENT_STORY;
-        al->relation_confidence = clamp01(0.5 + (0.42 - al->sim_overall));
+        al->relation_confidence = clamp01(0.5 + (REL_SAME - al->sim_overall));
     }
 }
 
@@ -364,7 +365,11 @@ static int dims(story_alignment *al, sd_pair *p, const story_article *a,
     al->sim_narrative = narr;
     /* weights chosen on SemEval-2022 Task 8 training pairs (bench/semeval):
      * shared anchors (names, numbers, facts) carry most of the signal */
-    al->sim_overall = clamp01(0.6 * sqrt(anchors) + 0.2 * ent + 0.2 * cov);
+    /* content words only within one language (across languages their
+     * Dice depends on the lexicon's coverage, not on the story) */
+    double wording = p->cross ? sqrt(anchors) : sqrt(words);
+    al->sim_overall = clamp01(0.4 * sqrt(anchors) + 0.2 * ent + 0.1 * cov +
+                              0.3 * wording);
     json_object_set_new(root, "entities", je);
     json_object_set_new(root, "geography", jg);
     json_object_set_new(root, "time", jt);
