@@ -628,8 +628,18 @@ static int machine_date(const char *s, char *out, size_t outsz)
 
 /* Text written for readers: ISO, numeric (day first unless the page is
  * en-US), then month names via the dates module and ICU. */
+static int any_date_icu(story_ctx *ctx, const char *s, const char *lang,
+                        char *out, size_t outsz, int icu);
+
 static int any_date(story_ctx *ctx, const char *s, const char *lang,
                     char *out, size_t outsz)
+{
+    return any_date_icu(ctx, s, lang, out, outsz, 1);
+}
+
+/* any_date; ICU date formats only with `icu` (they cost ~0.1 ms each) */
+static int any_date_icu(story_ctx *ctx, const char *s, const char *lang,
+                        char *out, size_t outsz, int icu)
 {
     if (!s || !*s)
         return 0;
@@ -669,8 +679,8 @@ static int any_date(story_ctx *ctx, const char *s, const char *lang,
         }
         story_vec_free(&v);
     }
-    if (strlen(s) > 200) /* ICU formats are tried at every word: short
-                            texts (bylines, date lines) only */
+    if (!icu || strlen(s) > 200) /* ICU formats are tried at every word:
+                                    short texts (bylines, date lines) only */
         return 0;
     if (lang && *lang && icu_date(s, lang, out, outsz))
         return 1;
@@ -1007,8 +1017,8 @@ static int phrase_date(story_ctx *ctx, xmlNode *body, const char *lang,
     if (!np || !body || !body->children)
         return 0;
     story_buf t = {0}, f = {0};
-    int found = 0;
-    text_after(&t, body->children, 1u << 20);
+    int found = 0, tries = 0;
+    text_after(&t, body->children, 1u << 18);
     if (!t.len || story__ingest_fold(&f, t.data, t.len) != 0 || !f.data)
         goto done;
     for (const char *p = f.data; *p && !found; p++) {
@@ -1027,11 +1037,17 @@ static int phrase_date(story_ctx *ctx, xmlNode *body, const char *lang,
                 q += (unsigned char)*q == 0xC2 ? 2 : 1;
             char win[48];
             snprintf(win, sizeof win, "%s", q);
-            /* the date must start the window */
-            if (!isdigit((unsigned char)win[0]) && !isalpha((unsigned char)win[0]) &&
-                (unsigned char)win[0] < 0x80)
+            /* the date starts the window and has a digit early on (day or
+             * year); at most 8 attempts, without ICU formats (costly) */
+            int digit = 0;
+            for (int k = 0; k < 16 && win[k]; k++)
+                digit |= isdigit((unsigned char)win[k]) != 0;
+            if (!digit || tries >= 8 ||
+                (!isalnum((unsigned char)win[0]) &&
+                 (unsigned char)win[0] < 0x80))
                 continue;
-            found = any_date(ctx, win, lang, out, outsz);
+            tries++;
+            found = any_date_icu(ctx, win, lang, out, outsz, 0);
         }
     }
 done:
@@ -1255,8 +1271,9 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 const char *rel = story__html_attr(n, "rel");
                 int authorish = (rel && strcasecmp(rel, "author") == 0) ||
                                 cls_has(n, "byline") || cls_has(n, "author");
-                if (authorish && (in_comments(n) ||
-                                  (cls_has(n, "teaser") && !self_teaser(m, n))))
+                if (authorish && m->el_authors.len < 4 && byline_seen < 8 &&
+                    (in_comments(n) ||
+                     (cls_has(n, "teaser") && !self_teaser(m, n))))
                     authorish = 0; /* comments, forms, other stories */
                 if (authorish && m->el_authors.len < 4 && byline_seen < 8) {
                     text_of(&t, n);
@@ -1273,13 +1290,13 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                         descend = 0;
                     }
                 } else if (m->date_texts.len < 8 && !cls_has(n, "weather") &&
-                           (!cls_has(n, "teaser") || self_teaser(m, n)) &&
                            (cls_has(n, "date") || cls_has(n, "publish") ||
                             cls_has(n, "publica") ||
                             cls_has(n, "posted") || cls_has(n, "dateline") ||
                             cls_has(n, "timestamp") ||
                             cls_has(n, "submitted") || cls_has(n, "meta") ||
-                            has_class_word(n, "time"))) {
+                            has_class_word(n, "time")) &&
+                           (!cls_has(n, "teaser") || self_teaser(m, n))) {
                     text_of(&t, n);
                     if (t.len >= 6 && t.len < 120 && !in_comments(n))
                         push_date(m, t.data);
@@ -1698,6 +1715,11 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
             have_vis = 1;
         }
     }
+    /* an explicit "Published on <date>" before the first date after the
+     * headline (which may be an update date) */
+    if (!have && !have_vis &&
+        phrase_date(ctx, m.body, lang, vis, sizeof vis))
+        have_vis = 1;
     for (int k = 0; k < m.n_h1_nodes && !have_vis; k++) {
         m.region.len = 0;
         text_after(&m.region, m.h1_nodes[k], 3000);
@@ -1720,9 +1742,6 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                                          sizeof vis))
             have_vis = 1;
     }
-    if (!have && !have_vis &&
-        phrase_date(ctx, m.body, lang, vis, sizeof vis))
-        have_vis = 1;
     if (have && strlen(iso) > 10 &&
         (iso[strlen(iso) - 1] == 'Z' || strstr(iso + 10, "+00:00"))) {
         /* A UTC timestamp: the page's own (local) date is the date printed

@@ -447,6 +447,95 @@ static void test_html_extract(void **state)
     story_article_free(a);
 }
 
+/* A page with `head` inside <head>, `top` before the article text and
+ * `foot` after it; the body is three paragraphs written here. */
+static story_article *meta_page(const char *head, const char *top,
+                                const char *foot)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf,
+             "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">"
+             "%s</head><body><main><article>%s"
+             "<p>Der Gemeinderat hat am Abend beschlossen, die alte Brücke "
+             "über den Fluss bis zum Herbst zu sanieren, und dafür zwei "
+             "Millionen Franken bewilligt.</p>"
+             "<p>Die Arbeiten beginnen im Mai, sagte die Bauvorsteherin, und "
+             "der Verkehr werde während der ganzen Zeit einspurig geführt.</p>"
+             "<p>Die Opposition hatte einen Neubau verlangt, unterlag aber "
+             "in der Abstimmung mit deutlicher Mehrheit.</p>"
+             "%s</article></main></body></html>",
+             head, top, foot);
+    return ok_html(buf, 0);
+}
+
+static void test_html_metadata_rules(void **state)
+{
+    (void)state;
+    /* a date after a publication phrase, when the page has no metadata */
+    story_article *a = meta_page(
+        "<title>Brücke wird saniert</title>", "<h1>Brücke wird saniert</h1>",
+        "<p class=\"small\">Letzte Änderung: 30.10.2023<br>Erschienen am: "
+        "01.11.2023</p>");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2023-11-01");
+    story_article_free(a);
+    /* unpadded ISO dates in meta tags; the first one that parses wins */
+    a = meta_page("<meta property=\"article:published_time\" content=\"gestern\">"
+                  "<meta name=\"pubdate\" content=\"2022-5-7 22:17:36\">",
+                  "<h1>Brücke wird saniert</h1>", "");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2022-05-07T22:17:36");
+    story_article_free(a);
+    /* teaser dates belong to other stories, except the page's own teaser */
+    a = meta_page("<title>Brücke wird saniert</title>",
+                  "<div class=\"teaser\"><a href=\"/x\">Neue Buslinie im "
+                  "Westen eröffnet</a><span class=\"teaser__date\">3. März "
+                  "2021</span></div><div class=\"teaser\"><a href=\"/y\">"
+                  "Brücke wird saniert</a><span class=\"teaser__date\">"
+                  "14.04.2021</span></div><h1>Brücke wird saniert</h1>",
+                  "");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2021-04-14");
+    story_article_free(a);
+    /* JSON-LD author given as an @id reference to a Person of the graph;
+     * "Name, Site" loses the site part */
+    a = meta_page("<meta property=\"og:site_name\" content=\"Talpost\">"
+                  "<script type=\"application/ld+json\">{\"@context\":"
+                  "\"https://schema.org\",\"@graph\":[{\"@type\":\"Article\","
+                  "\"headline\":\"Brücke wird saniert\",\"author\":{\"@id\":"
+                  "\"https://talpost.example/#p1\"}},{\"@type\":\"Person\","
+                  "\"@id\":\"https://talpost.example/#p1\",\"name\":\"Mira "
+                  "Keller\"}]}</script>",
+                  "<h1>Brücke wird saniert</h1>", "");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Mira Keller");
+    story_article_free(a);
+    a = meta_page("<meta property=\"og:site_name\" content=\"Talpost\">"
+                  "<meta name=\"author\" content=\"Jon Weber, Talpost\">",
+                  "<h1>Brücke wird saniert</h1>", "");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jon Weber");
+    story_article_free(a);
+    /* the site's name as author ("Tal Post" for talpost.example) is not a
+     * person; the byline element is used instead */
+    a = meta_page("<link rel=\"canonical\" href=\"https://www.talpost.example/"
+                  "a/1\"><meta name=\"author\" content=\"Tal Post\">",
+                  "<h1>Brücke wird saniert</h1><p class=\"byline\">Von Lea "
+                  "Frei</p>", "");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Lea Frei");
+    story_article_free(a);
+    /* a kicker before the headline in the <h1>; a date before a title */
+    a = meta_page("<meta property=\"og:title\" content=\"Brücke wird saniert\">",
+                  "<h1><span>Gemeinderat:</span> Brücke wird saniert</h1>", "");
+    assert_string_equal(a->title, "Brücke wird saniert");
+    story_article_free(a);
+    a = meta_page("", "<h1>23.01.2022 - Brücke wird bis Herbst saniert</h1>",
+                  "");
+    assert_string_equal(a->title, "Brücke wird bis Herbst saniert");
+    story_article_free(a);
+}
+
 static void test_html_no_text(void **state)
 {
     (void)state;
@@ -812,6 +901,7 @@ int main(void)
         cmocka_unit_test(test_mojibake),
         cmocka_unit_test(test_size_cap),
         cmocka_unit_test(test_html_extract),
+        cmocka_unit_test(test_html_metadata_rules),
         cmocka_unit_test(test_html_no_text),
         cmocka_unit_test(test_html_truncated),
         cmocka_unit_test(test_html_charset_lies),
