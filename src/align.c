@@ -62,6 +62,7 @@ static story_link *to_links(const sd_link *l, size_t n)
 
 /* ---- relation ---- */
 
+#define PARA_PRIOR 0.6 /* sentence link bonus inside aligned paragraphs */
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
 #define REL_MIN_OVERALL 0.32 /* translation and rewrite need this overall */
 #define REL_SAME 0.36 /* same story from this overall similarity */
@@ -433,24 +434,55 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
         goto oom;
     double ratio = len_ratio(&p);
     int reorder = opts->relation != STORY_REL_TRANSLATION;
-    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio, reorder) != 0)
+    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio, reorder,
+                       NULL) != 0)
         goto oom;
     if (p.cross) {
-        /* second pass with the lexicon learned from the first (paragraph
-         * co-occurrence was tried too: too coarse for short articles) */
-        int nb = sd_pair_bootstrap(&p, sl, nsl, 0.25, 0);
-        if (nb < 0)
+        /* the lexicon learned from the first pass (paragraph co-occurrence
+         * was tried too: too coarse for short articles) */
+        if (sd_pair_bootstrap(&p, sl, nsl, 0.25, 0) < 0)
             goto oom;
-        if (nb > 0) {
+    }
+    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio, reorder,
+                       NULL) != 0)
+        goto oom;
+    /* second sentence pass, favouring sentences of aligned paragraphs */
+    if (a->n_paragraphs > 1 || b->n_paragraphs > 1) {
+        size_t *ga = story__malloc((a->n_sentences + 1) * sizeof *ga);
+        size_t *gb = story__malloc((b->n_sentences + 1) * sizeof *gb);
+        size_t *pa = story__malloc((a->n_paragraphs + 1) * sizeof *pa);
+        size_t *pb = story__malloc((b->n_paragraphs + 1) * sizeof *pb);
+        int ok = ga && gb && pa && pb;
+        if (ok) {
+            for (size_t i = 0; i < a->n_paragraphs; i++)
+                pa[i] = SIZE_MAX;
+            for (size_t j = 0; j < b->n_paragraphs; j++)
+                pb[j] = SIZE_MAX;
+            for (size_t k = 0; k < npl; k++) {
+                if (!pl[k].na || !pl[k].nb)
+                    continue;
+                for (size_t i = pl[k].a; i < pl[k].a + pl[k].na; i++)
+                    pa[i] = k;
+                for (size_t j = pl[k].b; j < pl[k].b + pl[k].nb; j++)
+                    pb[j] = k;
+            }
+            for (size_t i = 0; i < a->n_sentences; i++)
+                ga[i] = pa[a->sentences[i].paragraph];
+            for (size_t j = 0; j < b->n_sentences; j++)
+                gb[j] = pb[b->sentences[j].paragraph];
+            sd_prior pr = {ga, gb, PARA_PRIOR};
             free(sl);
             sl = NULL;
-            if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
-                               reorder) != 0)
-                goto oom;
+            ok = sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
+                                reorder, &pr) == 0;
         }
+        free(ga);
+        free(gb);
+        free(pa);
+        free(pb);
+        if (!ok)
+            goto oom;
     }
-    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio, reorder) != 0)
-        goto oom;
     rel_stats ss, ps;
     rel_stats_of(&ss, sl, nsl, &p.sa, &p.sb);
     rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);

@@ -67,6 +67,7 @@ typedef struct dp {
     double *ra, *rb;   /* noise per unit */
     double ratio;
     double level; /* typical link similarity: median of row maxima */
+    const sd_prior *prior;
     sd_space *sp;
     const sd_side *A, *B;
 } dp;
@@ -152,8 +153,13 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
     noise /= d->level;
     /* length matters where lexical evidence is weak (low level) */
     double lw = LW * fmin(1.0, 2.0 * (1.0 - d->level));
+    double bonus = 0;
+    if (d->prior && d->prior->ga[a] != SIZE_MAX &&
+        d->prior->ga[a] == d->prior->gb[b] &&
+        d->prior->ga[a + na - 1] == d->prior->gb[b + nb - 1])
+        bonus = units * d->prior->w;
     return s - units * (K_NOISE * noise + T0) +
-           units * lw * len_term(d, la, lb) - pen;
+           units * lw * len_term(d, la, lb) - pen + bonus;
 }
 
 /* ---- band ---- */
@@ -721,10 +727,12 @@ static void absorb(dp *d, sd_link *l, size_t n)
 }
 
 int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
-                   const sd_side *B, double ratio, int reorder)
+                   const sd_side *B, double ratio, int reorder,
+                   const sd_prior *prior)
 {
     dp d;
     memset(&d, 0, sizeof d);
+    d.prior = prior;
     d.N = A->n;
     d.M = B->n;
     d.sp = sp;

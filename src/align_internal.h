@@ -89,8 +89,16 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
 /* Align two sides: banded monotone DP (1-1, 1-0, 0-1, 1-2, 2-1, 2-2),
  * then (when reorder != 0) order-free matching of the leftovers into
  * moved links. *out (story__malloc'd) receives *n links ordered by A.
- * ratio = expected B/A length ratio in code points. */
+ * ratio = expected B/A length ratio in code points. prior (may be NULL)
+ * favours links inside aligned groups (sentences of aligned paragraphs). */
+typedef struct sd_prior {
+    const size_t *ga, *gb; /* group of each A / B unit, SIZE_MAX = none */
+    double w;              /* bonus (in level units) per unit of a link
+                              whose units share a group */
+} sd_prior;
+
 int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
-                   const sd_side *B, double ratio, int reorder);
+                   const sd_side *B, double ratio, int reorder,
+                   const sd_prior *prior);
 
 #endif
