@@ -34,6 +34,7 @@ import random
 import sys
 import xml.etree.ElementTree as ET
 
+ENDS = set(".!?;:\u2026\u3002\uff01\uff1f\u0964\"'\u201d\u2019\u00bb)")
 LANGS24 = ["cs", "de", "es", "hi", "is", "ja", "ru", "uk", "zh"]
 
 
@@ -119,14 +120,18 @@ def write_article(path, units):
     spans = []
     buf = b""
     prev = None
+    prev_text = ""
     for text, grp in units:
         t = text.encode("utf-8")
         if prev is None:
             pass
-        elif grp == prev:
+        elif grp == prev and prev_text.rstrip()[-1:] in ENDS:
             buf += b" "
         else:
+            # a unit without final punctuation (a headline) ends its
+            # paragraph: joined, it would run into the next sentence
             buf += b"\n\n"
+        prev_text = text
         spans.append([len(buf), len(buf) + len(t)])
         buf += t
         prev = grp
