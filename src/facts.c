@@ -873,6 +873,7 @@ static void fx_free(fx *x)
     free(x->tmask);
     free(x->tmask_gen);
     json_decref(x->capital_inside);
+    json_decref(x->lower_seen);
     story_buf_free(&x->tmp);
 }
 
@@ -908,10 +909,11 @@ static int prepare(fx *x)
     x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
     x->stem_owned = story__calloc(a->n_tokens + 1, 1);
     x->capital_inside = json_object();
+    x->lower_seen = json_object();
     if (!x->sent_tok || !x->tok_ent || !x->tok_role || !x->tok_flags ||
         !x->tmask || !x->tmask_gen ||
         !x->stem ||
-        !x->stem_owned || !x->capital_inside)
+        !x->stem_owned || !x->capital_inside || !x->lower_seen)
         return story__error(x->err, STORY_ENOMEM, NULL, -1, "out of memory");
     size_t t = 0;
     for (size_t s = 0; s < a->n_sentences; s++) {
@@ -936,6 +938,11 @@ static int prepare(fx *x)
         x->tok_ent[i] = -1;
         const char *k = a->tokens[i].key;
         size_t kn = strlen(k);
+        /* written in lower case (a common word of a cased script) */
+        if ((a->tokens[i].flags & STORY_TOKEN_LETTER) &&
+            !(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+            (unsigned char)k[0] < 0xD8 && kn < 120)
+            json_object_set(x->lower_seen, k, json_true());
         /* capitalised on its own in the middle of a sentence (not as
          * the first word of a longer capitalised run) */
         if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&

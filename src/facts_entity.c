@@ -59,6 +59,9 @@ static void skeleton(const char *in, story_buf *out)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = w[i], d = w[i + 1];
+        /* a silent "h" after a vowel ("Johnson" = Джонсон "Dzhonson") */
+        if (c == 'h' && i > 0 && is_vowel(w[i - 1]) && !is_vowel(d))
+            continue;
         /* English j = Cyrillic дж (BGN "dzh") = Arabic/Indic "j" */
         if (c == 'd' && d == 'z' && w[i + 2] == 'h') {
             s[m++] = 'i';
@@ -554,6 +557,113 @@ static int noun_suffix(fx *x, const char *k)
     return 0;
 }
 
+/* Token i (folded, possessive stripped) is written lower case somewhere
+ * in the article and is not an acronym. */
+static int lower_word(fx *x, size_t i)
+{
+    const story_token *t = &x->a->tokens[i];
+    if (is_acronym(x->a->text + t->start, t->end - t->start))
+        return 0;
+    size_t kn = strip_possessive(t->key, strlen(t->key));
+    char kk[128];
+    if (kn >= sizeof kk)
+        return 0;
+    snprintf(kk, sizeof kk, "%.*s", (int)kn, t->key);
+    return json_object_get(x->lower_seen, kk) != NULL;
+}
+
+/* Folded word k (n bytes) in the pack's "common_words", directly or
+ * without a plural "s"/"es". */
+static int common_word(fx *x, const char *k, size_t n)
+{
+    char w[64];
+    if (n < 3 || n >= sizeof w)
+        return 0;
+    memcpy(w, k, n);
+    w[n] = '\0';
+    if (story_langpack_has(x->lp, "common_words", w))
+        return 1;
+    if (n > 4 && w[n - 1] == 's') {
+        w[n - 1] = '\0';
+        if (story_langpack_has(x->lp, "common_words", w))
+            return 1;
+    }
+    return 0;
+}
+
+/* A run [rs, re) of common words only (packs with "common_words"): a
+ * single word that is no earlier entity's surname and has no role
+ * before it, or a run holding an entity-kind word ("Department of
+ * Justice", "Supreme Court"). Acronyms are never descriptive. */
+static int descriptive(fx *x, size_t b, size_t rs, size_t re)
+{
+    const story_article *a = x->a;
+    if (!story_langpack_field(x->lp, "common_words"))
+        return 0;
+    int kindword = 0;
+    size_t n;
+    for (size_t k = rs; k < re; k++) {
+        const story_token *t = &a->tokens[k];
+        if (story_langpack_has(x->lp, "name_connectors", t->key) ||
+            story_langpack_has(x->lp, "determiners", t->key))
+            continue;
+        if (is_acronym(a->text + t->start, t->end - t->start))
+            return 0;
+        if (!common_word(x, t->key, strip_possessive(t->key, strlen(t->key))))
+            return 0;
+        if (fx_match(x, "entity_kinds", k, re, &n))
+            kindword = 1;
+    }
+    if (rs > b && (fx_match(x, "roles", rs - 1, rs, &n) ||
+                   fx_match(x, "titles", rs - 1, rs, &n)))
+        return 0;
+    if (re - rs > 1) {
+        /* "Mike Johnson" … "Johnson": the last word is a name on its own
+         * elsewhere */
+        const char *lk2 = a->tokens[re - 1].key;
+        size_t ln = strip_possessive(lk2, strlen(lk2));
+        char kk[128];
+        if (ln >= sizeof kk)
+            return 0;
+        snprintf(kk, sizeof kk, "%.*s", (int)ln, lk2);
+        return kindword || !json_object_get(x->capital_inside, kk);
+    }
+    /* a surname of an earlier entity ("Mike Johnson" … "Johnson") */
+    const char *tk = a->tokens[rs].key;
+    size_t tn = strip_possessive(tk, strlen(tk));
+    char *lk = latin_key(x, tk, tn);
+    if (!lk)
+        return 0;
+    story_buf sk = {0};
+    skeleton(lk, &sk);
+    free(lk);
+    int earlier = 0;
+    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
+        fx_ent *en = ent_at(x, (long)q);
+        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
+                  strcmp(en->skel, sk.data) == 0;
+    }
+    story_buf_free(&sk);
+    return !earlier;
+}
+
+/* German: a common noun after a name ends the run ("Johnsons Abkommen",
+ * "New Yorker Abgeordnete") after a genitive "-s", with a noun suffix
+ * (-ung, -keit …) or when long (>= 10 bytes); a short one may be a
+ * surname ("Olaf Brenner"). */
+static int noun_ends_run(fx *x, size_t i)
+{
+    const story_token *t = &x->a->tokens[i];
+    const char *k = t->key;
+    if (is_acronym(x->a->text + t->start, t->end - t->start) ||
+        !common_noun(x, k))
+        return 0;
+    const char *pk = x->a->tokens[i - 1].key;
+    size_t pn = strlen(pk);
+    return (pn > 3 && pk[pn - 1] == 's') || noun_suffix(x, k) ||
+           strlen(k) >= 10;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -660,7 +770,8 @@ static int entities_sentence(fx *x, size_t s)
                     !role_like(x, re, e, &n) &&
                     !(titlecase && !known_name(x, re)) &&
                     !is_stopish(x, re, e) &&
-                    !fx_match(x, "places", re, e, &n)) {
+                    !fx_match(x, "places", re, e, &n) &&
+                    !(nouncaps && noun_ends_run(x, re))) {
                     /* a possessive ends the run: "NATO's Military" */
                     const story_token *pt = &a->tokens[re - 1];
                     if (strip_possessive(a->text + pt->start,
@@ -699,7 +810,10 @@ static int entities_sentence(fx *x, size_t s)
                     i = re;
                     continue;
                 }
-            } else if (rs == b && is_stopish(x, rs, e)) {
+            } else if (rs == b &&
+                       (is_stopish(x, rs, e) || lower_word(x, rs))) {
+                /* "If Congress …", "Якщо Конгрес": the first word of the
+                 * sentence is a common word written lower case elsewhere */
                 rs++;
             }
             if (is_stopish(x, rs, e) && re == rs + 1) {
@@ -725,6 +839,13 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 }
             }
+        }
+        /* descriptive names ("Department of Justice", "Water"): every
+         * word a common word of the language; translations translate
+         * them instead of transliterating, so they are no entity facts */
+        if (!gk && descriptive(x, b, rs, re)) {
+            i = re > i ? re : i + 1;
+            continue;
         }
         /* roles and nationality before the name */
         roles_free(&roles);

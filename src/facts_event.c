@@ -12,9 +12,12 @@
  * first. Object: the first participant within 4 tokens after the
  * predicate, in the same clause. Polarity and modality: the negation and
  * hedge cue lists of the pack, within the predicate's clause.
- * Key = slot = "event|<actor>|<PREDICATE>|<object>": an event has no
- * value besides its polarity, so two versions disagree on an event by
- * negation (contradiction), not by a changed key.
+ * Key = "event|<actor>|<PREDICATE>|<object>" with the actor only when it
+ * is a named entity (entity key) and the object only when it is a named
+ * entity; slot = the same with concept actors ("nation", "official")
+ * kept, for story_facts_check. An event has no value besides its
+ * polarity, so two versions disagree on an event by negation
+ * (contradiction), not by a changed key.
  */
 #include "internal.h"
 
@@ -99,9 +102,18 @@ static int events_sentence(fx *x, size_t s)
         f.entity = actor_e >= 0 ? (long)fx_entity_fact(x, actor_e) : -1;
         f.predicate = fx_strdup(x, pred);
         f.object_key = fx_strdup(x, obj ? obj : "");
-        f.key = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
-                          obj ? obj : "");
-        f.slot = fx_strdup(x, f.key);
+        /* the object is part of the key only when it is a named entity:
+         * counted nouns after a verb ("cut 9 days", "send soldiers") are
+         * phrased differently by every translation */
+        const char *okey = obj && obj_e >= 0 ? obj : "";
+        /* key: actor only when it is a named entity (a concept actor such
+         * as "nation" or "official" is the subject in one language and a
+         * passive or a pronoun in the next); slot: the actor concept too,
+         * for story_facts_check ("No countries have signed up") */
+        f.key = fx_printf(x, "event|%s|%s|%s",
+                          actor && actor_e >= 0 ? actor : "", pred, okey);
+        f.slot = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
+                           okey);
         f.negated = fx_negated(x, s, k);
         f.hedged = fx_hedged(x, s, k);
         json_t *o = json_object();

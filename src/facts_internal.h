@@ -63,6 +63,7 @@ typedef struct fx {
     unsigned *tmask;          /* per token: fields it may start (tok_mask) */
     unsigned *tmask_gen;      /* per token: cache generation + 1, 0 unset */
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
+    json_t *lower_seen;      /* folded keys seen written in lower case */
     story_buf tmp;           /* scratch */
     int rc;                  /* sticky error */
 } fx;
