@@ -146,6 +146,18 @@ static int is_structural_junk(int t)
 
 /* ---- attributes ---------------------------------------------------------- */
 
+xmlNode *story__html_step(xmlNode *n, const xmlNode *top, int *entering)
+{
+    if (n == top)
+        return NULL;
+    if (n->next) {
+        *entering = 1;
+        return n->next;
+    }
+    *entering = 0;
+    return n->parent;
+}
+
 const char *story__html_attr(xmlNode *n, const char *name)
 {
     /* libxml2's HTML parser lower-cases attribute names; compare the first
@@ -1029,15 +1041,7 @@ static void emit(hdoc *d, emitter *em, int root)
                 em_flush(em);
             em_counters(em, h->tag, -1);
         }
-        if (n == top)
-            break;
-        if (n->next) {
-            n = n->next;
-            entering = 1;
-        } else {
-            n = n->parent;
-            entering = 0;
-        }
+        n = story__html_step(n, top, &entering);
     }
     em_flush(em);
 }

@@ -26,6 +26,13 @@ void story__html_text(story_buf *out, xmlNode *n);
  * insensitive) occur in d. */
 int story__html_similar_title(const char *h, const char *d);
 
+/* One step of an iterative enter/leave walk (no recursion: safe on deep
+ * trees): from n, the next sibling (*entering = 1) or else the parent
+ * (*entering = 0, the caller leaves that element); NULL when n is `top`
+ * (the walk of top's subtree is over). With top NULL the walk goes on up
+ * to the document node. The caller descends into children itself. */
+xmlNode *story__html_step(xmlNode *n, const xmlNode *top, int *entering);
+
 /* Case-insensitive attribute value (borrowed from libxml2, may be NULL). */
 const char *story__html_attr(xmlNode *n, const char *name);
 

@@ -37,6 +37,14 @@
 #include "dates.h"
 #include "html_int.h"
 
+/* An element with children whose text is visible (not script/style). */
+static int visible_parent(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && n->children &&
+           strcmp((const char *)n->name, "script") != 0 &&
+           strcmp((const char *)n->name, "style") != 0;
+}
+
 void story__html_text(story_buf *out, xmlNode *top)
 {
     xmlNode *n = top;
@@ -55,9 +63,7 @@ void story__html_text(story_buf *out, xmlNode *top)
                     pending = 0;
                     story_buf_putc(out, (char)*p);
                 }
-            } else if (n->type == XML_ELEMENT_NODE && n->children &&
-                       strcmp((const char *)n->name, "script") != 0 &&
-                       strcmp((const char *)n->name, "style") != 0) {
+            } else if (visible_parent(n)) {
                 n = n->children;
                 continue;
             } else if (n->type == XML_ELEMENT_NODE && n->name &&
@@ -65,17 +71,9 @@ void story__html_text(story_buf *out, xmlNode *top)
                 pending = 1;
             }
         }
-        if (n == top)
-            break;
-        if (n->next) {
-            n = n->next;
-            entering = 1;
-        } else {
-            n = n->parent;
-            entering = 0;
-            if (n && n->type == XML_ELEMENT_NODE)
-                pending = 1;
-        }
+        n = story__html_step(n, top, &entering);
+        if (n && !entering && n->type == XML_ELEMENT_NODE)
+            pending = 1; /* the end of an element separates words */
     }
 }
 
@@ -987,21 +985,13 @@ static void text_after(story_buf *out, xmlNode *from, size_t max)
                  p++)
                 story_buf_putc(out, isspace(*p) ? ' ' : (char)*p);
         }
-        if (entering && n->type == XML_ELEMENT_NODE && n->children &&
-            strcmp((const char *)n->name, "script") != 0 &&
-            strcmp((const char *)n->name, "style") != 0) {
+        if (entering && visible_parent(n)) {
             n = n->children;
             continue;
         }
-        if (n->next) {
-            n = n->next;
-            entering = 1;
-        } else {
-            n = n->parent;
-            entering = 0;
-            if (n && n->type != XML_ELEMENT_NODE)
-                break;
-        }
+        n = story__html_step(n, NULL, &entering);
+        if (n && !entering && n->type != XML_ELEMENT_NODE)
+            break; /* left the root element */
     }
 }
 
