@@ -140,6 +140,8 @@ int main(int argc, char **argv)
                         if (!ub[k])
                             printf(" %g", b[k]);
                     printf("\n");
+                    if (getenv("BENCH_NUMBERS_TEXT"))
+                        printf("  EN: %s\n  %s: %s\n", se, langs[l], st);
                 }
             }
         }

@@ -160,12 +160,14 @@ static int glued(const fx *x, const story_number *n)
 /* The unit as it enters the key: time units and points are dropped (the
  * number packs disagree on whether "years"/"days" are units or counted
  * nouns, and translations move them), currencies, percent and measures
- * stay. Concept ids, not words. */
+ * stay; "times" too (165 times = 165-mal = 165krát = 165 раз: only some
+ * packs list the multiplier word as a unit). Concept ids, not words. */
 static const char *key_unit(const char *u)
 {
     static const char *const drop[] = {"year", "month", "week", "day",
                                        "hour", "minute", "second",
-                                       "year_of_age", "point", "time"};
+                                       "year_of_age", "point", "time",
+                                       "times"};
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         if (strcmp(u, drop[i]) == 0)
             return "";
@@ -203,8 +205,9 @@ static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
         }
         /* a year ("in 2022", "2022 году") is a date, not a count */
         if (n->is_year && !n->unit[0] &&
-            (!counted || strcmp(counted, "year") == 0))
-            continue;
+            (!counted || strcmp(counted, "year") == 0 || ci > ti))
+            continue; /* "der 2017 das Unternehmen gründete": the noun
+                         does not follow the year directly */
         /* a bare integer 1900-2100 without unit or counted noun reads as
          * a year even when the scanner did not flag it ("wird 2024
          * zwischen 140 und 160 Filialen eröffnen") */

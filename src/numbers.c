@@ -1250,9 +1250,22 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                        (d == '-' || d == 0x2013 || d == 0x2014 ||
                         d == 0x2012 || d == 0xFF5E || d == 0x301C);
             size_t rs = 0;
+            int joiner = 0;
             if (dash) {
                 rs = skip_spaces(s, nx);
             } else {
+                /* a joiner alone between two numbers: "140 bis 160",
+                 * "18 až 20" (the pack's range_joiners) */
+                size_t je = q < s->end ? word_end(s, q) : q;
+                if (je > q && q > p && lookup(s, "range_joiners", s->t + q,
+                                              je - q)) {
+                    rs = skip_spaces(s, je);
+                    joiner = rs > je;
+                    if (!joiner)
+                        rs = 0;
+                }
+            }
+            if (!dash && !joiner) {
                 size_t ps;
                 json_t *pre = match_before(s, n.start, "range_prefixes", 2,
                                            &ps);
@@ -1282,7 +1295,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 if (full > v)
                     v2 = full;
             }
-            if (ok && (v2 > v || !dash)) {
+            if (ok && (v2 > v || (!dash && !joiner))) {
                 n.value_hi = v2;
                 n.is_range = 1;
                 p = n.num_end = n.end = ve2;
@@ -1315,8 +1328,16 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         /* a lone spelled "one"/"first" is mostly an article or pronoun
          * ("one of them", "ein", "un", "один"): only with a scale word */
         if (n.spelled && n.value == 1 && !n.is_range && scale == 1) {
-            i = n.num_end > i ? n.num_end : nx;
-            continue;
+            /* ... but "one per cent", "eitt prósent", "one dollar" are */
+            size_t ue1;
+            json_t *u1 = match_after(s, p, "units", 3, 1, &ue1);
+            int keep = (u1 && json_is_string(u1) &&
+                        strcmp(json_string_value(u1), "percent") == 0) ||
+                       match_after(s, p, "currencies", 3, 1, &ue1);
+            if (!keep) {
+                i = n.num_end > i ? n.num_end : nx;
+                continue;
+            }
         }
         if (!isnan(scale) && scale != 1) {
             n.value *= scale;
