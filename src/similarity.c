@@ -97,10 +97,12 @@ static const char *name_of(builder *bd, const story_article *a,
                            const story_token *t, const char *lang)
 {
     char k[160];
-    size_t kl = strlen(t->key);
-    if (kl + strlen(lang) + 2 > sizeof k)
+    size_t kl = strlen(t->key), ll = strlen(lang);
+    if (kl + ll + 2 > sizeof k)
         return "";
-    snprintf(k, sizeof k, "%s|%s", lang, t->key);
+    memcpy(k, lang, ll);
+    k[ll] = '|';
+    memcpy(k + ll + 1, t->key, kl + 1);
     int oom = 0;
     uint32_t id = sd_intern_id(&bd->namecache, k, strlen(k), 1, &oom);
     if (oom) {
@@ -496,16 +498,20 @@ static int proj_finish(sd_pair *p, projv *pv)
     return 0;
 }
 
-static const sd_space *sort_space; /* for cmp_name (qsort has no context) */
+/* B names sorted by (first letter, length, id) for fuzzy matching */
+typedef struct name_ref {
+    unsigned char first;
+    uint32_t len, id;
+} name_ref;
 
 static int cmp_name(const void *x, const void *y)
 {
-    const char *a = sort_space->ids.str[*(const uint32_t *)x] + 2;
-    const char *b = sort_space->ids.str[*(const uint32_t *)y] + 2;
-    if (a[0] != b[0])
-        return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
-    size_t la = strlen(a), lb = strlen(b);
-    return (la > lb) - (la < lb);
+    const name_ref *a = x, *b = y;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
 }
 
 static int build_projections(builder *bd, projv *pv)
@@ -536,12 +542,14 @@ static int build_projections(builder *bd, projv *pv)
     }
     /* B names, bucketed by first letter, for fuzzy matching */
     story_vec bnames;
-    story_vec_init(&bnames, sizeof(uint32_t));
+    story_vec_init(&bnames, sizeof(name_ref));
     size_t n_anames = 0;
     for (size_t id = 0; id < nid; id++) {
         const char *s = sp->ids.str[id];
         if (s[0] == 'p' && s[1] == '|') {
-            if (in_b[id] && !story_vec_push(&bnames, &(uint32_t){(uint32_t)id}))
+            name_ref r = {(unsigned char)s[2], (uint32_t)strlen(s + 2),
+                          (uint32_t)id};
+            if (in_b[id] && !story_vec_push(&bnames, &r))
                 oom = 1;
             if (in_a[id])
                 n_anames++;
@@ -549,9 +557,8 @@ static int build_projections(builder *bd, projv *pv)
     }
     /* sort B names by (first letter, length): each A name is compared only
      * with the names of its first letter and a length within 30% */
-    sort_space = sp;
     if (bnames.len)
-        qsort(bnames.data, bnames.len, sizeof(uint32_t), cmp_name);
+        qsort(bnames.data, bnames.len, sizeof(name_ref), cmp_name);
     int fuzzy = (double)n_anames * (double)bnames.len <= SD_FUZZY_MAX * 26;
     for (size_t id = 0; id < nid && !oom; id++) {
         if (!in_a[id])
@@ -559,27 +566,27 @@ static int build_projections(builder *bd, projv *pv)
         const char *s = sp->ids.str[id];
         proj_push(pv, (uint32_t)id, (uint32_t)id, &oom);
         if (s[0] == 'p' && s[1] == '|' && fuzzy) {
-            uint32_t *bn = bnames.data;
+            name_ref *bn = bnames.data;
             size_t sl = strlen(s + 2);
+            unsigned char f0 = (unsigned char)s[2];
             /* first entry with the same first letter and length >= 0.7 */
             size_t lo = 0, hi = bnames.len;
             while (lo < hi) {
                 size_t mid = (lo + hi) / 2;
-                const char *t = sp->ids.str[bn[mid]];
-                if ((unsigned char)t[2] < (unsigned char)s[2] ||
-                    (t[2] == s[2] && strlen(t + 2) * 10 < sl * 7))
+                if (bn[mid].first < f0 ||
+                    (bn[mid].first == f0 && bn[mid].len * 10 < sl * 7))
                     lo = mid + 1;
                 else
                     hi = mid;
             }
             for (size_t k = lo; k < bnames.len; k++) {
-                const char *t = sp->ids.str[bn[k]];
-                if (t[2] != s[2] || strlen(t + 2) * 10 > sl * 13)
+                if (bn[k].first != f0 || bn[k].len * 10 > sl * 13)
                     break;
-                if (bn[k] == id)
+                if (bn[k].id == id)
                     continue;
+                const char *t = sp->ids.str[bn[k].id];
                 if (story_name_similarity(s + 2, t + 2) >= SD_NAME_SIM)
-                    proj_push(pv, (uint32_t)id, bn[k], &oom);
+                    proj_push(pv, (uint32_t)id, bn[k].id, &oom);
             }
         } else if (s[0] == 'w' && p->cross) {
             const char *bar = strchr(s, '|');

@@ -19,8 +19,6 @@
 #define APERTIUM_BIN "/usr/bin/apertium"
 #define APERTIUM_MODES "/usr/share/apertium/modes"
 
-extern char **environ;
-
 void story__translate_free(char **t, size_t n)
 {
     if (!t)
@@ -132,7 +130,9 @@ static int apertium(char **out, const story_article *a, const char *from,
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    int sp = posix_spawn(&pid, APERTIUM_BIN, &fa, NULL, argv, environ);
+    /* a fixed environment: the library does not read the caller's */
+    char *envp[] = {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8", NULL};
+    int sp = posix_spawn(&pid, APERTIUM_BIN, &fa, NULL, argv, envp);
     posix_spawn_file_actions_destroy(&fa);
     if (sp != 0) {
         rc = story__error(err, STORY_ETRANSLATE, "apertium", -1,
