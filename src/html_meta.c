@@ -1141,6 +1141,19 @@ static int self_teaser(meta *m, xmlNode *n)
     return r;
 }
 
+/* An <h1> hidden from sight (screen-reader only) or holding the logo:
+ * not the headline. */
+static int hidden_or_logo(xmlNode *n)
+{
+    static const char *const words[] = {"hidden", "sr-only", "visually-hidden",
+                                        "visuallyhidden", "aural",
+                                        "screen-reader-text", "logo", NULL};
+    for (int i = 0; words[i]; i++)
+        if (has_class_word(n, words[i]))
+            return 1;
+    return story__html_attr(n, "hidden") != NULL;
+}
+
 static void walk(meta *m, story_ctx *ctx, xmlNode *root)
 {
     story_buf t = {0};
@@ -1204,7 +1217,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
             }
             if (is_name(n, "h2") && !m->first_h2)
                 m->first_h2 = n;
-            if (is_name(n, "h1") && m->h1s.len < 4) {
+            if (is_name(n, "h1") && m->h1s.len < 4 && !hidden_or_logo(n)) {
                 text_of(&t, n);
                 if (t.len)
                     push_str(&m->h1s, t.data, t.len);
@@ -1604,10 +1617,16 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
         story_buf_append(&title, m.h1.data, m.h1.len);
     /* a declared title of one or two words is usually the site or the
      * section ("News"): a longer <h1> is the headline */
-    if (title.len && m.h1.len && count_words(title.data) <= 2 &&
-        count_words(m.h1.data) >= 3) {
-        title.len = 0;
-        story_buf_append(&title, m.h1.data, m.h1.len);
+    int short_h1 = m.h1.len && story__html_similar_title(m.h1.data,
+                                                          title.data ? title.data : "");
+    for (size_t k = 0; k < m.h1s.len && title.len && !short_h1 &&
+                       count_words(title.data) <= 2;
+         k++) {
+        const char *h = ((char **)m.h1s.data)[k];
+        if (count_words(h) >= 3) {
+            title.len = 0;
+            story_buf_puts(&title, h);
+        }
     }
     /* an <h1> that is a kicker (overline, section) followed by a declared
      * title (cleaned or as written): the declared title */
@@ -1622,6 +1641,11 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
     for (size_t i = 0; i < 4; i++)
         story_buf_free(&decl[i]);
     strip_leading_date(ctx, &title, lang);
+    /* soft hyphens (U+00AD) are invisible hyphenation hints */
+    for (char *p; title.len && (p = strstr(title.data, "\xc2\xad")) != NULL;) {
+        memmove(p, p + 2, strlen(p + 2) + 1);
+        title.len -= 2;
+    }
 
     /* authors: the first source (JSON-LD, meta tags, byline elements) that
      * gives at least one acceptable name */

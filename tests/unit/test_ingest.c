@@ -534,6 +534,14 @@ static void test_html_metadata_rules(void **state)
                   "");
     assert_string_equal(a->title, "Brücke wird bis Herbst saniert");
     story_article_free(a);
+    /* a hidden or logo <h1> is not the headline; soft hyphens go */
+    a = meta_page("<title>Aktuell - Talpost</title><meta property=\"og:"
+                  "site_name\" content=\"Talpost\">",
+                  "<h1 class=\"logo\">Talpost</h1><h1 class=\"sr-only\">"
+                  "Aktuell</h1><h1>Brü\xc2\xad" "cke wird bis Herbst saniert</h1>",
+                  "");
+    assert_string_equal(a->title, "Brücke wird bis Herbst saniert");
+    story_article_free(a);
 }
 
 static void test_html_no_text(void **state)
