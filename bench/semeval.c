@@ -27,7 +27,7 @@
 #include "storydiff/storydiff.h"
 
 typedef struct corr {
-    char key[16];
+    char key[48];
     double n, sx, sy, sxx, syy, sxy;
 } corr;
 
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
             double cosv = cosine(A, B);
             const char *keys[2] = {key, "all"};
             for (int q = 0; q < 2; q++) {
-                char k2[40];
+                char k2[64];
                 cadd(keys[q], al->sim_overall, -ov);
                 snprintf(k2, sizeof k2, "b:%s", keys[q]);
                 cadd(k2, cosv, -ov);
@@ -229,13 +229,13 @@ int main(int argc, char **argv)
     free(line);
     fclose(f);
     free(path);
-    char n[96];
+    char n[192];
     for (size_t i = 0; i < ncs; i++) {
         if (strchr(cs[i].key, ':') || strcmp(cs[i].key, "all") == 0)
             continue;
         snprintf(n, sizeof n, "semeval_%s_overall_pearson_ratio", cs[i].key);
         bench_figure(n, pearson(&cs[i]));
-        char b[40];
+        char b[64];
         snprintf(b, sizeof b, "b:%s", cs[i].key);
         snprintf(n, sizeof n, "semeval_baseline_%s_cosine_pearson_ratio",
                  cs[i].key);
