@@ -8,6 +8,10 @@
  * en and each translation; per story and fact type, the SET of distinct
  * keys. recall = |keys(en) ∩ keys(xx)| / |keys(en)|, precision =
  * |keys(en) ∩ keys(xx)| / |keys(xx)|, micro-averaged over stories.
+ * Quotes (speaker + existence): one entry per quote, not a set; quotes
+ * with the same speaker key match first, then an unresolved quote
+ * ("quote|?") of either side matches a leftover quote of the other side
+ * (see quote_matches()).
  * de vs de-refB: `changed` disagreements as the diff would report them:
  * inside each paragraph pair (the translations keep the paragraphs 1-1),
  * quantity/date facts with equal keys are matched first, then a leftover
@@ -19,8 +23,10 @@
  *   facts_<type>_all_recall_ratio, facts_<type>_all_precision_ratio
  *   facts_<type>_en_count (distinct English keys per type, all stories)
  *   facts_de_refB_changed_count, facts_de_refB_<type>_agreement_ratio
- * Set FACTS_DUMP=<lang> to print the unmatched keys of that language on
- * stderr (for curating the lexicons).
+ * Verbose: FACTS_DUMP=<lang> prints the unmatched keys of that language on
+ * stderr ("<story> missed <en key>", "<story> extra <xx key>"; quotes with
+ * the unmatched count and the existence matches), FACTS_DUMP=de-refB the
+ * `changed` pairs (for curating the lexicons).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -58,8 +64,16 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
         json_array_append_new(o, json_object());
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
-        json_object_set_new(json_array_get(o, (size_t)f->type), f->key,
-                            json_string(f->slot));
+        json_t *m = json_array_get(o, (size_t)f->type);
+        if (f->type == STORY_FACT_QUOTE) {
+            /* quotes: a multiset (one entry per quote) */
+            json_t *c = json_object_get(m, f->key);
+            json_object_set_new(m, f->key,
+                                json_integer(c ? json_integer_value(c) + 1
+                                               : 1));
+        } else {
+            json_object_set_new(m, f->key, json_string(f->slot));
+        }
     }
     story_factset_free(fs);
     story_article_free(a);
@@ -156,6 +170,59 @@ static int changed_pairs(json_t *ra, size_t pa, json_t *rb, size_t pb,
     return changed;
 }
 
+/* Quotes: speaker + existence. Per story, quotes are counted per key
+ * ("quote|<speaker>"); same-speaker quotes match first (min of the two
+ * counts), then an unresolved quote ("quote|?") of either side matches a
+ * leftover quote of the other side by existence. Returns the matches;
+ * *ne, *nx: quotes of each side. */
+static double quote_matches(json_t *ke, json_t *kx, double *ne, double *nx,
+                            const char *story, int dump)
+{
+    const char *k;
+    json_t *v;
+    double m = 0, le = 0, lx = 0, ue = 0, ux = 0;
+    *ne = *nx = 0;
+    json_object_foreach(ke, k, v) {
+        double ce = (double)json_integer_value(v);
+        json_t *vx = json_object_get(kx, k);
+        double cx = vx ? (double)json_integer_value(vx) : 0;
+        *ne += ce;
+        if (strcmp(k, "quote|?") == 0) {
+            ue = ce;
+            continue;
+        }
+        double mm = ce < cx ? ce : cx;
+        m += mm;
+        le += ce - mm;
+        if (dump && ce > mm)
+            fprintf(stderr, "%s\tmissed\t%s (%g)\n", story, k, ce - mm);
+    }
+    json_object_foreach(kx, k, v) {
+        double cx = (double)json_integer_value(v);
+        json_t *ve = json_object_get(ke, k);
+        double ce = ve ? (double)json_integer_value(ve) : 0;
+        *nx += cx;
+        if (strcmp(k, "quote|?") == 0) {
+            ux = cx;
+            continue;
+        }
+        double mm = ce < cx ? ce : cx;
+        lx += cx - mm;
+        if (dump && cx > mm)
+            fprintf(stderr, "%s\textra\t%s (%g)\n", story, k, cx - mm);
+    }
+    /* unresolved of en vs leftovers of xx, then the reverse */
+    double a = ue < lx + ux ? ue : lx + ux;
+    m += a;
+    double ux_left = ux - (a > lx ? a - lx : 0);
+    double b = ux_left < le ? ux_left : le;
+    m += b;
+    if (dump)
+        fprintf(stderr, "%s\tquote\tunresolved en %g xx %g, by existence %g\n",
+                story, ue, ux, a + b);
+    return m;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -189,8 +256,17 @@ int main(void)
         json_t *en = keys_of(ctx, path, "en");
         if (!en)
             continue;
-        for (int t = 0; t < NT; t++)
-            en_n[t] += (double)json_object_size(json_array_get(en, (size_t)t));
+        for (int t = 0; t < NT; t++) {
+            json_t *ke = json_array_get(en, (size_t)t);
+            if (t == STORY_FACT_QUOTE) {
+                const char *k;
+                json_t *v;
+                json_object_foreach(ke, k, v) en_n[t] +=
+                    (double)json_integer_value(v);
+            } else {
+                en_n[t] += (double)json_object_size(ke);
+            }
+        }
         for (int l = 0; l < NLANG; l++) {
             snprintf(path, sizeof path, "%s/%s/%s.txt", dir, stories[s],
                      langs[l]);
@@ -202,6 +278,15 @@ int main(void)
                 json_t *kx = json_array_get(xx, (size_t)t);
                 const char *k;
                 json_t *v;
+                if (t == STORY_FACT_QUOTE) {
+                    double ne, nx;
+                    inter[l][t] += quote_matches(
+                        ke, kx, &ne, &nx, stories[s],
+                        dump && strcmp(dump, langs[l]) == 0);
+                    en_l[l][t] += ne;
+                    xx_n[l][t] += nx;
+                    continue;
+                }
                 en_l[l][t] += (double)json_object_size(ke);
                 xx_n[l][t] += (double)json_object_size(kx);
                 json_object_foreach(ke, k, v) {

@@ -275,8 +275,8 @@ static const char *ent_skel(fx *x, long ei)
 }
 
 static void push_quote(fx *x, size_t s, size_t start, size_t end,
-                       size_t cs, size_t ce, long ei, const char *verb,
-                       int direct, int neg, int hedge)
+                       size_t cs, size_t ce, long ei, const char *role,
+                       const char *verb, int direct, int neg, int hedge)
 {
     story_fact f;
     memset(&f, 0, sizeof f);
@@ -290,13 +290,15 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
     f.negated = neg;
     f.hedged = hedge;
     f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
-    f.key = fx_printf(x, "quote|%s", ent_skel(x, ei));
+    /* speaker: entity key, else a role concept ("spokesperson",
+     * "official"), else "?" (unresolved; matched by existence) */
+    const char *spk = ei >= 0 ? ent_skel(x, ei) : role ? role : "?";
+    f.key = fx_printf(x, "quote|%s", spk);
     f.slot = fx_strdup(x, f.key);
     f.verb = fx_strdup(x, verb ? verb : "");
     json_t *o = json_object();
-    json_object_set_new(o, "speaker", ei >= 0
-                                          ? json_string(ent_skel(x, ei))
-                                          : json_null());
+    json_object_set_new(o, "speaker", ei >= 0 || role ? json_string(spk)
+                                                      : json_null());
     json_object_set_new(o, "verb", verb ? json_string(verb) : json_null());
     json_object_set_new(o, "direct", json_boolean(direct));
     json_object_set_new(o, "content_start", json_integer((json_int_t)cs));
@@ -345,6 +347,34 @@ static const char *source_at(fx *x, size_t i, long *ei)
     return strcmp(p, "official") == 0 ? p : NULL;
 }
 
+/* A role or group-noun speaker ("a spokesperson said", "officials
+ * said") within maxd tokens of reporting verb v, outside quote q: its
+ * concept, else NULL. */
+static const char *role_near(fx *x, size_t b, size_t e, size_t v,
+                             const qspan *q, size_t maxd)
+{
+    long pe;
+    for (size_t d = 1; d <= maxd; d++)
+        for (int dir = 0; dir < 2; dir++) {
+            size_t k;
+            if (dir == 0) {
+                if (v < b + d)
+                    continue;
+                k = v - d;
+            } else {
+                k = v + d;
+                if (k >= e)
+                    continue;
+            }
+            if (q && inside(x->a->tokens[k].start, q))
+                continue;
+            const char *src = source_at(x, k, &pe);
+            if (src && pe < 0)
+                return src;
+        }
+    return NULL;
+}
+
 static void direct_quotes(fx *x, story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -387,10 +417,13 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                     if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
             }
+            const char *role = NULL;
+            if (ei < 0 && v >= 0)
+                role = role_near(x, b, e, (size_t)v, q, 4);
             int neg = v >= 0 && fx_negated(x, a->tokens[v].sentence, (size_t)v);
             int hedge = v >= 0 && fx_hedged(x, a->tokens[v].sentence, (size_t)v);
-            push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, verb,
-                       1, neg, hedge);
+            push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, role,
+                       verb, 1, neg, hedge);
             for (size_t s = s0; s <= s1; s++)
                 story_vec_push(quoted_sent, &s);
         }
@@ -460,11 +493,13 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                           ei >= 0 ? ent_skel(x, ei) : src ? src : "", ei,
                           verb);
             }
-            if (!done_indirect && ei >= 0 && strcmp(verb, "REPORT") != 0) {
+            if (!done_indirect && (ei >= 0 || src) &&
+                strcmp(verb, "REPORT") != 0) {
                 size_t cs = k + 1 < e ? a->tokens[k + 1].start
                                       : a->tokens[k].end;
                 push_quote(x, s, a->tokens[sk].start, a->sentences[s].end, cs,
-                           a->sentences[s].end, ei, verb, 0,
+                           a->sentences[s].end, ei, ei >= 0 ? NULL : src,
+                           verb, 0,
                            fx_negated(x, s, k), fx_hedged(x, s, k));
                 done_indirect = 1;
             }
