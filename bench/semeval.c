@@ -35,6 +35,18 @@ typedef struct corr {
 static corr cs[MAXC];
 static size_t ncs;
 
+/* out = a + b + c, truncated to cap - 1 bytes */
+static void cat3(char *out, size_t cap, const char *a, const char *b,
+                 const char *c)
+{
+    const char *p[3] = {a, b, c};
+    size_t o = 0;
+    for (int k = 0; k < 3; k++)
+        for (const char *q = p[k]; *q && o + 1 < cap; q++)
+            out[o++] = *q;
+    out[o] = '\0';
+}
+
 static corr *cget(const char *key)
 {
     for (size_t i = 0; i < ncs; i++)
@@ -42,7 +54,7 @@ static corr *cget(const char *key)
             return &cs[i];
     corr *c = &cs[ncs < MAXC - 1 ? ncs++ : ncs];
     memset(c, 0, sizeof *c);
-    snprintf(c->key, sizeof c->key, "%s", key);
+    cat3(c->key, sizeof c->key, key, "", "");
     return c;
 }
 
@@ -196,7 +208,7 @@ int main(int argc, char **argv)
             for (int q = 0; q < 2; q++) {
                 char k2[64];
                 cadd(keys[q], al->sim_overall, -ov);
-                snprintf(k2, sizeof k2, "b:%s", keys[q]);
+                cat3(k2, sizeof k2, "b:", keys[q], "");
                 cadd(k2, cosv, -ov);
             }
             cadd("d:entities", al->sim_entities, -en);
@@ -233,12 +245,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ncs; i++) {
         if (strchr(cs[i].key, ':') || strcmp(cs[i].key, "all") == 0)
             continue;
-        snprintf(n, sizeof n, "semeval_%s_overall_pearson_ratio", cs[i].key);
+        cat3(n, sizeof n, "semeval_", cs[i].key, "_overall_pearson_ratio");
         bench_figure(n, pearson(&cs[i]));
         char b[64];
-        snprintf(b, sizeof b, "b:%s", cs[i].key);
-        snprintf(n, sizeof n, "semeval_baseline_%s_cosine_pearson_ratio",
-                 cs[i].key);
+        cat3(b, sizeof b, "b:", cs[i].key, "");
+        cat3(n, sizeof n, "semeval_baseline_", cs[i].key,
+             "_cosine_pearson_ratio");
         bench_figure(n, pearson(cget(b)));
     }
     bench_figure("semeval_overall_pearson_ratio", pearson(cget("all")));
