@@ -848,6 +848,12 @@ static void clean_title(story_buf *t, const char *site, const char *h1,
  * and trailing dates / "|" parts from a byline text. */
 static void clean_byline(story_ctx *ctx, story_buf *b)
 {
+    /* no-break spaces ("Par&nbsp;Name") are spaces here */
+    for (char *p; b->len && (p = strstr(b->data, "\xc2\xa0")) != NULL;) {
+        *p = ' ';
+        memmove(p + 1, p + 2, strlen(p + 2) + 1);
+        b->len--;
+    }
     /* cut at separators that usually start a date or role */
     static const char *const cuts[] = {" | ", "\n", " — ", " – ", " - ",
                                        " / ", "  ", " on ", " am ",
@@ -903,17 +909,9 @@ static void clean_byline(story_ctx *ctx, story_buf *b)
     while (b->len && (isspace((unsigned char)b->data[b->len - 1]) ||
                       b->data[b->len - 1] == ',' || b->data[b->len - 1] == '|'))
         b->data[--b->len] = '\0';
-    /* leading white space, including no-break spaces (U+00A0) */
-    size_t lead = 0;
-    while (lead < b->len) {
-        if (isspace((unsigned char)b->data[lead]))
-            lead++;
-        else if ((unsigned char)b->data[lead] == 0xC2 && lead + 1 < b->len &&
-                 (unsigned char)b->data[lead + 1] == 0xA0)
-            lead += 2;
-        else
-            break;
-    }
+    size_t lead = 0; /* leading white space */
+    while (lead < b->len && isspace((unsigned char)b->data[lead]))
+        lead++;
     if (lead) {
         memmove(b->data, b->data + lead, b->len - lead + 1);
         b->len -= lead;
@@ -1273,7 +1271,8 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                 !is_name(n, "link")) {
                 const char *rel = story__html_attr(n, "rel");
                 int authorish = (rel && strcasecmp(rel, "author") == 0) ||
-                                cls_has(n, "byline") || cls_has(n, "author");
+                                cls_has(n, "byline") || cls_has(n, "author") ||
+                                cls_has(n, "contributor");
                 if (authorish && m->el_authors.len < 4 && byline_seen < 8 &&
                     (in_comments(n) ||
                      (cls_has(n, "teaser") && !self_teaser(m, n))))
