@@ -5,13 +5,17 @@
  *  - title: og:title, JSON-LD headline, the first <h1>, <title> — each
  *    minus a site-name suffix (" | Site", " - Site") when a segment of it is
  *    the site name, as trafilatura's title cleaning does;
- *  - authors: JSON-LD author(s), <meta name=author> (and parsely/
- *    sailthru/dc.creator/citation_author variants), then rel=author /
- *    itemprop=author / class "author"/"byline" elements;
+ *  - authors: the first source with an acceptable name: JSON-LD
+ *    author(s) (also {"@id"} references into the @graph), <meta
+ *    name=author> (and parsely/sailthru/dc.creator/citation_author
+ *    variants), then rel=author / itemprop=author / class "author"/
+ *    "byline"/"contributor" elements; never the site itself;
  *  - published / modified: JSON-LD datePublished/dateModified, meta tags
  *    (article:published_time, og:…, itemprop, dc.date, pubdate, …), a
  *    <time datetime> marked as publication, a date in the URL
  *    (/yyyy/mm/dd/), then dates written in the byline or date elements,
+ *    after a publication phrase ("Erschienen am", data file) or after the
+ *    <h1>,
  *    parsed with ICU udat in the page language (and English); all
  *    normalised to ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ss[±hh:mm|Z]".
  *    The order follows htmldate (Barbaresi 2020, JOSS 5(51) 2439):
