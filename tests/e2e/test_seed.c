@@ -83,23 +83,28 @@ static void test_seed_against_itself(void **state)
     int st = story_test_run_cli(args, &out, &err);
     if (st != 0)
         print_error("exit %d: %s\n", st, err ? err : "");
-    assert_int_equal(st, 0);
-    json_t *r = json_loads(out, 0, NULL);
-    assert_non_null(r);
+    json_t *r = out ? json_loads(out, 0, NULL) : NULL;
     json_t *s = json_object_get(r, "summary");
-    assert_int_equal(json_integer_value(json_object_get(s, "changed")), 0);
-    assert_int_equal(json_integer_value(json_object_get(s, "added")), 0);
-    assert_int_equal(json_integer_value(json_object_get(s, "omitted")), 0);
+    json_int_t changed = json_integer_value(json_object_get(s, "changed")),
+               added = json_integer_value(json_object_get(s, "added")),
+               omitted = json_integer_value(json_object_get(s, "omitted")),
+               matched = json_integer_value(
+                   json_object_get(s, "sentences_matched"));
     json_t *arts = json_object_get(r, "articles");
     size_t n_sent = json_array_size(
         json_object_get(json_array_get(arts, 0), "sentences"));
-    assert_true(n_sent > 5);
-    assert_int_equal(
-        json_integer_value(json_object_get(s, "sentences_matched")), n_sent);
+    int parsed = r != NULL;
     json_decref(r);
     free(out);
     free(err);
     free(path);
+    assert_int_equal(st, 0);
+    assert_true(parsed);
+    assert_int_equal(changed, 0);
+    assert_int_equal(added, 0);
+    assert_int_equal(omitted, 0);
+    assert_true(n_sent > 5);
+    assert_int_equal(matched, n_sent);
 }
 
 /* The seed says a coalition "has signed up" and later that no country
@@ -115,16 +120,17 @@ static void test_check_contradiction(void **state)
     int st = story_test_run_cli(args, &out, &err);
     if (st != 1)
         print_error("exit %d: %s\n", st, err ? err : "");
-    assert_int_equal(st, 1);
-    json_t *r = json_loads(out, 0, NULL);
-    assert_non_null(r);
-    assert_string_equal(json_string_value(json_object_get(r, "schema")),
-                        "storydiff.facts/1");
-    assert_true(json_array_size(json_object_get(r, "contradictions")) >= 1);
+    json_t *r = out ? json_loads(out, 0, NULL) : NULL;
+    const char *schema = json_string_value(json_object_get(r, "schema"));
+    int is_facts = schema && !strcmp(schema, "storydiff.facts/1");
+    size_t n = json_array_size(json_object_get(r, "contradictions"));
     json_decref(r);
     free(out);
     free(err);
     free(path);
+    assert_int_equal(st, 1);
+    assert_true(is_facts);
+    assert_true(n >= 1);
 }
 
 int main(void)
