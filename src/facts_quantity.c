@@ -130,12 +130,13 @@ static int dates_emit(fx *x, story_vec *dates)
     return x->rc;
 }
 
-/* Number glued to letters: "MS-22", "G7", "COVID-19". */
+/* Number glued to letters: "MS-22", "G7", "COVID-19". Not when a scale
+ * word or unit follows: "N585 million" (naira) is an amount. */
 static int glued(const fx *x, const story_number *n)
 {
     const char *t = x->a->text;
     size_t p = n->num_start;
-    if (p > 0) {
+    if (p > 0 && n->end <= n->num_end) {
         unsigned char c = (unsigned char)t[p - 1];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
             return 1;

@@ -342,7 +342,10 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
             break;
         size_t n;
         int32_t c = cp_at(s, we, &n);
-        if (is_cjk_cp(c) && w + 1 < maxw) {
+        if ((is_cjk_cp(c) || (s->cjk && nw > 0 && is_word_cp(c) &&
+                              !u_isdigit(c))) &&
+            w + 1 < maxw) {
+            /* katakana words hold ー (script Common): ユーロ */
             q = we; /* CJK: the next code point is the next "word" */
             continue;
         }
@@ -902,7 +905,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     if (s->cjk && (u_isdigit(c) || is_cjk_cp(c))) {
         /* CJK: digits and numeral characters mix (5億8千5百万, 3万, 三十五) */
         double vals[24];
-        int nv = 0, kanji = 0, digits = 0;
+        int nv = 0, kanji = 0, digits = 0, prev_digit = 0;
         size_t p = i, last = i;
         while (p < s->end && nv < 24) {
             size_t q;
@@ -915,6 +918,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
                     break;
                 vals[nv++] = x;
                 digits += (int)nu.nd;
+                prev_digit = 1;
                 p = last = nu.end;
                 continue;
             }
@@ -937,6 +941,11 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
                                      : NULL;
             if (!j || isnan(json_num(j)))
                 break;
+            /* digits never take a units character after them: 第4四半期
+             * is the 4th quarter (四半期), not 4 + 4.5 */
+            if (prev_digit && json_num(j) < 10)
+                break;
+            prev_digit = 0;
             /* a scale character after digits only joins when more follows
              * or nothing else reads it (3万 = 30000 either way) */
             vals[nv++] = json_num(j);
@@ -1194,7 +1203,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
         n.value = n.value_hi = v;
         n.spelled = spelled;
-        n.is_ordinal = ordinal == 1;
+        n.is_ordinal = n.is_ordinal || ordinal == 1; /* 第三 stays */
         if (ordinal == 2)
             set_str(n.unit, sizeof n.unit, "times");
         size_t p = ve;
@@ -1256,11 +1265,12 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             } else {
                 /* a joiner alone between two numbers: "140 bis 160",
                  * "18 až 20" (the pack's range_joiners) */
-                size_t je = q < s->end ? word_end(s, q) : q;
-                if (je > q && q > p && lookup(s, "range_joiners", s->t + q,
-                                              je - q)) {
+                size_t je;
+                if ((q > p || s->cjk) && q < s->end &&
+                    match_after(s, q, "range_joiners", s->cjk ? 3 : 1, 0,
+                                &je)) {
                     rs = skip_spaces(s, je);
-                    joiner = rs > je;
+                    joiner = s->cjk || rs > je;
                     if (!joiner)
                         rs = 0;
                 }
@@ -1362,14 +1372,16 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 match_after(s, le, "currencies", 3, 1, &ue2))
                 p = le;
         }
-        if ((u = match_after(s, p, "units", 3, 1, &ue)) && json_is_string(u)) {
+        int uw = s->cjk ? 6 : 3; /* CJK: code points (フリヴニャ) */
+        if ((u = match_after(s, p, "units", uw, 1, &ue)) &&
+            json_is_string(u)) {
             const char *uc = json_string_value(u);
             if (strcmp(uc, "percent") == 0)
                 n.is_percent = 1;
             if (!n.unit[0] || n.is_percent)
                 set_str(n.unit, sizeof n.unit, uc);
             p = n.end = ue;
-        } else if ((u = match_after(s, p, "currencies", 3, 1, &ue)) &&
+        } else if ((u = match_after(s, p, "currencies", uw, 1, &ue)) &&
                    json_is_string(u)) {
             if (!n.unit[0])
                 set_str(n.unit, sizeof n.unit, json_string_value(u));
