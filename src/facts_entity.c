@@ -88,6 +88,7 @@ static void skeleton(const char *in, story_buf *out)
         case 'q': case 'c': c = 'k'; break;
         case 'p': c = 'b'; break;
         case 'z': c = 's'; break;
+        case 'l': c = 'r'; break; /* ja/zh: one liquid */
         case 'x': s[m++] = 'k'; c = 's'; break;
         default: break;
         }
@@ -289,6 +290,8 @@ static void role_of_text(fx *x, size_t q, size_t e, const char *role,
     }
 }
 
+static int katakana(fx *x, size_t i);
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
                        story_vec *roles, const char *nationality,
@@ -340,6 +343,16 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         const char *tk = a->tokens[re - 1].key;
         size_t tn = strip_possessive(tk, strlen(tk));
         tn = strip_suffix(x, tk, tn);
+        /* katakana: the tokenizer splits one word into pieces; the last
+         * word is everything after the last middle dot */
+        size_t ls = re - 1;
+        while (ls > rs && katakana(x, ls) && katakana(x, ls - 1) &&
+               a->tokens[ls].start == a->tokens[ls - 1].end)
+            ls--;
+        if (ls < re - 1) {
+            tk = a->text + a->tokens[ls].start;
+            tn = a->tokens[re - 1].end - a->tokens[ls].start;
+        }
         char *lw = latin_key(x, tk, tn);
         if (lw) {
             skeleton(lw, &sk_last);
@@ -518,7 +531,31 @@ static int known_name(fx *x, size_t i)
  * pack's "common_nouns" (FreeDict heads), directly, with a plural/case
  * ending removed, or as the head of a compound (an ending of >= 4 bytes
  * that is listed: "stahlindustrie" -> "industrie")? */
+static int common_noun_1(fx *x, const char *k);
+
+/* ... also with the last umlaut of a plural undone ("Pläne" -> "plane",
+ * "Länder" -> "lander" -> "land") */
 static int common_noun(fx *x, const char *k)
+{
+    if (common_noun_1(x, k))
+        return 1;
+    char w[128];
+    size_t n = strlen(k);
+    if (n >= sizeof w)
+        return 0;
+    memcpy(w, k, n + 1);
+    for (size_t p = n; p-- > 1;) {
+        unsigned char c0 = (unsigned char)w[p - 1], c1 = (unsigned char)w[p];
+        if (c0 != 0xC3 || (c1 != 0xA4 && c1 != 0xB6 && c1 != 0xBC))
+            continue;
+        w[p - 1] = c1 == 0xA4 ? 'a' : c1 == 0xB6 ? 'o' : 'u';
+        memmove(w + p, w + p + 1, n - p);
+        return common_noun_1(x, w);
+    }
+    return 0;
+}
+
+static int common_noun_1(fx *x, const char *k)
 {
     static const char *const endings[] = {"", "n", "en", "e", "er", "s",
                                           "es", "ern", "nen"};
@@ -533,6 +570,9 @@ static int common_noun(fx *x, const char *k)
         memcpy(w, k, n - el);
         w[n - el] = '\0';
         size_t wn = n - el;
+        /* short nouns ("Uhr", "Tag", "Weg") as a whole */
+        if (wn < 4 && story_langpack_has(x->lp, "common_nouns", w))
+            return 1;
         for (size_t p = 0; p + 4 <= wn; p++) {
             if (((unsigned char)w[p] & 0xC0) == 0x80)
                 continue;
@@ -600,7 +640,7 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     const story_article *a = x->a;
     if (!story_langpack_field(x->lp, "common_words"))
         return 0;
-    int kindword = 0;
+    int kindword = 0, common = 1;
     size_t n;
     for (size_t k = rs; k < re; k++) {
         const story_token *t = &a->tokens[k];
@@ -609,13 +649,16 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
             continue;
         if (is_acronym(a->text + t->start, t->end - t->start))
             return 0;
-        if (!common_word(x, t->key, strip_possessive(t->key, strlen(t->key))))
-            return 0;
+        if (common &&
+            !common_word(x, t->key, strip_possessive(t->key, strlen(t->key))))
+            common = 0;
         if (fx_match(x, "entity_kinds", k, re, &n))
             kindword = 1;
     }
     if (rs > b && (fx_match(x, "roles", rs - 1, rs, &n) ||
                    fx_match(x, "titles", rs - 1, rs, &n)))
+        return 0;
+    if (!common)
         return 0;
     if (re - rs > 1) {
         /* "Mike Johnson" … "Johnson": the last word is a name on its own
@@ -662,6 +705,73 @@ static int noun_ends_run(fx *x, size_t i)
     size_t pn = strlen(pk);
     return (pn > 3 && pk[pn - 1] == 's') || noun_suffix(x, k) ||
            strlen(k) >= 10;
+}
+
+/* Token i is written in katakana only (U+30A1-U+30FF: letters, the
+ * middle dot and the long-vowel mark), at least 2 code points. */
+static int katakana(fx *x, size_t i)
+{
+    const story_token *t = &x->a->tokens[i];
+    const unsigned char *p = (const unsigned char *)x->a->text + t->start;
+    const unsigned char *q = (const unsigned char *)x->a->text + t->end;
+    size_t cps = 0;
+    while (p + 3 <= q) {
+        if (p[0] != 0xE3)
+            return 0;
+        unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) |
+                      ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (cp < 0x30A1 || cp > 0x30FF)
+            return 0;
+        cps++;
+        p += 3;
+    }
+    return p == q && cps >= 2;
+}
+
+/* Packs with "katakana_names" (ja): a run of katakana tokens (joined
+ * directly or by the middle dot) is a name candidate: foreign names and
+ * brands are written in katakana, and their romanisation keeps the
+ * consonants of the original ("ジョンソン" -> jonson -> insn). */
+static size_t katakana_run(fx *x, size_t i, size_t e)
+{
+    if (!json_is_true(story_langpack_field(x->lp, "katakana_names")) ||
+        !katakana(x, i))
+        return 0;
+    size_t re = i + 1;
+    int dot = 0;
+    for (; re < e && katakana(x, re); re++) {
+        /* pieces of one word touch; "ジョー・バイデン": a middle dot */
+        size_t gap = x->a->tokens[re].start - x->a->tokens[re - 1].end;
+        const char *g = x->a->text + x->a->tokens[re - 1].end;
+        if (gap == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
+                         memcmp(g, "\xef\xbd\xa5", 3) == 0))
+            dot = 1;
+        else if (gap != 0)
+            break;
+    }
+    /* loanwords ("ワイン", "システム") are katakana too: a name has a
+     * middle dot, a title or honorific after it ("ゲンスラー氏",
+     * "ジョンソン議員"), or repeats an earlier name */
+    size_t n;
+    if (dot || (re < e && (story_langpack_has(x->lp, "name_markers",
+                                              x->a->tokens[re].key) ||
+                           role_like(x, re, e, &n))))
+        return re - i;
+    story_buf sk = {0};
+    char *lk = latin_key(x, x->a->text + x->a->tokens[i].start,
+                         x->a->tokens[re - 1].end - x->a->tokens[i].start);
+    if (!lk)
+        return 0;
+    skeleton(lk, &sk);
+    free(lk);
+    int earlier = 0;
+    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
+        fx_ent *en = ent_at(x, (long)q);
+        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
+                  strcmp(en->skel, sk.data) == 0;
+    }
+    story_buf_free(&sk);
+    return earlier ? re - i : 0;
 }
 
 static int entities_sentence(fx *x, size_t s)
@@ -727,6 +837,16 @@ static int entities_sentence(fx *x, size_t s)
         if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
             (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
+        size_t kr = 0;
+        if (!gk && !cap(x, i) &&
+            (kr = katakana_run(x, i, e)) > 0 && !role_like(x, i, e, &rn) &&
+            !fx_match(x, "counted_nouns", i, e, &rn) &&
+            !fx_match(x, "event_lexicon", i, e, &rn)) {
+            roles_free(&roles);
+            add_mention(x, s, i, i + kr, NULL, NULL, &roles, "", NULL);
+            i += kr;
+            continue;
+        }
         if (!gk && !cap(x, i)) {
             i++;
             continue;
