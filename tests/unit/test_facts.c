@@ -599,6 +599,95 @@ static void test_alloc_failures(void **state)
     story_article_free(a);
 }
 
+/* Entity key of the first entity fact whose name contains `part`, or "". */
+static const char *entity_key_of(const run *r, const char *part)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && strstr(f->name, part))
+            return f->key;
+    }
+    return "";
+}
+
+static void test_entity_descriptive_names(void **state)
+{
+    (void)state;
+    run r = extract("Officials at the Department of Justice met Mike Johnson "
+                    "near the river. The river, Johnson said, was clean; "
+                    "the Water was cold and he visited Carrow at night.",
+                    "en");
+    /* all-common-word names are not entities; a person whose surname is
+     * not a common word stays, and the bare surname is the same entity */
+    assert_string_equal(entity_key_of(&r, "Justice"), "");
+    assert_string_equal(entity_key_of(&r, "Water"), "");
+    const char *k = entity_key_of(&r, "Mike Johnson");
+    assert_true(k[0] != '\0');
+    size_t same = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++)
+        same += r.fs->facts[i].type == STORY_FACT_ENTITY &&
+                strcmp(r.fs->facts[i].key, k) == 0;
+    assert_int_equal(same, 2);
+    assert_true(entity_key_of(&r, "Carrow")[0] != '\0');
+    run_free(&r);
+}
+
+static void test_entity_keys_across_scripts(void **state)
+{
+    (void)state;
+    run en = extract("Senator Ted Johnson visited the port on Monday.", "en");
+    run uk = extract("Сенатор Тед Джонсон відвідав порт у понеділок. "
+                     "Пізніше журналісти розпитували Джонсона.",
+                     "uk");
+    run ja = extract("ジョンソン議員は月曜日に港を訪れた。", "ja");
+    const char *k = entity_key_of(&en, "Johnson");
+    assert_true(k[0] != '\0');
+    /* silent "h" (Johnson / Джонсон), case ending stripped (Джонсона),
+     * katakana run with a title after it */
+    assert_string_equal(entity_key_of(&uk, "Тед Джонсон"), k);
+    assert_string_equal(entity_key_of(&uk, "Джонсона"), k);
+    assert_string_equal(entity_key_of(&ja, "ジョンソン"), k);
+    /* a katakana loanword without a title is not a name */
+    run ja2 = extract("彼はワインを飲んだ。", "ja");
+    assert_int_equal(count(&ja2, STORY_FACT_ENTITY), 0);
+    run_free(&en);
+    run_free(&uk);
+    run_free(&ja);
+    run_free(&ja2);
+}
+
+static void test_quote_speaker_fallbacks(void **state)
+{
+    (void)state;
+    run r = extract("A spokesman said: \"We will keep the bridge open all "
+                    "winter.\"\n\n\"Nobody knows what comes next for the "
+                    "town,\" the banner read.",
+                    "en");
+    size_t role = 0, unresolved = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_QUOTE)
+            continue;
+        role += strcmp(f->key, "quote|spokesperson") == 0;
+        unresolved += strcmp(f->key, "quote|?") == 0;
+    }
+    assert_int_equal(role, 1);
+    assert_int_equal(unresolved, 1);
+    run_free(&r);
+}
+
+static void test_event_key_parts(void **state)
+{
+    (void)state;
+    run r = extract("By Friday, no countries have signed up.", "en");
+    const story_fact *f = find(&r, STORY_FACT_EVENT, "event|");
+    assert_non_null(f);
+    /* concept actors stay in the slot (for check), not in the key */
+    assert_string_equal(f->key, "event||SIGN_UP|");
+    assert_string_equal(f->slot, "event|nation|SIGN_UP|");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -619,6 +708,10 @@ int main(void)
         cmocka_unit_test(test_seed_contradiction),
         cmocka_unit_test(test_wmt24_quantities_agree),
         cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_entity_descriptive_names),
+        cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_quote_speaker_fallbacks),
+        cmocka_unit_test(test_event_key_parts),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
