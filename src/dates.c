@@ -544,6 +544,25 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
             v <= 31 && (r < ms)) {
             day = v;
             a = ds;
+        } else if (r < ms && r > floor &&
+                   is_word_cp(cp_at(s, prev_pos(s, r), NULL))) {
+            /* a spelled ordinal day: "níunda janúar", "the ninth of
+             * January" (the pack's ordinal_words, 1..31) */
+            size_t os = r;
+            while (os > floor && is_word_cp(cp_at(s, prev_pos(s, os), NULL)))
+                os = prev_pos(s, os);
+            /* without a link word ("ninth of") only where the ordinal
+             * day is the normal form (ordinal_dot packs: is, de, cs …),
+             * so "a second march" is not March 2 */
+            json_t *od = story_langpack_field(s->dl->lp, "ordinal_dot");
+            json_t *ov = p < q || json_is_true(od)
+                             ? lookup(s, "ordinal_words", s->t + os, r - os)
+                             : NULL;
+            double dv = json_is_number(ov) ? json_number_value(ov) : 0;
+            if (dv >= 1 && dv <= 31 && dv == (double)(long)dv) {
+                day = (long)dv;
+                a = os;
+            }
         }
     }
     /* after the month (and its abbreviation dot): day, year */
@@ -861,9 +880,12 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                                last_end > floor ? last_end : floor, &d))
                     goto emit;
             }
-            /* relative phrase */
+            /* relative phrase, unless a weekday phrase at the same place
+             * is longer (本周一 "this Monday" over 本周 "this week") */
+            size_t wme = 0;
             if ((v = match_at(s, i, "relative_dates", 4, &me)) &&
                 json_is_string(v) &&
+                !(match_at(s, i, "weekdays", 4, &wme) && wme > me) &&
                 !(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
                   !is_cjk_cp(c))) {
                 d.start = i;
@@ -907,6 +929,79 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
     return 0;
 }
 
+static int is_weekday_concept(const char *r)
+{
+    static const char *const wd[7] = {"monday", "tuesday", "wednesday",
+                                      "thursday", "friday", "saturday",
+                                      "sunday"};
+    for (int k = 0; k < 7; k++)
+        if (strcmp(r, wd[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The text between two mentions only separates them: spaces, commas,
+ * brackets (also fullwidth （）, 、，) and at most one short word (dem,
+ * the); no digits, no sentence punctuation. */
+static int gap_only_separates(const char *t, size_t a, size_t b)
+{
+    int letters = 0;
+    if (b < a || b - a > 8)
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ' ' || c == ',' || c == '(' || c == ')')
+            continue;
+        if (c == 0xE3 && i + 2 < b + 1 && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x81) { /* 、 */
+            i += 2;
+            continue;
+        }
+        if (c == 0xEF && i + 2 < b + 1 && (unsigned char)t[i + 1] == 0xBC &&
+            ((unsigned char)t[i + 2] == 0x88 ||
+             (unsigned char)t[i + 2] == 0x89 ||
+             (unsigned char)t[i + 2] == 0x8C)) { /* （ ） ， */
+            i += 2;
+            continue;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+            letters++;
+            continue;
+        }
+        return 0;
+    }
+    return letters <= 4;
+}
+
+/* "Sunday, March 3", "am Samstag, dem 13. Januar", "в субботу, 13 января",
+ * "1月13日（土曜日）": a weekday right before or after an absolute date
+ * names the same day; it becomes part of that date mention instead of a
+ * separate relative one (whose resolution against the publication date
+ * would be another day). out[first..] are this call's mentions. */
+static void merge_weekday_dates(const char *t, story_vec *out, size_t first)
+{
+    story_date *d = (story_date *)out->data;
+    size_t w = first;
+    for (size_t k = first; k < out->len; k++) {
+        if (k + 1 < out->len && is_weekday_concept(d[k].relative) &&
+            !d[k + 1].relative[0] && d[k + 1].iso[0] &&
+            d[k + 1].start >= d[k].end &&
+            gap_only_separates(t, d[k].end, d[k + 1].start)) {
+            d[k + 1].start = d[k].start;
+            continue; /* drop the weekday before the date */
+        }
+        if (w > first && is_weekday_concept(d[k].relative) &&
+            !d[w - 1].relative[0] && d[w - 1].iso[0] &&
+            d[k].start >= d[w - 1].end &&
+            gap_only_separates(t, d[w - 1].end, d[k].start)) {
+            d[w - 1].end = d[k].end;
+            continue; /* drop the weekday after the date */
+        }
+        d[w++] = d[k];
+    }
+    out->len = w;
+}
+
 int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
                       size_t start, size_t end, const char *published,
                       story_vec *out, story_error *err)
@@ -938,7 +1033,10 @@ int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
     if (rc)
         return rc;
     s.have_pub = parse_published(published, &s.pub) == 0;
+    size_t first = out->len;
     rc = scan_dates(&s, out, err);
+    if (!rc)
+        merge_weekday_dates(text, out, first);
     story_buf_free(&s.key);
     return rc;
 }
