@@ -38,7 +38,7 @@
 /* tuned on perturbed WMT24 paragraphs (bench/align-perturbed) */
 #define K_NOISE 0.5
 #define T0 0.3
-#define LW 0.45
+#define LW 0.3
 #define SIGMA 0.25
 #define PEN12 0.04
 #define PEN22 0.10
