@@ -832,6 +832,11 @@ static int entities_sentence(fx *x, size_t s)
                     }
             }
         }
+        /* in cased scripts a name is capitalised: "us" is no "US" */
+        if (gk && (unsigned char)a->tokens[i].key[0] < 0xD8 &&
+            (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
+            !(a->tokens[i].flags & STORY_TOKEN_CAPITAL))
+            gk = NULL;
         /* a nationality before a role or a name is a modifier, not a place */
         size_t rn;
         if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
