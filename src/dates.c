@@ -592,6 +592,12 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
         if (le > ls && lookup(s, "date_links", s->t + ls, le - ls))
             p = skip_spaces(s, le);
     }
+    if (day && p < s->end && s->t[p] == ',') {
+        /* "20 December, 2023": a comma between the month and the year */
+        size_t y0 = skip_spaces(s, p + 1);
+        if (y0 > p + 1 && read_int(s, y0, 4, &v, &e) && e - y0 == 4)
+            p = y0;
+    }
     if (p > b && read_int(s, p, 4, &v, &e) && e - p == 4 && v >= 1000 &&
         v <= 2200) {
         size_t after;

@@ -1252,6 +1252,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
 
         /* range: "15-20", "15 – 20", "between 15 and 20", "від 15 до 20" */
+        int joined = 0; /* "6 से 8": a closing word (तक) is not "up to" */
         if (!n.is_ordinal) {
             size_t q = skip_spaces(s, p);
             int32_t d = q < s->end ? cp_at(s, q, &nx) : -1;
@@ -1308,6 +1309,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             if (ok && (v2 > v || (!dash && !joiner))) {
                 n.value_hi = v2;
                 n.is_range = 1;
+                joined = joiner;
                 p = n.num_end = n.end = ve2;
             }
         }
@@ -1396,7 +1398,8 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (q && qs >= prev_end && json_is_string(q)) {
             set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
             n.start = qs;
-        } else if ((q = match_after(s, p, "qualifiers_after", 2, 1, &ue)) &&
+        } else if (!joined &&
+                   (q = match_after(s, p, "qualifiers_after", 2, 1, &ue)) &&
                    json_is_string(q)) {
             set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
             /* keep the span: qualifier after ("30多人", "or more") */
