@@ -106,11 +106,17 @@ static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
         size_t best_open = p, best_ol = 0, best_cl = 0;
         size_t found = (size_t)-1;
         int any = 0;
-        if (!letter_before(t, p)) {
+        /* CJK corner brackets (U+300C-U+300F, bytes E3 80 ..) are never
+         * apostrophes, and zh/ja text has no spaces (“…” right after a
+         * Han character): no letter rules there */
+        int lb = letter_before(t, p);
+        {
             for (size_t qi = 0; qi < nq; qi++) {
                 const char *o = qp[qi].o, *c = qp[qi].c;
                 size_t ol = qp[qi].ol, cl = qp[qi].cl;
-                if (p + ol > pe || memcmp(t + p, o, ol) != 0)
+                int cjk = x->cjk || (unsigned char)o[0] == 0xE3;
+                if (p + ol > pe || memcmp(t + p, o, ol) != 0 ||
+                    (lb && !cjk))
                     continue;
                 any = 1;
                 /* a quote is at most 4000 bytes: bounds the search for
@@ -120,7 +126,7 @@ static void find_quotes(fx *x, size_t ps, size_t pe, story_vec *out)
                     lim = p + 4000;
                 for (size_t q = p + ol + 1; q + cl <= pe && q < lim; q++) {
                     if (memcmp(t + q, c, cl) == 0 &&
-                        !is_letter_at(t, pe, q + cl) &&
+                        (cjk || !is_letter_at(t, pe, q + cl)) &&
                         !(t[q - 1] == ' ' && cl == 1)) {
                         found = q;
                         best_ol = ol;
@@ -410,7 +416,11 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                     before = b;
                 if (after > e)
                     after = e;
-                for (size_t k = after; k < e && k < after + 3 && ei < 0; k++)
+                /* zh/ja: the word segmenter splits names and organisations
+                 * into several tokens ("「…」と米証券取引委員会(SEC)は") */
+                size_t win = x->cjk ? 9 : 3;
+                for (size_t k = after; k < e && k < after + win && ei < 0;
+                     k++)
                     if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
                 for (size_t k = before; k-- > b && k + 3 >= before && ei < 0;)
