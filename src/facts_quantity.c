@@ -29,6 +29,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "dates.h"
 #include "facts_internal.h"
 #include "numbers.h"
@@ -130,21 +132,36 @@ static int dates_emit(fx *x, story_vec *dates)
     return x->rc;
 }
 
-/* Number glued to letters: "MS-22", "G7", "COVID-19". Not when a scale
- * word or unit follows: "N585 million" (naira) is an amount. */
+/* Is the code point ending right before byte p an alphabetic letter
+ * (Latin, Greek, Cyrillic …: Cyrillic А in "А310")? Not scripts written
+ * without spaces (CJK, below U+0900 only): 同社は2023年. */
+static int letter_before(const char *t, size_t p)
+{
+    if (p == 0)
+        return 0;
+    size_t b = p - 1;
+    while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80 && p - b < 4)
+        b--;
+    size_t i = b;
+    int32_t c = story__utf8_next(t, p, &i);
+    return c >= 0 && c < 0x900 && i == p && u_isalpha(c);
+}
+
+/* Number glued to letters: "MS-22", "G7", "COVID-19", "А310". Not when a
+ * scale word or unit follows ("N585 million" is an amount), nor for
+ * spelled numbers ("four-in-ten"). */
 static int glued(const fx *x, const story_number *n)
 {
     const char *t = x->a->text;
     size_t p = n->num_start;
+    if (n->spelled)
+        return 0;
     if (p > 0 && n->end <= n->num_end) {
-        unsigned char c = (unsigned char)t[p - 1];
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        if (letter_before(t, p))
             return 1;
-        if ((c == '-' || c == '/') && p > 1) {
-            unsigned char d = (unsigned char)t[p - 2];
-            if ((d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z'))
-                return 1;
-        }
+        unsigned char c = (unsigned char)t[p - 1];
+        if ((c == '-' || c == '/') && p > 1 && letter_before(t, p - 1))
+            return 1;
     }
     size_t e = n->num_end;
     if (e < x->a->text_len) {
