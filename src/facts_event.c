@@ -61,6 +61,29 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
     return NULL;
 }
 
+/* Pack "event_senses": {"ATTACK": {"STRIKE_WORK": [cue, …]}}: an
+ * ambiguous predicate ("strike") takes the other concept when a cue word
+ * is in the sentence ("drivers … began a strike over pay"). */
+static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
+{
+    json_t *alts = json_object_get(
+        story_langpack_field(x->lp, "event_senses"), pred);
+    const char *alt;
+    json_t *cues;
+    json_object_foreach(alts, alt, cues) {
+        for (size_t k = b; k < e; k++) {
+            size_t idx;
+            json_t *c;
+            json_array_foreach(cues, idx, c) {
+                if (json_is_string(c) &&
+                    strcmp(json_string_value(c), x->a->tokens[k].key) == 0)
+                    return alt;
+            }
+        }
+    }
+    return pred;
+}
+
 static int events_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -73,6 +96,7 @@ static int events_sentence(fx *x, size_t s)
         const char *pred = fx_match(x, "event_lexicon", k, e, &n);
         if (!pred)
             continue;
+        pred = event_sense(x, pred, b, e);
         int dup = 0;
         for (size_t q = 0; q < nseen; q++)
             if (strcmp(seen[q], pred) == 0)
