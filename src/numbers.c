@@ -1422,6 +1422,50 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
     return 0;
 }
 
+/* "zwischen 6 und maximal 15 Prozent", "на 6 и на 15 процентов", "5 or
+ * 6 dollars": a bare number joined to the next one by a word of the
+ * pack's "shared_unit_links" (and, und, и, og …), as the first word
+ * after it, takes its percent or currency unit. The gap holds no digits
+ * or sentence punctuation and at most 48 bytes. */
+static void share_units(scan *s, story_vec *out, size_t first)
+{
+    story_number *v = (story_number *)out->data;
+    for (size_t k = first; k + 1 < out->len; k++) {
+        story_number *a = &v[k], *b = &v[k + 1];
+        if (a->unit[0] || a->is_year || a->is_ordinal || !b->unit[0] ||
+            b->start < a->end || b->start - a->end > 48)
+            continue;
+        int money = strlen(b->unit) == 3 && b->unit[0] >= 'A' &&
+                    b->unit[0] <= 'Z';
+        if (!b->is_percent && !money)
+            continue;
+        int link = 0, bad = 0, words = 0;
+        for (size_t p = a->end; p < b->start && !bad;) {
+            size_t nx;
+            int32_t c = cp_at(s, p, &nx);
+            if (c >= 0 && u_isdigit(c)) {
+                bad = 1;
+            } else if (c >= 0 && is_word_cp(c)) {
+                size_t we = word_end(s, p);
+                /* the link must be the first word: "6 und", not
+                 * "3 people and 15 per cent" */
+                if (we > p && words++ == 0 &&
+                    lookup(s, "shared_unit_links", s->t + p, we - p))
+                    link = 1;
+                nx = we > p ? we : nx;
+            } else if (c == '.' || c == ';' || c == ':' || c == '(' ||
+                       c == ')') {
+                bad = 1;
+            }
+            p = nx;
+        }
+        if (!link || bad)
+            continue;
+        set_str(a->unit, sizeof a->unit, b->unit);
+        a->is_percent = b->is_percent;
+    }
+}
+
 int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
                         size_t start, size_t end, story_vec *out,
                         story_error *err)
@@ -1455,7 +1499,10 @@ int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
         return rc;
     s.cjk = strncmp(s.nl->lang, "zh", 2) == 0 ||
             strncmp(s.nl->lang, "ja", 2) == 0;
+    size_t first = out->len;
     rc = scan_text(&s, out, err);
+    if (!rc)
+        share_units(&s, out, first);
     story_buf_free(&s.key);
     story_buf_free(&s.phrase);
     return rc;
