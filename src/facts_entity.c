@@ -774,6 +774,67 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
     return earlier ? re - i : 0;
 }
 
+/* Token i may be part of a name in an uncased script: a letter token,
+ * no stop/function word, no lexicon entry (verbs, counted nouns, roles,
+ * markers). */
+static int uncased_name_token(fx *x, size_t i, size_t e)
+{
+    size_t n;
+    const story_token *t = &x->a->tokens[i];
+    return (t->flags & STORY_TOKEN_LETTER) && !is_stopish(x, i, e) &&
+           !role_like(x, i, e, &n) &&
+           !story_langpack_has(x->lp, "name_markers", t->key) &&
+           !fx_match(x, "reporting_verbs", i, e, &n) &&
+           !fx_match(x, "event_lexicon", i, e, &n) &&
+           !fx_match(x, "counted_nouns", i, e, &n) &&
+           !fx_match(x, "attribution_cues", i, e, &n);
+}
+
+/* Packs with "names_near_roles" (hi, zh: no capitals): up to
+ * "name_tokens_max" (default 2) name tokens right after a role or title
+ * ("राष्ट्रपति जो बाइडेन", "总统拜登"), or right before a "name_markers"
+ * word ("… 先生", "… जी"), form a name; transliterated names keep the
+ * consonants of the original (拜登 -> bai deng -> bdn = Biden).
+ * Returns the run length at token i, 0 if none. */
+static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
+{
+    if (!json_is_true(story_langpack_field(x->lp, "names_near_roles")) ||
+        !uncased_name_token(x, i, e))
+        return 0;
+    json_int_t mx =
+        json_integer_value(story_langpack_field(x->lp, "name_tokens_max"));
+    size_t maxn = mx > 0 ? (size_t)mx : 2;
+    int role_before = 0;
+    for (size_t w = 1; w <= 3 && w <= i - b && !role_before; w++) {
+        size_t m = 0;
+        role_before = (fx_match(x, "roles", i - w, i, &m) ||
+                       fx_match(x, "titles", i - w, i, &m)) &&
+                      m == w;
+    }
+    size_t re = i + 1;
+    while (re < e && re < i + maxn && !fx_clause_break_before(x, re) &&
+           uncased_name_token(x, re, e)) {
+        /* zh: pieces of a name touch or are joined by a middle dot */
+        size_t gap = x->a->tokens[re].start - x->a->tokens[re - 1].end;
+        const char *g = x->a->text + x->a->tokens[re - 1].end;
+        if (x->cjk && gap != 0 &&
+            !(gap == 2 && memcmp(g, "\xc2\xb7", 2) == 0) &&
+            !(gap == 3 && memcmp(g, "\xe3\x83\xbb", 3) == 0))
+            break;
+        re++;
+    }
+    /* zh/ja: a name has at least two characters */
+    if (x->cjk && x->a->tokens[re - 1].end - x->a->tokens[i].start < 6)
+        return 0;
+    if (role_before)
+        return re - i;
+    /* a marker right after the run (or after a shorter prefix of it) */
+    for (size_t k = i + 1; k <= re && k < e; k++)
+        if (story_langpack_has(x->lp, "name_markers", x->a->tokens[k].key))
+            return k - i;
+    return 0;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -848,6 +909,22 @@ static int entities_sentence(fx *x, size_t s)
             !fx_match(x, "counted_nouns", i, e, &rn) &&
             !fx_match(x, "event_lexicon", i, e, &rn)) {
             roles_free(&roles);
+            add_mention(x, s, i, i + kr, NULL, NULL, &roles, "", NULL);
+            i += kr;
+            continue;
+        }
+        if (!gk && !cap(x, i) && (kr = uncased_run(x, b, i, e)) > 0) {
+            roles_free(&roles);
+            const char *rc = NULL;
+            for (size_t w = 1; w <= 3 && w <= i - b && !rc; w++) {
+                size_t m = 0;
+                rc = fx_match(x, "roles", i - w, i, &m);
+                if (rc && m != w)
+                    rc = NULL;
+            }
+            char *d = rc ? fx_strdup(x, rc) : NULL;
+            if (d && !story_vec_push(&roles, &d))
+                free(d);
             add_mention(x, s, i, i + kr, NULL, NULL, &roles, "", NULL);
             i += kr;
             continue;
