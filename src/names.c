@@ -309,6 +309,8 @@ static void pinyin_to_name(story_buf *out, size_t from)
         first = 0;
         i = j + 1;
     }
+    if (!out->data)
+        return; /* nothing was transliterated (e.g. a lone "㍍") */
     out->len = from;
     out->data[from] = '\0';
     story_buf_append(out, res, r);
@@ -335,6 +337,8 @@ static void kana_to_name(story_buf *out, size_t from)
         if (!epenthetic)
             res[r++] = c;
     }
+    if (!out->data)
+        return; /* nothing was transliterated (e.g. a lone "㍍") */
     out->len = from;
     out->data[from] = '\0';
     story_buf_append(out, res, r);

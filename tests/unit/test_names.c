@@ -93,6 +93,23 @@ static void test_invalid_utf8(void **state)
     assert_int_equal(err.offset, 2);
 }
 
+/* Regression: a kana-only word whose transliteration is empty (the
+ * compatibility character U+334D SQUARE METORU) crashed kana_to_name. */
+static void test_empty_kana_transliteration(void **state)
+{
+    (void)state;
+    const char *words[] = {"\xe3\x8d\x8d", "\xe3\x83\xbc", "\xe3\x82\x9b"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char *k = NULL;
+        story_error err;
+        assert_int_equal(story_name_key(&k, ctx, words[i], strlen(words[i]),
+                                        "ja", &err),
+                         0);
+        assert_non_null(k);
+        story_free(k);
+    }
+}
+
 static const char *const positives[][4] = {
     {"Зеленський", "uk", "Zelensky", "en"},
     {"Зеленский", "ru", "Zelensky", "en"},
@@ -242,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_homoglyphs),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_empty_kana_transliteration),
         cmocka_unit_test(test_threshold),
         cmocka_unit_test(test_similarity_properties),
         cmocka_unit_test(test_skeleton),
