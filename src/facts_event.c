@@ -47,6 +47,16 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
     if (p && actor && *ei < 0 && !can_act(p) &&
         !fx_match(x, "roles", i, x->a->n_tokens, &n))
         p = NULL;
+    /* "In Washington, Johnson agreed …": a place after the sentence
+     * start is an adjunct, not the actor (translations move it) */
+    if (p && actor && *ei >= 0 &&
+        i > x->sent_tok[x->a->tokens[i].sentence] &&
+        strcmp(((story_fact *)x->facts.data)[fx_entity_fact(x, *ei)]
+                   .entity_kind,
+               "place") == 0) {
+        *ei = -1;
+        p = NULL;
+    }
     if (p)
         return p;
     if (fx_match(x, "pronouns", i, e, &n)) {
