@@ -48,6 +48,10 @@
 #define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
+#define COVER_REL 0.5
+#define COVER_ABS 0.15
+#define COVER_LT 0.5
+#define COVER_LEN 0.3
 #define GAP_MAX 3
 #define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
@@ -642,6 +646,40 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
     }
 }
 
+static double len_of(const dp *d, size_t a, size_t na, size_t b, size_t nb)
+{
+    size_t la = 0, lb = 0;
+    for (size_t i = a; i < a + na; i++)
+        la += d->A->u[i].chars;
+    for (size_t j = b; j < b + nb; j++)
+        lb += d->B->u[j].chars;
+    return len_term(d, la, lb);
+}
+
+/* Median containment of the 1-1 matched links, per side: the pair's own
+ * scale for "this unit's content is in that run" (hunalign-style
+ * calibration per document pair rather than one global constant). */
+static void cover_medians(dp *d, const sd_link *l, size_t n, double med[2])
+{
+    med[0] = med[1] = 0;
+    double *v = story__malloc((n + 1) * sizeof *v);
+    if (!v)
+        return;
+    for (int side = 0; side < 2; side++) {
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++)
+            if (l[k].kind == STORY_LINK_MATCH && l[k].na == 1 &&
+                l[k].nb == 1)
+                v[m++] = sd_cover(d->sp, d->A, l[k].a, 1, d->B, l[k].b, 1,
+                                  side, NULL);
+        if (m >= 3) {
+            qsort(v, m, sizeof *v, cmp_dbl_desc);
+            med[side] = v[m / 2];
+        }
+    }
+    free(v);
+}
+
 /* Merged and split passages the DP left half-aligned: an omitted A unit
  * (or added B unit) next to a link joins it when the joined run is more
  * similar to the other side than the link was (sim gain >= MERGE_GAIN) and
@@ -655,6 +693,8 @@ static void absorb(dp *d, sd_link *l, size_t n)
         free(lb);
         return;
     }
+    double med[2];
+    cover_medians(d, l, n, med);
     for (int changed = 1, rounds = 0; changed && rounds < 4; rounds++) {
         changed = 0;
         for (size_t k = 0; k < n; k++) {
@@ -693,8 +733,6 @@ static void absorb(dp *d, sd_link *l, size_t n)
                                                 d->B, u, 1)
                                        : sd_sim(d->sp, d->A, u, 1, d->B,
                                                 x->b, x->nb);
-                    if (part < MERGE_PART * d->level)
-                        continue;
                     size_t na = x->na, nb = x->nb, a = x->a, b = x->b;
                     if (side) {
                         nb++;
@@ -706,7 +744,26 @@ static void absorb(dp *d, sd_link *l, size_t n)
                             a--;
                     }
                     double s2 = sd_sim(d->sp, d->A, a, na, d->B, b, nb);
-                    if (s2 < x->score + MERGE_GAIN * d->level)
+                    int take = part >= MERGE_PART * d->level &&
+                               s2 >= x->score + MERGE_GAIN * d->level;
+                    if (!take && med[side] > 0) {
+                        /* containment: the unit's content is found in
+                         * the link's other run about as well as in a
+                         * typical link of this pair, and the joined
+                         * lengths fit no worse */
+                        double cov = side ? sd_cover(d->sp, d->A, x->a,
+                                                     x->na, d->B, u, 1, 1,
+                                                     NULL)
+                                          : sd_cover(d->sp, d->A, u, 1,
+                                                     d->B, x->b, x->nb, 0,
+                                                     NULL);
+                        double lt1 = len_of(d, a, na, b, nb);
+                        take = cov >= COVER_REL * med[side] &&
+                               cov >= COVER_ABS && lt1 >= COVER_LT &&
+                               lt1 >= len_of(d, x->a, x->na, x->b, x->nb) +
+                                          COVER_LEN;
+                    }
+                    if (!take)
                         continue;
                     x->a = a;
                     x->na = na;

@@ -86,6 +86,14 @@ typedef struct sd_link {
 double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
               const sd_side *B, size_t b, size_t nb);
 
+/* Containment: share of the A run's matchable feature weight found in the
+ * B run (side 0), or of the B run's weight reached from the A run
+ * (side 1), in [0, 1]; *mass (may be NULL) receives that run's total
+ * matchable weight. */
+double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                const sd_side *B, size_t b, size_t nb, int side,
+                double *mass);
+
 /* Align two sides: banded monotone DP (1-1, 1-0, 0-1, 1-2, 2-1, 2-2),
  * then (when reorder != 0) order-free matching of the leftovers into
  * moved links. *out (story__malloc'd) receives *n links ordered by A.

@@ -854,3 +854,52 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
     double s = (mA + mB) / den;
     return s > 1.0 ? 1.0 : s;
 }
+
+double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                const sd_side *B, size_t b, size_t nb, int side,
+                double *mass)
+{
+    uint32_t tick = ++sp->tick;
+    double totA = 0, totB = 0, mA = 0, mB = 0;
+    for (size_t j = b; j < b + nb; j++) {
+        const sd_unit *u = &B->u[j];
+        for (size_t k = 0; k < u->nf; k++) {
+            uint32_t g = u->f[k];
+            if (sp->stamp_b[g] == tick)
+                continue;
+            sp->stamp_b[g] = tick;
+            if (sp->match_b[g] || (sp->kind[g] != SD_WORD &&
+                                   sp->kind[g] != SD_COGNATE))
+                totB += sp->wb[g];
+        }
+    }
+    for (size_t i = a; i < a + na; i++) {
+        const sd_unit *u = &A->u[i];
+        for (size_t k = 0; k < u->nf; k++) {
+            uint32_t f = u->f[k];
+            if (sp->stamp_a[f] == tick ||
+                (!sp->match_a[f] &&
+                 (sp->kind[f] == SD_WORD || sp->kind[f] == SD_COGNATE)))
+                continue;
+            sp->stamp_a[f] = tick;
+            totA += sp->wa[f];
+            int hit = 0;
+            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
+                uint32_t g = sp->proj[q];
+                if (sp->stamp_b[g] != tick)
+                    continue;
+                hit = 1;
+                if (sp->stamp_hit[g] != tick) {
+                    sp->stamp_hit[g] = tick;
+                    mB += sp->wb[g];
+                }
+            }
+            if (hit)
+                mA += sp->wa[f];
+        }
+    }
+    double tot = side ? totB : totA, m = side ? mB : mA;
+    if (mass)
+        *mass = tot;
+    return tot > 0 ? (m / tot > 1.0 ? 1.0 : m / tot) : 0.0;
+}
