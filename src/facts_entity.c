@@ -798,19 +798,26 @@ static int uncased_name_token(fx *x, size_t i, size_t e)
  * Returns the run length at token i, 0 if none. */
 static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
 {
-    if (!json_is_true(story_langpack_field(x->lp, "names_near_roles")) ||
-        !uncased_name_token(x, i, e))
+    if (!json_is_true(story_langpack_field(x->lp, "names_near_roles")))
         return 0;
     json_int_t mx =
         json_integer_value(story_langpack_field(x->lp, "name_tokens_max"));
     size_t maxn = mx > 0 ? (size_t)mx : 2;
-    int role_before = 0;
+    int role_before = 0, marker = 0;
     for (size_t w = 1; w <= 3 && w <= i - b && !role_before; w++) {
         size_t m = 0;
         role_before = (fx_match(x, "roles", i - w, i, &m) ||
                        fx_match(x, "titles", i - w, i, &m)) &&
                       m == w;
     }
+    /* cheap test first: most tokens have neither a role before nor a
+     * marker within reach */
+    for (size_t k = i + 1; !role_before && !marker && k <= i + maxn && k < e;
+         k++)
+        marker = story_langpack_has(x->lp, "name_markers",
+                                    x->a->tokens[k].key);
+    if ((!role_before && !marker) || !uncased_name_token(x, i, e))
+        return 0;
     size_t re = i + 1;
     while (re < e && re < i + maxn && !fx_clause_break_before(x, re) &&
            uncased_name_token(x, re, e)) {
