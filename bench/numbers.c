@@ -16,7 +16,8 @@
  * Figures: numbers_precision_<lang>_ratio, numbers_recall_<lang>_ratio,
  * numbers_precision_ratio, numbers_recall_ratio, numbers_f1_ratio,
  * numbers_dates_throughput_mb_per_s.
- * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG)
+ * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG;
+ * with BENCH_NUMBERS_TEXT=1 in the environment also both paragraphs)
  */
 #include "benchsupport.h"
 
