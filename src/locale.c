@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <unicode/uloc.h>
+
 #include "normalize.h"
 
 /* The files of one pack, in order of precedence, before root.json:
@@ -341,4 +343,35 @@ const char *story_langpack_map(const story_langpack *lp, const char *field,
 {
     json_t *v = story_langpack_lookup(lp, field, key);
     return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int story_lang_check(story_ctx *ctx, const char *tag)
+{
+    char t[64], loc[ULOC_FULLNAME_CAPACITY], path[4096];
+    size_t n = tag ? strlen(tag) : 0;
+    if (!ctx || !tag || n == 0 || n >= sizeof t)
+        return STORY_EINVAL;
+    memcpy(t, tag, n + 1);
+    for (char *p = t; *p; p++)
+        if (*p == '_')
+            *p = '-';
+    int32_t parsed = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_forLanguageTag(t, loc, (int32_t)sizeof loc, &parsed, &st);
+    if (U_FAILURE(st) || parsed != (int32_t)n)
+        return STORY_EINVAL;
+    /* packs exist for 2-3 letter language subtags only ("root" is the
+     * language-neutral fallback, not a language) */
+    size_t base = strcspn(t, "-");
+    if (base < 2 || base > 3)
+        return 0;
+    for (;;) {
+        snprintf(path, sizeof path, "%s/%s.json", ctx->locales_dir, t);
+        if (file_exists(path))
+            return 1;
+        char *dash = strrchr(t, '-');
+        if (!dash)
+            return 0;
+        *dash = '\0';
+    }
 }

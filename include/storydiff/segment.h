@@ -63,6 +63,19 @@ STORY_API int story_name_key(char **out, story_ctx *ctx, const char *name,
  *  consonant skeleton and edit distance (see docs/text-layer.md). */
 STORY_API double story_name_similarity(const char *key_a, const char *key_b);
 
+/** Check a language tag given by the user (e.g. --lang-a) before use.
+ *  Returns 1 when `tag` is a well-formed BCP 47 tag (RFC 5646) that has a
+ *  language pack in the context's locales directory, directly or through
+ *  the fallback that drops trailing subtags (de-CH -> de); 0 when it is
+ *  well-formed but has no pack (the pipeline then uses the language-
+ *  neutral root rules); STORY_EINVAL when it is NULL, empty or malformed.
+ *  Well-formedness is ICU's uloc_forLanguageTag(): the parsed length must
+ *  equal the tag's length. '_' is read as '-' (de_CH = de-CH), as the
+ *  pack lookup does. `ctx` and `tag` are borrowed; nothing is allocated
+ *  for the caller. Touches only the file system (stat of
+ *  <locales>/<lang>.json), never loads a pack. */
+STORY_API int story_lang_check(story_ctx *ctx, const char *tag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -317,6 +318,32 @@ static int use_color(const cli *o)
     return isatty(STDOUT_FILENO);
 }
 
+static int is_url(const char *s)
+{
+    return s && (strncasecmp(s, "http://", 7) == 0 ||
+                 strncasecmp(s, "https://", 8) == 0);
+}
+
+/* --lang, --lang-a, --lang-b: a malformed BCP 47 tag is a usage error;
+ * a well-formed tag without a language pack gets one warning line. */
+static int check_lang(story_ctx *ctx, const char *opt, const char *tag)
+{
+    if (!tag)
+        return 0;
+    int k = story_lang_check(ctx, tag);
+    if (k < 0) {
+        fprintf(stderr, "storydiff: --%s: '%s' is not a BCP 47 language "
+                        "tag\n",
+                opt, tag);
+        return EXIT_TROUBLE;
+    }
+    if (k == 0)
+        fprintf(stderr, "storydiff: --%s: no language pack for '%s'; using "
+                        "language-neutral rules\n",
+                opt, tag);
+    return 0;
+}
+
 static int parse_args(cli *o, int argc, char **argv)
 {
     struct option lopts[N_OPTS + 1];
@@ -333,6 +360,8 @@ static int parse_args(cli *o, int argc, char **argv)
     optind = 1;
     for (;;) {
         int li = -1;
+        /* the word getopt works on (no permutation with "-": in order) */
+        const char *word = optind < argc ? argv[optind] : NULL;
         int c = getopt_long(argc, argv, "-hV", lopts, &li);
         if (c == -1)
             break;
@@ -343,9 +372,21 @@ static int parse_args(cli *o, int argc, char **argv)
             continue;
         }
         if (c == '?') {
-            if (optopt > 0 && optopt < 256)
-                return usage_error("unknown or incomplete option '-%c'",
-                                   (const char[]){(char)optopt, 0});
+            /* optopt is the offending character of a short option (a
+             * cluster such as "-weird.txt" fails at its first letter). */
+            if (optopt > 0 && optopt < 256 && optopt != ':') {
+                char opt[3] = {'-', (char)optopt, '\0'};
+                if (word && word[0] == '-' && word[1] == (char)optopt &&
+                    word[2]) {
+                    fprintf(stderr,
+                            "storydiff: unknown option '%s' in '%s' (a "
+                            "file? put -- before it; see 'storydiff "
+                            "--help')\n",
+                            opt, word);
+                    return EXIT_TROUBLE;
+                }
+                return usage_error("unknown option '%s'", opt);
+            }
             return usage_error("unknown option or missing value: '%s'",
                                argv[optind - 1]);
         }
@@ -414,6 +455,13 @@ static int parse_args(cli *o, int argc, char **argv)
         default: return usage_error("unexpected option '%s'", argv[optind - 1]);
         }
     }
+    /* "--" ends the options: getopt_long stops there (returns -1) and
+     * leaves optind on the first word after it; those are inputs. */
+    for (; optind < argc; optind++) {
+        if (n_in >= o->cmd->n_inputs)
+            return usage_error("too many inputs: '%s'", argv[optind]);
+        o->inputs[n_in++] = argv[optind];
+    }
     if (n_in < o->cmd->n_inputs)
         return usage_error(o->cmd->n_inputs == 2
                                ? "%s needs two inputs, A and B"
@@ -422,6 +470,16 @@ static int parse_args(cli *o, int argc, char **argv)
     if (n_in == 2 && strcmp(o->inputs[0], "-") == 0 &&
         strcmp(o->inputs[1], "-") == 0)
         return usage_error("%s", "at most one input may be '-' (stdin)");
+    if (o->translate && strcmp(o->translate, "apertium") != 0 &&
+        !is_url(o->translate))
+        return usage_error("--translate wants apertium or an http(s):// "
+                           "URL, not '%s'",
+                           o->translate);
+    if (o->save && !is_url(o->inputs[0])) {
+        fputs("storydiff: --save: only URLs are fetched and saved\n",
+              stderr);
+        return EXIT_TROUBLE;
+    }
     if (o->format) {
         int ok;
         if (o->cmd->bit == CMD_COMPARE)
@@ -673,6 +731,12 @@ int main(int argc, char **argv)
     if (story_ctx_new(&ctx, &co, &e) != 0)
         return report_error(&e, co.locales_dir, e.code);
 
+    if (check_lang(ctx, "lang-a", o.lang_a) ||
+        check_lang(ctx, "lang-b", o.lang_b) ||
+        check_lang(ctx, "lang", o.lang)) {
+        story_ctx_free(ctx);
+        return EXIT_TROUBLE;
+    }
     int status;
     switch (o.cmd->bit) {
     case CMD_COMPARE: status = run_compare(ctx, &o); break;
