@@ -53,6 +53,10 @@
 #define COVER_LT 0.5
 #define COVER_LEN 0.3
 #define GAP_MAX 3
+#define GAPDP_T 0.15
+#define GAPDP_ABS 0.05
+#define GAPDP_MIN 0.2 /* least margin over the noise, in level units */
+#define GAPDP_LW 0.2
 #define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
@@ -646,6 +650,99 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
     }
 }
 
+/* Gaps with unequal counts (or left by fill_gaps): between two aligned
+ * neighbours, the omitted A units and added B units are paired by a small
+ * monotone DP of 1-1 links only, with a lower threshold than the main DP
+ * (a unit sandwiched between aligned neighbours is a translation of one in
+ * the facing gap more often than not), in the pair's own units: value =
+ * (sim - K_NOISE * noise) / level - GAPDP_T + GAPDP_LW * length term;
+ * the pair must share something (sim >= GAPDP_ABS) and stand out of the
+ * units' background similarity ((sim - K_NOISE * noise) / level >=
+ * GAPDP_MIN). */
+static void gap_dp(dp *d, sd_link *l, size_t n)
+{
+    enum { GMAX = 16 };
+    size_t k = 0;
+    while (k < n) {
+        if (l[k].kind != STORY_LINK_OMITTED && l[k].kind != STORY_LINK_ADDED) {
+            k++;
+            continue;
+        }
+        size_t e = k, na = 0, nb = 0;
+        size_t ka[GMAX], kb[GMAX];
+        int over = 0;
+        while (e < n && (l[e].kind == STORY_LINK_OMITTED ||
+                         l[e].kind == STORY_LINK_ADDED || l[e].kind < 0)) {
+            if (l[e].kind == STORY_LINK_OMITTED) {
+                if (na < GMAX)
+                    ka[na++] = e;
+                else
+                    over = 1;
+            } else if (l[e].kind == STORY_LINK_ADDED) {
+                if (nb < GMAX)
+                    kb[nb++] = e;
+                else
+                    over = 1;
+            }
+            e++;
+        }
+        if (!over && na && nb) {
+            double sc[GMAX + 1][GMAX + 1];
+            unsigned char bp[GMAX + 1][GMAX + 1];
+            for (size_t i = 0; i <= na; i++)
+                for (size_t j = 0; j <= nb; j++) {
+                    double best = (i || j) ? -1e300 : 0;
+                    unsigned char bs = 0;
+                    if (i && sc[i - 1][j] > best) {
+                        best = sc[i - 1][j];
+                        bs = 1;
+                    }
+                    if (j && sc[i][j - 1] > best) {
+                        best = sc[i][j - 1];
+                        bs = 2;
+                    }
+                    if (i && j) {
+                        size_t a = l[ka[i - 1]].a, b = l[kb[j - 1]].b;
+                        double sim = sim11_of(d, a, b);
+                        if (sim >= GAPDP_ABS) {
+                            double noise = (d->ra[a] + d->rb[b]) / 2;
+                            double m = (sim - K_NOISE * noise) / d->level;
+                            double v = m < GAPDP_MIN ? -1 : m - GAPDP_T +
+                                       GAPDP_LW *
+                                           len_term(d, d->A->u[a].chars,
+                                                    d->B->u[b].chars);
+                            if (v > 0 && sc[i - 1][j - 1] + v > best) {
+                                best = sc[i - 1][j - 1] + v;
+                                bs = 3;
+                            }
+                        }
+                    }
+                    sc[i][j] = best;
+                    bp[i][j] = bs;
+                }
+            size_t i = na, j = nb;
+            while (i || j) {
+                unsigned char bs = bp[i][j];
+                if (bs == 3) {
+                    sd_link *x = &l[ka[i - 1]];
+                    x->b = l[kb[j - 1]].b;
+                    x->nb = 1;
+                    x->score = sim11_of(d, x->a, x->b);
+                    x->kind = STORY_LINK_MATCH;
+                    l[kb[j - 1]].kind = -1;
+                    i--;
+                    j--;
+                } else if (bs == 1) {
+                    i--;
+                } else {
+                    j--;
+                }
+            }
+        }
+        k = e;
+    }
+}
+
 static double len_of(const dp *d, size_t a, size_t na, size_t b, size_t nb)
 {
     size_t la = 0, lb = 0;
@@ -844,6 +941,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
     if (reorder)
         find_moved(&d, l, cnt);
     fill_gaps(&d, l, cnt);
+    gap_dp(&d, l, cnt);
     absorb(&d, l, cnt);
     size_t w = 0;
     for (size_t x = 0; x < cnt; x++)

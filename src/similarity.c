@@ -10,6 +10,7 @@
 
 #include "lexicon.h"
 #include "normalize.h"
+#include "numbers.h"
 #include "similarity.h"
 #include "stem.h"
 
@@ -338,6 +339,43 @@ static void build_side(builder *bd, const story_article *a,
                          space_id(bd, bd->tmp.data, bd->tmp.len));
             }
         }
+    }
+    /* numbers whose value is not their digit string: scaled ("1.8
+     * billion", "18亿"), spelled out, CJK numerals ("三十") — the scanner
+     * of src/numbers.h gives the value in any language, so the same
+     * quantity meets across scripts */
+    {
+        story_vec nums;
+        story_vec_init(&nums, sizeof(story_number));
+        for (size_t s = 0; s < a->n_sentences && !bd->oom; s++) {
+            nums.len = 0;
+            if (story__numbers_scan(bd->ctx, lang, a->text,
+                                    a->sentences[s].start,
+                                    a->sentences[s].end, &nums, NULL) != 0)
+                continue;
+            const story_number *nb = nums.data;
+            for (size_t q = 0; q < nums.len; q++) {
+                double v = nb[q].value;
+                if (!(v >= 10 && v < 1e15) || v != floor(v))
+                    continue;
+                char num[64], raw[160];
+                size_t rl = nb[q].num_end - nb[q].num_start;
+                if (rl >= sizeof raw)
+                    continue;
+                memcpy(raw, a->text + nb[q].num_start, rl);
+                raw[rl] = '\0';
+                number_key(raw, num, sizeof num);
+                char vk[40];
+                snprintf(vk, sizeof vk, "%.0f", v);
+                if (strcmp(vk, num) == 0)
+                    continue;
+                bd->tmp.len = 0;
+                story_buf_printf(&bd->tmp, "n|%s", vk);
+                unit_add(bd, &us, s,
+                         space_id(bd, bd->tmp.data, bd->tmp.len));
+            }
+        }
+        story_vec_free(&nums);
     }
     if (trans)
         for (size_t s = 0; s < a->n_sentences && !bd->oom; s++)
