@@ -7,8 +7,10 @@
  * concept of the sentence's first event word (the event it dates).
  *
  * Quantities come from story__numbers_scan (per paragraph). Numbers inside
- * a date mention, bare years, ordinals and numbers glued to a name
- * ("MS-22", "G7") are skipped. The counted thing is the nearest
+ * a date mention, bare years (also a year whose counted noun does not
+ * follow it directly: "der 2017 das Unternehmen gründete"), ordinals and
+ * digit numbers glued to a name in an alphabetic script ("MS-22", "G7",
+ * "А310"; not "N585 million", not spelled "four-in-ten") are skipped. The counted thing is the nearest
  * "counted_nouns" entry within 3 tokens after the number (adjectives in
  * between are skipped; a clause break stops the search), else the unit
  * from the number scanner (percent, USD, km …) takes precedence. The event
