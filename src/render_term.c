@@ -68,6 +68,51 @@ size_t story_render__width(const char *s, size_t len)
     return w;
 }
 
+const char *story_render__control_picture(int32_t c)
+{
+    /* U+2400 + c (CONTROL PICTURES block) for C0, U+2421 for DEL */
+    static const char c0[32][4] = {
+        "\u2400", "\u2401", "\u2402", "\u2403", "\u2404", "\u2405",
+        "\u2406", "\u2407", "\u2408", "\u2409", "\u240A", "\u240B",
+        "\u240C", "\u240D", "\u240E", "\u240F", "\u2410", "\u2411",
+        "\u2412", "\u2413", "\u2414", "\u2415", "\u2416", "\u2417",
+        "\u2418", "\u2419", "\u241A", "\u241B", "\u241C", "\u241D",
+        "\u241E", "\u241F"};
+    static const char c1[32][9] = {
+        "<U+0080>", "<U+0081>", "<U+0082>", "<U+0083>", "<U+0084>",
+        "<U+0085>", "<U+0086>", "<U+0087>", "<U+0088>", "<U+0089>",
+        "<U+008A>", "<U+008B>", "<U+008C>", "<U+008D>", "<U+008E>",
+        "<U+008F>", "<U+0090>", "<U+0091>", "<U+0092>", "<U+0093>",
+        "<U+0094>", "<U+0095>", "<U+0096>", "<U+0097>", "<U+0098>",
+        "<U+0099>", "<U+009A>", "<U+009B>", "<U+009C>", "<U+009D>",
+        "<U+009E>", "<U+009F>"};
+    if (c >= 0 && c < 0x20)
+        return c0[c];
+    if (c == 0x7F)
+        return "\u2421";
+    if (c >= 0x80 && c <= 0x9F)
+        return c1[c - 0x80];
+    return NULL;
+}
+
+void story_render__put_visible(story_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        int32_t c = story__utf8_next(s, len, &j);
+        const char *pic = NULL;
+        if (c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+            pic = " ";
+        else if (c >= 0)
+            pic = story_render__control_picture(c);
+        if (pic)
+            story_buf_puts(b, pic);
+        else
+            story_buf_append(b, s + i, j - i);
+        i = j > i ? j : i + 1;
+    }
+}
+
 int story_render__category_style(int category)
 {
     switch (category) {
@@ -109,14 +154,34 @@ typedef struct cell {
     story_buf style;
 } cell;
 
+/* Bytes are appended one at a time (styles are per byte), so a C1
+ * control (UTF-8 C2 80..C2 9F) is recognised when its second byte comes:
+ * a trailing C2 can only be the lead byte of an unfinished sequence. */
 static void cell_put(cell *c, const char *s, size_t n, int style)
 {
     for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
+        unsigned char ch = (unsigned char)s[i];
+        const char *pic = NULL;
         if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\v' ||
-            ch == '\f')
+            ch == '\f') {
             ch = ' ';
-        story_buf_putc(&c->text, ch);
+        } else if (ch < 0x20 || ch == 0x7F) {
+            pic = story_render__control_picture(ch);
+        } else if (ch >= 0x80 && ch <= 0x9F && c->text.len &&
+                   (unsigned char)c->text.data[c->text.len - 1] == 0xC2) {
+            c->text.len--; /* drop the lead byte */
+            c->style.len--;
+            c->text.data[c->text.len] = '\0';
+            pic = story_render__control_picture(ch);
+        }
+        if (pic) {
+            for (const char *p = pic; *p; p++) {
+                story_buf_putc(&c->text, *p);
+                story_buf_putc(&c->style, (char)style);
+            }
+            continue;
+        }
+        story_buf_putc(&c->text, (char)ch);
         story_buf_putc(&c->style, (char)style);
     }
 }

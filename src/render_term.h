@@ -18,6 +18,20 @@ int story_render__cp_width(int32_t c);
  * bytes count 1). ANSI escape sequences (ESC [ ... letter) count 0. */
 size_t story_render__width(const char *s, size_t len);
 
+/* The visible stand-in for a control character, so that text from an
+ * article can never drive the terminal: C0 U+0000..U+001F -> the Control
+ * Pictures U+2400..U+241F (ESC -> U+241B), DEL -> U+2421, C1
+ * U+0080..U+009F -> "<U+009B>" (ASCII; no pictures exist for C1); NULL
+ * for any other code point. Static string, not to be freed. Tab, newline
+ * and the other white-space controls are the caller's choice. */
+const char *story_render__control_picture(int32_t c);
+
+/* Append `len` bytes of UTF-8 to `b` with every control character shown
+ * by story_render__control_picture(), tab, CR, LF, VT and FF as a space. */
+struct story_buf;
+void story_render__put_visible(struct story_buf *b, const char *s,
+                               size_t len);
+
 /* Style codes used in the renderers' cells. */
 enum {
     STORY_STYLE_PLAIN = 0,

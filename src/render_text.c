@@ -20,12 +20,30 @@ static void put_sentence_text(story_buf *b, const story_article *art,
         const story_sentence *s = &art->sentences[first + k];
         if (k)
             story_buf_putc(b, ' ');
-        for (size_t i = s->start; i < s->end && i < art->text_len; i++) {
-            char c = art->text[i];
-            story_buf_putc(b, (c == '\n' || c == '\t' || c == '\r') ? ' '
-                                                                     : c);
-        }
+        if (s->start < s->end && s->start < art->text_len)
+            story_render__put_visible(b, art->text + s->start,
+                                      (s->end < art->text_len ? s->end
+                                                              : art->text_len) -
+                                          s->start);
     }
+}
+
+/* Text from the articles (titles, sources, details quoting the text) is
+ * written with its control characters made visible (render_term.h). */
+static void visible(story_buf *b, const char *s)
+{
+    if (s)
+        story_render__put_visible(b, s, strlen(s));
+}
+
+static void header_line(story_buf *b, const char *side,
+                        const story_article *a)
+{
+    story_buf_printf(b, "%s: ", side);
+    visible(b, a->source);
+    story_buf_printf(b, " (%s) ", a->lang && *a->lang ? a->lang : "und");
+    visible(b, a->title);
+    story_buf_putc(b, '\n');
 }
 
 static void put_ids(story_buf *b, const char *side, size_t first, size_t n)
@@ -60,12 +78,8 @@ int story_render_text(char **out, const story_comparison *c,
         opts = &def;
     int color = opts->color;
 
-    story_buf_printf(&b, "A: %s (%s) %s\n", c->a->source ? c->a->source : "",
-                     c->a->lang && *c->a->lang ? c->a->lang : "und",
-                     c->a->title ? c->a->title : "");
-    story_buf_printf(&b, "B: %s (%s) %s\n", c->b->source ? c->b->source : "",
-                     c->b->lang && *c->b->lang ? c->b->lang : "und",
-                     c->b->title ? c->b->title : "");
+    header_line(&b, "A", c->a);
+    header_line(&b, "B", c->b);
     const story_alignment *al = c->alignment;
     if (al)
         story_buf_printf(&b,
@@ -89,7 +103,9 @@ int story_render_text(char **out, const story_comparison *c,
             story_buf_printf(&b, " a:f%ld", e->a);
         if (e->b >= 0)
             story_buf_printf(&b, " b:f%ld", e->b);
-        story_buf_printf(&b, ": %s\n", e->detail ? e->detail : "");
+        story_buf_puts(&b, ": ");
+        visible(&b, e->detail);
+        story_buf_putc(&b, '\n');
     }
     for (size_t i = 0; al && i < al->n_links; i++) {
         const story_link *l = &al->links[i];
