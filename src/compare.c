@@ -110,13 +110,18 @@ int story_compare(story_comparison **out, story_ctx *ctx, const char *src_a,
     if (strcmp(src_a, "-") == 0 && strcmp(src_b, "-") == 0)
         return story__error(err, STORY_EINVAL, "-", -1,
                             "at most one input may be \"-\" (stdin)");
-    rc = story_ingest(&a, ctx, src_a, &opts->ingest, err);
+    story_ingest_options ia = opts->ingest, ib = opts->ingest;
+    if (opts->encoding_a)
+        ia.encoding = opts->encoding_a;
+    if (opts->encoding_b)
+        ib.encoding = opts->encoding_b;
+    rc = story_ingest(&a, ctx, src_a, &ia, err);
     if (rc) {
         if (err && !err->source[0])
             snprintf(err->source, sizeof err->source, "%s", src_a);
         return rc;
     }
-    rc = story_ingest(&b, ctx, src_b, &opts->ingest, err);
+    rc = story_ingest(&b, ctx, src_b, &ib, err);
     if (rc) {
         if (err && !err->source[0])
             snprintf(err->source, sizeof err->source, "%s", src_b);

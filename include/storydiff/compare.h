@@ -23,12 +23,16 @@ typedef struct story_compare_options {
     story_align_options align;
     const char *lang_a; /* NULL = identify */
     const char *lang_b;
+    /* charset of A / of B (ICU converter name); NULL = ingest.encoding,
+     * which applies to both inputs (NULL there too = detect) */
+    const char *encoding_a;
+    const char *encoding_b;
 } story_compare_options;
 
 #define STORY_COMPARE_OPTIONS_VERSION 1
 #define STORY_COMPARE_OPTIONS_INIT                                           \
     {STORY_COMPARE_OPTIONS_VERSION, STORY_INGEST_OPTIONS_INIT,               \
-     STORY_ALIGN_OPTIONS_INIT, NULL, NULL}
+     STORY_ALIGN_OPTIONS_INIT, NULL, NULL, NULL, NULL}
 
 /** Everything one comparison produced; all owned by the comparison. */
 typedef struct story_comparison {
@@ -39,7 +43,9 @@ typedef struct story_comparison {
 } story_comparison;
 
 /** Run ingest, segment, facts, align and diff on two inputs (path, "-",
- *  URL, saved page; at most one may be "-"). On success returns 0 and *out
+ *  URL, saved page; at most one may be "-"). Input A is read with
+ *  opts->ingest, its encoding replaced by opts->encoding_a when that is
+ *  non-NULL; B likewise with encoding_b. On success returns 0 and *out
  *  is the caller's (story_comparison_free()). On failure err names the
  *  failing input. */
 STORY_API int story_compare(story_comparison **out, story_ctx *ctx,

@@ -57,6 +57,8 @@ enum opt_id {
     OPT_RELATION,
     OPT_TRANSLATE,
     OPT_ENCODING,
+    OPT_ENCODING_A,
+    OPT_ENCODING_B,
     OPT_TIMEOUT,
     OPT_SAVE,
     OPT_LOCALES,
@@ -94,7 +96,12 @@ static const opt_spec OPTS[] = {
      "machine translation for alignment: apertium, or the base URL of a "
      "LibreTranslate-compatible API"},
     {"encoding", required_argument, OPT_ENCODING, CMD_ALL, "E",
-     "input charset (ICU converter name); default: detect"},
+     "input charset (ICU converter name; compare: of both inputs); "
+     "default: detect"},
+    {"encoding-a", required_argument, OPT_ENCODING_A, CMD_COMPARE, "E",
+     "charset of A only (overrides --encoding for A)"},
+    {"encoding-b", required_argument, OPT_ENCODING_B, CMD_COMPARE, "E",
+     "charset of B only (overrides --encoding for B)"},
     {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
      "URL fetch timeout in seconds (default 30)"},
     {"save", required_argument, OPT_SAVE, CMD_EXTRACT, "DIR",
@@ -133,7 +140,7 @@ typedef struct cli {
     const char *lang_a, *lang_b, *lang;
     const char *relation;
     const char *translate;
-    const char *encoding;
+    const char *encoding, *encoding_a, *encoding_b;
     long timeout_ms;
     const char *save;
     const char *locales;
@@ -438,6 +445,8 @@ static int parse_args(cli *o, int argc, char **argv)
             break;
         case OPT_TRANSLATE: o->translate = optarg; break;
         case OPT_ENCODING: o->encoding = optarg; break;
+        case OPT_ENCODING_A: o->encoding_a = optarg; break;
+        case OPT_ENCODING_B: o->encoding_b = optarg; break;
         case OPT_TIMEOUT: {
             char *end;
             errno = 0;
@@ -504,6 +513,79 @@ static void ingest_options(const cli *o, story_ingest_options *io)
     io->timeout_ms = o->timeout_ms;
 }
 
+/* 1 when the n bytes are well-formed UTF-8 (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF) with at least one
+ * non-ASCII character. */
+static int valid_utf8_non_ascii(const unsigned char *s, size_t n)
+{
+    int non_ascii = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t k;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else
+            return 0;
+        if (i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++) {
+            unsigned b = s[i + j];
+            if (j == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF))
+                return 0;
+        }
+        non_ascii = 1;
+        i += k + 1;
+    }
+    return non_ascii;
+}
+
+static int is_utf8_label(const char *e)
+{
+    return !strcasecmp(e, "UTF-8") || !strcasecmp(e, "UTF8");
+}
+
+/* compare --encoding=E applies to both inputs: when one of them is a local
+ * file whose bytes are valid UTF-8 with non-ASCII text, decoding it as E
+ * is most likely a mistake, so say so (one line; not an error). URLs and
+ * stdin are not read twice, so they are not checked. */
+static void warn_utf8_forced(const char *input, const char *enc)
+{
+    struct stat st;
+    if (!input || !strcmp(input, "-") || is_url(input) || is_utf8_label(enc) ||
+        stat(input, &st) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_size > (64 << 20))
+        return;
+    FILE *f = fopen(input, "rb");
+    if (!f)
+        return;
+    size_t n = (size_t)st.st_size;
+    unsigned char *buf = malloc(n ? n : 1);
+    if (buf && fread(buf, 1, n, f) == n && valid_utf8_non_ascii(buf, n))
+        fprintf(stderr,
+                "storydiff: %s: valid UTF-8 decoded as %s because of "
+                "--encoding; use --encoding-a/--encoding-b\n",
+                input, enc);
+    free(buf);
+    fclose(f);
+}
+
 static int run_compare(story_ctx *ctx, const cli *o)
 {
     story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
@@ -517,6 +599,11 @@ static int run_compare(story_ctx *ctx, const cli *o)
     ingest_options(o, &co.ingest);
     co.lang_a = o->lang_a;
     co.lang_b = o->lang_b;
+    co.encoding_a = o->encoding_a;
+    co.encoding_b = o->encoding_b;
+    for (int i = 0; i < 2 && o->encoding; i++)
+        if (!(i ? o->encoding_b : o->encoding_a))
+            warn_utf8_forced(o->inputs[i], o->encoding);
     co.align.translate = o->translate;
     if (o->relation && strcmp(o->relation, "translation") == 0)
         co.align.relation = STORY_REL_TRANSLATION;
