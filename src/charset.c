@@ -319,10 +319,9 @@ static int convert(char **out, size_t *out_len, const char *name,
         free(u);
         ucnv_close(cv);
         return story__error(err, STORY_EENCODING, name, off,
-                            "byte 0x%02X at offset %lld cannot be decoded as "
-                            "%s (%s)",
+                            "byte 0x%02X cannot be decoded as %s (%s)",
                             (unsigned)(unsigned char)data[off < 0 ? 0 : off],
-                            off, cs, why);
+                            cs, why);
     }
     ucnv_close(cv);
     int32_t ulen = (int32_t)(t - u), blen = 0;
@@ -363,11 +362,16 @@ static int check_binary(const char *name, const char *s, size_t len,
         if (n * 1000 <= len)
             nul = NULL;
     }
+    /* the position is err->offset for raw bytes (the CLI prints it);
+     * after decoding it is a position in the decoded text, so it goes
+     * into the message instead */
+    if (nul && raw)
+        return story__error(err, STORY_EENCODING, name, (long long)(nul - s),
+                            "not text: NUL byte (binary file?)");
     if (nul)
-        return story__error(err, STORY_EENCODING, name,
-                            raw ? (long long)(nul - s) : -1,
-                            "not text: NUL byte at offset %lld (binary "
-                            "file?)",
+        return story__error(err, STORY_EENCODING, name, -1,
+                            "not text: NUL byte at decoded byte %lld "
+                            "(binary file?)",
                             (long long)(nul - s));
     size_t ctl = 0, first = (size_t)-1;
     for (size_t i = 0; i < len; i++) {
@@ -379,11 +383,15 @@ static int check_binary(const char *name, const char *s, size_t len,
             ctl++;
         }
     }
+    if (ctl > 8 && ctl * 100 > len && raw)
+        return story__error(err, STORY_EENCODING, name, (long long)first,
+                            "not text: %zu control bytes (binary file?), "
+                            "this is the first",
+                            ctl);
     if (ctl > 8 && ctl * 100 > len)
-        return story__error(err, STORY_EENCODING, name,
-                            raw ? (long long)first : -1,
+        return story__error(err, STORY_EENCODING, name, -1,
                             "not text: %zu control bytes (binary file?), the "
-                            "first at offset %zu",
+                            "first at decoded byte %zu",
                             ctl, first);
     return 0;
 }
@@ -485,6 +493,49 @@ static long long mojibake_at(const char *s, size_t len)
     return -1;
 }
 
+/* ICU's best guess of the charset of bytes that are not UTF-8 (ucsdet,
+ * the first MiB); "" when it has none or guesses UTF-8. */
+static void best_guess(const char *body, size_t blen, int is_html,
+                       char *out, size_t n, int32_t *conf)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    out[0] = '\0';
+    *conf = 0;
+    UCharsetDetector *cd = ucsdet_open(&e);
+    if (U_FAILURE(e))
+        return;
+    size_t k = blen > (1u << 20) ? (1u << 20) : blen;
+    ucsdet_setText(cd, body, (int32_t)k, &e);
+    ucsdet_enableInputFilter(cd, is_html ? 1 : 0);
+    const UCharsetMatch *m = ucsdet_detect(cd, &e);
+    if (m && U_SUCCESS(e)) {
+        const char *dn = ucsdet_getName(m, &e);
+        int32_t c = ucsdet_getConfidence(m, &e);
+        if (dn && U_SUCCESS(e) && !is_utf8_name(dn)) {
+            copy_name(out, dn, n);
+            *conf = c;
+        }
+    }
+    ucsdet_close(cd);
+}
+
+/* The error for text that is not UTF-8 and whose charset detection is not
+ * confident: the offset is the first invalid byte (err->offset, not in
+ * the message); the hint names ICU's best guess when there is one. */
+static int legacy_hint(story_error *err, const char *name, long long off,
+                       const char *guess, int conf)
+{
+    if (guess && *guess)
+        return story__error(err, STORY_EENCODING, name, off,
+                            "not valid UTF-8; if it is in a legacy "
+                            "encoding, give it with --encoding (e.g. %s, "
+                            "ICU's best guess at %d%% confidence)",
+                            guess, conf);
+    return story__error(err, STORY_EENCODING, name, off,
+                        "not valid UTF-8; if it is in a legacy encoding, "
+                        "give it with --encoding (e.g. windows-1251)");
+}
+
 int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                           const char *name, const char *data, size_t len,
                           const char *forced, const char *http_charset,
@@ -546,8 +597,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                 } else if (utf8_multibyte_count(body, blen, 1) > 0)
                     return story__error(
                         err, STORY_EENCODING, name, (long long)(bad + skip),
-                        "invalid UTF-8 at byte offset %zu (charset UTF-8 %s)",
-                        bad + skip, why);
+                        "invalid UTF-8 (charset UTF-8 %s)", why);
                 else {
                     cs[0] = '\0'; /* the declaration lies: detect */
                     origin = STORY_CS_DETECTED;
@@ -573,10 +623,13 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             why = "UTF-8 with a few invalid bytes replaced by U+FFFD";
             lenient = 1;
         } else if (utf8_multibyte_count(body, blen, 1) > 0) {
-            return story__error(err, STORY_EENCODING, name,
-                                (long long)(bad + skip),
-                                "invalid UTF-8 at byte offset %zu",
-                                bad + skip);
+            /* some valid multi-byte UTF-8 too: not decoded by guess, but
+             * ICU's best guess is named in the hint */
+            char guess[64] = "";
+            int32_t gconf = 0;
+            best_guess(body, blen, is_html, guess, sizeof guess, &gconf);
+            return legacy_hint(err, name, (long long)(bad + skip), guess,
+                               (int)gconf);
         } else {
             UErrorCode e = U_ZERO_ERROR;
             UCharsetDetector *cd = ucsdet_open(&e);
@@ -608,17 +661,9 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             if (cd)
                 ucsdet_close(cd);
             if (!cs[0]) {
-                if (cand[0] && !is_utf8_name(cand))
-                    return story__error(
-                        err, STORY_EENCODING, name, (long long)(bad + skip),
-                        "invalid UTF-8 at byte offset %zu (perhaps %s, "
-                        "detection confidence %d%%: give --encoding)",
-                        bad + skip, cand, (int)conf);
-                return story__error(
-                    err, STORY_EENCODING, name, (long long)(bad + skip),
-                    "invalid UTF-8 at byte offset %zu (give --encoding if the "
-                    "file uses another charset)",
-                    bad + skip);
+                return legacy_hint(err, name, (long long)(bad + skip),
+                                   cand[0] && !is_utf8_name(cand) ? cand : "",
+                                   (int)conf);
             }
             origin = STORY_CS_DETECTED;
             why = "detected by ICU";
@@ -635,8 +680,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         if (bad != (size_t)-1)
             return story__error(err, STORY_EENCODING, name,
                                 (long long)(bad + skip),
-                                "invalid UTF-8 at byte offset %zu (%s)",
-                                bad + skip, why);
+                                "invalid UTF-8 (%s)", why);
         char *c = story__strndup(body, blen);
         if (!c)
             return story__error(err, STORY_ENOMEM, name, -1, "out of memory");
@@ -667,8 +711,13 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         if (mb >= 0) {
             free(*out);
             *out = NULL;
-            return story__error(err, STORY_EENCODING, name,
-                                origin == STORY_CS_UTF8 ? mb : -1,
+            if (origin == STORY_CS_UTF8)
+                return story__error(err, STORY_EENCODING, name, mb,
+                                    "text looks like mojibake (UTF-8 that "
+                                    "was decoded as windows-1252 and "
+                                    "re-encoded), first here; give "
+                                    "--encoding or fix the file");
+            return story__error(err, STORY_EENCODING, name, -1,
                                 "text looks like mojibake (UTF-8 that was "
                                 "decoded as windows-1252 and re-encoded), "
                                 "first at decoded byte %lld; give --encoding "

@@ -207,7 +207,12 @@ int story__fetch_save(const story_fetch_result *res, const char *url,
                       const char *dir, story_error *err)
 {
     struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    if (stat(dir, &st) != 0)
+        return story__error(err, STORY_EIO, dir, -1,
+                            "--save: %s", errno == ENOENT
+                                              ? "the directory does not exist"
+                                              : strerror(errno));
+    if (!S_ISDIR(st.st_mode))
         return story__error(err, STORY_EIO, dir, -1,
                             "--save: not a directory");
     const char *ext = "bin";

@@ -1405,9 +1405,8 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
     long long tr = truncated_at(s, len);
     if (tr >= 0)
         return story__error(err, STORY_EPARSE, a->source, tr,
-                            "truncated HTML: the page ends at byte %lld "
-                            "without </body> or </html>",
-                            tr);
+                            "truncated HTML: the page ends here without "
+                            "</body> or </html>");
     if (len > INT32_MAX)
         return story__error(err, STORY_EINVAL, a->source, -1,
                             "HTML larger than 2 GiB");

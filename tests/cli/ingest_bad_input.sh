@@ -95,6 +95,7 @@ bad "timeout" "timed out" extract --timeout=1 "$u/slow"
 bad "endless body" "size cap" extract "$u/endless"
 bad "Content-Length over the cap" "size cap" extract "$u/biglength"
 good "--save" extract --save "$tmp" "$u/page.html"
+bad "--save to a missing directory" "does not exist" extract --save "$tmp/nodir" "$u/page.html"
 saved=$(ls "$tmp"/*.html.storydiff.json 2>/dev/null | grep 127.0.0.1 | head -1)
 if [ -n "$saved" ]; then good "saved page offline" extract "${saved%.storydiff.json}"
 else echo "FAIL - --save wrote no sidecar"; fails=$((fails + 1)); fi
