@@ -84,6 +84,22 @@ static int number_key(const char *key, char *out, size_t cap)
     return (int)o;
 }
 
+/* 1 when s[0, n) is 2+ katakana code points only (U+30A1-U+30FA, the
+ * prolonged sound mark U+30FC, the middle dot U+30FB): in Japanese
+ * news, foreign names are written so (バイデン = Biden), and their
+ * transliteration meets the Latin name key. */
+static int all_katakana(const char *s, size_t n)
+{
+    size_t i = 0, k = 0;
+    while (i < n) {
+        int32_t c = story__utf8_next(s, n, &i);
+        if (c < 0x30A1 || c > 0x30FC)
+            return 0;
+        k++;
+    }
+    return k >= 2;
+}
+
 static size_t count_cp(const char *s, size_t start, size_t end)
 {
     size_t n = 0;
@@ -328,7 +344,9 @@ static void build_side(builder *bd, const story_article *a,
          * name, and story_name_key is costly on them) */
         int is_name = (t->flags & STORY_TOKEN_CAPITAL) ||
                       (uncased && kl >= 3 &&
-                       !(t->flags & STORY_TOKEN_IDEO) &&
+                       (!(t->flags & STORY_TOKEN_IDEO) ||
+                        all_katakana(a->text + t->start,
+                                     t->end - t->start)) &&
                        !story__is_stopword(bd->ctx, lang, t->key));
         if (is_name && !story__is_stopword(bd->ctx, lang, t->key)) {
             const char *nk = name_of(bd, a, t, lang);
