@@ -24,7 +24,18 @@
  * units agree; otherwise the facts stay omitted/added, because a false
  * "changed" number is the worst error a fact-checker can be shown.
  * Entities are never "changed": a different name key is a different
- * entity.
+ * entity. A pass in between pairs quantities of an aligned sentence pair
+ * with the same number but a different currency ("£1.8 billion" ->
+ * "1,8 Milliarden Euro") as changed.
+ *
+ * Certainty: keys of entities (across scripts), events, quotes and
+ * attributions depend on how each language words a sentence, so such a
+ * fact left unmatched inside an aligned sentence pair is more often an
+ * extraction artefact than an omission; it is reported with certain = 0,
+ * as are contradictions between articles in different languages
+ * (negation cues differ). Quantities and dates, whose keys are values,
+ * stay certain. Uncertain entries are listed but do not make the exit
+ * status 1.
  */
 #include "internal.h"
 
@@ -416,6 +427,39 @@ static void pass_slot(side *a, side *b, int need_aligned,
     }
 }
 
+/* 1 for an ISO 4217-style currency code ("USD", "EUR", "NGN"). */
+static int is_currency(const char *u)
+{
+    return u && strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' &&
+           u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
+}
+
+/* Pass: in an aligned sentence pair, the same amount in a different
+ * currency (or a currency on one side only) is a changed value: a
+ * translator's "pounds" -> "euros" is a real difference. */
+static void pass_unit(side *a, side *b, unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_QUANTITY)
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 ||
+                g->type != STORY_FACT_QUANTITY || f->number != g->number ||
+                f->number_hi != g->number_hi || same_str(f->unit, g->unit) ||
+                !!f->negated != !!g->negated || !aligned(a, i, b, j))
+                continue;
+            int ca = is_currency(f->unit), cb = is_currency(g->unit);
+            if (!(ca && cb) && !(ca && !*g->unit) && !(cb && !*f->unit))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)STORY_DIFF_CHANGED;
+            break;
+        }
+    }
+}
+
 /* ---- detail strings ---------------------------------------------------- */
 
 static void put_number(story_buf *b, double x)
@@ -612,7 +656,7 @@ static void sentence_counts(story_diff_summary *s, const story_alignment *al)
 }
 
 static int push_entry(story_vec *v, story_diff_category c,
-                      story_fact_type t, long a, long b, char *det)
+                      story_fact_type t, long a, long b, char *det, int sure)
 {
     story_diff_entry e;
     e.category = c;
@@ -620,11 +664,52 @@ static int push_entry(story_vec *v, story_diff_category c,
     e.a = a;
     e.b = b;
     e.detail = det;
+    e.certain = sure;
     if (!det || !story_vec_push(v, &e)) {
         free(det);
         return STORY_ENOMEM;
     }
     return 0;
+}
+
+/* Language of an article without region ("de-CH" -> "de"), compared. */
+static int same_language(const story_article *a, const story_article *b)
+{
+    const char *x = a->lang ? a->lang : "", *y = b->lang ? b->lang : "";
+    size_t nx = strcspn(x, "-_"), ny = strcspn(y, "-_");
+    return nx == ny && strncmp(x, y, nx) == 0;
+}
+
+/* See the file comment: is an entry a difference of the stories rather
+ * than, possibly, of the extraction? */
+static int certain(story_diff_category c, const story_fact *f,
+                   const side *s, int cross_lang)
+{
+    if (c == STORY_DIFF_CONTRADICTED)
+        return !cross_lang;
+    if (c != STORY_DIFF_ADDED && c != STORY_DIFF_OMITTED)
+        return 1;
+    if (f->type == STORY_FACT_QUANTITY || f->type == STORY_FACT_DATE)
+        return 1;
+    if (f->type == STORY_FACT_ENTITY && !cross_lang)
+        return 1;
+    /* the sentence tells the same thing as one of the other article */
+    return !(f->sentence < s->art->n_sentences && s->link[f->sentence] >= 0);
+}
+
+static void count(story_diff_summary *s, story_diff_category c, int sure)
+{
+    if (!sure) {
+        s->unverified++;
+        return;
+    }
+    switch (c) {
+    case STORY_DIFF_SAME: s->same++; break;
+    case STORY_DIFF_CHANGED: s->changed++; break;
+    case STORY_DIFF_CONTRADICTED: s->contradicted++; break;
+    case STORY_DIFF_OMITTED: s->omitted++; break;
+    case STORY_DIFF_ADDED: s->added++; break;
+    }
 }
 
 int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
@@ -639,6 +724,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     story_diff *d = NULL;
     int rc;
     story_factset empty = {NULL, 0};
+    int cross_lang = a && b && !same_language(a, b);
 
     if (!out || !a || !b)
         return story__error(err, STORY_EINVAL, NULL, -1,
@@ -666,6 +752,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_names(&sa, &sb, cat);
     pass_value(&sa, &sb, 1, cat);
+    pass_unit(&sa, &sb, cat);
     pass_slot(&sa, &sb, 1, cat);
     pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 0, cat);
@@ -682,16 +769,12 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         long j = sa.match[i];
         story_diff_category c =
             j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
+        int sure = certain(c, f, &sa, cross_lang);
         rc = push_entry(&v, c, f->type, (long)i, j,
-                        detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL));
+                        detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL),
+                        sure);
         d->summary.facts_a++;
-        switch (c) {
-        case STORY_DIFF_SAME: d->summary.same++; break;
-        case STORY_DIFF_CHANGED: d->summary.changed++; break;
-        case STORY_DIFF_CONTRADICTED: d->summary.contradicted++; break;
-        case STORY_DIFF_OMITTED: d->summary.omitted++; break;
-        case STORY_DIFF_ADDED: break;
-        }
+        count(&d->summary, c, sure);
     }
     for (size_t j = 0; j < fb->n_facts && rc == 0; j++) {
         if (sb.skip[j])
@@ -699,10 +782,12 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         d->summary.facts_b++;
         if (sb.match[j] >= 0)
             continue;
+        int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], &sb, cross_lang);
         rc = push_entry(&v, STORY_DIFF_ADDED, fb->facts[j].type, -1, (long)j,
                         detail(STORY_DIFF_ADDED, NULL, NULL, NULL, b, fb,
-                               &fb->facts[j]));
-        d->summary.added++;
+                               &fb->facts[j]),
+                        sure);
+        count(&d->summary, STORY_DIFF_ADDED, sure);
     }
     if (rc)
         goto done;
@@ -740,7 +825,8 @@ int story_diff_has_differences(const story_diff *d)
     if (!d)
         return 0;
     for (size_t i = 0; i < d->n_entries; i++)
-        if (d->entries[i].category != STORY_DIFF_SAME)
+        if (d->entries[i].category != STORY_DIFF_SAME &&
+            d->entries[i].certain)
             return 1;
     return 0;
 }

@@ -296,7 +296,8 @@ static json_t *diff_json(const story_diff *d)
             set(o, "type", str(story_fact_type_name(e->type), 0)) ||
             set(o, "a", fact_ref(e->a, "a")) ||
             set(o, "b", fact_ref(e->b, "b")) ||
-            set(o, "detail", str(e->detail, 0));
+            set(o, "detail", str(e->detail, 0)) ||
+            set(o, "certain", json_boolean(e->certain));
         if (bad || push(arr, o)) {
             if (bad)
                 json_decref(o);
@@ -313,7 +314,8 @@ static json_t *summary_json(const story_diff_summary *s)
 #define N(k) set(o, #k, json_integer((json_int_t)s->k))
     if (!o || N(facts_a) || N(facts_b) || N(same) || N(changed) ||
         N(contradicted) || N(added) || N(omitted) || N(sentences_matched) ||
-        N(sentences_moved) || N(sentences_added) || N(sentences_omitted)) {
+        N(sentences_moved) || N(sentences_added) || N(sentences_omitted) ||
+        N(unverified)) {
         json_decref(o);
         return NULL;
     }

@@ -61,15 +61,26 @@ static const struct known_change {
 } KNOWN[] = {
     /* en "£1.8 billion" was translated "1.8 миллионов фунтов" (million) */
     {"scotsman.87462", "ru", 1.8e9, 1.8e6},
+    /* en "£1.8 billion" was translated "1,8 Milliarden Euro" (currency) */
+    {"scotsman.87462", "de", 1.8e9, 1.8e9},
+    /* en "£6 million-plus" was translated "mehr als sechs Millionen Euro" */
+    {"scotsman.87448", "de", 6e6, 6e6},
+    /* en "N585 million" (naira) was translated "585 мільйонів євро" */
+    {"ventures_africa-ar.1773", "uk", 585e6, 585e6},
 };
+#define N_KNOWN (sizeof KNOWN / sizeof *KNOWN)
+static int known_seen[N_KNOWN];
 
+/* 1 when (story, lang, a -> b) is a known reference error; marks it seen. */
 static int known_change(const char *story, const char *lang, double a,
                         double b)
 {
-    for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)
+    for (size_t i = 0; i < N_KNOWN; i++)
         if (!strcmp(KNOWN[i].story, story) && !strcmp(KNOWN[i].lang, lang) &&
-            KNOWN[i].a == a && KNOWN[i].b == b)
+            KNOWN[i].a == a && KNOWN[i].b == b) {
+            known_seen[i] = 1;
             return 1;
+        }
     return 0;
 }
 
@@ -367,7 +378,6 @@ static void test_wmt24(void **state)
                             "known translation error found in %s/%s: %s\n",
                             st[s], LANGS[l], e->detail);
                     un[l].changed_quantities--;
-                    known_found++;
                 } else
                     fprintf(stderr, "changed quantity in %s/%s: %s\n",
                             st[s], LANGS[l], e->detail);
@@ -475,7 +485,9 @@ static void test_wmt24(void **state)
 
     assert_true(tu.pairs >= 150);
     assert_int_equal(tu.changed_quantities, 0);
-    assert_int_equal(known_found, sizeof KNOWN / sizeof *KNOWN);
+    for (size_t k = 0; k < N_KNOWN; k++)
+        known_found += (size_t)known_seen[k];
+    assert_int_equal(known_found, N_KNOWN);
     assert_true(f1(&tu) >= MIN_F1_UNCHANGED);
     for (size_t l = 0; l < N_LANGS; l++)
         assert_true(f1(&un[l]) >= MIN_F1_UNCHANGED_LANG);

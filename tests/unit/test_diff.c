@@ -294,6 +294,96 @@ static void test_entities(void **state)
     story_article_free(b);
 }
 
+/* Cross-language: an entity or event left unmatched inside an aligned
+ * sentence pair is listed but uncertain (keys depend on wording), and does
+ * not make the exit status 1; the same entity in an unaligned (omitted)
+ * sentence stays certain; quantities stay certain. */
+static void test_uncertain_cross_language(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SB, 2);
+    free(b->lang);
+    b->lang = strdup("uk");
+    story_fact f1[] = {ent(0, "novak"), ent(1, "kovac")};
+    story_fact ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = STORY_FACT_EVENT;
+    ev.sentence = 0;
+    ev.key = ev.slot = (char *)"event||INJURE|";
+    ev.entity = -1;
+    story_fact f1b[] = {f1[0], f1[1], ev};
+    story_factset *fa = factset(f1b, 3), *fb = factset(NULL, 0);
+    /* sentence 0 aligned, sentence 1 omitted */
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 0, 0, 0.0, STORY_LINK_OMITTED}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 3);
+    for (size_t i = 0; i < d->n_entries; i++) {
+        const story_diff_entry *e = &d->entries[i];
+        assert_int_equal(e->category, STORY_DIFF_OMITTED);
+        /* novak (s0, aligned) and the event: uncertain; kovac (s1): sure */
+        int want = fa->facts[e->a].sentence == 1;
+        assert_int_equal(e->certain, want);
+    }
+    assert_int_equal(d->summary.unverified, 2);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    /* without the certain omission, no difference for the exit status */
+    fa->n_facts = 1;
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.unverified, 1);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    /* same language: the entity omission is certain */
+    free(b->lang);
+    b->lang = strdup("en");
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.unverified, 0);
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* The same amount in another currency in an aligned sentence pair is a
+ * changed value (a translator's pounds -> euros); a bare number against a
+ * percentage is not paired. */
+static void test_currency_changed(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SB, 2);
+    story_fact f1[] = {qty(a, 0, "15", 1.8e9, "q|GBP|1.8e9", "q|GBP", 0),
+                       qty(a, 1, "3", 3, "q||3", "q|", 0)};
+    story_fact f2[] = {qty(b, 0, "14", 1.8e9, "q|EUR|1.8e9", "q|EUR", 0),
+                       qty(b, 1, "3", 3, "q|percent|3", "q|percent", 0)};
+    f1[0].unit = (char *)"GBP";
+    f2[0].unit = (char *)"EUR";
+    f1[1].unit = (char *)"";
+    f2[1].unit = (char *)"percent";
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].b, 0);
+    assert_int_equal(d->entries[0].certain, 1);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 static void test_sentence_counts(void **state)
 {
     (void)state;
@@ -434,6 +524,8 @@ int main(void)
         cmocka_unit_test(test_contradicted_added_omitted),
         cmocka_unit_test(test_alignment_decides),
         cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_uncertain_cross_language),
+        cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_no_masking),
