@@ -2,7 +2,8 @@
  * Unit tests of the pipeline driver (src/compare.c) on short texts written
  * here: identical articles give no difference and a full alignment; a
  * changed number is a difference; errors name the failing input; two "-"
- * inputs are refused; allocation failures return STORY_ENOMEM cleanly.
+ * inputs are refused; allocation failures return STORY_ENOMEM cleanly;
+ * per-input encodings; story_lang_check().
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -133,6 +134,76 @@ static void test_errors_name_the_input(void **state)
     story_ctx_free(ctx);
 }
 
+static void write_file(char *path, const char *bytes)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, bytes, strlen(bytes)), (ssize_t)strlen(bytes));
+    close(fd);
+}
+
+/* encoding_a / encoding_b: each input decoded with its own charset, and
+ * either one overriding ingest.encoding (which applies to both). */
+static void test_encoding_per_input(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    char pa[] = "/tmp/storydiff-enc-a-XXXXXX", pb[] = "/tmp/storydiff-enc-b-XXXXXX";
+    /* the same French sentence in ISO-8859-1 (A) and in UTF-8 (B) */
+    write_file(pa, "Le maire a dit lundi que 15 personnes ont \xe9t\xe9 "
+                   "bless\xe9" "es \xe0 Paris.\n");
+    write_file(pb, "Le maire a dit lundi que 15 personnes ont \xc3\xa9t\xc3\xa9 "
+                   "bless\xc3\xa9" "es \xc3\xa0 Paris.\n");
+    story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
+    story_comparison *c = NULL;
+    story_error err;
+    co.lang_a = co.lang_b = "fr";
+    co.encoding_a = "ISO-8859-1";
+    assert_int_equal(story_compare(&c, ctx, pa, pb, &co, &err), 0);
+    assert_int_equal(c->a->text_len, c->b->text_len);
+    assert_memory_equal(c->a->text, c->b->text, c->a->text_len);
+    story_comparison_free(c);
+
+    /* --encoding for both, B's own charset wins */
+    co.encoding_a = NULL;
+    co.ingest.encoding = "ISO-8859-1";
+    co.encoding_b = "UTF-8";
+    assert_int_equal(story_compare(&c, ctx, pa, pb, &co, &err), 0);
+    assert_memory_equal(c->a->text, c->b->text, c->a->text_len);
+    story_comparison_free(c);
+
+    /* without the override, B's UTF-8 is read as Latin-1: differs */
+    co.encoding_b = NULL;
+    assert_int_equal(story_compare(&c, ctx, pa, pb, &co, &err), 0);
+    assert_true(c->a->text_len != c->b->text_len);
+    story_comparison_free(c);
+    unlink(pa);
+    unlink(pb);
+    story_ctx_free(ctx);
+}
+
+/* story_lang_check: pack, fallback, no pack, malformed (ICU parse). */
+static void test_lang_check(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    assert_int_equal(story_lang_check(ctx, "en"), 1);
+    assert_int_equal(story_lang_check(ctx, "de-CH"), 1);
+    assert_int_equal(story_lang_check(ctx, "uk_UA"), 1);
+    assert_int_equal(story_lang_check(ctx, "zh-Hans-CN"), 1);
+    assert_int_equal(story_lang_check(ctx, "xx"), 0);
+    assert_int_equal(story_lang_check(ctx, "klingon"), 0);
+    assert_int_equal(story_lang_check(ctx, "root"), 0);
+    assert_int_equal(story_lang_check(ctx, ""), STORY_EINVAL);
+    assert_int_equal(story_lang_check(ctx, NULL), STORY_EINVAL);
+    assert_int_equal(story_lang_check(ctx, "zz-Qqqq-99"), STORY_EINVAL);
+    assert_int_equal(story_lang_check(ctx, "en-"), STORY_EINVAL);
+    assert_int_equal(story_lang_check(ctx, "e"), STORY_EINVAL);
+    assert_int_equal(story_lang_check(ctx, "english language"),
+                     STORY_EINVAL);
+    story_ctx_free(ctx);
+}
+
 /* Allocation failure anywhere in the pipeline: an error, never a crash or
  * a leak (run under ASan by scripts/test). */
 static void test_enomem(void **state)
@@ -170,6 +241,8 @@ int main(void)
         cmocka_unit_test(test_identical),
         cmocka_unit_test(test_changed_number),
         cmocka_unit_test(test_errors_name_the_input),
+        cmocka_unit_test(test_encoding_per_input),
+        cmocka_unit_test(test_lang_check),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

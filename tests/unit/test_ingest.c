@@ -223,13 +223,50 @@ static void test_invalid_utf8_offset(void **state)
     assert_int_equal(err.offset, 9);
     assert_string_equal(err.source, "bad.txt");
     /* the offset is err.offset only (the CLI prints "byte N: ") */
-    assert_null(strstr(err.message, "9"));
+    assert_null(strstr(err.message, "byte 9"));
+    assert_null(strstr(err.message, "offset"));
     assert_non_null(strstr(err.message, "not valid UTF-8"));
     /* broken UTF-8 next to valid multi-byte UTF-8 */
     const char t[] = "Caf\xc3\xa9 and cr\xc3\xa8me \xe2\x82 broken";
     rc = ingest(&a, "mixed.txt", t, sizeof t - 1, NULL, NULL, &err);
     assert_int_equal(rc, STORY_EENCODING);
     assert_int_equal(err.offset, 17);
+}
+
+/* The offset is in err.offset only (the CLI prints "byte N: "), never
+ * repeated in the message; text that is not UTF-8 gets a hint naming
+ * --encoding (and ICU's best guess when it has one). */
+static void test_offset_once_and_charset_hint(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Good text\xff more words here.", "not valid UTF-8"},
+        {"Caf\xc3\xa9 and cr\xc3\xa8me \xe2\x82 broken", "--encoding"},
+        /* Ukrainian in windows-1251 (i, yi, ie are A0..BF bytes) */
+        {"\xcc\xb3\xf1\xfc\xea\xe0 \xf0\xe0\xe4\xe0 \xf3 "
+         "\xef\xee\xed\xe5\xe4\xb3\xeb\xee\xea \xf3\xf5\xe2\xe0"
+         "\xeb\xe8\xeb\xe0 \xbf\xf5\xed\xb3\xe9 \xe1\xfe\xe4\xe6"
+         "\xe5\xf2 \xe7 \xba\xe2\xf0\xee.",
+         "if it is in a legacy encoding, give it with --encoding (e.g. "},
+        {"text\0with a NUL byte", "NUL byte (binary file?)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i][0];
+        size_t len = i == 3 ? 20 : strlen(s);
+        story_article *a = NULL;
+        story_error err;
+        int rc = ingest(&a, "x.txt", s, len, NULL, NULL, &err);
+        assert_int_equal(rc, STORY_EENCODING);
+        assert_true(err.offset >= 0);
+        char num[32];
+        snprintf(num, sizeof num, "byte %lld", err.offset);
+        if (strstr(err.message, "offset") || strstr(err.message, num) ||
+            !strstr(err.message, cases[i][1])) {
+            print_error("case %zu: '%s' (offset %lld)\n", i, err.message,
+                        err.offset);
+            fail();
+        }
+    }
 }
 
 static void test_binary(void **state)
@@ -904,6 +941,7 @@ int main(void)
         cmocka_unit_test(test_text_single_line),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_invalid_utf8_offset),
+        cmocka_unit_test(test_offset_once_and_charset_hint),
         cmocka_unit_test(test_binary),
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_detected_latin1),

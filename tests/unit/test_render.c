@@ -262,6 +262,72 @@ static void test_text(void **state)
     unmake(x);
 }
 
+/* Control characters in the article text (an ESC [ sequence, a C1 CSI,
+ * a BEL) never reach the terminal: side-by-side and text show them as
+ * Control Pictures / <U+009B>, one column each, and the columns still
+ * line up; JSON keeps the text exact. */
+static void test_controls_visible(void **state)
+{
+    (void)state;
+    assert_string_equal(story_render__control_picture(0x1b), "\xe2\x90\x9b");
+    assert_string_equal(story_render__control_picture(0x7f), "\xe2\x90\xa1");
+    assert_string_equal(story_render__control_picture(0x9b), "<U+009B>");
+    assert_null(story_render__control_picture('a'));
+    assert_null(story_render__control_picture(0xa0));
+    assert_int_equal(story_render__width("\xe2\x90\x9b", 3), 1);
+
+    fixture *x = make();
+    /* same lengths, so the spans stay valid: "A spokesman said that" ->
+     * "A<ESC>[1mkesman said <CSI>at", and a BEL in "roads" */
+    char *t = x->c.a->text + x->c.a->sentences[1].start;
+    memcpy(t + 1, "\x1b[1m", 4);
+    char *th = strstr(t, "that");
+    memcpy(th, "\xc2\x9b", 2);
+    char *ro = strstr(t, "roads");
+    ro[2] = '\a';
+    for (int color = 0; color <= 1; color++) {
+        story_render_options o = STORY_RENDER_OPTIONS_INIT;
+        char *out = NULL;
+        story_error err;
+        o.color = color;
+        o.width = 61;
+        assert_int_equal(story_render_side_by_side(&out, &x->c, &o, &err), 0);
+        assert_non_null(strstr(out, "\xe2\x90\x9b[1mkesman"));
+        assert_non_null(strstr(out, "<U+009B>at"));
+        assert_non_null(strstr(out, "ro\xe2\x90\x87" "ds"));
+        assert_null(strstr(out, "\x1b[1mkesman"));
+        assert_null(strstr(out, "\xc2\x9b"));
+        assert_null(strchr(out, '\a'));
+        if (!color)
+            assert_null(strchr(out, '\x1b'));
+        char *copy = strdup(out);
+        check_columns(copy, 61);
+        free(copy);
+        story_free(out);
+
+        assert_int_equal(story_render_text(&out, &x->c, &o, &err), 0);
+        assert_non_null(strstr(out, "A\xe2\x90\x9b[1mkesman said <U+009B>at"));
+        assert_null(strstr(out, "\x1b[1m"));
+        assert_null(strstr(out, "\xc2\x9b"));
+        story_free(out);
+    }
+    char *js = NULL;
+    story_error err;
+    assert_int_equal(story_report_json(&js, &x->c, &err), 0);
+    json_error_t je;
+    json_t *root = json_loads(js, 0, &je);
+    assert_non_null(root);
+    const char *ta = json_string_value(
+        json_object_get(json_object_get(root, "a"), "text"));
+    if (ta)
+        assert_memory_equal(ta, x->c.a->text, x->c.a->text_len);
+    else
+        assert_non_null(strstr(js, "\\u001B[1mkesman"));
+    json_decref(root);
+    story_free(js);
+    unmake(x);
+}
+
 static void test_json(void **state)
 {
     (void)state;
@@ -363,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_side_by_side_columns),
         cmocka_unit_test(test_no_color_markers),
         cmocka_unit_test(test_text),
+        cmocka_unit_test(test_controls_visible),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_article_and_facts_json),
     };
