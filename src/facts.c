@@ -1100,12 +1100,39 @@ static int push_contra(story_vec *v, size_t i, size_t j, char *detail)
     return 0;
 }
 
+/* Durations ("12 years", "18 months") measure different spans of one
+ * story; two of them are no contradiction. */
+static int is_duration(const char *counted)
+{
+    static const char *const units[] = {"year", "month", "week", "day",
+                                        "hour", "minute", "second"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(counted, units[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A number right after a capitalised word is part of a name ("FTSE 250",
+ * "Boeing 737"), not a count. */
+static int in_name(const story_article *a, const story_fact *f)
+{
+    if (!a || f->start < 2 || f->start > a->text_len)
+        return 0;
+    size_t i = f->start;
+    if (a->text[i - 1] != ' ')
+        return 0;
+    i--;
+    size_t end = i;
+    while (i > 0 && a->text[i - 1] != ' ' && a->text[i - 1] != '\n')
+        i--;
+    return end > i && a->text[i] >= 'A' && a->text[i] <= 'Z';
+}
+
 int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
 {
     (void)ctx;
-    (void)a;
     if (!out || !n || !fs)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_facts_check: NULL argument");
@@ -1164,6 +1191,9 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                  * asserted (not hedged, not negated), not within a range. */
                 if (!f->counted[0] || !f->event[0] ||
                     strcmp(f->event, g->event) != 0 ||
+                    strcmp(f->counted, g->counted) != 0 ||
+                    is_duration(f->counted) || in_name(a, f) ||
+                    in_name(a, g) ||
                     strcmp(f->key, g->key) == 0 || f->hedged || g->hedged ||
                     f->negated || g->negated || f->qualifier[0] ||
                     g->qualifier[0] || f->sentence == g->sentence)
