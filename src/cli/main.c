@@ -190,7 +190,8 @@ static void help(FILE *f, const command *only)
     if (!only)
         fprintf(f, "  storydiff --help | --version\n");
     fprintf(f, "\nA, B, SRC: a file path, - (stdin, at most once), an "
-               "http(s) URL,\nor a page saved with --save\n\noptions:\n");
+               "http(s) URL,\nor a page saved with --save; -- ends the options "
+               "(for a file named -x)\n\noptions:\n");
     for (size_t i = 0; i < N_OPTS; i++) {
         const opt_spec *o = &OPTS[i];
         if (only && !(o->cmds & only->bit))
