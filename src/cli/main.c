@@ -304,6 +304,51 @@ static int write_all(const char *s)
     return 0;
 }
 
+/* Write n bytes of UTF-8 text with its control characters made visible,
+ * as the terminal renderers do (docs/cli.md): C0 -> U+2400 + c (ESC ->
+ * U+241B), DEL -> U+2421, C1 (C2 80..C2 9F) -> "<U+0080>".."<U+009F>";
+ * tab and newline are kept. Returns 0 or -1 on a write error. */
+static int fwrite_visible(const char *s, size_t n, FILE *f)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t run = 0; /* start of the pending plain bytes */
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = u[i];
+        size_t k = 0;
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+            k = 1;
+        else if (c == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+            k = 2;
+        if (!k)
+            continue;
+        if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
+            return -1;
+        int w;
+        if (k == 2)
+            w = fprintf(f, "<U+%04X>", u[i + 1]);
+        else if (c == 0x7F)
+            w = fputs("\xe2\x90\xa1", f);
+        else
+            w = fprintf(f, "\xe2\x90%c", (char)(0x80 + c));
+        if (w < 0)
+            return -1;
+        i += k - 1;
+        run = i + 1;
+    }
+    if (n > run && fwrite(s + run, 1, n - run, f) != n - run)
+        return -1;
+    return 0;
+}
+
+static int write_visible(const char *s)
+{
+    if (fwrite_visible(s, strlen(s), stdout) != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 static int terminal_width(void)
 {
     struct winsize ws;
@@ -659,11 +704,17 @@ static int run_extract(story_ctx *ctx, const cli *o)
             status = EXIT_SAME;
         story_free(out);
     } else {
-        int ok = 1;
+        /* the exact text into a pipe or file; on a terminal, control
+         * characters made visible (never interpreted) */
+        int ok = 1, tty = isatty(STDOUT_FILENO);
         if (a->title && *a->title)
-            ok = printf("%s\n\n", a->title) >= 0;
+            ok = (tty ? fwrite_visible(a->title, strlen(a->title), stdout)
+                      : (fputs(a->title, stdout) < 0 ? -1 : 0)) == 0 &&
+                 fputs("\n\n", stdout) >= 0;
         if (ok && a->text_len)
-            ok = fwrite(a->text, 1, a->text_len, stdout) == a->text_len &&
+            ok = (tty ? fwrite_visible(a->text, a->text_len, stdout) == 0
+                      : fwrite(a->text, 1, a->text_len, stdout) ==
+                            a->text_len) &&
                  (a->text[a->text_len - 1] == '\n' || putchar('\n') != EOF);
         if (ok && fflush(stdout) == 0)
             status = EXIT_SAME;
@@ -755,7 +806,7 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
             memcpy(out + len, line, (size_t)k + 1);
             len += (size_t)k;
         }
-        if (write_all(out) == 0)
+        if (write_visible(out) == 0)
             status = check && n_cs ? EXIT_DIFF : EXIT_SAME;
         free(out);
         out = NULL;

@@ -123,4 +123,18 @@ run compare --format=json "$tmp/esc.txt" "$tmp/a.txt"
 if grep -q 'said on Monday that \\u001[bB]\[31m15 people' "$tmp/out"; then ok "JSON keeps the text exact"
 else fail "JSON keeps the text exact"; fi
 
+run facts "$tmp/esc.txt"
+if [ "$st" -eq 0 ] && ! grep -q "$e\|$(printf '\302\233')" "$tmp/out" &&
+   grep -q "$(printf '\342\220\233')\[31m15" "$tmp/out"; then ok "facts text: controls made visible"
+else fail "facts text: controls made visible (status $st)"; fi
+run extract "$tmp/esc.txt"
+if [ "$st" -eq 0 ] && cmp -s "$tmp/out" "$tmp/esc.txt"; then ok "extract into a pipe: exact text"
+else fail "extract into a pipe: exact text (status $st)"; fi
+if command -v script >/dev/null 2>&1; then
+  script -qc "'$bin' extract '$tmp/esc.txt'" /dev/null >"$tmp/out" 2>&1 </dev/null
+  if ! grep -q "$e\[31m15" "$tmp/out" && grep -q "$(printf '\342\220\233')\[31m15" "$tmp/out"; then
+    ok "extract on a terminal: controls made visible"
+  else fail "extract on a terminal: controls made visible"; fi
+fi
+
 [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
