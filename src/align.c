@@ -65,7 +65,8 @@ static story_link *to_links(const sd_link *l, size_t n)
 #define PARA_PRIOR 0.6 /* sentence link bonus inside aligned paragraphs */
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
 #define REL_MIN_OVERALL 0.32 /* translation and rewrite need this overall */
-#define REL_SAME 0.36 /* same story from this overall similarity */
+#define REL_REWRITE_COVER 0.6 /* rewrite below REL_SAME needs this coverage */
+#define REL_SAME 0.38 /* same story from this overall similarity */
 
 typedef struct rel_stats {
     double cov_a, cov_b;   /* aligned share of characters */
@@ -136,8 +137,9 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
         (cross || s->mean_sim < 0.8)) {
         al->relation = STORY_REL_TRANSLATION;
         al->relation_confidence = clamp01(0.5 + (cmin - 0.85) * 3.3);
-    } else if (related && cmax >= 0.4 && s->n_aligned >= 2 &&
-               s->mean_sim >= 0.2) {
+    } else if (related && s->n_aligned >= 2 && s->mean_sim >= 0.2 &&
+               (cmax >= REL_REWRITE_COVER ||
+                (cmax >= 0.4 && al->sim_overall >= REL_SAME))) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
     } else if (al->sim_overall >= REL_SAME) {
