@@ -44,7 +44,7 @@
 #define PEN22 0.10
 #define T_MOVED 0.3
 #define MOVED_MIN 0.5
-#define MOVED_ABS 0.2 /* absolute floor: unrelated texts have a low level */
+#define MOVED_ABS 0.12 /* absolute floor: unrelated texts have a low level */
 #define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
