@@ -124,9 +124,17 @@ int story_render__category_style(int category)
     }
 }
 
+int story_render__entry_style(const story_diff_entry *e)
+{
+    int st = story_render__category_style((int)e->category);
+    return st != STORY_STYLE_PLAIN && !e->certain ? STORY_STYLE_UNVERIFIED
+                                                  : st;
+}
+
 const char *story_render__marker(int style)
 {
     switch (style) {
+    case STORY_STYLE_UNVERIFIED: return "[?]";
     case STORY_STYLE_CHANGED: return "[~]";
     case STORY_STYLE_ADDED: return "[+]";
     case STORY_STYLE_OMITTED: return "[-]";
@@ -143,6 +151,7 @@ static const char *sgr(int style)
     case STORY_STYLE_OMITTED: return "\x1b[31m";
     case STORY_STYLE_CONTRADICTED: return "\x1b[35m";
     case STORY_STYLE_BOLD: return "\x1b[1m";
+    case STORY_STYLE_UNVERIFIED: return "\x1b[2m";
     default: return "\x1b[0m";
     }
 }
@@ -449,7 +458,7 @@ static int marks_build(marks *m, const story_comparison *c, int side_b)
     for (size_t i = 0; c->diff && fs && i < c->diff->n_entries; i++) {
         const story_diff_entry *e = &c->diff->entries[i];
         long fi = side_b ? e->b : e->a;
-        int st = story_render__category_style((int)e->category);
+        int st = story_render__entry_style(e);
         if (fi < 0 || (size_t)fi >= fs->n_facts || st == STORY_STYLE_PLAIN)
             continue;
         const story_fact *f = &fs->facts[fi];
@@ -566,8 +575,12 @@ static void header(render *r, const story_comparison *c, cell *l, cell *rt)
         cell_puts(l, "omitted", STORY_STYLE_OMITTED);
         cell_puts(l, " ", STORY_STYLE_PLAIN);
         cell_puts(l, "contradicted", STORY_STYLE_CONTRADICTED);
+        cell_puts(l, " ", STORY_STYLE_PLAIN);
+        cell_puts(l, "unverified", STORY_STYLE_UNVERIFIED);
     } else {
-        cell_puts(l, "[~] changed  [+] added  [-] omitted  [!] contradicted",
+        cell_puts(l,
+                  "[~] changed  [+] added  [-] omitted  [!] contradicted  "
+                  "[?] unverified",
                   STORY_STYLE_PLAIN);
     }
     full(r, l, 4);
@@ -618,24 +631,38 @@ static void footer(render *r, const story_comparison *c, cell *l)
     cell_reset(l);
     snprintf(tmp, sizeof tmp,
              "facts: %zu in A, %zu in B: %zu same, %zu changed, "
-             "%zu contradicted, %zu added, %zu omitted",
+             "%zu contradicted, %zu added, %zu omitted, %zu unverified",
              s->facts_a, s->facts_b, s->same, s->changed, s->contradicted,
-             s->added, s->omitted);
+             s->added, s->omitted, s->unverified);
     cell_puts(l, tmp, STORY_STYLE_BOLD);
     full(r, l, 4);
-    for (size_t i = 0; i < d->n_entries; i++) {
-        const story_diff_entry *e = &d->entries[i];
-        int st = story_render__category_style((int)e->category);
-        if (st == STORY_STYLE_PLAIN)
-            continue;
-        cell_reset(l);
-        cell_puts(l, story_render__marker(st), st);
-        snprintf(tmp, sizeof tmp, " %s %s: ",
-                 story_diff_category_name(e->category),
-                 story_fact_type_name(e->type));
-        cell_puts(l, tmp, r->color ? st : STORY_STYLE_PLAIN);
-        cell_puts(l, e->detail ? e->detail : "", STORY_STYLE_PLAIN);
-        full(r, l, 4);
+    /* certain differences first, then the unverified ones */
+    for (int pass = 0; pass < 2; pass++) {
+        int heading = 0;
+        for (size_t i = 0; i < d->n_entries; i++) {
+            const story_diff_entry *e = &d->entries[i];
+            int st = story_render__entry_style(e);
+            if (st == STORY_STYLE_PLAIN ||
+                (st == STORY_STYLE_UNVERIFIED) != (pass == 1))
+                continue;
+            if (pass == 1 && !heading) {
+                cell_reset(l);
+                cell_puts(l,
+                          "unverified (facts worded differently inside "
+                          "aligned sentences; not counted as differences):",
+                          STORY_STYLE_PLAIN);
+                full(r, l, 4);
+                heading = 1;
+            }
+            cell_reset(l);
+            cell_puts(l, story_render__marker(st), st);
+            snprintf(tmp, sizeof tmp, " %s %s: ",
+                     story_diff_category_name(e->category),
+                     story_fact_type_name(e->type));
+            cell_puts(l, tmp, r->color ? st : STORY_STYLE_PLAIN);
+            cell_puts(l, e->detail ? e->detail : "", STORY_STYLE_PLAIN);
+            full(r, l, 4);
+        }
     }
     cell_reset(l);
     snprintf(tmp, sizeof tmp,

@@ -39,13 +39,19 @@ enum {
     STORY_STYLE_ADDED = 2,        /* green, marker [+] */
     STORY_STYLE_OMITTED = 3,      /* red, marker [-] */
     STORY_STYLE_CONTRADICTED = 4, /* magenta, marker [!] */
-    STORY_STYLE_BOLD = 5
+    STORY_STYLE_BOLD = 5,
+    STORY_STYLE_UNVERIFIED = 6    /* dim, marker [?] */
 };
 
 /* Style of a diff category (STORY_STYLE_PLAIN for "same"). */
 int story_render__category_style(int category);
 
-/* The ASCII marker of a style: "[~]", "[+]", "[-]", "[!]" or "". */
+/* Style of a diff entry: its category's, or STORY_STYLE_UNVERIFIED for an
+ * uncertain (certain == 0) difference. */
+struct story_diff_entry;
+int story_render__entry_style(const struct story_diff_entry *e);
+
+/* The ASCII marker of a style: "[~]", "[+]", "[-]", "[!]", "[?]" or "". */
 const char *story_render__marker(int style);
 
 #endif

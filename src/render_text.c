@@ -56,9 +56,10 @@ static void put_ids(story_buf *b, const char *side, size_t first, size_t n)
 
 static void marker(story_buf *b, int style, int color)
 {
-    static const char *sgr[] = {"", "\x1b[33m", "\x1b[32m", "\x1b[31m",
-                                "\x1b[35m", "\x1b[1m"};
-    if (color && style > 0 && style < 6)
+    static const char *sgr[] = {"",         "\x1b[33m", "\x1b[32m",
+                                "\x1b[31m", "\x1b[35m", "\x1b[1m",
+                                "\x1b[2m"};
+    if (color && style > 0 && style < 7)
         story_buf_printf(b, "%s%s\x1b[0m", sgr[style],
                          story_render__marker(style));
     else
@@ -91,13 +92,17 @@ int story_render_text(char **out, const story_comparison *c,
                          al->sim_entities, al->sim_geography, al->sim_time,
                          al->sim_narrative);
     const story_diff *d = c->diff;
-    for (size_t i = 0; d && i < d->n_entries; i++) {
-        const story_diff_entry *e = &d->entries[i];
-        int st = story_render__category_style((int)e->category);
-        if (st == STORY_STYLE_PLAIN)
+    /* certain differences first, then the unverified ones ([?]) */
+    for (size_t k = 0; d && k < 2 * d->n_entries; k++) {
+        const story_diff_entry *e = &d->entries[k % d->n_entries];
+        int st = story_render__entry_style(e);
+        if (st == STORY_STYLE_PLAIN ||
+            (st == STORY_STYLE_UNVERIFIED) != (k >= d->n_entries))
             continue;
         marker(&b, st, color);
-        story_buf_printf(&b, " %s %s", story_diff_category_name(e->category),
+        story_buf_printf(&b, " %s%s %s",
+                         st == STORY_STYLE_UNVERIFIED ? "unverified " : "",
+                         story_diff_category_name(e->category),
                          story_fact_type_name(e->type));
         if (e->a >= 0)
             story_buf_printf(&b, " a:f%ld", e->a);
@@ -137,10 +142,11 @@ int story_render_text(char **out, const story_comparison *c,
         const story_diff_summary *s = &d->summary;
         story_buf_printf(&b,
                          "summary: facts %zu/%zu, %zu same, %zu changed, %zu "
-                         "contradicted, %zu added, %zu omitted; sentences "
+                         "contradicted, %zu added, %zu omitted, %zu "
+                         "unverified; sentences "
                          "%zu matched, %zu moved, %zu added, %zu omitted\n",
                          s->facts_a, s->facts_b, s->same, s->changed,
-                         s->contradicted, s->added, s->omitted,
+                         s->contradicted, s->added, s->omitted, s->unverified,
                          s->sentences_matched, s->sentences_moved,
                          s->sentences_added, s->sentences_omitted);
     }

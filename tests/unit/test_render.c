@@ -262,6 +262,33 @@ static void test_text(void **state)
     unmake(x);
 }
 
+/* Uncertain diff entries are listed after the certain ones with the [?]
+ * marker, in the text and side-by-side renderers, and counted apart. */
+static void test_unverified(void **state)
+{
+    (void)state;
+    fixture *x = make();
+    /* mark the changed entry uncertain, as the diff does for wording-
+     * dependent facts */
+    x->d->entries[0].certain = 0;
+    story_render_options o = STORY_RENDER_OPTIONS_INIT;
+    char *out = NULL;
+    o.color = 0;
+    assert_int_equal(story_render_text(&out, &x->c, &o, NULL), 0);
+    const char *q = strstr(out, "[?] unverified changed quantity a:f0");
+    assert_non_null(q);
+    assert_null(strstr(out, "[~] changed"));
+    story_free(out);
+    o.width = 100;
+    assert_int_equal(story_render_side_by_side(&out, &x->c, &o, NULL), 0);
+    const char *h = strstr(out, "unverified (facts worded differently");
+    assert_non_null(h);
+    assert_non_null(strstr(h, "[?] changed quantity"));
+    assert_non_null(strstr(out, "[?] unverified"));
+    story_free(out);
+    unmake(x);
+}
+
 /* Control characters in the article text (an ESC [ sequence, a C1 CSI,
  * a BEL) never reach the terminal: side-by-side and text show them as
  * Control Pictures / <U+009B>, one column each, and the columns still
@@ -429,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_side_by_side_columns),
         cmocka_unit_test(test_no_color_markers),
         cmocka_unit_test(test_text),
+        cmocka_unit_test(test_unverified),
         cmocka_unit_test(test_controls_visible),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_article_and_facts_json),
