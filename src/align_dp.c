@@ -57,6 +57,8 @@
 #define GAPDP_ABS 0.05
 #define GAPDP_MIN 0.2 /* least margin over the noise, in level units */
 #define GAPDP_LW 0.2
+#define GAPDP_LEN_MIN 0.5 /* length-only gap pairs: least length term */
+#define GAPDP_LEN_V 0.1
 #define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
@@ -704,6 +706,28 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
                     if (i && j) {
                         size_t a = l[ka[i - 1]].a, b = l[kb[j - 1]].b;
                         double sim = sim11_of(d, a, b);
+                        double lt = len_term(d, d->A->u[a].chars,
+                                             d->B->u[b].chars);
+                        /* the two headlines at a document start, or a
+                         * pair without lexical evidence whose lengths
+                         * agree and which carries no conflicting anchors
+                         * (length alone, as in Gale & Church 1993) */
+                        double v0 = -1;
+                        if (a == 0 && b == 0)
+                            v0 = 1.0;
+                        else if (sim < GAPDP_ABS && lt >= GAPDP_LEN_MIN &&
+                                 !(anchor_mass(d, 0, a) >= GAP_ANCHOR &&
+                                   anchor_mass(d, 1, b) >= GAP_ANCHOR &&
+                                   !share_anchor(d, a, b)) &&
+                                 !(anchor_mass(d, 0, a) >= GAP_ANCHOR &&
+                                   anchor_mass(d, 1, b) < GAP_ANCHOR / 4) &&
+                                 !(anchor_mass(d, 1, b) >= GAP_ANCHOR &&
+                                   anchor_mass(d, 0, a) < GAP_ANCHOR / 4))
+                            v0 = GAPDP_LEN_V * lt;
+                        if (v0 > 0 && sc[i - 1][j - 1] + v0 > best) {
+                            best = sc[i - 1][j - 1] + v0;
+                            bs = 3;
+                        }
                         if (sim >= GAPDP_ABS) {
                             double noise = (d->ra[a] + d->rb[b]) / 2;
                             double m = (sim - K_NOISE * noise) / d->level;
