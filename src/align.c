@@ -291,18 +291,7 @@ static double doc_dice(sd_pair *p, unsigned mask)
             if (word && p->cross && np <= 1 && !sp->match_a[f])
                 continue; /* untranslatable: no evidence either way */
             totA += sp->wa[f];
-            int hit = 0;
-            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
-                uint32_t g = sp->proj[q];
-                if (sp->stamp_b[g] != tick)
-                    continue;
-                hit = 1;
-                if (sp->stamp_hit[g] != tick) {
-                    sp->stamp_hit[g] = tick;
-                    mB += sp->wb[g];
-                }
-            }
-            if (hit)
+            if (sd_proj_hits(sp, f, tick, &mB))
                 mA += sp->wa[f];
         }
     double share = (p->cross && wordA > 0) ? transA / wordA : 1.0;

@@ -73,6 +73,27 @@ typedef struct sd_space {
     uint32_t tick;
 } sd_space;
 
+/* Projection hits of the A feature f: every B id it projects to that
+ * carries the stamp `tick` in stamp_b adds its B weight to *mB once per
+ * tick (stamp_hit marks it). Returns 1 if any projection was stamped,
+ * else 0. Shared by the unit and document similarities. */
+static inline int sd_proj_hits(sd_space *sp, uint32_t f, uint32_t tick,
+                               double *mB)
+{
+    int hit = 0;
+    for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
+        uint32_t g = sp->proj[q];
+        if (sp->stamp_b[g] != tick)
+            continue;
+        hit = 1;
+        if (sp->stamp_hit[g] != tick) {
+            sp->stamp_hit[g] = tick;
+            *mB += sp->wb[g];
+        }
+    }
+    return hit;
+}
+
 /* A link before it becomes a story_link. */
 typedef struct sd_link {
     size_t a, na, b, nb;

@@ -864,11 +864,14 @@ void sd_pair_free(sd_pair *p)
     memset(p, 0, sizeof *p);
 }
 
-double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
-              const sd_side *B, size_t b, size_t nb)
+/* Weighted feature masses of the A run [a, a+na) and B run [b, b+nb):
+ * t[0] = A's matchable weight, t[1] = B's, t[2] = A weight with a
+ * projection in the B run, t[3] = B weight reached from the A run. */
+static void sd_tally(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                     const sd_side *B, size_t b, size_t nb, double t[4])
 {
-    uint32_t tick = ++sp->tick;
     double totA = 0, totB = 0, mA = 0, mB = 0;
+    uint32_t tick = ++sp->tick;
     for (size_t j = b; j < b + nb; j++) {
         const sd_unit *u = &B->u[j];
         for (size_t k = 0; k < u->nf; k++) {
@@ -891,21 +894,22 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
                 continue;
             sp->stamp_a[f] = tick;
             totA += sp->wa[f];
-            int hit = 0;
-            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
-                uint32_t g = sp->proj[q];
-                if (sp->stamp_b[g] != tick)
-                    continue;
-                hit = 1;
-                if (sp->stamp_hit[g] != tick) {
-                    sp->stamp_hit[g] = tick;
-                    mB += sp->wb[g];
-                }
-            }
-            if (hit)
+            if (sd_proj_hits(sp, f, tick, &mB))
                 mA += sp->wa[f];
         }
     }
+    t[0] = totA;
+    t[1] = totB;
+    t[2] = mA;
+    t[3] = mB;
+}
+
+double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
+              const sd_side *B, size_t b, size_t nb)
+{
+    double t[4];
+    sd_tally(sp, A, a, na, B, b, nb, t);
+    double totA = t[0], totB = t[1], mA = t[2], mB = t[3];
     double den = totA + totB + SD_SMOOTH;
     double s = (mA + mB) / den;
     return s > 1.0 ? 1.0 : s;
@@ -915,45 +919,9 @@ double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
                 const sd_side *B, size_t b, size_t nb, int side,
                 double *mass)
 {
-    uint32_t tick = ++sp->tick;
-    double totA = 0, totB = 0, mA = 0, mB = 0;
-    for (size_t j = b; j < b + nb; j++) {
-        const sd_unit *u = &B->u[j];
-        for (size_t k = 0; k < u->nf; k++) {
-            uint32_t g = u->f[k];
-            if (sp->stamp_b[g] == tick)
-                continue;
-            sp->stamp_b[g] = tick;
-            if (sp->match_b[g] || (sp->kind[g] != SD_WORD &&
-                                   sp->kind[g] != SD_COGNATE))
-                totB += sp->wb[g];
-        }
-    }
-    for (size_t i = a; i < a + na; i++) {
-        const sd_unit *u = &A->u[i];
-        for (size_t k = 0; k < u->nf; k++) {
-            uint32_t f = u->f[k];
-            if (sp->stamp_a[f] == tick ||
-                (!sp->match_a[f] &&
-                 (sp->kind[f] == SD_WORD || sp->kind[f] == SD_COGNATE)))
-                continue;
-            sp->stamp_a[f] = tick;
-            totA += sp->wa[f];
-            int hit = 0;
-            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1]; q++) {
-                uint32_t g = sp->proj[q];
-                if (sp->stamp_b[g] != tick)
-                    continue;
-                hit = 1;
-                if (sp->stamp_hit[g] != tick) {
-                    sp->stamp_hit[g] = tick;
-                    mB += sp->wb[g];
-                }
-            }
-            if (hit)
-                mA += sp->wa[f];
-        }
-    }
+    double t[4];
+    sd_tally(sp, A, a, na, B, b, nb, t);
+    double totA = t[0], totB = t[1], mA = t[2], mB = t[3];
     double tot = side ? totB : totA, m = side ? mB : mA;
     if (mass)
         *mass = tot;
