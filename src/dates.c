@@ -205,11 +205,6 @@ static int is_word_cp(int32_t c)
     return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
 }
 
-static int is_apos(int32_t c)
-{
-    return c == '\'' || c == 0x2019 || c == 0x02BC;
-}
-
 static size_t skip_spaces(dscan *s, size_t i)
 {
     while (i < s->end) {
@@ -223,33 +218,7 @@ static size_t skip_spaces(dscan *s, size_t i)
 
 static size_t word_end(dscan *s, size_t i)
 {
-    size_t n;
-    int32_t c = cp_at(s, i, &n);
-    if (!is_word_cp(c))
-        return i;
-    if (is_cjk_cp(c))
-        return n;
-    size_t j = n;
-    while (j < s->end) {
-        c = cp_at(s, j, &n);
-        if (is_word_cp(c) && !is_cjk_cp(c)) {
-            j = n;
-            continue;
-        }
-        if ((is_apos(c) || c == '.') && n < s->end) {
-            /* inner apostrophe (п'ять) or dot between letters (p.m.) */
-            size_t n2;
-            int32_t d = cp_at(s, n, &n2);
-            if (is_word_cp(d) && !is_cjk_cp(d) &&
-                (c != '.' || (n2 - n == 1 && (n2 >= s->end ||
-                                              !is_word_cp(cp_at(s, n2, NULL)))))) {
-                j = n2;
-                continue;
-            }
-        }
-        break;
-    }
-    return j;
+    return story__word_end(s->t, s->end, i);
 }
 
 static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)

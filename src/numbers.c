@@ -278,31 +278,38 @@ static size_t skip_spaces(scan *s, size_t i)
     return i;
 }
 
-/* End of the word starting at i (letters, marks, inner apostrophes);
- * returns i when no word starts there. For CJK letters one word is one
- * code point (callers try prefixes of several). */
-static size_t word_end(scan *s, size_t i)
+static int32_t utf8_at(const char *t, size_t end, size_t i, size_t *next)
+{
+    size_t j = i;
+    int32_t c = story__utf8_next(t, end, &j);
+    if (next)
+        *next = j;
+    return c;
+}
+
+size_t story__word_end(const char *t, size_t end, size_t i)
 {
     size_t j = i, n;
-    int32_t c = cp_at(s, j, &n);
+    int32_t c = utf8_at(t, end, j, &n);
     if (!is_word_cp(c))
         return i;
     if (is_cjk_cp(c))
         return n;
     j = n;
-    while (j < s->end) {
-        c = cp_at(s, j, &n);
+    while (j < end) {
+        c = utf8_at(t, end, j, &n);
         if (is_word_cp(c) && !is_cjk_cp(c)) {
             j = n;
             continue;
         }
-        if ((is_apos(c) || c == '.') && n < s->end) {
+        if ((is_apos(c) || c == '.') && n < end) {
             /* inner apostrophe (п'ять) or dot between letters (p.m.) */
             size_t n2;
-            int32_t d = cp_at(s, n, &n2);
+            int32_t d = utf8_at(t, end, n, &n2);
             if (is_word_cp(d) && !is_cjk_cp(d) &&
-                (c != '.' || (n2 - n == 1 && (n2 >= s->end ||
-                                              !is_word_cp(cp_at(s, n2, NULL)))))) {
+                (c != '.' || (n2 - n == 1 && (n2 >= end ||
+                                              !is_word_cp(utf8_at(t, end, n2,
+                                                                  NULL)))))) {
                 j = n2;
                 continue;
             }
@@ -310,6 +317,12 @@ static size_t word_end(scan *s, size_t i)
         break;
     }
     return j;
+}
+
+/* End of the word starting at i (see story__word_end in numbers.h). */
+static size_t word_end(scan *s, size_t i)
+{
+    return story__word_end(s->t, s->end, i);
 }
 
 /* Longest phrase of 1..maxw words (separated by single spaces) starting at

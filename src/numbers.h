@@ -50,4 +50,11 @@ int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
  * memory. */
 int story__fold_word(story_buf *b, const char *s, size_t n);
 
+/* Token scanning shared by the numbers and dates scanners: byte offset
+ * of the end of the word starting at byte i of t[0, end) (letters,
+ * combining marks, inner apostrophes, a dot between single letters as in
+ * "p.m."); returns i when no word starts there. A CJK letter (Han,
+ * Hiragana, Katakana) is a word of one code point. */
+size_t story__word_end(const char *t, size_t end, size_t i);
+
 #endif
