@@ -48,6 +48,19 @@ static int push(json_t *a, json_t *v)
     return v && json_array_append_new(a, v) == 0 ? 0 : -1;
 }
 
+/* Append the item o to the array arr; `bad` says building o failed. On
+ * any failure frees o (unless the array already took it) and arr, and
+ * returns -1; else 0. */
+static int push_item(json_t *arr, json_t *o, int bad)
+{
+    if (!bad && push(arr, o) == 0)
+        return 0;
+    if (bad)
+        json_decref(o);
+    json_decref(arr);
+    return -1;
+}
+
 static const char *block_kind(story_block_kind k)
 {
     switch (k) {
@@ -71,12 +84,8 @@ static json_t *paragraphs_json(const story_article *a, int with_text)
         if (!bad && with_text && p->end <= a->text_len && p->start <= p->end)
             bad = set(o, "text", json_stringn_nocheck(a->text + p->start,
                                                       p->end - p->start));
-        if (bad || push(arr, o)) {
-            if (bad)
-                json_decref(o);
-            json_decref(arr);
+        if (push_item(arr, o, bad))
             return NULL;
-        }
     }
     return arr;
 }
@@ -91,12 +100,8 @@ static json_t *sentences_json(const story_article *a)
                   set(o, "paragraph", json_integer((json_int_t)s->paragraph)) ||
                   set(o, "start", json_integer((json_int_t)s->start)) ||
                   set(o, "end", json_integer((json_int_t)s->end));
-        if (bad || push(arr, o)) {
-            if (bad)
-                json_decref(o);
-            json_decref(arr);
+        if (push_item(arr, o, bad))
             return NULL;
-        }
     }
     return arr;
 }
@@ -241,12 +246,8 @@ static json_t *links_json(const story_link *l, size_t n)
                   set(o, "b", run(l[i].b, l[i].n_b)) ||
                   set(o, "score", json_real(round4(l[i].score))) ||
                   set(o, "kind", str(story_link_kind_name(l[i].kind), 0));
-        if (bad || push(arr, o)) {
-            if (bad)
-                json_decref(o);
-            json_decref(arr);
+        if (push_item(arr, o, bad))
             return NULL;
-        }
     }
     return arr;
 }
@@ -298,12 +299,8 @@ static json_t *diff_json(const story_diff *d)
             set(o, "b", fact_ref(e->b, "b")) ||
             set(o, "detail", str(e->detail, 0)) ||
             set(o, "certain", json_boolean(e->certain));
-        if (bad || push(arr, o)) {
-            if (bad)
-                json_decref(o);
-            json_decref(arr);
+        if (push_item(arr, o, bad))
             return NULL;
-        }
     }
     return arr;
 }
