@@ -157,6 +157,24 @@ static int is_place(fx *x, long ei)
     return strcmp(ef->entity_kind, "place") == 0;
 }
 
+/* The token d tokens before (dir 0) or after (dir 1) token v, inside
+ * [b, e) and not inside the quote q (may be NULL): 1 with *k set, else
+ * 0. */
+static int near_token(const fx *x, size_t b, size_t e, size_t v, size_t d,
+                      int dir, const qspan *q, size_t *k)
+{
+    if (dir == 0) {
+        if (v < b + d)
+            return 0;
+        *k = v - d;
+    } else {
+        *k = v + d;
+        if (*k >= e)
+            return 0;
+    }
+    return !(q && inside(x->a->tokens[*k].start, q));
+}
+
 /* Speaker near token v, skipping tokens inside the quote q (may be
  * NULL). Returns entity index or -1. */
 static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
@@ -166,16 +184,7 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
     for (size_t d = 1; d <= maxd; d++) {
         for (int dir = 0; dir < 2; dir++) {
             size_t k;
-            if (dir == 0) {
-                if (v < b + d)
-                    continue;
-                k = v - d;
-            } else {
-                k = v + d;
-                if (k >= e)
-                    continue;
-            }
-            if (q && inside(x->a->tokens[k].start, q))
+            if (!near_token(x, b, e, v, d, dir, q, &k))
                 continue;
             if (x->tok_ent[k] >= 0) {
                 story_fact *ef =
@@ -363,16 +372,7 @@ static const char *role_near(fx *x, size_t b, size_t e, size_t v,
     for (size_t d = 1; d <= maxd; d++)
         for (int dir = 0; dir < 2; dir++) {
             size_t k;
-            if (dir == 0) {
-                if (v < b + d)
-                    continue;
-                k = v - d;
-            } else {
-                k = v + d;
-                if (k >= e)
-                    continue;
-            }
-            if (q && inside(x->a->tokens[k].start, q))
+            if (!near_token(x, b, e, v, d, dir, q, &k))
                 continue;
             const char *src = source_at(x, k, &pe);
             if (src && pe < 0)
