@@ -66,6 +66,8 @@
 #define FULL_CELLS 40000.0 /* use the whole grid up to this many cells */
 #define BAND_W 40           /* corridor half-width around the anchors */
 #define DF_CAP 30           /* features in more B units are not indexed */
+#define MOVED_FULL 40000.0  /* order-free pass: all pairs up to this many */
+#define MOVED_TOPK 8        /* else indexed candidates per omitted unit */
 
 typedef struct dp {
     size_t N, M;
@@ -490,7 +492,138 @@ static void dp_free(dp *d)
     free(d->rb);
 }
 
-/* order-free matching of leftovers into moved links */
+/* Order-free matching of leftovers into moved links. Candidate pairs: all
+ * omitted x added pairs when there are at most MOVED_FULL of them (short
+ * articles); otherwise, for each omitted A unit, the MOVED_TOPK added B
+ * units sharing the most projected weight through an inverted index of
+ * the B leftovers' features in at most DF_CAP of them (a pair sharing no
+ * feature has similarity 0), so the work stays linear in the leftovers.
+ * Then greedy by value (ties: first candidate in (A, B) order). */
+typedef struct mc {
+    double v, sim;
+    size_t x, y, ord;
+} mc;
+
+static int cmp_mc(const void *p, const void *q)
+{
+    const mc *a = p, *b = q;
+    if (a->v != b->v)
+        return a->v < b->v ? 1 : -1;
+    return (a->ord > b->ord) - (a->ord < b->ord);
+}
+
+static int moved_try(dp *d, story_vec *cands, const sd_link *l,
+                     const size_t *ka, const size_t *kb, size_t x, size_t y)
+{
+    size_t a = l[ka[x]].a, b = l[kb[y]].b;
+    double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
+    double noise = (d->ra[a] + d->rb[b]) / 2;
+    double v = (s - K_NOISE * noise) / d->level;
+    if (v >= T_MOVED && s >= MOVED_MIN * d->level && s >= MOVED_ABS) {
+        mc m = {v, s, x, y, cands->len};
+        return story_vec_push(cands, &m) ? 0 : -1;
+    }
+    return 0;
+}
+
+/* Indexed candidates (see find_moved); -1 on allocation failure. */
+static int moved_indexed(dp *d, story_vec *cands, const sd_link *l,
+                         const size_t *ka, size_t na, const size_t *kb,
+                         size_t nb)
+{
+    sd_space *sp = d->sp;
+    size_t nid = sp->ids.n;
+    int rc = -1;
+    uint32_t *df = story__calloc(nid + 1, sizeof *df);
+    uint32_t *start = story__calloc(nid + 2, sizeof *start);
+    uint32_t *fill = story__calloc(nid + 1, sizeof *fill);
+    double *acc = story__calloc(nb + 1, sizeof *acc);
+    uint32_t *post = NULL;
+    story_vec touched;
+    story_vec_init(&touched, sizeof(uint32_t));
+    if (!df || !start || !fill || !acc)
+        goto out;
+    for (size_t y = 0; y < nb; y++) {
+        const sd_unit *u = &d->B->u[l[kb[y]].b];
+        for (size_t k = 0; k < u->nf; k++)
+            df[u->f[k]]++;
+    }
+    size_t tot = 0;
+    for (size_t id = 0; id < nid; id++) {
+        start[id] = (uint32_t)tot;
+        if (df[id] <= DF_CAP)
+            tot += df[id];
+    }
+    start[nid] = (uint32_t)tot;
+    post = story__malloc((tot + 1) * sizeof *post);
+    if (!post)
+        goto out;
+    for (size_t y = 0; y < nb; y++) {
+        const sd_unit *u = &d->B->u[l[kb[y]].b];
+        for (size_t k = 0; k < u->nf; k++) {
+            uint32_t g = u->f[k];
+            if (df[g] <= DF_CAP)
+                post[start[g] + fill[g]++] = (uint32_t)y;
+        }
+    }
+    for (size_t x = 0; x < na; x++) {
+        const sd_unit *u = &d->A->u[l[ka[x]].a];
+        touched.len = 0;
+        for (size_t k = 0; k < u->nf; k++) {
+            uint32_t f = u->f[k];
+            if (!sp->match_a[f] &&
+                (sp->kind[f] == SD_WORD || sp->kind[f] == SD_COGNATE))
+                continue;
+            for (uint32_t q = sp->proj_off[f]; q < sp->proj_off[f + 1];
+                 q++) {
+                uint32_t g = sp->proj[q];
+                if (df[g] == 0 || df[g] > DF_CAP)
+                    continue;
+                for (uint32_t r = start[g]; r < start[g] + df[g]; r++) {
+                    uint32_t y = post[r];
+                    if (acc[y] == 0 && !story_vec_push(&touched, &y))
+                        goto out;
+                    acc[y] += sp->wa[f] > 0 ? sp->wa[f] : 1e-6;
+                }
+            }
+        }
+        /* top MOVED_TOPK by shared weight (partial selection), tried in
+         * B order so that candidate order stays (A, B) */
+        uint32_t *t = touched.data;
+        size_t nt = touched.len, keep = nt < MOVED_TOPK ? nt : MOVED_TOPK;
+        for (size_t q = 0; q < keep; q++) {
+            size_t bi = q;
+            for (size_t r = q + 1; r < nt; r++)
+                if (acc[t[r]] > acc[t[bi]] ||
+                    (acc[t[r]] == acc[t[bi]] && t[r] < t[bi]))
+                    bi = r;
+            uint32_t tmp = t[q];
+            t[q] = t[bi];
+            t[bi] = tmp;
+        }
+        for (size_t q = 0; q < nt; q++)
+            acc[t[q]] = 0;
+        for (size_t q = 1; q < keep; q++) /* insertion sort by y */
+            for (size_t r = q; r > 0 && t[r - 1] > t[r]; r--) {
+                uint32_t tmp = t[r];
+                t[r] = t[r - 1];
+                t[r - 1] = tmp;
+            }
+        for (size_t q = 0; q < keep; q++)
+            if (moved_try(d, cands, l, ka, kb, x, t[q]) != 0)
+                goto out;
+    }
+    rc = 0;
+out:
+    story_vec_free(&touched);
+    free(df);
+    free(start);
+    free(fill);
+    free(acc);
+    free(post);
+    return rc;
+}
+
 static void find_moved(dp *d, sd_link *l, size_t n)
 {
     story_vec oa, ob;
@@ -503,42 +636,30 @@ static void find_moved(dp *d, sd_link *l, size_t n)
             story_vec_push(&ob, &k);
     }
     size_t *ka = oa.data, *kb = ob.data;
-    if (oa.len && ob.len && (double)oa.len * (double)ob.len <= 4e6) {
-        typedef struct mc {
-            double v, sim;
-            size_t x, y;
-        } mc;
+    if (oa.len && ob.len) {
         story_vec cands;
         story_vec_init(&cands, sizeof(mc));
-        for (size_t x = 0; x < oa.len; x++)
-            for (size_t y = 0; y < ob.len; y++) {
-                size_t a = l[ka[x]].a, b = l[kb[y]].b;
-                double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
-                double noise = (d->ra[a] + d->rb[b]) / 2;
-                double v = (s - K_NOISE * noise) / d->level;
-                if (v >= T_MOVED && s >= MOVED_MIN * d->level &&
-                    s >= MOVED_ABS) {
-                    mc m = {v, s, x, y};
-                    story_vec_push(&cands, &m);
-                }
-            }
+        int ok = 1;
+        if ((double)oa.len * (double)ob.len <= MOVED_FULL) {
+            for (size_t x = 0; x < oa.len && ok; x++)
+                for (size_t y = 0; y < ob.len && ok; y++)
+                    ok = moved_try(d, &cands, l, ka, kb, x, y) == 0;
+        } else {
+            ok = moved_indexed(d, &cands, l, ka, oa.len, kb, ob.len) == 0;
+        }
         mc *cs = cands.data;
-        /* greedy by value (selection; candidate lists are short) */
+        if (cands.len > 1)
+            qsort(cs, cands.len, sizeof *cs, cmp_mc);
         unsigned char *ua = story__calloc(oa.len, 1), *ub = story__calloc(ob.len, 1);
-        if (ua && ub)
-            for (;;) {
-                size_t bi = (size_t)-1;
-                for (size_t c = 0; c < cands.len; c++)
-                    if (!ua[cs[c].x] && !ub[cs[c].y] &&
-                        (bi == (size_t)-1 || cs[c].v > cs[bi].v))
-                        bi = c;
-                if (bi == (size_t)-1)
-                    break;
-                ua[cs[bi].x] = ub[cs[bi].y] = 1;
-                sd_link *la = &l[ka[cs[bi].x]], *lb = &l[kb[cs[bi].y]];
+        if (ok && ua && ub)
+            for (size_t c = 0; c < cands.len; c++) {
+                if (ua[cs[c].x] || ub[cs[c].y])
+                    continue;
+                ua[cs[c].x] = ub[cs[c].y] = 1;
+                sd_link *la = &l[ka[cs[c].x]], *lb = &l[kb[cs[c].y]];
                 la->b = lb->b;
                 la->nb = 1;
-                la->score = cs[bi].sim;
+                la->score = cs[c].sim;
                 la->kind = STORY_LINK_MOVED;
                 lb->kind = -1; /* dropped below */
             }

@@ -71,6 +71,9 @@ typedef struct sd_space {
     /* scratch for similarity: stamps per id */
     uint32_t *stamp_b, *stamp_hit, *stamp_a;
     uint32_t tick;
+    /* unit-pair similarity evaluations (sd_sim, sd_cover) so far: a
+     * counter for tests that the alignment stays near-linear */
+    uint64_t n_eval;
 } sd_space;
 
 /* Projection hits of the A feature f: every B id it projects to that

@@ -872,6 +872,7 @@ static void sd_tally(sd_space *sp, const sd_side *A, size_t a, size_t na,
 {
     double totA = 0, totB = 0, mA = 0, mB = 0;
     uint32_t tick = ++sp->tick;
+    sp->n_eval++;
     for (size_t j = b; j < b + nb; j++) {
         const sd_unit *u = &B->u[j];
         for (size_t k = 0; k < u->nf; k++) {

@@ -23,6 +23,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "align_internal.h"
 #include "lexicon.h"
 #include "support.h"
 #include "translate.h"
@@ -461,6 +462,113 @@ static void test_translate_apertium(void **state)
     story_ctx_free(ctx);
 }
 
+/* Near-linear work on a large unrelated pair (no timing): a generated
+ * pair of n units per side over a shared vocabulary, aligned at the
+ * sentence level with the order-free pass, must take fewer than
+ * LINEAR_C * n unit-pair similarity evaluations (an all-pairs order-free
+ * pass over the leftovers alone takes about n * n). */
+#define GEN_N 1500
+#define GEN_F 6
+#define LINEAR_C 300
+static uint32_t gen_next(uint32_t *x)
+{
+    *x = *x * 1664525u + 1013904223u;
+    return *x >> 8;
+}
+
+static void gen_side(sd_side *s, size_t n, uint32_t nid, uint32_t seed)
+{
+    s->n = n;
+    s->u = calloc(n, sizeof *s->u);
+    assert_non_null(s->u);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *f = calloc(GEN_F, sizeof *f);
+        assert_non_null(f);
+        size_t nf = 0;
+        while (nf < GEN_F) {
+            uint32_t id = gen_next(&seed) % nid, k = 0;
+            while (k < nf && f[k] < id)
+                k++;
+            if (k < nf && f[k] == id)
+                continue;
+            memmove(f + k + 1, f + k, (nf - k) * sizeof *f);
+            f[k] = id;
+            nf++;
+        }
+        s->u[i].f = f;
+        s->u[i].nf = nf;
+        s->u[i].chars = 60 + gen_next(&seed) % 80;
+    }
+}
+
+static void test_linear_work(void **state)
+{
+    (void)state;
+    const uint32_t nid = GEN_N; /* shared vocabulary: a few hits per unit */
+    sd_space sp;
+    memset(&sp, 0, sizeof sp);
+    sp.ids.n = nid;
+    sp.kind = calloc(nid, 1);
+    sp.wa = calloc(nid, sizeof *sp.wa);
+    sp.wb = calloc(nid, sizeof *sp.wb);
+    sp.match_a = calloc(nid, 1);
+    sp.match_b = calloc(nid, 1);
+    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
+    sp.proj = calloc(nid, sizeof *sp.proj);
+    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
+    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
+    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
+    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
+                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
+                sp.stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp.kind[id] = id % 5 ? SD_WORD : SD_NAME;
+        sp.wa[id] = sp.wb[id] = 1.0f + (float)(id % 7) / 2.0f;
+        sp.match_a[id] = sp.match_b[id] = 1;
+        sp.proj_off[id] = id;
+        sp.proj[id] = id; /* every feature projects to itself */
+    }
+    sp.proj_off[nid] = nid;
+    sp.nproj = nid;
+    sd_side A, B;
+    gen_side(&A, GEN_N, nid, 12345u);
+    gen_side(&B, GEN_N, nid, 67890u);
+    sd_link *l = NULL;
+    size_t nl = 0;
+    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0, 1, NULL), 0);
+    /* every unit is covered exactly once */
+    size_t ca = 0, cb = 0, moved = 0;
+    for (size_t k = 0; k < nl; k++) {
+        ca += l[k].na;
+        cb += l[k].nb;
+        moved += l[k].kind == STORY_LINK_MOVED;
+    }
+    assert_int_equal(ca, GEN_N);
+    assert_int_equal(cb, GEN_N);
+    print_message("linear_work: %zu links, %zu moved, %llu evaluations "
+                  "(%.1f per unit)\n",
+                  nl, moved, (unsigned long long)sp.n_eval,
+                  (double)sp.n_eval / GEN_N);
+    assert_true(sp.n_eval < (uint64_t)LINEAR_C * GEN_N);
+    free(l);
+    for (size_t i = 0; i < GEN_N; i++) {
+        free(A.u[i].f);
+        free(B.u[i].f);
+    }
+    free(A.u);
+    free(B.u);
+    free(sp.kind);
+    free(sp.wa);
+    free(sp.wb);
+    free(sp.match_a);
+    free(sp.match_b);
+    free(sp.proj_off);
+    free(sp.proj);
+    free(sp.stamp_a);
+    free(sp.stamp_b);
+    free(sp.stamp_hit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_translate_http),
         cmocka_unit_test(test_translate_apertium),
+        cmocka_unit_test(test_linear_work),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
