@@ -118,26 +118,34 @@ static int side_init(side *s, const story_article *art,
         for (size_t k = 0; k < cnt && from + k < art->n_sentences; k++)
             s->link[from + k] = (long)li;
     }
+    /* sort every fact by (key, index); then a later entity mention of a
+     * key already seen as an entity is a duplicate (n log n, not the
+     * pairwise scan it replaces, which dominated on long inputs) */
     for (size_t i = 0; i < n; i++) {
         s->match[i] = -1;
+        s->order[i] = i;
+    }
+    sort_fs = fs;
+    if (n > 1)
+        qsort(s->order, n, sizeof *s->order, cmp_key);
+    sort_fs = NULL;
+    const char *group = NULL;
+    int seen_entity = 0;
+    for (size_t p = 0; p < n; p++) {
+        size_t i = s->order[p];
         const story_fact *f = &fs->facts[i];
+        if (!group || strcmp(group, fkey(f)) != 0) {
+            group = fkey(f);
+            seen_entity = 0;
+        }
         if (f->type == STORY_FACT_ENTITY) {
-            for (size_t j = 0; j < i; j++) {
-                const story_fact *g = &fs->facts[j];
-                if (g->type == STORY_FACT_ENTITY && !s->skip[j] &&
-                    strcmp(fkey(f), fkey(g)) == 0) {
-                    s->skip[i] = 1;
-                    break;
-                }
-            }
+            if (seen_entity)
+                s->skip[i] = 1;
+            seen_entity = 1;
         }
         if (!s->skip[i])
             s->order[s->n_order++] = i;
     }
-    sort_fs = fs;
-    if (s->n_order > 1)
-        qsort(s->order, s->n_order, sizeof *s->order, cmp_key);
-    sort_fs = NULL;
     return 0;
 }
 

@@ -384,6 +384,38 @@ static void test_currency_changed(void **state)
     story_article_free(b);
 }
 
+/* Many mentions: one entry per distinct entity key, the first mention
+ * kept (the duplicate scan is n log n now; this pins its semantics). */
+static void test_entity_mentions_many(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SA, 2);
+    enum { N = 3000 };
+    static story_fact fa_[N];
+    static char keys[3][8] = {"novak", "kovac", "horvat"};
+    for (size_t i = 0; i < N; i++)
+        fa_[i] = ent(i % 2, keys[i % 3]);
+    story_fact fb_[] = {ent(0, "kovac")};
+    story_factset *fa = factset(fa_, N), *fb = factset(fb_, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.facts_a, 3);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->summary.omitted, 2);
+    assert_int_equal(d->n_entries, 3);
+    /* the kept mention of each key is its first one (index 0, 1, 2) */
+    for (size_t i = 0; i < d->n_entries; i++)
+        assert_true(d->entries[i].a >= 0 && d->entries[i].a < 3);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 static void test_sentence_counts(void **state)
 {
     (void)state;
@@ -526,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_uncertain_cross_language),
         cmocka_unit_test(test_currency_changed),
+        cmocka_unit_test(test_entity_mentions_many),
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_no_masking),
