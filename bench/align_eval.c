@@ -230,6 +230,119 @@ static void score(acc *ac, plink *pred, size_t np, plink *gold, size_t ng,
     free(gc);
 }
 
+/* ---- error classes (ALIGN_EVAL_ERRORS=1: per language pair, stderr) ----
+ * Per unit: is its predicted component (the units linked with it) the
+ * gold one? Classes: A_del_linked (a deleted A unit linked; _ins when to
+ * an inserted B unit), A_missed (a linked A unit left omitted), A_wrong
+ * (linked, but not to its gold partners), the same for B (B_ins_linked,
+ * B_missed, B_wrong); suffixes _mv / _mg when the gold link is the moved
+ * one / a merge. */
+enum { E_ADEL, E_ADEL_INS, E_AMISS, E_AMISS_MV, E_AMISS_MG, E_AWRONG,
+       E_AWRONG_MV, E_AWRONG_MG, E_BINS, E_BMISS, E_BMISS_MV, E_BMISS_MG,
+       E_BWRONG, E_BWRONG_MV, E_BWRONG_MG, E_N };
+static const char *ename[E_N] = {
+    "A_del_linked", "A_del_linked_ins", "A_missed", "A_missed_mv",
+    "A_missed_mg", "A_wrong", "A_wrong_mv", "A_wrong_mg", "B_ins_linked",
+    "B_missed", "B_missed_mv", "B_missed_mg", "B_wrong", "B_wrong_mv",
+    "B_wrong_mg"};
+typedef struct errc {
+    char key[32];
+    double c[E_N];
+} errc;
+static errc errs[MAXACC];
+static size_t nerrs;
+
+static void uf_links(size_t *p, int *used, const plink *l, size_t nl,
+                     size_t na)
+{
+    for (size_t k = 0; k < nl; k++) {
+        size_t first = (size_t)-1;
+        if (!l[k].na || !l[k].nb)
+            continue;
+        for (size_t i = 0; i < l[k].na + l[k].nb; i++) {
+            size_t x = i < l[k].na ? l[k].a[i] : na + l[k].b[i - l[k].na];
+            used[x] = 1;
+            if (first == (size_t)-1)
+                first = x;
+            else
+                p[uf_find(p, x)] = uf_find(p, first);
+        }
+    }
+}
+
+static void classify(const char *key, const plink *pred, size_t np,
+                     const plink *gold, size_t ng, size_t na, size_t nb)
+{
+    errc *ec = NULL;
+    for (size_t i = 0; i < nerrs; i++)
+        if (strcmp(errs[i].key, key) == 0)
+            ec = &errs[i];
+    if (!ec) {
+        if (nerrs == MAXACC)
+            return;
+        ec = &errs[nerrs++];
+        snprintf(ec->key, sizeof ec->key, "%s", key);
+    }
+    size_t n = na + nb;
+    size_t *pp = malloc((n + 1) * sizeof *pp), *gp = malloc((n + 1) * sizeof *gp);
+    int *pu = calloc(n + 1, sizeof *pu), *gu = calloc(n + 1, sizeof *gu);
+    int *gmv = calloc(n + 1, sizeof *gmv), *gmg = calloc(n + 1, sizeof *gmg);
+    for (size_t i = 0; i < n; i++)
+        pp[i] = gp[i] = i;
+    uf_links(pp, pu, pred, np, na);
+    uf_links(gp, gu, gold, ng, na);
+    for (size_t k = 0; k < ng; k++)
+        for (size_t i = 0; i < gold[k].na + gold[k].nb; i++) {
+            size_t x = i < gold[k].na ? gold[k].a[i]
+                                      : na + gold[k].b[i - gold[k].na];
+            gmv[x] = gold[k].kind == 1;
+            gmg[x] = gold[k].na > 1 || gold[k].nb > 1;
+        }
+    for (size_t x = 0; x < n; x++) {
+        int isa = x < na;
+        int same = 1, to_ins = 0;
+        for (size_t y = 0; y < n && same; y++) {
+            int inp = pu[x] && pu[y] && uf_find(pp, x) == uf_find(pp, y);
+            int ing = gu[x] && gu[y] && uf_find(gp, x) == uf_find(gp, y);
+            if (x == y)
+                continue;
+            if (inp != ing)
+                same = 0;
+        }
+        if (same)
+            continue;
+        if (isa && pu[x])
+            for (size_t y = na; y < n; y++)
+                if (!gu[y] && pu[y] && uf_find(pp, x) == uf_find(pp, y))
+                    to_ins = 1;
+        int e;
+        if (!gu[x])
+            e = isa ? (to_ins ? E_ADEL_INS : E_ADEL) : E_BINS;
+        else if (!pu[x])
+            e = (isa ? E_AMISS : E_BMISS) + (gmv[x] ? 1 : gmg[x] ? 2 : 0);
+        else
+            e = (isa ? E_AWRONG : E_BWRONG) + (gmv[x] ? 1 : gmg[x] ? 2 : 0);
+        ec->c[e]++;
+    }
+    free(pp);
+    free(gp);
+    free(pu);
+    free(gu);
+    free(gmv);
+    free(gmg);
+}
+
+static void print_errors(void)
+{
+    for (size_t i = 0; i < nerrs; i++) {
+        fprintf(stderr, "errors %-8s", errs[i].key);
+        for (int e = 0; e < E_N; e++)
+            if (errs[i].c[e] > 0)
+                fprintf(stderr, " %s=%g", ename[e], errs[i].c[e]);
+        fprintf(stderr, "\n");
+    }
+}
+
 /* ---- Gale & Church 1993 ---- */
 static double pnorm(double z) { return 0.5 * erfc(-z / sqrt(2.0)); }
 
@@ -586,6 +699,10 @@ int main(int argc, char **argv)
                 ac->rel[al->relation]++;
                 ac->pairs++;
             }
+            if (getenv("ALIGN_EVAL_ERRORS")) {
+                classify(key, pl, np, gl, ng, ma.n, mb.n);
+                classify("all", pl, np, gl, ng, ma.n, mb.n);
+            }
             if (getenv("ALIGN_EVAL_VERBOSE")) {
                 acc tmp;
                 memset(&tmp, 0, sizeof tmp);
@@ -657,6 +774,8 @@ int main(int argc, char **argv)
                 print_acc(label, "gc_", acc_get(1, accs[0][i].key), 1);
         }
     print_acc(label, "", acc_get(0, "all"), 0);
+    if (getenv("ALIGN_EVAL_ERRORS"))
+        print_errors();
     if (baseline)
         print_acc(label, "gc_", acc_get(1, "all"), 0);
     char n[128];
