@@ -223,7 +223,8 @@ int main(int argc, char **argv)
                 diff_ok += al->relation == STORY_REL_DIFFERENT_STORY;
             }
             if (getenv("SEMEVAL_DUMP"))
-                fprintf(stderr, "%s %.2f %.3f %.3f %.3f %.3f %.3f %s %s\n",
+                fprintf(stderr, "%s %s %.2f %.3f %.3f %.3f %.3f %.3f %s %s\n",
+                        json_string_value(json_object_get(o, "pair_id")),
                         key, ov, al->sim_overall, al->sim_entities,
                         al->sim_geography, al->sim_time, al->sim_narrative,
                         story_relation_name(al->relation), al->similarity_json);

@@ -17,6 +17,7 @@
 
 #include <jansson.h>
 
+#include "align_dims.h"
 #include "align_internal.h"
 #include "similarity.h"
 #include "translate.h"
@@ -66,7 +67,8 @@ static story_link *to_links(const sd_link *l, size_t n)
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
 #define REL_MIN_OVERALL 0.32 /* translation and rewrite need this overall */
 #define REL_REWRITE_COVER 0.6 /* rewrite below REL_SAME needs this coverage */
-#define REL_SAME 0.38 /* same story from this overall similarity */
+#define REL_SAME 0.38 /* rewrite at lower coverage from this anchor score */
+#define REL_SAME_OVERALL 0.32 /* same story from this overall similarity */
 
 typedef struct rel_stats {
     double cov_a, cov_b;   /* aligned share of characters */
@@ -115,15 +117,21 @@ static double clamp01(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
 /* Relation rules (docs/align.md), on the links that carry evidence
  * (score >= REL_MIN_SIM) of the paragraph level (>= 3 aligned paragraphs)
  * or else the sentence level:
- *  translation: both sides covered >= 85% (characters), nothing moved, >= 60% of the links 1-1, and the links clearly similar
+ *  translation: both sides covered >= 85% (characters), nothing moved,
+ *    >= 60% of the links 1-1, and the links clearly similar
  *    (mean >= 0.2); for a same-language pair, not near-identical (mean <
  *    0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
- *  both need an overall similarity >= REL_MIN_OVERALL (unrelated texts of
- *  one language always share a few words);
- *  same story: overall similarity >= REL_SAME;  else different stories. */
+ *  both need an anchor score >= REL_MIN_OVERALL (unrelated texts of
+ *  one language always share a few words) and, where the lexical score
+ *  gates (one language: across languages it measures the lexicon's
+ *  coverage as much as the story), an overall similarity >=
+ *  REL_SAME_OVERALL;
+ *  same story: overall similarity >= REL_SAME_OVERALL; else different
+ *  stories. */
 static void decide_relation(story_alignment *al, const rel_stats *ss,
-                            const rel_stats *ps, int cross)
+                            const rel_stats *ps, int cross, double anc,
+                            int lexical_ok)
 {
     /* articles of several paragraphs are judged on their paragraphs
      * (sentence splits differ between languages and sentences carry less
@@ -131,27 +139,45 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
     const rel_stats *s = ps->n_aligned >= 3 ? ps : ss;
     double cmin = fmin(s->cov_a, s->cov_b);
     double cmax = fmax(fmax(s->cov_a, s->cov_b), fmax(ss->cov_a, ss->cov_b));
-    int related = al->sim_overall >= REL_MIN_OVERALL;
+    /* where the lexical score means something (one language, or a
+     * lexicon), a translation or rewrite must also pass it: names and
+     * numbers alone let different stories of one outlet or topic pass */
+    int related = anc >= REL_MIN_OVERALL &&
+                  (cross || !lexical_ok ||
+                   al->sim_overall >= REL_SAME_OVERALL);
     if (related && cmin >= 0.85 && s->moved_frac == 0 &&
         s->one_one >= 0.6 && s->mean_sim >= 0.2 &&
         (cross || s->mean_sim < 0.8)) {
         al->relation = STORY_REL_TRANSLATION;
         al->relation_confidence = clamp01(0.5 + (cmin - 0.85) * 3.3);
+        /* a translation into another language is as similar as its
+         * anchors and alignment say, however thin the lexicon */
+        if (cross && anc > al->sim_overall)
+            al->sim_overall = anc;
     } else if (related && s->n_aligned >= 2 && s->mean_sim >= 0.2 &&
                (cmax >= REL_REWRITE_COVER ||
-                (cmax >= 0.4 && al->sim_overall >= REL_SAME))) {
+                (cmax >= 0.4 && anc >= REL_SAME))) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
-    } else if (al->sim_overall >= REL_SAME) {
+    } else if (al->sim_overall >= REL_SAME_OVERALL) {
         al->relation = STORY_REL_SAME_STORY;
-        al->relation_confidence = clamp01(0.5 + (al->sim_overall - REL_SAME));
+        al->relation_confidence =
+            clamp01(0.5 + (al->sim_overall - REL_SAME_OVERALL));
     } else {
         al->relation = STORY_REL_DIFFERENT_STORY;
-        al->relation_confidence = clamp01(0.5 + (REL_SAME - al->sim_overall));
+        al->relation_confidence =
+            clamp01(0.5 + (REL_SAME_OVERALL - al->sim_overall));
     }
 }
 
 /* ---- similarity dimensions ---- */
+
+/* overall = SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * anchor score;
+ * lexical = weighted terms / headline / lead (sum 1) */
+#define SIM_W_TERMS 0.2
+#define SIM_W_HEADLINE 0.55
+#define SIM_W_LEAD 0.25
+#define SIM_W_LEXICAL 0.8
 
 /* A set of keys with fuzzy (name) matching, for one dimension. */
 typedef struct keyset {
@@ -311,9 +337,11 @@ static double doc_dice(sd_pair *p, unsigned mask)
     return den > 0 ? clamp01((mA + mB) / den) : 0;
 }
 
-static int dims(story_alignment *al, sd_pair *p, const story_article *a,
+static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
+                const story_article *a,
                 const story_factset *fa, const story_article *b,
-                const story_factset *fb, const rel_stats *ps)
+                const story_factset *fb, const rel_stats *ps,
+                double *anchor_score, int *lexical_used)
 {
     keyset ea, eb, ga, gb, ta, tb;
     keyset *all[] = {&ea, &eb, &ga, &gb, &ta, &tb};
@@ -337,6 +365,17 @@ static int dims(story_alignment *al, sd_pair *p, const story_article *a,
         json_object_set_new(jt, "published_same_day", json_boolean(same));
         tim = 0.5 * tim + 0.5 * (same ? 1.0 : 0.3);
     }
+    sd_lexical lx;
+    if (sd_lexical_of(&lx, ctx, a, b) != 0) {
+        json_decref(root);
+        json_decref(je);
+        json_decref(jg);
+        json_decref(jt);
+        json_decref(jn);
+        for (int i = 0; i < 6; i++)
+            story_vec_free(&all[i]->k);
+        return STORY_ENOMEM;
+    }
     double words = doc_dice(p, 1u << SD_WORD);
     double anchors = doc_dice(p, (1u << SD_NUMBER) | (1u << SD_NAME) |
                                      (1u << SD_FACT));
@@ -347,6 +386,12 @@ static int dims(story_alignment *al, sd_pair *p, const story_article *a,
     json_object_set_new(jn, "content_words", json_real(words));
     json_object_set_new(jn, "anchors", json_real(anchors));
     json_object_set_new(jn, "aligned_share", json_real(cov));
+    json_object_set_new(jn, "term_cosine", json_real(lx.body));
+    json_object_set_new(jn, "headline_in_other", json_real(lx.head_in));
+    json_object_set_new(jn, "headline_long_in_other",
+                        json_real(lx.head_long));
+    json_object_set_new(jn, "lead_cosine", json_real(lx.lead));
+    json_object_set_new(jn, "shared_term_pairs", json_real(lx.bigram));
     json_object_set_new(jn, "lexicon",
                         json_string(p->lexicon ? "freedict" : "none"));
     json_object_set_new(jn, "bootstrapped_pairs",
@@ -355,13 +400,34 @@ static int dims(story_alignment *al, sd_pair *p, const story_article *a,
     al->sim_geography = clamp01(geo);
     al->sim_time = clamp01(tim);
     al->sim_narrative = narr;
-    /* weights chosen on SemEval-2022 Task 8 training pairs (bench/semeval):
-     * shared anchors (names, numbers, facts) carry most of the signal */
-    /* content words only within one language (across languages their
-     * Dice depends on the lexicon's coverage, not on the story) */
+    /* the anchor score: shared anchors (names, numbers, facts), entities,
+     * aligned share, and content words only within one language (across
+     * languages their Dice depends on the lexicon's coverage, not on the
+     * story); it gates translation and rewrite (decide_relation) */
     double wording = p->cross ? sqrt(anchors) : sqrt(words);
-    al->sim_overall = clamp01(0.4 * sqrt(anchors) + 0.2 * ent + 0.1 * cov +
+    double s_anchor = clamp01(0.4 * sqrt(anchors) + 0.2 * ent + 0.1 * cov +
                               0.3 * wording);
+    /* the lexical score: headline terms found in the other article, term
+     * cosine, lead cosine (align_dims.h); weights fitted by least squares
+     * on the SemEval-2022 Task 8 pairs and checked by 2-fold validation
+     * (docs/align.md section 4). Across languages without a lexicon the
+     * terms meet only through names, numbers and loan words: there the
+     * anchor score alone. */
+    double lexical = clamp01(SIM_W_TERMS * lx.body +
+                             SIM_W_HEADLINE * lx.head_long +
+                             SIM_W_LEAD * lx.lead);
+    int lexical_ok = !p->cross || lx.lexicon;
+    al->sim_overall =
+        lexical_ok ? clamp01(SIM_W_LEXICAL * lexical +
+                             (1 - SIM_W_LEXICAL) * s_anchor)
+                   : s_anchor;
+    *anchor_score = s_anchor;
+    *lexical_used = lexical_ok;
+    json_t *jo = json_object();
+    json_object_set_new(jo, "lexical",
+                        lexical_ok ? json_real(lexical) : json_null());
+    json_object_set_new(jo, "anchor_score", json_real(s_anchor));
+    json_object_set_new(root, "overall", jo);
     json_object_set_new(root, "entities", je);
     json_object_set_new(root, "geography", jg);
     json_object_set_new(root, "time", jt);
@@ -477,10 +543,12 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     rel_stats ss, ps;
     rel_stats_of(&ss, sl, nsl, &p.sa, &p.sb);
     rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);
-    rc = dims(al, &p, a, fa, b, fb, &ps);
+    double s_anchor = 0;
+    int lexical_ok = 0;
+    rc = dims(al, ctx, &p, a, fa, b, fb, &ps, &s_anchor, &lexical_ok);
     if (rc != 0)
         goto oom;
-    decide_relation(al, &ss, &ps, p.cross);
+    decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok);
     if (opts->relation >= 0) {
         al->relation = (story_relation)opts->relation;
         al->relation_confidence = 1.0;

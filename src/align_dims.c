@@ -1,0 +1,335 @@
+/*
+ * Lexical document features for the overall similarity: term cosine,
+ * headline containment, lead cosine, shared term pairs (see align_dims.h).
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_dims.h"
+#include "lexicon.h"
+#include "stem.h"
+
+/* One content term: its prefix hash and, across languages, the prefix
+ * hashes of its translations (alt[0 .. nalt)). */
+typedef struct term {
+    uint64_t h;
+    uint32_t alt_off, nalt;
+    unsigned char longw; /* >= SD_PREFIX code points, or a number */
+} term;
+
+typedef struct side {
+    term *t;
+    size_t n;
+    uint64_t *alt; /* translation hashes of all terms */
+    size_t nalt, capalt;
+    uint64_t *own;   /* sorted own hashes */
+    uint64_t *reach; /* sorted own + translation hashes */
+    size_t nreach;
+} side;
+
+/* FNV-1a 64 of the first SD_PREFIX code points of s (all of s when
+ * whole); *cps receives the code points of s (up to SD_PREFIX + 1). */
+static uint64_t prefix_hash(const char *s, size_t n, int whole, int *cps)
+{
+    size_t i = 0, end = n;
+    int c = 0;
+    while (i < n && c <= SD_PREFIX) {
+        (void)story__utf8_next(s, n, &i);
+        c++;
+        if (c == SD_PREFIX && !whole)
+            end = i;
+    }
+    *cps = c;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = 0; k < end; k++) {
+        h ^= (unsigned char)s[k];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int push_alt(side *s, uint64_t h)
+{
+    if (s->nalt == s->capalt) {
+        size_t nc = s->capalt ? 2 * s->capalt : 64;
+        uint64_t *na = story__realloc(s->alt, nc * sizeof *na);
+        if (!na)
+            return -1;
+        s->alt = na;
+        s->capalt = nc;
+    }
+    s->alt[s->nalt++] = h;
+    return 0;
+}
+
+/* Content terms of an article in text order, with translations through
+ * lx (may be NULL). Returns 0 or -1 on allocation failure. */
+static int side_build(side *s, story_ctx *ctx, const story_article *a,
+                      const story__lexicon *lx)
+{
+    memset(s, 0, sizeof *s);
+    s->t = story__malloc((a->n_tokens + 1) * sizeof *s->t);
+    if (!s->t)
+        return -1;
+    story_buf stem;
+    memset(&stem, 0, sizeof stem);
+    int rc = 0;
+    for (size_t i = 0; i < a->n_tokens && rc == 0; i++) {
+        const story_token *tk = &a->tokens[i];
+        const char *k = tk->key;
+        if (!k || !k[0] ||
+            !(tk->flags & (STORY_TOKEN_LETTER | STORY_TOKEN_IDEO |
+                           STORY_TOKEN_NUMBER)))
+            continue;
+        size_t n = strlen(k);
+        int num = (tk->flags & STORY_TOKEN_NUMBER) != 0;
+        if (n < 2 && (unsigned char)k[0] < 0x80)
+            continue;
+        if (!num && a->lang && a->lang[0] &&
+            story__is_stopword(ctx, a->lang, k))
+            continue;
+        term *t = &s->t[s->n++];
+        int cps = 0;
+        t->h = prefix_hash(k, n, num, &cps);
+        t->longw = num || cps >= SD_PREFIX;
+        t->alt_off = (uint32_t)s->nalt;
+        t->nalt = 0;
+        if (!lx || num)
+            continue;
+        const char *const *tr = NULL;
+        size_t ntr = story__lexicon_lookup(lx, k, n, &tr);
+        if (ntr == 0 && a->lang && a->lang[0]) {
+            stem.len = 0;
+            if (story__stem(ctx, a->lang, k, n, &stem, NULL) == 0 &&
+                stem.data && stem.len > 0)
+                ntr = story__lexicon_lookup(lx, stem.data, stem.len, &tr);
+        }
+        for (size_t q = 0; q < ntr && rc == 0; q++) {
+            int c2;
+            uint64_t h = prefix_hash(tr[q], strlen(tr[q]), 0, &c2);
+            if (h != t->h) {
+                rc = push_alt(s, h);
+                t->nalt++;
+            }
+        }
+    }
+    story_buf_free(&stem);
+    if (rc)
+        return -1;
+    s->own = story__malloc((s->n + 1) * sizeof *s->own);
+    s->reach = story__malloc((s->n + s->nalt + 1) * sizeof *s->reach);
+    if (!s->own || !s->reach)
+        return -1;
+    for (size_t i = 0; i < s->n; i++)
+        s->own[i] = s->reach[i] = s->t[i].h;
+    if (s->nalt)
+        memcpy(s->reach + s->n, s->alt, s->nalt * sizeof *s->alt);
+    s->nreach = s->n + s->nalt;
+    qsort(s->own, s->n, sizeof *s->own, cmp_u64);
+    qsort(s->reach, s->nreach, sizeof *s->reach, cmp_u64);
+    return 0;
+}
+
+static void side_free(side *s)
+{
+    free(s->t);
+    free(s->alt);
+    free(s->own);
+    free(s->reach);
+}
+
+/* Cosine of the sublinear tf vectors of two sorted hash arrays. */
+static double cosine_sorted(const uint64_t *x, size_t nx, const uint64_t *y,
+                            size_t ny)
+{
+    double dot = 0, sx = 0, sy = 0;
+    size_t i = 0, j = 0;
+    while (i < nx || j < ny) {
+        uint64_t h = (j >= ny || (i < nx && x[i] <= y[j])) ? x[i] : y[j];
+        size_t cx = 0, cy = 0;
+        while (i < nx && x[i] == h) {
+            cx++;
+            i++;
+        }
+        while (j < ny && y[j] == h) {
+            cy++;
+            j++;
+        }
+        double wx = cx ? 1 + log((double)cx) : 0;
+        double wy = cy ? 1 + log((double)cy) : 0;
+        dot += wx * wy;
+        sx += wx * wx;
+        sy += wy * wy;
+    }
+    return (sx > 0 && sy > 0) ? dot / sqrt(sx * sy) : 0;
+}
+
+/* Hashes of the first m terms of x, with their translations when x
+ * carries them; *n receives the count. */
+static uint64_t *lead_terms(const side *x, size_t m, size_t *n)
+{
+    size_t k = x->n < m ? x->n : m, cnt = k;
+    for (size_t i = 0; i < k; i++)
+        cnt += x->t[i].nalt;
+    uint64_t *v = story__malloc((cnt + 1) * sizeof *v);
+    *n = 0;
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < k; i++) {
+        v[(*n)++] = x->t[i].h;
+        for (uint32_t q = 0; q < x->t[i].nalt; q++)
+            v[(*n)++] = x->alt[x->t[i].alt_off + q];
+    }
+    qsort(v, *n, sizeof *v, cmp_u64);
+    return v;
+}
+
+/* Cosine over the first m terms of each side. */
+static double lead_cosine(const side *x, const side *y, size_t m, int *oom)
+{
+    size_t nx = 0, ny = 0;
+    uint64_t *a = lead_terms(x, m, &nx), *b = lead_terms(y, m, &ny);
+    double c = 0;
+    if (!a || !b)
+        *oom = 1;
+    else
+        c = cosine_sorted(a, nx, b, ny);
+    free(a);
+    free(b);
+    return c;
+}
+
+static int in_sorted(uint64_t h, const uint64_t *v, size_t n)
+{
+    return bsearch(&h, v, n, sizeof *v, cmp_u64) != NULL;
+}
+
+/* A term of x is found in y when it or one of its translations is among
+ * y's terms, or when it is among the translations of y's terms (only one
+ * side carries translations). */
+static int term_found(const side *x, const term *t, const side *y)
+{
+    if (in_sorted(t->h, y->reach, y->nreach))
+        return 1;
+    for (uint32_t q = 0; q < t->nalt; q++)
+        if (in_sorted(x->alt[t->alt_off + q], y->own, y->n))
+            return 1;
+    return 0;
+}
+
+/* Share of x's first `h` terms (long ones only when longw) found in y. */
+static double head_share(const side *x, const side *y, size_t h, int longw)
+{
+    size_t seen = 0, hit = 0;
+    for (size_t i = 0; i < x->n && seen < h; i++) {
+        if (longw && !x->t[i].longw)
+            continue;
+        seen++;
+        hit += term_found(x, &x->t[i], y);
+    }
+    return seen ? (double)hit / (double)seen : 0;
+}
+
+/* Dice of the sets of adjacent term pairs (own hashes). */
+static double bigram_dice(const side *x, const side *y, int *oom)
+{
+    size_t nx = x->n > 1 ? x->n - 1 : 0, ny = y->n > 1 ? y->n - 1 : 0;
+    if (!nx || !ny)
+        return 0;
+    uint64_t *a = story__malloc(nx * sizeof *a);
+    uint64_t *b = story__malloc(ny * sizeof *b);
+    double d = 0;
+    if (!a || !b) {
+        *oom = 1;
+    } else {
+        for (size_t i = 0; i < nx; i++)
+            a[i] = x->t[i].h * 31u + x->t[i + 1].h;
+        for (size_t j = 0; j < ny; j++)
+            b[j] = y->t[j].h * 31u + y->t[j + 1].h;
+        qsort(a, nx, sizeof *a, cmp_u64);
+        qsort(b, ny, sizeof *b, cmp_u64);
+        size_t ua = 0, ub = 0, sh = 0, i = 0, j = 0;
+        for (size_t k = 0; k < nx; k++)
+            ua += k == 0 || a[k] != a[k - 1];
+        for (size_t k = 0; k < ny; k++)
+            ub += k == 0 || b[k] != b[k - 1];
+        while (i < nx && j < ny) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (b[j] < a[i]) {
+                j++;
+            } else {
+                sh++;
+                uint64_t v = a[i];
+                while (i < nx && a[i] == v)
+                    i++;
+                while (j < ny && b[j] == v)
+                    j++;
+            }
+        }
+        d = (ua + ub) ? 2.0 * (double)sh / (double)(ua + ub) : 0;
+    }
+    free(a);
+    free(b);
+    return d;
+}
+
+/* Term cosine across languages: the side with translations counts each
+ * term with its translations. */
+static double cross_cosine(const side *x, const side *y)
+{
+    if (x->nalt)
+        return cosine_sorted(x->reach, x->nreach, y->own, y->n);
+    return cosine_sorted(x->own, x->n, y->reach, y->nreach);
+}
+
+int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
+                  const story_article *b)
+{
+    memset(out, 0, sizeof *out);
+    const story__lexicon *lab = NULL, *lba = NULL;
+    const char *la = a->lang ? a->lang : "", *lb = b->lang ? b->lang : "";
+    if (la[0] && lb[0] && strncmp(la, lb, 2) != 0) {
+        char pa[3] = {la[0], la[1], 0}, pb[3] = {lb[0], lb[1], 0};
+        if (story__lexicon_get(&lab, ctx, pa, pb, NULL) != 0)
+            lab = NULL;
+        /* one direction only: translations on both sides add more chance
+         * matches between prefixes than evidence */
+        if (!lab && story__lexicon_get(&lba, ctx, pb, pa, NULL) != 0)
+            lba = NULL;
+    }
+    side x, y;
+    int oom = side_build(&x, ctx, a, lab) != 0;
+    oom = side_build(&y, ctx, b, lba) != 0 || oom;
+    if (!oom) {
+        out->lexicon = lab || lba;
+        out->body = out->lexicon ? cross_cosine(&x, &y)
+                                 : cosine_sorted(x.own, x.n, y.own, y.n);
+        out->head_in = (head_share(&x, &y, SD_HEAD, 0) +
+                        head_share(&y, &x, SD_HEAD, 0)) /
+                       2;
+        out->head_long = (head_share(&x, &y, SD_HEAD_LONG, 1) +
+                          head_share(&y, &x, SD_HEAD_LONG, 1)) /
+                         2;
+        out->lead = lead_cosine(&x, &y, SD_LEAD, &oom);
+        out->bigram = bigram_dice(&x, &y, &oom);
+        out->n_a = x.n;
+        out->n_b = y.n;
+    }
+    side_free(&x);
+    side_free(&y);
+    if (oom) {
+        memset(out, 0, sizeof *out);
+        return STORY_ENOMEM;
+    }
+    return 0;
+}

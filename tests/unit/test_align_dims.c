@@ -1,0 +1,148 @@
+/*
+ * Unit tests of the lexical document features behind the overall
+ * similarity (src/align_dims.c) and of their use in story_align: term
+ * cosine, headline found in the other article, lead cosine, the
+ * cross-language projection through the de-en lexicon, and the ordering
+ * of overall similarity (same story above different story). Articles
+ * written for the tests.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "align_dims.h"
+#include "support.h"
+
+/* one story told by two outlets, and an unrelated story */
+static const char *STORY_A =
+    "Flood waters force evacuation of Harlow village\n\n"
+    "Rising river water forced about 300 residents of Harlow to leave their "
+    "homes on Sunday night. Firefighters used boats to reach families on "
+    "the lower streets, and the school hall became a shelter.";
+static const char *STORY_B =
+    "Harlow residents evacuated as river floods village\n\n"
+    "About 300 people left Harlow overnight after the river burst its "
+    "banks. Boats carried families from flooded streets to a shelter in "
+    "the school hall, firefighters said.";
+static const char *OTHER =
+    "Chess club celebrates fiftieth anniversary\n\n"
+    "The Westbury chess club marked its fiftieth year with a tournament on "
+    "Saturday. Forty players took part, and the oldest member, aged 91, "
+    "won his first game of the day.";
+
+static void test_lexical_identical(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, STORY_A, "en");
+    story_article *b = story_test_article(ctx, STORY_A, "en");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_true(lx.body > 0.999);
+    assert_true(lx.head_in > 0.999);
+    assert_true(lx.head_long > 0.999);
+    assert_true(lx.lead > 0.999);
+    assert_true(lx.n_a > SD_HEAD && lx.n_a == lx.n_b);
+    story_alignment *al = NULL;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, NULL), 0);
+    assert_true(al->sim_overall > 0.9);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+static void test_lexical_same_vs_different(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, STORY_A, "en");
+    story_article *b = story_test_article(ctx, STORY_B, "en");
+    story_article *o = story_test_article(ctx, OTHER, "en");
+    sd_lexical same, diff;
+    assert_int_equal(sd_lexical_of(&same, ctx, a, b), 0);
+    assert_int_equal(sd_lexical_of(&diff, ctx, a, o), 0);
+    /* the headline terms (harlow, flood, evacuat-, village, river) recur
+     * in the other outlet's text, not in the unrelated one */
+    assert_true(same.head_in >= 0.5);
+    assert_true(same.head_long >= 0.5);
+    assert_true(diff.head_in < 0.2);
+    assert_true(same.body > diff.body + 0.2);
+    assert_true(same.lead > diff.lead + 0.2);
+    assert_int_equal(same.lexicon, 0);
+    story_alignment *as = NULL, *ad = NULL;
+    assert_int_equal(story_align(&as, ctx, a, NULL, b, NULL, NULL, NULL), 0);
+    assert_int_equal(story_align(&ad, ctx, a, NULL, o, NULL, NULL, NULL), 0);
+    assert_true(as->sim_overall > ad->sim_overall + 0.2);
+    assert_int_not_equal(as->relation, STORY_REL_DIFFERENT_STORY);
+    assert_int_equal(ad->relation, STORY_REL_DIFFERENT_STORY);
+    /* the explanation carries the lexical features */
+    assert_non_null(strstr(as->similarity_json, "\"headline_in_other\""));
+    assert_non_null(strstr(as->similarity_json, "\"lexical\""));
+    story_alignment_free(as);
+    story_alignment_free(ad);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(o);
+    story_ctx_free(ctx);
+}
+
+/* German words meet their English translations through the lexicon. */
+static void test_lexical_cross_language(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *de = story_test_article(
+        ctx,
+        "Hochwasser zwingt Dorf zur Evakuierung\n\n"
+        "Das Wasser des Flusses stieg in der Nacht, und die Feuerwehr "
+        "brachte Familien mit Booten in die Schule.",
+        "de");
+    story_article *en = story_test_article(
+        ctx,
+        "Flood forces village to evacuate\n\n"
+        "The water of the river rose at night, and the fire brigade took "
+        "families by boat to the school.",
+        "en");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, de, en), 0);
+    assert_int_equal(lx.lexicon, 1);
+    assert_true(lx.head_in > 0.3);
+    assert_true(lx.body > 0.2);
+    story_article_free(de);
+    story_article_free(en);
+    story_ctx_free(ctx);
+}
+
+static void test_lexical_empty(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, "The.", "en");
+    story_article *b = story_test_article(ctx, STORY_B, "en");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_true(lx.body == 0 && lx.head_in == 0 && lx.lead == 0);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexical_identical),
+        cmocka_unit_test(test_lexical_same_vs_different),
+        cmocka_unit_test(test_lexical_cross_language),
+        cmocka_unit_test(test_lexical_empty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
