@@ -22,9 +22,10 @@
  *   sentences_boundaries_<L>, sentences_segs_<L>: counts
  *   sentences_recall_min_ratio, sentences_recall_terminal_min_ratio
  * Side output: 50 extra splits sampled with a fixed seed (reservoir
- * sampling, seed 20261130) are written to argv[1] or
- * $STORY_BENCH_BUILD/sentences_extra_splits.txt for hand-checking
- * precision (the corpus is not copied into the repository); with
+ * sampling, seed 20261130, or $BENCH_SEED for a fresh sample) are written
+ * to argv[1] or $STORY_BENCH_BUILD/sentences_extra_splits.txt for
+ * hand-checking precision (the corpus is not copied into the repository;
+ * verdicts are kept in bench/data/sentences_handcheck.tsv); with
  * BENCH_VERBOSE=1, missed boundaries and every extra split go to stderr.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -234,6 +235,9 @@ int main(int argc, char **argv)
 {
     story_ctx *ctx = bench_ctx();
     verbose = getenv("BENCH_VERBOSE") != NULL;
+    const char *seed = getenv("BENCH_SEED");
+    if (seed && *seed)
+        rng = strtoull(seed, NULL, 10);
     const char *dirs[] = {"wmt/wmt21_news", "wmt/wmt22_news"};
     for (int d = 0; d < 2; d++) {
         char *dir = bench_corpus_path(dirs[d]);
@@ -307,10 +311,11 @@ int main(int argc, char **argv)
                  b ? b : ".");
     FILE *f = fopen(out, "w");
     if (f) {
-        fprintf(f, "# %ld extra splits in total; %d sampled (seed 20261130)."
+        fprintf(f, "# %ld extra splits in total; %d sampled (seed %s)."
                    " Mark each: ok (a real sentence end) / bad.\n",
                 n_extra_total, n_extra_total < SAMPLE ? (int)n_extra_total
-                                                      : SAMPLE);
+                                                      : SAMPLE,
+                seed && *seed ? seed : "20261130");
         for (int i = 0; i < SAMPLE && i < n_extra_total; i++)
             fprintf(f, "%s\n", sample[i]);
         fclose(f);

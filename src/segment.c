@@ -276,6 +276,109 @@ static int is_ordinal(const char *t, size_t s, size_t e)
     return 1;
 }
 
+/* A canonical Roman numeral from II to XXXIX and a dot ("XVI."): a
+ * regnal number ("LLC." is not one). */
+static int is_roman_ordinal(const char *t, size_t s, size_t e)
+{
+    static const char *const ones[] = {"",  "I",  "II",  "III", "IV",
+                                       "V", "VI", "VII", "VIII", "IX"};
+    size_t n = e - s;
+    if (n < 3 || n > 8 || t[e - 1] != '.')
+        return 0;
+    for (int v = 2; v < 40; v++) {
+        char r[16];
+        snprintf(r, sizeof r, "%.*s%s", v / 10, "XXX", ones[v % 10]);
+        if (strlen(r) == n - 1 && memcmp(r, t + s, n - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A word ending in '!' that mixes cases after a lower-case letter
+ * ("oOh!", "WoW!"): a brand name, not an exclamation. */
+static int is_mixed_case_bang(const char *t, size_t s, size_t e)
+{
+    if (e - s < 3 || t[e - 1] != '!')
+        return 0;
+    int lower = 0, mixed = 0;
+    for (size_t i = s; i < e - 1;) {
+        int32_t c = story__utf8_next(t, e - 1, &i);
+        if (c < 0 || !u_isalpha(c))
+            return 0;
+        if (u_isULowercase(c))
+            lower = 1;
+        else if (lower && u_isUUppercase(c))
+            mixed = 1;
+    }
+    return mixed;
+}
+
+/* The piece [s, e) has no letter and at most 3 digits: a list marker
+ * ("1.", "2)") or an omission mark ("[...]"). */
+static int is_marker_piece(const char *t, size_t s, size_t e)
+{
+    int digits = 0;
+    for (size_t i = s; i < e;) {
+        int32_t c = story__utf8_next(t, e, &i);
+        if (c > 0 && u_isalpha(c))
+            return 0;
+        if (c > 0 && u_isdigit(c) && ++digits > 3)
+            return 0;
+    }
+    return 1;
+}
+
+/* Closing bracket of opener o; 0 if none. */
+static int32_t closer_of(int32_t o)
+{
+    switch (o) {
+    case '(': return ')';
+    case '[': return ']';
+    case 0xFF08: return 0xFF09; /* fullwidth parentheses */
+    case 0x300C: return 0x300D; /* 「」 */
+    case 0x300E: return 0x300F; /* 『』 */
+    default: return 0; /* quotation marks: a quotation often holds
+                          several short sentences ("„Er muss frei. Sofort“") */
+    }
+}
+
+/* How near the next piece's start a bracket left open in cur must close
+ * for the boundary to lie inside a short parenthetical ("(WoW! Korea)",
+ * "(e. Glee)", "「…Ｃｈｕ！ 第１部」"), in code points. */
+#define SHORT_PAREN_CPS 12
+
+/* Does [cs, ce) leave a bracket open that closes within SHORT_PAREN_CPS
+ * code points of ns (before ne)? */
+static int inside_short_paren(const char *t, size_t cs, size_t ce,
+                              size_t ns, size_t ne)
+{
+    int32_t stack[8];
+    int depth = 0;
+    for (size_t i = cs; i < ce;) {
+        int32_t c = story__utf8_next(t, ce, &i);
+        if (closer_of(c)) {
+            if (depth < 8)
+                stack[depth] = closer_of(c);
+            depth++;
+        } else if (depth > 0 && depth <= 8 && c == stack[depth - 1]) {
+            depth--;
+        }
+    }
+    if (depth <= 0 || depth > 8)
+        return 0;
+    int32_t want = stack[depth - 1];
+    int n = 0;
+    for (size_t i = ns; i < ne && n++ < SHORT_PAREN_CPS;) {
+        int32_t c = story__utf8_next(t, ne, &i);
+        if (c == want)
+            return 1;
+        if (c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
+            c == 0xFF1F)
+            return 0; /* another sentence end before it closes */
+    }
+    return 0;
+}
+
 typedef struct merge_ctx {
     const story_langpack *lp;
     int ordinal_dot;
@@ -352,6 +455,11 @@ static int quote_attribution(int *merge, merge_ctx *m, const char *t,
     return 0;
 }
 
+static int is_dash(int32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
+
 /* Decide whether the boundary between cur and next is to be removed. */
 static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
                         span next, story_error *err)
@@ -362,6 +470,41 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
     if (cur.end <= cur.start)
         return 0;
     {
+        /* a list marker or omission mark alone ("1." "[...]") belongs
+         * to the sentence that follows it */
+        if (is_marker_piece(t, cur.start, cur.end)) {
+            *merge = 1;
+            return 0;
+        }
+        size_t q0 = next.start, st0;
+        int32_t n0 = story__utf8_next(t, next.end, &q0);
+        int32_t l0 = prev_cp(t, cur.start, cur.end, &st0);
+        /* a dash and a lower-case word continue the sentence: an
+         * attribution after a quotation ("дуэт?" - написал он") or an
+         * aside ("half her life! - has been ...") */
+        if (is_dash(n0) && q0 < next.end) {
+            int32_t sp2 = story__utf8_next(t, next.end, &q0);
+            int32_t l = q0 < next.end ? story__utf8_next(t, next.end, &q0)
+                                      : -1;
+            if (u_isUWhiteSpace(sp2) && l > 0 && u_isULowercase(l)) {
+                *merge = 1;
+                return 0;
+            }
+        }
+        /* no space after a '.' ("O.J.シンプソン") or between digits after
+         * an Armenian full stop used as a colon ("01։23") */
+        if ((l0 == '.' && cur.end == next.start && n0 > 0 &&
+             u_isalpha(n0)) ||
+            (l0 == 0x0589 && n0 > 0 && u_isdigit(n0))) {
+            *merge = 1;
+            return 0;
+        }
+        /* inside a short parenthetical or quotation */
+        if (inside_short_paren(t, cur.start, cur.end, next.start,
+                               next.end)) {
+            *merge = 1;
+            return 0;
+        }
         /* a piece that starts with a lower-case letter continues the
          * sentence (UAX #29 breaks after '!' or '?' before any letter:
          * "Never!" said the minister.) */
@@ -386,9 +529,32 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
          * continuation listed in the pack ("」と語った") */
         size_t st;
         int32_t last = prev_cp(t, cur.start, cur.end, &st);
+        int ellipsis = last == 0x2026 ||
+                       (last == '.' && cur.end - cur.start >= 3 &&
+                        memcmp(t + cur.end - 3, "...", 3) == 0);
+        if (ellipsis) {
+            /* a range written with an ellipsis ("+15°C... +17°C") */
+            size_t nq = next.start;
+            int32_t c1 = story__utf8_next(t, next.end, &nq);
+            int32_t c2 = nq < next.end ? story__utf8_next(t, next.end, &nq)
+                                       : -1;
+            size_t cs1[1], ce1[1];
+            int digit = 0;
+            if (tail_chunks(t, cur.start, cur.end, cs1, ce1, 1) == 1)
+                for (size_t i = cs1[0]; i < ce1[0] && !digit;) {
+                    int32_t d = story__utf8_next(t, ce1[0], &i);
+                    digit = d > 0 && u_isdigit(d);
+                }
+            if (digit && ((c1 > 0 && u_isdigit(c1)) ||
+                          ((c1 == '+' || c1 == 0x2212 || c1 == '-') &&
+                           c2 > 0 && u_isdigit(c2)))) {
+                *merge = 1;
+                return 0;
+            }
+        }
         json_t *qc = story_langpack_field(m->lp, "quote_continuations");
         if (json_is_array(qc) && (is_close(last) || last == 0x300D ||
-                                  last == 0x300F)) {
+                                  last == 0x300F || ellipsis)) {
             size_t k;
             json_t *e;
             json_array_foreach(qc, k, e) {
@@ -418,6 +584,10 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
                              err)))
         return rc;
     int opener_split = capital && opener; /* "… U.S. Where …" */
+    if (endc == '!' && is_mixed_case_bang(t, c1s, te[0])) {
+        *merge = !opener_split;
+        return 0;
+    }
 
     /* listed abbreviations/titles: last k chunks of cur + first j of next */
     for (int k = 1; k <= nt; k++) {
@@ -474,25 +644,33 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
         skip_open_punct(t, &q, next.end);
         size_t j = q;
         int32_t c = story__utf8_next(t, next.end, &j);
-        *merge = c >= 0 && u_isdigit(c);
-        return 0;
+        if (c >= 0 && u_isdigit(c)) {
+            *merge = 1;
+            return 0;
+        } /* else "d." may still be an initial ("D. Russell") */
     }
     if (is_dotted_initialism(t, c1s, te[0])) {
         *merge = !opener_split;
         return 0;
     }
     if (is_single_initial(t, c1s, te[0])) {
-        *merge = capital && !opener;
+        /* "N. I. Pirogov": another initial follows (even "I.") */
+        *merge = capital && (!opener || (nh > 0 && is_single_initial(
+                                             t, hs[0], he[0])));
         return 0;
+    }
+    /* a regnal number after a name ("Carl XVI. Gustaf") */
+    if (nt >= 2 && is_roman_ordinal(t, c1s, te[0]) && capital && !opener) {
+        size_t j = ts[1];
+        int32_t c = story__utf8_next(t, te[1], &j);
+        if (c > 0 && (u_isupper(c) || u_istitle(c))) {
+            *merge = 1;
+            return 0;
+        }
     }
     if (m->ordinal_dot && is_ordinal(t, c1s, te[0]))
         *merge = !opener_split;
     return 0;
-}
-
-static int is_dash(int32_t c)
-{
-    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 
 /* UAX #29 keeps "... Biogas. 2012 began ..." (a lower-case word follows
@@ -540,7 +718,7 @@ static int split_extra(story_vec *out, const char *t, span sp)
                     int32_t sp2 = story__utf8_next(t, sp.end, &k);
                     if (k < sp.end && u_isUWhiteSpace(sp2)) {
                         int32_t l = story__utf8_next(t, sp.end, &k);
-                        split = l > 0 && u_isalpha(l);
+                        split = l > 0 && u_isalpha(l) && !u_isULowercase(l);
                     }
                 }
             }
