@@ -41,6 +41,7 @@ typedef struct fx_cache {
     json_t *gaz;   /* locales/gazetteer.json names, folded -> Latin key */
     json_t *gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
+    json_t *world; /* lang -> entity world index (facts_entity.c) */
 } fx_cache;
 
 static void cache_free(void *p)
@@ -58,6 +59,7 @@ static void cache_free(void *p)
     json_decref(c->masks);
     json_decref(c->gaz);
     json_decref(c->gaz_first);
+    json_decref(c->world);
     free(c);
 }
 
@@ -169,6 +171,20 @@ json_t *fx_name_cache(fx *x)
     if (!c->names)
         c->names = json_object();
     return c->names;
+}
+
+json_t *fx_world_cache(fx *x)
+{
+    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
+    if (!c) {
+        c = story__calloc(1, sizeof *c);
+        if (!c)
+            return NULL;
+        story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
+    }
+    if (!c->world)
+        c->world = json_object();
+    return c->world;
 }
 
 /* Words of a folded entry; for scripts written without spaces (CJK),

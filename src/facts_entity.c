@@ -36,6 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
 #include "facts_internal.h"
 #include "storydiff/segment.h"
 
@@ -80,7 +83,8 @@ static void skeleton(const char *in, story_buf *out)
         if (c == 's' && d == 'h') { s[m++] = 's'; i++; continue; }
         if (c == 'c' && d == 'h') { s[m++] = 'k'; i++; continue; }
         if (c == 'p' && d == 'h') { s[m++] = 'v'; i++; continue; }
-        if (c == 't' && (d == 's' || d == 'z')) { s[m++] = 'c'; i++; continue; }
+        /* ts/tz = z = s (Пульц = Puls: z is voiced or not by language) */
+        if (c == 't' && (d == 's' || d == 'z')) { s[m++] = 's'; i++; continue; }
         switch (c) {
         case 'w': case 'f': c = 'v'; break;
         case 'y': case 'j': c = 'i'; break;
@@ -213,6 +217,339 @@ static size_t strip_suffix(fx *x, const char *k, size_t n)
             best = sl;
     }
     return n - best;
+}
+
+/* ---- world index: region names (ICU) and locales/entities.json -------
+ *
+ * Translations translate the names of countries, organisations and
+ * holidays instead of transliterating them (Rwanda / Руанда / 卢旺达,
+ * NATO / НАТО / 北约), so no skeleton could match them. Per language, once
+ * per context: every ISO 3166 region and the continents with ICU's display
+ * name in that language (uloc_getDisplayCountry, CLDR data) keyed to the
+ * region's English display name (lower case, then "region_aliases" of
+ * locales/entities.json: "united states" -> "usa"), and the forms of
+ * locales/entities.json "entities" (concept -> kind + forms per language).
+ * Forms are matched on folded words with an inflection ending removed from
+ * each word (the pack's "name_suffixes", else entities.json "inflection":
+ * "Руанде" and "Руанда" both -> "руанд"); in zh/ja on the tokens joined
+ * without spaces. */
+
+static const char *kind_static(const char *k)
+{
+    if (k && strcmp(k, "place") == 0)
+        return "place";
+    if (k && strcmp(k, "organisation") == 0)
+        return "organisation";
+    if (k && strcmp(k, "person") == 0)
+        return "person";
+    return "other";
+}
+
+/* Folded word w (n bytes) without its possessive, the Devanagari nukta
+ * (written or not for the same name) and its longest inflection ending
+ * of `suffixes` (an array of two arrays: the pack's "name_suffixes" and
+ * entities.json "inflection"; at least 3 code points stay, 4 before an
+ * ending of more than one), appended to out. */
+static void trunk_word(json_t *suffixes, const char *w, size_t n,
+                       story_buf *out)
+{
+    char buf[256];
+    size_t m = 0;
+    n = strip_possessive(w, n);
+    for (size_t i = 0; i < n && m + 1 < sizeof buf; i++) {
+        if (i + 2 < n + 0 && (unsigned char)w[i] == 0xE0 &&
+            (unsigned char)w[i + 1] == 0xA4 &&
+            (unsigned char)w[i + 2] == 0xBC) {
+            i += 2;
+            continue;
+        }
+        buf[m++] = w[i];
+    }
+    size_t best = 0, idx, li;
+    json_t *v, *list;
+    json_array_foreach(suffixes, li, list) json_array_foreach(list, idx, v) {
+        const char *s = json_string_value(v);
+        size_t sl = s ? strlen(s) : 0;
+        if (!sl || sl <= best || sl >= m || memcmp(buf + m - sl, s, sl) != 0)
+            continue;
+        size_t cps = 0, scps = 0;
+        for (size_t k = 0; k < m; k++)
+            if (((unsigned char)buf[k] & 0xC0) != 0x80) {
+                if (k < m - sl)
+                    cps++;
+                else
+                    scps++;
+            }
+        if (cps >= (scps > 1 ? 4u : 3u))
+            best = sl;
+    }
+    story_buf_append(out, buf, m - best);
+}
+
+static int world_sep(int32_t c)
+{
+    return c == ' ' || c == '-' || c == 0x2010 || c == 0x2011 ||
+           c == 0x2013 || c == 0x2014 || c == 0xB7 || c == 0x30FB ||
+           c == 0xFF0D;
+}
+
+/* Index key of a folded form: trunked words joined by one space (cjk:
+ * concatenated). *nw: words. */
+static void world_form_key(json_t *suffixes, int cjk, const char *f,
+                           story_buf *out, int *nw)
+{
+    size_t n = strlen(f), i = 0;
+    out->len = 0;
+    *nw = 0;
+    while (i < n) {
+        size_t ws = i, we = i;
+        while (we < n) {
+            size_t p = we;
+            int32_t c = story__utf8_next(f, n, &p);
+            if (world_sep(c))
+                break;
+            we = p;
+        }
+        if (we > ws) {
+            if (out->len && !cjk)
+                story_buf_putc(out, ' ');
+            if (cjk)
+                story_buf_append(out, f + ws, we - ws);
+            else
+                trunk_word(suffixes, f + ws, we - ws, out);
+            (*nw)++;
+        }
+        i = we;
+        if (i < n)
+            story__utf8_next(f, n, &i);
+    }
+    if (!out->data)
+        story_buf_puts(out, "");
+}
+
+static void world_add(json_t *forms, json_t *firsts, json_t *suffixes,
+                      int cjk, const char *surface, const char *concept,
+                      const char *kind, int *maxw)
+{
+    char *f = NULL;
+    if (story_normalize_key(&f, NULL, surface, strlen(surface), NULL) || !f)
+        return;
+    story_buf k = {0};
+    int nw = 0;
+    world_form_key(suffixes, cjk, f, &k, &nw);
+    story_free(f);
+    if (!k.oom && k.len && !json_object_get(forms, k.data)) {
+        int acr = is_acronym(surface, strlen(surface));
+        json_object_set_new(forms, k.data,
+                            json_pack("[ssb]", concept, kind, acr));
+        /* first word (cased scripts) or first code point (zh, ja) */
+        size_t fl = 0;
+        if (cjk)
+            story__utf8_next(k.data, k.len, &fl);
+        else
+            fl = strcspn(k.data, " ");
+        char one[256];
+        if (fl < sizeof one) {
+            memcpy(one, k.data, fl);
+            one[fl] = '\0';
+            json_object_set_new(firsts, one, json_true());
+        }
+        int w = cjk ? 8 : nw;
+        if (w > *maxw)
+            *maxw = w;
+    }
+    story_buf_free(&k);
+}
+
+/* UTF-8 display name of ICU region `code` in `lang` into out (0 when ICU
+ * has no name for it: it echoes the code). */
+static int region_name(const char *code, const char *lang, char *out,
+                       size_t cap)
+{
+    char loc[16];
+    UChar u[160];
+    UErrorCode e = U_ZERO_ERROR;
+    snprintf(loc, sizeof loc, "und_%s", code);
+    int32_t n = uloc_getDisplayCountry(loc, lang, u, 160, &e);
+    if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING || n <= 0)
+        return 0;
+    int32_t on = 0;
+    e = U_ZERO_ERROR;
+    u_strToUTF8(out, (int32_t)cap, &on, u, n, &e);
+    if (U_FAILURE(e) || on <= 0 || (size_t)on >= cap)
+        return 0;
+    out[on] = '\0';
+    if (strcmp(out, code) == 0 || strpbrk(out, "(,\xef"))
+        return 0; /* no data, or "Hong Kong (SAR)", full-width "（" */
+    return 1;
+}
+
+static json_t *world_entities_file(fx *x, json_t *cache)
+{
+    json_t *ef = json_object_get(cache, "\x1f" "file");
+    if (!ef) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/entities.json",
+                 x->ctx->locales_dir ? x->ctx->locales_dir : ".");
+        ef = json_load_file(path, 0, NULL);
+        if (!json_is_object(ef)) {
+            json_decref(ef);
+            ef = json_object();
+        }
+        json_object_set_new(cache, "\x1f" "file", ef);
+    }
+    return ef;
+}
+
+static json_t *world_suffixes(fx *x);
+
+/* The index of x->lang: {"f": form key -> [concept, kind, acronym],
+ * "1": first words, "w": most words}. */
+static json_t *world_index(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    json_t *ix = json_object_get(cache, x->lang);
+    if (ix)
+        return ix;
+    json_t *ef = world_entities_file(x, cache);
+    json_t *suffixes = world_suffixes(x);
+    json_t *aliases = json_object_get(ef, "region_aliases");
+    json_t *forms = json_object(), *firsts = json_object();
+    int maxw = 1;
+    /* entities.json first: its concepts win over region names */
+    const char *concept;
+    json_t *ent;
+    json_object_foreach(json_object_get(ef, "entities"), concept, ent) {
+        const char *kind = kind_static(
+            json_string_value(json_object_get(ent, "kind")));
+        size_t idx;
+        json_t *v;
+        json_array_foreach(json_object_get(ent, x->lang), idx, v)
+            if (json_is_string(v))
+                world_add(forms, firsts, suffixes, x->cjk,
+                          json_string_value(v), concept, kind, &maxw);
+    }
+    /* ICU: ISO 3166 regions, then continents and large regions */
+    static const char *const macro[] = {"002", "009", "019", "142", "150",
+                                        "003", "005", "419", "EU", "UN"};
+    const char *const *iso = uloc_getISOCountries();
+    size_t niso = 0;
+    while (iso && iso[niso])
+        niso++;
+    for (size_t r = 0; r < niso + sizeof macro / sizeof macro[0]; r++) {
+        const char *code = r < niso ? iso[r] : macro[r - niso];
+        char en[256], local[256];
+        if (!region_name(code, "en", en, sizeof en) ||
+            !region_name(code, x->lang, local, sizeof local))
+            continue;
+        char *c = NULL;
+        if (story_normalize_key(&c, NULL, en, strlen(en), NULL) || !c)
+            continue;
+        const char *al = json_string_value(json_object_get(aliases, c));
+        world_add(forms, firsts, suffixes, x->cjk, local, al ? al : c,
+                  "place", &maxw);
+        story_free(c);
+    }
+    ix = json_pack("{s:o,s:o,s:i}", "f", forms, "1", firsts, "w", maxw);
+    json_object_set_new(cache, x->lang, ix);
+    return ix;
+}
+
+/* 1 when tokens k and k+1 are joined only by spaces, hyphens or a middle
+ * dot (parts of one multi-word form). */
+static int world_gap(const fx *x, size_t k)
+{
+    const story_article *a = x->a;
+    size_t p = a->tokens[k].end, q = a->tokens[k + 1].start;
+    if (q < p || a->tokens[k].sentence != a->tokens[k + 1].sentence)
+        return 0;
+    while (p < q) {
+        int32_t c = story__utf8_next(a->text, q, &p);
+        if (!world_sep(c) && c != 0x3000)
+            return 0;
+    }
+    return 1;
+}
+
+/* [name_suffixes, inflection] of x->lang (see trunk_word); kept in the
+ * world cache. */
+static json_t *world_suffixes(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    char k[48];
+    snprintf(k, sizeof k, "\x1fsuf:%s", x->lang);
+    json_t *sv = json_object_get(cache, k);
+    if (!sv) {
+        json_t *ns = story_langpack_field(x->lp, "name_suffixes");
+        json_t *inf = json_object_get(
+            json_object_get(world_entities_file(x, cache), "inflection"),
+            x->lang);
+        sv = json_pack("[oo]",
+                       json_is_array(ns) ? json_incref(ns) : json_array(),
+                       json_is_array(inf) ? json_incref(inf) : json_array());
+        json_object_set_new(cache, k, sv);
+    }
+    return sv;
+}
+
+/* A world form starting at token i (before e): its concept, *n tokens,
+ * *kind; NULL if none. In cased scripts an acronym form needs an acronym
+ * in the text ("WHO", not "Who"). */
+static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
+                               const char **kind)
+{
+    json_t *ix = world_index(x);
+    if (!ix)
+        return NULL;
+    json_t *forms = json_object_get(ix, "f");
+    json_t *firsts = json_object_get(ix, "1");
+    json_t *suffixes = world_suffixes(x);
+    int maxw = (int)json_integer_value(json_object_get(ix, "w"));
+    const story_article *a = x->a;
+    story_buf *b = &x->tmp;
+    b->len = 0;
+    if (x->cjk) {
+        size_t fl = 0;
+        story__utf8_next(a->tokens[i].key, strlen(a->tokens[i].key), &fl);
+        story_buf_append(b, a->tokens[i].key, fl);
+    } else {
+        trunk_word(suffixes, a->tokens[i].key, strlen(a->tokens[i].key), b);
+    }
+    if (b->oom || !json_object_get(firsts, b->data ? b->data : ""))
+        return NULL;
+    size_t w = 1;
+    while (w < (size_t)maxw && i + w < e && world_gap(x, i + w - 1))
+        w++;
+    for (; w >= 1; w--) {
+        b->len = 0;
+        for (size_t k = i; k < i + w; k++) {
+            const char *tk = a->tokens[k].key;
+            if (x->cjk) {
+                story_buf_puts(b, tk);
+                continue;
+            }
+            if (k > i)
+                story_buf_putc(b, ' ');
+            trunk_word(suffixes, tk, strlen(tk), b);
+        }
+        if (b->oom)
+            return NULL;
+        json_t *v = json_object_get(forms, b->data ? b->data : "");
+        if (!v)
+            continue;
+        if (json_is_true(json_array_get(v, 2)) && !x->cjk &&
+            !is_acronym(a->text + a->tokens[i].start,
+                        a->tokens[i].end - a->tokens[i].start))
+            continue;
+        *n = w;
+        *kind = kind_static(json_string_value(json_array_get(v, 1)));
+        return json_string_value(json_array_get(v, 0));
+    }
+    return NULL;
 }
 
 static int role_like(fx *x, size_t i, size_t e, size_t *n)
@@ -879,6 +1216,8 @@ static int entities_sentence(fx *x, size_t s)
             gk = "organisation";
         else if ((gc = fx_match(x, "people", i, e, &n)))
             gk = "person";
+        else if ((gc = world_match(x, i, e, &n, &gk)))
+            ;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
                  (gc = fx_gazetteer_match(x, i, e, &n)))

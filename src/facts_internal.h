@@ -94,6 +94,10 @@ size_t fx_push(fx *x, story_fact *f);
 const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n);
 /* Per-context cache of Latin name keys (owned by the context). */
 json_t *fx_name_cache(fx *x);
+/* Per-context object (owned by the context) where facts_entity.c keeps
+ * its per-language index of region names (ICU) and locales/entities.json
+ * forms; NULL on allocation failure. */
+json_t *fx_world_cache(fx *x);
 /* Strings helpers. */
 char *fx_strdup(fx *x, const char *s);
 char *fx_printf(fx *x, const char *fmt, ...)
