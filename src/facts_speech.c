@@ -407,6 +407,33 @@ static const char *role_near(fx *x, size_t b, size_t e, size_t v,
     return NULL;
 }
 
+/* The latest person-like entity (not an organisation or place) mentioned
+ * before token k, within 400 tokens; -1 when none. */
+static long latest_person(fx *x, size_t k)
+{
+    for (size_t q = k; q-- > 0 && q + 400 > k;) {
+        if (x->tok_ent[q] < 0)
+            continue;
+        story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(
+            x, x->tok_ent[q])];
+        if (strcmp(ef->entity_kind, "organisation") != 0 &&
+            strcmp(ef->entity_kind, "place") != 0)
+            return x->tok_ent[q];
+    }
+    return -1;
+}
+
+/* 1 when reporting verb k opens its clause: at most one token (an adverb:
+ * "Dodala avšak", "Добавил также") between the clause start (sentence
+ * start or clause break) and the verb. */
+static int verb_opens_clause(const fx *x, size_t k, size_t b)
+{
+    size_t c = k;
+    while (c > b && !fx_clause_break_before(x, c))
+        c--;
+    return k - c <= 1;
+}
+
 static void direct_quotes(fx *x, story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -453,6 +480,11 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                     if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
             }
+            /* pro-drop ("„…“, dodala."): the latest person before */
+            if (ei < 0 && v >= 0 &&
+                json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
+                verb_opens_clause(x, (size_t)v, b))
+                ei = latest_person(x, fx_token_after(x, q->open));
             const char *role = NULL;
             if (ei < 0 && v >= 0)
                 role = role_near(x, b, e, (size_t)v, q, 4);
@@ -491,21 +523,23 @@ static int colon_before(const fx *x, size_t i)
 
 /* Indirect speech needs reported content, not a noun object ("Lavrov
  * expressed opposition", "rejected applications"): in packs with
- * "speech_complementizers", reporting verb k (n tokens; sentence tokens
- * [b, e)) qualifies when
+ * "speech_complementizers", reporting verb k (n tokens; subject token sk;
+ * sentence tokens [b, e)) qualifies when
  *  - a complementizer ("that", "dass", "что", "que") follows within 6
  *    tokens, in its clause or right after a comma ("told Euronews that",
  *    "sagte gegenüber Euronews, dass"),
  *  - a colon follows within 6 tokens ("äußerte sich gegenüber X: „…“"),
  *  - in packs with "speech_comma_clause" (German: "sagte, sie könnten",
  *    "sagte jedoch, der …"), a comma follows within 3 tokens,
- *  - the content comes first: a clause break within the 6 tokens before
- *    the verb, at least 3 tokens into the sentence (", he said.",
- *    "…," Congressman X of Montana told Newsweek.), or
+ *  - the content comes first: a clause break at most 3 tokens before the
+ *    verb, at least 3 tokens into the sentence, and the verb ends its
+ *    clause or its subject (token sk) follows it (", he said.", ", said
+ *    Smith, head of …"), or
  *  - the verb is in "reporting_bare_verbs" and has words after it
  *    ("McConnell has said Congress will").
  * Packs without the list (verb-final languages) accept every verb. */
-static int has_complement(fx *x, size_t k, size_t n, size_t b, size_t e)
+static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
+                          size_t e)
 {
     const story_article *a = x->a;
     json_t *cl = story_langpack_field(x->lp, "speech_complementizers");
@@ -526,7 +560,11 @@ static int has_complement(fx *x, size_t k, size_t n, size_t b, size_t e)
                 break;
         }
     }
-    for (size_t j = k; j > b + 3 && j + 6 > k; j--)
+    /* content first: ", he said." / ", said Smith." -- a clause break at
+     * most 3 tokens before the verb, and the verb either ends its clause
+     * or has its subject after it */
+    int ends = after >= e || fx_clause_break_before(x, after) || sk > k;
+    for (size_t j = k; ends && j > b + 3 && j + 3 > k; j--)
         if (fx_clause_break_before(x, j))
             return 1;
     if (after < e && (a->tokens[after].flags & STORY_TOKEN_LETTER)) {
@@ -545,6 +583,68 @@ static int has_complement(fx *x, size_t k, size_t n, size_t b, size_t e)
             return 1;
     }
     return 0;
+}
+
+/* Speaker of reporting verb k (n tokens, sentence tokens [b, e)) when no
+ * subject precedes it:
+ *  - inverted subject after a verb that follows a clause break ("…, sagte
+ *    der Abgeordnete X", "…, said Smith", "…, — заявил Лавров"): an entity,
+ *    pronoun or role/group noun within 5 tokens after the verb;
+ *  - a subject marker of the pack ("speech_subject_markers", hi "ने"):
+ *    within 5 tokens before the verb, the entity right before it, else
+ *    an anonymous speaker (*anon = 1: "?");
+ *  - packs with "pro_drop" (the subject pronoun is omitted: cs "Dodala,
+ *    že", ru "Добавил, что", es "Añadió que"): a verb opening its clause
+ *    speaks for the latest person mentioned before.
+ * Returns the entity index or -1 (*src: role concept, *sk: subject
+ * token). */
+static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
+                         const char **src, size_t *sk, int *anon)
+{
+    const story_article *a = x->a;
+    size_t m;
+    if (k > b && fx_clause_break_before(x, k))
+        for (size_t q = k + n; q < e && q < k + n + 5; q++) {
+            if (q > k + n && fx_clause_break_before(x, q))
+                break;
+            if (x->tok_ent[q] >= 0) {
+                *sk = q;
+                return x->tok_ent[q];
+            }
+            if (fx_match(x, "pronouns", q, e, &m)) {
+                *sk = q;
+                return fx_entity_near(x, a->tokens[q].sentence, q, 0, 1);
+            }
+            long pe;
+            const char *r = source_at(x, q, &pe);
+            if (r) {
+                *src = r;
+                *sk = q;
+                return -1;
+            }
+        }
+    for (size_t q = k; q > b && q + 6 > k; q--) {
+        if (q < k && fx_clause_break_before(x, q + 1))
+            break;
+        if (!story_langpack_has(x->lp, "speech_subject_markers",
+                                a->tokens[q - 1].key))
+            continue;
+        *sk = q - 1;
+        if (q - 1 > b && x->tok_ent[q - 2] >= 0) {
+            *sk = q - 2;
+            return x->tok_ent[q - 2];
+        }
+        *anon = 1;
+        return -1;
+    }
+    if (json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
+        verb_opens_clause(x, k, b)) {
+        long p = latest_person(x, k);
+        if (p >= 0)
+            *sk = k;
+        return p;
+    }
+    return -1;
 }
 
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
@@ -595,8 +695,11 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     break;
                 }
             }
-            if (strcmp(verb, "REPORT") != 0 && (ei >= 0 || src) &&
-                !has_complement(x, k, n_verb, b, e)) {
+            int anon = 0; /* a speaker without a resolvable name */
+            if (ei < 0 && !src)
+                ei = late_subject(x, k, n_verb, b, e, &src, &sk, &anon);
+            if (strcmp(verb, "REPORT") != 0 && (ei >= 0 || src || anon) &&
+                !has_complement(x, k, n_verb, sk, b, e)) {
                 k += n_verb - 1;
                 continue;
             }
@@ -607,7 +710,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                           ei >= 0 ? ent_skel(x, ei) : src ? src : "", ei,
                           verb);
             }
-            if (!done_indirect && (ei >= 0 || src) &&
+            if (!done_indirect && (ei >= 0 || src || anon) &&
                 strcmp(verb, "REPORT") != 0) {
                 size_t cs = k + 1 < e ? a->tokens[k + 1].start
                                       : a->tokens[k].end;

@@ -784,6 +784,37 @@ static void test_quote_subject_and_complement(void **state)
     }
 }
 
+/* Speakers without a subject before the verb: inverted ("…, sagte der
+ * Abgeordnete X"), pro-drop ("Dodala, že …" = she added), Hindi ergative
+ * "ने" before the verb. */
+static void test_quote_late_subjects(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        int resolved; /* 1: speaker is an entity, 0: any speaker */
+    } cases[] = {
+        {"de", "Der Plan werde scheitern, sagte der Abgeordnete Karl "
+               "Brenner.", 1},
+        {"en", "The plan will fail within a year, said Karl Brenner.", 1},
+        {"cs", "Ministr Karel Novák přijel do Brna.\n\nDodal, že plán "
+               "selže.", 1},
+        {"ru", "Министр Сергей Лавров прилетел в Вену.\n\nДобавил, что "
+               "план провалится.", 1},
+        {"hi", "मंत्री ने कहा कि योजना विफल होगी।", 0},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *q = find(&r, STORY_FACT_QUOTE, NULL);
+        if (!q)
+            fail_msg("%s: %s: no quote", cases[c].lang, cases[c].text);
+        assert_int_equal(q->direct, 0);
+        if (cases[c].resolved && q->entity < 0)
+            fail_msg("%s: %s: no speaker", cases[c].lang, cases[c].text);
+        run_free(&r);
+    }
+}
+
 static void test_event_key_parts(void **state)
 {
     (void)state;
@@ -821,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_entity_world_concepts),
         cmocka_unit_test(test_quote_speaker_fallbacks),
         cmocka_unit_test(test_quote_subject_and_complement),
+        cmocka_unit_test(test_quote_late_subjects),
         cmocka_unit_test(test_event_key_parts),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
