@@ -523,7 +523,11 @@ static int is_vowel(char c)
  * oo -> u, ee -> i), then
  * c -> s before e/i/y else k, h after a vowel dropped (Johnson ~
  * Dzhonson), w f v -> v, y j -> i, g -> h, q x k -> k, p -> b, z -> s
- * (zh stays apart). Internally upper-case letters mark digraph results. */
+ * (zh stays apart); also tch -> ch, au -> o, ow before a consonant -> o
+ * (Downing ~ Даунинг), ie -> i (Dietsch ~ Дитч), u between a consonant
+ * and a/e -> v (Ruanda ~ Rwanda), a silent final e after vowel and
+ * consonant dropped (Mike ~ Майк). Internally upper-case letters mark
+ * digraph results. */
 static size_t fold_impl(const char *key, char *out, size_t n, int drop)
 {
     char a[256];
@@ -546,6 +550,7 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
         continue;                                                            \
     }
         RULE("tsch", 'C')
+        RULE("tch", 'C') /* Dietsch ~ Дитч */
         RULE("sch", 'S')
         RULE("dzh", 'i')
         RULE("kh", 'H')
@@ -562,6 +567,21 @@ static size_t fold_impl(const char *key, char *out, size_t n, int drop)
         RULE("oo", 'u') /* English spellings of u and i: Cooper ~ Купер */
         RULE("ee", 'i')
         RULE("ay", 'i') /* Майк mayk ~ Mike, Байден ~ Biden */
+        RULE("au", 'o') /* Даунинг ~ Downing */
+        RULE("ie", 'i') /* Dietsch ~ Дитч, Massie ~ Мессі */
+        if (c == 'o' && d == 'w' && a[i + 2] && !is_vowel(a[i + 2])) {
+            b[lb++] = 'o'; /* Downing ~ Даунинг; not Owen, Moscow */
+            i++;
+            continue;
+        }
+        if (c == 'u' && lb > 0 && !is_vowel(b[lb - 1]) &&
+            (d == 'a' || d == 'e')) {
+            b[lb++] = 'v'; /* Ruanda ~ Rwanda */
+            continue;
+        }
+        if (c == 'e' && !d && la >= 4 && i == la - 1 && lb > 1 &&
+            !is_vowel(b[lb - 1]) && is_vowel(b[lb - 2]))
+            continue; /* silent final e: Mike ~ Майк, Fife ~ Файф */
         if (c == 'a' && d == 'i' && lb > 0 && !is_vowel(b[lb - 1])) {
             b[lb++] = 'i'; /* マイク maiku; not word-initial Airbus */
             i++;
