@@ -78,6 +78,50 @@ typedef struct rel_stats {
     size_t n_aligned;
 } rel_stats;
 
+static int evidenced_match(const sd_link *l)
+{
+    return l->na && l->nb && l->score >= REL_MIN_SIM &&
+           l->kind == STORY_LINK_MATCH;
+}
+
+#define REL_GAP_RUN 3 /* longest run of unevidenced links bridged */
+
+/* Walk from link k in direction dir (-1 / +1) over null links and in-order
+ * links without evidence (at most REL_GAP_RUN of them); 1 when an
+ * evidenced in-order link is reached, or the document edge where both
+ * sides end (edge: the first/last link touches unit 0 / the last units). */
+static int bridged(const sd_link *l, size_t n, size_t k, int dir, size_t na,
+                   size_t nb)
+{
+    size_t run = 0, last = k;
+    for (size_t i = k;;) {
+        if (dir < 0 ? i == 0 : i + 1 >= n)
+            break;
+        i = dir < 0 ? i - 1 : i + 1;
+        if (l[i].na == 0 || l[i].nb == 0)
+            continue;
+        if (evidenced_match(&l[i]))
+            return 1;
+        if (l[i].kind != STORY_LINK_MATCH || ++run >= REL_GAP_RUN)
+            return 0;
+        last = i;
+    }
+    /* reached the edge */
+    if (dir < 0)
+        return l[last].a == 0 && l[last].b == 0;
+    return l[last].a + l[last].na == na && l[last].b + l[last].nb == nb;
+}
+
+/* Link k is in order, without evidence, between evidenced in-order links
+ * (or a document edge) within a short run. */
+static int sandwiched(const sd_link *l, size_t n, size_t k, size_t na,
+                      size_t nb)
+{
+    if (l[k].kind != STORY_LINK_MATCH)
+        return 0;
+    return bridged(l, n, k, -1, na, nb) && bridged(l, n, k, +1, na, nb);
+}
+
 static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
                          const sd_side *A, const sd_side *B)
 {
@@ -89,9 +133,22 @@ static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
     for (size_t j = 0; j < B->n; j++)
         tb += B->u[j].chars;
     for (size_t k = 0; k < n; k++) {
-        /* links without real evidence do not count as coverage */
-        if (l[k].na == 0 || l[k].nb == 0 || l[k].score < REL_MIN_SIM)
+        if (l[k].na == 0 || l[k].nb == 0)
             continue;
+        /* links without real evidence do not count, except an in-order
+         * link between two evidenced in-order links: a sentence without
+         * shared anchors or lexicon words (short, or a language pair with
+         * a thin lexicon), in its place between two that are aligned,
+         * covers its text (as the gap step of align_dp.c pairs it) */
+        if (l[k].score < REL_MIN_SIM) {
+            if (sandwiched(l, n, k, A->n, B->n)) {
+                for (size_t i = l[k].a; i < l[k].a + l[k].na; i++)
+                    ca += A->u[i].chars;
+                for (size_t j = l[k].b; j < l[k].b + l[k].nb; j++)
+                    cb += B->u[j].chars;
+            }
+            continue;
+        }
         r->n_aligned++;
         for (size_t i = l[k].a; i < l[k].a + l[k].na; i++)
             ca += A->u[i].chars;
@@ -113,6 +170,16 @@ static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
 }
 
 static double clamp01(double x) { return x < 0 ? 0 : x > 1 ? 1 : x; }
+
+/* Both sides covered >= 85% of their characters, nothing moved, >= 60%
+ * of the links 1-1, links clearly similar (mean >= 0.2) and, within one
+ * language, not near-identical (mean < 0.8: that is an edit). */
+static int translation_like(const rel_stats *s, int cross)
+{
+    return fmin(s->cov_a, s->cov_b) >= 0.85 && s->moved_frac == 0 &&
+           s->one_one >= 0.6 && s->mean_sim >= 0.2 &&
+           (cross || s->mean_sim < 0.8);
+}
 
 /* Relation rules (docs/align.md), on the links that carry evidence
  * (score >= REL_MIN_SIM) of the paragraph level (>= 3 aligned paragraphs)
@@ -141,15 +208,24 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
     double cmax = fmax(fmax(s->cov_a, s->cov_b), fmax(ss->cov_a, ss->cov_b));
     /* where the lexical score means something (one language, or a
      * lexicon), a translation or rewrite must also pass it: names and
-     * numbers alone let different stories of one outlet or topic pass */
+     * numbers alone let different stories of one outlet or topic pass;
+     * across languages with a lexicon, the lexical score also vouches
+     * (de-fr: few shared names and numbers, many lexicon words) */
+    if (cross && lexical_ok && al->sim_overall > anc)
+        anc = al->sim_overall;
     int related = anc >= REL_MIN_OVERALL &&
                   (cross || !lexical_ok ||
                    al->sim_overall >= REL_SAME_OVERALL);
-    if (related && cmin >= 0.85 && s->moved_frac == 0 &&
-        s->one_one >= 0.6 && s->mean_sim >= 0.2 &&
-        (cross || s->mean_sim < 0.8)) {
+    /* a translation on either level: paragraph breaks are not always
+     * translated one to one, while a complete, in-order, 1-1 sentence
+     * alignment is a translation however the paragraphs were cut */
+    if (related && (translation_like(s, cross) ||
+                    (s != ss && translation_like(ss, cross)))) {
+        double ct = translation_like(s, cross)
+                        ? cmin
+                        : fmin(ss->cov_a, ss->cov_b);
         al->relation = STORY_REL_TRANSLATION;
-        al->relation_confidence = clamp01(0.5 + (cmin - 0.85) * 3.3);
+        al->relation_confidence = clamp01(0.5 + (ct - 0.85) * 3.3);
         /* a translation into another language is as similar as its
          * anchors and alignment say, however thin the lexicon */
         if (cross && anc > al->sim_overall)
@@ -382,7 +458,6 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     double cov = (ps->cov_a + ps->cov_b) / 2;
     double narr = clamp01(0.5 * words + 0.3 * cov * ps->mean_sim * 2 +
                           0.2 * anchors);
-    json_object_set_new(jn, "score", json_real(narr));
     json_object_set_new(jn, "content_words", json_real(words));
     json_object_set_new(jn, "anchors", json_real(anchors));
     json_object_set_new(jn, "aligned_share", json_real(cov));
@@ -399,7 +474,6 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     al->sim_entities = clamp01(ent);
     al->sim_geography = clamp01(geo);
     al->sim_time = clamp01(tim);
-    al->sim_narrative = narr;
     /* the anchor score: shared anchors (names, numbers, facts), entities,
      * aligned share, and content words only within one language (across
      * languages their Dice depends on the lexicon's coverage, not on the
@@ -421,6 +495,12 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
         lexical_ok ? clamp01(SIM_W_LEXICAL * lexical +
                              (1 - SIM_W_LEXICAL) * s_anchor)
                    : s_anchor;
+    /* narrative: the same telling shows in the same headline terms and
+     * wording; the aligned passages and shared anchors add the rest */
+    if (lexical_ok)
+        narr = clamp01(SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * narr);
+    al->sim_narrative = narr;
+    json_object_set_new(jn, "score", json_real(narr));
     *anchor_score = s_anchor;
     *lexical_used = lexical_ok;
     json_t *jo = json_object();
