@@ -136,6 +136,49 @@ static void test_lexical_empty(void **state)
     story_ctx_free(ctx);
 }
 
+/* A translation with a sentence that shares nothing checkable (no name,
+ * number or lexicon word: en-uk has no lexicon) between two aligned ones:
+ * that sentence still covers its text, so the pair is a translation, not a
+ * rewrite (the relation used to drop it from the coverage). */
+static void test_relation_unevidenced_sentence(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *en = story_test_article(
+        ctx,
+        "Mayor Olena Petrenko opened the Dnipro bridge on 12 May 2024. "
+        "The bridge cost 40 million hryvnias, Petrenko said. "
+        "Everybody in the crowded square was cheerful and sang loudly "
+        "together for a long while. "
+        "Petrenko thanked 300 workers and 12 engineers. "
+        "Buses will cross the Dnipro bridge from 20 May 2024.",
+        "en");
+    story_article *uk = story_test_article(
+        ctx,
+        "Мер Олена Петренко відкрила міст через Дніпро 12 травня 2024 "
+        "року. Міст коштував 40 мільйонів гривень, сказала Петренко. "
+        "Усі на переповненій площі раділи й довго голосно співали "
+        "разом. "
+        "Петренко подякувала 300 робітникам і 12 інженерам. "
+        "Автобуси поїдуть мостом через Дніпро з 20 травня 2024 року.",
+        "uk");
+    story_alignment *al = NULL;
+    assert_int_equal(story_align(&al, ctx, en, NULL, uk, NULL, NULL, NULL),
+                     0);
+    assert_int_equal(al->n_links, 5);
+    size_t weak = 0;
+    for (size_t k = 0; k < al->n_links; k++) {
+        assert_int_equal(al->links[k].kind, STORY_LINK_MATCH);
+        weak += al->links[k].score < 0.1;
+    }
+    assert_true(weak >= 1); /* the case under test is present */
+    assert_int_equal(al->relation, STORY_REL_TRANSLATION);
+    story_alignment_free(al);
+    story_article_free(en);
+    story_article_free(uk);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_lexical_same_vs_different),
         cmocka_unit_test(test_lexical_cross_language),
         cmocka_unit_test(test_lexical_empty),
+        cmocka_unit_test(test_relation_unevidenced_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
