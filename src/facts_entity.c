@@ -62,6 +62,14 @@ static void skeleton(const char *in, story_buf *out)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = w[i], d = w[i + 1];
+        /* "wh" is w (Whitehouse) */
+        if (c == 'h' && i > 0 && w[i - 1] == 'w')
+            continue;
+        /* Cyrillic/Indic "u" + vowel at the start is English w (Уайт) */
+        if (c == 'u' && i == 0 && is_vowel(d)) {
+            s[m++] = 'v';
+            continue;
+        }
         /* a silent "h" after a vowel ("Johnson" = Джонсон "Dzhonson") */
         if (c == 'h' && i > 0 && is_vowel(w[i - 1]) && !is_vowel(d))
             continue;
@@ -101,25 +109,17 @@ static void skeleton(const char *in, story_buf *out)
     s[m] = '\0';
     out->len = 0;
     char prev = 0;
-    size_t cons = 0;
-    for (size_t i = 0; i < m; i++)
-        if (i == 0 || !is_vowel(s[i]))
-            cons++;
-    /* short skeletons collide ("Siso" -> "s"): keep the vowels then */
-    int keep_vowels = cons < 3;
+    /* vowels after the first letter are dropped even in short names:
+     * translations disagree on them (Currie / Кёри, Massie / マシー) */
     for (size_t i = 0; i < m; i++) {
         char c = s[i];
-        if (i > 0 && is_vowel(c) && !keep_vowels)
+        if (i > 0 && is_vowel(c))
             continue;
         if (c == prev)
             continue;
         story_buf_putc(out, c);
         prev = c;
     }
-    /* with vowels kept, case endings still differ ("Keni"/"Kenia"):
-     * drop trailing vowels (at least two letters stay) */
-    while (keep_vowels && out->len > 2 && is_vowel(out->data[out->len - 1]))
-        out->data[--out->len] = '\0';
     if (!out->data)
         story_buf_puts(out, "");
 }
@@ -571,8 +571,13 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
                             ? skel_all
                             : skel_last) == 0)
             return (long)i;
+        /* a surname alone: the earlier person (not a place or
+         * organisation ending in a place: "Defense Council of Ukraine"
+         * is not "Ukraine") */
         if (nwords == 1 && e->last && strcmp(e->last, skel_all) == 0 &&
-            strlen(skel_all) >= 3)
+            strlen(skel_all) >= 3 && strcmp(e->kind, "place") != 0 &&
+            strcmp(e->kind, "organisation") != 0 &&
+            strcmp(kind, "place") != 0 && strcmp(kind, "organisation") != 0)
             return (long)i;
     }
     /* a genitive "-s" ("Putins", "Habecks"): the bare form of an earlier
@@ -677,18 +682,33 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     if (!gaz_concept && nwords > 1) {
         /* the last word on its own, case ending stripped ("Віктора Цоя"
          * -> "Цо"): the surname key of a person */
-        const char *tk = a->tokens[re - 1].key;
+        /* "Kenneth Polite Jr": a generational suffix (entities.json
+         * "generational_suffixes") is not the surname */
+        size_t le = re - 1;
+        json_t *gen = json_object_get(
+            world_entities_file(x, fx_world_cache(x)),
+            "generational_suffixes");
+        size_t gi;
+        json_t *gv;
+        json_array_foreach(gen, gi, gv) {
+            if (le > rs + 1 && json_is_string(gv) &&
+                strcmp(a->tokens[le].key, json_string_value(gv)) == 0) {
+                le--;
+                break;
+            }
+        }
+        const char *tk = a->tokens[le].key;
         size_t tn = strip_possessive(tk, strlen(tk));
         tn = strip_suffix(x, tk, tn);
         /* katakana: the tokenizer splits one word into pieces; the last
          * word is everything after the last middle dot */
-        size_t ls = re - 1;
+        size_t ls = le;
         while (ls > rs && katakana(x, ls) && katakana(x, ls - 1) &&
                a->tokens[ls].start == a->tokens[ls - 1].end)
             ls--;
-        if (ls < re - 1) {
+        if (ls < le) {
             tk = a->text + a->tokens[ls].start;
-            tn = a->tokens[re - 1].end - a->tokens[ls].start;
+            tn = a->tokens[le].end - a->tokens[ls].start;
         }
         char *lw = latin_key(x, tk, tn);
         if (lw) {
@@ -949,8 +969,49 @@ static int lower_word(fx *x, size_t i)
     return json_object_get(x->lower_seen, kk) != NULL;
 }
 
+/* Packs without "common_words" (cased scripts other than en and de):
+ * the headwords of the bilingual lexicon locales/lexicon/<lang>-en.tsv
+ * (FreeDict, built by scripts/build-lexicon; one-word entries), each
+ * reduced by trunk_word, loaded once per context and language; NULL when
+ * there is no such file. */
+static json_t *lexicon_words(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache || x->cjk)
+        return NULL;
+    char k[48];
+    snprintf(k, sizeof k, "\x1flex:%s", x->lang);
+    json_t *set = json_object_get(cache, k);
+    if (set)
+        return json_object_size(set) ? set : NULL;
+    set = json_object();
+    json_object_set_new(cache, k, set);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lexicon/%s-en.tsv",
+             x->ctx->locales_dir ? x->ctx->locales_dir : ".", x->lang);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    json_t *suffixes = world_suffixes(x);
+    char line[1024];
+    story_buf t = {0};
+    while (fgets(line, sizeof line, f)) {
+        size_t hl = strcspn(line, "\t\n");
+        if (line[0] == '#' || !hl || memchr(line, ' ', hl))
+            continue;
+        t.len = 0;
+        trunk_word(suffixes, line, hl, &t);
+        if (!t.oom && t.len)
+            json_object_set_new(set, t.data, json_true());
+    }
+    fclose(f);
+    story_buf_free(&t);
+    return json_object_size(set) ? set : NULL;
+}
+
 /* Folded word k (n bytes) in the pack's "common_words", directly or
- * without a plural "s"/"es". */
+ * without a plural "s"/"es"; in packs without that list, a headword of
+ * the language's lexicon (lexicon_words, compared after trunk_word). */
 static int common_word(fx *x, const char *k, size_t n)
 {
     char w[64];
@@ -958,6 +1019,16 @@ static int common_word(fx *x, const char *k, size_t n)
         return 0;
     memcpy(w, k, n);
     w[n] = '\0';
+    if (!story_langpack_field(x->lp, "common_words")) {
+        json_t *lw = lexicon_words(x);
+        if (!lw)
+            return 0;
+        story_buf t = {0};
+        trunk_word(world_suffixes(x), w, n, &t);
+        int hit = !t.oom && t.len && json_object_get(lw, t.data) != NULL;
+        story_buf_free(&t);
+        return hit;
+    }
     if (story_langpack_has(x->lp, "common_words", w))
         return 1;
     if (n > 4 && w[n - 1] == 's') {
@@ -975,7 +1046,7 @@ static int common_word(fx *x, const char *k, size_t n)
 static int descriptive(fx *x, size_t b, size_t rs, size_t re)
 {
     const story_article *a = x->a;
-    if (!story_langpack_field(x->lp, "common_words"))
+    if (!story_langpack_field(x->lp, "common_words") && !lexicon_words(x))
         return 0;
     int kindword = 0, common = 1;
     size_t n;

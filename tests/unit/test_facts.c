@@ -696,6 +696,44 @@ static void test_entity_world_concepts(void **state)
     run_free(&de);
 }
 
+/* Person keys across spellings and a few precision rules: a generational
+ * suffix is no surname, "wh" = Cyrillic "уа", short names without vowels,
+ * a place is not the surname of an organisation named after it, and
+ * capitalised common words of the language (lexicon headwords) are not
+ * entities in languages other than en/de either. */
+static void test_entity_person_keys_and_common_words(void **state)
+{
+    (void)state;
+    run en = extract("Tim Whitehouse met Roisin Currie and Paul Polite Jr in "
+                     "Kyiv. The Security Council of Ukraine met in Ukraine.",
+                     "en");
+    run ru = extract("Тим Уайтхаус встретился с Ройзин Кёри и Полом Полайтом "
+                     "в Киеве.",
+                     "ru");
+    assert_string_equal(entity_key_of(&ru, "Уайтхаус"),
+                        entity_key_of(&en, "Whitehouse"));
+    assert_string_equal(entity_key_of(&ru, "Кёри"),
+                        entity_key_of(&en, "Currie"));
+    assert_string_equal(entity_key_of(&ru, "Полайт"),
+                        entity_key_of(&en, "Polite Jr"));
+    /* "Ukraine" alone is the place, not the council */
+    const story_fact *u = NULL;
+    for (size_t i = 0; i < en.fs->n_facts; i++)
+        if (en.fs->facts[i].type == STORY_FACT_ENTITY &&
+            strcmp(en.fs->facts[i].name, "Ukraine") == 0)
+            u = &en.fs->facts[i];
+    assert_non_null(u);
+    assert_string_not_equal(u->key, entity_key_of(&en, "Council"));
+    run es = extract("El informe del Departamento llegó tarde, dijo Ana "
+                     "Castells.",
+                     "es");
+    assert_string_equal(entity_key_of(&es, "Departamento"), "");
+    assert_true(entity_key_of(&es, "Castells")[0] != '\0');
+    run_free(&en);
+    run_free(&ru);
+    run_free(&es);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -857,3 +895,4 @@ int main(void)
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
+        cmocka_unit_test(test_entity_person_keys_and_common_words),
