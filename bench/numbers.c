@@ -16,8 +16,9 @@
  * Figures: numbers_precision_<lang>_ratio, numbers_recall_<lang>_ratio,
  * numbers_precision_ratio, numbers_recall_ratio, numbers_f1_ratio,
  * numbers_dates_throughput_mb_per_s.
- * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG;
- * with BENCH_NUMBERS_TEXT=1 in the environment also both paragraphs)
+ * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG,
+ * each value with its mention in brackets; with BENCH_NUMBERS_TEXT=1 in
+ * the environment also both paragraphs)
  */
 #include "benchsupport.h"
 
@@ -33,8 +34,10 @@
 
 #define MAXV 512
 
+/* Values of text (see the header); span[k] receives the mention of out[k]
+ * as [start, end) bytes when span is not NULL (for -v). */
 static size_t values(story_ctx *ctx, const char *lang, const char *text,
-                     double *out)
+                     double *out, size_t (*span)[2])
 {
     story_vec v;
     story_error err;
@@ -61,9 +64,18 @@ static size_t values(story_ctx *ctx, const char *lang, const char *text,
         }
         if (in_date)
             continue;
+        if (span) {
+            span[n][0] = x->start;
+            span[n][1] = x->end;
+        }
         out[n++] = x->value;
-        if (x->is_range)
+        if (x->is_range) {
+            if (span) {
+                span[n][0] = x->start;
+                span[n][1] = x->end;
+            }
             out[n++] = x->value_hi;
+        }
     }
     story_vec_free(&v);
     story_vec_free(&d);
@@ -108,6 +120,7 @@ int main(int argc, char **argv)
     enum { NL = 9 };
     size_t tp[NL] = {0}, nt[NL] = {0}, ne[NL] = {0};
     double a[MAXV], b[MAXV];
+    size_t sa[MAXV][2], sb[MAXV][2];
     int ua[MAXV], ub[MAXV];
     size_t i;
     json_t *doc;
@@ -123,8 +136,8 @@ int main(int argc, char **argv)
                 const char *st = json_string_value(json_array_get(tr, p));
                 if (!se || !st)
                     continue;
-                size_t na = values(ctx, "en", se, a);
-                size_t nb = values(ctx, langs[l], st, b);
+                size_t na = values(ctx, "en", se, a, sa);
+                size_t nb = values(ctx, langs[l], st, b, sb);
                 size_t m = intersect(a, na, b, nb, ua, ub);
                 tp[l] += m;
                 ne[l] += na;
@@ -135,11 +148,13 @@ int main(int argc, char **argv)
                            p);
                     for (size_t k = 0; k < na; k++)
                         if (!ua[k])
-                            printf(" %g", a[k]);
+                            printf(" %g [%.*s]", a[k],
+                                   (int)(sa[k][1] - sa[k][0]), se + sa[k][0]);
                     printf("\n  %s only:", langs[l]);
                     for (size_t k = 0; k < nb; k++)
                         if (!ub[k])
-                            printf(" %g", b[k]);
+                            printf(" %g [%.*s]", b[k],
+                                   (int)(sb[k][1] - sb[k][0]), st + sb[k][0]);
                     printf("\n");
                     if (getenv("BENCH_NUMBERS_TEXT"))
                         printf("  EN: %s\n  %s: %s\n", se, langs[l], st);

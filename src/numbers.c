@@ -180,6 +180,9 @@ typedef struct scan {
     int inner_more;  /* a CJK numeral held 多/余 inside (一百多万) */
     story_buf phrase;
     int cjk;         /* language writes without spaces */
+    const char *compound_unit; /* unit of the last compound number word */
+    int fraction;    /* read_value read a fraction (一半, 十分之四) */
+    int in_fraction; /* reading the numerator of a CJK fraction */
 } scan;
 
 /* Value of folded key in pack field, else in numbers/root.json. */
@@ -824,6 +827,42 @@ static double combine(const double *vals, int n, int cjk)
     return total + sec + digit;
 }
 
+/* Does word [a, b) end with compound suffix x (a trailing "*" in x: the
+ * suffix stem may be followed by up to 3 more letters, for inflections:
+ * "этажн*" in двухэтажными) after a listed number word of value >= 1?
+ * (Fractions are not compound prefixes: пів + денну is південну
+ * "southern", not half a day.) Sets *v. */
+static int compound_prefix(scan *s, size_t a, size_t b, const char *x,
+                           double *v)
+{
+    size_t xl = x ? strlen(x) : 0;
+    int star = xl > 0 && x[xl - 1] == '*';
+    if (star)
+        xl--;
+    if (!xl || xl + 2 > b - a)
+        return 0;
+    size_t e = b; /* candidate end of the suffix stem */
+    for (int extra = 0; extra <= (star ? 3 : 0); extra++) {
+        if (e < a + xl + 2)
+            return 0;
+        size_t k = e - xl;
+        if (memcmp(s->t + k, x, xl) == 0) {
+            json_t *pj = lookup(s, "number_words", s->t + a, k - a);
+            double pv = pj ? json_num(pj) : NAN;
+            if (pj && !isnan(pv) && pv >= 1) {
+                *v = pv;
+                return 1;
+            }
+            return 0;
+        }
+        /* one letter more after the stem */
+        if (!star)
+            return 0;
+        e = prev_pos(s, e);
+    }
+    return 0;
+}
+
 /* Is word [a,b) a number word? Sets *v (table value). Also accepts
  * compounds whose first and last parts are listed (fünfunddreißig). */
 static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
@@ -845,20 +884,35 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
         *v = json_num(j);
         return !isnan(*v);
     }
-    /* compounds: a number word + a listed suffix (achttägigen, 3-fach) */
-    json_t *sfx = story_langpack_field(s->nl->lp, "compound_suffixes");
-    if (sfx && b - a >= 6) {
-        size_t k;
-        json_t *e;
-        json_array_foreach(sfx, k, e) {
-            const char *x = json_string_value(e);
-            size_t xl = x ? strlen(x) : 0;
-            if (!xl || xl + 2 > b - a || memcmp(s->t + b - xl, x, xl))
-                continue;
-            json_t *pj = lookup(s, "number_words", s->t + a, b - xl - a);
-            if (pj) {
-                *v = json_num(pj);
-                return !isnan(*v);
+    /* compounds: a number word + a listed suffix (achttägigen, 3-fach);
+     * compound_units suffixes also give the unit (einprozentige) */
+    s->compound_unit = NULL;
+    if (b - a >= 6) {
+        const char *fields[2] = {"compound_suffixes", "compound_units"};
+        for (int f = 0; f < 2; f++) {
+            json_t *sfx = story_langpack_field(s->nl->lp, fields[f]);
+            const char *x;
+            json_t *e;
+            void *it = json_is_object(sfx) ? json_object_iter(sfx) : NULL;
+            size_t k = 0;
+            while (1) {
+                if (json_is_array(sfx)) {
+                    if (k >= json_array_size(sfx))
+                        break;
+                    e = json_array_get(sfx, k++);
+                    x = json_string_value(e);
+                } else {
+                    if (!it)
+                        break;
+                    x = json_object_iter_key(it);
+                    e = json_object_iter_value(it);
+                    it = json_object_iter_next(sfx, it);
+                }
+                if (compound_prefix(s, a, b, x, v)) {
+                    if (f == 1 && json_is_string(e))
+                        s->compound_unit = json_string_value(e);
+                    return 1;
+                }
             }
         }
     }
@@ -889,6 +943,39 @@ static int is_iso_date_at(scan *s, size_t i)
     return i + 10 == s->end || !isdigit((unsigned char)p[10]);
 }
 
+/* Ordinal-dot languages write hours as "20. hodiny" and ranges of hours
+ * as "18. do 20. hodiny". At p (the dot after a numeral of 1-2 digits):
+ * is a time marker next, directly or after one short word (do, až) and a
+ * second "NN."? Sets *endp after the marker. */
+static int clock_dot_after(scan *s, size_t p, size_t *endp)
+{
+    if (match_after(s, p + 1, "time_markers", 1, 1, endp))
+        return 1;
+    /* one short word between: do, až, und, bis */
+    size_t js = skip_spaces(s, p + 1), je = word_end(s, js);
+    if (je == js || je - js > 8)
+        return 0;
+    size_t q = skip_spaces(s, je), de;
+    int nd = digit_run(s, q, &de);
+    return q > je && nd >= 1 && nd <= 2 && de < s->end && s->t[de] == '.' &&
+           match_after(s, de + 1, "time_markers", 1, 1, endp);
+}
+
+/* After "a fifth" ending at i: is it a fraction ("a fifth of", "by a
+ * fifth to", "a fifth.") rather than an ordinal before its noun ("a fifth
+ * term")? The next word, if any, must be in the pack's fraction_follow
+ * list (no list: always a fraction). */
+static int fraction_follows(scan *s, size_t i)
+{
+    if (!story_langpack_field(s->nl->lp, "fraction_follow"))
+        return 1;
+    size_t q = skip_spaces(s, i);
+    size_t we = q > i ? word_end(s, q) : q;
+    if (we == q)
+        return 1; /* punctuation, digits or the end */
+    return lookup(s, "fraction_follow", s->t + q, we - q) != NULL;
+}
+
 /* Read a numeral or spelled number at i. Returns 1 with value and end. */
 static int read_value(scan *s, size_t i, double *v, size_t *endp,
                       int *spelled, int *ordinal, int *plain_int,
@@ -912,6 +999,18 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             *endp = fe;
             *spelled = 1;
             *ordinal = 2;
+            return 1;
+        }
+    }
+    if (s->cjk && is_cjk_cp(c)) {
+        /* CJK fraction words: 一半 (half), 半数 */
+        size_t fe;
+        json_t *fw = match_after(s, i, "fraction_words", 4, 0, &fe);
+        if (fw && !isnan(json_num(fw))) {
+            *v = json_num(fw);
+            *endp = fe;
+            *spelled = 1;
+            s->fraction = 1;
             return 1;
         }
     }
@@ -965,6 +1064,27 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             kanji++;
             p = last = q;
         }
+        size_t fe;
+        if (nv > 0 && !s->in_fraction &&
+            match_after(s, last, "fraction_infixes", 3, 0, &fe) &&
+            fe < s->end) {
+            /* 五分之一 (zh), 5分の1 (ja): denominator, infix, numerator */
+            double y, den = combine(vals, nv, 1);
+            size_t ye;
+            int sp2, o2, pl2, nd2;
+            s->in_fraction = 1;
+            int ok = read_value(s, fe, &y, &ye, &sp2, &o2, &pl2, &nd2) &&
+                     !o2 && den > 0 && y > 0;
+            s->in_fraction = 0;
+            if (ok) {
+                *v = y / den;
+                *endp = ye;
+                *spelled = digits == 0 && sp2;
+                *ndigits = digits + nd2;
+                s->fraction = 1;
+                return 1;
+            }
+        }
         if (nv > 0 && kanji > 0) {
             *v = combine(vals, nv, 1);
             *endp = last;
@@ -993,6 +1113,31 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     }
     if (!is_word_cp(c))
         return 0;
+    json_t *fj;
+    {
+        /* fractions: a fraction word alone (Hälfte, pětina), or a lead
+         * word before a fraction ordinal ("a fifth", "an eighth") */
+        size_t we = word_end(s, i);
+        if (we > i && (fj = lookup(s, "fraction_words", s->t + i, we - i)) &&
+            !isnan(json_num(fj))) {
+            *v = json_num(fj);
+            *endp = we;
+            *spelled = 1;
+            s->fraction = 1;
+            return 1;
+        }
+        size_t q = we < s->end && s->t[we] == ' ' ? we + 1 : we;
+        size_t we2 = q > we ? word_end(s, q) : q;
+        if (we2 > q && lookup(s, "fraction_leads", s->t + i, we - i) &&
+            (fj = lookup(s, "fraction_ordinals", s->t + q, we2 - q)) &&
+            !isnan(json_num(fj)) && fraction_follows(s, we2)) {
+            *v = json_num(fj);
+            *endp = we2;
+            *spelled = 1;
+            s->fraction = 1;
+            return 1;
+        }
+    }
     /* "a million", "eine Million", "один мільйон": 1 before a scale word;
      * singular scale words that mean one by themselves (мільйон,
      * более миллиона, milion) */
@@ -1018,12 +1163,24 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     double vals[16];
     int nv = 0, ord = 0;
     size_t p = i, last_end = i;
+    double frac = 0;
+    const char *cunit = NULL;
     while (p < s->end && nv < 16) {
         size_t we = word_end(s, p);
         if (we == p)
             break;
         double x;
         int o;
+        if (nv > 0 && ((fj = lookup(s, "fraction_ordinals", s->t + p,
+                                    we - p)) ||
+                       (fj = lookup(s, "fraction_words", s->t + p,
+                                    we - p))) &&
+            !isnan(json_num(fj))) {
+            /* "two thirds", "одну пятую", "zwei Drittel": a fraction */
+            frac = json_num(fj);
+            last_end = we;
+            break;
+        }
         if (!number_word(s, p, we, &x, &o)) {
             /* CJK: a longer listed token? (十五 is 十 + 五 anyway) */
             if (nv > 0 && lookup(s, "number_connectors", s->t + p, we - p)) {
@@ -1049,6 +1206,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         vals[nv++] = x;
         ord |= o;
         last_end = we;
+        cunit = s->compound_unit;
         if (o)
             break;
         if (we >= s->end)
@@ -1074,6 +1232,13 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         *v = r;
     else
         *v = combine(vals, nv, s->cjk);
+    if (frac > 0 && !ord) {
+        *v *= frac;
+        s->fraction = 1;
+    } else if (frac > 0) {
+        last_end = p; /* an ordinal is not a numerator */
+    }
+    s->compound_unit = cunit;
     *endp = last_end;
     *spelled = 1;
     *ordinal = ord;
@@ -1091,6 +1256,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
 {
     size_t i = s->start;
     size_t prev_end = s->start; /* end of the last emitted mention */
+    size_t lone_one_end = 0;    /* end of the last dropped lone "one" */
     while (i < s->end) {
         size_t nx;
         int32_t c = cp_at(s, i, &nx);
@@ -1135,6 +1301,8 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         story_number n;
         memset(&n, 0, sizeof n);
         s->inner_more = 0;
+        s->fraction = 0;
+        s->compound_unit = NULL;
         double v;
         size_t ve;
         int spelled, ordinal, plain, nd;
@@ -1156,8 +1324,10 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             /* words that contain a numeral character (十分 "enough",
              * 一些 "some", 统一 "unify"): the pack's number_exceptions */
             size_t xe, from = i > s->start ? prev_pos(s, i) : i;
-            if (match_after(s, from, "number_exceptions", 4, 0, &xe) ||
-                match_after(s, i, "number_exceptions", 4, 0, &xe)) {
+            if ((from < i &&
+                 match_after(s, from, "number_exceptions", 4, 0, &xe)) ||
+                (!s->fraction &&
+                 match_after(s, i, "number_exceptions", 4, 0, &xe))) {
                 i = ve > i ? ve : nx;
                 continue;
             }
@@ -1216,6 +1386,12 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
         n.value = n.value_hi = v;
         n.spelled = spelled;
+        n.is_fraction = s->fraction;
+        if (spelled && s->compound_unit) {
+            /* einprozentige, jednoprocentní: the compound's unit */
+            set_str(n.unit, sizeof n.unit, s->compound_unit);
+            n.is_percent = strcmp(s->compound_unit, "percent") == 0;
+        }
         n.is_ordinal = n.is_ordinal || ordinal == 1; /* 第三 stays */
         if (ordinal == 2)
             set_str(n.unit, sizeof n.unit, "times");
@@ -1256,10 +1432,53 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             } else if (s->nl->ordinal_dot && s->t[p] == '.' && nd <= 3 &&
                        p + 1 < s->end) {
                 size_t q2 = skip_spaces(s, p + 1);
+                size_t te;
                 if (q2 > p + 1 && q2 < s->end &&
                     is_word_cp(cp_at(s, q2, NULL))) {
+                    if (nd <= 2 && clock_dot_after(s, p, &te)) {
+                        /* "20. hodiny", "od 18. do 20. hodiny": hours */
+                        i = te;
+                        continue;
+                    }
                     n.is_ordinal = 1;
                     p = n.num_end = n.end = p + 1;
+                }
+            }
+        }
+
+        /* ratio: "four-in-ten", "one in five", "vier von zehn" (the pack's
+         * ratio_joiners), "दस में से चार", 10人に4人 (ratio_joiners_rev,
+         * denominator first): the fraction, for a whole numerator below a
+         * whole denominator of at most 10, or 100 */
+        if (!n.is_ordinal && !n.is_fraction && v >= 1 && p < s->end) {
+            size_t q = p, je, rs;
+            if (!s->cjk && (s->t[q] == '-' || s->t[q] == ' '))
+                q++;
+            int rev = 0;
+            json_t *rj = q > p || s->cjk
+                             ? match_after(s, q, "ratio_joiners", 3, 0, &je)
+                             : NULL;
+            if (!rj && (q > p || s->cjk)) {
+                rj = match_after(s, q, "ratio_joiners_rev", 3, 0, &je);
+                rev = rj != NULL;
+            }
+            double y;
+            size_t ye;
+            int sp2, o2, pl2, nd2;
+            rs = rj ? je : 0;
+            if (rj && !s->cjk && rs < s->end &&
+                (s->t[rs] == '-' || s->t[rs] == ' '))
+                rs++;
+            if (rj && (rs > je || s->cjk) && rs < s->end &&
+                read_value(s, rs, &y, &ye, &sp2, &o2, &pl2, &nd2) && !o2 &&
+                !(ye < s->end && (s->t[ye] == '.' || s->t[ye] == ',') &&
+                  ye + 1 < s->end && isdigit((unsigned char)s->t[ye + 1]))) {
+                double num = rev ? y : v, den = rev ? v : y;
+                if (num >= 1 && den > num && (den <= 10 || den == 100) &&
+                    num == floor(num) && den == floor(den)) {
+                    n.value = n.value_hi = v = num / den;
+                    n.is_fraction = 1;
+                    p = n.num_end = n.end = ye;
                 }
             }
         }
@@ -1356,13 +1575,26 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             /* ... but "one per cent", "eitt prósent", "one dollar" are */
             size_t ue1;
             json_t *u1 = match_after(s, p, "units", 3, 1, &ue1);
-            int keep = (u1 && json_is_string(u1) &&
+            int keep = n.is_percent ||
+                       (u1 && json_is_string(u1) &&
                         strcmp(json_string_value(u1), "percent") == 0) ||
                        match_after(s, p, "currencies", 3, 1, &ue1);
             if (!keep) {
+                if (!n.is_ordinal) /* "the first … the second" counts */
+                    lone_one_end = n.num_end;
                 i = n.num_end > i ? n.num_end : nx;
                 continue;
             }
+        }
+        /* "jeden … druhý", "एक … दूसरी", "one … the second": an ordinal
+         * 2 word shortly after a lone "one" is "the other" (reciprocal,
+         * "from one system to another"), not a number */
+        if (n.spelled && n.is_ordinal && n.value == 2 && lone_one_end &&
+            n.num_start >= lone_one_end &&
+            n.num_start - lone_one_end <= 40 &&
+            !memchr(s->t + lone_one_end, '.', n.num_start - lone_one_end)) {
+            i = n.num_end > i ? n.num_end : nx;
+            continue;
         }
         if (!isnan(scale) && scale != 1) {
             n.value *= scale;
@@ -1412,7 +1644,10 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
             n.start = qs;
         } else if (!joined &&
-                   (q = match_after(s, p, "qualifiers_after", 2, 1, &ue)) &&
+                   ((q = match_after(s, p, "qualifiers_after", 2, 1, &ue)) ||
+                    (p < s->end && s->t[p] == '-' && /* "million-plus" */
+                     (q = match_after(s, p + 1, "qualifiers_after", 1, 0,
+                                      &ue)))) &&
                    json_is_string(q)) {
             set_str(n.qualifier, sizeof n.qualifier, json_string_value(q));
             /* keep the span: qualifier after ("30多人", "or more") */
@@ -1445,7 +1680,8 @@ static void share_units(scan *s, story_vec *out, size_t first)
     story_number *v = (story_number *)out->data;
     for (size_t k = first; k + 1 < out->len; k++) {
         story_number *a = &v[k], *b = &v[k + 1];
-        if (a->unit[0] || a->is_year || a->is_ordinal || !b->unit[0] ||
+        if (a->unit[0] || a->is_year || a->is_ordinal || a->is_fraction ||
+            !b->unit[0] ||
             b->start < a->end || b->start - a->end > 48)
             continue;
         int money = strlen(b->unit) == 3 && b->unit[0] >= 'A' &&

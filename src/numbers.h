@@ -22,6 +22,8 @@ typedef struct story_number {
     char qualifier[16]; /* "at_least", "about", "more_than", "less_than",
                            "up_to", "nearly" or "" */
     char unit[24];      /* "percent", "USD", "EUR", "km", "kg" … or "" */
+    int is_fraction;    /* "a fifth", "zwei Drittel", 五分之一, "four in
+                           ten": value is the fraction (0.2, 0.4) */
 } story_number;
 
 /* Find every number in text[start, end) (bytes; text is the article's
