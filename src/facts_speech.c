@@ -358,7 +358,17 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
     f.start = start;
     f.end = end;
     f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
-    f.key = fx_printf(x, "attribution|%s", source ? source : "");
+    /* key: the entity, else the source class of a role concept
+     * ("attribution_classes": spokesperson -> OFFICIAL, analyst -> EXPERT),
+     * else ANONYMOUS (no source named) */
+    const char *cls = NULL;
+    if (ei < 0 && source && source[0])
+        cls = story_langpack_map(x->lp, "attribution_classes", source);
+    const char *kp = ei >= 0 ? source
+                     : cls ? cls
+                     : source && source[0] ? source
+                                           : "ANONYMOUS";
+    f.key = fx_printf(x, "attribution|%s", kp);
     f.slot = fx_strdup(x, f.key);
     f.verb = fx_strdup(x, verb ? verb : "");
     const story_sentence *se = &x->a->sentences[s];
@@ -368,16 +378,26 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
     json_object_set_new(o, "source", source && source[0]
                                          ? json_string(source)
                                          : json_null());
+    json_object_set_new(o, "class", json_string(ei >= 0 ? "ENTITY" : kp));
     json_object_set_new(o, "verb", verb ? json_string(verb) : json_null());
     f.value_json = fx_json(x, o);
     fx_push(x, &f);
 }
 
-/* A possible source at token i: an entity (its key part), a role concept
+/* A possible source at token i: a source noun of the pack's
+ * "attribution_sources" (word -> class: "sources" -> ANONYMOUS, "media" ->
+ * MEDIA, "figures" -> DOCUMENT), an entity (its key part), a role concept
  * ("spokesperson", "official", "analyst") or the group noun "officials";
  * other counted nouns ("years", "aircraft") are not sources. */
 static const char *source_at(fx *x, size_t i, long *ei)
 {
+    *ei = -1;
+    if (x->tok_ent[i] < 0) {
+        const char *cls = story_langpack_map(x->lp, "attribution_sources",
+                                             x->a->tokens[i].key);
+        if (cls)
+            return cls;
+    }
     const char *p = fx_participant(x, i, ei);
     if (!p || *ei >= 0)
         return p;
@@ -507,6 +527,20 @@ static int has_sent(const story_vec *v, size_t s)
     return 0;
 }
 
+/* The folded keys of tokens [k, k+n) joined by spaces, in x->tmp
+ * (valid until the next use of x->tmp). */
+static const char *tokens_key(fx *x, size_t k, size_t n)
+{
+    x->tmp.len = 0;
+    for (size_t i = k; i < k + n; i++) {
+        if (i > k)
+            story_buf_append(&x->tmp, " ", 1);
+        story_buf_append(&x->tmp, x->a->tokens[i].key,
+                         strlen(x->a->tokens[i].key));
+    }
+    return x->tmp.data ? x->tmp.data : "";
+}
+
 /* 1 when the gap before token i (after token i-1) holds a colon. */
 static int colon_before(const fx *x, size_t i)
 {
@@ -567,21 +601,10 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
     for (size_t j = k; ends && j > b + 3 && j + 3 > k; j--)
         if (fx_clause_break_before(x, j))
             return 1;
-    if (after < e && (a->tokens[after].flags & STORY_TOKEN_LETTER)) {
-        x->tmp.len = 0;
-        for (size_t i = k; i < after; i++) {
-            if (i > k)
-                story_buf_append(&x->tmp, " ", 1);
-            story_buf_append(&x->tmp, a->tokens[i].key,
-                             strlen(a->tokens[i].key));
-        }
-        int bare = x->tmp.data &&
-                   story_langpack_has(x->lp, "reporting_bare_verbs",
-                                      x->tmp.data);
-        x->tmp.len = 0;
-        if (bare)
-            return 1;
-    }
+    if (after < e && (a->tokens[after].flags & STORY_TOKEN_LETTER) &&
+        story_langpack_has(x->lp, "reporting_bare_verbs",
+                           tokens_key(x, k, n)))
+        return 1;
     return 0;
 }
 
@@ -667,8 +690,13 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                         break;
                     }
                 }
-                push_attr(x, s, a->tokens[k].start, end, src ? src : "", ei,
-                          NULL);
+                /* "per cent", "per year": a strict cue counts only with
+                 * a source */
+                if (src || !story_langpack_has(x->lp,
+                                               "attribution_cues_strict",
+                                               tokens_key(x, k, n)))
+                    push_attr(x, s, a->tokens[k].start, end, src ? src : "",
+                              ei, NULL);
                 k += n - 1;
                 continue;
             }
@@ -676,6 +704,13 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (!verb)
                 continue;
             size_t n_verb = n;
+            /* after a determiner it is a noun ("the report", "a warning",
+             * "der Bericht") */
+            if (k > b && story_langpack_has(x->lp, "determiners",
+                                            a->tokens[k - 1].key)) {
+                k += n_verb - 1;
+                continue;
+            }
             /* subject: entity, pronoun or role/group noun before the verb */
             long ei = -1;
             const char *src = NULL;
@@ -698,7 +733,12 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             int anon = 0; /* a speaker without a resolvable name */
             if (ei < 0 && !src)
                 ei = late_subject(x, k, n_verb, b, e, &src, &sk, &anon);
-            if (strcmp(verb, "REPORT") != 0 && (ei >= 0 || src || anon) &&
+            /* a speech verb with a speaker needs reported content; a
+             * REPORT verb without a source too ("it was reported that",
+             * "…, it was reported.", not "reports of delays") */
+            int report = strcmp(verb, "REPORT") == 0;
+            if (((!report && (ei >= 0 || src || anon)) ||
+                 (report && ei < 0 && !src)) &&
                 !has_complement(x, k, n_verb, sk, b, e)) {
                 k += n_verb - 1;
                 continue;
@@ -706,16 +746,27 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (strcmp(verb, "REPORT") == 0 || (ei < 0 && src)) {
                 if (ei < 0 && !src && k + 1 < e && x->tok_ent[k + 1] >= 0)
                     ei = x->tok_ent[k + 1]; /* "reported Reuters" */
-                push_attr(x, s, a->tokens[sk].start, a->tokens[k].end,
+                push_attr(x, s, a->tokens[sk < k ? sk : k].start,
+                          a->tokens[sk > k ? sk : k].end,
                           ei >= 0 ? ent_skel(x, ei) : src ? src : "", ei,
                           verb);
             }
             if (!done_indirect && (ei >= 0 || src || anon) &&
                 strcmp(verb, "REPORT") != 0) {
+                size_t first = sk < k ? sk : k;
+                size_t fs = a->tokens[first].start;
                 size_t cs = k + 1 < e ? a->tokens[k + 1].start
                                       : a->tokens[k].end;
-                push_quote(x, s, a->tokens[sk].start, a->sentences[s].end, cs,
-                           a->sentences[s].end, ei, ei >= 0 ? NULL : src,
+                size_t ce = a->sentences[s].end;
+                /* content first ("The plan will fail, he said."): the
+                 * content is the sentence up to the speaker's clause */
+                if (first >= b + 3 && fx_clause_break_before(x, first)) {
+                    fs = a->sentences[s].start;
+                    cs = a->sentences[s].start;
+                    ce = a->tokens[first - 1].end;
+                }
+                push_quote(x, s, fs, a->sentences[s].end, cs, ce, ei,
+                           ei >= 0 ? NULL : src,
                            verb, 0,
                            fx_negated(x, s, k), fx_hedged(x, s, k));
                 done_indirect = 1;

@@ -354,7 +354,7 @@ static void test_attribution(void **state)
     run u = extract("Officials said the road was closed.", "en");
     const story_fact *a = find(&u, STORY_FACT_ATTRIBUTION, NULL);
     assert_non_null(a);
-    assert_string_equal(a->key, "attribution|official");
+    assert_string_equal(a->key, "attribution|OFFICIAL");
     run_free(&u);
 }
 
@@ -849,6 +849,54 @@ static void test_quote_late_subjects(void **state)
         assert_int_equal(q->direct, 0);
         if (cases[c].resolved && q->entity < 0)
             fail_msg("%s: %s: no speaker", cases[c].lang, cases[c].text);
+        /* spans stay ordered when the speaker follows the verb */
+        for (size_t i = 0; i < r.fs->n_facts; i++) {
+            const story_fact *f = &r.fs->facts[i];
+            assert_true(f->start <= f->end);
+            if (f->type == STORY_FACT_QUOTE)
+                assert_true(f->content_start <= f->content_end);
+        }
+        run_free(&r);
+    }
+}
+
+/* Attribution keys: the entity, else a source class (OFFICIAL, EXPERT,
+ * MEDIA, DOCUMENT, ANONYMOUS), so that "officials" and "чиновники",
+ * "sources" and "Quellen" match across languages; nouns and "per cent"
+ * are not attributions. */
+static void test_attribution_classes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *key; /* key NULL: no attribution */
+    } cases[] = {
+        {"en", "A spokesman said the road was closed.",
+         "attribution|OFFICIAL"},
+        {"de", "Ein Sprecher sagte, die Straße sei gesperrt.",
+         "attribution|OFFICIAL"},
+        {"en", "According to sources, the road was closed.",
+         "attribution|ANONYMOUS"},
+        {"de", "Laut Quellen war die Straße gesperrt.",
+         "attribution|ANONYMOUS"},
+        {"en", "According to the figures, the road was closed.",
+         "attribution|DOCUMENT"},
+        {"es", "Según los datos, la carretera estaba cerrada.",
+         "attribution|DOCUMENT"},
+        {"en", "According to experts, the road was closed.",
+         "attribution|EXPERT"},
+        {"en", "It was reported that the road was closed.",
+         "attribution|ANONYMOUS"},
+        {"en", "Prices rose 5 per cent last year.", NULL},
+        {"en", "The report was delayed by a week.", NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *a = find(&r, STORY_FACT_ATTRIBUTION, NULL);
+        if (!cases[c].key && a)
+            fail_msg("%s: unexpected %s", cases[c].text, a->key);
+        if (cases[c].key && (!a || strcmp(a->key, cases[c].key) != 0))
+            fail_msg("%s: %s, expected %s", cases[c].text,
+                     a ? a->key : "none", cases[c].key);
         run_free(&r);
     }
 }
@@ -891,6 +939,7 @@ int main(void)
         cmocka_unit_test(test_quote_speaker_fallbacks),
         cmocka_unit_test(test_quote_subject_and_complement),
         cmocka_unit_test(test_quote_late_subjects),
+        cmocka_unit_test(test_attribution_classes),
         cmocka_unit_test(test_event_key_parts),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
