@@ -3,27 +3,230 @@
  * modality).
  *
  * Every "event_lexicon" match (verbs and event nouns, multi-word entries
- * such as "rule out" / "signed up", exact folded form or Snowball stem)
- * gives one event per predicate concept and sentence. Actor: the first
- * participant of the sentence before the predicate (a named entity, a
- * pronoun resolved to the latest person, a title-only mention, a "roles"
- * concept, or a counted noun that can act: nation, official, company,
- * soldier, person …; not "years"): in SVO news prose the subject comes
- * first. Object: the first participant within 4 tokens after the
- * predicate, in the same clause. Polarity and modality: the negation and
- * hedge cue lists of the pack, within the predicate's clause.
- * Key = "event|<actor>|<PREDICATE>|<object>" with the actor only when it
- * is a named entity (entity key) and the object only when it is a named
- * entity; slot = the same with concept actors ("nation", "official")
- * kept, for story_facts_check. An event has no value besides its
- * polarity, so two versions disagree on an event by negation
- * (contradiction), not by a changed key.
+ * such as "rule out" / "signed up", exact folded form or stem) gives one
+ * event per predicate concept and sentence. Packs without
+ * "lexicon_stems" but with "event_stems": true (is, hi: no lexicon-wide
+ * stemming) match the event lexicon on stems too (fx_event_match): the
+ * pack's stemmer (story__stem) applied to the token and to every
+ * one-word entry.
+ * Actor: the first participant of the sentence before the predicate (a
+ * named entity, a pronoun resolved to the latest person, a title-only
+ * mention, a "roles" concept, or a counted noun that can act: nation,
+ * official, company, soldier, person …; not "years"): in SVO news prose
+ * the subject comes first. Object: the first participant within 4 tokens
+ * after the predicate, in the same clause. Polarity and modality: the
+ * negation and hedge cue lists of the pack, within the predicate's
+ * clause.
+ * Key = "event||<PREDICATE>|": the predicate concept only. The actor and
+ * the object stay in the value and in the slot
+ * ("event|<actor>|<PREDICATE>|<object>", actor as entity key or concept,
+ * object only when it is a named entity) for story_facts_check. Who acts
+ * is compared by the entity facts; in the key it made the same event
+ * unmatchable across languages (word order V2/SOV, pro-drop, passives:
+ * WMT24 recall 0.35 with the named actor in the key, 0.65 without, same
+ * lexicons; docs/facts.md). Inside an aligned sentence pair, where the
+ * diff matches facts first, the predicate concept is unique (one event
+ * per concept and sentence). An event has no value besides its polarity,
+ * so two versions disagree on an event by negation (contradiction), not
+ * by a changed key.
  */
 #include "internal.h"
 
 #include <string.h>
 
+#include "facts_event.h"
 #include "facts_internal.h"
+#include "stem.h"
+
+/* Code points of a UTF-8 string. */
+static size_t cp_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* Stems shorter than this many code points are not looked up: they
+ * collide with unrelated words (hi "कमी" decrease -> "कम" less). */
+#define EV_STEM_MIN 3
+
+/* Byte length of the first n code points of s (all of s if shorter). */
+static size_t cp_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (s[i] && n > 0) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return i;
+}
+
+/* Common prefix of a and b in code points. */
+static size_t cp_common(const char *a, const char *b)
+{
+    size_t n = 0, i = 0;
+    while (a[i] && a[i] == b[i]) {
+        size_t j = i + 1;
+        while (((unsigned char)a[j] & 0xC0) == 0x80 && a[j] == b[j])
+            j++;
+        if (((unsigned char)a[j] & 0xC0) == 0x80 ||
+            ((unsigned char)b[j] & 0xC0) == 0x80)
+            break; /* differ inside a code point */
+        i = j;
+        n++;
+    }
+    return n;
+}
+
+/* "event_prefix": N (is): entries indexed by their first N code points. */
+static int prefix_index(fx *x, fx_evstems *es, json_t *lex)
+{
+    const char *k;
+    json_t *v;
+    json_object_foreach(lex, k, v) {
+        if (!json_is_string(v) || strchr(k, ' ') ||
+            cp_count(k) < es->prefix)
+            continue;
+        char *folded = NULL;
+        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+            continue;
+        size_t pl = cp_prefix(folded, es->prefix);
+        char save = folded[pl];
+        folded[pl] = '\0';
+        json_t *arr = json_object_get(es->map, folded);
+        if (!arr) {
+            arr = json_array();
+            json_object_set_new(es->map, folded, arr);
+        }
+        folded[pl] = save;
+        json_t *pair = json_pack("[s,O]", folded, v);
+        story_free(folded);
+        if (!arr || !pair || json_array_append_new(arr, pair)) {
+            json_decref(pair);
+            return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                        "out of memory");
+        }
+    }
+    return 0;
+}
+
+/* Prefix rule: token t matches entry w when they share at least
+ * max(N, |w| - 2) code points and t is at most 4 code points longer than
+ * w: an inflectional ending, not a compound ("árás" ~ "árásir",
+ * "samþykkja" ~ "samþykktu"; "undirrita" !~ "undir", "fjármögnun" !~
+ * "fjármálaráðherra"). Several concepts: ambiguous, no match. */
+static const char *prefix_lookup(fx_evstems *es, const char *t)
+{
+    size_t pl = cp_prefix(t, es->prefix), tl = cp_count(t);
+    char buf[64];
+    if (pl >= sizeof buf || cp_count(t) < es->prefix)
+        return NULL;
+    memcpy(buf, t, pl);
+    buf[pl] = '\0';
+    json_t *arr = json_object_get(es->map, buf), *pair;
+    const char *found = NULL;
+    size_t idx;
+    json_array_foreach(arr, idx, pair) {
+        const char *w = json_string_value(json_array_get(pair, 0));
+        const char *c = json_string_value(json_array_get(pair, 1));
+        size_t wl = cp_count(w), need = wl > 2 ? wl - 2 : wl;
+        if (need < es->prefix)
+            need = es->prefix;
+        if (tl > wl + 4 || cp_common(t, w) < need)
+            continue;
+        if (found && strcmp(found, c) != 0)
+            return NULL;
+        found = c;
+    }
+    return found;
+}
+
+int fx_evstems_init(fx *x, fx_evstems *es)
+{
+    memset(es, 0, sizeof *es);
+    json_t *pf = story_langpack_field(x->lp, "event_prefix");
+    if (x->lex_stems ||
+        (!json_is_true(story_langpack_field(x->lp, "event_stems")) &&
+         !(json_is_integer(pf) && json_integer_value(pf) > 0)))
+        return 0;
+    json_t *lex = story_langpack_field(x->lp, "event_lexicon");
+    if (json_is_integer(pf) && json_integer_value(pf) > 0)
+        es->prefix = (size_t)json_integer_value(pf);
+    es->map = json_object();
+    es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
+    es->done = story__calloc(x->a->n_tokens + 1, 1);
+    if (!es->map || !es->tok || !es->done) {
+        fx_evstems_free(es);
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    }
+    if (es->prefix)
+        return prefix_index(x, es, lex);
+    story_buf st = {0};
+    const char *k;
+    json_t *v;
+    json_object_foreach(lex, k, v) {
+        if (!json_is_string(v) || strchr(k, ' '))
+            continue;
+        char *folded = NULL;
+        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+            continue;
+        st.len = 0;
+        int rc = story__stem(x->ctx, x->lang, folded, strlen(folded), &st,
+                             NULL);
+        story_free(folded);
+        if (rc || !st.data || st.oom || cp_count(st.data) < EV_STEM_MIN)
+            continue;
+        json_t *old = json_object_get(es->map, st.data);
+        if (!old)
+            json_object_set(es->map, st.data, v);
+        else if (json_is_string(old) &&
+                 strcmp(json_string_value(old), json_string_value(v)) != 0)
+            /* two concepts share the stem: ambiguous, never matched */
+            json_object_set_new(es->map, st.data, json_null());
+    }
+    story_buf_free(&st);
+    return 0;
+}
+
+void fx_evstems_free(fx_evstems *es)
+{
+    json_decref(es->map);
+    story_free(es->tok);
+    story_free(es->done);
+    memset(es, 0, sizeof *es);
+}
+
+const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
+                           size_t *n)
+{
+    const char *c = fx_match(x, "event_lexicon", i, e, n);
+    if (c || !es || !es->map || i >= e || i >= x->a->n_tokens)
+        return c;
+    if (!es->done[i]) {
+        es->done[i] = 1;
+        const story_token *t = &x->a->tokens[i];
+        story_buf st = {0};
+        if (es->prefix) {
+            if (t->flags & STORY_TOKEN_LETTER)
+                es->tok[i] = prefix_lookup(es, t->key);
+        } else if ((t->flags & STORY_TOKEN_LETTER) &&
+            story__stem(x->ctx, x->lang, t->key, strlen(t->key), &st,
+                        NULL) == 0 &&
+            st.data && !st.oom) {
+            json_t *v = json_object_get(es->map, st.data);
+            es->tok[i] = json_is_string(v) ? json_string_value(v) : NULL;
+        }
+        story_buf_free(&st);
+    }
+    if (es->tok[i])
+        *n = 1;
+    return es->tok[i];
+}
 
 /* Counted things that can act ("No countries have signed up"); "years" or
  * "aircraft" before a verb are not its actor. */
@@ -94,7 +297,49 @@ static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
     return pred;
 }
 
-static int events_sentence(fx *x, size_t s)
+/* Stem of token i (folded key when the pack has no stemmer) into st. */
+static const char *token_stem(fx *x, size_t i, story_buf *st)
+{
+    const char *k = x->a->tokens[i].key;
+    st->len = 0;
+    if (story__stem(x->ctx, x->lang, k, strlen(k), st, NULL) || !st->data ||
+        st->oom)
+        return k;
+    return st->data;
+}
+
+/* One sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
+ * discourse", HLT): an ambiguous event word that takes another sense in
+ * one sentence of the article (a cue word there: "a strike of railway
+ * workers") takes it in every sentence ("A wave of big strikes is almost
+ * unheard of"). Returns word stem -> sense for the article (owned). */
+static json_t *discourse_senses(fx *x, fx_evstems *es)
+{
+    json_t *senses = story_langpack_field(x->lp, "event_senses");
+    json_t *out = json_object();
+    if (!json_is_object(senses) || !json_object_size(senses) || !out)
+        return out;
+    story_buf st = {0};
+    for (size_t s = 0; s < x->a->n_sentences; s++) {
+        size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+        for (size_t k = b; k < e; k++) {
+            const char *pred = fx_event_match(x, es, k, e, &n);
+            if (!pred)
+                continue;
+            const char *alt = json_object_get(senses, pred)
+                                  ? event_sense(x, pred, b, e)
+                                  : pred;
+            if (alt != pred && n == 1)
+                json_object_set_new(out, token_stem(x, k, &st),
+                                    json_string(alt));
+            k += n - 1;
+        }
+    }
+    story_buf_free(&st);
+    return out;
+}
+
+static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
 {
     const story_article *a = x->a;
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
@@ -103,10 +348,19 @@ static int events_sentence(fx *x, size_t s)
     for (size_t k = b; k < e && !x->rc; k++) {
         if (x->tok_ent[k] >= 0)
             continue;
-        const char *pred = fx_match(x, "event_lexicon", k, e, &n);
+        const char *pred = fx_event_match(x, es, k, e, &n);
         if (!pred)
             continue;
-        pred = event_sense(x, pred, b, e);
+        const char *sense = event_sense(x, pred, b, e);
+        if (sense == pred && n == 1 && json_object_size(disc)) {
+            /* disc owns the string until fx_events returns */
+            story_buf st = {0};
+            json_t *d = json_object_get(disc, token_stem(x, k, &st));
+            story_buf_free(&st);
+            if (json_is_string(d))
+                sense = json_string_value(d);
+        }
+        pred = sense;
         int dup = 0;
         for (size_t q = 0; q < nseen; q++)
             if (strcmp(seen[q], pred) == 0)
@@ -139,15 +393,14 @@ static int events_sentence(fx *x, size_t s)
         /* the object is part of the key only when it is a named entity:
          * counted nouns after a verb ("cut 9 days", "send soldiers") are
          * phrased differently by every translation */
-        const char *okey = obj && obj_e >= 0 ? obj : "";
-        /* key: actor only when it is a named entity (a concept actor such
-         * as "nation" or "official" is the subject in one language and a
-         * passive or a pronoun in the next); slot: the actor concept too,
-         * for story_facts_check ("No countries have signed up") */
-        f.key = fx_printf(x, "event|%s|%s|%s",
-                          actor && actor_e >= 0 ? actor : "", pred, okey);
+        /* key: the predicate only (see the file comment); slot: actor and
+         * object (entity key or concept) too, for story_facts_check ("No
+         * countries have signed up"): two events contradict only when
+         * both name the same participants ("accidents in these cases" vs
+         * "no accidents" do not) */
+        f.key = fx_printf(x, "event||%s|", pred);
         f.slot = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
-                           okey);
+                           obj ? obj : "");
         f.negated = fx_negated(x, s, k);
         f.hedged = fx_hedged(x, s, k);
         json_t *o = json_object();
@@ -164,7 +417,13 @@ static int events_sentence(fx *x, size_t s)
 
 int fx_events(fx *x)
 {
+    fx_evstems es;
+    if (fx_evstems_init(x, &es))
+        return x->rc;
+    json_t *disc = discourse_senses(x, &es);
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
-        events_sentence(x, s);
+        events_sentence(x, &es, disc, s);
+    json_decref(disc);
+    fx_evstems_free(&es);
     return x->rc;
 }

@@ -14,8 +14,10 @@
  * "counted_nouns" entry within 3 tokens after the number (adjectives in
  * between are skipped; a clause break stops the search), else the unit
  * from the number scanner (percent, USD, km …) takes precedence. The event
- * is the nearest "event_lexicon" entry in the same sentence (on a tie the
- * one after the number: verb-final clauses). Key "quantity|<unit>|<value>" (value
+ * is an "event_lexicon" entry of the same sentence (fx_event_match): the
+ * best-ranked concept (casualties, detentions, troops/supplies sent,
+ * changes, then others: event_rank), nearest to the number among those
+ * (on a tie the one after it: verb-final clauses). Key "quantity|<unit>|<value>" (value
  * "15", range "15-20"), slot "quantity|<unit>", where unit is the number
  * scanner's language-neutral unit ("" for bare counts). The counted thing,
  * event and qualifier are in the value and in the fact's fields, not in
@@ -34,6 +36,7 @@
 #include <unicode/uchar.h>
 
 #include "dates.h"
+#include "facts_event.h"
 #include "facts_internal.h"
 #include "numbers.h"
 
@@ -66,25 +69,53 @@ static size_t token_containing(const fx *x, size_t s, size_t off)
     return lo;
 }
 
-/* First event word of sentence s nearest to token i (before first). */
-static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
+/* Rank of an event concept as "the event a number counts": casualties
+ * first, then detentions and displacements, troops and supplies sent,
+ * sign-ups, then changes (rise/fall), then any other event. A sentence
+ * often holds several event words ("a 9.4 per cent rise in sales"), and
+ * translations order them differently, so the nearest word alone made the
+ * same number count different events in en and its translation (and the
+ * diff then could not pair a changed number). Concept ids, not words. */
+static int event_rank(const char *c)
+{
+    static const char *const tiers[][4] = {
+        {"KILL", "INJURE", NULL, NULL},
+        {"ARREST", "EVACUATE", "IMPRISON", NULL},
+        {"SEND_TROOPS", "DEPLOY", "SEND", "SIGN_UP"},
+        {"INCREASE", "DECREASE", NULL, NULL},
+    };
+    for (size_t t = 0; t < sizeof tiers / sizeof tiers[0]; t++)
+        for (size_t k = 0; k < 4 && tiers[t][k]; k++)
+            if (strcmp(c, tiers[t][k]) == 0)
+                return (int)t;
+    return (int)(sizeof tiers / sizeof tiers[0]);
+}
+
+/* Event word of sentence s for token i: the best-ranked concept
+ * (event_rank), nearest to i among those (on a tie the later one). */
+static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
+                                  size_t *at)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *best = NULL;
     size_t bestd = (size_t)-1;
+    int bestr = 1 << 20;
     /* within FX_WINDOW tokens: bounds the work in run-on sentences */
     if (i > b + FX_WINDOW)
         b = i - FX_WINDOW;
     if (e > i + FX_WINDOW)
         e = i + FX_WINDOW;
     for (size_t k = b; k < e; k++) {
-        const char *c = fx_match(x, "event_lexicon", k, e, &n);
+        const char *c = fx_event_match(x, es, k, e, &n);
         if (!c)
             continue;
-        /* nearest; on a tie the later word (verb-final clauses: "Angriffen
-         * wurden 15 Menschen verletzt", "袭击造成15人受伤") */
+        /* best rank, then nearest; on a tie the later word (verb-final
+         * clauses: "Angriffen wurden 15 Menschen verletzt",
+         * "袭击造成15人受伤") */
         size_t d = k < i ? (i - k) : (k - i);
-        if (d <= bestd) {
+        int r = event_rank(c);
+        if (r < bestr || (r == bestr && d <= bestd)) {
+            bestr = r;
             bestd = d;
             best = c;
             if (at)
@@ -95,7 +126,7 @@ static const char *sentence_event(fx *x, size_t s, size_t i, size_t *at)
     return best;
 }
 
-static int dates_emit(fx *x, story_vec *dates)
+static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
 {
     for (size_t d = 0; d < dates->len; d++) {
         story_date *dt = &((story_date *)dates->data)[d];
@@ -117,7 +148,7 @@ static int dates_emit(fx *x, story_vec *dates)
         f.date_iso = fx_strdup(x, dt->iso);
         f.date_relative = fx_strdup(x, dt->relative);
         size_t ti = token_containing(x, s, dt->start);
-        const char *ev = sentence_event(x, s, ti, NULL);
+        const char *ev = sentence_event(x, es, s, ti, NULL);
         f.event = fx_strdup(x, ev ? ev : "");
         json_t *o = json_object();
         json_object_set_new(o, "iso", dt->iso[0] ? json_string(dt->iso)
@@ -194,7 +225,8 @@ static const char *key_unit(const char *u)
     return u;
 }
 
-static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
+static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
+                           const story_vec *dates)
 {
     size_t dfrom = 0;
     for (size_t q = 0; q < nums->len; q++) {
@@ -247,7 +279,7 @@ static int quantities_emit(fx *x, story_vec *nums, const story_vec *dates)
             counted = NULL;
         const char *thing = key_unit(n->unit);
         size_t nt = token_containing(x, s, n->num_start);
-        const char *ev = sentence_event(x, s, nt, NULL);
+        const char *ev = sentence_event(x, es, s, nt, NULL);
         char v1[48], v2[48], val[100];
         fx_fmt_num(v1, sizeof v1, n->value);
         if (n->is_range && n->value_hi != n->value) {
@@ -300,7 +332,8 @@ int fx_dates_quantities(fx *x)
     story_vec dates, nums;
     story_vec_init(&dates, sizeof(story_date));
     story_vec_init(&nums, sizeof(story_number));
-    int rc = 0;
+    fx_evstems es;
+    int rc = fx_evstems_init(x, &es);
     const story_article *a = x->a;
     /* one scan per paragraph (a date or range never spans paragraphs);
      * each mention goes to the sentence holding its start */
@@ -315,11 +348,12 @@ int fx_dates_quantities(fx *x)
                                      a->paragraphs[p].start,
                                      a->paragraphs[p].end, &nums, x->err);
         if (!rc)
-            rc = dates_emit(x, &dates);
+            rc = dates_emit(x, &es, &dates);
         if (!rc)
-            rc = quantities_emit(x, &nums, &dates);
+            rc = quantities_emit(x, &es, &nums, &dates);
     }
     story_vec_free(&dates);
     story_vec_free(&nums);
+    fx_evstems_free(&es);
     return rc ? rc : x->rc;
 }

@@ -1,0 +1,35 @@
+/*
+ * Stage 4, facts: event-lexicon matching shared by the event and the
+ * quantity/date extractors (private; src/facts_event.c).
+ */
+#ifndef STORY_FACTS_EVENT_H
+#define STORY_FACTS_EVENT_H
+
+#include "facts_internal.h"
+
+/* Stem index of the pack's "event_lexicon" for one extraction, used when
+ * the pack sets "event_stems": true (the pack's stemmer: hi) or
+ * "event_prefix": N (shared-prefix rule, see prefix_lookup: is) but not
+ * "lexicon_stems".
+ * Zero-initialise, then fx_evstems_init; release with fx_evstems_free. */
+typedef struct fx_evstems {
+    json_t *map;         /* stem -> concept, or (prefix) first N code
+                          * points -> [[entry, concept] …]; NULL: off */
+    size_t prefix;       /* N of "event_prefix", 0: stems */
+    const char **tok;    /* per token: concept borrowed from map, or NULL */
+    unsigned char *done; /* per token: tok[i] computed */
+} fx_evstems;
+
+/* Builds the index when the pack asks for it (else leaves it off).
+ * Returns 0 or a negative story_status (x->rc is set too). */
+int fx_evstems_init(fx *x, fx_evstems *es);
+void fx_evstems_free(fx_evstems *es);
+
+/* Event concept of the entry starting at token i (not crossing token e):
+ * fx_match on "event_lexicon" first (exact forms, and stems in packs with
+ * "lexicon_stems"), then the stem index of es (one token). *n = tokens
+ * matched. NULL when none. es may be NULL. */
+const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
+                           size_t *n);
+
+#endif
