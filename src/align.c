@@ -323,6 +323,98 @@ static double keyset_dice(const keyset *x, const keyset *y, int fuzzy,
     return sc;
 }
 
+/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+static long days_from_civil(long y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+typedef struct pdate {
+    int y, m, d; /* 0 = unknown */
+} pdate;
+
+/* "YYYY", "YYYY-MM", "YYYY-MM-DD" (a time part is ignored), "--MM-DD",
+ * "--MM"; 0 when not a date. */
+static int parse_date(const char *s, pdate *o)
+{
+    memset(o, 0, sizeof *o);
+    if (s[0] == '-' && s[1] == '-') {
+        if (sscanf(s + 2, "%2d-%2d", &o->m, &o->d) < 1)
+            return 0;
+    } else if (sscanf(s, "%4d-%2d-%2d", &o->y, &o->m, &o->d) < 1) {
+        return 0;
+    }
+    if (o->m < 0 || o->m > 12 || o->d < 0 || o->d > 31)
+        return 0;
+    return o->y || o->m;
+}
+
+/* Similarity of two dates: exp(-days / 7) when both have a month (a
+ * missing year taken from the other, a missing day as the 15th); 0.5 for
+ * the same year only, 0 for different years; 0.3 when nothing compares. */
+static double date_sim(const pdate *x, const pdate *y)
+{
+    if (x->y && y->y && x->y != y->y && !(x->m && y->m))
+        return 0;
+    if (x->m && y->m) {
+        long yx = x->y ? x->y : (y->y ? y->y : 2000);
+        long yy = y->y ? y->y : yx;
+        long dd = labs(days_from_civil(yx, x->m, x->d ? x->d : 15) -
+                       days_from_civil(yy, y->m, y->d ? y->d : 15));
+        return exp(-(double)dd / 7.0);
+    }
+    if (x->y && y->y)
+        return 0.5;
+    return 0.3;
+}
+
+/* Mean over both sides of each date's best similarity on the other side;
+ * -1 when a side has no date. */
+static double dates_score(const keyset *x, const keyset *y,
+                          const char *pub_a, const char *pub_b)
+{
+    pdate *A = story__calloc(x->k.len + 2, sizeof *A);
+    pdate *B = story__calloc(y->k.len + 2, sizeof *B);
+    size_t na = 0, nb = 0;
+    double r = -1;
+    if (A && B) {
+        char **ka = x->k.data, **kb = y->k.data;
+        for (size_t i = 0; i < x->k.len; i++)
+            na += parse_date(ka[i], &A[na]);
+        for (size_t j = 0; j < y->k.len; j++)
+            nb += parse_date(kb[j], &B[nb]);
+        /* publication dates are dates of the story too */
+        if (pub_a && pub_b) {
+            na += parse_date(pub_a, &A[na]);
+            nb += parse_date(pub_b, &B[nb]);
+        }
+    }
+    if (na && nb) {
+        double s1 = 0, s2 = 0;
+        for (size_t i = 0; i < na; i++) {
+            double best = 0;
+            for (size_t j = 0; j < nb; j++)
+                best = fmax(best, date_sim(&A[i], &B[j]));
+            s1 += best;
+        }
+        for (size_t j = 0; j < nb; j++) {
+            double best = 0;
+            for (size_t i = 0; i < na; i++)
+                best = fmax(best, date_sim(&A[i], &B[j]));
+            s2 += best;
+        }
+        r = (s1 / na + s2 / nb) / 2;
+    }
+    free(A);
+    free(B);
+    return r;
+}
+
 /* Collect the keys of one side for the dimensions. Strings point into the
  * space (feature strings past their "x|" prefix) or the fact set. */
 static void collect_dims(const sd_pair *p, const sd_side *S,
@@ -434,13 +526,15 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     if (!(ga.k.len || gb.k.len))
         json_object_set_new(jg, "note",
                             json_string("no place facts: entities used"));
-    double tim = keyset_dice(&ta, &tb, 0, jt, 0.5);
-    if (a->published && b->published && strlen(a->published) >= 10 &&
-        strlen(b->published) >= 10) {
-        int same = strncmp(a->published, b->published, 10) == 0;
-        json_object_set_new(jt, "published_same_day", json_boolean(same));
-        tim = 0.5 * tim + 0.5 * (same ? 1.0 : 0.3);
-    }
+    (void)keyset_dice(&ta, &tb, 0, jt, 0.5); /* the lists */
+    int have_pub = a->published && b->published &&
+                   strlen(a->published) >= 10 && strlen(b->published) >= 10;
+    if (have_pub)
+        json_object_set_new(
+            jt, "published_same_day",
+            json_boolean(strncmp(a->published, b->published, 10) == 0));
+    double dsc = dates_score(&ta, &tb, have_pub ? a->published : NULL,
+                             have_pub ? b->published : NULL);
     sd_lexical lx;
     if (sd_lexical_of(&lx, ctx, a, b) != 0) {
         json_decref(root);
@@ -473,7 +567,6 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
                         json_integer((json_int_t)p->n_boot));
     al->sim_entities = clamp01(ent);
     al->sim_geography = clamp01(geo);
-    al->sim_time = clamp01(tim);
     /* the anchor score: shared anchors (names, numbers, facts), entities,
      * aligned share, and content words only within one language (across
      * languages their Dice depends on the lexicon's coverage, not on the
@@ -501,6 +594,15 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
         narr = clamp01(SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * narr);
     al->sim_narrative = narr;
     json_object_set_new(jn, "score", json_real(narr));
+    /* time: the dates of both sides compared by distance (and the
+     * publication dates when known); the same story is of the same
+     * period, so the overall similarity carries half (all of it when a
+     * side has no date) */
+    double tim = dsc >= 0 ? 0.5 * dsc + 0.5 * al->sim_overall
+                          : al->sim_overall;
+    al->sim_time = clamp01(tim);
+    json_object_set_new(jt, "score", json_real(al->sim_time));
+    json_object_set_new(jt, "dates", dsc >= 0 ? json_real(dsc) : json_null());
     *anchor_score = s_anchor;
     *lexical_used = lexical_ok;
     json_t *jo = json_object();

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,42 @@ static void test_relation_unevidenced_sentence(void **state)
     story_ctx_free(ctx);
 }
 
+/* Time: dates two days apart are the same period, five years apart not. */
+static void test_time_dates(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *fmt =
+        "Harbour festival opens in Kestrel Bay\n\n"
+        "The harbour festival of Kestrel Bay opened on %s with a parade "
+        "of 40 boats. Organisers expect 20,000 visitors over the weekend.";
+    const char *when[] = {"12 March 2024", "14 March 2024",
+                          "12 March 2019"};
+    story_article *art[3];
+    story_factset *fs[3];
+    for (int i = 0; i < 3; i++) {
+        char t[512];
+        snprintf(t, sizeof t, fmt, when[i]);
+        art[i] = story_test_article(ctx, t, "en");
+        assert_int_equal(story_facts_extract(&fs[i], ctx, art[i], NULL), 0);
+    }
+    story_alignment *near = NULL, *far = NULL;
+    assert_int_equal(story_align(&near, ctx, art[0], fs[0], art[1], fs[1],
+                                 NULL, NULL),
+                     0);
+    assert_int_equal(
+        story_align(&far, ctx, art[0], fs[0], art[2], fs[2], NULL, NULL), 0);
+    assert_true(near->sim_time > far->sim_time + 0.2);
+    assert_non_null(strstr(near->similarity_json, "\"dates\""));
+    story_alignment_free(near);
+    story_alignment_free(far);
+    for (int i = 0; i < 3; i++) {
+        story_factset_free(fs[i]);
+        story_article_free(art[i]);
+    }
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_lexical_cross_language),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
+        cmocka_unit_test(test_time_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
