@@ -70,6 +70,9 @@ static void skeleton(const char *in, story_buf *out)
             s[m++] = 'v';
             continue;
         }
+        /* "aw", "ow" before a consonant are vowels (Lawler = Лоулер) */
+        if (c == 'w' && i > 0 && is_vowel(w[i - 1]) && !is_vowel(d))
+            continue;
         /* a silent "h" after a vowel ("Johnson" = Джонсон "Dzhonson") */
         if (c == 'h' && i > 0 && is_vowel(w[i - 1]) && !is_vowel(d))
             continue;
@@ -115,6 +118,10 @@ static void skeleton(const char *in, story_buf *out)
         char c = s[i];
         if (i > 0 && is_vowel(c))
             continue;
+        /* an initial vowel is kept as one class: transliterations
+         * disagree on which (Ostrova / 奥斯特罗娃 "Aositeluowa") */
+        if (i == 0 && is_vowel(c))
+            c = 'a';
         if (c == prev)
             continue;
         story_buf_putc(out, c);
@@ -642,8 +649,18 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     const story_article *a = x->a;
     size_t start = a->tokens[rs].start;
     size_t end = a->tokens[re - 1].end;
+    if (x->name_end > a->tokens[re - 1].start && x->name_end < end)
+        end = x->name_end;
+    x->name_end = 0;
     size_t nameend = start + strip_possessive(a->text + start, end - start);
     int nwords = (int)(re - rs);
+    /* zh/ja: pieces the word segmenter split (touching) are one word */
+    if (x->cjk) {
+        nwords = 1;
+        for (size_t k = rs + 1; k < re; k++)
+            if (a->tokens[k].start != a->tokens[k - 1].end)
+                nwords++;
+    }
     /* kind */
     const char *kind = gaz_kind;
     if (!kind) {
@@ -668,6 +685,9 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     char *lk;
     if (gaz_concept) {
         lk = fx_strdup(x, gaz_concept);
+    } else if (nwords == 1 && re - rs > 1) {
+        /* zh/ja pieces of one word */
+        lk = latin_key(x, a->text + start, nameend - start);
     } else if (nwords == 1) {
         const char *tk = a->tokens[rs].key;
         size_t tn = strip_possessive(tk, strlen(tk));
@@ -703,12 +723,14 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         /* katakana: the tokenizer splits one word into pieces; the last
          * word is everything after the last middle dot */
         size_t ls = le;
-        while (ls > rs && katakana(x, ls) && katakana(x, ls - 1) &&
+        while (ls > rs &&
+               (x->cjk || (katakana(x, ls) && katakana(x, ls - 1))) &&
                a->tokens[ls].start == a->tokens[ls - 1].end)
             ls--;
-        if (ls < le) {
+        if (ls < le || (x->cjk && le == re - 1)) {
             tk = a->text + a->tokens[ls].start;
-            tn = a->tokens[le].end - a->tokens[ls].start;
+            tn = (le == re - 1 ? nameend : a->tokens[le].end) -
+                 a->tokens[ls].start;
         }
         char *lw = latin_key(x, tk, tn);
         if (lw) {
@@ -1009,9 +1031,35 @@ static json_t *lexicon_words(fx *x)
     return json_object_size(set) ? set : NULL;
 }
 
-/* Folded word k (n bytes) in the pack's "common_words", directly or
- * without a plural "s"/"es"; in packs without that list, a headword of
- * the language's lexicon (lexicon_words, compared after trunk_word). */
+/* Words of the article written in lower case (cased scripts), reduced
+ * by trunk_word: built on first use, kept inside x->lower_seen under a
+ * key no token has. */
+static json_t *lower_trunks(fx *x)
+{
+    json_t *lt = json_object_get(x->lower_seen, "\x1ftrunks");
+    if (lt)
+        return lt;
+    lt = json_object();
+    json_t *suffixes = world_suffixes(x);
+    story_buf t = {0};
+    const char *k;
+    json_t *v;
+    json_object_foreach(x->lower_seen, k, v) {
+        t.len = 0;
+        trunk_word(suffixes, k, strlen(k), &t);
+        if (!t.oom && t.len)
+            json_object_set_new(lt, t.data, json_true());
+    }
+    story_buf_free(&t);
+    json_object_set_new(x->lower_seen, "\x1ftrunks", lt);
+    return lt;
+}
+
+/* Folded word k (n bytes) is a common word: written in lower case
+ * elsewhere in the article (compared after trunk_word: "Закона" …
+ * "закон"); in the pack's "common_words", directly or without a plural
+ * "s"/"es"; in packs without that list, a headword of the language's
+ * lexicon (lexicon_words). */
 static int common_word(fx *x, const char *k, size_t n)
 {
     char w[64];
@@ -1019,6 +1067,15 @@ static int common_word(fx *x, const char *k, size_t n)
         return 0;
     memcpy(w, k, n);
     w[n] = '\0';
+    if (!x->cjk) {
+        story_buf t = {0};
+        trunk_word(world_suffixes(x), w, n, &t);
+        int hit = !t.oom && t.len &&
+                  json_object_get(lower_trunks(x), t.data) != NULL;
+        story_buf_free(&t);
+        if (hit)
+            return 1;
+    }
     if (!story_langpack_field(x->lp, "common_words")) {
         json_t *lw = lexicon_words(x);
         if (!lw)
@@ -1046,7 +1103,7 @@ static int common_word(fx *x, const char *k, size_t n)
 static int descriptive(fx *x, size_t b, size_t rs, size_t re)
 {
     const story_article *a = x->a;
-    if (!story_langpack_field(x->lp, "common_words") && !lexicon_words(x))
+    if (x->cjk)
         return 0;
     int kindword = 0, common = 1;
     size_t n;
@@ -1250,6 +1307,134 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     return 0;
 }
 
+/* zh: every character of token i is in the pack's "translit_chars"
+ * (characters of the standard transliteration of foreign names). */
+static int translit_token(fx *x, size_t i)
+{
+    const char *set = json_string_value(
+        story_langpack_field(x->lp, "translit_chars"));
+    const story_token *t = &x->a->tokens[i];
+    if (!set || !(t->flags & STORY_TOKEN_IDEO))
+        return 0;
+    const char *p = x->a->text + t->start;
+    size_t n = t->end - t->start, k = 0;
+    while (k < n) {
+        size_t q = k;
+        story__utf8_next(p, n, &q);
+        char one[8];
+        if (q - k >= sizeof one)
+            return 0;
+        memcpy(one, p + k, q - k);
+        one[q - k] = '\0';
+        if (!strstr(set, one))
+            return 0;
+        k = q;
+    }
+    return n > 0;
+}
+
+/* zh: tokens i and i+1 are joined by a middle dot (· or ・) alone. */
+static int dot_gap(const fx *x, size_t i)
+{
+    size_t gap = x->a->tokens[i + 1].start - x->a->tokens[i].end;
+    const char *g = x->a->text + x->a->tokens[i].end;
+    return (gap == 2 && memcmp(g, "\xc2\xb7", 2) == 0) ||
+           (gap == 3 && memcmp(g, "\xe3\x83\xbb", 3) == 0);
+}
+
+/* zh: a transliterated foreign name at token i: transliteration
+ * characters, pieces touching or joined by a middle dot, with at least
+ * one dot ("迈克·劳勒"); or, without a dot, the same characters as the
+ * part after the last dot of an earlier such name (a later surname
+ * mention "劳勒"). Returns its tokens, 0 if none. */
+static size_t dotted_name(fx *x, size_t i, size_t e)
+{
+    if (!x->cjk || !translit_token(x, i))
+        return 0;
+    size_t re = i + 1, dots = 0, last = i;
+    while (re < e && translit_token(x, re)) {
+        if (dot_gap(x, re - 1)) {
+            dots++;
+            last = re;
+        } else if (x->a->tokens[re].start != x->a->tokens[re - 1].end) {
+            break;
+        }
+        re++;
+    }
+    /* a later surname mention may be glued to the next word ("劳勒说"):
+     * the transliteration prefix of a touching token may end it inside
+     * that token (x->name_end); a full name ends at a token end */
+    size_t part = 0;
+    if (!dots && re < e &&
+        x->a->tokens[re].start == x->a->tokens[re - 1].end) {
+        const story_token *t = &x->a->tokens[re];
+        const char *set = json_string_value(
+            story_langpack_field(x->lp, "translit_chars"));
+        const char *p = x->a->text + t->start;
+        size_t n = t->end - t->start, k = 0;
+        while (set && k < n) {
+            size_t q = k;
+            story__utf8_next(p, n, &q);
+            char one[8];
+            if (q - k >= sizeof one)
+                break;
+            memcpy(one, p + k, q - k);
+            one[q - k] = '\0';
+            if (!strstr(set, one))
+                break;
+            k = q;
+        }
+        part = k;
+    }
+    json_t *sur = json_object_get(x->lower_seen, "\x1fzhsur");
+    if (!sur) {
+        sur = json_object();
+        json_object_set_new(x->lower_seen, "\x1fzhsur", sur);
+    }
+    const char *text = x->a->text;
+    if (dots) {
+        /* the surname runs from the last dot over touching pieces */
+        size_t se = last + 1;
+        while (se < re && !dot_gap(x, se - 1))
+            se++;
+        size_t b1 = x->a->tokens[se - 1].end;
+        re = se;
+        size_t b0 = x->a->tokens[last].start;
+        if (b1 - b0 >= 6) {
+            char k[128];
+            if (b1 - b0 < sizeof k) {
+                memcpy(k, text + b0, b1 - b0);
+                k[b1 - b0] = '\0';
+                json_object_set_new(sur, k, json_true());
+            }
+        }
+        return re - i;
+    }
+    /* a known surname starting at token i, ending at a token end or
+     * inside the touching token after the pieces ("劳勒说") */
+    size_t b0 = x->a->tokens[i].start;
+    size_t lim = re < e && part ? x->a->tokens[re].start + part
+                                : x->a->tokens[re - 1].end;
+    const char *k;
+    json_t *v;
+    size_t best = 0;
+    json_object_foreach(sur, k, v) {
+        size_t kl = strlen(k);
+        if (kl > best && b0 + kl <= lim && memcmp(text + b0, k, kl) == 0)
+            best = kl;
+    }
+    if (!best)
+        return 0;
+    size_t r = i;
+    while (r < e && x->a->tokens[r].end < b0 + best)
+        r++;
+    if (r >= e)
+        return 0;
+    if (x->a->tokens[r].end > b0 + best)
+        x->name_end = b0 + best;
+    return r + 1 - i;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -1291,8 +1476,10 @@ static int entities_sentence(fx *x, size_t s)
             ;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
-                 (gc = fx_gazetteer_match(x, i, e, &n)))
-            gk = "other"; /* scripts without capitals: names gazetteer */
+                 (gc = fx_gazetteer_match(x, i, e, &n)) &&
+                 !(n == 1 && is_stopish(x, i, e)))
+            gk = "other"; /* scripts without capitals: names gazetteer
+                             (not a function word: hi "जो" is "which") */
         else {
             const char *k = a->tokens[i].key;
             size_t kn = strip_possessive(k, strlen(k));
@@ -1321,6 +1508,12 @@ static int entities_sentence(fx *x, size_t s)
             (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
         size_t kr = 0;
+        if (!gk && !cap(x, i) && (kr = dotted_name(x, i, e)) > 0) {
+            roles_free(&roles);
+            add_mention(x, s, i, i + kr, NULL, "person", &roles, "", NULL);
+            i += kr;
+            continue;
+        }
         if (!gk && !cap(x, i) &&
             (kr = katakana_run(x, i, e)) > 0 && !role_like(x, i, e, &rn) &&
             !fx_match(x, "counted_nouns", i, e, &rn) &&

@@ -65,6 +65,10 @@ typedef struct fx {
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
     json_t *lower_seen;      /* folded keys seen written in lower case */
     story_buf tmp;           /* scratch */
+    size_t name_end;         /* facts_entity.c: byte end of the next
+                                mention inside its last token (zh names
+                                the word segmenter glued to the next
+                                word), 0: the token's end */
     int rc;                  /* sticky error */
 } fx;
 

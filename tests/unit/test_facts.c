@@ -734,6 +734,31 @@ static void test_entity_person_keys_and_common_words(void **state)
     run_free(&es);
 }
 
+/* zh: transliterated foreign names joined by a middle dot, the later
+ * surname alone (glued to the next word by the segmenter), and Hindi
+ * function words that a names gazetteer also lists are no names. */
+static void test_entity_zh_dotted_names(void **state)
+{
+    (void)state;
+    run en = extract("Kevin Darrow met Maria Ostrova. Darrow said no.", "en");
+    run zh = extract("凯文·达罗会见了玛丽亚·奥斯特罗娃。达罗说不。", "zh");
+    const char *k = entity_key_of(&en, "Darrow");
+    assert_true(k[0] != '\0');
+    assert_string_equal(entity_key_of(&zh, "凯文·达罗"), k);
+    size_t same = 0;
+    for (size_t i = 0; i < zh.fs->n_facts; i++)
+        same += zh.fs->facts[i].type == STORY_FACT_ENTITY &&
+                strcmp(zh.fs->facts[i].key, k) == 0;
+    assert_int_equal(same, 2);
+    assert_string_equal(entity_key_of(&zh, "玛丽亚·奥斯特罗娃"),
+                        entity_key_of(&en, "Ostrova"));
+    run hi = extract("यह वह योजना है जो कल शुरू हुई।", "hi");
+    assert_int_equal(count(&hi, STORY_FACT_ENTITY), 0);
+    run_free(&en);
+    run_free(&zh);
+    run_free(&hi);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1075,6 +1100,8 @@ int main(void)
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
         cmocka_unit_test(test_entity_world_concepts),
+        cmocka_unit_test(test_entity_person_keys_and_common_words),
+        cmocka_unit_test(test_entity_zh_dotted_names),
         cmocka_unit_test(test_quote_speaker_fallbacks),
         cmocka_unit_test(test_quote_subject_and_complement),
         cmocka_unit_test(test_quote_late_subjects),
@@ -1087,4 +1114,3 @@ int main(void)
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
-        cmocka_unit_test(test_entity_person_keys_and_common_words),
