@@ -521,13 +521,36 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
             while (os > floor && is_word_cp(cp_at(s, prev_pos(s, os), NULL)))
                 os = prev_pos(s, os);
             /* without a link word ("ninth of") only where the ordinal
-             * day is the normal form (ordinal_dot packs: is, de, cs …),
-             * so "a second march" is not March 2 */
+             * day is the normal form (ordinal_dot packs: is, de, cs …;
+             * ordinal_day packs: ru, uk), so "a second march" is not
+             * March 2 */
             json_t *od = story_langpack_field(s->dl->lp, "ordinal_dot");
-            json_t *ov = p < q || json_is_true(od)
+            /* ru/uk: a neuter ordinal before a genitive month is the
+             * spelled date ("второе февраля"): the pack's ordinal_day */
+            json_t *oday = story_langpack_field(s->dl->lp, "ordinal_day");
+            json_t *ov = p < q || json_is_true(od) || json_is_true(oday)
                              ? lookup(s, "ordinal_words", s->t + os, r - os)
                              : NULL;
             double dv = json_is_number(ov) ? json_number_value(ov) : 0;
+            if (ov && dv >= 1 && dv < 10 && os > floor) {
+                /* "двадцать пятое": tens word + ordinal unit */
+                size_t ts = prev_pos(s, os);
+                while (ts > floor && is_space_cp(cp_at(s, ts, NULL)))
+                    ts = prev_pos(s, ts);
+                size_t te2 = ts < os ? ts + 1 : os;
+                while (te2 < os && !is_space_cp(cp_at(s, te2, NULL)))
+                    te2++;
+                while (ts > floor && is_word_cp(cp_at(s, prev_pos(s, ts), NULL)))
+                    ts = prev_pos(s, ts);
+                json_t *tv = te2 > ts ? lookup(s, "number_words", s->t + ts,
+                                               te2 - ts)
+                                      : NULL;
+                double tn = json_is_number(tv) ? json_number_value(tv) : 0;
+                if (tn == 20 || tn == 30) {
+                    dv += tn;
+                    os = ts;
+                }
+            }
             if (dv >= 1 && dv <= 31 && dv == (double)(long)dv) {
                 day = (long)dv;
                 a = os;

@@ -884,6 +884,31 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
         *v = json_num(j);
         return !isnan(*v);
     }
+    /* ordinal + superlative compounds: zweitgrößte, vierthöchsten (the
+     * pack's ordinal_compounds stems, ordinal_compound_endings) */
+    json_t *oc = story_langpack_field(s->nl->lp, "ordinal_compounds");
+    json_t *oe = story_langpack_field(s->nl->lp, "ordinal_compound_endings");
+    if (json_is_object(oc) && json_is_array(oe) && b - a >= 8 &&
+        fold_into(&s->phrase, s->t + a, b - a) == 0) {
+        const char *w = s->phrase.data, *k;
+        size_t wl = strlen(w), ei;
+        json_t *ov, *ev;
+        json_object_foreach(oc, k, ov) {
+            size_t kl = strlen(k);
+            if (kl >= wl || strncmp(w, k, kl) != 0)
+                continue;
+            json_array_foreach(oe, ei, ev) {
+                const char *x = json_string_value(ev);
+                size_t xl = x ? strlen(x) : 0;
+                if (xl && kl + xl + 3 <= wl &&
+                    strcmp(w + wl - xl, x) == 0 && !isnan(json_num(ov))) {
+                    *v = json_num(ov);
+                    *ordinal = 1;
+                    return 1;
+                }
+            }
+        }
+    }
     /* compounds: a number word + a listed suffix (achttägigen, 3-fach);
      * compound_units suffixes also give the unit (einprozentige) */
     s->compound_unit = NULL;
@@ -1586,10 +1611,13 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
-        /* "jeden … druhý", "एक … दूसरी", "one … the second": an ordinal
-         * 2 word shortly after a lone "one" is "the other" (reciprocal,
-         * "from one system to another"), not a number */
+        /* "jeden … druhý", "एक … दूसरी": where the word for "second" also
+         * means "other" (the pack's second_other), it is "the other"
+         * shortly after a lone "one" (reciprocal, "from one system to
+         * another"), not a number ("ein zweites Werk" stays) */
         if (n.spelled && n.is_ordinal && n.value == 2 && lone_one_end &&
+            lookup(s, "second_other", s->t + n.num_start,
+                   n.num_end - n.num_start) &&
             n.num_start >= lone_one_end &&
             n.num_start - lone_one_end <= 40 &&
             !memchr(s->t + lone_one_end, '.', n.num_start - lone_one_end)) {
