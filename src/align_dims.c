@@ -99,7 +99,24 @@ static int side_build(side *s, story_ctx *ctx, const story_article *a,
             continue;
         term *t = &s->t[s->n++];
         int cps = 0;
-        t->h = prefix_hash(k, n, num, &cps);
+        const char *hk = k;
+        size_t hn = n;
+        /* a stemmer that strips prefixes (the Arabic article and
+         * conjunctions: "al-", "wa-") changes the first letters: then the
+         * stem, found inside the word, is truncated instead of the word */
+        if (!num && a->lang && a->lang[0]) {
+            stem.len = 0;
+            if (story__stem(ctx, a->lang, k, n, &stem, NULL) == 0 &&
+                stem.data && stem.len >= 2 && stem.len < n &&
+                memcmp(stem.data, k, stem.len < 2 ? stem.len : 2) != 0) {
+                const char *in = strstr(k + 1, stem.data);
+                if (in) {
+                    hk = stem.data;
+                    hn = stem.len;
+                }
+            }
+        }
+        t->h = prefix_hash(hk, hn, num, &cps);
         t->longw = num || cps >= SD_PREFIX;
         t->alt_off = (uint32_t)s->nalt;
         t->nalt = 0;

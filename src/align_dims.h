@@ -10,7 +10,9 @@
  * German and Hungarian languages"; P. McNamee, J. Mayfield 2004,
  * "Character n-gram tokenization for European language text retrieval",
  * Information Retrieval 7: 4-grams and truncation beat rule stemmers in
- * several languages). Numbers keep their full key. Across languages with
+ * several languages). Numbers keep their full key. Where the Snowball
+ * stemmer strips a prefix (Arabic "al-", "wa-": the stem is found inside
+ * the word, not at its start), the stem is truncated instead. Across languages with
  * a bilingual lexicon (lexicon.h), each term also stands for the prefixes
  * of its translations.
  */

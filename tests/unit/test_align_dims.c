@@ -123,6 +123,29 @@ static void test_lexical_cross_language(void **state)
     story_ctx_free(ctx);
 }
 
+/* Arabic: the definite article is a prefix ("al-"); the stem, found
+ * inside the word, is truncated instead, so "the government" meets
+ * "government". */
+static void test_lexical_arabic_article(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a =
+        story_test_article(ctx, "\u0627\u0644\u062d\u0643\u0648\u0645\u0629 "
+                                "\u0627\u0644\u062c\u062f\u064a\u062f\u0629",
+                           "ar");
+    story_article *b = story_test_article(
+        ctx, "\u062d\u0643\u0648\u0645\u0629 \u062c\u062f\u064a\u062f\u0629",
+        "ar");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(lx.n_a, 2);
+    assert_true(lx.body > 0.99);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 static void test_lexical_empty(void **state)
 {
     (void)state;
@@ -222,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_lexical_identical),
         cmocka_unit_test(test_lexical_same_vs_different),
         cmocka_unit_test(test_lexical_cross_language),
+        cmocka_unit_test(test_lexical_arabic_article),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
