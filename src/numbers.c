@@ -1614,13 +1614,18 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         /* "jeden … druhý", "एक … दूसरी": where the word for "second" also
          * means "other" (the pack's second_other), it is "the other"
          * shortly after a lone "one" (reciprocal, "from one system to
-         * another"), not a number ("ein zweites Werk" stays) */
+         * another"), not a number ("ein zweites Werk" stays; with
+         * second_other_gap a word must lie between: hi "एक दूसरा प्लांट"
+         * is "a second plant") */
         if (n.spelled && n.is_ordinal && n.value == 2 && lone_one_end &&
             lookup(s, "second_other", s->t + n.num_start,
                    n.num_end - n.num_start) &&
             n.num_start >= lone_one_end &&
             n.num_start - lone_one_end <= 40 &&
-            !memchr(s->t + lone_one_end, '.', n.num_start - lone_one_end)) {
+            !memchr(s->t + lone_one_end, '.', n.num_start - lone_one_end) &&
+            !(json_is_true(story_langpack_field(s->nl->lp,
+                                                "second_other_gap")) &&
+              skip_spaces(s, lone_one_end) == n.num_start)) {
             i = n.num_end > i ? n.num_end : nx;
             continue;
         }
