@@ -34,6 +34,9 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "facts_event.h"
 #include "facts_internal.h"
 #include "stem.h"
@@ -46,6 +49,17 @@ static size_t cp_count(const char *s)
         if (((unsigned char)*s & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+/* Stem of token i (the folded key when stemming fails) into st. */
+static const char *token_stem_raw(fx *x, size_t i, story_buf *st)
+{
+    const char *k = x->a->tokens[i].key;
+    st->len = 0;
+    if (story__stem(x->ctx, x->lang, k, strlen(k), st, NULL) || !st->data ||
+        st->oom)
+        return k;
+    return st->data;
 }
 
 /* Stems shorter than this many code points are not looked up: they
@@ -115,7 +129,8 @@ static int prefix_index(fx *x, fx_evstems *es, json_t *lex)
 }
 
 /* Prefix rule: token t matches entry w when they share at least
- * max(N, |w| - 2) code points and t is at most 4 code points longer than
+ * max(N, |w| - 2) code points (|w| - 1 for |w| <= 6) and t is at most 4
+ * code points longer than
  * w: an inflectional ending, not a compound ("árás" ~ "árásir",
  * "samþykkja" ~ "samþykktu"; "undirrita" !~ "undir", "fjármögnun" !~
  * "fjármálaráðherra"). Several concepts: ambiguous, no match. */
@@ -133,7 +148,7 @@ static const char *prefix_lookup(fx_evstems *es, const char *t)
     json_array_foreach(arr, idx, pair) {
         const char *w = json_string_value(json_array_get(pair, 0));
         const char *c = json_string_value(json_array_get(pair, 1));
-        size_t wl = cp_count(w), need = wl > 2 ? wl - 2 : wl;
+        size_t wl = cp_count(w), need = wl > 6 ? wl - 2 : wl - 1;
         if (need < es->prefix)
             need = es->prefix;
         if (tl > wl + 4 || cp_common(t, w) < need)
@@ -145,9 +160,90 @@ static const char *prefix_lookup(fx_evstems *es, const char *t)
     return found;
 }
 
+/* "event_separable": first word of every two-word entry -> [[second,
+ * concept] …] (German separable verbs: "stimmte … zu"). */
+static int separable_index(fx *x, fx_evstems *es, json_t *lex)
+{
+    const char *k;
+    json_t *v;
+    es->sep = json_object();
+    if (!es->sep)
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    json_object_foreach(lex, k, v) {
+        const char *sp = strchr(k, ' ');
+        if (!json_is_string(v) || !sp || strchr(sp + 1, ' '))
+            continue;
+        char *folded = NULL;
+        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+            continue;
+        char *sp2 = strchr(folded, ' ');
+        if (sp2) {
+            *sp2 = '\0';
+            json_t *arr = json_object_get(es->sep, folded);
+            if (!arr) {
+                arr = json_array();
+                json_object_set_new(es->sep, folded, arr);
+            }
+            json_array_append_new(arr, json_pack("[s,O]", sp2 + 1, v));
+        }
+        story_free(folded);
+    }
+    return 0;
+}
+
+/* "event_compounds": stems of one-word entries of at least EV_HEAD_MIN
+ * code points -> concept, for compound heads ("Regierungsstillstand"). */
+#define EV_HEAD_MIN 5
+static int compound_index(fx *x, fx_evstems *es, json_t *lex)
+{
+    const char *k;
+    json_t *v;
+    story_buf st = {0};
+    es->heads = json_object();
+    if (!es->heads)
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    json_object_foreach(lex, k, v) {
+        if (!json_is_string(v) || strchr(k, ' '))
+            continue;
+        char *folded = NULL;
+        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+            continue;
+        st.len = 0;
+        int rc = story__stem(x->ctx, x->lang, folded, strlen(folded), &st,
+                             NULL);
+        story_free(folded);
+        if (rc || !st.data || st.oom || cp_count(st.data) < EV_HEAD_MIN)
+            continue;
+        json_t *old = json_object_get(es->heads, st.data);
+        if (!old)
+            json_object_set(es->heads, st.data, v);
+        else if (json_is_string(old) &&
+                 strcmp(json_string_value(old), json_string_value(v)) != 0)
+            json_object_set_new(es->heads, st.data, json_null());
+    }
+    story_buf_free(&st);
+    return 0;
+}
+
 int fx_evstems_init(fx *x, fx_evstems *es)
 {
     memset(es, 0, sizeof *es);
+    json_t *lex0 = story_langpack_field(x->lp, "event_lexicon");
+    if (json_is_true(story_langpack_field(x->lp, "event_separable")) &&
+        separable_index(x, es, lex0))
+        return x->rc;
+    if (json_is_true(story_langpack_field(x->lp, "event_compounds")) &&
+        compound_index(x, es, lex0))
+        return x->rc;
+    if (es->sep || es->heads) {
+        es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
+        es->done = story__calloc(x->a->n_tokens + 1, 1);
+        if (!es->tok || !es->done)
+            return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                        "out of memory");
+    }
     json_t *pf = story_langpack_field(x->lp, "event_prefix");
     if (x->lex_stems ||
         (!json_is_true(story_langpack_field(x->lp, "event_stems")) &&
@@ -157,8 +253,10 @@ int fx_evstems_init(fx *x, fx_evstems *es)
     if (json_is_integer(pf) && json_integer_value(pf) > 0)
         es->prefix = (size_t)json_integer_value(pf);
     es->map = json_object();
-    es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
-    es->done = story__calloc(x->a->n_tokens + 1, 1);
+    if (!es->tok)
+        es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
+    if (!es->done)
+        es->done = story__calloc(x->a->n_tokens + 1, 1);
     if (!es->map || !es->tok || !es->done) {
         fx_evstems_free(es);
         return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
@@ -196,22 +294,105 @@ int fx_evstems_init(fx *x, fx_evstems *es)
 void fx_evstems_free(fx_evstems *es)
 {
     json_decref(es->map);
+    json_decref(es->sep);
+    json_decref(es->heads);
     story_free(es->tok);
     story_free(es->done);
     memset(es, 0, sizeof *es);
+}
+
+/* 1 when tokens i..j are glued by a hyphen to a letter token before or
+ * after: part of a compound noun or modifier ("buy-in", "drop-off",
+ * "pre-election"), not a predicate. */
+static int hyphen_glued(const fx *x, size_t i, size_t j)
+{
+    const story_article *a = x->a;
+    const story_token *f = &a->tokens[i], *l = &a->tokens[j];
+    if (j + 1 < a->n_tokens && a->text[l->end] == '-' &&
+        a->tokens[j + 1].start == l->end + 1 &&
+        (a->tokens[j + 1].flags & STORY_TOKEN_LETTER))
+        return 1;
+    return i > 0 && f->start > 0 && a->text[f->start - 1] == '-' &&
+           a->tokens[i - 1].end == f->start - 1 &&
+           (a->tokens[i - 1].flags & STORY_TOKEN_LETTER);
+}
+
+/* Separable verb at token i: a two-word entry whose second word closes
+ * the clause within 12 tokens ("stimmte die Regierung … zu"). */
+static const char *separable_match(fx *x, fx_evstems *es, size_t i,
+                                   size_t e)
+{
+    json_t *arr = json_object_get(es->sep, x->a->tokens[i].key), *pair;
+    if (!arr)
+        return NULL;
+    for (size_t q = i + 1; q < e && q < i + 13; q++) {
+        if (fx_clause_break_before(x, q))
+            break;
+        int last = q + 1 >= e || fx_clause_break_before(x, q + 1) ||
+                   !(x->a->tokens[q + 1].flags & STORY_TOKEN_LETTER);
+        if (!last)
+            continue;
+        size_t idx;
+        json_array_foreach(arr, idx, pair) {
+            if (strcmp(json_string_value(json_array_get(pair, 0)),
+                       x->a->tokens[q].key) == 0)
+                return json_string_value(json_array_get(pair, 1));
+        }
+    }
+    return NULL;
+}
+
+/* Compound whose head (a suffix of the token's stem, at least EV_HEAD_MIN
+ * code points, after at least 3 code points of modifier) is an entry:
+ * "Regierungsstillstand" -> "stillstand", "Mieterhöhungen" -> "erhöh". */
+static const char *compound_match(fx *x, fx_evstems *es, size_t i)
+{
+    /* nouns only: a capitalised token (German writes nouns capitalised;
+     * "ausschließlich", "vorausgesetzt" are not compounds of events) */
+    UChar32 c0;
+    size_t off = x->a->tokens[i].start;
+    U8_NEXT((const uint8_t *)x->a->text, off, x->a->tokens[i].end, c0);
+    if (c0 < 0 || !u_isupper(c0))
+        return NULL;
+    story_buf st = {0};
+    const char *found = NULL;
+    const char *w = token_stem_raw(x, i, &st);
+    size_t ncp = cp_count(w);
+    for (size_t skip = 3; ncp >= skip + EV_HEAD_MIN; skip++) {
+        json_t *v = json_object_get(es->heads, w + cp_prefix(w, skip));
+        if (json_is_string(v)) {
+            found = json_string_value(v);
+            break;
+        }
+    }
+    story_buf_free(&st);
+    return found;
 }
 
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n)
 {
     const char *c = fx_match(x, "event_lexicon", i, e, n);
-    if (c || !es || !es->map || i >= e || i >= x->a->n_tokens)
+    if (c && !x->cjk && hyphen_glued(x, i, i + *n - 1))
+        return NULL;
+    if (c || !es || !es->tok || i >= e || i >= x->a->n_tokens ||
+        x->tok_ent[i] >= 0)
         return c;
     if (!es->done[i]) {
         es->done[i] = 1;
         const story_token *t = &x->a->tokens[i];
         story_buf st = {0};
-        if (es->prefix) {
+        if (!(t->flags & STORY_TOKEN_LETTER) ||
+            (!x->cjk && hyphen_glued(x, i, i))) {
+            /* no match */
+        } else if (es->sep && (es->tok[i] = separable_match(x, es, i, e))) {
+            /* found */
+        } else if (es->heads &&
+                   (es->tok[i] = compound_match(x, es, i))) {
+            /* found */
+        } else if (!es->map) {
+            /* no stem index */
+        } else if (es->prefix) {
             if (t->flags & STORY_TOKEN_LETTER)
                 es->tok[i] = prefix_lookup(es, t->key);
         } else if ((t->flags & STORY_TOKEN_LETTER) &&
@@ -297,17 +478,6 @@ static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
     return pred;
 }
 
-/* Stem of token i (folded key when the pack has no stemmer) into st. */
-static const char *token_stem(fx *x, size_t i, story_buf *st)
-{
-    const char *k = x->a->tokens[i].key;
-    st->len = 0;
-    if (story__stem(x->ctx, x->lang, k, strlen(k), st, NULL) || !st->data ||
-        st->oom)
-        return k;
-    return st->data;
-}
-
 /* One sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
  * discourse", HLT): an ambiguous event word that takes another sense in
  * one sentence of the article (a cue word there: "a strike of railway
@@ -330,7 +500,7 @@ static json_t *discourse_senses(fx *x, fx_evstems *es)
                                   ? event_sense(x, pred, b, e)
                                   : pred;
             if (alt != pred && n == 1)
-                json_object_set_new(out, token_stem(x, k, &st),
+                json_object_set_new(out, token_stem_raw(x, k, &st),
                                     json_string(alt));
             k += n - 1;
         }
@@ -355,7 +525,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         if (sense == pred && n == 1 && json_object_size(disc)) {
             /* disc owns the string until fx_events returns */
             story_buf st = {0};
-            json_t *d = json_object_get(disc, token_stem(x, k, &st));
+            json_t *d = json_object_get(disc, token_stem_raw(x, k, &st));
             story_buf_free(&st);
             if (json_is_string(d))
                 sense = json_string_value(d);

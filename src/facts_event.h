@@ -16,6 +16,9 @@ typedef struct fx_evstems {
     json_t *map;         /* stem -> concept, or (prefix) first N code
                           * points -> [[entry, concept] …]; NULL: off */
     size_t prefix;       /* N of "event_prefix", 0: stems */
+    json_t *sep;         /* "event_separable": first word -> [[second,
+                          * concept] …], or NULL */
+    json_t *heads;       /* "event_compounds": entry stem -> concept */
     const char **tok;    /* per token: concept borrowed from map, or NULL */
     unsigned char *done; /* per token: tok[i] computed */
 } fx_evstems;
@@ -27,8 +30,11 @@ void fx_evstems_free(fx_evstems *es);
 
 /* Event concept of the entry starting at token i (not crossing token e):
  * fx_match on "event_lexicon" first (exact forms, and stems in packs with
- * "lexicon_stems"), then the stem index of es (one token). *n = tokens
- * matched. NULL when none. es may be NULL. */
+ * "lexicon_stems"), then, for one token, a separable verb ("stimmte … zu":
+ * "event_separable"), a compound head ("event_compounds") and the stem or
+ * prefix index of es. A match glued by a hyphen to a neighbouring word
+ * ("buy-in") is none. *n = tokens matched. NULL when none. es may be
+ * NULL. */
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n);
 
