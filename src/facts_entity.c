@@ -252,26 +252,55 @@ static const char *kind_static(const char *k)
     return "other";
 }
 
-/* Folded word w (n bytes) without its possessive, the Devanagari nukta
- * (written or not for the same name) and its longest inflection ending
+/* Folded word w (n bytes) without its possessive, Devanagari vowel
+ * signs (below) and its longest inflection ending
  * of `suffixes` (an array of two arrays: the pack's "name_suffixes" and
  * entities.json "inflection"; at least 3 code points stay, 4 before an
  * ending of more than one), appended to out. */
+/* Copy w (n bytes) into buf (cap bytes) without Devanagari vowel signs,
+ * virama, anusvara, chandrabindu (all: spelled differently for one
+ * foreign name, वॉशिंगटन / वाशिंगटन, एंजलस / एंजिल्स) and nukta, or
+ * (all == 0) without the nukta only. Returns the bytes written; *marks:
+ * how many were removed. */
+static size_t deva_fold(const char *w, size_t n, int all, char *buf,
+                        size_t cap, size_t *marks)
+{
+    size_t m = 0;
+    *marks = 0;
+    for (size_t i = 0; i < n && m + 1 < cap; i++) {
+        if (i + 2 < n && (unsigned char)w[i] == 0xE0) {
+            unsigned char b1 = (unsigned char)w[i + 1],
+                          b2 = (unsigned char)w[i + 2];
+            unsigned cp = 0x900u + ((b1 - 0xA4u) << 6) + (b2 - 0x80u);
+            int sign = cp <= 0x903 || (cp >= 0x93A && cp <= 0x94F) ||
+                       (cp >= 0x951 && cp <= 0x957) || cp == 0x962 ||
+                       cp == 0x963;
+            if ((b1 == 0xA4 || b1 == 0xA5) &&
+                ((all && sign) || cp == 0x93C)) {
+                (*marks)++;
+                i += 2;
+                continue;
+            }
+        }
+        buf[m++] = w[i];
+    }
+    return m;
+}
+
 static void trunk_word(json_t *suffixes, const char *w, size_t n,
                        story_buf *out)
 {
     char buf[256];
-    size_t m = 0;
+    size_t marks = 0;
     n = strip_possessive(w, n);
-    for (size_t i = 0; i < n && m + 1 < sizeof buf; i++) {
-        if (i + 2 < n + 0 && (unsigned char)w[i] == 0xE0 &&
-            (unsigned char)w[i + 1] == 0xA4 &&
-            (unsigned char)w[i + 2] == 0xBC) {
-            i += 2;
-            continue;
-        }
-        buf[m++] = w[i];
-    }
+    size_t m = deva_fold(w, n, 1, buf, sizeof buf, &marks);
+    /* ... when at least 4 letters stay (पर is no पेरू), else only the
+     * nukta goes */
+    size_t letters = 0;
+    for (size_t k = 0; k < m; k++)
+        letters += ((unsigned char)buf[k] & 0xC0) != 0x80;
+    if (marks && letters < 4)
+        m = deva_fold(w, n, 0, buf, sizeof buf, &marks);
     size_t best = 0, idx, li;
     json_t *v, *list;
     json_array_foreach(suffixes, li, list) json_array_foreach(list, idx, v) {
