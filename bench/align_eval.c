@@ -323,6 +323,9 @@ static void classify(const char *key, const plink *pred, size_t np,
         else
             e = (isa ? E_AWRONG : E_BWRONG) + (gmv[x] ? 1 : gmg[x] ? 2 : 0);
         ec->c[e]++;
+        if (strcmp(key, "all") && getenv("ALIGN_EVAL_ERRORS")[0] == '2')
+            fprintf(stderr, "  err %s %c%zu\n", ename[e], isa ? 'A' : 'B',
+                    isa ? x : x - na);
     }
     free(pp);
     free(gp);
@@ -700,6 +703,9 @@ int main(int argc, char **argv)
                 ac->pairs++;
             }
             if (getenv("ALIGN_EVAL_ERRORS")) {
+                if (getenv("ALIGN_EVAL_ERRORS")[0] == '2')
+                    fprintf(stderr, "pair %s\n",
+                            json_string_value(json_object_get(m, "id")));
                 classify(key, pl, np, gl, ng, ma.n, mb.n);
                 classify("all", pl, np, gl, ng, ma.n, mb.n);
             }
@@ -721,6 +727,16 @@ int main(int argc, char **argv)
                     fprintf(stderr, "  link a=%zu+%zu b=%zu+%zu %.3f %s\n",
                             L[k].a, L[k].n_a, L[k].b, L[k].n_b, L[k].score,
                             story_link_kind_name(L[k].kind));
+                for (int sd = 0; sd < 2 && !par; sd++) {
+                    const story_article *X = sd ? B : A;
+                    for (size_t q = 0; q < X->n_sentences; q++) {
+                        size_t st = X->sentences[q].start,
+                               en = X->sentences[q].end;
+                        fprintf(stderr, "  %c%zu %.60s\n", sd ? 'b' : 'a', q,
+                                X->text + st);
+                        (void)en;
+                    }
+                }
                 fprintf(stderr, "  gold %s\n  sim %s\n",
                         json_dumps(g, JSON_COMPACT), al->similarity_json);
             }

@@ -62,6 +62,12 @@
 #define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
 #define GAP_LEN 0.0 /* least length term for a gap pair */
+#define GAIN_SHARE 0.3 /* absorb: the other run's coverage must grow by this
+                          x the unit's length share x the median coverage */
+#define GAIN_LT 0.5    /* ... with a length term of at least */
+#define PART_COV 0.5   /* least containment of each part of a run, x the
+                          pair's median (parts_contained) */
+#define PART_CHECK -0.5 /* parts are checked for links scoring above */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
 #define FULL_CELLS 40000.0 /* use the whole grid up to this many cells */
 #define BAND_W 40           /* corridor half-width around the anchors */
@@ -79,6 +85,8 @@ typedef struct dp {
     double *ra, *rb;   /* noise per unit */
     double ratio;
     double level; /* typical link similarity: median of row maxima */
+    double covmed[2]; /* typical containment of a unit in its best 1-1
+                         partner: median over A units (0) / B units (1) */
     const sd_prior *prior;
     sd_space *sp;
     const sd_side *A, *B;
@@ -110,6 +118,31 @@ static double sim11_of(dp *d, size_t i, size_t j)
     if (in_band(d, i + 1, j + 1))
         return d->sim11[cell(d, i + 1, j + 1)];
     return sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
+}
+
+/* Every part of a multi-unit run must have its content in the other
+ * side's run: containment (sd_cover) of each unit >= PART_COV of the
+ * pair's typical containment of a unit in its best 1-1 partner. A unit
+ * that only shares a common word or two with the other run (a deleted
+ * sentence next to a translated one) stays out. */
+static int parts_contained(dp *d, size_t a, size_t na, size_t b, size_t nb)
+{
+    double pc = PART_COV;
+    if (na > 1)
+        for (size_t i = a; i < a + na; i++) {
+            double m = 0;
+            double c = sd_cover(d->sp, d->A, i, 1, d->B, b, nb, 0, &m);
+            if (m > 0 && c < pc * d->covmed[0])
+                return 0;
+        }
+    if (nb > 1)
+        for (size_t j = b; j < b + nb; j++) {
+            double m = 0;
+            double c = sd_cover(d->sp, d->A, a, na, d->B, j, 1, 1, &m);
+            if (m > 0 && c < pc * d->covmed[1])
+                return 0;
+        }
+    return 1;
 }
 
 /* Score of linking A[a, a+na) with B[b, b+nb). Multi-unit runs must be
@@ -170,8 +203,11 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
         d->prior->ga[a] == d->prior->gb[b] &&
         d->prior->ga[a + na - 1] == d->prior->gb[b + nb - 1])
         bonus = units * d->prior->w;
-    return s - units * (K_NOISE * noise + T0) +
-           units * lw * len_term(d, la, lb) - pen + bonus;
+    double v = s - units * (K_NOISE * noise + T0) +
+               units * lw * len_term(d, la, lb) - pen + bonus;
+    if (na + nb > 2 && v > PART_CHECK && !parts_contained(d, a, na, b, nb))
+        return -1e9;
+    return v;
 }
 
 /* ---- band ---- */
@@ -405,16 +441,28 @@ static int compute_sims(dp *d)
     size_t N = d->N, M = d->M;
     double *t3a = story__calloc(3 * (N + 1), sizeof *t3a);
     double *t3b = story__calloc(3 * (M + 1), sizeof *t3b);
-    if (!t3a || !t3b) {
+    size_t *bj_a = story__malloc((N + 1) * sizeof *bj_a);
+    size_t *bi_b = story__malloc((M + 1) * sizeof *bi_b);
+    if (!t3a || !t3b || !bj_a || !bi_b) {
         free(t3a);
         free(t3b);
+        free(bj_a);
+        free(bi_b);
         return -1;
     }
+    for (size_t i = 0; i <= N; i++)
+        bj_a[i] = SIZE_MAX;
+    for (size_t j = 0; j <= M; j++)
+        bi_b[j] = SIZE_MAX;
     for (size_t i = 1; i <= N; i++)
         for (size_t j = d->lo[i] ? d->lo[i] : 1; j <= d->hi[i]; j++) {
             double s = sd_sim(d->sp, d->A, i - 1, 1, d->B, j - 1, 1);
             d->sim11[cell(d, i, j)] = (float)s;
             double *ta = &t3a[3 * (i - 1)], *tb = &t3b[3 * (j - 1)];
+            if (s > 0 && s > ta[0])
+                bj_a[i - 1] = j - 1;
+            if (s > 0 && s > tb[0])
+                bi_b[j - 1] = i - 1;
             double v[4];
             for (int q = 0; q < 2; q++) {
                 double *tt = q ? tb : ta;
@@ -438,6 +486,28 @@ static int compute_sims(dp *d)
             d->level = 0.05;
         free(mx);
     }
+    /* typical containment of a unit in its best 1-1 partner */
+    for (int side = 0; side < 2; side++) {
+        size_t n = side ? M : N, m = 0;
+        double *v = story__malloc((n + 1) * sizeof *v);
+        d->covmed[side] = 0;
+        if (!v)
+            continue;
+        for (size_t u = 0; u < n; u++) {
+            size_t o = side ? bi_b[u] : bj_a[u];
+            if (o == SIZE_MAX)
+                continue;
+            v[m++] = side ? sd_cover(d->sp, d->A, o, 1, d->B, u, 1, 1, NULL)
+                          : sd_cover(d->sp, d->A, u, 1, d->B, o, 1, 0, NULL);
+        }
+        if (m) {
+            qsort(v, m, sizeof *v, cmp_dbl_desc);
+            d->covmed[side] = v[m / 2];
+        }
+        free(v);
+    }
+    free(bj_a);
+    free(bi_b);
     for (size_t i = 0; i < N; i++)
         top_noise(&d->ra[i], t3a[3 * i], t3a[3 * i + 1], t3a[3 * i + 2]);
     for (size_t j = 0; j < M; j++)
@@ -1004,6 +1074,28 @@ static void absorb(dp *d, sd_link *l, size_t n)
                                cov >= COVER_ABS && lt1 >= COVER_LT &&
                                lt1 >= len_of(d, x->a, x->na, x->b, x->nb) +
                                           COVER_LEN;
+                        /* the other run's coverage grows by about the
+                         * unit's share: it is the unit's translation */
+                        if (!take && cov >= COVER_ABS) {
+                            double c0 = sd_cover(d->sp, d->A, x->a, x->na,
+                                                 d->B, x->b, x->nb, !side,
+                                                 NULL);
+                            double c1 = sd_cover(d->sp, d->A, a, na, d->B, b,
+                                                 nb, !side, NULL);
+                            double lu = side ? d->B->u[u].chars
+                                             : d->A->u[u].chars;
+                            double lr = 0;
+                            for (size_t q = side ? x->b : x->a;
+                                 q < (side ? x->b + x->nb : x->a + x->na); q++)
+                                lr += side ? d->B->u[q].chars
+                                           : d->A->u[q].chars;
+                            double share = lu / (lu + lr);
+                            double mo = med[!side] > 0 ? med[!side]
+                                                       : d->covmed[!side];
+                            if (c1 - c0 >= GAIN_SHARE * mo * share &&
+                                lt1 >= GAIN_LT)
+                                take = 1;
+                        }
                     }
                     if (!take)
                         continue;

@@ -307,6 +307,29 @@ static void build_side(builder *bd, const story_article *a,
         }
     }
     int uncased = letters > 20 && caps * 50 < letters;
+    /* A capitalised word at the start of a sentence is a name only when
+     * the document also capitalises it inside a sentence ("Remote work
+     * is ..." is no name; "Biden said ..." is when Biden recurs); ids of
+     * keys seen capitalised after the first word, in a local table */
+    sd_intern midcap;
+    sd_intern_init(&midcap);
+    unsigned char *initial = story__calloc(a->n_tokens + 1, 1);
+    if (!initial)
+        bd->oom = 1;
+    for (size_t i = 0, prev_s = SIZE_MAX; i < a->n_tokens && initial; i++) {
+        const story_token *t = &a->tokens[i];
+        if (!(t->flags & STORY_TOKEN_LETTER) || !t->key)
+            continue;
+        if (t->sentence != prev_s) {
+            initial[i] = 1;
+            prev_s = t->sentence;
+        } else if (t->flags & STORY_TOKEN_CAPITAL) {
+            int oom = 0;
+            sd_intern_id(&midcap, t->key, strlen(t->key), 1, &oom);
+            if (oom)
+                bd->oom = 1;
+        }
+    }
     for (size_t i = 0; i < a->n_tokens && !bd->oom; i++) {
         const story_token *t = &a->tokens[i];
         size_t s = t->sentence;
@@ -342,7 +365,10 @@ static void build_side(builder *bd, const story_article *a,
         /* uncased scripts: every content word may be a name; not for
          * Han/kana words (their transliteration rarely meets a Latin
          * name, and story_name_key is costly on them) */
-        int is_name = (t->flags & STORY_TOKEN_CAPITAL) ||
+        int is_name = ((t->flags & STORY_TOKEN_CAPITAL) &&
+                       (!initial[i] ||
+                        sd_intern_id(&midcap, t->key, kl, 0, NULL) !=
+                            UINT32_MAX)) ||
                       (uncased && kl >= 3 &&
                        (!(t->flags & STORY_TOKEN_IDEO) ||
                         all_katakana(a->text + t->start,
@@ -358,6 +384,8 @@ static void build_side(builder *bd, const story_article *a,
             }
         }
     }
+    sd_intern_free(&midcap);
+    free(initial);
     /* numbers whose value is not their digit string: scaled ("1.8
      * billion", "18亿"), spelled out, CJK numerals ("三十") — the scanner
      * of src/numbers.h gives the value in any language, so the same

@@ -25,6 +25,7 @@
 #include "internal.h"
 #include "align_internal.h"
 #include "lexicon.h"
+#include "similarity.h"
 #include "support.h"
 #include "translate.h"
 
@@ -246,6 +247,112 @@ static void test_translation_de_en(void **state)
     assert_true(json_array_size(json_object_get(
                     json_object_get(j, "entities"), "shared")) >= 2);
     json_decref(j);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
+/* The lexicons built from the other FreeDict packages: a news word in each
+ * (ja, cs, zh from JMdict's Han-only words, de-fr through the reverse
+ * file). */
+static void test_more_lexicons(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    static const struct {
+        const char *from, *to, *word, *want;
+    } cases[] = {{"ja", "en", "政府", "government"},
+                 {"en", "ja", "government", "政府"},
+                 {"zh", "en", "医院", "hospital"},
+                 {"cs", "en", "válka", "war"},
+                 {"fr", "de", "guerre", "krieg"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const story__lexicon *lx = NULL;
+        story_error e;
+        assert_int_equal(story__lexicon_get(&lx, ctx, cases[c].from,
+                                            cases[c].to, &e),
+                         0);
+        assert_non_null(lx);
+        const char *const *tr;
+        size_t n = story__lexicon_lookup(lx, cases[c].word,
+                                         strlen(cases[c].word), &tr);
+        int found = 0;
+        for (size_t i = 0; i < n; i++)
+            found |= strcmp(tr[i], cases[c].want) == 0;
+        if (!found)
+            fprintf(stderr, "missing %s -> %s\n", cases[c].word,
+                    cases[c].want);
+        assert_true(found);
+    }
+    story_ctx_free(ctx);
+}
+
+/* 1 when the pair's feature space has the id string s. */
+static int has_feature(sd_pair *p, const char *s)
+{
+    return sd_intern_id(&p->sp.ids, s, strlen(s), 0, NULL) != UINT32_MAX;
+}
+
+/* A capitalised word opening a sentence is a name only when the text also
+ * capitalises it inside a sentence (a bug: "Remote work is ..." made
+ * "remote" a name anchor, which kept two short translations apart). */
+static void test_initial_capital_not_name(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta = "Remote work is likely to become more common. Many firms "
+                     "tried it this year. Marsh said the office stays open. "
+                     "Mayor Marsh spoke on Monday.";
+    const char *tb = "Fjarvinna verður algengari. Mörg fyrirtæki reyndu hana "
+                     "í ár.";
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "is");
+    sd_pair p;
+    story_error e;
+    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_false(has_feature(&p, "p|remote"));
+    assert_false(has_feature(&p, "p|many"));
+    assert_true(has_feature(&p, "p|marsh"));
+    assert_false(has_feature(&p, "p|fjarvinna"));
+    sd_pair_free(&p);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Two paragraphs merged into one in a translation: the merged B paragraph
+ * links both A paragraphs (absorbed because B's coverage grows by about
+ * the added paragraph's share), the others stay 1-1. */
+static void test_merged_translation(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    size_t idx[] = {0, 1, 2, 3, 4};
+    char *ta = join(P, idx, 5);
+    size_t lb = 16;
+    for (size_t i = 0; i < 5; i++)
+        lb += strlen(DE[i]) + 2;
+    char *tb = calloc(lb, 1);
+    snprintf(tb, lb, "%s\n\n%s %s\n\n%s\n\n%s", DE[0], DE[1], DE[2], DE[3],
+             DE[4]);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "de");
+    assert_int_equal(b->n_paragraphs, 4);
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    const story_link *l1 = par_link_a(al, 1);
+    assert_non_null(l1);
+    assert_int_equal(l1->a, 1);
+    assert_int_equal(l1->n_a, 2);
+    assert_int_equal(l1->b, 1);
+    assert_int_equal(l1->n_b, 1);
+    assert_int_equal(par_link_a(al, 3)->b, 2);
+    assert_int_equal(par_link_a(al, 4)->b, 3);
     story_alignment_free(al);
     story_article_free(a);
     story_article_free(b);
@@ -578,6 +685,9 @@ int main(void)
         cmocka_unit_test(test_different_story),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_more_lexicons),
+        cmocka_unit_test(test_initial_capital_not_name),
+        cmocka_unit_test(test_merged_translation),
         cmocka_unit_test(test_translate_http),
         cmocka_unit_test(test_translate_apertium),
         cmocka_unit_test(test_linear_work),
