@@ -984,6 +984,10 @@ static int common_noun_1(fx *x, const char *k)
         for (size_t p = 0; p + 4 <= wn; p++) {
             if (((unsigned char)w[p] & 0xC0) == 0x80)
                 continue;
+            /* a compound's first part has at least 3 letters: "Massie"
+             * is no M + "Assi" */
+            if (p > 0 && p < 3)
+                continue;
             if (story_langpack_has(x->lp, "common_nouns", w + p))
                 return 1;
         }
@@ -1464,6 +1468,50 @@ static size_t dotted_name(fx *x, size_t i, size_t e)
     return r + 1 - i;
 }
 
+/* Token i (folded, possessive and plural "s" stripped) is in
+ * entities.json "common_acronyms" (for every language under "*", or for
+ * x->lang), or ends with one of "derivations" of x->lang (at least 3
+ * letters before it). */
+static int not_entity(fx *x, size_t i)
+{
+    json_t *ef = world_entities_file(x, fx_world_cache(x));
+    const char *k = x->a->tokens[i].key;
+    size_t n = strip_possessive(k, strlen(k));
+    char w[64];
+    if (n >= sizeof w)
+        return 0;
+    memcpy(w, k, n);
+    w[n] = '\0';
+    json_t *ca = json_object_get(ef, "common_acronyms");
+    const char *langs[2] = {"*", x->lang};
+    for (int l = 0; l < 2; l++) {
+        json_t *list = json_object_get(ca, langs[l]);
+        for (int pl = 0; pl < 2; pl++) {
+            size_t idx;
+            json_t *v;
+            json_array_foreach(list, idx, v) {
+                if (json_is_string(v) && strcmp(json_string_value(v), w) == 0)
+                    return 1;
+            }
+            if (n < 3 || w[n - 1] != 's')
+                break;
+            w[n - 1] = '\0'; /* "ETFs" */
+        }
+        w[n - 1] = k[n - 1];
+    }
+    size_t idx;
+    json_t *v;
+    json_array_foreach(json_object_get(json_object_get(ef, "derivations"),
+                                       x->lang),
+                       idx, v) {
+        const char *d = json_string_value(v);
+        size_t dl = d ? strlen(d) : 0;
+        if (dl && n >= dl + 3 && memcmp(w + n - dl, d, dl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -1680,6 +1728,13 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 }
             }
+        }
+        /* acronyms that are common nouns (CEO, ETF, СМИ) and words
+         * derived from names (Russify, Russification): translations write
+         * them as common words */
+        if (!gk && re == rs + 1 && not_entity(x, rs)) {
+            i = re;
+            continue;
         }
         /* descriptive names ("Department of Justice", "Water"): every
          * word a common word of the language; translations translate

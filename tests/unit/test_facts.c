@@ -777,6 +777,25 @@ static void test_entity_hi_spelling(void **state)
     run_free(&c);
 }
 
+/* Not names: common-noun acronyms (CEO, ETFs, СМИ) and words derived from
+ * names (Russification) in any position; a German surname that ends like
+ * a short noun is no compound ("Massie" is no M + "Assi"). */
+static void test_entity_not_names(void **state)
+{
+    (void)state;
+    run en = extract("Critics called it Russification, the CEO said. Two "
+                     "ETFs fell.",
+                     "en");
+    run ru = extract("Об этом сообщили СМИ, сказал CEO компании.", "ru");
+    run de = extract("Gestern sprach Massie lange mit Reportern.", "de");
+    assert_int_equal(count(&en, STORY_FACT_ENTITY), 0);
+    assert_int_equal(count(&ru, STORY_FACT_ENTITY), 0);
+    assert_true(entity_key_of(&de, "Massie")[0] != '\0');
+    run_free(&en);
+    run_free(&ru);
+    run_free(&de);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1153,6 +1172,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_not_names),
         cmocka_unit_test(test_entity_hi_spelling),
         cmocka_unit_test(test_entity_world_concepts),
         cmocka_unit_test(test_entity_person_keys_and_common_words),
