@@ -10,19 +10,23 @@
  * quote (subject_of), else the entity nearest to that verb (a pronoun
  * resolves to the latest person); without a reporting verb, an entity
  * right before or after the quote within 3 tokens.
- * Indirect speech: a reporting verb with a speaker (entity or pronoun)
- * within 5 tokens before it, in a sentence without direct quote.
- * Key = slot = "quote|<speaker skeleton>" ("quote|" when unresolved): a
- * quote has no value that can change except its polarity; the verb
- * concept and content span are in the value.
+ * Indirect speech: a reporting verb with a speaker (entity, pronoun or
+ * role/group noun) within 5 tokens before it, else after it (inverted),
+ * else marked by a subject marker (hi "ने"), else the latest person
+ * (pro-drop packs), in a sentence without direct quote; it needs reported
+ * content (has_complement: "Lavrov expressed opposition" is not speech).
+ * Key = slot = "quote|<speaker>": entity skeleton, else the source class
+ * of a role ("OFFICIAL"), else "?" (unresolved): a quote has no value
+ * that can change except its polarity; the verb concept and content span
+ * are in the value.
  *
  * Attributions: the pack's "attribution_cues" ("according to", "laut",
- * "за словами", "selon") followed within 5 tokens by a source (entity,
- * role concept or "officials"; source_at), and reporting verbs of concept REPORT ("X
- * reported", "it was reported"), and speech verbs whose subject is a role
- * or group noun ("officials said"). Key = slot = "attribution|<source>"
- * where source is an entity skeleton or a role/noun concept ("" when the
- * source is unnamed).
+ * "за словами", "selon") followed within 5 tokens by a source (source_at),
+ * reporting verbs of concept REPORT ("X reported", "it was reported
+ * that"), and speech verbs whose subject is a role or group noun
+ * ("officials said"). Key = slot = "attribution|<source>": an entity
+ * skeleton, else a source class (OFFICIAL, EXPERT, MEDIA, DOCUMENT;
+ * ANONYMOUS when no source is named). See docs/facts.md.
  */
 #include "internal.h"
 
@@ -57,17 +61,33 @@ static int letter_before(const char *t, size_t p)
     return is_letter_at(t, p, q);
 }
 
-static size_t count_tokens(const fx *x, size_t s0, size_t from, size_t to)
+/* A quote, not a scare-quoted term: at least 3 word tokens that are not
+ * determiners ("the new normal" and "la nueva normalidad" are terms,
+ * "heightened winter pressure" a quote); in zh/ja, whose word segmenter
+ * splits words into short pieces, at least 5 letters (Han, kana). */
+static int long_enough(const fx *x, size_t s0, const qspan *q)
 {
+    const story_article *a = x->a;
+    if (x->cjk) {
+        size_t n = 0, p = q->cstart;
+        while (p < q->cend) {
+            int32_t c = story__utf8_next(a->text, q->cend, &p);
+            if (c < 0)
+                break;
+            n += u_isalpha(c) != 0;
+        }
+        return n >= 5;
+    }
     size_t n = 0;
-    for (size_t i = x->sent_tok[s0]; i < x->a->n_tokens; i++) {
-        const story_token *t = &x->a->tokens[i];
-        if (t->start >= to)
+    for (size_t i = x->sent_tok[s0]; i < a->n_tokens; i++) {
+        const story_token *t = &a->tokens[i];
+        if (t->start >= q->cend)
             break;
-        if (t->start >= from)
+        if (t->start >= q->cstart &&
+            !story_langpack_has(x->lp, "determiners", t->key))
             n++;
     }
-    return n;
+    return n >= 3;
 }
 
 typedef struct qpair {
@@ -307,6 +327,33 @@ static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
     return best;
 }
 
+/* The last reporting verb of sentence s when s ends with a colon
+ * ("Currie sagte:", "He added:"), its concept in *concept; else -1. */
+static long colon_verb(fx *x, size_t s, const char **concept)
+{
+    const story_article *a = x->a;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
+    if (e == b)
+        return -1;
+    size_t p = a->tokens[e - 1].end, end = a->sentences[s].end;
+    int colon = 0;
+    for (; p < end; p++)
+        if (a->text[p] == ':' ||
+            (p + 3 <= end && memcmp(a->text + p, "\xEF\xBC\x9A", 3) == 0))
+            colon = 1;
+    if (!colon)
+        return -1;
+    long v = -1;
+    for (size_t k = b; k < e; k++) {
+        const char *c = fx_match(x, "reporting_verbs", k, e, &n);
+        if (c) {
+            v = (long)k;
+            *concept = c;
+        }
+    }
+    return v;
+}
+
 static const char *ent_skel(fx *x, long ei)
 {
     if (ei < 0)
@@ -331,9 +378,18 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
     f.negated = neg;
     f.hedged = hedge;
     f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
-    /* speaker: entity key, else a role concept ("spokesperson",
-     * "official"), else "?" (unresolved; matched by existence) */
-    const char *spk = ei >= 0 ? ent_skel(x, ei) : role ? role : "?";
+    /* speaker: entity key, else the source class of a role or group
+     * noun, as for attributions ("a spokesman", "ministers" -> OFFICIAL;
+     * the concept itself when it has no class), else "?" (unresolved;
+     * matched by existence) */
+    const char *cls = ei < 0 && role
+                          ? story_langpack_map(x->lp, "attribution_classes",
+                                               role)
+                          : NULL;
+    const char *spk = ei >= 0 ? ent_skel(x, ei)
+                      : cls   ? cls
+                      : role  ? role
+                              : "?";
     f.key = fx_printf(x, "quote|%s", spk);
     f.slot = fx_strdup(x, f.key);
     f.verb = fx_strdup(x, verb ? verb : "");
@@ -466,13 +522,19 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             qspan *q = &((qspan *)qv.data)[i];
             size_t s0 = fx_sentence_at(x, q->open);
             size_t s1 = fx_sentence_at(x, q->close > 0 ? q->close - 1 : 0);
-            size_t words = count_tokens(x, s0, q->cstart, q->cend);
-            if (words < 3)
+            if (!long_enough(x, s0, q))
                 continue;
             const char *verb = NULL;
             long v = verb_near(x, s0, s1, q, &verb);
             long ei = -1;
             size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1];
+            /* "Currie sagte:" ending the sentence (or paragraph) before
+             * the quote introduces it */
+            if (v < 0 && s0 > 0 && q->open <= a->sentences[s0].start + 4 &&
+                (v = colon_verb(x, s0 - 1, &verb)) >= 0) {
+                b = x->sent_tok[s0 - 1];
+                story_vec_push(quoted_sent, &(size_t){s0 - 1});
+            }
             if (v >= 0)
                 ei = subject_of(x, (size_t)v, q);
             if (v >= 0 && ei < 0)

@@ -832,7 +832,7 @@ static void test_quote_speaker_fallbacks(void **state)
         const story_fact *f = &r.fs->facts[i];
         if (f->type != STORY_FACT_QUOTE)
             continue;
-        role += strcmp(f->key, "quote|spokesperson") == 0;
+        role += strcmp(f->key, "quote|OFFICIAL") == 0;
         unresolved += strcmp(f->key, "quote|?") == 0;
     }
     assert_int_equal(role, 1);
@@ -961,6 +961,37 @@ static void test_attribution_classes(void **state)
                      a ? a->key : "none", cases[c].key);
         run_free(&r);
     }
+}
+
+/* Scare-quoted terms are not quotes in any language ("the new normal",
+ * "la nueva normalidad", 「新常态」-like short Han terms); "X said:" ending
+ * the sentence before a quote paragraph introduces that quote once. */
+static void test_quote_terms_and_colon(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } terms[] = {
+        {"en", "Critics call it \"the new normal\" for the town."},
+        {"es", "Los críticos lo llaman \"la nueva normalidad\" del pueblo."},
+        {"zh", "批评者称之为\u201c新常态\u201d。"},
+    };
+    for (size_t c = 0; c < sizeof terms / sizeof terms[0]; c++) {
+        run r = extract(terms[c].text, terms[c].lang);
+        if (count(&r, STORY_FACT_QUOTE) != 0)
+            fail_msg("%s: term taken as a quote", terms[c].text);
+        run_free(&r);
+    }
+    run r = extract("On Monday Mayor Anna Kowalski visited the depot and "
+                    "said:\n\n\"We will keep the bridge open all winter "
+                    "long.\"",
+                    "en");
+    assert_int_equal(count(&r, STORY_FACT_QUOTE), 1);
+    const story_fact *q = find(&r, STORY_FACT_QUOTE, NULL);
+    assert_int_equal(q->direct, 1);
+    assert_true(q->entity >= 0);
+    assert_string_equal(q->verb, "SAY");
+    run_free(&r);
 }
 
 static void test_event_key_parts(void **state)
@@ -1181,6 +1212,7 @@ int main(void)
         cmocka_unit_test(test_quote_subject_and_complement),
         cmocka_unit_test(test_quote_late_subjects),
         cmocka_unit_test(test_attribution_classes),
+        cmocka_unit_test(test_quote_terms_and_colon),
         cmocka_unit_test(test_event_key_parts),
         cmocka_unit_test(test_event_key_cross_language),
         cmocka_unit_test(test_event_vocabulary_and_stems),
