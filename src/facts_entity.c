@@ -467,6 +467,19 @@ static json_t *world_index(fx *x)
                 world_add(forms, firsts, suffixes, x->cjk,
                           json_string_value(v), concept, kind, &maxw);
     }
+    /* English names kept as written in translations ("National Health
+     * Service" in a German text): the English forms too, after the
+     * language's own */
+    json_object_foreach(json_object_get(ef, "entities"), concept, ent) {
+        const char *kind = kind_static(
+            json_string_value(json_object_get(ent, "kind")));
+        size_t idx;
+        json_t *v;
+        json_array_foreach(json_object_get(ent, "en"), idx, v)
+            if (json_is_string(v) && strcmp(x->lang, "en") != 0)
+                world_add(forms, firsts, suffixes, x->cjk,
+                          json_string_value(v), concept, kind, &maxw);
+    }
     /* ICU: ISO 3166 regions, then continents and large regions */
     static const char *const macro[] = {"002", "009", "019", "142", "150",
                                         "003", "005", "419", "EU", "UN"};
@@ -1129,6 +1142,47 @@ static int common_word(fx *x, const char *k, size_t n)
     return 0;
 }
 
+/* Other Latin-script languages: every word of [rs, re) is ASCII and in
+ * the English pack's "common_words" (connectors "of", "the" … skipped);
+ * *kindword set when one is an English "entity_kinds" word. */
+static int english_common(fx *x, size_t rs, size_t re, int *kindword)
+{
+    if (x->cjk || strcmp(x->lang, "en") == 0)
+        return 0;
+    const story_langpack *en = NULL;
+    if (story_langpack_get(&en, x->ctx, "en", NULL) || !en ||
+        !story_langpack_field(en, "common_words"))
+        return 0;
+    int words = 0;
+    for (size_t k = rs; k < re; k++) {
+        const char *key = x->a->tokens[k].key;
+        size_t n = strip_possessive(key, strlen(key));
+        char w[64];
+        if (n < 2 || n >= sizeof w)
+            return 0;
+        for (size_t q = 0; q < n; q++)
+            if ((unsigned char)key[q] >= 0x80)
+                return 0;
+        memcpy(w, key, n);
+        w[n] = '\0';
+        if (story_langpack_has(en, "name_connectors", w) ||
+            story_langpack_has(en, "determiners", w))
+            continue;
+        int hit = n >= 3 && story_langpack_has(en, "common_words", w);
+        if (!hit && n > 4 && w[n - 1] == 's') {
+            w[n - 1] = '\0';
+            hit = story_langpack_has(en, "common_words", w);
+            w[n - 1] = 's';
+        }
+        if (!hit)
+            return 0;
+        if (story_langpack_has(en, "entity_kinds", w))
+            *kindword = 1;
+        words++;
+    }
+    return words > 0;
+}
+
 /* A run [rs, re) of common words only (packs with "common_words"): a
  * single word that is no earlier entity's surname and has no role
  * before it, or a run holding an entity-kind word ("Department of
@@ -1156,6 +1210,11 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     if (rs > b && (fx_match(x, "roles", rs - 1, rs, &n) ||
                    fx_match(x, "titles", rs - 1, rs, &n)))
         return 0;
+    /* English names kept as written in a translation ("Public
+     * Employees", "Criminal Division" in a German text): the English
+     * rule, so that both versions agree */
+    if (!common && english_common(x, rs, re, &kindword))
+        common = 1;
     if (!common)
         return 0;
     if (re - rs > 1) {

@@ -796,6 +796,27 @@ static void test_entity_not_names(void **state)
     run_free(&de);
 }
 
+/* English names kept as written in a translation follow the English
+ * rules: descriptive ones are no entities in either version, known
+ * organisations get the concept key of their English form. */
+static void test_entity_english_names_in_translation(void **state)
+{
+    (void)state;
+    run en = extract("Nurses from the National Health Service met Public "
+                     "Employees for Reform in Leeds.",
+                     "en");
+    run de = extract("Pflegekräfte des National Health Service trafen "
+                     "Public Employees for Reform in Leeds.",
+                     "de");
+    assert_string_equal(entity_key_of(&en, "Public"), "");
+    assert_string_equal(entity_key_of(&de, "Public"), "");
+    const char *nhs = entity_key_of(&en, "National Health Service");
+    assert_true(nhs[0] != '\0');
+    assert_string_equal(entity_key_of(&de, "National Health Service"), nhs);
+    run_free(&en);
+    run_free(&de);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1203,6 +1224,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_english_names_in_translation),
         cmocka_unit_test(test_entity_not_names),
         cmocka_unit_test(test_entity_hi_spelling),
         cmocka_unit_test(test_entity_world_concepts),
