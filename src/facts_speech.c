@@ -670,6 +670,32 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
     return 0;
 }
 
+/* A capitalised token that was not taken as a name (a sentence-initial
+ * single word: "Gensler fügte hinzu, dass") but is the last word of the
+ * name of a person named before (not an organisation or place): that
+ * entity, else -1. */
+static long surname_ref(fx *x, size_t k)
+{
+    const story_token *t = &x->a->tokens[k];
+    if (!(t->flags & STORY_TOKEN_CAPITAL) || x->tok_ent[k] >= 0)
+        return -1;
+    size_t tl = t->end - t->start;
+    for (size_t i = 0; i < x->ents.len; i++) {
+        const fx_ent *en = &((const fx_ent *)x->ents.data)[i];
+        if (!en->name || strcmp(en->kind, "organisation") == 0 ||
+            strcmp(en->kind, "place") == 0)
+            continue;
+        const char *sp = strrchr(en->name, ' ');
+        const char *lw = sp ? sp + 1 : en->name;
+        if (sp && strlen(lw) == tl &&
+            memcmp(lw, x->a->text + t->start, tl) == 0 &&
+            x->facts.len > en->first_fact &&
+            ((story_fact *)x->facts.data)[en->first_fact].start < t->start)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* Speaker of reporting verb k (n tokens, sentence tokens [b, e)) when no
  * subject precedes it:
  *  - inverted subject after a verb that follows a clause break ("…, sagte
@@ -788,6 +814,10 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 }
                 long pe;
                 if ((src = source_at(x, q, &pe))) {
+                    sk = q;
+                    break;
+                }
+                if (q == b && (ei = surname_ref(x, q)) >= 0) {
                     sk = q;
                     break;
                 }

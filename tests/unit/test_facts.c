@@ -923,6 +923,8 @@ static void test_quote_late_subjects(void **state)
         {"ru", "Министр Сергей Лавров прилетел в Вену.\n\nДобавил, что "
                "план провалится.", 1},
         {"hi", "मंत्री ने कहा कि योजना विफल होगी।", 0},
+        {"de", "Der Minister Karl Brenner kam am Montag nach Wien.\n\n"
+               "Brenner fügte hinzu, dass der Plan scheitern werde.", 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         run r = extract(cases[c].text, cases[c].lang);
