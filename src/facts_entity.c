@@ -1571,6 +1571,72 @@ static int not_entity(fx *x, size_t i)
     return 0;
 }
 
+/* ru/uk/cs/pl: a capitalised word alone with an adjective ending
+ * (entities.json "adjective_endings": "Национальной службы",
+ * "Федеральное управление") modifies a common noun: no name, unless a
+ * role or title precedes it or it is the surname or key of an earlier
+ * entity ("Зеленский" after "Владимир Зеленский"). */
+static int lone_adjective(fx *x, size_t b, size_t rs)
+{
+    json_t *ends = json_object_get(
+        json_object_get(world_entities_file(x, fx_world_cache(x)),
+                        "adjective_endings"),
+        x->lang);
+    if (!json_array_size(ends))
+        return 0;
+    const story_article *a = x->a;
+    const char *k = a->tokens[rs].key;
+    size_t n = strlen(k), idx;
+    json_t *v;
+    int adj = 0;
+    json_t *sstems = json_object_get(
+        json_object_get(world_entities_file(x, fx_world_cache(x)),
+                        "surname_stems"),
+        x->lang);
+    json_array_foreach(ends, idx, v) {
+        const char *e = json_string_value(v);
+        size_t el = e ? strlen(e) : 0;
+        if (!el || n < el + 6 || memcmp(k + n - el, e, el) != 0)
+            continue;
+        /* "Лавров|ым", "Путин|ым": a surname stem before the ending */
+        int sur = 0;
+        size_t si;
+        json_t *sv;
+        json_array_foreach(sstems, si, sv) {
+            const char *st = json_string_value(sv);
+            size_t sl = st ? strlen(st) : 0;
+            if (sl && n - el >= sl &&
+                memcmp(k + n - el - sl, st, sl) == 0)
+                sur = 1;
+        }
+        if (!sur)
+            adj = 1;
+    }
+    if (!adj || is_acronym(a->text + a->tokens[rs].start,
+                           a->tokens[rs].end - a->tokens[rs].start))
+        return 0;
+    size_t m;
+    if (rs > b && (x->tok_role[rs - 1] ||
+                   fx_match(x, "roles", rs - 1, rs + 1, &m) ||
+                   fx_match(x, "titles", rs - 1, rs + 1, &m)))
+        return 0;
+    size_t tn = strip_suffix(x, k, n);
+    char *lk = latin_key(x, k, tn);
+    if (!lk)
+        return 0;
+    story_buf sk = {0};
+    skeleton(lk, &sk);
+    free(lk);
+    int earlier = 0;
+    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
+        fx_ent *en = ent_at(x, (long)q);
+        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
+                  strcmp(en->skel, sk.data) == 0;
+    }
+    story_buf_free(&sk);
+    return !earlier;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -1791,7 +1857,8 @@ static int entities_sentence(fx *x, size_t s)
         /* acronyms that are common nouns (CEO, ETF, СМИ) and words
          * derived from names (Russify, Russification): translations write
          * them as common words */
-        if (!gk && re == rs + 1 && not_entity(x, rs)) {
+        if (!gk && re == rs + 1 &&
+            (not_entity(x, rs) || lone_adjective(x, b, rs))) {
             i = re;
             continue;
         }

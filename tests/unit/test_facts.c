@@ -817,6 +817,22 @@ static void test_entity_english_names_in_translation(void **state)
     run_free(&de);
 }
 
+/* ru: a capitalised adjective alone modifies a common noun ("Национальной
+ * службы"); a surname with an adjective ending after the full name stays
+ * the same person. */
+static void test_entity_lone_adjectives(void **state)
+{
+    (void)state;
+    run ru = extract("Вчера сотрудники Национальной службы встретили Петра "
+                     "Горского. Потом Горский уехал в Тверь.",
+                     "ru");
+    assert_string_equal(entity_key_of(&ru, "Национальной"), "");
+    const char *k = entity_key_of(&ru, "Петра Горского");
+    assert_true(k[0] != '\0');
+    assert_string_equal(entity_key_of(&ru, "Горский"), k);
+    run_free(&ru);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1226,6 +1242,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_lone_adjectives),
         cmocka_unit_test(test_entity_english_names_in_translation),
         cmocka_unit_test(test_entity_not_names),
         cmocka_unit_test(test_entity_hi_spelling),
