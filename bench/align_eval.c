@@ -740,6 +740,53 @@ int main(int argc, char **argv)
                 fprintf(stderr, "  gold %s\n  sim %s\n",
                         json_dumps(g, JSON_COMPACT), al->similarity_json);
             }
+            if (getenv("ALIGN_EVAL_SCORES")) {
+                /* per 1-1 match link: score / median 1-1 score of the
+                 * pair, and whether its A unit is a deleted one */
+                const story_link *L = par ? al->par_links : al->links;
+                size_t NL = par ? al->n_par_links : al->n_links;
+                double *v = calloc(NL + 1, sizeof *v);
+                size_t nv = 0;
+                for (size_t k = 0; k < NL; k++)
+                    if (L[k].n_a == 1 && L[k].n_b == 1 &&
+                        L[k].kind == STORY_LINK_MATCH)
+                        v[nv++] = L[k].score;
+                for (size_t x = 1; x < nv; x++)
+                    for (size_t y = x; y > 0 && v[y - 1] > v[y]; y--) {
+                        double t = v[y];
+                        v[y] = v[y - 1];
+                        v[y - 1] = t;
+                    }
+                double med = nv ? v[nv / 2] : 1;
+                unsigned char *gdel = calloc(ma.n + 1, 1);
+                for (size_t k = 0; k < ng; k++)
+                    if (gl[k].nb == 0)
+                        for (size_t i = 0; i < gl[k].na; i++)
+                            gdel[gl[k].a[i]] = 1;
+                for (size_t k = 0; k < np; k++) {
+                    const story_link *o = NULL;
+                    (void)o;
+                }
+                size_t pk = 0;
+                for (size_t k = 0; k < NL; k++) {
+                    if (!(L[k].n_a == 1 && L[k].n_b == 1 &&
+                          L[k].kind == STORY_LINK_MATCH))
+                        continue;
+                    size_t s0 = par ? A->paragraphs[L[k].a].start
+                                    : A->sentences[L[k].a].start;
+                    size_t e0 = par ? A->paragraphs[L[k].a].end
+                                    : A->sentences[L[k].a].end;
+                    size_t u[8];
+                    size_t nu = units_of(u, 8, s0, e0, ma.pos, ma.len, ma.n);
+                    int del = nu > 0 && gdel[u[0]];
+                    fprintf(stderr, "score %s %.3f %.3f %s\n", key,
+                            L[k].score / (med > 0 ? med : 1), L[k].score,
+                            del ? "del" : "real");
+                    pk++;
+                }
+                free(v);
+                free(gdel);
+            }
             plinks_free(pl, np);
             if (baseline) {
                 size_t n1 = par ? A->n_paragraphs : A->n_sentences;

@@ -67,7 +67,8 @@
 #define GAIN_LT 0.5    /* ... with a length term of at least */
 #define PART_COV 0.5   /* least containment of each part of a run, x the
                           pair's median (parts_contained) */
-#define PART_CHECK -0.5 /* parts are checked for links scoring above */
+#define PART_CHECK 0.0 /* parts are checked for links scoring above
+                          (a link below 0 never beats skipping its units) */
 #define MIN_PART 0.04 /* least 1-1 similarity of each part of a run */
 #define FULL_CELLS 40000.0 /* use the whole grid up to this many cells */
 #define BAND_W 40           /* corridor half-width around the anchors */
