@@ -696,6 +696,27 @@ static long surname_ref(fx *x, size_t k)
     return -1;
 }
 
+/* Appositive subject of reporting verb k (sentence tokens from b):
+ * "Mitch McConnell, the Senate leader, said that" -- the verb follows a
+ * clause break, and a name (not a place) ends right before the clause
+ * break opening the 2-8 tokens before it. The entity (*sk its token), or
+ * -1. */
+static long appositive(fx *x, size_t k, size_t b, size_t *sk)
+{
+    if (k <= b + 2 || !fx_clause_break_before(x, k))
+        return -1;
+    for (size_t c = k - 1; c > b && c + 9 > k; c--) {
+        if (!fx_clause_break_before(x, c))
+            continue;
+        long ap = x->tok_ent[c - 1];
+        if (ap < 0 || is_place(x, ap))
+            return -1;
+        *sk = c - 1;
+        return ap;
+    }
+    return -1;
+}
+
 /* Speaker of reporting verb k (n tokens, sentence tokens [b, e)) when no
  * subject precedes it:
  *  - inverted subject after a verb that follows a clause break ("…, sagte
@@ -803,7 +824,8 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             long ei = -1;
             const char *src = NULL;
             size_t sk = k;
-            for (size_t d = 1; d <= 5 && k >= b + d; d++) {
+            ei = appositive(x, k, b, &sk);
+            for (size_t d = 1; ei < 0 && d <= 5 && k >= b + d; d++) {
                 size_t q = k - d;
                 if (fx_clause_break_before(x, q + 1) && d > 1)
                     break;

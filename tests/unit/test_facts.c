@@ -941,6 +941,8 @@ static void test_quote_late_subjects(void **state)
         {"hi", "मंत्री ने कहा कि योजना विफल होगी।", 0},
         {"de", "Der Minister Karl Brenner kam am Montag nach Wien.\n\n"
                "Brenner fügte hinzu, dass der Plan scheitern werde.", 1},
+        {"en", "Karl Brenner, the leader of the group, said that the plan "
+               "would fail.", 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         run r = extract(cases[c].text, cases[c].lang);
