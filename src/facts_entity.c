@@ -592,7 +592,9 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
             continue;
         if (json_is_true(json_array_get(v, 2)) && !x->cjk &&
             !is_acronym(a->text + a->tokens[i].start,
-                        a->tokens[i].end - a->tokens[i].start))
+                        strip_possessive(a->text + a->tokens[i].start,
+                                         a->tokens[i].end -
+                                             a->tokens[i].start)))
             continue;
         *n = w;
         *kind = kind_static(json_string_value(json_array_get(v, 1)));
@@ -1527,8 +1529,8 @@ static size_t dotted_name(fx *x, size_t i, size_t e)
     return r + 1 - i;
 }
 
-/* Token i (folded, possessive and plural "s" stripped) is in
- * entities.json "common_acronyms" (for every language under "*", or for
+/* Token i (folded, possessive and plural "s" stripped) is one letter, is
+ * in entities.json "common_acronyms" (for every language under "*", or for
  * x->lang), or ends with one of "derivations" of x->lang (at least 3
  * letters before it). */
 static int not_entity(fx *x, size_t i)
@@ -1539,6 +1541,11 @@ static int not_entity(fx *x, size_t i)
     char w[64];
     if (n >= sizeof w)
         return 0;
+    /* one letter alone ("A&E", an initial) */
+    size_t cp = 0;
+    story__utf8_next(k, n, &cp);
+    if (cp == n && !x->cjk)
+        return 1;
     memcpy(w, k, n);
     w[n] = '\0';
     json_t *ca = json_object_get(ef, "common_acronyms");

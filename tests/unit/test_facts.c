@@ -833,6 +833,21 @@ static void test_entity_lone_adjectives(void **state)
     run_free(&ru);
 }
 
+/* A possessive acronym is still the acronym form of a concept ("DOJ's" =
+ * "DOJ" = Department of Justice); one letter alone is no name ("A&E"). */
+static void test_entity_acronym_forms(void **state)
+{
+    (void)state;
+    run en = extract("The DOJ's lawyers and the Department of Justice met "
+                     "A&E staff.",
+                     "en");
+    const char *k = entity_key_of(&en, "DOJ");
+    assert_true(k[0] != '\0');
+    assert_string_equal(entity_key_of(&en, "Department of Justice"), k);
+    assert_int_equal(count(&en, STORY_FACT_ENTITY), 2);
+    run_free(&en);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1244,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_acronym_forms),
         cmocka_unit_test(test_entity_lone_adjectives),
         cmocka_unit_test(test_entity_english_names_in_translation),
         cmocka_unit_test(test_entity_not_names),
