@@ -1374,6 +1374,8 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     for (size_t k = i + 1; !role_before && !marker && k <= i + maxn && k < e;
          k++)
         marker = story_langpack_has(x->lp, "name_markers",
+                                    x->a->tokens[k].key) ||
+                 story_langpack_has(x->lp, "subject_markers",
                                     x->a->tokens[k].key);
     if ((!role_before && !marker) || !uncased_name_token(x, i, e))
         return 0;
@@ -1395,9 +1397,44 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     if (role_before)
         return re - i;
     /* a marker right after the run (or after a shorter prefix of it) */
-    for (size_t k = i + 1; k <= re && k < e; k++)
+    for (size_t k = i + 1; k <= re && k < e; k++) {
         if (story_langpack_has(x->lp, "name_markers", x->a->tokens[k].key))
             return k - i;
+        /* hi "ने" follows any subject: a name only when no word of the
+         * run is a dictionary word (lexicon headword) and the run starts
+         * the subject (a clause break or a function word before it) */
+        if (story_langpack_has(x->lp, "subject_markers",
+                               x->a->tokens[k].key)) {
+            json_t *lw = lexicon_words(x);
+            if (!lw || (i > b && !fx_clause_break_before(x, i) &&
+                        !is_stopish(x, i - 1, e)))
+                return 0;
+            for (size_t q = i; q < k; q++) {
+                story_buf t = {0};
+                const char *tk = x->a->tokens[q].key;
+                trunk_word(world_suffixes(x), tk, strlen(tk), &t);
+                int dict = t.oom || !t.len ||
+                           json_object_get(lw, t.data) != NULL ||
+                           json_object_get(lw, tk) != NULL;
+                /* plural oblique nouns (hi "-ों", "-ओं") are no names */
+                size_t ei, tl = strlen(tk);
+                json_t *ev;
+                json_array_foreach(story_langpack_field(
+                                       x->lp, "common_noun_endings"),
+                                   ei, ev) {
+                    const char *en = json_string_value(ev);
+                    size_t enl = en ? strlen(en) : 0;
+                    if (enl && tl > enl &&
+                        memcmp(tk + tl - enl, en, enl) == 0)
+                        dict = 1;
+                }
+                story_buf_free(&t);
+                if (dict)
+                    return 0;
+            }
+            return k - i;
+        }
+    }
     return 0;
 }
 

@@ -848,6 +848,19 @@ static void test_entity_acronym_forms(void **state)
     run_free(&en);
 }
 
+/* hi: the subject before "ने" is a name when none of its words is a
+ * dictionary word or a plural oblique noun. */
+static void test_entity_hi_subject_names(void **state)
+{
+    (void)state;
+    run hi = extract("कल, मैट ब्रैनसन ने कहा कि योजना विफल होगी। "
+                     "किसानों ने भी यही कहा।",
+                     "hi");
+    assert_true(entity_key_of(&hi, "ब्रैनसन")[0] != '\0');
+    assert_string_equal(entity_key_of(&hi, "किसानों"), "");
+    run_free(&hi);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1259,6 +1272,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_hi_subject_names),
         cmocka_unit_test(test_entity_acronym_forms),
         cmocka_unit_test(test_entity_lone_adjectives),
         cmocka_unit_test(test_entity_english_names_in_translation),
