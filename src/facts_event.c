@@ -318,14 +318,14 @@ static int hyphen_glued(const fx *x, size_t i, size_t j)
 }
 
 /* Separable verb at token i: a two-word entry whose second word closes
- * the clause within 12 tokens ("stimmte die Regierung … zu"). */
+ * the clause within 20 tokens ("stimmte die Regierung … zu"). */
 static const char *separable_match(fx *x, fx_evstems *es, size_t i,
                                    size_t e)
 {
     json_t *arr = json_object_get(es->sep, x->a->tokens[i].key), *pair;
     if (!arr)
         return NULL;
-    for (size_t q = i + 1; q < e && q < i + 13; q++) {
+    for (size_t q = i + 1; q < e && q < i + 21; q++) {
         if (fx_clause_break_before(x, q))
             break;
         int last = q + 1 >= e || fx_clause_break_before(x, q + 1) ||
