@@ -13,14 +13,23 @@
  * noun (pack "capitalised_nouns": true, German) a one-word candidate after
  * a determiner or with a common-noun suffix is not a name.
  *
- * Key: "entity|" + consonant skeleton (LIBRARIES.md §1: digraph folds,
- * dzh/dj->i, sch->s, th->t, z->s (voicing differs across spellings),
- * w/f->v, y/j->i, g->h, q/c->k, p->b, vowels dropped after the first
- * letter, doubles collapsed) of the Latin name key (story_name_key) of the
- * gazetteer concept or of the name: the LAST word for persons and
- * unclassified multi-word names (surname), all words for organisations
- * and places. Case endings listed in the pack's "name_suffixes" are
- * stripped from single-token mentions first ("Лавровым" -> "Лавров").
+ * Key: "entity|" + consonant skeleton (LIBRARIES.md §1 and docs/facts.md
+ * "Entity keys": digraph folds, dzh/dj->i, sch->s, th->t, ts/tz/z->s,
+ * wh->w, w/f->v, y/j->i, g->h, q/c->k, p->b, l->r, every vowel after the
+ * first letter dropped, an initial vowel as one class, doubles collapsed)
+ * of the Latin name key (story_name_key) of the concept (pack gazetteers;
+ * the world index: ICU region names in every language and
+ * locales/entities.json forms) or of the name: the LAST word for persons
+ * and unclassified multi-word names (surname; a generational suffix is no
+ * surname), all words for organisations and places. Case endings listed
+ * in the pack's "name_suffixes" are stripped from single-token mentions
+ * first ("Лавровым" -> "Лавров").
+ *
+ * Not names: capitalised common words (written in lower case elsewhere in
+ * the article, in the pack's "common_words" or the language's lexicon
+ * headwords, or English common words kept in a translation), one letter,
+ * common-noun acronyms, derivations of names, ru/uk/cs/pl adjectives
+ * alone (docs/facts.md "Not names").
  *
  * Coreference (documented rules): a mention whose key equals an earlier
  * entity's key, or a one-word mention whose skeleton equals an earlier
