@@ -459,6 +459,12 @@ static const char *source_at(fx *x, size_t i, long *ei)
         return p;
     size_t n;
     const char *role = fx_match(x, "roles", i, x->a->n_tokens, &n);
+    /* a title before a name ("Mr Habeck") is that person */
+    if (role && i + n < x->a->n_tokens && x->tok_ent[i + n] >= 0 &&
+        x->a->tokens[i + n].sentence == x->a->tokens[i].sentence) {
+        *ei = x->tok_ent[i + n];
+        return ent_skel(x, *ei);
+    }
     if (role)
         return role;
     return strcmp(p, "official") == 0 ? p : NULL;
@@ -750,8 +756,10 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
             long pe;
             const char *r = source_at(x, q, &pe);
             if (r) {
-                *src = r;
                 *sk = q;
+                if (pe >= 0)
+                    return pe; /* "…, warned Mr Habeck" */
+                *src = r;
                 return -1;
             }
         }
@@ -782,6 +790,8 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
 {
     const story_article *a = x->a;
+    int cap_nouns =
+        json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
     for (size_t s = 0; s < a->n_sentences && !x->rc; s++) {
         size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
         int done_indirect = has_sent(quoted_sent, s);
@@ -790,8 +800,18 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (cue) {
                 long ei = -1;
                 const char *src = NULL;
+                size_t start = a->tokens[k].start;
                 size_t end = a->tokens[k + n - 1].end;
-                for (size_t q = k + n; q < e && q < k + n + 5; q++) {
+                /* "per cent", "per year": a strict cue counts only with a
+                 * source right after it ("per the FAA") */
+                int strict = story_langpack_has(
+                    x->lp, "attribution_cues_strict", tokens_key(x, k, n));
+                /* a cue that ends its clause is another word ("Rufe
+                 * wurden laut,": loud) */
+                int open = k + n < e && !fx_clause_break_before(x, k + n);
+                for (size_t q = k + n; open && q < e &&
+                                       q < k + n + (strict ? 2 : 5);
+                     q++) {
                     if (q > k + n && fx_clause_break_before(x, q))
                         break;
                     if ((src = source_at(x, q, &ei))) {
@@ -799,13 +819,17 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                         break;
                     }
                 }
-                /* "per cent", "per year": a strict cue counts only with
-                 * a source */
-                if (src || !story_langpack_has(x->lp,
-                                               "attribution_cues_strict",
-                                               tokens_key(x, k, n)))
-                    push_attr(x, s, a->tokens[k].start, end, src ? src : "",
-                              ei, NULL);
+                /* postpositions ("Experten zufolge", "関係者によると",
+                 * "X के अनुसार"): the source before the cue */
+                for (size_t d = 1; !src && !strict && d <= 3 && k >= b + d;
+                     d++) {
+                    if (fx_clause_break_before(x, k - d + 1))
+                        break;
+                    if ((src = source_at(x, k - d, &ei)))
+                        start = a->tokens[k - d].start;
+                }
+                if (src || (!strict && open))
+                    push_attr(x, s, start, end, src ? src : "", ei, NULL);
                 k += n - 1;
                 continue;
             }
@@ -814,9 +838,12 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 continue;
             size_t n_verb = n;
             /* after a determiner it is a noun ("the report", "a warning",
-             * "der Bericht") */
-            if (k > b && story_langpack_has(x->lp, "determiners",
-                                            a->tokens[k - 1].key)) {
+             * "der Bericht"), and so is a capitalised word inside a German
+             * sentence ("in einem Bericht") */
+            if (k > b && (story_langpack_has(x->lp, "determiners",
+                                             a->tokens[k - 1].key) ||
+                          (cap_nouns &&
+                           (a->tokens[k].flags & STORY_TOKEN_CAPITAL)))) {
                 k += n_verb - 1;
                 continue;
             }

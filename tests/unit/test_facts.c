@@ -1019,6 +1019,13 @@ static void test_attribution_classes(void **state)
          "attribution|ANONYMOUS"},
         {"en", "Prices rose 5 per cent last year.", NULL},
         {"en", "The report was delayed by a week.", NULL},
+        {"en", "The fee is 5 dollars per year to the agency.", NULL},
+        {"de", "Es wurden Rufe laut, die Steuer zu senken.", NULL},
+        {"de", "Der Zeitung lag gestern ein neuer Bericht vor.", NULL},
+        {"de", "Experten zufolge steigen die Preise weiter.",
+         "attribution|EXPERT"},
+        {"en", "\"The plan will not work at all,\" warned Mr Brenner.",
+         NULL},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         run r = extract(cases[c].text, cases[c].lang);
