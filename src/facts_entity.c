@@ -63,7 +63,8 @@ static void skeleton(const char *in, story_buf *out)
     size_t n = 0;
     for (const char *p = in; *p && n + 1 < sizeof w; p++) {
         char c = (char)tolower((unsigned char)*p);
-        if (c >= 'a' && c <= 'z')
+        /* doubled letters as one (Britzman / ブリッツマン "burittsuman") */
+        if (c >= 'a' && c <= 'z' && !(n > 0 && w[n - 1] == c))
             w[n++] = c;
     }
     w[n] = '\0';

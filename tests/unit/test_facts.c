@@ -861,6 +861,21 @@ static void test_entity_hi_subject_names(void **state)
     run_free(&hi);
 }
 
+/* Doubled letters count once before the digraph folds: Britzman =
+ * ブリッツマン ("burittsuman"). */
+static void test_entity_doubled_letters(void **state)
+{
+    (void)state;
+    run en = extract("Analyst Matt Britzman said the shares fell.", "en");
+    run ja = extract("アナリストのマット・ブリッツマン氏は株価が下がったと述べた。",
+                     "ja");
+    const char *k = entity_key_of(&en, "Britzman");
+    assert_true(k[0] != '\0');
+    assert_string_equal(entity_key_of(&ja, "ブリッツマン"), k);
+    run_free(&en);
+    run_free(&ja);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1279,6 +1294,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_doubled_letters),
         cmocka_unit_test(test_entity_hi_subject_names),
         cmocka_unit_test(test_entity_acronym_forms),
         cmocka_unit_test(test_entity_lone_adjectives),
