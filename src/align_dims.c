@@ -10,6 +10,7 @@
 
 #include "align_dims.h"
 #include "lexicon.h"
+#include "locale.h"
 #include "stem.h"
 
 /* One content term: its prefix hash and, across languages, the prefix
@@ -82,6 +83,17 @@ static int side_build(side *s, story_ctx *ctx, const story_article *a,
         return -1;
     story_buf stem;
     memset(&stem, 0, sizeof stem);
+    /* a dictionary stemmer (hunspell) gives lemmas, which are truncated
+     * in place of the word: suppletive and vowel-alternating forms (Polish
+     * "dzień" / "dnia", "ręka" / "ręce") meet at the lemma */
+    int lemmas = 0;
+    const story_langpack *lp = NULL;
+    if (a->lang && a->lang[0] &&
+        story_langpack_get(&lp, ctx, a->lang, NULL) == 0 && lp) {
+        const char *sn =
+            json_string_value(story_langpack_field(lp, "stemmer"));
+        lemmas = sn && strncmp(sn, "hunspell:", 9) == 0;
+    }
     int rc = 0;
     for (size_t i = 0; i < a->n_tokens && rc == 0; i++) {
         const story_token *tk = &a->tokens[i];
@@ -103,7 +115,8 @@ static int side_build(side *s, story_ctx *ctx, const story_article *a,
         size_t hn = n;
         /* a stemmer that strips prefixes (the Arabic article and
          * conjunctions: "al-", "wa-") changes the first letters: then the
-         * stem, found inside the word, is truncated instead of the word */
+         * stem, found inside the word, is truncated instead of the word;
+         * so is a lemma */
         if (!num && a->lang && a->lang[0]) {
             stem.len = 0;
             if (story__stem(ctx, a->lang, k, n, &stem, NULL) == 0 &&
@@ -114,6 +127,9 @@ static int side_build(side *s, story_ctx *ctx, const story_article *a,
                     hk = stem.data;
                     hn = stem.len;
                 }
+            } else if (lemmas && stem.data && stem.len >= 2) {
+                hk = stem.data;
+                hn = stem.len;
             }
         }
         t->h = prefix_hash(hk, hn, num, &cps);

@@ -12,7 +12,8 @@
  * Information Retrieval 7: 4-grams and truncation beat rule stemmers in
  * several languages). Numbers keep their full key. Where the Snowball
  * stemmer strips a prefix (Arabic "al-", "wa-": the stem is found inside
- * the word, not at its start), the stem is truncated instead. Across languages with
+ * the word, not at its start), the stem is truncated instead; so is the
+ * lemma of a dictionary stemmer (hunspell: pl, uk). Across languages with
  * a bilingual lexicon (lexicon.h), each term also stands for the prefixes
  * of its translations.
  */

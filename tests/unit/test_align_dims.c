@@ -146,6 +146,44 @@ static void test_lexical_arabic_article(void **state)
     story_ctx_free(ctx);
 }
 
+/* Turkish (locales/tr.json): stop words are no terms; before the pack
+ * "bu", "ve", "için" counted as content words. */
+static void test_lexical_turkish_stopwords(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(
+        ctx, "Bu belediye i\u00e7in ve bu da \u00e7ok daha", "tr");
+    story_article *b = story_test_article(
+        ctx, "Bu ve bir i\u00e7in \u00e7ok daha kadar gibi", "tr");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(lx.n_a, 1); /* belediye */
+    assert_int_equal(lx.n_b, 0);
+    assert_true(lx.body == 0);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Polish (hunspell pack): the lemma is truncated, so the genitive "dnia"
+ * meets "dzień" and the plural "ręce" meets "ręka" (their first four
+ * letters differ). */
+static void test_lexical_polish_lemma(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, "Dzie\u0144 r\u0119ka", "pl");
+    story_article *b = story_test_article(ctx, "Dnia r\u0119ce", "pl");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(lx.n_a, 2);
+    assert_true(lx.body > 0.99);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 static void test_lexical_empty(void **state)
 {
     (void)state;
@@ -246,6 +284,8 @@ int main(void)
         cmocka_unit_test(test_lexical_same_vs_different),
         cmocka_unit_test(test_lexical_cross_language),
         cmocka_unit_test(test_lexical_arabic_article),
+        cmocka_unit_test(test_lexical_turkish_stopwords),
+        cmocka_unit_test(test_lexical_polish_lemma),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
