@@ -256,8 +256,8 @@ static void test_translation_de_en(void **state)
 }
 
 /* The lexicons built from the other FreeDict packages: a news word in each
- * (ja, cs, zh from JMdict's Han-only words, de-fr through the reverse
- * file). */
+ * (ja, cs, zh from JMdict's Han-only words, ru through the German pivot,
+ * de-fr through the reverse file). */
 static void test_more_lexicons(void **state)
 {
     (void)state;
@@ -268,6 +268,7 @@ static void test_more_lexicons(void **state)
                  {"en", "ja", "government", "政府"},
                  {"zh", "en", "医院", "hospital"},
                  {"cs", "en", "válka", "war"},
+                 {"ru", "en", "война", "war"},
                  {"fr", "de", "guerre", "krieg"}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const story__lexicon *lx = NULL;
