@@ -1238,7 +1238,10 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
         if (ln >= sizeof kk)
             return 0;
         snprintf(kk, sizeof kk, "%.*s", (int)ln, lk2);
-        return kindword || !json_object_get(x->capital_inside, kk);
+        /* German capitalises every noun: "on its own" is no evidence */
+        return kindword || !json_object_get(x->capital_inside, kk) ||
+               json_is_true(
+                   story_langpack_field(x->lp, "capitalised_nouns"));
     }
     /* a surname of an earlier entity ("Mike Johnson" … "Johnson") */
     const char *tk = a->tokens[rs].key;

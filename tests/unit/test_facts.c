@@ -876,6 +876,19 @@ static void test_entity_doubled_letters(void **state)
     run_free(&ja);
 }
 
+/* German: a run of common nouns is no name even when its last noun is
+ * capitalised on its own elsewhere (every German noun is). */
+static void test_entity_de_common_runs(void **state)
+{
+    (void)state;
+    run de = extract("Der Verlust lag bei zwei Millionen Tonnen. Die Tonnen "
+                     "fehlten, sagte Karl Brenner.",
+                     "de");
+    assert_string_equal(entity_key_of(&de, "Millionen"), "");
+    assert_true(entity_key_of(&de, "Brenner")[0] != '\0');
+    run_free(&de);
+}
+
 static void test_entity_keys_across_scripts(void **state)
 {
     (void)state;
@@ -1294,6 +1307,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_entity_descriptive_names),
         cmocka_unit_test(test_entity_keys_across_scripts),
+        cmocka_unit_test(test_entity_de_common_runs),
         cmocka_unit_test(test_entity_doubled_letters),
         cmocka_unit_test(test_entity_hi_subject_names),
         cmocka_unit_test(test_entity_acronym_forms),
