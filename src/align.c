@@ -524,8 +524,9 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     double geo = (ga.k.len || gb.k.len) ? keyset_dice(&ga, &gb, 1, jg, 0)
                                         : keyset_dice(&ea, &eb, 1, jg, 0);
     if (!(ga.k.len || gb.k.len))
-        json_object_set_new(jg, "note",
-                            json_string("no place facts: entities used"));
+        json_object_set_new(
+            jg, "note",
+            json_string("no place facts: overall similarity used"));
     (void)keyset_dice(&ta, &tb, 0, jt, 0.5); /* the lists */
     int have_pub = a->published && b->published &&
                    strlen(a->published) >= 10 && strlen(b->published) >= 10;
@@ -565,8 +566,6 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
                         json_string(p->lexicon ? "freedict" : "none"));
     json_object_set_new(jn, "bootstrapped_pairs",
                         json_integer((json_int_t)p->n_boot));
-    al->sim_entities = clamp01(ent);
-    al->sim_geography = clamp01(geo);
     /* the anchor score: shared anchors (names, numbers, facts), entities,
      * aligned share, and content words only within one language (across
      * languages their Dice depends on the lexicon's coverage, not on the
@@ -594,6 +593,19 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
         narr = clamp01(SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * narr);
     al->sim_narrative = narr;
     json_object_set_new(jn, "score", json_real(narr));
+    /* entities and geography: the Dice of the entity (place) keys, with
+     * the overall similarity carrying half, as for time below: entity
+     * sets are small and noisy, and two accounts of one story share their
+     * people and places; without place facts on either side, geography
+     * is the overall similarity alone (docs/align.md section 4) */
+    int have_geo = ga.k.len || gb.k.len;
+    al->sim_entities = clamp01(0.5 * ent + 0.5 * al->sim_overall);
+    al->sim_geography = clamp01(have_geo ? 0.5 * geo + 0.5 * al->sim_overall
+                                         : al->sim_overall);
+    json_object_set_new(je, "dice", json_real(ent));
+    json_object_set_new(je, "score", json_real(al->sim_entities));
+    json_object_set_new(jg, "dice", json_real(geo));
+    json_object_set_new(jg, "score", json_real(al->sim_geography));
     /* time: the dates of both sides compared by distance (and the
      * publication dates when known); the same story is of the same
      * period, so the overall similarity carries half (all of it when a

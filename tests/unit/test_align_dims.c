@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,27 @@ static void test_lexical_polish_lemma(void **state)
     story_ctx_free(ctx);
 }
 
+/* Entities and geography carry half of the overall similarity (all of it
+ * for geography when neither side has place facts): two accounts of one
+ * story that name no shared place still score as the same story. */
+static void test_dims_carry_overall(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, STORY_A, "en");
+    story_article *b = story_test_article(ctx, STORY_B, "en");
+    story_alignment *al = NULL;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, NULL), 0);
+    assert_true(al->sim_overall > 0.3);
+    assert_true(fabs(al->sim_geography - al->sim_overall) < 1e-9);
+    assert_true(al->sim_entities >= 0.5 * al->sim_overall - 1e-9);
+    assert_true(al->sim_entities <= 0.5 + 0.5 * al->sim_overall + 1e-9);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 static void test_lexical_empty(void **state)
 {
     (void)state;
@@ -286,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_lexical_arabic_article),
         cmocka_unit_test(test_lexical_turkish_stopwords),
         cmocka_unit_test(test_lexical_polish_lemma),
+        cmocka_unit_test(test_dims_carry_overall),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
