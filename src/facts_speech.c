@@ -250,6 +250,8 @@ static long np_head(fx *x, size_t k, size_t v)
     return head;
 }
 
+static const char *source_at(fx *x, size_t i, long *ei);
+
 /* Subject of reporting verb v: the first entity (or pronoun) of the
  * stretch before v that starts at the sentence start or right after a
  * quote ending before v, when it opens that stretch (within its first 4
@@ -267,6 +269,32 @@ static long subject_of(fx *x, size_t v, const qspan *q)
                 from = k;
                 break;
             }
+    /* the verb's own clause first: "As the EU debates …, one of the
+     * association's chiefs says" -> the chiefs, not the EU; a clause
+     * without a candidate ("…, and has vowed to") falls back to the
+     * sentence start */
+    size_t c = v;
+    while (c > from + 1 && !fx_clause_break_before(x, c))
+        c--;
+    if (c > from + 1 && c + 12 >= v &&
+        !(q && q->close > a->tokens[c].start && q->open < a->tokens[v].end))
+        for (size_t k = c; k < v; k++) {
+            long pe;
+            if (x->tok_ent[k] >= 0) {
+                if (is_place(x, x->tok_ent[k]) && k > c &&
+                    !story_langpack_has(x->lp, "determiners",
+                                        a->tokens[k - 1].key))
+                    continue;
+                return np_head(x, k, v);
+            }
+            if (fx_match(x, "pronouns", k, e, &n))
+                return fx_entity_near(x, s, k, 0, 1);
+            long tr = fx_title_ref(x, k);
+            if (tr >= 0)
+                return tr;
+            if (source_at(x, k, &pe))
+                return pe >= 0 ? pe : -1;
+        }
     for (size_t k = from; k < v && k < from + 4; k++) {
         if (q && inside(a->tokens[k].start, q))
             return -1;

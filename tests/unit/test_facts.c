@@ -1098,6 +1098,26 @@ static void test_quote_terms_and_colon(void **state)
     run_free(&r);
 }
 
+/* The subject of the reporting verb's own clause, not the first name of
+ * the sentence: "As the EU debates new rules, Karl Brenner said: …". */
+static void test_quote_clause_subject(void **state)
+{
+    (void)state;
+    run a = extract("Karl Brenner said: \"The plan will fail within a "
+                    "year.\"",
+                    "en");
+    run b = extract("As the EU debates new rules, Karl Brenner said: \"The "
+                    "plan will fail within a year.\"",
+                    "en");
+    const story_fact *qa = find(&a, STORY_FACT_QUOTE, NULL);
+    const story_fact *qb = find(&b, STORY_FACT_QUOTE, NULL);
+    assert_non_null(qa);
+    assert_non_null(qb);
+    assert_string_equal(qa->key, qb->key);
+    run_free(&a);
+    run_free(&b);
+}
+
 static void test_event_key_parts(void **state)
 {
     (void)state;
@@ -1323,6 +1343,7 @@ int main(void)
         cmocka_unit_test(test_quote_late_subjects),
         cmocka_unit_test(test_attribution_classes),
         cmocka_unit_test(test_quote_terms_and_colon),
+        cmocka_unit_test(test_quote_clause_subject),
         cmocka_unit_test(test_event_key_parts),
         cmocka_unit_test(test_event_key_cross_language),
         cmocka_unit_test(test_event_vocabulary_and_stems),
