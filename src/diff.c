@@ -24,7 +24,9 @@
  * units agree; otherwise the facts stay omitted/added, because a false
  * "changed" number is the worst error a fact-checker can be shown.
  * Entities are never "changed": a different name key is a different
- * entity. A pass in between pairs quantities of an aligned sentence pair
+ * entity. Event keys are the predicate concept alone, so outside an
+ * aligned sentence pair (passes 2 and 3) events also need the same slot
+ * (actor, predicate, object). A pass in between pairs quantities of an aligned sentence pair
  * with the same number but a different currency ("£1.8 billion" ->
  * "1,8 Milliarden Euro") as changed.
  *
@@ -202,6 +204,13 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
             if (!need_aligned && f->type == STORY_FACT_QUANTITY &&
                 f->counted && *f->counted && g->counted && *g->counted &&
                 strcmp(f->counted, g->counted) != 0)
+                continue;
+            /* an event key is its predicate concept alone (facts_event.c);
+             * outside an aligned pair, two events are one only when the
+             * slot (actor, predicate, object) agrees too: "prices rose"
+             * and "no sales rose" elsewhere are different events */
+            if (!need_aligned && f->type == STORY_FACT_EVENT &&
+                strcmp(f->slot ? f->slot : "", g->slot ? g->slot : "") != 0)
                 continue;
             pair(a, oi, b, j);
             cat[oi] = (unsigned char)c;

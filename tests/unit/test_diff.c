@@ -513,6 +513,59 @@ static void test_no_masking(void **state)
 }
 
 /* Allocation failure at every step: STORY_ENOMEM, nothing leaks (ASan). */
+/* Event keys are the predicate alone: outside aligned sentences, two
+ * events with the same predicate but different participants are neither
+ * the same event nor a contradiction (regression: a negated INCREASE of
+ * one thing contradicted an unrelated INCREASE elsewhere). */
+static story_fact evt(size_t sent, const char *slot, int neg)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_EVENT;
+    f.sentence = sent;
+    f.key = (char *)"event||INCREASE|";
+    f.slot = (char *)slot;
+    f.predicate = (char *)"INCREASE";
+    f.negated = neg;
+    f.entity = -1;
+    return f;
+}
+
+static void test_event_slot_outside_alignment(void **state)
+{
+    (void)state;
+    static const char *const EA[] = {"Sales rose by a third last year.",
+                                     "The weather was mild."};
+    static const char *const EB[] = {"The weather was mild.",
+                                     "The firm has no plan to raise prices."};
+    story_article *a = article(EA, 2), *b = article(EB, 2);
+    story_fact f1[] = {evt(0, "event|sale|INCREASE|", 0)};
+    story_fact f2[] = {evt(1, "event||INCREASE|price", 1)};
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{1, 1, 0, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.contradicted, 0);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    story_diff_free(d);
+    factset_free(fa);
+    factset_free(fb);
+    /* the same participants elsewhere: one event, negated in B */
+    story_fact g2[] = {evt(1, "event|sale|INCREASE|", 1)};
+    fa = factset(f1, 1);
+    fb = factset(g2, 1);
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.contradicted, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 static void test_enomem(void **state)
 {
     (void)state;
@@ -562,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_no_masking),
+        cmocka_unit_test(test_event_slot_outside_alignment),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
