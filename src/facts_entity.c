@@ -453,12 +453,14 @@ static json_t *world_suffixes(fx *x);
  * "1": first words, "w": most words}. */
 static json_t *world_index(fx *x)
 {
+    if (x->world_ix)
+        return x->world_ix;
     json_t *cache = fx_world_cache(x);
     if (!cache)
         return NULL;
     json_t *ix = json_object_get(cache, x->lang);
     if (ix)
-        return ix;
+        return x->world_ix = ix;
     json_t *ef = world_entities_file(x, cache);
     json_t *suffixes = world_suffixes(x);
     json_t *aliases = json_object_get(ef, "region_aliases");
@@ -513,7 +515,7 @@ static json_t *world_index(fx *x)
     }
     ix = json_pack("{s:o,s:o,s:i}", "f", forms, "1", firsts, "w", maxw);
     json_object_set_new(cache, x->lang, ix);
-    return ix;
+    return x->world_ix = ix;
 }
 
 /* 1 when tokens k and k+1 are joined only by spaces, hyphens or a middle
@@ -536,6 +538,8 @@ static int world_gap(const fx *x, size_t k)
  * world cache. */
 static json_t *world_suffixes(fx *x)
 {
+    if (x->world_suf)
+        return x->world_suf;
     json_t *cache = fx_world_cache(x);
     if (!cache)
         return NULL;
@@ -552,7 +556,7 @@ static json_t *world_suffixes(fx *x)
                        json_is_array(inf) ? json_incref(inf) : json_array());
         json_object_set_new(cache, k, sv);
     }
-    return sv;
+    return x->world_suf = sv;
 }
 
 /* A world form starting at token i (before e): its concept, *n tokens,
@@ -561,6 +565,13 @@ static json_t *world_suffixes(fx *x)
 static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
                                const char **kind)
 {
+    /* cased scripts: a form starts with a capital (checked cheaply
+     * before any lookup) */
+    const story_token *t0 = &x->a->tokens[i];
+    if (!x->cjk && (t0->flags & STORY_TOKEN_LETTER) &&
+        !(t0->flags & STORY_TOKEN_CAPITAL) &&
+        (unsigned char)t0->key[0] < 0xD8)
+        return NULL;
     json_t *ix = world_index(x);
     if (!ix)
         return NULL;

@@ -65,6 +65,10 @@ typedef struct fx {
     json_t *capital_inside;  /* folded keys seen capitalised mid-sentence */
     json_t *lower_seen;      /* folded keys seen written in lower case */
     story_buf tmp;           /* scratch */
+    json_t *world_ix;        /* facts_entity.c: borrowed per-article
+                                memo of the world index and inflection
+                                endings of x->lang (owned by the ctx) */
+    json_t *world_suf;
     size_t name_end;         /* facts_entity.c: byte end of the next
                                 mention inside its last token (zh names
                                 the word segmenter glued to the next
