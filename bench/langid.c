@@ -132,7 +132,7 @@ static int cmp_name(const void *a, const void *b)
 
 static void heldout(story_ctx *ctx)
 {
-    const char *supported = " en de fr es it pl cs uk ru ar zh ja hi is ";
+    const char *supported = " en de fr es it pl cs uk ru ar zh ja hi is hr tr ";
     const char *dirs[] = {"wmt/wmt21_news", "wmt/wmt22_news"};
     for (int d = 0; d < 2; d++) {
         char *dir = bench_corpus_path(dirs[d]);
