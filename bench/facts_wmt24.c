@@ -23,6 +23,9 @@
  *   facts_<type>_all_recall_ratio, facts_<type>_all_precision_ratio
  *   facts_<type>_en_count (distinct English keys per type, all stories)
  *   facts_de_refB_changed_count, facts_de_refB_<type>_agreement_ratio
+ *   facts_event_participants_*: the same figures for events keyed by their
+ *   slot (actor, predicate, named object) instead of the event key (the
+ *   predicate concept alone): a stricter reading of "same key and values"
  * Verbose: FACTS_DUMP=<lang> prints the unmatched keys of that language on
  * stderr ("<story> missed <en key>", "<story> extra <xx key>"; quotes with
  * the unmatched count and the existence matches), FACTS_DUMP=de-refB the
@@ -43,6 +46,10 @@ static const char *const langs[] = {"cs", "de", "es", "hi", "is",
                                     "ja", "ru", "uk", "zh"};
 #define NLANG 9
 #define NT STORY_FACT_NTYPES
+/* one extra "type": events keyed by their slot (actor, predicate, object)
+ * rather than by the predicate concept alone (the event key) */
+#define NTX (NT + 1)
+#define EVENT_SLOTS NT
 
 /* type -> {key: slot} */
 static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
@@ -60,7 +67,7 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
         return NULL;
     }
     json_t *o = json_array();
-    for (int t = 0; t < NT; t++)
+    for (int t = 0; t < NTX; t++)
         json_array_append_new(o, json_object());
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
@@ -74,6 +81,9 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
         } else {
             json_object_set_new(m, f->key, json_string(f->slot));
         }
+        if (f->type == STORY_FACT_EVENT)
+            json_object_set_new(json_array_get(o, EVENT_SLOTS), f->slot,
+                                json_string(f->slot));
     }
     story_factset_free(fs);
     story_article_free(a);
@@ -247,16 +257,16 @@ int main(void)
     closedir(d);
     qsort(stories, ns, sizeof *stories, cmp_str);
 
-    double en_n[NT] = {0}, inter[NLANG][NT] = {{0}}, xx_n[NLANG][NT] = {{0}},
-           en_l[NLANG][NT] = {{0}};
-    double changed = 0, agree[NT] = {0}, agree_n[NT] = {0};
+    double en_n[NTX] = {0}, inter[NLANG][NTX] = {{0}},
+           xx_n[NLANG][NTX] = {{0}}, en_l[NLANG][NTX] = {{0}};
+    double changed = 0, agree[NTX] = {0}, agree_n[NTX] = {0};
     char path[4096];
     for (size_t s = 0; s < ns; s++) {
         snprintf(path, sizeof path, "%s/%s/en.txt", dir, stories[s]);
         json_t *en = keys_of(ctx, path, "en");
         if (!en)
             continue;
-        for (int t = 0; t < NT; t++) {
+        for (int t = 0; t < NTX; t++) {
             json_t *ke = json_array_get(en, (size_t)t);
             if (t == STORY_FACT_QUOTE) {
                 const char *k;
@@ -273,7 +283,7 @@ int main(void)
             json_t *xx = keys_of(ctx, path, langs[l]);
             if (!xx)
                 continue;
-            for (int t = 0; t < NT; t++) {
+            for (int t = 0; t < NTX; t++) {
                 json_t *ke = json_array_get(en, (size_t)t);
                 json_t *kx = json_array_get(xx, (size_t)t);
                 const char *k;
@@ -307,7 +317,7 @@ int main(void)
         snprintf(path, sizeof path, "%s/%s/de-refB.txt", dir, stories[s]);
         json_t *db = keys_of(ctx, path, "de");
         if (da && db) {
-            for (int t = 0; t < NT; t++) {
+            for (int t = 0; t < NTX; t++) {
                 json_t *ka = json_array_get(da, (size_t)t);
                 json_t *kb = json_array_get(db, (size_t)t);
                 const char *k;
@@ -334,8 +344,10 @@ int main(void)
         json_decref(en);
     }
     char name[128];
-    for (int t = 0; t < NT; t++) {
-        const char *tn = story_fact_type_name((story_fact_type)t);
+    for (int t = 0; t < NTX; t++) {
+        const char *tn = t == EVENT_SLOTS
+                             ? "event_participants"
+                             : story_fact_type_name((story_fact_type)t);
         double ti = 0, te = 0, tx = 0;
         for (int l = 0; l < NLANG; l++) {
             snprintf(name, sizeof name, "facts_%s_%s_recall_ratio", tn,
