@@ -19,6 +19,7 @@
 
 #include "align_dims.h"
 #include "align_internal.h"
+#include "dates.h"
 #include "similarity.h"
 #include "translate.h"
 
@@ -323,17 +324,6 @@ static double keyset_dice(const keyset *x, const keyset *y, int fuzzy,
     return sc;
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-static long days_from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 typedef struct pdate {
     int y, m, d; /* 0 = unknown */
 } pdate;
@@ -364,8 +354,8 @@ static double date_sim(const pdate *x, const pdate *y)
     if (x->m && y->m) {
         long yx = x->y ? x->y : (y->y ? y->y : 2000);
         long yy = y->y ? y->y : yx;
-        long dd = labs(days_from_civil(yx, x->m, x->d ? x->d : 15) -
-                       days_from_civil(yy, y->m, y->d ? y->d : 15));
+        long dd = labs(story__days_from_civil(yx, x->m, x->d ? x->d : 15) -
+                       story__days_from_civil(yy, y->m, y->d ? y->d : 15));
         return exp(-(double)dd / 7.0);
     }
     if (x->y && y->y)

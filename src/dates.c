@@ -72,7 +72,7 @@ static void datemod_free(void *p)
 
 /* ---- civil calendar ---------------------------------------------------- */
 
-static long days_from_civil(int y, int m, int d)
+long story__days_from_civil(long y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -125,7 +125,7 @@ static void iso_week(char *out, size_t n, long days)
     long thu = days - wd + 3;
     int y, m, d;
     civil_from_days(thu, &y, &m, &d);
-    long jan1 = days_from_civil(y, 1, 1);
+    long jan1 = story__days_from_civil(y, 1, 1);
     int week = (int)((thu - jan1) / 7) + 1;
     snprintf(out, n, "%04d-W%02d", y, week);
 }
@@ -146,7 +146,7 @@ static int parse_published(const char *p, long *days)
     int y = atoi(p), m = atoi(p + 5), d = atoi(p + 8);
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return -1;
-    *days = days_from_civil(y, m, d);
+    *days = story__days_from_civil(y, m, d);
     return 0;
 }
 
@@ -460,7 +460,7 @@ static void fill_ymd(dscan *s, story_date *d, int y, int m, int day)
         civil_from_days(s->pub, &py, &pm, &pd);
         y = py;
         if (day <= days_in_month(y, m) &&
-            days_from_civil(y, m, day) > s->pub + 62)
+            story__days_from_civil(y, m, day) > s->pub + 62)
             y--;
     }
     if (y && day && day <= days_in_month(y, m))

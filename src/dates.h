@@ -33,4 +33,10 @@ int story__dates_scan(story_ctx *ctx, const char *lang, const char *text,
                       size_t start, size_t end, const char *published,
                       story_vec *out, story_error *err);
 
+/* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1..12,
+ * d 1..31; negative before 1970). Pure arithmetic, no error return.
+ * Source: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+ * days_from_civil. */
+long story__days_from_civil(long y, int m, int d);
+
 #endif

@@ -159,7 +159,9 @@ const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
     return NULL;
 }
 
-json_t *fx_name_cache(fx *x)
+/* The context's facts cache, created on first use; NULL when out of
+ * memory. */
+static fx_cache *cache_of(fx *x)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     if (!c) {
@@ -168,23 +170,23 @@ json_t *fx_name_cache(fx *x)
             return NULL;
         story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
     }
-    if (!c->names)
+    return c;
+}
+
+json_t *fx_name_cache(fx *x)
+{
+    fx_cache *c = cache_of(x);
+    if (c && !c->names)
         c->names = json_object();
-    return c->names;
+    return c ? c->names : NULL;
 }
 
 json_t *fx_world_cache(fx *x)
 {
-    fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
-    if (!c) {
-        c = story__calloc(1, sizeof *c);
-        if (!c)
-            return NULL;
-        story__ctx_set(x->ctx, STORY_MOD_FACTS, c, cache_free);
-    }
-    if (!c->world)
+    fx_cache *c = cache_of(x);
+    if (c && !c->world)
         c->world = json_object();
-    return c->world;
+    return c ? c->world : NULL;
 }
 
 /* Words of a folded entry; for scripts written without spaces (CJK),

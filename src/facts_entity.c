@@ -632,6 +632,27 @@ static int role_like(fx *x, size_t i, size_t e, size_t *n)
 
 static fx_ent *ent_at(fx *x, long i) { return &((fx_ent *)x->ents.data)[i]; }
 
+/* Whether the first n bytes of key k name an entity found earlier: its
+ * skeleton equals an earlier entity's surname or whole skeleton ("Mike
+ * Johnson" … "Johnson"). Out of memory counts as "earlier" (no new name). */
+static int names_earlier(fx *x, const char *k, size_t n)
+{
+    char *lk = latin_key(x, k, n);
+    if (!lk)
+        return 1;
+    story_buf sk = {0};
+    skeleton(lk, &sk);
+    free(lk);
+    int earlier = 0;
+    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
+        fx_ent *en = ent_at(x, (long)q);
+        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
+                  strcmp(en->skel, sk.data) == 0;
+    }
+    story_buf_free(&sk);
+    return earlier;
+}
+
 /* Find or create the canonical entity for a mention. */
 static long resolve(fx *x, const char *skel_all, const char *skel_last,
                     int nwords, const char *kind)
@@ -1257,20 +1278,7 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     /* a surname of an earlier entity ("Mike Johnson" … "Johnson") */
     const char *tk = a->tokens[rs].key;
     size_t tn = strip_possessive(tk, strlen(tk));
-    char *lk = latin_key(x, tk, tn);
-    if (!lk)
-        return 0;
-    story_buf sk = {0};
-    skeleton(lk, &sk);
-    free(lk);
-    int earlier = 0;
-    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
-        fx_ent *en = ent_at(x, (long)q);
-        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
-                  strcmp(en->skel, sk.data) == 0;
-    }
-    story_buf_free(&sk);
-    return !earlier;
+    return !names_earlier(x, tk, tn);
 }
 
 /* German: a common noun after a name ends the run ("Johnsons Abkommen",
@@ -1689,20 +1697,7 @@ static int lone_adjective(fx *x, size_t b, size_t rs)
                    fx_match(x, "titles", rs - 1, rs + 1, &m)))
         return 0;
     size_t tn = strip_suffix(x, k, n);
-    char *lk = latin_key(x, k, tn);
-    if (!lk)
-        return 0;
-    story_buf sk = {0};
-    skeleton(lk, &sk);
-    free(lk);
-    int earlier = 0;
-    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
-        fx_ent *en = ent_at(x, (long)q);
-        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
-                  strcmp(en->skel, sk.data) == 0;
-    }
-    story_buf_free(&sk);
-    return !earlier;
+    return !names_earlier(x, k, tn);
 }
 
 static int entities_sentence(fx *x, size_t s)

@@ -192,18 +192,14 @@ static int separable_index(fx *x, fx_evstems *es, json_t *lex)
     return 0;
 }
 
-/* "event_compounds": stems of one-word entries of at least EV_HEAD_MIN
- * code points -> concept, for compound heads ("Regierungsstillstand"). */
-#define EV_HEAD_MIN 5
-static int compound_index(fx *x, fx_evstems *es, json_t *lex)
+/* Index the stems (of at least min_cp code points) of the one-word
+ * entries of lex into map: stem -> concept; a stem shared by two concepts
+ * is ambiguous and maps to null (never matched). */
+static void stem_index(fx *x, json_t *lex, size_t min_cp, json_t *map)
 {
+    story_buf st = {0};
     const char *k;
     json_t *v;
-    story_buf st = {0};
-    es->heads = json_object();
-    if (!es->heads)
-        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
-                                    "out of memory");
     json_object_foreach(lex, k, v) {
         if (!json_is_string(v) || strchr(k, ' '))
             continue;
@@ -214,16 +210,28 @@ static int compound_index(fx *x, fx_evstems *es, json_t *lex)
         int rc = story__stem(x->ctx, x->lang, folded, strlen(folded), &st,
                              NULL);
         story_free(folded);
-        if (rc || !st.data || st.oom || cp_count(st.data) < EV_HEAD_MIN)
+        if (rc || !st.data || st.oom || cp_count(st.data) < min_cp)
             continue;
-        json_t *old = json_object_get(es->heads, st.data);
+        json_t *old = json_object_get(map, st.data);
         if (!old)
-            json_object_set(es->heads, st.data, v);
+            json_object_set(map, st.data, v);
         else if (json_is_string(old) &&
                  strcmp(json_string_value(old), json_string_value(v)) != 0)
-            json_object_set_new(es->heads, st.data, json_null());
+            json_object_set_new(map, st.data, json_null());
     }
     story_buf_free(&st);
+}
+
+/* "event_compounds": stems of one-word entries of at least EV_HEAD_MIN
+ * code points -> concept, for compound heads ("Regierungsstillstand"). */
+#define EV_HEAD_MIN 5
+static int compound_index(fx *x, fx_evstems *es, json_t *lex)
+{
+    es->heads = json_object();
+    if (!es->heads)
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    stem_index(x, lex, EV_HEAD_MIN, es->heads);
     return 0;
 }
 
@@ -264,30 +272,7 @@ int fx_evstems_init(fx *x, fx_evstems *es)
     }
     if (es->prefix)
         return prefix_index(x, es, lex);
-    story_buf st = {0};
-    const char *k;
-    json_t *v;
-    json_object_foreach(lex, k, v) {
-        if (!json_is_string(v) || strchr(k, ' '))
-            continue;
-        char *folded = NULL;
-        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
-            continue;
-        st.len = 0;
-        int rc = story__stem(x->ctx, x->lang, folded, strlen(folded), &st,
-                             NULL);
-        story_free(folded);
-        if (rc || !st.data || st.oom || cp_count(st.data) < EV_STEM_MIN)
-            continue;
-        json_t *old = json_object_get(es->map, st.data);
-        if (!old)
-            json_object_set(es->map, st.data, v);
-        else if (json_is_string(old) &&
-                 strcmp(json_string_value(old), json_string_value(v)) != 0)
-            /* two concepts share the stem: ambiguous, never matched */
-            json_object_set_new(es->map, st.data, json_null());
-    }
-    story_buf_free(&st);
+    stem_index(x, lex, EV_STEM_MIN, es->map);
     return 0;
 }
 
