@@ -23,6 +23,10 @@
  * articles) and, for quantities, the slot names what is counted and the
  * units agree; otherwise the facts stay omitted/added, because a false
  * "changed" number is the worst error a fact-checker can be shown.
+ * A direct quote matched by key whose words were edited ("is clear" ->
+ * "is unclear", word-set Dice >= 0.6) is "changed" when B is a copy of A
+ * with edits (same language, at least half of A's sentences verbatim in
+ * B); independent translations word every quote differently.
  * Entities are never "changed": a different name key is a different
  * entity. Event keys are the predicate concept alone, so outside an
  * aligned sentence pair (passes 2 and 3) events also need the same slot
@@ -36,7 +40,8 @@
  * extraction artefact than an omission; it is reported with certain = 0,
  * as are contradictions between articles in different languages
  * (negation cues differ). Quantities and dates, whose keys are values,
- * stay certain. Uncertain entries are listed but do not make the exit
+ * stay certain, except a bare year between languages. Uncertain entries
+ * are listed but do not make the exit
  * status 1.
  */
 #include "internal.h"
@@ -45,6 +50,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "normalize.h"
 
 /* Similarity of two entity name keys above which they are the same entity
  * (LIBRARIES.md: skeleton similarity >= 0.8 for true variants; 0.85 keeps
@@ -689,6 +696,118 @@ static int push_entry(story_vec *v, story_diff_category c,
     return 0;
 }
 
+/* ---- edited quotes ------------------------------------------------------ */
+
+#define QUOTE_MAX_WORDS 256
+/* Dice overlap of the word sets at or above which two different wordings
+ * of one direct quote are an edit of the same words ("Our position is
+ * clear" -> "Our position is unclear"), below which they are two
+ * renderings of it (independent translations, paraphrase): measured on
+ * wording that keeps most words. Applied only to copies (copied_share). */
+#define QUOTE_EDIT_DICE 0.6
+/* Share of verbatim sentences that makes B a copy of A (copied_share). */
+#define QUOTE_COPY_SHARE 0.5
+
+/* Word start offsets and lengths of a match key: runs of bytes that are
+ * not ASCII white space or punctuation (UTF-8 sequences stay inside
+ * words). Returns the number of words, at most QUOTE_MAX_WORDS. */
+static size_t key_words(const char *k, size_t len, size_t *off, size_t *wl)
+{
+    size_t n = 0, i = 0;
+    while (i < len && n < QUOTE_MAX_WORDS) {
+        unsigned char c = (unsigned char)k[i];
+        if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                          (c >= 'A' && c <= 'Z'))) {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        while (i < len) {
+            c = (unsigned char)k[i];
+            if (c < 0x80 && !((c >= '0' && c <= '9') ||
+                              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                break;
+            i++;
+        }
+        off[n] = st;
+        wl[n++] = i - st;
+    }
+    return n;
+}
+
+/* 1 when the direct quotes f (in a) and g (in b) have different words that
+ * still overlap by at least QUOTE_EDIT_DICE: the same quote, edited. 0
+ * when equal, unrelated, not direct quotes, or out of memory. */
+static int quote_edited(const story_article *a, const story_fact *f,
+                        const story_article *b, const story_fact *g)
+{
+    if (!a || !b || !a->text || !b->text || f->type != STORY_FACT_QUOTE ||
+        !f->direct || !g->direct ||
+        f->content_end <= f->content_start || f->content_end > a->text_len ||
+        g->content_end <= g->content_start || g->content_end > b->text_len)
+        return 0;
+    story_buf ka = {0}, kb = {0};
+    int edited = 0;
+    if (story__normalize_key_buf(&ka, NULL, a->text + f->content_start,
+                                 f->content_end - f->content_start, NULL) ||
+        story__normalize_key_buf(&kb, NULL, b->text + g->content_start,
+                                 g->content_end - g->content_start, NULL) ||
+        !ka.data || !kb.data)
+        goto done;
+    size_t oa[QUOTE_MAX_WORDS], la[QUOTE_MAX_WORDS], ob[QUOTE_MAX_WORDS],
+        lb[QUOTE_MAX_WORDS];
+    unsigned char used[QUOTE_MAX_WORDS];
+    size_t na = key_words(ka.data, ka.len, oa, la);
+    size_t nb = key_words(kb.data, kb.len, ob, lb);
+    if (!na || !nb)
+        goto done;
+    int same_words = na == nb;
+    for (size_t i = 0; same_words && i < na; i++)
+        same_words = la[i] == lb[i] &&
+                     memcmp(ka.data + oa[i], kb.data + ob[i], la[i]) == 0;
+    if (same_words)
+        goto done; /* punctuation or spacing only */
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && la[i] == lb[j] &&
+                memcmp(ka.data + oa[i], kb.data + ob[j], la[i]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    double dice = 2.0 * (double)common / (double)(na + nb);
+    edited = dice >= QUOTE_EDIT_DICE;
+done:
+    story_buf_free(&ka);
+    story_buf_free(&kb);
+    return edited;
+}
+
+/* Share of A's sentences whose text is byte for byte that of the B
+ * sentence they are linked 1-1 with: near 1 for a copy with edits (wire
+ * and rewritten copy), near 0 for independent translations. */
+static double copied_share(const story_article *a, const story_article *b,
+                           const story_alignment *al)
+{
+    if (!a || !b || !al || !a->n_sentences || !a->text || !b->text)
+        return 0;
+    size_t same = 0;
+    for (size_t i = 0; i < al->n_links; i++) {
+        const story_link *l = &al->links[i];
+        if (l->n_a != 1 || l->n_b != 1 || l->a >= a->n_sentences ||
+            l->b >= b->n_sentences)
+            continue;
+        const story_sentence *x = &a->sentences[l->a],
+                             *y = &b->sentences[l->b];
+        same += x->end - x->start == y->end - y->start &&
+                memcmp(a->text + x->start, b->text + y->start,
+                       x->end - x->start) == 0;
+    }
+    return (double)same / (double)a->n_sentences;
+}
+
 /* Language of an article without region ("de-CH" -> "de"), compared. */
 static int same_language(const story_article *a, const story_article *b)
 {
@@ -706,7 +825,12 @@ static int certain(story_diff_category c, const story_fact *f,
         return !cross_lang;
     if (c != STORY_DIFF_ADDED && c != STORY_DIFF_OMITTED)
         return 1;
-    if (f->type == STORY_FACT_QUANTITY || f->type == STORY_FACT_DATE)
+    /* a bare year across languages: the scanners read years and decades
+     * ("the 1990s", "2000-х") differently per language */
+    int year_only = f->type == STORY_FACT_DATE && f->date_iso &&
+                    strlen(f->date_iso) == 4;
+    if (f->type == STORY_FACT_QUANTITY ||
+        (f->type == STORY_FACT_DATE && !(year_only && cross_lang)))
         return 1;
     if (f->type == STORY_FACT_ENTITY && !cross_lang)
         return 1;
@@ -773,6 +897,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_slot(&sa, &sb, 1, cat);
     pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 0, cat);
+    /* a copy with edits (same language, most sentences verbatim): a
+     * direct quote whose words were edited is changed; two independent
+     * renderings (de vs de-refB) word every quote differently */
+    int copy = !cross_lang && copied_share(a, b, al) >= QUOTE_COPY_SHARE;
+    for (size_t i = 0; copy && i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            quote_edited(a, &fa->facts[i], b, &fb->facts[sa.match[i]]))
+            cat[i] = STORY_DIFF_CHANGED;
 
     d = story__calloc(1, sizeof *d);
     if (!d) {

@@ -1,8 +1,10 @@
 /*
  * Stage 4, facts: dates and quantities.
  *
- * Dates come from the text layer (story__dates_scan); key
- * "date|<iso>" when resolved, else "date|rel:<relative>"; slot "date";
+ * Dates come from the text layer (story__dates_scan), plus the years the
+ * number scanner reads outside a date mention ("by 2029", "2040年": iso
+ * "2029"); key "date|<iso>" when resolved, else "date|rel:<relative>";
+ * slot "date";
  * value {"iso", "relative", "time", "event"} where event is the predicate
  * concept of the sentence's first event word (the event it dates).
  *
@@ -126,12 +128,10 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
     return best;
 }
 
-static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
+/* One date fact for dt (resolved or relative). */
+static void date_emit(fx *x, fx_evstems *es, const story_date *dt)
 {
-    for (size_t d = 0; d < dates->len; d++) {
-        story_date *dt = &((story_date *)dates->data)[d];
-        if (!dt->iso[0] && !dt->relative[0])
-            continue;
+    {
         size_t s = fx_sentence_at(x, dt->start);
         story_fact f;
         memset(&f, 0, sizeof f);
@@ -162,7 +162,28 @@ static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
         f.value_json = fx_json(x, o);
         fx_push(x, &f);
     }
+}
+
+static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
+{
+    for (size_t d = 0; d < dates->len && x->rc == 0; d++) {
+        story_date *dt = &((story_date *)dates->data)[d];
+        if (dt->iso[0] || dt->relative[0])
+            date_emit(x, es, dt);
+    }
     return x->rc;
+}
+
+/* A year read by the number scanner ("by 2029", "2040年") is a date fact
+ * with the ISO 8601 year as its value. */
+static void year_emit(fx *x, fx_evstems *es, const story_number *n)
+{
+    story_date dt;
+    memset(&dt, 0, sizeof dt);
+    dt.start = n->num_start;
+    dt.end = n->num_end;
+    snprintf(dt.iso, sizeof dt.iso, "%04ld", (long)n->value);
+    date_emit(x, es, &dt);
 }
 
 /* Is the code point ending right before byte p an alphabetic letter
@@ -257,20 +278,29 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         }
         /* a year ("in 2022", "2022 году") is a date, not a count */
         if (n->is_year && !n->unit[0] &&
-            (!counted || strcmp(counted, "year") == 0 || ci > ti))
-            continue; /* "der 2017 das Unternehmen gründete": the noun
-                         does not follow the year directly */
+            (!counted || strcmp(counted, "year") == 0 || ci > ti)) {
+            /* "der 2017 das Unternehmen gründete": the noun does not
+             * follow the year directly */
+            if (!n->is_range && n->value >= 1000 && n->value <= 2100 &&
+                n->value == (double)(long)n->value)
+                year_emit(x, es, n);
+            continue;
+        }
         /* a bare integer 1900-2100 without unit or counted noun reads as
          * a year even when the scanner did not flag it ("wird 2024
          * zwischen 140 und 160 Filialen eröffnen") */
         if (!n->unit[0] && !counted && !n->is_range && !n->spelled &&
             n->value >= 1900 && n->value <= 2100 &&
-            n->value == (double)(long)n->value)
+            n->value == (double)(long)n->value) {
+            year_emit(x, es, n);
             continue;
+        }
         if (strcmp(n->unit, "year") == 0 && !n->is_range &&
             n->value >= 1000 && n->value <= 2100 &&
-            n->value == (double)(long)n->value)
+            n->value == (double)(long)n->value) {
+            year_emit(x, es, n);
             continue;
+        }
         /* a spelled "one" is an article in most translations */
         if (n->spelled && n->value == 1 && !n->unit[0])
             continue;

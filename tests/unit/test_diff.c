@@ -566,6 +566,71 @@ static void test_event_slot_outside_alignment(void **state)
     story_article_free(b);
 }
 
+/* A direct quote edited in a copy is "changed"; the same two wordings
+ * between versions that share no verbatim sentence stay "same"
+ * (regression: an edited quote was reported as the same). */
+static story_fact quote_fact(const story_article *a, size_t sent,
+                             const char *content)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_QUOTE;
+    f.sentence = sent;
+    const char *p = strstr(a->text + a->sentences[sent].start, content);
+    f.content_start = f.start = p ? (size_t)(p - a->text) : 0;
+    f.content_end = f.end = p ? f.start + strlen(content) : 0;
+    f.key = (char *)"quote|mayor";
+    f.slot = (char *)"quote|mayor";
+    f.verb = (char *)"SAY";
+    f.direct = 1;
+    f.entity = -1;
+    return f;
+}
+
+static void test_quote_edited(void **state)
+{
+    (void)state;
+    static const char *const QA[] = {"The bridge opened on Monday.",
+                                      "\"Our plan is clear,\" the mayor said.",
+                                      "Traffic was light."};
+    static const char *const QB[] = {"The bridge opened on Monday.",
+                                     "\"Our plan is unclear,\" the mayor said.",
+                                     "Traffic was light."};
+    static const char *const QC[] = {"On Monday the bridge was opened.",
+                                     "\"Our plan is unclear,\" the mayor said.",
+                                     "There was little traffic."};
+    story_article *a = article(QA, 3), *b = article(QB, 3),
+                  *c = article(QC, 3);
+    story_fact f1[] = {quote_fact(a, 1, "Our plan is clear,")};
+    story_fact f2[] = {quote_fact(b, 1, "Our plan is unclear,")};
+    story_fact f3[] = {quote_fact(c, 1, "Our plan is unclear,")};
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1),
+                  *fc = factset(f3, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_non_null(strstr(d->entries[0].detail, "unclear"));
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    d = run(a, fa, c, fc, al);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    story_diff_free(d);
+    d = run(a, fa, a, fa, al);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(c);
+}
+
 static void test_enomem(void **state)
 {
     (void)state;
@@ -616,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_no_masking),
         cmocka_unit_test(test_event_slot_outside_alignment),
+        cmocka_unit_test(test_quote_edited),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

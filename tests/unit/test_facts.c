@@ -376,6 +376,32 @@ static void test_date_weekday(void **state)
     run_free(&uk);
 }
 
+/* A bare year is a date fact with the year as its ISO value, in every
+ * language, and never a quantity (regression: "by 2029" -> "by 2035" went
+ * unnoticed, the year was dropped as no quantity). */
+static void test_date_bare_year(void **state)
+{
+    (void)state;
+    run en = extract("The ban will apply by 2029, officials said.", "en");
+    run de = extract("Das Verbot gilt ab 2029, sagten Beamte.", "de");
+    run zh = extract("该禁令将于2029年生效。", "zh");
+    const story_fact *e = find(&en, STORY_FACT_DATE, NULL);
+    const story_fact *d = find(&de, STORY_FACT_DATE, NULL);
+    const story_fact *z = find(&zh, STORY_FACT_DATE, NULL);
+    assert_non_null(e);
+    assert_non_null(d);
+    assert_non_null(z);
+    assert_string_equal(e->key, "date|2029");
+    assert_string_equal(e->date_iso, "2029");
+    assert_string_equal(d->key, e->key);
+    assert_string_equal(z->key, e->key);
+    assert_null(find(&en, STORY_FACT_QUANTITY, NULL));
+    assert_null(find(&de, STORY_FACT_QUANTITY, NULL));
+    run_free(&en);
+    run_free(&de);
+    run_free(&zh);
+}
+
 /* ---- event, polarity, modality ---------------------------------------- */
 
 static void test_event_negation_hedging(void **state)
@@ -1319,6 +1345,7 @@ int main(void)
         cmocka_unit_test(test_quote_indirect_and_apostrophes),
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_date_weekday),
+        cmocka_unit_test(test_date_bare_year),
         cmocka_unit_test(test_event_negation_hedging),
         cmocka_unit_test(test_check_contradiction),
         cmocka_unit_test(test_errors_and_json),
