@@ -728,3 +728,14 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     copy_name(charset_out, cs, 64);
     return 0;
 }
+
+int story_charset_known(const char *name)
+{
+    if (!name || !*name)
+        return 0;
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(name, &e);
+    if (cv)
+        ucnv_close(cv);
+    return U_SUCCESS(e) && cv != NULL;
+}

@@ -61,6 +61,13 @@ STORY_API int story_ingest_memory(story_article **out, story_ctx *ctx,
                                   const story_ingest_options *opts,
                                   story_error *err);
 
+/** 1 when `name` is a charset label ICU's converters know (IANA/MIME
+ *  names and ICU aliases: "windows-1251", "latin1", "Shift_JIS"), else 0;
+ *  NULL or "" give 0. Allocates nothing the caller frees; no error
+ *  return. Used to reject a bad --encoding before any input is read.
+ *  Source: ICU ucnv_open(). */
+STORY_API int story_charset_known(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

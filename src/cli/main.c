@@ -530,6 +530,17 @@ static int parse_args(cli *o, int argc, char **argv)
         return usage_error("--translate wants apertium or an http(s):// "
                            "URL, not '%s'",
                            o->translate);
+    {
+        const char *enc[3] = {o->encoding, o->encoding_a, o->encoding_b};
+        const char *opt[3] = {"--encoding", "--encoding-a", "--encoding-b"};
+        for (int i = 0; i < 3; i++)
+            if (enc[i] && !story_charset_known(enc[i])) {
+                fprintf(stderr, "storydiff: %s: unknown charset '%s' (an "
+                                "ICU converter name such as windows-1251)\n",
+                        opt[i], enc[i]);
+                return EXIT_TROUBLE;
+            }
+    }
     if (o->save && !is_url(o->inputs[0])) {
         fputs("storydiff: --save: only URLs are fetched and saved\n",
               stderr);

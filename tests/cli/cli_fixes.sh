@@ -99,6 +99,13 @@ run compare --format=json --encoding=ISO-8859-1 "$tmp/l1.txt" "$tmp/u8.txt"
 if [ "$st" -eq 1 ] && [ "$(cat "$tmp/err")" = "storydiff: $tmp/u8.txt: valid UTF-8 decoded as ISO-8859-1 because of --encoding; use --encoding-a/--encoding-b" ]; then
   ok "--encoding on a UTF-8 file: one warning"
 else fail "--encoding on a UTF-8 file: warning (status $st)"; fi
+# an unknown charset name: one line naming the option, before any input is read
+usage "unknown --encoding" \
+  "storydiff: --encoding: unknown charset 'klingon-9' (an ICU converter name such as windows-1251)" \
+  compare --encoding=klingon-9 "$tmp/l1.txt" "$tmp/u8.txt"
+usage "unknown --encoding-b" \
+  "storydiff: --encoding-b: unknown charset 'latin-99' (an ICU converter name such as windows-1251)" \
+  compare --encoding-b=latin-99 "$tmp/l1.txt" "$tmp/u8.txt"
 
 # 2. control characters never reach the terminal; JSON keeps them
 printf 'The mayor said on Monday that \033[31m15 people\033[0m were hurt \302\2332J in the fire.\n' >"$tmp/esc.txt"
