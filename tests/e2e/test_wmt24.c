@@ -67,6 +67,9 @@ static const struct known_change {
     {"scotsman.87448", "de", 6e6, 6e6},
     /* en "N585 million" (naira) was translated "585 мільйонів євро" */
     {"ventures_africa-ar.1773", "uk", 585e6, 585e6},
+    /* en "$34 trillion" (10^12) was translated "34 Trillionen $"; a German
+     * Trillion is 10^18 (the German for 10^12 is Billion) */
+    {"newsweek.63908", "de", 34e12, 34e18},
 };
 #define N_KNOWN (sizeof KNOWN / sizeof *KNOWN)
 static int known_seen[N_KNOWN];
