@@ -250,14 +250,29 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                            const story_vec *dates)
 {
     size_t dfrom = 0;
+    const story_date *dv = (const story_date *)dates->data;
+    /* sorted by start and by end (no mention inside a longer one), as the
+     * date scanner emits them; otherwise every date is checked */
+    int dates_sorted = 1;
+    for (size_t d = 1; d < dates->len && dates_sorted; d++)
+        dates_sorted = dv[d].start >= dv[d - 1].start &&
+                       dv[d].end >= dv[d - 1].end;
     for (size_t q = 0; q < nums->len; q++) {
         const story_number *n = &((story_number *)nums->data)[q];
         size_t s = fx_sentence_at(x, n->num_start);
         size_t e = x->sent_tok[s + 1];
+        /* dates and numbers come in text order: the dates that end before
+         * this number are skipped once (linear, not numbers x dates) */
+        if (q > 0 && n->num_start < n[-1].num_start)
+            dfrom = 0; /* numbers out of order: start over */
+        while (dates_sorted && dfrom < dates->len &&
+               dv[dfrom].end <= n->num_start)
+            dfrom++;
         int in_date = 0;
-        for (size_t d = dfrom; d < dates->len; d++) {
-            const story_date *dt = &((story_date *)dates->data)[d];
-            if (n->num_start < dt->end && n->num_end > dt->start)
+        for (size_t d = dfrom; d < dates->len && !in_date; d++) {
+            if (dates_sorted && dv[d].start >= n->num_end)
+                break;
+            if (n->num_start < dv[d].end && n->num_end > dv[d].start)
                 in_date = 1;
         }
         if (in_date || n->is_ordinal || glued(x, n))

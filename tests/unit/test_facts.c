@@ -402,6 +402,35 @@ static void test_date_bare_year(void **state)
     run_free(&zh);
 }
 
+/* One long paragraph of interleaved dates and numbers: every number inside
+ * a date is skipped and every other one is a quantity (regression: the
+ * date check scanned all dates for each number, quadratic on one-line
+ * inputs of several MB). */
+static void test_quantity_dates_one_paragraph(void **state)
+{
+    (void)state;
+    static const char unit[] = "On 5 March 2024, 15 buses arrived. ";
+    enum { N = 300 };
+    char *text = malloc(sizeof unit * N + 1);
+    assert_non_null(text);
+    text[0] = '\0';
+    for (int i = 0; i < N; i++)
+        strcat(text, unit);
+    run r = extract(text, "en");
+    size_t q15 = 0, other = 0, dates = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type == STORY_FACT_QUANTITY)
+            *(f->number == 15 ? &q15 : &other) += 1;
+        dates += f->type == STORY_FACT_DATE;
+    }
+    assert_int_equal(q15, N);
+    assert_int_equal(other, 0);
+    assert_int_equal(dates, N);
+    run_free(&r);
+    free(text);
+}
+
 /* ---- event, polarity, modality ---------------------------------------- */
 
 static void test_event_negation_hedging(void **state)
@@ -1346,6 +1375,7 @@ int main(void)
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_date_weekday),
         cmocka_unit_test(test_date_bare_year),
+        cmocka_unit_test(test_quantity_dates_one_paragraph),
         cmocka_unit_test(test_event_negation_hedging),
         cmocka_unit_test(test_check_contradiction),
         cmocka_unit_test(test_errors_and_json),
