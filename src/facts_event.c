@@ -466,8 +466,7 @@ static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
 /* One sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
  * discourse", HLT): an ambiguous event word that takes another sense in
  * one sentence of the article (a cue word there: "a strike of railway
- * workers") takes it in every sentence ("A wave of big strikes is almost
- * unheard of"). Returns word stem -> sense for the article (owned). */
+ * workers") takes it in every sentence of it ("such strikes are rare"). Returns word stem -> sense for the article (owned). */
 static json_t *discourse_senses(fx *x, fx_evstems *es)
 {
     json_t *senses = story_langpack_field(x->lp, "event_senses");
