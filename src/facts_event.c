@@ -235,7 +235,7 @@ static int compound_index(fx *x, fx_evstems *es, json_t *lex)
     return 0;
 }
 
-int fx_evstems_init(fx *x, fx_evstems *es)
+static int evstems_build(fx *x, fx_evstems *es)
 {
     memset(es, 0, sizeof *es);
     json_t *lex0 = story_langpack_field(x->lp, "event_lexicon");
@@ -273,6 +273,48 @@ int fx_evstems_init(fx *x, fx_evstems *es)
     if (es->prefix)
         return prefix_index(x, es, lex);
     stem_index(x, lex, EV_STEM_MIN, es->map);
+    return 0;
+}
+
+/* The indexes depend on the language pack only: built once per context
+ * and language, kept in the facts cache (key "\x1f" "ev:<lang>"), shared
+ * by reference; the per-token arrays are per article. */
+int fx_evstems_init(fx *x, fx_evstems *es)
+{
+    json_t *cache = fx_world_cache(x);
+    char k[48];
+    snprintf(k, sizeof k, "\x1f" "ev:%s", x->lang ? x->lang : "");
+    json_t *c = cache ? json_object_get(cache, k) : NULL;
+    if (!c) {
+        if (evstems_build(x, es))
+            return x->rc;
+        json_t *o = cache ? json_object() : NULL;
+        if (!o)
+            return 0; /* not cached: rebuilt for the next article */
+        if (es->sep)
+            json_object_set(o, "sep", es->sep);
+        if (es->heads)
+            json_object_set(o, "heads", es->heads);
+        if (es->map)
+            json_object_set(o, "map", es->map);
+        json_object_set_new(o, "prefix", json_integer((json_int_t)es->prefix));
+        json_object_set_new(cache, k, o);
+        return 0;
+    }
+    memset(es, 0, sizeof *es);
+    es->sep = json_incref(json_object_get(c, "sep"));
+    es->heads = json_incref(json_object_get(c, "heads"));
+    es->map = json_incref(json_object_get(c, "map"));
+    es->prefix = (size_t)json_integer_value(json_object_get(c, "prefix"));
+    if (es->sep || es->heads || es->map) {
+        es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
+        es->done = story__calloc(x->a->n_tokens + 1, 1);
+        if (!es->tok || !es->done) {
+            fx_evstems_free(es);
+            return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                        "out of memory");
+        }
+    }
     return 0;
 }
 
