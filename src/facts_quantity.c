@@ -204,13 +204,39 @@ static int letter_before(const char *t, size_t p)
 /* Number glued to letters: "MS-22", "G7", "COVID-19", "А310". Not when a
  * scale word or unit follows ("N585 million" is an amount), nor for
  * spelled numbers ("four-in-ten"). */
+/* Is the number a parameter of an ANSI/ECMA-48 control sequence ("ESC [
+ * 31 m", CSI "0;31m")? Parameters are digits and ';' after ESC '[' or
+ * the C1 CSI (U+009B); they are terminal colours, not measurements. */
+static int csi_before(const unsigned char *t, size_t p)
+{
+    while (p > 0 && ((t[p - 1] >= '0' && t[p - 1] <= '9') || t[p - 1] == ';'))
+        p--;
+    return (p >= 2 && t[p - 1] == '[' && t[p - 2] == 0x1B) ||
+           (p >= 2 && t[p - 1] == 0x9B && t[p - 2] == 0xC2);
+}
+
+static int in_control_sequence(const fx *x, const story_number *n)
+{
+    return csi_before((const unsigned char *)x->a->text, n->num_start);
+}
+
+/* Does a control sequence end right before byte p (its final byte, e.g.
+ * the 'm' of "ESC [ 0 m")? Then the number after it is not glued to a
+ * letter. */
+static int control_sequence_ends(const fx *x, size_t p)
+{
+    const unsigned char *t = (const unsigned char *)x->a->text;
+    return p > 0 && t[p - 1] >= 0x40 && t[p - 1] <= 0x7E &&
+           csi_before(t, p - 1);
+}
+
 static int glued(const fx *x, const story_number *n)
 {
     const char *t = x->a->text;
     size_t p = n->num_start;
     if (n->spelled)
         return 0;
-    if (p > 0 && n->end <= n->num_end) {
+    if (p > 0 && n->end <= n->num_end && !control_sequence_ends(x, p)) {
         if (letter_before(t, p))
             return 1;
         unsigned char c = (unsigned char)t[p - 1];
@@ -275,7 +301,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             if (n->num_start < dv[d].end && n->num_end > dv[d].start)
                 in_date = 1;
         }
-        if (in_date || n->is_ordinal || glued(x, n))
+        if (in_date || n->is_ordinal || glued(x, n) ||
+            in_control_sequence(x, n))
             continue;
         /* counted noun after the number */
         size_t ti = token_at_or_after(x, s, n->num_end), m;

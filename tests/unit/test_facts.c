@@ -431,6 +431,25 @@ static void test_quantity_dates_one_paragraph(void **state)
     free(text);
 }
 
+/* Terminal colour codes in the input are no measurements, and the number
+ * right after one is not glued to its final letter (regression: "ESC[31m"
+ * gave a quantity "31m", 31 metres). */
+static void test_quantity_control_sequences(void **state)
+{
+    (void)state;
+    run r = extract("Police said \x1b[31m3 people\x1b[0m died in the "
+                    "\xc2\x9b" "1;32mfire.",
+                    "en");
+    size_t n = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++)
+        if (r.fs->facts[i].type == STORY_FACT_QUANTITY) {
+            assert_true(r.fs->facts[i].number == 3);
+            n++;
+        }
+    assert_int_equal(n, 1);
+    run_free(&r);
+}
+
 /* ---- event, polarity, modality ---------------------------------------- */
 
 static void test_event_negation_hedging(void **state)
@@ -1376,6 +1395,7 @@ int main(void)
         cmocka_unit_test(test_date_weekday),
         cmocka_unit_test(test_date_bare_year),
         cmocka_unit_test(test_quantity_dates_one_paragraph),
+        cmocka_unit_test(test_quantity_control_sequences),
         cmocka_unit_test(test_event_negation_hedging),
         cmocka_unit_test(test_check_contradiction),
         cmocka_unit_test(test_errors_and_json),
