@@ -1348,21 +1348,10 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
                                               x->a->tokens[re].key) ||
                            role_like(x, re, e, &n))))
         return re - i;
-    story_buf sk = {0};
-    char *lk = latin_key(x, x->a->text + x->a->tokens[i].start,
-                         x->a->tokens[re - 1].end - x->a->tokens[i].start);
-    if (!lk)
-        return 0;
-    skeleton(lk, &sk);
-    free(lk);
-    int earlier = 0;
-    for (size_t q = 0; q < x->ents.len && sk.data && !earlier; q++) {
-        fx_ent *en = ent_at(x, (long)q);
-        earlier = (en->last && strcmp(en->last, sk.data) == 0) ||
-                  strcmp(en->skel, sk.data) == 0;
-    }
-    story_buf_free(&sk);
-    return earlier ? re - i : 0;
+    return names_earlier(x, x->a->text + x->a->tokens[i].start,
+                         x->a->tokens[re - 1].end - x->a->tokens[i].start)
+               ? re - i
+               : 0;
 }
 
 /* Token i may be part of a name in an uncased script: a letter token,
