@@ -60,15 +60,10 @@ static size_t token_at_or_after(const fx *x, size_t s, size_t off)
 /* First token of sentence s ending after byte off. */
 static size_t token_containing(const fx *x, size_t s, size_t off)
 {
-    size_t lo = x->sent_tok[s], hi = x->sent_tok[s + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->a->tokens[mid].end > off)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
+    size_t t = fx_token_after(x, off);
+    if (t < x->sent_tok[s])
+        return x->sent_tok[s];
+    return t > x->sent_tok[s + 1] ? x->sent_tok[s + 1] : t;
 }
 
 /* Rank of an event concept as "the event a number counts": casualties
