@@ -51,8 +51,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
-
 /* Similarity of two entity name keys above which they are the same entity
  * (LIBRARIES.md: skeleton similarity >= 0.8 for true variants; 0.85 keeps
  * a margin against short-skeleton collisions). */
@@ -702,87 +700,65 @@ static int push_entry(story_vec *v, story_diff_category c,
 /* Dice overlap of the word sets at or above which two different wordings
  * of one direct quote are an edit of the same words ("Our position is
  * clear" -> "Our position is unclear"), below which they are two
- * renderings of it (independent translations, paraphrase): measured on
- * wording that keeps most words. Applied only to copies (copied_share). */
+ * renderings of it (independent translations, paraphrase). Applied only
+ * to copies (copied_share). */
 #define QUOTE_EDIT_DICE 0.6
 /* Share of verbatim sentences that makes B a copy of A (copied_share). */
 #define QUOTE_COPY_SHARE 0.5
 
-/* Word start offsets and lengths of a match key: runs of bytes that are
- * not ASCII white space or punctuation (UTF-8 sequences stay inside
- * words). Returns the number of words, at most QUOTE_MAX_WORDS. */
-static size_t key_words(const char *k, size_t len, size_t *off, size_t *wl)
+/* The article's word tokens (UAX #29, with their match keys) inside
+ * [start, end): *first = index of the first, returns how many (at most
+ * QUOTE_MAX_WORDS). */
+static size_t span_words(const story_article *a, size_t start, size_t end,
+                         size_t *first)
 {
-    size_t n = 0, i = 0;
-    while (i < len && n < QUOTE_MAX_WORDS) {
-        unsigned char c = (unsigned char)k[i];
-        if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                          (c >= 'A' && c <= 'Z'))) {
-            i++;
-            continue;
-        }
-        size_t st = i;
-        while (i < len) {
-            c = (unsigned char)k[i];
-            if (c < 0x80 && !((c >= '0' && c <= '9') ||
-                              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-                break;
-            i++;
-        }
-        off[n] = st;
-        wl[n++] = i - st;
+    size_t lo = 0, hi = a->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].start >= start)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
+    *first = lo;
+    size_t n = 0;
+    while (lo + n < a->n_tokens && a->tokens[lo + n].end <= end &&
+           n < QUOTE_MAX_WORDS)
+        n++;
     return n;
 }
 
 /* 1 when the direct quotes f (in a) and g (in b) have different words that
  * still overlap by at least QUOTE_EDIT_DICE: the same quote, edited. 0
- * when equal, unrelated, not direct quotes, or out of memory. */
+ * when the words are equal (punctuation or spacing only), unrelated, or
+ * the facts are not direct quotes. */
 static int quote_edited(const story_article *a, const story_fact *f,
                         const story_article *b, const story_fact *g)
 {
-    if (!a || !b || !a->text || !b->text || f->type != STORY_FACT_QUOTE ||
-        !f->direct || !g->direct ||
-        f->content_end <= f->content_start || f->content_end > a->text_len ||
-        g->content_end <= g->content_start || g->content_end > b->text_len)
+    if (!a || !b || f->type != STORY_FACT_QUOTE || !f->direct || !g->direct)
         return 0;
-    story_buf ka = {0}, kb = {0};
-    int edited = 0;
-    if (story__normalize_key_buf(&ka, NULL, a->text + f->content_start,
-                                 f->content_end - f->content_start, NULL) ||
-        story__normalize_key_buf(&kb, NULL, b->text + g->content_start,
-                                 g->content_end - g->content_start, NULL) ||
-        !ka.data || !kb.data)
-        goto done;
-    size_t oa[QUOTE_MAX_WORDS], la[QUOTE_MAX_WORDS], ob[QUOTE_MAX_WORDS],
-        lb[QUOTE_MAX_WORDS];
-    unsigned char used[QUOTE_MAX_WORDS];
-    size_t na = key_words(ka.data, ka.len, oa, la);
-    size_t nb = key_words(kb.data, kb.len, ob, lb);
+    size_t ia, ib;
+    size_t na = span_words(a, f->content_start, f->content_end, &ia);
+    size_t nb = span_words(b, g->content_start, g->content_end, &ib);
     if (!na || !nb)
-        goto done;
+        return 0;
+    const story_token *ta = a->tokens + ia, *tb = b->tokens + ib;
     int same_words = na == nb;
     for (size_t i = 0; same_words && i < na; i++)
-        same_words = la[i] == lb[i] &&
-                     memcmp(ka.data + oa[i], kb.data + ob[i], la[i]) == 0;
+        same_words = strcmp(ta[i].key, tb[i].key) == 0;
     if (same_words)
-        goto done; /* punctuation or spacing only */
+        return 0;
+    unsigned char used[QUOTE_MAX_WORDS];
     memset(used, 0, sizeof used);
     size_t common = 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
-            if (!used[j] && la[i] == lb[j] &&
-                memcmp(ka.data + oa[i], kb.data + ob[j], la[i]) == 0) {
+            if (!used[j] && strcmp(ta[i].key, tb[j].key) == 0) {
                 used[j] = 1;
                 common++;
                 break;
             }
-    double dice = 2.0 * (double)common / (double)(na + nb);
-    edited = dice >= QUOTE_EDIT_DICE;
-done:
-    story_buf_free(&ka);
-    story_buf_free(&kb);
-    return edited;
+    return 2.0 * (double)common / (double)(na + nb) >= QUOTE_EDIT_DICE;
 }
 
 /* Share of A's sentences whose text is byte for byte that of the B

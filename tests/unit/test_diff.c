@@ -566,6 +566,22 @@ static void test_event_slot_outside_alignment(void **state)
     story_article_free(b);
 }
 
+/* Sentences joined by blank lines, ingested and segmented (tokens with
+ * their match keys) by the library. */
+static story_article *segmented(story_ctx *ctx, const char *const *sents,
+                                size_t n)
+{
+    char text[1024] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(text, "\n\n");
+        strcat(text, sents[i]);
+    }
+    story_article *a = story_test_article(ctx, text, "en");
+    assert_non_null(a);
+    return a;
+}
+
 /* A direct quote edited in a copy is "changed"; the same two wordings
  * between versions that share no verbatim sentence stay "same"
  * (regression: an edited quote was reported as the same). */
@@ -599,8 +615,13 @@ static void test_quote_edited(void **state)
     static const char *const QC[] = {"On Monday the bridge was opened.",
                                      "\"Our plan is unclear,\" the mayor said.",
                                      "There was little traffic."};
-    story_article *a = article(QA, 3), *b = article(QB, 3),
-                  *c = article(QC, 3);
+    /* segmented for real: the quote comparison reads the word tokens */
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = segmented(ctx, QA, 3), *b = segmented(ctx, QB, 3),
+                  *c = segmented(ctx, QC, 3);
+    assert_int_equal(a->n_sentences, 3);
+    assert_int_equal(b->n_sentences, 3);
+    assert_int_equal(c->n_sentences, 3);
     story_fact f1[] = {quote_fact(a, 1, "Our plan is clear,")};
     story_fact f2[] = {quote_fact(b, 1, "Our plan is unclear,")};
     story_fact f3[] = {quote_fact(c, 1, "Our plan is unclear,")};
@@ -629,6 +650,7 @@ static void test_quote_edited(void **state)
     story_article_free(a);
     story_article_free(b);
     story_article_free(c);
+    story_ctx_free(ctx);
 }
 
 static void test_enomem(void **state)
