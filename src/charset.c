@@ -583,6 +583,15 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     }
     if (cs[0] && origin != STORY_CS_OPTION)
         map_label(cs, sizeof cs);
+    if ((origin == STORY_CS_HTTP || origin == STORY_CS_META) &&
+        !story_charset_known(cs)) {
+        /* a label no converter knows is ignored, as the WHATWG Encoding
+         * standard's "get an encoding" does (failure -> next step of the
+         * sniffing algorithm): fall through to UTF-8 validation and
+         * detection below */
+        cs[0] = '\0';
+        origin = STORY_CS_DETECTED;
+    }
 
     size_t bad = story__utf8_invalid_at(body, blen);
     if (origin == STORY_CS_HTTP || origin == STORY_CS_META) {

@@ -642,6 +642,22 @@ static void test_html_charset_lies(void **state)
     assert_non_null(strstr(a->text, "B\xc3\xbcrgermeister"));
     assert_string_equal(a->charset, "UTF-8");
     story_article_free(a);
+    /* a <meta charset> label no converter knows is ignored (WHATWG
+     * "get an encoding" fails): the bytes are detected, not refused */
+    s = cp1251_page("x-klingon-9");
+    a = ok_html(s, 0);
+    assert_non_null(strstr(a->text, "\xd0\x9c\xd1\x8d\xd1\x80 ")); /* Мэр */
+    assert_string_equal(a->charset, "windows-1251");
+    story_article_free(a);
+    free(s);
+    const char k[] = "<html><head><meta charset=\"no-such-set\"></head><body>"
+                     "<p>Die Stadt er\xc3\xb6" "ffnete am Montag eine neue "
+                     "Br\xc3\xbc" "cke \xc3\xbc" "ber den Fluss.</p>"
+                     "</body></html>";
+    a = ok_html(k, 0);
+    assert_non_null(strstr(a->text, "Br\xc3\xbc" "cke"));
+    assert_string_equal(a->charset, "UTF-8");
+    story_article_free(a);
     /* declared UTF-8, mostly windows-1252 bytes mixed with real UTF-8 in
      * plain text: an error naming the first bad byte */
     const char m[] = "Caf\xc3\xa9 and \xe9t\xe9 and \xe0 la \xe8re, \xfc"
