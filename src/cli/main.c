@@ -643,6 +643,35 @@ static void warn_utf8_forced(const char *input, const char *enc)
     fclose(f);
 }
 
+/* --lang/--lang-a/--lang-b given (with a language pack): when language
+ * identification over the article's text (story_langid, at most its first 64 KiB) names another
+ * language with confidence, say so in one warning line; the given language
+ * is still used, as asked. */
+static void warn_lang_forced(story_ctx *ctx, const char *opt,
+                             const char *tag, const story_article *a)
+{
+    if (!tag || !*tag || !a || !a->text || story_lang_check(ctx, tag) != 1)
+        return; /* no pack: check_lang has already said so */
+    size_t n = strlen(a->text);
+    if (n > (64u << 10)) {
+        n = 64u << 10;
+        while (n > 0 && ((unsigned char)a->text[n] & 0xC0) == 0x80)
+            n--; /* do not cut a UTF-8 sequence */
+    }
+    char found[16] = "";
+    story_error e;
+    if (n < 40 || story_langid(ctx, a->text, n, found, sizeof found, &e) ||
+        !*found)
+        return;
+    size_t fl = strcspn(found, "-_"), tl = strcspn(tag, "-_");
+    if (fl == tl && strncasecmp(found, tag, fl) == 0)
+        return;
+    fprintf(stderr,
+            "storydiff: --%s %s: %s reads as '%s' (language "
+            "identification); using %s rules as asked\n",
+            opt, tag, a->source ? a->source : "the input", found, tag);
+}
+
 static int run_compare(story_ctx *ctx, const cli *o)
 {
     story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
@@ -669,6 +698,8 @@ static int run_compare(story_ctx *ctx, const cli *o)
     rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
     if (rc)
         return report_error(&e, NULL, rc);
+    warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
+    warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
 
     const char *fmt = o->format;
     if (!fmt)
@@ -754,6 +785,8 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
     rc = story_ingest(&a, ctx, o->inputs[0], &io, &e);
     if (!rc)
         rc = story_segment(ctx, a, o->lang, &e);
+    if (!rc)
+        warn_lang_forced(ctx, "lang", o->lang, a);
     if (!rc)
         rc = story_facts_extract(&fs, ctx, a, &e);
     if (!rc && check)

@@ -145,4 +145,19 @@ if command -v script >/dev/null 2>&1; then
   else fail "extract on a terminal: controls made visible"; fi
 fi
 
+# 3. a forced --lang that language identification contradicts: one warning,
+#    the given language is still used; no warning when they agree
+printf 'The mayor of the city said on Monday that fifteen people were hurt when a fire broke out in an old warehouse near the river, and that the police were still looking for the cause.\n' >"$tmp/en.txt"
+run facts --lang de "$tmp/en.txt"
+if [ "$st" -eq 0 ] && [ "$(cat "$tmp/err")" = "storydiff: --lang de: $tmp/en.txt reads as 'en' (language identification); using de rules as asked" ]; then
+  ok "--lang contradicted: one warning"
+else fail "--lang contradicted: one warning (status $st)"; fi
+run facts --lang en-GB "$tmp/en.txt"
+if [ "$st" -eq 0 ] && [ ! -s "$tmp/err" ]; then ok "--lang agreeing: no warning"
+else fail "--lang agreeing: no warning (status $st)"; fi
+run compare --format=json --lang-b fr "$tmp/en.txt" "$tmp/en.txt"
+if [ "$st" -le 1 ] && [ "$(cat "$tmp/err")" = "storydiff: --lang-b fr: $tmp/en.txt reads as 'en' (language identification); using fr rules as asked" ]; then
+  ok "--lang-b contradicted: one warning"
+else fail "--lang-b contradicted: one warning (status $st)"; fi
+
 [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
