@@ -57,7 +57,10 @@ import sys
 open(sys.argv[1], "w").write("<html><body>" + "<div>" * 10000 +
     "<p>The innermost paragraph.</p>" + "</div>" * 10000 + "</body></html>")
 P
-bad "nested 10000 levels" "nested" extract "$tmp/deep.html"
+"$bin" extract "$tmp/deep.html" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ "$st" -eq 0 ] && [ "$(cat "$tmp/out")" = "The innermost paragraph." ] && [ ! -s "$tmp/err" ]; then
+  echo "ok - nested 10000 levels: read in full"
+else echo "FAIL - nested 10000 levels (status $st)"; cat "$tmp/err"; fails=$((fails + 1)); fi
 python3 - "$tmp/big.html" <<'P'
 import sys
 with open(sys.argv[1], "w") as f:
