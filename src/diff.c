@@ -27,7 +27,11 @@
  * "is unclear", word-set Dice >= 0.6) is "changed" when B is a copy of A
  * with edits (same language, at least half of A's sentences verbatim in
  * B); independent translations word every quote differently.
- * Entities are never "changed": a different name key is a different
+ * Entities are "changed" only inside a well aligned sentence pair of two
+ * articles in the same language, when that pair holds exactly one
+ * unmatched entity of the kind on each side (a renamed person); the
+ * quotes, attributions and events whose keys differ only by that name
+ * are changed with it. Otherwise a different name key is a different
  * entity. Event keys are the predicate concept alone, so outside an
  * aligned sentence pair (passes 2 and 3) events also need the same slot
  * (actor, predicate, object). A pass in between pairs quantities of an aligned sentence pair
@@ -444,6 +448,113 @@ static void pass_slot(side *a, side *b, int need_aligned,
             cat[i] = (unsigned char)(!!f->negated == !!g->negated
                                          ? STORY_DIFF_CHANGED
                                          : STORY_DIFF_CONTRADICTED);
+            break;
+        }
+    }
+}
+
+/* Unmatched entity facts of kind `kind` whose first mention lies in the
+ * sentences of link `link`; the last one found in *last. */
+static size_t count_entities(const side *s, const char *kind, long link,
+                             size_t *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            !same_str(f->entity_kind, kind) ||
+            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link)
+            continue;
+        *last = i;
+        n++;
+    }
+    return n;
+}
+
+/* Pass (same language only): a person, organisation or place renamed in
+ * an aligned sentence pair ("John Spillane" -> "John Spillman") is one
+ * changed entity, not an omitted and an added one. Only when the pairing
+ * is unambiguous (one unmatched entity of the kind on each side of the
+ * sentence pair) and the pair is well aligned (score >=
+ * ONLY_NUMBER_MIN_SCORE). Between languages a different key is more
+ * often a transliteration the extractor missed, so this pass does not
+ * run there. Returns the pairs made, in ren[2 * k] (A) and ren[2 * k + 1]
+ * (B), at most cap pairs. */
+static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
+                           size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->fs->n_facts && n < cap; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            !f->entity_kind || !*f->entity_kind ||
+            !strcmp(f->entity_kind, "other") ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
+            a->al->links[link].score < ONLY_NUMBER_MIN_SCORE)
+            continue;
+        size_t ia = 0, jb = 0;
+        if (count_entities(a, f->entity_kind, link, &ia) != 1 ||
+            count_entities(b, f->entity_kind, link, &jb) != 1)
+            continue;
+        pair(a, i, b, jb);
+        cat[i] = STORY_DIFF_CHANGED;
+        ren[2 * n] = i;
+        ren[2 * n + 1] = jb;
+        n++;
+    }
+    return n;
+}
+
+/* 1 when keys x and y have the same '|'-separated fields except fields
+ * where x holds the name key of a renamed A entity and y that of its B
+ * partner (see pass_renamed); at least one such field. */
+static int same_but_renamed(const char *x, const char *y, const side *a,
+                            const side *b, const size_t *ren, size_t n_ren)
+{
+    int renamed = 0;
+    while (1) {
+        size_t lx = strcspn(x, "|"), ly = strcspn(y, "|");
+        if (lx != ly || strncmp(x, y, lx) != 0) {
+            int ok = 0;
+            for (size_t k = 0; k < n_ren && !ok; k++) {
+                const char *ka = name_part(fkey(&a->fs->facts[ren[2 * k]]));
+                const char *kb =
+                    name_part(fkey(&b->fs->facts[ren[2 * k + 1]]));
+                ok = strlen(ka) == lx && !strncmp(x, ka, lx) &&
+                     strlen(kb) == ly && !strncmp(y, kb, ly);
+            }
+            if (!ok)
+                return 0;
+            renamed = 1;
+        }
+        if (!x[lx] || !y[ly])
+            return !x[lx] && !y[ly] && renamed;
+        x += lx + 1;
+        y += ly + 1;
+    }
+}
+
+/* Pass after pass_renamed: a quote, attribution or event of an aligned
+ * sentence pair whose key differs only by the renamed entity (the speaker
+ * or actor) is changed with it. */
+static void pass_renamed_facts(side *a, side *b, unsigned char *cat,
+                               const size_t *ren, size_t n_ren)
+{
+    for (size_t i = 0; n_ren && i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type == STORY_FACT_ENTITY)
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 || g->type != f->type ||
+                !!f->negated != !!g->negated || !aligned(a, i, b, j) ||
+                !same_but_renamed(fkey(f), fkey(g), a, b, ren, n_ren))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = STORY_DIFF_CHANGED;
             break;
         }
     }
@@ -873,6 +984,11 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_slot(&sa, &sb, 1, cat);
     pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 0, cat);
+    if (!cross_lang) {
+        size_t ren[2 * 64];
+        size_t n_ren = pass_renamed(&sa, &sb, cat, ren, 64);
+        pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
+    }
     /* a copy with edits (same language, most sentences verbatim): a
      * direct quote whose words were edited is changed; two independent
      * renderings (de vs de-refB) word every quote differently */
