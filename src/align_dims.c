@@ -316,6 +316,92 @@ static double bigram_dice(const side *x, const side *y, int *oom)
     return d;
 }
 
+/* Hash of the SD_RUN terms of x starting at i. */
+static uint64_t run_hash(const side *x, size_t i)
+{
+    uint64_t g = 1469598103934665603ull;
+    for (size_t k = 0; k < SD_RUN; k++) {
+        g ^= x->t[i + k].h;
+        g *= 1099511628211ull;
+    }
+    return g ? g : 1;
+}
+
+/* Mark in cx the terms of x that lie inside a run of SD_RUN consecutive
+ * terms which also occurs in y. Returns 0 or -1 on allocation failure. */
+static int mark_runs(const side *x, const side *y, unsigned char *cx)
+{
+    memset(cx, 0, x->n + 1);
+    if (x->n < SD_RUN || y->n < SD_RUN)
+        return 0;
+    size_t ny = y->n - SD_RUN + 1;
+    uint64_t *g = story__malloc(ny * sizeof *g);
+    if (!g)
+        return -1;
+    for (size_t j = 0; j < ny; j++)
+        g[j] = run_hash(y, j);
+    qsort(g, ny, sizeof *g, cmp_u64);
+    for (size_t i = 0; i + SD_RUN <= x->n; i++)
+        if (in_sorted(run_hash(x, i), g, ny))
+            memset(cx + i, 1, SD_RUN);
+    free(g);
+    return 0;
+}
+
+/* The first m terms of x, sorted, with every maximal run of marked terms
+ * (cx) replaced by one hash of the whole run; *n receives the count. */
+static uint64_t *collapsed_terms(const side *x, const unsigned char *cx,
+                                 size_t m, size_t *n)
+{
+    size_t k = x->n < m ? x->n : m;
+    uint64_t *v = story__malloc((k + 1) * sizeof *v);
+    *n = 0;
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < k;) {
+        if (!cx[i]) {
+            v[(*n)++] = x->t[i++].h;
+            continue;
+        }
+        uint64_t g = 14695981039346656037ull;
+        while (i < k && cx[i]) {
+            g ^= x->t[i++].h;
+            g *= 1099511628211ull;
+        }
+        v[(*n)++] = g ? g : 1;
+    }
+    qsort(v, *n, sizeof *v, cmp_u64);
+    return v;
+}
+
+/* Cosine over the first m terms of each side of one language, a passage
+ * shared word for word (runs of >= SD_RUN terms found in both) counting
+ * as one term: a copied passage is one piece of evidence, not one per
+ * word. Scraped pages of one outlet share templates (consent notices,
+ * press-office headers and footers, tag lists) word for word, while two
+ * accounts of one story share words but rarely long verbatim runs;
+ * identical texts still score 1. */
+static double collapsed_cosine(const side *x, const side *y, size_t m,
+                               int *oom)
+{
+    unsigned char *cx = story__malloc(x->n + 1);
+    unsigned char *cy = story__malloc(y->n + 1);
+    uint64_t *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    double c = 0;
+    if (!cx || !cy || mark_runs(x, y, cx) || mark_runs(y, x, cy) ||
+        !(a = collapsed_terms(x, cx, m, &na)) ||
+        !(b = collapsed_terms(y, cy, m, &nb)))
+        *oom = 1;
+    else
+        c = cosine_sorted(a, na, b, nb);
+    free(cx);
+    free(cy);
+    free(a);
+    free(b);
+    return c;
+}
+
 /* Term cosine across languages: the side with translations counts each
  * term with its translations. */
 static double cross_cosine(const side *x, const side *y)
@@ -346,14 +432,15 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
     if (!oom) {
         out->lexicon = lab || lba;
         out->body = out->lexicon ? cross_cosine(&x, &y)
-                                 : cosine_sorted(x.own, x.n, y.own, y.n);
+                                 : collapsed_cosine(&x, &y, SIZE_MAX, &oom);
         out->head_in = (head_share(&x, &y, SD_HEAD, 0) +
                         head_share(&y, &x, SD_HEAD, 0)) /
                        2;
         out->head_long = (head_share(&x, &y, SD_HEAD_LONG, 1) +
                           head_share(&y, &x, SD_HEAD_LONG, 1)) /
                          2;
-        out->lead = lead_cosine(&x, &y, SD_LEAD, &oom);
+        out->lead = out->lexicon ? lead_cosine(&x, &y, SD_LEAD, &oom)
+                                 : collapsed_cosine(&x, &y, SD_LEAD, &oom);
         out->bigram = bigram_dice(&x, &y, &oom);
         out->n_a = x.n;
         out->n_b = y.n;

@@ -28,6 +28,7 @@
 #define SD_HEAD 8   /* content terms forming the headline */
 #define SD_HEAD_LONG 6 /* long content terms forming the headline */
 #define SD_LEAD 60  /* content terms forming the lead */
+#define SD_RUN 4    /* terms of a verbatim run counted as one term */
 
 typedef struct sd_lexical {
     double body;    /* cosine of sublinear term frequencies (1 + ln tf) */

@@ -206,6 +206,43 @@ static void test_dims_carry_overall(void **state)
     story_ctx_free(ctx);
 }
 
+/* Two different stories of one outlet under the same consent notice: the
+ * notice, shared word for word, counts as one term per copied run, so the
+ * pair scores below the two accounts of one story (before, the notice's
+ * thirty shared words put the template pair above them). */
+static void test_lexical_shared_template(void **state)
+{
+    (void)state;
+    static const char *NOTICE =
+        "\n\nWe use cookies and similar technologies on our website to "
+        "improve your experience, measure the audience of our pages and "
+        "show advertising that matches your interests. By continuing to "
+        "browse our website you accept the storage of cookies on your "
+        "device, which you may refuse in the privacy settings.";
+    story_ctx *ctx = story_test_ctx();
+    char ta[1024], tb[1024];
+    snprintf(ta, sizeof ta, "%s%s", STORY_A, NOTICE);
+    snprintf(tb, sizeof tb, "%s%s", OTHER, NOTICE);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *o = story_test_article(ctx, tb, "en");
+    story_article *sa = story_test_article(ctx, STORY_A, "en");
+    story_article *sb = story_test_article(ctx, STORY_B, "en");
+    sd_lexical tmpl, same;
+    assert_int_equal(sd_lexical_of(&tmpl, ctx, a, o), 0);
+    assert_int_equal(sd_lexical_of(&same, ctx, sa, sb), 0);
+    assert_true(tmpl.body < same.body);
+    assert_true(tmpl.body < 0.3);
+    /* the same texts with the notice still meet fully */
+    sd_lexical ident;
+    assert_int_equal(sd_lexical_of(&ident, ctx, a, a), 0);
+    assert_true(ident.body > 0.999 && ident.lead > 0.999);
+    story_article_free(a);
+    story_article_free(o);
+    story_article_free(sa);
+    story_article_free(sb);
+    story_ctx_free(ctx);
+}
+
 static void test_lexical_empty(void **state)
 {
     (void)state;
@@ -309,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_lexical_turkish_stopwords),
         cmocka_unit_test(test_lexical_polish_lemma),
         cmocka_unit_test(test_dims_carry_overall),
+        cmocka_unit_test(test_lexical_shared_template),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
