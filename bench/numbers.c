@@ -6,9 +6,19 @@
  *
  * For each paragraph, the multiset of numeric values story__numbers_scan
  * reads from the translation is compared with the one from the English
- * paragraph (a range contributes both ends; values equal within 1e-6
- * relative; numbers inside an absolute date mention found by
- * story__dates_scan are left to the date comparison on both sides).
+ * paragraph (a range contributes both ends; numbers inside an absolute
+ * date mention found by story__dates_scan are left to the date comparison
+ * on both sides). Two values are the same when they are equal within
+ * 1e-6 relative, or, when both are measurements of one dimension written
+ * in different units (150 feet / 45 metres, 18 months / 1.5 years; see
+ * story__unit_si), when their base-unit values agree within the rounding
+ * of a converted figure: 5 % for lengths, masses, areas, volumes and
+ * speeds (a conversion rounded to two significant digits is off by at
+ * most 5 %), 2 % for durations (a month is 28-31 days), 1 degree for
+ * temperatures (°F -> °C rounded to whole degrees). Measurements in the
+ * same unit must be equal: "10 miles" is not "10 km". With
+ * BENCH_NUMBERS_RAW=1 only plain equality of the numbers counts (the
+ * figures of the bench before unit conversion, for comparison).
  * Precision = matched / values in the translation, recall =
  * matched / values in English, per language and overall (micro-averaged).
  * Also the speed of numbers + dates scanning over all the text.
@@ -34,10 +44,20 @@
 
 #define MAXV 512
 
+/* one value: the number, and its measurement dimension if any */
+typedef struct {
+    double v;
+    double si;
+    char unit[24];
+    char dim[12];
+} val;
+
+static int raw_only;
+
 /* Values of text (see the header); span[k] receives the mention of out[k]
  * as [start, end) bytes when span is not NULL (for -v). */
 static size_t values(story_ctx *ctx, const char *lang, const char *text,
-                     double *out, size_t (*span)[2])
+                     val *out, size_t (*span)[2])
 {
     story_vec v;
     story_error err;
@@ -68,13 +88,16 @@ static size_t values(story_ctx *ctx, const char *lang, const char *text,
             span[n][0] = x->start;
             span[n][1] = x->end;
         }
-        out[n++] = x->value;
-        if (x->is_range) {
+        for (int hi = 0; hi <= (x->is_range ? 1 : 0); hi++) {
             if (span) {
                 span[n][0] = x->start;
                 span[n][1] = x->end;
             }
-            out[n++] = x->value_hi;
+            val *o = &out[n++];
+            o->v = hi ? x->value_hi : x->value;
+            o->si = hi ? x->si_value_hi : x->si_value;
+            snprintf(o->unit, sizeof o->unit, "%s", x->unit);
+            snprintf(o->dim, sizeof o->dim, "%s", x->dimension);
         }
     }
     story_vec_free(&v);
@@ -82,13 +105,23 @@ static size_t values(story_ctx *ctx, const char *lang, const char *text,
     return n;
 }
 
-static int same(double a, double b)
+static int same(const val *x, const val *y)
 {
-    return fabs(a - b) <= 1e-6 * (fabs(a) + fabs(b)) + 1e-9;
+    if (!raw_only && x->dim[0] && strcmp(x->dim, y->dim) == 0 &&
+        strcmp(x->unit, y->unit) != 0) {
+        /* one dimension, different units: compare converted values */
+        double a = x->si, b = y->si, big = fmax(fabs(a), fabs(b));
+        if (!strcmp(x->dim, "temperature"))
+            return fabs(a - b) <= 1.0;
+        if (!strcmp(x->dim, "duration"))
+            return fabs(a - b) <= 0.02 * big;
+        return fabs(a - b) <= 0.05 * big;
+    }
+    return fabs(x->v - y->v) <= 1e-6 * (fabs(x->v) + fabs(y->v)) + 1e-9;
 }
 
 /* Multiset intersection size; marks matched entries (used[]). */
-static size_t intersect(const double *a, size_t na, const double *b,
+static size_t intersect(const val *a, size_t na, const val *b,
                         size_t nb, int *used_a, int *used_b)
 {
     size_t m = 0;
@@ -96,7 +129,7 @@ static size_t intersect(const double *a, size_t na, const double *b,
     memset(used_b, 0, nb * sizeof *used_b);
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
-            if (!used_b[j] && same(a[i], b[j])) {
+            if (!used_b[j] && same(&a[i], &b[j])) {
                 used_a[i] = used_b[j] = 1;
                 m++;
                 break;
@@ -119,7 +152,8 @@ int main(int argc, char **argv)
                                         "ja", "ru", "uk", "zh"};
     enum { NL = 9 };
     size_t tp[NL] = {0}, nt[NL] = {0}, ne[NL] = {0};
-    double a[MAXV], b[MAXV];
+    static val a[MAXV], b[MAXV];
+    raw_only = getenv("BENCH_NUMBERS_RAW") != NULL;
     size_t sa[MAXV][2], sb[MAXV][2];
     int ua[MAXV], ub[MAXV];
     size_t i;
@@ -148,12 +182,12 @@ int main(int argc, char **argv)
                            p);
                     for (size_t k = 0; k < na; k++)
                         if (!ua[k])
-                            printf(" %g [%.*s]", a[k],
+                            printf(" %g [%.*s]", a[k].v,
                                    (int)(sa[k][1] - sa[k][0]), se + sa[k][0]);
                     printf("\n  %s only:", langs[l]);
                     for (size_t k = 0; k < nb; k++)
                         if (!ub[k])
-                            printf(" %g [%.*s]", b[k],
+                            printf(" %g [%.*s]", b[k].v,
                                    (int)(sb[k][1] - sb[k][0]), st + sb[k][0]);
                     printf("\n");
                     if (getenv("BENCH_NUMBERS_TEXT"))

@@ -352,6 +352,10 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
             if (c < 0 || u_isdigit(c) || is_space_cp(c))
                 break;
             we = n;
+            if (c == 0xB0 || c == 0xBA) { /* "°C", "°F": one symbol */
+                size_t le = word_end(s, n);
+                we = le > n ? le : n;
+            }
         }
         ends[nw++] = we;
         if (we >= s->end)
@@ -1594,6 +1598,19 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
         }
+        /* "and a half" after the unit: ja 1年半, zh 一年半 / 两个半月
+         * (the pack's half_units: suffix -> unit; value + 0.5) */
+        size_t he;
+        json_t *hu;
+        if (s->cjk && scale == 1 && !n.is_range && !n.is_ordinal &&
+            n.value == floor(n.value) &&
+            (hu = match_after(s, p, "half_units", 4, 0, &he)) &&
+            json_is_string(hu)) {
+            n.value += 0.5;
+            n.value_hi = n.value;
+            set_str(n.unit, sizeof n.unit, json_string_value(hu));
+            p = n.end = he;
+        }
         /* a lone spelled "one"/"first" is mostly an article or pronoun
          * ("one of them", "ein", "un", "один"): only with a scale word */
         if (n.spelled && n.value == 1 && !n.is_range && scale == 1) {
@@ -1748,6 +1765,68 @@ static void share_units(scan *s, story_vec *out, size_t first)
     }
 }
 
+/* Measurement units -> base unit of their dimension (story__unit_si). */
+static const struct {
+    const char *unit, *dim;
+    double scale, offset;
+} si_units[] = {
+    {"m", "length", 1, 0},         {"km", "length", 1000, 0},
+    {"cm", "length", 0.01, 0},     {"mm", "length", 0.001, 0},
+    {"mi", "length", 1609.344, 0}, {"ft", "length", 0.3048, 0},
+    {"in", "length", 0.0254, 0},   {"yd", "length", 0.9144, 0},
+    {"kg", "mass", 1, 0},          {"t", "mass", 1000, 0},
+    {"lb", "mass", 0.45359237, 0}, {"m2", "area", 1, 0},
+    {"km2", "area", 1e6, 0},       {"mi2", "area", 2589988.110336, 0},
+    {"ha", "area", 1e4, 0},        {"acre", "area", 4046.8564224, 0},
+    {"l", "volume", 1, 0},         {"ml", "volume", 0.001, 0},
+    {"gal", "volume", 3.785411784, 0},
+    {"kmh", "speed", 1, 0},        {"mph", "speed", 1.609344, 0},
+    {"°C", "temperature", 1, 0},
+    {"°F", "temperature", 5.0 / 9.0, -32.0 * 5.0 / 9.0},
+    {"year", "duration", 365.2425, 0},
+    {"month", "duration", 365.2425 / 12, 0},
+    {"week", "duration", 7, 0},    {"day", "duration", 1, 0},
+    {"hour", "duration", 1.0 / 24, 0},
+    {"minute", "duration", 1.0 / 1440, 0},
+};
+
+int story__unit_si(const char *unit, const char **dimension, double *scale,
+                   double *offset)
+{
+    if (!unit || !*unit)
+        return 0;
+    for (size_t k = 0; k < sizeof si_units / sizeof si_units[0]; k++)
+        if (strcmp(unit, si_units[k].unit) == 0) {
+            if (dimension)
+                *dimension = si_units[k].dim;
+            if (scale)
+                *scale = si_units[k].scale;
+            if (offset)
+                *offset = si_units[k].offset;
+            return 1;
+        }
+    return 0;
+}
+
+/* dimension and base-unit values of out[first..] (after share_units) */
+static void set_si(story_vec *out, size_t first)
+{
+    story_number *v = (story_number *)out->data;
+    for (size_t k = first; k < out->len; k++) {
+        const char *dim;
+        double sc, off;
+        v[k].si_value = v[k].value;
+        v[k].si_value_hi = v[k].value_hi;
+        v[k].dimension[0] = 0;
+        if (!v[k].is_fraction &&
+            story__unit_si(v[k].unit, &dim, &sc, &off)) {
+            set_str(v[k].dimension, sizeof v[k].dimension, dim);
+            v[k].si_value = v[k].value * sc + off;
+            v[k].si_value_hi = v[k].value_hi * sc + off;
+        }
+    }
+}
+
 int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
                         size_t start, size_t end, story_vec *out,
                         story_error *err)
@@ -1783,8 +1862,10 @@ int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
             strncmp(s.nl->lang, "ja", 2) == 0;
     size_t first = out->len;
     rc = scan_text(&s, out, err);
-    if (!rc)
+    if (!rc) {
         share_units(&s, out, first);
+        set_si(out, first);
+    }
     story_buf_free(&s.key);
     story_buf_free(&s.phrase);
     return rc;

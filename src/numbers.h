@@ -24,7 +24,26 @@ typedef struct story_number {
     char unit[24];      /* "percent", "USD", "EUR", "km", "kg" … or "" */
     int is_fraction;    /* "a fifth", "zwei Drittel", 五分之一, "four in
                            ten": value is the fraction (0.2, 0.4) */
+    char dimension[12]; /* measurement units only: "length", "mass",
+                           "area", "volume", "speed", "temperature",
+                           "duration", or "" (counts, money, percent) */
+    double si_value;    /* value in the dimension's base unit (m, kg, m²,
+                           l, km/h, °C, days), == value when no dimension;
+                           see story__unit_si() */
+    double si_value_hi; /* the same for value_hi */
 } story_number;
+
+/* Conversion of a language-neutral unit id (story_number.unit: "km",
+ * "mi", "ft", "°F", "month" …) to its dimension's base unit: base =
+ * value * *scale + *offset (offset only for °F -> °C). *dimension
+ * receives a static string ("length", "mass", "area", "volume",
+ * "speed", "temperature", "duration"). Factors: the international yard
+ * and pound (1959), °F = (x - 32) * 5/9, durations in days with the mean
+ * Gregorian year (365.2425 d) and month (a twelfth of it). Returns 1, or
+ * 0 (outputs untouched) when the unit is no measurement unit (currency,
+ * percent, "times", "" …). No allocation, no errors. */
+int story__unit_si(const char *unit, const char **dimension, double *scale,
+                   double *offset);
 
 /* Find every number in text[start, end) (bytes; text is the article's
  * UTF-8) read with the conventions of `lang` (BCP 47): digits of every

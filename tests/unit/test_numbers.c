@@ -214,6 +214,42 @@ static void test_same_value_across_languages(void **state)
     }
 }
 
+/* Measurements in different units agree in base units: 150 feet ~ 45.7 m,
+ * 18 months = 1.5 years, 100 °F ~ 37.8 °C; counts and money have none. */
+static void test_si_values(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *dim;
+        double si;
+    } cases[] = {
+        {"en", "150 feet", "length", 45.72},
+        {"es", "45 metros", "length", 45},
+        {"en", "18 months", "duration", 547.86375},
+        {"ja", "1年半", "duration", 547.86375},
+        {"en", "100 °F", "temperature", 37.7777778},
+        {"de", "3 Kilometer", "length", 3000},
+        {"en", "25 dollars", "", 25},
+        {"en", "25 per cent", "", 25},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        assert_int_equal(scan(cases[i].lang, cases[i].text, &v), 1);
+        story_number *n = (story_number *)v.data;
+        assert_string_equal(n->dimension, cases[i].dim);
+        assert_true(fabs(n->si_value - cases[i].si) < 1e-4);
+        story_vec_free(&v);
+    }
+    const char *dim = NULL;
+    double sc = 0, off = 0;
+    assert_int_equal(story__unit_si("USD", &dim, &sc, &off), 0);
+    assert_null(dim);
+    assert_int_equal(story__unit_si("", NULL, NULL, NULL), 0);
+    assert_int_equal(story__unit_si(NULL, NULL, NULL, NULL), 0);
+    assert_int_equal(story__unit_si("°F", &dim, &sc, &off), 1);
+    assert_true(fabs(212 * sc + off - 100) < 1e-9);
+}
+
 /* German conventions: "1,234.5" must not read as 1.234. */
 static void test_separator_conventions(void **state)
 {
@@ -394,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_same_value_across_languages),
         cmocka_unit_test(test_separator_conventions),
+        cmocka_unit_test(test_si_values),
         cmocka_unit_test(test_absolute_offsets),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),

@@ -123,6 +123,7 @@ SPEC(ru)
 SPEC(ar)
 SPEC(zh)
 SPEC(ja)
+SPEC(hr)
 SPEC(hi)
 SPEC(is)
 
@@ -317,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_spec_ru), cmocka_unit_test(test_spec_ar),
         cmocka_unit_test(test_spec_zh), cmocka_unit_test(test_spec_ja),
         cmocka_unit_test(test_spec_hi), cmocka_unit_test(test_spec_is),
+        cmocka_unit_test(test_spec_hr),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_paragraphs_and_lang),
         cmocka_unit_test(test_alloc_failures),
