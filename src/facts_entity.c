@@ -727,6 +727,132 @@ static void role_of_text(fx *x, size_t q, size_t e, const char *role,
 
 static int katakana(fx *x, size_t i);
 
+/* ---- generic name words ----------------------------------------------
+ * The common-noun head or modifier of a name that translations translate
+ * while keeping its proper part ("Tacoma International Airport" /
+ * "Международный аэропорт Такома", "Alaska Airlines" / "アラスカ航空"):
+ * entities.json "generic_name_words" per language ("*": English words,
+ * checked in every language, for names kept as written; "x*" matches any
+ * word starting with x, for inflected forms). The key of a name is made
+ * from its other words; a name of generic words only is no entity. A
+ * non-Latin word whose consonant skeleton equals that of an English
+ * generic word of 4 or more consonants is generic too (a transliterated
+ * "Эйрлайнс" = Airlines). */
+static int generic_in(json_t *list, const char *w, size_t n)
+{
+    size_t idx;
+    json_t *v;
+    json_array_foreach(list, idx, v) {
+        const char *g = json_string_value(v);
+        size_t gl = g ? strlen(g) : 0;
+        if (!gl)
+            continue;
+        if (g[gl - 1] == '*') {
+            if (gl - 1 >= 3 && n >= gl - 1 && memcmp(w, g, gl - 1) == 0)
+                return 1;
+        } else if (gl == n && memcmp(w, g, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static json_t *generic_skeletons(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    json_t *gs = json_object_get(cache, "\x1fgenskel");
+    if (gs)
+        return gs;
+    gs = json_object();
+    json_t *g = json_object_get(
+        world_entities_file(x, cache), "generic_name_words");
+    size_t idx;
+    json_t *v;
+    json_array_foreach(json_object_get(g, "*"), idx, v) {
+        const char *w = json_string_value(v);
+        if (!w || w[strlen(w) - 1] == '*')
+            continue;
+        story_buf sk = {0};
+        skeleton(w, &sk);
+        if (!sk.oom && sk.len >= 4)
+            json_object_set_new(gs, sk.data, json_true());
+        story_buf_free(&sk);
+    }
+    json_object_set_new(cache, "\x1fgenskel", gs);
+    return gs;
+}
+
+static int generic_word(fx *x, size_t i)
+{
+    /* a model number or code after a name ("Airbus A310") */
+    if (x->a->tokens[i].flags & STORY_TOKEN_NUMBER)
+        return 1;
+    json_t *g = json_object_get(
+        world_entities_file(x, fx_world_cache(x)), "generic_name_words");
+    if (!g)
+        return 0;
+    const char *k = x->a->tokens[i].key;
+    size_t n = strip_possessive(k, strlen(k));
+    if (generic_in(json_object_get(g, "*"), k, n) ||
+        generic_in(json_object_get(g, x->lang), k, n))
+        return 1;
+    int ascii = 1;
+    for (size_t q = 0; q < n && ascii; q++)
+        ascii = (unsigned char)k[q] < 0x80;
+    if (ascii || x->cjk)
+        return 0;
+    char *lk = latin_key(x, k, n);
+    if (!lk)
+        return 0;
+    story_buf sk = {0};
+    skeleton(lk, &sk);
+    free(lk);
+    json_t *gs = generic_skeletons(x);
+    int hit = !sk.oom && sk.len >= 4 && gs &&
+              json_object_get(gs, sk.data) != NULL;
+    story_buf_free(&sk);
+    return hit;
+}
+
+/* [*ks, *ke): the name [rs, re) without generic words and name
+ * connectors at either end. Returns 0 when nothing else is left (no
+ * entity), 1 otherwise. */
+static int name_core(fx *x, size_t rs, size_t re, size_t *ks, size_t *ke)
+{
+    size_t b = rs, e = re;
+    int cut = 0;
+    for (;;) {
+        if (b < e && generic_word(x, b)) {
+            b++;
+            cut = 1;
+        } else if (b < e && cut &&
+                   story_langpack_has(x->lp, "name_connectors",
+                                      x->a->tokens[b].key)) {
+            b++;
+        } else {
+            break;
+        }
+    }
+    int cutr = 0;
+    for (;;) {
+        if (e > b && generic_word(x, e - 1)) {
+            e--;
+            cutr = 1;
+        } else if (e > b && cutr &&
+                   story_langpack_has(x->lp, "name_connectors",
+                                      x->a->tokens[e - 1].key)) {
+            e--;
+        } else {
+            break;
+        }
+    }
+    *ks = b;
+    *ke = e;
+    return b < e;
+}
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
                        story_vec *roles, const char *nationality,
@@ -766,38 +892,56 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         if (!kind)
             kind = "other";
     }
-    /* keys */
+    /* keys: of the name without its generic words */
+    size_t ks = rs, ke = re;
+    if (!gaz_concept && !x->cjk) {
+        if (!name_core(x, rs, re, &ks, &ke))
+            return x->rc;
+    }
+    /* an unclassified name that had generic words is keyed whole, like
+     * an organisation or place (its kind stays) */
+    const char *keykind = (ks > rs || ke < re) && strcmp(kind, "other") == 0
+                              ? "organisation"
+                              : kind;
+    size_t kstart = a->tokens[ks].start;
+    size_t kend = ke == re ? nameend
+                           : kstart + strip_possessive(
+                                          a->text + kstart,
+                                          a->tokens[ke - 1].end - kstart);
+    int knw = (int)(ke - ks);
+    if (x->cjk)
+        knw = nwords;
     story_buf sk_all = {0}, sk_last = {0};
     char *lk;
     if (gaz_concept) {
         lk = fx_strdup(x, gaz_concept);
-    } else if (nwords == 1 && re - rs > 1) {
+    } else if (knw == 1 && ke - ks > 1) {
         /* zh/ja pieces of one word */
-        lk = latin_key(x, a->text + start, nameend - start);
-    } else if (nwords == 1) {
-        const char *tk = a->tokens[rs].key;
+        lk = latin_key(x, a->text + kstart, kend - kstart);
+    } else if (knw == 1) {
+        const char *tk = a->tokens[ks].key;
         size_t tn = strip_possessive(tk, strlen(tk));
         tn = strip_suffix(x, tk, tn);
         lk = latin_key(x, tk, tn);
     } else {
-        lk = latin_key(x, a->text + start, nameend - start);
+        lk = latin_key(x, a->text + kstart, kend - kstart);
     }
     if (!lk)
         return x->rc;
     skeleton(lk, &sk_all);
-    if (!gaz_concept && nwords > 1) {
+    if (!gaz_concept && knw > 1) {
         /* the last word on its own, case ending stripped ("Віктора Цоя"
          * -> "Цо"): the surname key of a person */
         /* "Kenneth Polite Jr": a generational suffix (entities.json
          * "generational_suffixes") is not the surname */
-        size_t le = re - 1;
+        size_t le = ke - 1;
         json_t *gen = json_object_get(
             world_entities_file(x, fx_world_cache(x)),
             "generational_suffixes");
         size_t gi;
         json_t *gv;
         json_array_foreach(gen, gi, gv) {
-            if (le > rs + 1 && json_is_string(gv) &&
+            if (le > ks + 1 && json_is_string(gv) &&
                 strcmp(a->tokens[le].key, json_string_value(gv)) == 0) {
                 le--;
                 break;
@@ -809,13 +953,13 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         /* katakana: the tokenizer splits one word into pieces; the last
          * word is everything after the last middle dot */
         size_t ls = le;
-        while (ls > rs &&
+        while (ls > ks &&
                (x->cjk || (katakana(x, ls) && katakana(x, ls - 1))) &&
                a->tokens[ls].start == a->tokens[ls - 1].end)
             ls--;
-        if (ls < le || (x->cjk && le == re - 1)) {
+        if (ls < le || (x->cjk && le == ke - 1)) {
             tk = a->text + a->tokens[ls].start;
-            tn = (le == re - 1 ? nameend : a->tokens[le].end) -
+            tn = (le == ke - 1 ? kend : a->tokens[le].end) -
                  a->tokens[ls].start;
         }
         char *lw = latin_key(x, tk, tn);
@@ -833,13 +977,13 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         story_buf_free(&sk_last);
         return x->rc;
     }
-    long ei = resolve(x, sk_all.data, sk_last.data, nwords, kind);
+    long ei = resolve(x, sk_all.data, sk_last.data, knw, keykind);
     fx_ent *e;
     if (ei < 0) {
         fx_ent ne;
         memset(&ne, 0, sizeof ne);
-        int whole = strcmp(kind, "organisation") == 0 ||
-                    strcmp(kind, "place") == 0 || nwords == 1;
+        int whole = strcmp(keykind, "organisation") == 0 ||
+                    strcmp(keykind, "place") == 0 || knw == 1;
         ne.skel = fx_strdup(x, whole ? sk_all.data : sk_last.data);
         ne.last = fx_strdup(x, sk_last.data);
         ne.key = fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
@@ -1587,6 +1731,52 @@ static size_t dotted_name(fx *x, size_t i, size_t e)
     return r + 1 - i;
 }
 
+/* Token i is an acronym that the article defines as a common noun: some
+ * occurrence of it (or of its plural "s") is in parentheses right after as
+ * many lower-case words as it has letters, their initials spelling it
+ * (ASCII: "a continuing resolution (CR)"); an organisation's name before
+ * it has a capital ("the Accountant-General (AG)"). */
+static int defined_common_acronym(fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    const char *t = a->text + a->tokens[i].start;
+    size_t tn = strip_possessive(t, a->tokens[i].end - a->tokens[i].start);
+    if (!is_acronym(t, tn))
+        return 0;
+    if (tn > 2 && t[tn - 1] == 's')
+        tn--;
+    size_t letters = 0;
+    for (size_t q = 0; q < tn; q++)
+        letters += ((unsigned char)t[q] & 0xC0) != 0x80;
+    if (letters < 2 || letters > 6)
+        return 0;
+    for (size_t j = letters; j < a->n_tokens; j++) {
+        const story_token *tj = &a->tokens[j];
+        size_t jn = tj->end - tj->start;
+        if ((jn != tn && !(jn == tn + 1 && a->text[tj->end - 1] == 's')) ||
+            memcmp(a->text + tj->start, t, tn) != 0)
+            continue;
+        const story_token *tp = &a->tokens[j - 1];
+        int paren = 0;
+        for (size_t p = tp->end; p < tj->start; p++)
+            paren |= a->text[p] == '(';
+        if (!paren)
+            continue;
+        int lower = 1;
+        for (size_t k = j - letters, q = 0; k < j && lower; k++, q++) {
+            const story_token *tk = &a->tokens[k];
+            lower = tk->sentence == tj->sentence &&
+                    (tk->flags & STORY_TOKEN_LETTER) &&
+                    !(tk->flags & (STORY_TOKEN_CAPITAL | STORY_TOKEN_NUMBER)) &&
+                    tolower((unsigned char)t[q]) ==
+                        (unsigned char)a->text[tk->start];
+        }
+        if (lower)
+            return 1;
+    }
+    return 0;
+}
+
 /* Token i (folded, possessive and plural "s" stripped) is one letter, is
  * in entities.json "common_acronyms" (for every language under "*", or for
  * x->lang), or ends with one of "derivations" of x->lang (at least 3
@@ -1603,6 +1793,11 @@ static int not_entity(fx *x, size_t i)
     size_t cp = 0;
     story__utf8_next(k, n, &cp);
     if (cp == n && !x->cjk)
+        return 1;
+    /* a code, model or amount ("N585", "A319neo") */
+    if (x->a->tokens[i].flags & STORY_TOKEN_NUMBER)
+        return 1;
+    if (defined_common_acronym(x, i))
         return 1;
     memcpy(w, k, n);
     w[n] = '\0';

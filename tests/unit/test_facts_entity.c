@@ -1,0 +1,113 @@
+/*
+ * Unit tests of the entity facts (src/facts_entity.c) that concern keys
+ * across languages: generic name words, defined common-noun acronyms,
+ * codes, subdivisions. Sentences written for these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+typedef struct run {
+    story_article *a;
+    story_factset *fs;
+} run;
+
+static run extract(const char *text, const char *lang)
+{
+    run r = {story_test_article(ctx, text, lang), NULL};
+    story_error err;
+    int rc = story_facts_extract(&r.fs, ctx, r.a, &err);
+    if (rc)
+        fail_msg("story_facts_extract: %s", err.message);
+    return r;
+}
+
+static void run_free(run *r)
+{
+    story_factset_free(r->fs);
+    story_article_free(r->a);
+}
+
+/* Key of the first entity fact whose name contains `part`, or "". */
+static const char *key_of(const run *r, const char *part)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && f->name && strstr(f->name, part))
+            return f->key;
+    }
+    return "";
+}
+
+static int has_key(const run *r, const char *key)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && strcmp(f->key, key) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Tacoma International Airport" / "Международный аэропорт Такома" /
+ * "Aeropuerto Internacional de Tacoma": the key is the proper part. */
+static void test_generic_name_words(void **state)
+{
+    (void)state;
+    run en = extract("Flights from Brandoval International Airport "
+                     "resumed on Monday, a spokesman for Qantara Airlines "
+                     "said.", "en");
+    run ru = extract("Рейсы из международного аэропорта Брандовал "
+                     "возобновились в понедельник, сообщил представитель "
+                     "Qantara Airlines.", "ru");
+    run es = extract("Los vuelos del Aeropuerto Internacional de Brandoval "
+                     "se reanudaron el lunes, dijo un portavoz de Qantara "
+                     "Airlines.", "es");
+    const char *k = key_of(&en, "Brandoval");
+    assert_true(k[0]);
+    assert_true(has_key(&ru, k));
+    assert_true(has_key(&es, k));
+    const char *o = key_of(&en, "Qantara");
+    assert_true(o[0]);
+    assert_true(has_key(&ru, o));
+    /* a name of generic words only is no entity */
+    run g = extract("The Airlines said the Airport was closed.", "en");
+    assert_string_equal(key_of(&g, "Airport"), "");
+    run_free(&en);
+    run_free(&ru);
+    run_free(&es);
+    run_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_generic_name_words),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
