@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "align_dims.h"
 #include "lexicon.h"
 #include "locale.h"
@@ -116,23 +118,30 @@ static int side_build(side *s, story_ctx *ctx, const story_article *a,
         /* a stemmer that strips prefixes (the Arabic article and
          * conjunctions: "al-", "wa-") changes the first letters: then the
          * stem, found inside the word, is truncated instead of the word;
-         * so is a lemma */
+         * so is a lemma. In a script without letter case every word is
+         * reduced to its stem: the Arabic stemmer also writes alef with
+         * hamza as bare alef ("الأطفال" / "أطفال" -> "اطفال"), so its
+         * stem is not always found inside the word; where letters have
+         * case, a changed start is a folded diacritic (German "über" ->
+         * "uber") and the word is kept. */
         if (!num && a->lang && a->lang[0]) {
             stem.len = 0;
             if (story__stem(ctx, a->lang, k, n, &stem, NULL) == 0 &&
-                stem.data && stem.len >= 2 && stem.len < n &&
-                memcmp(stem.data, k, stem.len < 2 ? stem.len : 2) != 0) {
-                const char *in = strstr(k + 1, stem.data);
-                if (in) {
+                stem.data && stem.len >= 2) {
+                size_t off = 0;
+                UChar32 c0 = story__utf8_next(k, n, &off);
+                int caseless = u_toupper(c0) == c0 && u_tolower(c0) == c0;
+                if (lemmas || caseless ||
+                    (stem.len < n && memcmp(stem.data, k, 2) != 0 &&
+                     strstr(k + 1, stem.data))) {
                     hk = stem.data;
                     hn = stem.len;
                 }
-            } else if (lemmas && stem.data && stem.len >= 2) {
-                hk = stem.data;
-                hn = stem.len;
             }
         }
         t->h = prefix_hash(hk, hn, num, &cps);
+        if (hk != k) /* long or not by the word, not by its stem */
+            (void)prefix_hash(k, n, 1, &cps);
         t->longw = num || cps >= SD_PREFIX;
         t->alt_off = (uint32_t)s->nalt;
         t->nalt = 0;
