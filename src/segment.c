@@ -276,6 +276,18 @@ static int is_ordinal(const char *t, size_t s, size_t e)
     return 1;
 }
 
+/* Four digits and a dot ("2018."): a year in the ordinal-dot
+ * languages. */
+static int is_year_dot(const char *t, size_t s, size_t e)
+{
+    if (e - s != 5 || t[e - 1] != '.')
+        return 0;
+    for (size_t i = s; i < e - 1; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* A canonical Roman numeral from II to XXXIX and a dot ("XVI."): a
  * regnal number ("LLC." is not one). */
 static int is_roman_ordinal(const char *t, size_t s, size_t e)
@@ -347,16 +359,20 @@ static int32_t closer_of(int32_t o)
  * "(e. Glee)", "「…Ｃｈｕ！ 第１部」"), in code points. */
 #define SHORT_PAREN_CPS 12
 
-/* Does [cs, ce) leave a bracket open that closes within SHORT_PAREN_CPS
- * code points of ns (before ne)? */
+/* Does [cs, ce) leave a bracket (or an odd ASCII '"') open that closes
+ * within SHORT_PAREN_CPS code points of ns (before ne)? */
 static int inside_short_paren(const char *t, size_t cs, size_t ce,
                               size_t ns, size_t ne)
 {
     int32_t stack[8];
-    int depth = 0;
+    int depth = 0, straight = 0;
+    size_t qopen = 0;
     for (size_t i = cs; i < ce;) {
         int32_t c = story__utf8_next(t, ce, &i);
-        if (closer_of(c)) {
+        if (c == '"') {
+            straight ^= 1; /* ASCII quotes open and close alike */
+            qopen = i;
+        } else if (closer_of(c)) {
             if (depth < 8)
                 stack[depth] = closer_of(c);
             depth++;
@@ -364,9 +380,25 @@ static int inside_short_paren(const char *t, size_t cs, size_t ce,
             depth--;
         }
     }
-    if (depth <= 0 || depth > 8)
+    if (depth <= 0 && straight) {
+        /* an ASCII quotation: only a short title ending in '!' or '?'
+         * ("Gojitere Chu! Part 1"); quotations often hold several short
+         * sentences ("We won. Really.") */
+        int qn = 0;
+        for (size_t i = qopen; i < ce && qn <= 2 * SHORT_PAREN_CPS;) {
+            story__utf8_next(t, ce, &i);
+            qn++;
+        }
+        size_t lb = ce;
+        while (lb > qopen && (t[lb - 1] == ' '))
+            lb--;
+        if (qn > 2 * SHORT_PAREN_CPS || lb == qopen ||
+            (t[lb - 1] != '!' && t[lb - 1] != '?'))
+            return 0;
+    }
+    if (depth > 8 || (depth <= 0 && !straight))
         return 0;
-    int32_t want = stack[depth - 1];
+    int32_t want = depth > 0 ? stack[depth - 1] : '"';
     int n = 0;
     for (size_t i = ns; i < ne && n++ < SHORT_PAREN_CPS;) {
         int32_t c = story__utf8_next(t, ne, &i);
@@ -429,8 +461,32 @@ static int quote_attribution(int *merge, merge_ctx *m, const char *t,
         closes++;
         at = st;
     }
-    if (!closes || (c != '!' && c != '?'))
+    if (!closes || (c != '!' && c != '?' && c != 0xFF01 && c != 0xFF1F))
         return 0;
+    json_t *av = story_langpack_field(m->lp, "attribution_verbs");
+    if (json_is_array(av)) {
+        /* zh "“…？” 他继续说。": a short next piece (at most 12 code
+         * points) that ends with a listed verb and a full stop */
+        size_t e = next.end, st2, n = 0;
+        for (size_t i = next.start; i < next.end && n <= 12; n++)
+            story__utf8_next(t, next.end, &i);
+        int32_t l = prev_cp(t, next.start, e, &st2);
+        if (n > 12 || (l != 0x3002 && l != '.'))
+            return 0;
+        e = st2;
+        size_t k;
+        json_t *v;
+        json_array_foreach(av, k, v) {
+            const char *w = json_string_value(v);
+            size_t wl = w ? strlen(w) : 0;
+            if (wl && e - next.start > wl &&
+                memcmp(t + e - wl, w, wl) == 0) {
+                *merge = 1;
+                return 0;
+            }
+        }
+        return 0;
+    }
     size_t hs[4], he[4];
     int nh = head_chunks(t, next.start, next.end, hs, he, 4);
     for (int k = 0; k < nh; k++) {
@@ -577,6 +633,24 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
     int nh = head_chunks(t, next.start, next.end, hs, he, 2);
     if (nt == 0)
         return 0;
+    /* hr "U travnju 2018. SAD …": a piece that is only a date adverbial
+     * (a word of the pack's "year_dot_openers", at most one more word, a
+     * year with its ordinal dot) has no verb: not a sentence */
+    if (endc == '.' && is_year_dot(t, ts[0], te[0])) {
+        size_t c4s[4], c4e[4];
+        int n4 = tail_chunks(t, cur.start, cur.end, c4s, c4e, 4);
+        if (n4 >= 2 && n4 <= 3) {
+            size_t a = c4s[n4 - 1];
+            skip_open_punct(t, &a, c4e[n4 - 1]);
+            if ((rc = fold_into(&m->key, t, a, c4e[n4 - 1], err)))
+                return rc;
+            if (story_langpack_has(m->lp, "year_dot_openers",
+                                   m->key.data)) {
+                *merge = 1;
+                return 0;
+            }
+        }
+    }
     size_t c1s = ts[0];
     skip_open_punct(t, &c1s, te[0]);
     int capital, opener;
