@@ -466,10 +466,14 @@ static json_t *world_index(fx *x)
     json_t *aliases = json_object_get(ef, "region_aliases");
     json_t *forms = json_object(), *firsts = json_object();
     int maxw = 1;
-    /* entities.json first: its concepts win over region names */
+    /* entities.json first: its concepts win over region names; then its
+     * "subdivisions" (ISO 3166-2 names of iso-codes, see
+     * locales/tools/subdivisions.py) */
+    static const char *const blocks[] = {"entities", "subdivisions"};
     const char *concept;
     json_t *ent;
-    json_object_foreach(json_object_get(ef, "entities"), concept, ent) {
+    for (int bl = 0; bl < 2; bl++)
+    json_object_foreach(json_object_get(ef, blocks[bl]), concept, ent) {
         const char *kind = kind_static(
             json_string_value(json_object_get(ent, "kind")));
         size_t idx;
@@ -482,7 +486,8 @@ static json_t *world_index(fx *x)
     /* English names kept as written in translations ("National Health
      * Service" in a German text): the English forms too, after the
      * language's own */
-    json_object_foreach(json_object_get(ef, "entities"), concept, ent) {
+    for (int bl = 0; bl < 2; bl++)
+    json_object_foreach(json_object_get(ef, blocks[bl]), concept, ent) {
         const char *kind = kind_static(
             json_string_value(json_object_get(ent, "kind")));
         size_t idx;
@@ -1794,8 +1799,10 @@ static int not_entity(fx *x, size_t i)
     story__utf8_next(k, n, &cp);
     if (cp == n && !x->cjk)
         return 1;
-    /* a code, model or amount ("N585", "A319neo") */
-    if (x->a->tokens[i].flags & STORY_TOKEN_NUMBER)
+    /* a code, model or amount: one letter and a digit ("N585",
+     * "A319neo"; "FTSE100" stays) */
+    if (n > 1 && isalpha((unsigned char)k[0]) &&
+        isdigit((unsigned char)k[1]))
         return 1;
     if (defined_common_acronym(x, i))
         return 1;

@@ -104,10 +104,39 @@ static void test_generic_name_words(void **state)
     run_free(&g);
 }
 
+/* Codes and amounts ("N585", "A320") and an acronym the article defines
+ * by a lower-case phrase are no entities; an ISO 3166-2 subdivision
+ * (iso-codes) has one key across scripts. */
+static void test_codes_acronyms_subdivisions(void **state)
+{
+    (void)state;
+    run c = extract("The board approved a new working group (NWG) and a "
+                    "grant of N900 million. The NWG will meet in Vermont "
+                    "next month.", "en");
+    assert_string_equal(key_of(&c, "NWG"), "");
+    assert_string_equal(key_of(&c, "N900"), "");
+    const char *v = key_of(&c, "Vermont");
+    assert_true(v[0]);
+    run ru = extract("Рабочая группа соберётся в Вермонте в следующем "
+                     "месяце.", "ru");
+    run zh = extract("工作组下个月将在佛蒙特州开会。", "zh");
+    assert_true(has_key(&ru, v));
+    assert_true(has_key(&zh, v));
+    /* a capitalised name before the parenthesis is a name */
+    run o = extract("The Northern Water Guild (NWG) said on Monday it was "
+                    "ready.", "en");
+    assert_true(key_of(&o, "NWG")[0] || key_of(&o, "Guild")[0]);
+    run_free(&c);
+    run_free(&ru);
+    run_free(&zh);
+    run_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generic_name_words),
+        cmocka_unit_test(test_codes_acronyms_subdivisions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
