@@ -181,6 +181,46 @@ static void year_emit(fx *x, fx_evstems *es, const story_number *n)
     date_emit(x, es, &dt);
 }
 
+/* A range of two years without unit or scale ("2000-2019", "between
+ * 2011 and 2019", "1981-87": the upper bound takes the century of the
+ * lower one) becomes two date facts; 0 when n is no such range. A noun
+ * right after the range other than "year" (counted_follows) makes it a
+ * count ("2000-3000 people"). */
+static int year_range_emit(fx *x, fx_evstems *es, const story_number *n,
+                           int counted_follows)
+{
+    if (!n->is_range || n->unit[0] || n->spelled || n->is_percent ||
+        n->is_fraction || n->qualifier[0] || counted_follows)
+        return 0;
+    /* the lower year written as 4 plain digits ("1,950-2,000" is a
+     * count) */
+    const unsigned char *t = (const unsigned char *)x->a->text + n->num_start;
+    size_t len = n->num_end - n->num_start;
+    for (size_t i = 0; i < 4; i++)
+        if (len < 4 || t[i] < '0' || t[i] > '9')
+            return 0;
+    if (len > 5 && (t[4] == ',' || t[4] == '.' || t[4] == ' ') &&
+        t[5] >= '0' && t[5] <= '9')
+        return 0;
+    double lo = n->value, hi = n->value_hi;
+    if (lo != (double)(long)lo || hi != (double)(long)hi || lo < 1000 ||
+        lo > 2100)
+        return 0;
+    if (hi >= 0 && hi < 100) /* "1981-87" */
+        hi += (double)((long)lo / 100 * 100);
+    if (hi <= lo || hi > 2100 || hi - lo > 200)
+        return 0;
+    story_date dt;
+    memset(&dt, 0, sizeof dt);
+    dt.start = n->num_start;
+    dt.end = n->num_end;
+    snprintf(dt.iso, sizeof dt.iso, "%04ld", (long)lo);
+    date_emit(x, es, &dt);
+    snprintf(dt.iso, sizeof dt.iso, "%04ld", (long)hi);
+    date_emit(x, es, &dt);
+    return 1;
+}
+
 /* Is the code point ending right before byte p an alphabetic letter
  * (Latin, Greek, Cyrillic …: Cyrillic А in "А310")? Not scripts written
  * without spaces (CJK, below U+0900 only): 同社は2023年. */
@@ -313,6 +353,12 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                 break;
             }
         }
+        /* a range of years ("between 2000 and 2019", "from 1981-87",
+         * "(1995-2005)") is two dates, as the translations that write
+         * "from 2000 to 2019" with two numbers give them */
+        if (year_range_emit(x, es, n, counted && ci == ti &&
+                                          strcmp(counted, "year") != 0))
+            continue;
         /* a year ("in 2022", "2022 году") is a date, not a count */
         if (n->is_year && !n->unit[0] &&
             (!counted || strcmp(counted, "year") == 0 || ci > ti)) {

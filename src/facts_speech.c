@@ -177,6 +177,61 @@ static int is_place(fx *x, long ei)
     return strcmp(ef->entity_kind, "place") == 0;
 }
 
+/* Kind of entity ei ("person", "organisation", "place", "other"). */
+static const char *ent_kind(fx *x, long ei)
+{
+    return ((story_fact *)x->facts.data)[fx_entity_fact(x, ei)].entity_kind;
+}
+
+/* The speaker a subject pronoun at token k refers to ("he said", "She
+ * added:", "Er sagte"). News text reports one speaker after another, so
+ *  1. the speaker of the latest quote before k in this sentence or the
+ *     2 before it, when it is a named person-like entity (not an
+ *     organisation or place): "Matt X, analyst at Y Z, said … He added:"
+ *     is X, not the firm Y Z named after him;
+ *  2. else the latest entity of kind person within 400 tokens before k:
+ *     "A, secretary-general of B C, dismissed … He told D" is A;
+ *  3. else fx_entity_near (the latest entity that is no organisation or
+ *     place).
+ * A plural pronoun (concept "group") goes to fx_entity_near directly.
+ * Returns the entity index or -1. */
+static long pronoun_speaker(fx *x, size_t k)
+{
+    const story_article *a = x->a;
+    size_t s = a->tokens[k].sentence, n;
+    size_t e = x->sent_tok[s + 1];
+    const char *pc = fx_match(x, "pronouns", k, e, &n);
+    if (!pc || strcmp(pc, "person") != 0)
+        return fx_entity_near(x, s, k, 0, 1);
+    size_t at = a->tokens[k].start;
+    const story_fact *best = NULL;
+    for (size_t i = 0; i < x->facts.len; i++) {
+        const story_fact *f = &((const story_fact *)x->facts.data)[i];
+        if (f->type != STORY_FACT_QUOTE || f->start >= at ||
+            f->sentence + 2 < s || (best && f->start <= best->start))
+            continue;
+        best = f;
+    }
+    if (best && best->entity >= 0) {
+        const story_fact *ef =
+            &((const story_fact *)x->facts.data)[best->entity];
+        size_t t = fx_token_after(x, ef->start);
+        long ei = t < a->n_tokens ? x->tok_ent[t] : -1;
+        if (ei >= 0 && strcmp(ent_kind(x, ei), "organisation") != 0 &&
+            strcmp(ent_kind(x, ei), "place") != 0)
+            return ei;
+    }
+    for (size_t q = k; q-- > 0 && q + 400 > k;)
+        if (x->tok_ent[q] >= 0 &&
+            strcmp(ent_kind(x, x->tok_ent[q]), "person") == 0)
+            return x->tok_ent[q];
+    return fx_entity_near(x, s, k, 0, 1);
+}
+
+static long np_head(fx *x, size_t k, size_t v);
+static const char *source_at(fx *x, size_t i, long *ei);
+static long surname_ref(fx *x, size_t k);
+
 /* The token d tokens before (dir 0) or after (dir 1) token v, inside
  * [b, e) and not inside the quote q (may be NULL): 1 with *k set, else
  * 0. */
@@ -212,10 +267,21 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                         x, x->tok_ent[k])];
                 if (strcmp(ef->entity_kind, "place") == 0)
                     continue;
+                if (dir == 1) {
+                    /* "declaró a Newsweek el representante …": an
+                     * addressee is no speaker */
+                    if (k > b && story_langpack_has(
+                                     x->lp, "speech_addressee_markers",
+                                     x->a->tokens[k - 1].key))
+                        continue;
+                    /* inverted subject "– said the chair of the SEC
+                     * Gary Gensler": the head of its name phrase */
+                    return np_head(x, k, e);
+                }
                 return x->tok_ent[k];
             }
             if (fx_match(x, "pronouns", k, e, &n))
-                return fx_entity_near(x, x->a->tokens[k].sentence, k, 0, 1);
+                return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
                 return tr;
@@ -234,13 +300,15 @@ static long np_head(fx *x, size_t k, size_t v)
     long head = x->tok_ent[k];
     size_t e = x->sent_tok[x->a->tokens[k].sentence + 1], n;
     for (size_t i = k + 1; i < v && i < k + 12; i++) {
+        /* an appositive after a comma is another phrase ("X, co-founder
+         * of Y, said" is X) */
+        if (fx_clause_break_before(x, i))
+            break;
         if (x->tok_ent[i] >= 0) {
             if (x->tok_ent[i] != head && !is_place(x, x->tok_ent[i]))
                 head = x->tok_ent[i];
             continue;
         }
-        if (fx_clause_break_before(x, i))
-            break;
         if (x->tok_role[i] || fx_match(x, "roles", i, e, &n) ||
             fx_match(x, "titles", i, e, &n) ||
             fx_match(x, "nationalities", i, e, &n))
@@ -250,7 +318,6 @@ static long np_head(fx *x, size_t k, size_t v)
     return head;
 }
 
-static const char *source_at(fx *x, size_t i, long *ei);
 
 /* Subject of reporting verb v: the first entity (or pronoun) of the
  * stretch before v that starts at the sentence start or right after a
@@ -288,7 +355,7 @@ static long subject_of(fx *x, size_t v, const qspan *q)
                 return np_head(x, k, v);
             }
             if (fx_match(x, "pronouns", k, e, &n))
-                return fx_entity_near(x, s, k, 0, 1);
+                return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
                 return tr;
@@ -308,9 +375,12 @@ static long subject_of(fx *x, size_t v, const qspan *q)
             return np_head(x, k, v);
         }
         if (fx_match(x, "pronouns", k, e, &n))
-            return fx_entity_near(x, s, k, 0, 1);
+            return pronoun_speaker(x, k);
         long tr = fx_title_ref(x, k);
         if (tr >= 0)
+            return tr;
+        /* "Currie said: …" with the surname alone at the sentence start */
+        if (k == b && (tr = surname_ref(x, k)) >= 0)
             return tr;
         /* roles, nationalities and determiners may precede the name */
         if (!x->tok_role[k] &&
@@ -706,8 +776,9 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
 
 /* A capitalised token that was not taken as a name (a sentence-initial
  * single word: "Gensler fügte hinzu, dass") but is the last word of the
- * name of a person named before (not an organisation or place): that
- * entity, else -1. */
+ * name of a person named before (not an organisation or place), or that
+ * whole name when it is one word ("Kremen" named mid-sentence before):
+ * that entity, else -1. */
 static long surname_ref(fx *x, size_t k)
 {
     const story_token *t = &x->a->tokens[k];
@@ -721,13 +792,64 @@ static long surname_ref(fx *x, size_t k)
             continue;
         const char *sp = strrchr(en->name, ' ');
         const char *lw = sp ? sp + 1 : en->name;
-        if (sp && strlen(lw) == tl &&
+        if (strlen(lw) == tl &&
             memcmp(lw, x->a->text + t->start, tl) == 0 &&
             x->facts.len > en->first_fact &&
             ((story_fact *)x->facts.data)[en->first_fact].start < t->start)
             return (long)i;
     }
     return -1;
+}
+
+/* Subject of reporting verb k (sentence tokens from b) that follows a
+ * clause break, when the sentence opens with a name phrase (after
+ * roles, titles and determiners) that ends at a clause break: "Dennis
+ * K. Name, co-founder, president and CEO of X, said", "Congressman A B
+ * of Kentucky, one of the party's hawks, said", "A B, managing
+ * director, who founded the firm with his father, C, said". The name
+ * phrase holds only names and name connectors ("of"); its head is the
+ * last name that is not a place (np_head). At most 30 tokens between
+ * the name and the verb. The entity (*sk its token), or -1; a place is
+ * no such subject. */
+static long opener_subject(fx *x, size_t k, size_t b, size_t *sk)
+{
+    const story_article *a = x->a;
+    size_t e = x->sent_tok[a->tokens[k].sentence + 1], n;
+    size_t p = b;
+    while (p < k && p < b + 4 && x->tok_ent[p] < 0 &&
+           (x->tok_role[p] ||
+            story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
+            fx_match(x, "roles", p, e, &n) || fx_match(x, "titles", p, e, &n)))
+        p++;
+    if (p >= k || k > p + 30 || x->tok_ent[p] < 0 ||
+        is_place(x, x->tok_ent[p]))
+        return -1;
+    size_t q = p + 1;
+    while (q < k && !fx_clause_break_before(x, q)) {
+        /* "aus Bayern" with a place the entity stage did not take */
+        if (x->tok_ent[q] < 0 && q + 1 < k &&
+            (a->tokens[q + 1].flags & STORY_TOKEN_CAPITAL) &&
+            !fx_clause_break_before(x, q + 1) &&
+            story_langpack_has(x->lp, "name_origin_connectors",
+                               a->tokens[q].key)) {
+            q += 2;
+            continue;
+        }
+        if (x->tok_ent[q] < 0 &&
+            !story_langpack_has(x->lp, "name_connectors", a->tokens[q].key) &&
+            !story_langpack_has(x->lp, "name_origin_connectors",
+                                a->tokens[q].key))
+            return -1;
+        q++;
+    }
+    long head = np_head(x, p, k);
+    if (head < 0 || is_place(x, head))
+        return -1;
+    *sk = p;
+    for (size_t i = p; i < q; i++)
+        if (x->tok_ent[i] == head)
+            *sk = i;
+    return head;
 }
 
 /* Appositive subject of reporting verb k (sentence tokens from b):
@@ -739,6 +861,9 @@ static long appositive(fx *x, size_t k, size_t b, size_t *sk)
 {
     if (k <= b + 2 || !fx_clause_break_before(x, k))
         return -1;
+    long op = opener_subject(x, k, b, sk);
+    if (op >= 0)
+        return op;
     for (size_t c = k - 1; c > b && c + 9 > k; c--) {
         if (!fx_clause_break_before(x, c))
             continue;
@@ -774,12 +899,15 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
             if (q > k + n && fx_clause_break_before(x, q))
                 break;
             if (x->tok_ent[q] >= 0) {
+                if (story_langpack_has(x->lp, "speech_addressee_markers",
+                                       a->tokens[q - 1].key))
+                    continue; /* "…, sagte er gegenüber Euronews" */
                 *sk = q;
-                return x->tok_ent[q];
+                return np_head(x, q, e);
             }
             if (fx_match(x, "pronouns", q, e, &m)) {
                 *sk = q;
-                return fx_entity_near(x, a->tokens[q].sentence, q, 0, 1);
+                return pronoun_speaker(x, q);
             }
             long pe;
             const char *r = source_at(x, q, &pe);
@@ -884,7 +1012,27 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 size_t q = k - d;
                 if (fx_clause_break_before(x, q + 1) && d > 1)
                     break;
-                if (x->tok_ent[q] >= 0 || fx_match(x, "pronouns", q, e, &n)) {
+                if (x->tok_ent[q] >= 0) {
+                    /* "Thomas Massie of Kentucky said": the head of the
+                     * name phrase ending here, not the place after "of" */
+                    size_t p = q;
+                    while (p > b && !fx_clause_break_before(x, p) &&
+                           (x->tok_ent[p - 1] >= 0 ||
+                            (p - 1 > b && x->tok_ent[p - 2] >= 0 &&
+                             !fx_clause_break_before(x, p - 1) &&
+                             (story_langpack_has(x->lp, "name_connectors",
+                                                 a->tokens[p - 1].key) ||
+                              story_langpack_has(x->lp,
+                                                 "name_origin_connectors",
+                                                 a->tokens[p - 1].key)))))
+                        p--;
+                    ei = np_head(x, p, q + 1);
+                    if (ei >= 0 && is_place(x, ei))
+                        ei = speaker_near(x, b, e, q + 1, NULL, 1);
+                    sk = q;
+                    break;
+                }
+                if (fx_match(x, "pronouns", q, e, &n)) {
                     ei = speaker_near(x, b, e, q + 1, NULL, 1);
                     sk = q;
                     break;
