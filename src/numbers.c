@@ -888,6 +888,23 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
         *v = json_num(j);
         return !isnan(*v);
     }
+    /* en "double digit", "triple-digit": a word of the pack's
+     * prefix_numbers counts only before (a space or a hyphen and) a word
+     * of prefix_number_nouns ("double the price" is no number) */
+    if (b < s->end && (s->t[b] == '-' || s->t[b] == ' ')) {
+        json_t *pn = story_langpack_field(s->nl->lp, "prefix_numbers");
+        json_t *pj = pn ? lookup(s, "prefix_numbers", s->t + a, b - a)
+                        : NULL;
+        if (pj && !isnan(json_num(pj))) {
+            size_t q = b + 1, we2 = word_end(s, q);
+            int ok = we2 > q &&
+                     lookup(s, "prefix_number_nouns", s->t + q, we2 - q);
+            if (ok) {
+                *v = json_num(pj);
+                return 1;
+            }
+        }
+    }
     /* ordinal + superlative compounds: zweitgrößte, vierthöchsten (the
      * pack's ordinal_compounds stems, ordinal_compound_endings) */
     json_t *oc = story_langpack_field(s->nl->lp, "ordinal_compounds");
