@@ -94,6 +94,36 @@ void story_vec_init(story_vec *v, size_t elem);
 void *story_vec_push(story_vec *v, const void *p);
 void story_vec_free(story_vec *v);
 
+/* Hash of n bytes (8-byte multiply-rotate rounds + MurmurHash3 fmix64
+ * finaliser; not cryptographic): for in-memory hash tables. */
+uint64_t story__hash_bytes(const char *s, size_t n);
+
+/* String -> string hash map (open addressing, linear probing, load factor
+ * <= 1/2); keys and values are copied into the map's own blocks, so
+ * returned values stay valid until story__strmap_clear/_free. For caches
+ * and word sets on hot paths (a jansson object costs more per lookup).
+ * Zero-initialise ({0}). Keys and values are byte strings (may hold NUL);
+ * values are returned NUL-terminated. */
+typedef struct story_strmap {
+    struct story_strmap_slot *slots;
+    size_t mask, n;
+    struct story_strmap_block *blocks;
+} story_strmap;
+
+/* Value stored for key[0, n), or NULL; *vlen (if non-NULL) gets its
+ * length. */
+const char *story__strmap_get(const story_strmap *m, const char *key,
+                              size_t n, size_t *vlen);
+/* Store key[0, n) -> val[0, vn) (replaces an earlier value). 0 or
+ * STORY_ENOMEM (the map is unchanged then). */
+int story__strmap_put(story_strmap *m, const char *key, size_t n,
+                      const char *val, size_t vn);
+/* Number of keys. */
+size_t story__strmap_size(const story_strmap *m);
+/* Remove every key (memory is freed; the map stays usable). */
+void story__strmap_clear(story_strmap *m);
+void story__strmap_free(story_strmap *m);
+
 /* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
  * invalid sequence (and advances by one byte). */
 int32_t story__utf8_next(const char *s, size_t len, size_t *i);

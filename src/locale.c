@@ -5,10 +5,16 @@
  * precedence: arrays are concatenated,
  * objects united (earlier file wins per key), scalars taken from the first
  * file that has them. Every array of strings and every object is indexed
- * by NFKC case-folded key (a jansson object used as a hash table).
+ * by NFKC case-folded key, at load time, in one open-addressing hash table
+ * per field (word-at-a-time multiply-rotate hash, linear probing, load
+ * factor <= 1/2; a small field's table stays in cache): run-time lookups
+ * hash the field name and the key once and touch no jansson object, and
+ * most of them, which miss (a word tried in a field), stop at an empty
+ * slot.
  */
 #include "locale.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +31,171 @@
 static const char *const pack_subdirs[STORY_PACK_FILES] = {"", "numbers",
                                                             "facts"};
 
+/* One indexed folded key of a field; the key bytes live in the pack's
+ * arena. */
+typedef struct lp_entry {
+    const char *key;
+    json_t *value; /* borrowed from merged (json_true() for list items) */
+    size_t len;    /* strlen(key) */
+} lp_entry;
+
+/* Open-addressing slot: the upper hash bits and entry/field number + 1
+ * (0 = empty). */
+typedef struct lp_slot {
+    uint32_t tag;
+    uint32_t idx;
+} lp_slot;
+
+/* One field of the merged pack and its key table. */
+typedef struct lp_field {
+    const char *name; /* borrowed key of merged */
+    size_t len;       /* strlen(name) */
+    json_t *value;    /* borrowed from merged */
+    lp_slot *slots;   /* folded key -> entries[idx - 1], or NULL */
+    uint32_t mask;
+    uint32_t n_entries;
+    lp_entry *entries;
+} lp_field;
+
+/* Arena block for index keys. */
+typedef struct lp_block {
+    struct lp_block *next;
+    size_t used, cap;
+    char data[];
+} lp_block;
+
 struct story_langpack {
     char lang[32];
     json_t *merged; /* field -> value */
-    json_t *index;  /* field -> {folded key -> value} */
+    lp_field *fields;
+    uint32_t n_fields;
+    lp_slot *fslots; /* field name -> fields[idx - 1] */
+    uint32_t fmask;
+    lp_block *arena;
+    /* callers name fields with string literals: the last field found
+     * for a name pointer, checked with strcmp before use (a context, and
+     * so its packs, is used by one thread at a time) */
+    struct {
+        const char *ptr;
+        const lp_field *f;
+    } fcache[64];
 };
+
+static void pack_free(story_langpack *lp)
+{
+    if (!lp)
+        return;
+    json_decref(lp->merged);
+    for (uint32_t i = 0; lp->fields && i < lp->n_fields; i++) {
+        free(lp->fields[i].slots);
+        free(lp->fields[i].entries);
+    }
+    free(lp->fields);
+    free(lp->fslots);
+    for (lp_block *b = lp->arena, *nx; b; b = nx) {
+        nx = b->next;
+        free(b);
+    }
+    free(lp);
+}
+
+static uint64_t key_hash(const char *key, size_t *len)
+{
+    *len = strlen(key);
+    return story__hash_bytes(key, *len);
+}
+
+static uint64_t field_hash(const char *name, size_t *len)
+{
+    return key_hash(name, len);
+}
+
+static uint32_t mix_slot(uint64_t h) { return (uint32_t)h; }
+
+/* The field record for `name`, or NULL. */
+static const lp_field *find_field_hashed(const story_langpack *lp,
+                                         const char *name)
+{
+    size_t len;
+    uint64_t h = field_hash(name, &len);
+    if (!lp->fslots)
+        return NULL;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (uint32_t i = mix_slot(h) & lp->fmask;; i = (i + 1) & lp->fmask) {
+        const lp_slot *sl = &lp->fslots[i];
+        if (!sl->idx)
+            return NULL;
+        if (sl->tag == tag) {
+            const lp_field *f = &lp->fields[sl->idx - 1];
+            if (f->len == len && memcmp(f->name, name, len) == 0)
+                return f;
+        }
+    }
+}
+
+static const lp_field *find_field(const story_langpack *lp, const char *name)
+{
+    uintptr_t p = (uintptr_t)name;
+    size_t c = (size_t)((p ^ (p >> 6)) & 63);
+    const lp_field *f = lp->fcache[c].ptr == name ? lp->fcache[c].f : NULL;
+    if (f && strcmp(f->name, name) == 0)
+        return f;
+    f = find_field_hashed(lp, name);
+    if (f) {
+        story_langpack *w = (story_langpack *)lp; /* the cache only */
+        w->fcache[c].ptr = name;
+        w->fcache[c].f = f;
+    }
+    return f;
+}
+
+static char *arena_copy(story_langpack *lp, const char *s, size_t n)
+{
+    lp_block *b = lp->arena;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        lp_block *nb = story__malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->next = lp->arena;
+        nb->used = 0;
+        nb->cap = cap;
+        lp->arena = b = nb;
+    }
+    char *d = b->data + b->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    b->used += n + 1;
+    return d;
+}
+
+static uint32_t pow2_at_least(size_t n)
+{
+    uint32_t c = 16;
+    while (c < n)
+        c *= 2;
+    return c;
+}
+
+/* Value for the folded key in field f, or NULL. */
+static json_t *find_entry(const lp_field *f, const char *key)
+{
+    if (!f->slots)
+        return NULL;
+    size_t len;
+    uint64_t h = key_hash(key, &len);
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (uint32_t i = (uint32_t)h & f->mask;; i = (i + 1) & f->mask) {
+        const lp_slot *sl = &f->slots[i];
+        if (!sl->idx)
+            return NULL;
+        if (sl->tag == tag) {
+            const lp_entry *e = &f->entries[sl->idx - 1];
+            if (e->len == len && memcmp(e->key, key, len) == 0)
+                return e->value;
+        }
+    }
+}
 
 typedef struct pack_cache {
     story_langpack *packs[64];
@@ -46,11 +212,8 @@ typedef struct pack_cache {
 static void cache_free(void *p)
 {
     pack_cache *c = p;
-    for (size_t i = 0; i < c->n; i++) {
-        json_decref(c->packs[i]->merged);
-        json_decref(c->packs[i]->index);
-        free(c->packs[i]);
-    }
+    for (size_t i = 0; i < c->n; i++)
+        pack_free(c->packs[i]);
     free(c);
 }
 
@@ -118,40 +281,98 @@ static int fold(story_buf *b, const char *s, story_error *err)
     return story__normalize_key_buf(b, NULL, s, strlen(s), err);
 }
 
+/* Add folded key -> v to field f unless the key is there already (the
+ * first file, and the first spelling, wins). The table was sized for
+ * every candidate key. */
+static int index_add(story_langpack *lp, lp_field *f, const char *key,
+                     json_t *v)
+{
+    size_t len;
+    uint64_t h = key_hash(key, &len);
+    uint32_t tag = (uint32_t)(h >> 32);
+    uint32_t i = (uint32_t)h & f->mask;
+    for (; f->slots[i].idx; i = (i + 1) & f->mask) {
+        const lp_entry *e = &f->entries[f->slots[i].idx - 1];
+        if (f->slots[i].tag == tag && e->len == len &&
+            memcmp(e->key, key, len) == 0)
+            return 0; /* already there: first wins */
+    }
+    char *k = arena_copy(lp, key, len);
+    if (!k)
+        return STORY_ENOMEM;
+    f->entries[f->n_entries] = (lp_entry){.key = k, .value = v, .len = len};
+    f->slots[i].tag = tag;
+    f->slots[i].idx = ++f->n_entries;
+    return 0;
+}
+
 static int build_index(story_langpack *lp, story_error *err)
 {
     const char *k;
     json_t *v;
     story_buf key = {0};
     int rc = 0;
-    lp->index = json_object();
-    if (!lp->index)
+    size_t nf = json_object_size(lp->merged);
+    uint32_t fcap = pow2_at_least(2 * nf + 1);
+    lp->fields = story__calloc(nf ? nf : 1, sizeof *lp->fields);
+    lp->fslots = story__calloc(fcap, sizeof *lp->fslots);
+    if (!lp->fields || !lp->fslots)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    lp->fmask = fcap - 1;
     json_object_foreach(lp->merged, k, v) {
-        json_t *ix = json_object();
-        if (!ix || json_object_set_new(lp->index, k, ix)) {
+        lp_field *f = &lp->fields[lp->n_fields++];
+        size_t len;
+        uint64_t h = field_hash(k, &len);
+        f->name = k;
+        f->len = len;
+        f->value = v;
+        uint32_t i = mix_slot(h) & lp->fmask;
+        while (lp->fslots[i].idx)
+            i = (i + 1) & lp->fmask;
+        lp->fslots[i].tag = (uint32_t)(h >> 32);
+        lp->fslots[i].idx = lp->n_fields;
+        size_t n = json_is_array(v)    ? json_array_size(v)
+                   : json_is_object(v) ? json_object_size(v)
+                                       : 0;
+        if (n == 0)
+            continue;
+        if (n > UINT32_MAX / 4) {
             rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
-            break;
+            goto done;
         }
+        uint32_t cap = pow2_at_least(2 * n + 1);
+        f->slots = story__calloc(cap, sizeof *f->slots);
+        f->entries = story__malloc(n * sizeof *f->entries);
+        if (!f->slots || !f->entries) {
+            rc = story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+            goto done;
+        }
+        f->mask = cap - 1;
         if (json_is_array(v)) {
-            size_t i;
+            size_t ai;
             json_t *e;
-            json_array_foreach(v, i, e) {
+            json_array_foreach(v, ai, e) {
                 if (!json_is_string(e))
                     continue;
                 if ((rc = fold(&key, json_string_value(e), err)))
                     goto done;
-                if (!json_object_get(ix, key.data))
-                    json_object_set(ix, key.data, json_true());
+                if (index_add(lp, f, key.data, json_true())) {
+                    rc = story__error(err, STORY_ENOMEM, NULL, -1,
+                                      "out of memory");
+                    goto done;
+                }
             }
-        } else if (json_is_object(v)) {
+        } else {
             const char *wk;
             json_t *wv;
             json_object_foreach(v, wk, wv) {
                 if ((rc = fold(&key, wk, err)))
                     goto done;
-                if (!json_object_get(ix, key.data))
-                    json_object_set(ix, key.data, wv);
+                if (index_add(lp, f, key.data, wv)) {
+                    rc = story__error(err, STORY_ENOMEM, NULL, -1,
+                                      "out of memory");
+                    goto done;
+                }
             }
         }
     }
@@ -208,9 +429,7 @@ static int load_pack(story_langpack **out, story_ctx *ctx, const char *lang,
         goto done;
     }
     if ((rc = build_index(lp, err))) {
-        json_decref(lp->merged);
-        json_decref(lp->index);
-        free(lp);
+        pack_free(lp);
         goto done;
     }
     *out = lp;
@@ -300,16 +519,12 @@ static int langpack_get(const story_langpack **out, story_ctx *ctx,
     /* a language without its own files resolves to root: share it */
     for (size_t i = 0; i < c->n; i++)
         if (strcmp(c->packs[i]->lang, lp->lang) == 0) {
-            json_decref(lp->merged);
-            json_decref(lp->index);
-            free(lp);
+            pack_free(lp);
             *out = c->packs[i];
             return 0;
         }
     if (c->n == sizeof c->packs / sizeof c->packs[0]) {
-        json_decref(lp->merged);
-        json_decref(lp->index);
-        free(lp);
+        pack_free(lp);
         return story__error(err, STORY_ELOCALE, lang, -1,
                             "too many language packs loaded");
     }
@@ -322,14 +537,15 @@ const char *story_langpack_lang(const story_langpack *lp) { return lp->lang; }
 
 json_t *story_langpack_field(const story_langpack *lp, const char *field)
 {
-    return json_object_get(lp->merged, field);
+    const lp_field *f = find_field(lp, field);
+    return f ? f->value : NULL;
 }
 
 json_t *story_langpack_lookup(const story_langpack *lp, const char *field,
                               const char *key)
 {
-    json_t *ix = json_object_get(lp->index, field);
-    return ix ? json_object_get(ix, key) : NULL;
+    const lp_field *f = find_field(lp, field);
+    return f ? find_entry(f, key) : NULL;
 }
 
 int story_langpack_has(const story_langpack *lp, const char *field,

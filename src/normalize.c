@@ -9,6 +9,11 @@
  * a code point with unorm2_hasBoundaryBefore), so composition works across
  * combining marks and every output byte maps to the segment's first input
  * byte.
+ *
+ * A segment of one code point that has no NFKC_Casefold mapping
+ * (unorm2_getDecomposition says none: the code point normalises to
+ * itself) is copied without calling the normaliser, ASCII letters are
+ * lower-cased directly: most segments are such single letters.
  */
 #include "normalize.h"
 
@@ -48,10 +53,46 @@ int32_t story__unify_punct(int32_t c)
     }
 }
 
+/* Append the UTF-8 of code point c, mapping every byte to src_off. */
+static int put_cp(story_buf *out, story_vec *map, UChar32 c, size_t src_off)
+{
+    char u8[4];
+    size_t k = story__utf8_put(u8, c);
+    if (story_buf_append(out, u8, k))
+        return -1;
+    if (map)
+        for (size_t j = 0; j < k; j++)
+            if (!story_vec_push(map, &src_off))
+                return -1;
+    return 0;
+}
+
 static int flush_segment(story_buf *out, story_vec *map, const UChar *seg,
                          int32_t seg_len, size_t src_off,
                          const UNormalizer2 *n2, story_error *err)
 {
+    if (seg_len == 1 || (seg_len == 2 && U16_IS_LEAD(seg[0]))) {
+        UChar32 c;
+        int32_t k = 0;
+        U16_NEXT(seg, k, seg_len, c);
+        int plain = 0;
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                c += 'a' - 'A';
+            plain = 1;
+        } else {
+            UChar d[8];
+            UErrorCode de = U_ZERO_ERROR;
+            plain = unorm2_getDecomposition(n2, c, d, 8, &de) < 0 &&
+                    !U_FAILURE(de);
+        }
+        if (plain) {
+            if (put_cp(out, map, c, src_off))
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            return 0;
+        }
+    }
     UChar stackbuf[256];
     UChar *dst = stackbuf;
     int32_t cap = (int32_t)(sizeof stackbuf / sizeof stackbuf[0]);
@@ -74,14 +115,8 @@ static int flush_segment(story_buf *out, story_vec *map, const UChar *seg,
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(dst, i, n, c);
-        char u8[4];
-        size_t k = story__utf8_put(u8, c);
-        if (story_buf_append(out, u8, k))
+        if (put_cp(out, map, c, src_off))
             goto oom;
-        if (map)
-            for (size_t j = 0; j < k; j++)
-                if (!story_vec_push(map, &src_off))
-                    goto oom;
     }
     if (dst != stackbuf)
         free(dst);

@@ -18,7 +18,10 @@
  *   absent                  identity.
  * Stemmers and dictionaries are opened lazily, once per context, in the
  * STORY_MOD_STEM slot. Input words are expected case-folded (as
- * story_token.key); Snowball is case-sensitive.
+ * story_token.key); Snowball is case-sensitive. Hunspell stems are kept
+ * in a per-stemmer cache (word -> stem, at most STEM_CACHE_MAX words,
+ * then emptied): a hunspell analysis costs microseconds and news text
+ * repeats its words.
  */
 #include "internal.h"
 
@@ -39,6 +42,7 @@
 #endif
 
 #define STEM_MAX 32
+#define STEM_CACHE_MAX 100000
 
 typedef struct stemmer {
     char spec[64];               /* the pack's "stemmer" value */
@@ -47,6 +51,7 @@ typedef struct stemmer {
     UConverter *cnv;             /* hunspell dictionary encoding, or NULL
                                     when the dictionary is UTF-8 */
     int prefix;                  /* prefix:<n>: keep n code points */
+    story_strmap cache;          /* hunspell: word -> stem */
 } stemmer;
 
 typedef struct stem_state {
@@ -64,6 +69,7 @@ static void stem_state_free(void *p)
             Hunspell_destroy(st->s[i].hs);
         if (st->s[i].cnv)
             ucnv_close(st->s[i].cnv);
+        story__strmap_free(&st->s[i].cache);
     }
     free(st);
 }
@@ -265,7 +271,20 @@ int story__stem(story_ctx *ctx, const char *lang, const char *w, size_t n,
         rc = story_buf_append(out, (const char *)r,
                               (size_t)sb_stemmer_length(sm->sb));
     } else if (sm && sm->hs && n > 0) {
-        return hunspell_stem(sm, w, n, out, err);
+        size_t vn;
+        const char *hit = story__strmap_get(&sm->cache, w, n, &vn);
+        if (hit) {
+            rc = story_buf_append(out, hit, vn);
+        } else {
+            if ((rc = hunspell_stem(sm, w, n, out, err)))
+                return rc;
+            if (story__strmap_size(&sm->cache) >= STEM_CACHE_MAX)
+                story__strmap_clear(&sm->cache);
+            /* a failed insertion only loses the cache entry */
+            (void)story__strmap_put(&sm->cache, w, n,
+                                    out->data ? out->data : "", out->len);
+            return 0;
+        }
     } else if (sm && sm->prefix > 0) {
         size_t i = 0;
         for (int k = 0; k < sm->prefix && i < n; k++)

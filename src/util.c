@@ -343,3 +343,156 @@ size_t story__utf8_put(char *out, int32_t cp)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+/* ---- hashing and string maps ------------------------------------------ */
+
+uint64_t story__hash_bytes(const char *s, size_t n)
+{
+    const uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+    uint64_t h = (uint64_t)n * k1;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h ^= w * k2;
+        h = ((h << 31) | (h >> 33)) * k1;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        if (n >= 8) {
+            memcpy(&w, s + n - 8, 8); /* the last 8 bytes, overlapping */
+        } else {
+            for (size_t k = 0; k < n; k++)
+                w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+        }
+        h ^= w * k2;
+        h = ((h << 31) | (h >> 33)) * k1;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+typedef struct story_strmap_entry {
+    size_t klen, vlen;
+    char data[]; /* key, NUL, value, NUL */
+} story_strmap_entry;
+
+struct story_strmap_slot {
+    uint64_t hash;
+    story_strmap_entry *e; /* NULL: empty */
+};
+
+struct story_strmap_block {
+    struct story_strmap_block *next;
+    size_t used, cap;
+    _Alignas(max_align_t) char data[];
+};
+
+static story_strmap_entry *strmap_find(const story_strmap *m, uint64_t h,
+                                       const char *key, size_t n,
+                                       size_t *slot)
+{
+    for (size_t i = (size_t)h & m->mask;; i = (i + 1) & m->mask) {
+        struct story_strmap_slot *sl = &m->slots[i];
+        if (!sl->e || (sl->hash == h && sl->e->klen == n &&
+                       memcmp(sl->e->data, key, n) == 0)) {
+            *slot = i;
+            return sl->e;
+        }
+    }
+}
+
+const char *story__strmap_get(const story_strmap *m, const char *key,
+                              size_t n, size_t *vlen)
+{
+    if (!m->slots)
+        return NULL;
+    size_t i;
+    story_strmap_entry *e =
+        strmap_find(m, story__hash_bytes(key, n), key, n, &i);
+    if (!e)
+        return NULL;
+    if (vlen)
+        *vlen = e->vlen;
+    return e->data + e->klen + 1;
+}
+
+static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
+{
+    const size_t a = _Alignof(story_strmap_entry);
+    size = (size + a - 1) / a * a;
+    struct story_strmap_block *b = m->blocks;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = size > 32768 ? size : 32768;
+        b = story__malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = m->blocks;
+        b->used = 0;
+        b->cap = cap;
+        m->blocks = b;
+    }
+    story_strmap_entry *e = (story_strmap_entry *)(void *)(b->data + b->used);
+    b->used += size;
+    return e;
+}
+
+int story__strmap_put(story_strmap *m, const char *key, size_t n,
+                      const char *val, size_t vn)
+{
+    if (!m->slots || m->n + 1 > (m->mask + 1) / 2) {
+        size_t cap = m->slots ? (m->mask + 1) * 2 : 64;
+        struct story_strmap_slot *ns = story__calloc(cap, sizeof *ns);
+        if (!ns)
+            return STORY_ENOMEM;
+        for (size_t k = 0; m->slots && k <= m->mask; k++) {
+            if (!m->slots[k].e)
+                continue;
+            size_t i = (size_t)m->slots[k].hash & (cap - 1);
+            while (ns[i].e)
+                i = (i + 1) & (cap - 1);
+            ns[i] = m->slots[k];
+        }
+        free(m->slots);
+        m->slots = ns;
+        m->mask = cap - 1;
+    }
+    uint64_t h = story__hash_bytes(key, n);
+    size_t i;
+    story_strmap_entry *old = strmap_find(m, h, key, n, &i);
+    story_strmap_entry *e =
+        strmap_entry(m, sizeof *e + n + 1 + vn + 1);
+    if (!e)
+        return STORY_ENOMEM;
+    e->klen = n;
+    e->vlen = vn;
+    if (n)
+        memcpy(e->data, key, n);
+    e->data[n] = '\0';
+    if (vn)
+        memcpy(e->data + n + 1, val, vn);
+    e->data[n + 1 + vn] = '\0';
+    m->slots[i].hash = h;
+    m->slots[i].e = e;
+    if (!old)
+        m->n++;
+    return 0;
+}
+
+size_t story__strmap_size(const story_strmap *m) { return m->n; }
+
+void story__strmap_clear(story_strmap *m)
+{
+    for (struct story_strmap_block *b = m->blocks, *nx; b; b = nx) {
+        nx = b->next;
+        free(b);
+    }
+    free(m->slots);
+    m->slots = NULL;
+    m->blocks = NULL;
+    m->mask = m->n = 0;
+}
+
+void story__strmap_free(story_strmap *m) { story__strmap_clear(m); }

@@ -64,22 +64,24 @@ static int check_value(const char *path, const char *where, json_t *v,
             bad++;
         }
     } else if (json_is_array(v)) {
-        size_t i, j;
-        json_t *e, *f;
+        size_t i;
+        json_t *e;
+        story_strmap seen = {0}; /* linear in the list (lexicons are long) */
         json_array_foreach(v, i, e) {
             bad += check_value(path, where, e, 1);
             if (!json_is_string(e) || tuple)
                 continue;
-            for (j = 0; j < i; j++) {
-                f = json_array_get(v, j);
-                if (json_is_string(f) &&
-                    strcmp(json_string_value(e), json_string_value(f)) == 0) {
-                    print_error("%s: %s: duplicate entry '%s'\n", path, where,
-                                json_string_value(e));
-                    bad++;
-                }
+            const char *s = json_string_value(e);
+            size_t n = json_string_length(e);
+            if (story__strmap_get(&seen, s, n, NULL)) {
+                print_error("%s: %s: duplicate entry '%s'\n", path, where,
+                            s);
+                bad++;
+            } else {
+                assert_int_equal(story__strmap_put(&seen, s, n, "", 0), 0);
             }
         }
+        story__strmap_free(&seen);
     } else if (json_is_object(v)) {
         const char *k;
         json_t *e;
@@ -242,12 +244,93 @@ static void test_loader(void **state)
     story_ctx_free(ctx);
 }
 
+/* The load-time index agrees with a plain scan of the merged fields:
+ * every key of an object field (and every string of a list field) is
+ * found under its folded form with the value of its first spelling;
+ * field names are compared by content, not by pointer (a reused buffer
+ * naming another field finds that field). */
+static int check_field_index(const story_langpack *lp, const char *field)
+{
+    json_t *v = story_langpack_field(lp, field);
+    json_t *seen = json_object();
+    int bad = 0;
+    story_buf key = {0};
+    const char *k;
+    json_t *val;
+    size_t i;
+    if (json_is_object(v)) {
+        json_object_foreach(v, k, val) {
+            key.len = 0;
+            assert_int_equal(
+                story__normalize_key_buf(&key, NULL, k, strlen(k), NULL), 0);
+            json_t *want = json_object_get(seen, key.data);
+            if (!want) {
+                json_object_set(seen, key.data, val);
+                want = val;
+            }
+            if (story_langpack_lookup(lp, field, key.data) != want) {
+                print_error("%s: %s (folded %s) not indexed as first\n",
+                            field, k, key.data);
+                bad++;
+            }
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach(v, i, val) {
+            if (!json_is_string(val))
+                continue;
+            const char *s = json_string_value(val);
+            key.len = 0;
+            assert_int_equal(
+                story__normalize_key_buf(&key, NULL, s, strlen(s), NULL), 0);
+            if (!story_langpack_has(lp, field, key.data)) {
+                print_error("%s: %s not indexed\n", field, s);
+                bad++;
+            }
+        }
+    }
+    story_buf_free(&key);
+    json_decref(seen);
+    return bad;
+}
+
+static void test_lookup_index(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const story_langpack *lp;
+    story_error err;
+    static const char *const fields[] = {"titles", "abbreviations",
+                                         "number_words", "stopwords",
+                                         "months", NULL};
+    for (int l = 0; langs[l]; l++) {
+        assert_int_equal(story_langpack_get(&lp, ctx, langs[l], &err), 0);
+        for (int f = 0; fields[f]; f++)
+            assert_int_equal(check_field_index(lp, fields[f]), 0);
+    }
+    assert_int_equal(story_langpack_get(&lp, ctx, "en", &err), 0);
+    char field[32];
+    snprintf(field, sizeof field, "titles");
+    assert_string_equal(story_langpack_map(lp, field, "gen."), "general");
+    snprintf(field, sizeof field, "abbreviations");
+    assert_null(story_langpack_map(lp, field, "gen.x"));
+    assert_true(story_langpack_has(lp, field, "u.s."));
+    snprintf(field, sizeof field, "titles");
+    assert_false(story_langpack_has(lp, field, "u.s."));
+    snprintf(field, sizeof field, "no_such_field");
+    assert_null(story_langpack_lookup(lp, field, "u.s."));
+    assert_null(story_langpack_field(lp, field));
+    assert_false(story_langpack_has(lp, "abbreviations", ""));
+    assert_false(story_langpack_has(lp, "abbreviations", "u.s.u.s."));
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_all_files),
         cmocka_unit_test(test_text_layer_fields),
         cmocka_unit_test(test_loader),
+        cmocka_unit_test(test_lookup_index),
     };
     return cmocka_run_group_tests_name("locale", tests, NULL, NULL);
 }

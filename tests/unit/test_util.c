@@ -1,0 +1,114 @@
+/*
+ * Shared plumbing (src/util.c): the string hash map story__strmap (keys
+ * with NUL bytes, replacement, growth, clearing, allocation failure) and
+ * story__hash_bytes (equal bytes hash equal; length takes part).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void test_hash(void **state)
+{
+    (void)state;
+    char a[40], b[40];
+    for (size_t n = 0; n < sizeof a; n++) {
+        memset(a, 'x', sizeof a);
+        memset(b, 'y', sizeof b);
+        memcpy(b, a, n);
+        assert_true(story__hash_bytes(a, n) == story__hash_bytes(b, n));
+    }
+    assert_true(story__hash_bytes("ab", 2) != story__hash_bytes("ab\0", 3));
+    assert_true(story__hash_bytes("", 0) != story__hash_bytes("\0", 1));
+    assert_true(story__hash_bytes("abcdefgh1", 9) !=
+                story__hash_bytes("abcdefgh2", 9));
+}
+
+static void test_strmap(void **state)
+{
+    (void)state;
+    story_strmap m = {0};
+    size_t vn = 99;
+    assert_null(story__strmap_get(&m, "a", 1, &vn));
+    assert_int_equal(story__strmap_put(&m, "word", 4, "stem", 4), 0);
+    assert_int_equal(story__strmap_put(&m, "", 0, "empty", 5), 0);
+    assert_int_equal(story__strmap_put(&m, "a\0b", 3, "", 0), 0);
+    assert_string_equal(story__strmap_get(&m, "word", 4, &vn), "stem");
+    assert_int_equal(vn, 4);
+    assert_string_equal(story__strmap_get(&m, "wordy", 4, NULL), "stem");
+    assert_null(story__strmap_get(&m, "wor", 3, NULL));
+    assert_string_equal(story__strmap_get(&m, "", 0, NULL), "empty");
+    assert_string_equal(story__strmap_get(&m, "a\0b", 3, &vn), "");
+    assert_int_equal(vn, 0);
+    assert_null(story__strmap_get(&m, "a", 1, NULL));
+    /* replacement keeps one key */
+    assert_int_equal(story__strmap_put(&m, "word", 4, "lemma", 5), 0);
+    assert_string_equal(story__strmap_get(&m, "word", 4, NULL), "lemma");
+    assert_int_equal(story__strmap_size(&m), 3);
+    /* growth: every key stays reachable */
+    char k[32], v[32];
+    for (int i = 0; i < 5000; i++) {
+        int kn = snprintf(k, sizeof k, "key%d", i);
+        int vl = snprintf(v, sizeof v, "value%d", i * 7);
+        assert_int_equal(story__strmap_put(&m, k, (size_t)kn, v, (size_t)vl),
+                         0);
+    }
+    assert_int_equal(story__strmap_size(&m), 5003);
+    for (int i = 0; i < 5000; i++) {
+        int kn = snprintf(k, sizeof k, "key%d", i);
+        snprintf(v, sizeof v, "value%d", i * 7);
+        assert_string_equal(story__strmap_get(&m, k, (size_t)kn, NULL), v);
+    }
+    story__strmap_clear(&m);
+    assert_int_equal(story__strmap_size(&m), 0);
+    assert_null(story__strmap_get(&m, "word", 4, NULL));
+    assert_int_equal(story__strmap_put(&m, "x", 1, "y", 1), 0);
+    assert_string_equal(story__strmap_get(&m, "x", 1, NULL), "y");
+    story__strmap_free(&m);
+}
+
+/* A failed allocation reports STORY_ENOMEM and leaves the map usable
+ * with its earlier keys. */
+static void test_strmap_alloc_failures(void **state)
+{
+    (void)state;
+    for (long fail = 0; fail < 6; fail++) {
+        story_strmap m = {0};
+        char k[16];
+        int ok = 0;
+        story__alloc_fail_after(fail);
+        for (int i = 0; i < 100; i++) {
+            int kn = snprintf(k, sizeof k, "k%d", i);
+            int rc = story__strmap_put(&m, k, (size_t)kn, k, (size_t)kn);
+            assert_true(rc == 0 || rc == STORY_ENOMEM);
+            ok += rc == 0;
+        }
+        story__alloc_fail_after(-1);
+        assert_int_equal(story__strmap_size(&m), (size_t)ok);
+        for (int i = 0; i < 100; i++) {
+            int kn = snprintf(k, sizeof k, "k%d", i);
+            const char *v = story__strmap_get(&m, k, (size_t)kn, NULL);
+            if (v)
+                assert_string_equal(v, k);
+        }
+        story__strmap_free(&m);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_strmap_alloc_failures),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
