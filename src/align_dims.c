@@ -281,6 +281,42 @@ static double head_share(const side *x, const side *y, size_t h, int longw)
     return seen ? (double)hit / (double)seen : 0;
 }
 
+static int mark_runs(const side *x, const side *y, unsigned char *cx);
+
+/* head_share over long terms within one language, where consecutive
+ * headline terms inside one passage shared word for word (mark_runs)
+ * count as one unit, as in collapsed_cosine: a template prefix of one
+ * outlet's headlines ("<agency>: <region>: ...") is one piece of
+ * evidence, and a copied headline is still found whole. Returns -1 on
+ * allocation failure. */
+static double head_share_collapsed(const side *x, const side *y, size_t h)
+{
+    unsigned char *cx = story__malloc(x->n + 1);
+    if (!cx || mark_runs(x, y, cx)) {
+        free(cx);
+        return -1;
+    }
+    size_t seen = 0, units = 0, hit = 0, prev = SIZE_MAX;
+    for (size_t i = 0; i < x->n && seen < h; i++) {
+        if (!x->t[i].longw)
+            continue;
+        seen++;
+        int same_run = 0;
+        if (cx[i] && prev != SIZE_MAX) {
+            same_run = 1;
+            for (size_t j = prev; j <= i; j++)
+                same_run = same_run && cx[j];
+        }
+        prev = i;
+        if (same_run)
+            continue;
+        units++;
+        hit += term_found(x, &x->t[i], y);
+    }
+    free(cx);
+    return units ? (double)hit / (double)units : 0;
+}
+
 /* Dice of the sets of adjacent term pairs (own hashes). */
 static double bigram_dice(const side *x, const side *y, int *oom)
 {
@@ -445,9 +481,18 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
         out->head_in = (head_share(&x, &y, SD_HEAD, 0) +
                         head_share(&y, &x, SD_HEAD, 0)) /
                        2;
-        out->head_long = (head_share(&x, &y, SD_HEAD_LONG, 1) +
-                          head_share(&y, &x, SD_HEAD_LONG, 1)) /
-                         2;
+        if (out->lexicon) {
+            out->head_long = (head_share(&x, &y, SD_HEAD_LONG, 1) +
+                              head_share(&y, &x, SD_HEAD_LONG, 1)) /
+                             2;
+        } else {
+            double ha = head_share_collapsed(&x, &y, SD_HEAD_LONG);
+            double hb = head_share_collapsed(&y, &x, SD_HEAD_LONG);
+            if (ha < 0 || hb < 0)
+                oom = 1;
+            else
+                out->head_long = (ha + hb) / 2;
+        }
         out->lead = out->lexicon ? lead_cosine(&x, &y, SD_LEAD, &oom)
                                  : collapsed_cosine(&x, &y, SD_LEAD, &oom);
         out->bigram = bigram_dice(&x, &y, &oom);

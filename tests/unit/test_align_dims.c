@@ -266,6 +266,34 @@ static void test_lexical_shared_template(void **state)
     story_ctx_free(ctx);
 }
 
+/* Two reports of one press office: the headlines share a template prefix
+ * of four long terms, word for word, and nothing else. The prefix is one
+ * unit of the headline share (before, four of six headline terms were
+ * "found" and the pair looked like one story). */
+static void test_lexical_template_headline(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(
+        ctx,
+        "Westbury Harbour Police Bulletin: bicycles stolen overnight\n\n"
+        "Thieves took three bicycles from a locked shed on Mill Lane. "
+        "Officers ask witnesses to call the station.",
+        "en");
+    story_article *b = story_test_article(
+        ctx,
+        "Westbury Harbour Police Bulletin: kitchen blaze damages bakery\n\n"
+        "A kitchen fire damaged a bakery on Quay Street early on Monday. "
+        "Nobody was hurt, firefighters said.",
+        "en");
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_true(lx.head_long < 0.4);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 static void test_lexical_empty(void **state)
 {
     (void)state;
@@ -371,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_lexical_polish_lemma),
         cmocka_unit_test(test_dims_carry_overall),
         cmocka_unit_test(test_lexical_shared_template),
+        cmocka_unit_test(test_lexical_template_headline),
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
