@@ -762,6 +762,8 @@ static int generic_in(json_t *list, const char *w, size_t n)
     return 0;
 }
 
+static int not_entity(fx *x, size_t i);
+
 static json_t *generic_skeletons(fx *x)
 {
     json_t *cache = fx_world_cache(x);
@@ -791,8 +793,9 @@ static json_t *generic_skeletons(fx *x)
 
 static int generic_word(fx *x, size_t i)
 {
-    /* a model number or code after a name ("Airbus A310") */
-    if (x->a->tokens[i].flags & STORY_TOKEN_NUMBER)
+    /* a model number or code after a name ("Airbus A310"), a common-noun
+     * acronym ("Bitcoin ETFs") */
+    if ((x->a->tokens[i].flags & STORY_TOKEN_NUMBER) || not_entity(x, i))
         return 1;
     json_t *g = json_object_get(
         world_entities_file(x, fx_world_cache(x)), "generic_name_words");
@@ -1797,7 +1800,7 @@ static int not_entity(fx *x, size_t i)
     /* one letter alone ("A&E", an initial) */
     size_t cp = 0;
     story__utf8_next(k, n, &cp);
-    if (cp == n && !x->cjk)
+    if (cp == n && (!x->cjk || (unsigned char)k[0] < 0x80))
         return 1;
     /* a code, model or amount: one letter and a digit ("N585",
      * "A319neo"; "FTSE100" stays) */

@@ -27,6 +27,10 @@ LANGS = {"de": "de", "fr": "fr", "es": "es", "it": "it", "pl": "pl",
          "cs": "cs", "uk": "uk", "ru": "ru", "ar": "ar", "zh": "zh_CN",
          "ja": "ja", "hi": "hi", "is": "is", "tr": "tr", "hr": "hr"}
 PATH = "locales/entities.json"
+US_CODE_STOP = {"IN", "OR", "ME", "OK", "HI", "AL", "CO", "DE", "PA", "MA",
+                "LA", "ID", "OH", "MS", "MD", "MO", "MT", "NE", "SC", "AS",
+                "GU", "MP", "VI", "UM", "CA", "GA", "AR", "VA", "MI", "SD",
+                "CT", "AK", "PR", "NH"}
 
 
 def main():
@@ -51,6 +55,13 @@ def main():
         if en.startswith("District of "):
             continue
         ent = {"kind": "place", "en": [en]}
+        # US postal abbreviations = ISO 3166-2 subdivision codes ("WA"),
+        # except those that are English words or other common
+        # abbreviations (IN, OR, ME, PA = Press Association, LA = Los
+        # Angeles, CO = company, MP, MI, CT, AK, PR ...)
+        sub = s["code"].split("-")[1]
+        if cc == "US" and sub not in US_CODE_STOP:
+            ent["en"].append(sub)
         for lang, t in tr.items():
             if t is None:
                 continue

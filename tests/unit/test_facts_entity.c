@@ -132,11 +132,31 @@ static void test_codes_acronyms_subdivisions(void **state)
     run_free(&o);
 }
 
+/* A common-noun acronym after a name is no part of its key ("Solana
+ * ETFs" = "Solana"); a US postal abbreviation is its state. */
+static void test_acronym_heads_postal_codes(void **state)
+{
+    (void)state;
+    run en = extract("Investors poured money into Solana ETFs last week, "
+                     "a fund manager in Spokane, WA said.", "en");
+    run de = extract("Anleger steckten letzte Woche Geld in Solana, sagte "
+                     "ein Fondsmanager im Bundesstaat Washington.", "de");
+    const char *k = key_of(&en, "Solana");
+    assert_true(k[0]);
+    assert_true(has_key(&de, k));
+    const char *w = key_of(&en, "WA");
+    assert_true(w[0]);
+    assert_true(has_key(&de, w));
+    run_free(&en);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generic_name_words),
         cmocka_unit_test(test_codes_acronyms_subdivisions),
+        cmocka_unit_test(test_acronym_heads_postal_codes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
