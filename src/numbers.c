@@ -1291,6 +1291,37 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     return 1;
 }
 
+/* Is a weekday of the pack's "weekdays" among the words of the same
+ * sentence before byte i (at most 200 bytes back; a '!', '?' or a '.'
+ * after a letter followed by a space ends the search)? */
+static int weekday_before(scan *s, size_t i)
+{
+    size_t lo = i > s->start + 200 ? i - 200 : s->start;
+    size_t p = i;
+    while (p > lo) {
+        size_t q = prev_pos(s, p);
+        int32_t c = cp_at(s, q, NULL);
+        if (c == '!' || c == '?')
+            return 0;
+        if (c == '.' && p < i && is_space_cp(cp_at(s, p, NULL)) && q > lo &&
+            is_word_cp(cp_at(s, prev_pos(s, q), NULL)))
+            return 0;
+        if (is_word_cp(c) && (p == i || !is_word_cp(cp_at(s, p, NULL)))) {
+            /* q is the last letter of a word: find its start */
+            size_t ws = q;
+            while (ws > lo && is_word_cp(cp_at(s, prev_pos(s, ws), NULL)))
+                ws = prev_pos(s, ws);
+            size_t we = word_end(s, ws);
+            if (we > ws && lookup(s, "weekdays", s->t + ws, we - ws))
+                return 1;
+            p = ws;
+            continue;
+        }
+        p = q;
+    }
+    return 0;
+}
+
 static int emit(story_vec *out, story_number *n, story_error *err)
 {
     if (!story_vec_push(out, n))
@@ -1602,6 +1633,21 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
+        /* a bare range of hours at the end of a clause after a weekday
+         * of the same sentence ("в субботу, 13 января, … с 18 до 20.",
+         * "laugardaginn 13. janúar … frá 18–20."): clock times too */
+        if (n.is_range && plain && nd <= 2 && n.value >= 0 &&
+            n.value < n.value_hi && n.value_hi <= 24 &&
+            n.value_hi - n.value <= 12 && n.value == floor(n.value) &&
+            n.value_hi == floor(n.value_hi) && !s->cjk) {
+            size_t q = skip_spaces(s, p);
+            if ((q >= s->end || s->t[q] == '.' || s->t[q] == ',' ||
+                 s->t[q] == ';' || s->t[q] == ')') &&
+                weekday_before(s, n.start)) {
+                i = p;
+                continue;
+            }
+        }
         /* attached scale suffix after a currency ("$5m", "$2bn") */
         double scale = 1;
         size_t se;
@@ -1683,8 +1729,9 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             size_t ls = skip_spaces(s, p), le = word_end(s, ls);
             size_t ue2;
             if (le > ls && lookup(s, "unit_links", s->t + ls, le - ls) &&
-                match_after(s, le, "currencies", 3, 1, &ue2))
-                p = le;
+                (match_after(s, le, "currencies", 3, 1, &ue2) ||
+                 match_after(s, le, "units", 3, 1, &ue2)))
+                p = le; /* "millones de dólares", "millions de tonnes" */
         }
         int uw = s->cjk ? 6 : 3; /* CJK: code points (フリヴニャ) */
         if ((u = match_after(s, p, "units", uw, 1, &ue)) &&
