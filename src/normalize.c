@@ -12,8 +12,9 @@
  *
  * A segment of one code point that has no NFKC_Casefold mapping
  * (unorm2_getDecomposition says none: the code point normalises to
- * itself) is copied without calling the normaliser, ASCII letters are
- * lower-cased directly: most segments are such single letters.
+ * itself) is copied without calling the normaliser, and runs of ASCII
+ * are folded by hand (A-Z -> a-z): most segments are such single
+ * letters.
  */
 #include "normalize.h"
 
@@ -141,6 +142,41 @@ int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
     size_t i = 0;
     int rc = 0;
     while (i < len) {
+        /* a run of ASCII characters each followed by ASCII (or the end):
+         * each is a segment of its own, folded by hand (A-Z -> a-z, `
+         * -> ') */
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j < len && j > i)
+            j--; /* the last one may start a segment with a mark */
+        if (j > i) {
+            if (seg_len > 0) {
+                rc = flush_segment(out, map, seg, seg_len, seg_off, n2, err);
+                if (rc)
+                    return rc;
+                seg_len = 0;
+            }
+            if (story_buf_grow(out, j - i))
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            char *o = out->data + out->len;
+            for (size_t k = i; k < j; k++) {
+                char ch = s[k];
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch - 'A' + 'a');
+                else if (ch == '`')
+                    ch = '\'';
+                *o++ = ch;
+                if (map && !story_vec_push(map, &k))
+                    return story__error(err, STORY_ENOMEM, NULL, -1,
+                                        "out of memory");
+            }
+            out->len += j - i;
+            out->data[out->len] = '\0';
+            i = j;
+            continue;
+        }
         size_t at = i;
         int32_t c = story__utf8_next(s, len, &i);
         if (c < 0)
