@@ -1403,8 +1403,11 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
         if (fx_match(x, "entity_kinds", k, re, &n))
             kindword = 1;
     }
-    if (rs > b && (fx_match(x, "roles", rs - 1, rs, &n) ||
-                   fx_match(x, "titles", rs - 1, rs, &n)))
+    /* a role right before it ("Senator Price"), not across a comma
+     * ("the Social Democrats, Free Democrats") */
+    if (rs > b && !fx_clause_break_before(x, rs) &&
+        (fx_match(x, "roles", rs - 1, rs, &n) ||
+         fx_match(x, "titles", rs - 1, rs, &n)))
         return 0;
     /* English names kept as written in a translation ("Public
      * Employees", "Criminal Division" in a German text): the English

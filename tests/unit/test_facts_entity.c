@@ -151,12 +151,26 @@ static void test_acronym_heads_postal_codes(void **state)
     run_free(&de);
 }
 
+/* A common word after a role across a comma is no name ("the Social
+ * Democrats, Free Democrats"); right after a title it is ("Senator
+ * Price"). */
+static void test_role_across_comma(void **state)
+{
+    (void)state;
+    run en = extract("The coalition of the Social Democrats, Free Democrats "
+                     "and Greens lost votes, Senator Price said.", "en");
+    assert_string_equal(key_of(&en, "Free"), "");
+    assert_true(key_of(&en, "Price")[0]);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generic_name_words),
         cmocka_unit_test(test_codes_acronyms_subdivisions),
         cmocka_unit_test(test_acronym_heads_postal_codes),
+        cmocka_unit_test(test_role_across_comma),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
