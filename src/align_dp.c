@@ -61,6 +61,7 @@
 #define GAPDP_LEN_V 0.1
 #define GAP_SIM 0.3
 #define GAP_ANCHOR 2.0
+#define GAP_MM 0.25 /* unrelated: least matchable mass, x the median */
 #define GAP_LEN 0.0 /* least length term for a gap pair */
 #define GAIN_SHARE 0.3 /* absorb: the other run's coverage must grow by this
                           x the unit's length share x the median coverage */
@@ -74,6 +75,8 @@
 #define BAND_W 40           /* corridor half-width around the anchors */
 #define DF_CAP 30           /* features in more B units are not indexed */
 #define MOVED_FULL 40000.0  /* order-free pass: all pairs up to this many */
+#define STEAL_GAIN 0.3 /* steal: least similarity gain, x level */
+#define STEAL_RATIO 2.0 /* ... and least factor over the link's own */
 #define MOVED_TOPK 8        /* else indexed candidates per omitted unit */
 
 typedef struct dp {
@@ -86,6 +89,8 @@ typedef struct dp {
     double *ra, *rb;   /* noise per unit */
     double ratio;
     double level; /* typical link similarity: median of row maxima */
+    double *ma, *mb;  /* matchable feature mass per A / B unit */
+    double mmed[2];   /* median of ma / mb */
     double covmed[2]; /* typical containment of a unit in its best 1-1
                          partner: median over A units (0) / B units (1) */
     const sd_prior *prior;
@@ -561,6 +566,39 @@ static void dp_free(dp *d)
     free(d->bp);
     free(d->ra);
     free(d->rb);
+    free(d->ma);
+    free(d->mb);
+}
+
+/* Matchable mass of every unit and its median per side (see unrelated). */
+static void matchable_mass(dp *d)
+{
+    sd_space *sp = d->sp;
+    for (int side = 0; side < 2; side++) {
+        const sd_side *S = side ? d->B : d->A;
+        const float *w = side ? sp->wb : sp->wa;
+        const uint8_t *mf = side ? sp->match_b : sp->match_a;
+        double *m = story__calloc(S->n + 1, sizeof *m);
+        double *v = story__malloc((S->n + 1) * sizeof *v);
+        if (!m || !v) {
+            free(m);
+            free(v);
+            return;
+        }
+        for (size_t u = 0; u < S->n; u++) {
+            for (size_t k = 0; k < S->u[u].nf; k++)
+                if (mf[S->u[u].f[k]])
+                    m[u] += w[S->u[u].f[k]];
+            v[u] = m[u];
+        }
+        qsort(v, S->n, sizeof *v, cmp_dbl_desc);
+        d->mmed[side] = S->n ? v[S->n / 2] : 0;
+        free(v);
+        if (side)
+            d->mb = m;
+        else
+            d->ma = m;
+    }
 }
 
 /* Order-free matching of leftovers into moved links. Candidate pairs: all
@@ -781,6 +819,22 @@ static int share_anchor(dp *d, size_t i, size_t j)
     return 0;
 }
 
+/* A unit pair without lexical evidence (sim < GAP_SIM x level) although
+ * each unit carries at least GAP_MM x the median matchable feature mass
+ * of its side (features with a counterpart somewhere in the other
+ * document): both could show their content in the other document, and
+ * neither finds it in the other, so the pair is more likely a deletion
+ * next to an insertion than a translation the lexicon misses. */
+static int unrelated(const dp *d, size_t a, size_t b)
+{
+    if (!d->ma || !d->mb)
+        return 0;
+    double mm = GAP_MM;
+    return sim11_of((dp *)d, a, b) < GAP_SIM * d->level &&
+           d->ma[a] >= mm * d->mmed[0] && d->mb[b] >= mm * d->mmed[1] &&
+           d->mmed[0] > 0 && d->mmed[1] > 0;
+}
+
 static void fill_gaps(dp *d, sd_link *l, size_t n)
 {
     size_t k = 0;
@@ -824,6 +878,8 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
                     anchor_mass(d, 1, ib[q]) >= GAP_ANCHOR &&
                     sim11_of(d, ia[q], ib[q]) < GAP_SIM * d->level &&
                     !share_anchor(d, ia[q], ib[q]))
+                    ok = 0;
+                if (unrelated(d, ia[q], ib[q]))
                     ok = 0;
             }
             if (ok) {
@@ -914,7 +970,8 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
                                  !(anchor_mass(d, 0, a) >= GAP_ANCHOR &&
                                    anchor_mass(d, 1, b) < GAP_ANCHOR / 4) &&
                                  !(anchor_mass(d, 1, b) >= GAP_ANCHOR &&
-                                   anchor_mass(d, 0, a) < GAP_ANCHOR / 4))
+                                   anchor_mass(d, 0, a) < GAP_ANCHOR / 4) &&
+                                 !unrelated(d, a, b))
                             v0 = GAPDP_LEN_V * lt;
                         if (v0 > 0 && sc[i - 1][j - 1] + v0 > best) {
                             best = sc[i - 1][j - 1] + v0;
@@ -991,6 +1048,95 @@ static void cover_medians(dp *d, const sd_link *l, size_t n, double med[2])
         }
     }
     free(v);
+}
+
+/* Moved passages that took a deleted unit's place: the DP links an
+ * omitted A unit's B partner, moved elsewhere, to the unit deleted at
+ * that place (the lengths fit, some words are shared). When an A unit the
+ * alignment left omitted (or a B unit left added) is clearly more similar
+ * to the B (A) unit of a 1-1 link than that link's own A (B) unit -- it
+ * passes the order-free thresholds of find_moved and beats the link's
+ * similarity by STEAL_GAIN x level and by the factor STEAL_RATIO -- the
+ * unit takes the link over (moved when not adjacent) and the link's unit
+ * becomes omitted (added). Candidates: all pairs up to MOVED_FULL, else
+ * none (long documents keep their DP links). */
+static void steal(dp *d, sd_link *l, size_t n)
+{
+    story_vec oa, ob, mk;
+    story_vec_init(&oa, sizeof(size_t));
+    story_vec_init(&ob, sizeof(size_t));
+    story_vec_init(&mk, sizeof(size_t));
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].kind == STORY_LINK_OMITTED)
+            story_vec_push(&oa, &k);
+        else if (l[k].kind == STORY_LINK_ADDED)
+            story_vec_push(&ob, &k);
+        else if (l[k].kind == STORY_LINK_MATCH && l[k].na == 1 &&
+                 l[k].nb == 1)
+            story_vec_push(&mk, &k);
+    }
+    size_t *ka = oa.data, *kb = ob.data, *km = mk.data;
+    if ((double)(oa.len + ob.len) * (double)mk.len > MOVED_FULL)
+        goto out;
+    for (size_t q = 0; q < mk.len; q++) {
+        sd_link *x = &l[km[q]];
+        double s0 = sim11_of(d, x->a, x->b);
+        double best = 0;
+        size_t bk = SIZE_MAX;
+        int bside = 0;
+        for (int side = 0; side < 2; side++) {
+            size_t nn = side ? ob.len : oa.len;
+            const size_t *kk = side ? kb : ka;
+            for (size_t r = 0; r < nn; r++) {
+                const sd_link *y = &l[kk[r]];
+                if (y->kind != (side ? STORY_LINK_ADDED : STORY_LINK_OMITTED))
+                    continue;
+                size_t a = side ? x->a : y->a, b = side ? y->b : x->b;
+                double s = sim11_of(d, a, b);
+                double noise = (d->ra[a] + d->rb[b]) / 2;
+                double v = (s - K_NOISE * noise) / d->level;
+                if (v < T_MOVED || s < MOVED_MIN * d->level ||
+                    s < MOVED_ABS || s < s0 + STEAL_GAIN * d->level ||
+                    s < STEAL_RATIO * s0 || s <= best)
+                    continue;
+                best = s;
+                bk = kk[r];
+                bside = side;
+            }
+        }
+        if (bk == SIZE_MAX)
+            continue;
+        sd_link *y = &l[bk];
+        if (bside == 0) {
+            /* omitted A unit y->a takes B unit x->b; x->a is omitted */
+            size_t za = y->a;
+            int adj = za + 1 == x->a || x->a + 1 == za;
+            y->b = x->b;
+            y->nb = 1;
+            y->score = best;
+            y->kind = adj ? STORY_LINK_MATCH : STORY_LINK_MOVED;
+            x->nb = 0;
+            x->score = 0;
+            x->kind = STORY_LINK_OMITTED;
+        } else {
+            /* added B unit y->b takes A unit x->a; x->b is added */
+            size_t zb = y->b;
+            int adj = zb + 1 == x->b || x->b + 1 == zb;
+            size_t ob_ = x->b;
+            x->b = zb;
+            x->score = best;
+            x->kind = adj ? STORY_LINK_MATCH : STORY_LINK_MOVED;
+            y->b = ob_;
+            y->na = 0;
+            y->nb = 1;
+            y->score = 0;
+            y->kind = STORY_LINK_ADDED;
+        }
+    }
+out:
+    story_vec_free(&oa);
+    story_vec_free(&ob);
+    story_vec_free(&mk);
 }
 
 /* Merged and split passages the DP left half-aligned: an omitted A unit
@@ -1118,6 +1264,54 @@ static void absorb(dp *d, sd_link *l, size_t n)
     free(lb);
 }
 
+static int cmp_added(const void *x, const void *y)
+{
+    const sd_link *a = x, *b = y;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Links in A order with each added B unit right before the first in-order
+ * link that follows it in B (where the DP's backtrace puts it; steal can
+ * free a B unit at another place). */
+static int order_added(sd_link *l, size_t n)
+{
+    sd_link *t = story__malloc((n + 1) * sizeof *t);
+    if (!t)
+        return -1;
+    size_t na = 0, nr = 0;
+    for (size_t k = 0; k < n; k++)
+        if (l[k].kind == STORY_LINK_ADDED)
+            na++;
+    sd_link *ad = t, *rest = t + na;
+    size_t ia = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].kind == STORY_LINK_ADDED)
+            ad[ia++] = l[k];
+        else
+            rest[nr++] = l[k];
+    }
+    qsort(ad, na, sizeof *ad, cmp_added);
+    size_t w = 0;
+    ia = 0;
+    sd_link *o = story__malloc((n + 1) * sizeof *o);
+    if (!o) {
+        free(t);
+        return -1;
+    }
+    for (size_t k = 0; k < nr; k++) {
+        if (rest[k].kind == STORY_LINK_MATCH && rest[k].nb)
+            while (ia < na && ad[ia].b < rest[k].b)
+                o[w++] = ad[ia++];
+        o[w++] = rest[k];
+    }
+    while (ia < na)
+        o[w++] = ad[ia++];
+    memcpy(l, o, n * sizeof *l);
+    free(o);
+    free(t);
+    return 0;
+}
+
 int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
                    const sd_side *B, double ratio, int reorder,
                    const sd_prior *prior)
@@ -1140,6 +1334,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
         return STORY_ENOMEM;
     }
     run_dp(&d);
+    matchable_mass(&d);
     /* backtrace */
     size_t cap = d.N + d.M + 1, cnt = 0;
     sd_link *l = story__malloc(cap * sizeof *l);
@@ -1180,11 +1375,17 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
         find_moved(&d, l, cnt);
     fill_gaps(&d, l, cnt);
     gap_dp(&d, l, cnt);
+    steal(&d, l, cnt);
     absorb(&d, l, cnt);
     size_t w = 0;
     for (size_t x = 0; x < cnt; x++)
         if (l[x].kind >= 0)
             l[w++] = l[x];
+    if (order_added(l, w) != 0) {
+        free(l);
+        dp_free(&d);
+        return STORY_ENOMEM;
+    }
     dp_free(&d);
     *out = l;
     *n = w;

@@ -15,6 +15,7 @@ struct story__lexicon {
     uint32_t *off;      /* CSR: src id -> [off[id], off[id+1]) in tr */
     const char **tr;    /* translation strings (borrowed from dst) */
     size_t n_head;
+    uint32_t *sorted;   /* src ids sorted by string (lookup_near) */
 };
 
 typedef struct lex_cache {
@@ -31,6 +32,7 @@ static void lexicon_free(story__lexicon *lx)
     sd_intern_free(&lx->dst);
     free(lx->off);
     free(lx->tr);
+    free(lx->sorted);
     free(lx);
 }
 
@@ -47,6 +49,15 @@ static void cache_free(void *p)
 typedef struct pair32 {
     uint32_t s, d;
 } pair32;
+
+/* qsort context for the sorted headword index (single-threaded load) */
+static const sd_intern *sort_src;
+
+static int cmp_src(const void *x, const void *y)
+{
+    return strcmp(sort_src->str[*(const uint32_t *)x],
+                  sort_src->str[*(const uint32_t *)y]);
+}
 
 static int cmp_pair(const void *x, const void *y)
 {
@@ -166,6 +177,14 @@ static int lexicon_load(story__lexicon **out, story_ctx *ctx, const char *path,
         }
         lx->off[lx->src.n] = (uint32_t)k;
     }
+    lx->sorted = story__malloc(((size_t)lx->src.n + 1) * sizeof *lx->sorted);
+    if (!lx->sorted)
+        goto oom;
+    for (uint32_t s = 0; s < lx->src.n; s++)
+        lx->sorted[s] = s;
+    sort_src = &lx->src;
+    qsort(lx->sorted, lx->src.n, sizeof *lx->sorted, cmp_src);
+    sort_src = NULL;
     *out = lx;
     lx = NULL;
     goto done;
@@ -254,6 +273,68 @@ size_t story__lexicon_lookup(const story__lexicon *lx, const char *w,
         return 0;
     *tr = lx->tr + lx->off[id];
     return lx->off[id + 1] - lx->off[id];
+}
+
+/* Code points of s[0, n). */
+static size_t cps(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+size_t story__lexicon_lookup_near(const story__lexicon *lx, const char *w,
+                                  size_t n, size_t min_cp, double share,
+                                  const char *const **tr)
+{
+    *tr = NULL;
+    if (!lx || !lx->sorted || lx->src.n == 0 || min_cp == 0)
+        return 0;
+    /* key: the first min_cp code points of w */
+    size_t kl = 0, k = 0;
+    while (kl < n && k < min_cp) {
+        kl++;
+        while (kl < n && ((unsigned char)w[kl] & 0xC0) == 0x80)
+            kl++;
+        k++;
+    }
+    if (k < min_cp)
+        return 0;
+    size_t lo = 0, hi = lx->src.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strncmp(lx->src.str[lx->sorted[mid]], w, kl) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t wc = cps(w, n), best_c = 0, best_len = SIZE_MAX;
+    uint32_t best = UINT32_MAX;
+    for (size_t q = lo; q < lx->src.n; q++) {
+        const char *h = lx->src.str[lx->sorted[q]];
+        if (strncmp(h, w, kl) != 0)
+            break;
+        size_t hn = strlen(h), i = 0;
+        while (i < hn && i < n && h[i] == w[i])
+            i++;
+        while (i > 0 && i < hn && ((unsigned char)h[i] & 0xC0) == 0x80)
+            i--; /* back to a code point boundary */
+        size_t c = cps(h, i), hc = cps(h, hn);
+        size_t sh = hc < wc ? hc : wc;
+        if (c < min_cp || (double)c < share * (double)sh)
+            continue;
+        if (c > best_c || (c == best_c && hn < best_len)) {
+            best_c = c;
+            best_len = hn;
+            best = lx->sorted[q];
+        }
+    }
+    if (best == UINT32_MAX)
+        return 0;
+    *tr = lx->tr + lx->off[best];
+    return lx->off[best + 1] - lx->off[best];
 }
 
 size_t story__lexicon_size(const story__lexicon *lx)

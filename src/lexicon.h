@@ -26,6 +26,17 @@ int story__lexicon_get(const story__lexicon **out, story_ctx *ctx,
 size_t story__lexicon_lookup(const story__lexicon *lx, const char *w,
                              size_t n, const char *const **tr);
 
+/* Translations of the headword nearest to the folded word `w` (n bytes)
+ * by spelling, for languages without a stemmer whose inflected words
+ * miss the lemma headwords ("bankann" -> "banki"): the headword sharing
+ * the longest prefix with w, of at least `min_cp` code points and at
+ * least `share` of the shorter of the two (ties: the shorter headword).
+ * Returns the number of translations (0 when none), *tr borrowed as in
+ * story__lexicon_lookup. */
+size_t story__lexicon_lookup_near(const story__lexicon *lx, const char *w,
+                                  size_t n, size_t min_cp, double share,
+                                  const char *const **tr);
+
 /* Number of headwords (source side) of the lexicon. */
 size_t story__lexicon_size(const story__lexicon *lx);
 

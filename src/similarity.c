@@ -32,6 +32,8 @@ typedef struct builder {
     sd_intern namecache; /* "lang|key" -> index into names */
     char **names;        /* name key per namecache id ("" when none) */
     size_t names_cap;
+    size_t words[2], stemmed[2]; /* words of A's / B's language, and
+                                    those changed by stemming */
     int oom;
 } builder;
 
@@ -159,10 +161,53 @@ static const char *name_of(builder *bd, const story_article *a,
 
 /* Word feature id "w<lang>|<stem>" of a folded word, or UINT32_MAX for stop
  * words / too short. */
+/* Bytes to skip before the word proper when a short elided article or
+ * preposition is glued to it by an apostrophe (French l'état, d'empêcher,
+ * qu'il, jusqu'au; Italian dell'anno, un'altra; Catalan l'any): at most
+ * two letters, or ending in "qu" or "ll" (at most five letters), before
+ * the apostrophe, and a letter after it. 0 when none. */
+static size_t elision_skip(const char *w, size_t n)
+{
+    const char *q = memchr(w, '\'', n);
+    if (!q || q == w)
+        return 0;
+    size_t p = (size_t)(q - w), i = 0, cps = 0;
+    while (i < p) {
+        int32_t c = story__utf8_next(w, p, &i);
+        if (c < 0 || !u_isalpha(c))
+            return 0;
+        cps++;
+    }
+    size_t r = p + 1;
+    if (r >= n)
+        return 0;
+    int32_t c = story__utf8_next(w, n, &r);
+    if (c < 0 || !u_isalpha(c) || r >= n)
+        return 0; /* a letter and at least one more after it */
+    if (cps <= 2 ||
+        (cps <= 5 && p >= 2 &&
+         (memcmp(q - 2, "qu", 2) == 0 || memcmp(q - 2, "ll", 2) == 0)))
+        return p + 1;
+    return 0;
+}
+
+/* 1 when w[0, n) is a single code point that is no ideograph (a lone
+ * letter, a kana left over by word segmentation): no content word. */
+static int lone_letter(const char *w, size_t n)
+{
+    size_t i = 0;
+    int32_t c = story__utf8_next(w, n, &i);
+    return i >= n && !(c >= 0 && (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+                                  (c >= 0xAC00 && c <= 0xD7A3)));
+}
+
 static uint32_t word_id(builder *bd, const char *lang, const char *w,
                         size_t n)
 {
-    if (n < 2 && (unsigned char)w[0] < 0x80)
+    size_t el = elision_skip(w, n);
+    w += el;
+    n -= el;
+    if (n == 0 || lone_letter(w, n))
         return UINT32_MAX;
     char save[256];
     if (n >= sizeof save)
@@ -178,6 +223,12 @@ static uint32_t word_id(builder *bd, const char *lang, const char *w,
         bd->stem.data && bd->stem.len > 0) {
         s = bd->stem.data;
         sn = bd->stem.len;
+    }
+    {
+        int side = strcmp(lang, bd->p->lb) == 0;
+        bd->words[side]++;
+        if (sn != n || memcmp(s, save, n) != 0)
+            bd->stemmed[side]++;
     }
     bd->tmp.len = 0;
     story_buf_printf(&bd->tmp, "w%s|", lang);
@@ -598,6 +649,76 @@ static int cmp_name(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
+/* B words ("w<lang>|" ids present in B), sorted by their word, for the
+ * inflection-tolerant match of lexicon translations (prefix_matches). */
+typedef struct bword {
+    const char *w; /* past the "w<lang>|" prefix, borrowed from the space */
+    uint32_t id;
+} bword;
+
+static int cmp_bword(const void *x, const void *y)
+{
+    return strcmp(((const bword *)x)->w, ((const bword *)y)->w);
+}
+
+/* Code points of the common prefix of a and b, and their lengths. */
+static size_t common_prefix_cp(const char *a, const char *b, size_t *la,
+                               size_t *lb)
+{
+    size_t i = 0, n = 0, na = strlen(a), nb = strlen(b);
+    int same = 1;
+    while (same && i < na && i < nb) {
+        size_t ia = i, ib = i;
+        int32_t ca = story__utf8_next(a, na, &ia);
+        int32_t cb = story__utf8_next(b, nb, &ib);
+        if (ca != cb || ia != ib) {
+            same = 0;
+            break;
+        }
+        i = ia;
+        n++;
+    }
+    *la = count_cp(a, 0, na);
+    *lb = count_cp(b, 0, nb);
+    return n;
+}
+
+/* Projections of a lexicon translation `t` (stemmed, in B's language) onto
+ * inflected B words: B words sharing with t a prefix of >= PREFIX_MIN
+ * code points covering >= PREFIX_SHARE of the shorter word ("banki" ->
+ * "bankann", "bankanum": lemmas of a lexicon against the inflected words
+ * of a language without a stemmer). */
+#define PREFIX_MIN 4
+#define PREFIX_SHARE 0.75
+static void prefix_matches(projv *pv, uint32_t a_id, const bword *bw,
+                           size_t nbw, const char *t, int *oom)
+{
+    /* the first PREFIX_MIN code points of t as the search key */
+    size_t tn = strlen(t), i = 0, k = 0;
+    while (i < tn && k < PREFIX_MIN) {
+        if (story__utf8_next(t, tn, &i) < 0)
+            return;
+        k++;
+    }
+    if (k < PREFIX_MIN)
+        return;
+    size_t kl = i, lo = 0, hi = nbw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strncmp(bw[mid].w, t, kl) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t q = lo; q < nbw && strncmp(bw[q].w, t, kl) == 0; q++) {
+        size_t la, lb;
+        size_t c = common_prefix_cp(t, bw[q].w, &la, &lb);
+        size_t sh = la < lb ? la : lb;
+        if (c >= PREFIX_MIN && (double)c >= PREFIX_SHARE * (double)sh)
+            proj_push(pv, a_id, bw[q].id, oom);
+    }
+}
+
 static int build_projections(builder *bd, projv *pv)
 {
     sd_pair *p = bd->p;
@@ -644,6 +765,27 @@ static int build_projections(builder *bd, projv *pv)
     if (bnames.len)
         qsort(bnames.data, bnames.len, sizeof(name_ref), cmp_name);
     int fuzzy = (double)n_anames * (double)bnames.len <= SD_FUZZY_MAX * 26;
+    /* B words of B's language, sorted (prefix_matches), when B's
+     * language has no stemmer (stemming changed < 5% of its words) */
+    story_vec bwords;
+    story_vec_init(&bwords, sizeof(bword));
+    int prefix = lx && bd->stemmed[1] * 20 < bd->words[1];
+    int near_a = lx && bd->stemmed[0] * 20 < bd->words[0];
+    if (prefix) {
+        char pre[24];
+        snprintf(pre, sizeof pre, "w%s|", p->lb);
+        size_t pl = strlen(pre);
+        for (size_t id = 0; id < nid; id++) {
+            const char *s = sp->ids.str[id];
+            if (in_b[id] && strncmp(s, pre, pl) == 0) {
+                bword x = {s + pl, (uint32_t)id};
+                if (!story_vec_push(&bwords, &x))
+                    oom = 1;
+            }
+        }
+        if (bwords.len)
+            qsort(bwords.data, bwords.len, sizeof(bword), cmp_bword);
+    }
     for (size_t id = 0; id < nid && !oom; id++) {
         if (!in_a[id])
             continue;
@@ -689,6 +831,9 @@ static int build_projections(builder *bd, projv *pv)
                 continue;
             const char *const *tr = NULL;
             size_t nt = story__lexicon_lookup(lx, w, wn, &tr);
+            if (nt == 0 && near_a)
+                nt = story__lexicon_lookup_near(lx, w, wn, PREFIX_MIN,
+                                                PREFIX_SHARE, &tr);
             for (size_t k = 0; k < nt; k++) {
                 bd->stem.len = 0;
                 const char *ts = tr[k];
@@ -706,10 +851,15 @@ static int build_projections(builder *bd, projv *pv)
                                           bd->tmp.len, 0, NULL);
                 if (t != UINT32_MAX && in_b[t])
                     proj_push(pv, (uint32_t)id, t, &oom);
+                else if (prefix)
+                    prefix_matches(pv, (uint32_t)id, bwords.data,
+                                   bwords.len,
+                                   bd->tmp.data + strlen(p->lb) + 2, &oom);
             }
         }
     }
     story_vec_free(&bnames);
+    story_vec_free(&bwords);
     free(in_a);
     free(in_b);
     if (oom)

@@ -26,6 +26,7 @@
 #include "align_internal.h"
 #include "lexicon.h"
 #include "similarity.h"
+#include "stem.h"
 #include "support.h"
 #include "translate.h"
 
@@ -319,6 +320,148 @@ static void test_initial_capital_not_name(void **state)
     assert_true(has_feature(&p, "p|marsh"));
     assert_false(has_feature(&p, "p|fjarvinna"));
     sd_pair_free(&p);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* The sentence link holding A sentence i, or NULL. */
+static const story_link *link_a(const story_alignment *al, size_t i)
+{
+    for (size_t k = 0; k < al->n_links; k++) {
+        const story_link *l = &al->links[k];
+        if (l->n_a && i >= l->a && i < l->a + l->n_a)
+            return l;
+    }
+    return NULL;
+}
+
+/* A sentence moved into the place of a deleted one that shares a few of
+ * its words: the monotone DP links the deleted sentence there; the moved
+ * sentence, far more similar, takes the link over (steal in align_dp.c)
+ * and the deleted one is omitted. */
+static void test_moved_into_deleted_place(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta =
+        "The council of Riverton met on Tuesday evening. Mayor Elena Marsh "
+        "opened the meeting with a short speech. The council then discussed "
+        "the budget of the bridge with the mayor for an hour. Tom Becker "
+        "spoke for the shop owners of the old town. The bridge will cost 14 "
+        "million dollars, the budget office of the council said. The vote "
+        "ends a debate of three years.";
+    const char *tb =
+        "The council of Riverton met on Tuesday evening. Mayor Elena Marsh "
+        "opened the meeting with a short speech. The bridge will cost 14 "
+        "million dollars, the budget office of the council said. Tom "
+        "Becker spoke for the shop owners of the old town. The vote ends a "
+        "debate of three years.";
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    assert_int_equal(a->n_sentences, 6);
+    assert_int_equal(b->n_sentences, 5);
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    const story_link *l2 = link_a(al, 2), *l4 = link_a(al, 4);
+    assert_non_null(l2);
+    assert_non_null(l4);
+    assert_int_equal(l2->kind, STORY_LINK_OMITTED);
+    assert_int_equal(l4->n_b, 1);
+    assert_int_equal(l4->b, 2);
+    assert_int_equal(link_a(al, 3)->b, 3);
+    /* links stay in A order, each added unit after its B predecessor */
+    for (size_t k = 1; k < al->n_links; k++)
+        if (al->links[k].n_a && al->links[k - 1].n_a)
+            assert_true(al->links[k].a > al->links[k - 1].a);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* French elided articles (l', d', qu') are cut from the word they are
+ * glued to, and a lone letter ("à") is no content word. */
+static void test_elision(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta = "Le maire a visité l'hôpital à Lyon avant d'annoncer "
+                     "qu'il restera ouvert.";
+    const char *tb = "The mayor visited the hospital in Lyon before he "
+                     "announced that it would stay open.";
+    story_article *a = story_test_article(ctx, ta, "fr");
+    story_article *b = story_test_article(ctx, tb, "en");
+    sd_pair p;
+    story_error e;
+    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    story_buf st = {0};
+    assert_int_equal(story__stem(ctx, "fr", "hôpital", strlen("hôpital"),
+                                 &st, NULL),
+                     0);
+    char want[64];
+    snprintf(want, sizeof want, "wfr|%.*s", (int)st.len, st.data);
+    assert_true(has_feature(&p, want));
+    for (size_t id = 0; id < p.sp.ids.n; id++) {
+        const char *f = p.sp.ids.str[id];
+        assert_null(strstr(f, "wfr|l'"));
+        assert_null(strstr(f, "wfr|d'"));
+        assert_null(strstr(f, "wfr|qu'"));
+    }
+    assert_false(has_feature(&p, "wfr|à"));
+    story_buf_free(&st);
+    sd_pair_free(&p);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Lexicon translations are lemmas; in a language without a stemmer
+ * (Croatian) the inflected word of the text is met by its prefix
+ * ("hospital" -> "bolnica" reaches "bolnicu"), and an inflected source
+ * word finds its headword by spelling (story__lexicon_lookup_near). */
+static void test_inflected_lexicon_match(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta = "The minister visited the hospital on Monday.";
+    const char *tb = "Ministar je u ponedjeljak posjetio bolnicu.";
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "hr");
+    sd_pair p;
+    story_error e;
+    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    story_buf st = {0};
+    assert_int_equal(story__stem(ctx, "en", "hospital", 8, &st, NULL), 0);
+    char fa[64];
+    snprintf(fa, sizeof fa, "wen|%.*s", (int)st.len, st.data);
+    uint32_t ida = sd_intern_id(&p.sp.ids, fa, strlen(fa), 0, NULL);
+    uint32_t idb = sd_intern_id(&p.sp.ids, "whr|bolnicu", 11, 0, NULL);
+    assert_int_not_equal(ida, UINT32_MAX);
+    assert_int_not_equal(idb, UINT32_MAX);
+    int found = 0;
+    for (uint32_t q = p.sp.proj_off[ida]; q < p.sp.proj_off[ida + 1]; q++)
+        found |= p.sp.proj[q] == idb;
+    assert_true(found);
+    story_buf_free(&st);
+    sd_pair_free(&p);
+    /* nearest headword by spelling */
+    const story__lexicon *lx = NULL;
+    assert_int_equal(story__lexicon_get(&lx, ctx, "hr", "en", &e), 0);
+    assert_non_null(lx);
+    const char *const *tr;
+    size_t n = story__lexicon_lookup_near(lx, "bolnici", 8, 4, 0.75, &tr);
+    found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(tr[i], "hospital") == 0;
+    assert_true(found);
+    assert_int_equal(story__lexicon_lookup_near(lx, "bol", 3, 4, 0.75, &tr),
+                     0);
+    assert_int_equal(story__lexicon_lookup_near(lx, "qxzvw", 5, 4, 0.75,
+                                                &tr),
+                     0);
     story_article_free(a);
     story_article_free(b);
     story_ctx_free(ctx);
@@ -689,6 +832,9 @@ int main(void)
         cmocka_unit_test(test_more_lexicons),
         cmocka_unit_test(test_initial_capital_not_name),
         cmocka_unit_test(test_merged_translation),
+        cmocka_unit_test(test_moved_into_deleted_place),
+        cmocka_unit_test(test_elision),
+        cmocka_unit_test(test_inflected_lexicon_match),
         cmocka_unit_test(test_translate_http),
         cmocka_unit_test(test_translate_apertium),
         cmocka_unit_test(test_linear_work),
