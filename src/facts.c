@@ -692,10 +692,20 @@ int fx_negated(fx *x, size_t s, size_t i)
     int after = json_is_true(story_langpack_field(x->lp, "negation_after"));
     size_t from = i >= cs + 5 ? i - 5 : cs;
     size_t to = x->cjk ? i : (after ? (i + 4 < ce ? i + 4 : ce) : i);
+    /* a postpositive cue (hi "किए बिना": without doing) negates the word
+     * right before it: the predicate when it follows within 2 tokens,
+     * never a predicate after it */
+    for (size_t k = i + 1; k < ce && k <= i + 2; k++)
+        if (story_langpack_has(x->lp, "negation_postpositive",
+                               x->a->tokens[k].key))
+            return 1;
     for (size_t k = from; k < to; k++) {
         if (k == i)
             continue;
         if (!fx_match(x, "negation_cues", k, ce, &n))
+            continue;
+        if (k < i && story_langpack_has(x->lp, "negation_postpositive",
+                                        x->a->tokens[k].key))
             continue;
         if (k < i && i - k > 3 &&
             story_langpack_has(x->lp, "negation_particles",
@@ -1192,6 +1202,11 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 /* Same actor, predicate and object, opposite polarity. An
                  * event without actor and object says too little. */
                 if (f->negated == g->negated || f->sentence == g->sentence)
+                    continue;
+                /* a hedged or intended event ("may sign", "plans to
+                 * raise", "no planea aumentar") asserts nothing that a
+                 * fact can contradict */
+                if (f->hedged || g->hedged)
                     continue;
                 if (strcmp(f->slot, g->slot) != 0)
                     continue;

@@ -402,6 +402,10 @@ const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
     const char *c = fx_match(x, "event_lexicon", i, e, n);
     if (c && !x->cjk && hyphen_glued(x, i, i + *n - 1))
         return NULL;
+    /* "-": a multi-word entry that blocks the event reading of its
+     * first word ("drop off" patients is no DECREASE) */
+    if (c && strcmp(c, "-") == 0)
+        return NULL;
     if (c || !es || !es->tok || i >= e || i >= x->a->n_tokens ||
         x->tok_ent[i] >= 0)
         return c;
@@ -535,6 +539,34 @@ static json_t *discourse_senses(fx *x, fx_evstems *es)
     return out;
 }
 
+/* Event words that are no event in their context:
+ *  - a word inside a proper name, in scripts with case and packs without
+ *    capitalised nouns: capitalised mid-sentence next to another
+ *    capitalised word ("National Social Investment Office", "Google
+ *    Flights");
+ *  - a verb whose object is a web address ("visit example.org"): a
+ *    pointer, not a journey.
+ * Tokens [k, k+n) of sentence tokens [b, e). */
+static int not_an_event(fx *x, size_t k, size_t n, size_t b, size_t e)
+{
+    const story_token *t = x->a->tokens;
+    if (!x->cjk && k > b && (t[k].flags & STORY_TOKEN_CAPITAL) &&
+        !json_is_true(story_langpack_field(x->lp, "capitalised_nouns")) &&
+        ((t[k - 1].flags & STORY_TOKEN_CAPITAL && k - 1 > b &&
+          !fx_clause_break_before(x, k)) ||
+         (k + n < e && (t[k + n].flags & STORY_TOKEN_CAPITAL) &&
+          !fx_clause_break_before(x, k + n))))
+        return 1;
+    if (k + n < e) {
+        const char *w = x->a->text + t[k + n].start;
+        size_t l = t[k + n].end - t[k + n].start;
+        const char *dot = memchr(w, '.', l);
+        if (dot && dot > w && dot + 1 < w + l)
+            return 1;
+    }
+    return 0;
+}
+
 static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
 {
     const story_article *a = x->a;
@@ -545,7 +577,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         if (x->tok_ent[k] >= 0)
             continue;
         const char *pred = fx_event_match(x, es, k, e, &n);
-        if (!pred)
+        if (!pred || not_an_event(x, k, n, b, e))
             continue;
         const char *sense = event_sense(x, pred, b, e);
         if (sense == pred && n == 1 && json_object_size(disc)) {

@@ -229,6 +229,101 @@ static void test_quote_inverted_and_origin(void **state)
     run_free(&de);
 }
 
+/* Number of event facts with predicate concept c ("event||C|"). */
+static size_t n_event(const run *r, const char *c)
+{
+    char k[64];
+    snprintf(k, sizeof k, "event||%s|", c);
+    return n_key(r, STORY_FACT_EVENT, k);
+}
+
+/* Event words that are no event: a phrasal or compound reading blocked
+ * by a "-" entry ("drop off" patients, "travel sites", "trade
+ * association"), a word inside a proper name ("National Savings
+ * Investment Office"), a verb pointing to a web address; the plain
+ * readings stay events. */
+static void test_event_non_events(void **state)
+{
+    (void)state;
+    run r = extract("Buses cannot drop off children on time.\n\n"
+                    "The chain will look at travel sites and stations.\n\n"
+                    "The trade association wrote to ministers.\n\n"
+                    "Money moved from the National Savings Investment Office "
+                    "to a private account.\n\n"
+                    "For details, visit examplegallery.org today.",
+                    "en");
+    assert_int_equal(n_event(&r, "DECREASE"), 0);
+    assert_int_equal(n_event(&r, "TRAVEL"), 0);
+    assert_int_equal(n_event(&r, "TRADE"), 0);
+    assert_int_equal(n_event(&r, "INVEST"), 0);
+    run_free(&r);
+    run p = extract("Prices will drop next year. The minister will visit "
+                    "Paris. The two countries trade grain. The firm plans "
+                    "a large investment in the region.",
+                    "en");
+    assert_int_equal(n_event(&p, "DECREASE"), 1);
+    assert_int_equal(n_event(&p, "TRAVEL"), 1);
+    assert_int_equal(n_event(&p, "TRADE"), 1);
+    assert_int_equal(n_event(&p, "INVEST"), 1);
+    run_free(&p);
+}
+
+/* General news verbs added in session 3 map to the same concept in
+ * several languages. */
+static void test_event_vocabulary_session3(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *concept;
+    } cases[] = {
+        {"en", "The council will eliminate the fee.", "CANCEL"},
+        {"en", "The senators endorsed the plan.", "SUPPORT"},
+        {"en", "The group announced 30 closures.", "CLOSE"},
+        {"de", "Die Frist wurde verlängert.", "EXTEND"},
+        {"de", "Die Preise sind stark gestiegen.", "INCREASE"},
+        {"ru", "Парламент решил отложить голосование.", "DELAY"},
+        {"uk", "Уряд ухвалив новий закон.", "AGREE"},
+        {"cs", "Vláda chce snížit daně.", "DECREASE"},
+        {"es", "El gobierno quiere prohibir la venta.", "BAN"},
+        {"zh", "政府决定推迟选举。", "DELAY"},
+        {"ja", "政府は計画を延期した。", "DELAY"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run r = extract(cases[i].text, cases[i].lang);
+        if (n_event(&r, cases[i].concept) != 1)
+            fail_msg("%s: %s: no %s event", cases[i].lang, cases[i].text,
+                     cases[i].concept);
+        run_free(&r);
+    }
+}
+
+/* An intended or hedged event contradicts nothing ("plans to raise" vs
+ * "does not plan to raise"); a postpositive negation (hi "बिना",
+ * without) negates the word before it, not the predicate after it. */
+static void test_check_hedged_and_postpositive(void **state)
+{
+    (void)state;
+    run r = extract("Northbake plans to raise its profits this year.\n\n"
+                    "Northbake does not plan to raise prices next year.",
+                    "en");
+    story_contradiction *c = NULL;
+    size_t n = 0;
+    story_error err;
+    assert_int_equal(story_facts_check(&c, &n, ctx, r.a, r.fs, &err), 0);
+    assert_int_equal(n, 0);
+    story_contradictions_free(c, n);
+    run_free(&r);
+    run h = extract("कंपनी का लक्ष्य कीमतों में वृद्धि किए बिना नई दुकानें "
+                    "खोलना है।",
+                    "hi");
+    for (size_t i = 0; i < h.fs->n_facts; i++)
+        if (h.fs->facts[i].type == STORY_FACT_EVENT &&
+            strcmp(h.fs->facts[i].key, "event||OPEN|") == 0)
+            assert_false(h.fs->facts[i].negated);
+    assert_int_equal(n_event(&h, "OPEN"), 1);
+    run_free(&h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +332,9 @@ int main(void)
         cmocka_unit_test(test_quote_pronoun_speaker),
         cmocka_unit_test(test_quote_sentence_initial_surname),
         cmocka_unit_test(test_quote_inverted_and_origin),
+        cmocka_unit_test(test_event_non_events),
+        cmocka_unit_test(test_event_vocabulary_session3),
+        cmocka_unit_test(test_check_hedged_and_postpositive),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
