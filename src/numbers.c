@@ -1676,14 +1676,21 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
         /* a lone spelled "one"/"first" is mostly an article or pronoun
          * ("one of them", "ein", "un", "один"): only with a scale word */
-        if (n.spelled && n.value == 1 && !n.is_range && scale == 1) {
+        /* ja/zh: a digit 1 right before a counter or time word (1日に "a
+         * day", 1年間 "a year", 1人 "one person") is that article too */
+        int cjk_one = s->cjk && !n.spelled && !n.is_ordinal && plain &&
+                      n.value == 1 && p < s->end &&
+                      is_cjk_cp(cp_at(s, p, NULL));
+        if ((n.spelled || cjk_one) && n.value == 1 && !n.is_range &&
+            scale == 1) {
             /* ... but "one per cent", "eitt prósent", "one dollar" are */
             size_t ue1;
-            json_t *u1 = match_after(s, p, "units", 3, 1, &ue1);
+            int w1 = s->cjk ? 6 : 3; /* CJK: code points (パーセント) */
+            json_t *u1 = match_after(s, p, "units", w1, 1, &ue1);
             int keep = n.is_percent ||
                        (u1 && json_is_string(u1) &&
                         strcmp(json_string_value(u1), "percent") == 0) ||
-                       match_after(s, p, "currencies", 3, 1, &ue1);
+                       match_after(s, p, "currencies", w1, 1, &ue1);
             if (!keep) {
                 if (!n.is_ordinal) /* "the first … the second" counts */
                     lone_one_end = n.num_end;
