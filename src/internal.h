@@ -118,6 +118,11 @@ const char *story__strmap_get(const story_strmap *m, const char *key,
  * STORY_ENOMEM (the map is unchanged then). */
 int story__strmap_put(story_strmap *m, const char *key, size_t n,
                       const char *val, size_t vn);
+/* Pointer-valued use of the same map: store p for key[0, n) / the
+ * pointer stored for it (NULL when absent). */
+int story__strmap_put_ptr(story_strmap *m, const char *key, size_t n,
+                          const void *p);
+void *story__strmap_get_ptr(const story_strmap *m, const char *key, size_t n);
 /* Number of keys. */
 size_t story__strmap_size(const story_strmap *m);
 /* Remove every key (memory is freed; the map stays usable). */

@@ -481,6 +481,22 @@ int story__strmap_put(story_strmap *m, const char *key, size_t n,
     return 0;
 }
 
+int story__strmap_put_ptr(story_strmap *m, const char *key, size_t n,
+                          const void *p)
+{
+    return story__strmap_put(m, key, n, (const char *)&p, sizeof p);
+}
+
+void *story__strmap_get_ptr(const story_strmap *m, const char *key, size_t n)
+{
+    size_t vn;
+    const char *v = story__strmap_get(m, key, n, &vn);
+    void *p = NULL;
+    if (v && vn == sizeof p)
+        memcpy(&p, v, sizeof p);
+    return p;
+}
+
 size_t story__strmap_size(const story_strmap *m) { return m->n; }
 
 void story__strmap_clear(story_strmap *m)

@@ -67,6 +67,13 @@ static void test_strmap(void **state)
         snprintf(v, sizeof v, "value%d", i * 7);
         assert_string_equal(story__strmap_get(&m, k, (size_t)kn, NULL), v);
     }
+    /* pointer values */
+    int x = 1, y = 2;
+    assert_int_equal(story__strmap_put_ptr(&m, "px", 2, &x), 0);
+    assert_int_equal(story__strmap_put_ptr(&m, "py", 2, &y), 0);
+    assert_ptr_equal(story__strmap_get_ptr(&m, "px", 2), &x);
+    assert_ptr_equal(story__strmap_get_ptr(&m, "py", 2), &y);
+    assert_null(story__strmap_get_ptr(&m, "pz", 2));
     story__strmap_clear(&m);
     assert_int_equal(story__strmap_size(&m), 0);
     assert_null(story__strmap_get(&m, "word", 4, NULL));
