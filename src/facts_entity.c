@@ -629,6 +629,22 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
     return NULL;
 }
 
+static int is_stopish(fx *x, size_t i, size_t e);
+
+/* A world match c of n tokens at i, or NULL (*kind too) when it is one
+ * function word that is no acronym ("Wie" is no inflected "Wien"). */
+static const char *world_stop(fx *x, const char *c, size_t i, size_t e,
+                              size_t n, const char **kind)
+{
+    const story_token *t = &x->a->tokens[i];
+    if (c && n == 1 && is_stopish(x, i, e) &&
+        !is_acronym(x->a->text + t->start, t->end - t->start)) {
+        *kind = NULL;
+        return NULL;
+    }
+    return c;
+}
+
 static int role_like(fx *x, size_t i, size_t e, size_t *n)
 {
     return fx_match(x, "roles", i, e, n) || fx_match(x, "titles", i, e, n) ||
@@ -1812,6 +1828,18 @@ static int not_entity(fx *x, size_t i)
         return 1;
     if (defined_common_acronym(x, i))
         return 1;
+    /* an ISO 4217 currency code written as an acronym ("USD", "NGN";
+     * entities.json "currency_codes", from iso-codes) */
+    if (n == 3 && is_acronym(x->a->text + x->a->tokens[i].start,
+                             x->a->tokens[i].end - x->a->tokens[i].start)) {
+        size_t ci;
+        json_t *cv;
+        json_array_foreach(json_object_get(ef, "currency_codes"), ci, cv) {
+            const char *cc = json_string_value(cv);
+            if (cc && strlen(cc) == 3 && memcmp(cc, k, 3) == 0)
+                return 1;
+        }
+    }
     memcpy(w, k, n);
     w[n] = '\0';
     json_t *ca = json_object_get(ef, "common_acronyms");
@@ -1928,13 +1956,15 @@ static int entities_sentence(fx *x, size_t s)
         const char *gk = NULL, *gc = NULL;
         /* gazetteers first (any script; a possessive "Europe's" is
          * looked up without its ending) */
-        if ((gc = fx_match(x, "places", i, e, &n)))
-            gk = "place";
+        if ((gc = fx_match(x, "places", i, e, &n)) &&
+            (gk = "place", world_stop(x, gc, i, e, n, &gk)))
+            ;
         else if ((gc = fx_match(x, "organisations", i, e, &n)))
             gk = "organisation";
         else if ((gc = fx_match(x, "people", i, e, &n)))
             gk = "person";
-        else if ((gc = world_match(x, i, e, &n, &gk)))
+        else if ((gc = world_stop(x, world_match(x, i, e, &n, &gk), i, e,
+                                  n, &gk)))
             ;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&

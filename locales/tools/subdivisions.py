@@ -10,7 +10,8 @@ Indian states), so that an English article's "Kentucky" and its
 translation's "Кентукки" / "肯塔基州" get one concept key. Forms per
 storydiff language: the translation when it differs from the English name;
 Chinese also without a final 州/省 ("肯塔基"). Concept id: the English name,
-lower case (as for ICU region names). Run from the repository root:
+lower case (as for ICU region names). Also "currency_codes": the ISO 4217
+codes (iso_4217.json), which are no organisations ("USD", "NGN"). Run from the repository root:
     python3 locales/tools/subdivisions.py
 Python 3 standard library only.
 """
@@ -20,6 +21,7 @@ import re
 import sys
 
 ISO = "/usr/share/iso-codes/json/iso_3166-2.json"
+ISO4217 = "/usr/share/iso-codes/json/iso_4217.json"
 COUNTRIES = ("US", "CA", "AU", "IN")
 TYPES = {"State", "District", "Province", "Territory", "Union territory",
          "Outlying area"}
@@ -83,6 +85,16 @@ def main():
                       text, count=1, flags=re.S)
     else:
         text = text.replace(' "entities": {\n', block + ' "entities": {\n', 1)
+    # ISO 4217 currency codes: "USD", "NGN" are no organisations
+    cur = json.load(open(ISO4217, encoding="utf-8"))["4217"]
+    codes = sorted({c["alpha_3"].lower() for c in cur})
+    cline = ' "currency_codes": ' + json.dumps(codes) + ",\n"
+    if '"currency_codes": ' in text:
+        text = re.sub(r' "currency_codes": .*\n', lambda m: cline, text,
+                      count=1)
+    else:
+        text = text.replace(' "subdivisions": {\n',
+                            cline + ' "subdivisions": {\n', 1)
     json.loads(text)
     open(PATH, "w", encoding="utf-8").write(text)
     print("%d subdivisions" % len(lines), file=sys.stderr)

@@ -164,6 +164,16 @@ static void test_role_across_comma(void **state)
     run_free(&en);
 }
 
+/* An ISO 4217 currency code is no organisation. */
+static void test_currency_codes(void **state)
+{
+    (void)state;
+    run de = extract("Der Kurs fiel auf 1,08 USD, sagte die Bundesbank.",
+                     "de");
+    assert_string_equal(key_of(&de, "USD"), "");
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_codes_acronyms_subdivisions),
         cmocka_unit_test(test_acronym_heads_postal_codes),
         cmocka_unit_test(test_role_across_comma),
+        cmocka_unit_test(test_currency_codes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
