@@ -391,6 +391,28 @@ static long subject_of(fx *x, size_t v, const qspan *q)
     return -1;
 }
 
+/* zh "说俄语" (speaks Russian), "说话" (talks): a reporting verb
+ * followed directly by a word ending in one of the pack's
+ * "speech_language_suffixes" (语 话 文) names a language or manner of
+ * speaking, not reported content. */
+static int speaks_language(fx *x, size_t k, size_t n)
+{
+    json_t *suf = story_langpack_field(x->lp, "speech_language_suffixes");
+    if (!json_is_array(suf) || k + n >= x->a->n_tokens ||
+        x->a->tokens[k + n].sentence != x->a->tokens[k].sentence)
+        return 0;
+    const char *w = x->a->tokens[k + n].key;
+    size_t wl = strlen(w), i;
+    json_t *v;
+    json_array_foreach(suf, i, v) {
+        const char *sv = json_string_value(v);
+        size_t sl = sv ? strlen(sv) : 0;
+        if (sl && wl >= sl && strcmp(w + wl - sl, sv) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Reporting verb nearest to the quote, outside it, in sentences s0..s1. */
 static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
                       const char **concept)
@@ -413,7 +435,7 @@ static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
         if (t->start > q->close + 8 * FX_WINDOW)
             break;
         const char *c = fx_match(x, "reporting_verbs", k, e, &n);
-        if (!c)
+        if (!c || speaks_language(x, k, n))
             continue;
         size_t d = t->start < q->open ? q->open - t->end : t->start - q->close;
         if (d < bestd) {
@@ -444,7 +466,7 @@ static long colon_verb(fx *x, size_t s, const char **concept)
     long v = -1;
     for (size_t k = b; k < e; k++) {
         const char *c = fx_match(x, "reporting_verbs", k, e, &n);
-        if (c) {
+        if (c && !speaks_language(x, k, n)) {
             v = (long)k;
             *concept = c;
         }
@@ -933,6 +955,23 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
         *anon = 1;
         return -1;
     }
+    /* verb-final packs with a topic/subject particle ("speech_topic_
+     * markers", ja "は"/"が": "ミッチ・マコーネル氏は … と述べた"): the
+     * entity right before the first such particle of the sentence (a
+     * title such as "氏" may come between), when it is no place */
+    for (size_t q = b + 1; q < k; q++) {
+        if (!story_langpack_has(x->lp, "speech_topic_markers",
+                                a->tokens[q].key))
+            continue;
+        for (size_t d = 1; d <= 3 && q >= b + d; d++) {
+            long te = x->tok_ent[q - d];
+            if (te >= 0 && !is_place(x, te)) {
+                *sk = q - d;
+                return te;
+            }
+        }
+        break;
+    }
     if (json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
         verb_opens_clause(x, k, b)) {
         long p = latest_person(x, k);
@@ -941,6 +980,48 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
         return p;
     }
     return -1;
+}
+
+/* Reported speech without a reporting verb (de Konjunktiv I: "Die
+ * Gespräche seien gescheitert. Man werde weiter verhandeln."): a
+ * sentence s without quote whose words include a marker of the pack's
+ * "reported_speech_markers" (sei, seien, könne, müsse … — not after
+ * "ich", where habe/werde are indicative) continues the speech of the
+ * latest quote in the 2 sentences before it: an indirect quote with
+ * that quote's speaker and verb concept SAY. Nothing without such a
+ * quote (a subjunctive alone may be a wish or a condition). */
+static void reported_speech(fx *x, size_t s)
+{
+    const story_article *a = x->a;
+    json_t *mk = story_langpack_field(x->lp, "reported_speech_markers");
+    if (!json_is_array(mk) || json_array_size(mk) == 0)
+        return;
+    size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], m = e;
+    for (size_t k = b; k < e && m == e; k++)
+        if (story_langpack_has(x->lp, "reported_speech_markers",
+                               a->tokens[k].key) &&
+            !(k > b && strcmp(a->tokens[k - 1].key, "ich") == 0))
+            m = k;
+    if (m == e)
+        return;
+    const story_fact *last = NULL;
+    size_t at = a->sentences[s].start;
+    for (size_t i = 0; i < x->facts.len; i++) {
+        const story_fact *f = &((const story_fact *)x->facts.data)[i];
+        if (f->type == STORY_FACT_QUOTE && f->start < at &&
+            f->sentence + 2 >= s && (!last || f->start > last->start))
+            last = f;
+    }
+    if (!last || last->entity < 0)
+        return;
+    const story_fact *ef = &((const story_fact *)x->facts.data)[last->entity];
+    size_t t = fx_token_after(x, ef->start);
+    long ei = t < a->n_tokens ? x->tok_ent[t] : -1;
+    if (ei < 0)
+        return;
+    push_quote(x, s, a->sentences[s].start, a->sentences[s].end,
+               a->sentences[s].start, a->sentences[s].end, ei, NULL, "SAY",
+               0, fx_negated(x, s, m), fx_hedged(x, s, m));
 }
 
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
@@ -990,7 +1071,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 continue;
             }
             const char *verb = fx_match(x, "reporting_verbs", k, e, &n);
-            if (!verb)
+            if (!verb || speaks_language(x, k, n))
                 continue;
             size_t n_verb = n;
             /* after a determiner it is a noun ("the report", "a warning",
@@ -1089,6 +1170,8 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 done_indirect = 1;
             }
         }
+        if (!done_indirect)
+            reported_speech(x, s);
     }
 }
 

@@ -324,6 +324,29 @@ static void test_check_hedged_and_postpositive(void **state)
     run_free(&h);
 }
 
+/* de Konjunktiv I continues the latest speaker's speech without a
+ * reporting verb ("Die Gespräche seien gescheitert."); zh 说 before a
+ * language name is "speak", not "say". */
+static void test_quote_reported_speech_and_speak(void **state)
+{
+    (void)state;
+    run de = extract("Der Minister Karl Brenner sagte am Montag, die Lage "
+                     "sei ernst.\n\nDie Gespräche seien gescheitert.\n\n"
+                     "Ich habe das Haus gekauft.",
+                     "de");
+    assert_non_null(quote_in(&de, 0));
+    assert_non_null(quote_in(&de, 1));
+    assert_string_equal(quote_in(&de, 0), quote_in(&de, 1));
+    assert_null(quote_in(&de, 2));
+    run_free(&de);
+    run zh = extract("他平时在家只说俄语。", "zh");
+    assert_int_equal(n_type(&zh, STORY_FACT_QUOTE), 0);
+    run_free(&zh);
+    run zh2 = extract("部长表示，新法律将于明年生效。", "zh");
+    assert_int_equal(n_type(&zh2, STORY_FACT_QUOTE), 1);
+    run_free(&zh2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_event_non_events),
         cmocka_unit_test(test_event_vocabulary_session3),
         cmocka_unit_test(test_check_hedged_and_postpositive),
+        cmocka_unit_test(test_quote_reported_speech_and_speak),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
