@@ -1465,8 +1465,15 @@ static int noun_ends_run(fx *x, size_t i)
         return 0;
     const char *pk = x->a->tokens[i - 1].key;
     size_t pn = strlen(pk);
-    return (pn > 3 && pk[pn - 1] == 's') || noun_suffix(x, k) ||
-           strlen(k) >= 10;
+    if (pn > 3 && pk[pn - 1] == 's')
+        return 1; /* "Putins Krieg" */
+    /* after a word that is no common noun (a first name: "Merrick
+     * Garland", "Tim Whitehouse") the noun-looking word is the surname;
+     * not after a known surname ("dass Johnson Schwierigkeiten hat") */
+    if (!common_noun(x, pk) && !noun_suffix(x, pk) &&
+        !names_earlier(x, pk, pn))
+        return 0;
+    return noun_suffix(x, k) || strlen(k) >= 10;
 }
 
 /* Token i is written in katakana only (U+30A1-U+30FF: letters, the

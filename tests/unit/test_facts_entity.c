@@ -174,6 +174,24 @@ static void test_currency_codes(void **state)
     run_free(&de);
 }
 
+/* German: a surname that looks like a compound noun stays in the name
+ * after a first name ("Merrick Garland": Gar + land); after a known
+ * surname a noun is the object ("dass Hallberg Schwierigkeiten hat"). */
+static void test_german_surname_nouns(void **state)
+{
+    (void)state;
+    run de = extract("Der Bericht nennt Ansgar Hallberg. Gestern sagte "
+                     "Kevin Birkland, dass Hallberg Schwierigkeiten hat.",
+                     "de");
+    run en = extract("Kevin Birkland said so.", "en");
+    const char *k = key_of(&en, "Birkland");
+    assert_true(k[0]);
+    assert_true(has_key(&de, k));
+    assert_string_equal(key_of(&de, "Schwierigkeiten"), "");
+    run_free(&de);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_acronym_heads_postal_codes),
         cmocka_unit_test(test_role_across_comma),
         cmocka_unit_test(test_currency_codes),
+        cmocka_unit_test(test_german_surname_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
