@@ -72,12 +72,14 @@ struct story_langpack {
     lp_slot *fslots; /* field name -> fields[idx - 1] */
     uint32_t fmask;
     lp_block *arena;
-    /* callers name fields with string literals: the last field found
-     * for a name pointer, checked with strcmp before use (a context, and
-     * so its packs, is used by one thread at a time) */
+    /* callers name fields with string literals: the last answer for a
+     * name pointer (the field, or NULL for a field the pack lacks), used
+     * when the name is still the same (a context, and so its packs, is
+     * used by one thread at a time) */
     struct {
         const char *ptr;
         const lp_field *f;
+        char name[40];
     } fcache[64];
 };
 
@@ -137,14 +139,15 @@ static const lp_field *find_field(const story_langpack *lp, const char *name)
 {
     uintptr_t p = (uintptr_t)name;
     size_t c = (size_t)((p ^ (p >> 6)) & 63);
-    const lp_field *f = lp->fcache[c].ptr == name ? lp->fcache[c].f : NULL;
-    if (f && strcmp(f->name, name) == 0)
-        return f;
-    f = find_field_hashed(lp, name);
-    if (f) {
+    if (lp->fcache[c].ptr == name && strcmp(lp->fcache[c].name, name) == 0)
+        return lp->fcache[c].f;
+    const lp_field *f = find_field_hashed(lp, name);
+    size_t n = strlen(name);
+    if (n < sizeof lp->fcache[c].name) {
         story_langpack *w = (story_langpack *)lp; /* the cache only */
         w->fcache[c].ptr = name;
         w->fcache[c].f = f;
+        memcpy(w->fcache[c].name, name, n + 1);
     }
     return f;
 }
