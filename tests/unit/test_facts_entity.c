@@ -192,6 +192,20 @@ static void test_german_surname_nouns(void **state)
     run_free(&en);
 }
 
+/* Czech case endings of foreign names in -y ("Kennedyho", "Kennedym"). */
+static void test_czech_foreign_endings(void **state)
+{
+    (void)state;
+    run cs = extract("Podle Brandyho se schůzka nekonala. Se Zachary "
+                     "Brandym mluvili včera.", "cs");
+    run en = extract("Zachary Brandy said so.", "en");
+    const char *k = key_of(&en, "Brandy");
+    assert_true(k[0]);
+    assert_true(has_key(&cs, k));
+    run_free(&cs);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_role_across_comma),
         cmocka_unit_test(test_currency_codes),
         cmocka_unit_test(test_german_surname_nouns),
+        cmocka_unit_test(test_czech_foreign_endings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
