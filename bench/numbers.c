@@ -24,11 +24,28 @@
  * Also the speed of numbers + dates scanning over all the text.
  *
  * Figures: numbers_precision_<lang>_ratio, numbers_recall_<lang>_ratio,
- * numbers_precision_ratio, numbers_recall_ratio, numbers_f1_ratio,
- * numbers_dates_throughput_mb_per_s.
+ * numbers_precision_ratio, numbers_recall_ratio, numbers_f1_ratio (the
+ * raw figures, the main ones), numbers_dates_throughput_mb_per_s.
+ *
+ * Adjudicated figures: the human translations are not error-free (dropped
+ * sentences, 1974 -> 1975, billion -> million, figures repeated or added).
+ * bench/data/numbers_reference_errors.tsv holds a verdict on EVERY value
+ * the raw comparison leaves unmatched (columns story, lang, side en|xx,
+ * value as -v prints it, verdict, reason): "reference" (the translation
+ * really does not carry the value: the reference's error or choice),
+ * "scanner" (the value is in the text and storydiff misreads, misses or
+ * invents it), "ambiguous" (both readings defensible). One line judges one
+ * value; repeated values need repeated lines. numbers_<lang>_adjudicated_
+ * precision_ratio / _recall_ratio (lang also "all", micro-averaged)
+ * remove only the "reference" values from the denominators (matched /
+ * (values - reference ones)); scanner and ambiguous misses stay errors.
+ * numbers_<lang>_reference_errors_count counts the removed values (both
+ * sides). numbers_unjudged_misses_count (misses with no verdict) and
+ * numbers_stale_verdicts_count (verdicts matching no miss) must be 0: when
+ * the scanner changes, re-judge the new misses (each is printed on stderr).
  * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG,
  * each value with its mention in brackets; with BENCH_NUMBERS_TEXT=1 in
- * the environment also both paragraphs)
+ * the environment also both paragraphs and all values of both sides)
  */
 #include "benchsupport.h"
 
@@ -137,6 +154,95 @@ static size_t intersect(const val *a, size_t na, const val *b,
     return m;
 }
 
+/* One line of bench/data/numbers_reference_errors.tsv: the verdict on a
+ * value left unmatched (see the header comment). */
+typedef struct {
+    char story[96];
+    char lang[8];
+    int side_en; /* 1: value only in English, 0: only in the translation */
+    char value[32]; /* as -v prints it, %g */
+    char verdict[16]; /* reference, scanner, ambiguous */
+    int used;
+} verdict;
+
+#define MAXJ 1024
+static verdict judged[MAXJ];
+static size_t njudged;
+
+/* Reads the verdict table beside this file; exits on a malformed line
+ * (naming the file and line). A missing file leaves the table empty. */
+static void load_verdicts(void)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s", __FILE__);
+    char *slash = strrchr(path, '/');
+    snprintf(slash ? slash + 1 : path,
+             sizeof path - (size_t)(slash ? slash + 1 - path : 0),
+             "data/numbers_reference_errors.tsv");
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "numbers: cannot open %s; adjudicated figures "
+                        "equal the raw ones\n", path);
+        return;
+    }
+    char line[1024];
+    int ln = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char *field[6];
+        int nf = 0;
+        line[strcspn(line, "\r\n")] = '\0';
+        for (char *t = line; t && nf < 6;) {
+            field[nf++] = t;
+            t = strchr(t, '\t');
+            if (t)
+                *t++ = '\0';
+        }
+        if (nf < 6 || njudged == MAXJ ||
+            (strcmp(field[2], "en") && strcmp(field[2], "xx")) ||
+            (strcmp(field[4], "reference") && strcmp(field[4], "scanner") &&
+             strcmp(field[4], "ambiguous"))) {
+            fprintf(stderr, "numbers: %s:%d: expected story, lang, side "
+                            "(en|xx), value, verdict "
+                            "(reference|scanner|ambiguous), reason\n",
+                    path, ln);
+            exit(2);
+        }
+        verdict *j = &judged[njudged++];
+        snprintf(j->story, sizeof j->story, "%.*s",
+                 (int)sizeof j->story - 1, field[0]);
+        snprintf(j->lang, sizeof j->lang, "%.*s",
+                 (int)sizeof j->lang - 1, field[1]);
+        j->side_en = !strcmp(field[2], "en");
+        snprintf(j->value, sizeof j->value, "%.*s",
+                 (int)sizeof j->value - 1, field[3]);
+        snprintf(j->verdict, sizeof j->verdict, "%.*s",
+                 (int)sizeof j->verdict - 1, field[4]);
+        j->used = 0;
+    }
+    fclose(f);
+}
+
+/* The verdict of an unmatched value (each table line judges one value:
+ * repeated values need repeated lines), or NULL when none is recorded. */
+static const char *judge(const char *story, const char *lang, int side_en,
+                         double v)
+{
+    char value[32];
+    snprintf(value, sizeof value, "%g", v);
+    for (size_t k = 0; k < njudged; k++) {
+        verdict *j = &judged[k];
+        if (!j->used && j->side_en == side_en && !strcmp(j->lang, lang) &&
+            !strcmp(j->story, story) && !strcmp(j->value, value)) {
+            j->used = 1;
+            return j->verdict;
+        }
+    }
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     const char *verbose = argc > 2 && !strcmp(argv[1], "-v") ? argv[2] : NULL;
@@ -152,6 +258,10 @@ int main(int argc, char **argv)
                                         "ja", "ru", "uk", "zh"};
     enum { NL = 9 };
     size_t tp[NL] = {0}, nt[NL] = {0}, ne[NL] = {0};
+    /* unmatched values judged "reference" (translation side, English
+     * side) and unmatched values without any verdict */
+    size_t rt[NL] = {0}, re[NL] = {0}, unjudged = 0;
+    load_verdicts();
     static val a[MAXV], b[MAXV];
     raw_only = getenv("BENCH_NUMBERS_RAW") != NULL;
     size_t sa[MAXV][2], sb[MAXV][2];
@@ -176,6 +286,26 @@ int main(int argc, char **argv)
                 tp[l] += m;
                 ne[l] += na;
                 nt[l] += nb;
+                const char *story =
+                    json_string_value(json_object_get(doc, "doc_id"));
+                for (int side = 0; side < 2; side++) {
+                    size_t nv = side ? na : nb;
+                    for (size_t k = 0; k < nv; k++) {
+                        if (side ? ua[k] : ub[k])
+                            continue;
+                        const char *j = judge(story ? story : "", langs[l],
+                                              side, side ? a[k].v : b[k].v);
+                        if (!j) {
+                            unjudged++;
+                            fprintf(stderr, "numbers: no verdict for %s %s "
+                                            "%s %g\n", story, langs[l],
+                                    side ? "en" : "xx",
+                                    side ? a[k].v : b[k].v);
+                        } else if (!strcmp(j, "reference")) {
+                            (side ? re : rt)[l]++;
+                        }
+                    }
+                }
                 if (verbose && !strcmp(verbose, langs[l]) && (m < na || m < nb)) {
                     printf("--- %s para %zu\n  en only:",
                            json_string_value(json_object_get(doc, "doc_id")),
@@ -190,8 +320,18 @@ int main(int argc, char **argv)
                             printf(" %g [%.*s]", b[k].v,
                                    (int)(sb[k][1] - sb[k][0]), st + sb[k][0]);
                     printf("\n");
-                    if (getenv("BENCH_NUMBERS_TEXT"))
+                    if (getenv("BENCH_NUMBERS_TEXT")) {
                         printf("  EN: %s\n  %s: %s\n", se, langs[l], st);
+                        printf("  en all:");
+                        for (size_t k = 0; k < na; k++)
+                            printf(" %g [%.*s]", a[k].v,
+                                   (int)(sa[k][1] - sa[k][0]), se + sa[k][0]);
+                        printf("\n  %s all:", langs[l]);
+                        for (size_t k = 0; k < nb; k++)
+                            printf(" %g [%.*s]", b[k].v,
+                                   (int)(sb[k][1] - sb[k][0]), st + sb[k][0]);
+                        printf("\n");
+                    }
                 }
             }
         }
@@ -212,6 +352,37 @@ int main(int argc, char **argv)
     bench_figure("numbers_recall_ratio", R);
     bench_figure("numbers_f1_ratio", P + R > 0 ? 2 * P * R / (P + R) : 0);
     bench_count("numbers_english_values_count", (double)NE);
+
+    /* adjudicated: the unmatched values judged "reference" (a translator's
+     * error or choice) leave the denominators; scanner and ambiguous
+     * misses stay errors */
+    size_t RT = 0, RE = 0;
+    for (int l = 0; l <= NL; l++) {
+        const char *lk = l < NL ? langs[l] : "all";
+        size_t t = l < NL ? tp[l] : TP, x = l < NL ? nt[l] - rt[l] : NT - RT,
+               e = l < NL ? ne[l] - re[l] : NE - RE;
+        snprintf(name, sizeof name, "numbers_%s_adjudicated_precision_ratio",
+                 lk);
+        bench_figure(name, x ? (double)t / (double)x : 1.0);
+        snprintf(name, sizeof name, "numbers_%s_adjudicated_recall_ratio", lk);
+        bench_figure(name, e ? (double)t / (double)e : 1.0);
+        snprintf(name, sizeof name, "numbers_%s_reference_errors_count", lk);
+        bench_count(name, l < NL ? (double)(rt[l] + re[l]) : (double)(RT + RE));
+        if (l < NL) {
+            RT += rt[l];
+            RE += re[l];
+        }
+    }
+    size_t stale = 0;
+    for (size_t k = 0; k < njudged; k++)
+        if (!judged[k].used) {
+            stale++;
+            fprintf(stderr, "numbers: verdict matches no unmatched value: "
+                            "%s %s %s %s\n", judged[k].story, judged[k].lang,
+                    judged[k].side_en ? "en" : "xx", judged[k].value);
+        }
+    bench_count("numbers_unjudged_misses_count", (double)unjudged);
+    bench_count("numbers_stale_verdicts_count", (double)stale);
 
     /* speed: numbers + dates over every paragraph of every language,
      * repeated to run long enough to time */
