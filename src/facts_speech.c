@@ -177,6 +177,8 @@ static int is_place(fx *x, long ei)
     return strcmp(ef->entity_kind, "place") == 0;
 }
 
+static long np_head(fx *x, size_t k, size_t v);
+
 /* Kind of entity ei ("person", "organisation", "place", "other"). */
 static const char *ent_kind(fx *x, long ei)
 {
@@ -220,6 +222,22 @@ static long pronoun_speaker(fx *x, size_t k)
         if (ei >= 0 && strcmp(ent_kind(x, ei), "organisation") != 0 &&
             strcmp(ent_kind(x, ei), "place") != 0)
             return ei;
+    }
+    /* the subject of the sentence before (centering: the subject of the
+     * previous utterance is the preferred antecedent; Grosz, Joshi &
+     * Weinstein 1995, Computational Linguistics 21(2)): a person-like
+     * entity among its first 4 tokens */
+    if (s > 0) {
+        size_t pb = x->sent_tok[s - 1], pe = x->sent_tok[s];
+        for (size_t q = pb; q < pe && q < pb + 4; q++) {
+            long te = x->tok_ent[q];
+            if (te < 0)
+                continue;
+            if (strcmp(ent_kind(x, te), "organisation") != 0 &&
+                strcmp(ent_kind(x, te), "place") != 0)
+                return np_head(x, q, pe);
+            break;
+        }
     }
     for (size_t q = k; q-- > 0 && q + 400 > k;)
         if (x->tok_ent[q] >= 0 &&
@@ -916,9 +934,15 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
 {
     const story_article *a = x->a;
     size_t m;
-    if (k > b && fx_clause_break_before(x, k))
+    /* not across a comma or complementizer right after the verb
+     * ("…, uvedl, že celoroční CR": CR is in the content) */
+    if (k > b && fx_clause_break_before(x, k) &&
+        !(k + n < e && fx_clause_break_before(x, k + n)))
         for (size_t q = k + n; q < e && q < k + n + 5; q++) {
             if (q > k + n && fx_clause_break_before(x, q))
+                break;
+            if (story_langpack_has(x->lp, "speech_complementizers",
+                                   a->tokens[q].key))
                 break;
             if (x->tok_ent[q] >= 0) {
                 if (story_langpack_has(x->lp, "speech_addressee_markers",

@@ -347,6 +347,28 @@ static void test_quote_reported_speech_and_speak(void **state)
     run_free(&zh2);
 }
 
+/* An inverted subject is never searched across the comma or
+ * complementizer right after the verb (the content's first name is no
+ * speaker); a pronoun prefers the subject of the sentence before. */
+static void test_quote_content_name_and_centering(void **state)
+{
+    (void)state;
+    run cs = extract("Kongresman Petr Novák z Brna, jeden z hlasitých "
+                     "kritiků strany, uvedl, že celoroční CR je nejlepší "
+                     "cesta.",
+                     "cs");
+    assert_speaker(&cs, 0, entity_key(&cs, "Petr Novák") ? "Petr Novák"
+                                                      : "Kongresman Petr Novák");
+    run_free(&cs);
+    run en = extract("Ignacio Ruiz Marte, secretary-general of Comite "
+                     "Europeen des Vins, dismissed the concerns of the "
+                     "brewers.\n\nHe told reporters that the two markets "
+                     "are very different.",
+                     "en");
+    assert_speaker(&en, 1, "Ignacio Ruiz Marte");
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_event_vocabulary_session3),
         cmocka_unit_test(test_check_hedged_and_postpositive),
         cmocka_unit_test(test_quote_reported_speech_and_speak),
+        cmocka_unit_test(test_quote_content_name_and_centering),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
