@@ -31,10 +31,17 @@
  *   facts_event_participants_*: the same figures for events keyed by their
  *   slot (actor, predicate, named object) instead of the event key (the
  *   predicate concept alone): a stricter reading of "same key and values"
+ *   facts_check_<lang>_contradictions_count,
+ *   facts_check_wmt24_contradictions_count: story_facts_check() (what
+ *   `storydiff check` reports) on each of the 170 faithful texts (en and
+ *   the 9 translations of the 17 stories), summed per language and over
+ *   all; a faithful article should contradict itself nearly never, so
+ *   each of these is a false alarm unless the text itself is inconsistent
  * Verbose: FACTS_DUMP=<lang> prints the unmatched keys of that language on
  * stderr ("<story> missed <en key>", "<story> extra <xx key>"; quotes with
  * the unmatched count and the existence matches), FACTS_DUMP=de-refB the
- * `changed` pairs (for curating the lexicons).
+ * `changed` pairs (for curating the lexicons), FACTS_DUMP=check each
+ * check contradiction with the two facts' text.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -56,8 +63,37 @@ static const char *const langs[] = {"cs", "de", "es", "hi", "is",
 #define NTX (NT + 1)
 #define EVENT_SLOTS NT
 
-/* type -> {key: slot} */
-static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
+/* story_facts_check() over the faithful texts: contradictions found
+ * inside one article (a faithful news article should have nearly none),
+ * per language index (NLANG: en); with FACTS_DUMP=check each printed */
+static double check_n[NLANG + 1];
+static int check_dump;
+
+static void check_one(const story_article *a, const story_factset *fs,
+                      story_ctx *ctx, const char *path, int li)
+{
+    story_contradiction *c = NULL;
+    size_t n = 0;
+    story_error err;
+    if (story_facts_check(&c, &n, ctx, a, fs, &err)) {
+        fprintf(stderr, "facts-wmt24: %s: check: %s\n", path, err.message);
+        return;
+    }
+    check_n[li] += (double)n;
+    for (size_t i = 0; check_dump && i < n; i++) {
+        const story_fact *f = &fs->facts[c[i].fact_a];
+        const story_fact *g = &fs->facts[c[i].fact_b];
+        fprintf(stderr, "%s\tcheck\t%s \"%.*s\" / \"%.*s\"\n", path,
+                c[i].detail, (int)(f->end - f->start), a->text + f->start,
+                (int)(g->end - g->start), a->text + g->start);
+    }
+    story_contradictions_free(c, n);
+}
+
+/* type -> {key: slot}; li >= 0: also count story_facts_check() results
+ * of that language index */
+static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang,
+                       int li)
 {
     story_error err;
     story_article *a = NULL;
@@ -71,6 +107,8 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang)
         story_article_free(a);
         return NULL;
     }
+    if (li >= 0)
+        check_one(a, fs, ctx, path, li);
     json_t *o = json_array();
     for (int t = 0; t < NTX; t++)
         json_array_append_new(o, json_object());
@@ -277,6 +315,7 @@ int main(void)
     story_ctx *ctx = bench_ctx();
     char *dir = bench_corpus_path("articles/wmt24");
     const char *dump = getenv("FACTS_DUMP");
+    check_dump = dump && strcmp(dump, "check") == 0;
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "facts-wmt24: %s: cannot open\n", dir);
@@ -298,7 +337,7 @@ int main(void)
     char path[4096];
     for (size_t s = 0; s < ns; s++) {
         snprintf(path, sizeof path, "%s/%s/en.txt", dir, stories[s]);
-        json_t *en = keys_of(ctx, path, "en");
+        json_t *en = keys_of(ctx, path, "en", NLANG);
         if (!en)
             continue;
         for (int t = 0; t < NTX; t++) {
@@ -315,7 +354,7 @@ int main(void)
         for (int l = 0; l < NLANG; l++) {
             snprintf(path, sizeof path, "%s/%s/%s.txt", dir, stories[s],
                      langs[l]);
-            json_t *xx = keys_of(ctx, path, langs[l]);
+            json_t *xx = keys_of(ctx, path, langs[l], l);
             if (!xx)
                 continue;
             for (int t = 0; t < NTX; t++) {
@@ -348,9 +387,9 @@ int main(void)
         }
         /* de vs de-refB */
         snprintf(path, sizeof path, "%s/%s/de.txt", dir, stories[s]);
-        json_t *da = keys_of(ctx, path, "de");
+        json_t *da = keys_of(ctx, path, "de", -1);
         snprintf(path, sizeof path, "%s/%s/de-refB.txt", dir, stories[s]);
-        json_t *db = keys_of(ctx, path, "de");
+        json_t *db = keys_of(ctx, path, "de", -1);
         if (da && db) {
             for (int t = 0; t < NTX; t++) {
                 json_t *ka = json_array_get(da, (size_t)t);
@@ -415,6 +454,14 @@ int main(void)
     bench_count("facts_de_refB_changed_count", changed);
     bench_count("facts_de_refB_diff_changed_count", diff_ch);
     bench_count("facts_de_refB_diff_contradicted_count", diff_contra);
+    double check_all = 0;
+    for (int l = 0; l <= NLANG; l++) {
+        snprintf(name, sizeof name, "facts_check_%s_contradictions_count",
+                 l == NLANG ? "en" : langs[l]);
+        bench_count(name, check_n[l]);
+        check_all += check_n[l];
+    }
+    bench_count("facts_check_wmt24_contradictions_count", check_all);
     for (size_t s = 0; s < ns; s++)
         free(stories[s]);
     free(dir);
