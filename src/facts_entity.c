@@ -1395,6 +1395,36 @@ static int english_common(fx *x, size_t rs, size_t re, int *kindword)
     return words > 0;
 }
 
+/* Token re, right after a capitalised run, puts the run in a person's
+ * context: a reporting verb follows directly ("John Cooper said"), or an
+ * appositive after a comma starts with a role word, after at most a
+ * determiner and one modifier ("Perry Cooper, a media representative"). */
+static int person_context(fx *x, size_t re)
+{
+    const story_article *a = x->a;
+    if (re >= a->n_tokens || re == 0 ||
+        a->tokens[re].sentence != a->tokens[re - 1].sentence)
+        return 0;
+    size_t e = x->sent_tok[a->tokens[re].sentence + 1], n;
+    if (!fx_clause_break_before(x, re))
+        return fx_match(x, "reporting_verbs", re, e, &n) != NULL;
+    /* the gap must hold a comma */
+    const char *g = a->text + a->tokens[re - 1].end;
+    size_t gl = a->tokens[re].start - a->tokens[re - 1].end;
+    if (!memchr(g, ',', gl))
+        return 0;
+    size_t k = re;
+    if (k < e && story_langpack_has(x->lp, "determiners", a->tokens[k].key))
+        k++;
+    for (size_t d = 0; d < 2 && k + d < e; d++) {
+        if (d && fx_clause_break_before(x, k + d))
+            break;
+        if (fx_match(x, "roles", k + d, e, &n))
+            return 1;
+    }
+    return 0;
+}
+
 /* A run [rs, re) of common words only (packs with "common_words"): a
  * single word that is no earlier entity's surname and has no role
  * before it, or a run holding an entity-kind word ("Department of
@@ -1433,6 +1463,17 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     if (!common)
         return 0;
     if (re - rs > 1) {
+        /* "Perry Cooper, a media representative …", "John Cooper said":
+         * a run of two or more words in a person's context is a name */
+        int roleword = 0;
+        for (size_t k = rs; k < re && !roleword; k++)
+            roleword = fx_match(x, "roles", k, re, &n) != NULL ||
+                       fx_match(x, "titles", k, re, &n) != NULL;
+        /* "the … Ombudsman said": a determiner before is no name */
+        int det = rs > b && story_langpack_has(x->lp, "determiners",
+                                               a->tokens[rs - 1].key);
+        if (!kindword && !roleword && !det && person_context(x, re))
+            return 0;
         /* "Mike Johnson" … "Johnson": the last word is a name on its own
          * elsewhere */
         const char *lk2 = a->tokens[re - 1].key;
@@ -2246,6 +2287,23 @@ int fx_entities(fx *x)
     return x->rc;
 }
 
+/* A name of two or more words (space or middle dot separated) whose
+ * first word is not a name connector or article ("Le Monde", "El País"
+ * are titles, not first names): ASCII letters check only. */
+static int full_name(const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    if (!sp)
+        sp = strstr(name, "\xc2\xb7"); /* U+00B7 */
+    if (!sp)
+        sp = strstr(name, "\xe3\x83\xbb"); /* U+30FB katakana middle dot */
+    if (!sp || sp == name)
+        return 0;
+    /* a first word of one or two letters ("Le", "El", "Al") is a
+     * particle */
+    return sp - name > 2;
+}
+
 long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
@@ -2255,7 +2313,25 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
             size_t k = i - d;
             if (x->tok_ent[k] >= 0)
                 return x->tok_ent[k];
-            if (fx_match(x, "pronouns", k, e, &n)) {
+            const char *pc = fx_match(x, "pronouns", k, e, &n);
+            if (pc) {
+                /* a singular personal pronoun: the latest person, else
+                 * the latest unclassified name of two or more words (a
+                 * full name: "Kamanda Timayio" before the one-word
+                 * village after it), within 400 tokens */
+                if (strcmp(pc, "person") == 0) {
+                    for (size_t q = k; q-- > 0 && q + 400 > k;)
+                        if (x->tok_ent[q] >= 0 &&
+                            strcmp(ent_at(x, x->tok_ent[q])->kind,
+                                   "person") == 0)
+                            return x->tok_ent[q];
+                    for (size_t q = k; q-- > 0 && q + 400 > k;)
+                        if (x->tok_ent[q] >= 0 &&
+                            strcmp(ent_at(x, x->tok_ent[q])->kind, "other") ==
+                                0 &&
+                            full_name(ent_at(x, x->tok_ent[q])->name))
+                            return x->tok_ent[q];
+                }
                 /* latest person mentioned before (within 400 tokens) */
                 for (size_t q = k; q-- > 0 && q + 400 > k;)
                     if (x->tok_ent[q] >= 0 &&

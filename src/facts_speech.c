@@ -400,6 +400,11 @@ static long subject_of(fx *x, size_t v, const qspan *q)
         /* "Currie said: …" with the surname alone at the sentence start */
         if (k == b && (tr = surname_ref(x, k)) >= 0)
             return tr;
+        /* a first name the entity stage left out ("Matt" before
+         * "Britzman": a common word in German) */
+        if (k + 1 < v && x->tok_ent[k + 1] >= 0 && fx_adjacent(x, k, 0) &&
+            !is_place(x, x->tok_ent[k + 1]))
+            continue;
         /* roles, nationalities and determiners may precede the name */
         if (!x->tok_role[k] &&
             !story_langpack_has(x->lp, "determiners", a->tokens[k].key) &&

@@ -369,6 +369,42 @@ static void test_quote_content_name_and_centering(void **state)
     run_free(&en);
 }
 
+/* Session 4: a pronoun goes to the full name, not to the one-word village
+ * named after it; a run of common words in a person's context is a name
+ * ("Perry Cooper, a media representative"; not "the Language Ombudsman
+ * said"); a first name the entity stage missed does not hand the quote to
+ * the firm in the appositive. */
+static void test_quote_full_names_and_contexts(void **state)
+{
+    (void)state;
+    run de = extract("Ein Projekt half Dalia Moravec, der Vorsteherin des "
+                     "Dorfes Ostrava, ihre Meinung zu ändern.\n\nSie "
+                     "sagte gegenüber einer Zeitung, sie habe \u201edas "
+                     "alles hinter sich gelassen\u201c.",
+                     "de");
+    assert_speaker(&de, 1, "Dalia Moravec");
+    run_free(&de);
+    run en = extract("The harbour was busy all week. Perry Cooper, a media "
+                     "representative for the harbour board, said in an "
+                     "email that delays have many causes.",
+                     "en");
+    assert_non_null(entity_key(&en, "Perry Cooper"));
+    assert_speaker(&en, 1, "Perry Cooper");
+    run_free(&en);
+    run om = extract("The new rules were debated. The Language Ombudsman "
+                     "said that the rules were fair.",
+                     "en");
+    assert_null(entity_key(&om, "Language Ombudsman"));
+    run_free(&om);
+    run de2 = extract("Matt Kowalczyk, Analyst bei Brandt Lindqvist, sagte, "
+                      "dass die Firma ein gutes Jahr hatte.",
+                      "de");
+    const char *qk = quote_in(&de2, 0);
+    assert_non_null(qk);
+    assert_true(strstr(qk, "rndkvst") == NULL);
+    run_free(&de2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_check_hedged_and_postpositive),
         cmocka_unit_test(test_quote_reported_speech_and_speak),
         cmocka_unit_test(test_quote_content_name_and_centering),
+        cmocka_unit_test(test_quote_full_names_and_contexts),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
