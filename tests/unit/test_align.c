@@ -268,6 +268,11 @@ static void test_more_lexicons(void **state)
     } cases[] = {{"ja", "en", "政府", "government"},
                  {"en", "ja", "government", "政府"},
                  {"zh", "en", "医院", "hospital"},
+                 /* JMdict writes 選挙, 検査, 発表 (shinjitai): their
+                  * simplified forms come through KANJIDIC/Unihan variants */
+                 {"zh", "en", "选举", "election"},
+                 {"zh", "en", "检查", "inspection"},
+                 {"zh", "en", "发表", "announce"},
                  {"cs", "en", "válka", "war"},
                  {"ru", "en", "война", "war"},
                  {"fr", "de", "guerre", "krieg"}};
