@@ -181,6 +181,8 @@ typedef struct scan {
     story_buf phrase;
     int cjk;         /* language writes without spaces */
     const char *compound_unit; /* unit of the last compound number word */
+    const char *compound; /* suffix of the last compound number word
+                           * (jednopokojový: "pokojov*"), or NULL */
     int fraction;    /* read_value read a fraction (一半, 十分之四) */
     int in_fraction; /* reading the numerator of a CJK fraction */
 } scan;
@@ -867,6 +869,20 @@ static int compound_prefix(scan *s, size_t a, size_t b, const char *x,
     return 0;
 }
 
+/* Is string x an element of JSON array arr (NULL: no)? */
+static int in_array(json_t *arr, const char *x)
+{
+    size_t k;
+    json_t *e;
+    if (!json_is_array(arr) || !x)
+        return 0;
+    json_array_foreach(arr, k, e) {
+        if (json_is_string(e) && strcmp(json_string_value(e), x) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is word [a,b) a number word? Sets *v (table value). Also accepts
  * compounds whose first and last parts are listed (fünfunddreißig). */
 static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
@@ -933,6 +949,7 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
     /* compounds: a number word + a listed suffix (achttägigen, 3-fach);
      * compound_units suffixes also give the unit (einprozentige) */
     s->compound_unit = NULL;
+    s->compound = NULL;
     if (b - a >= 6) {
         const char *fields[2] = {"compound_suffixes", "compound_units"};
         for (int f = 0; f < 2; f++) {
@@ -957,6 +974,7 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
                 if (compound_prefix(s, a, b, x, v)) {
                     if (f == 1 && json_is_string(e))
                         s->compound_unit = json_string_value(e);
+                    s->compound = x;
                     return 1;
                 }
             }
@@ -1211,6 +1229,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     size_t p = i, last_end = i;
     double frac = 0;
     const char *cunit = NULL;
+    const char *ccomp = NULL;
     while (p < s->end && nv < 16) {
         size_t we = word_end(s, p);
         if (we == p)
@@ -1253,6 +1272,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         ord |= o;
         last_end = we;
         cunit = s->compound_unit;
+        ccomp = s->compound;
         if (o)
             break;
         if (we >= s->end)
@@ -1285,6 +1305,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         last_end = p; /* an ordinal is not a numerator */
     }
     s->compound_unit = cunit;
+    s->compound = ccomp;
     *endp = last_end;
     *spelled = 1;
     *ordinal = ord;
@@ -1380,6 +1401,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         s->inner_more = 0;
         s->fraction = 0;
         s->compound_unit = NULL;
+        s->compound = NULL;
         double v;
         size_t ve;
         int spelled, ordinal, plain, nd;
@@ -1568,6 +1590,10 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             int dash = !spelled &&
                        (d == '-' || d == 0x2013 || d == 0x2014 ||
                         d == 0x2012 || d == 0xFF5E || d == 0x301C);
+            /* spelled: only a hyphen inside the word pair, "два-три",
+             * "однієї-чотирьох" (the second must be spelled too) */
+            int word_dash = spelled && !s->cjk && q == p && d == '-';
+            dash = dash || word_dash;
             size_t rs = 0;
             int joiner = 0;
             if (dash) {
@@ -1607,7 +1633,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             int sp2, o2, pl2, nd2;
             int ok = rs && rs < s->end && !(digit && is_iso_date_at(s, i)) &&
                      read_value(s, rs, &v2, &ve2, &sp2, &o2, &pl2, &nd2) &&
-                     !o2;
+                     !o2 && (!word_dash || sp2);
             if (ok && dash && plain && pl2 && nd == 4 && nd2 == 2 &&
                 v >= 1000 && v <= 2100) {
                 /* abbreviated year range: 1981-87 */
@@ -1687,7 +1713,16 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             size_t ue1;
             int w1 = s->cjk ? 6 : 3; /* CJK: code points (パーセント) */
             json_t *u1 = match_after(s, p, "units", w1, 1, &ue1);
+            /* a compound (jednopokojový "one-room", dvoupatrový) is no
+             * article either, unless its suffix is in the pack's
+             * compound_one_skip: idioms (einfach "simple", einmal "once")
+             * and durations (einjährig, jednodenní: "a year", "a day",
+             * dropped like ja 1年間) */
             int keep = n.is_percent ||
+                       (n.spelled && s->compound &&
+                        !in_array(story_langpack_field(s->nl->lp,
+                                                       "compound_one_skip"),
+                                  s->compound)) ||
                        (u1 && json_is_string(u1) &&
                         strcmp(json_string_value(u1), "percent") == 0) ||
                        match_after(s, p, "currencies", w1, 1, &ue1);
