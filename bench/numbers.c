@@ -44,7 +44,7 @@
  * numbers_stale_verdicts_count (verdicts matching no miss) must be 0: when
  * the scanner changes, re-judge the new misses (each is printed on stderr).
  * Usage: bench/run numbers [-v LANG]   (-v prints the misses of LANG,
- * each value with its mention in brackets; with BENCH_NUMBERS_TEXT=1 in
+ * each value with its mention in brackets and its verdict in braces; with BENCH_NUMBERS_TEXT=1 in
  * the environment also both paragraphs and all values of both sides)
  */
 #include "benchsupport.h"
@@ -266,6 +266,7 @@ int main(int argc, char **argv)
     raw_only = getenv("BENCH_NUMBERS_RAW") != NULL;
     size_t sa[MAXV][2], sb[MAXV][2];
     int ua[MAXV], ub[MAXV];
+    static const char *ja[MAXV], *jb[MAXV]; /* verdicts of the misses */
     size_t i;
     json_t *doc;
     json_array_foreach(docs, i, doc) {
@@ -295,6 +296,7 @@ int main(int argc, char **argv)
                             continue;
                         const char *j = judge(story ? story : "", langs[l],
                                               side, side ? a[k].v : b[k].v);
+                        (side ? ja : jb)[k] = j ? j : "no verdict";
                         if (!j) {
                             unjudged++;
                             fprintf(stderr, "numbers: no verdict for %s %s "
@@ -312,13 +314,15 @@ int main(int argc, char **argv)
                            p);
                     for (size_t k = 0; k < na; k++)
                         if (!ua[k])
-                            printf(" %g [%.*s]", a[k].v,
-                                   (int)(sa[k][1] - sa[k][0]), se + sa[k][0]);
+                            printf(" %g [%.*s]{%s}", a[k].v,
+                                   (int)(sa[k][1] - sa[k][0]), se + sa[k][0],
+                                   ja[k]);
                     printf("\n  %s only:", langs[l]);
                     for (size_t k = 0; k < nb; k++)
                         if (!ub[k])
-                            printf(" %g [%.*s]", b[k].v,
-                                   (int)(sb[k][1] - sb[k][0]), st + sb[k][0]);
+                            printf(" %g [%.*s]{%s}", b[k].v,
+                                   (int)(sb[k][1] - sb[k][0]), st + sb[k][0],
+                                   jb[k]);
                     printf("\n");
                     if (getenv("BENCH_NUMBERS_TEXT")) {
                         printf("  EN: %s\n  %s: %s\n", se, langs[l], st);
