@@ -424,6 +424,33 @@ static void test_wmt24_agreement(void **state)
     assert_true(r >= 0.90);
 }
 
+/* A compound of 1 is a value unless its suffix is in compound_one_skip
+ * (idioms, durations); a hyphen between two spelled numbers is a range,
+ * but a spelled compound number (twenty-one) stays one value. */
+static void test_compound_one_and_word_ranges(void **state)
+{
+    (void)state;
+    story_vec v;
+    assert_int_equal(scan("cs", "Pronajmou jednopokojový byt.", &v), 1);
+    assert_true(close_to(((story_number *)v.data)->value, 1));
+    assert_true(((story_number *)v.data)->spelled);
+    story_vec_free(&v);
+    assert_int_equal(scan("de", "Die Lösung ist einfach.", &v), 0);
+    story_vec_free(&v);
+    assert_int_equal(scan("de", "Ein einjähriger Vertrag.", &v), 0);
+    story_vec_free(&v);
+    assert_int_equal(scan("uk", "Це займе два-три тижні.", &v), 1);
+    story_number *n = (story_number *)v.data;
+    assert_true(n->is_range);
+    assert_true(close_to(n->value, 2) && close_to(n->value_hi, 3));
+    story_vec_free(&v);
+    assert_int_equal(scan("en", "We waited twenty-one days.", &v), 1);
+    n = (story_number *)v.data;
+    assert_false(n->is_range);
+    assert_true(close_to(n->value, 21));
+    story_vec_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_fallback_language),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
+        cmocka_unit_test(test_compound_one_and_word_ranges),
     };
     return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
 }
