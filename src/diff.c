@@ -43,7 +43,9 @@
  * fact left unmatched inside an aligned sentence pair is more often an
  * extraction artefact than an omission; it is reported with certain = 0,
  * as are contradictions between articles in different languages
- * (negation cues differ). Quantities and dates, whose keys are values,
+ * (negation cues differ) and contradictions where either side is hedged
+ * (a claim that "may" happen, is planned, or is conditional asserts
+ * nothing that the other side's polarity contradicts). Quantities and dates, whose keys are values,
  * stay certain, except a bare year between languages. Uncertain entries
  * are listed but do not make the exit
  * status 1.
@@ -906,10 +908,12 @@ static int same_language(const story_article *a, const story_article *b)
 /* See the file comment: is an entry a difference of the stories rather
  * than, possibly, of the extraction? */
 static int certain(story_diff_category c, const story_fact *f,
-                   const side *s, int cross_lang)
+                   const story_fact *g, const side *s, int cross_lang)
 {
+    /* a hedged side ("may sign", "plans to open 160 shops", "if Congress
+     * passes") asserts nothing the other side's polarity can contradict */
     if (c == STORY_DIFF_CONTRADICTED)
-        return !cross_lang;
+        return !cross_lang && !f->hedged && !(g && g->hedged);
     if (c != STORY_DIFF_ADDED && c != STORY_DIFF_OMITTED)
         return 1;
     /* a bare year across languages: the scanners read years and decades
@@ -1010,7 +1014,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         long j = sa.match[i];
         story_diff_category c =
             j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
-        int sure = certain(c, f, &sa, cross_lang);
+        int sure = certain(c, f, j >= 0 ? &fb->facts[j] : NULL, &sa,
+                           cross_lang);
         rc = push_entry(&v, c, f->type, (long)i, j,
                         detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL),
                         sure);
@@ -1023,7 +1028,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         d->summary.facts_b++;
         if (sb.match[j] >= 0)
             continue;
-        int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], &sb, cross_lang);
+        int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], NULL, &sb,
+                           cross_lang);
         rc = push_entry(&v, STORY_DIFF_ADDED, fb->facts[j].type, -1, (long)j,
                         detail(STORY_DIFF_ADDED, NULL, NULL, NULL, b, fb,
                                &fb->facts[j]),

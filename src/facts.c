@@ -682,14 +682,36 @@ static void clause_of(const fx *x, size_t s, size_t i, size_t *cs, size_t *ce)
     *ce = hi;
 }
 
+/* A postposed negation cue at k > i stays out of predicate i's scope when
+ * a scope break lies between them (pack "negation_scope_breaks":
+ * coordinators, de "und": "zu verabschieden und diese nicht
+ * zusammenzufassen" negates the second verb only). */
+static int scope_break_between(fx *x, size_t i, size_t k)
+{
+    for (size_t q = i + 1; q < k; q++)
+        if (story_langpack_has(x->lp, "negation_scope_breaks",
+                               x->a->tokens[q].key))
+            return 1;
+    return 0;
+}
+
 int fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
     /* before the predicate: a verbal particle ("not", "не", "nie") within
      * 3 tokens, any other cue ("no", "жодна", "kein") within 5; after it
-     * (languages with "negation_after": de "nicht", is "ekki") within 3 */
+     * (languages with "negation_after": de "nicht", is "ekki") a verbal
+     * particle within 3, never a determiner ("eines Fluges keine Rolle":
+     * "keine" negates its own noun), never onto a noun (capitalised
+     * mid-sentence in packs with "capitalised_nouns": "Finanzierung ...
+     * nicht vereinbar" negates the adjective after the particle, the noun
+     * before it is the subject), never across a scope break */
     int after = json_is_true(story_langpack_field(x->lp, "negation_after"));
+    if (after && i > x->sent_tok[s] &&
+        (x->a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+        json_is_true(story_langpack_field(x->lp, "capitalised_nouns")))
+        after = 0;
     size_t from = i >= cs + 5 ? i - 5 : cs;
     size_t to = x->cjk ? i : (after ? (i + 4 < ce ? i + 4 : ce) : i);
     /* a postpositive cue (hi "किए बिना": without doing) negates the word
@@ -711,7 +733,49 @@ int fx_negated(fx *x, size_t s, size_t i)
             story_langpack_has(x->lp, "negation_particles",
                                x->a->tokens[k].key))
             continue;
+        if (k > i && !x->cjk &&
+            (!story_langpack_has(x->lp, "negation_particles",
+                                 x->a->tokens[k].key) ||
+             scope_break_between(x, i, k)))
+            continue;
         return 1;
+    }
+    return 0;
+}
+
+/* The negation of a quantity: a cue inside its noun phrase, right before
+ * the number or its qualifier ("not 12", "kein einziger", "ни одного"),
+ * at most 2 tokens before token i (the first token of the quantity). A
+ * negated clause does not negate the count: "Congress has not passed the
+ * 12 bills" still speaks of 12 bills (story_facts_check() skips counts of
+ * a negated event instead). Postpositive cues (zh/ja/hi) keep the clause
+ * rule. */
+static int quantity_negated(fx *x, size_t s, size_t i)
+{
+    size_t cs, ce, n;
+    if (x->cjk || story_langpack_field(x->lp, "negation_postpositive"))
+        return fx_negated(x, s, i);
+    clause_of(x, s, i, &cs, &ce);
+    for (size_t k = i >= cs + 2 ? i - 2 : cs; k < i; k++)
+        if (fx_match(x, "negation_cues", k, ce, &n) && k + n >= i)
+            return 1;
+    return 0;
+}
+
+/* Conditional-mood endings of pack "hedge_suffixes" (es "-ría": apoyaría,
+ * "would support") on the predicate token itself; the stem before the
+ * ending must keep 3 bytes or more. */
+static int hedge_suffix(fx *x, size_t i)
+{
+    json_t *sf = story_langpack_field(x->lp, "hedge_suffixes");
+    const char *w = x->a->tokens[i].key;
+    size_t wl = strlen(w), k;
+    json_t *v;
+    json_array_foreach(sf, k, v) {
+        const char *e = json_string_value(v);
+        size_t el = e ? strlen(e) : 0;
+        if (el && wl >= el + 3 && strcmp(w + wl - el, e) == 0)
+            return 1;
     }
     return 0;
 }
@@ -720,6 +784,8 @@ int fx_hedged(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
+    if (hedge_suffix(x, i))
+        return 1;
     /* cues before the predicate in its clause (a cue after it usually
      * belongs to a relative clause: "signed up to a force that could"),
      * plus the next two tokens ("is expected to"); anywhere for zh/ja */
@@ -727,6 +793,18 @@ int fx_hedged(fx *x, size_t s, size_t i)
     for (size_t k = cs; k < to; k++)
         if (k != i && fx_match(x, "hedge_cues", k, ce, &n))
             return 1;
+    /* a complement clause ("dass", "that", "que") under a hedged matrix
+     * clause asserts nothing either: "it would be the first time that
+     * Congress passes ..." */
+    if (!x->cjk && cs > x->sent_tok[s] &&
+        story_langpack_has(x->lp, "speech_complementizers",
+                           x->a->tokens[cs].key)) {
+        size_t ms, me;
+        clause_of(x, s, cs - 1, &ms, &me);
+        for (size_t k = ms; k < me; k++)
+            if (fx_match(x, "hedge_cues", k, me, &n))
+                return 1;
+    }
     return 0;
 }
 
@@ -1024,6 +1102,13 @@ int story_facts_extract(story_factset **out, story_ctx *ctx,
         rc = fx_speech(&x);
     if (!rc)
         rc = fx_events(&x);
+    /* quantities: negation inside the noun phrase only (quantity_negated) */
+    for (size_t q = 0; !rc && !x.rc && q < x.facts.len; q++) {
+        story_fact *f = &((story_fact *)x.facts.data)[q];
+        if (f->type == STORY_FACT_QUANTITY && f->sentence < a->n_sentences)
+            f->negated = quantity_negated(&x, f->sentence,
+                                          fx_token_after(&x, f->start));
+    }
     if (!rc && x.rc)
         rc = x.rc;
     if (rc) {
@@ -1156,6 +1241,82 @@ static int in_name(const story_article *a, const story_fact *f)
     return end > i && a->text[i] >= 'A' && a->text[i] <= 'Z';
 }
 
+/* Facts [*lo, *hi) of fs share the sentence of fact i (facts are ordered
+ * by position, so the facts of a sentence are contiguous). */
+static void sentence_facts(const story_factset *fs, size_t i, size_t *lo,
+                           size_t *hi)
+{
+    size_t s = fs->facts[i].sentence, l = i, h = i + 1;
+    while (l > 0 && fs->facts[l - 1].sentence == s)
+        l--;
+    while (h < fs->n_facts && fs->facts[h].sentence == s)
+        h++;
+    *lo = l;
+    *hi = h;
+}
+
+/* Is quantity i a plain count whose value another count of its slot can
+ * contradict? Not when
+ *  - it is not a whole number: a count of discrete things with a fraction
+ *    is a rate or an average ("2.53 per million departures");
+ *  - its sentence holds another value of the same slot: a breakdown or a
+ *    comparison ("88 cases last year, 94 and 106 before");
+ *  - its sentence negates or hedges the event it counts ("has not passed
+ *    the 12 bills", "plans to open 160 shops"): the count is not asserted.
+ */
+static int plain_count(const story_factset *fs, size_t i)
+{
+    const story_fact *f = &fs->facts[i];
+    size_t lo, hi;
+    if (f->number != floor(f->number))
+        return 0;
+    sentence_facts(fs, i, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const story_fact *g = &fs->facts[k];
+        if (k == i)
+            continue;
+        if (g->type == STORY_FACT_QUANTITY && g->slot && f->slot &&
+            strcmp(g->slot, f->slot) == 0 && g->event && f->event &&
+            strcmp(g->event, f->event) == 0 && g->number != f->number)
+            return 0;
+        if (g->type == STORY_FACT_EVENT && (g->negated || g->hedged) &&
+            g->predicate && f->event && strcmp(g->predicate, f->event) == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The date nearest to fact i in its sentence (by bytes), NULL if none:
+ * the time its count refers to ("160 shops next year, and celebrated the
+ * end of 2023": next year). */
+static const story_fact *nearest_date(const story_factset *fs, size_t i)
+{
+    const story_fact *f = &fs->facts[i], *best = NULL;
+    size_t lo, hi, bd = (size_t)-1;
+    sentence_facts(fs, i, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const story_fact *d = &fs->facts[k];
+        if (d->type != STORY_FACT_DATE || !d->key)
+            continue;
+        size_t dist = d->start >= f->end ? d->start - f->end
+                      : f->start >= d->end ? f->start - d->end : 0;
+        if (dist < bd) {
+            bd = dist;
+            best = d;
+        }
+    }
+    return best;
+}
+
+/* Are the counts i and j dated differently ("160 shops next year", "220
+ * shops in 2023")? Then they are of different times and do not
+ * contradict each other. */
+static int different_times(const story_factset *fs, size_t i, size_t j)
+{
+    const story_fact *di = nearest_date(fs, i), *dj = nearest_date(fs, j);
+    return di && dj && strcmp(di->key, dj->key) != 0;
+}
+
 int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
@@ -1229,7 +1390,9 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                     in_name(a, g) ||
                     strcmp(f->key, g->key) == 0 || f->hedged || g->hedged ||
                     f->negated || g->negated || f->qualifier[0] ||
-                    g->qualifier[0] || f->sentence == g->sentence)
+                    g->qualifier[0] || f->sentence == g->sentence ||
+                    !plain_count(fs, i) || !plain_count(fs, j) ||
+                    different_times(fs, i, j))
                     continue;
                 if (g->number >= f->number && g->number <= f->number_hi)
                     continue;

@@ -567,12 +567,37 @@ static int not_an_event(fx *x, size_t k, size_t n, size_t b, size_t e)
     return 0;
 }
 
+/* Polarity of a predicate named twice in sentence s: the event fact
+ * `fi` of the first mention (token k0) and a later mention at token k.
+ * In the same clause the two are one predication ("die 12 Abkommen nicht
+ * einzeln verabschiedet": noun and verb), negated when either mention
+ * is. In different clauses, one denied and one asserted, the sentence
+ * does not deny the event as a whole ("CRs are not compatible with how
+ * the Act requires us to pass the bills"): the fact is affirmed. */
+static void dup_polarity(fx *x, size_t fi, size_t k0, size_t s, size_t k)
+{
+    if (fi >= x->facts.len)
+        return;
+    story_fact *f = &((story_fact *)x->facts.data)[fi];
+    if (f->type != STORY_FACT_EVENT)
+        return;
+    int same_clause = 1;
+    for (size_t q = k0 + 1; q <= k && same_clause; q++)
+        if (fx_clause_break_before(x, q))
+            same_clause = 0;
+    int neg = fx_negated(x, s, k);
+    if (same_clause)
+        f->negated = f->negated || neg;
+    else if (f->negated != neg)
+        f->negated = 0;
+}
+
 static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
 {
     const story_article *a = x->a;
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *seen[16];
-    size_t nseen = 0;
+    size_t seen_tok[16], seen_fact[16], nseen = 0;
     for (size_t k = b; k < e && !x->rc; k++) {
         if (x->tok_ent[k] >= 0)
             continue;
@@ -590,15 +615,20 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         }
         pred = sense;
         int dup = 0;
-        for (size_t q = 0; q < nseen; q++)
-            if (strcmp(seen[q], pred) == 0)
+        for (size_t q = 0; q < nseen && !dup; q++)
+            if (strcmp(seen[q], pred) == 0) {
                 dup = 1;
+                dup_polarity(x, seen_fact[q], seen_tok[q], s, k);
+            }
         if (dup) {
             k += n - 1;
             continue;
         }
-        if (nseen < 16)
+        if (nseen < 16) {
+            seen_tok[nseen] = k;
+            seen_fact[nseen] = x->facts.len;
             seen[nseen++] = pred;
+        }
         long actor_e = -1, obj_e = -1;
         const char *actor = NULL, *obj = NULL;
         for (size_t q = k > b + FX_WINDOW ? k - FX_WINDOW : b;
