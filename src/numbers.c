@@ -57,7 +57,15 @@ typedef struct numlang {
 typedef struct nummod {
     numlang *langs[MAX_LANGS];
     size_t n;
-    json_t *neutral; /* field -> {folded key -> value} from numbers/root.json */
+    /* numbers/root.json: its object fields, each folded key -> value
+     * (borrowed from neutral_json) in a hash map */
+    json_t *neutral_json;
+    int neutral_loaded;
+    size_t n_neutral;
+    struct {
+        char field[32];
+        story_strmap keys;
+    } neutral[8];
 } nummod;
 
 static void nummod_free(void *p)
@@ -69,7 +77,9 @@ static void nummod_free(void *p)
         json_decref(m->langs[i]->factor_first);
         free(m->langs[i]);
     }
-    json_decref(m->neutral);
+    for (size_t i = 0; i < m->n_neutral; i++)
+        story__strmap_free(&m->neutral[i].keys);
+    json_decref(m->neutral_json);
     free(m);
 }
 
@@ -80,6 +90,17 @@ int story__fold_word(story_buf *b, const char *s, size_t n)
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
+    /* story__normalize_key_buf has its own fast paths (ASCII runs, code
+     * points without an NFKC_Casefold mapping) and gives the same key as
+     * the loop below for every word without a backtick, which the loop
+     * keeps and normalisation unifies to an apostrophe */
+    if (!memchr(s, '`', n)) {
+        if (story__normalize_key_buf(b, NULL, s, n, NULL))
+            return -1;
+        if (!b->data && story_buf_append(b, "", 0))
+            return -1;
+        return b->oom ? -1 : 0;
+    }
     /* fast path: code points that NFKC_Casefold leaves alone or maps by
      * simple case folding to one such code point (A -> a, Д -> д) */
     size_t i = 0;
@@ -135,37 +156,34 @@ static int fold_into(story_buf *b, const char *s, size_t n)
     return story__fold_word(b, s, n);
 }
 
-static json_t *neutral_index(nummod *m, story_ctx *ctx)
+static void neutral_load(nummod *m, story_ctx *ctx)
 {
-    if (m->neutral)
-        return m->neutral;
+    if (m->neutral_loaded)
+        return;
+    m->neutral_loaded = 1;
     char path[4096];
     snprintf(path, sizeof path, "%s/numbers/root.json", ctx->locales_dir);
-    m->neutral = json_object();
-    json_t *j = json_load_file(path, 0, NULL);
-    if (!j || !m->neutral)
-        goto out;
+    m->neutral_json = json_load_file(path, 0, NULL);
     const char *field;
     json_t *v;
     story_buf key = {0};
-    json_object_foreach(j, field, v) {
-        if (!json_is_object(v))
+    json_object_foreach(m->neutral_json, field, v) {
+        if (!json_is_object(v) ||
+            strlen(field) >= sizeof m->neutral[0].field ||
+            m->n_neutral == sizeof m->neutral / sizeof m->neutral[0])
             continue;
-        json_t *ix = json_object();
-        if (!ix)
-            break;
-        json_object_set_new(m->neutral, field, ix);
+        size_t f = m->n_neutral++;
+        snprintf(m->neutral[f].field, sizeof m->neutral[f].field, "%s", field);
         const char *wk;
         json_t *wv;
         json_object_foreach(v, wk, wv) {
+            /* a later spelling with the same folded key wins, as before */
             if (fold_into(&key, wk, strlen(wk)) == 0)
-                json_object_set(ix, key.data, wv);
+                story__strmap_put_ptr(&m->neutral[f].keys, key.data,
+                                      strlen(key.data), wv);
         }
     }
     story_buf_free(&key);
-out:
-    json_decref(j);
-    return m->neutral;
 }
 
 typedef struct scan {
@@ -193,8 +211,12 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k)
     json_t *v = story_langpack_lookup(s->nl->lp, field, k);
     if (v)
         return v;
-    json_t *nx = json_object_get(neutral_index(s->mod, s->ctx), field);
-    return nx ? json_object_get(nx, k) : NULL;
+    nummod *m = s->mod;
+    neutral_load(m, s->ctx);
+    for (size_t i = 0; i < m->n_neutral; i++)
+        if (strcmp(m->neutral[i].field, field) == 0)
+            return story__strmap_get_ptr(&m->neutral[i].keys, k, strlen(k));
+    return NULL;
 }
 
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
