@@ -327,9 +327,22 @@ static long np_head(fx *x, size_t k, size_t v)
                 head = x->tok_ent[i];
             continue;
         }
-        if (x->tok_role[i] || fx_match(x, "roles", i, e, &n) ||
+        if (x->tok_role[i])
+            continue;
+        if (fx_match(x, "roles", i, e, &n) ||
             fx_match(x, "titles", i, e, &n) ||
-            fx_match(x, "nationalities", i, e, &n))
+            fx_match(x, "nationalities", i, e, &n)) {
+            i += n > 0 ? n - 1 : 0; /* zh/ja: 分析 师 */
+            continue;
+        }
+        /* a possessive particle (pack "possessive_particles": zh 的, ja
+         * の) links the firm to the role of the person named next
+         * ("<firm>的股票分析师<name>表示"); in zh/ja a word right before a
+         * role word modifies it (股票 分析师) */
+        if (story_langpack_has(x->lp, "possessive_particles",
+                               x->a->tokens[i].key) ||
+            (x->cjk && i + 1 < v && !fx_clause_break_before(x, i + 1) &&
+             fx_match(x, "roles", i + 1, e, &n)))
             continue;
         break;
     }

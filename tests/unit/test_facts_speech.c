@@ -403,6 +403,15 @@ static void test_quote_full_names_and_contexts(void **state)
     assert_non_null(qk);
     assert_true(strstr(qk, "rndkvst") == NULL);
     run_free(&de2);
+    /* zh: "<firm>的<role><name>表示" is the named person, not the firm */
+    run zh = extract("Brandt Lindqvist的股票分析师马克·韦伯表示，该公司今年"
+                     "\u201c取得了真正的进步\u201d。",
+                     "zh");
+    qk = quote_in(&zh, 0);
+    assert_non_null(qk);
+    assert_true(strstr(qk, "rndkvst") == NULL);
+    assert_speaker(&zh, 0, "马克·韦伯");
+    run_free(&zh);
 }
 
 int main(void)
