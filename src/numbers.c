@@ -279,6 +279,8 @@ static int is_word_cp(int32_t c)
 {
     if (c < 0)
         return 0;
+    if (c < 0x80) /* ASCII fast path: u_isalpha is exactly A-Z a-z here */
+        return (unsigned)((c | 0x20) - 'a') < 26u;
     if (u_isalpha(c))
         return 1;
     int8_t t = u_charType(c);
@@ -287,6 +289,8 @@ static int is_word_cp(int32_t c)
 
 static int is_cjk_cp(int32_t c)
 {
+    if (c < 0x2E80) /* below the CJK radicals: no Han, Hiragana, Katakana */
+        return 0;
     UErrorCode e = U_ZERO_ERROR;
     UScriptCode sc = uscript_getScript(c, &e);
     return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
