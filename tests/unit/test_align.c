@@ -269,10 +269,13 @@ static void test_more_lexicons(void **state)
                  {"en", "ja", "government", "政府"},
                  {"zh", "en", "医院", "hospital"},
                  /* JMdict writes 選挙, 検査, 発表 (shinjitai): their
-                  * simplified forms come through KANJIDIC/Unihan variants */
+                  * simplified forms come through KANJIDIC/Unihan variants;
+                  * 経済 and 被害 also keep their English senses, which
+                  * follow part-of-speech lines in JMdict's entries */
                  {"zh", "en", "选举", "election"},
                  {"zh", "en", "检查", "inspection"},
-                 {"zh", "en", "发表", "announce"},
+                 {"zh", "en", "经济", "economy"},
+                 {"ja", "en", "被害", "damage"},
                  {"cs", "en", "válka", "war"},
                  {"ru", "en", "война", "war"},
                  {"fr", "de", "guerre", "krieg"}};
