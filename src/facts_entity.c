@@ -1519,7 +1519,15 @@ static int noun_ends_run(fx *x, size_t i)
 
 /* Token i is written in katakana only (U+30A1-U+30FF: letters, the
  * middle dot and the long-vowel mark), at least 2 code points. */
+static int katakana_min(fx *x, size_t i, size_t min);
+
 static int katakana(fx *x, size_t i)
+{
+    return katakana_min(x, i, 2);
+}
+
+/* Token i is written in katakana only, at least min code points. */
+static int katakana_min(fx *x, size_t i, size_t min)
 {
     const story_token *t = &x->a->tokens[i];
     const unsigned char *p = (const unsigned char *)x->a->text + t->start;
@@ -1535,7 +1543,7 @@ static int katakana(fx *x, size_t i)
         cps++;
         p += 3;
     }
-    return p == q && cps >= 2;
+    return p == q && cps >= min;
 }
 
 /* Packs with "katakana_names" (ja): a run of katakana tokens (joined
@@ -1544,12 +1552,17 @@ static int katakana(fx *x, size_t i)
  * consonants of the original ("ジョンソン" -> jonson -> insn). */
 static size_t katakana_run(fx *x, size_t i, size_t e)
 {
+    /* the word segmenter cuts rare names into pieces of one letter
+     * ("ク" "レ" "メン"): a one-letter piece starts a run when a katakana
+     * piece touches it, and continues one */
     if (!json_is_true(story_langpack_field(x->lp, "katakana_names")) ||
-        !katakana(x, i))
+        !(katakana(x, i) ||
+          (katakana_min(x, i, 1) && i + 1 < e && katakana_min(x, i + 1, 1) &&
+           x->a->tokens[i + 1].start == x->a->tokens[i].end)))
         return 0;
     size_t re = i + 1;
     int dot = 0;
-    for (; re < e && katakana(x, re); re++) {
+    for (; re < e && katakana_min(x, re, 1); re++) {
         /* pieces of one word touch; "ジョー・バイデン": a middle dot */
         size_t gap = x->a->tokens[re].start - x->a->tokens[re - 1].end;
         const char *g = x->a->text + x->a->tokens[re - 1].end;

@@ -206,6 +206,28 @@ static void test_czech_foreign_endings(void **state)
     run_free(&en);
 }
 
+/* ja: the word segmenter cuts a rare katakana name into one-letter pieces
+ * ("ク" "レ" "メン"); the whole name is one entity with the English key.
+ * en: a run of common words is a name in a person's context. */
+static void test_katakana_pieces_and_common_word_names(void **state)
+{
+    (void)state;
+    run ja = extract("同国の言語オンブズマンであるタラス・クレメン氏は述べた。",
+                     "ja");
+    run en = extract("Taras Kremen said so.", "en");
+    const char *k = key_of(&en, "Kremen");
+    assert_true(k[0]);
+    assert_true(has_key(&ja, k));
+    assert_false(has_key(&ja, "entity|mn"));
+    run_free(&ja);
+    run_free(&en);
+    run en2 = extract("The harbour was quiet. Perry Cooper, a spokesperson "
+                      "for the harbour, said that the cranes were old.",
+                      "en");
+    assert_true(key_of(&en2, "Perry Cooper")[0]);
+    run_free(&en2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_currency_codes),
         cmocka_unit_test(test_german_surname_nouns),
         cmocka_unit_test(test_czech_foreign_endings),
+        cmocka_unit_test(test_katakana_pieces_and_common_word_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
