@@ -276,6 +276,12 @@ static void test_more_lexicons(void **state)
                  {"zh", "en", "检查", "inspection"},
                  {"zh", "en", "经济", "economy"},
                  {"ja", "en", "被害", "damage"},
+                 /* numbered JMdict senses keep their glosses (地元: "1.
+                  * home area ... 2. local"); a short English phrase
+                  * gives its head word ("this year" -> year) */
+                 {"ja", "en", "地元", "local"},
+                 {"ja", "en", "開幕", "opening"},
+                 {"ja", "en", "今年", "year"},
                  {"cs", "en", "válka", "war"},
                  {"ru", "en", "война", "war"},
                  {"fr", "de", "guerre", "krieg"}};
