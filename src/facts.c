@@ -695,6 +695,24 @@ static int scope_break_between(fx *x, size_t i, size_t k)
     return 0;
 }
 
+/* Token k starts with an elided negation particle of pack
+ * "negation_elided" (fr "n'ont", "n’a": the word breaker keeps the
+ * elision inside the word) and has more after it. */
+static int elided_negation(fx *x, size_t k)
+{
+    json_t *el = story_langpack_field(x->lp, "negation_elided");
+    const char *w = x->a->tokens[k].key;
+    size_t m;
+    json_t *v;
+    json_array_foreach(el, m, v) {
+        const char *p = json_string_value(v);
+        size_t pl = p ? strlen(p) : 0;
+        if (pl && strncmp(w, p, pl) == 0 && w[pl])
+            return 1;
+    }
+    return 0;
+}
+
 int fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
@@ -720,6 +738,17 @@ int fx_negated(fx *x, size_t s, size_t i)
     for (size_t k = i + 1; k < ce && k <= i + 2; k++)
         if (story_langpack_has(x->lp, "negation_postpositive",
                                x->a->tokens[k].key))
+            return 1;
+    /* a negative determiner or pronoun opening the clause (pack
+     * "negation_clause_cues": "No country in the region has signed up",
+     * "Keine Länder haben sich der Koalition angeschlossen") negates its
+     * predicate at any distance, up to a scope break */
+    for (size_t k = cs; k < i && k < cs + 2; k++)
+        if (fx_match(x, "negation_clause_cues", k, ce, &n) &&
+            !scope_break_between(x, k, i))
+            return 1;
+    for (size_t k = i >= cs + 3 ? i - 3 : cs; k < i; k++)
+        if (elided_negation(x, k))
             return 1;
     for (size_t k = from; k < to; k++) {
         if (k == i)
@@ -1033,7 +1062,8 @@ static int prepare(fx *x)
     static const char *const fields[] = {
         "reporting_verbs", "event_lexicon", "counted_nouns", "negation_cues",
         "hedge_cues", "attribution_cues", "roles", "titles", "nationalities",
-        "pronouns", "entity_kinds", "places", "organisations", "people"};
+        "pronouns", "entity_kinds", "places", "organisations", "people",
+        "negation_clause_cues"};
     for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
         lex_get(x, fields[f]);
     /* tokens are ordered by sentence; make the table monotone */
@@ -1286,6 +1316,23 @@ static int plain_count(const story_factset *fs, size_t i)
     return 1;
 }
 
+/* Does the sentence of event fact i count its event ("has not passed
+ * the 12 bills")? A denial of a given count does not deny the event:
+ * "passed 4 bills" elsewhere is no contradiction. */
+static int counts_event(const story_factset *fs, size_t i)
+{
+    const story_fact *f = &fs->facts[i];
+    size_t lo, hi;
+    sentence_facts(fs, i, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const story_fact *q = &fs->facts[k];
+        if (q->type == STORY_FACT_QUANTITY && q->event && f->predicate &&
+            strcmp(q->event, f->predicate) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The date nearest to fact i in its sentence (by bytes), NULL if none:
  * the time its count refers to ("160 shops next year, and celebrated the
  * end of 2023": next year). */
@@ -1374,6 +1421,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 const char *p = f->slot + strlen("event|");
                 if (p[0] == '|' && f->object_key[0] == '\0')
                     continue;
+                if (counts_event(fs, f->negated ? i : j))
+                    continue;
                 snprintf(buf, sizeof buf,
                          "event %s (%s): %s in sentence %zu, %s in "
                          "sentence %zu",
@@ -1419,6 +1468,42 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
         }
       }
       gi = gend - 1;
+    }
+    /* A denial without object denies every object: "the police did not
+     * arrest anyone" clashes with "the police arrested two men" (slots
+     * event|actor|PRED| and event|actor|PRED|obj: the sorted slots of one
+     * actor and predicate follow each other). The actor must be known. */
+    for (size_t gi = 0; gi < nf; gi++) {
+        const story_fact *f = &fs->facts[by[gi].idx];
+        if (f->type != STORY_FACT_EVENT || !f->negated || f->hedged ||
+            f->object_key[0] || !f->slot ||
+            f->slot[strlen("event|")] == '|')
+            continue;
+        size_t pl = strlen(f->slot);
+        for (size_t gj = gi + 1; gj < nf; gj++) {
+            const story_fact *g = &fs->facts[by[gj].idx];
+            if (g->type != STORY_FACT_EVENT ||
+                strncmp(g->slot, f->slot, pl) != 0)
+                break;
+            if (g->negated || g->hedged || !g->object_key[0] ||
+                g->sentence == f->sentence)
+                continue;
+            size_t i = by[gi].idx < by[gj].idx ? by[gi].idx : by[gj].idx;
+            size_t j = by[gi].idx < by[gj].idx ? by[gj].idx : by[gi].idx;
+            snprintf(buf, sizeof buf,
+                     "event %s (%s): denied for any object in sentence "
+                     "%zu, affirmed for %s in sentence %zu",
+                     f->predicate, f->slot, f->sentence, g->object_key,
+                     g->sentence);
+            if (push_contra(&v, i, j, story__strdup(buf))) {
+                for (size_t k = 0; k < v.len; k++)
+                    free(((story_contradiction *)v.data)[k].detail);
+                story_vec_free(&v);
+                free(by);
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            }
+        }
     }
     free(by);
     /* report in article order */

@@ -568,6 +568,42 @@ static void test_event_slot_outside_alignment(void **state)
     story_article_free(b);
 }
 
+/* A hedged side asserts nothing that the other side's polarity can
+ * contradict (issue 5: "plans to open 160 shops" against "no price rises
+ * and 160 shops"; "it would be the first time that Congress passes" vs
+ * "Congress has not passed"): the contradiction stays listed, uncertain. */
+static void test_hedged_contradiction_uncertain(void **state)
+{
+    (void)state;
+    story_article *a = article(SA, 2), *b = article(SA, 2);
+    story_fact f1[] = {evt(0, "event|sale|INCREASE|", 1)};
+    story_fact f2[] = {evt(0, "event|sale|INCREASE|", 0)};
+    f2[0].hedged = 1;
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CONTRADICTED);
+    assert_false(d->entries[0].certain);
+    assert_int_equal(d->summary.contradicted, 0);
+    story_diff_free(d);
+    /* both asserted: a certain contradiction */
+    f2[0].hedged = 0;
+    factset_free(fb);
+    fb = factset(f2, 1);
+    d = run(a, fa, b, fb, al);
+    assert_true(d->entries[0].certain);
+    assert_int_equal(d->summary.contradicted, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* Sentences joined by blank lines, ingested and segmented (tokens with
  * their match keys) by the library. */
 static story_article *segmented(story_ctx *ctx, const char *const *sents,
@@ -764,6 +800,7 @@ int main(void)
         cmocka_unit_test(test_bare_numbers),
         cmocka_unit_test(test_no_masking),
         cmocka_unit_test(test_event_slot_outside_alignment),
+        cmocka_unit_test(test_hedged_contradiction_uncertain),
         cmocka_unit_test(test_quote_edited),
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_enomem),

@@ -538,6 +538,200 @@ static void test_check_contradiction(void **state)
     }
 }
 
+/* ---- negation scope, hedging and check (issue 5: false contradictions)
+ * ---------------------------------------------------------------------- */
+
+/* The first event of predicate `pred` in sentence `s`, or NULL. */
+static const story_fact *event_in(const run *r, const char *pred, size_t s)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_EVENT && f->sentence == s &&
+            strcmp(f->predicate, pred) == 0)
+            return f;
+    }
+    return NULL;
+}
+
+static size_t check_count(const run *r, const char *pred)
+{
+    story_contradiction *cs = NULL;
+    size_t n = 0, hits = 0;
+    story_error err;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, r->a, r->fs, &err), 0);
+    for (size_t i = 0; i < n; i++) {
+        const story_fact *fa = &r->fs->facts[cs[i].fact_a];
+        const story_fact *fb = &r->fs->facts[cs[i].fact_b];
+        if (!pred)
+            hits++;
+        else if (fa->type == STORY_FACT_EVENT &&
+                 strcmp(fa->predicate, pred) == 0 &&
+                 fa->negated != fb->negated)
+            hits++;
+    }
+    story_contradictions_free(cs, n);
+    return pred ? hits : n;
+}
+
+/* Real contradictions inside one article, in six languages: a denial
+ * with a negative subject ("no countries") and a denial without object
+ * ("did not arrest anyone") against an affirmation. */
+static void test_check_real_contradictions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *pred, *text;
+    } cases[] = {
+        {"en", "SIGN_UP", "No countries have signed up to the coalition. "
+                          "The weather was mild. Thirty countries have "
+                          "signed up to the coalition."},
+        {"en", "SIGN_UP", "No country in the whole region has signed up "
+                          "to the coalition. The weather was mild. "
+                          "Thirty countries have signed up to it."},
+        {"en", "ARREST", "Soldiers did not arrest anyone in the village. "
+                         "The weather was mild. Soldiers arrested two men "
+                         "in the village."},
+        {"de", "SIGN_UP", "Keine Länder haben sich der Koalition "
+                          "angeschlossen. Das Wetter war mild. 30 Länder "
+                          "haben sich der Koalition angeschlossen."},
+        {"de", "ARREST", "Die Soldaten haben niemanden festgenommen. Das "
+                         "Wetter war mild. Die Soldaten haben zwei Männer "
+                         "festgenommen."},
+        {"fr", "SIGN_UP", "Aucun pays n'a rejoint la coalition. Le temps "
+                          "était doux. Trente pays ont rejoint la "
+                          "coalition."},
+        {"fr", "ARREST", "Les soldats n'ont arrêté aucun homme dans le "
+                         "village. Le temps était doux. Les soldats ont "
+                         "arrêté deux hommes dans le village."},
+        {"es", "ARREST", "Los soldados no han detenido a nadie en el "
+                         "pueblo. El tiempo era templado. Los soldados "
+                         "han detenido a dos hombres en el pueblo."},
+        {"uk", "SIGN_UP", "Жодна країна не приєдналася до коаліції. Погода "
+                          "була теплою. Тридцять країн приєдналися до "
+                          "коаліції."},
+        {"uk", "ARREST", "Військові нікого не затримали в селі. Погода була "
+                         "теплою. Військові затримали двох чоловіків у "
+                         "селі."},
+        {"ru", "SIGN_UP", "Ни одна страна не присоединилась к коалиции. "
+                          "Погода была теплой. Тридцать стран "
+                          "присоединились к коалиции."},
+        {"ru", "ARREST", "Военные никого не задержали в деревне. Погода "
+                         "была теплой. Военные задержали двух мужчин в "
+                         "деревне."},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        if (check_count(&r, cases[c].pred) < 1)
+            fail_msg("%s: no %s contradiction", cases[c].lang,
+                     cases[c].pred);
+        run_free(&r);
+    }
+}
+
+/* Negation scope (false contradictions between two faithful German
+ * translations): a postposed "nicht" negates a verb, not the noun before
+ * it; a determiner ("keine") negates its own noun; a count in a negated
+ * clause is not a negated count; coordinators end the scope; a French
+ * elided "n'" negates. */
+static void test_negation_scope(void **state)
+{
+    (void)state;
+    run r = extract("Er sagte, dass die Finanzierung der Regierung nicht "
+                    "vereinbar ist mit dem Gesetz. Für die meisten "
+                    "Reisenden spielt bei der Buchung eines Fluges keine "
+                    "Rolle, welcher Typ es ist. Der Kongress hat die 12 "
+                    "Gesetze nicht einzeln verabschiedet. Der Kongress "
+                    "soll die Gesetze abschaffen und diese nicht "
+                    "zusammenfassen.", "de");
+    const story_fact *fund = event_in(&r, "FUND", 0);
+    assert_non_null(fund);
+    assert_false(fund->negated);
+    const story_fact *travel = event_in(&r, "TRAVEL", 1);
+    if (travel)
+        assert_false(travel->negated);
+    const story_fact *q12 = quantity_of(&r, 12);
+    assert_non_null(q12);
+    assert_false(q12->negated);
+    const story_fact *pass = event_in(&r, "AGREE", 2);
+    assert_non_null(pass);
+    assert_true(pass->negated);
+    run_free(&r);
+    /* a German verb with the particle after it is still negated */
+    run v = extract("Die Regierung unterzeichnete das Abkommen nicht.", "de");
+    const story_fact *sign = event_in(&v, "SIGN", 0);
+    assert_non_null(sign);
+    assert_true(sign->negated);
+    run_free(&v);
+    run fr = extract("Les soldats n'ont arrêté personne.", "fr");
+    const story_fact *arrest = event_in(&fr, "ARREST", 0);
+    assert_non_null(arrest);
+    assert_true(arrest->negated);
+    run_free(&fr);
+}
+
+/* Conditional and irrealis claims are hedged: es conditional mood, a
+ * German "if" clause, a complement clause under "it would be", is "intends
+ * to". */
+static void test_hedge_conditional(void **state)
+{
+    (void)state;
+    run es = extract("El presidente dijo que no apoyaría la resolución.",
+                     "es");
+    const story_fact *sup = event_in(&es, "SUPPORT", 0);
+    assert_non_null(sup);
+    assert_true(sup->hedged);
+    run_free(&es);
+    run de = extract("Es wäre das erste Mal, dass der Kongress alle Gesetze "
+                     "einzeln verabschiedet. Falls der Kongress die Gesetze "
+                     "nicht verabschiedet, droht eine Kürzung.", "de");
+    const story_fact *p0 = event_in(&de, "AGREE", 0);
+    const story_fact *p1 = event_in(&de, "AGREE", 1);
+    assert_non_null(p0);
+    assert_non_null(p1);
+    assert_true(p0->hedged);
+    assert_true(p1->hedged);
+    run_free(&de);
+    run is = extract("Fyrirtækið ætlar að opna ný útibú án þess að hækka "
+                     "verðin.", "is");
+    const story_fact *inc = event_in(&is, "INCREASE", 0);
+    assert_non_null(inc);
+    assert_true(inc->hedged);
+    run_free(&is);
+}
+
+/* Counts that do not contradict each other inside one article: rates
+ * (fractions of a count), a breakdown in one sentence, counts of
+ * different dates, a count under a negated or planned event. */
+static void test_check_quiet_counts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } quiet[] = {
+        {"en", "The airline recorded 2.53 accidents per million flights. "
+               "The rival recorded 0.11 accidents per million flights."},
+        {"en", "The chain opened 220 shops in 2023. The chain opened 160 "
+               "shops in 2022."},
+        {"en", "The chain opened 88 shops. The chain opened 94 shops in "
+               "the north and 106 shops in the south."},
+        {"en", "Congress has not passed the 12 bills. Congress passed 4 "
+               "bills."},
+    };
+    for (size_t q = 0; q < sizeof quiet / sizeof quiet[0]; q++) {
+        run r = extract(quiet[q].text, quiet[q].lang);
+        size_t n = check_count(&r, NULL);
+        if (n != 0)
+            fail_msg("quiet case %zu: %zu contradictions", q, n);
+        run_free(&r);
+    }
+    /* two plain counts of one event and thing still clash */
+    run r = extract("The soldiers arrested 12 men in the village. The "
+                    "weather was mild. The soldiers arrested 40 men in the "
+                    "village.", "en");
+    assert_true(check_count(&r, NULL) >= 1);
+    run_free(&r);
+}
+
 /* ---- real data (read in place; skipped locally when missing) ---------- */
 
 static run extract_file(const char *rel, const char *lang)
@@ -1425,6 +1619,10 @@ int main(void)
         cmocka_unit_test(test_event_key_cross_language),
         cmocka_unit_test(test_event_vocabulary_and_stems),
         cmocka_unit_test(test_event_false_friends),
+        cmocka_unit_test(test_check_real_contradictions),
+        cmocka_unit_test(test_negation_scope),
+        cmocka_unit_test(test_hedge_conditional),
+        cmocka_unit_test(test_check_quiet_counts),
         cmocka_unit_test(test_quantity_event_rank),
         cmocka_unit_test(test_event_senses_and_word_formation),
     };
