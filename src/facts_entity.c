@@ -2170,8 +2170,14 @@ static int entities_sentence(fx *x, size_t s)
                 size_t kn = strip_possessive(k, strlen(k));
                 char kk[128];
                 snprintf(kk, sizeof kk, "%.*s", (int)kn, k);
+                /* evidence: capitalised mid-sentence elsewhere, or, not
+                 * written in lower case anywhere, the surname of an
+                 * earlier name in another case form ("Майка Джонсона" …
+                 * "Джонсон заявив") */
                 if (is_stopish(x, rs, e) ||
-                    !json_object_get(x->capital_inside, kk)) {
+                    (!json_object_get(x->capital_inside, kk) &&
+                     !(kn >= 5 && !lower_word(x, rs) &&
+                       names_earlier(x, k, strip_suffix(x, k, kn))))) {
                     i = re;
                     continue;
                 }

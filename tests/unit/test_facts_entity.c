@@ -226,6 +226,20 @@ static void test_katakana_pieces_and_common_word_names(void **state)
                       "en");
     assert_true(key_of(&en2, "Perry Cooper")[0]);
     run_free(&en2);
+    /* uk: a sentence-initial surname in the nominative after the full
+     * name in the genitive is the same person */
+    run uk = extract("Позиція Майка Джонсона відома. Джонсон публічно "
+                     "заявив, що він не підтримає резолюцію.",
+                     "uk");
+    const char *ku = key_of(&uk, "Джонсона");
+    assert_true(ku[0]);
+    size_t same = 0;
+    for (size_t i = 0; i < uk.fs->n_facts; i++)
+        if (uk.fs->facts[i].type == STORY_FACT_ENTITY &&
+            strcmp(uk.fs->facts[i].key, ku) == 0)
+            same++;
+    assert_int_equal(same, 2);
+    run_free(&uk);
 }
 
 int main(void)
