@@ -344,6 +344,27 @@ static long np_head(fx *x, size_t k, size_t v)
             (x->cjk && i + 1 < v && !fx_clause_break_before(x, i + 1) &&
              fx_match(x, "roles", i + 1, e, &n)))
             continue;
+        /* a role's organisation in the genitive before the holder's full
+         * name ("Tajemník Rady národní bezpečnosti a obrany Ukrajiny
+         * Oleksij Danilov řekl"): after a role word, lower-case words up
+         * to a name of two or more words */
+        if (k > 0 && x->tok_role[k - 1] && !x->cjk &&
+            !(x->a->tokens[i].flags & STORY_TOKEN_CAPITAL)) {
+            size_t j = i;
+            while (j < v && j < k + 12 && !fx_clause_break_before(x, j) &&
+                   (x->tok_ent[j] >= 0 ? is_place(x, x->tok_ent[j])
+                                       : !(x->a->tokens[j].flags &
+                                           STORY_TOKEN_CAPITAL)))
+                j++;
+            if (j < v && j < k + 12 && !fx_clause_break_before(x, j) &&
+                x->tok_ent[j] >= 0 && j + 1 < v &&
+                x->tok_ent[j + 1] == x->tok_ent[j] &&
+                strcmp(ent_kind(x, x->tok_ent[j]), "organisation") != 0) {
+                head = x->tok_ent[j];
+                i = j + 1;
+                continue;
+            }
+        }
         break;
     }
     return head;

@@ -412,6 +412,13 @@ static void test_quote_full_names_and_contexts(void **state)
     assert_true(strstr(qk, "rndkvst") == NULL);
     assert_speaker(&zh, 0, "马克·韦伯");
     run_free(&zh);
+    /* cs: role + organisation in the genitive + the holder's full name */
+    run cs = extract("Předseda Rady pro dopravu a stavebnictví Slovenska "
+                     "Jozef Brandys řekl, že \u201esilnice musí být "
+                     "opraveny do zimy\u201c.",
+                     "cs");
+    assert_speaker(&cs, 0, "Jozef Brandys");
+    run_free(&cs);
 }
 
 int main(void)
