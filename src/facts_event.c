@@ -225,6 +225,9 @@ static void stem_index(fx *x, json_t *lex, size_t min_cp, json_t *map)
 /* "event_compounds": stems of one-word entries of at least EV_HEAD_MIN
  * code points -> concept, for compound heads ("Regierungsstillstand"). */
 #define EV_HEAD_MIN 5
+/* and at most this many code points (the longest one-word entry of every
+ * pack has 18) */
+#define EV_HEAD_MAX 64
 static int compound_index(fx *x, fx_evstems *es, json_t *lex)
 {
     es->heads = json_object();
@@ -385,12 +388,19 @@ static const char *compound_match(fx *x, fx_evstems *es, size_t i)
     const char *found = NULL;
     const char *w = token_stem_raw(x, i, &st);
     size_t ncp = cp_count(w);
-    for (size_t skip = 3; ncp >= skip + EV_HEAD_MIN; skip++) {
-        json_t *v = json_object_get(es->heads, w + cp_prefix(w, skip));
+    /* heads longer than EV_HEAD_MAX are never entries: start there, and
+     * step one code point at a time (linear in the word; trying every
+     * suffix of a 25,000-letter "word" was quadratic) */
+    size_t skip = ncp > EV_HEAD_MAX + 3 ? ncp - EV_HEAD_MAX : 3;
+    const char *h = w + cp_prefix(w, skip);
+    for (; ncp >= skip + EV_HEAD_MIN; skip++) {
+        json_t *v = json_object_get(es->heads, h);
         if (json_is_string(v)) {
             found = json_string_value(v);
             break;
         }
+        for (h++; (*h & 0xC0) == 0x80; h++)
+            ;
     }
     story_buf_free(&st);
     return found;

@@ -1,0 +1,70 @@
+/*
+ * Unit tests of fact extraction on degenerate long inputs: each input
+ * here once made a stage quadratic in its length (a fresh-user test); they
+ * must finish within the ctest time limit and still give facts. No timing
+ * is asserted. Inputs are generated here.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+/* One capitalised "word" of 300,000 letters, then a sentence with a
+ * German compound whose head is an event entry: every suffix of the long
+ * word was hashed as a compound head (quadratic, about an hour); the
+ * compound after it must still be read. */
+static void test_long_word(void **state)
+{
+    (void)state;
+    const size_t n = 300000;
+    const char *tail = " Die Regierung meldete am Montag eine Mieterh\xc3\xb6hung.";
+    size_t tl = strlen(tail);
+    char *s = malloc(n + tl + 1);
+    assert_non_null(s);
+    s[0] = 'A';
+    memset(s + 1, 'a', n - 1);
+    memcpy(s + n, tail, tl + 1);
+    story_article *a = story_test_article(ctx, s, "de");
+    story_factset *fs = NULL;
+    story_error err;
+    assert_int_equal(story_facts_extract(&fs, ctx, a, &err), 0);
+    int date = 0;
+    for (size_t i = 0; i < fs->n_facts; i++)
+        date |= fs->facts[i].type == STORY_FACT_DATE;
+    assert_true(date);
+    story_factset_free(fs);
+    story_article_free(a);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_long_word),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
