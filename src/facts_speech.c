@@ -1000,6 +1000,21 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
                 *sk = q;
                 if (pe >= 0)
                     return pe; /* "…, warned Mr Habeck" */
+                /* the role's holder named right after it ("sagte der
+                 * Kongressabgeordnete Matt Rosendale"; a first name the
+                 * entity stage left out may come between) */
+                for (size_t h = q + 1; h < e && h < q + 4; h++) {
+                    if (fx_clause_break_before(x, h))
+                        break;
+                    if (x->tok_ent[h] >= 0) {
+                        if (is_place(x, x->tok_ent[h]))
+                            break;
+                        *sk = h;
+                        return np_head(x, h, e);
+                    }
+                    if (!(a->tokens[h].flags & STORY_TOKEN_CAPITAL))
+                        break;
+                }
                 *src = r;
                 return -1;
             }

@@ -419,6 +419,13 @@ static void test_quote_full_names_and_contexts(void **state)
                      "cs");
     assert_speaker(&cs, 0, "Jozef Brandys");
     run_free(&cs);
+    /* de: inverted subject "sagte der <role> <first name> <surname>" */
+    run de3 = extract("Die Haushaltsregeln verlangen zwölf getrennte Gesetze "
+                      "für den Staat, sagte der Kongressabgeordnete Matt "
+                      "Rosendale aus Montana der Zeitung.",
+                      "de");
+    assert_speaker(&de3, 0, "Rosendale");
+    run_free(&de3);
 }
 
 int main(void)
