@@ -713,6 +713,24 @@ static int elided_negation(fx *x, size_t k)
     return 0;
 }
 
+/* Is there an event fact of sentence s already extracted between byte
+ * offsets [from, to)? A negative subject negates the clause's first
+ * predicate only ("No countries have signed up … to support a peace
+ * agreement": the sign-up is denied, the purpose is not). Events are
+ * pushed in text order, so the scan walks back over the sentence. */
+static int event_between(const fx *x, size_t s, size_t from, size_t to)
+{
+    const story_fact *f = (const story_fact *)x->facts.data;
+    for (size_t q = x->facts.len; q-- > 0;) {
+        if (f[q].sentence != s)
+            break;
+        if (f[q].type == STORY_FACT_EVENT && f[q].start >= from &&
+            f[q].end <= to)
+            return 1;
+    }
+    return 0;
+}
+
 int fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
@@ -745,7 +763,9 @@ int fx_negated(fx *x, size_t s, size_t i)
      * predicate at any distance, up to a scope break */
     for (size_t k = cs; k < i && k < cs + 2; k++)
         if (fx_match(x, "negation_clause_cues", k, ce, &n) &&
-            !scope_break_between(x, k, i))
+            !scope_break_between(x, k, i) &&
+            !event_between(x, s, x->a->tokens[k].end,
+                           x->a->tokens[i].start))
             return 1;
     for (size_t k = i >= cs + 3 ? i - 3 : cs; k < i; k++)
         if (elided_negation(x, k))

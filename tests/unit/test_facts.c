@@ -662,6 +662,16 @@ static void test_negation_scope(void **state)
     assert_non_null(sign);
     assert_true(sign->negated);
     run_free(&v);
+    /* a negative subject negates the clause's first predicate only */
+    run en = extract("No countries have officially signed up for a new "
+                     "force to support the peace plan.", "en");
+    const story_fact *su = event_in(&en, "SIGN_UP", 0);
+    const story_fact *sp = event_in(&en, "SUPPORT", 0);
+    assert_non_null(su);
+    assert_true(su->negated);
+    if (sp)
+        assert_false(sp->negated);
+    run_free(&en);
     run fr = extract("Les soldats n'ont arrêté personne.", "fr");
     const story_fact *arrest = event_in(&fr, "ARREST", 0);
     assert_non_null(arrest);
