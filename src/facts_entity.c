@@ -2323,6 +2323,29 @@ static int full_name(const char *name)
     return sp - name > 2;
 }
 
+/* Entity e is a concept of locales/entities.json of kind "other"
+ * (holidays, Brexit): never the antecedent of a personal pronoun. */
+static int world_other(fx *x, const fx_ent *e)
+{
+    json_t *ents = json_object_get(
+        world_entities_file(x, fx_world_cache(x)), "entities");
+    const char *concept;
+    json_t *v;
+    json_object_foreach(ents, concept, v) {
+        if (strcmp(json_string_value(json_object_get(v, "kind")) ?
+                       json_string_value(json_object_get(v, "kind")) : "",
+                   "other") != 0)
+            continue;
+        story_buf sk = {0};
+        skeleton(concept, &sk);
+        int same = sk.data && strcmp(sk.data, e->skel) == 0;
+        story_buf_free(&sk);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
@@ -2356,7 +2379,9 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
                     if (x->tok_ent[q] >= 0 &&
                         strcmp(ent_at(x, x->tok_ent[q])->kind, "organisation")
                             != 0 &&
-                        strcmp(ent_at(x, x->tok_ent[q])->kind, "place") != 0)
+                        strcmp(ent_at(x, x->tok_ent[q])->kind, "place") != 0 &&
+                        !(strcmp(pc, "person") == 0 &&
+                          world_other(x, ent_at(x, x->tok_ent[q]))))
                         return x->tok_ent[q];
                 return -1;
             }

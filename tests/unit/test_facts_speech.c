@@ -426,6 +426,13 @@ static void test_quote_full_names_and_contexts(void **state)
                       "de");
     assert_speaker(&de3, 0, "Rosendale");
     run_free(&de3);
+    /* a holiday (entities.json kind "other") is no antecedent of "he" */
+    run en3 = extract("Sales rose before Christmas.\n\nHe said that the "
+                      "shops had a good year.",
+                      "en");
+    const char *k3 = quote_in(&en3, 1);
+    assert_true(k3 == NULL || strstr(k3, "krstms") == NULL);
+    run_free(&en3);
 }
 
 int main(void)
