@@ -427,7 +427,7 @@ static void test_quote_full_names_and_contexts(void **state)
     assert_speaker(&de3, 0, "Rosendale");
     run_free(&de3);
     /* a holiday (entities.json kind "other") is no antecedent of "he" */
-    run en3 = extract("Sales rose before Christmas.\n\nHe said that the "
+    run en3 = extract("Sales in the shops rose before Christmas.\n\nHe said that the "
                       "shops had a good year.",
                       "en");
     const char *k3 = quote_in(&en3, 1);
