@@ -284,6 +284,32 @@ static int same_str(const char *x, const char *y)
  * event: equal number (and range end) and unit for quantities, equal ISO
  * date for dates. Cross-language extraction differs more often in the
  * noun it attaches than translators change numbers. */
+/* A month and day without year ("--04-10", ISO 8601:2000 truncated form)
+ * and a full date "YYYY-04-10". */
+static int same_month_day(const char *md, const char *full)
+{
+    return strlen(md) == 7 && md[0] == '-' && md[1] == '-' &&
+           strlen(full) == 10 && full[4] == '-' && !strcmp(md + 2, full + 5);
+}
+
+/* The same date whatever each side could resolve: equal ISO dates; a
+ * month and day without year and a full date with them ("April 10" in a
+ * text without a publication date, "April 10" resolved to 2025-04-10 in
+ * its HTML page); the same weekday or relative word resolved on one side
+ * only ("on Monday" -> 2025-03-03 where the publication date is known). */
+static int same_date(const story_fact *f, const story_fact *g)
+{
+    const char *x = f->date_iso ? f->date_iso : "";
+    const char *y = g->date_iso ? g->date_iso : "";
+    if (*x && !strcmp(x, y))
+        return 1;
+    if (*x && *y && (same_month_day(x, y) || same_month_day(y, x)))
+        return 1;
+    const char *rf = f->date_relative ? f->date_relative : "";
+    const char *rg = g->date_relative ? g->date_relative : "";
+    return *rf && !strcmp(rf, rg) && (!*x || !*y);
+}
+
 static int same_value(const story_fact *f, const story_fact *g)
 {
     if (f->type != g->type || !!f->negated != !!g->negated)
@@ -292,8 +318,7 @@ static int same_value(const story_fact *f, const story_fact *g)
         return f->number == g->number && f->number_hi == g->number_hi &&
                same_str(f->unit, g->unit);
     if (f->type == STORY_FACT_DATE)
-        return f->date_iso && *f->date_iso && same_str(f->date_iso,
-                                                       g->date_iso);
+        return same_date(f, g);
     return 0;
 }
 

@@ -438,6 +438,60 @@ static void test_sentence_counts(void **state)
     story_article_free(b);
 }
 
+static story_fact date_fact(size_t sent, const char *key, const char *iso,
+                            const char *rel)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_DATE;
+    f.sentence = sent;
+    f.key = (char *)key;
+    f.slot = (char *)"date";
+    f.date_iso = (char *)iso;
+    f.date_relative = (char *)rel;
+    f.entity = -1;
+    return f;
+}
+
+/* One input knows its publication date (HTML metadata), the other does
+ * not: "on Monday" resolved on one side only, and "April 10" with and
+ * without its year, are the same dates; a different day is changed. */
+static void test_dates_resolved_one_side(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"The river rose on Monday.",
+                                     "The bridge opens on April 10."};
+    story_article *a = article(s1, 2), *b = article(s1, 2);
+    story_fact f1[] = {date_fact(0, "date|rel:monday", "", "monday"),
+                       date_fact(1, "date|--04-10", "--04-10", "")};
+    story_fact f2[] = {
+        date_fact(0, "date|2025-03-03", "2025-03-03", "monday"),
+        date_fact(1, "date|2025-04-10", "2025-04-10", "")};
+    story_fact f3[] = {
+        date_fact(0, "date|2025-03-04", "2025-03-04", "tuesday"),
+        date_fact(1, "date|2025-04-11", "2025-04-11", "")};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2),
+                  *fc = factset(f3, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 2);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    d = run(a, fa, b, fc, al);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(d->summary.changed, 2);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* A bare number (nothing counted, no event) is "changed" only when it is
  * the only unmatched number on each side of a well aligned sentence pair. */
 static void test_bare_numbers(void **state)
@@ -803,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_hedged_contradiction_uncertain),
         cmocka_unit_test(test_quote_edited),
         cmocka_unit_test(test_entity_renamed),
+        cmocka_unit_test(test_dates_resolved_one_side),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
