@@ -763,7 +763,8 @@ static char *detail(story_diff_category c, const story_article *aa,
     int both = fa && fb &&
                (c == STORY_DIFF_CHANGED ||
                 (c == STORY_DIFF_CONTRADICTED &&
-                 strcmp(fkey(fa), fkey(fb)) != 0));
+                 (strcmp(fkey(fa), fkey(fb)) != 0 ||
+                  !same_str(fa->verb, fb->verb))));
     if (both) {
         put_value(&b, fa, fsa);
         story_buf_puts(&b, " \xE2\x86\x92 "); /* → */
@@ -922,6 +923,18 @@ static double copied_share(const story_article *a, const story_article *b,
     return (double)same / (double)a->n_sentences;
 }
 
+/* 1 when f and g are quotes or attributions paired by key (same speaker
+ * or source) and exactly one is a denial (reporting verb concept DENY). */
+static int denial_differs(const story_fact *f, const story_fact *g)
+{
+    if ((f->type != STORY_FACT_QUOTE && f->type != STORY_FACT_ATTRIBUTION) ||
+        g->type != f->type)
+        return 0;
+    int df = f->verb && !strcmp(f->verb, "DENY");
+    int dg = g->verb && !strcmp(g->verb, "DENY");
+    return df != dg;
+}
+
 /* Language of an article without region ("de-CH" -> "de"), compared. */
 static int same_language(const story_article *a, const story_article *b)
 {
@@ -1026,6 +1039,13 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
             quote_edited(a, &fa->facts[i], b, &fb->facts[sa.match[i]]))
             cat[i] = STORY_DIFF_CHANGED;
+
+    /* "officials said X" -> "officials denied X": the same speaker and
+     * claim, one side denying it */
+    for (size_t i = 0; i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            denial_differs(&fa->facts[i], &fb->facts[sa.match[i]]))
+            cat[i] = STORY_DIFF_CONTRADICTED;
 
     d = story__calloc(1, sizeof *d);
     if (!d) {

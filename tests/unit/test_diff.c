@@ -453,6 +453,44 @@ static story_fact date_fact(size_t sent, const char *key, const char *iso,
     return f;
 }
 
+/* The same speaker and claim, said on one side and denied on the other,
+ * is a contradiction, and the detail names both verbs; two different
+ * ordinary reporting verbs (SAY, TELL) stay the same. */
+static void test_said_vs_denied(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"Officials said the dam was safe."};
+    story_article *a = article(s1, 1), *b = article(s1, 1);
+    story_fact q;
+    memset(&q, 0, sizeof q);
+    q.type = STORY_FACT_QUOTE;
+    q.key = q.slot = (char *)"quote|official";
+    q.verb = (char *)"SAY";
+    q.entity = -1;
+    story_fact r = q, t = q;
+    r.verb = (char *)"DENY";
+    t.verb = (char *)"TELL";
+    story_fact f1[] = {q}, f2[] = {r}, f3[] = {t};
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1),
+                  *fc = factset(f3, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.contradicted, 1);
+    assert_non_null(strstr(d->entries[0].detail, "SAY"));
+    assert_non_null(strstr(d->entries[0].detail, "DENY"));
+    story_diff_free(d);
+    d = run(a, fa, b, fc, al);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* One input knows its publication date (HTML metadata), the other does
  * not: "on Monday" resolved on one side only, and "April 10" with and
  * without its year, are the same dates; a different day is changed. */
@@ -858,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_quote_edited),
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_dates_resolved_one_side),
+        cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
