@@ -706,6 +706,54 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
                  strncmp(e->last, skel_all, sl - 1) == 0))
                 return (long)i;
         }
+    /* a one-word mention of a middle word of an earlier name of three or
+     * more words: the first of two surnames ("Ignacio Sánchez Recarte"
+     * … "Sánchez said"; ja "イグナチオ・サンチェス・リカルテ" … "サンチェス氏") */
+    if (nwords == 1 && sl >= 3 && strcmp(kind, "place") != 0 &&
+        strcmp(kind, "organisation") != 0)
+        for (size_t i = x->ents.len; i-- > 0;) {
+            fx_ent *e = ent_at(x, (long)i);
+            if (strcmp(e->kind, "place") == 0 ||
+                strcmp(e->kind, "organisation") == 0 || !e->name)
+                continue;
+            /* word starts: after a space or a middle dot */
+            const char *w[8];
+            size_t wl[8], nw = 0;
+            const char *p = e->name, *st = p;
+            for (;; p++) {
+                int sep = *p == ' ' || *p == '\0';
+                size_t sepl = 1;
+                if (!sep && (strncmp(p, "\xc2\xb7", 2) == 0)) {
+                    sep = 1;
+                    sepl = 2;
+                } else if (!sep && strncmp(p, "\xe3\x83\xbb", 3) == 0) {
+                    sep = 1;
+                    sepl = 3;
+                }
+                if (sep) {
+                    if (p > st && nw < 8) {
+                        w[nw] = st;
+                        wl[nw++] = (size_t)(p - st);
+                    }
+                    if (!*p)
+                        break;
+                    st = p + sepl;
+                    p += sepl - 1;
+                }
+            }
+            for (size_t m = 1; m + 1 < nw; m++) {
+                char *lk = latin_key(x, w[m], wl[m]);
+                if (!lk)
+                    continue;
+                story_buf sk = {0};
+                skeleton(lk, &sk);
+                free(lk);
+                int same = sk.data && strcmp(sk.data, skel_all) == 0;
+                story_buf_free(&sk);
+                if (same)
+                    return (long)i;
+            }
+        }
     return -1;
 }
 

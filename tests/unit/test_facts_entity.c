@@ -240,6 +240,20 @@ static void test_katakana_pieces_and_common_word_names(void **state)
             same++;
     assert_int_equal(same, 2);
     run_free(&uk);
+    /* the first of two surnames alone is the person (ja, en) */
+    run ja2 = extract("協会のイグナチオ・サンチェス・リカルテ事務局長は懸念に"
+                      "否定的である。「それは私の役目ではない」とサンチェス氏は"
+                      "述べた。",
+                      "ja");
+    const char *kj = key_of(&ja2, "イグナチオ");
+    assert_true(kj[0]);
+    assert_false(has_key(&ja2, "entity|snks"));
+    run_free(&ja2);
+    run en4 = extract("The group is led by Ignacio Brandes Marte. On Monday, "
+                      "Brandes said that the market was different.",
+                      "en");
+    assert_false(has_key(&en4, "entity|brnds"));
+    run_free(&en4);
 }
 
 int main(void)
