@@ -820,15 +820,22 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
                 int n = (int)(f->end > f->start && f->end <= a->text_len
                                   ? f->end - f->start
                                   : 0);
-                if (n > 200)
+                int cut = n > 200; /* the span f->start-f->end is whole */
+                if (cut) { /* at a UTF-8 boundary, marked by an ellipsis */
                     n = 200;
+                    while (n > 0 &&
+                           ((unsigned char)a->text[f->start + (size_t)n] &
+                            0xC0) == 0x80)
+                        n--;
+                }
                 k = snprintf(line, sizeof line,
-                             "f%zu\t%s\ts%zu\t%zu-%zu\t%s%s%s\t\"%.*s\"\n", i,
-                             story_fact_type_name(f->type), f->sentence,
+                             "f%zu\t%s\ts%zu\t%zu-%zu\t%s%s%s\t\"%.*s%s\"\n",
+                             i, story_fact_type_name(f->type), f->sentence,
                              f->start, f->end, f->key ? f->key : "",
                              f->negated ? "\tnegated" : "",
                              f->hedged ? "\thedged" : "", n,
-                             a->text + (n ? f->start : 0));
+                             a->text + (n ? f->start : 0),
+                             cut ? "\xE2\x80\xA6" : "");
                 for (int q = 0; q < k && q < (int)sizeof line - 2; q++)
                     if (line[q] == '\n' && q < k - 1)
                         line[q] = ' ';

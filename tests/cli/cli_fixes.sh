@@ -160,4 +160,12 @@ if [ "$st" -le 1 ] && [ "$(cat "$tmp/err")" = "storydiff: --lang-b fr: $tmp/en.t
   ok "--lang-b contradicted: one warning"
 else fail "--lang-b contradicted: one warning (status $st)"; fi
 
+# 4. a fact span longer than 200 bytes is cut at a UTF-8 boundary and marked
+python3 -c "print('The mayor said: \"' + 'Ünïcödé words keep coming back here again ' * 8 + '\" on Monday.')" >"$tmp/longq.txt"
+run facts "$tmp/longq.txt"
+if [ "$st" -eq 0 ] && grep -q "$(printf '\342\200\246')\"$" "$tmp/out" &&
+   python3 -c "import sys; open(sys.argv[1], encoding='utf-8').read()" "$tmp/out"; then
+  ok "facts text: long span cut at a character, with an ellipsis"
+else fail "facts text: long span cut (status $st)"; fi
+
 [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
