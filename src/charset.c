@@ -350,6 +350,26 @@ static int convert(char **out, size_t *out_len, const char *name,
  * than 1 in 1000 bytes; the HTML standard turns a stray NUL into U+FFFD),
  * or more than 1 in 100 bytes being C0 controls other than TAB, LF, FF,
  * CR and ESC. */
+/* "UTF-16LE" / "UTF-16BE" when the first 4 KiB look like text in that
+ * encoding without a byte order mark (mostly Latin, Cyrillic or similar
+ * text: at least 40 % of the bytes at one parity are NUL, at most 2 % at
+ * the other), else NULL. Only a hint for the error message: the WHATWG
+ * Encoding standard does not sniff UTF-16 either. */
+static const char *utf16_without_bom(const char *s, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096, z[2] = {0, 0};
+    if (n < 16)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        z[i & 1] += s[i] == '\0';
+    size_t half = n / 2;
+    if (z[1] * 10 >= half * 4 && z[0] * 50 <= half)
+        return "UTF-16LE";
+    if (z[0] * 10 >= half * 4 && z[1] * 50 <= half)
+        return "UTF-16BE";
+    return NULL;
+}
+
 static int check_binary(const char *name, const char *s, size_t len,
                         int raw, int is_html, story_error *err)
 {
@@ -365,9 +385,18 @@ static int check_binary(const char *name, const char *s, size_t len,
     /* the position is err->offset for raw bytes (the CLI prints it);
      * after decoding it is a position in the decoded text, so it goes
      * into the message instead */
-    if (nul && raw)
+    if (nul && raw) {
+        const char *u16 = utf16_without_bom(s, len);
+        if (u16)
+            return story__error(err, STORY_EENCODING, name,
+                                (long long)(nul - s),
+                                "not text: NUL byte; the bytes look like %s "
+                                "without a byte order mark: give "
+                                "--encoding=%s",
+                                u16, u16);
         return story__error(err, STORY_EENCODING, name, (long long)(nul - s),
                             "not text: NUL byte (binary file?)");
+    }
     if (nul)
         return story__error(err, STORY_EENCODING, name, -1,
                             "not text: NUL byte at decoded byte %lld "
