@@ -46,7 +46,8 @@
  * (negation cues differ) and contradictions where either side is hedged
  * (a claim that "may" happen, is planned, or is conditional asserts
  * nothing that the other side's polarity contradicts). Quantities and dates, whose keys are values,
- * stay certain, except a bare year between languages. Uncertain entries
+ * stay certain, except a bare year or an unresolved relative date
+ * between languages. Uncertain entries
  * are listed but do not make the exit
  * status 1.
  */
@@ -958,8 +959,14 @@ static int certain(story_diff_category c, const story_fact *f,
      * ("the 1990s", "2000-х") differently per language */
     int year_only = f->type == STORY_FACT_DATE && f->date_iso &&
                     strlen(f->date_iso) == 4;
+    /* so are weekdays and relative words ("today's", "Mittwochabend",
+     * "in the year to come"), which the scanners cover unevenly across
+     * languages; resolved against a publication date they are dates */
+    int relative_only = f->type == STORY_FACT_DATE &&
+                        (!f->date_iso || !*f->date_iso);
     if (f->type == STORY_FACT_QUANTITY ||
-        (f->type == STORY_FACT_DATE && !(year_only && cross_lang)))
+        (f->type == STORY_FACT_DATE &&
+         !((year_only || relative_only) && cross_lang)))
         return 1;
     if (f->type == STORY_FACT_ENTITY && !cross_lang)
         return 1;

@@ -522,6 +522,19 @@ static void test_dates_resolved_one_side(void **state)
     assert_int_equal(d->summary.same, 0);
     assert_int_equal(d->summary.changed, 2);
     story_diff_free(d);
+    /* an unresolved weekday left unmatched: certain within one language,
+     * uncertain across languages (relative-date words differ per pack) */
+    story_factset *fd = factset(f1 + 1, 1);
+    d = run(a, fa, b, fd, al);
+    assert_int_equal(d->summary.omitted, 1);
+    story_diff_free(d);
+    free(b->lang);
+    b->lang = strdup("de");
+    d = run(a, fa, b, fd, al);
+    assert_int_equal(d->summary.omitted, 0);
+    assert_int_equal(d->summary.unverified, 1);
+    story_diff_free(d);
+    factset_free(fd);
     alignment_free(al);
     factset_free(fa);
     factset_free(fb);
