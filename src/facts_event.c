@@ -584,17 +584,25 @@ static int not_an_event(fx *x, size_t k, size_t n, size_t b, size_t e)
  * is. In different clauses, one denied and one asserted, the sentence
  * does not deny the event as a whole ("CRs are not compatible with how
  * the Act requires us to pass the bills"): the fact is affirmed. */
-static void dup_polarity(fx *x, size_t fi, size_t k0, size_t s, size_t k)
+/* *upto / *brk: how far after k0 the tokens were already checked for a
+ * clause break, and whether one was found (kept per first mention, so
+ * that every later mention scans only the new tokens: linear in a run-on
+ * sentence, where a scan from k0 per mention was quadratic). */
+static void dup_polarity(fx *x, size_t fi, size_t k0, size_t s, size_t k,
+                         size_t *upto, int *brk)
 {
     if (fi >= x->facts.len)
         return;
     story_fact *f = &((story_fact *)x->facts.data)[fi];
     if (f->type != STORY_FACT_EVENT)
         return;
-    int same_clause = 1;
-    for (size_t q = k0 + 1; q <= k && same_clause; q++)
-        if (fx_clause_break_before(x, q))
-            same_clause = 0;
+    if (*upto < k0)
+        *upto = k0;
+    for (size_t q = *upto + 1; q <= k && !*brk; q++) {
+        *brk = fx_clause_break_before(x, q);
+        *upto = q;
+    }
+    int same_clause = !*brk;
     int neg = fx_negated(x, s, k);
     if (same_clause)
         f->negated = f->negated || neg;
@@ -607,7 +615,8 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
     const story_article *a = x->a;
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *seen[16];
-    size_t seen_tok[16], seen_fact[16], nseen = 0;
+    size_t seen_tok[16], seen_fact[16], seen_upto[16], nseen = 0;
+    int seen_brk[16];
     for (size_t k = b; k < e && !x->rc; k++) {
         if (x->tok_ent[k] >= 0)
             continue;
@@ -628,7 +637,8 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         for (size_t q = 0; q < nseen && !dup; q++)
             if (strcmp(seen[q], pred) == 0) {
                 dup = 1;
-                dup_polarity(x, seen_fact[q], seen_tok[q], s, k);
+                dup_polarity(x, seen_fact[q], seen_tok[q], s, k,
+                             &seen_upto[q], &seen_brk[q]);
             }
         if (dup) {
             k += n - 1;
@@ -636,6 +646,8 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         }
         if (nseen < 16) {
             seen_tok[nseen] = k;
+            seen_upto[nseen] = k;
+            seen_brk[nseen] = 0;
             seen_fact[nseen] = x->facts.len;
             seen[nseen++] = pred;
         }

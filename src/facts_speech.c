@@ -36,6 +36,10 @@
 
 #include "facts_internal.h"
 
+/* Tokens before a reporting verb searched for a topic/subject particle
+ * (speech_topic_markers): a long Japanese sentence with its quote. */
+#define SPEECH_TOPIC_SPAN 200
+
 typedef struct qspan {
     size_t open, cstart, cend, close; /* bytes: mark start, content, end */
 } qspan;
@@ -1036,8 +1040,14 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
     /* verb-final packs with a topic/subject particle ("speech_topic_
      * markers", ja "は"/"が": "ミッチ・マコーネル氏は … と述べた"): the
      * entity right before the first such particle of the sentence (a
-     * title such as "氏" may come between), when it is no place */
-    for (size_t q = b + 1; q < k; q++) {
+     * title such as "氏" may come between), when it is no place; only
+     * packs that have the markers, and at most SPEECH_TOPIC_SPAN tokens
+     * back (a scan from the sentence start per verb was quadratic in a
+     * run-on sentence) */
+    size_t tq = k > b + 1 + SPEECH_TOPIC_SPAN ? k - SPEECH_TOPIC_SPAN : b + 1;
+    if (!story_langpack_field(x->lp, "speech_topic_markers"))
+        tq = k;
+    for (size_t q = tq; q < k; q++) {
         if (!story_langpack_has(x->lp, "speech_topic_markers",
                                 a->tokens[q].key))
             continue;

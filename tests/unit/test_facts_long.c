@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "internal.h"
 #include "storydiff/storydiff.h"
 #include "support.h"
 
@@ -61,10 +62,38 @@ static void test_long_word(void **state)
     free(s);
 }
 
+/* One sentence of about 600,000 bytes without a comma, where reporting
+ * and event verbs repeat: the polarity of a repeated predicate scanned
+ * back to its first mention, and the Japanese topic-particle search ran
+ * from the sentence start, once per verb (quadratic, minutes). */
+static void test_long_sentence(void **state)
+{
+    (void)state;
+    story_buf b = {0};
+    static const char *const w[] = {"the", "mayor", "said", "that", "15",
+                                    "people", "were", "injured", "and",
+                                    "police", "did", "not", "arrest",
+                                    "anyone", "on", "Monday", "in", "Paris"};
+    for (size_t i = 0; i < 100000; i++)
+        story_buf_printf(&b, "%s ", w[(i * 7) % (sizeof w / sizeof *w)]);
+    story_buf_puts(&b, "today.");
+    for (int l = 0; l < 2; l++) {
+        story_article *a = story_test_article(ctx, b.data, l ? "ja" : "en");
+        story_factset *fs = NULL;
+        story_error err;
+        assert_int_equal(story_facts_extract(&fs, ctx, a, &err), 0);
+        assert_true(fs->n_facts > 0);
+        story_factset_free(fs);
+        story_article_free(a);
+    }
+    story_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_word),
+        cmocka_unit_test(test_long_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
