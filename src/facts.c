@@ -38,8 +38,8 @@ typedef struct fx_cache {
     unsigned gen; /* lexicons loaded so far (invalidates token masks) */
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
     json_t *masks; /* lang -> {first word -> bit mask of fields} */
-    json_t *gaz;   /* locales/gazetteer.json names, folded -> Latin key */
-    json_t *gaz_first; /* first code point of every gazetteer name */
+    story_strmap gaz; /* locales/gazetteer.json names, folded -> Latin key */
+    story_strmap gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
     json_t *world; /* lang -> entity world index (facts_entity.c) */
 } fx_cache;
@@ -57,8 +57,8 @@ static void cache_free(void *p)
     free(c->lex);
     json_decref(c->names);
     json_decref(c->masks);
-    json_decref(c->gaz);
-    json_decref(c->gaz_first);
+    story__strmap_free(&c->gaz);
+    story__strmap_free(&c->gaz_first);
     json_decref(c->world);
     free(c);
 }
@@ -70,7 +70,8 @@ static int count_words(const char *s);
  * to FIND mentions in scripts without capitals (zh, ja, hi, ar); a missing
  * or unreadable file means no such mentions (not an error: the pack files
  * are the contract). */
-static json_t *gazetteer(fx *x, int *maxw, json_t **first)
+static const story_strmap *gazetteer(fx *x, int *maxw,
+                                     const story_strmap **first)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     if (!c) {
@@ -87,8 +88,6 @@ static json_t *gazetteer(fx *x, int *maxw, json_t **first)
                  x->ctx->locales_dir ? x->ctx->locales_dir : ".");
         json_t *root = json_load_file(path, 0, NULL);
         json_t *names = json_object_get(root, "names");
-        c->gaz = json_object();
-        c->gaz_first = json_object();
         const char *k;
         json_t *v;
         json_object_foreach(names, k, v) {
@@ -99,30 +98,33 @@ static json_t *gazetteer(fx *x, int *maxw, json_t **first)
             int w = count_words(f);
             if (w > c->gaz_maxw)
                 c->gaz_maxw = w > 8 ? 8 : w;
-            json_object_set(c->gaz, f, v);
-            size_t cp = 0, fl = strlen(f);
+            size_t fl = strlen(f);
+            /* a later spelling with the same folded form wins */
+            story__strmap_put(&c->gaz, f, fl, json_string_value(v),
+                              json_string_length(v));
+            size_t cp = 0;
             story__utf8_next(f, fl, &cp);
             char one[8];
             if (cp < sizeof one) {
                 memcpy(one, f, cp);
                 one[cp] = '\0';
-                json_object_set(c->gaz_first, one, json_true());
+                story__strmap_put(&c->gaz_first, one, cp, "", 0);
             }
             story_free(f);
         }
         json_decref(root);
     }
     *maxw = c->gaz_maxw;
-    *first = c->gaz_first;
-    return c->gaz;
+    *first = &c->gaz_first;
+    return &c->gaz;
 }
 
 const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
 {
     int maxw = 1;
-    json_t *first = NULL;
-    json_t *g = gazetteer(x, &maxw, &first);
-    if (!g || !json_object_size(g) || !first)
+    const story_strmap *first = NULL;
+    const story_strmap *g = gazetteer(x, &maxw, &first);
+    if (!g || !story__strmap_size(g) || !first)
         return NULL;
     const char *tk = x->a->tokens[i].key;
     size_t cp = 0, tl = strlen(tk);
@@ -132,7 +134,7 @@ const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
         return NULL;
     memcpy(one, tk, cp);
     one[cp] = '\0';
-    if (!json_object_get(first, one))
+    if (!story__strmap_get(first, one, cp, NULL))
         return NULL;
     story_buf *b = &x->tmp;
     for (int w = maxw; w >= 1; w--) {
@@ -147,10 +149,10 @@ const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
             }
             if (b->oom)
                 return NULL;
-            json_t *v = json_object_get(g, b->data);
+            const char *v = story__strmap_get(g, b->data, b->len, NULL);
             if (v) {
                 *n = (size_t)w;
-                return json_string_value(v);
+                return v;
             }
             if (w == 1)
                 break;
