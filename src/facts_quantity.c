@@ -88,30 +88,50 @@ static int event_rank(const char *c)
     return (int)(sizeof tiers / sizeof tiers[0]);
 }
 
-/* Event word of sentence s for token i: the best-ranked concept
- * (event_rank), nearest to i among those (on a tie the later one). */
+/* Event word of sentence s for token i: an event after i in i's own
+ * clause segment first (no punctuation clause break and no coordinator of
+ * the pack's "clause_coordinators" between them: "15 people were injured
+ * and 2,300 residents were evacuated" -> 2,300 EVACUATE), then the
+ * best-ranked concept (event_rank), nearest to i among those (on a tie
+ * the later one). */
 static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
                                   size_t *at)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *best = NULL;
     size_t bestd = (size_t)-1;
-    int bestr = 1 << 20;
+    int bestr = 1 << 20, bests = -1;
     /* within FX_WINDOW tokens: bounds the work in run-on sentences */
     if (i > b + FX_WINDOW)
         b = i - FX_WINDOW;
     if (e > i + FX_WINDOW)
         e = i + FX_WINDOW;
+    /* segment number of each token of the window */
+    unsigned seg[2 * FX_WINDOW + 2];
+    int coord = story_langpack_field(x->lp, "clause_coordinators") != NULL;
+    for (size_t k = b, sg = 0; k < e; k++) {
+        if (k > b && (fx_clause_break_before(x, k) ||
+                      (coord && story_langpack_has(x->lp,
+                                                   "clause_coordinators",
+                                                   x->a->tokens[k].key))))
+            sg++;
+        seg[k - b] = (unsigned)sg;
+    }
     for (size_t k = b; k < e; k++) {
         const char *c = fx_event_match(x, es, k, e, &n);
         if (!c)
             continue;
-        /* best rank, then nearest; on a tie the later word (verb-final
-         * clauses: "Angriffen wurden 15 Menschen verletzt",
+        /* own segment, best rank, then nearest; on a tie the later word
+         * (verb-final clauses: "Angriffen wurden 15 Menschen verletzt",
          * "袭击造成15人受伤") */
         size_t d = k < i ? (i - k) : (k - i);
         int r = event_rank(c);
-        if (r < bestr || (r == bestr && d <= bestd)) {
+        /* the predicate after the quantity in its own segment: the
+         * quantity is its subject or object there */
+        int sm = k > i && i >= b && i < e && seg[k - b] == seg[i - b];
+        if (sm > bests ||
+            (sm == bests && (r < bestr || (r == bestr && d <= bestd)))) {
+            bests = sm;
             bestr = r;
             bestd = d;
             best = c;

@@ -123,6 +123,35 @@ static void test_quantity_counted_event(void **state)
     }
 }
 
+/* Two coordinated clauses, each with its own count and predicate: each
+ * count takes the predicate after it in its own clause, not the
+ * higher-ranked event of the other clause. */
+static void test_quantity_coordinated_clauses(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "At least 15 people were injured and 2,300 residents were "
+               "evacuated on Monday."},
+        {"de", "Mindestens 15 Menschen wurden verletzt und 2300 Bewohner "
+               "wurden am Montag evakuiert."},
+        {"es", "Al menos 15 personas resultaron heridas y 2300 vecinos "
+               "fueron evacuados el lunes."},
+        {"ru", "Не менее 15 человек пострадали, и 2300 жителей были "
+               "эвакуированы в понедельник."},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *q = quantity_of(&r, 15), *e = quantity_of(&r, 2300);
+        assert_non_null(q);
+        assert_non_null(e);
+        assert_string_equal(q->event, "INJURE");
+        assert_string_equal(e->event, "EVACUATE");
+        run_free(&r);
+    }
+}
+
 static void test_quantity_units_years(void **state)
 {
     (void)state;
@@ -1587,6 +1616,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantity_counted_event),
+        cmocka_unit_test(test_quantity_coordinated_clauses),
         cmocka_unit_test(test_quantity_units_years),
         cmocka_unit_test(test_quantity_range_qualifier),
         cmocka_unit_test(test_entity_roles_coreference),
