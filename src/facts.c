@@ -1255,6 +1255,17 @@ static int cmp_contra(const void *pa, const void *pb)
     return a->fact_b < b->fact_b ? -1 : a->fact_b > b->fact_b;
 }
 
+/* Out of memory while collecting contradictions: frees what was
+ * collected (details, vector, the sort order) and returns the error. */
+static int contra_oom(story_vec *v, void *by, story_error *err)
+{
+    for (size_t k = 0; k < v->len; k++)
+        free(((story_contradiction *)v->data)[k].detail);
+    story_vec_free(v);
+    free(by);
+    return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+}
+
 static int push_contra(story_vec *v, size_t i, size_t j, char *detail)
 {
     story_contradiction c = {i, j, detail};
@@ -1480,12 +1491,7 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 continue;
             }
             if (push_contra(&v, i, j, story__strdup(buf))) {
-                for (size_t k = 0; k < v.len; k++)
-                    free(((story_contradiction *)v.data)[k].detail);
-                story_vec_free(&v);
-                free(by);
-                return story__error(err, STORY_ENOMEM, NULL, -1,
-                                    "out of memory");
+                return contra_oom(&v, by, err);
             }
         }
       }
@@ -1518,12 +1524,7 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                      f->predicate, f->slot, f->sentence, g->object_key,
                      g->sentence);
             if (push_contra(&v, i, j, story__strdup(buf))) {
-                for (size_t k = 0; k < v.len; k++)
-                    free(((story_contradiction *)v.data)[k].detail);
-                story_vec_free(&v);
-                free(by);
-                return story__error(err, STORY_ENOMEM, NULL, -1,
-                                    "out of memory");
+                return contra_oom(&v, by, err);
             }
         }
     }
