@@ -313,8 +313,7 @@ static void test_check_hedged_and_postpositive(void **state)
     assert_int_equal(n, 0);
     story_contradictions_free(c, n);
     run_free(&r);
-    run h = extract("कंपनी का लक्ष्य कीमतों में वृद्धि किए बिना नई दुकानें "
-                    "खोलना है।",
+    run h = extract("हमारी योजना दाम बढ़ाए बिना दस शाखाएँ खोलने की है।",
                     "hi");
     for (size_t i = 0; i < h.fs->n_facts; i++)
         if (h.fs->facts[i].type == STORY_FACT_EVENT &&
