@@ -76,6 +76,9 @@ typedef struct side {
     long *match;     /* per fact: matched fact on the other side, -1 */
     int *skip;       /* per fact: duplicate entity mention */
     long *link;      /* per sentence: index of its sentence link, -1 */
+    size_t *next;    /* per position of order: the first position at or
+                      * after it that may be unmatched (path-compressed
+                      * skips over matched facts; n_order = end) */
     const story_alignment *al;
 } side;
 
@@ -103,6 +106,7 @@ static void side_free(side *s)
     free(s->match);
     free(s->skip);
     free(s->link);
+    free(s->next);
 }
 
 /* Prepare one side: duplicate entity mentions are skipped, the rest sorted
@@ -160,7 +164,33 @@ static int side_init(side *s, const story_article *art,
         if (!s->skip[i])
             s->order[s->n_order++] = i;
     }
+    s->next = story__calloc(s->n_order + 1, sizeof *s->next);
+    if (!s->next)
+        return STORY_ENOMEM;
+    for (size_t p = 0; p <= s->n_order; p++)
+        s->next[p] = p;
     return 0;
+}
+
+/* The first position >= p of b->order whose fact is unmatched (or
+ * n_order): matched facts are skipped with path compression, so that the
+ * same-key passes stay near-linear when many facts share a key (a long
+ * text compared with a copy of itself was quadratic). */
+static size_t next_unmatched(side *b, size_t p)
+{
+    size_t r = p;
+    while (r < b->n_order &&
+           (b->next[r] != r || b->match[b->order[r]] >= 0)) {
+        if (b->next[r] == r)
+            b->next[r] = r + 1; /* matched since: skip it from now on */
+        r = b->next[r];
+    }
+    while (p != r) { /* compress the path */
+        size_t nx = b->next[p];
+        b->next[p] = r;
+        p = nx;
+    }
+    return r;
 }
 
 /* First position in b->order whose key is >= key. */
@@ -199,7 +229,8 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
         const story_fact *f = &a->fs->facts[oi];
         if (a->skip[oi] || a->match[oi] >= 0)
             continue;
-        for (size_t p = lower_bound(b, fkey(f)); p < b->n_order; p++) {
+        for (size_t p = next_unmatched(b, lower_bound(b, fkey(f)));
+             p < b->n_order; p = next_unmatched(b, p + 1)) {
             size_t j = b->order[p];
             const story_fact *g = &b->fs->facts[j];
             if (strcmp(fkey(g), fkey(f)) != 0)
