@@ -1,9 +1,8 @@
 /*
  * Unit tests of fact extraction and the diff on degenerate long inputs:
  * each input here once made a stage quadratic in its length (a fresh-user
- * test); they
- * must finish within the ctest time limit and still give facts. No timing
- * is asserted. Inputs are generated here.
+ * test); they must finish within the ctest time limit and still give
+ * facts. No timing is asserted. Inputs are generated here.
  */
 #include <setjmp.h>
 #include <stdarg.h>
