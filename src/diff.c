@@ -76,6 +76,8 @@ typedef struct side {
     long *match;     /* per fact: matched fact on the other side, -1 */
     int *skip;       /* per fact: duplicate entity mention */
     long *link;      /* per sentence: index of its sentence link, -1 */
+    int same_lang;   /* both articles in one language (one extractor:
+                      * the event a quantity counts is comparable) */
     size_t *next;    /* per position of order: the first position at or
                       * after it that may be unmatched (path-compressed
                       * skips over matched facts; n_order = end) */
@@ -221,6 +223,19 @@ static void pair(side *a, size_t i, side *b, size_t j)
     b->match[j] = (long)i;
 }
 
+/* Within one language, two quantities with the same number that count
+ * different events are different facts ("killing 12 … injuring 45" ->
+ * "killing 45 … injuring 12": the counts were swapped). Across languages
+ * the event attached to a number depends on each lexicon, so it is not
+ * compared there. */
+static int events_clash(const side *a, const story_fact *f,
+                        const story_fact *g)
+{
+    return a->same_lang && f->type == STORY_FACT_QUANTITY &&
+           g->type == STORY_FACT_QUANTITY && f->event && *f->event &&
+           g->event && *g->event && strcmp(f->event, g->event) != 0;
+}
+
 /* Passes 1-3: same key. want_neg: 0 same polarity, 1 opposite. */
 static void pass_key(side *a, side *b, int need_aligned, int want_neg,
                      unsigned char *cat, story_diff_category c)
@@ -235,7 +250,8 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
             const story_fact *g = &b->fs->facts[j];
             if (strcmp(fkey(g), fkey(f)) != 0)
                 break;
-            if (b->match[j] >= 0 || g->type != f->type)
+            if (b->match[j] >= 0 || g->type != f->type ||
+                events_clash(a, f, g))
                 continue;
             if ((!!f->negated != !!g->negated) != want_neg)
                 continue;
@@ -364,7 +380,8 @@ static void pass_value(side *a, side *b, int need_aligned,
             continue;
         for (size_t j = 0; j < b->fs->n_facts; j++) {
             const story_fact *g = &b->fs->facts[j];
-            if (b->skip[j] || b->match[j] >= 0 || !same_value(f, g))
+            if (b->skip[j] || b->match[j] >= 0 || !same_value(f, g) ||
+                events_clash(a, f, g))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;
@@ -1048,6 +1065,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         rc = side_init(&sb, b, fb, al, 0);
     else
         memset(&sb, 0, sizeof sb);
+    sa.same_lang = sb.same_lang = !cross_lang;
     cat = story__calloc(fa->n_facts, 1);
     if (rc || !cat) {
         rc = STORY_ENOMEM;

@@ -453,6 +453,41 @@ static story_fact date_fact(size_t sent, const char *key, const char *iso,
     return f;
 }
 
+/* Within one language, the death and injury counts swapped between two
+ * versions are differences, not the same numbers; across languages the
+ * event attached to a number is not compared. */
+static void test_swapped_counts(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {
+        "The flood killed 12 people and injured 45 on Monday."};
+    static const char *const s2[] = {
+        "The flood killed 45 people and injured 12 on Monday."};
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    story_fact f1[] = {qty(a, 0, "12", 12, "q|12", "q", 0),
+                       qty(a, 0, "45", 45, "q|45", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "45", 45, "q|45", "q", 0),
+                       qty(b, 0, "12", 12, "q|12", "q", 0)};
+    f1[0].event = f2[0].event = (char *)"KILL";
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    free(b->lang);
+    b->lang = strdup("de");
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 2);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* The same speaker and claim, said on one side and denied on the other,
  * is a contradiction, and the detail names both verbs; two different
  * ordinary reporting verbs (SAY, TELL) stay the same. */
@@ -910,6 +945,7 @@ int main(void)
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_dates_resolved_one_side),
         cmocka_unit_test(test_said_vs_denied),
+        cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
