@@ -949,6 +949,36 @@ static int quote_edited(const story_article *a, const story_fact *f,
     return 2.0 * (double)common / (double)(na + nb) >= QUOTE_EDIT_DICE;
 }
 
+/* 1 when the sentences of direct quotes f (in a) and g (in b) are byte
+ * for byte the same outside the quoted words: the quote was edited in
+ * place ("Becker said: \"We will rebuild …\"" -> "… will not rebuild …"),
+ * however little of the rest of the article is verbatim. */
+static int same_frame(const story_article *a, const story_fact *f,
+                      const story_article *b, const story_fact *g)
+{
+    if (f->type != STORY_FACT_QUOTE || !f->direct || !g->direct ||
+        f->sentence >= a->n_sentences || g->sentence >= b->n_sentences)
+        return 0;
+    const story_sentence *sa = &a->sentences[f->sentence];
+    const story_sentence *sb = &b->sentences[g->sentence];
+    if (f->content_start < sa->start || f->content_end > sa->end ||
+        g->content_start < sb->start || g->content_end > sb->end ||
+        f->content_end < f->content_start || g->content_end < g->content_start)
+        return 0;
+    size_t pa = f->content_start - sa->start, pb = g->content_start - sb->start;
+    size_t qa = sa->end - f->content_end, qb = sb->end - g->content_end;
+    /* a frame of words ("Mayor Becker said:"), not only quotation marks:
+     * two translators both render a sentence that is all quote */
+    size_t first;
+    if (span_words(a, sa->start, f->content_start, &first) +
+            span_words(a, f->content_end, sa->end, &first) <
+        2)
+        return 0;
+    return pa == pb && qa == qb &&
+           memcmp(a->text + sa->start, b->text + sb->start, pa) == 0 &&
+           memcmp(a->text + f->content_end, b->text + g->content_end, qa) == 0;
+}
+
 /* Share of A's sentences whose text is byte for byte that of the B
  * sentence they are linked 1-1 with: near 1 for a copy with edits (wire
  * and rewritten copy), near 0 for independent translations. */
@@ -1091,8 +1121,10 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
      * direct quote whose words were edited is changed; two independent
      * renderings (de vs de-refB) word every quote differently */
     int copy = !cross_lang && copied_share(a, b, al) >= QUOTE_COPY_SHARE;
-    for (size_t i = 0; copy && i < fa->n_facts; i++)
+    for (size_t i = 0; !cross_lang && i < fa->n_facts; i++)
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            (copy || same_frame(a, &fa->facts[i], b,
+                                &fb->facts[sa.match[i]])) &&
             quote_edited(a, &fa->facts[i], b, &fb->facts[sa.match[i]]))
             cat[i] = STORY_DIFF_CHANGED;
 

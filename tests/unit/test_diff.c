@@ -849,8 +849,10 @@ static void test_quote_edited(void **state)
     static const char *const QB[] = {"The bridge opened on Monday.",
                                      "\"Our plan is unclear,\" the mayor said.",
                                      "Traffic was light."};
+    /* an independent rendering: the quote's sentence is worded
+     * differently around the quote too */
     static const char *const QC[] = {"On Monday the bridge was opened.",
-                                     "\"Our plan is unclear,\" the mayor said.",
+                                     "\"Our plan is unclear,\" said the mayor.",
                                      "There was little traffic."};
     /* segmented for real: the quote comparison reads the word tokens */
     story_ctx *ctx = story_test_ctx();
@@ -877,6 +879,22 @@ static void test_quote_edited(void **state)
     d = run(a, fa, c, fc, al);
     assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
     story_diff_free(d);
+    /* the rest rewritten, the quote's sentence identical but for the
+     * quoted words: edited in place, changed */
+    {
+        static const char *const QD[] = {
+            "On Monday the bridge was opened.",
+            "\"Our plan is not clear,\" the mayor said.",
+            "There was little traffic."};
+        story_article *dd = segmented(ctx, QD, 3);
+        story_fact f4[] = {quote_fact(dd, 1, "Our plan is not clear,")};
+        story_factset *fd = factset(f4, 1);
+        d = run(a, fa, dd, fd, al);
+        assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+        story_diff_free(d);
+        factset_free(fd);
+        story_article_free(dd);
+    }
     d = run(a, fa, a, fa, al);
     assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
     story_diff_free(d);
