@@ -392,7 +392,8 @@ static int check_binary(const char *name, const char *s, size_t len,
                                 (long long)(nul - s),
                                 "not text: NUL byte; the bytes look like %s "
                                 "without a byte order mark: give "
-                                "--encoding=%s",
+                                "--encoding=%s (compare: --encoding-a or "
+                                "--encoding-b, for this input only)",
                                 u16, u16);
         return story__error(err, STORY_EENCODING, name, (long long)(nul - s),
                             "not text: NUL byte (binary file?)");

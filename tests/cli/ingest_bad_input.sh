@@ -52,7 +52,7 @@ bad "mojibake" "mojibake" extract "$tmp/moji.txt"
 # UTF-16 without a byte order mark: refused, with the encoding to give
 printf 'The mayor said on Monday that 15 people were hurt in the fire.\n' | iconv -t UTF-16LE >"$tmp/u16le.txt"
 printf 'The mayor said on Monday that 15 people were hurt in the fire.\n' | iconv -t UTF-16BE >"$tmp/u16be.txt"
-bad "UTF-16LE without BOM" "byte 1: not text: NUL byte; the bytes look like UTF-16LE without a byte order mark: give --encoding=UTF-16LE" extract "$tmp/u16le.txt"
+bad "UTF-16LE without BOM" "byte 1: not text: NUL byte; the bytes look like UTF-16LE without a byte order mark: give --encoding=UTF-16LE (compare: --encoding-a or --encoding-b, for this input only)" extract "$tmp/u16le.txt"
 bad "UTF-16BE without BOM" "byte 0: .*--encoding=UTF-16BE" extract "$tmp/u16be.txt"
 # declared UTF-8, bytes mostly windows-1252 mixed with real UTF-8
 printf '<html><head><meta charset="utf-8"></head><body><p>Caf\xc3\xa9 \xe9t\xe9 \xe0 la \xe8re \xfcber \xf6l \xe4rger \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9 \xe9\xe9.</p></body></html>' >"$tmp/lie.html"
