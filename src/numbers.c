@@ -1800,6 +1800,21 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 (match_after(s, le, "currencies", 3, 1, &ue2) ||
                  match_after(s, le, "units", 3, 1, &ue2)))
                 p = le; /* "millones de dólares", "millions de tonnes" */
+            else /* an elided link inside the word: "millions d'euros" */
+                for (size_t k = ls; k < le; k++) {
+                    size_t al = s->t[k] == '\'' ? 1
+                                : k + 3 <= le &&
+                                        !memcmp(s->t + k, "\xE2\x80\x99", 3)
+                                    ? 3
+                                    : 0;
+                    if (!al)
+                        continue;
+                    if (lookup(s, "unit_links", s->t + ls, k + al - ls) &&
+                        (match_after(s, k + al, "currencies", 3, 0, &ue2) ||
+                         match_after(s, k + al, "units", 3, 0, &ue2)))
+                        p = k + al;
+                    break;
+                }
         }
         int uw = s->cjk ? 6 : 3; /* CJK: code points (フリヴニャ) */
         if ((u = match_after(s, p, "units", uw, 1, &ue)) &&
