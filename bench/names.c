@@ -190,11 +190,7 @@ int main(int argc, char **argv)
     int verbose = argc > 1 && !strcmp(argv[1], "-v");
     /* the list sits beside this file: bench/data/names_pairs.tsv */
     char path[4096];
-    snprintf(path, sizeof path, "%s", __FILE__);
-    char *slash = strrchr(path, '/');
-    snprintf(slash ? slash + 1 : path,
-             sizeof path - (size_t)(slash ? slash + 1 - path : 0),
-             "data/names_pairs.tsv");
+    bench_data_path(path, sizeof path, __FILE__, "names_pairs.tsv");
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "names: cannot open %s\n", path);

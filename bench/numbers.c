@@ -174,11 +174,7 @@ static size_t njudged;
 static void load_verdicts(void)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s", __FILE__);
-    char *slash = strrchr(path, '/');
-    snprintf(slash ? slash + 1 : path,
-             sizeof path - (size_t)(slash ? slash + 1 - path : 0),
-             "data/numbers_reference_errors.tsv");
+    bench_data_path(path, sizeof path, __FILE__, "numbers_reference_errors.tsv");
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "numbers: cannot open %s; adjudicated figures "

@@ -129,3 +129,12 @@ void bench_count(const char *name, double value)
 {
     printf("%s = %.0f\n", name, value);
 }
+
+void bench_data_path(char *out, size_t size, const char *src,
+                     const char *name)
+{
+    snprintf(out, size, "%s", src);
+    char *slash = strrchr(out, '/');
+    size_t off = slash ? (size_t)(slash + 1 - out) : 0;
+    snprintf(out + off, size - off, "data/%s", name);
+}

@@ -14,6 +14,10 @@
 const char *bench_corpus(void);
 /* corpus/rel, malloc'd. */
 char *bench_corpus_path(const char *rel);
+/* Path of bench/data/<name> beside the bench source `src` (pass
+ * __FILE__) into out[size]. */
+void bench_data_path(char *out, size_t size, const char *src,
+                     const char *name);
 /* A context over $STORYDIFF_LOCALES or <source>/locales; exits 2 on error. */
 story_ctx *bench_ctx(void);
 /* Whole file, malloc'd and NUL-terminated, or NULL. */
