@@ -31,6 +31,57 @@ static int blame(story_error *err, int rc, const story_article *art)
     return rc;
 }
 
+/* An HTML page's headline is metadata (<title>, <h1>), not body text,
+ * while a plain-text article keeps its first line as a heading paragraph
+ * (ingest_text.c). So that a text and an HTML version compare alike and a
+ * changed headline is reported, the headline of an HTML article becomes
+ * the first (heading) paragraph of its text here, before segmentation,
+ * unless the text already starts with it. Returns 0 or STORY_ENOMEM. */
+static int headline_paragraph(story_article *a)
+{
+    if (!a->format || strcmp(a->format, "html") != 0 || !a->title)
+        return 0;
+    const char *t = a->title;
+    size_t tl = strlen(t);
+    while (tl && (t[0] == ' ' || t[0] == '\t')) {
+        t++;
+        tl--;
+    }
+    while (tl && (t[tl - 1] == ' ' || t[tl - 1] == '\t'))
+        tl--;
+    if (!tl || (a->n_paragraphs &&
+                a->paragraphs[0].end - a->paragraphs[0].start == tl &&
+                !memcmp(a->text + a->paragraphs[0].start, t, tl)))
+        return 0;
+    char *nt = story__malloc(tl + 2 + a->text_len + 1);
+    story_paragraph *np =
+        story__calloc(a->n_paragraphs + 1, sizeof *np);
+    if (!nt || !np) {
+        free(nt);
+        free(np);
+        return STORY_ENOMEM;
+    }
+    for (size_t i = 0; i < tl; i++) /* one line */
+        nt[i] = t[i] == '\n' || t[i] == '\r' ? ' ' : t[i];
+    memcpy(nt + tl, "\n\n", 2);
+    memcpy(nt + tl + 2, a->text, a->text_len + 1);
+    np[0].start = 0;
+    np[0].end = tl;
+    np[0].kind = STORY_BLOCK_HEADING;
+    for (size_t i = 0; i < a->n_paragraphs; i++) {
+        np[i + 1] = a->paragraphs[i];
+        np[i + 1].start += tl + 2;
+        np[i + 1].end += tl + 2;
+    }
+    free(a->text);
+    free(a->paragraphs);
+    a->text = nt;
+    a->text_len += tl + 2;
+    a->paragraphs = np;
+    a->n_paragraphs++;
+    return 0;
+}
+
 int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
                                 story_article *a, story_article *b,
                                 const story_compare_options *opts,
@@ -60,6 +111,10 @@ int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
 
     if (err)
         err->source[0] = '\0';
+    if (headline_paragraph(a) || headline_paragraph(b)) {
+        story_comparison_free(c);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
     rc = story_segment(ctx, a, opts->lang_a, err);
     if (rc)
         goto fail_a;

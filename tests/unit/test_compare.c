@@ -100,6 +100,56 @@ static void test_changed_number(void **state)
     story_ctx_free(ctx);
 }
 
+/* The same story as plain text (headline kept as its first paragraph)
+ * and as an HTML page (headline in <title>/<h1>): no difference; a
+ * headline changed in the HTML page is reported. */
+static void test_text_vs_html_headline(void **state)
+{
+    (void)state;
+    static const char *html =
+        "<html><head><title>Storm closes the coast road</title></head>"
+        "<body><article><h1>Storm closes the coast road</h1>"
+        "<p>A storm hit the coastal town of Marlow on Monday and injured 15 "
+        "people, the mayor said.</p><p>The road to the harbour will stay "
+        "closed for 3 weeks while engineers repair it.</p></article>"
+        "</body></html>";
+    static const char *html2 =
+        "<html><head><title>Storm closes the coast road for 5 weeks</title>"
+        "</head><body><article><h1>Storm closes the coast road for 5 "
+        "weeks</h1><p>A storm hit the coastal town of Marlow on Monday and "
+        "injured 15 people, the mayor said.</p><p>The road to the harbour "
+        "will stay closed for 3 weeks while engineers repair it.</p>"
+        "</article></body></html>";
+    story_ctx *ctx = story_test_ctx();
+    story_error err;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
+    co.lang_a = co.lang_b = "en";
+    story_article *h = NULL, *h2 = NULL;
+    io.format = "html";
+    assert_int_equal(story_ingest_memory(&h, ctx, "b.html", html,
+                                         strlen(html), NULL, &io, &err),
+                     0);
+    story_comparison *c = NULL;
+    assert_int_equal(story_compare_articles_take(&c, ctx, ingest(ctx, "a", A),
+                                                 h, &co, &err),
+                     0);
+    assert_int_equal(story_diff_has_differences(c->diff), 0);
+    assert_int_equal(c->diff->summary.sentences_omitted, 0);
+    story_comparison_free(c);
+    assert_int_equal(story_ingest_memory(&h, ctx, "b.html", html,
+                                         strlen(html), NULL, &io, &err),
+                     0);
+    assert_int_equal(story_ingest_memory(&h2, ctx, "c.html", html2,
+                                         strlen(html2), NULL, &io, &err),
+                     0);
+    assert_int_equal(story_compare_articles_take(&c, ctx, h, h2, &co, &err),
+                     0);
+    assert_int_equal(story_diff_has_differences(c->diff), 1);
+    story_comparison_free(c);
+    story_ctx_free(ctx);
+}
+
 static void test_errors_name_the_input(void **state)
 {
     (void)state;
@@ -240,6 +290,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identical),
         cmocka_unit_test(test_changed_number),
+        cmocka_unit_test(test_text_vs_html_headline),
         cmocka_unit_test(test_errors_name_the_input),
         cmocka_unit_test(test_encoding_per_input),
         cmocka_unit_test(test_lang_check),
