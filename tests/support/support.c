@@ -141,3 +141,19 @@ story_article *story_test_article(story_ctx *ctx, const char *text,
     }
     return a;
 }
+
+story_test_run story_test_facts(story_ctx *ctx, const char *text,
+                                const char *lang)
+{
+    story_test_run r = {story_test_article(ctx, text, lang), NULL};
+    story_error err;
+    if (story_facts_extract(&r.fs, ctx, r.a, &err))
+        fail_msg("story_facts_extract: %s", err.message);
+    return r;
+}
+
+void story_test_run_free(story_test_run *r)
+{
+    story_factset_free(r->fs);
+    story_article_free(r->a);
+}

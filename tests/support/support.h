@@ -38,4 +38,16 @@ int story_test_run_cli(const char *args, char **out, char **err);
 story_article *story_test_article(story_ctx *ctx, const char *text,
                                   const char *lang);
 
+/* An article and its facts, for the fact tests. */
+typedef struct story_test_run {
+    story_article *a;
+    story_factset *fs;
+} story_test_run;
+
+/* story_test_article() + story_facts_extract(). Fails the test on error.
+ * Free with story_test_run_free(). */
+story_test_run story_test_facts(story_ctx *ctx, const char *text,
+                                const char *lang);
+void story_test_run_free(story_test_run *r);
+
 #endif

@@ -32,26 +32,14 @@ static int teardown(void **state)
     return 0;
 }
 
-typedef struct run {
-    story_article *a;
-    story_factset *fs;
-} run;
+typedef story_test_run run;
 
 static run extract(const char *text, const char *lang)
 {
-    run r = {story_test_article(ctx, text, lang), NULL};
-    story_error err;
-    int rc = story_facts_extract(&r.fs, ctx, r.a, &err);
-    if (rc)
-        fail_msg("story_facts_extract: %s", err.message);
-    return r;
+    return story_test_facts(ctx, text, lang);
 }
 
-static void run_free(run *r)
-{
-    story_factset_free(r->fs);
-    story_article_free(r->a);
-}
+static void run_free(run *r) { story_test_run_free(r); }
 
 /* Key of the first entity fact whose name contains `part`, or "". */
 static const char *key_of(const run *r, const char *part)
