@@ -340,18 +340,29 @@ static int same_month_day(const char *md, const char *full)
            strlen(full) == 10 && full[4] == '-' && !strcmp(md + 2, full + 5);
 }
 
+/* A month of a year ("2025-03", "March 2025") and a day in it
+ * ("2025-03-03"): one side is less precise, neither contradicts. */
+static int month_has_day(const char *month, const char *full)
+{
+    return strlen(month) == 7 && strlen(full) == 10 &&
+           !strncmp(month, full, 7) && full[7] == '-';
+}
+
 /* The same date whatever each side could resolve: equal ISO dates; a
  * month and day without year and a full date with them ("April 10" in a
  * text without a publication date, "April 10" resolved to 2025-04-10 in
- * its HTML page); the same weekday or relative word resolved on one side
- * only ("on Monday" -> 2025-03-03 where the publication date is known). */
+ * its HTML page); a month and a day in that month ("in March 2025" vs
+ * "on March 3, 2025"); the same weekday or relative word resolved on one
+ * side only ("on Monday" -> 2025-03-03 where the publication date is
+ * known). */
 static int same_date(const story_fact *f, const story_fact *g)
 {
     const char *x = f->date_iso ? f->date_iso : "";
     const char *y = g->date_iso ? g->date_iso : "";
     if (*x && !strcmp(x, y))
         return 1;
-    if (*x && *y && (same_month_day(x, y) || same_month_day(y, x)))
+    if (*x && *y && (same_month_day(x, y) || same_month_day(y, x) ||
+                     month_has_day(x, y) || month_has_day(y, x)))
         return 1;
     const char *rf = f->date_relative ? f->date_relative : "";
     const char *rg = g->date_relative ? g->date_relative : "";

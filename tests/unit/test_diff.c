@@ -578,6 +578,40 @@ static void test_dates_resolved_one_side(void **state)
     story_article_free(b);
 }
 
+/* A month ("in March 2025") and a day in it ("on March 3, 2025") are one
+ * date told less precisely; another month or another day is a change. */
+static void test_date_precision(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"The plant opened in March 2025."};
+    static const char *const s2[] = {"The plant opened on March 3, 2025."};
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    story_fact f1[] = {date_fact(0, "date|2025-03", "2025-03", "")};
+    story_fact f2[] = {date_fact(0, "date|2025-03-03", "2025-03-03", "")};
+    story_fact f3[] = {date_fact(0, "date|2025-04-03", "2025-04-03", "")};
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1),
+                  *fc = factset(f3, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    d = run(b, fb, a, fa, al);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    d = run(a, fa, b, fc, al);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(d->summary.changed, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* A bare number (nothing counted, no event) is "changed" only when it is
  * the only unmatched number on each side of a well aligned sentence pair. */
 static void test_bare_numbers(void **state)
@@ -962,6 +996,7 @@ int main(void)
         cmocka_unit_test(test_quote_edited),
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_dates_resolved_one_side),
+        cmocka_unit_test(test_date_precision),
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_enomem),
