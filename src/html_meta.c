@@ -850,7 +850,7 @@ static void clean_title(story_buf *t, const char *site, const char *h1,
 
 /* Strip "By " / "Von " / … (locales/ingest/boilerplate.json "byline")
  * and trailing dates / "|" parts from a byline text. */
-static void clean_byline(story_ctx *ctx, story_buf *b)
+void story__ingest_clean_byline(story_ctx *ctx, story_buf *b)
 {
     /* no-break spaces ("Par&nbsp;Name") are spaces here */
     for (char *p; b->len && (p = strstr(b->data, "\xc2\xa0")) != NULL;) {
@@ -1264,7 +1264,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                     if (c && !looks_like_url(c))
                         push_str(&m->el_authors, c, strlen(c));
                     else if (t.len && t.len < 120) {
-                        clean_byline(ctx, &t);
+                        story__ingest_clean_byline(ctx, &t);
                         if (author_ok(t.data, t.len))
                             push_str(&m->el_authors, t.data, t.len);
                     }
@@ -1290,7 +1290,7 @@ static void walk(meta *m, story_ctx *ctx, xmlNode *root)
                                 push_date_strong(m, t.data);
                                 break;
                             }
-                        clean_byline(ctx, &t);
+                        story__ingest_clean_byline(ctx, &t);
                         if (author_ok(t.data, t.len))
                             push_str(&m->el_authors, t.data, t.len);
                         descend = 0;
@@ -1668,7 +1668,7 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
                 continue;
             story_buf_puts(&one, raw);
             decode_entities(&one);
-            clean_byline(ctx, &one);
+            story__ingest_clean_byline(ctx, &one);
             drop_site_parts(&one, site->data, host);
             undouble(&one);
             int dup = 0;

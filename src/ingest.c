@@ -253,6 +253,7 @@ typedef struct ingest_res {
     story_vec headings; /* char * (folded) */
     story_vec byline;   /* char * (folded) */
     story_vec published; /* char * (folded) */
+    story_vec joiners;  /* char * (folded) */
 } ingest_res;
 
 static void ingest_res_free(void *p)
@@ -268,6 +269,9 @@ static void ingest_res_free(void *p)
         free(((char **)r->byline.data)[i]);
     for (size_t i = 0; i < r->published.len; i++)
         free(((char **)r->published.data)[i]);
+    for (size_t i = 0; i < r->joiners.len; i++)
+        free(((char **)r->joiners.data)[i]);
+    story_vec_free(&r->joiners);
     story_vec_free(&r->published);
     story_vec_free(&r->byline);
     story_vec_free(&r->lines);
@@ -317,6 +321,7 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
     story_vec_init(&r->headings, sizeof(char *));
     story_vec_init(&r->byline, sizeof(char *));
     story_vec_init(&r->published, sizeof(char *));
+    story_vec_init(&r->joiners, sizeof(char *));
     story_buf path = {0};
     story_buf_printf(&path, "%s/ingest/boilerplate.json",
                      story_ctx_locales_dir(ctx));
@@ -348,6 +353,9 @@ static int ingest_res_load(story_ctx *ctx, story_error *err)
             rc = load_list(&r->byline, json_object_get(root, "byline"));
         if (rc == 0)
             rc = load_list(&r->published, json_object_get(root, "published"));
+        if (rc == 0)
+            rc = load_list(&r->joiners,
+                           json_object_get(root, "byline_joiners"));
         json_decref(root);
         if (rc != 0) {
             ingest_res_free(r);
@@ -380,6 +388,7 @@ const char *const *story__ingest_phrases(story_ctx *ctx, const char *which,
     story_vec *v = strcmp(which, "lines") == 0       ? &r->lines
                    : strcmp(which, "byline") == 0    ? &r->byline
                    : strcmp(which, "published") == 0 ? &r->published
+                   : strcmp(which, "byline_joiners") == 0 ? &r->joiners
                                                      : &r->headings;
     *n = v->len;
     return (const char *const *)v->data;

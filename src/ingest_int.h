@@ -42,11 +42,17 @@ int story__set_field(char **field, const char *s, size_t len);
  * headings that open a related-links block or an info box; "byline":
  * leading words of a byline such as "By", "Von"). */
 int story__ingest_phrase(story_ctx *ctx, const char *which, const char *key);
-/* The folded phrases of list `which` (the lists above and "published":
- * words that introduce a publication date); *n receives the count. The
+/* The folded phrases of list `which` (the lists above, "published":
+ * words that introduce a publication date, and "byline_joiners": words
+ * that join two author names, "and", "und"); *n receives the count. The
  * array belongs to the ctx (valid while it lives); NULL when not loaded. */
 const char *const *story__ingest_phrases(story_ctx *ctx, const char *which,
                                          size_t *n);
+
+/* Clean a byline text in place (html_meta.c): byline phrases ("By",
+ * "Von") at the start, trailing dates, " | " parts, "@handle" and
+ * enclosing quotes are removed. */
+void story__ingest_clean_byline(story_ctx *ctx, story_buf *b);
 
 /* Case-fold s[0, len) (ICU full case folding) into out (appended). */
 int story__ingest_fold(story_buf *out, const char *s, size_t len);

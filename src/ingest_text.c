@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "ingest_int.h"
 
 #define HEAD_PARAS 12
@@ -216,6 +218,155 @@ static int line_is_phrase(story_ctx *ctx, const char *which, const char *s,
     return hit;
 }
 
+/* One word of a byline line: 1 when it starts with an upper-case letter
+ * (a name part), 0 otherwise; -1 when it holds a digit (not a byline). */
+static int name_word(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return -1;
+    size_t i = a;
+    int32_t c = story__utf8_next(s, b, &i);
+    return c > 0 && (u_isupper(c) || u_istitle(c));
+}
+
+/* Add one author name s[a, b) (trimmed) to the article. 0 or ENOMEM. */
+static int add_author(story_article *a, const char *s, size_t from,
+                      size_t to)
+{
+    while (from < to && (s[from] == ' ' || s[from] == ','))
+        from++;
+    while (to > from && (s[to - 1] == ' ' || s[to - 1] == ','))
+        to--;
+    if (to <= from)
+        return 0;
+    char *d = story__strndup(s + from, to - from);
+    char **na = d ? story__realloc(a->authors,
+                                   (a->n_authors + 1) * sizeof *na)
+                  : NULL;
+    if (!na) {
+        free(d);
+        return STORY_ENOMEM;
+    }
+    a->authors = na;
+    a->authors[a->n_authors++] = d;
+    return 0;
+}
+
+/* A byline line of plain text ("By Jane Miller", "Von Hans Müller und Eva
+ * Roth"): 2-12 words, no sentence end, no digit, a byline phrase
+ * (locales/ingest/boilerplate.json "byline") as its first 1-3 words, then
+ * only names: capitalised words, short lower-case particles (van, de) and
+ * "byline_joiners" between names of at most 4 words each. On a match the
+ * names become a->byline and a->authors and 1 is returned; 0 when the line
+ * is no byline; a negative status on ENOMEM. */
+static int text_byline(story_ctx *ctx, story_article *a, const char *s,
+                       const tline *l)
+{
+    if (l->words < 2 || l->words > 12 || ends_sentence(s, l->start, l->end))
+        return 0;
+    /* the byline phrase: the longest prefix of 1-3 words in the list */
+    size_t i = l->start, best = 0;
+    for (int w = 0; w < 3 && i < l->end; w++) {
+        while (i < l->end && s[i] != ' ' && s[i] != '\t' && s[i] != ':')
+            i++;
+        story_buf k = {0};
+        if (story__ingest_fold(&k, s + l->start, i - l->start) != 0) {
+            story_buf_free(&k);
+            return STORY_ENOMEM;
+        }
+        if (k.data && story__ingest_phrase(ctx, "byline", k.data))
+            best = i;
+        story_buf_free(&k);
+        if (i < l->end && s[i] == ':')
+            break;
+        while (i < l->end && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    if (!best)
+        return 0;
+    while (best < l->end && (s[best] == ' ' || s[best] == '\t' ||
+                             s[best] == ':'))
+        best++;
+    /* the rest: names, each of 1-4 words, joined by ',', '&' or a joiner */
+    size_t names = 0, run = 0;
+    for (size_t j = best; j < l->end;) {
+        while (j < l->end && (s[j] == ' ' || s[j] == '\t'))
+            j++;
+        size_t w0 = j;
+        while (j < l->end && s[j] != ' ' && s[j] != '\t')
+            j++;
+        if (j == w0)
+            break;
+        size_t w1 = j;
+        int comma = s[w1 - 1] == ',';
+        if (comma)
+            w1--;
+        story_buf k = {0};
+        if (story__ingest_fold(&k, s + w0, w1 - w0) != 0) {
+            story_buf_free(&k);
+            return STORY_ENOMEM;
+        }
+        int joiner = (w1 - w0 == 1 && s[w0] == '&') ||
+                     (k.data && story__ingest_phrase(ctx, "byline_joiners",
+                                                     k.data));
+        story_buf_free(&k);
+        if (joiner) {
+            if (run == 0)
+                return 0;
+            run = 0;
+            continue;
+        }
+        int nw = name_word(s, w0, w1);
+        if (nw < 0 || (nw == 0 && (run == 0 || w1 - w0 > 3)))
+            return 0;
+        if (run == 0)
+            names++;
+        if (++run > 4)
+            return 0;
+        if (comma)
+            run = 0;
+    }
+    if (names == 0 || run == 0)
+        return 0;
+    /* the cleaned names, split into authors */
+    story_buf b = {0};
+    story_buf_append(&b, s + best, l->end - best);
+    if (b.oom)
+        return STORY_ENOMEM;
+    story__ingest_clean_byline(ctx, &b);
+    int rc = story__set_field(&a->byline, b.data, b.len);
+    size_t from = 0;
+    for (size_t j = 0; rc == 0 && j <= b.len;) {
+        size_t w0 = j;
+        while (j < b.len && b.data[j] != ' ')
+            j++;
+        int cut = j == b.len;
+        int sep = 0;
+        if (!cut) {
+            story_buf k = {0};
+            size_t w1 = j;
+            if (w1 > w0 && b.data[w1 - 1] == ',')
+                sep = 2; /* cut after the comma */
+            else if ((w1 - w0 == 1 && b.data[w0] == '&') ||
+                     (story__ingest_fold(&k, b.data + w0, w1 - w0) == 0 &&
+                      k.data && story__ingest_phrase(ctx, "byline_joiners",
+                                                     k.data)))
+                sep = 1; /* the joiner itself is no name */
+            story_buf_free(&k);
+        }
+        if (cut || sep) {
+            rc = add_author(a, b.data, from, sep == 1 ? w0 : j);
+            from = j;
+        }
+        if (cut)
+            break;
+        j++;
+    }
+    story_buf_free(&b);
+    return rc == 0 ? 1 : rc;
+}
+
 int story__ingest_text(story_article *a, story_ctx *ctx, const char *s,
                        size_t len, story_error *err)
 {
@@ -307,6 +458,26 @@ int story__ingest_text(story_article *a, story_ctx *ctx, const char *s,
             tline *l = &L[P[p].first + k];
             if (l->words <= 8 && line_is_phrase(ctx, "lines", t.data, l, 0))
                 l->drop = 1;
+        }
+    }
+
+    /* 3b. a byline line after the first line, among the first paragraphs
+     * ("By Jane Miller"): its names are the byline and the authors, and
+     * the line leaves the body, as an HTML byline element does */
+    if (a->n_authors == 0) {
+        size_t first_kept = 0;
+        while (first_kept < lines.len && L[first_kept].drop)
+            first_kept++;
+        for (size_t i = first_kept + 1; i < head_end_line; i++) {
+            if (L[i].drop)
+                continue;
+            int r = text_byline(ctx, a, t.data, &L[i]);
+            if (r < 0)
+                goto oom;
+            if (r == 1) {
+                L[i].drop = 4;
+                break;
+            }
         }
     }
 

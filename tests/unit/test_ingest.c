@@ -181,6 +181,50 @@ static void test_text_boilerplate(void **state)
     story_article_free(a);
 }
 
+/* A byline line of plain text ("By …", "Von … und …") becomes the byline
+ * and the authors and leaves the body; lines that only start like one
+ * (a clause, a year, the first line of the text) stay text. */
+static void test_text_byline(void **state)
+{
+    (void)state;
+    story_article *a = ok_text("Storm closes the coast road\n\n"
+                               "By Jane Miller and Tom de Vries\n\n"
+                               "The coast road closed on Monday.\n");
+    check_spans(a);
+    assert_string_equal(a->byline, "Jane Miller and Tom de Vries");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Jane Miller");
+    assert_string_equal(a->authors[1], "Tom de Vries");
+    assert_int_equal(a->n_paragraphs, 2);
+    assert_null(strstr(a->text, "By Jane"));
+    story_article_free(a);
+
+    a = ok_text("Sturm sperrt die Küstenstraße\n\n"
+                "Von Anna Schmidt, Lena Vogel und Eva Roth\n\n"
+                "Die Küstenstraße wurde am Montag gesperrt.\n");
+    assert_int_equal(a->n_authors, 3);
+    assert_string_equal(a->authors[0], "Anna Schmidt");
+    assert_string_equal(a->authors[1], "Lena Vogel");
+    assert_string_equal(a->authors[2], "Eva Roth");
+    story_article_free(a);
+
+    static const char *const keep[] = {
+        "Storm closes the coast road\n\nBy Monday, the water had gone\n\n"
+        "The road reopened.\n",
+        "Storm closes the coast road\n\nBy 2030 Europe Plans More Roads\n\n"
+        "The road reopened.\n",
+        "By The Numbers\n\nThe road reopened on Monday.\n",
+        "Storm closes the coast road\n\nBy Jane Miller.\n\n"
+        "The road reopened.\n"};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+        a = ok_text(keep[i]);
+        assert_string_equal(a->byline, "");
+        assert_int_equal(a->n_authors, 0);
+        assert_non_null(strstr(a->text, "By "));
+        story_article_free(a);
+    }
+}
+
 static void test_text_inline_read_also(void **state)
 {
     (void)state;
@@ -955,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_text_title_kept_in_body),
         cmocka_unit_test(test_text_boilerplate),
         cmocka_unit_test(test_text_inline_read_also),
+        cmocka_unit_test(test_text_byline),
         cmocka_unit_test(test_text_single_line),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_invalid_utf8_offset),
