@@ -813,6 +813,201 @@ static int split_extra(story_vec *out, const char *t, span sp)
     return story_vec_push(out, &a) ? 0 : -1;
 }
 
+/* Opening mark that a closing quotation mark or bracket c pairs with in
+ * a run-in headline (2 for ASCII '"', counted by parity); 0 if c closes
+ * nothing. */
+static int32_t runin_opener(int32_t c)
+{
+    switch (c) {
+    case '\'': return 0x2018;  /* 'x' : opened by a '\'' after a space */
+    case 0x201D: return 0x201C; /* "x" (en), also opened by U+201E */
+    case 0x2019: return 0x2018; /* 'x' (en), also opened by U+201A */
+    case 0x201C: return 0x201E; /* „x“ (de, is, hr) */
+    case 0x00BB: return 0x00AB; /* «x» */
+    case 0x203A: return 0x2039;
+    case 0x300D: return 0x300C; /* 「x」 */
+    case 0x300F: return 0x300E;
+    case ')': return '(';
+    default: return 0;
+    }
+}
+
+#define RUNIN_HEAD_WORDS 3 /* a headline: at least 3 words ... */
+#define RUNIN_HEAD_CPS 6   /* ... or 6 code points without spaces (zh, ja) */
+
+/* A run-in headline: news text often carries its headline and its first
+ * sentence on one line ("Minister quits over 'lost files' The minister
+ * resigned on Monday."). Such a headline ends with a closing quotation
+ * mark (or bracket) and no terminal, so UAX #29 sees no boundary. In the
+ * first piece of a paragraph, end a sentence after a closing quotation
+ * mark whose opening mark lies in the same piece, when white space and a
+ * letter that is not lower case follow (a case-less script counts), the
+ * head holds at least RUNIN_HEAD_WORDS words (RUNIN_HEAD_CPS code points
+ * if it has no space) and the rest at least two words or RUNIN_HEAD_CPS
+ * code points. A bracket counts only when its content starts with a
+ * lower-case letter or a symbol ("(opinion)", not the acronym in
+ * "(WHO) Director-General"). Returns the end of the headline, or 0. */
+static int runin_headline_end(size_t *out, merge_ctx *m, const char *t,
+                              span sp, story_error *err)
+{
+    *out = 0;
+    size_t i = sp.start;
+    int words = 0, in_word = 0, ncp = 0, straight = 0, spaced = 0;
+    int cjk = 0, kana = 0, long_words = 0, long_caps = 0, wcp = 0, wcap = 0;
+    int open_sq = 0, open_dq = 0, open_low9 = 0, open_sq9 = 0,
+        open_guil = 0, open_sguil = 0, open_cjk = 0, open_cjk2 = 0;
+    int32_t prev = -1;
+    size_t paren_content = (size_t)-1, quote_content = sp.start;
+    while (i < sp.end) {
+        size_t at = i;
+        int32_t c = story__utf8_next(t, sp.end, &i);
+        if (c < 0)
+            return 0;
+        ncp++;
+        int space = u_isUWhiteSpace(c);
+        if (space) {
+            if (in_word && wcp >= 4) { /* title case: "Unite For Medals" */
+                long_words++;
+                long_caps += wcap;
+            }
+            in_word = 0;
+            spaced = 1;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+            wcp = 0;
+            wcap = u_isupper(c) || u_istitle(c);
+        }
+        if (!space && u_isalpha(c)) {
+            wcp++;
+            if (!wcap && wcp == 1)
+                wcap = u_isupper(c) || u_istitle(c);
+        }
+        /* Chinese, written without spaces between words, where a space
+         * after a quotation is a layout break; not Japanese (kana), whose
+         * headlines run on into a subheading ("…「…」 …") */
+        if (c >= 0x3040 && c <= 0x30FF)
+            kana = 1;
+        else if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+            cjk = 1;
+        int opens = 0;
+        switch (c) {
+        case '"': straight++; opens = straight & 1; break;
+        case '\'': if (prev < 0 || u_isUWhiteSpace(prev)) opens = open_sq = 1; break;
+        case 0x201C: opens = !open_low9; open_dq = 1; break;
+        case 0x2018: open_sq = opens = 1; break;
+        case 0x201E: open_low9 = opens = 1; break;
+        case 0x201A: open_sq9 = opens = 1; break;
+        case 0x00AB: open_guil = opens = 1; break;
+        case 0x2039: open_sguil = opens = 1; break;
+        case 0x300C: open_cjk = opens = 1; break;
+        case 0x300E: open_cjk2 = opens = 1; break;
+        case '(': paren_content = i; opens = 1; break;
+        default: break;
+        }
+        if (opens && c != '(')
+            quote_content = i;
+        int32_t o = runin_opener(c);
+        if ((c != '"' || opens) && (!o || opens))
+            goto next;
+        if (prev < 0 || u_isUWhiteSpace(prev) || prev == '.' ||
+            prev == '!' || prev == '?' || prev == 0x3002 || prev == ',' ||
+            prev == 0xFF0C || prev == 0x3001)
+            goto next; /* a mark after a space opens; after a terminal,
+                          UAX #29 decides; after a comma the sentence
+                          goes on */
+        int closed;
+        switch (c) {
+        case '"': closed = 1; break; /* even count */
+        case '\'': closed = open_sq; break;
+        case 0x201D: closed = open_dq || open_low9; break;
+        case 0x2019: closed = open_sq || open_sq9; break;
+        case 0x201C: closed = open_low9; break;
+        case 0x00BB: closed = open_guil; break;
+        case 0x203A: closed = open_sguil; break;
+        case 0x300D: closed = open_cjk; break;
+        case 0x300F: closed = open_cjk2; break;
+        case ')': {
+            closed = 0;
+            if (paren_content == (size_t)-1)
+                break;
+            size_t q = paren_content;
+            int32_t f = story__utf8_next(t, sp.end, &q);
+            closed = f > 0 && (u_isULowercase(f) ||
+                               (!u_isalnum(f) && !u_isUWhiteSpace(f)));
+            break;
+        }
+        default: closed = 0;
+        }
+        if (kana)
+            cjk = 0;
+        if (!closed || (words < RUNIN_HEAD_WORDS &&
+                        (!cjk || ncp < RUNIN_HEAD_CPS)))
+            goto next;
+        {
+            size_t end = i, j = i;
+            int gap = 0;
+            int32_t d = -1;
+            while (j < sp.end) {
+                size_t k = j;
+                d = story__utf8_next(t, sp.end, &k);
+                if (!u_isUWhiteSpace(d))
+                    break;
+                gap = 1;
+                j = k;
+            }
+            if (!gap || j >= sp.end || d <= 0 || !u_isalpha(d) ||
+                u_isULowercase(d))
+                goto next;
+            /* the rest: two words, or RUNIN_HEAD_CPS code points */
+            int rw = 0, rin = 0, rcp = 0;
+            for (size_t k = j; k < sp.end && rw < 2;) {
+                int32_t r = story__utf8_next(t, sp.end, &k);
+                rcp++;
+                if (u_isUWhiteSpace(r))
+                    rin = 0;
+                else if (!rin) {
+                    rin = 1;
+                    rw++;
+                }
+            }
+            if (rw < 2 && rcp < RUNIN_HEAD_CPS)
+                goto next;
+            /* a quotation of one word is often a name or a modifier of
+             * the capitalised noun that follows ("the „rote“ Zone",
+             * "forward of "Washington" Alexander Ovechkin"): then the
+             * next word must be a listed sentence opener */
+            /* in a title-case headline every word is capitalised: the
+             * capital after the mark tells nothing either */
+            int title = long_words >= 3 && long_caps == long_words;
+            int multi = !title && (c == ')' || (cjk && !spaced)), qw = 0,
+                qin = 0;
+            for (size_t k = quote_content; k < at && !multi;) {
+                int32_t r = story__utf8_next(t, at, &k);
+                if (u_isUWhiteSpace(r))
+                    qin = 0;
+                else if (!qin) {
+                    qin = 1;
+                    multi = ++qw >= 2 && !title;
+                }
+            }
+            if (!multi) {
+                int capital, opener, rc;
+                if ((rc = next_word_info(m, t, j, sp.end, &capital, &opener,
+                                         err)))
+                    return rc;
+                if (!opener)
+                    goto next;
+            }
+            *out = end;
+            return 0;
+        }
+    next:
+        prev = c;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------- tokens */
 
 static int token_key(char **out, story_buf *b, const char *t, size_t s,
@@ -1108,6 +1303,18 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
             if (!merge)
                 break;
             cur.end = r[i++].end;
+        }
+        if (sents->len == first_sent) { /* a run-in headline */
+            size_t he;
+            if ((rc = runin_headline_end(&he, m, t, cur, err)))
+                goto fail;
+            if (he) {
+                story_sentence hs = {cur.start, he, pi};
+                if (!story_vec_push(sents, &hs))
+                    goto oom;
+                cur.start = he;
+                trim(t, &cur);
+            }
         }
         story_sentence se = {cur.start, cur.end, pi};
         if (!story_vec_push(sents, &se))
