@@ -804,6 +804,38 @@ static int colon_before(const fx *x, size_t i)
     return 0;
 }
 
+/* A bare complement clause (no complementizer) opening at token i,
+ * before sentence end e: "denied [the dam was safe]", "has stated [it
+ * will not accept]". Token i opens the clause (a word or number that is
+ * no finite verb cue and no addressee marker: "told to", "stated to
+ * reporters"), and a word of the pack's "finite_verb_cues" (en is, was,
+ * will, would, has …) follows within 4 tokens, in the same clause (no
+ * clause break, coordinator or complementizer before it): a finite verb
+ * with its own subject, which a noun object ("denied the allegations",
+ * "rejected the plan and left") lacks. */
+static int bare_clause(fx *x, size_t i, size_t e)
+{
+    const story_article *a = x->a;
+    if (!(a->tokens[i].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) ||
+        fx_clause_break_before(x, i) ||
+        story_langpack_has(x->lp, "finite_verb_cues", a->tokens[i].key) ||
+        story_langpack_has(x->lp, "speech_addressee_markers",
+                           a->tokens[i].key) ||
+        story_langpack_has(x->lp, "speech_complementizers",
+                           a->tokens[i].key))
+        return 0;
+    for (size_t j = i + 1; j < e && j <= i + 4; j++) {
+        const char *w = a->tokens[j].key;
+        if (fx_clause_break_before(x, j) ||
+            story_langpack_has(x->lp, "clause_coordinators", w) ||
+            story_langpack_has(x->lp, "speech_complementizers", w))
+            return 0;
+        if (story_langpack_has(x->lp, "finite_verb_cues", w))
+            return 1;
+    }
+    return 0;
+}
+
 /* Indirect speech needs reported content, not a noun object ("Lavrov
  * expressed opposition", "rejected applications"): in packs with
  * "speech_complementizers", reporting verb k (n tokens; subject token sk;
@@ -818,8 +850,12 @@ static int colon_before(const fx *x, size_t i)
  *    verb, at least 3 tokens into the sentence, and the verb ends its
  *    clause or its subject (token sk) follows it (", he said.", ", said
  *    Smith, head of …"), or
- *  - the verb is in "reporting_bare_verbs" and has words after it
- *    ("McConnell has said Congress will").
+ *  - the verb is in "reporting_bare_verbs" and has words or numbers
+ *    after it ("McConnell has said Congress will", "Police said 12
+ *    people died"), or
+ *  - the verb is in "reporting_clause_verbs" and a bare complement
+ *    clause follows it (bare_clause: "Officials denied the dam was
+ *    safe", "Russia has stated it will not accept").
  * Packs without the list (verb-final languages) accept every verb. */
 static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
                           size_t e)
@@ -850,9 +886,16 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
     for (size_t j = k; ends && j > b + 3 && j + 3 > k; j--)
         if (fx_clause_break_before(x, j))
             return 1;
-    if (after < e && (a->tokens[after].flags & STORY_TOKEN_LETTER) &&
+    /* "Police said 12 people died": a number opens the clause too */
+    if (after < e &&
+        (a->tokens[after].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) &&
         story_langpack_has(x->lp, "reporting_bare_verbs",
                            tokens_key(x, k, n)))
+        return 1;
+    if (after < e &&
+        story_langpack_has(x->lp, "reporting_clause_verbs",
+                           tokens_key(x, k, n)) &&
+        bare_clause(x, after, e))
         return 1;
     return 0;
 }
@@ -1196,7 +1239,14 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                                                  a->tokens[p - 1].key)))))
                         p--;
                     ei = np_head(x, p, q + 1);
-                    if (ei >= 0 && is_place(x, ei))
+                    /* a country opening its clause speaks for its
+                     * government ("Russia has stated it will not",
+                     * "The US said"); after a preposition a place is an
+                     * adjunct ("in Moscow, …") */
+                    if (ei >= 0 && is_place(x, ei) &&
+                        !(p == b || fx_clause_break_before(x, p) ||
+                          story_langpack_has(x->lp, "determiners",
+                                             a->tokens[p - 1].key)))
                         ei = speaker_near(x, b, e, q + 1, NULL, 1);
                     sk = q;
                     break;
