@@ -499,7 +499,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
                 const story_article *a,
                 const story_factset *fa, const story_article *b,
                 const story_factset *fb, const rel_stats *ps,
-                double *anchor_score, int *lexical_used)
+                double *anchor_score, int *lexical_used, int *not_article)
 {
     keyset ea, eb, ga, gb, ta, tb;
     keyset *all[] = {&ea, &eb, &ga, &gb, &ta, &tb};
@@ -583,15 +583,18 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
         narr = clamp01(SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * narr);
     al->sim_narrative = narr;
     json_object_set_new(jn, "score", json_real(narr));
+    /* the dimensions below mix in the overall similarity as shown
+     * (calibrated, or neutral for a scraping failure: align_dims.h) */
+    double shown = sd_overall_shown(al->sim_overall, lx.not_article);
+    *not_article = lx.not_article;
     /* entities and geography: the Dice of the entity (place) keys, with
      * the overall similarity carrying half, as for time below: entity
      * sets are small and noisy, and two accounts of one story share their
      * people and places; without place facts on either side, geography
      * is the overall similarity alone (docs/align.md section 4) */
     int have_geo = ga.k.len || gb.k.len;
-    al->sim_entities = clamp01(0.5 * ent + 0.5 * al->sim_overall);
-    al->sim_geography = clamp01(have_geo ? 0.5 * geo + 0.5 * al->sim_overall
-                                         : al->sim_overall);
+    al->sim_entities = clamp01(0.5 * ent + 0.5 * shown);
+    al->sim_geography = clamp01(have_geo ? 0.5 * geo + 0.5 * shown : shown);
     json_object_set_new(je, "dice", json_real(ent));
     json_object_set_new(je, "score", json_real(al->sim_entities));
     json_object_set_new(jg, "dice", json_real(geo));
@@ -600,8 +603,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
      * publication dates when known); the same story is of the same
      * period, so the overall similarity carries half (all of it when a
      * side has no date) */
-    double tim = dsc >= 0 ? 0.5 * dsc + 0.5 * al->sim_overall
-                          : al->sim_overall;
+    double tim = dsc >= 0 ? 0.5 * dsc + 0.5 * shown : shown;
     al->sim_time = clamp01(tim);
     json_object_set_new(jt, "score", json_real(al->sim_time));
     json_object_set_new(jt, "dates", dsc >= 0 ? json_real(dsc) : json_null());
@@ -611,6 +613,8 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     json_object_set_new(jo, "lexical",
                         lexical_ok ? json_real(lexical) : json_null());
     json_object_set_new(jo, "anchor_score", json_real(s_anchor));
+    json_object_set_new(jo, "raw", json_real(al->sim_overall));
+    json_object_set_new(jo, "not_article", json_boolean(lx.not_article));
     json_object_set_new(root, "overall", jo);
     json_object_set_new(root, "entities", je);
     json_object_set_new(root, "geography", jg);
@@ -728,11 +732,15 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     rel_stats_of(&ss, sl, nsl, &p.sa, &p.sb);
     rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);
     double s_anchor = 0;
-    int lexical_ok = 0;
-    rc = dims(al, ctx, &p, a, fa, b, fb, &ps, &s_anchor, &lexical_ok);
+    int lexical_ok = 0, not_article = 0;
+    rc = dims(al, ctx, &p, a, fa, b, fb, &ps, &s_anchor, &lexical_ok,
+              &not_article);
     if (rc != 0)
         goto oom;
     decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok);
+    /* the relation rules read the raw overall; the report shows it
+     * calibrated (align_dims.h) */
+    al->sim_overall = sd_overall_shown(al->sim_overall, not_article);
     if (opts->relation >= 0) {
         al->relation = (story_relation)opts->relation;
         al->relation_confidence = 1.0;

@@ -5,14 +5,17 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <unicode/uchar.h>
 
 #include "align_dims.h"
 #include "lexicon.h"
 #include "locale.h"
+#include "normalize.h"
 #include "stem.h"
 
 /* One content term: its prefix hash and, across languages, the prefix
@@ -498,6 +501,11 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
         out->bigram = bigram_dice(&x, &y, &oom);
         out->n_a = x.n;
         out->n_b = y.n;
+        if (!oom && (sd_page_share(&out->page_a, ctx, a) != 0 ||
+                     sd_page_share(&out->page_b, ctx, b) != 0))
+            oom = 1;
+        out->not_article = out->page_a >= SD_PAGE_SHARE ||
+                           out->page_b >= SD_PAGE_SHARE;
     }
     side_free(&x);
     side_free(&y);
@@ -506,4 +514,162 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
         return STORY_ENOMEM;
     }
     return 0;
+}
+
+/* ---- pages that are not articles ---- */
+
+/* The phrases of locales/similarity/not_article.json, each as its words
+ * framed by single spaces (" nie jestem robotem "). */
+typedef struct page_cues {
+    char **w;
+    size_t n;
+} page_cues;
+
+static void page_cues_free(void *p)
+{
+    page_cues *c = p;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        free(c->w[i]);
+    free(c->w);
+    free(c);
+}
+
+/* Append the words of s[0, n) to b: letters, digits and marks kept, any
+ * run of other characters one space. */
+static void append_words(story_buf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        UChar32 c = story__utf8_next(s, n, &i);
+        if (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) {
+            char u[4];
+            (void)story_buf_append(b, u, story__utf8_put(u, c));
+        } else if (b->len && b->data[b->len - 1] != ' ') {
+            (void)story_buf_putc(b, ' ');
+        }
+    }
+    if (b->len && b->data[b->len - 1] != ' ')
+        (void)story_buf_putc(b, ' ');
+}
+
+/* Load the phrase list once per context; NULL (no phrases) when the file
+ * is missing or unreadable, or on allocation failure (*oom set). */
+static const page_cues *cues_get(story_ctx *ctx, int *oom)
+{
+    page_cues *c = story__ctx_get(ctx, STORY_MOD_ALIGN);
+    if (c)
+        return c;
+    c = story__calloc(1, sizeof *c);
+    if (!c) {
+        *oom = 1;
+        return NULL;
+    }
+    const char *dir = story_ctx_locales_dir(ctx);
+    story_buf path, w;
+    memset(&path, 0, sizeof path);
+    memset(&w, 0, sizeof w);
+    (void)story_buf_printf(&path, "%s/similarity/not_article.json",
+                           dir ? dir : ".");
+    json_t *root = path.oom ? NULL : json_load_file(path.data, 0, NULL);
+    story_buf_free(&path);
+    json_t *langs = json_object_get(root, "cues"), *list;
+    const char *lang;
+    json_object_foreach(langs, lang, list)
+    {
+        size_t k;
+        json_t *v;
+        json_array_foreach(list, k, v)
+        {
+            const char *t = json_string_value(v);
+            if (!t)
+                continue;
+            story_buf key;
+            memset(&key, 0, sizeof key);
+            w.len = 0;
+            (void)story_buf_putc(&w, ' ');
+            if (story__normalize_key_buf(&key, NULL, t, strlen(t), NULL) ==
+                    0 &&
+                key.data)
+                append_words(&w, key.data, key.len);
+            story_buf_free(&key);
+            if (w.oom) {
+                *oom = 1;
+                break;
+            }
+            if (w.len < 3)
+                continue;
+            char **nw = story__realloc(c->w, (c->n + 1) * sizeof *nw);
+            char *d = story__malloc(w.len + 1);
+            if (nw)
+                c->w = nw;
+            if (!nw || !d) {
+                free(d);
+                *oom = 1;
+                break;
+            }
+            memcpy(d, w.data, w.len);
+            d[w.len] = '\0';
+            c->w[c->n++] = d;
+        }
+    }
+    json_decref(root);
+    story_buf_free(&w);
+    if (*oom) {
+        page_cues_free(c);
+        return NULL;
+    }
+    story__ctx_set(ctx, STORY_MOD_ALIGN, c, page_cues_free);
+    return c;
+}
+
+int sd_page_share(double *share, story_ctx *ctx, const story_article *a)
+{
+    *share = 0;
+    int oom = 0;
+    const page_cues *c = cues_get(ctx, &oom);
+    if (oom)
+        return STORY_ENOMEM;
+    if (!c || !c->n || !a->n_sentences)
+        return 0;
+    story_buf s;
+    memset(&s, 0, sizeof s);
+    size_t hits = 0, sent = 0, t = 0;
+    for (size_t k = 0; k < a->n_sentences; k++) {
+        s.len = 0;
+        (void)story_buf_putc(&s, ' ');
+        int words = 0;
+        for (; t < a->n_tokens && a->tokens[t].sentence <= k; t++) {
+            const story_token *tk = &a->tokens[t];
+            if (tk->sentence < k || !tk->key ||
+                !(tk->flags & (STORY_TOKEN_LETTER | STORY_TOKEN_IDEO |
+                               STORY_TOKEN_NUMBER)))
+                continue;
+            append_words(&s, tk->key, strlen(tk->key));
+            words = 1;
+        }
+        (void)story_buf_putc(&s, '\0');
+        if (s.oom) {
+            story_buf_free(&s);
+            return STORY_ENOMEM;
+        }
+        if (!words)
+            continue;
+        sent++;
+        for (size_t i = 0; i < c->n; i++)
+            if (strstr(s.data, c->w[i])) {
+                hits++;
+                break;
+            }
+    }
+    story_buf_free(&s);
+    *share = sent ? (double)hits / (double)sent : 0;
+    return 0;
+}
+
+double sd_overall_shown(double raw, int not_article)
+{
+    double v = 1.0 / (1.0 + exp(-(raw - SD_CAL_CENTER) / SD_CAL_SCALE));
+    return not_article && v > SD_NEUTRAL ? SD_NEUTRAL : v;
 }

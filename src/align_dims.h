@@ -41,11 +41,51 @@ typedef struct sd_lexical {
     double bigram;  /* Dice of the sets of adjacent term pairs */
     int lexicon;    /* a bilingual lexicon projected the terms */
     size_t n_a, n_b; /* content terms of each side */
+    double page_a, page_b; /* share of each side's sentences that hold a
+                              not-an-article phrase (sd_page_share) */
+    int not_article; /* a side is a scraping failure (share >=
+                        SD_PAGE_SHARE): the pair is not evidence */
 } sd_lexical;
 
 /* Fill *out from two segmented articles. Returns 0, or STORY_ENOMEM
  * (then *out is zero). Linear in the tokens plus an n log n sort. */
 int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
                   const story_article *b);
+
+/* ---- the overall similarity as shown (docs/align.md section 4) ----
+ *
+ * The raw overall similarity (a weighted sum of the lexical features and
+ * the anchor score, src/align.c) orders pairs well but is not linear in
+ * the human judgment: pairs below about 0.2 are all different stories,
+ * pairs above about 0.55 all the same story, and the judgment changes
+ * between. The shown overall is the logistic of the raw score, as Platt
+ * scaling calibrates a classifier score (J. Platt 1999, "Probabilistic
+ * outputs for support vector machines"): 1 / (1 + exp(-(raw -
+ * SD_CAL_CENTER) / SD_CAL_SCALE)); centre and scale fitted on the
+ * SemEval-2022 Task 8 pairs and checked by 2-fold validation
+ * (bench/semeval.c). The relation rules keep the raw score. */
+#define SD_CAL_CENTER 0.33
+#define SD_CAL_SCALE 0.08
+/* A text at least this share of whose sentences hold a phrase of
+ * locales/similarity/not_article.json (captcha, consent wall, paywall,
+ * log-in prompt) is a scraping failure, not an article. */
+#define SD_PAGE_SHARE 0.5
+/* The highest shown overall of a pair with a scraping failure: what two
+ * failure pages share (one site's captcha page) is no evidence that the
+ * articles behind them tell one story, so the score may not claim more
+ * than a neutral one: about the mean shown overall of all pairs (0.43 on
+ * SemEval-2022 Task 8). A low score stays: a failure page beside an
+ * article shares nothing with it, as most different stories. */
+#define SD_NEUTRAL 0.4
+
+/* Share in [0, 1] of the sentences of a that hold a phrase of
+ * locales/similarity/not_article.json (whole words of the token keys);
+ * 0 when the file is missing or a has no sentence. The list is loaded
+ * once per context (STORY_MOD_ALIGN slot). *share is 0 on STORY_ENOMEM. */
+int sd_page_share(double *share, story_ctx *ctx, const story_article *a);
+
+/* The shown overall similarity in (0, 1) from the raw one: the logistic
+ * above, at most SD_NEUTRAL when not_article. */
+double sd_overall_shown(double raw, int not_article);
 
 #endif

@@ -387,6 +387,89 @@ static void test_time_dates(void **state)
     story_ctx_free(ctx);
 }
 
+/* A captcha page and a consent wall (written for the test) are not
+ * articles: most of their sentences hold a not_article.json phrase; an
+ * article that asks once to subscribe is still an article. */
+static const char *BLOCK_PAGE =
+    "We are sorry, but we have seen too many requests from your IP "
+    "address.\n\nPlease confirm that you are not a robot.\n\n"
+    "Your IP address: 192.0.2.7";
+static const char *CONSENT_WALL =
+    "Wir verwenden Cookies, um unsere Website zu verbessern.\n\n"
+    "Mit Ihrer Einwilligung speichern wir Daten in Ihrem Browser.\n\n"
+    "Mehr dazu in unserer Datenschutzerklärung.";
+
+static void test_page_share(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *blk = story_test_article(ctx, BLOCK_PAGE, "en");
+    story_article *con = story_test_article(ctx, CONSENT_WALL, "de");
+    story_article *art = story_test_article(
+        ctx,
+        "Flood waters force evacuation of Harlow village\n\n"
+        "Rising river water forced about 300 residents of Harlow to leave "
+        "their homes on Sunday night. Firefighters used boats to reach "
+        "families on the lower streets. The school hall became a shelter. "
+        "Subscribe to our newsletter for local news.",
+        "en");
+    double sh = -1;
+    assert_int_equal(sd_page_share(&sh, ctx, blk), 0);
+    assert_true(sh >= SD_PAGE_SHARE);
+    assert_int_equal(sd_page_share(&sh, ctx, con), 0);
+    assert_true(sh >= SD_PAGE_SHARE);
+    assert_int_equal(sd_page_share(&sh, ctx, art), 0);
+    assert_true(sh > 0 && sh < SD_PAGE_SHARE);
+    sd_lexical lx;
+    assert_int_equal(sd_lexical_of(&lx, ctx, art, blk), 0);
+    assert_true(lx.not_article);
+    assert_int_equal(sd_lexical_of(&lx, ctx, art, art), 0);
+    assert_false(lx.not_article);
+    story_article_free(blk);
+    story_article_free(con);
+    story_article_free(art);
+    story_ctx_free(ctx);
+}
+
+/* Two copies of one block page are the same text but no evidence that
+ * the articles behind them tell one story: the shown overall is neutral,
+ * and the report says why. */
+static void test_overall_not_article(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = story_test_article(ctx, BLOCK_PAGE, "en");
+    story_article *b = story_test_article(ctx, BLOCK_PAGE, "en");
+    story_alignment *al = NULL;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, NULL), 0);
+    assert_true(fabs(al->sim_overall - SD_NEUTRAL) < 1e-9);
+    assert_non_null(strstr(al->similarity_json, "\"not_article\":true"));
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* The shown overall is the logistic of the raw score: increasing, 0.5 at
+ * the centre, within (0, 1), at most neutral for a scraping failure. */
+static void test_overall_calibration(void **state)
+{
+    (void)state;
+    double prev = -1;
+    for (int i = 0; i <= 20; i++) {
+        double v = sd_overall_shown(i / 20.0, 0);
+        assert_true(v > prev && v > 0 && v < 1);
+        prev = v;
+    }
+    assert_true(fabs(sd_overall_shown(SD_CAL_CENTER, 0) - 0.5) < 1e-12);
+    assert_true(sd_overall_shown(1.0, 0) > 0.99);
+    assert_true(sd_overall_shown(0.0, 0) < 0.03);
+    assert_true(fabs(sd_overall_shown(0.9, 1) - SD_NEUTRAL) < 1e-12);
+    assert_true(sd_overall_shown(0.05, 1) < SD_NEUTRAL);
+    assert_true(fabs(sd_overall_shown(0.05, 1) - sd_overall_shown(0.05, 0)) <
+                1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +486,9 @@ int main(void)
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
+        cmocka_unit_test(test_page_share),
+        cmocka_unit_test(test_overall_not_article),
+        cmocka_unit_test(test_overall_calibration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
