@@ -340,18 +340,21 @@ static int same_month_day(const char *md, const char *full)
            strlen(full) == 10 && full[4] == '-' && !strcmp(md + 2, full + 5);
 }
 
-/* A month of a year ("2025-03", "March 2025") and a day in it
- * ("2025-03-03"): one side is less precise, neither contradicts. */
-static int month_has_day(const char *month, const char *full)
+/* A year or a month of a year ("2025", "2025-03") and a month or day in
+ * it ("2025-03", "2025-03-03"): one side is less precise, neither
+ * contradicts the other. */
+static int month_has_day(const char *coarse, const char *fine)
 {
-    return strlen(month) == 7 && strlen(full) == 10 &&
-           !strncmp(month, full, 7) && full[7] == '-';
+    size_t n = strlen(coarse), m = strlen(fine);
+    return (n == 4 || n == 7) && (m == 7 || m == 10) && n < m &&
+           coarse[0] != '-' && fine[0] != '-' && !strncmp(coarse, fine, n) &&
+           fine[n] == '-';
 }
 
 /* The same date whatever each side could resolve: equal ISO dates; a
  * month and day without year and a full date with them ("April 10" in a
  * text without a publication date, "April 10" resolved to 2025-04-10 in
- * its HTML page); a month and a day in that month ("in March 2025" vs
+ * its HTML page); a year or month and a day in it ("in March 2025" vs
  * "on March 3, 2025"); the same weekday or relative word resolved on one
  * side only ("on Monday" -> 2025-03-03 where the publication date is
  * known). */
@@ -477,6 +480,15 @@ static int has_number(const story_factset *fs, double x,
 static int specific(const side *a, const story_fact *f, const side *b,
                     const story_fact *g, long link)
 {
+    /* an unresolved relative date ("this year") and a calendar date
+     * written as one ("2024"): no anchor to compare them by; a weekday
+     * and a date resolved from another weekday compare by their words */
+    if (f->type == STORY_FACT_DATE) {
+        int fa = f->date_iso && *f->date_iso, ga = g->date_iso && *g->date_iso;
+        int fr = f->date_relative && *f->date_relative,
+            gr = g->date_relative && *g->date_relative;
+        return fa == ga || (fr && gr);
+    }
     if (f->type != STORY_FACT_QUANTITY)
         return 1;
     if (!same_slot(f, g))

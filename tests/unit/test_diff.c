@@ -604,6 +604,28 @@ static void test_date_precision(void **state)
     assert_int_equal(d->summary.same, 0);
     assert_int_equal(d->summary.changed, 1);
     story_diff_free(d);
+    /* a year and a day in it: the same date; another year: changed */
+    story_fact f4[] = {date_fact(0, "date|2025", "2025", "")};
+    story_fact f5[] = {date_fact(0, "date|2024", "2024", "")};
+    story_factset *fd = factset(f4, 1), *fe = factset(f5, 1);
+    d = run(a, fd, b, fb, al);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    d = run(a, fe, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    story_diff_free(d);
+    /* "this year" (unresolved) and 2024: nothing to compare them by, so
+     * not "changed" */
+    story_fact f6[] = {date_fact(0, "date|rel:this_year", "", "this_year")};
+    story_factset *ff = factset(f6, 1);
+    d = run(a, fe, b, ff, al);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    story_diff_free(d);
+    factset_free(fd);
+    factset_free(fe);
+    factset_free(ff);
     alignment_free(al);
     factset_free(fa);
     factset_free(fb);
