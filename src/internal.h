@@ -98,16 +98,21 @@ void story_vec_free(story_vec *v);
  * finaliser; not cryptographic): for in-memory hash tables. */
 uint64_t story__hash_bytes(const char *s, size_t n);
 
-/* String -> string hash map (open addressing, linear probing, load factor
- * <= 1/2); keys and values are copied into the map's own blocks, so
- * returned values stay valid until story__strmap_clear/_free. For caches
- * and word sets on hot paths (a jansson object costs more per lookup).
- * Zero-initialise ({0}). Keys and values are byte strings (may hold NUL);
- * values are returned NUL-terminated. */
+/* String -> string hash map on libxml2's hash tables (Debian libxml2,
+ * already a dependency for HTML; https://gitlab.gnome.org/GNOME/libxml2,
+ * dict.h and hash.h): keys are interned in an xmlDict, which takes the
+ * key's length, and an xmlHashTable on that dict maps them to the values.
+ * Keys and values are copied into the map (keys into the dict, values
+ * into the map's own blocks), so returned values stay valid until
+ * story__strmap_clear/_free. For caches and word sets on hot paths (a
+ * jansson object costs more per lookup). Zero-initialise ({0}). Keys and
+ * values are byte strings (may hold NUL); values are returned
+ * NUL-terminated. Thread safety is libxml2's: one map per thread at a
+ * time. */
 typedef struct story_strmap {
-    struct story_strmap_slot *slots;
-    size_t mask, n;
-    struct story_strmap_block *blocks;
+    struct _xmlDict *dict;       /* libxml2 xmlDict: the interned keys */
+    struct _xmlHashTable *table; /* libxml2: interned key -> value */
+    struct story_strmap_block *blocks; /* the values */
 } story_strmap;
 
 /* Value stored for key[0, n), or NULL; *vlen (if non-NULL) gets its

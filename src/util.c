@@ -4,10 +4,15 @@
  */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <libxml/parser.h> /* first: dict.h needs xmlstring.h */
+#include <libxml/dict.h>
+#include <libxml/hash.h>
 
 #ifndef STORY_VERSION_STRING
 #define STORY_VERSION_STRING "0.1.0"
@@ -374,15 +379,21 @@ uint64_t story__hash_bytes(const char *s, size_t n)
     return h;
 }
 
+/* story_strmap on libxml2 (xmlDict + xmlHashTable). A key is interned
+ * in the map's xmlDict, which takes the key's length (xmlDictLookup /
+ * xmlDictExists), so a slice needs no NUL-terminated copy; a key the dict
+ * does not hold is absent (one probe, the common case for word sets). An
+ * interned key then finds its value through the xmlHashTable built on the
+ * same dict (xmlHashCreateDict: it matches dict-owned names by pointer).
+ * The values live in the map's own blocks, behind a length. libxml2
+ * names are C strings, so a key holding a NUL byte (or starting with the
+ * escape byte 0x01) is stored escaped: 0x01, then the key with 0x01 ->
+ * 0x01 0x02 and NUL -> 0x01 0x01 (keys without a NUL never start with
+ * 0x01, so the escaped keys cannot meet a plain one). */
 typedef struct story_strmap_entry {
-    size_t klen, vlen;
-    char data[]; /* key, NUL, value, NUL */
+    size_t vlen;
+    _Alignas(max_align_t) char data[]; /* value, NUL */
 } story_strmap_entry;
-
-struct story_strmap_slot {
-    uint64_t hash;
-    story_strmap_entry *e; /* NULL: empty */
-};
 
 struct story_strmap_block {
     struct story_strmap_block *next;
@@ -390,33 +401,51 @@ struct story_strmap_block {
     _Alignas(max_align_t) char data[];
 };
 
-static story_strmap_entry *strmap_find(const story_strmap *m, uint64_t h,
-                                       const char *key, size_t n,
-                                       size_t *slot)
+/* The key as libxml2 sees it: key itself, or its escaped form in buf
+ * (stack) or *heap (to free); NULL when memory runs out. */
+static const char *strmap_key(const char *key, size_t *n, char *buf,
+                              size_t bufn, char **heap)
 {
-    for (size_t i = (size_t)h & m->mask;; i = (i + 1) & m->mask) {
-        struct story_strmap_slot *sl = &m->slots[i];
-        if (!sl->e || (sl->hash == h && sl->e->klen == n &&
-                       memcmp(sl->e->data, key, n) == 0)) {
-            *slot = i;
-            return sl->e;
+    *heap = NULL;
+    if (!(*n && key[0] == '\x01') && !(*n && memchr(key, 0, *n)))
+        return key;
+    size_t need = 1 + 2 * *n;
+    char *o = need <= bufn ? buf : (*heap = story__malloc(need));
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    o[k++] = '\x01';
+    for (size_t i = 0; i < *n; i++) {
+        if (key[i] == '\x01' || key[i] == '\0') {
+            o[k++] = '\x01';
+            o[k++] = key[i] == '\0' ? '\x01' : '\x02';
+        } else {
+            o[k++] = key[i];
         }
     }
+    *n = k;
+    return o;
 }
 
 const char *story__strmap_get(const story_strmap *m, const char *key,
                               size_t n, size_t *vlen)
 {
-    if (!m->slots)
+    if (!m->table)
         return NULL;
-    size_t i;
-    story_strmap_entry *e =
-        strmap_find(m, story__hash_bytes(key, n), key, n, &i);
+    char buf[256], *heap;
+    const char *k = strmap_key(key, &n, buf, sizeof buf, &heap);
+    if (!k || n > INT_MAX)
+        return NULL;
+    const xmlChar *name = xmlDictExists(m->dict, (const xmlChar *)k, (int)n);
+    free(heap);
+    if (!name)
+        return NULL;
+    const story_strmap_entry *e = xmlHashLookup(m->table, name);
     if (!e)
         return NULL;
     if (vlen)
         *vlen = e->vlen;
-    return e->data + e->klen + 1;
+    return e->data;
 }
 
 static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
@@ -442,43 +471,36 @@ static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
 int story__strmap_put(story_strmap *m, const char *key, size_t n,
                       const char *val, size_t vn)
 {
-    if (!m->slots || m->n + 1 > (m->mask + 1) / 2) {
-        size_t cap = m->slots ? (m->mask + 1) * 2 : 64;
-        struct story_strmap_slot *ns = story__calloc(cap, sizeof *ns);
-        if (!ns)
+    if (!m->table) {
+        xmlInitParser(); /* once per process (libxml2's own guard) */
+        m->dict = xmlDictCreate();
+        if (!m->dict)
             return STORY_ENOMEM;
-        for (size_t k = 0; m->slots && k <= m->mask; k++) {
-            if (!m->slots[k].e)
-                continue;
-            size_t i = (size_t)m->slots[k].hash & (cap - 1);
-            while (ns[i].e)
-                i = (i + 1) & (cap - 1);
-            ns[i] = m->slots[k];
+        m->table = xmlHashCreateDict(0, m->dict);
+        if (!m->table) {
+            xmlDictFree(m->dict);
+            m->dict = NULL;
+            return STORY_ENOMEM;
         }
-        free(m->slots);
-        m->slots = ns;
-        m->mask = cap - 1;
     }
-    uint64_t h = story__hash_bytes(key, n);
-    size_t i;
-    story_strmap_entry *old = strmap_find(m, h, key, n, &i);
-    story_strmap_entry *e =
-        strmap_entry(m, sizeof *e + n + 1 + vn + 1);
-    if (!e)
+    char buf[256], *heap;
+    const char *k = strmap_key(key, &n, buf, sizeof buf, &heap);
+    if (!k)
         return STORY_ENOMEM;
-    e->klen = n;
-    e->vlen = vn;
-    if (n)
-        memcpy(e->data, key, n);
-    e->data[n] = '\0';
-    if (vn)
-        memcpy(e->data + n + 1, val, vn);
-    e->data[n + 1 + vn] = '\0';
-    m->slots[i].hash = h;
-    m->slots[i].e = e;
-    if (!old)
-        m->n++;
-    return 0;
+    int rc = STORY_ENOMEM;
+    story_strmap_entry *e =
+        n <= INT_MAX ? strmap_entry(m, sizeof *e + vn + 1) : NULL;
+    const xmlChar *name =
+        e ? xmlDictLookup(m->dict, (const xmlChar *)k, (int)n) : NULL;
+    if (name && xmlHashUpdateEntry(m->table, name, e, NULL) == 0) {
+        e->vlen = vn;
+        if (vn)
+            memcpy(e->data, val, vn);
+        e->data[vn] = '\0';
+        rc = 0;
+    }
+    free(heap);
+    return rc;
 }
 
 int story__strmap_put_ptr(story_strmap *m, const char *key, size_t n,
@@ -497,7 +519,11 @@ void *story__strmap_get_ptr(const story_strmap *m, const char *key, size_t n)
     return p;
 }
 
-size_t story__strmap_size(const story_strmap *m) { return m->n; }
+size_t story__strmap_size(const story_strmap *m)
+{
+    int n = m->table ? xmlHashSize(m->table) : 0;
+    return n > 0 ? (size_t)n : 0;
+}
 
 void story__strmap_clear(story_strmap *m)
 {
@@ -505,10 +531,13 @@ void story__strmap_clear(story_strmap *m)
         nx = b->next;
         free(b);
     }
-    free(m->slots);
-    m->slots = NULL;
+    if (m->table)
+        xmlHashFree(m->table, NULL);
+    if (m->dict)
+        xmlDictFree(m->dict);
+    m->table = NULL;
+    m->dict = NULL;
     m->blocks = NULL;
-    m->mask = m->n = 0;
 }
 
 void story__strmap_free(story_strmap *m) { story__strmap_clear(m); }

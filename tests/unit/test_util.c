@@ -1,6 +1,7 @@
 /*
- * Shared plumbing (src/util.c): the string hash map story__strmap (keys
- * with NUL bytes, replacement, growth, clearing, allocation failure) and
+ * Shared plumbing (src/util.c): the string hash map story__strmap on
+ * libxml2 (keys with NUL bytes and the escape byte, replacement, growth,
+ * clearing, allocation failure) and
  * story__hash_bytes (equal bytes hash equal; length takes part).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -82,6 +83,37 @@ static void test_strmap(void **state)
     story__strmap_free(&m);
 }
 
+/* libxml2 keys are C strings: keys holding NUL or starting with 0x01 are
+ * escaped, and no escaped key meets a plain one. */
+static void test_strmap_escaped_keys(void **state)
+{
+    (void)state;
+    story_strmap m = {0};
+    static const char *const keys[] = {"a\0b", "\x01" "a\x01\x01" "b", "a",
+                                       "\x01", "\x01\x01", "\0", "\0\0",
+                                       "\x01\x02", "a\x01", "x\0\x01"};
+    static const size_t lens[] = {3, 5, 1, 1, 2, 1, 2, 2, 2, 3};
+    enum { N = sizeof lens / sizeof lens[0] };
+    char v[8];
+    for (int i = 0; i < N; i++) {
+        snprintf(v, sizeof v, "v%d", i);
+        assert_int_equal(story__strmap_put(&m, keys[i], lens[i], v, 2), 0);
+    }
+    assert_int_equal(story__strmap_size(&m), N);
+    for (int i = 0; i < N; i++) {
+        snprintf(v, sizeof v, "v%d", i);
+        assert_string_equal(story__strmap_get(&m, keys[i], lens[i], NULL), v);
+    }
+    /* a long key with a NUL (escaped on the heap) */
+    char big[600];
+    memset(big, 'q', sizeof big);
+    big[300] = '\0';
+    assert_int_equal(story__strmap_put(&m, big, sizeof big, "big", 3), 0);
+    assert_string_equal(story__strmap_get(&m, big, sizeof big, NULL), "big");
+    assert_null(story__strmap_get(&m, big, 300, NULL));
+    story__strmap_free(&m);
+}
+
 /* A failed allocation reports STORY_ENOMEM and leaves the map usable
  * with its earlier keys. */
 static void test_strmap_alloc_failures(void **state)
@@ -115,6 +147,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_strmap_escaped_keys),
         cmocka_unit_test(test_strmap_alloc_failures),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
