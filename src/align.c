@@ -499,7 +499,8 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
                 const story_article *a,
                 const story_factset *fa, const story_article *b,
                 const story_factset *fb, const rel_stats *ps,
-                double *anchor_score, int *lexical_used, int *not_article)
+                double *anchor_score, int *lexical_used, double *shown_out,
+                int *not_article)
 {
     keyset ea, eb, ga, gb, ta, tb;
     keyset *all[] = {&ea, &eb, &ga, &gb, &ta, &tb};
@@ -577,16 +578,19 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
         lexical_ok ? clamp01(SIM_W_LEXICAL * lexical +
                              (1 - SIM_W_LEXICAL) * s_anchor)
                    : s_anchor;
-    /* narrative: the same telling shows in the same headline terms and
-     * wording; the aligned passages and shared anchors add the rest */
-    if (lexical_ok)
-        narr = clamp01(SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * narr);
-    al->sim_narrative = narr;
-    json_object_set_new(jn, "score", json_real(narr));
     /* the dimensions below mix in the overall similarity as shown
      * (calibrated, or neutral for a scraping failure: align_dims.h) */
-    double shown = sd_overall_shown(al->sim_overall, lx.not_article);
+    double shown =
+        sd_overall_shown(&lx, s_anchor, lexical_ok, al->sim_overall);
+    *shown_out = shown;
     *not_article = lx.not_article;
+    /* narrative: the same telling shows in the same headline terms and
+     * wording (the lexical features, through the shown overall); the
+     * aligned passages and shared anchors add the rest */
+    if (lexical_ok)
+        narr = clamp01(SIM_W_LEXICAL * shown + (1 - SIM_W_LEXICAL) * narr);
+    al->sim_narrative = narr;
+    json_object_set_new(jn, "score", json_real(narr));
     /* entities and geography: the Dice of the entity (place) keys, with
      * the overall similarity carrying half, as for time below: entity
      * sets are small and noisy, and two accounts of one story share their
@@ -731,16 +735,20 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     rel_stats ss, ps;
     rel_stats_of(&ss, sl, nsl, &p.sa, &p.sb);
     rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);
-    double s_anchor = 0;
+    double s_anchor = 0, shown = 0;
     int lexical_ok = 0, not_article = 0;
     rc = dims(al, ctx, &p, a, fa, b, fb, &ps, &s_anchor, &lexical_ok,
-              &not_article);
+              &shown, &not_article);
     if (rc != 0)
         goto oom;
+    double raw = al->sim_overall;
     decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok);
     /* the relation rules read the raw overall; the report shows it
-     * calibrated (align_dims.h) */
-    al->sim_overall = sd_overall_shown(al->sim_overall, not_article);
+     * calibrated (align_dims.h), raised with the raw score when a
+     * translation across languages raised that to its anchor score */
+    if (al->sim_overall > raw)
+        shown = fmax(shown, sd_calibrate(al->sim_overall, not_article));
+    al->sim_overall = shown;
     if (opts->relation >= 0) {
         al->relation = (story_relation)opts->relation;
         al->relation_confidence = 1.0;

@@ -668,8 +668,20 @@ int sd_page_share(double *share, story_ctx *ctx, const story_article *a)
     return 0;
 }
 
-double sd_overall_shown(double raw, int not_article)
+double sd_calibrate(double raw, int not_article)
 {
     double v = 1.0 / (1.0 + exp(-(raw - SD_CAL_CENTER) / SD_CAL_SCALE));
     return not_article && v > SD_NEUTRAL ? SD_NEUTRAL : v;
+}
+
+double sd_overall_shown(const sd_lexical *lx, double anchor, int lexical_ok,
+                        double raw)
+{
+    if (!lexical_ok)
+        return sd_calibrate(raw, lx->not_article);
+    double x = SD_SHOWN_W_TERMS * lx->body +
+               SD_SHOWN_W_HEADLINE * lx->head_long +
+               SD_SHOWN_W_LEAD * lx->lead + SD_SHOWN_W_ANCHOR * anchor;
+    double v = 1.0 / (1.0 + exp(-(x - SD_SHOWN_CENTER) / SD_SHOWN_SCALE));
+    return lx->not_article && v > SD_NEUTRAL ? SD_NEUTRAL : v;
 }

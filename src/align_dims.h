@@ -58,12 +58,25 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
  * the anchor score, src/align.c) orders pairs well but is not linear in
  * the human judgment: pairs below about 0.2 are all different stories,
  * pairs above about 0.55 all the same story, and the judgment changes
- * between. The shown overall is the logistic of the raw score, as Platt
- * scaling calibrates a classifier score (J. Platt 1999, "Probabilistic
- * outputs for support vector machines"): 1 / (1 + exp(-(raw -
- * SD_CAL_CENTER) / SD_CAL_SCALE)); centre and scale fitted on the
- * SemEval-2022 Task 8 pairs and checked by 2-fold validation
- * (bench/semeval.c). The relation rules keep the raw score. */
+ * between. The shown overall is a logistic of a weighted sum of the same
+ * features, as Platt scaling turns a classifier score into a probability
+ * (J. Platt 1999, "Probabilistic outputs for support vector machines"):
+ * 1 / (1 + exp(-(x - SD_SHOWN_CENTER) / SD_SHOWN_SCALE)) with x =
+ * SD_SHOWN_W_TERMS term cosine + SD_SHOWN_W_HEADLINE headline +
+ * SD_SHOWN_W_LEAD lead + SD_SHOWN_W_ANCHOR anchor score; the weights
+ * fitted by least squares and centre and scale by a grid on the
+ * SemEval-2022 Task 8 pairs, the same procedure checked by 2-fold
+ * validation in bench/semeval.c. Where the lexical score is not used
+ * (across languages without a lexicon) the raw score (the anchor score)
+ * goes through the logistic with SD_CAL_CENTER and SD_CAL_SCALE (read
+ * off the binned human scores against the raw score). The relation rules
+ * keep the raw score. */
+#define SD_SHOWN_W_TERMS 0.29
+#define SD_SHOWN_W_HEADLINE 0.38
+#define SD_SHOWN_W_LEAD 0.26
+#define SD_SHOWN_W_ANCHOR 0.07
+#define SD_SHOWN_CENTER 0.29
+#define SD_SHOWN_SCALE 0.085
 #define SD_CAL_CENTER 0.33
 #define SD_CAL_SCALE 0.08
 /* A text at least this share of whose sentences hold a phrase of
@@ -84,8 +97,15 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
  * once per context (STORY_MOD_ALIGN slot). *share is 0 on STORY_ENOMEM. */
 int sd_page_share(double *share, story_ctx *ctx, const story_article *a);
 
-/* The shown overall similarity in (0, 1) from the raw one: the logistic
- * above, at most SD_NEUTRAL when not_article. */
-double sd_overall_shown(double raw, int not_article);
+/* The logistic of a raw overall similarity (SD_CAL_CENTER,
+ * SD_CAL_SCALE), in (0, 1); at most SD_NEUTRAL when not_article. */
+double sd_calibrate(double raw, int not_article);
+
+/* The shown overall similarity in (0, 1): from the lexical features of
+ * lx and the anchor score where lexical_ok (the lexical score is used:
+ * one language, or a lexicon), else sd_calibrate(raw); at most
+ * SD_NEUTRAL when lx->not_article. */
+double sd_overall_shown(const sd_lexical *lx, double anchor, int lexical_ok,
+                        double raw);
 
 #endif

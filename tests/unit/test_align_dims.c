@@ -450,24 +450,45 @@ static void test_overall_not_article(void **state)
     story_ctx_free(ctx);
 }
 
-/* The shown overall is the logistic of the raw score: increasing, 0.5 at
- * the centre, within (0, 1), at most neutral for a scraping failure. */
+/* The calibration of a raw score is a logistic: increasing, 0.5 at the
+ * centre, within (0, 1), at most neutral for a scraping failure. The
+ * shown overall rises with each lexical feature and the anchor score,
+ * and falls back to the raw score's calibration where the lexical score
+ * is not used. */
 static void test_overall_calibration(void **state)
 {
     (void)state;
     double prev = -1;
     for (int i = 0; i <= 20; i++) {
-        double v = sd_overall_shown(i / 20.0, 0);
+        double v = sd_calibrate(i / 20.0, 0);
         assert_true(v > prev && v > 0 && v < 1);
         prev = v;
     }
-    assert_true(fabs(sd_overall_shown(SD_CAL_CENTER, 0) - 0.5) < 1e-12);
-    assert_true(sd_overall_shown(1.0, 0) > 0.99);
-    assert_true(sd_overall_shown(0.0, 0) < 0.03);
-    assert_true(fabs(sd_overall_shown(0.9, 1) - SD_NEUTRAL) < 1e-12);
-    assert_true(sd_overall_shown(0.05, 1) < SD_NEUTRAL);
-    assert_true(fabs(sd_overall_shown(0.05, 1) - sd_overall_shown(0.05, 0)) <
-                1e-12);
+    assert_true(fabs(sd_calibrate(SD_CAL_CENTER, 0) - 0.5) < 1e-12);
+    assert_true(sd_calibrate(1.0, 0) > 0.99);
+    assert_true(sd_calibrate(0.0, 0) < 0.03);
+    assert_true(fabs(sd_calibrate(0.9, 1) - SD_NEUTRAL) < 1e-12);
+    assert_true(sd_calibrate(0.05, 1) < SD_NEUTRAL);
+    assert_true(fabs(sd_calibrate(0.05, 1) - sd_calibrate(0.05, 0)) < 1e-12);
+    sd_lexical lx;
+    memset(&lx, 0, sizeof lx);
+    double base = sd_overall_shown(&lx, 0.2, 1, 0);
+    assert_true(base > 0 && base < 0.5);
+    double *feat[] = {&lx.body, &lx.head_long, &lx.lead};
+    for (int k = 0; k < 3; k++) {
+        *feat[k] = 0.5;
+        assert_true(sd_overall_shown(&lx, 0.2, 1, 0) > base);
+        *feat[k] = 0;
+    }
+    assert_true(sd_overall_shown(&lx, 0.6, 1, 0) > base);
+    lx.body = lx.head_long = lx.lead = 1;
+    assert_true(sd_overall_shown(&lx, 1, 1, 0) > 0.99);
+    lx.not_article = 1;
+    assert_true(fabs(sd_overall_shown(&lx, 1, 1, 0) - SD_NEUTRAL) < 1e-12);
+    lx.not_article = 0;
+    /* without the lexical score: the raw score alone */
+    assert_true(fabs(sd_overall_shown(&lx, 1, 0, 0.3) -
+                     sd_calibrate(0.3, 0)) < 1e-12);
 }
 
 int main(void)
