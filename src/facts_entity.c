@@ -63,6 +63,22 @@ static void skeleton(const char *in, story_buf *out)
     size_t n = 0;
     for (const char *p = in; *p && n + 1 < sizeof w; p++) {
         char c = (char)tolower((unsigned char)*p);
+        /* a word-final "r" after a vowel (optionally with a final "a",
+         * the Devanagari inherent vowel) is silent in non-rhotic English
+         * and left out by ja/zh transliteration: Cooper / クーパー "kupa" /
+         * 库珀 / कूपर "kupara", Kelleher / ケレハー; "yr" as in Зубайр
+         * "zubayr" / Zubair. It becomes a vowel
+         * (so a silent-h test before it still sees a vowel after) */
+        if (c == 'r' && n > 0 && (is_vowel(w[n - 1]) || w[n - 1] == 'y')) {
+            const char *q = p + 1;
+            if (*q == 'a' || *q == 'A')
+                q++;
+            if (!isalpha((unsigned char)*q)) {
+                w[n++] = 'a';
+                p = q - 1;
+                continue;
+            }
+        }
         /* doubled letters as one (Britzman / ブリッツマン "burittsuman") */
         if (c >= 'a' && c <= 'z' && !(n > 0 && w[n - 1] == c))
             w[n++] = c;
@@ -221,6 +237,48 @@ static int is_acronym(const char *s, size_t n)
     return letters >= 2;
 }
 
+static int vowel_cp(int32_t c)
+{
+    if (c < 0x80)
+        return is_vowel((char)c) || c == 'y';
+    return c == 0x430 || c == 0x435 || c == 0x451 || c == 0x438 ||
+           c == 0x43E || c == 0x443 || c == 0x44B || c == 0x44D ||
+           c == 0x44E || c == 0x44F || c == 0x456 || c == 0x457 ||
+           c == 0x454 || c == 0xE9 || c == 0xED || c == 0xFD ||
+           c == 0x11B;
+}
+
+/* The stem k (n bytes) ends in a vowel + r and the ending (el bytes) is
+ * one vowel other than a/u: the word is an undeclined foreign name
+ * ("Кёри" Currie, "Gartshore"), not "Купер" + a case ending; stripping
+ * would expose an r that the skeleton reads as silent. */
+static int vowel_r_stem(const char *k, size_t n, const char *end, size_t el)
+{
+    size_t q = 0;
+    int32_t ec = story__utf8_next(end, el, &q);
+    if (q != el || !vowel_cp(ec) || ec == 'a' || ec == 'u' ||
+        ec == 0x430 || ec == 0x443)
+        return 0;
+    /* the last two code points of the stem: r, then a vowel */
+    size_t p = n, b;
+    do {
+        if (p == 0)
+            return 0;
+        p--;
+    } while (((unsigned char)k[p] & 0xC0) == 0x80);
+    b = p;
+    do {
+        if (b == 0)
+            return 0;
+        b--;
+    } while (((unsigned char)k[b] & 0xC0) == 0x80);
+    size_t t = p;
+    int32_t r = story__utf8_next(k, n, &t);
+    t = b;
+    int32_t v = story__utf8_next(k, p, &t);
+    return (r == 'r' || r == 0x440) && vowel_cp(v);
+}
+
 /* Strip one listed case ending from a folded single-word key. */
 static size_t strip_suffix(fx *x, const char *k, size_t n)
 {
@@ -233,6 +291,8 @@ static size_t strip_suffix(fx *x, const char *k, size_t n)
         if (sl && sl > best && n > sl + 4 && memcmp(k + n - sl, s, sl) == 0)
             best = sl;
     }
+    if (best && vowel_r_stem(k, n - best, k + n - best, best))
+        return n;
     return n - best;
 }
 
@@ -285,6 +345,19 @@ static size_t deva_fold(const char *w, size_t n, int all, char *buf,
             int sign = cp <= 0x903 || (cp >= 0x93A && cp <= 0x94F) ||
                        (cp >= 0x951 && cp <= 0x957) || cp == 0x962 ||
                        cp == 0x963;
+            /* a nasal with virama before a consonant is the anusvara
+             * written out (रवान्डा = रवांडा, हिन्दी = हिंदी): dropped too */
+            int half_nasal =
+                all && (cp == 0x919 || cp == 0x91E || cp == 0x923 ||
+                        cp == 0x928 || cp == 0x92E) &&
+                i + 5 < n && (unsigned char)w[i + 3] == 0xE0 &&
+                (unsigned char)w[i + 4] == 0xA5 &&
+                (unsigned char)w[i + 5] == 0x8D;
+            if (half_nasal) {
+                (*marks) += 2;
+                i += 5;
+                continue;
+            }
             if ((b1 == 0xA4 || b1 == 0xA5) &&
                 ((all && sign) || cp == 0x93C)) {
                 (*marks)++;
@@ -678,8 +751,17 @@ static int names_earlier(fx *x, const char *k, size_t n)
 static long resolve(fx *x, const char *skel_all, const char *skel_last,
                     int nwords, const char *kind)
 {
+    int named_place = strcmp(kind, "organisation") == 0 ||
+                      strcmp(kind, "place") == 0;
     for (size_t i = x->ents.len; i-- > 0;) {
         fx_ent *e = ent_at(x, (long)i);
+        /* a place or organisation is not a person of the same skeleton
+         * (Berlin after Olaf Brenner), nor the reverse */
+        if ((named_place && strcmp(e->kind, "person") == 0) ||
+            (strcmp(kind, "person") == 0 &&
+             (strcmp(e->kind, "place") == 0 ||
+              strcmp(e->kind, "organisation") == 0)))
+            continue;
         if (strcmp(e->skel, strcmp(kind, "organisation") == 0 ||
                                 strcmp(kind, "place") == 0 || nwords == 1
                             ? skel_all
@@ -824,6 +906,41 @@ static int generic_in(json_t *list, const char *w, size_t n)
         }
     }
     return 0;
+}
+
+/* Folded token key k is listed in locales/entities.json `field`, an
+ * object of word lists per language ("*": every language). */
+static int entities_word(fx *x, const char *field, const char *k)
+{
+    json_t *cache = fx_world_cache(x);
+    json_t *f = cache ? json_object_get(world_entities_file(x, cache), field)
+                      : NULL;
+    if (!f)
+        return 0;
+    size_t kn = strlen(k);
+    return generic_in(json_object_get(f, "*"), k, kn) ||
+           generic_in(json_object_get(f, x->lang), k, kn);
+}
+
+/* Token i is a middle initial: one capital letter followed by a full
+ * stop and a space ("Dennis M. Kelleher"). */
+static int middle_initial(const fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    const story_token *t = &a->tokens[i];
+    size_t q = t->start;
+    if (i + 1 >= a->n_tokens || !(t->flags & STORY_TOKEN_CAPITAL))
+        return 0;
+    story__utf8_next(a->text, t->end, &q);
+    if (q != t->end)
+        return 0; /* more than one letter */
+    size_t p = t->end, e = a->tokens[i + 1].start;
+    if (p >= e || a->text[p] != '.')
+        return 0;
+    for (p++; p < e; p++)
+        if (a->text[p] != ' ')
+            return 0;
+    return 1;
 }
 
 static int not_entity(fx *x, size_t i);
@@ -2148,7 +2265,8 @@ static int entities_sentence(fx *x, size_t s)
             i += n;
             continue;
         }
-        if (!gk && is_stopish(x, i, e)) {
+        if (!gk && (is_stopish(x, i, e) ||
+                    entities_word(x, "name_breakers", a->tokens[i].key))) {
             i++;
             continue;
         }
@@ -2169,6 +2287,17 @@ static int entities_sentence(fx *x, size_t s)
         size_t rs = i, re = i + (gk ? n : 1);
         if (!gk) {
             while (re < e) {
+                /* "Mr Bates Vs The Post Office": a word that ends every
+                 * name (entities.json "name_breakers") */
+                if (entities_word(x, "name_breakers", a->tokens[re].key))
+                    break;
+                /* a name with a middle initial ("Dennis M. Kelleher",
+                 * "Деннис М. Келлехер") */
+                if (re - 1 > rs && middle_initial(x, re - 1) && cap(x, re) &&
+                    !entities_word(x, "name_breakers", a->tokens[re].key)) {
+                    re++;
+                    continue;
+                }
                 /* a role word followed by a connector and a capital is
                  * part of an organisation name ("Joint Chiefs of Staff") */
                 if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&

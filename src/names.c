@@ -336,6 +336,13 @@ static void kana_to_name(story_buf *out, size_t from)
             epenthetic = 0; /* -un, -on are syllables: ロンドン rondon */
         if (!epenthetic)
             res[r++] = c;
+        /* a word-final ル ("ru" without its vowel) mostly writes an l
+         * (マコーネル McConnell, ミシェル Michel): kept as l, so that the
+         * entity skeleton's silent final r (Cooper / クーパー) does not
+         * drop it */
+        else if (c == 'u' && r > 0 && res[r - 1] == 'r' &&
+                 (i + 1 >= out->len || d[i + 1] == ' '))
+            res[r - 1] = 'l';
     }
     if (!out->data)
         return; /* nothing was transliterated (e.g. a lone "㍍") */

@@ -244,6 +244,79 @@ static void test_katakana_pieces_and_common_word_names(void **state)
     run_free(&en4);
 }
 
+/* A silent word-final "r" (non-rhotic English, ja/zh/hi transliteration
+ * without it): "Cooper" / クーパー / 库珀 / Купер / कूपर share one key; a
+ * final ル that writes an l stays ("McConnell" / マコーネル). */
+static void test_silent_final_r(void **state)
+{
+    (void)state;
+    run en = extract("Senator Harold Cooper met Mitch McConnell on Monday "
+                     "to discuss the budget.", "en");
+    run ja = extract("上院議員のハロルド・クーパー氏は月曜日にミッチ・"
+                     "マコーネル氏と会った。", "ja");
+    run zh = extract("参议员哈罗德·库珀周一会见了米奇·麦康奈尔。", "zh");
+    run ru = extract("Сенатор Гарольд Купер встретился в понедельник с "
+                     "Митчем Макконнеллом.", "ru");
+    run hi = extract("सीनेटर हेरोल्ड कूपर ने सोमवार को बजट पर बात की।",
+                     "hi");
+    const char *k = key_of(&en, "Cooper");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&ja, "クーパー"), k);
+    assert_string_equal(key_of(&zh, "库珀"), k);
+    assert_string_equal(key_of(&ru, "Купер"), k);
+    assert_string_equal(key_of(&hi, "कूपर"), k);
+    const char *m = key_of(&en, "McConnell");
+    assert_true(m[0]);
+    assert_string_equal(key_of(&ja, "マコーネル"), m);
+    assert_string_equal(key_of(&ru, "Макконнелл"), m);
+    run_free(&en);
+    run_free(&ja);
+    run_free(&zh);
+    run_free(&ru);
+    run_free(&hi);
+}
+
+/* Hindi writes a nasal before a consonant as anusvara or as a half
+ * letter (रवांडा / रवान्डा): one place key, the English one. */
+static void test_devanagari_half_nasal(void **state)
+{
+    (void)state;
+    run hi = extract("रवान्डा ने सोमवार को कहा कि रवांडा की सरकार तैयार है।",
+                     "hi");
+    run en = extract("Officials said on Monday that Rwanda was ready.",
+                     "en");
+    const char *k = key_of(&en, "Rwanda");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&hi, "रवान्डा"), k);
+    assert_string_equal(key_of(&hi, "रवांडा"), k);
+    run_free(&hi);
+    run_free(&en);
+}
+
+/* "Dennis M. Kelleher" is one person keyed by the surname, in Latin and
+ * Cyrillic; "Vs" in a title ends the name ("Mr Bates Vs The Post Office"
+ * gives Bates, not "Bates Vs"). */
+static void test_middle_initial_and_breakers(void **state)
+{
+    (void)state;
+    run en = extract("The lawyer Dennis M. Kelleher said the fund was a "
+                     "mistake. Kelleher spoke in the morning.", "en");
+    run ru = extract("Юрист Деннис М. Келлехер заявил, что фонд был "
+                     "ошибкой.", "ru");
+    const char *k = key_of(&en, "Kelleher");
+    assert_true(k[0]);
+    assert_non_null(strstr(key_of(&en, "Dennis"), k));
+    assert_string_equal(key_of(&en, "Dennis"), k);
+    assert_string_equal(key_of(&ru, "Деннис"), key_of(&ru, "Келлехер"));
+    run tv = extract("Millions watched the drama Mr Bates Vs The Post Office "
+                     "on television last week.", "en");
+    assert_false(key_of(&tv, "Vs")[0]);
+    assert_true(key_of(&tv, "Bates")[0]);
+    run_free(&en);
+    run_free(&ru);
+    run_free(&tv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +328,9 @@ int main(void)
         cmocka_unit_test(test_german_surname_nouns),
         cmocka_unit_test(test_czech_foreign_endings),
         cmocka_unit_test(test_katakana_pieces_and_common_word_names),
+        cmocka_unit_test(test_silent_final_r),
+        cmocka_unit_test(test_devanagari_half_nasal),
+        cmocka_unit_test(test_middle_initial_and_breakers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
