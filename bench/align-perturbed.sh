@@ -8,6 +8,11 @@
 # Prints strict link P/R/F1 per language pair and overall, omitted and added
 # precision/recall, moved recall, with a Gale-Church (1993) length-only
 # aligner (gc_*) beside, and the unperturbed sanity F1.
+# Gold links whose units the text holds as one sentence (a unit without a
+# terminal, e.g. a heading ending in ':', written on one line with the
+# next) are scored as one link (bench_align_eval: "gold at the
+# granularity of the text"; <L>_gold_links_merged_count says how many;
+# ALIGN_EVAL_STRICT_UNITS=1 scores the raw units).
 # Figures: par_*, sent_*, par_unperturbed_*, sent_unperturbed_*.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
