@@ -20,11 +20,14 @@
 typedef struct fx_lex {
     char lang[32];
     char field[40];
-    json_t *stems; /* stemmed (space-joined) entry -> concept */
-    json_t *firsts;      /* first word of every folded entry */
-    json_t *stem_firsts; /* first stem of every entry */
-    json_t *prefixes;    /* first 3 code points of every first word/stem */
-    json_t *first_cps;   /* first code point of every entry (zh, ja) */
+    story_strmap stems; /* stemmed (space-joined) entry -> concept ("1"
+                           for an entry without one) */
+    story_strmap firsts;      /* set: first word of every folded entry */
+    story_strmap stem_firsts; /* set: first stem of every entry */
+    story_strmap prefixes; /* set: first 3 code points of every first
+                              word/stem */
+    story_strmap first_cps; /* set: first code point of every entry (zh,
+                               ja) */
     int maxw;      /* most words in an entry */
     int stem_ok;   /* stems are matched for this field (word lexicons, not
                       gazetteers: "para" and "París" share a stem) */
@@ -37,7 +40,12 @@ typedef struct fx_cache {
     size_t n, cap;
     unsigned gen; /* lexicons loaded so far (invalidates token masks) */
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
-    json_t *masks; /* lang -> {first word -> bit mask of fields} */
+    /* per language: first word -> bit mask of fields (unsigned) */
+    struct fx_mask {
+        char lang[32];
+        story_strmap words;
+    } *masks;
+    size_t n_masks;
     story_strmap gaz; /* locales/gazetteer.json names, folded -> Latin key */
     story_strmap gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
@@ -48,15 +56,17 @@ static void cache_free(void *p)
 {
     fx_cache *c = p;
     for (size_t i = 0; i < c->n; i++) {
-        json_decref(c->lex[i].stems);
-        json_decref(c->lex[i].firsts);
-        json_decref(c->lex[i].stem_firsts);
-        json_decref(c->lex[i].prefixes);
-        json_decref(c->lex[i].first_cps);
+        story__strmap_free(&c->lex[i].stems);
+        story__strmap_free(&c->lex[i].firsts);
+        story__strmap_free(&c->lex[i].stem_firsts);
+        story__strmap_free(&c->lex[i].prefixes);
+        story__strmap_free(&c->lex[i].first_cps);
     }
     free(c->lex);
     json_decref(c->names);
-    json_decref(c->masks);
+    for (size_t i = 0; i < c->n_masks; i++)
+        story__strmap_free(&c->masks[i].words);
+    free(c->masks);
     story__strmap_free(&c->gaz);
     story__strmap_free(&c->gaz_first);
     json_decref(c->world);
@@ -239,16 +249,25 @@ static void stem_phrase(fx *x, const char *s, story_buf *out)
 
 static fx_lex *lex_load(fx *x, const char *field);
 
-static void add_first(json_t *set, const char *s)
+/* Add the first word of s to set; with mask, also OR bit into the
+ * word's field mask. */
+static void add_first(story_strmap *set, const char *s, story_strmap *mask,
+                      unsigned bit)
 {
-    char w[256];
     const char *sp = s ? strchr(s, ' ') : NULL;
     size_t n = s ? (sp ? (size_t)(sp - s) : strlen(s)) : 0;
-    if (!n || n >= sizeof w)
+    if (!n || n >= 256)
         return;
-    memcpy(w, s, n);
-    w[n] = '\0';
-    json_object_set(set, w, json_true());
+    (void)story__strmap_put(set, s, n, "", 0);
+    if (mask) {
+        unsigned bits = 0;
+        size_t vn = 0;
+        const char *v = story__strmap_get(mask, s, n, &vn);
+        if (v && vn == sizeof bits)
+            memcpy(&bits, v, sizeof bits);
+        bits |= bit;
+        (void)story__strmap_put(mask, s, n, (const char *)&bits, sizeof bits);
+    }
 }
 
 /* Bytes of the first 3 code points of s (0 when s has fewer, or a space
@@ -264,61 +283,49 @@ static size_t prefix3(const char *s)
     return i;
 }
 
-static void add_prefix(json_t *set, const char *s)
+static void add_prefix(story_strmap *set, const char *s)
 {
-    char w[16];
     size_t p = s ? prefix3(s) : 0;
-    if (!p || p >= sizeof w)
+    if (!p || p >= 16)
         return;
-    memcpy(w, s, p);
-    w[p] = '\0';
-    json_object_set(set, w, json_true());
+    (void)story__strmap_put(set, s, p, "", 0);
 }
 
-static void add_firsts(fx_lex *l, const char *folded, const char *stemmed)
+static void add_firsts(fx_lex *l, const char *folded, const char *stemmed,
+                       story_strmap *mask)
 {
-    add_first(l->firsts, folded);
-    add_first(l->stem_firsts, stemmed);
-    add_prefix(l->prefixes, folded);
-    add_prefix(l->prefixes, stemmed);
+    add_first(&l->firsts, folded, mask, l->bit);
+    add_first(&l->stem_firsts, stemmed, NULL, 0);
+    add_prefix(&l->prefixes, folded);
+    add_prefix(&l->prefixes, stemmed);
     if (folded && folded[0]) {
-        char w[8];
         size_t i = 0, n = strlen(folded);
         story__utf8_next(folded, n, &i);
-        if (i < sizeof w) {
-            memcpy(w, folded, i);
-            w[i] = '\0';
-            json_object_set(l->first_cps, w, json_true());
-        }
+        if (i < 8)
+            (void)story__strmap_put(&l->first_cps, folded, i, "", 0);
     }
 }
 
 /* zh/ja: does token key k start with the first character of an entry? */
 static int first_cp_known(const fx_lex *l, const char *k)
 {
-    char w[8];
     size_t i = 0, n = strlen(k);
     if (!n)
         return 0;
     story__utf8_next(k, n, &i);
-    if (i >= sizeof w)
+    if (i >= 8)
         return 0;
-    memcpy(w, k, i);
-    w[i] = '\0';
-    return json_object_get(l->first_cps, w) != NULL;
+    return story__strmap_get(&l->first_cps, k, i, NULL) != NULL;
 }
 
 /* Could token key k start an entry by stem? Its 3-letter prefix must be
  * the prefix of some entry (cheap test before stemming). */
 static int prefix_known(const fx_lex *l, const char *k)
 {
-    char w[16];
     size_t p = prefix3(k);
-    if (!p || p >= sizeof w)
+    if (!p || p >= 16)
         return 0;
-    memcpy(w, k, p);
-    w[p] = '\0';
-    return json_object_get(l->prefixes, w) != NULL;
+    return story__strmap_get(&l->prefixes, k, p, NULL) != NULL;
 }
 
 /* Per-article memo: field pointer (callers pass literals) -> lexicon
@@ -365,18 +372,31 @@ static fx_lex *lex_load(fx *x, const char *field)
     memset(l, 0, sizeof *l);
     snprintf(l->lang, sizeof l->lang, "%s", lang);
     snprintf(l->field, sizeof l->field, "%s", field);
-    l->stems = json_object();
-    l->firsts = json_object();
-    l->stem_firsts = json_object();
-    l->prefixes = json_object();
-    l->first_cps = json_object();
     l->maxw = 1;
     l->stem_ok = strcmp(field, "counted_nouns") == 0 ||
                  strcmp(field, "event_lexicon") == 0 ||
                  strcmp(field, "reporting_verbs") == 0;
-    if (!l->stems || !l->firsts || !l->stem_firsts || !l->prefixes ||
-        !l->first_cps)
-        return NULL;
+    /* one bit per field of this language; its first words enter the
+     * language's mask (one hash lookup per token answers every field) */
+    unsigned nbits = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->lex[i].lang, lang) == 0)
+            nbits++;
+    l->bit = nbits < 31 ? 1u << nbits : 0;
+    story_strmap *mask = NULL;
+    for (size_t i = 0; i < c->n_masks && !mask; i++)
+        if (strcmp(c->masks[i].lang, lang) == 0)
+            mask = &c->masks[i].words;
+    if (!mask) {
+        struct fx_mask *nm =
+            story__realloc(c->masks, (c->n_masks + 1) * sizeof *nm);
+        if (!nm)
+            return NULL;
+        c->masks = nm;
+        memset(&nm[c->n_masks], 0, sizeof *nm);
+        snprintf(nm[c->n_masks].lang, sizeof nm->lang, "%s", lang);
+        mask = &nm[c->n_masks++].words;
+    }
     json_t *f = story_langpack_field(x->lp, field);
     story_buf st = {0};
     const char *k;
@@ -392,10 +412,17 @@ static fx_lex *lex_load(fx *x, const char *field)
             if (w > l->maxw)
                 l->maxw = w;
             stem_phrase(x, folded, &st);
-            if (st.data && st.data[0] && !json_object_get(l->stems, st.data))
-                json_object_set(l->stems, st.data,
-                                json_is_string(v) ? v : json_true());
-            add_firsts(l, folded, st.data);
+            if (st.data && st.data[0] &&
+                !story__strmap_get(&l->stems, st.data, st.len, NULL)) {
+                if (json_is_string(v))
+                    (void)story__strmap_put(&l->stems, st.data, st.len,
+                                            json_string_value(v),
+                                            json_string_length(v));
+                else
+                    (void)story__strmap_put(&l->stems, st.data, st.len,
+                                            "1", 1);
+            }
+            add_firsts(l, folded, st.data, mask);
             story_free(folded);
         }
     } else if (json_is_array(f)) {
@@ -411,35 +438,14 @@ static fx_lex *lex_load(fx *x, const char *field)
                 l->maxw = w;
             stem_phrase(x, folded, &st);
             if (st.data && st.data[0])
-                json_object_set(l->stems, st.data, json_true());
-            add_firsts(l, folded, st.data);
+                (void)story__strmap_put(&l->stems, st.data, st.len, "1", 1);
+            add_firsts(l, folded, st.data, mask);
             story_free(folded);
         }
     }
     if (l->maxw > 6)
         l->maxw = 6;
     story_buf_free(&st);
-    /* one bit per field of this language; its first words enter the
-     * language's mask (one hash lookup per token answers every field) */
-    unsigned nbits = 0;
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->lex[i].lang, lang) == 0)
-            nbits++;
-    l->bit = nbits < 31 ? 1u << nbits : 0;
-    if (!c->masks)
-        c->masks = json_object();
-    json_t *m = json_object_get(c->masks, lang);
-    if (!m) {
-        m = json_object();
-        json_object_set_new(c->masks, lang, m);
-    }
-    const char *fk;
-    json_t *fv;
-    json_object_foreach(l->firsts, fk, fv) {
-        json_t *have = json_object_get(m, fk);
-        json_int_t bits = have ? json_integer_value(have) : 0;
-        json_object_set_new(m, fk, json_integer(bits | (json_int_t)l->bit));
-    }
     c->n++;
     c->gen++;
     return l;
@@ -455,11 +461,18 @@ static unsigned tok_mask(fx *x, size_t i)
         return ~0u;
     if (x->tmask_gen[i] == c->gen + 1)
         return x->tmask[i];
-    json_t *m = c->masks ? json_object_get(c->masks,
-                                           story_langpack_lang(x->lp))
-                         : NULL;
-    json_t *v = m ? json_object_get(m, x->a->tokens[i].key) : NULL;
-    x->tmask[i] = v ? (unsigned)json_integer_value(v) : 0;
+    const char *lang = story_langpack_lang(x->lp);
+    const story_strmap *m = NULL;
+    for (size_t k = 0; k < c->n_masks && !m; k++)
+        if (strcmp(c->masks[k].lang, lang) == 0)
+            m = &c->masks[k].words;
+    const char *key = x->a->tokens[i].key;
+    size_t vn = 0;
+    const char *v = m ? story__strmap_get(m, key, strlen(key), &vn) : NULL;
+    unsigned bits = 0;
+    if (v && vn == sizeof bits)
+        memcpy(&bits, v, sizeof bits);
+    x->tmask[i] = bits;
     x->tmask_gen[i] = c->gen + 1;
     return x->tmask[i];
 }
@@ -603,6 +616,11 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
     return match_raw(x, l, field, i, e, n);
 }
 
+static int fx_stem_known(const story_strmap *set, const char *stem)
+{
+    return stem && story__strmap_get(set, stem, strlen(stem), NULL) != NULL;
+}
+
 static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
                              size_t e, size_t *n)
 {
@@ -614,10 +632,11 @@ static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
         return NULL;
     if (l && !x->cjk &&
         (l->bit ? !(tok_mask(x, i) & l->bit)
-                : !json_object_get(l->firsts, a->tokens[i].key)) &&
+                : !story__strmap_get(&l->firsts, a->tokens[i].key,
+                                     strlen(a->tokens[i].key), NULL)) &&
         !(x->lex_stems && l->stem_ok &&
           prefix_known(l, a->tokens[i].key) &&
-          json_object_get(l->stem_firsts, fx_stem(x, i))))
+          fx_stem_known(&l->stem_firsts, fx_stem(x, i))))
         return NULL;
     for (int w = maxw; w >= 1; w--) {
         if (i + (size_t)w > e)
@@ -655,10 +674,10 @@ static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
         }
         if (b->oom)
             return NULL;
-        json_t *v = json_object_get(l->stems, b->data);
+        const char *v = story__strmap_get(&l->stems, b->data, b->len, NULL);
         if (v) {
             *n = (size_t)w;
-            return json_is_string(v) ? json_string_value(v) : "1";
+            return v;
         }
     }
     return NULL;
