@@ -922,6 +922,20 @@ static int entities_word(fx *x, const char *field, const char *k)
            generic_in(json_object_get(f, x->lang), k, kn);
 }
 
+/* Token i is written in capitals, two or more, with an optional plural
+ * "s" ("ETF", "ETFs"). */
+static int caps_acronym(const fx *x, size_t i)
+{
+    const story_token *t = &x->a->tokens[i];
+    const char *p = x->a->text + t->start;
+    size_t n = t->end - t->start, k = 0;
+    if (n > 2 && p[n - 1] == 's')
+        n--;
+    while (k < n && p[k] >= 'A' && p[k] <= 'Z')
+        k++;
+    return k == n && n >= 2;
+}
+
 /* Token i is a middle initial: one capital letter followed by a full
  * stop and a space ("Dennis M. Kelleher"). */
 static int middle_initial(const fx *x, size_t i)
@@ -2201,8 +2215,32 @@ static int entities_sentence(fx *x, size_t s)
         else {
             const char *k = a->tokens[i].key;
             size_t kn = strip_possessive(k, strlen(k));
-            if (kn < strlen(k) && kn < 120) {
-                char kk[128];
+            char kk[128];
+            /* a dotted acronym ("U.S", "U.K"): looked up without its dots */
+            size_t dn = 0;
+            int dotted = strchr(k, '.') && kn < sizeof kk &&
+                         (a->tokens[i].flags & STORY_TOKEN_CAPITAL);
+            for (size_t q = 0; dotted && q < kn; q++) {
+                if (k[q] == '.')
+                    continue;
+                if (!isalpha((unsigned char)k[q]))
+                    dotted = 0;
+                else
+                    kk[dn++] = k[q];
+            }
+            if (dotted && dn >= 2) {
+                kk[dn] = '\0';
+                static const char *const dz[3][2] = {
+                    {"places", "place"},
+                    {"organisations", "organisation"},
+                    {"people", "person"}};
+                for (int g = 0; g < 3 && !gk; g++)
+                    if ((gc = story_langpack_map(x->lp, dz[g][0], kk))) {
+                        gk = dz[g][1];
+                        n = 1;
+                    }
+            }
+            if (!gk && kn < strlen(k) && kn < 120) {
                 snprintf(kk, sizeof kk, "%.*s", (int)kn, k);
                 static const char *const gz[3][2] = {
                     {"places", "place"},
@@ -2225,6 +2263,23 @@ static int entities_sentence(fx *x, size_t s)
         if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
             (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
+        /* "supreme allied commander Europe,": a one-word place right
+         * after a role word and before a clause break is part of the
+         * title, not a place the text is about */
+        if (gk && strcmp(gk, "place") == 0 && n == 1 && i > b &&
+            (i + 1 >= e || fx_clause_break_before(x, i + 1)) &&
+            fx_adjacent(x, i - 1, 0)) {
+            for (size_t w = 1; w <= 3 && w <= i - b && gk; w++) {
+                size_t m = 0;
+                if (role_like(x, i - w, i, &m) && m == w &&
+                    !(a->tokens[i - w].flags & STORY_TOKEN_CAPITAL))
+                    gk = NULL;
+            }
+            if (!gk) {
+                i++;
+                continue;
+            }
+        }
         size_t kr = 0;
         if (!gk && !cap(x, i) && (kr = dotted_name(x, i, e)) > 0) {
             roles_free(&roles);
@@ -2388,6 +2443,11 @@ static int entities_sentence(fx *x, size_t s)
                 }
             }
         }
+        /* a common-noun acronym ends no name: "Bitcoin ETFs" names
+         * Bitcoin (the ETFs are common nouns) */
+        while (!gk && re - rs > 1 && caps_acronym(x, re - 1) &&
+               not_entity(x, re - 1))
+            re--;
         /* acronyms that are common nouns (CEO, ETF, СМИ) and words
          * derived from names (Russify, Russification): translations write
          * them as common words */

@@ -317,6 +317,38 @@ static void test_middle_initial_and_breakers(void **state)
     run_free(&tv);
 }
 
+/* "U.S." is the United States (same key as "US" and "United States");
+ * "commander Europe," is part of a title, not a place; a common-noun
+ * acronym at the end of a name is not part of it ("Zentro ETFs" names
+ * Zentro); the Joint Chiefs of Staff is an organisation with one key in
+ * English and Russian. */
+static void test_dotted_places_titles_acronyms(void **state)
+{
+    (void)state;
+    run en = extract("Officials in the U.S. said on Monday that the United "
+                     "States would wait. Gen. Mara Velk, allied commander "
+                     "Europe, met the Joint Chiefs of Staff. Investors "
+                     "bought Zentro ETFs while Zentro itself fell.", "en");
+    const char *us = key_of(&en, "U.S");
+    assert_true(us[0]);
+    assert_string_equal(key_of(&en, "United States"), us);
+    assert_false(key_of(&en, "Europe")[0]);
+    const char *z = key_of(&en, "Zentro");
+    assert_true(z[0]);
+    for (size_t i = 0; i < en.fs->n_facts; i++) {
+        const story_fact *f = &en.fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && f->name)
+            assert_null(strstr(f->name, "ETF"));
+    }
+    run ru = extract("Генерал встретился с Объединённым комитетом "
+                     "начальников штабов в понедельник.", "ru");
+    const char *j = key_of(&en, "Joint Chiefs");
+    assert_true(j[0]);
+    assert_true(has_key(&ru, j));
+    run_free(&en);
+    run_free(&ru);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_silent_final_r),
         cmocka_unit_test(test_devanagari_half_nasal),
         cmocka_unit_test(test_middle_initial_and_breakers),
+        cmocka_unit_test(test_dotted_places_titles_acronyms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
