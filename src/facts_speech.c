@@ -175,6 +175,20 @@ static int inside(size_t off, const qspan *q)
     return off >= q->open && off < q->close;
 }
 
+/* 1 when byte off is inside quote q or inside any quote of `all` (the
+ * quotes of the paragraph; either may be NULL): a name quoted in another
+ * quote of the sentence ("«Таким образом, …», заявил X, — «…»") is
+ * never the speaker. */
+static int in_quote(size_t off, const qspan *q, const story_vec *all)
+{
+    if (q && inside(off, q))
+        return 1;
+    for (size_t i = 0; all && i < all->len; i++)
+        if (inside(off, &((const qspan *)all->data)[i]))
+            return 1;
+    return 0;
+}
+
 static int is_place(fx *x, long ei)
 {
     story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(x, ei)];
@@ -209,6 +223,27 @@ static long pronoun_speaker(fx *x, size_t k)
     const char *pc = fx_match(x, "pronouns", k, e, &n);
     if (!pc || strcmp(pc, "person") != 0)
         return fx_entity_near(x, s, k, 0, 1);
+    /* a resumptive pronoun: the sentence opens with a person's name
+     * phrase that ends at a clause break before k ("Matt X, who follows
+     * the shares for Y, he said that …", hi "X, जो …, उन्होंने कहा") */
+    {
+        size_t b = x->sent_tok[s], p = b;
+        while (p < k && p < b + 4 && x->tok_ent[p] < 0 &&
+               (x->tok_role[p] ||
+                story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
+                fx_match(x, "roles", p, e, &n) ||
+                fx_match(x, "titles", p, e, &n)))
+            p++;
+        long te = p < k ? x->tok_ent[p] : -1;
+        if (te >= 0 && strcmp(ent_kind(x, te), "organisation") != 0 &&
+            !is_place(x, te)) {
+            size_t q = p + 1;
+            while (q < k && x->tok_ent[q] == te)
+                q++;
+            if (q < k && fx_clause_break_before(x, q))
+                return te;
+        }
+    }
     size_t at = a->tokens[k].start;
     const story_fact *best = NULL;
     for (size_t i = 0; i < x->facts.len; i++) {
@@ -254,11 +289,45 @@ static long np_head(fx *x, size_t k, size_t v);
 static const char *source_at(fx *x, size_t i, long *ei);
 static long surname_ref(fx *x, size_t k);
 
+/* A generic organisation noun of the pack's "organisation_anaphors"
+ * ("the company", "the firm", "das Unternehmen", "компания", ja 同社) at
+ * token k refers to the organisation the story is about: of the
+ * organisations (and names of unknown kind: a brand) named in the 400
+ * tokens before it, the one with the most mentions there (ties: the
+ * latest), not the index or partner named last
+ * ("Greggs … the FTSE 250 firm … The business said"). That entity, else
+ * -1. */
+static long org_ref(fx *x, size_t k)
+{
+    size_t n;
+    if (x->tok_ent[k] >= 0 ||
+        !fx_match(x, "organisation_anaphors", k, x->a->n_tokens, &n))
+        return -1;
+    long best = -1;
+    size_t best_n = 0;
+    for (size_t q = k; q-- > 0 && q + 400 > k;) {
+        long te = x->tok_ent[q];
+        if (te < 0 || (q > 0 && x->tok_ent[q - 1] == te) ||
+            strcmp(ent_kind(x, te), "person") == 0 || is_place(x, te) ||
+            te == best)
+            continue;
+        size_t c = 0; /* mentions of te in the window */
+        for (size_t r = k; r-- > 0 && r + 400 > k;)
+            c += x->tok_ent[r] == te && !(r > 0 && x->tok_ent[r - 1] == te);
+        if (c > best_n) {
+            best = te;
+            best_n = c;
+        }
+    }
+    return best;
+}
+
 /* The token d tokens before (dir 0) or after (dir 1) token v, inside
  * [b, e) and not inside the quote q (may be NULL): 1 with *k set, else
  * 0. */
 static int near_token(const fx *x, size_t b, size_t e, size_t v, size_t d,
-                      int dir, const qspan *q, size_t *k)
+                      int dir, const qspan *q, const story_vec *all,
+                      size_t *k)
 {
     if (dir == 0) {
         if (v < b + d)
@@ -269,19 +338,19 @@ static int near_token(const fx *x, size_t b, size_t e, size_t v, size_t d,
         if (*k >= e)
             return 0;
     }
-    return !(q && inside(x->a->tokens[*k].start, q));
+    return !in_quote(x->a->tokens[*k].start, q, all);
 }
 
 /* Speaker near token v, skipping tokens inside the quote q (may be
  * NULL). Returns entity index or -1. */
 static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
-                         size_t maxd)
+                         const story_vec *all, size_t maxd)
 {
     size_t n;
     for (size_t d = 1; d <= maxd; d++) {
         for (int dir = 0; dir < 2; dir++) {
             size_t k;
-            if (!near_token(x, b, e, v, d, dir, q, &k))
+            if (!near_token(x, b, e, v, d, dir, q, all, &k))
                 continue;
             if (x->tok_ent[k] >= 0) {
                 story_fact *ef =
@@ -306,6 +375,8 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                 return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
+                return tr;
+            if ((tr = org_ref(x, k)) >= 0)
                 return tr;
         }
     }
@@ -332,6 +403,21 @@ static long np_head(fx *x, size_t k, size_t v)
             continue;
         }
         if (x->tok_role[i])
+            continue;
+        /* "представитель партии от Нью-Йорка Майк Лоулер", "Abgeordneter
+         * aus Bayern Max Kern": an origin connector before a place inside
+         * the run (the head is never that place) */
+        if (i + 1 < v && x->tok_ent[i + 1] >= 0 &&
+            is_place(x, x->tok_ent[i + 1]) &&
+            !fx_clause_break_before(x, i + 1) &&
+            story_langpack_has(x->lp, "name_origin_connectors",
+                               x->a->tokens[i].key))
+            continue;
+        /* "der New Yorker Abgeordnete der Republikaner Mike Lawler": a
+         * determiner after a role word opens the role's genitive */
+        if (i + 1 < v && !fx_clause_break_before(x, i + 1) &&
+            story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) &&
+            (x->tok_role[i - 1] || fx_match(x, "roles", i - 1, e, &n)))
             continue;
         if (fx_match(x, "roles", i, e, &n) ||
             fx_match(x, "titles", i, e, &n) ||
@@ -380,7 +466,8 @@ static long np_head(fx *x, size_t k, size_t v)
  * quote ending before v, when it opens that stretch (within its first 4
  * tokens). "Russia has stated … and has vowed to "…"" -> Russia, not the
  * nearer NATO. -1 when there is none. */
-static long subject_of(fx *x, size_t v, const qspan *q)
+static long subject_of(fx *x, size_t v, const qspan *q,
+                       const story_vec *all)
 {
     const story_article *a = x->a;
     size_t s = a->tokens[v].sentence;
@@ -403,6 +490,8 @@ static long subject_of(fx *x, size_t v, const qspan *q)
         !(q && q->close > a->tokens[c].start && q->open < a->tokens[v].end))
         for (size_t k = c; k < v; k++) {
             long pe;
+            if (in_quote(a->tokens[k].start, NULL, all))
+                continue;
             if (x->tok_ent[k] >= 0) {
                 if (is_place(x, x->tok_ent[k]) && k > c &&
                     !story_langpack_has(x->lp, "determiners",
@@ -415,11 +504,13 @@ static long subject_of(fx *x, size_t v, const qspan *q)
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
                 return tr;
+            if ((tr = org_ref(x, k)) >= 0)
+                return tr;
             if (source_at(x, k, &pe))
                 return pe >= 0 ? pe : -1;
         }
     for (size_t k = from; k < v && k < from + 4; k++) {
-        if (q && inside(a->tokens[k].start, q))
+        if (in_quote(a->tokens[k].start, q, all))
             return -1;
         if (x->tok_ent[k] >= 0) {
             /* "In Moscow, Putin said": a place after a preposition is an
@@ -434,6 +525,8 @@ static long subject_of(fx *x, size_t v, const qspan *q)
             return pronoun_speaker(x, k);
         long tr = fx_title_ref(x, k);
         if (tr >= 0)
+            return tr;
+        if ((tr = org_ref(x, k)) >= 0)
             return tr;
         /* "Currie said: …" with the surname alone at the sentence start */
         if (k == b && (tr = surname_ref(x, k)) >= 0)
@@ -651,17 +744,37 @@ static const char *source_at(fx *x, size_t i, long *ei)
     return strcmp(p, "official") == 0 ? p : NULL;
 }
 
+/* 1 when source src (a role concept or a source class) names people
+ * who speak: its class (pack "attribution_classes") or itself is
+ * OFFICIAL or EXPERT, not DOCUMENT, MEDIA or ANONYMOUS. */
+static int speaker_class(fx *x, const char *src)
+{
+    const char *cls = story_langpack_map(x->lp, "attribution_classes", src);
+    if (!cls)
+        cls = src;
+    return strcmp(cls, "OFFICIAL") == 0 || strcmp(cls, "EXPERT") == 0;
+}
+
 /* A role or group-noun speaker ("a spokesperson said", "officials
  * said") within maxd tokens of reporting verb v, outside quote q: its
  * concept, else NULL. */
 static const char *role_near(fx *x, size_t b, size_t e, size_t v,
-                             const qspan *q, size_t maxd)
+                             const qspan *q, const story_vec *all,
+                             size_t maxd)
 {
     long pe;
     for (size_t d = 1; d <= maxd; d++)
         for (int dir = 0; dir < 2; dir++) {
             size_t k;
-            if (!near_token(x, b, e, v, d, dir, q, &k))
+            if (!near_token(x, b, e, v, d, dir, q, all, &k))
+                continue;
+            /* "wrote to MEPs and government negotiators": the
+             * addressee phrase after a marker holds no speaker */
+            int addressee = 0;
+            for (size_t j = v + 1; dir == 1 && j < k && !addressee; j++)
+                addressee = story_langpack_has(
+                    x->lp, "speech_addressee_markers", x->a->tokens[j].key);
+            if (addressee)
                 continue;
             const char *src = source_at(x, k, &pe);
             if (src && pe < 0)
@@ -723,9 +836,9 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 story_vec_push(quoted_sent, &(size_t){s0 - 1});
             }
             if (v >= 0)
-                ei = subject_of(x, (size_t)v, q);
+                ei = subject_of(x, (size_t)v, q, &qv);
             if (v >= 0 && ei < 0)
-                ei = speaker_near(x, b, e, (size_t)v, q, 6);
+                ei = speaker_near(x, b, e, (size_t)v, q, &qv, 6);
             if (ei < 0) {
                 /* entity right before the opening or after the closing */
                 /* first token ending after the opening mark, first token
@@ -756,7 +869,7 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 ei = latest_person(x, fx_token_after(x, q->open));
             const char *role = NULL;
             if (ei < 0 && v >= 0)
-                role = role_near(x, b, e, (size_t)v, q, 4);
+                role = role_near(x, b, e, (size_t)v, q, &qv, 4);
             int neg = v >= 0 && fx_negated(x, a->tokens[v].sentence, (size_t)v);
             int hedge = v >= 0 && fx_hedged(x, a->tokens[v].sentence, (size_t)v);
             push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, role,
@@ -1196,8 +1309,23 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     if ((src = source_at(x, k - d, &ei)))
                         start = a->tokens[k - d].start;
                 }
-                if (src || (!strict && open))
-                    push_attr(x, s, start, end, src ? src : "", ei, NULL);
+                /* no source, no attribution: "podle návrhu", "según el
+                 * tipo", "согласно закону" (pursuant to a law, by type) */
+                if (src)
+                    push_attr(x, s, start, end, src, ei, NULL);
+                /* "according to <a person, organisation, official or
+                 * expert>" reports what that speaker said, as "X said"
+                 * does: also an indirect quote of that speaker, so
+                 * "laut Greggs" and "Greggs said" agree */
+                if (src && !done_indirect &&
+                    (ei >= 0 ? !is_place(x, ei) : speaker_class(x, src))) {
+                    size_t ce = a->sentences[s].end;
+                    push_quote(x, s, a->sentences[s].start, ce,
+                               a->sentences[s].start, ce, ei,
+                               ei >= 0 ? NULL : src, "SAY", 0,
+                               fx_negated(x, s, k), fx_hedged(x, s, k));
+                    done_indirect = 1;
+                }
                 k += n - 1;
                 continue;
             }
@@ -1247,13 +1375,17 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                         !(p == b || fx_clause_break_before(x, p) ||
                           story_langpack_has(x->lp, "determiners",
                                              a->tokens[p - 1].key)))
-                        ei = speaker_near(x, b, e, q + 1, NULL, 1);
+                        ei = speaker_near(x, b, e, q + 1, NULL, NULL, 1);
                     sk = q;
                     break;
                 }
                 if (fx_match(x, "pronouns", q, e, &n)) {
-                    ei = speaker_near(x, b, e, q + 1, NULL, 1);
+                    ei = speaker_near(x, b, e, q + 1, NULL, NULL, 1);
                     sk = q;
+                    break;
+                }
+                if ((ei = org_ref(x, q)) >= 0) {
+                    sk = q; /* "The company also said it …" */
                     break;
                 }
                 long pe;

@@ -464,6 +464,84 @@ static void test_quote_bare_clause(void **state)
     run_free(&es);
 }
 
+/* Session 4: a name inside another quote of the sentence is no speaker
+ * ("«…», заявил X, — «Любой …»": "Любой" opens a quote); the addressee
+ * phrase after "to" holds no speaker ("wrote to MEPs and government
+ * negotiators"); a resumptive pronoun speaks for the name opening its
+ * sentence; the role's party and origin place run on to the holder's
+ * name ("представитель партии от Нью-Йорка Майк Лоулер"); "the
+ * company" / "das Unternehmen" / "компания" speak for the organisation
+ * the story is about, not for the index named last. */
+static void test_quote_speaker_session4(void **state)
+{
+    (void)state;
+    run ru = extract("«Мы поддерживаем этот план, но считаем, что нужны "
+                     "равные правила», заявил Петр Соколов, — «Любой другой "
+                     "подход вредит пивоварам».\n\n"
+                     "«Год новый, а поведение некоторых членов партии все то "
+                     "же», - заявил Reuters представитель Республиканской "
+                     "партии от Нью-Йорка Майк Лоулер.",
+                     "ru");
+    const char *sk = entity_key(&ru, "Петр Соколов");
+    assert_non_null(sk);
+    char want[128];
+    snprintf(want, sizeof want, "quote|%s", sk + strlen("entity|"));
+    for (size_t i = 0; i < ru.fs->n_facts; i++)
+        if (ru.fs->facts[i].type == STORY_FACT_QUOTE &&
+            ru.fs->facts[i].sentence == 0)
+            assert_string_equal(ru.fs->facts[i].key, want);
+    assert_speaker(&ru, 1, "Майк Лоулер");
+    run en = extract(
+        "\"Our position is very clear,\" the association wrote to MEPs and "
+        "government negotiators.\n\n"
+        "Matt Palmer, who follows the shares for Arden Capital, he said the "
+        "chain had a strong year.\n\n"
+        "Northwind Foods opened 40 shops in March. Northwind Foods sells "
+        "bread across the country. Prices rose at the FTSE 250 firm.\n\n"
+        "The business also said it continued to see strong demand.",
+        "en");
+    assert_string_equal(quote_in(&en, 0), "quote|?");
+    assert_speaker(&en, 1, "Matt Palmer");
+    assert_speaker(&en, 5, "Northwind Foods");
+    run de = extract("Der Konzern Siemens Energy eröffnete im März 40 "
+                     "Werke. Siemens Energy verkauft Turbinen.\n\n"
+                     "Das Unternehmen sagte außerdem, dass die Nachfrage "
+                     "stark bleibe.",
+                     "de");
+    assert_speaker(&de, 2, "Siemens Energy");
+    run_free(&ru);
+    run_free(&en);
+    run_free(&de);
+}
+
+/* Session 4: an attribution cue needs a source ("podle návrhu",
+ * "según el tipo", "according to our count" are none); "according to
+ * <a named speaker or an official>" is also that speaker's indirect
+ * quote, as "X said" is ("laut Greggs" ~ "Greggs said"). */
+static void test_attribution_needs_source(void **state)
+{
+    (void)state;
+    run cs = extract("Zákon měl podle stejného návrhu platit od ledna.", "cs");
+    assert_int_equal(n_type(&cs, STORY_FACT_ATTRIBUTION), 0);
+    run es = extract("Los precios varían según el tipo de avión.", "es");
+    assert_int_equal(n_type(&es, STORY_FACT_ATTRIBUTION), 0);
+    run en = extract("According to Vladimir Putin, the talks will resume "
+                     "next week.\n\n"
+                     "According to officials, the bridge will reopen.",
+                     "en");
+    assert_speaker(&en, 0, "Vladimir Putin");
+    assert_int_equal(n_type(&en, STORY_FACT_ATTRIBUTION), 2);
+    assert_string_equal(quote_in(&en, 1), "quote|OFFICIAL");
+    run de = extract("Laut Wladimir Putin werden die Gespräche nächste Woche "
+                     "fortgesetzt.",
+                     "de");
+    assert_speaker(&de, 0, "Wladimir Putin");
+    run_free(&cs);
+    run_free(&es);
+    run_free(&en);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +557,8 @@ int main(void)
         cmocka_unit_test(test_quote_content_name_and_centering),
         cmocka_unit_test(test_quote_full_names_and_contexts),
         cmocka_unit_test(test_quote_bare_clause),
+        cmocka_unit_test(test_quote_speaker_session4),
+        cmocka_unit_test(test_attribution_needs_source),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
