@@ -420,6 +420,19 @@ static void test_page_share(void **state)
     assert_true(sh >= SD_PAGE_SHARE);
     assert_int_equal(sd_page_share(&sh, ctx, art), 0);
     assert_true(sh > 0 && sh < SD_PAGE_SHARE);
+    /* an article ABOUT cookies and browsers is an article: bare topic
+     * words are no cue, only the phrases of the pages themselves */
+    story_article *topic = story_test_article(
+        ctx,
+        "Regulator fines retailer over tracking cookies\n\n"
+        "The data regulator fined an online retailer for placing tracking "
+        "cookies without asking. Cookies are small files that a browser "
+        "keeps for a website. The retailer said its cookies only counted "
+        "visits. Browser makers plan to block such cookies next year.",
+        "en");
+    assert_int_equal(sd_page_share(&sh, ctx, topic), 0);
+    assert_true(sh < SD_PAGE_SHARE);
+    story_article_free(topic);
     sd_lexical lx;
     assert_int_equal(sd_lexical_of(&lx, ctx, art, blk), 0);
     assert_true(lx.not_article);
