@@ -46,7 +46,9 @@ typedef struct fx_cache {
         story_strmap words;
     } *masks;
     size_t n_masks;
-    story_strmap gaz; /* locales/gazetteer.json names, folded -> Latin key */
+    /* locales/gazetteer.json: folded name -> 'N' + Latin key, and every
+     * other prefix (at a code point) of a folded name -> "P" */
+    story_strmap gaz;
     story_strmap gaz_first; /* first code point of every gazetteer name */
     int gaz_tried, gaz_maxw;
     json_t *world; /* lang -> entity world index (facts_entity.c) */
@@ -110,8 +112,18 @@ static const story_strmap *gazetteer(fx *x, int *maxw,
                 c->gaz_maxw = w > 8 ? 8 : w;
             size_t fl = strlen(f);
             /* a later spelling with the same folded form wins */
-            story__strmap_put(&c->gaz, f, fl, json_string_value(v),
-                              json_string_length(v));
+            story_buf nv = {0};
+            story_buf_putc(&nv, 'N');
+            story_buf_append(&nv, json_string_value(v),
+                             json_string_length(v));
+            if (!nv.oom)
+                story__strmap_put(&c->gaz, f, fl, nv.data, nv.len);
+            story_buf_free(&nv);
+            for (size_t q = 0; q < fl;) {
+                story__utf8_next(f, fl, &q);
+                if (q < fl && !story__strmap_get(&c->gaz, f, q, NULL))
+                    story__strmap_put(&c->gaz, f, q, "P", 1);
+            }
             size_t cp = 0;
             story__utf8_next(f, fl, &cp);
             char one[8];
@@ -146,28 +158,38 @@ const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
     one[cp] = '\0';
     if (!story__strmap_get(first, one, cp, NULL))
         return NULL;
+    /* the longest name of tokens i.. joined by spaces (joiner 0) or
+     * nothing (1), space-joined first: extend one token at a time while
+     * the text is still a prefix of some name */
     story_buf *b = &x->tmp;
-    for (int w = maxw; w >= 1; w--) {
-        if (i + (size_t)w > e)
-            continue;
-        for (int joiner = 0; joiner < 2; joiner++) {
-            b->len = 0;
-            for (size_t k = i; k < i + (size_t)w; k++) {
-                if (k > i && joiner == 0)
-                    story_buf_putc(b, ' ');
-                story_buf_puts(b, x->a->tokens[k].key);
-            }
+    const char *hit[2][9] = {{NULL}};
+    int first_ok = 0; /* token i alone is a prefix of a name */
+    for (int joiner = 0; joiner < 2; joiner++) {
+        if (joiner == 1 && !first_ok)
+            break;
+        b->len = 0;
+        for (int w = 1; w <= maxw && i + (size_t)w <= e; w++) {
+            if (w > 1 && joiner == 0)
+                story_buf_putc(b, ' ');
+            story_buf_puts(b, x->a->tokens[i + (size_t)w - 1].key);
             if (b->oom)
                 return NULL;
+            if (joiner == 1 && w == 1)
+                continue; /* the same text as joiner 0 */
             const char *v = story__strmap_get(g, b->data, b->len, NULL);
-            if (v) {
-                *n = (size_t)w;
-                return v;
-            }
-            if (w == 1)
+            if (!v)
                 break;
+            first_ok |= w == 1;
+            if (v[0] == 'N')
+                hit[joiner][w] = v + 1;
         }
     }
+    for (int w = maxw; w >= 1; w--)
+        for (int joiner = 0; joiner < (w == 1 ? 1 : 2); joiner++)
+            if (hit[joiner][w]) {
+                *n = (size_t)w;
+                return hit[joiner][w];
+            }
     return NULL;
 }
 
