@@ -328,6 +328,11 @@ size_t story__word_end(const char *t, size_t end, size_t i)
         return n;
     j = n;
     while (j < end) {
+        unsigned char b = (unsigned char)t[j];
+        if ((unsigned)((b | 0x20) - 'a') < 26u) { /* ASCII letter */
+            j++;
+            continue;
+        }
         c = utf8_at(t, end, j, &n);
         if (is_word_cp(c) && !is_cjk_cp(c)) {
             j = n;
