@@ -45,6 +45,7 @@
 #define T_MOVED 0.3
 #define MOVED_MIN 0.5
 #define MOVED_ABS 0.12 /* absolute floor: unrelated texts have a low level */
+#define HEAD_BONUS 0.5 /* headline link bonus, in level units */
 #define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
@@ -209,6 +210,11 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
         d->prior->ga[a] == d->prior->gb[b] &&
         d->prior->ga[a + na - 1] == d->prior->gb[b + nb - 1])
         bonus = units * d->prior->w;
+    /* news versions open with their headlines: the first units of both
+     * sides, when they share anything, are linked before a deleted
+     * neighbour that shares a name with B's headline */
+    if (a == 0 && b == 0 && na == 1 && nb == 1 && s > 0)
+        bonus += HEAD_BONUS;
     double v = s - units * (K_NOISE * noise + T0) +
                units * lw * len_term(d, la, lb) - pen + bonus;
     if (na + nb > 2 && v > PART_CHECK && !parts_contained(d, a, na, b, nb))
@@ -1081,6 +1087,8 @@ static void steal(dp *d, sd_link *l, size_t n)
     for (size_t q = 0; q < mk.len; q++) {
         sd_link *x = &l[km[q]];
         double s0 = sim11_of(d, x->a, x->b);
+        if (x->a == 0 && x->b == 0)
+            continue; /* the two headlines stay linked (see fill_gaps) */
         double best = 0;
         size_t bk = SIZE_MAX;
         int bside = 0;

@@ -396,6 +396,46 @@ static void test_moved_into_deleted_place(void **state)
     story_ctx_free(ctx);
 }
 
+/* The two headlines (first sentences) stay linked: a deleted sentence
+ * further down that repeats B's reworded headline more closely does not
+ * take the headline link over (steal in align_dp.c; HEAD_BONUS). */
+static void test_headlines_linked(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta =
+        "Storm closes Harbor Road in Linden\n\n"
+        "Workers cleared fallen trees from the park on Monday morning. The "
+        "city expects the road to reopen by Friday, a spokesman said. "
+        "Schools in the district will open two hours late on Tuesday. "
+        "Police shut the Linden road after the flood, the police chief "
+        "told reporters.";
+    const char *tb =
+        "Police shut Linden road after flood\n\n"
+        "Workers cleared fallen trees from the park on Monday morning. The "
+        "city expects the road to reopen by Friday, a spokesman said. "
+        "Schools in the district will open two hours late on Tuesday.";
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    assert_int_equal(a->n_sentences, 5);
+    assert_int_equal(b->n_sentences, 4);
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    const story_link *l0 = link_a(al, 0), *l4 = link_a(al, 4);
+    assert_non_null(l0);
+    assert_non_null(l4);
+    assert_int_equal(l0->n_a, 1);
+    assert_int_equal(l0->n_b, 1);
+    assert_int_equal(l0->b, 0);
+    assert_int_equal(l4->kind, STORY_LINK_OMITTED);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* French elided articles (l', d', qu') are cut from the word they are
  * glued to, and a lone letter ("à") is no content word. */
 static void test_elision(void **state)
@@ -847,6 +887,7 @@ int main(void)
         cmocka_unit_test(test_initial_capital_not_name),
         cmocka_unit_test(test_merged_translation),
         cmocka_unit_test(test_moved_into_deleted_place),
+        cmocka_unit_test(test_headlines_linked),
         cmocka_unit_test(test_elision),
         cmocka_unit_test(test_inflected_lexicon_match),
         cmocka_unit_test(test_translate_http),
