@@ -98,20 +98,19 @@ void story_vec_free(story_vec *v);
  * finaliser; not cryptographic): for in-memory hash tables. */
 uint64_t story__hash_bytes(const char *s, size_t n);
 
-/* String -> string hash map on libxml2's hash tables (Debian libxml2,
- * already a dependency for HTML; https://gitlab.gnome.org/GNOME/libxml2,
- * dict.h and hash.h): keys are interned in an xmlDict, which takes the
- * key's length, and an xmlHashTable on that dict maps them to the values.
- * Keys and values are copied into the map (keys into the dict, values
- * into the map's own blocks), so returned values stay valid until
- * story__strmap_clear/_free. For caches and word sets on hot paths (a
- * jansson object costs more per lookup). Zero-initialise ({0}). Keys and
- * values are byte strings (may hold NUL); values are returned
- * NUL-terminated. Thread safety is libxml2's: one map per thread at a
- * time. */
+/* String -> string hash map on libxml2's hash table (xmlHashTable,
+ * libxml/hash.h; Debian libxml2, already a dependency for HTML; source
+ * https://gitlab.gnome.org/GNOME/libxml2): libxml2 hashes and stores the
+ * keys, the map re-creates the table with more buckets as it fills
+ * (libxml2 2.9 stops growing it at 16,384). Keys and values are copied
+ * into the map (keys by libxml2, values into the map's own blocks), so
+ * returned values stay valid until story__strmap_clear/_free. For caches
+ * and word sets on hot paths (a jansson object costs more per lookup).
+ * Zero-initialise ({0}). Keys and values are byte strings (may hold NUL);
+ * values are returned NUL-terminated. One thread at a time per map. */
 typedef struct story_strmap {
-    struct _xmlDict *dict;       /* libxml2 xmlDict: the interned keys */
-    struct _xmlHashTable *table; /* libxml2: interned key -> value */
+    struct _xmlHashTable *table; /* libxml2: key -> value entry */
+    size_t buckets;              /* the table's size when created */
     struct story_strmap_block *blocks; /* the values */
 } story_strmap;
 
