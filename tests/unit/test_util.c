@@ -83,6 +83,32 @@ static void test_strmap(void **state)
     story__strmap_free(&m);
 }
 
+/* Past libxml2 2.9's own growth limit (16,384 buckets) the map re-creates
+ * its table: every key stays reachable, none is counted twice. */
+static void test_strmap_large(void **state)
+{
+    (void)state;
+    story_strmap m = {0};
+    char k[32];
+    for (int i = 0; i < 70000; i++) {
+        int kn = snprintf(k, sizeof k, "w%d", i);
+        assert_int_equal(story__strmap_put(&m, k, (size_t)kn, k, (size_t)kn),
+                         0);
+    }
+    for (int i = 0; i < 70000; i += 3) {
+        int kn = snprintf(k, sizeof k, "w%d", i);
+        assert_int_equal(story__strmap_put(&m, k, (size_t)kn, "x", 1), 0);
+    }
+    assert_int_equal(story__strmap_size(&m), 70000);
+    for (int i = 0; i < 70000; i++) {
+        int kn = snprintf(k, sizeof k, "w%d", i);
+        assert_string_equal(story__strmap_get(&m, k, (size_t)kn, NULL),
+                            i % 3 ? k : "x");
+    }
+    assert_null(story__strmap_get(&m, "w70000", 6, NULL));
+    story__strmap_free(&m);
+}
+
 /* libxml2 keys are C strings: keys holding NUL or starting with 0x01 are
  * escaped, and no escaped key meets a plain one. */
 static void test_strmap_escaped_keys(void **state)
@@ -147,6 +173,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_strmap_large),
         cmocka_unit_test(test_strmap_escaped_keys),
         cmocka_unit_test(test_strmap_alloc_failures),
     };
