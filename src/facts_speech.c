@@ -1332,6 +1332,12 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             const char *verb = fx_match(x, "reporting_verbs", k, e, &n);
             if (!verb || speaks_language(x, k, n))
                 continue;
+            /* a REPORT verb matched by its stem only is mostly a noun of
+             * that stem (es "información", "informes" ~ "informó") */
+            if (strcmp(verb, "REPORT") == 0 && n == 1 &&
+                !story_langpack_map(x->lp, "reporting_verbs",
+                                    a->tokens[k].key))
+                continue;
             size_t n_verb = n;
             /* after a determiner it is a noun ("the report", "a warning",
              * "der Bericht"), and so is a capitalised word inside a German
@@ -1408,6 +1414,18 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (((!report && (ei >= 0 || src || anon)) ||
                  (report && ei < 0 && !src)) &&
                 !has_complement(x, k, n_verb, sk, b, e)) {
+                k += n_verb - 1;
+                continue;
+            }
+            /* a REPORT verb without a source is impersonal ("it was
+             * reported that"); in packs with "passive_auxiliaries" (en)
+             * one comes right before it, so "can report on conditions"
+             * and "to report that" report nothing */
+            if (report && ei < 0 && !src &&
+                story_langpack_field(x->lp, "passive_auxiliaries") &&
+                !(k > b && story_langpack_has(x->lp, "passive_auxiliaries",
+                                              a->tokens[k - 1].key)) &&
+                !(k + 1 < e && x->tok_ent[k + 1] >= 0)) {
                 k += n_verb - 1;
                 continue;
             }

@@ -532,6 +532,23 @@ static void test_attribution_needs_source(void **state)
     assert_speaker(&en, 0, "Vladimir Putin");
     assert_int_equal(n_type(&en, STORY_FACT_ATTRIBUTION), 2);
     assert_string_equal(quote_in(&en, 1), "quote|OFFICIAL");
+    /* a REPORT verb without a source is impersonal ("it was reported
+     * that") or none ("can report on conditions"); a noun of its stem
+     * ("información") is no verb */
+    run rp = extract("An oversight office can report on conditions that "
+                     "they have seen.\n\n"
+                     "It was reported that the bridge had collapsed.",
+                     "en");
+    assert_int_equal(n_type(&rp, STORY_FACT_ATTRIBUTION), 1);
+    assert_int_equal(n_key(&rp, STORY_FACT_ATTRIBUTION,
+                           "attribution|ANONYMOUS"),
+                     1);
+    run_free(&rp);
+    run ri = extract("La oficina publicó información que muestra el "
+                     "problema.",
+                     "es");
+    assert_int_equal(n_type(&ri, STORY_FACT_ATTRIBUTION), 0);
+    run_free(&ri);
     run de = extract("Laut Wladimir Putin werden die Gespräche nächste Woche "
                      "fortgesetzt.",
                      "de");
