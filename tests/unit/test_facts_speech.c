@@ -559,6 +559,52 @@ static void test_attribution_needs_source(void **state)
     run_free(&de);
 }
 
+/* Session 4: DECLARE (declare war / a state of emergency / independence;
+ * de ausrufen, ru объявить войну) is an event concept, so "did not
+ * declare war" is a negated event; "willingness to", "ability to"
+ * (ru "готовность") hedge the event after them. */
+static void test_event_declare_and_hedges(void **state)
+{
+    (void)state;
+    run en = extract("The country did not declare war on its neighbour.\n\n"
+                     "Germany expressed its willingness to participate in "
+                     "the mission.\n\n"
+                     "Putin's ability to travel abroad is limited.",
+                     "en");
+    int seen = 0;
+    for (size_t i = 0; i < en.fs->n_facts; i++) {
+        const story_fact *f = &en.fs->facts[i];
+        if (f->type != STORY_FACT_EVENT)
+            continue;
+        if (strcmp(f->key, "event||DECLARE|") == 0) {
+            assert_true(f->negated);
+            seen |= 1;
+        }
+        if (strcmp(f->key, "event||PARTICIPATE|") == 0) {
+            assert_true(f->hedged);
+            seen |= 2;
+        }
+        if (strcmp(f->key, "event||TRAVEL|") == 0) {
+            assert_true(f->hedged);
+            seen |= 4;
+        }
+    }
+    assert_int_equal(seen, 7);
+    run ru = extract("Страна не объявила войну соседу. Германия выразила "
+                     "готовность участвовать в миссии.",
+                     "ru");
+    assert_int_equal(n_event(&ru, "DECLARE"), 1);
+    for (size_t i = 0; i < ru.fs->n_facts; i++)
+        if (ru.fs->facts[i].type == STORY_FACT_EVENT &&
+            strcmp(ru.fs->facts[i].key, "event||PARTICIPATE|") == 0)
+            assert_true(ru.fs->facts[i].hedged);
+    run de = extract("Das Land hat den Notstand nicht ausgerufen.", "de");
+    assert_int_equal(n_event(&de, "DECLARE"), 1);
+    run_free(&en);
+    run_free(&ru);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -576,6 +622,7 @@ int main(void)
         cmocka_unit_test(test_quote_bare_clause),
         cmocka_unit_test(test_quote_speaker_session4),
         cmocka_unit_test(test_attribution_needs_source),
+        cmocka_unit_test(test_event_declare_and_hedges),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
