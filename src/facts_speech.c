@@ -291,7 +291,8 @@ static long surname_ref(fx *x, size_t k);
 
 /* A generic organisation noun of the pack's "organisation_anaphors"
  * ("the company", "the firm", "das Unternehmen", "компания", ja 同社) at
- * token k refers to the organisation the story is about: of the
+ * token k, after a definite article where the pack lists them
+ * ("organisation_anaphor_determiners"), refers to the organisation the story is about: of the
  * organisations (and names of unknown kind: a brand) named in the 400
  * tokens before it, the one with the most mentions there (ties: the
  * latest), not the index or partner named last
@@ -302,6 +303,13 @@ static long org_ref(fx *x, size_t k)
     size_t n;
     if (x->tok_ent[k] >= 0 ||
         !fx_match(x, "organisation_anaphors", k, x->a->n_tokens, &n))
+        return -1;
+    /* packs with articles: only a definite one ("the company"; "a
+     * leading commercial bank" is another one) */
+    if (story_langpack_field(x->lp, "organisation_anaphor_determiners") &&
+        !(k > 0 && story_langpack_has(x->lp,
+                                      "organisation_anaphor_determiners",
+                                      x->a->tokens[k - 1].key)))
         return -1;
     long best = -1;
     size_t best_n = 0;

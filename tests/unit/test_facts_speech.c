@@ -503,6 +503,17 @@ static void test_quote_speaker_session4(void **state)
     assert_string_equal(quote_in(&en, 0), "quote|?");
     assert_speaker(&en, 1, "Matt Palmer");
     assert_speaker(&en, 5, "Northwind Foods");
+    /* an indefinite "a leading bank" is another organisation */
+    run ia = extract("Northwind Foods opened 40 shops in March. Northwind "
+                     "Foods sells bread across the country.\n\n"
+                     "An official from a leading bank said the chain will "
+                     "grow.",
+                     "en");
+    const char *iq = quote_in(&ia, 2);
+    assert_non_null(iq);
+    assert_string_not_equal(iq, "quote|vds");
+    assert_string_not_equal(iq, quote_in(&en, 5));
+    run_free(&ia);
     run de = extract("Der Konzern Siemens Energy eröffnete im März 40 "
                      "Werke. Siemens Energy verkauft Turbinen.\n\n"
                      "Das Unternehmen sagte außerdem, dass die Nachfrage "
