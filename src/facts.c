@@ -40,10 +40,12 @@ typedef struct fx_cache {
     size_t n, cap;
     unsigned gen; /* lexicons loaded so far (invalidates token masks) */
     json_t *names; /* "<lang>\x1f<name>" -> Latin name key */
-    /* per language: first word -> bit mask of fields (unsigned) */
+    /* per language, -> bit mask of the fields (unsigned) with an entry
+     * that starts with: the word, the code point (zh, ja), the 3-letter
+     * prefix of its first word or first stem */
     struct fx_mask {
         char lang[32];
-        story_strmap words;
+        story_strmap words, cps, pre;
     } *masks;
     size_t n_masks;
     /* locales/gazetteer.json: folded name -> 'N' + Latin key, and every
@@ -66,8 +68,11 @@ static void cache_free(void *p)
     }
     free(c->lex);
     json_decref(c->names);
-    for (size_t i = 0; i < c->n_masks; i++)
+    for (size_t i = 0; i < c->n_masks; i++) {
         story__strmap_free(&c->masks[i].words);
+        story__strmap_free(&c->masks[i].cps);
+        story__strmap_free(&c->masks[i].pre);
+    }
     free(c->masks);
     story__strmap_free(&c->gaz);
     story__strmap_free(&c->gaz_first);
@@ -271,6 +276,24 @@ static void stem_phrase(fx *x, const char *s, story_buf *out)
 
 static fx_lex *lex_load(fx *x, const char *field);
 
+/* The field bits stored for key[0, n) in a mask map (0: none). */
+static unsigned mask_get(const story_strmap *mask, const char *key, size_t n)
+{
+    unsigned bits = 0;
+    size_t vn = 0;
+    const char *v = story__strmap_get(mask, key, n, &vn);
+    if (v && vn == sizeof bits)
+        memcpy(&bits, v, sizeof bits);
+    return bits;
+}
+
+static void mask_or(story_strmap *mask, const char *key, size_t n,
+                    unsigned bit)
+{
+    unsigned bits = mask_get(mask, key, n) | bit;
+    (void)story__strmap_put(mask, key, n, (const char *)&bits, sizeof bits);
+}
+
 /* Add the first word of s to set; with mask, also OR bit into the
  * word's field mask. */
 static void add_first(story_strmap *set, const char *s, story_strmap *mask,
@@ -281,15 +304,8 @@ static void add_first(story_strmap *set, const char *s, story_strmap *mask,
     if (!n || n >= 256)
         return;
     (void)story__strmap_put(set, s, n, "", 0);
-    if (mask) {
-        unsigned bits = 0;
-        size_t vn = 0;
-        const char *v = story__strmap_get(mask, s, n, &vn);
-        if (v && vn == sizeof bits)
-            memcpy(&bits, v, sizeof bits);
-        bits |= bit;
-        (void)story__strmap_put(mask, s, n, (const char *)&bits, sizeof bits);
-    }
+    if (mask)
+        mask_or(mask, s, n, bit);
 }
 
 /* Bytes of the first 3 code points of s (0 when s has fewer, or a space
@@ -305,26 +321,30 @@ static size_t prefix3(const char *s)
     return i;
 }
 
-static void add_prefix(story_strmap *set, const char *s)
+static void add_prefix(story_strmap *set, const char *s, story_strmap *mask,
+                       unsigned bit)
 {
     size_t p = s ? prefix3(s) : 0;
     if (!p || p >= 16)
         return;
     (void)story__strmap_put(set, s, p, "", 0);
+    mask_or(mask, s, p, bit);
 }
 
 static void add_firsts(fx_lex *l, const char *folded, const char *stemmed,
-                       story_strmap *mask)
+                       struct fx_mask *mk)
 {
-    add_first(&l->firsts, folded, mask, l->bit);
+    add_first(&l->firsts, folded, &mk->words, l->bit);
     add_first(&l->stem_firsts, stemmed, NULL, 0);
-    add_prefix(&l->prefixes, folded);
-    add_prefix(&l->prefixes, stemmed);
+    add_prefix(&l->prefixes, folded, &mk->pre, l->bit);
+    add_prefix(&l->prefixes, stemmed, &mk->pre, l->bit);
     if (folded && folded[0]) {
         size_t i = 0, n = strlen(folded);
         story__utf8_next(folded, n, &i);
-        if (i < 8)
+        if (i < 8) {
             (void)story__strmap_put(&l->first_cps, folded, i, "", 0);
+            mask_or(&mk->cps, folded, i, l->bit);
+        }
     }
 }
 
@@ -405,10 +425,10 @@ static fx_lex *lex_load(fx *x, const char *field)
         if (strcmp(c->lex[i].lang, lang) == 0)
             nbits++;
     l->bit = nbits < 31 ? 1u << nbits : 0;
-    story_strmap *mask = NULL;
+    struct fx_mask *mask = NULL;
     for (size_t i = 0; i < c->n_masks && !mask; i++)
         if (strcmp(c->masks[i].lang, lang) == 0)
-            mask = &c->masks[i].words;
+            mask = &c->masks[i];
     if (!mask) {
         struct fx_mask *nm =
             story__realloc(c->masks, (c->n_masks + 1) * sizeof *nm);
@@ -417,7 +437,7 @@ static fx_lex *lex_load(fx *x, const char *field)
         c->masks = nm;
         memset(&nm[c->n_masks], 0, sizeof *nm);
         snprintf(nm[c->n_masks].lang, sizeof nm->lang, "%s", lang);
-        mask = &nm[c->n_masks++].words;
+        mask = &nm[c->n_masks++];
     }
     json_t *f = story_langpack_field(x->lp, field);
     story_buf st = {0};
@@ -474,29 +494,40 @@ static fx_lex *lex_load(fx *x, const char *field)
 }
 
 /* Bit mask of the fields some entry of which starts with token i's exact
- * folded form (memoised per token; recomputed when a field was loaded
- * since). */
-static unsigned tok_mask(fx *x, size_t i)
+ * folded form (kind FX_MASK_WORD), with its first code point (FX_MASK_CP)
+ * or with its 3-letter prefix (FX_MASK_PRE, first word or first stem):
+ * memoised per token (x->tmask holds the three kinds one after another);
+ * recomputed when a field was loaded since. */
+enum { FX_MASK_WORD, FX_MASK_CP, FX_MASK_PRE };
+
+static unsigned tok_mask(fx *x, size_t i, int kind)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     if (!c || !x->tmask)
         return ~0u;
-    if (x->tmask_gen[i] == c->gen + 1)
-        return x->tmask[i];
+    size_t slot = (size_t)kind * (x->a->n_tokens + 1) + i;
+    if (x->tmask_gen[slot] == c->gen + 1)
+        return x->tmask[slot];
     const char *lang = story_langpack_lang(x->lp);
-    const story_strmap *m = NULL;
-    for (size_t k = 0; k < c->n_masks && !m; k++)
+    const struct fx_mask *mk = NULL;
+    for (size_t k = 0; k < c->n_masks && !mk; k++)
         if (strcmp(c->masks[k].lang, lang) == 0)
-            m = &c->masks[k].words;
+            mk = &c->masks[k];
     const char *key = x->a->tokens[i].key;
-    size_t vn = 0;
-    const char *v = m ? story__strmap_get(m, key, strlen(key), &vn) : NULL;
+    size_t n = strlen(key), p = 0;
     unsigned bits = 0;
-    if (v && vn == sizeof bits)
-        memcpy(&bits, v, sizeof bits);
-    x->tmask[i] = bits;
-    x->tmask_gen[i] = c->gen + 1;
-    return x->tmask[i];
+    if (mk && kind == FX_MASK_WORD) {
+        bits = mask_get(&mk->words, key, n);
+    } else if (mk && kind == FX_MASK_CP && n) {
+        story__utf8_next(key, n, &p);
+        bits = p < 8 ? mask_get(&mk->cps, key, p) : 0;
+    } else if (mk && kind == FX_MASK_PRE) {
+        p = prefix3(key);
+        bits = p && p < 16 ? mask_get(&mk->pre, key, p) : 0;
+    }
+    x->tmask[slot] = bits;
+    x->tmask_gen[slot] = c->gen + 1;
+    return bits;
 }
 
 /* ---- token geometry -------------------------------------------------- */
@@ -650,14 +681,17 @@ static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
     int maxw = l ? l->maxw : 1;
     story_buf *b = &x->tmp;
     /* fast rejection: the token starts no entry (exact or stem) */
-    if (l && x->cjk && !first_cp_known(l, a->tokens[i].key))
+    if (l && x->cjk &&
+        !(l->bit ? (tok_mask(x, i, FX_MASK_CP) & l->bit) != 0
+                 : first_cp_known(l, a->tokens[i].key)))
         return NULL;
     if (l && !x->cjk &&
-        (l->bit ? !(tok_mask(x, i) & l->bit)
+        (l->bit ? !(tok_mask(x, i, FX_MASK_WORD) & l->bit)
                 : !story__strmap_get(&l->firsts, a->tokens[i].key,
                                      strlen(a->tokens[i].key), NULL)) &&
         !(x->lex_stems && l->stem_ok &&
-          prefix_known(l, a->tokens[i].key) &&
+          (l->bit ? (tok_mask(x, i, FX_MASK_PRE) & l->bit) != 0
+                  : prefix_known(l, a->tokens[i].key)) &&
           fx_stem_known(&l->stem_firsts, fx_stem(x, i))))
         return NULL;
     for (int w = maxw; w >= 1; w--) {
@@ -1102,8 +1136,9 @@ static int prepare(fx *x)
     x->tok_ent = story__malloc((a->n_tokens + 1) * sizeof *x->tok_ent);
     x->tok_role = story__calloc(a->n_tokens + 1, 1);
     x->tok_flags = story__calloc(a->n_tokens + 1, 1);
-    x->tmask = story__calloc(a->n_tokens + 1, sizeof *x->tmask);
-    x->tmask_gen = story__calloc(a->n_tokens + 1, sizeof *x->tmask_gen);
+    /* three mask kinds per token (tok_mask) */
+    x->tmask = story__calloc(3 * (a->n_tokens + 1), sizeof *x->tmask);
+    x->tmask_gen = story__calloc(3 * (a->n_tokens + 1), sizeof *x->tmask_gen);
     x->stem = story__calloc(a->n_tokens + 1, sizeof *x->stem);
     x->stem_owned = story__calloc(a->n_tokens + 1, 1);
     x->capital_inside = json_object();
