@@ -560,6 +560,10 @@ static void test_attribution_needs_source(void **state)
                      "es");
     assert_int_equal(n_type(&ri, STORY_FACT_ATTRIBUTION), 0);
     run_free(&ri);
+    /* hi: the noun रिपोर्ट (report) alone is no REPORT verb */
+    run hi = extract("यह रिपोर्ट बहुत लंबी है और इसमें कई तथ्य हैं।", "hi");
+    assert_int_equal(n_type(&hi, STORY_FACT_ATTRIBUTION), 0);
+    run_free(&hi);
     run de = extract("Laut Wladimir Putin werden die Gespräche nächste Woche "
                      "fortgesetzt.",
                      "de");
