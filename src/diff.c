@@ -223,17 +223,35 @@ static void pair(side *a, size_t i, side *b, size_t j)
     b->match[j] = (long)i;
 }
 
+/* 1 when sentence `sent` of side s holds a quantity that counts `event`. */
+static int counts_event(const side *s, size_t sent, const char *event)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (f->type == STORY_FACT_QUANTITY && f->sentence == sent &&
+            f->event && !strcmp(f->event, event))
+            return 1;
+    }
+    return 0;
+}
+
 /* Within one language, two quantities with the same number that count
- * different events are different facts ("killing 12 … injuring 45" ->
- * "killing 45 … injuring 12": the counts were swapped). Across languages
- * the event attached to a number depends on each lexicon, so it is not
- * compared there. */
-static int events_clash(const side *a, const story_fact *f,
+ * different events are different facts when the counts were swapped
+ * ("killing 12 … injuring 45" -> "killing 45 … injuring 12"): each
+ * sentence also counts the other's event. Otherwise the events differ in
+ * what the extractor attached ("Ministers agreed that 10% …" -> "10% …
+ * under the deal ministers agreed") and the numbers are one fact. Across
+ * languages the event attached to a number depends on each lexicon, so it
+ * is not compared there. */
+static int events_clash(const side *a, const story_fact *f, const side *b,
                         const story_fact *g)
 {
-    return a->same_lang && f->type == STORY_FACT_QUANTITY &&
-           g->type == STORY_FACT_QUANTITY && f->event && *f->event &&
-           g->event && *g->event && strcmp(f->event, g->event) != 0;
+    if (!a->same_lang || f->type != STORY_FACT_QUANTITY ||
+        g->type != STORY_FACT_QUANTITY || !f->event || !*f->event ||
+        !g->event || !*g->event || strcmp(f->event, g->event) == 0)
+        return 0;
+    return counts_event(a, f->sentence, g->event) &&
+           counts_event(b, g->sentence, f->event);
 }
 
 /* Passes 1-3: same key. want_neg: 0 same polarity, 1 opposite. */
@@ -251,7 +269,7 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
             if (strcmp(fkey(g), fkey(f)) != 0)
                 break;
             if (b->match[j] >= 0 || g->type != f->type ||
-                events_clash(a, f, g))
+                events_clash(a, f, b, g))
                 continue;
             if ((!!f->negated != !!g->negated) != want_neg)
                 continue;
@@ -395,7 +413,7 @@ static void pass_value(side *a, side *b, int need_aligned,
         for (size_t j = 0; j < b->fs->n_facts; j++) {
             const story_fact *g = &b->fs->facts[j];
             if (b->skip[j] || b->match[j] >= 0 || !same_value(f, g) ||
-                events_clash(a, f, g))
+                events_clash(a, f, b, g))
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;

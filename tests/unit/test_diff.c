@@ -488,6 +488,38 @@ static void test_swapped_counts(void **state)
     story_article_free(b);
 }
 
+/* One number whose event the extractor read differently on each side
+ * ("Ministers agreed that 10% …" -> "10% … under the deal ministers
+ * agreed": AGREE vs INCREASE) is the same fact: only a swap, where each
+ * sentence counts the other's event too, keeps them apart (fresh-user
+ * report: the same "10%" was omitted and added). */
+static void test_same_number_other_event(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {
+        "Ministers agreed that 10% of bottles must be reusable."};
+    static const char *const s2[] = {
+        "Under the deal, 10% of bottles must be reusable, rising later."};
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    story_fact f1[] = {qty(a, 0, "10%", 10, "q|10", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "10%", 10, "q|10", "q", 0)};
+    f1[0].event = (char *)"AGREE";
+    f2[0].event = (char *)"INCREASE";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->summary.added, 0);
+    assert_int_equal(d->summary.omitted, 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* The same speaker and claim, said on one side and denied on the other,
  * is a contradiction, and the detail names both verbs; two different
  * ordinary reporting verbs (SAY, TELL) stay the same. */
@@ -1021,6 +1053,7 @@ int main(void)
         cmocka_unit_test(test_date_precision),
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
+        cmocka_unit_test(test_same_number_other_event),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
