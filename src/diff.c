@@ -505,6 +505,11 @@ static int specific(const side *a, const story_fact *f, const side *b,
         int fa = f->date_iso && *f->date_iso, ga = g->date_iso && *g->date_iso;
         int fr = f->date_relative && *f->date_relative,
             gr = g->date_relative && *g->date_relative;
+        /* across languages an unresolved relative date is uncertain (the
+         * packs cover relative words unevenly: "the year ahead" was
+         * paired with "минулого року") */
+        if (!a->same_lang && (!fa || !ga))
+            return 0;
         return fa == ga || (fr && gr);
     }
     if (f->type != STORY_FACT_QUANTITY)

@@ -655,6 +655,20 @@ static void test_date_precision(void **state)
     assert_int_equal(d->summary.omitted, 1);
     assert_int_equal(d->summary.added, 1);
     story_diff_free(d);
+    /* across languages, two unresolved relative dates are not "changed"
+     * (the packs cover relative words unevenly): uncertain instead */
+    story_fact f7[] = {date_fact(0, "date|rel:last_year", "", "last_year")};
+    story_factset *fg = factset(f7, 1);
+    d = run(a, ff, b, fg, al);
+    assert_int_equal(d->summary.changed, 1);
+    story_diff_free(d);
+    free(b->lang);
+    b->lang = strdup("uk");
+    d = run(a, ff, b, fg, al);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.unverified, 2);
+    story_diff_free(d);
+    factset_free(fg);
     factset_free(fd);
     factset_free(fe);
     factset_free(ff);
