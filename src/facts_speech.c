@@ -1284,6 +1284,21 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
     for (size_t s = 0; s < a->n_sentences && !x->rc; s++) {
         size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
         int done_indirect = has_sent(quoted_sent, s);
+        /* a sentence with a direct quote may hold one more speech act
+         * before it, with a reporting verb of its own: "Russia has
+         * stated it will not accept X and has vowed to "…"" (the quote
+         * takes the verb next to it, "vowed"); only in packs with
+         * "speech_complementizers" (verb-final zh/ja/hi accept every
+         * verb); qopen: the first direct quote's opening byte */
+        size_t qopen = (size_t)-1;
+        if (done_indirect)
+            for (size_t i = 0; i < x->facts.len; i++) {
+                const story_fact *f = &((const story_fact *)x->facts.data)[i];
+                if (f->type == STORY_FACT_QUOTE && f->direct &&
+                    f->sentence == s && f->start < qopen)
+                    qopen = f->start;
+            }
+        int pre_quote = 0; /* the extra speech act was taken */
         for (size_t k = b; k < e; k++) {
             const char *cue = fx_match(x, "attribution_cues", k, e, &n);
             if (cue) {
@@ -1444,6 +1459,28 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                           a->tokens[sk > k ? sk : k].end,
                           ei >= 0 ? ent_skel(x, ei) : src ? src : "", ei,
                           verb);
+            }
+            int before_quote = 0;
+            if (done_indirect && !pre_quote && qopen != (size_t)-1 &&
+                json_array_size(story_langpack_field(
+                    x->lp, "speech_complementizers")) > 0 &&
+                a->tokens[k + n_verb - 1].end < qopen && (ei >= 0 || src)) {
+                /* another reporting verb between this one and the quote */
+                size_t m;
+                for (size_t j = k + n_verb; j < e && !before_quote &&
+                                            a->tokens[j].end <= qopen;
+                     j++)
+                    before_quote = fx_match(x, "reporting_verbs", j, e, &m) !=
+                                   NULL;
+            }
+            if (before_quote) {
+                /* content: from after the verb to the other verb's
+                 * clause, the quote keeps its own sentence */
+                push_quote(x, s, a->tokens[sk < k ? sk : k].start, qopen,
+                           a->tokens[k + n_verb - 1].end, qopen, ei,
+                           ei >= 0 ? NULL : src, verb, 0,
+                           fx_negated(x, s, k), fx_hedged(x, s, k));
+                pre_quote = 1;
             }
             if (!done_indirect && (ei >= 0 || src || anon) &&
                 strcmp(verb, "REPORT") != 0) {

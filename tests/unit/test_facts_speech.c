@@ -620,6 +620,42 @@ static void test_event_declare_and_hedges(void **state)
     run_free(&de);
 }
 
+/* Session 4: a sentence with a direct quote holds one more speech act
+ * before it when that has a reporting verb of its own ("has stated it
+ * will not … and has vowed to "…""): two quotes of one speaker. */
+static void test_quote_speech_act_before_direct_quote(void **state)
+{
+    (void)state;
+    run en = extract("Norway has stated it will not send ships and has vowed "
+                     "to \"defend its waters firmly and calmly\" in the "
+                     "north.",
+                     "en");
+    run ru = extract("Россия заявила, что не примет иностранные войска, и "
+                     "пообещала «защищать свои интересы жёстко и "
+                     "решительно».",
+                     "ru");
+    const run *rs[2] = {&en, &ru};
+    for (int r = 0; r < 2; r++) {
+        size_t direct = 0, indirect = 0;
+        const char *k0 = NULL;
+        for (size_t i = 0; i < rs[r]->fs->n_facts; i++) {
+            const story_fact *f = &rs[r]->fs->facts[i];
+            if (f->type != STORY_FACT_QUOTE)
+                continue;
+            direct += f->direct != 0;
+            indirect += f->direct == 0;
+            if (k0)
+                assert_string_equal(f->key, k0);
+            k0 = f->key;
+            assert_string_not_equal(f->key, "quote|?");
+        }
+        assert_int_equal(direct, 1);
+        assert_int_equal(indirect, 1);
+    }
+    run_free(&en);
+    run_free(&ru);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_quote_speaker_session4),
         cmocka_unit_test(test_attribution_needs_source),
         cmocka_unit_test(test_event_declare_and_hedges),
+        cmocka_unit_test(test_quote_speech_act_before_direct_quote),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
