@@ -65,6 +65,7 @@ static story_link *to_links(const sd_link *l, size_t n)
 /* ---- relation ---- */
 
 #define PARA_PRIOR 0.6 /* sentence link bonus inside aligned paragraphs */
+#define REL_SENT_COVER 0.85 /* translation judged on paragraphs: sentences too */
 #define REL_MIN_SIM 0.1 /* least link similarity counted as coverage */
 #define REL_MIN_OVERALL 0.32 /* translation and rewrite need this overall */
 #define REL_REWRITE_COVER 0.6 /* rewrite below REL_SAME needs this coverage */
@@ -165,7 +166,10 @@ static void rel_stats_of(rel_stats *r, const sd_link *l, size_t n,
     r->cov_b = tb ? (double)cb / tb : 0;
     if (r->n_aligned) {
         r->moved_frac = (double)moved / r->n_aligned;
-        r->one_one = (double)oo / r->n_aligned;
+        /* add-one smoothing: in a two-link document one 2-1 link (a
+         * headline the segmenter kept apart on one side only) is not a
+         * 50% rate */
+        r->one_one = (double)(oo + 1) / (double)(r->n_aligned + 1);
         r->mean_sim = ss / r->n_aligned;
     }
 }
@@ -186,7 +190,8 @@ static int translation_like(const rel_stats *s, int cross)
  * (score >= REL_MIN_SIM) of the paragraph level (>= 3 aligned paragraphs)
  * or else the sentence level:
  *  translation: both sides covered >= 85% (characters), nothing moved,
- *    >= 60% of the links 1-1, and the links clearly similar
+ *    >= 60% of the links 1-1 (add-one smoothed), and the links clearly
+ *    similar
  *    (mean >= 0.2); for a same-language pair, not near-identical (mean <
  *    0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
@@ -220,7 +225,12 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
     /* a translation on either level: paragraph breaks are not always
      * translated one to one, while a complete, in-order, 1-1 sentence
      * alignment is a translation however the paragraphs were cut */
-    if (related && (translation_like(s, cross) ||
+    /* judged on paragraphs, a translation also covers its sentences:
+     * every paragraph of a rewrite that cut a sentence here and there
+     * is still aligned, while a fifth of its sentences are not */
+    if (related && ((translation_like(s, cross) &&
+                     (s == ss ||
+                      fmin(ss->cov_a, ss->cov_b) >= REL_SENT_COVER)) ||
                     (s != ss && translation_like(ss, cross)))) {
         double ct = translation_like(s, cross)
                         ? cmin

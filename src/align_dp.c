@@ -45,6 +45,7 @@
 #define T_MOVED 0.3
 #define MOVED_MIN 0.5
 #define MOVED_ABS 0.12 /* absolute floor: unrelated texts have a low level */
+#define MOVED_BEST 0.7 /* a moved pair: >= this x each unit's best 1-1 */
 #define HEAD_BONUS 0.5 /* headline link bonus, in level units */
 #define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
@@ -88,6 +89,7 @@ typedef struct dp {
     double *score;     /* best prefix score */
     unsigned char *bp; /* backpointer: step index */
     double *ra, *rb;   /* noise per unit */
+    double *ba, *bb;   /* best 1-1 similarity per unit (in the band) */
     double ratio;
     double level; /* typical link similarity: median of row maxima */
     double *ma, *mb;  /* matchable feature mass per A / B unit */
@@ -211,9 +213,10 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
         d->prior->ga[a + na - 1] == d->prior->gb[b + nb - 1])
         bonus = units * d->prior->w;
     /* news versions open with their headlines: the first units of both
-     * sides, when they share anything, are linked before a deleted
-     * neighbour that shares a name with B's headline */
-    if (a == 0 && b == 0 && na == 1 && nb == 1 && s > 0)
+     * sides (one or a run of two, where one side's headline is split),
+     * when they share anything, are linked before a deleted neighbour
+     * that shares a name with B's headline */
+    if (a == 0 && b == 0 && s > 0)
         bonus += HEAD_BONUS;
     double v = s - units * (K_NOISE * noise + T0) +
                units * lw * len_term(d, la, lb) - pen + bonus;
@@ -521,6 +524,10 @@ static int compute_sims(dp *d)
     free(bj_a);
     free(bi_b);
     for (size_t i = 0; i < N; i++)
+        d->ba[i] = t3a[3 * i];
+    for (size_t j = 0; j < M; j++)
+        d->bb[j] = t3b[3 * j];
+    for (size_t i = 0; i < N; i++)
         top_noise(&d->ra[i], t3a[3 * i], t3a[3 * i + 1], t3a[3 * i + 2]);
     for (size_t j = 0; j < M; j++)
         top_noise(&d->rb[j], t3b[3 * j], t3b[3 * j + 1], t3b[3 * j + 2]);
@@ -572,6 +579,8 @@ static void dp_free(dp *d)
     free(d->bp);
     free(d->ra);
     free(d->rb);
+    free(d->ba);
+    free(d->bb);
     free(d->ma);
     free(d->mb);
 }
@@ -634,7 +643,12 @@ static int moved_try(dp *d, story_vec *cands, const sd_link *l,
     double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
     double noise = (d->ra[a] + d->rb[b]) / 2;
     double v = (s - K_NOISE * noise) / d->level;
-    if (v >= T_MOVED && s >= MOVED_MIN * d->level && s >= MOVED_ABS) {
+    /* and the pair is (nearly) each unit's best match in the whole other
+     * document, as mutual nearest neighbours in bitext mining: a deleted
+     * unit whose best counterpart is a kept sentence is not moved onto an
+     * inserted passage that shares a word or a number with it */
+    if (v >= T_MOVED && s >= MOVED_MIN * d->level && s >= MOVED_ABS &&
+        s >= MOVED_BEST * d->ba[a] && s >= MOVED_BEST * d->bb[b]) {
         mc m = {v, s, x, y, cands->len};
         return story_vec_push(cands, &m) ? 0 : -1;
     }
@@ -1337,7 +1351,9 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
     *n = 0;
     d.ra = story__calloc(d.N + 1, sizeof *d.ra);
     d.rb = story__calloc(d.M + 1, sizeof *d.rb);
-    if (!d.ra || !d.rb || band_setup(&d) != 0 || compute_sims(&d) != 0) {
+    d.ba = story__calloc(d.N + 1, sizeof *d.ba);
+    d.bb = story__calloc(d.M + 1, sizeof *d.bb);
+    if (!d.ra || !d.rb || !d.ba || !d.bb || band_setup(&d) != 0 || compute_sims(&d) != 0) {
         dp_free(&d);
         return STORY_ENOMEM;
     }

@@ -256,6 +256,42 @@ static void test_translation_de_en(void **state)
     story_ctx_free(ctx);
 }
 
+/* The German version with a sentence cut from three of its paragraphs:
+ * every paragraph is still aligned, but a third of the English sentences
+ * are not: a rewrite, not a translation (REL_SENT_COVER in align.c). */
+static void test_cut_sentences_rewrite(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    static const char *DE_CUT[] = {
+        "Stadtrat von Riverton genehmigt neue Brücke über den Mill River",
+        "Der Stadtrat von Riverton stimmte am Dienstag mit 7 zu 2 für den "
+        "Bau einer neuen Brücke über den Mill River.",
+        "Die Brücke wird nach Angaben des Haushaltsamts 14 Millionen Dollar "
+        "kosten.",
+        "Tom Becker, der eine Bäckerei nahe dem alten Übergang betreibt, "
+        "sagte, der Verkehr habe seinem Geschäft 3 Jahre lang geschadet.",
+        "Ingenieure von Halvorsen Partners werden das Bauwerk entwerfen. Die "
+        "Firma baute 2019 die Fußgängerbrücke von Cedar Falls."};
+    size_t idx[] = {0, 1, 2, 3, 4};
+    char *ta = join(P, idx, 5), *tb = join(DE_CUT, idx, 5);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "de");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(par_link_a(al, i)->b, i);
+    assert_int_equal(al->relation, STORY_REL_REWRITE);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
 /* The lexicons built from the other FreeDict packages: a news word in each
  * (ja, cs, zh from JMdict's Han-only words, ru through the German pivot,
  * de-fr through the reverse file). */
@@ -888,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_merged_translation),
         cmocka_unit_test(test_moved_into_deleted_place),
         cmocka_unit_test(test_headlines_linked),
+        cmocka_unit_test(test_cut_sentences_rewrite),
         cmocka_unit_test(test_elision),
         cmocka_unit_test(test_inflected_lexicon_match),
         cmocka_unit_test(test_translate_http),
