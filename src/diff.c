@@ -538,13 +538,80 @@ static int specific(const side *a, const story_fact *f, const side *b,
            !has_number(a->fs, g->number_hi, g);
 }
 
+/* Unmatched facts per slot: how many, and the last one. */
+typedef struct slot_count {
+    size_t n, last;
+} slot_count;
+
+/* The slot of f (what same_slot compares) and the sentence link, as a
+ * hash key. 0 or STORY_ENOMEM. */
+static int slot_key(story_buf *k, const story_fact *f, long link)
+{
+    k->len = 0;
+    story_buf_printf(k, "%d\x1f%s\x1f%ld", (int)f->type, fslot(f), link);
+    if (f->type == STORY_FACT_QUANTITY)
+        story_buf_printf(k, "\x1f%s\x1f%s\x1f%s",
+                         f->counted ? f->counted : "",
+                         f->event ? f->event : "", f->unit ? f->unit : "");
+    return k->oom ? STORY_ENOMEM : 0;
+}
+
+/* Count the unmatched facts of side s per slot (and per sentence link when
+ * need_aligned) into m: count_slot for every slot in one scan. 0 or
+ * STORY_ENOMEM. */
+static int slot_index(story_strmap *m, const side *s, int need_aligned)
+{
+    story_buf k = {0};
+    int rc = 0;
+    for (size_t i = 0; i < s->fs->n_facts && rc == 0; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
+            !*fslot(f))
+            continue;
+        long link = -1;
+        if (need_aligned) {
+            if (f->sentence >= s->art->n_sentences ||
+                s->link[f->sentence] < 0)
+                continue;
+            link = s->link[f->sentence];
+        }
+        if ((rc = slot_key(&k, f, link)) != 0)
+            break;
+        slot_count c = {0, 0};
+        const char *v = story__strmap_get(m, k.data, k.len, NULL);
+        if (v)
+            memcpy(&c, v, sizeof c);
+        c.n++;
+        c.last = i;
+        rc = story__strmap_put(m, k.data, k.len, (const char *)&c, sizeof c);
+    }
+    story_buf_free(&k);
+    return rc;
+}
+
+static slot_count slot_lookup(const story_strmap *m, story_buf *k)
+{
+    slot_count c = {0, 0};
+    const char *v = story__strmap_get(m, k->data, k->len, NULL);
+    if (v)
+        memcpy(&c, v, sizeof c);
+    return c;
+}
+
 /* Passes: same slot, different key = changed. Only when the pairing is
  * unambiguous: the slot is held by exactly one unmatched fact on each side
  * within the aligned sentence pair (need_aligned) or within the whole
- * articles (otherwise). */
+ * articles (otherwise). The slots are counted once per pass (a pairing
+ * empties a slot held once on each side and touches no other slot), so
+ * the pass is linear in the facts; without memory for the index it falls
+ * back to counting per fact. */
 static void pass_slot(side *a, side *b, int need_aligned,
                       unsigned char *cat)
 {
+    story_strmap ma = {0}, mb = {0};
+    story_buf k = {0};
+    int indexed = slot_index(&ma, a, need_aligned) == 0 &&
+                  slot_index(&mb, b, need_aligned) == 0;
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
         if (a->skip[i] || a->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
@@ -557,9 +624,20 @@ static void pass_slot(side *a, side *b, int need_aligned,
                 continue;
             link = a->link[f->sentence];
         }
-        if (count_slot(a, f, link) != 1 || count_slot(b, f, link) != 1)
+        if (indexed && slot_key(&k, f, link) != 0)
+            indexed = 0;
+        size_t first = 0, end = b->fs->n_facts;
+        if (indexed) {
+            slot_count ca = slot_lookup(&ma, &k), cb = slot_lookup(&mb, &k);
+            if (ca.n != 1 || cb.n != 1)
+                continue;
+            first = cb.last;
+            end = cb.last + 1;
+        } else if (count_slot(a, f, link) != 1 ||
+                   count_slot(b, f, link) != 1) {
             continue;
-        for (size_t j = 0; j < b->fs->n_facts; j++) {
+        }
+        for (size_t j = first; j < end; j++) {
             const story_fact *g = &b->fs->facts[j];
             if (b->skip[j] || b->match[j] >= 0 || !same_slot(f, g) ||
                 !specific(a, f, b, g, link))
@@ -573,6 +651,9 @@ static void pass_slot(side *a, side *b, int need_aligned,
             break;
         }
     }
+    story_buf_free(&k);
+    story__strmap_free(&ma);
+    story__strmap_free(&mb);
 }
 
 /* Unmatched entity facts of kind `kind` whose first mention lies in the
