@@ -88,8 +88,8 @@ static void skeleton(const char *in, story_buf *out)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = w[i], d = w[i + 1];
-        /* "wh" is w (Whitehouse) */
-        if (c == 'h' && i > 0 && w[i - 1] == 'w')
+        /* "wh" is w (Whitehouse), as is Devanagari "vh" (व्हाइटहाउस) */
+        if (c == 'h' && i > 0 && (w[i - 1] == 'w' || w[i - 1] == 'v'))
             continue;
         /* Cyrillic/Indic "u" + vowel at the start is English w (Уайт) */
         if (c == 'u' && i == 0 && is_vowel(d)) {
@@ -348,13 +348,19 @@ static size_t deva_fold(const char *w, size_t n, int all, char *buf,
             /* a nasal with virama before a consonant is the anusvara
              * written out (रवान्डा = रवांडा, हिन्दी = हिंदी): dropped too */
             int half_nasal =
-                all && (cp == 0x919 || cp == 0x91E || cp == 0x923 ||
-                        cp == 0x928 || cp == 0x92E) &&
-                i + 5 < n && (unsigned char)w[i + 3] == 0xE0 &&
+                (cp == 0x919 || cp == 0x91E || cp == 0x923 ||
+                 cp == 0x928 || cp == 0x92E) &&
+                i + 6 < n && (unsigned char)w[i + 3] == 0xE0 &&
                 (unsigned char)w[i + 4] == 0xA5 &&
                 (unsigned char)w[i + 5] == 0x8D;
             if (half_nasal) {
-                (*marks) += 2;
+                /* (all == 0: written as the anusvara) */
+                if (!all && m + 4 < cap) {
+                    memcpy(buf + m, "\xe0\xa4\x82", 3);
+                    m += 3;
+                } else {
+                    (*marks) += 2;
+                }
                 i += 5;
                 continue;
             }
@@ -1468,6 +1474,83 @@ static json_t *lexicon_words(fx *x)
     return json_object_size(set) ? set : NULL;
 }
 
+/* The words of the language's dictionary, locales/wordlists/<lang>.txt
+ * (one NFKC word per line, generated from Debian's hunspell word list by
+ * locales/tools/wordlists.py; for languages whose lexicon has no
+ * headwords in their own script, hi): loaded once per context and
+ * language; NULL when there is no such file. */
+static json_t *dictionary_words(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    char k[48];
+    snprintf(k, sizeof k, "\x1fwl:%s", x->lang);
+    json_t *set = json_object_get(cache, k);
+    if (set)
+        return json_object_size(set) ? set : NULL;
+    set = json_object();
+    json_object_set_new(cache, k, set);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/wordlists/%s.txt",
+             x->ctx->locales_dir ? x->ctx->locales_dir : ".", x->lang);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char line[512];
+    json_t *suffixes = world_suffixes(x);
+    story_buf t = {0};
+    while (fgets(line, sizeof line, f)) {
+        size_t l = strcspn(line, "\r\n");
+        line[l] = '\0';
+        if (!l || line[0] == '#')
+            continue;
+        json_object_set_new(set, line, json_true());
+        /* and reduced as trunk_word reduces a text word (inflected and
+         * derived forms: "विफलता" ~ "विफल") */
+        t.len = 0;
+        trunk_word(suffixes, line, l, &t);
+        if (!t.oom && t.len)
+            json_object_set_new(set, t.data, json_true());
+    }
+    story_buf_free(&t);
+    fclose(f);
+    return json_object_size(set) ? set : NULL;
+}
+
+/* Consonant skeletons of the English common words (5 or more; shorter ones are the skeletons of too many names: Kentucky
+ * = contact) of the en pack's "common_words": an uncased-script word whose
+ * transliteration has one of them is an English loanword ("हाउसिंग"
+ * housing, "प्रोडक्ट्स" products), not a name. Once per context. */
+static json_t *english_skeletons(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    json_t *set = json_object_get(cache, "\x1f" "enskel");
+    if (set)
+        return json_object_size(set) ? set : NULL;
+    set = json_object();
+    json_object_set_new(cache, "\x1f" "enskel", set);
+    const story_langpack *en = NULL;
+    if (story_langpack_get(&en, x->ctx, "en", NULL) || !en)
+        return NULL;
+    json_t *words = story_langpack_field(en, "common_words");
+    size_t idx;
+    json_t *v;
+    story_buf sk = {0};
+    json_array_foreach(words, idx, v) {
+        const char *w = json_string_value(v);
+        if (!w || strlen(w) < 5)
+            continue;
+        skeleton(w, &sk);
+        if (!sk.oom && sk.len >= 5)
+            json_object_set_new(set, sk.data, json_true());
+    }
+    story_buf_free(&sk);
+    return json_object_size(set) ? set : NULL;
+}
+
 /* Words of the article written in lower case (cased scripts), reduced
  * by trunk_word: built on first use, kept inside x->lower_seen under a
  * key no token has. */
@@ -1808,6 +1891,8 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
         marker = story_langpack_has(x->lp, "name_markers",
                                     x->a->tokens[k].key) ||
                  story_langpack_has(x->lp, "subject_markers",
+                                    x->a->tokens[k].key) ||
+                 story_langpack_has(x->lp, "name_postpositions",
                                     x->a->tokens[k].key);
     if ((!role_before && !marker) || !uncased_name_token(x, i, e))
         return 0;
@@ -1833,21 +1918,64 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
         if (story_langpack_has(x->lp, "name_markers", x->a->tokens[k].key))
             return k - i;
         /* hi "ने" follows any subject: a name only when no word of the
-         * run is a dictionary word (lexicon headword) and the run starts
-         * the subject (a clause break or a function word before it) */
-        if (story_langpack_has(x->lp, "subject_markers",
-                               x->a->tokens[k].key)) {
-            json_t *lw = lexicon_words(x);
-            if (!lw || (i > b && !fx_clause_break_before(x, i) &&
-                        !is_stopish(x, i - 1, e)))
+         * run is a dictionary word (lexicon headword, word list) and the
+         * run starts the subject (a clause break or a function word
+         * before it); a postposition ("name_postpositions": का, को, में
+         * …) follows any noun: a name only when no word of the run is a
+         * word of the language's dictionary */
+        int subj = story_langpack_has(x->lp, "subject_markers",
+                                      x->a->tokens[k].key);
+        if (subj || story_langpack_has(x->lp, "name_postpositions",
+                                       x->a->tokens[k].key)) {
+            json_t *lw = lexicon_words(x), *dw = dictionary_words(x);
+            if ((!lw && !dw) || (!subj && !dw) ||
+                (subj && i > b && !fx_clause_break_before(x, i) &&
+                 !is_stopish(x, i - 1, e) &&
+                 !story_langpack_has(x->lp, "name_postpositions",
+                                     x->a->tokens[i - 1].key) &&
+                 !(dw && json_object_get(dw, x->a->tokens[i - 1].key))))
                 return 0;
             for (size_t q = i; q < k; q++) {
                 story_buf t = {0};
                 const char *tk = x->a->tokens[q].key;
                 trunk_word(world_suffixes(x), tk, strlen(tk), &t);
                 int dict = t.oom || !t.len ||
-                           json_object_get(lw, t.data) != NULL ||
-                           json_object_get(lw, tk) != NULL;
+                           (lw && json_object_get(lw, t.data) != NULL) ||
+                           (lw && json_object_get(lw, tk) != NULL) ||
+                           (dw && json_object_get(dw, tk) != NULL) ||
+                           (dw && json_object_get(dw, t.data) != NULL);
+                /* after a postposition: a word with a letter or ending
+                 * that transliterated names do not use ("native_letters",
+                 * "native_word_endings": ष, ण, -ता) is a word of the
+                 * language, and an English loanword is no name */
+                size_t ni;
+                json_t *nv;
+                json_array_foreach(story_langpack_field(x->lp,
+                                                        "native_letters"),
+                                   ni, nv) {
+                    const char *nl = json_string_value(nv);
+                    if (!subj && nl && *nl && strstr(tk, nl))
+                        dict = 1;
+                }
+                json_array_foreach(story_langpack_field(
+                                       x->lp, "native_word_endings"),
+                                   ni, nv) {
+                    const char *ne = json_string_value(nv);
+                    size_t nel = ne ? strlen(ne) : 0, tkl = strlen(tk);
+                    if (!subj && nel && tkl > nel + 3 &&
+                        memcmp(tk + tkl - nel, ne, nel) == 0)
+                        dict = 1;
+                }
+                json_t *es = !dict && !subj ? english_skeletons(x) : NULL;
+                if (es) {
+                    char *lk = latin_key(x, tk, strlen(tk));
+                    story_buf sk = {0};
+                    if (lk)
+                        skeleton(lk, &sk);
+                    dict = sk.len >= 5 && json_object_get(es, sk.data);
+                    story_buf_free(&sk);
+                    free(lk);
+                }
                 /* plural oblique nouns (hi "-ों", "-ओं") are no names */
                 size_t ei, tl = strlen(tk);
                 json_t *ev;
@@ -2308,7 +2436,15 @@ static int entities_sentence(fx *x, size_t s)
             char *d = rc ? fx_strdup(x, rc) : NULL;
             if (d && !story_vec_push(&roles, &d))
                 free(d);
-            add_mention(x, s, i, i + kr, NULL, NULL, &roles, "", NULL);
+            /* a name before a locative postposition ("place_postpositions":
+             * hi में "in") is a place */
+            const char *pk =
+                !rc && i + kr < e &&
+                        story_langpack_has(x->lp, "place_postpositions",
+                                           a->tokens[i + kr].key)
+                    ? "place"
+                    : NULL;
+            add_mention(x, s, i, i + kr, NULL, pk, &roles, "", NULL);
             i += kr;
             continue;
         }

@@ -349,6 +349,29 @@ static void test_dotted_places_titles_acronyms(void **state)
     run_free(&ru);
 }
 
+/* Hindi: a word before a postposition (का, के, को, में …) is a name when
+ * it is no word of the Hindi dictionary (locales/wordlists/hi.txt), has
+ * no native letter or ending (ष, -ता) and is no English loanword: the
+ * transliterated "मैककोनेल" is McConnell; "परिवार" (family), "विफलता"
+ * (failure) and "प्रोडक्ट्स" (products) are not names. */
+static void test_hindi_names_before_postpositions(void **state)
+{
+    (void)state;
+    run hi = extract("सोमवार को मैककोनेल के कार्यालय ने बयान जारी किया। "
+                     "परिवार के लोगों ने प्रोडक्ट्स की कीमतों और विफलता की "
+                     "बात की।", "hi");
+    run en = extract("On Monday the office of Senator McConnell issued a "
+                     "statement.", "en");
+    const char *k = key_of(&en, "McConnell");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&hi, "मैककोनेल"), k);
+    assert_false(key_of(&hi, "परिवार")[0]);
+    assert_false(key_of(&hi, "विफलता")[0]);
+    assert_false(key_of(&hi, "प्रोडक्ट्स")[0]);
+    run_free(&hi);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_devanagari_half_nasal),
         cmocka_unit_test(test_middle_initial_and_breakers),
         cmocka_unit_test(test_dotted_places_titles_acronyms),
+        cmocka_unit_test(test_hindi_names_before_postpositions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
