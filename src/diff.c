@@ -67,6 +67,10 @@
  * numbers are taken as one changed value even without a counted noun
  * (measured on WMT24 translations and ITN revisions, see docs/report.md). */
 #define ONLY_NUMBER_MIN_SCORE 0.5
+/* A sentence pair of one language this similar is one sentence edited
+ * (not a paraphrase): words of a fact that are gone from it are gone from
+ * the story. */
+#define EDITED_COPY_MIN_SCORE 0.8
 
 typedef struct side {
     const story_article *art;
@@ -1149,10 +1153,39 @@ static int same_language(const story_article *a, const story_article *b)
     return nx == ny && strncmp(x, y, nx) == 0;
 }
 
+/* Within one language: 1 when f (of side s, A when s_is_a) lies in a
+ * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE), to
+ * sentences of side o that do not contain the words of f's span verbatim:
+ * the sentence was edited right there ("police said" -> "residents said"),
+ * so the fact is gone, not merely read differently. */
+static int edited_away(const story_fact *f, const side *s, const side *o,
+                       int s_is_a)
+{
+    if (!s->al || f->sentence >= s->art->n_sentences ||
+        s->link[f->sentence] < 0 || f->end <= f->start)
+        return 0;
+    const story_link *l = &s->al->links[s->link[f->sentence]];
+    size_t first = s_is_a ? l->b : l->a, n = s_is_a ? l->n_b : l->n_a;
+    if (n == 0 || l->score < EDITED_COPY_MIN_SCORE ||
+        first + n > o->art->n_sentences)
+        return 0;
+    const char *hay = o->art->text + o->art->sentences[first].start;
+    size_t hn = o->art->sentences[first + n - 1].end -
+                o->art->sentences[first].start;
+    const char *needle = s->art->text + f->start;
+    size_t nn = f->end - f->start;
+    for (size_t i = 0; i + nn <= hn; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
+            return 0;
+    return 1;
+}
+
 /* See the file comment: is an entry a difference of the stories rather
- * than, possibly, of the extraction? */
+ * than, possibly, of the extraction? o is the other side; s_is_a tells
+ * which side s is. */
 static int certain(story_diff_category c, const story_fact *f,
-                   const story_fact *g, const side *s, int cross_lang)
+                   const story_fact *g, const side *s, const side *o,
+                   int s_is_a, int cross_lang)
 {
     /* a hedged side ("may sign", "plans to open 160 shops", "if Congress
      * passes") asserts nothing the other side's polarity can contradict */
@@ -1174,6 +1207,9 @@ static int certain(story_diff_category c, const story_fact *f,
          !((year_only || relative_only) && cross_lang)))
         return 1;
     if (f->type == STORY_FACT_ENTITY && !cross_lang)
+        return 1;
+    /* a near-copy sentence edited where the fact was */
+    if (!cross_lang && edited_away(f, s, o, s_is_a))
         return 1;
     /* the sentence tells the same thing as one of the other article */
     return !(f->sentence < s->art->n_sentences && s->link[f->sentence] >= 0);
@@ -1274,7 +1310,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         long j = sa.match[i];
         story_diff_category c =
             j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
-        int sure = certain(c, f, j >= 0 ? &fb->facts[j] : NULL, &sa,
+        int sure = certain(c, f, j >= 0 ? &fb->facts[j] : NULL, &sa, &sb, 1,
                            cross_lang);
         rc = push_entry(&v, c, f->type, (long)i, j,
                         detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL),
@@ -1288,7 +1324,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         d->summary.facts_b++;
         if (sb.match[j] >= 0)
             continue;
-        int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], NULL, &sb,
+        int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], NULL, &sb, &sa, 0,
                            cross_lang);
         rc = push_entry(&v, STORY_DIFF_ADDED, fb->facts[j].type, -1, (long)j,
                         detail(STORY_DIFF_ADDED, NULL, NULL, NULL, b, fb,

@@ -520,6 +520,46 @@ static void test_same_number_other_event(void **state)
     story_article_free(b);
 }
 
+/* Within one language, an attribution whose words are gone from a near
+ * copy of its sentence ("police said" -> "residents said") is certainly
+ * omitted; when the words are still there, the other side only read the
+ * sentence differently, so the omission stays unverified. */
+static void test_edited_attribution(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"The bridge fell on Monday, police said."};
+    static const char *const s2[] = {
+        "The bridge fell on Monday, residents said."};
+    story_article *a = article(s1, 1), *b = article(s2, 1),
+                  *c = article(s1, 1);
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_ATTRIBUTION;
+    f.key = f.slot = (char *)"attribution|OFFICIAL";
+    f.verb = (char *)"SAY";
+    f.entity = -1;
+    const char *p = strstr(a->text, "police said");
+    f.start = (size_t)(p - a->text);
+    f.end = f.start + strlen("police said");
+    story_factset *fa = factset(&f, 1), *fb = factset(NULL, 0);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.unverified, 0);
+    story_diff_free(d);
+    d = run(a, fa, c, fb, al);
+    assert_int_equal(d->summary.omitted, 0);
+    assert_int_equal(d->summary.unverified, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(c);
+}
+
 /* The same speaker and claim, said on one side and denied on the other,
  * is a contradiction, and the detail names both verbs; two different
  * ordinary reporting verbs (SAY, TELL) stay the same. */
@@ -1068,6 +1108,7 @@ int main(void)
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_same_number_other_event),
+        cmocka_unit_test(test_edited_attribution),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
