@@ -49,6 +49,16 @@ typedef struct corr {
     double n, sx, sy, sxx, syy, sxy;
 } corr;
 
+static void corr_add(corr *c, double x, double y)
+{
+    c->n++;
+    c->sx += x;
+    c->sy += y;
+    c->sxx += x * x;
+    c->syy += y * y;
+    c->sxy += x * y;
+}
+
 #define MAXC 256
 static corr cs[MAXC];
 static size_t ncs;
@@ -78,13 +88,7 @@ static corr *cget(const char *key)
 
 static void cadd(const char *key, double x, double y)
 {
-    corr *c = cget(key);
-    c->n++;
-    c->sx += x;
-    c->sy += y;
-    c->sxx += x * x;
-    c->syy += y * y;
-    c->sxy += x * y;
+    corr_add(cget(key), x, y);
 }
 
 static double pearson(const corr *c)
@@ -215,12 +219,7 @@ static double pf_pearson(int f, const double *w, const double *cal)
         if (pf[k].fold != f)
             continue;
         double s = pf_score(&pf[k], w, cal);
-        c.n++;
-        c.sx += s;
-        c.sy += pf[k].y;
-        c.sxx += s * s;
-        c.syy += pf[k].y * pf[k].y;
-        c.sxy += s * pf[k].y;
+        corr_add(&c, s, pf[k].y);
     }
     return pearson(&c);
 }
@@ -276,12 +275,7 @@ static double pf_heldout(int test, const double *w)
         double s = 0;
         for (int i = 0; i < NF; i++)
             s += w[i] * pf[k].x[i];
-        c.n++;
-        c.sx += s;
-        c.sy += pf[k].y;
-        c.sxx += s * s;
-        c.syy += pf[k].y * pf[k].y;
-        c.sxy += s * pf[k].y;
+        corr_add(&c, s, pf[k].y);
     }
     return pearson(&c);
 }

@@ -1434,26 +1434,29 @@ static int lower_word(fx *x, size_t i)
     return json_object_get(x->lower_seen, kk) != NULL;
 }
 
-/* Packs without "common_words" (cased scripts other than en and de):
- * the headwords of the bilingual lexicon locales/lexicon/<lang>-en.tsv
- * (FreeDict, built by scripts/build-lexicon; one-word entries), each
- * reduced by trunk_word, loaded once per context and language; NULL when
- * there is no such file. */
-static json_t *lexicon_words(fx *x)
+/* A word set loaded once per context and language into the world cache
+ * under "\x1f<tag>:<lang>": the words of locales/<dir>/<lang><ext>, one
+ * per line ('#' lines skipped). tsv: the word is the line's first
+ * tab-separated field, and lines whose word holds a space are skipped.
+ * Each word is stored reduced as trunk_word reduces a text word, and also
+ * as read when keep_whole. NULL when the file is missing or empty. */
+static json_t *word_file_set(fx *x, const char *tag, const char *dir,
+                             const char *ext, int tsv, int keep_whole)
 {
     json_t *cache = fx_world_cache(x);
-    if (!cache || x->cjk)
+    if (!cache)
         return NULL;
     char k[48];
-    snprintf(k, sizeof k, "\x1flex:%s", x->lang);
+    snprintf(k, sizeof k, "\x1f%s:%s", tag, x->lang);
     json_t *set = json_object_get(cache, k);
     if (set)
         return json_object_size(set) ? set : NULL;
     set = json_object();
     json_object_set_new(cache, k, set);
     char path[4096];
-    snprintf(path, sizeof path, "%s/lexicon/%s-en.tsv",
-             x->ctx->locales_dir ? x->ctx->locales_dir : ".", x->lang);
+    snprintf(path, sizeof path, "%s/%s/%s%s",
+             x->ctx->locales_dir ? x->ctx->locales_dir : ".", dir, x->lang,
+             ext);
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
@@ -1461,11 +1464,15 @@ static json_t *lexicon_words(fx *x)
     char line[1024];
     story_buf t = {0};
     while (fgets(line, sizeof line, f)) {
-        size_t hl = strcspn(line, "\t\n");
-        if (line[0] == '#' || !hl || memchr(line, ' ', hl))
+        size_t l = strcspn(line, tsv ? "\t\r\n" : "\r\n");
+        if (line[0] == '#' || !l || (tsv && memchr(line, ' ', l)))
             continue;
+        line[l] = '\0';
+        if (keep_whole)
+            json_object_set_new(set, line, json_true());
+        /* inflected and derived forms: "विफलता" ~ "विफल" */
         t.len = 0;
-        trunk_word(suffixes, line, hl, &t);
+        trunk_word(suffixes, line, l, &t);
         if (!t.oom && t.len)
             json_object_set_new(set, t.data, json_true());
     }
@@ -1474,48 +1481,25 @@ static json_t *lexicon_words(fx *x)
     return json_object_size(set) ? set : NULL;
 }
 
+/* Packs without "common_words" (cased scripts other than en and de):
+ * the headwords of the bilingual lexicon locales/lexicon/<lang>-en.tsv
+ * (FreeDict, built by scripts/build-lexicon; one-word entries), each
+ * reduced by trunk_word, loaded once per context and language; NULL when
+ * there is no such file. */
+static json_t *lexicon_words(fx *x)
+{
+    return x->cjk ? NULL : word_file_set(x, "lex", "lexicon", "-en.tsv", 1, 0);
+}
+
 /* The words of the language's dictionary, locales/wordlists/<lang>.txt
  * (one NFKC word per line, generated from Debian's hunspell word list by
  * locales/tools/wordlists.py; for languages whose lexicon has no
- * headwords in their own script, hi): loaded once per context and
- * language; NULL when there is no such file. */
+ * headwords in their own script, hi), as read and reduced by trunk_word:
+ * loaded once per context and language; NULL when there is no such
+ * file. */
 static json_t *dictionary_words(fx *x)
 {
-    json_t *cache = fx_world_cache(x);
-    if (!cache)
-        return NULL;
-    char k[48];
-    snprintf(k, sizeof k, "\x1fwl:%s", x->lang);
-    json_t *set = json_object_get(cache, k);
-    if (set)
-        return json_object_size(set) ? set : NULL;
-    set = json_object();
-    json_object_set_new(cache, k, set);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/wordlists/%s.txt",
-             x->ctx->locales_dir ? x->ctx->locales_dir : ".", x->lang);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    char line[512];
-    json_t *suffixes = world_suffixes(x);
-    story_buf t = {0};
-    while (fgets(line, sizeof line, f)) {
-        size_t l = strcspn(line, "\r\n");
-        line[l] = '\0';
-        if (!l || line[0] == '#')
-            continue;
-        json_object_set_new(set, line, json_true());
-        /* and reduced as trunk_word reduces a text word (inflected and
-         * derived forms: "विफलता" ~ "विफल") */
-        t.len = 0;
-        trunk_word(suffixes, line, l, &t);
-        if (!t.oom && t.len)
-            json_object_set_new(set, t.data, json_true());
-    }
-    story_buf_free(&t);
-    fclose(f);
-    return json_object_size(set) ? set : NULL;
+    return word_file_set(x, "wl", "wordlists", ".txt", 0, 1);
 }
 
 /* Consonant skeletons of the English common words (5 or more; shorter ones are the skeletons of too many names: Kentucky
