@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +138,7 @@ typedef struct cli {
     const char *format;
     int width;
     int color; /* -1 auto, 0 never, 1 always */
-    const char *lang_a, *lang_b, *lang;
+    char *lang_a, *lang_b, *lang; /* in argv, case-normalised there */
     const char *relation;
     const char *translate;
     const char *encoding, *encoding_a, *encoding_b;
@@ -377,24 +378,46 @@ static int is_url(const char *s)
                  strncasecmp(s, "https://", 8) == 0);
 }
 
-/* --lang, --lang-a, --lang-b: a malformed BCP 47 tag is a usage error;
- * a well-formed tag without a language pack gets one warning line. */
-static int check_lang(story_ctx *ctx, const char *opt, const char *tag)
+/* Check the normalised tag; messages name the tag as given. */
+static int check_lang_tag(story_ctx *ctx, const char *opt, const char *tag,
+                          const char *as_given)
 {
-    if (!tag)
-        return 0;
     int k = story_lang_check(ctx, tag);
     if (k < 0) {
         fprintf(stderr, "storydiff: --%s: '%s' is not a BCP 47 language "
                         "tag\n",
-                opt, tag);
+                opt, as_given);
         return EXIT_TROUBLE;
     }
     if (k == 0)
         fprintf(stderr, "storydiff: --%s: no language pack for '%s'; using "
                         "language-neutral rules\n",
-                opt, tag);
+                opt, as_given);
     return 0;
+}
+
+/* --lang, --lang-a, --lang-b: a malformed BCP 47 tag is a usage error;
+ * a well-formed tag without a language pack gets one warning line. Tags
+ * are case-insensitive (BCP 47, RFC 5646 section 2.1.1) and "_" is taken
+ * for "-": the language subtag is lower-cased in place ("EN_us" ->
+ * "en-us"), as the packs and the articles' detected tags are. */
+static int check_lang(story_ctx *ctx, const char *opt, char *tag)
+{
+    if (!tag)
+        return 0;
+    char *as_given = strdup(tag);
+    if (!as_given) {
+        fprintf(stderr, "storydiff: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    for (char *p = tag; *p; p++)
+        if (*p == '_')
+            *p = '-';
+    for (char *p = tag; *p && *p != '-'; p++)
+        *p = (char)tolower((unsigned char)*p);
+    int rc = check_lang_tag(ctx, opt, tag, as_given);
+    free(as_given);
+    return rc;
 }
 
 static int parse_args(cli *o, int argc, char **argv)

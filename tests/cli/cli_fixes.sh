@@ -55,6 +55,14 @@ else fail "well-formed tag without a pack (status $st)"; fi
 run facts --lang=en-GB "$tmp/a.txt"
 if [ "$st" -eq 0 ] && [ ! -s "$tmp/err" ]; then ok "en-GB falls back to en silently"
 else fail "en-GB falls back to en (status $st)"; fi
+# tags are case-insensitive and "_" is "-": the same facts as --lang=en
+run facts --lang=en "$tmp/a.txt"; cp "$tmp/out" "$tmp/en.out"
+for t in EN En_us EN-gb; do
+  run facts --lang=$t "$tmp/a.txt"
+  if [ "$st" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/out" "$tmp/en.out"; then
+    ok "--lang=$t is en"
+  else fail "--lang=$t is en (status $st)"; fi
+done
 
 # 5. options validated before any work
 usage "--translate=bogus" \
