@@ -365,7 +365,7 @@ static int same_month_day(const char *md, const char *full)
 /* A year or a month of a year ("2025", "2025-03") and a month or day in
  * it ("2025-03", "2025-03-03"): one side is less precise, neither
  * contradicts the other. */
-static int month_has_day(const char *coarse, const char *fine)
+static int date_within(const char *coarse, const char *fine)
 {
     size_t n = strlen(coarse), m = strlen(fine);
     return (n == 4 || n == 7) && (m == 7 || m == 10) && n < m &&
@@ -387,7 +387,7 @@ static int same_date(const story_fact *f, const story_fact *g)
     if (*x && !strcmp(x, y))
         return 1;
     if (*x && *y && (same_month_day(x, y) || same_month_day(y, x) ||
-                     month_has_day(x, y) || month_has_day(y, x)))
+                     date_within(x, y) || date_within(y, x)))
         return 1;
     const char *rf = f->date_relative ? f->date_relative : "";
     const char *rg = g->date_relative ? g->date_relative : "";
@@ -560,6 +560,35 @@ static int slot_key(story_buf *k, const story_fact *f, long link)
     return k->oom ? STORY_ENOMEM : 0;
 }
 
+/* 1 when fact i of side s takes part in a slot pass: unmatched, not an
+ * entity, with a slot, and (need_aligned) in a linked sentence; *link gets
+ * that sentence link, or -1 for the whole article. */
+static int slot_candidate(const side *s, size_t i, int need_aligned,
+                          long *link)
+{
+    const story_fact *f = &s->fs->facts[i];
+    *link = -1;
+    if (s->skip[i] || s->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
+        !*fslot(f))
+        return 0;
+    if (!need_aligned)
+        return 1;
+    if (f->sentence >= s->art->n_sentences || s->link[f->sentence] < 0)
+        return 0;
+    *link = s->link[f->sentence];
+    return 1;
+}
+
+/* The count stored for key k ({0, 0} when none). */
+static slot_count slot_lookup(const story_strmap *m, story_buf *k)
+{
+    slot_count c = {0, 0};
+    const char *v = story__strmap_get(m, k->data, k->len, NULL);
+    if (v)
+        memcpy(&c, v, sizeof c);
+    return c;
+}
+
 /* Count the unmatched facts of side s per slot (and per sentence link when
  * need_aligned) into m: count_slot for every slot in one scan. 0 or
  * STORY_ENOMEM. */
@@ -569,22 +598,12 @@ static int slot_index(story_strmap *m, const side *s, int need_aligned)
     int rc = 0;
     for (size_t i = 0; i < s->fs->n_facts && rc == 0; i++) {
         const story_fact *f = &s->fs->facts[i];
-        if (s->skip[i] || s->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
-            !*fslot(f))
+        long link;
+        if (!slot_candidate(s, i, need_aligned, &link))
             continue;
-        long link = -1;
-        if (need_aligned) {
-            if (f->sentence >= s->art->n_sentences ||
-                s->link[f->sentence] < 0)
-                continue;
-            link = s->link[f->sentence];
-        }
         if ((rc = slot_key(&k, f, link)) != 0)
             break;
-        slot_count c = {0, 0};
-        const char *v = story__strmap_get(m, k.data, k.len, NULL);
-        if (v)
-            memcpy(&c, v, sizeof c);
+        slot_count c = slot_lookup(m, &k);
         c.n++;
         c.last = i;
         rc = story__strmap_put(m, k.data, k.len, (const char *)&c, sizeof c);
@@ -593,14 +612,6 @@ static int slot_index(story_strmap *m, const side *s, int need_aligned)
     return rc;
 }
 
-static slot_count slot_lookup(const story_strmap *m, story_buf *k)
-{
-    slot_count c = {0, 0};
-    const char *v = story__strmap_get(m, k->data, k->len, NULL);
-    if (v)
-        memcpy(&c, v, sizeof c);
-    return c;
-}
 
 /* Passes: same slot, different key = changed. Only when the pairing is
  * unambiguous: the slot is held by exactly one unmatched fact on each side
@@ -618,16 +629,9 @@ static void pass_slot(side *a, side *b, int need_aligned,
                   slot_index(&mb, b, need_aligned) == 0;
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
-        if (a->skip[i] || a->match[i] >= 0 || f->type == STORY_FACT_ENTITY ||
-            !*fslot(f))
+        long link;
+        if (!slot_candidate(a, i, need_aligned, &link))
             continue;
-        long link = -1;
-        if (need_aligned) {
-            if (f->sentence >= a->art->n_sentences ||
-                a->link[f->sentence] < 0)
-                continue;
-            link = a->link[f->sentence];
-        }
         if (indexed && slot_key(&k, f, link) != 0)
             indexed = 0;
         size_t first = 0, end = b->fs->n_facts;

@@ -253,6 +253,27 @@ static int add_author(story_article *a, const char *s, size_t from,
     return 0;
 }
 
+/* 1 when s[0, n), case-folded, is in boilerplate list `which`, 0 when
+ * not, STORY_ENOMEM. */
+static int folded_is(story_ctx *ctx, const char *which, const char *s,
+                     size_t n)
+{
+    story_buf k = {0};
+    int rc = story__ingest_fold(&k, s, n);
+    int hit = rc == 0 && k.data && story__ingest_phrase(ctx, which, k.data);
+    story_buf_free(&k);
+    return rc ? STORY_ENOMEM : hit;
+}
+
+/* 1 when the word s[0, n) joins two author names ("&", a
+ * "byline_joiners" word such as "and"), 0 when not, STORY_ENOMEM. */
+static int is_joiner(story_ctx *ctx, const char *s, size_t n)
+{
+    if (n == 1 && s[0] == '&')
+        return 1;
+    return folded_is(ctx, "byline_joiners", s, n);
+}
+
 /* A byline line of plain text ("By Jane Miller", "Von Hans Müller und Eva
  * Roth"): 2-12 words, no sentence end, no digit, a byline phrase
  * (locales/ingest/boilerplate.json "byline") as its first 1-3 words, then
@@ -270,14 +291,11 @@ static int text_byline(story_ctx *ctx, story_article *a, const char *s,
     for (int w = 0; w < 3 && i < l->end; w++) {
         while (i < l->end && s[i] != ' ' && s[i] != '\t' && s[i] != ':')
             i++;
-        story_buf k = {0};
-        if (story__ingest_fold(&k, s + l->start, i - l->start) != 0) {
-            story_buf_free(&k);
-            return STORY_ENOMEM;
-        }
-        if (k.data && story__ingest_phrase(ctx, "byline", k.data))
+        int hit = folded_is(ctx, "byline", s + l->start, i - l->start);
+        if (hit < 0)
+            return hit;
+        if (hit)
             best = i;
-        story_buf_free(&k);
         if (i < l->end && s[i] == ':')
             break;
         while (i < l->end && (s[i] == ' ' || s[i] == '\t'))
@@ -302,15 +320,9 @@ static int text_byline(story_ctx *ctx, story_article *a, const char *s,
         int comma = s[w1 - 1] == ',';
         if (comma)
             w1--;
-        story_buf k = {0};
-        if (story__ingest_fold(&k, s + w0, w1 - w0) != 0) {
-            story_buf_free(&k);
-            return STORY_ENOMEM;
-        }
-        int joiner = (w1 - w0 == 1 && s[w0] == '&') ||
-                     (k.data && story__ingest_phrase(ctx, "byline_joiners",
-                                                     k.data));
-        story_buf_free(&k);
+        int joiner = is_joiner(ctx, s + w0, w1 - w0);
+        if (joiner < 0)
+            return joiner;
         if (joiner) {
             if (run == 0)
                 return 0;
@@ -343,19 +355,16 @@ static int text_byline(story_ctx *ctx, story_article *a, const char *s,
             j++;
         int cut = j == b.len;
         int sep = 0;
-        if (!cut) {
-            story_buf k = {0};
-            size_t w1 = j;
-            if (w1 > w0 && b.data[w1 - 1] == ',')
-                sep = 2; /* cut after the comma */
-            else if ((w1 - w0 == 1 && b.data[w0] == '&') ||
-                     (story__ingest_fold(&k, b.data + w0, w1 - w0) == 0 &&
-                      k.data && story__ingest_phrase(ctx, "byline_joiners",
-                                                     k.data)))
+        if (!cut && j > w0 && b.data[j - 1] == ',') {
+            sep = 2; /* cut after the comma */
+        } else if (!cut) {
+            int joiner = is_joiner(ctx, b.data + w0, j - w0);
+            if (joiner < 0)
+                rc = joiner;
+            else if (joiner)
                 sep = 1; /* the joiner itself is no name */
-            story_buf_free(&k);
         }
-        if (cut || sep) {
+        if (rc == 0 && (cut || sep)) {
             rc = add_author(a, b.data, from, sep == 1 ? w0 : j);
             from = j;
         }
