@@ -569,7 +569,8 @@ static int legacy_hint(story_error *err, const char *name, long long off,
 int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                           const char *name, const char *data, size_t len,
                           const char *forced, const char *http_charset,
-                          int is_html, story_error *err)
+                          int is_html, size_t *n_replaced,
+                          long long *first_replaced, story_error *err)
 {
     char cs[64] = "";
     const char *why = "";
@@ -661,9 +662,14 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             origin = STORY_CS_UTF8;
             why = "UTF-8 with a few invalid bytes replaced by U+FFFD";
             lenient = 1;
-        } else if (utf8_multibyte_count(body, blen, 1) > 0) {
-            /* some valid multi-byte UTF-8 too: not decoded by guess, but
-             * ICU's best guess is named in the hint */
+        } else if (utf8_multibyte_count(body, blen, 1) > 0 &&
+                   utf8_invalid_count(body, blen) <
+                       utf8_multibyte_count(body, blen, 0)) {
+            /* mostly valid multi-byte UTF-8 with some invalid bytes: a
+             * damaged UTF-8 file, not decoded by guess, but ICU's best
+             * guess is named in the hint. (A legacy multi-byte text such
+             * as GB18030 holds chance-valid UTF-8 pairs too, but far more
+             * invalid ones: it goes to detection below.) */
             char guess[64] = "";
             int32_t gconf = 0;
             best_guess(body, blen, is_html, guess, sizeof guess, &gconf);
@@ -710,7 +716,11 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     }
 
     int rc;
+    size_t nrep = 0;
+    long long first = -1;
     if (is_utf8_name(cs) && lenient) {
+        nrep = utf8_invalid_count(body, blen);
+        first = bad != (size_t)-1 ? (long long)(bad + skip) : -1;
         rc = convert(out, out_len, name, body, blen, "UTF-8", why, 1, err);
         if (rc != 0)
             return rc;
@@ -740,6 +750,19 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             return rc;
         }
     }
+    if (is_html && !is_utf16_32_name(cs)) {
+        /* stray NULs (check_binary let them through): in a single- or
+         * multi-byte charset a NUL byte decodes to U+0000, so the first
+         * input offset is the first NUL byte of the body */
+        const char *z = memchr(body, '\0', blen);
+        if (z) {
+            long long at = (long long)(z - body) + (long long)skip;
+            if (first < 0 || at < first)
+                first = at;
+            for (const char *q = z; q < body + blen; q++)
+                nrep += *q == '\0';
+        }
+    }
     if (is_html && replace_nul(out, out_len) != 0) {
         free(*out);
         *out = NULL;
@@ -765,6 +788,10 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         }
     }
     copy_name(charset_out, cs, 64);
+    if (n_replaced)
+        *n_replaced = nrep;
+    if (first_replaced)
+        *first_replaced = first;
     return 0;
 }
 

@@ -125,6 +125,7 @@ story_article *story__article_new(const char *name, const char *fmt)
     a->charset = story__strdup("UTF-8");
     a->format = story__strdup(fmt ? fmt : "text");
     a->text = story__strdup("");
+    a->first_replaced = -1;
     if (!a->source || !a->final_url || !a->lang || !a->title || !a->byline ||
         !a->site_name || !a->canonical_url || !a->description ||
         !a->charset || !a->format || !a->text) {
@@ -413,6 +414,8 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
 {
     story_ingest_options dflt = STORY_INGEST_OPTIONS_INIT;
     char cs[64] = "", http_cs[64] = "";
+    size_t n_rep = 0;
+    long long first_rep = -1;
     char *utf8 = NULL;
     size_t ulen = 0;
     int rc, is_html;
@@ -458,7 +461,7 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         story__content_type_charset(content_type, http_cs, sizeof http_cs);
     rc = story__charset_decode(&utf8, &ulen, cs, name, data, len,
                                opts->encoding, http_cs[0] ? http_cs : NULL,
-                               is_html, err);
+                               is_html, &n_rep, &first_rep, err);
     if (rc != 0)
         return rc;
 
@@ -471,6 +474,8 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         rc = story__error(err, STORY_ENOMEM, name, -1, "out of memory");
         goto fail;
     }
+    a->n_replaced = n_rep;
+    a->first_replaced = first_rep;
     if (is_html)
         rc = story__ingest_html(a, ctx, utf8, ulen, opts->keep_captions, err);
     else

@@ -79,13 +79,18 @@ typedef enum story_charset_origin {
  * terminated, *out caller's, free()), per the order: option, HTTP header
  * charset (`http_charset`, may be NULL), BOM, HTML meta (when is_html),
  * valid UTF-8, ICU charset detection. `charset_out` receives the name used
- * (>= 64 bytes). Errors name `name`: STORY_EENCODING (NUL byte / binary,
+ * (>= 64 bytes). `*n_replaced` (may be NULL) receives the number of input
+ * byte sequences replaced by U+FFFD (HTML only: invalid UTF-8 sequences
+ * in a mostly valid UTF-8 page, stray NUL bytes, as the WHATWG decoder
+ * does) and `*first_replaced` the input byte offset of the first, or -1.
+ * Errors name `name`: STORY_EENCODING (NUL byte / binary,
  * invalid UTF-8 with the byte offset, unknown converter, undecodable
  * bytes), STORY_ENOMEM, STORY_EICU. */
 int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                           const char *name, const char *data, size_t len,
                           const char *forced, const char *http_charset,
-                          int is_html, story_error *err);
+                          int is_html, size_t *n_replaced,
+                          long long *first_replaced, story_error *err);
 
 /* The charset parameter of a Content-Type value into buf (>= 64 bytes);
  * 1 found, 0 not. */

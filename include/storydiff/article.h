@@ -79,6 +79,12 @@ typedef struct story_article {
     char *description;   /* "" if unknown */
     char *charset;       /* the charset the input was decoded from */
     char *format;        /* "text" or "html" */
+    size_t n_replaced;   /* input byte sequences the decoder replaced by
+                            U+FFFD (HTML only: invalid UTF-8 sequences in
+                            a mostly valid UTF-8 page, stray NUL bytes, as
+                            the WHATWG Encoding standard's decoder does;
+                            plain text refuses them); 0 when none */
+    long long first_replaced; /* input byte offset of the first, -1 if none */
 
     char *text; /* the extracted body text, UTF-8, NFC not enforced:
                    the original characters are kept. Paragraphs are

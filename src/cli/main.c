@@ -236,6 +236,28 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_TROUBLE;
 }
 
+/* "too many inputs", with a hint when the extra word comes from an option
+ * whose value is optional (--color WHEN): getopt only takes such a value
+ * written as --color=WHEN, so "--color always" reads 'always' as an input. */
+static int too_many_inputs(int argc, char **argv, const char *extra)
+{
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--color") == 0 &&
+            (!strcmp(argv[i + 1], "always") || !strcmp(argv[i + 1], "never") ||
+             !strcmp(argv[i + 1], "auto"))) {
+            fprintf(stderr,
+                    "storydiff: too many inputs: '%s'; '%s' after --color "
+                    "was read as an input: write --color=%s (see 'storydiff "
+                    "--help')\n",
+                    extra, argv[i + 1], argv[i + 1]);
+            return EXIT_TROUBLE;
+        }
+    }
+    return usage_error("too many inputs: '%s'", extra);
+}
+
 static int report_error(const story_error *e, const char *input, int rc)
 {
     const char *src = e->source[0] ? e->source : input;
@@ -443,7 +465,7 @@ static int parse_args(cli *o, int argc, char **argv)
             break;
         if (c == 1) { /* a positional argument, in order ("-" included) */
             if (n_in >= o->cmd->n_inputs)
-                return usage_error("too many inputs: '%s'", optarg);
+                return too_many_inputs(argc, argv, optarg);
             o->inputs[n_in++] = optarg;
             continue;
         }
@@ -521,7 +543,8 @@ static int parse_args(cli *o, int argc, char **argv)
             errno = 0;
             double s = strtod(optarg, &end);
             if (errno || end == optarg || *end || !(s > 0) || s > 86400)
-                return usage_error("--timeout wants seconds (> 0), not '%s'",
+                return usage_error("--timeout wants seconds, more than 0 "
+                                   "and at most 86400 (one day), not '%s'",
                                    optarg);
             o->timeout_ms = (long)(s * 1000 + 0.5);
             if (o->timeout_ms < 1)
@@ -537,7 +560,7 @@ static int parse_args(cli *o, int argc, char **argv)
      * leaves optind on the first word after it; those are inputs. */
     for (; optind < argc; optind++) {
         if (n_in >= o->cmd->n_inputs)
-            return usage_error("too many inputs: '%s'", argv[optind]);
+            return too_many_inputs(argc, argv, argv[optind]);
         o->inputs[n_in++] = argv[optind];
     }
     if (n_in < o->cmd->n_inputs)
@@ -666,6 +689,21 @@ static void warn_utf8_forced(const char *input, const char *enc)
     fclose(f);
 }
 
+/* The decoder replaced some input bytes by U+FFFD (an HTML page that is
+ * mostly but not entirely valid UTF-8, or stray NUL bytes): say so once,
+ * with the first position, so that nothing is changed silently. */
+static void warn_replaced(const story_article *a)
+{
+    if (!a || !a->n_replaced)
+        return;
+    fprintf(stderr,
+            "storydiff: %s: byte %lld: %zu invalid byte sequence%s replaced "
+            "by U+FFFD (first here), as browsers do; give --encoding if the "
+            "page is not UTF-8\n",
+            a->source, a->first_replaced, a->n_replaced,
+            a->n_replaced == 1 ? "" : "s");
+}
+
 /* --lang/--lang-a/--lang-b given (with a language pack): when language
  * identification over the article's text (story_langid, at most its first 64 KiB) names another
  * language with confidence, say so in one warning line; the given language
@@ -721,6 +759,8 @@ static int run_compare(story_ctx *ctx, const cli *o)
     rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
     if (rc)
         return report_error(&e, NULL, rc);
+    warn_replaced(c->a);
+    warn_replaced(c->b);
     warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
     warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
 
@@ -760,6 +800,7 @@ static int run_extract(story_ctx *ctx, const cli *o)
     rc = story_ingest(&a, ctx, o->inputs[0], &io, &e);
     if (rc)
         return report_error(&e, o->inputs[0], rc);
+    warn_replaced(a);
     int status = EXIT_TROUBLE;
     if (o->format && strcmp(o->format, "json") == 0) {
         rc = story_article_json(&out, a, &e);
@@ -772,7 +813,13 @@ static int run_extract(story_ctx *ctx, const cli *o)
         /* the exact text into a pipe or file; on a terminal, control
          * characters made visible (never interpreted) */
         int ok = 1, tty = isatty(STDOUT_FILENO);
-        if (a->title && *a->title)
+        size_t tl = a->title ? strlen(a->title) : 0;
+        /* a plain-text article keeps its first line (the title) as its
+         * first paragraph: print it once */
+        int title_in_text = tl && a->text_len >= tl &&
+                            memcmp(a->text, a->title, tl) == 0 &&
+                            (a->text_len == tl || a->text[tl] == '\n');
+        if (tl && !title_in_text)
             ok = (tty ? fwrite_visible(a->title, strlen(a->title), stdout)
                       : (fputs(a->title, stdout) < 0 ? -1 : 0)) == 0 &&
                  fputs("\n\n", stdout) >= 0;
@@ -808,6 +855,8 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
     rc = story_ingest(&a, ctx, o->inputs[0], &io, &e);
     if (!rc)
         rc = story_segment(ctx, a, o->lang, &e);
+    if (!rc)
+        warn_replaced(a);
     if (!rc)
         warn_lang_forced(ctx, "lang", o->lang, a);
     if (!rc)

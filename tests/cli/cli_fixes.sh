@@ -176,4 +176,26 @@ if [ "$st" -eq 0 ] && grep -q "$(printf '\342\200\246')\"$" "$tmp/out" &&
   ok "facts text: long span cut at a character, with an ellipsis"
 else fail "facts text: long span cut (status $st)"; fi
 
+# 5. second tester's report: an option whose value is optional read as an
+#    input gets a hint; a too large --timeout says the range; plain-text
+#    extract prints the title once; repaired bytes in HTML are announced
+usage "--color WHEN written with a space" \
+  "storydiff: too many inputs: '$tmp/-x.txt'; 'always' after --color was read as an input: write --color=always (see 'storydiff --help')" \
+  compare --color always "$tmp/a.txt" "$tmp/-x.txt"
+usage "--timeout too large" \
+  "storydiff: --timeout wants seconds, more than 0 and at most 86400 (one day), not '99999999999' (see 'storydiff --help')" \
+  extract --timeout=99999999999 "$tmp/a.txt"
+printf 'Bridge reopens after repairs\n\nThe bridge over the river reopened on Friday after six weeks of repairs.\n' >"$tmp/t.txt"
+run extract "$tmp/t.txt"
+if [ "$st" -eq 0 ] && [ "$(grep -c 'Bridge reopens' "$tmp/out")" -eq 1 ]; then ok "extract: plain-text title printed once"
+else fail "extract: plain-text title printed once (status $st)"; cat "$tmp/out"; fi
+{ printf '<html><head><meta charset="utf-8"></head><body><article>'
+  for i in 1 2 3 4 5 6; do printf '<p>The council approved the caf\303\251 licence on Monday after a long debate about noise.</p>'; done
+  printf '<p>A stray \377 byte here.</p></article></body></html>'; } >"$tmp/stray.html"
+off=$(python3 -c "import sys; print(open(sys.argv[1],'rb').read().index(b'\xff'))" "$tmp/stray.html")
+run extract "$tmp/stray.html"
+if [ "$st" -eq 0 ] && [ "$(cat "$tmp/err")" = "storydiff: $tmp/stray.html: byte $off: 1 invalid byte sequence replaced by U+FFFD (first here), as browsers do; give --encoding if the page is not UTF-8" ]; then
+  ok "HTML with a stray byte: repaired, one warning with the offset"
+else fail "HTML with a stray byte: one warning (status $st)"; fi
+
 [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }

@@ -373,6 +373,30 @@ static void test_detected_latin1(void **state)
     story_article_free(a);
 }
 
+/* Regression (fresh-user test): GB18030 text holds chance-valid UTF-8
+ * pairs (a lead byte 0xC2-0xDF before a trail byte 0xA1-0xBF), which made a
+ * confidently detected GB18030 file "damaged UTF-8". Own sentence. */
+static void test_detected_gb18030(void **state)
+{
+    (void)state;
+    const char s[] =
+        "\xca\xd0\xd2\xe9\xbb\xe1\xd6\xdc\xb6\xfe\xd0\xfb\xb2\xbc\xa3\xac"
+        "\xd0\xc2\xc7\xc5\xbd\xab\xd3\xda\xc3\xf7\xc4\xea\xc8\xfd\xd4\xc2"
+        "\xbf\xaa\xb7\xc5\xa1\xa3\xb9\xa4\xb3\xcc\xca\xa6\xcb\xb5\xa3\xac"
+        "\xca\xa9\xb9\xa4\xd2\xd1\xbe\xad\xcd\xea\xb3\xc9\xc1\xcb\xd2\xbb"
+        "\xb0\xeb\xa3\xac\xb7\xd1\xd3\xc3\xb1\xc8\xbc\xc6\xbb\xae\xb8\xdf"
+        "\xb3\xf6\xb0\xd9\xb7\xd6\xd6\xae\xca\xae\xa1\xa3\xbe\xd3\xc3\xf1"
+        "\xc3\xc7\xb6\xd4\xbd\xbb\xcd\xa8\xb8\xc4\xc9\xc6\xb1\xed\xca\xbe"
+        "\xbb\xb6\xd3\xad\xa1\xa3";
+    story_article *a = ok_text(s);
+    /* "市议会" (city council) decoded */
+    assert_non_null(strstr(a->text, "\xe5\xb8\x82\xe8\xae\xae\xe4\xbc\x9a"));
+    assert_true(strcmp(a->charset, "GB18030") == 0 ||
+                strcmp(a->charset, "GBK") == 0 ||
+                strcmp(a->charset, "gb18030") == 0);
+    story_article_free(a);
+}
+
 static void test_bom_and_utf16(void **state)
 {
     (void)state;
@@ -795,8 +819,23 @@ static void test_html_nul_and_stray_bytes(void **state)
     assert_int_equal(rc, 0);
     assert_non_null(strstr(a->text, "a stray \xef\xbf\xbd byte"));
     assert_non_null(strstr(a->text, "a \xef\xbf\xbd NUL"));
+    /* nothing is replaced silently: the article counts the repairs and
+     * names the input offset of the first (the stray 0xff byte) */
+    assert_int_equal(a->n_replaced, 2);
+    const char *ff = memchr(b.data, 0xff, b.len);
+    assert_non_null(ff);
+    assert_int_equal(a->first_replaced, (long long)(ff - b.data));
     story_article_free(a);
     story_buf_free(&b);
+
+    /* a clean page has no repairs */
+    a = ok_html("<html><body><article><p>The committee met again on "
+                "Thursday and agreed on the budget for the next year, "
+                "the chair said after the vote.</p></article></body></html>",
+                0);
+    assert_int_equal(a->n_replaced, 0);
+    assert_int_equal(a->first_replaced, -1);
+    story_article_free(a);
 }
 
 /* ---- saved pages --------------------------------------------------------- */
@@ -1007,6 +1046,7 @@ int main(void)
         cmocka_unit_test(test_binary),
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_detected_latin1),
+        cmocka_unit_test(test_detected_gb18030),
         cmocka_unit_test(test_bom_and_utf16),
         cmocka_unit_test(test_mojibake),
         cmocka_unit_test(test_size_cap),
