@@ -1473,16 +1473,205 @@ static int different_times(const story_factset *fs, size_t i, size_t j)
     return di && dj && strcmp(di->key, dj->key) != 0;
 }
 
+/* First token of article a starting at or after byte off (n_tokens if
+ * none): tokens are ordered by position. */
+static size_t token_at(const story_article *a, size_t off)
+{
+    size_t lo = 0, hi = a->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Is token t, alone or with the next token of its sentence, a cue of the
+ * pack's list `field` (folded; two tokens joined by a space, or without
+ * one when the text has none between them: zh, ja)? */
+static int cue_at(const story_article *a, const story_langpack *lp,
+                  const char *field, size_t t)
+{
+    const story_token *k = &a->tokens[t];
+    if (!k->key)
+        return 0;
+    if (story_langpack_has(lp, field, k->key))
+        return 1;
+    if (t + 1 >= a->n_tokens || a->tokens[t + 1].sentence != k->sentence ||
+        !a->tokens[t + 1].key)
+        return 0;
+    char two[192];
+    int gap = a->tokens[t + 1].start > k->end;
+    int w = snprintf(two, sizeof two, "%s%s%s", k->key, gap ? " " : "",
+                     a->tokens[t + 1].key);
+    return w > 0 && (size_t)w < sizeof two &&
+           story_langpack_has(lp, field, two);
+}
+
+/* Does the denial f (a negated event without object) deny every object?
+ * Only with a universal cue near its predicate, from the pack's
+ * `universal_cues` ("did not arrest anyone", "hat niemanden
+ * festgenommen", "никого не задержали"): a denial whose object the
+ * extractor missed ("did not support the resolution") denies that object
+ * only. Looks 8 tokens before and after the predicate, in its sentence. */
+static int universal_denial(const story_article *a, const story_langpack *lp,
+                            const story_fact *f)
+{
+    if (!a || !lp || !a->tokens || !a->n_tokens)
+        return 0;
+    size_t k = token_at(a, f->start);
+    size_t from = k > 8 ? k - 8 : 0;
+    size_t to = k + 9 < a->n_tokens ? k + 9 : a->n_tokens;
+    for (size_t t = from; t < to; t++)
+        if (a->tokens[t].sentence == f->sentence &&
+            cue_at(a, lp, "universal_cues", t))
+            return 1;
+    return 0;
+}
+
+/* What quantity i counts, for the check: its counted concept, or "*" (any)
+ * for a bare number right after the verb of its event, with nothing
+ * counted after it ("Storm injures 15 in Kellport", a headline that
+ * leaves out "people"), or "" (unknown). "Three of the injured" (the
+ * number before the event word) stays unknown. */
+static const char *check_counted(const story_article *a,
+                                 const story_langpack *lp,
+                                 const story_factset *fs, size_t i)
+{
+    const story_fact *q = &fs->facts[i];
+    if (q->counted && q->counted[0])
+        return q->counted;
+    if (!a || !lp || !q->event || !q->event[0] || (q->unit && q->unit[0]) ||
+        q->end > a->text_len)
+        return "";
+    size_t lo, hi;
+    sentence_facts(fs, i, &lo, &hi);
+    int verb = 0;
+    for (size_t k = lo; k < hi && !verb; k++) {
+        const story_fact *e = &fs->facts[k];
+        if (e->type != STORY_FACT_EVENT || !e->predicate ||
+            strcmp(e->predicate, q->event) != 0 || e->end >= q->start ||
+            q->start - e->end > 2)
+            continue;
+        verb = 1;
+        for (size_t b = e->end; b < q->start; b++)
+            if (a->text[b] != ' ')
+                verb = 0;
+    }
+    if (!verb)
+        return "";
+    /* nothing counted after it: the sentence ends, punctuation or a
+     * function word follows */
+    size_t t = token_at(a, q->end);
+    if (t >= a->n_tokens || a->tokens[t].sentence != q->sentence)
+        return "*";
+    for (size_t b = q->end; b < a->tokens[t].start; b++)
+        if (a->text[b] != ' ')
+            return "*";
+    const char *w = a->tokens[t].key;
+    if (w && (story_langpack_has(lp, "function_words", w) ||
+              story_langpack_has(lp, "determiners", w)))
+        return "*";
+    return "";
+}
+
+/* Two counted concepts of the check that may be the same thing ("*" is
+ * any). */
+static int same_counted(const char *x, const char *y)
+{
+    if (!x[0] || !y[0])
+        return 0;
+    return strcmp(x, "*") == 0 || strcmp(y, "*") == 0 || strcmp(x, y) == 0;
+}
+
+/* The actor part of an event slot "event|<actor>|<PRED>|<object>":
+ * pointer and length (0 when none). */
+static size_t slot_actor(const char *slot, const char **p)
+{
+    *p = "";
+    if (!slot || strncmp(slot, "event|", 6) != 0)
+        return 0;
+    const char *s = slot + 6, *e = strchr(s, '|');
+    if (!e)
+        return 0;
+    *p = s;
+    return (size_t)(e - s);
+}
+
+/* The named subject of event i's own clause: the entity mention nearest
+ * before the predicate, in its sentence, at most 6 tokens before it with
+ * no clause break, reporting verb or complementizer in between ("the
+ * ministry said that Sweden did not sign": Sweden, where the extractor's
+ * actor is the ministry or none). Its key part after "entity|", or NULL. */
+static const char *clause_actor(const story_article *a,
+                                const story_langpack *lp,
+                                const story_factset *fs, size_t i)
+{
+    const story_fact *f = &fs->facts[i];
+    if (!a || !lp || f->start > a->text_len)
+        return NULL;
+    size_t lo, hi;
+    sentence_facts(fs, i, &lo, &hi);
+    const story_fact *m = NULL;
+    for (size_t k = lo; k < hi; k++) {
+        const story_fact *e = &fs->facts[k];
+        if (e->type == STORY_FACT_ENTITY && e->end <= f->start && e->key &&
+            strncmp(e->key, "entity|", 7) == 0 && e->key[7] &&
+            (!m || e->end > m->end))
+            m = e;
+    }
+    if (!m)
+        return NULL;
+    for (size_t b = m->end; b < f->start; b++)
+        if (strchr(",;:()\"", a->text[b]))
+            return NULL;
+    size_t t = token_at(a, m->end), n = 0;
+    for (; t < a->n_tokens && a->tokens[t].end <= f->start; t++, n++)
+        if (n >= 6 || cue_at(a, lp, "speech_complementizers", t) ||
+            cue_at(a, lp, "reporting_verbs", t))
+            return NULL;
+    return m->key + 7;
+}
+
+/* Does event j (actor from its slot or its clause) share an actor with
+ * event i? */
+static int same_actor(const story_article *a, const story_langpack *lp,
+                      const story_factset *fs, size_t i, size_t j)
+{
+    const char *ai, *aj;
+    size_t ni = slot_actor(fs->facts[i].slot, &ai);
+    size_t nj = slot_actor(fs->facts[j].slot, &aj);
+    const char *ci = clause_actor(a, lp, fs, i);
+    const char *cj = clause_actor(a, lp, fs, j);
+    size_t nci = ci ? strlen(ci) : 0, ncj = cj ? strlen(cj) : 0;
+    if (ni && ((nj == ni && memcmp(ai, aj, ni) == 0) ||
+               (ncj == ni && memcmp(ai, cj, ni) == 0)))
+        return 1;
+    if (nci && ((nj == nci && memcmp(ci, aj, nci) == 0) ||
+                (ncj == nci && memcmp(ci, cj, nci) == 0)))
+        return 1;
+    return 0;
+}
+
 int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
 {
-    (void)ctx;
     if (!out || !n || !fs)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_facts_check: NULL argument");
     *out = NULL;
     *n = 0;
+    /* the article's pack: universal cues, function words (without a
+     * context or article the rules that need them stay off) */
+    const story_langpack *lp = NULL;
+    if (ctx && a) {
+        int rc = story_langpack_get(&lp, ctx, a->lang ? a->lang : "", err);
+        if (rc)
+            return rc;
+    }
     story_vec v;
     story_vec_init(&v, sizeof(story_contradiction));
     char buf[512];
@@ -1505,9 +1694,9 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
         const story_fact *fi = &fs->facts[by[ii].idx];
         /* only events and fully described quantities can clash */
         if (!(fi->type == STORY_FACT_EVENT ||
-              (fi->type == STORY_FACT_QUANTITY && fi->counted[0] &&
-               fi->event[0] && !fi->hedged && !fi->negated &&
-               !fi->qualifier[0])))
+              (fi->type == STORY_FACT_QUANTITY &&
+               check_counted(a, lp, fs, by[ii].idx)[0] && fi->event[0] &&
+               !fi->hedged && !fi->negated && !fi->qualifier[0])))
             continue;
         for (size_t jj = ii + 1; jj < gend; jj++) {
             size_t i = by[ii].idx, j = by[jj].idx; /* i < j: idx order */
@@ -1540,11 +1729,14 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                          "affirmed", g->sentence);
             } else if (f->type == STORY_FACT_QUANTITY) {
                 /* Same counted thing and event, different number, both
-                 * asserted (not hedged, not negated), not within a range. */
-                if (!f->counted[0] || !f->event[0] ||
-                    strcmp(f->event, g->event) != 0 ||
-                    strcmp(f->counted, g->counted) != 0 ||
-                    is_duration(f->counted) || in_name(a, f) ||
+                 * asserted (not hedged, not negated), not within a range.
+                 * A bare number after its event's verb ("injures 15")
+                 * counts what the other counts ("14 people injured"). */
+                const char *cf = check_counted(a, lp, fs, i);
+                const char *cg = check_counted(a, lp, fs, j);
+                if (!f->event[0] || strcmp(f->event, g->event) != 0 ||
+                    !same_counted(cf, cg) || is_duration(cf) ||
+                    is_duration(cg) || in_name(a, f) ||
                     in_name(a, g) ||
                     strcmp(f->key, g->key) == 0 || f->hedged || g->hedged ||
                     f->negated || g->negated || f->qualifier[0] ||
@@ -1561,8 +1753,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 fx_fmt_num(nb, sizeof nb, g->number);
                 snprintf(buf, sizeof buf,
                          "%s %s %s: %s in sentence %zu, %s in sentence %zu",
-                         f->event, f->counted, f->unit, na, f->sentence, nb,
-                         g->sentence);
+                         f->event, strcmp(cf, "*") ? cf : cg, f->unit, na,
+                         f->sentence, nb, g->sentence);
             } else {
                 continue;
             }
@@ -1590,7 +1782,7 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 strncmp(g->slot, f->slot, pl) != 0)
                 break;
             if (g->negated || g->hedged || !g->object_key[0] ||
-                g->sentence == f->sentence)
+                g->sentence == f->sentence || !universal_denial(a, lp, f))
                 continue;
             size_t i = by[gi].idx < by[gj].idx ? by[gi].idx : by[gj].idx;
             size_t j = by[gi].idx < by[gj].idx ? by[gj].idx : by[gi].idx;
@@ -1602,6 +1794,53 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
             if (push_contra(&v, i, j, story__strdup(buf))) {
                 return contra_oom(&v, by, err);
             }
+        }
+    }
+    /* The same predicate and object with opposite polarity, where the
+     * actor of one is the named subject of the other's clause: "Sweden
+     * signed the accord" against "the ministry said that Sweden did not
+     * sign the accord" (slots event|svdn|SIGN| and event||SIGN| or
+     * event|official|SIGN|; or both event||SIGN|, which the rule above
+ * leaves alone). Other pairs of one slot were checked above. */
+    size_t ne = 0;
+    for (size_t k = 0; k < nf; k++) {
+        const story_fact *f = &fs->facts[k];
+        if (f->type == STORY_FACT_EVENT && !f->hedged && f->predicate &&
+            f->predicate[0] && f->slot && f->object_key) {
+            by[ne].slot = f->predicate; /* grouped by predicate here */
+            by[ne].type = (int)f->type;
+            by[ne].idx = k;
+            ne++;
+        }
+    }
+    qsort(by, ne, sizeof *by, cmp_slot);
+    for (size_t gi = 0; gi < ne; gi++) {
+        size_t i = by[gi].idx;
+        const story_fact *f = &fs->facts[i];
+        for (size_t gj = gi + 1; gj < ne && same_slot(&by[gi], &by[gj]);
+             gj++) {
+            size_t j = by[gj].idx;
+            const story_fact *g = &fs->facts[j];
+            const char *fa;
+            if (g->negated == f->negated ||
+                g->sentence == f->sentence || !g->predicate ||
+                strcmp(g->predicate, f->predicate) != 0 ||
+                strcmp(g->object_key, f->object_key) != 0 ||
+                (strcmp(g->slot, f->slot) == 0 &&
+                 (slot_actor(f->slot, &fa) || f->object_key[0])) ||
+                counts_event(fs, f->negated ? i : j) ||
+                !same_actor(a, lp, fs, i, j))
+                continue;
+            size_t lo = i < j ? i : j, hi2 = i < j ? j : i;
+            const story_fact *fl = &fs->facts[lo], *fh = &fs->facts[hi2];
+            snprintf(buf, sizeof buf,
+                     "event %s (%s, %s): %s in sentence %zu, %s in "
+                     "sentence %zu",
+                     f->predicate, fl->slot, fh->slot,
+                     fl->negated ? "denied" : "affirmed", fl->sentence,
+                     fh->negated ? "denied" : "affirmed", fh->sentence);
+            if (push_contra(&v, lo, hi2, story__strdup(buf)))
+                return contra_oom(&v, by, err);
         }
     }
     free(by);

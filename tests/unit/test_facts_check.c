@@ -1,0 +1,161 @@
+/*
+ * Unit tests of story_facts_check() (`storydiff check`): contradictions
+ * inside one article that earlier rules missed or reported falsely. All
+ * sentences are written for these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+/* Contradictions of `text` between two facts of type t (events: with
+ * predicate pred and opposite polarity; quantities: different numbers). */
+static size_t clashes(const char *text, const char *lang, story_fact_type t,
+                      const char *pred)
+{
+    story_test_run r = story_test_facts(ctx, text, lang);
+    story_contradiction *cs = NULL;
+    size_t n = 0, hits = 0;
+    story_error err;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, &err), 0);
+    for (size_t i = 0; i < n; i++) {
+        const story_fact *fa = &r.fs->facts[cs[i].fact_a];
+        const story_fact *fb = &r.fs->facts[cs[i].fact_b];
+        assert_true(cs[i].fact_a < cs[i].fact_b);
+        assert_non_null(cs[i].detail);
+        if (fa->type != t || fb->type != t)
+            continue;
+        if (t == STORY_FACT_EVENT &&
+            (strcmp(fa->predicate, pred) != 0 ||
+             fa->negated == fb->negated))
+            continue;
+        if (t == STORY_FACT_QUANTITY && fa->number == fb->number)
+            continue;
+        hits++;
+    }
+    story_contradictions_free(cs, n);
+    story_test_run_free(&r);
+    return hits;
+}
+
+/* A denial whose object the extractor missed (a quoted bill name) denies
+ * that object only, not every object: no clash with "supported <name>".
+ * With a universal cue ("anyone", "nikogo", "никого") it denies every
+ * object. */
+static void test_universal_denial(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        clashes("Republicans did not support the \"stopgap\" bill from "
+                "the House. The weather was mild. Republicans supported "
+                "McCarthy.",
+                "en", STORY_FACT_EVENT, "SUPPORT"),
+        0);
+    assert_int_equal(
+        clashes("Die Republikaner unterstützten den „Übergangshaushalt“ "
+                "nicht. Das Wetter war mild. Die Republikaner "
+                "unterstützten McCarthy.",
+                "de", STORY_FACT_EVENT, "SUPPORT"),
+        0);
+    assert_true(clashes("Soldiers did not arrest anyone at the border. The "
+                        "weather was mild. Soldiers arrested three women at "
+                        "the border.",
+                        "en", STORY_FACT_EVENT, "ARREST") >= 1);
+    assert_true(clashes("Żołnierze nikogo nie zatrzymali na granicy. "
+                        "Pogoda była łagodna. Żołnierze zatrzymali trzy "
+                        "kobiety na granicy.",
+                        "pl", STORY_FACT_EVENT, "ARREST") >= 1);
+    assert_true(clashes("Военные никого не задержали на границе. Погода "
+                        "была теплой. Военные задержали трех женщин на "
+                        "границе.",
+                        "ru", STORY_FACT_EVENT, "ARREST") >= 1);
+}
+
+/* A headline count without its noun ("injures 15") against the body's
+ * count of the same event ("14 people"): a clash. The same count, or a
+ * partitive count before the event word ("three of the injured"), is
+ * none. */
+static void test_headline_count(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        clashes("Storm injures 15 in Kellport\n\nA storm tore through the "
+                "harbour town of Kellport on Monday, injuring 14 people, "
+                "the coastguard said.\n\nRepairs will start next week.",
+                "en", STORY_FACT_QUANTITY, NULL),
+        1);
+    assert_int_equal(
+        clashes("Storm injures 15 in Kellport\n\nA storm tore through the "
+                "harbour town of Kellport on Monday, injuring 15 people, "
+                "the coastguard said.\n\nThree of the injured remain in "
+                "hospital.",
+                "en", STORY_FACT_QUANTITY, NULL),
+        0);
+}
+
+/* An affirmed event against its denial when the actor is the named
+ * subject of the denial's own clause, inside reported speech ("the
+ * ministry said that Sweden did not sign"). Another subject is no
+ * clash. */
+static void test_actor_in_clause(void **state)
+{
+    (void)state;
+    assert_true(clashes("Sweden signed the fisheries accord on Tuesday. A "
+                        "week later the ministry said that Sweden did not "
+                        "sign the fisheries accord.",
+                        "en", STORY_FACT_EVENT, "SIGN") >= 1);
+    assert_true(clashes("Schweden unterzeichnete das Fischereiabkommen am "
+                        "Dienstag. Eine Woche später sagte das Ministerium, "
+                        "dass Schweden das Fischereiabkommen nicht "
+                        "unterzeichnet habe.",
+                        "de", STORY_FACT_EVENT, "SIGN") >= 1);
+    assert_true(clashes("La Suède a signé l'accord de pêche mardi. Une "
+                        "semaine plus tard, le ministère a dit que la Suède "
+                        "n'a pas signé l'accord de pêche.",
+                        "fr", STORY_FACT_EVENT, "SIGN") >= 1);
+    assert_int_equal(
+        clashes("Sweden signed the fisheries accord on Tuesday. A week "
+                "later the ministry said that Peru did not sign the "
+                "fisheries accord.",
+                "en", STORY_FACT_EVENT, "SIGN"),
+        0);
+    assert_int_equal(
+        clashes("Sweden signed the fisheries accord on Tuesday. Peru "
+                "said it may not sign the fisheries accord.",
+                "en", STORY_FACT_EVENT, "SIGN"),
+        0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_universal_denial),
+        cmocka_unit_test(test_headline_count),
+        cmocka_unit_test(test_actor_in_clause),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
