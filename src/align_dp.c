@@ -753,8 +753,249 @@ out:
     return rc;
 }
 
-static void find_moved(dp *d, sd_link *l, size_t n)
+/* Verbatim moves (exact pass before the scored one, fresh-user finding
+ * M9). Units are hashed by their feature set (the same normalised
+ * sentence or paragraph: token keys, stems, numbers, names) and sorted,
+ * so the pass is O(n log n) however many units are left over, and
+ * verbatim moves are found in documents too long for the all-pairs
+ * scoring (MOVED_FULL). 1. A unit (>= 2 features) whose text occurs once
+ * on each side is linked to its twin, taking it from the DP's 1-1 link
+ * or leftover (the DP links a template sentence to its in-order
+ * look-alike); the partners it frees become omitted / added. 2. Among the
+ * leftovers, a key held by one omitted A and one added B unit links them;
+ * a key held by several (a repeated sentence, "The vote was close.")
+ * links each A unit to the B unit next to the B partner of its aligned
+ * neighbour, then the rest in document order. A link continuing an
+ * aligned neighbour's run is a match, else moved. */
+typedef struct xkey {
+    uint64_t h;
+    size_t side, k; /* side 0 = omitted A link, 1 = added B link; link */
+} xkey;
+
+static int cmp_xkey(const void *p, const void *q)
 {
+    const xkey *a = p, *b = q;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    if (a->side != b->side)
+        return a->side < b->side ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+static uint64_t unit_hash(const sd_unit *u)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < u->nf; k++) {
+        h ^= (uint64_t)u->f[k] + 1;
+        h *= 1099511628211ULL;
+    }
+    return h ^ (uint64_t)u->nf;
+}
+
+static int same_features(const sd_unit *x, const sd_unit *y)
+{
+    return x->nf == y->nf && memcmp(x->f, y->f, x->nf * sizeof *x->f) == 0;
+}
+
+static void exact_link(sd_link *l, size_t ka, size_t kb, double sim)
+{
+    l[ka].b = l[kb].b;
+    l[ka].nb = 1;
+    l[ka].score = sim;
+    l[ka].kind = STORY_LINK_MOVED;
+    l[kb].kind = -1;
+}
+
+/* 1 when the link next to A unit x (dir 0: before, 1: after) joins the
+ * B unit next to y in the same direction: x <-> y continues an aligned
+ * run. */
+static int run_neighbour(const dp *d, const sd_link *l, const size_t *la,
+                         size_t x, size_t y)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        if ((dir == 0 && (x == 0 || y == 0)) ||
+            (dir == 1 && (x + 1 >= d->N || y + 1 >= d->M)))
+            continue;
+        size_t ai = dir ? x + 1 : x - 1, bj = dir ? y + 1 : y - 1;
+        if (la[ai] == SIZE_MAX)
+            continue;
+        const sd_link *nl = &l[la[ai]];
+        if ((nl->kind == STORY_LINK_MATCH || nl->kind == STORY_LINK_MOVED) &&
+            nl->nb && bj >= nl->b && bj < nl->b + nl->nb)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
+{
+    size_t n = *np, nx = 0, made = 0;
+    xkey *x = story__malloc((d->N + d->M + 1) * sizeof *x);
+    size_t *la = story__malloc((d->N + 1) * sizeof *la);
+    size_t *lb = story__malloc((d->M + 1) * sizeof *lb);
+    if (!x || !la || !lb)
+        goto out;
+    for (size_t i = 0; i <= d->N; i++)
+        la[i] = SIZE_MAX;
+    for (size_t j = 0; j <= d->M; j++)
+        lb[j] = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].kind < 0)
+            continue;
+        for (size_t i = l[k].a; i < l[k].a + l[k].na; i++)
+            la[i] = k;
+        for (size_t j = l[k].b; j < l[k].b + l[k].nb; j++)
+            lb[j] = k;
+    }
+    /* 1. a unit whose text occurs once on each side: its twin, whatever
+     * the DP linked (the DP links a template sentence to its in-order
+     * look-alike: "On day 1 ... Town1" with "... Town10") */
+    for (size_t i = 0; i < d->N; i++)
+        if (d->A->u[i].nf >= 2) {
+            xkey e = {unit_hash(&d->A->u[i]), 0, i};
+            x[nx++] = e;
+        }
+    for (size_t j = 0; j < d->M; j++)
+        if (d->B->u[j].nf >= 2) {
+            xkey e = {unit_hash(&d->B->u[j]), 1, j};
+            x[nx++] = e;
+        }
+    qsort(x, nx, sizeof *x, cmp_xkey);
+    for (size_t g = 0; g + 1 < nx;) {
+        size_t e = g;
+        while (e < nx && x[e].h == x[g].h)
+            e++;
+        if (e - g == 2 && x[g].side == 0 && x[g + 1].side == 1) {
+            size_t i = x[g].k, j = x[g + 1].k;
+            size_t k1 = la[i], k2 = lb[j];
+            sd_link *l1 = &l[k1], *l2 = &l[k2];
+            int one1 = l1->kind == STORY_LINK_OMITTED ||
+                       (l1->na == 1 && l1->nb == 1 && l1->b != j);
+            int one2 = l2->kind == STORY_LINK_ADDED ||
+                       (l2->na == 1 && l2->nb == 1 && l2->a != i);
+            if (k1 != k2 && one1 && one2 &&
+                same_features(&d->A->u[i], &d->B->u[j]) &&
+                n + (l1->nb ? 1 : 0) <= cap) {
+                if (l1->nb) { /* its old B partner becomes added */
+                    sd_link ad = {i, 0, l1->b, 1, 0, STORY_LINK_ADDED};
+                    lb[l1->b] = n;
+                    l[n++] = ad;
+                }
+                if (l2->kind == STORY_LINK_ADDED) {
+                    l2->kind = -1;
+                } else { /* its old A partner becomes omitted */
+                    l2->nb = 0;
+                    l2->score = 0;
+                    l2->kind = STORY_LINK_OMITTED;
+                }
+                l1->b = j;
+                l1->nb = 1;
+                l1->score = sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
+                l1->kind = STORY_LINK_MOVED;
+                lb[j] = k1;
+                made++;
+            }
+        }
+        g = e;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (l[k].kind == STORY_LINK_MOVED && l[k].na == 1 && l[k].nb == 1 &&
+            run_neighbour(d, l, la, l[k].a, l[k].b))
+            l[k].kind = STORY_LINK_MATCH;
+    /* 2. the leftovers (omitted A x added B) with one feature set */
+    nx = 0;
+    for (size_t k = 0; k < n; k++) {
+        const sd_unit *u = NULL;
+        size_t side = 0;
+        if (l[k].kind == STORY_LINK_OMITTED) {
+            u = &d->A->u[l[k].a];
+        } else if (l[k].kind == STORY_LINK_ADDED) {
+            u = &d->B->u[l[k].b];
+            side = 1;
+        }
+        if (u && u->nf > 0) {
+            xkey e = {unit_hash(u), side, k};
+            x[nx++] = e;
+        }
+    }
+    qsort(x, nx, sizeof *x, cmp_xkey);
+    /* groups of one hash: [g, e); A entries first (side 0) */
+    for (int pass = 0, rounds = 0; pass < 3; pass++) {
+        int changed = 0;
+        for (size_t g = 0; g < nx;) {
+            size_t e = g, mid = g;
+            while (e < nx && x[e].h == x[g].h)
+                e++;
+            while (mid < e && x[mid].side == 0)
+                mid++;
+            for (size_t p = g; p < mid && mid < e; p++) {
+                sd_link *oa = &l[x[p].k];
+                if (oa->kind != STORY_LINK_OMITTED)
+                    continue;
+                const sd_unit *ua = &d->A->u[oa->a];
+                size_t want = SIZE_MAX;
+                if (pass == 0 && mid - g == 1 && e - mid == 1) {
+                    want = x[mid].k; /* unique among the leftovers */
+                } else if (pass == 1) {
+                    /* the B unit next to the partner of an aligned
+                     * neighbour */
+                    for (int dir = 0; dir < 2 && want == SIZE_MAX; dir++) {
+                        if ((dir == 0 && oa->a == 0) ||
+                            (dir == 1 && oa->a + 1 >= d->N))
+                            continue;
+                        size_t ai = dir ? oa->a + 1 : oa->a - 1;
+                        if (la[ai] == SIZE_MAX)
+                            continue;
+                        const sd_link *nl = &l[la[ai]];
+                        if (nl->kind != STORY_LINK_MATCH &&
+                            nl->kind != STORY_LINK_MOVED)
+                            continue;
+                        if ((dir && nl->b == 0) ||
+                            (!dir && nl->b + nl->nb >= d->M))
+                            continue;
+                        size_t bj = dir ? nl->b - 1 : nl->b + nl->nb;
+                        if (lb[bj] != SIZE_MAX &&
+                            l[lb[bj]].kind == STORY_LINK_ADDED &&
+                            unit_hash(&d->B->u[bj]) == x[g].h)
+                            want = lb[bj];
+                    }
+                } else if (pass == 2) {
+                    for (size_t q = mid; q < e && want == SIZE_MAX; q++)
+                        if (l[x[q].k].kind == STORY_LINK_ADDED)
+                            want = x[q].k;
+                }
+                if (want == SIZE_MAX || l[want].kind != STORY_LINK_ADDED ||
+                    !same_features(ua, &d->B->u[l[want].b]))
+                    continue;
+                double sim = sd_sim(d->sp, d->A, oa->a, 1, d->B,
+                                    l[want].b, 1);
+                if (sim < MOVED_ABS)
+                    continue;
+                size_t bj = l[want].b;
+                exact_link(l, x[p].k, want, sim);
+                if (run_neighbour(d, l, la, oa->a, bj))
+                    oa->kind = STORY_LINK_MATCH;
+                lb[bj] = x[p].k;
+                made++;
+                changed = 1;
+            }
+            g = e;
+        }
+        if (pass == 1 && changed && ++rounds < 16)
+            pass = 0; /* propagate along runs of repeated units */
+    }
+out:
+    free(x);
+    free(la);
+    free(lb);
+    *np = n;
+    return made;
+}
+
+static void find_moved(dp *d, sd_link *l, size_t *np, size_t cap)
+{
+    exact_moves(d, l, np, cap);
+    size_t n = *np;
     story_vec oa, ob;
     story_vec_init(&oa, sizeof(size_t));
     story_vec_init(&ob, sizeof(size_t));
@@ -1360,7 +1601,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
     run_dp(&d);
     matchable_mass(&d);
     /* backtrace */
-    size_t cap = d.N + d.M + 1, cnt = 0;
+    size_t cap = 2 * (d.N + d.M) + 1, cnt = 0;
     sd_link *l = story__malloc(cap * sizeof *l);
     if (!l) {
         dp_free(&d);
@@ -1396,7 +1637,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
         l[cnt - 1 - x] = t;
     }
     if (reorder)
-        find_moved(&d, l, cnt);
+        find_moved(&d, l, &cnt, cap);
     fill_gaps(&d, l, cnt);
     gap_dp(&d, l, cnt);
     steal(&d, l, cnt);

@@ -808,6 +808,69 @@ static void test_translate_apertium(void **state)
  * sentence level with the order-free pass, must take fewer than
  * LINEAR_C * n unit-pair similarity evaluations (an all-pairs order-free
  * pass over the leftovers alone takes about n * n). */
+/* Verbatim moves are found however long the documents (M9): 1,200
+ * template paragraphs (a unique report sentence and a repeated one),
+ * shuffled, far beyond the all-pairs order-free scoring (MOVED_FULL).
+ * No sentence with an identical twin on the other side is left omitted
+ * or added. */
+static void test_verbatim_moves_long(void **state)
+{
+    (void)state;
+    enum { NPAR = 1200 };
+    story_ctx *ctx = story_test_ctx();
+    char **par = calloc(NPAR, sizeof *par);
+    size_t *ia = calloc(NPAR, sizeof *ia), *ib = calloc(NPAR, sizeof *ib);
+    assert_true(par && ia && ib);
+    for (size_t i = 0; i < NPAR; i++) {
+        par[i] = malloc(128);
+        snprintf(par[i], 128,
+                 "On day %zu the panel in Lakeside%zu counted %zu parcels, "
+                 "staff said. The count went on.",
+                 i, i % 40, (i * 7) % 1000);
+        ia[i] = ib[i] = i;
+    }
+    uint32_t x = 2463534242u;
+    for (size_t i = NPAR - 1; i > 1; i--) { /* the headline-like first
+                                               paragraph stays first */
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        size_t j = 1 + x % i;
+        size_t t = ib[i];
+        ib[i] = ib[j];
+        ib[j] = t;
+    }
+    char *ta = join((const char *const *)par, ia, NPAR);
+    char *tb = join((const char *const *)par, ib, NPAR);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    size_t left = 0, moved = 0;
+    for (size_t k = 0; k < al->n_links; k++) {
+        left += al->links[k].kind == STORY_LINK_OMITTED ||
+                al->links[k].kind == STORY_LINK_ADDED;
+        moved += al->links[k].kind == STORY_LINK_MOVED;
+    }
+    print_message("verbatim_moves_long: %zu links, %zu moved, %zu "
+                  "omitted/added\n", al->n_links, moved, left);
+    assert_int_equal(left, 0);
+    assert_true(moved > NPAR / 2);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    for (size_t i = 0; i < NPAR; i++)
+        free(par[i]);
+    free(par);
+    free(ia);
+    free(ib);
+    free(ta);
+    free(tb);
+    story_ctx_free(ctx);
+}
+
 #define GEN_N 1500
 #define GEN_F 6
 #define LINEAR_C 300
@@ -930,6 +993,7 @@ int main(void)
         cmocka_unit_test(test_translate_http),
         cmocka_unit_test(test_translate_apertium),
         cmocka_unit_test(test_linear_work),
+        cmocka_unit_test(test_verbatim_moves_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
