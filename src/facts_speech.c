@@ -18,7 +18,9 @@
  * Key = slot = "quote|<speaker>": entity skeleton, else the source class
  * of a role ("OFFICIAL"), else "?" (unresolved): a quote has no value
  * that can change except its polarity; the verb concept and content span
- * are in the value.
+ * are in the value. Its negated and hedged flags are those of the claim
+ * (push_quote: negation and hedge cues of the content, a negated or DENY
+ * verb; docs/facts.md "Quotes and claims").
  *
  * Attributions: the pack's "attribution_cues" ("according to", "laut",
  * "за словами", "selon") followed within 5 tokens by a source (source_at),
@@ -644,12 +646,188 @@ static const char *ent_skel(fx *x, long ei)
     return ef->key + strlen("entity|");
 }
 
+/* First content token: the first token starting at or after byte cs. */
+static size_t first_tok_at(fx *x, size_t cs)
+{
+    size_t t = fx_token_after(x, cs);
+    while (t < x->a->n_tokens && x->a->tokens[t].start < cs)
+        t++;
+    return t;
+}
+
+/* 1 when token k holds a negation cue that negates a clause: a word or
+ * phrase of the pack's "negation_cues" (*n tokens) that is no
+ * preposition of "negation_nonclausal" ("without", "ohne", "sans", "без":
+ * they negate a noun phrase, "without delay"), or a word starting with an
+ * elided particle of "negation_elided" (fr "n'a"). */
+static int clause_neg_cue(fx *x, size_t k, size_t e, size_t *n)
+{
+    const char *w = x->a->tokens[k].key;
+    *n = 1;
+    if (fx_match(x, "negation_cues", k, e, n))
+        return !(*n == 1 &&
+                 story_langpack_has(x->lp, "negation_nonclausal", w));
+    *n = 1;
+    json_t *el = story_langpack_field(x->lp, "negation_elided");
+    size_t m;
+    json_t *v;
+    json_array_foreach(el, m, v) {
+        const char *p = json_string_value(v);
+        size_t pl = p ? strlen(p) : 0;
+        if (pl && strncmp(w, p, pl) == 0 && w[pl])
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when token i opens a new clause inside reported content: a clause
+ * break (, ; : dash) before it, a sentence start, or a coordinator or
+ * complementizer of the pack ("and", "but", "that", "dass", "что"). */
+static int content_clause_start(fx *x, size_t i, size_t t0)
+{
+    const story_article *a = x->a;
+    if (i == t0 || a->tokens[i].sentence != a->tokens[i - 1].sentence ||
+        fx_clause_break_before(x, i))
+        return 1;
+    return story_langpack_has(x->lp, "clause_coordinators",
+                              a->tokens[i].key) ||
+           story_langpack_has(x->lp, "speech_complementizers",
+                              a->tokens[i].key);
+}
+
+/* Polarity of the claim in content bytes [cs, ce): negated when one of
+ * its words is a clausal negation cue (clause_neg_cue: "the bridge had
+ * not been inspected", "никто ничего не знал"), except the phrases of
+ * the pack's "negation_exceptions" ("not only", "nicht nur"). Any cue,
+ * not an odd number of negated clauses: translations and rewrites split
+ * and merge the clauses of a long quote ("X may not … Nor may Y …" and
+ * "Neither X nor Y may …" say the same), so a parity would flip where
+ * nothing changed; a negation added to a claim that already holds one is
+ * not seen. */
+static int content_negated(fx *x, size_t cs, size_t ce)
+{
+    const story_article *a = x->a;
+    size_t t0 = first_tok_at(x, cs), n;
+    for (size_t i = t0; i < a->n_tokens && a->tokens[i].end <= ce; i++) {
+        size_t e = x->sent_tok[a->tokens[i].sentence + 1];
+        /* "not only … but also", "nicht nur", "не только" assert */
+        if (fx_match(x, "negation_exceptions", i, e, &n)) {
+            i += n - 1;
+            continue;
+        }
+        if (clause_neg_cue(x, i, e, &n))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a clause break before token i opens a parenthetical of at
+ * most 2 tokens closed by another break ("пожар, возможно, вызвал", "the
+ * fire, probably, started"): it stays in the clause around it. */
+static int parenthetical(fx *x, size_t i, size_t ce)
+{
+    const story_article *a = x->a;
+    if (!fx_clause_break_before(x, i))
+        return 0;
+    for (size_t j = i + 1; j <= i + 2 && j < a->n_tokens &&
+                           a->tokens[j].end <= ce;
+         j++)
+        if (fx_clause_break_before(x, j))
+            return a->tokens[j].sentence == a->tokens[i].sentence;
+    return 0;
+}
+
+/* Modality of the claim in content bytes [cs, ce): a hedge cue of the
+ * pack ("hedge_cues": may, could, reportedly, soll, может) in its first
+ * clause, the main claim ("a gas leak may have caused the blast"; a
+ * hedge in a later clause qualifies that clause only). In indirect
+ * speech (direct == 0) a modal of the pack's "hedge_backshift" is the
+ * tense of reported speech, not a hedge: "said the deal would create
+ * 3,000 jobs" reports "the deal will create" (backshift, sequence of
+ * tenses; Quirk et al. 1985, A Comprehensive Grammar of the English
+ * Language, 14.31). */
+static int content_hedged(fx *x, size_t cs, size_t ce, int direct)
+{
+    const story_article *a = x->a;
+    size_t t0 = first_tok_at(x, cs), n;
+    int cap_nouns =
+        json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
+    for (size_t i = t0; i < a->n_tokens && a->tokens[i].end <= ce; i++) {
+        if (i > t0 && content_clause_start(x, i, t0) &&
+            !story_langpack_has(x->lp, "speech_complementizers",
+                                a->tokens[i].key) &&
+            !parenthetical(x, i, ce))
+            break;
+        size_t e = x->sent_tok[a->tokens[i].sentence + 1];
+        /* a capitalised cue inside a sentence is a name ("in May"),
+         * except in packs that capitalise nouns (de "Bereitschaft") */
+        if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+            i > x->sent_tok[a->tokens[i].sentence] && !cap_nouns)
+            continue;
+        if (fx_match(x, "hedge_cues", i, e, &n) &&
+            !(direct == 0 && n == 1 &&
+              story_langpack_has(x->lp, "hedge_backshift",
+                                 a->tokens[i].key)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Negation of the reporting verb itself ("did not say", "hat nicht
+ * gesagt"): a clausal cue at most 3 tokens before verb token v in its
+ * clause, or, in packs with "negation_after" (de, is), a negation
+ * particle at most 3 tokens after it; never a cue inside the content
+ * [cs, ce) (that one negates the claim, content_negated). */
+static int verb_negated(fx *x, size_t v, size_t cs, size_t ce)
+{
+    const story_article *a = x->a;
+    size_t s = a->tokens[v].sentence, b = x->sent_tok[s];
+    size_t e = x->sent_tok[s + 1], n;
+    for (size_t k = v; k > b && k + 3 >= v; k--) {
+        if (fx_clause_break_before(x, k))
+            break;
+        size_t q = k - 1;
+        if (a->tokens[q].start >= cs && a->tokens[q].end <= ce)
+            continue;
+        if (clause_neg_cue(x, q, e, &n) && q + n <= v)
+            return 1;
+    }
+    if (json_is_true(story_langpack_field(x->lp, "negation_after")))
+        for (size_t k = v + 1; k < e && k <= v + 3; k++) {
+            if (fx_clause_break_before(x, k))
+                break;
+            if (a->tokens[k].start >= cs && a->tokens[k].end <= ce)
+                continue;
+            if (story_langpack_has(x->lp, "negation_particles",
+                                   a->tokens[k].key))
+                return 1;
+        }
+    return 0;
+}
+
+/* Push a quote. vtok: the reporting verb's token, or (size_t)-1 (an
+ * "according to" cue, reported speech without a verb). Its flags are
+ * those of the claim, so that a diff sees "said the bridge was safe" ->
+ * "said the bridge was not safe" as a contradicted quote:
+ *   negated = verb negated (verb_negated) XOR content negated
+ *             (content_negated) XOR the verb is a denial (concept DENY:
+ *             "denied the bridge was safe" claims it was not);
+ *   hedged  = the verb is hedged (fx_hedged) OR the content's main
+ *             clause is (content_hedged: "may have caused"). */
 static void push_quote(fx *x, size_t s, size_t start, size_t end,
                        size_t cs, size_t ce, long ei, const char *role,
-                       const char *verb, int direct, int neg, int hedge)
+                       const char *verb, int direct, size_t vtok)
 {
     story_fact f;
     memset(&f, 0, sizeof f);
+    int neg = content_negated(x, cs, ce);
+    int hedge = content_hedged(x, cs, ce, direct);
+    if (vtok != (size_t)-1) {
+        neg ^= verb_negated(x, vtok, cs, ce);
+        hedge |= fx_hedged(x, x->a->tokens[vtok].sentence, vtok);
+    }
+    if (verb && strcmp(verb, "DENY") == 0)
+        neg ^= 1;
     f.type = STORY_FACT_QUOTE;
     f.sentence = s;
     f.start = start;
@@ -869,6 +1047,13 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 for (size_t k = before; k-- > b && k + 3 >= before && ei < 0;)
                     if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
                         ei = x->tok_ent[k];
+                /* a subject pronoun right before a quoted fragment
+                 * ("…, dass sie „derzeit nicht plane“") */
+                size_t pn;
+                for (size_t k = before; k-- > b && k + 2 >= before && ei < 0;)
+                    if (!in_quote(a->tokens[k].start, q, &qv) &&
+                        fx_match(x, "pronouns", k, e, &pn))
+                        ei = pronoun_speaker(x, k);
             }
             /* pro-drop ("„…“, dodala."): the latest person before */
             if (ei < 0 && v >= 0 &&
@@ -878,10 +1063,8 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             const char *role = NULL;
             if (ei < 0 && v >= 0)
                 role = role_near(x, b, e, (size_t)v, q, &qv, 4);
-            int neg = v >= 0 && fx_negated(x, a->tokens[v].sentence, (size_t)v);
-            int hedge = v >= 0 && fx_hedged(x, a->tokens[v].sentence, (size_t)v);
             push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, role,
-                       verb, 1, neg, hedge);
+                       verb, 1, v >= 0 ? (size_t)v : (size_t)-1);
             for (size_t s = s0; s <= s1; s++)
                 story_vec_push(quoted_sent, &s);
         }
@@ -1004,7 +1187,12 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
      * most 3 tokens before the verb, and the verb either ends its clause
      * or has its subject after it */
     int ends = after >= e || fx_clause_break_before(x, after) || sk > k;
-    for (size_t j = k; ends && j > b + 3 && j + 3 > k; j--)
+    /* the break may also open the subject's noun phrase, up to 3 tokens
+     * before its head (", the foreign ministry said.") */
+    size_t lo = k >= 2 ? k - 2 : 0;
+    if (sk < k && sk >= 3 && sk - 3 < lo)
+        lo = sk - 3;
+    for (size_t j = k; ends && j > b + 3 && j >= lo; j--)
         if (fx_clause_break_before(x, j))
             return 1;
     /* "Police said 12 people died": a number opens the clause too */
@@ -1017,6 +1205,17 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
         story_langpack_has(x->lp, "reporting_clause_verbs",
                            tokens_key(x, k, n)) &&
         bare_clause(x, after, e))
+        return 1;
+    /* a verb of "reporting_object_verbs" (confirm, deny) asserts or
+     * denies its noun object: "The company denied the layoffs" claims
+     * there are none. The object must open right after the verb, in its
+     * clause */
+    if (after < e && !fx_clause_break_before(x, after) &&
+        (a->tokens[after].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) &&
+        !story_langpack_has(x->lp, "speech_addressee_markers",
+                            a->tokens[after].key) &&
+        story_langpack_has(x->lp, "reporting_object_verbs",
+                           tokens_key(x, k, n)))
         return 1;
     return 0;
 }
@@ -1121,6 +1320,28 @@ static long appositive(fx *x, size_t k, size_t b, size_t *sk)
         return ap;
     }
     return -1;
+}
+
+/* A role noun at token q (the subject of a reporting verb) in apposition
+ * to a person named right before it: the role phrase opens after a clause
+ * break at most 4 tokens before q, and the token before that break
+ * belongs to an entity that is no organisation or place ("Taras X, the
+ * country's language ombudsman said"). That entity, else -1. */
+static long role_apposition(fx *x, size_t q, size_t b)
+{
+    size_t c = q;
+    while (c > b && q - c < 4 && !fx_clause_break_before(x, c))
+        c--;
+    if (c <= b || !fx_clause_break_before(x, c))
+        return -1;
+    long te = x->tok_ent[c - 1];
+    if (te < 0 || is_place(x, te) ||
+        strcmp(ent_kind(x, te), "organisation") == 0)
+        return -1;
+    for (size_t k = c; k < q; k++)
+        if (x->tok_ent[k] >= 0)
+            return -1;
+    return te;
 }
 
 /* Speaker of reporting verb k (n tokens, sentence tokens [b, e)) when no
@@ -1273,7 +1494,7 @@ static void reported_speech(fx *x, size_t s)
         return;
     push_quote(x, s, a->sentences[s].start, a->sentences[s].end,
                a->sentences[s].start, a->sentences[s].end, ei, NULL, "SAY",
-               0, fx_negated(x, s, m), fx_hedged(x, s, m));
+               0, (size_t)-1);
 }
 
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
@@ -1346,7 +1567,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     push_quote(x, s, a->sentences[s].start, ce,
                                a->sentences[s].start, ce, ei,
                                ei >= 0 ? NULL : src, "SAY", 0,
-                               fx_negated(x, s, k), fx_hedged(x, s, k));
+                               (size_t)-1);
                     done_indirect = 1;
                 }
                 k += n - 1;
@@ -1420,6 +1641,13 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 long pe;
                 if ((src = source_at(x, q, &pe))) {
                     sk = q;
+                    /* "Taras X, the country's language ombudsman said":
+                     * the role is in apposition to the name before it */
+                    long ap = pe < 0 ? role_apposition(x, q, b) : -1;
+                    if (ap >= 0) {
+                        ei = ap;
+                        src = NULL;
+                    }
                     break;
                 }
                 if (q == b && (ei = surname_ref(x, q)) >= 0) {
@@ -1478,8 +1706,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * clause, the quote keeps its own sentence */
                 push_quote(x, s, a->tokens[sk < k ? sk : k].start, qopen,
                            a->tokens[k + n_verb - 1].end, qopen, ei,
-                           ei >= 0 ? NULL : src, verb, 0,
-                           fx_negated(x, s, k), fx_hedged(x, s, k));
+                           ei >= 0 ? NULL : src, verb, 0, k);
                 pre_quote = 1;
             }
             if (!done_indirect && (ei >= 0 || src || anon) &&
@@ -1491,17 +1718,25 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 size_t ce = a->sentences[s].end;
                 /* content first ("The plan will fail, he said."): the
                  * content is the sentence up to the speaker's clause */
-                if (first >= b + 3 && fx_clause_break_before(x, first)) {
+                /* the clause break may open the subject's noun phrase
+                 * (", the foreign ministry said"): up to 3 tokens back */
+                size_t open = first;
+                while (open > b && open + 3 > first &&
+                       !fx_clause_break_before(x, open))
+                    open--;
+                if (open >= b + 3 && fx_clause_break_before(x, open)) {
                     fs = a->sentences[s].start;
                     cs = a->sentences[s].start;
-                    ce = a->tokens[first - 1].end;
+                    ce = a->tokens[open - 1].end;
                 }
                 push_quote(x, s, fs, a->sentences[s].end, cs, ce, ei,
                            ei >= 0 ? NULL : src,
-                           verb, 0,
-                           fx_negated(x, s, k), fx_hedged(x, s, k));
+                           verb, 0, k);
                 done_indirect = 1;
             }
+            /* a verb of several tokens ("a déclaré", "teilte mit") is one
+             * speech act: its later tokens are no verb of their own */
+            k += n_verb - 1;
         }
         if (!done_indirect)
             reported_speech(x, s);

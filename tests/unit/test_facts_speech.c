@@ -431,7 +431,8 @@ static void test_quote_full_names_and_contexts(void **state)
  * "has stated it will"), a noun object is not ("denied the
  * allegations"); a number may open the clause ("Police said 12 people
  * died"); a country opening its clause speaks for its government; the
- * "insists/maintains" verbs of several languages. */
+ * "insists/maintains" verbs of several languages. Session 5: "denied the
+ * allegations" denies its object (a negated quote). */
 static void test_quote_bare_clause(void **state)
 {
     (void)state;
@@ -445,10 +446,17 @@ static void test_quote_bare_clause(void **state)
     assert_string_equal(quote_in(&en, 0), "quote|OFFICIAL");
     assert_speaker(&en, 1, "Norway");
     assert_string_equal(quote_in(&en, 2), "quote|OFFICIAL");
+    /* officials, police and (session 5) the mayor's denial */
     assert_int_equal(n_key(&en, STORY_FACT_ATTRIBUTION,
                            "attribution|OFFICIAL"),
-                     2);
-    assert_null(quote_in(&en, 3));
+                     3);
+    /* session 5: a denial of a noun object is a negated claim
+     * ("reporting_object_verbs"), a rejected plan is no claim */
+    assert_string_equal(quote_in(&en, 3), "quote|OFFICIAL");
+    for (size_t i = 0; i < en.fs->n_facts; i++)
+        if (en.fs->facts[i].type == STORY_FACT_QUOTE &&
+            en.fs->facts[i].sentence == 3)
+            assert_int_equal(en.fs->facts[i].negated, 1);
     assert_null(quote_in(&en, 4));
     assert_speaker(&en, 5, "Moscow");
     run ru = extract("Москва настаивает, что договор по-прежнему действует.",

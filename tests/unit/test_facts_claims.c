@@ -1,0 +1,330 @@
+/*
+ * Unit tests of stage 4, facts (session 5, claims): the polarity and
+ * modality of what quotes claim (negation and hedge cues inside the
+ * reported content, denial verbs, English backshift "would"), sources of
+ * attributions written as lower-case nouns (ministry, council,
+ * investigators, witnesses), the RELEASE event, and Japanese negation
+ * after the verb. Every sentence is written for these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+
+static story_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = story_test_ctx();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    story_ctx_free(ctx);
+    return 0;
+}
+
+typedef story_test_run run;
+
+static run extract(const char *text, const char *lang)
+{
+    return story_test_facts(ctx, text, lang);
+}
+
+static void run_free(run *r) { story_test_run_free(r); }
+
+/* The first fact of type t in sentence s, or NULL. */
+static const story_fact *fact_in(const run *r, story_fact_type t, size_t s)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++)
+        if (r->fs->facts[i].type == t && r->fs->facts[i].sentence == s)
+            return &r->fs->facts[i];
+    return NULL;
+}
+
+/* Quote of sentence s exists and has these flags. */
+static void assert_quote(const run *r, size_t s, int negated, int hedged)
+{
+    const story_fact *f = fact_in(r, STORY_FACT_QUOTE, s);
+    assert_non_null(f);
+    assert_int_equal(f->negated, negated);
+    assert_int_equal(f->hedged, hedged);
+}
+
+/* Number of facts of type t with exactly this key. */
+static size_t n_key(const run *r, story_fact_type t, const char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->fs->n_facts; i++)
+        n += r->fs->facts[i].type == t &&
+             strcmp(r->fs->facts[i].key, key) == 0;
+    return n;
+}
+
+/* A negation inside the reported content negates the quote (the claim),
+ * in every language with negation cues; a preposition "without" does
+ * not; several cues of one clause (negative concord) are one negation. */
+static void test_claim_negation(void **state)
+{
+    (void)state;
+    run en = extract("Mayor Ruth Okafor said the tunnel was safe.\n\n"
+                     "Mayor Ruth Okafor said the tunnel was not safe.\n\n"
+                     "The minister said the talks ended without an "
+                     "agreement.\n\n"
+                     "The minister said the ferry had been checked and "
+                     "was not late.",
+                     "en");
+    assert_quote(&en, 0, 0, 0);
+    assert_quote(&en, 1, 1, 0);
+    assert_quote(&en, 2, 0, 0);
+    assert_quote(&en, 3, 1, 0);
+    run_free(&en);
+    struct {
+        const char *lang, *pos, *neg;
+    } cases[] = {
+        {"de", "Die Ministerin sagte, der Tunnel sei sicher.",
+         "Die Ministerin sagte, der Tunnel sei nicht sicher."},
+        {"fr", "La ministre a déclaré que le tunnel était sûr.",
+         "La ministre a déclaré que le tunnel n'était pas sûr."},
+        {"es", "La ministra dijo que el túnel era seguro.",
+         "La ministra dijo que el túnel no era seguro."},
+        {"uk", "Міністр заявив, що тунель безпечний.",
+         "Міністр заявив, що тунель не безпечний."},
+        {"ru", "Министр заявил, что тоннель безопасен.",
+         "Министр заявил, что никто ничего не знал о тоннеле."},
+        {"pl", "Minister powiedział, że tunel jest bezpieczny.",
+         "Minister powiedział, że tunel nie jest bezpieczny."},
+        {"zh", "部长表示，隧道是安全的。", "部长表示，隧道并不安全。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run p = extract(cases[i].pos, cases[i].lang);
+        run n = extract(cases[i].neg, cases[i].lang);
+        assert_quote(&p, 0, 0, 0);
+        assert_quote(&n, 0, 1, 0);
+        run_free(&p);
+        run_free(&n);
+    }
+    /* "without" / "ohne" / "sans" / "без" negate a noun phrase only */
+    run de = extract("Die Ministerin sagte, die Gespräche seien ohne "
+                     "Einigung zu Ende gegangen.",
+                     "de");
+    assert_quote(&de, 0, 0, 0);
+    run_free(&de);
+    run pl = extract("Minister powiedział, że rozmowy zakończyły się bez "
+                     "porozumienia.",
+                     "pl");
+    assert_quote(&pl, 0, 0, 0);
+    run_free(&pl);
+}
+
+/* A denial verb denies what it reports, a confirmation asserts it, with
+ * a clause or a noun object ("reporting_object_verbs"). */
+static void test_claim_denial(void **state)
+{
+    (void)state;
+    run en = extract("The company confirmed the merger.\n\n"
+                     "The company denied the merger.\n\n"
+                     "Officials denied that the ferry was late.",
+                     "en");
+    assert_quote(&en, 0, 0, 0);
+    assert_quote(&en, 1, 1, 0);
+    assert_quote(&en, 2, 1, 0);
+    run_free(&en);
+    run de = extract("Der Konzern bestätigte die Fusion.\n\n"
+                     "Der Konzern bestritt die Fusion.",
+                     "de");
+    assert_quote(&de, 0, 0, 0);
+    assert_quote(&de, 1, 1, 0);
+    run_free(&de);
+    run es = extract("La ministra confirmó que el puerto cerrará.\n\n"
+                     "La ministra negó que el puerto cerrará.",
+                     "es");
+    assert_quote(&es, 0, 0, 0);
+    assert_quote(&es, 1, 1, 0);
+    run_free(&es);
+}
+
+/* A hedge in the claim's main clause hedges the quote ("may have
+ * caused"); English "would" after a past reporting verb is the tense of
+ * reported speech, not a hedge, but hedges a direct quote. */
+static void test_claim_hedge(void **state)
+{
+    (void)state;
+    run en = extract("Investigators said a faulty valve may have caused "
+                     "the fire.\n\n"
+                     "Investigators said a faulty valve caused the fire.\n\n"
+                     "The premier said the plant would create 400 jobs.\n\n"
+                     "\"The plant would create 400 jobs,\" the premier "
+                     "said.",
+                     "en");
+    assert_quote(&en, 0, 0, 1);
+    assert_quote(&en, 1, 0, 0);
+    assert_quote(&en, 2, 0, 0);
+    assert_quote(&en, 3, 0, 1);
+    run_free(&en);
+    run de = extract("Die Ermittler sagten, ein defektes Ventil könnte den "
+                     "Brand verursacht haben.\n\n"
+                     "Die Ermittler sagten, ein defektes Ventil habe den "
+                     "Brand verursacht.",
+                     "de");
+    assert_quote(&de, 0, 0, 1);
+    assert_quote(&de, 1, 0, 0);
+    run_free(&de);
+    run ru = extract("Следователи заявили, что пожар, возможно, вызвал "
+                     "неисправный клапан.\n\n"
+                     "Следователи заявили, что пожар вызвал неисправный "
+                     "клапан.",
+                     "ru");
+    assert_quote(&ru, 0, 0, 1);
+    assert_quote(&ru, 1, 0, 0);
+    run_free(&ru);
+}
+
+/* Lower-case sources are attributions: a ministry or council after a
+ * comma (content first), "according to the … council", investigators,
+ * witnesses (class WITNESS, so police -> witness is a changed source). */
+static void test_attribution_sources(void **state)
+{
+    (void)state;
+    run en = extract("The ferry sank near the pier on Friday, the transport "
+                     "ministry said.\n\n"
+                     "Repairs will cost 2 million euros, according to the "
+                     "district council.\n\n"
+                     "Investigators said the hull was cracked.\n\n"
+                     "A witness claimed the captain had left early.",
+                     "en");
+    const story_fact *f = fact_in(&en, STORY_FACT_ATTRIBUTION, 0);
+    assert_non_null(f);
+    assert_string_equal(f->key, "attribution|OFFICIAL");
+    /* the content of the ministry's quote is the clause before it */
+    const story_fact *q = fact_in(&en, STORY_FACT_QUOTE, 0);
+    assert_non_null(q);
+    assert_int_equal(q->content_start, en.a->sentences[0].start);
+    f = fact_in(&en, STORY_FACT_ATTRIBUTION, 1);
+    assert_non_null(f);
+    assert_string_equal(f->key, "attribution|OFFICIAL");
+    f = fact_in(&en, STORY_FACT_ATTRIBUTION, 2);
+    assert_non_null(f);
+    assert_string_equal(f->key, "attribution|OFFICIAL");
+    f = fact_in(&en, STORY_FACT_ATTRIBUTION, 3);
+    assert_non_null(f);
+    assert_string_equal(f->key, "attribution|WITNESS");
+    run_free(&en);
+    run de = extract("Die Ermittler sagten, der Rumpf sei gerissen.\n\n"
+                     "Zeugen sagten, der Kapitän sei früh gegangen.",
+                     "de");
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION,
+                           "attribution|OFFICIAL"), 1);
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION,
+                           "attribution|WITNESS"), 1);
+    run_free(&de);
+    run es = extract("Los testigos dijeron que el capitán se fue temprano.",
+                     "es");
+    assert_int_equal(n_key(&es, STORY_FACT_ATTRIBUTION,
+                           "attribution|WITNESS"), 1);
+    run_free(&es);
+    /* a role in apposition to a name is that person, no attribution;
+     * "in May" is a month, no hedge */
+    run ap = extract("The flats were checked in May, Maria Lindqvist, the "
+                     "city housing ombudsman said.",
+                     "en");
+    assert_null(fact_in(&ap, STORY_FACT_ATTRIBUTION, 0));
+    q = fact_in(&ap, STORY_FACT_QUOTE, 0);
+    assert_non_null(q);
+    assert_true(q->entity >= 0);
+    assert_int_equal(q->hedged, 0);
+    run_free(&ap);
+    /* a reporting verb of two tokens is one attribution */
+    run fr = extract("La ministre a dit que le ferry était en retard.", "fr");
+    size_t na = 0;
+    for (size_t i = 0; i < fr.fs->n_facts; i++)
+        na += fr.fs->facts[i].type == STORY_FACT_ATTRIBUTION;
+    assert_true(na <= 1);
+    run_free(&fr);
+}
+
+/* RELEASE: a prisoner released or not; a report released is no
+ * release of a person (sense PUBLISH). */
+static void test_release_event(void **state)
+{
+    (void)state;
+    run en = extract("The journalist was released on Monday.\n\n"
+                     "The journalist was not released on Monday.",
+                     "en");
+    const story_fact *f = fact_in(&en, STORY_FACT_EVENT, 0);
+    assert_non_null(f);
+    assert_string_equal(f->predicate, "RELEASE");
+    assert_int_equal(f->negated, 0);
+    f = fact_in(&en, STORY_FACT_EVENT, 1);
+    assert_non_null(f);
+    assert_string_equal(f->predicate, "RELEASE");
+    assert_int_equal(f->negated, 1);
+    run_free(&en);
+    run pub = extract("The agency released a report on the harbour.", "en");
+    f = fact_in(&pub, STORY_FACT_EVENT, 0);
+    assert_true(f == NULL || strcmp(f->predicate, "RELEASE") != 0);
+    run_free(&pub);
+    struct {
+        const char *lang, *pos, *neg;
+    } cases[] = {
+        {"de", "Der Journalist wurde freigelassen.",
+         "Der Journalist wurde nicht freigelassen."},
+        {"es", "El periodista fue liberado.", "El periodista no fue liberado."},
+        {"zh", "记者已经获释。", "记者没有获释。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run p = extract(cases[i].pos, cases[i].lang);
+        run n = extract(cases[i].neg, cases[i].lang);
+        f = fact_in(&p, STORY_FACT_EVENT, 0);
+        assert_non_null(f);
+        assert_string_equal(f->predicate, "RELEASE");
+        assert_int_equal(f->negated, 0);
+        f = fact_in(&n, STORY_FACT_EVENT, 0);
+        assert_non_null(f);
+        assert_int_equal(f->negated, 1);
+        run_free(&p);
+        run_free(&n);
+    }
+}
+
+/* Japanese negates after the verb ("上昇しない", pack
+ * "negation_postpositive"); a negative word before it modifies a noun
+ * ("これまでにない速さ": unprecedented speed). */
+static void test_ja_negation_after_verb(void **state)
+{
+    (void)state;
+    run ja = extract("物価はこれまでにない速さで上昇した。\n\n"
+                     "物価は来月も上昇しない。",
+                     "ja");
+    const story_fact *f = fact_in(&ja, STORY_FACT_EVENT, 0);
+    assert_non_null(f);
+    assert_int_equal(f->negated, 0);
+    f = fact_in(&ja, STORY_FACT_EVENT, 1);
+    assert_non_null(f);
+    assert_int_equal(f->negated, 1);
+    run_free(&ja);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_claim_negation),
+        cmocka_unit_test(test_claim_denial),
+        cmocka_unit_test(test_claim_hedge),
+        cmocka_unit_test(test_attribution_sources),
+        cmocka_unit_test(test_release_event),
+        cmocka_unit_test(test_ja_negation_after_verb),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
