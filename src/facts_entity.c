@@ -49,7 +49,98 @@
 #include <unicode/ustring.h>
 
 #include "facts_internal.h"
+#include "names.h"
 #include "storydiff/segment.h"
+
+/* ---- per-context indexes ----------------------------------------------
+ *
+ * Built once per context (and language), kept beside the names module's
+ * state (story__names_aux, owned by the context): the inflection endings
+ * of trunk_word with their lengths, the world index (world_index), the
+ * word sets of word_file_set, and the cache of Latin name keys. Hash sets
+ * are story_strmap (libxml2's hash table), not jansson objects: these are
+ * probed for nearly every token. */
+typedef struct ent_suf {
+    char *s;
+    size_t len; /* bytes */
+    size_t cps; /* code points */
+} ent_suf;
+
+typedef struct ent_lang {
+    char *lang;
+    int suf_done, world_done, lex_done, wl_done;
+    ent_suf *suf; /* longest first */
+    size_t nsuf;
+    story_strmap forms;  /* form key -> kind code, acronym flag, concept */
+    story_strmap firsts; /* first words (cjk: first code points) */
+    int maxw;            /* most words of a form */
+    story_strmap lex, wl; /* word_file_set: lexicon headwords, word list */
+} ent_lang;
+
+typedef struct ent_cache {
+    ent_lang **langs;
+    size_t n;
+    ent_lang *last;
+    story_strmap names; /* "<lang>\x1f<name text>" -> Latin key */
+} ent_cache;
+
+static void *ent_cache_new(void)
+{
+    return story__calloc(1, sizeof(ent_cache));
+}
+
+static void ent_cache_free(void *p)
+{
+    ent_cache *c = p;
+    for (size_t i = 0; i < c->n; i++) {
+        ent_lang *l = c->langs[i];
+        for (size_t k = 0; k < l->nsuf; k++)
+            free(l->suf[k].s);
+        free(l->suf);
+        story__strmap_free(&l->forms);
+        story__strmap_free(&l->firsts);
+        story__strmap_free(&l->lex);
+        story__strmap_free(&l->wl);
+        free(l->lang);
+        free(l);
+    }
+    free(c->langs);
+    story__strmap_free(&c->names);
+    free(c);
+}
+
+static ent_cache *ent_cache_of(fx *x)
+{
+    return story__names_aux(x->ctx, ent_cache_new, ent_cache_free);
+}
+
+/* The state of x->lang; NULL when out of memory. */
+static ent_lang *ent_lang_of(fx *x)
+{
+    ent_cache *c = ent_cache_of(x);
+    const char *lang = x->lang ? x->lang : "";
+    if (!c)
+        return NULL;
+    if (c->last && strcmp(c->last->lang, lang) == 0)
+        return c->last;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->langs[i]->lang, lang) == 0)
+            return c->last = c->langs[i];
+    ent_lang **nl = realloc(c->langs, (c->n + 1) * sizeof *nl);
+    if (!nl)
+        return NULL;
+    c->langs = nl;
+    ent_lang *l = story__calloc(1, sizeof *l);
+    if (l)
+        l->lang = strdup(lang);
+    if (!l || !l->lang) {
+        free(l);
+        return NULL;
+    }
+    l->maxw = 1;
+    c->langs[c->n++] = l;
+    return c->last = l;
+}
 
 static int is_vowel(char c)
 {
@@ -162,27 +253,23 @@ static void skeleton(const char *in, story_buf *out)
 static char *latin_key(fx *x, const char *s, size_t n)
 {
     char *k = NULL;
-    json_t *cache = fx_name_cache(x);
+    ent_cache *c = ent_cache_of(x);
     story_buf *ck = &x->tmp;
     ck->len = 0;
     story_buf_puts(ck, x->lang);
     story_buf_putc(ck, '\x1f');
-    story_buf_append(ck, s, n);
-    json_t *hit = cache && !ck->oom ? json_object_get(cache, ck->data)
-                                    : NULL;
+    story_buf_append(ck, s, strnlen(s, n));
+    const char *hit = c && !ck->oom
+                          ? story__strmap_get(&c->names, ck->data, ck->len,
+                                              NULL)
+                          : NULL;
     if (hit)
-        return fx_strdup(x, json_string_value(hit));
+        return fx_strdup(x, hit);
     if (story_name_key(&k, x->ctx, s, n, x->lang, NULL) == 0 && k) {
         char *d = fx_strdup(x, k);
         /* bounded: a long-running context does not grow without limit */
-        if (cache && !ck->oom && json_object_size(cache) < 100000) {
-            ck->len = 0;
-            story_buf_puts(ck, x->lang);
-            story_buf_putc(ck, '\x1f');
-            story_buf_append(ck, s, n);
-            if (!ck->oom)
-                json_object_set_new(cache, ck->data, json_string(k));
-        }
+        if (c && !ck->oom && story__strmap_size(&c->names) < 100000)
+            story__strmap_put(&c->names, ck->data, ck->len, k, strlen(k));
         story_free(k);
         return d;
     }
@@ -376,7 +463,7 @@ static size_t deva_fold(const char *w, size_t n, int all, char *buf,
     return m;
 }
 
-static void trunk_word(json_t *suffixes, const char *w, size_t n,
+static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
                        story_buf *out)
 {
     char buf[256];
@@ -390,23 +477,22 @@ static void trunk_word(json_t *suffixes, const char *w, size_t n,
         letters += ((unsigned char)buf[k] & 0xC0) != 0x80;
     if (marks && letters < 4)
         m = deva_fold(w, n, 0, buf, sizeof buf, &marks);
-    size_t best = 0, idx, li;
-    json_t *v, *list;
-    json_array_foreach(suffixes, li, list) json_array_foreach(list, idx, v) {
-        const char *s = json_string_value(v);
-        size_t sl = s ? strlen(s) : 0;
-        if (!sl || sl <= best || sl >= m || memcmp(buf + m - sl, s, sl) != 0)
-            continue;
-        size_t cps = 0, scps = 0;
+    size_t best = 0;
+    if (suffixes && suffixes->nsuf) {
+        size_t all = 0;
         for (size_t k = 0; k < m; k++)
-            if (((unsigned char)buf[k] & 0xC0) != 0x80) {
-                if (k < m - sl)
-                    cps++;
-                else
-                    scps++;
+            all += ((unsigned char)buf[k] & 0xC0) != 0x80;
+        /* the longest listed ending that leaves enough code points */
+        for (size_t k = 0; k < suffixes->nsuf; k++) {
+            const ent_suf *sf = &suffixes->suf[k];
+            if (sf->len >= m ||
+                memcmp(buf + m - sf->len, sf->s, sf->len) != 0)
+                continue;
+            if (all - sf->cps >= (sf->cps > 1 ? 4u : 3u)) {
+                best = sf->len;
+                break;
             }
-        if (cps >= (scps > 1 ? 4u : 3u))
-            best = sl;
+        }
     }
     story_buf_append(out, buf, m - best);
 }
@@ -420,7 +506,7 @@ static int world_sep(int32_t c)
 
 /* Index key of a folded form: trunked words joined by one space (cjk:
  * concatenated). *nw: words. */
-static void world_form_key(json_t *suffixes, int cjk, const char *f,
+static void world_form_key(const ent_lang *suffixes, int cjk, const char *f,
                            story_buf *out, int *nw)
 {
     size_t n = strlen(f), i = 0;
@@ -452,36 +538,45 @@ static void world_form_key(json_t *suffixes, int cjk, const char *f,
         story_buf_puts(out, "");
 }
 
-static void world_add(json_t *forms, json_t *firsts, json_t *suffixes,
-                      int cjk, const char *surface, const char *concept,
-                      const char *kind, int *maxw)
+/* kind codes of world index values */
+static const char *const world_kinds[] = {"place", "organisation",
+                                          "person", "other"};
+
+static void world_add(ent_lang *L, int cjk, const char *surface,
+                      const char *concept, const char *kind)
 {
     char *f = NULL;
     if (story_normalize_key(&f, NULL, surface, strlen(surface), NULL) || !f)
         return;
     story_buf k = {0};
     int nw = 0;
-    world_form_key(suffixes, cjk, f, &k, &nw);
+    world_form_key(L, cjk, f, &k, &nw);
     story_free(f);
-    if (!k.oom && k.len && !json_object_get(forms, k.data)) {
+    if (!k.oom && k.len && !story__strmap_get(&L->forms, k.data, k.len,
+                                              NULL)) {
         int acr = is_acronym(surface, strlen(surface));
-        json_object_set_new(forms, k.data,
-                            json_pack("[ssb]", concept, kind, acr));
+        story_buf v = {0};
+        char code = '3';
+        for (int q = 0; q < 3; q++)
+            if (strcmp(kind, world_kinds[q]) == 0)
+                code = (char)('0' + q);
+        story_buf_putc(&v, code);
+        story_buf_putc(&v, acr ? '1' : '0');
+        story_buf_puts(&v, concept);
+        if (!v.oom)
+            story__strmap_put(&L->forms, k.data, k.len, v.data, v.len);
+        story_buf_free(&v);
         /* first word (cased scripts) or first code point (zh, ja) */
         size_t fl = 0;
         if (cjk)
             story__utf8_next(k.data, k.len, &fl);
         else
             fl = strcspn(k.data, " ");
-        char one[256];
-        if (fl < sizeof one) {
-            memcpy(one, k.data, fl);
-            one[fl] = '\0';
-            json_object_set_new(firsts, one, json_true());
-        }
+        if (fl < 256)
+            story__strmap_put(&L->firsts, k.data, fl, "", 0);
         int w = cjk ? 8 : nw;
-        if (w > *maxw)
-            *maxw = w;
+        if (w > L->maxw)
+            L->maxw = w;
     }
     story_buf_free(&k);
 }
@@ -526,25 +621,21 @@ static json_t *world_entities_file(fx *x, json_t *cache)
     return ef;
 }
 
-static json_t *world_suffixes(fx *x);
+static ent_lang *world_suffixes(fx *x);
 
-/* The index of x->lang: {"f": form key -> [concept, kind, acronym],
- * "1": first words, "w": most words}. */
-static json_t *world_index(fx *x)
+/* The index of x->lang (L->forms: form key -> kind code, acronym flag,
+ * concept; L->firsts: first words; L->maxw: most words). */
+static ent_lang *world_index(fx *x)
 {
-    if (x->world_ix)
-        return x->world_ix;
+    ent_lang *L = world_suffixes(x);
+    if (!L || L->world_done)
+        return L;
+    L->world_done = 1;
     json_t *cache = fx_world_cache(x);
     if (!cache)
         return NULL;
-    json_t *ix = json_object_get(cache, x->lang);
-    if (ix)
-        return x->world_ix = ix;
     json_t *ef = world_entities_file(x, cache);
-    json_t *suffixes = world_suffixes(x);
     json_t *aliases = json_object_get(ef, "region_aliases");
-    json_t *forms = json_object(), *firsts = json_object();
-    int maxw = 1;
     /* entities.json first: its concepts win over region names; then its
      * "subdivisions" (ISO 3166-2 names of iso-codes, see
      * locales/tools/subdivisions.py) */
@@ -559,8 +650,7 @@ static json_t *world_index(fx *x)
         json_t *v;
         json_array_foreach(json_object_get(ent, x->lang), idx, v)
             if (json_is_string(v))
-                world_add(forms, firsts, suffixes, x->cjk,
-                          json_string_value(v), concept, kind, &maxw);
+                world_add(L, x->cjk, json_string_value(v), concept, kind);
     }
     /* English names kept as written in translations ("National Health
      * Service" in a German text): the English forms too, after the
@@ -573,8 +663,7 @@ static json_t *world_index(fx *x)
         json_t *v;
         json_array_foreach(json_object_get(ent, "en"), idx, v)
             if (json_is_string(v) && strcmp(x->lang, "en") != 0)
-                world_add(forms, firsts, suffixes, x->cjk,
-                          json_string_value(v), concept, kind, &maxw);
+                world_add(L, x->cjk, json_string_value(v), concept, kind);
     }
     /* ICU: ISO 3166 regions, then continents and large regions */
     static const char *const macro[] = {"002", "009", "019", "142", "150",
@@ -593,13 +682,10 @@ static json_t *world_index(fx *x)
         if (story_normalize_key(&c, NULL, en, strlen(en), NULL) || !c)
             continue;
         const char *al = json_string_value(json_object_get(aliases, c));
-        world_add(forms, firsts, suffixes, x->cjk, local, al ? al : c,
-                  "place", &maxw);
+        world_add(L, x->cjk, local, al ? al : c, "place");
         story_free(c);
     }
-    ix = json_pack("{s:o,s:o,s:i}", "f", forms, "1", firsts, "w", maxw);
-    json_object_set_new(cache, x->lang, ix);
-    return x->world_ix = ix;
+    return L;
 }
 
 /* 1 when tokens k and k+1 are joined only by spaces, hyphens or a middle
@@ -618,29 +704,53 @@ static int world_gap(const fx *x, size_t k)
     return 1;
 }
 
-/* [name_suffixes, inflection] of x->lang (see trunk_word); kept in the
- * world cache. */
-static json_t *world_suffixes(fx *x)
+static int suf_longer(const void *a, const void *b)
 {
-    if (x->world_suf)
-        return x->world_suf;
+    size_t la = ((const ent_suf *)a)->len, lb = ((const ent_suf *)b)->len;
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* The state of x->lang with its inflection endings (see trunk_word): the
+ * pack's "name_suffixes" and entities.json "inflection", longest first;
+ * NULL when out of memory. */
+static ent_lang *world_suffixes(fx *x)
+{
+    ent_lang *L = ent_lang_of(x);
+    if (!L || L->suf_done)
+        return L;
+    L->suf_done = 1;
     json_t *cache = fx_world_cache(x);
-    if (!cache)
-        return NULL;
-    char k[48];
-    snprintf(k, sizeof k, "\x1fsuf:%s", x->lang);
-    json_t *sv = json_object_get(cache, k);
-    if (!sv) {
-        json_t *ns = story_langpack_field(x->lp, "name_suffixes");
-        json_t *inf = json_object_get(
-            json_object_get(world_entities_file(x, cache), "inflection"),
-            x->lang);
-        sv = json_pack("[oo]",
-                       json_is_array(ns) ? json_incref(ns) : json_array(),
-                       json_is_array(inf) ? json_incref(inf) : json_array());
-        json_object_set_new(cache, k, sv);
+    json_t *lists[2] = {
+        story_langpack_field(x->lp, "name_suffixes"),
+        cache ? json_object_get(json_object_get(world_entities_file(x, cache),
+                                                "inflection"),
+                                x->lang)
+              : NULL};
+    size_t cap = json_array_size(lists[0]) + json_array_size(lists[1]);
+    L->suf = cap ? story__calloc(cap, sizeof *L->suf) : NULL;
+    if (!L->suf)
+        return L;
+    for (int li = 0; li < 2; li++) {
+        size_t idx;
+        json_t *v;
+        json_array_foreach(lists[li], idx, v) {
+            const char *sv = json_string_value(v);
+            size_t sl = sv ? strlen(sv) : 0;
+            if (!sl)
+                continue;
+            ent_suf *sf = &L->suf[L->nsuf];
+            sf->s = strdup(sv);
+            if (!sf->s)
+                continue;
+            sf->len = sl;
+            sf->cps = 0;
+            for (size_t k = 0; k < sl; k++)
+                sf->cps += ((unsigned char)sv[k] & 0xC0) != 0x80;
+            L->nsuf++;
+        }
     }
-    return x->world_suf = sv;
+    qsort(L->suf, L->nsuf, sizeof *L->suf, suf_longer);
+    return L;
 }
 
 /* A world form starting at token i (before e): its concept, *n tokens,
@@ -656,13 +766,11 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
         !(t0->flags & STORY_TOKEN_CAPITAL) &&
         (unsigned char)t0->key[0] < 0xD8)
         return NULL;
-    json_t *ix = world_index(x);
+    ent_lang *ix = world_index(x);
     if (!ix)
         return NULL;
-    json_t *forms = json_object_get(ix, "f");
-    json_t *firsts = json_object_get(ix, "1");
-    json_t *suffixes = world_suffixes(x);
-    int maxw = (int)json_integer_value(json_object_get(ix, "w"));
+    const ent_lang *suffixes = ix;
+    int maxw = ix->maxw;
     const story_article *a = x->a;
     story_buf *b = &x->tmp;
     b->len = 0;
@@ -673,7 +781,8 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
     } else {
         trunk_word(suffixes, a->tokens[i].key, strlen(a->tokens[i].key), b);
     }
-    if (b->oom || !json_object_get(firsts, b->data ? b->data : ""))
+    if (b->oom || !story__strmap_get(&ix->firsts, b->data ? b->data : "",
+                                     b->len, NULL))
         return NULL;
     size_t w = 1;
     while (w < (size_t)maxw && i + w < e && world_gap(x, i + w - 1))
@@ -692,18 +801,19 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
         }
         if (b->oom)
             return NULL;
-        json_t *v = json_object_get(forms, b->data ? b->data : "");
+        const char *v = story__strmap_get(&ix->forms, b->data ? b->data : "",
+                                          b->len, NULL);
         if (!v)
             continue;
-        if (json_is_true(json_array_get(v, 2)) && !x->cjk &&
+        if (v[1] == '1' && !x->cjk &&
             !is_acronym(a->text + a->tokens[i].start,
                         strip_possessive(a->text + a->tokens[i].start,
                                          a->tokens[i].end -
                                              a->tokens[i].start)))
             continue;
         *n = w;
-        *kind = kind_static(json_string_value(json_array_get(v, 1)));
-        return json_string_value(json_array_get(v, 0));
+        *kind = world_kinds[v[0] - '0'];
+        return v + 2;
     }
     return NULL;
 }
@@ -1062,6 +1172,84 @@ static int name_core(fx *x, size_t rs, size_t re, size_t *ks, size_t *ke)
     return b < e;
 }
 
+/* A JSON string as jansson 2.14 writes it (json_dumps, JSON_COMPACT
+ * without JSON_ENSURE_ASCII / JSON_ESCAPE_SLASH): '"' and '\\' escaped,
+ * \b \f \n \r \t, other C0 controls as \u%04X, UTF-8 kept. Returns 0
+ * (nothing written) when s is not valid UTF-8: jansson refuses such a
+ * string. */
+static int json_str_put(story_buf *b, const char *s, size_t n)
+{
+    if (story__utf8_invalid_at(s, n) != (size_t)-1)
+        return 0;
+    story_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        story_buf_append(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': story_buf_puts(b, "\\\""); break;
+        case '\\': story_buf_puts(b, "\\\\"); break;
+        case '\b': story_buf_puts(b, "\\b"); break;
+        case '\f': story_buf_puts(b, "\\f"); break;
+        case '\n': story_buf_puts(b, "\\n"); break;
+        case '\r': story_buf_puts(b, "\\r"); break;
+        case '\t': story_buf_puts(b, "\\t"); break;
+        default: story_buf_printf(b, "\\u%04X", c); break;
+        }
+    }
+    story_buf_append(b, s + run, n - run);
+    story_buf_putc(b, '"');
+    return 1;
+}
+
+/* value_json of an entity mention, written directly (it is built for
+ * every mention): the bytes fx_json gives for {"canonical", "kind",
+ * "name", "nationality" (null when empty), "role_of" {"of", "role"} (when
+ * given), "roles"} with keys sorted. NULL when a string is not valid UTF-8
+ * (the caller builds the object with jansson then) or out of memory. */
+static char *mention_json(fx *x, const char *canonical, const char *kind,
+                          const char *name, size_t name_n,
+                          const char *nationality, const char *role_of,
+                          char **roles, size_t nroles)
+{
+    story_buf b = {0};
+    int ok = 1;
+    story_buf_puts(&b, "{\"canonical\":");
+    ok &= json_str_put(&b, canonical, strlen(canonical));
+    story_buf_puts(&b, ",\"kind\":");
+    ok &= json_str_put(&b, kind, strlen(kind));
+    story_buf_puts(&b, ",\"name\":");
+    ok &= json_str_put(&b, name, name_n);
+    story_buf_puts(&b, ",\"nationality\":");
+    if (nationality[0])
+        ok &= json_str_put(&b, nationality, strlen(nationality));
+    else
+        story_buf_puts(&b, "null");
+    const char *tab = role_of ? strchr(role_of, '\t') : NULL;
+    if (tab) {
+        story_buf_puts(&b, ",\"role_of\":{\"of\":");
+        ok &= json_str_put(&b, tab + 1, strlen(tab + 1));
+        story_buf_puts(&b, ",\"role\":");
+        ok &= json_str_put(&b, role_of, (size_t)(tab - role_of));
+        story_buf_putc(&b, '}');
+    }
+    story_buf_puts(&b, ",\"roles\":[");
+    for (size_t r = 0; r < nroles; r++) {
+        if (!roles[r])
+            continue;
+        if (b.data && b.data[b.len - 1] != '[')
+            story_buf_putc(&b, ',');
+        ok &= json_str_put(&b, roles[r], strlen(roles[r]));
+    }
+    story_buf_puts(&b, "]}");
+    char *d = ok && !b.oom ? fx_strdup(x, b.data) : NULL;
+    story_buf_free(&b);
+    return d;
+}
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
                        story_vec *roles, const char *nationality,
@@ -1261,36 +1449,42 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     f.nationality = fx_strdup(x, e->nationality);
     f.entity = -1;
     f.number = f.number_hi = 0;
-    json_t *o = json_object();
-    json_t *jr = json_array();
     if (nroles) {
         f.roles = story__calloc(nroles, sizeof *f.roles);
         if (f.roles)
             for (size_t r = 0; r < nroles; r++) {
                 f.roles[r] = fx_strdup(x, ((char **)roles->data)[r]);
-                if (f.roles[r]) {
+                if (f.roles[r])
                     f.n_roles++;
-                    json_array_append_new(jr, json_string(f.roles[r]));
-                }
             }
     }
-    json_object_set_new(o, "kind", json_string(e->kind));
-    json_object_set_new(o, "name", json_stringn(a->text + start,
-                                                nameend - start));
-    json_object_set_new(o, "canonical", json_string(e->name));
-    json_object_set_new(o, "roles", jr);
-    if (role_of && strchr(role_of, '\t')) {
-        const char *tab = strchr(role_of, '\t');
-        json_t *ro = json_object();
-        json_object_set_new(ro, "role", json_stringn(role_of,
-                                                     (size_t)(tab - role_of)));
-        json_object_set_new(ro, "of", json_string(tab + 1));
-        json_object_set_new(o, "role_of", ro);
+    f.value_json = mention_json(x, e->name, e->kind, a->text + start,
+                                nameend - start, e->nationality, role_of,
+                                f.roles, f.roles ? nroles : 0);
+    if (!f.value_json && !x->rc) {
+        json_t *o = json_object();
+        json_t *jr = json_array();
+        for (size_t r = 0; f.roles && r < nroles; r++)
+            if (f.roles[r])
+                json_array_append_new(jr, json_string(f.roles[r]));
+        json_object_set_new(o, "kind", json_string(e->kind));
+        json_object_set_new(o, "name", json_stringn(a->text + start,
+                                                    nameend - start));
+        json_object_set_new(o, "canonical", json_string(e->name));
+        json_object_set_new(o, "roles", jr);
+        if (role_of && strchr(role_of, '\t')) {
+            const char *tab = strchr(role_of, '\t');
+            json_t *ro = json_object();
+            json_object_set_new(
+                ro, "role", json_stringn(role_of, (size_t)(tab - role_of)));
+            json_object_set_new(ro, "of", json_string(tab + 1));
+            json_object_set_new(o, "role_of", ro);
+        }
+        json_object_set_new(o, "nationality",
+                            e->nationality[0] ? json_string(e->nationality)
+                                              : json_null());
+        f.value_json = fx_json(x, o);
     }
-    json_object_set_new(o, "nationality",
-                        e->nationality[0] ? json_string(e->nationality)
-                                          : json_null());
-    f.value_json = fx_json(x, o);
     size_t fi = fx_push(x, &f);
     if (fi == (size_t)-1)
         return x->rc;
@@ -1434,25 +1628,20 @@ static int lower_word(fx *x, size_t i)
     return json_object_get(x->lower_seen, kk) != NULL;
 }
 
-/* A word set loaded once per context and language into the world cache
- * under "\x1f<tag>:<lang>": the words of locales/<dir>/<lang><ext>, one
- * per line ('#' lines skipped). tsv: the word is the line's first
- * tab-separated field, and lines whose word holds a space are skipped.
- * Each word is stored reduced as trunk_word reduces a text word, and also
- * as read when keep_whole. NULL when the file is missing or empty. */
-static json_t *word_file_set(fx *x, const char *tag, const char *dir,
-                             const char *ext, int tsv, int keep_whole)
+/* A word set loaded once per context and language (into *set, *done
+ * marks it loaded): the words of locales/<dir>/<lang><ext>, one per line
+ * ('#' lines skipped). tsv: the word is the line's first tab-separated
+ * field, and lines whose word holds a space are skipped. Each word is
+ * stored reduced as trunk_word reduces a text word, and also as read when
+ * keep_whole. NULL when the file is missing or empty. */
+static const story_strmap *word_file_set(fx *x, story_strmap *set,
+                                         int *done, const char *dir,
+                                         const char *ext, int tsv,
+                                         int keep_whole)
 {
-    json_t *cache = fx_world_cache(x);
-    if (!cache)
-        return NULL;
-    char k[48];
-    snprintf(k, sizeof k, "\x1f%s:%s", tag, x->lang);
-    json_t *set = json_object_get(cache, k);
-    if (set)
-        return json_object_size(set) ? set : NULL;
-    set = json_object();
-    json_object_set_new(cache, k, set);
+    if (*done)
+        return story__strmap_size(set) ? set : NULL;
+    *done = 1;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s/%s%s",
              x->ctx->locales_dir ? x->ctx->locales_dir : ".", dir, x->lang,
@@ -1460,7 +1649,7 @@ static json_t *word_file_set(fx *x, const char *tag, const char *dir,
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
-    json_t *suffixes = world_suffixes(x);
+    const ent_lang *suffixes = world_suffixes(x);
     char line[1024];
     story_buf t = {0};
     while (fgets(line, sizeof line, f)) {
@@ -1468,17 +1657,18 @@ static json_t *word_file_set(fx *x, const char *tag, const char *dir,
         if (line[0] == '#' || !l || (tsv && memchr(line, ' ', l)))
             continue;
         line[l] = '\0';
+        /* (keys as C strings: up to a NUL byte, as before) */
         if (keep_whole)
-            json_object_set_new(set, line, json_true());
+            story__strmap_put(set, line, strlen(line), "", 0);
         /* inflected and derived forms: "विफलता" ~ "विफल" */
         t.len = 0;
         trunk_word(suffixes, line, l, &t);
         if (!t.oom && t.len)
-            json_object_set_new(set, t.data, json_true());
+            story__strmap_put(set, t.data, strnlen(t.data, t.len), "", 0);
     }
     fclose(f);
     story_buf_free(&t);
-    return json_object_size(set) ? set : NULL;
+    return story__strmap_size(set) ? set : NULL;
 }
 
 /* Packs without "common_words" (cased scripts other than en and de):
@@ -1486,9 +1676,12 @@ static json_t *word_file_set(fx *x, const char *tag, const char *dir,
  * (FreeDict, built by scripts/build-lexicon; one-word entries), each
  * reduced by trunk_word, loaded once per context and language; NULL when
  * there is no such file. */
-static json_t *lexicon_words(fx *x)
+static const story_strmap *lexicon_words(fx *x)
 {
-    return x->cjk ? NULL : word_file_set(x, "lex", "lexicon", "-en.tsv", 1, 0);
+    ent_lang *L = x->cjk ? NULL : ent_lang_of(x);
+    return L ? word_file_set(x, &L->lex, &L->lex_done, "lexicon", "-en.tsv",
+                             1, 0)
+             : NULL;
 }
 
 /* The words of the language's dictionary, locales/wordlists/<lang>.txt
@@ -1497,9 +1690,12 @@ static json_t *lexicon_words(fx *x)
  * headwords in their own script, hi), as read and reduced by trunk_word:
  * loaded once per context and language; NULL when there is no such
  * file. */
-static json_t *dictionary_words(fx *x)
+static const story_strmap *dictionary_words(fx *x)
 {
-    return word_file_set(x, "wl", "wordlists", ".txt", 0, 1);
+    ent_lang *L = ent_lang_of(x);
+    return L ? word_file_set(x, &L->wl, &L->wl_done, "wordlists", ".txt", 0,
+                             1)
+             : NULL;
 }
 
 /* Consonant skeletons of the English common words (5 or more; shorter ones are the skeletons of too many names: Kentucky
@@ -1544,7 +1740,7 @@ static json_t *lower_trunks(fx *x)
     if (lt)
         return lt;
     lt = json_object();
-    json_t *suffixes = world_suffixes(x);
+    const ent_lang *suffixes = world_suffixes(x);
     story_buf t = {0};
     const char *k;
     json_t *v;
@@ -1581,12 +1777,13 @@ static int common_word(fx *x, const char *k, size_t n)
             return 1;
     }
     if (!story_langpack_field(x->lp, "common_words")) {
-        json_t *lw = lexicon_words(x);
+        const story_strmap *lw = lexicon_words(x);
         if (!lw)
             return 0;
         story_buf t = {0};
         trunk_word(world_suffixes(x), w, n, &t);
-        int hit = !t.oom && t.len && json_object_get(lw, t.data) != NULL;
+        int hit = !t.oom && t.len &&
+                  story__strmap_get(lw, t.data, strlen(t.data), NULL);
         story_buf_free(&t);
         return hit;
     }
@@ -1911,23 +2108,29 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                                       x->a->tokens[k].key);
         if (subj || story_langpack_has(x->lp, "name_postpositions",
                                        x->a->tokens[k].key)) {
-            json_t *lw = lexicon_words(x), *dw = dictionary_words(x);
+            const story_strmap *lw = lexicon_words(x),
+                               *dw = dictionary_words(x);
             if ((!lw && !dw) || (!subj && !dw) ||
                 (subj && i > b && !fx_clause_break_before(x, i) &&
                  !is_stopish(x, i - 1, e) &&
                  !story_langpack_has(x->lp, "name_postpositions",
                                      x->a->tokens[i - 1].key) &&
-                 !(dw && json_object_get(dw, x->a->tokens[i - 1].key))))
+                 !(dw && story__strmap_get(dw, x->a->tokens[i - 1].key,
+                                           strlen(x->a->tokens[i - 1].key),
+                                           NULL))))
                 return 0;
             for (size_t q = i; q < k; q++) {
                 story_buf t = {0};
                 const char *tk = x->a->tokens[q].key;
                 trunk_word(world_suffixes(x), tk, strlen(tk), &t);
+                size_t tkn = strlen(tk), tdn = t.oom || !t.len
+                                                   ? 0
+                                                   : strlen(t.data);
                 int dict = t.oom || !t.len ||
-                           (lw && json_object_get(lw, t.data) != NULL) ||
-                           (lw && json_object_get(lw, tk) != NULL) ||
-                           (dw && json_object_get(dw, tk) != NULL) ||
-                           (dw && json_object_get(dw, t.data) != NULL);
+                           (lw && story__strmap_get(lw, t.data, tdn, NULL)) ||
+                           (lw && story__strmap_get(lw, tk, tkn, NULL)) ||
+                           (dw && story__strmap_get(dw, tk, tkn, NULL)) ||
+                           (dw && story__strmap_get(dw, t.data, tdn, NULL));
                 /* after a postposition: a word with a letter or ending
                  * that transliterated names do not use ("native_letters",
                  * "native_word_endings": ष, ण, -ता) is a word of the

@@ -45,6 +45,8 @@ typedef struct namemod {
     USpoofChecker *spoof;
     json_t *gaz; /* folded surface form -> canonical key */
     int gaz_loaded;
+    void *aux; /* story__names_aux */
+    void (*aux_free)(void *);
 } namemod;
 
 static void namemod_free(void *p)
@@ -56,6 +58,8 @@ static void namemod_free(void *p)
     if (m->spoof)
         uspoof_close(m->spoof);
     json_decref(m->gaz);
+    if (m->aux && m->aux_free)
+        m->aux_free(m->aux);
     free(m);
 }
 
@@ -70,6 +74,19 @@ static int get_mod(namemod **out, story_ctx *ctx, story_error *err)
     }
     *out = m;
     return 0;
+}
+
+void *story__names_aux(story_ctx *ctx, void *(*make)(void),
+                       void (*drop)(void *))
+{
+    namemod *m = NULL;
+    if (get_mod(&m, ctx, NULL) || !m)
+        return NULL;
+    if (!m->aux) {
+        m->aux = make();
+        m->aux_free = m->aux ? drop : NULL;
+    }
+    return m->aux;
 }
 
 static int get_tr(UTransliterator **out, namemod *m, int which,

@@ -31,4 +31,12 @@ size_t story__name_skeleton(const char *key, char *out, size_t n);
 /* The same folds without dropping vowels (romanisation comparison). */
 size_t story__name_fold(const char *key, char *out, size_t n);
 
+/* Per-context storage for a module that keeps its caches beside the
+ * names module's (facts_entity.c: its name and word indexes, which need
+ * no slot of their own): the object created by make() on the first call
+ * for ctx and returned by every later call; drop() frees it with the
+ * context (owned by the context). NULL when out of memory. */
+void *story__names_aux(story_ctx *ctx, void *(*make)(void),
+                       void (*drop)(void *));
+
 #endif
