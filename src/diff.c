@@ -16,7 +16,8 @@
  * aligned then anywhere, (4) fuzzy entity names (story_name_similarity),
  * (5) equal values (quantity number + unit, ISO date) whatever noun or
  * event the extractor attached, in an aligned sentence pair, (6) same
- * slot in an aligned sentence pair, (7) equal values anywhere (with
+ * slot in an aligned sentence pair, then the only quantity of each side
+ * of an in-order sentence pair (same slot and unit), (7) equal values anywhere (with
  * compatible counted things), (8) same slot anywhere. Passes 6 and 8 report
  * "changed" only when the pairing is unambiguous (exactly one unmatched
  * fact of the slot on each side, within the sentence pair resp. the
@@ -474,14 +475,25 @@ static size_t count_quantities(const side *s, long link)
     return n;
 }
 
-/* 1 when the number x is a value of some quantity of the fact set that
- * could be the same thing as `ref` (same or unknown counted thing), or the
- * year of some date. */
-static int has_number(const story_factset *fs, double x,
+/* 1 when the number x is a value of some quantity of side s that could be
+ * the same thing as `ref` (same or unknown counted thing), or the year of
+ * some date. A quantity already matched to one of the other side `o` with
+ * that number is accounted for: the headline's "injures 15" kept in both
+ * versions does not make the body's "15 people" -> "14 people" a split
+ * extraction. */
+static int has_number(const side *s, const side *o, double x,
                       const story_fact *ref)
 {
+    const story_factset *fs = s->fs;
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
+        if (f->type == STORY_FACT_QUANTITY && s->match[i] >= 0 &&
+            (size_t)s->match[i] < o->fs->n_facts) {
+            const story_fact *p = &o->fs->facts[s->match[i]];
+            if (p->type == STORY_FACT_QUANTITY &&
+                (p->number == x || p->number_hi == x))
+                continue;
+        }
         if (f->type == STORY_FACT_QUANTITY &&
             (f->number == x || f->number_hi == x) &&
             (!f->counted || !*f->counted || !ref->counted ||
@@ -493,6 +505,18 @@ static int has_number(const story_factset *fs, double x,
             return 1;
     }
     return 0;
+}
+
+/* Neither value of the pair f (side a) -> g (side b) occurs elsewhere on
+ * the other side (has_number): then the pairing, not the story, is what
+ * differs. */
+static int numbers_unique(const side *a, const story_fact *f, const side *b,
+                          const story_fact *g)
+{
+    return !has_number(b, a, f->number, f) &&
+           !has_number(b, a, f->number_hi, f) &&
+           !has_number(a, b, g->number, g) &&
+           !has_number(a, b, g->number_hi, g);
 }
 
 /* Enough evidence for "changed": a quantity must say what it counts and
@@ -536,10 +560,7 @@ static int specific(const side *a, const story_fact *f, const side *b,
         event = 1;
     if (!what && !event)
         return 0;
-    return !has_number(b->fs, f->number, f) &&
-           !has_number(b->fs, f->number_hi, f) &&
-           !has_number(a->fs, g->number, g) &&
-           !has_number(a->fs, g->number_hi, g);
+    return numbers_unique(a, f, b, g);
 }
 
 /* Unmatched facts per slot: how many, and the last one. */
@@ -664,6 +685,63 @@ static void pass_slot(side *a, side *b, int need_aligned,
     story__strmap_free(&mb);
 }
 
+/* Pass after the aligned slot pass: in a well aligned sentence pair
+ * (score >= ONLY_NUMBER_MIN_SCORE, or any in-order 1-1 pair for an amount
+ * with a unit) whose sentences hold exactly one
+ * unmatched quantity on each side, the two are one changed value when the
+ * slot and unit agree, the counted things agree where both are known, and, within
+ * one language, the events agree where both are known ("€4 million" ->
+ * "5 Millionen Euro": across languages the event a number counts depends
+ * on each lexicon, so it is not compared). Neither number may occur
+ * elsewhere on the other side (numbers_unique). */
+static void pass_only_number(side *a, side *b, unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 ||
+            f->type != STORY_FACT_QUANTITY ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
+            count_quantities(a, link) != 1 || count_quantities(b, link) != 1)
+            continue;
+        /* a changed number lowers the score of its own sentence pair
+         * (numbers anchor the alignment across languages): an in-order
+         * 1-1 pair below the score floor still counts when the amount
+         * names its unit (a currency, percent) */
+        const story_link *l = &a->al->links[link];
+        int named = f->unit && *f->unit;
+        if (l->score < ONLY_NUMBER_MIN_SCORE &&
+            !(named && l->kind == STORY_LINK_MATCH && l->n_a == 1 &&
+              l->n_b == 1))
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 ||
+                g->type != STORY_FACT_QUANTITY ||
+                g->sentence >= b->art->n_sentences ||
+                b->link[g->sentence] != link)
+                continue;
+            if (!!f->negated != !!g->negated || !same_str(f->unit, g->unit) ||
+                strcmp(fslot(f), fslot(g)) != 0 ||
+                (f->number == g->number && f->number_hi == g->number_hi))
+                break;
+            if (f->counted && *f->counted && g->counted && *g->counted &&
+                strcmp(f->counted, g->counted) != 0)
+                break;
+            if (a->same_lang && f->event && *f->event && g->event &&
+                *g->event && strcmp(f->event, g->event) != 0)
+                break;
+            if (!numbers_unique(a, f, b, g))
+                break;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)STORY_DIFF_CHANGED;
+            break;
+        }
+    }
+}
+
 /* Unmatched entity facts of kind `kind` whose first mention lies in the
  * sentences of link `link`; the last one found in *last. */
 static size_t count_entities(const side *s, const char *kind, long link,
@@ -682,12 +760,75 @@ static size_t count_entities(const side *s, const char *kind, long link,
     return n;
 }
 
-/* Pass (same language only): a person, organisation or place renamed in
+/* Words of a sentence compared for a rename: at most this many. */
+#define RENAME_MAX_WORDS 128
+/* Share of a sentence pair's words (Dice, outside the two names) that makes
+ * it one sentence with the name replaced. */
+#define RENAME_FRAME_DICE 0.8
+
+/* The tokens of sentence s of article t outside the byte span [ns, ne)
+ * (a name mention): their keys into w (at most RENAME_MAX_WORDS); how
+ * many. */
+static size_t frame_words(const story_article *t, size_t s, size_t ns,
+                          size_t ne, const char **w)
+{
+    if (s >= t->n_sentences || !t->tokens)
+        return 0;
+    size_t st = t->sentences[s].start, en = t->sentences[s].end;
+    size_t lo = 0, hi = t->n_tokens, n = 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->tokens[mid].start < st)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < t->n_tokens && t->tokens[lo].end <= en; lo++) {
+        const story_token *k = &t->tokens[lo];
+        if (k->start >= ns && k->end <= ne)
+            continue;
+        if (n == RENAME_MAX_WORDS || !k->key)
+            return n == RENAME_MAX_WORDS ? 0 : n;
+        w[n++] = k->key;
+    }
+    return n;
+}
+
+/* 1 when entity mentions f (side a) and g (side b) stand in one sentence
+ * with the name replaced: the words of their sentences outside the two
+ * mentions agree (Dice >= RENAME_FRAME_DICE). The replaced name itself
+ * lowers the sentence pair's alignment score ("Mayor Helen Carter said
+ * …" -> "Mayor Maria Lopez said …": 0.43), so the score alone does not
+ * show it. */
+static int renamed_in_place(const side *a, const story_fact *f,
+                            const side *b, const story_fact *g)
+{
+    const char *wa[RENAME_MAX_WORDS], *wb[RENAME_MAX_WORDS];
+    size_t na = frame_words(a->art, f->sentence, f->start, f->end, wa);
+    size_t nb = frame_words(b->art, g->sentence, g->start, g->end, wb);
+    if (na < 3 || nb < 3)
+        return 0;
+    unsigned char used[RENAME_MAX_WORDS];
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    return 2.0 * (double)common / (double)(na + nb) >= RENAME_FRAME_DICE;
+}
+
+/* Pass (same language only): a person, organisation or place (or a name
+ * of unknown kind, when renamed_in_place) renamed in
  * an aligned sentence pair ("John Spillane" -> "John Spillman") is one
  * changed entity, not an omitted and an added one. Only when the pairing
  * is unambiguous (one unmatched entity of the kind on each side of the
  * sentence pair) and the pair is well aligned (score >=
- * ONLY_NUMBER_MIN_SCORE). Between languages a different key is more
+ * ONLY_NUMBER_MIN_SCORE) or its words outside the two names agree
+ * (renamed_in_place). Between languages a different key is more
  * often a transliteration the extractor missed, so this pass does not
  * run there. Returns the pairs made, in ren[2 * k] (A) and ren[2 * k + 1]
  * (B), at most cap pairs. */
@@ -699,16 +840,20 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
         const story_fact *f = &a->fs->facts[i];
         if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
             !f->entity_kind || !*f->entity_kind ||
-            !strcmp(f->entity_kind, "other") ||
             f->sentence >= a->art->n_sentences)
             continue;
+        /* a name of unknown kind ("other": often a capitalised common
+         * word) only when the sentence is otherwise the same */
+        int other = !strcmp(f->entity_kind, "other");
         long link = a->link[f->sentence];
-        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
-            a->al->links[link].score < ONLY_NUMBER_MIN_SCORE)
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links)
             continue;
         size_t ia = 0, jb = 0;
         if (count_entities(a, f->entity_kind, link, &ia) != 1 ||
             count_entities(b, f->entity_kind, link, &jb) != 1)
+            continue;
+        if ((other || a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
+            !renamed_in_place(a, f, b, &b->fs->facts[jb]))
             continue;
         pair(a, i, b, jb);
         cat[i] = STORY_DIFF_CHANGED;
@@ -899,13 +1044,54 @@ static void put_context(story_buf *b, const story_fact *f)
 
 /* The surface text of a fact's span, quoted, at most ~60 bytes (cut at a
  * UTF-8 boundary), white space collapsed. */
-static void put_span(story_buf *b, const story_article *art,
-                     const story_fact *f)
+/* Bytes of a span shown in a detail line (about; cut at a character). */
+#define SPAN_SHOW_MAX 60
+/* Bytes of common text kept before the first difference when two spans
+ * are shown from there. */
+#define SPAN_DIFF_LEAD 24
+
+/* Where to start showing two spans f (in aa) and g (in ab) that are too
+ * long to show whole: a little before their first differing byte, at a
+ * word start ("…15 people, police said." → "…15 people, police
+ * denied."), so that the difference is on screen; 0 when the spans differ
+ * early or are short. The offset is the same in both spans (their text
+ * before it is the same). */
+static size_t span_diff_start(const story_article *aa, const story_fact *f,
+                              const story_article *ab, const story_fact *g)
+{
+    if (!aa || !ab || !aa->text || !ab->text || f->end <= f->start ||
+        g->end <= g->start || f->end > aa->text_len || g->end > ab->text_len)
+        return 0;
+    size_t la = f->end - f->start, lb = g->end - g->start;
+    if (la <= SPAN_SHOW_MAX && lb <= SPAN_SHOW_MAX)
+        return 0;
+    const char *x = aa->text + f->start, *y = ab->text + g->start;
+    size_t d = 0;
+    while (d < la && d < lb && x[d] == y[d])
+        d++;
+    if (d + 8 < SPAN_SHOW_MAX)
+        return 0; /* the difference is on screen already */
+    size_t from = d - SPAN_DIFF_LEAD;
+    /* a word start within a few bytes back; else a character start */
+    size_t w = from;
+    while (w > 0 && w + 12 > from && x[w - 1] != ' ')
+        w--;
+    if (w > 0 && x[w - 1] == ' ')
+        from = w;
+    while (from > 0 && ((unsigned char)x[from] & 0xC0) == 0x80)
+        from--;
+    return from;
+}
+
+static void put_span_from(story_buf *b, const story_article *art,
+                          const story_fact *f, size_t from)
 {
     if (!art || !art->text || f->end <= f->start || f->end > art->text_len)
         return;
-    size_t len = f->end - f->start, max = 60;
-    const char *s = art->text + f->start;
+    if (from >= f->end - f->start)
+        from = 0;
+    size_t len = f->end - f->start - from, max = SPAN_SHOW_MAX;
+    const char *s = art->text + f->start + from;
     int cut = 0;
     if (len > max) {
         len = max;
@@ -914,10 +1100,13 @@ static void put_span(story_buf *b, const story_article *art,
         cut = 1;
     }
     /* spans that start with a quotation mark carry their own quotes */
-    int own = s[0] == '"' || !strncmp(s, "\xE2\x80\x9C", 3) ||
-              !strncmp(s, "\xE2\x80\x9E", 3) || !strncmp(s, "\xC2\xAB", 2) ||
-              !strncmp(s, "\xE3\x80\x8C", 3);
+    int own = !from && (s[0] == '"' || !strncmp(s, "\xE2\x80\x9C", 3) ||
+                        !strncmp(s, "\xE2\x80\x9E", 3) ||
+                        !strncmp(s, "\xC2\xAB", 2) ||
+                        !strncmp(s, "\xE3\x80\x8C", 3));
     story_buf_puts(b, own ? " " : " \"");
+    if (from)
+        story_buf_puts(b, "\xE2\x80\xA6"); /* ellipsis: text before */
     int sp = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -954,9 +1143,10 @@ static char *detail(story_diff_category c, const story_article *aa,
         story_buf_puts(&b, " \xE2\x86\x92 "); /* → */
         put_value(&b, fb, fsb);
         put_context(&b, fa);
-        put_span(&b, aa, fa);
+        size_t from = span_diff_start(aa, fa, ab, fb);
+        put_span_from(&b, aa, fa, from);
         story_buf_puts(&b, " \xE2\x86\x92");
-        put_span(&b, ab, fb);
+        put_span_from(&b, ab, fb, from);
     } else {
         const story_fact *f = fa ? fa : fb;
         put_value(&b, f, fa ? fsa : fsb);
@@ -964,10 +1154,13 @@ static char *detail(story_diff_category c, const story_article *aa,
             story_buf_puts(&b, fb->negated ? " \xE2\x86\x92 negated"
                                            : " \xE2\x86\x92 affirmed");
         put_context(&b, f);
-        put_span(&b, fa ? aa : ab, f);
+        size_t from = fa && fb && c == STORY_DIFF_CONTRADICTED
+                          ? span_diff_start(aa, fa, ab, fb)
+                          : 0;
+        put_span_from(&b, fa ? aa : ab, f, from);
         if (fa && fb && c == STORY_DIFF_CONTRADICTED) {
             story_buf_puts(&b, " \xE2\x86\x92");
-            put_span(&b, ab, fb);
+            put_span_from(&b, ab, fb, from);
         }
     }
     if (!b.data && !b.oom)
@@ -1277,6 +1470,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_value(&sa, &sb, 1, cat);
     pass_unit(&sa, &sb, cat);
     pass_slot(&sa, &sb, 1, cat);
+    pass_only_number(&sa, &sb, cat);
     pass_value(&sa, &sb, 0, cat);
     pass_slot(&sa, &sb, 0, cat);
     if (!cross_lang) {

@@ -1435,8 +1435,11 @@ static int counts_event(const story_factset *fs, size_t i)
     sentence_facts(fs, i, &lo, &hi);
     for (size_t k = lo; k < hi; k++) {
         const story_fact *q = &fs->facts[k];
+        /* "two days later … did not sign": a duration is no count */
         if (q->type == STORY_FACT_QUANTITY && q->event && f->predicate &&
-            strcmp(q->event, f->predicate) == 0)
+            strcmp(q->event, f->predicate) == 0 &&
+            !(q->counted && is_duration(q->counted)) &&
+            !(q->unit && is_duration(q->unit)))
             return 1;
     }
     return 0;
@@ -1573,6 +1576,13 @@ static const char *check_counted(const story_article *a,
     const char *w = a->tokens[t].key;
     if (w && (story_langpack_has(lp, "function_words", w) ||
               story_langpack_has(lp, "determiners", w)))
+        return "*";
+    /* a short lower-case word before a name: a preposition ("injures 22
+     * off Kellport") */
+    const story_token *nt = t + 1 < a->n_tokens ? &a->tokens[t + 1] : NULL;
+    if (!(a->tokens[t].flags & STORY_TOKEN_CAPITAL) &&
+        a->tokens[t].end - a->tokens[t].start <= 4 && nt &&
+        nt->sentence == q->sentence && (nt->flags & STORY_TOKEN_CAPITAL))
         return "*";
     return "";
 }

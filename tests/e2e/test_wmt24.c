@@ -70,6 +70,15 @@ static const struct known_change {
     /* en "$34 trillion" (10^12) was translated "34 Trillionen $"; a German
      * Trillion is 10^18 (the German for 10^12 is Billion) */
     {"newsweek.63908", "de", 34e12, 34e18},
+    /* found by the only-number pass (an in-order sentence pair with one
+     * number on each side, same unit): en "an estimated $16 billion" was
+     * translated "16 миллионов долларов" (million) */
+    {"newsweek.63908", "ru", 16e9, 16e6},
+    /* en "N585 million" was translated "858 Millionen Naira" (digits) */
+    {"ventures_africa-ar.1773", "de", 585e6, 858e6},
+    /* en "transfer N585 million" was translated "převést 585 nigerijských
+     * nair" (the million dropped) */
+    {"ventures_africa-ar.1773", "cs", 585e6, 585},
 };
 #define N_KNOWN (sizeof KNOWN / sizeof *KNOWN)
 static int known_seen[N_KNOWN];

@@ -1050,6 +1050,90 @@ static void test_quote_edited(void **state)
     story_ctx_free(ctx);
 }
 
+/* A number changed in a translation ("4 million euros" -> "5 Millionen
+ * Euro"): the only quantity of each side of an in-order 1-1 sentence pair,
+ * same unit, is changed with both values, even though the changed number
+ * lowered the pair's score and the extractors attached different events.
+ * Without a unit, a weak pair proves nothing. Within one language, a
+ * number kept elsewhere (the headline's 15) does not block the change of
+ * the body's "15 people" -> "14 people". */
+static void test_only_number_changed(void **state)
+{
+    (void)state;
+    static const char *const XA[] = {"The council met on Friday.",
+                                     "It promised 4 million euros in aid."};
+    static const char *const XB[] = {"Der Rat tagte am Freitag.",
+                                     "Er versprach 5 Millionen Euro Hilfe."};
+    story_article *a = article(XA, 2), *b = article(XB, 2);
+    free(b->lang);
+    b->lang = strdup("de");
+    story_fact f1[] = {qty(a, 1, "4 million euros", 4e6, "q|EUR|4000000",
+                           "q|EUR", 0)};
+    story_fact f2[] = {qty(b, 1, "5 Millionen Euro", 5e6, "q|EUR|5000000",
+                           "q|EUR", 0)};
+    f1[0].unit = f2[0].unit = (char *)"EUR";
+    f1[0].counted = f2[0].counted = (char *)"";
+    f1[0].event = (char *)"SUPPORT";
+    f2[0].event = (char *)"";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.8, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.15, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->summary.omitted + d->summary.added, 0);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_non_null(strstr(d->entries[0].detail, "4000000"));
+    assert_non_null(strstr(d->entries[0].detail, "5000000"));
+    story_diff_free(d);
+    /* no unit, weak pair: omitted and added */
+    f1[0].unit = f2[0].unit = (char *)"";
+    f1[0].key = (char *)"q||4000000";
+    f2[0].key = (char *)"q||5000000";
+    f1[0].slot = f2[0].slot = (char *)"q|";
+    factset_free(fa);
+    factset_free(fb);
+    fa = factset(f1, 1);
+    fb = factset(f2, 1);
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.omitted, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+
+    static const char *const HA[] = {"Storm injures 15 in Kellport",
+                                     "The storm injured 15 people."};
+    static const char *const HB[] = {"Storm injures 15 in Kellport",
+                                     "The storm injured 14 people."};
+    a = article(HA, 2);
+    b = article(HB, 2);
+    story_fact h1[] = {qty(a, 0, "15", 15, "q||15", "q|", 0),
+                       qty(a, 1, "15 people", 15, "q||15", "q|", 0)};
+    story_fact h2[] = {qty(b, 0, "15", 15, "q||15", "q|", 0),
+                       qty(b, 1, "14 people", 14, "q||14", "q|", 0)};
+    h1[0].counted = h2[0].counted = (char *)"";
+    fa = factset(h1, 2);
+    fb = factset(h2, 2);
+    story_link hl[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                       {1, 1, 1, 1, 0.85, STORY_LINK_MATCH}};
+    al = alignment(hl, 2);
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->summary.omitted + d->summary.added, 0);
+    assert_int_equal(d->entries[1].category, STORY_DIFF_CHANGED);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 static void test_enomem(void **state)
 {
     (void)state;
@@ -1109,6 +1193,7 @@ int main(void)
         cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_same_number_other_event),
         cmocka_unit_test(test_edited_attribution),
+        cmocka_unit_test(test_only_number_changed),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
