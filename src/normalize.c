@@ -128,6 +128,53 @@ oom:
     return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
 }
 
+/* Without a byte map, a short text with non-ASCII is normalised in one
+ * call: normalisation never interacts across a boundary, so the whole
+ * text gives the concatenation of its segments (texts of up to
+ * WHOLE_MAX UTF-16 units never reach the 120-unit segment cap below).
+ * Returns 1 (out untouched) when it does not apply or ICU fails (the
+ * segment path then runs, and reports any error). */
+#define WHOLE_MAX 120
+static int normalize_whole(story_buf *out, const char *s, size_t len,
+                           const UNormalizer2 *n2)
+{
+    UChar u[WHOLE_MAX + 2];
+    int32_t un = 0;
+    int ascii = 1;
+    for (size_t i = 0; i < len;) {
+        int32_t c = story__utf8_next(s, len, &i);
+        if (c < 0)
+            c = 0xFFFD;
+        if (c >= 0x80)
+            ascii = 0;
+        if (story__is_ignorable(c))
+            continue;
+        c = story__unify_punct(c);
+        if (un + U16_LENGTH(c) > WHOLE_MAX)
+            return 1;
+        U16_APPEND_UNSAFE(u, un, c);
+    }
+    if (ascii)
+        return 1; /* the ASCII fast path is faster */
+    UChar d[4 * WHOLE_MAX];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n = unorm2_normalize(n2, u, un, d, (int32_t)(sizeof d / sizeof d[0]),
+                                 &e);
+    if (U_FAILURE(e))
+        return 1;
+    if (story_buf_grow(out, 4 * (size_t)n))
+        return -1;
+    char *o = out->data + out->len;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(d, i, n, c);
+        o += story__utf8_put(o, c);
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
                              size_t len, story_error *err)
 {
@@ -136,6 +183,13 @@ int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
     if (U_FAILURE(e))
         return story__error(err, STORY_EICU, NULL, -1,
                             "cannot open NFKC_Casefold: %s", u_errorName(e));
+    if (!map && len <= 4 * WHOLE_MAX) {
+        int w = normalize_whole(out, s, len, n2);
+        if (w < 0)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        if (w == 0)
+            return 0;
+    }
     UChar seg[128];
     int32_t seg_len = 0;
     size_t seg_off = 0;
