@@ -186,15 +186,29 @@ static void neutral_load(nummod *m, story_ctx *ctx)
     story_buf_free(&key);
 }
 
+/* Fold cache of one scan: the same words are looked up in many fields,
+ * and phrases of several lengths from one position, again and again;
+ * slot by position and length (the text does not change during a
+ * scan). */
+#define FOLD_SLOTS 64
+#define FOLD_MAX 48
+typedef struct fold_slot {
+    const char *p;
+    size_t n;
+    char f[FOLD_MAX]; /* folded, NUL-terminated */
+} fold_slot;
+
 typedef struct scan {
     story_ctx *ctx;
     nummod *mod;
     numlang *nl;
     const char *t;
     size_t start, end;
-    story_buf key;   /* folded form of [key_p, key_p + key_n) */
-    const char *key_p;
+    story_buf key;   /* folded form of the last word folded */
+    const char *key_p; /* [key_p, key_p + key_n) folds to key_f */
     size_t key_n;
+    const char *key_f; /* key.data or a fold cache entry */
+    fold_slot folds[FOLD_SLOTS];
     int inner_more;  /* a CJK numeral held 多/余 inside (一百多万) */
     story_buf phrase;
     int cjk;         /* language writes without spaces */
@@ -225,13 +239,25 @@ static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
         return NULL;
     if (p != s->key_p || n != s->key_n) {
         /* the same word is looked up in several fields: fold it once */
+        uintptr_t h = (uintptr_t)p * 7u + n;
+        fold_slot *fs = &s->folds[(h ^ (h >> 6)) & (FOLD_SLOTS - 1)];
         s->key_p = NULL;
-        if (fold_into(&s->key, p, n))
-            return NULL;
+        if (fs->p == p && fs->n == n) {
+            s->key_f = fs->f;
+        } else {
+            if (fold_into(&s->key, p, n))
+                return NULL;
+            s->key_f = s->key.data;
+            if (s->key.len < FOLD_MAX) {
+                fs->p = p;
+                fs->n = n;
+                memcpy(fs->f, s->key.data, s->key.len + 1);
+            }
+        }
         s->key_p = p;
         s->key_n = n;
     }
-    return lookup_folded(s, field, s->key.data);
+    return lookup_folded(s, field, s->key_f);
 }
 
 static double json_num(json_t *v)
@@ -1071,6 +1097,17 @@ static int fraction_follows(scan *s, size_t i)
     return lookup(s, "fraction_follow", s->t + q, we - q) != NULL;
 }
 
+/* Is the scale word after i (after spaces) and ending at se one of the
+ * pack's scale_counted words, which count only a number other than one:
+ * "two decades" = 20, but "the end of the decade", "a decade ago", "ein
+ * Jahrzehnt" are no numbers (languages without articles cannot tell "a
+ * decade" from "the decade": десятилетие назад)? */
+static int counted_scale(scan *s, size_t i, size_t se)
+{
+    size_t q = skip_spaces(s, i);
+    return se > q && lookup(s, "scale_counted", s->t + q, se - q) != NULL;
+}
+
 /* Read a numeral or spelled number at i. Returns 1 with value and end. */
 static int read_value(scan *s, size_t i, double *v, size_t *endp,
                       int *spelled, int *ordinal, int *plain_int,
@@ -1238,7 +1275,8 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
      * более миллиона, milion) */
     {
         size_t we = word_end(s, i), se;
-        if (we > i && lookup(s, "scale_alone", s->t + i, we - i)) {
+        if (we > i && lookup(s, "scale_alone", s->t + i, we - i) &&
+            !counted_scale(s, i, we)) {
             *v = 1;
             *endp = i; /* the scale step reads the word itself */
             *spelled = 1;
@@ -1246,7 +1284,8 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         }
         if (we > i && we < s->end && s->t[we] == ' ' &&
             lookup(s, "scale_one", s->t + i, we - i) &&
-            match_after(s, we, "scale_words", 2, 1, &se)) {
+            match_after(s, we, "scale_words", 2, 1, &se) &&
+            !counted_scale(s, we, se)) {
             *v = 1;
             *endp = we;
             *spelled = 1;
@@ -1713,7 +1752,9 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             !(se < s->end && is_word_cp(cp_at(s, se, NULL)))) {
             scale = json_num(sv);
             p = n.end = se;
-        } else if ((sv = match_after(s, p, "scale_words", 2, 1, &se))) {
+        } else if ((sv = match_after(s, p, "scale_words", 2, 1, &se)) &&
+                   !(n.value == 1 && !n.is_range &&
+                     counted_scale(s, p, se))) {
             scale = json_num(sv);
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */

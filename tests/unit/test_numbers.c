@@ -451,6 +451,54 @@ static void test_compound_one_and_word_ranges(void **state)
     story_vec_free(&v);
 }
 
+/* Decade words ("decade", "Jahrzehnt", "десятилетие") are no numbers by
+ * themselves or after an article: only a number other than one counts
+ * them (issue: "Ende des Jahrzehnts" was read as 10). */
+static void test_decades_need_a_count(void **state)
+{
+    (void)state;
+    static const char *const none[][2] = {
+        {"de", "Bis zum Ende des Jahrzehnts gilt die Regel."},
+        {"de", "Vor einem Jahrzehnt war das anders."},
+        {"en", "By the end of the decade the rule applies."},
+        {"en", "A decade ago that was different."},
+        {"fr", "D'ici la fin de la décennie, la règle vaut."},
+        {"ru", "К концу десятилетия правило вступит в силу."},
+        {"uk", "До кінця десятиліття правило діятиме."},
+        {"es", "Para el final de la década la regla vale."},
+        {"cs", "Do konce desetiletí pravidlo platí."},
+        {"pl", "Do końca dekady reguła obowiązuje."},
+        {"it", "Entro la fine del decennio la regola vale."},
+        {"is", "Fyrir lok áratugarins gildir reglan."},
+        {"hi", "दशक के अंत तक नियम लागू होगा।"},
+    };
+    story_vec v;
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        if (scan(none[k][0], none[k][1], &v) != 0)
+            fail_msg("%s: '%s' gave %zu numbers", none[k][0], none[k][1],
+                     v.len);
+        story_vec_free(&v);
+    }
+    static const char *const twenty[][2] = {
+        {"de", "Das dauerte zwei Jahrzehnte."},
+        {"en", "That took two decades."},
+        {"ru", "Это заняло два десятилетия."},
+        {"uk", "Це тривало два десятиліття."},
+    };
+    for (size_t k = 0; k < sizeof twenty / sizeof twenty[0]; k++) {
+        assert_int_equal(scan(twenty[k][0], twenty[k][1], &v), 1);
+        assert_true(close_to(((story_number *)v.data)->value, 20));
+        story_vec_free(&v);
+    }
+    /* dozens: counted ("three dozen" = 36, "a dozen" = 12), never bare */
+    assert_int_equal(scan("en", "Three dozen came; the dozen left.", &v), 1);
+    assert_true(close_to(((story_number *)v.data)->value, 36));
+    story_vec_free(&v);
+    assert_int_equal(scan("de", "Ein Dutzend kam, das Dutzend ging.", &v), 1);
+    assert_true(close_to(((story_number *)v.data)->value, 12));
+    story_vec_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
         cmocka_unit_test(test_compound_one_and_word_ranges),
+        cmocka_unit_test(test_decades_need_a_count),
     };
     return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
 }
