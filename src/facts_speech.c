@@ -205,6 +205,20 @@ static const char *ent_kind(fx *x, long ei)
     return ((story_fact *)x->facts.data)[fx_entity_fact(x, ei)].entity_kind;
 }
 
+/* A pronoun of the pack at token k (before sentence end e) that can be a
+ * subject: not a word that is also a determiner with a word after it in
+ * its clause (es "la", "lo": "dijo la jefa de bomberos" is an article,
+ * not "her"). The pronoun concept, else NULL. */
+static const char *subject_pronoun(fx *x, size_t k, size_t e, size_t *n)
+{
+    const char *pc = fx_match(x, "pronouns", k, e, n);
+    if (pc && story_langpack_has(x->lp, "determiners", x->a->tokens[k].key) &&
+        k + 1 < e && !fx_clause_break_before(x, k + 1) &&
+        (x->a->tokens[k + 1].flags & STORY_TOKEN_LETTER))
+        return NULL;
+    return pc;
+}
+
 /* The speaker a subject pronoun at token k refers to ("he said", "She
  * added:", "Er sagte"). News text reports one speaker after another, so
  *  1. the speaker of the latest quote before k in this sentence or the
@@ -381,7 +395,7 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                 }
                 return x->tok_ent[k];
             }
-            if (fx_match(x, "pronouns", k, e, &n))
+            if (subject_pronoun(x, k, e, &n))
                 return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
@@ -471,6 +485,24 @@ static long np_head(fx *x, size_t k, size_t v)
 }
 
 
+/* 1 when token k ends with a possessive suffix of the pack
+ * ("possessive_suffixes": en "'s"): "Europe's" in "Europe's wine chiefs
+ * said" modifies the noun after it. */
+static int possessive(fx *x, size_t k)
+{
+    json_t *sf = story_langpack_field(x->lp, "possessive_suffixes");
+    const char *w = x->a->tokens[k].key;
+    size_t wl = strlen(w), i;
+    json_t *v;
+    json_array_foreach(sf, i, v) {
+        const char *p = json_string_value(v);
+        size_t pl = p ? strlen(p) : 0;
+        if (pl && wl > pl && strcmp(w + wl - pl, p) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Subject of reporting verb v: the first entity (or pronoun) of the
  * stretch before v that starts at the sentence start or right after a
  * quote ending before v, when it opens that stretch (within its first 4
@@ -502,6 +534,10 @@ static long subject_of(fx *x, size_t v, const qspan *q,
             long pe;
             if (in_quote(a->tokens[k].start, NULL, all))
                 continue;
+            /* "one of Europe's wine chiefs says": a possessive name
+             * modifies the subject's head, it is not the subject */
+            if (x->tok_ent[k] >= 0 && possessive(x, k))
+                continue;
             if (x->tok_ent[k] >= 0) {
                 if (is_place(x, x->tok_ent[k]) && k > c &&
                     !story_langpack_has(x->lp, "determiners",
@@ -509,7 +545,7 @@ static long subject_of(fx *x, size_t v, const qspan *q,
                     continue;
                 return np_head(x, k, v);
             }
-            if (fx_match(x, "pronouns", k, e, &n))
+            if (subject_pronoun(x, k, e, &n))
                 return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
             if (tr >= 0)
@@ -531,7 +567,7 @@ static long subject_of(fx *x, size_t v, const qspan *q,
                 return -1;
             return np_head(x, k, v);
         }
-        if (fx_match(x, "pronouns", k, e, &n))
+        if (subject_pronoun(x, k, e, &n))
             return pronoun_speaker(x, k);
         long tr = fx_title_ref(x, k);
         if (tr >= 0)
@@ -1023,7 +1059,13 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             }
             if (v >= 0)
                 ei = subject_of(x, (size_t)v, q, &qv);
+            /* a role noun right next to the verb is its subject ("one of
+             * Europe's association chiefs says"), not a name further
+             * away */
+            const char *role = NULL;
             if (v >= 0 && ei < 0)
+                role = role_near(x, b, e, (size_t)v, q, &qv, 1);
+            if (v >= 0 && ei < 0 && !role)
                 ei = speaker_near(x, b, e, (size_t)v, q, &qv, 6);
             if (ei < 0) {
                 /* entity right before the opening or after the closing */
@@ -1052,7 +1094,7 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 size_t pn;
                 for (size_t k = before; k-- > b && k + 2 >= before && ei < 0;)
                     if (!in_quote(a->tokens[k].start, q, &qv) &&
-                        fx_match(x, "pronouns", k, e, &pn))
+                        subject_pronoun(x, k, e, &pn))
                         ei = pronoun_speaker(x, k);
             }
             /* pro-drop ("„…“, dodala."): the latest person before */
@@ -1060,8 +1102,7 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
                 verb_opens_clause(x, (size_t)v, b))
                 ei = latest_person(x, fx_token_after(x, q->open));
-            const char *role = NULL;
-            if (ei < 0 && v >= 0)
+            if (ei < 0 && v >= 0 && !role)
                 role = role_near(x, b, e, (size_t)v, q, &qv, 4);
             push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, role,
                        verb, 1, v >= 0 ? (size_t)v : (size_t)-1);
@@ -1379,7 +1420,7 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
                 *sk = q;
                 return np_head(x, q, e);
             }
-            if (fx_match(x, "pronouns", q, e, &m)) {
+            if (subject_pronoun(x, q, e, &m)) {
                 *sk = q;
                 return pronoun_speaker(x, q);
             }
@@ -1629,7 +1670,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     sk = q;
                     break;
                 }
-                if (fx_match(x, "pronouns", q, e, &n)) {
+                if (subject_pronoun(x, q, e, &n)) {
                     ei = speaker_near(x, b, e, q + 1, NULL, NULL, 1);
                     sk = q;
                     break;

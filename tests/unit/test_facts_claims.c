@@ -316,6 +316,50 @@ static void test_ja_negation_after_verb(void **state)
     run_free(&ja);
 }
 
+/* Speakers (L6): an inverted subject after "dijo" is no clitic pronoun
+ * ("la" is an article there); a role noun right before the verb is the
+ * subject, not a possessive name inside its phrase or a name opening the
+ * sentence. */
+static void test_speakers_session5(void **state)
+{
+    (void)state;
+    run es = extract("La presa cedió en Villaverde.\n\n"
+                     "«El río subió más rápido que nunca», dijo la jefa de "
+                     "bomberos Marta Ibarra.",
+                     "es");
+    const story_fact *q = fact_in(&es, STORY_FACT_QUOTE, 1);
+    assert_non_null(q);
+    assert_true(q->entity >= 0);
+    assert_non_null(strstr(es.fs->facts[q->entity].name, "Ibarra"));
+    /* "than ever" is no negation */
+    assert_int_equal(q->negated, 0);
+    run_free(&es);
+    run en = extract("As the EU drafts new rules, cider makers complain, but "
+                     "one of Europe's wine chiefs says they should \"stop "
+                     "complaining so loudly.\"\n\n"
+                     "\"The rules are fair to everyone,\" Tomas Varga said. "
+                     "\"Nobody asked for special treatment.\"",
+                     "en");
+    q = fact_in(&en, STORY_FACT_QUOTE, 0);
+    assert_non_null(q);
+    assert_string_equal(q->key, "quote|OFFICIAL");
+    const story_fact *q1 = NULL, *q2 = NULL;
+    for (size_t i = 0; i < en.fs->n_facts; i++)
+        if (en.fs->facts[i].type == STORY_FACT_QUOTE &&
+            en.fs->facts[i].sentence >= 1) {
+            if (!q1)
+                q1 = &en.fs->facts[i];
+            else if (!q2)
+                q2 = &en.fs->facts[i];
+        }
+    assert_non_null(q1);
+    assert_non_null(q2);
+    assert_true(q1->entity >= 0);
+    /* the second quote claims a negation */
+    assert_int_equal(q2->negated, 1);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_attribution_sources),
         cmocka_unit_test(test_release_event),
         cmocka_unit_test(test_ja_negation_after_verb),
+        cmocka_unit_test(test_speakers_session5),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
