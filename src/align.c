@@ -114,11 +114,31 @@ static int bridged(const sd_link *l, size_t n, size_t k, int dir, size_t na,
     return l[last].a + l[last].na == na && l[last].b + l[last].nb == nb;
 }
 
+/* Link k (moved) continues the run of an evidenced moved neighbour in
+ * the link order (A order): the units right before or after it on both
+ * sides. */
+static int moved_run(const sd_link *l, size_t n, size_t k)
+{
+    for (int dir = -1; dir <= 1; dir += 2) {
+        if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= n))
+            continue;
+        const sd_link *o = &l[dir < 0 ? k - 1 : k + 1];
+        const sd_link *p = dir < 0 ? o : &l[k], *q = dir < 0 ? &l[k] : o;
+        if (o->kind == STORY_LINK_MOVED && o->score >= REL_MIN_SIM &&
+            p->a + p->na == q->a && p->b + p->nb == q->b)
+            return 1;
+    }
+    return 0;
+}
+
 /* Link k is in order, without evidence, between evidenced in-order links
- * (or a document edge) within a short run. */
+ * (or a document edge) within a short run; or moved, continuing an
+ * evidenced moved run (a moved paragraph's sentence the lexicon misses). */
 static int sandwiched(const sd_link *l, size_t n, size_t k, size_t na,
                       size_t nb)
 {
+    if (l[k].kind == STORY_LINK_MOVED)
+        return moved_run(l, n, k);
     if (l[k].kind != STORY_LINK_MATCH)
         return 0;
     return bridged(l, n, k, -1, na, nb) && bridged(l, n, k, +1, na, nb);
@@ -186,6 +206,16 @@ static int translation_like(const rel_stats *s, int cross)
            (cross || s->mean_sim < 0.8);
 }
 
+/* Covered like a translation, in any order: both sides >= 85%, >= 60%
+ * of the links 1-1, links clearly similar. A translation whose
+ * paragraphs were moved (a reordered translation, a rewrite by its
+ * relation) is no less the same story. */
+static int complete_any_order(const rel_stats *s)
+{
+    return fmin(s->cov_a, s->cov_b) >= 0.85 && s->one_one >= 0.6 &&
+           s->mean_sim >= 0.2;
+}
+
 /* Relation rules (docs/align.md), on the links that carry evidence
  * (score >= REL_MIN_SIM) of the paragraph level (>= 3 aligned paragraphs)
  * or else the sentence level:
@@ -246,6 +276,12 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
                 (cmax >= 0.4 && anc >= REL_SAME))) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
+        /* a translation with its passages moved: as similar as its
+         * anchors say, as the translation above (fresh-user finding M8:
+         * shuffled paragraphs took en-zh 1.00 -> 0.22) */
+        if (cross && anc > al->sim_overall && complete_any_order(s) &&
+            complete_any_order(ss))
+            al->sim_overall = anc;
     } else if (al->sim_overall >= REL_SAME_OVERALL) {
         al->relation = STORY_REL_SAME_STORY;
         al->relation_confidence =

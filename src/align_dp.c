@@ -1277,6 +1277,90 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
     }
 }
 
+/* Runs of moved units: an omitted A unit next to a moved link's A unit
+ * and an added B unit next to its B unit, on the same side (both after,
+ * or both before), moved with it, when they pass the gap rules
+ * (a positive DP link score, or gap_dp's margin over their background
+ * similarity, or lengths that agree without conflicting anchors); with a paragraph prior, inside the
+ * same aligned paragraphs. A moved paragraph carries its sentences, and
+ * the sentences without lexical evidence (names the lexicon misses)
+ * follow their moved neighbours as in-order ones follow theirs. */
+static void extend_moved(dp *d, sd_link *l, size_t n)
+{
+    size_t *la = story__malloc((d->N + 1) * sizeof *la);
+    size_t *lb = story__malloc((d->M + 1) * sizeof *lb);
+    if (!la || !lb) {
+        free(la);
+        free(lb);
+        return;
+    }
+    for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
+        changed = 0;
+        for (size_t i = 0; i <= d->N; i++)
+            la[i] = SIZE_MAX;
+        for (size_t j = 0; j <= d->M; j++)
+            lb[j] = SIZE_MAX;
+        for (size_t k = 0; k < n; k++) {
+            if (l[k].kind < 0)
+                continue;
+            if (l[k].kind == STORY_LINK_OMITTED)
+                la[l[k].a] = k;
+            else if (l[k].kind == STORY_LINK_ADDED)
+                lb[l[k].b] = k;
+        }
+        for (size_t k = 0; k < n; k++) {
+            if (l[k].kind != STORY_LINK_MOVED || !l[k].na || !l[k].nb)
+                continue;
+            for (int dir = 0; dir < 2; dir++) {
+                size_t a, b;
+                if (dir == 0) {
+                    if (l[k].a == 0 || l[k].b == 0)
+                        continue;
+                    a = l[k].a - 1;
+                    b = l[k].b - 1;
+                } else {
+                    a = l[k].a + l[k].na;
+                    b = l[k].b + l[k].nb;
+                    if (a >= d->N || b >= d->M)
+                        continue;
+                }
+                size_t ka = la[a], kb = lb[b];
+                if (ka == SIZE_MAX || kb == SIZE_MAX ||
+                    l[ka].kind != STORY_LINK_OMITTED ||
+                    l[kb].kind != STORY_LINK_ADDED)
+                    continue;
+                if (!d->prior || d->prior->ga[a] == SIZE_MAX ||
+                    d->prior->ga[a] != d->prior->gb[b])
+                    continue;
+                double sim = sim11_of(d, a, b);
+                double lt = len_term(d, d->A->u[a].chars, d->B->u[b].chars);
+                double noise = (d->ra[a] + d->rb[b]) / 2;
+                /* as the DP would link them in order, or by the gap rules */
+                int ok = link_score(d, a, 1, b, 1, NULL) > 0 ||
+                         (sim >= GAPDP_ABS &&
+                          (sim - K_NOISE * noise) / d->level >= GAPDP_MIN);
+                if (!ok)
+                    ok = lt >= GAPDP_LEN_MIN &&
+                         !(anchor_mass(d, 0, a) >= GAP_ANCHOR &&
+                           anchor_mass(d, 1, b) >= GAP_ANCHOR &&
+                           !share_anchor(d, a, b)) &&
+                         !unrelated(d, a, b);
+                if (!ok)
+                    continue;
+                l[ka].b = b;
+                l[ka].nb = 1;
+                l[ka].score = sim;
+                l[ka].kind = STORY_LINK_MOVED;
+                l[kb].kind = -1;
+                la[a] = lb[b] = SIZE_MAX;
+                changed = 1;
+            }
+        }
+    }
+    free(la);
+    free(lb);
+}
+
 static double len_of(const dp *d, size_t a, size_t na, size_t b, size_t nb)
 {
     size_t la = 0, lb = 0;
@@ -1642,6 +1726,8 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
     gap_dp(&d, l, cnt);
     steal(&d, l, cnt);
     absorb(&d, l, cnt);
+    if (reorder) /* after the in-order steps have taken their gaps */
+        extend_moved(&d, l, cnt);
     size_t w = 0;
     for (size_t x = 0; x < cnt; x++)
         if (l[x].kind >= 0)
