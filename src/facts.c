@@ -1473,6 +1473,19 @@ static const story_fact *nearest_date(const story_factset *fs, size_t i)
 static int different_times(const story_factset *fs, size_t i, size_t j)
 {
     const story_fact *di = nearest_date(fs, i), *dj = nearest_date(fs, j);
+    /* a count without a date of its own (a headline's "injures 15") is of
+     * the story's time, its first date: not of "in 1998, when … 7 people
+     * were hurt" */
+    if (!di != !dj) {
+        const story_fact *first = NULL;
+        for (size_t k = 0; k < fs->n_facts && !first; k++)
+            if (fs->facts[k].type == STORY_FACT_DATE && fs->facts[k].key)
+                first = &fs->facts[k];
+        if (!di)
+            di = first;
+        else
+            dj = first;
+    }
     return di && dj && strcmp(di->key, dj->key) != 0;
 }
 

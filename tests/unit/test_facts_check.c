@@ -115,6 +115,15 @@ static void test_headline_count(void **state)
                 "hospital.",
                 "en", STORY_FACT_QUANTITY, NULL),
         0);
+    /* a count of another time: the headline's count is of the story's
+     * time (its first date), not of 1998 */
+    assert_int_equal(
+        clashes("Storm injures 15 in Kellport\n\nA storm tore through the "
+                "harbour town of Kellport on 6 May 2024, injuring 15 "
+                "people, the coastguard said.\n\nThe town saw a similar "
+                "storm in 1998, when 9 people were injured.",
+                "en", STORY_FACT_QUANTITY, NULL),
+        0);
 }
 
 /* An affirmed event against its denial when the actor is the named
