@@ -696,6 +696,35 @@ static void pass_slot(side *a, side *b, int need_aligned,
  * elsewhere on the other side (numbers_unique). */
 static void pass_only_number(side *a, side *b, unsigned char *cat)
 {
+    size_t nl = a->al ? a->al->n_links : 0;
+    if (!nl)
+        return;
+    /* unmatched quantities per sentence link, counted once: a pairing
+     * empties its link (one on each side), so the counts stay right */
+    size_t *na = story__calloc(nl, sizeof *na);
+    size_t *nb = story__calloc(nl, sizeof *nb);
+    size_t *lastb = story__calloc(nl, sizeof *lastb);
+    if (!na || !nb || !lastb)
+        goto done; /* out of memory: no pairing, facts stay omitted/added */
+    for (size_t k = 0; k < 2; k++) {
+        const side *s = k ? b : a;
+        for (size_t i = 0; i < s->fs->n_facts; i++) {
+            const story_fact *f = &s->fs->facts[i];
+            if (s->skip[i] || s->match[i] >= 0 ||
+                f->type != STORY_FACT_QUANTITY ||
+                f->sentence >= s->art->n_sentences ||
+                s->link[f->sentence] < 0 ||
+                (size_t)s->link[f->sentence] >= nl)
+                continue;
+            size_t l = (size_t)s->link[f->sentence];
+            if (k) {
+                nb[l]++;
+                lastb[l] = i;
+            } else {
+                na[l]++;
+            }
+        }
+    }
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
         if (a->skip[i] || a->match[i] >= 0 ||
@@ -703,8 +732,8 @@ static void pass_only_number(side *a, side *b, unsigned char *cat)
             f->sentence >= a->art->n_sentences)
             continue;
         long link = a->link[f->sentence];
-        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
-            count_quantities(a, link) != 1 || count_quantities(b, link) != 1)
+        if (link < 0 || (size_t)link >= nl || na[link] != 1 ||
+            nb[link] != 1)
             continue;
         /* a changed number lowers the score of its own sentence pair
          * (numbers anchor the alignment across languages): an in-order
@@ -716,30 +745,27 @@ static void pass_only_number(side *a, side *b, unsigned char *cat)
             !(named && l->kind == STORY_LINK_MATCH && l->n_a == 1 &&
               l->n_b == 1))
             continue;
-        for (size_t j = 0; j < b->fs->n_facts; j++) {
-            const story_fact *g = &b->fs->facts[j];
-            if (b->skip[j] || b->match[j] >= 0 ||
-                g->type != STORY_FACT_QUANTITY ||
-                g->sentence >= b->art->n_sentences ||
-                b->link[g->sentence] != link)
-                continue;
-            if (!!f->negated != !!g->negated || !same_str(f->unit, g->unit) ||
-                strcmp(fslot(f), fslot(g)) != 0 ||
-                (f->number == g->number && f->number_hi == g->number_hi))
-                break;
-            if (f->counted && *f->counted && g->counted && *g->counted &&
-                strcmp(f->counted, g->counted) != 0)
-                break;
-            if (a->same_lang && f->event && *f->event && g->event &&
-                *g->event && strcmp(f->event, g->event) != 0)
-                break;
-            if (!numbers_unique(a, f, b, g))
-                break;
-            pair(a, i, b, j);
-            cat[i] = (unsigned char)STORY_DIFF_CHANGED;
-            break;
-        }
+        size_t j = lastb[link];
+        const story_fact *g = &b->fs->facts[j];
+        if (b->match[j] >= 0 || !!f->negated != !!g->negated ||
+            !same_str(f->unit, g->unit) || strcmp(fslot(f), fslot(g)) != 0 ||
+            (f->number == g->number && f->number_hi == g->number_hi))
+            continue;
+        if (f->counted && *f->counted && g->counted && *g->counted &&
+            strcmp(f->counted, g->counted) != 0)
+            continue;
+        if (a->same_lang && f->event && *f->event && g->event && *g->event &&
+            strcmp(f->event, g->event) != 0)
+            continue;
+        if (!numbers_unique(a, f, b, g))
+            continue;
+        pair(a, i, b, j);
+        cat[i] = (unsigned char)STORY_DIFF_CHANGED;
     }
+done:
+    free(na);
+    free(nb);
+    free(lastb);
 }
 
 /* Unmatched entity facts of kind `kind` whose first mention lies in the
