@@ -170,6 +170,12 @@ static void skeleton(const char *in, story_buf *out)
                 continue;
             }
         }
+        /* a silent "e" between t and a word-final s after a vowel is
+         * the "ts" of the translations: Bates / Бейтс / 贝茨 "beici" /
+         * ベイツ / बेट्स */
+        if (c == 'e' && n >= 2 && w[n - 1] == 't' && is_vowel(w[n - 2]) &&
+            (p[1] == 's' || p[1] == 'S') && !isalpha((unsigned char)p[2]))
+            continue;
         /* doubled letters as one (Britzman / ブリッツマン "burittsuman") */
         if (c >= 'a' && c <= 'z' && !(n > 0 && w[n - 1] == c))
             w[n++] = c;
@@ -211,6 +217,10 @@ static void skeleton(const char *in, story_buf *out)
         if (c == 's' && d == 'h') { s[m++] = 's'; i++; continue; }
         if (c == 'c' && d == 'h') { s[m++] = 'k'; i++; continue; }
         if (c == 'p' && d == 'h') { s[m++] = 'v'; i++; continue; }
+        /* a nasal before a labial is written m or n (Edinburgh /
+         * Edimburgo, Cumbernauld): n */
+        if (c == 'm' && (d == 'b' || d == 'p'))
+            c = 'n';
         /* ts/tz = z = s (Пульц = Puls: z is voiced or not by language) */
         if (c == 't' && (d == 's' || d == 'z')) { s[m++] = 's'; i++; continue; }
         switch (c) {
@@ -2392,6 +2402,19 @@ static int not_entity(fx *x, size_t i)
         json_array_foreach(json_object_get(ef, "currency_codes"), ci, cv) {
             const char *cc = json_string_value(cv);
             if (cc && strlen(cc) == 3 && memcmp(cc, k, 3) == 0)
+                return 1;
+        }
+    }
+    /* a time-zone abbreviation written as an acronym ("09:00 KST";
+     * entities.json "time_zones") */
+    if (n >= 2 && n <= 5 &&
+        is_acronym(x->a->text + x->a->tokens[i].start,
+                   x->a->tokens[i].end - x->a->tokens[i].start)) {
+        size_t ci;
+        json_t *cv;
+        json_array_foreach(json_object_get(ef, "time_zones"), ci, cv) {
+            const char *tz = json_string_value(cv);
+            if (tz && strlen(tz) == n && memcmp(tz, k, n) == 0)
                 return 1;
         }
     }

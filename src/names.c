@@ -294,6 +294,11 @@ static void pinyin_to_name(story_buf *out, size_t from)
     size_t r = 0;
     int first = 1;
     size_t i = from;
+    /* syllables: a foreign name in transliteration characters has 4 or
+     * more (Chinese names 2 or 3) */
+    size_t syls = 0;
+    for (size_t q = from; q < out->len; q++)
+        syls += q == from || out->data[q - 1] == ' ';
     while (i < out->len && r + 8 < sizeof res) {
         size_t j = i;
         while (j < out->len && out->data[j] != ' ')
@@ -310,7 +315,15 @@ static void pinyin_to_name(story_buf *out, size_t from)
             memcpy(res + r, put, pl);
             r += pl;
         } else {
-            for (size_t k = 0; k < l && r + 2 < sizeof res; k++) {
+            size_t k0 = 0;
+            /* in a foreign name hua, huai, hui transcribe w: 怀特豪斯
+             * Whitehouse, 惠 Whit- */
+            if (syls >= 4 && l >= 3 && syl[0] == 'h' && syl[1] == 'u' &&
+                (syl[2] == 'a' || syl[2] == 'i')) {
+                res[r++] = 'w';
+                k0 = 2;
+            }
+            for (size_t k = k0; k < l && r + 2 < sizeof res; k++) {
                 char c = syl[k];
                 if (c == 'x')
                     c = 's';

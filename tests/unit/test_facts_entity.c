@@ -372,6 +372,79 @@ static void test_hindi_names_before_postpositions(void **state)
     run_free(&en);
 }
 
+/* Time-zone abbreviations and disease names written as acronyms are no
+ * organisations ("09:00 KST", "COVID"); a word that is only a time zone
+ * in lower case elsewhere stays ("West" in a name). */
+static void test_time_zones_and_diseases(void **state)
+{
+    (void)state;
+    run en = extract("The launch is planned for 09:00 KST on Friday, the "
+                     "Korea Aerospace Research Institute said, after COVID "
+                     "delays.", "en");
+    assert_string_equal(key_of(&en, "KST"), "");
+    assert_string_equal(key_of(&en, "COVID"), "");
+    assert_true(key_of(&en, "Korea Aerospace")[0]);
+    run_free(&en);
+    run pst = extract("Dana Whitlow will speak at 10 a.m. PST, her office "
+                      "said.", "en");
+    assert_string_equal(key_of(&pst, "PST"), "");
+    assert_true(key_of(&pst, "Whitlow")[0]);
+    run_free(&pst);
+}
+
+/* English common words that FreeDict only writes capitalised in names
+ * (Act, Legislature, Islamic, Taskforce): translations translate them,
+ * so alone or in a run of common words they are no entity. */
+static void test_english_common_word_names(void **state)
+{
+    (void)state;
+    run en = extract("Lawmakers said the Legislature would vote on the "
+                     "Clean Rivers Act before the Islamic new year, and the "
+                     "Housing Taskforce agreed, Senator Ruth Okafor said.",
+                     "en");
+    assert_string_equal(key_of(&en, "Legislature"), "");
+    assert_string_equal(key_of(&en, "Act"), "");
+    assert_string_equal(key_of(&en, "Islamic"), "");
+    assert_string_equal(key_of(&en, "Taskforce"), "");
+    assert_true(key_of(&en, "Okafor")[0]);
+    run_free(&en);
+}
+
+/* Skeleton spellings that differ only by script: a silent "e" before a
+ * final s (Bates / Бейтс / 贝茨 / ベイツ / बेट्स), a nasal before a labial
+ * (Edinburgh / Edimburgo), pinyin hua/huai for w in a long foreign name
+ * (Whitebrook / 怀特布鲁克). */
+static void test_skeleton_spellings(void **state)
+{
+    (void)state;
+    run en = extract("Judge Alan Bates visited Edinburgh with Mark "
+                     "Whitebrook on Tuesday.", "en");
+    run ru = extract("Судья Алан Бейтс посетил Эдинбург вместе с Марком "
+                     "Уайтбруком во вторник.", "ru");
+    run zh = extract("法官艾伦·贝茨周二与马克·怀特布鲁克一起访问了爱丁堡。",
+                     "zh");
+    run ja = extract("アラン・ベイツ判事は火曜日にマーク・ホワイトブルック氏と"
+                     "エディンバラを訪れた。", "ja");
+    run es = extract("El juez Alan Bates visitó Edimburgo el martes con "
+                     "Mark Whitebrook.", "es");
+    const char *b = key_of(&en, "Bates");
+    assert_true(b[0]);
+    assert_string_equal(key_of(&ru, "Бейтс"), b);
+    assert_string_equal(key_of(&zh, "贝茨"), b);
+    assert_string_equal(key_of(&ja, "ベイツ"), b);
+    const char *e = key_of(&en, "Edinburgh");
+    assert_true(e[0]);
+    assert_string_equal(key_of(&es, "Edimburgo"), e);
+    const char *w = key_of(&en, "Whitebrook");
+    assert_true(w[0]);
+    assert_string_equal(key_of(&zh, "怀特布鲁克"), w);
+    run_free(&en);
+    run_free(&ru);
+    run_free(&zh);
+    run_free(&ja);
+    run_free(&es);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +461,9 @@ int main(void)
         cmocka_unit_test(test_middle_initial_and_breakers),
         cmocka_unit_test(test_dotted_places_titles_acronyms),
         cmocka_unit_test(test_hindi_names_before_postpositions),
+        cmocka_unit_test(test_time_zones_and_diseases),
+        cmocka_unit_test(test_english_common_word_names),
+        cmocka_unit_test(test_skeleton_spellings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
