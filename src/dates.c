@@ -152,12 +152,24 @@ static int parse_published(const char *p, long *days)
 
 /* ---- text helpers ------------------------------------------------------ */
 
+/* Fold cache of one scan, by position and length (the text does not
+ * change during a scan): a word is folded once for the starter check and
+ * the lookups of several fields that follow. */
+#define DFOLD_SLOTS 32
+#define DFOLD_MAX 48
+typedef struct dfold_slot {
+    const char *p;
+    size_t n;
+    char f[DFOLD_MAX]; /* folded, NUL-terminated */
+} dfold_slot;
+
 typedef struct dscan {
     story_ctx *ctx;
     datelang *dl;
     const char *t;
     size_t start, end;
     story_buf key;
+    dfold_slot folds[DFOLD_SLOTS];
     int have_pub;
     long pub;
 } dscan;
@@ -221,14 +233,30 @@ static size_t word_end(dscan *s, size_t i)
     return story__word_end(s->t, s->end, i);
 }
 
-static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
+/* Folded [p, p + n), or NULL when folding fails. */
+static const char *fold_at(dscan *s, const char *p, size_t n)
 {
+    uintptr_t h = (uintptr_t)p * 7u + n;
+    dfold_slot *fs = &s->folds[(h ^ (h >> 6)) & (DFOLD_SLOTS - 1)];
+    if (fs->p == p && fs->n == n)
+        return fs->f;
     s->key.len = 0;
     if (s->key.data)
         s->key.data[0] = '\0';
-    if (n == 0 || story__fold_word(&s->key, p, n) || !s->key.data)
+    if (story__fold_word(&s->key, p, n) || !s->key.data)
         return NULL;
-    return story_langpack_lookup(s->dl->lp, field, s->key.data);
+    if (s->key.len < DFOLD_MAX) {
+        fs->p = p;
+        fs->n = n;
+        memcpy(fs->f, s->key.data, s->key.len + 1);
+    }
+    return s->key.data;
+}
+
+static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
+{
+    const char *k = n ? fold_at(s, p, n) : NULL;
+    return k ? story_langpack_lookup(s->dl->lp, field, k) : NULL;
 }
 
 /* Longest phrase of 1..maxw words at i in `field` (trailing "." tried
@@ -854,15 +882,12 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 size_t we0 = word_end(s, i);
                 size_t wl = we0 - i;
                 int known = 0;
-                if (wl && story__fold_word(&s->key, s->t + i, wl) == 0 &&
-                    s->key.data)
-                    known = json_object_get(s->dl->starters, s->key.data) !=
-                            NULL;
+                const char *fk = wl ? fold_at(s, s->t + i, wl) : NULL;
+                if (fk)
+                    known = json_object_get(s->dl->starters, fk) != NULL;
                 if (!known && we0 < s->end && s->t[we0] == '.' &&
-                    story__fold_word(&s->key, s->t + i, wl + 1) == 0 &&
-                    s->key.data)
-                    known = json_object_get(s->dl->starters, s->key.data) !=
-                            NULL;
+                    (fk = fold_at(s, s->t + i, wl + 1)))
+                    known = json_object_get(s->dl->starters, fk) != NULL;
                 if (!known) {
                     i = we0 > i ? we0 : nx;
                     continue;

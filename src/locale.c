@@ -551,6 +551,31 @@ json_t *story_langpack_lookup(const story_langpack *lp, const char *field,
     return f ? find_entry(f, key) : NULL;
 }
 
+const story_langpack_index *story_langpack_index_of(const story_langpack *lp,
+                                                    const char *field)
+{
+    return lp && field ? find_field(lp, field) : NULL;
+}
+
+json_t *story_langpack_index_lookup(const story_langpack_index *f,
+                                    const char *key, size_t len,
+                                    uint64_t h)
+{
+    if (!f || !f->slots)
+        return NULL;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (uint32_t i = (uint32_t)h & f->mask;; i = (i + 1) & f->mask) {
+        const lp_slot *sl = &f->slots[i];
+        if (!sl->idx)
+            return NULL;
+        if (sl->tag == tag) {
+            const lp_entry *e = &f->entries[sl->idx - 1];
+            if (e->len == len && memcmp(e->key, key, len) == 0)
+                return e->value;
+        }
+    }
+}
+
 int story_langpack_has(const story_langpack *lp, const char *field,
                        const char *key)
 {

@@ -47,4 +47,18 @@ const char *story_langpack_map(const story_langpack *lp, const char *field,
 json_t *story_langpack_lookup(const story_langpack *lp, const char *field,
                               const char *key);
 
+/* The key table of `field` (NULL when the pack lacks the field), for
+ * callers that look up many keys in a few fields: valid as long as the
+ * pack (the context). Borrowed. */
+typedef struct lp_field story_langpack_index;
+const story_langpack_index *story_langpack_index_of(const story_langpack *lp,
+                                                    const char *field);
+
+/* story_langpack_lookup through an index: folded `key` of `len` bytes
+ * whose story__hash_bytes(key, len) is `hash` (so that one key is hashed
+ * once for all the fields it is tried in). NULL index: NULL. */
+json_t *story_langpack_index_lookup(const story_langpack_index *ix,
+                                    const char *key, size_t len,
+                                    uint64_t hash);
+
 #endif
