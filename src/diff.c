@@ -685,9 +685,43 @@ static void pass_slot(side *a, side *b, int need_aligned,
     story__strmap_free(&mb);
 }
 
+/* The units of the only-number pass, per sentence of A (ga) and of B
+ * (gb): the sentence link, or, for a sentence the aligner left out, nl +
+ * the index of the first of two adjacent one-sentence links, one omitted
+ * and one added (the aligner split a pair whose changed number lowered
+ * its score too far: "€4 million" / "5 мільйонів євро"); -1 otherwise. */
+static void only_units(const side *a, const side *b, long *ga, long *gb)
+{
+    const story_alignment *al = a->al;
+    size_t nl = al->n_links;
+    for (size_t i = 0; i < a->art->n_sentences; i++)
+        ga[i] = a->link[i];
+    for (size_t i = 0; i < b->art->n_sentences; i++)
+        gb[i] = b->link[i];
+    for (size_t li = 0; li + 1 < nl; li++) {
+        const story_link *x = &al->links[li], *y = &al->links[li + 1];
+        const story_link *om = NULL, *ad = NULL;
+        if (x->n_a == 1 && x->n_b == 0 && y->n_a == 0 && y->n_b == 1) {
+            om = x;
+            ad = y;
+        } else if (x->n_a == 0 && x->n_b == 1 && y->n_a == 1 &&
+                   y->n_b == 0) {
+            om = y;
+            ad = x;
+        }
+        if (!om || om->a >= a->art->n_sentences ||
+            ad->b >= b->art->n_sentences || ga[om->a] >= 0 ||
+            gb[ad->b] >= 0)
+            continue;
+        ga[om->a] = gb[ad->b] = (long)(nl + li);
+        li++; /* the two links are used */
+    }
+}
+
 /* Pass after the aligned slot pass: in a well aligned sentence pair
- * (score >= ONLY_NUMBER_MIN_SCORE, or any in-order 1-1 pair for an amount
- * with a unit) whose sentences hold exactly one
+ * (score >= ONLY_NUMBER_MIN_SCORE, or any in-order 1-1 pair, or an
+ * omitted and an added sentence side by side, for an amount with a unit)
+ * whose sentences hold exactly one
  * unmatched quantity on each side, the two are one changed value when the
  * slot and unit agree, the counted things agree where both are known, and, within
  * one language, the events agree where both are known ("€4 million" ->
@@ -699,53 +733,64 @@ static void pass_only_number(side *a, side *b, unsigned char *cat)
     size_t nl = a->al ? a->al->n_links : 0;
     if (!nl)
         return;
-    /* unmatched quantities per sentence link, counted once: a pairing
-     * empties its link (one on each side), so the counts stay right */
-    size_t *na = story__calloc(nl, sizeof *na);
-    size_t *nb = story__calloc(nl, sizeof *nb);
-    size_t *lastb = story__calloc(nl, sizeof *lastb);
-    if (!na || !nb || !lastb)
+    /* unmatched quantities per unit (sentence link, or side-by-side
+     * omitted + added pair: 2 nl units), counted once: a pairing empties
+     * its unit (one on each side), so the counts stay right */
+    size_t nu = 2 * nl;
+    size_t *na = story__calloc(nu, sizeof *na);
+    size_t *nb = story__calloc(nu, sizeof *nb);
+    size_t *lastb = story__calloc(nu, sizeof *lastb);
+    long *ua = story__calloc(a->fs->n_facts + 1, sizeof *ua);
+    long *ga = story__calloc(a->art->n_sentences + 1, sizeof *ga);
+    long *gb = story__calloc(b->art->n_sentences + 1, sizeof *gb);
+    if (!na || !nb || !lastb || !ua || !ga || !gb)
         goto done; /* out of memory: no pairing, facts stay omitted/added */
+    only_units(a, b, ga, gb);
     for (size_t k = 0; k < 2; k++) {
         const side *s = k ? b : a;
         for (size_t i = 0; i < s->fs->n_facts; i++) {
             const story_fact *f = &s->fs->facts[i];
+            if (!k)
+                ua[i] = -1;
             if (s->skip[i] || s->match[i] >= 0 ||
-                f->type != STORY_FACT_QUANTITY ||
-                f->sentence >= s->art->n_sentences ||
-                s->link[f->sentence] < 0 ||
-                (size_t)s->link[f->sentence] >= nl)
+                f->type != STORY_FACT_QUANTITY)
                 continue;
-            size_t l = (size_t)s->link[f->sentence];
+            if (f->sentence >= s->art->n_sentences)
+                continue;
+            long u = (k ? gb : ga)[f->sentence];
+            if (u < 0 || (size_t)u >= nu)
+                continue;
             if (k) {
-                nb[l]++;
-                lastb[l] = i;
+                nb[u]++;
+                lastb[u] = i;
             } else {
-                na[l]++;
+                na[u]++;
+                ua[i] = u;
             }
         }
     }
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
-        if (a->skip[i] || a->match[i] >= 0 ||
-            f->type != STORY_FACT_QUANTITY ||
-            f->sentence >= a->art->n_sentences)
-            continue;
-        long link = a->link[f->sentence];
-        if (link < 0 || (size_t)link >= nl || na[link] != 1 ||
-            nb[link] != 1)
+        long u = ua[i];
+        if (u < 0 || a->match[i] >= 0 || na[u] != 1 || nb[u] != 1)
             continue;
         /* a changed number lowers the score of its own sentence pair
          * (numbers anchor the alignment across languages): an in-order
-         * 1-1 pair below the score floor still counts when the amount
-         * names its unit (a currency, percent) */
-        const story_link *l = &a->al->links[link];
+         * 1-1 pair below the score floor, or a side-by-side omitted and
+         * added sentence, still counts when the amount names its unit (a
+         * currency, percent) */
         int named = f->unit && *f->unit;
-        if (l->score < ONLY_NUMBER_MIN_SCORE &&
-            !(named && l->kind == STORY_LINK_MATCH && l->n_a == 1 &&
-              l->n_b == 1))
-            continue;
-        size_t j = lastb[link];
+        if ((size_t)u >= nl) {
+            if (!named)
+                continue;
+        } else {
+            const story_link *l = &a->al->links[u];
+            if (l->score < ONLY_NUMBER_MIN_SCORE &&
+                !(named && l->kind == STORY_LINK_MATCH && l->n_a == 1 &&
+                  l->n_b == 1))
+                continue;
+        }
+        size_t j = lastb[u];
         const story_fact *g = &b->fs->facts[j];
         if (b->match[j] >= 0 || !!f->negated != !!g->negated ||
             !same_str(f->unit, g->unit) || strcmp(fslot(f), fslot(g)) != 0 ||
@@ -766,6 +811,9 @@ done:
     free(na);
     free(nb);
     free(lastb);
+    free(ua);
+    free(ga);
+    free(gb);
 }
 
 /* Unmatched entity facts of kind `kind` whose first mention lies in the
