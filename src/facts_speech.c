@@ -507,11 +507,13 @@ static int possessive(fx *x, size_t k)
  * stretch before v that starts at the sentence start or right after a
  * quote ending before v, when it opens that stretch (within its first 4
  * tokens). "Russia has stated … and has vowed to "…"" -> Russia, not the
- * nearer NATO. -1 when there is none. */
+ * nearer NATO. -1 when there is none; *role is then the role or group
+ * noun that opens the verb's clause as its subject, or NULL. */
 static long subject_of(fx *x, size_t v, const qspan *q,
-                       const story_vec *all)
+                       const story_vec *all, const char **role)
 {
     const story_article *a = x->a;
+    *role = NULL;
     size_t s = a->tokens[v].sentence;
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     size_t from = b;
@@ -552,8 +554,14 @@ static long subject_of(fx *x, size_t v, const qspan *q,
                 return tr;
             if ((tr = org_ref(x, k)) >= 0)
                 return tr;
-            if (source_at(x, k, &pe))
+            const char *src = source_at(x, k, &pe);
+            if (src) {
+                /* "…, an anonymous senior legal official from a bank
+                 * commented": a role or group noun is the subject */
+                if (pe < 0)
+                    *role = src;
                 return pe >= 0 ? pe : -1;
+            }
         }
     for (size_t k = from; k < v && k < from + 4; k++) {
         if (in_quote(a->tokens[k].start, q, all))
@@ -1046,7 +1054,7 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             size_t s1 = fx_sentence_at(x, q->close > 0 ? q->close - 1 : 0);
             if (!long_enough(x, s0, q))
                 continue;
-            const char *verb = NULL;
+            const char *verb = NULL, *srole = NULL;
             long v = verb_near(x, s0, s1, q, &verb);
             long ei = -1;
             size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1];
@@ -1058,12 +1066,12 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 story_vec_push(quoted_sent, &(size_t){s0 - 1});
             }
             if (v >= 0)
-                ei = subject_of(x, (size_t)v, q, &qv);
+                ei = subject_of(x, (size_t)v, q, &qv, &srole);
             /* a role noun right next to the verb is its subject ("one of
              * Europe's association chiefs says"), not a name further
              * away */
-            const char *role = NULL;
-            if (v >= 0 && ei < 0)
+            const char *role = ei < 0 ? srole : NULL;
+            if (v >= 0 && ei < 0 && !role)
                 role = role_near(x, b, e, (size_t)v, q, &qv, 1);
             if (v >= 0 && ei < 0 && !role)
                 ei = speaker_near(x, b, e, (size_t)v, q, &qv, 6);
@@ -1538,6 +1546,33 @@ static void reported_speech(fx *x, size_t s)
                0, (size_t)-1);
 }
 
+/* 1 when byte off lies inside a direct quote fact of sentence s. */
+static int in_direct_quote(const fx *x, size_t s, size_t off)
+{
+    const story_fact *f = (const story_fact *)x->facts.data;
+    for (size_t i = 0; i < x->facts.len; i++)
+        if (f[i].type == STORY_FACT_QUOTE && f[i].direct &&
+            f[i].sentence <= s && off >= f[i].start && off < f[i].end)
+            return 1;
+    return 0;
+}
+
+/* 1 when word w ends with one of the strings of pack list `field`, with
+ * at least 2 bytes before it. */
+static int ends_with_any(fx *x, const char *field, const char *w)
+{
+    json_t *sf = story_langpack_field(x->lp, field);
+    size_t wl = strlen(w), i;
+    json_t *v;
+    json_array_foreach(sf, i, v) {
+        const char *p = json_string_value(v);
+        size_t pl = p ? strlen(p) : 0;
+        if (pl && wl >= pl + 2 && strcmp(w + wl - pl, p) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -1617,6 +1652,15 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             const char *verb = fx_match(x, "reporting_verbs", k, e, &n);
             if (!verb || speaks_language(x, k, n))
                 continue;
+            /* a participle matched by its stem modifies a noun ("Политики,
+             * считающие, что …": politicians who believe), pack
+             * "reporting_participle_endings" */
+            if (n == 1 &&
+                !story_langpack_map(x->lp, "reporting_verbs",
+                                    a->tokens[k].key) &&
+                ends_with_any(x, "reporting_participle_endings",
+                              a->tokens[k].key))
+                continue;
             /* a REPORT verb matched by its stem only is mostly a noun of
              * that stem (es "información", "informes" ~ "informó") */
             if (strcmp(verb, "REPORT") == 0 && n == 1 &&
@@ -1642,6 +1686,10 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             for (size_t d = 1; ei < 0 && d <= 5 && k >= b + d; d++) {
                 size_t q = k - d;
                 if (fx_clause_break_before(x, q + 1) && d > 1)
+                    break;
+                /* the words of a direct quote before the verb are no
+                 * subject ("…,“ řekl.") */
+                if (done_indirect && in_direct_quote(x, s, a->tokens[q].start))
                     break;
                 if (x->tok_ent[q] >= 0) {
                     /* "Thomas Massie of Kentucky said": the head of the
@@ -1717,6 +1765,9 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 story_langpack_field(x->lp, "passive_auxiliaries") &&
                 !(k > b && story_langpack_has(x->lp, "passive_auxiliaries",
                                               a->tokens[k - 1].key)) &&
+                !(k + n_verb < e &&
+                  story_langpack_has(x->lp, "passive_auxiliaries",
+                                     a->tokens[k + n_verb].key)) &&
                 !(k + 1 < e && x->tok_ent[k + 1] >= 0)) {
                 k += n_verb - 1;
                 continue;

@@ -360,6 +360,42 @@ static void test_speakers_session5(void **state)
     run_free(&en);
 }
 
+/* Attribution precision: a participle is no speech act (ru "Политики,
+ * считающие, что …"), a REPORT infinitive without a source and a passive
+ * auxiliary reports nothing (de "über Zustände berichten"), the words of
+ * a direct quote before "řekl" are no source; a role noun opening the
+ * clause of a direct quote's verb speaks it. */
+static void test_attribution_precision(void **state)
+{
+    (void)state;
+    run ru = extract("Политики, считающие, что могут отменить решение суда, "
+                     "ошибаются.",
+                     "ru");
+    assert_null(fact_in(&ru, STORY_FACT_ATTRIBUTION, 0));
+    run_free(&ru);
+    run de = extract("Die Kommission kann Gefängnisse besuchen und über "
+                     "Zustände berichten, die sie selbst gesehen hat.",
+                     "de");
+    assert_null(fact_in(&de, STORY_FACT_ATTRIBUTION, 0));
+    run_free(&de);
+    run de2 = extract("Es wurde berichtet, dass die Fähre gesunken ist.", "de");
+    assert_non_null(fact_in(&de2, STORY_FACT_ATTRIBUTION, 0));
+    run_free(&de2);
+    run cs = extract("„Na tento úkol potřebuje úřad podporu ministrů,“ řekl. "
+                     "„Bez peněz to nepůjde.“",
+                     "cs");
+    assert_null(fact_in(&cs, STORY_FACT_ATTRIBUTION, 0));
+    run_free(&cs);
+    run en = extract("In an interview, an anonymous senior official from a "
+                     "regional bank commented, \"There are several open "
+                     "questions here.\"",
+                     "en");
+    const story_fact *q = fact_in(&en, STORY_FACT_QUOTE, 0);
+    assert_non_null(q);
+    assert_string_equal(q->key, "quote|OFFICIAL");
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_release_event),
         cmocka_unit_test(test_ja_negation_after_verb),
         cmocka_unit_test(test_speakers_session5),
+        cmocka_unit_test(test_attribution_precision),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
