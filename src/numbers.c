@@ -41,6 +41,15 @@
 #include "numbers.h"
 
 #define MAX_LANGS 48
+#define FIELD_CACHE 64
+
+/* One compound suffix (see number_word). */
+typedef struct sfx_item {
+    const char *x; /* borrowed from the pack; NULL for a non-string */
+    size_t xl;     /* strlen(x), 0 for NULL */
+    json_t *e;     /* its array element or object value */
+    int unit;      /* from compound_units */
+} sfx_item;
 
 typedef struct numlang {
     char lang[16];
@@ -52,6 +61,19 @@ typedef struct numlang {
     int indian;           /* 2-digit groups allowed (1,00,000) */
     int ordinal_dot;      /* "5." is an ordinal (de, cs, pl, …) */
     json_t *factor_first; /* first code points of CJK factor phrases */
+    /* callers name fields with string literals: per name pointer, the
+     * pack's key table and the numbers/root.json field (checked by
+     * content when the pointer is new) */
+    struct {
+        const char *ptr;
+        const story_langpack_index *ix;
+        int neutral; /* nummod.neutral[] index, or -1 */
+    } fcache[FIELD_CACHE];
+    /* compound_suffixes then compound_units, in pack order, with their
+     * lengths (built on first use) */
+    sfx_item *sfx;
+    size_t n_sfx;
+    int sfx_loaded;
 } numlang;
 
 typedef struct nummod {
@@ -75,6 +97,7 @@ static void nummod_free(void *p)
         if (m->langs[i]->spell)
             unum_close(m->langs[i]->spell);
         json_decref(m->langs[i]->factor_first);
+        free(m->langs[i]->sfx);
         free(m->langs[i]);
     }
     for (size_t i = 0; i < m->n_neutral; i++)
@@ -195,6 +218,8 @@ static void neutral_load(nummod *m, story_ctx *ctx)
 typedef struct fold_slot {
     const char *p;
     size_t n;
+    size_t flen;    /* strlen(f) */
+    uint64_t fhash; /* story__hash_bytes(f, flen) */
     char f[FOLD_MAX]; /* folded, NUL-terminated */
 } fold_slot;
 
@@ -208,6 +233,8 @@ typedef struct scan {
     const char *key_p; /* [key_p, key_p + key_n) folds to key_f */
     size_t key_n;
     const char *key_f; /* key.data or a fold cache entry */
+    size_t key_len;    /* strlen(key_f) */
+    uint64_t key_hash; /* story__hash_bytes(key_f, key_len) */
     fold_slot folds[FOLD_SLOTS];
     int inner_more;  /* a CJK numeral held 多/余 inside (一百多万) */
     story_buf phrase;
@@ -217,20 +244,37 @@ typedef struct scan {
                            * (jednopokojový: "pokojov*"), or NULL */
     int fraction;    /* read_value read a fraction (一半, 十分之四) */
     int in_fraction; /* reading the numerator of a CJK fraction */
+    int we_set;      /* word_end(we_at) = we_end is known */
+    size_t we_at, we_end;
 } scan;
 
-/* Value of folded key in pack field, else in numbers/root.json. */
-static json_t *lookup_folded(scan *s, const char *field, const char *k)
+/* Value of folded key k (klen = strlen(k), khash = its
+ * story__hash_bytes) in pack field, else in numbers/root.json. */
+static json_t *lookup_folded(scan *s, const char *field, const char *k,
+                             size_t klen, uint64_t khash)
 {
-    json_t *v = story_langpack_lookup(s->nl->lp, field, k);
+    numlang *nl = s->nl;
+    size_t c = ((uintptr_t)field >> 3) & (FIELD_CACHE - 1);
+    if (nl->fcache[c].ptr != field) {
+        nummod *m = s->mod;
+        neutral_load(m, s->ctx);
+        int f = -1;
+        for (size_t i = 0; i < m->n_neutral; i++)
+            if (strcmp(m->neutral[i].field, field) == 0) {
+                f = (int)i;
+                break;
+            }
+        nl->fcache[c].ptr = field;
+        nl->fcache[c].ix = story_langpack_index_of(nl->lp, field);
+        nl->fcache[c].neutral = f;
+    }
+    json_t *v = story_langpack_index_lookup(nl->fcache[c].ix, k, klen, khash);
     if (v)
         return v;
-    nummod *m = s->mod;
-    neutral_load(m, s->ctx);
-    for (size_t i = 0; i < m->n_neutral; i++)
-        if (strcmp(m->neutral[i].field, field) == 0)
-            return story__strmap_get_ptr(&m->neutral[i].keys, k, strlen(k));
-    return NULL;
+    int f = nl->fcache[c].neutral;
+    if (f < 0)
+        return NULL;
+    return story__strmap_get_ptr(&s->mod->neutral[f].keys, k, klen);
 }
 
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
@@ -244,20 +288,26 @@ static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
         s->key_p = NULL;
         if (fs->p == p && fs->n == n) {
             s->key_f = fs->f;
+            s->key_len = fs->flen;
+            s->key_hash = fs->fhash;
         } else {
             if (fold_into(&s->key, p, n))
                 return NULL;
             s->key_f = s->key.data;
+            s->key_len = strlen(s->key_f);
+            s->key_hash = story__hash_bytes(s->key_f, s->key_len);
             if (s->key.len < FOLD_MAX) {
                 fs->p = p;
                 fs->n = n;
+                fs->flen = s->key_len;
+                fs->fhash = s->key_hash;
                 memcpy(fs->f, s->key.data, s->key.len + 1);
             }
         }
         s->key_p = p;
         s->key_n = n;
     }
-    return lookup_folded(s, field, s->key_f);
+    return lookup_folded(s, field, s->key_f, s->key_len, s->key_hash);
 }
 
 static double json_num(json_t *v)
@@ -381,10 +431,16 @@ size_t story__word_end(const char *t, size_t end, size_t i)
     return j;
 }
 
-/* End of the word starting at i (see story__word_end in numbers.h). */
+/* End of the word starting at i (see story__word_end in numbers.h); the
+ * last answer is kept (read_value asks for the same word several times). */
 static size_t word_end(scan *s, size_t i)
 {
-    return story__word_end(s->t, s->end, i);
+    if (s->we_set && s->we_at == i)
+        return s->we_end;
+    s->we_set = 1;
+    s->we_at = i;
+    s->we_end = story__word_end(s->t, s->end, i);
+    return s->we_end;
 }
 
 /* Longest phrase of 1..maxw words (separated by single spaces) starting at
@@ -896,9 +952,8 @@ static double combine(const double *vals, int n, int cjk)
  * (Fractions are not compound prefixes: пів + денну is південну
  * "southern", not half a day.) Sets *v. */
 static int compound_prefix(scan *s, size_t a, size_t b, const char *x,
-                           double *v)
+                           size_t xl, double *v)
 {
-    size_t xl = x ? strlen(x) : 0;
     int star = xl > 0 && x[xl - 1] == '*';
     if (star)
         xl--;
@@ -909,7 +964,7 @@ static int compound_prefix(scan *s, size_t a, size_t b, const char *x,
         if (e < a + xl + 2)
             return 0;
         size_t k = e - xl;
-        if (memcmp(s->t + k, x, xl) == 0) {
+        if (s->t[k] == x[0] && memcmp(s->t + k, x, xl) == 0) {
             json_t *pj = lookup(s, "number_words", s->t + a, k - a);
             double pv = pj ? json_num(pj) : NAN;
             if (pj && !isnan(pv) && pv >= 1) {
@@ -923,6 +978,48 @@ static int compound_prefix(scan *s, size_t a, size_t b, const char *x,
             return 0;
         e = prev_pos(s, e);
     }
+    return 0;
+}
+
+/* Collect the pack's compound_suffixes and compound_units (array
+ * elements or object keys, in pack order) once. -1 when out of memory. */
+static int suffixes_load(numlang *nl)
+{
+    const char *fields[2] = {"compound_suffixes", "compound_units"};
+    size_t cap = 0;
+    for (int f = 0; f < 2; f++) {
+        json_t *sfx = story_langpack_field(nl->lp, fields[f]);
+        cap += json_is_array(sfx)    ? json_array_size(sfx)
+               : json_is_object(sfx) ? json_object_size(sfx)
+                                     : 0;
+    }
+    nl->sfx = cap ? story__calloc(cap, sizeof *nl->sfx) : NULL;
+    if (cap && !nl->sfx)
+        return -1;
+    for (int f = 0; f < 2; f++) {
+        json_t *sfx = story_langpack_field(nl->lp, fields[f]);
+        void *it = json_is_object(sfx) ? json_object_iter(sfx) : NULL;
+        size_t k = 0;
+        while (nl->n_sfx < cap) {
+            sfx_item *x = &nl->sfx[nl->n_sfx];
+            if (json_is_array(sfx)) {
+                if (k >= json_array_size(sfx))
+                    break;
+                x->e = json_array_get(sfx, k++);
+                x->x = json_string_value(x->e);
+            } else {
+                if (!it)
+                    break;
+                x->x = json_object_iter_key(it);
+                x->e = json_object_iter_value(it);
+                it = json_object_iter_next(sfx, it);
+            }
+            x->xl = x->x ? strlen(x->x) : 0;
+            x->unit = f == 1;
+            nl->n_sfx++;
+        }
+    }
+    nl->sfx_loaded = 1;
     return 0;
 }
 
@@ -1008,32 +1105,15 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
     s->compound_unit = NULL;
     s->compound = NULL;
     if (b - a >= 6) {
-        const char *fields[2] = {"compound_suffixes", "compound_units"};
-        for (int f = 0; f < 2; f++) {
-            json_t *sfx = story_langpack_field(s->nl->lp, fields[f]);
-            const char *x;
-            json_t *e;
-            void *it = json_is_object(sfx) ? json_object_iter(sfx) : NULL;
-            size_t k = 0;
-            while (1) {
-                if (json_is_array(sfx)) {
-                    if (k >= json_array_size(sfx))
-                        break;
-                    e = json_array_get(sfx, k++);
-                    x = json_string_value(e);
-                } else {
-                    if (!it)
-                        break;
-                    x = json_object_iter_key(it);
-                    e = json_object_iter_value(it);
-                    it = json_object_iter_next(sfx, it);
-                }
-                if (compound_prefix(s, a, b, x, v)) {
-                    if (f == 1 && json_is_string(e))
-                        s->compound_unit = json_string_value(e);
-                    s->compound = x;
-                    return 1;
-                }
+        if (!s->nl->sfx_loaded && suffixes_load(s->nl))
+            return 0;
+        for (size_t k = 0; k < s->nl->n_sfx; k++) {
+            const sfx_item *it = &s->nl->sfx[k];
+            if (compound_prefix(s, a, b, it->x, it->xl, v)) {
+                if (it->unit && json_is_string(it->e))
+                    s->compound_unit = json_string_value(it->e);
+                s->compound = it->x;
+                return 1;
             }
         }
     }
@@ -1119,8 +1199,9 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     *ndigits = 0;
     if (c < 0)
         return 0;
-    char first[8];
-    snprintf(first, sizeof first, "%.*s", (int)(nx - i), s->t + i);
+    char first[8] = {0};
+    if (s->cjk && is_cjk_cp(c) && nx - i < sizeof first)
+        memcpy(first, s->t + i, nx - i);
     if (s->cjk && is_cjk_cp(c) &&
         json_object_get(s->nl->factor_first, first)) {
         /* factor phrases: 翻了一番 (doubled), 翻两番 (quadrupled) */
