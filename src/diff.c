@@ -1094,6 +1094,15 @@ static void put_value(story_buf *b, const story_fact *f,
         story_buf_puts(b, " (hedged)");
 }
 
+/* The source part of a quote or attribution key ("quote|OFFICIAL" ->
+ * "OFFICIAL "), nothing when unknown. */
+static void put_source(story_buf *b, const story_fact *f)
+{
+    const char *k = strchr(fkey(f), '|');
+    if (k && k[1] && strcmp(k + 1, "?") != 0)
+        story_buf_printf(b, "%s ", k + 1);
+}
+
 /* What the value is about: "(person, INJURE)", "(person)". */
 static void put_context(story_buf *b, const story_fact *f)
 {
@@ -1199,6 +1208,46 @@ static void put_span_from(story_buf *b, const story_article *art,
         story_buf_putc(b, '"');
 }
 
+/* The spans shown for a pair: the facts' own, or, when their texts are
+ * byte for byte the same while their sentences are edited copies
+ * ("released" -> "released" for "was released" -> "was not released"),
+ * the sentences, so that the line shows what differs. */
+static void shown_spans(const story_article *aa, const story_fact *fa,
+                        const story_article *ab, const story_fact *fb,
+                        story_fact *xa, story_fact *xb)
+{
+    *xa = *fa;
+    *xb = *fb;
+    if (!aa || !ab || !aa->text || !ab->text || fa->end <= fa->start ||
+        fb->end <= fb->start || fa->end > aa->text_len ||
+        fb->end > ab->text_len || fa->sentence >= aa->n_sentences ||
+        fb->sentence >= ab->n_sentences)
+        return;
+    size_t la = fa->end - fa->start;
+    if (la != fb->end - fb->start ||
+        memcmp(aa->text + fa->start, ab->text + fb->start, la) != 0)
+        return;
+    const story_sentence *sa = &aa->sentences[fa->sentence];
+    const story_sentence *sb = &ab->sentences[fb->sentence];
+    size_t na = sa->end - sa->start, nb = sb->end - sb->start;
+    const char *x = aa->text + sa->start, *y = ab->text + sb->start;
+    if (na == nb && memcmp(x, y, na) == 0)
+        return;
+    /* only near copies (common head and tail at least half the shorter
+     * sentence): two unrelated sentences would show only their openings */
+    size_t m = na < nb ? na : nb, pre = 0, suf = 0;
+    while (pre < m && x[pre] == y[pre])
+        pre++;
+    while (suf < m - pre && x[na - 1 - suf] == y[nb - 1 - suf])
+        suf++;
+    if (2 * (pre + suf) < m)
+        return;
+    xa->start = sa->start;
+    xa->end = sa->end;
+    xb->start = sb->start;
+    xb->end = sb->end;
+}
+
 /* One line describing an entry: values (A -> B when they differ), what
  * they are about, and the surface text on each side. */
 static char *detail(story_diff_category c, const story_article *aa,
@@ -1213,14 +1262,27 @@ static char *detail(story_diff_category c, const story_article *aa,
                  (strcmp(fkey(fa), fkey(fb)) != 0 ||
                   !same_str(fa->verb, fb->verb))));
     if (both) {
+        /* a source changed without a named speaker: name the source
+         * classes ("OFFICIAL SAY → WITNESS SAY") */
+        int src = (fa->type == STORY_FACT_QUOTE ||
+                   fa->type == STORY_FACT_ATTRIBUTION) &&
+                  strcmp(fkey(fa), fkey(fb)) != 0 &&
+                  !entity_name(fsa, fa->entity) &&
+                  !entity_name(fsb, fb->entity);
+        if (src)
+            put_source(&b, fa);
         put_value(&b, fa, fsa);
         story_buf_puts(&b, " \xE2\x86\x92 "); /* → */
+        if (src)
+            put_source(&b, fb);
         put_value(&b, fb, fsb);
         put_context(&b, fa);
-        size_t from = span_diff_start(aa, fa, ab, fb);
-        put_span_from(&b, aa, fa, from);
+        story_fact xa, xb;
+        shown_spans(aa, fa, ab, fb, &xa, &xb);
+        size_t from = span_diff_start(aa, &xa, ab, &xb);
+        put_span_from(&b, aa, &xa, from);
         story_buf_puts(&b, " \xE2\x86\x92");
-        put_span_from(&b, ab, fb, from);
+        put_span_from(&b, ab, &xb, from);
     } else {
         const story_fact *f = fa ? fa : fb;
         put_value(&b, f, fa ? fsa : fsb);
@@ -1228,13 +1290,15 @@ static char *detail(story_diff_category c, const story_article *aa,
             story_buf_puts(&b, fb->negated ? " \xE2\x86\x92 negated"
                                            : " \xE2\x86\x92 affirmed");
         put_context(&b, f);
-        size_t from = fa && fb && c == STORY_DIFF_CONTRADICTED
-                          ? span_diff_start(aa, fa, ab, fb)
-                          : 0;
-        put_span_from(&b, fa ? aa : ab, f, from);
         if (fa && fb && c == STORY_DIFF_CONTRADICTED) {
+            story_fact xa, xb;
+            shown_spans(aa, fa, ab, fb, &xa, &xb);
+            size_t from = span_diff_start(aa, &xa, ab, &xb);
+            put_span_from(&b, aa, &xa, from);
             story_buf_puts(&b, " \xE2\x86\x92");
-            put_span_from(&b, ab, fb, from);
+            put_span_from(&b, ab, &xb, from);
+        } else {
+            put_span_from(&b, fa ? aa : ab, f, 0);
         }
     }
     if (!b.data && !b.oom)
@@ -1379,6 +1443,85 @@ static int same_frame(const story_article *a, const story_fact *f,
     return pa == pb && qa == qb &&
            memcmp(a->text + sa->start, b->text + sb->start, pa) == 0 &&
            memcmp(a->text + f->content_end, b->text + g->content_end, qa) == 0;
+}
+
+/* Word-set Dice of the claimed text of quotes f (in a) and g (in b), in
+ * [0, 1]; 0 when either has no words. */
+static double content_dice(const story_article *a, const story_fact *f,
+                           const story_article *b, const story_fact *g)
+{
+    size_t ia, ib;
+    size_t na = span_words(a, f->content_start, f->content_end, &ia);
+    size_t nb = span_words(b, g->content_start, g->content_end, &ib);
+    if (!na || !nb)
+        return 0;
+    const story_token *ta = a->tokens + ia, *tb = b->tokens + ib;
+    unsigned char used[QUOTE_MAX_WORDS];
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && ta[i].key && tb[j].key &&
+                strcmp(ta[i].key, tb[j].key) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    return 2.0 * (double)common / (double)(na + nb);
+}
+
+/* Unmatched facts of type t in the sentences of link `link`; the last one
+ * in *last. */
+static size_t count_type(const side *s, story_fact_type t, long link,
+                         size_t *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type != t ||
+            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link)
+            continue;
+        *last = i;
+        n++;
+    }
+    return n;
+}
+
+/* Pass (same language only): a quote or attribution whose source changed
+ * in a near-copy sentence ("…, police said." -> "…, residents said.":
+ * quote|OFFICIAL -> quote|WITNESS) is changed, not omitted and added.
+ * Only in a sentence pair of link score >= EDITED_COPY_MIN_SCORE, with
+ * exactly one unmatched fact of the type on each side of it, the same
+ * polarity and directness, and for quotes the same claim (content word
+ * Dice >= 0.8). A quote of a paraphrase attributes as its own wording
+ * lets the extractor, so there the facts stay omitted and added. */
+static void pass_source(side *a, side *b, unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 ||
+            (f->type != STORY_FACT_QUOTE &&
+             f->type != STORY_FACT_ATTRIBUTION) ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
+            a->al->links[link].score < EDITED_COPY_MIN_SCORE)
+            continue;
+        size_t ia = 0, jb = 0;
+        if (count_type(a, f->type, link, &ia) != 1 ||
+            count_type(b, f->type, link, &jb) != 1)
+            continue;
+        const story_fact *g = &b->fs->facts[jb];
+        if (!!f->negated != !!g->negated || f->direct != g->direct ||
+            strcmp(fkey(f), fkey(g)) == 0)
+            continue;
+        if (f->type == STORY_FACT_QUOTE &&
+            content_dice(a->art, f, b->art, g) < 0.8)
+            continue;
+        pair(a, i, b, jb);
+        cat[i] = (unsigned char)STORY_DIFF_CHANGED;
+    }
 }
 
 /* Share of A's sentences whose text is byte for byte that of the B
@@ -1551,6 +1694,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         size_t ren[2 * 64];
         size_t n_ren = pass_renamed(&sa, &sb, cat, ren, 64);
         pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
+        pass_source(&sa, &sb, cat);
     }
     /* a copy with edits (same language, most sentences verbatim): a
      * direct quote whose words were edited is changed; two independent

@@ -112,5 +112,23 @@ if grep -q '^\[!\] contradicted quote.*police said\..*police denied\.' "$tmp/out
   ok "text: contradicted quote detail shows the differing words"
 else fail "text: contradicted quote detail shows the differing words"; fi
 
+# 7. a changed source in a near copy: quote and attribution changed
+sed 's/harbour police said/local residents said/' "$tmp/a.txt" >"$tmp/s.txt"
+"$bin" compare --format=text "$tmp/a.txt" "$tmp/s.txt" >"$tmp/out" 2>&1
+if grep -q '^\[~\] changed quote.*OFFICIAL SAY → WITNESS SAY' "$tmp/out" &&
+   grep -q '^\[~\] changed attribution' "$tmp/out" &&
+   ! grep -q '^\[[-+?]\]' "$tmp/out"; then
+  ok "source changed: police -> residents is a changed quote and attribution"
+else fail "source changed: police -> residents is a changed quote and attribution"; fi
+
+# 8. a negated event whose word is the same on both sides: the detail shows
+# the sentences
+printf 'Ferry fire\n\nThe skipper was released on bail on Monday.\n' >"$tmp/e1.txt"
+printf 'Ferry fire\n\nThe skipper was not released on bail on Monday.\n' >"$tmp/e2.txt"
+"$bin" compare --format=text "$tmp/e1.txt" "$tmp/e2.txt" >"$tmp/out" 2>&1
+if grep -q '^\[!\] contradicted event.*was released on bail.*was not released on bail' "$tmp/out"; then
+  ok "contradicted event detail shows the sentences"
+else fail "contradicted event detail shows the sentences"; fi
+
 [ "$fails" -eq 0 ] || { echo "$fails failed"; exit 1; }
 echo "all passed"
