@@ -759,8 +759,24 @@ static int content_negated(fx *x, size_t cs, size_t ce)
             i += n - 1;
             continue;
         }
-        if (clause_neg_cue(x, i, e, &n))
-            return 1;
+        if (!clause_neg_cue(x, i, e, &n))
+            continue;
+        /* a postpositive cue (ja ない) negates the verb before it only at
+         * the end of its clause; before a noun it modifies the noun
+         * ("これまでにない速さ", unprecedented speed) */
+        if (story_langpack_has(x->lp, "negation_postpositive",
+                               a->tokens[i].key)) {
+            size_t j = i + n, left = 0;
+            while (j < a->n_tokens && a->tokens[j].end <= ce &&
+                   a->tokens[j].sentence == a->tokens[i].sentence &&
+                   !fx_clause_break_before(x, j) && left < 3) {
+                left++;
+                j++;
+            }
+            if (left >= 3)
+                continue;
+        }
+        return 1;
     }
     return 0;
 }

@@ -314,6 +314,13 @@ static void test_ja_negation_after_verb(void **state)
     assert_non_null(f);
     assert_int_equal(f->negated, 1);
     run_free(&ja);
+    /* the same in a quote's claim: only a cue ending its clause */
+    run jq = extract("部長は「水位はこれまでにない速さで上昇した」と述べた。\n\n"
+                     "部長は「橋は点検されていない」と述べた。",
+                     "ja");
+    assert_quote(&jq, 0, 0, 0);
+    assert_quote(&jq, 1, 1, 0);
+    run_free(&jq);
 }
 
 /* Speakers (L6): an inverted subject after "dijo" is no clitic pronoun
