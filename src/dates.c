@@ -176,6 +176,12 @@ typedef struct dscan {
 
 static int32_t cp_at(dscan *s, size_t i, size_t *next)
 {
+    unsigned char b = (unsigned char)s->t[i];
+    if (b < 0x80) { /* ASCII: what story__utf8_next gives */
+        if (next)
+            *next = i + 1;
+        return b;
+    }
     size_t j = i;
     int32_t c = story__utf8_next(s->t, s->end, &j);
     if (next)

@@ -140,24 +140,44 @@ static int normalize_whole(story_buf *out, const char *s, size_t len,
 {
     UChar u[WHOLE_MAX + 2];
     int32_t un = 0;
-    int ascii = 1;
+    int ascii = 1, same = 1; /* same: u holds exactly the code points of s */
     for (size_t i = 0; i < len;) {
         int32_t c = story__utf8_next(s, len, &i);
-        if (c < 0)
+        if (c < 0) {
             c = 0xFFFD;
+            same = 0;
+        }
         if (c >= 0x80)
             ascii = 0;
-        if (story__is_ignorable(c))
+        /* letters of most scripts are neither ignorable nor unified */
+        int plain = (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x2B9) ||
+                    (c >= 0x300 && c < 0x2000) || (c >= 0x3010 && c < 0xFE00);
+        if (!plain && story__is_ignorable(c)) {
+            same = 0;
             continue;
-        c = story__unify_punct(c);
+        }
+        int32_t uc = plain ? c : story__unify_punct(c);
+        if (uc != c) {
+            same = 0;
+            c = uc;
+        }
         if (un + U16_LENGTH(c) > WHOLE_MAX)
             return 1;
         U16_APPEND_UNSAFE(u, un, c);
     }
     if (ascii)
         return 1; /* the ASCII fast path is faster */
-    UChar d[4 * WHOLE_MAX];
     UErrorCode e = U_ZERO_ERROR;
+    if (same && unorm2_spanQuickCheckYes(n2, u, un, &e) == un &&
+        !U_FAILURE(e)) {
+        /* already normalised (most lower-case words): the key is the
+         * text itself */
+        if (story_buf_append(out, s, len))
+            return -1;
+        return 0;
+    }
+    e = U_ZERO_ERROR;
+    UChar d[4 * WHOLE_MAX];
     int32_t n = unorm2_normalize(n2, u, un, d, (int32_t)(sizeof d / sizeof d[0]),
                                  &e);
     if (U_FAILURE(e))

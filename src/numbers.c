@@ -323,6 +323,12 @@ static double json_num(json_t *v)
 
 static int32_t cp_at(scan *s, size_t i, size_t *next)
 {
+    unsigned char b = (unsigned char)s->t[i];
+    if (b < 0x80) { /* ASCII: what story__utf8_next gives */
+        if (next)
+            *next = i + 1;
+        return b;
+    }
     size_t j = i;
     int32_t c = story__utf8_next(s->t, s->end, &j);
     if (next)
@@ -387,6 +393,12 @@ static size_t skip_spaces(scan *s, size_t i)
 
 static int32_t utf8_at(const char *t, size_t end, size_t i, size_t *next)
 {
+    unsigned char b = (unsigned char)t[i];
+    if (b < 0x80) { /* ASCII: what story__utf8_next gives */
+        if (next)
+            *next = i + 1;
+        return b;
+    }
     size_t j = i;
     int32_t c = story__utf8_next(t, end, &j);
     if (next)

@@ -297,6 +297,9 @@ static int is_roman_ordinal(const char *t, size_t s, size_t e)
     size_t n = e - s;
     if (n < 3 || n > 8 || t[e - 1] != '.')
         return 0;
+    for (size_t i = s; i < e - 1; i++) /* every numeral is made of these */
+        if (t[i] != 'I' && t[i] != 'V' && t[i] != 'X')
+            return 0;
     for (int v = 2; v < 40; v++) {
         char r[16];
         snprintf(r, sizeof r, "%.*s%s", v / 10, "XXX", ones[v % 10]);
