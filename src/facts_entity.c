@@ -2369,6 +2369,24 @@ static int defined_common_acronym(fx *x, size_t i)
     return 0;
 }
 
+/* Token i is an English contraction ("Can't", "They're", "We'll"): no
+ * part of a name ("Fans Can't …" in a title-case line). */
+static int contraction(const fx *x, size_t i)
+{
+    const char *k = x->a->tokens[i].key;
+    size_t n = strlen(k);
+    static const char *const ends[] = {"n't", "n\xe2\x80\x99t", "'re",
+                                       "\xe2\x80\x99re", "'ll",
+                                       "\xe2\x80\x99ll", "'ve",
+                                       "\xe2\x80\x99ve"};
+    for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++) {
+        size_t el = strlen(ends[q]);
+        if (n > el && memcmp(k + n - el, ends[q], el) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Token i (folded, possessive and plural "s" stripped) is one letter, is
  * in entities.json "common_acronyms" (for every language under "*", or for
  * x->lang), or ends with one of "derivations" of x->lang (at least 3
@@ -2390,6 +2408,8 @@ static int not_entity(fx *x, size_t i)
      * "A319neo"; "FTSE100" stays) */
     if (n > 1 && isalpha((unsigned char)k[0]) &&
         isdigit((unsigned char)k[1]))
+        return 1;
+    if (contraction(x, i))
         return 1;
     if (defined_common_acronym(x, i))
         return 1;
@@ -2512,22 +2532,27 @@ static int entities_sentence(fx *x, size_t s)
     story_vec roles;
     story_vec_init(&roles, sizeof(char *));
     story_buf role_of = {0}; /* "<role>\t<organisation as written>" */
-    size_t caps = 0, words = 0;
+    size_t caps = 0, words = 0, lower = 0;
     for (size_t k = b; k < e; k++)
         if (x->a->tokens[k].flags & STORY_TOKEN_LETTER) {
             words++;
             if (cap(x, k))
                 caps++;
+            else if (!is_stopish(x, k, e))
+                lower++;
         }
     /* a title-case headline: a paragraph of one sentence with >= 75% of
-     * its words capitalised */
+     * its words capitalised, or the first sentence of the article (a
+     * headline run into the text) of >= 5 words, every one capitalised
+     * but function words */
     const story_article *art = x->a;
     size_t para = art->sentences[s].paragraph;
     int alone = (s == 0 || art->sentences[s - 1].paragraph != para) &&
                 (s + 1 >= art->n_sentences ||
                  art->sentences[s + 1].paragraph != para);
-    int titlecase = !x->cjk && alone && words >= 4 &&
-                    caps * 4 >= words * 3 && !nouncaps;
+    int titlecase = !x->cjk && words >= 4 && caps * 4 >= words * 3 &&
+                    !nouncaps &&
+                    (alone || (s == 0 && words >= 5 && lower == 0));
     size_t i = b;
     while (i < e && !x->rc) {
         size_t n = 0;
@@ -2710,7 +2735,7 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 }
                 if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
-                    !role_like(x, re, e, &n) &&
+                    !role_like(x, re, e, &n) && !contraction(x, re) &&
                     !(titlecase && !known_name(x, re)) &&
                     !is_stopish(x, re, e) &&
                     !fx_match(x, "places", re, e, &n) &&

@@ -445,6 +445,27 @@ static void test_skeleton_spellings(void **state)
     run_free(&es);
 }
 
+/* A title-case headline run into the first paragraph keeps only the
+ * names known from the text; a contraction is no part of a name. */
+static void test_title_case_first_sentence(void **state)
+{
+    (void)state;
+    run en = extract("Harbour Singer Jo Pellow Tests Positive For Flu. The "
+                     "singer Jo Pellow has tested positive for flu, her band "
+                     "said on Monday.\n\nThe fans said they Can't wait for "
+                     "the tour.", "en");
+    for (size_t i = 0; i < en.fs->n_facts; i++) {
+        const story_fact *f = &en.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY)
+            continue;
+        assert_null(strstr(f->name, "Tests"));
+        assert_null(strstr(f->name, "Harbour"));
+        assert_null(strstr(f->name, "Can"));
+    }
+    assert_true(key_of(&en, "Pellow")[0]);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_time_zones_and_diseases),
         cmocka_unit_test(test_english_common_word_names),
         cmocka_unit_test(test_skeleton_spellings),
+        cmocka_unit_test(test_title_case_first_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
