@@ -879,10 +879,34 @@ int main(int argc, char **argv)
                 acc tmp;
                 memset(&tmp, 0, sizeof tmp);
                 score(&tmp, pl, np, gl, ng, ma.n, mb.n);
-                fprintf(stderr, "%s tp=%g pred=%g gold=%g rel=%s\n",
+                /* sentence coverage (characters) by links of score
+                 * >= 0.1, per side */
+                double cv[2] = {0, 0}, tt[2] = {0, 0};
+                for (int sd = 0; sd < 2; sd++) {
+                    const story_article *X = sd ? B : A;
+                    for (size_t q = 0; q < X->n_sentences; q++)
+                        tt[sd] += (double)(X->sentences[q].end -
+                                           X->sentences[q].start);
+                }
+                for (size_t k = 0; k < al->n_links; k++) {
+                    const story_link *L = &al->links[k];
+                    if (!L->n_a || !L->n_b || L->score < 0.1)
+                        continue;
+                    for (size_t q = L->a; q < L->a + L->n_a; q++)
+                        cv[0] += (double)(A->sentences[q].end -
+                                          A->sentences[q].start);
+                    for (size_t q = L->b; q < L->b + L->n_b; q++)
+                        cv[1] += (double)(B->sentences[q].end -
+                                          B->sentences[q].start);
+                }
+                fprintf(stderr,
+                        "%s tp=%g pred=%g gold=%g rel=%s overall=%.3f "
+                        "cov=%.2f,%.2f\n",
                         json_string_value(json_object_get(m, "id")), tmp.tp,
                         tmp.pred, tmp.gold,
-                        story_relation_name(al->relation));
+                        story_relation_name(al->relation), al->sim_overall,
+                        tt[0] > 0 ? cv[0] / tt[0] : 0,
+                        tt[1] > 0 ? cv[1] / tt[1] : 0);
             }
             const char *dump = getenv("ALIGN_EVAL_DUMP");
             if (dump && strstr(json_string_value(json_object_get(m, "id")),

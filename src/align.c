@@ -225,6 +225,9 @@ static int complete_any_order(const rel_stats *s)
  *    (mean >= 0.2); for a same-language pair, not near-identical (mean <
  *    0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
+ *    where the shown overall similarity says "not the same story"
+ *    (< 0.5), the confidence is at most 0.5 + shown / 2: the alignment
+ *    and the wording disagree (fresh-user finding M6);
  *  both need an anchor score >= REL_MIN_OVERALL (unrelated texts of
  *  one language always share a few words) and, where the lexical score
  *  gates (one language: across languages it measures the lexicon's
@@ -795,6 +798,12 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     if (al->sim_overall > raw)
         shown = fmax(shown, sd_calibrate(al->sim_overall, not_article));
     al->sim_overall = shown;
+    /* a rewrite whose shown overall says "not the same story": the
+     * alignment and the wording disagree, the label is uncertain
+     * (fresh-user finding M6) */
+    if (al->relation == STORY_REL_REWRITE && shown < 0.5)
+        al->relation_confidence =
+            fmin(al->relation_confidence, 0.5 + shown / 2);
     if (opts->relation >= 0) {
         al->relation = (story_relation)opts->relation;
         al->relation_confidence = 1.0;

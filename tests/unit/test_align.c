@@ -66,6 +66,10 @@ static char *join(const char *const *p, const size_t *idx, size_t n)
 static void check_cover(const story_alignment *al, const story_article *a,
                         const story_article *b)
 {
+    /* a rewrite the shown overall calls another story is uncertain */
+    if (al->relation == STORY_REL_REWRITE && al->sim_overall < 0.5)
+        assert_true(al->relation_confidence <=
+                    0.5 + al->sim_overall / 2 + 1e-9);
     for (int par = 0; par < 2; par++) {
         size_t na = par ? a->n_paragraphs : a->n_sentences;
         size_t nb = par ? b->n_paragraphs : b->n_sentences;
