@@ -18,10 +18,11 @@
  *   absent                  identity.
  * Stemmers and dictionaries are opened lazily, once per context, in the
  * STORY_MOD_STEM slot. Input words are expected case-folded (as
- * story_token.key); Snowball is case-sensitive. Hunspell stems are kept
- * in a per-stemmer cache (word -> stem, at most STEM_CACHE_MAX words,
- * then emptied): a hunspell analysis costs microseconds and news text
- * repeats its words.
+ * story_token.key); Snowball is case-sensitive. Hunspell and Snowball
+ * stems are kept in a per-stemmer cache (word -> stem, at most
+ * STEM_CACHE_MAX words, then emptied): a hunspell analysis costs
+ * microseconds, a Snowball one about a microsecond, and news text repeats
+ * its words.
  */
 #include "internal.h"
 
@@ -51,12 +52,16 @@ typedef struct stemmer {
     UConverter *cnv;             /* hunspell dictionary encoding, or NULL
                                     when the dictionary is UTF-8 */
     int prefix;                  /* prefix:<n>: keep n code points */
-    story_strmap cache;          /* hunspell: word -> stem */
+    story_strmap cache;          /* hunspell, snowball: word -> stem */
 } stemmer;
 
 typedef struct stem_state {
     stemmer s[STEM_MAX];
     size_t n;
+    /* the last language asked for and its stemmer (NULL: identity) */
+    char last_lang[32];
+    stemmer *last;
+    int have_last;
 } stem_state;
 
 static void stem_state_free(void *p)
@@ -134,32 +139,41 @@ static int get_stemmer(stemmer **out, story_ctx *ctx, const char *lang,
     *out = NULL;
     if (!lang || !*lang)
         return 0;
+    stem_state *st = story__ctx_get(ctx, STORY_MOD_STEM);
+    if (st && st->have_last && strcmp(st->last_lang, lang) == 0) {
+        *out = st->last;
+        return 0;
+    }
     const story_langpack *lp;
     int rc = story_langpack_get(&lp, ctx, lang, err);
     if (rc)
         return rc;
-    json_t *f = story_langpack_field(lp, "stemmer");
-    if (!json_is_string(f))
-        return 0; /* identity */
-    const char *spec = json_string_value(f);
-    stem_state *st = story__ctx_get(ctx, STORY_MOD_STEM);
     if (!st) {
         st = story__calloc(1, sizeof *st);
         if (!st)
             return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
         story__ctx_set(ctx, STORY_MOD_STEM, st, stem_state_free);
     }
-    for (size_t i = 0; i < st->n; i++)
-        if (strcmp(st->s[i].spec, spec) == 0) {
-            *out = &st->s[i];
-            return 0;
+    json_t *f = story_langpack_field(lp, "stemmer");
+    if (json_is_string(f)) {
+        const char *spec = json_string_value(f);
+        for (size_t i = 0; i < st->n && !*out; i++)
+            if (strcmp(st->s[i].spec, spec) == 0)
+                *out = &st->s[i];
+        if (!*out) {
+            if (st->n == STEM_MAX)
+                return story__error(err, STORY_ELOCALE, spec, -1,
+                                    "too many stemmers");
+            if ((rc = open_stemmer(&st->s[st->n], spec, err)))
+                return rc;
+            *out = &st->s[st->n++];
         }
-    if (st->n == STEM_MAX)
-        return story__error(err, STORY_ELOCALE, spec, -1,
-                            "too many stemmers");
-    if ((rc = open_stemmer(&st->s[st->n], spec, err)))
-        return rc;
-    *out = &st->s[st->n++];
+    } /* else identity */
+    if (strlen(lang) < sizeof st->last_lang) {
+        memcpy(st->last_lang, lang, strlen(lang) + 1);
+        st->last = *out;
+        st->have_last = 1;
+    }
     return 0;
 }
 
@@ -264,12 +278,27 @@ int story__stem(story_ctx *ctx, const char *lang, const char *w, size_t n,
     if (rc)
         return rc;
     if (sm && sm->sb && n > 0) {
-        const sb_symbol *r = sb_stemmer_stem(sm->sb, (const sb_symbol *)w,
-                                             (int)n);
-        if (!r)
-            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
-        rc = story_buf_append(out, (const char *)r,
-                              (size_t)sb_stemmer_length(sm->sb));
+        size_t vn;
+        const char *hit = story__strmap_get(&sm->cache, w, n, &vn);
+        if (hit) {
+            rc = story_buf_append(out, hit, vn);
+        } else {
+            const sb_symbol *r = sb_stemmer_stem(sm->sb,
+                                                 (const sb_symbol *)w, (int)n);
+            if (!r)
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            rc = story_buf_append(out, (const char *)r,
+                                  (size_t)sb_stemmer_length(sm->sb));
+            if (!rc) {
+                if (story__strmap_size(&sm->cache) >= STEM_CACHE_MAX)
+                    story__strmap_clear(&sm->cache);
+                /* a failed insertion only loses the cache entry */
+                (void)story__strmap_put(&sm->cache, w, n,
+                                        out->data ? out->data : "",
+                                        out->len);
+            }
+        }
     } else if (sm && sm->hs && n > 0) {
         size_t vn;
         const char *hit = story__strmap_get(&sm->cache, w, n, &vn);
