@@ -71,6 +71,8 @@ static story_link *to_links(const sd_link *l, size_t n)
 #define REL_REWRITE_COVER 0.6 /* rewrite below REL_SAME needs this coverage */
 #define REL_SAME 0.38 /* rewrite at lower coverage from this anchor score */
 #define REL_SAME_OVERALL 0.32 /* same story from this overall similarity */
+#define REL_REWRITE_MIN 0.4 /* a rewrite covering less of one side's
+                               sentences needs a shown overall >= 0.5 */
 
 typedef struct rel_stats {
     double cov_a, cov_b;   /* aligned share of characters */
@@ -225,6 +227,10 @@ static int complete_any_order(const rel_stats *s)
  *    (mean >= 0.2); for a same-language pair, not near-identical (mean <
  *    0.8: that is an edit);
  *  rewrite: at least 40% of one side covered by >= 2 evidenced links;
+ *    when less than REL_REWRITE_MIN of the other side's sentences is
+ *    covered, also a shown overall >= 0.5 (a short account whose
+ *    sentences each find a related one in a long article, in other
+ *    words, is independent coverage of the story, not an edit of it);
  *    where the shown overall similarity says "not the same story"
  *    (< 0.5), the confidence is at most 0.5 + shown / 2: the alignment
  *    and the wording disagree (fresh-user finding M6);
@@ -237,7 +243,7 @@ static int complete_any_order(const rel_stats *s)
  *  stories. */
 static void decide_relation(story_alignment *al, const rel_stats *ss,
                             const rel_stats *ps, int cross, double anc,
-                            int lexical_ok)
+                            int lexical_ok, double shown)
 {
     /* articles of several paragraphs are judged on their paragraphs
      * (sentence splits differ between languages and sentences carry less
@@ -276,7 +282,9 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
             al->sim_overall = anc;
     } else if (related && s->n_aligned >= 2 && s->mean_sim >= 0.2 &&
                (cmax >= REL_REWRITE_COVER ||
-                (cmax >= 0.4 && anc >= REL_SAME))) {
+                (cmax >= 0.4 && anc >= REL_SAME)) &&
+               !(fmin(ss->cov_a, ss->cov_b) < REL_REWRITE_MIN &&
+                 shown < 0.5)) {
         al->relation = STORY_REL_REWRITE;
         al->relation_confidence = clamp01(0.5 + (cmax - 0.4));
         /* a translation with its passages moved: as similar as its
@@ -791,7 +799,7 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     if (rc != 0)
         goto oom;
     double raw = al->sim_overall;
-    decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok);
+    decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok, shown);
     /* the relation rules read the raw overall; the report shows it
      * calibrated (align_dims.h), raised with the raw score when a
      * translation across languages raised that to its anchor score */
