@@ -2333,10 +2333,11 @@ static int defined_common_acronym(fx *x, size_t i)
     const story_article *a = x->a;
     const char *t = a->text + a->tokens[i].start;
     size_t tn = strip_possessive(t, a->tokens[i].end - a->tokens[i].start);
-    if (!is_acronym(t, tn))
-        return 0;
+    /* (the plural "s" first: "CRs" is the acronym CR) */
     if (tn > 2 && t[tn - 1] == 's')
         tn--;
+    if (!is_acronym(t, tn))
+        return 0;
     size_t letters = 0;
     for (size_t q = 0; q < tn; q++)
         letters += ((unsigned char)t[q] & 0xC0) != 0x80;
@@ -2354,9 +2355,20 @@ static int defined_common_acronym(fx *x, size_t i)
             paren |= a->text[p] == '(';
         if (!paren)
             continue;
+        /* the words before it, quotation marks between them skipped
+         * ('a "continuing resolution" (CR)') */
         int lower = 1;
-        for (size_t k = j - letters, q = 0; k < j && lower; k++, q++) {
-            const story_token *tk = &a->tokens[k];
+        size_t k = j, q = letters;
+        while (q > 0 && lower) {
+            if (k == 0) {
+                lower = 0;
+                break;
+            }
+            const story_token *tk = &a->tokens[--k];
+            if (!(tk->flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) &&
+                j - k <= letters + 2 && tk->sentence == tj->sentence)
+                continue;
+            q--;
             lower = tk->sentence == tj->sentence &&
                     (tk->flags & STORY_TOKEN_LETTER) &&
                     !(tk->flags & (STORY_TOKEN_CAPITAL | STORY_TOKEN_NUMBER)) &&

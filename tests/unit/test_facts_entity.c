@@ -466,6 +466,21 @@ static void test_title_case_first_sentence(void **state)
     run_free(&en);
 }
 
+/* The plural of an acronym the article defines as a common noun is no
+ * name either ("a \"stopgap bill\" (SB)" … "two SBs"); CBD (a central
+ * business district) is a common-noun acronym. */
+static void test_defined_acronym_plurals(void **state)
+{
+    (void)state;
+    run en = extract("Mayor Lena Vask backed a \"stopgap bill\" (SB) for the "
+                     "CBD. Councillors said two SBs were needed, Vask said.",
+                     "en");
+    assert_string_equal(key_of(&en, "SBs"), "");
+    assert_string_equal(key_of(&en, "CBD"), "");
+    assert_true(key_of(&en, "Vask")[0]);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_english_common_word_names),
         cmocka_unit_test(test_skeleton_spellings),
         cmocka_unit_test(test_title_case_first_sentence),
+        cmocka_unit_test(test_defined_acronym_plurals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
