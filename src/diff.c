@@ -24,6 +24,8 @@
  * articles) and, for quantities, the slot names what is counted and the
  * units agree; otherwise the facts stay omitted/added, because a false
  * "changed" number is the worst error a fact-checker can be shown.
+ * A claim hedged on one side only ("may have caused" -> "caused") in a
+ * near-copy sentence pair of one language is "changed" (its modality).
  * A direct quote matched by key whose words were edited ("is clear" ->
  * "is unclear", word-set Dice >= 0.6) is "changed" when B is a copy of A
  * with edits (same language, at least half of A's sentences verbatim in
@@ -277,6 +279,13 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
                 events_clash(a, f, b, g))
                 continue;
             if ((!!f->negated != !!g->negated) != want_neg)
+                continue;
+            /* a quote's polarity is that of its claim: two quotes of one
+             * speaker in unrelated sentences are two claims, not one
+             * claim and its denial */
+            if (want_neg && !need_aligned &&
+                (f->type == STORY_FACT_QUOTE ||
+                 f->type == STORY_FACT_ATTRIBUTION))
                 continue;
             if (need_aligned && f->type != STORY_FACT_ENTITY &&
                 !aligned(a, oi, b, j))
@@ -673,6 +682,12 @@ static void pass_slot(side *a, side *b, int need_aligned,
                 continue;
             if (need_aligned && !aligned(a, i, b, j))
                 continue;
+            /* as in pass_key: a quote's polarity is its claim's, so a
+             * speaker's claims in unrelated sentences are not one */
+            if (!need_aligned && !!f->negated != !!g->negated &&
+                (f->type == STORY_FACT_QUOTE ||
+                 f->type == STORY_FACT_ATTRIBUTION))
+                continue;
             pair(a, i, b, j);
             cat[i] = (unsigned char)(!!f->negated == !!g->negated
                                          ? STORY_DIFF_CHANGED
@@ -868,18 +883,16 @@ static size_t frame_words(const story_article *t, size_t s, size_t ns,
     return n;
 }
 
-/* 1 when entity mentions f (side a) and g (side b) stand in one sentence
- * with the name replaced: the words of their sentences outside the two
- * mentions agree (Dice >= RENAME_FRAME_DICE). The replaced name itself
- * lowers the sentence pair's alignment score ("Mayor Helen Carter said
- * …" -> "Mayor Maria Lopez said …": 0.43), so the score alone does not
- * show it. */
-static int renamed_in_place(const side *a, const story_fact *f,
-                            const side *b, const story_fact *g)
+/* Word-set Dice of sentence sa of article x outside the byte span
+ * [na0, na1) and sentence sb of y outside [nb0, nb1) (token keys); 0 when
+ * either has fewer than 3 such words or more than RENAME_MAX_WORDS. */
+static double frame_dice(const story_article *x, size_t sa, size_t na0,
+                         size_t na1, const story_article *y, size_t sb,
+                         size_t nb0, size_t nb1)
 {
     const char *wa[RENAME_MAX_WORDS], *wb[RENAME_MAX_WORDS];
-    size_t na = frame_words(a->art, f->sentence, f->start, f->end, wa);
-    size_t nb = frame_words(b->art, g->sentence, g->start, g->end, wb);
+    size_t na = frame_words(x, sa, na0, na1, wa);
+    size_t nb = frame_words(y, sb, nb0, nb1, wb);
     if (na < 3 || nb < 3)
         return 0;
     unsigned char used[RENAME_MAX_WORDS];
@@ -892,7 +905,20 @@ static int renamed_in_place(const side *a, const story_fact *f,
                 common++;
                 break;
             }
-    return 2.0 * (double)common / (double)(na + nb) >= RENAME_FRAME_DICE;
+    return 2.0 * (double)common / (double)(na + nb);
+}
+
+/* 1 when entity mentions f (side a) and g (side b) stand in one sentence
+ * with the name replaced: the words of their sentences outside the two
+ * mentions agree (Dice >= RENAME_FRAME_DICE). The replaced name itself
+ * lowers the sentence pair's alignment score ("Mayor Helen Carter said
+ * …" -> "Mayor Maria Lopez said …": 0.43), so the score alone does not
+ * show it. */
+static int renamed_in_place(const side *a, const story_fact *f,
+                            const side *b, const story_fact *g)
+{
+    return frame_dice(a->art, f->sentence, f->start, f->end, b->art,
+                      g->sentence, g->start, g->end) >= RENAME_FRAME_DICE;
 }
 
 /* Pass (same language only): a person, organisation or place (or a name
@@ -1559,6 +1585,33 @@ static int denial_differs(const story_fact *f, const story_fact *g)
     return df != dg;
 }
 
+/* 1 when facts fa of side a and fb of side b lie in one aligned sentence
+ * pair that is a near copy (link score >= EDITED_COPY_MIN_SCORE and the
+ * same words, Dice >= RENAME_FRAME_DICE): one sentence edited, not two independent renderings, which word hedges
+ * differently (two German translations of one English story: "soll" /
+ * "könnte" / none). */
+static int near_copy_pair(const side *a, size_t fa, const side *b, size_t fb)
+{
+    if (!a->al || !aligned(a, fa, b, fb))
+        return 0;
+    size_t x = a->fs->facts[fa].sentence, y = b->fs->facts[fb].sentence;
+    return a->al->links[a->link[x]].score >= EDITED_COPY_MIN_SCORE &&
+           frame_dice(a->art, x, 0, 0, b->art, y, 0, 0) >= RENAME_FRAME_DICE;
+}
+
+/* 1 when f and g (paired, same type) are claims of which exactly one is
+ * hedged ("a gas leak may have caused the blast" -> "a gas leak caused
+ * the blast"): quotes, attributions, events and quantities carry the
+ * modality flag (facts.h). */
+static int hedge_differs(const story_fact *f, const story_fact *g)
+{
+    if (f->type != g->type ||
+        (f->type != STORY_FACT_QUOTE && f->type != STORY_FACT_ATTRIBUTION &&
+         f->type != STORY_FACT_EVENT && f->type != STORY_FACT_QUANTITY))
+        return 0;
+    return !!f->hedged != !!g->hedged;
+}
+
 /* Language of an article without region ("de-CH" -> "de"), compared. */
 static int same_language(const story_article *a, const story_article *b)
 {
@@ -1713,6 +1766,15 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
             denial_differs(&fa->facts[i], &fb->facts[sa.match[i]]))
             cat[i] = STORY_DIFF_CONTRADICTED;
+
+    /* "may have caused" -> "caused": the same claim in an aligned
+     * sentence pair of one language, hedged on one side only, changed its
+     * modality; across languages hedge cues are worded too differently */
+    for (size_t i = 0; !cross_lang && i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            hedge_differs(&fa->facts[i], &fb->facts[sa.match[i]]) &&
+            near_copy_pair(&sa, i, &sb, (size_t)sa.match[i]))
+            cat[i] = STORY_DIFF_CHANGED;
 
     d = story__calloc(1, sizeof *d);
     if (!d) {

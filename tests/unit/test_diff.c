@@ -1050,6 +1050,82 @@ static void test_quote_edited(void **state)
     story_ctx_free(ctx);
 }
 
+/* "may have caused" -> "caused" (fresh-user test): the same claim in a
+ * near-copy sentence pair, hedged on one side only, is changed, shown with
+ * its modality; a hedge in a sentence worded differently (an independent
+ * rendering) is no change, and a claim of the same speaker denied in an
+ * unrelated sentence is no contradiction of it. */
+static void test_hedge_removed(void **state)
+{
+    (void)state;
+    static const char *const HA[] = {
+        "Fire at the depot",
+        "Investigators said a gas leak may have caused the fire.",
+        "The depot stays closed this week."};
+    static const char *const HB[] = {
+        "Fire at the depot",
+        "Investigators said a gas leak caused the fire.",
+        "The depot stays closed this week."};
+    static const char *const HC[] = {
+        "Fire at the depot",
+        "According to the inquiry, leaking gas started the blaze.",
+        "The depot stays closed this week."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = segmented(ctx, HA, 3), *b = segmented(ctx, HB, 3),
+                  *c = segmented(ctx, HC, 3);
+    story_fact qa = quote_fact(a, 1, "a gas leak may have caused the fire");
+    story_fact qb = quote_fact(b, 1, "a gas leak caused the fire");
+    story_fact qc = quote_fact(c, 1, "leaking gas started the blaze");
+    qa.direct = qb.direct = qc.direct = 0;
+    qa.key = qa.slot = qb.key = qb.slot = qc.key = qc.slot =
+        (char *)"quote|investigator";
+    qa.hedged = 1;
+    story_factset *fa = factset(&qa, 1), *fb = factset(&qb, 1),
+                  *fc = factset(&qc, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_true(d->entries[0].certain);
+    assert_non_null(strstr(d->entries[0].detail, "(hedged) \xE2\x86\x92"));
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    /* worded differently: the hedge cue may be elsewhere, not a change */
+    d = run(a, fa, c, fc, al);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    story_diff_free(d);
+    /* unrelated sentences (not aligned): the same speaker's claim and a
+     * negated other claim of theirs are two claims, not a contradiction */
+    story_fact qn = qb;
+    qn.negated = 1;
+    qn.sentence = 2;
+    story_factset *fn = factset(&qn, 1);
+    story_link l2[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                       {1, 1, 2, 1, 0.2, STORY_LINK_MATCH}};
+    story_alignment *al2 = alignment(l2, 2);
+    story_fact qm = qa;
+    qm.hedged = 0;
+    qm.sentence = 2;
+    story_factset *fm = factset(&qm, 1);
+    d = run(a, fm, b, fn, al2);
+    assert_int_equal(d->summary.contradicted, 0);
+    story_diff_free(d);
+    alignment_free(al2);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    factset_free(fn);
+    factset_free(fm);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(c);
+    story_ctx_free(ctx);
+}
+
 /* A number changed in a translation ("4 million euros" -> "5 Millionen
  * Euro"): the only quantity of each side of an in-order 1-1 sentence pair,
  * same unit, is changed with both values, even though the changed number
@@ -1211,6 +1287,7 @@ int main(void)
         cmocka_unit_test(test_same_number_other_event),
         cmocka_unit_test(test_edited_attribution),
         cmocka_unit_test(test_only_number_changed),
+        cmocka_unit_test(test_hedge_removed),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
