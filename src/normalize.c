@@ -128,6 +128,24 @@ oom:
     return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
 }
 
+/* story__utf8_next with the one- and two-byte forms inline (Latin,
+ * Greek, Cyrillic letters): the same code point and length. */
+static inline int32_t next_cp(const char *str, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)str;
+    size_t p = *i;
+    if (u[p] < 0x80) {
+        *i = p + 1;
+        return u[p];
+    }
+    if (u[p] >= 0xC2 && u[p] <= 0xDF && p + 1 < len &&
+        (u[p + 1] & 0xC0) == 0x80) {
+        *i = p + 2;
+        return ((int32_t)(u[p] & 0x1F) << 6) | (u[p + 1] & 0x3F);
+    }
+    return story__utf8_next(str, len, i);
+}
+
 /* Without a byte map, a short text with non-ASCII is normalised in one
  * call: normalisation never interacts across a boundary, so the whole
  * text gives the concatenation of its segments (texts of up to
@@ -142,7 +160,7 @@ static int normalize_whole(story_buf *out, const char *s, size_t len,
     int32_t un = 0;
     int ascii = 1, same = 1; /* same: u holds exactly the code points of s */
     for (size_t i = 0; i < len;) {
-        int32_t c = story__utf8_next(s, len, &i);
+        int32_t c = next_cp(s, len, &i);
         if (c < 0) {
             c = 0xFFFD;
             same = 0;

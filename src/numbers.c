@@ -399,6 +399,12 @@ static int32_t utf8_at(const char *t, size_t end, size_t i, size_t *next)
             *next = i + 1;
         return b;
     }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < end &&
+        ((unsigned char)t[i + 1] & 0xC0) == 0x80) { /* two bytes, ditto */
+        if (next)
+            *next = i + 2;
+        return ((int32_t)(b & 0x1F) << 6) | ((unsigned char)t[i + 1] & 0x3F);
+    }
     size_t j = i;
     int32_t c = story__utf8_next(t, end, &j);
     if (next)
