@@ -15,8 +15,9 @@
  *
  * Key: "entity|" + consonant skeleton (LIBRARIES.md §1 and docs/facts.md
  * "Entity keys": digraph folds, dzh/dj->i, sch->s, th->t, ts/tz/z->s,
- * wh->w, w/f->v, y/j->i, g->h, q/c->k, p->b, l->r, every vowel after the
- * first letter dropped, an initial vowel as one class, doubles collapsed)
+ * wh->w, w/f->v, y/j->i, g->h, q/c->k, p->b, l->r, m before b/p -> n, a
+ * silent e in a final "-tes" dropped, every vowel after the first letter
+ * dropped, an initial vowel as one class, doubles collapsed)
  * of the Latin name key (story_name_key) of the concept (pack gazetteers;
  * the world index: ICU region names in every language and
  * locales/entities.json forms) or of the name: the LAST word for persons
