@@ -15,31 +15,7 @@
 
 #include "storydiff/storydiff.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
-
-typedef story_test_run run;
-
-static run extract(const char *text, const char *lang)
-{
-    return story_test_facts(ctx, text, lang);
-}
-
-static void run_free(run *r) { story_test_run_free(r); }
+#include "facts_fixture.h"
 
 /* First fact of type t (with key prefix, may be NULL), or NULL. */
 static const story_fact *find(const run *r, story_fact_type t,
