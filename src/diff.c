@@ -1620,8 +1620,39 @@ static int same_language(const story_article *a, const story_article *b)
     return nx == ny && strncmp(x, y, nx) == 0;
 }
 
+/* Share of the shorter sentence's words found in the other, at or above
+ * which a sentence pair is one sentence with words cut out or put in
+ * (", according to the regional council" dropped), whatever the score. */
+#define CUT_EDIT_CONTAINMENT 0.9
+
+/* 1 when sentence x of article p and sentence y of article q are one
+ * sentence with a passage cut out or added: at least 4 words each, and
+ * the shorter one's word keys (as a multiset) almost all in the longer
+ * (CUT_EDIT_CONTAINMENT). */
+static int cut_edit(const story_article *p, size_t x, const story_article *q,
+                    size_t y)
+{
+    const char *wa[RENAME_MAX_WORDS], *wb[RENAME_MAX_WORDS];
+    size_t na = frame_words(p, x, 0, 0, wa), nb = frame_words(q, y, 0, 0, wb);
+    if (na < 4 || nb < 4 || na == nb)
+        return 0;
+    unsigned char used[RENAME_MAX_WORDS];
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    size_t m = na < nb ? na : nb;
+    return (double)common >= CUT_EDIT_CONTAINMENT * (double)m;
+}
+
 /* Within one language: 1 when f (of side s, A when s_is_a) lies in a
- * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE), to
+ * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE, or a
+ * 1-1 pair with a passage cut out: cut_edit), to
  * sentences of side o that do not contain the words of f's span verbatim:
  * the sentence was edited right there ("police said" -> "residents said"),
  * so the fact is gone, not merely read differently. */
@@ -1633,8 +1664,11 @@ static int edited_away(const story_fact *f, const side *s, const side *o,
         return 0;
     const story_link *l = &s->al->links[s->link[f->sentence]];
     size_t first = s_is_a ? l->b : l->a, n = s_is_a ? l->n_b : l->n_a;
-    if (n == 0 || l->score < EDITED_COPY_MIN_SCORE ||
-        first + n > o->art->n_sentences)
+    if (n == 0 || first + n > o->art->n_sentences)
+        return 0;
+    if (l->score < EDITED_COPY_MIN_SCORE &&
+        !(n == 1 && (s_is_a ? l->n_a : l->n_b) == 1 &&
+          cut_edit(s->art, f->sentence, o->art, first)))
         return 0;
     const char *hay = o->art->text + o->art->sentences[first].start;
     size_t hn = o->art->sentences[first + n - 1].end -
