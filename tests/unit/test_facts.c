@@ -15,7 +15,7 @@
 
 #include "storydiff/storydiff.h"
 #include "support.h"
-#include "facts_fixture.h"
+#include "ctx_fixture.h"
 
 /* First fact of type t (with key prefix, may be NULL), or NULL. */
 static const story_fact *find(const run *r, story_fact_type t,

@@ -18,7 +18,7 @@
 
 #include "storydiff/storydiff.h"
 #include "support.h"
-#include "facts_fixture.h"
+#include "ctx_fixture.h"
 
 /* The first fact of type t in sentence s, or NULL. */
 static const story_fact *fact_in(const run *r, story_fact_type t, size_t s)

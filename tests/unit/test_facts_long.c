@@ -17,22 +17,7 @@
 #include "internal.h"
 #include "storydiff/storydiff.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
+#include "ctx_fixture.h"
 
 /* One capitalised "word" of 300,000 letters, then a sentence with a
  * German compound whose head is an event entry: every suffix of the long

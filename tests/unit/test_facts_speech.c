@@ -15,7 +15,7 @@
 
 #include "storydiff/storydiff.h"
 #include "support.h"
-#include "facts_fixture.h"
+#include "ctx_fixture.h"
 
 /* Number of facts of type t with exactly this key. */
 static size_t n_key(const run *r, story_fact_type t, const char *key)

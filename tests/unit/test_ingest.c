@@ -21,22 +21,7 @@
 
 #include "ingest_int.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
+#include "ctx_fixture.h"
 
 static int ingest(story_article **a, const char *name, const char *data,
                   size_t len, const char *fmt, const char *ct,

@@ -22,22 +22,7 @@
 #include "normalize.h"
 #include "numbers.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
+#include "ctx_fixture.h"
 
 static size_t scan(const char *lang, const char *text, story_vec *v)
 {

@@ -1,11 +1,11 @@
 /*
- * The fixture the fact-extraction unit suites share: one storydiff context
+ * The fixture the unit suites share: one storydiff context
  * for the whole test program (cmocka group setup/teardown), and fact runs
  * over sentences written in the tests (story_test_facts: ingest, segment,
  * extract). Include after cmocka.h and support.h, once per test program.
  */
-#ifndef STORY_TEST_FACTS_FIXTURE_H
-#define STORY_TEST_FACTS_FIXTURE_H
+#ifndef STORY_TEST_CTX_FIXTURE_H
+#define STORY_TEST_CTX_FIXTURE_H
 
 #include "support.h"
 
