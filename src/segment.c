@@ -417,8 +417,10 @@ static int inside_short_paren(const char *t, size_t cs, size_t ce,
 typedef struct merge_ctx {
     const story_langpack *lp;
     int ordinal_dot;
+    int wrapped; /* plain text hard-wrapped: a single newline is a space */
     story_buf key;
     story_buf cand;
+    story_buf para; /* the paragraph with its line breaks made spaces */
 } merge_ctx;
 
 /* The first word of [s, e) (opening punctuation skipped): capitalised?
@@ -1202,6 +1204,54 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
 
 /* ------------------------------------------------------------ segment */
 
+/* Line lengths of a hard-wrapped plain text: its longest line has at
+ * most WRAP_MAX_COLUMNS code points, and at least WRAP_LONG_SHARE of the
+ * lines that end in a single newline (not a paragraph's last line) are
+ * at least WRAP_FILL of that long, over at least WRAP_MIN_LINES lines. */
+#define WRAP_MAX_COLUMNS 100
+#define WRAP_FILL 0.6
+#define WRAP_LONG_SHARE 0.8
+#define WRAP_MIN_LINES 3
+
+/* 1 when the text of a plain-text article is hard-wrapped (an agency wire
+ * or mail body folded at a fixed width): then a single newline inside a
+ * paragraph is only where the line was folded, not a sentence break.
+ * UAX #29 (rule SB4) breaks after every line separator, so without this
+ * "Mayor\nAnna Keller said" would be two sentences. A headline on its
+ * own line above its body ("Title\nBody ...") is a short line, so such
+ * texts are not taken as wrapped. */
+static int hard_wrapped(const story_article *a)
+{
+    if (!a->format || strcmp(a->format, "text") != 0)
+        return 0;
+    const char *t = a->text;
+    size_t n = a->text_len, longest = 0, inner = 0, long_inner = 0;
+    /* two passes: the longest line, then the inner lines' fill */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t i = 0;
+        while (i < n) {
+            size_t e = i, cps = 0;
+            while (e < n && t[e] != '\n') {
+                cps += ((unsigned char)t[e] & 0xC0) != 0x80;
+                e++;
+            }
+            if (pass == 0) {
+                if (cps > longest)
+                    longest = cps;
+            } else if (e + 1 < n && t[e + 1] != '\n' && cps > 0) {
+                /* a line folded into the next one of its paragraph */
+                inner++;
+                long_inner += (double)cps >= WRAP_FILL * (double)longest;
+            }
+            i = e + 1;
+        }
+        if (pass == 0 && (longest == 0 || longest > WRAP_MAX_COLUMNS))
+            return 0;
+    }
+    return inner >= WRAP_MIN_LINES &&
+           (double)long_inner >= WRAP_LONG_SHARE * (double)inner;
+}
+
 static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
                              story_vec *sents, story_vec *toks,
                              story_vec *raw, merge_ctx *m, story_error *err)
@@ -1225,7 +1275,21 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
         json_is_true(story_langpack_field(lp, "ordinal_dot_merge"));
 
     UErrorCode e = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, t + base, (int64_t)plen, &e);
+    const char *src = t + base;
+    if (m->wrapped && memchr(src, '\n', plen)) {
+        /* the folds of a hard-wrapped paragraph become spaces (same byte
+         * length, so every offset stays the same) */
+        m->para.len = 0;
+        story_buf_append(&m->para, src, plen);
+        if (m->para.oom)
+            return story__error(err, STORY_ENOMEM, a->source, -1,
+                                "out of memory");
+        for (size_t k = 0; k < plen; k++)
+            if (m->para.data[k] == '\n')
+                m->para.data[k] = ' ';
+        src = m->para.data;
+    }
+    UText *ut = utext_openUTF8(NULL, src, (int64_t)plen, &e);
     if (U_FAILURE(e))
         return story__error(err, STORY_EICU, a->source, (long long)base,
                             "cannot open UText: %s", u_errorName(e));
@@ -1398,10 +1462,12 @@ int story_segment(story_ctx *ctx, story_article *a, const char *lang_hint,
     story_vec_init(&raw, sizeof(span));
     merge_ctx m;
     memset(&m, 0, sizeof m);
+    m.wrapped = hard_wrapped(a);
     for (size_t i = 0; i < a->n_paragraphs && !rc; i++)
         rc = segment_paragraph(ctx, a, i, &sents, &toks, &raw, &m, err);
     story_buf_free(&m.key);
     story_buf_free(&m.cand);
+    story_buf_free(&m.para);
     story_vec_free(&raw);
     if (rc) {
         story_token *tv = toks.data;

@@ -275,6 +275,44 @@ static void test_alloc_failures(void **state)
 
 /* Invalid UTF-8 and odd white space: offsets stay inside the text and on
  * character boundaries. */
+/* Plain text folded at a fixed width (fresh-user test: the same article
+ * re-wrapped at 40 columns gave other sentences): a single newline inside
+ * a paragraph of a hard-wrapped text is a fold, not a sentence break
+ * (UAX #29 SB4 breaks after every newline); a headline on its own line
+ * above its body still ends its sentence. */
+static void test_hard_wrapped(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = make_article(
+        "The ferry left the harbour on time. Mayor\n"
+        "Jonas Berg said the new pier will open\n"
+        "in May. Repairs to the old quay will\n"
+        "cost 2 million euros, the port said.\n\n"
+        "Traffic on the coast road was light all\n"
+        "day, and the first boat was full.");
+    a->format = strdup("text");
+    story_error err;
+    assert_int_equal(story_segment(ctx, a, "en", &err), 0);
+    assert_int_equal(a->n_sentences, 4);
+    const story_sentence *s1 = &a->sentences[1];
+    assert_true(memcmp(a->text + s1->start, "Mayor\nJonas Berg", 16) == 0);
+    story_article_free(a);
+
+    /* a headline line above its body: short, so not a wrapped text */
+    a = make_article("Pier opens in May\n"
+                     "The new pier in the harbour will open in May, the "
+                     "mayor said on Monday after a visit.\n\n"
+                     "Boats leave every hour\n"
+                     "The first boat leaves at six in the morning and the "
+                     "last one at ten in the evening.");
+    a->format = strdup("text");
+    assert_int_equal(story_segment(ctx, a, "en", &err), 0);
+    assert_int_equal(a->n_sentences, 4);
+    story_article_free(a);
+    story_ctx_free(ctx);
+}
+
 static void test_odd_input(void **state)
 {
     (void)state;
@@ -323,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_lang),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_odd_input),
+        cmocka_unit_test(test_hard_wrapped),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }
