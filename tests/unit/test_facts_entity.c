@@ -15,31 +15,7 @@
 
 #include "storydiff/storydiff.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
-
-typedef story_test_run run;
-
-static run extract(const char *text, const char *lang)
-{
-    return story_test_facts(ctx, text, lang);
-}
-
-static void run_free(run *r) { story_test_run_free(r); }
+#include "ctx_fixture.h"
 
 /* Key of the first entity fact whose name contains `part`, or "". */
 static const char *key_of(const run *r, const char *part)

@@ -15,22 +15,7 @@
 
 #include "names.h"
 #include "support.h"
-
-static story_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    ctx = story_test_ctx();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    story_ctx_free(ctx);
-    return 0;
-}
+#include "ctx_fixture.h"
 
 static char *key(const char *name, const char *lang)
 {
