@@ -464,6 +464,29 @@ static int can_act(const char *concept)
     return 0;
 }
 
+/* Pack "event_adjunct_prepositions": a place after one of these (past
+ * determiners) is an adjunct ("In Washington, Johnson agreed"; "officials
+ * in Kyiv said"), never the actor; other places can act ("Yesterday
+ * Sweden signed", "La Suède a signé"). Packs without the list: a place
+ * after the sentence start is an adjunct. */
+static int place_adjunct(fx *x, size_t i)
+{
+    size_t b = x->sent_tok[x->a->tokens[i].sentence];
+    json_t *preps = story_langpack_field(x->lp, "event_adjunct_prepositions");
+    if (!json_is_array(preps))
+        return i > b;
+    size_t q = i;
+    while (q > b) {
+        q--;
+        const char *w = x->a->tokens[q].key;
+        if (story_langpack_has(x->lp, "event_adjunct_prepositions", w))
+            return 1;
+        if (!story_langpack_has(x->lp, "determiners", w))
+            return 0;
+    }
+    return 0;
+}
+
 static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
                                           long *ei, int actor)
 {
@@ -472,13 +495,11 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
     if (p && actor && *ei < 0 && !can_act(p) &&
         !fx_match(x, "roles", i, x->a->n_tokens, &n))
         p = NULL;
-    /* "In Washington, Johnson agreed …": a place after the sentence
-     * start is an adjunct, not the actor (translations move it) */
     if (p && actor && *ei >= 0 &&
-        i > x->sent_tok[x->a->tokens[i].sentence] &&
         strcmp(((story_fact *)x->facts.data)[fx_entity_fact(x, *ei)]
                    .entity_kind,
-               "place") == 0) {
+               "place") == 0 &&
+        place_adjunct(x, i)) {
         *ei = -1;
         p = NULL;
     }
@@ -494,6 +515,97 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
         }
     }
     return NULL;
+}
+
+/* First actor-like participant in tokens [lo, hi). */
+static const char *first_actor(fx *x, size_t lo, size_t hi, size_t e,
+                               long *ei)
+{
+    const char *p = NULL;
+    for (size_t q = lo; q < hi && !p; q++)
+        p = participant_or_pronoun(x, q, e, ei, 1);
+    return p;
+}
+
+/* Actor of the predicate at tokens [k, k+n) of sentence tokens [b, e):
+ * the subject of the predicate's own clause. Scanning back from the
+ * predicate (at most FX_WINDOW tokens), the clause starts after a clause
+ * break (punctuation, a "clause_coordinators" word) or a strong boundary:
+ * a complementizer ("speech_complementizers": that, que, dass, что) or a
+ * reporting verb ("officials confirmed that Norway did not sign": Norway,
+ * not the officials). The actor is the first participant of that clause
+ * (SVO: the subject comes first); when the clause has none, the first one
+ * before it back to the last strong boundary ("Johnson, the president,
+ * agreed"), or, for a complementizer right after a participant, that
+ * participant ("the officials that signed": a relative clause).
+ * Verb-second with an auxiliary ("event_v2_auxiliaries", de: "Die Wachen
+ * haben drei Frauen festgenommen"): when the predicate closes its clause
+ * after such an auxiliary, the subject is before the auxiliary, or right
+ * after it when inverted ("Gestern haben die Wachen …"); the nouns
+ * between the auxiliary and the predicate are objects. */
+static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
+                              long *ei)
+{
+    size_t lo = k > b + FX_WINDOW ? k - FX_WINDOW : b, m;
+    size_t cs = lo, strong = lo;
+    int strong_cue = 0;
+    *ei = -1;
+    for (size_t q = k; q > lo; q--) {
+        /* boundary between tokens q-1 and q, or token q-1 itself */
+        if (fx_clause_break_before(x, q) ||
+            story_langpack_has(x->lp, "clause_coordinators",
+                               x->a->tokens[q - 1].key)) {
+            if (cs == lo)
+                cs = q;
+            continue;
+        }
+        if (story_langpack_has(x->lp, "speech_complementizers",
+                               x->a->tokens[q - 1].key) ||
+            (q - 1 + 1 < k &&
+             fx_match(x, "reporting_verbs", q - 1, k, &m))) {
+            if (cs == lo)
+                cs = q;
+            strong = q;
+            strong_cue = 1;
+            break;
+        }
+    }
+    /* verb second: auxiliary in the clause, predicate closing it */
+    int closes = k + n >= e || fx_clause_break_before(x, k + n) ||
+                 !(x->a->tokens[k + n].flags & STORY_TOKEN_LETTER);
+    if (closes && json_is_array(story_langpack_field(
+                      x->lp, "event_v2_auxiliaries"))) {
+        for (size_t q = cs; q < k; q++) {
+            if (!story_langpack_has(x->lp, "event_v2_auxiliaries",
+                                    x->a->tokens[q].key))
+                continue;
+            const char *p = first_actor(x, cs, q, e, ei);
+            /* inverted only after an adverbial first position, not a
+             * noun phrase ("Die Wachen haben drei Frauen …": no actor);
+             * the subject right after the auxiliary or its determiner */
+            const char *w0 = x->a->tokens[cs].key;
+            if (!p && q > cs &&
+                (!story_langpack_has(x->lp, "determiners", w0) ||
+                 story_langpack_has(x->lp, "event_adjunct_prepositions",
+                                    w0))) {
+                size_t r = q + 1;
+                if (r < k && story_langpack_has(x->lp, "determiners",
+                                                x->a->tokens[r].key))
+                    r++;
+                if (r < k)
+                    p = first_actor(x, r, r + 1, e, ei);
+            }
+            return p;
+        }
+    }
+    const char *p = first_actor(x, cs, k, e, ei);
+    if (!p && cs > strong)
+        p = first_actor(x, strong, cs, e, ei);
+    if (!p && strong_cue && strong >= b + 2 &&
+        story_langpack_has(x->lp, "speech_complementizers",
+                           x->a->tokens[strong - 1].key))
+        p = first_actor(x, strong - 2, strong - 1, e, ei);
+    return p;
 }
 
 /* Pack "event_senses": {"ATTACK": {"STRIKE_WORK": [cue, …]}}: an
@@ -653,9 +765,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         }
         long actor_e = -1, obj_e = -1;
         const char *actor = NULL, *obj = NULL;
-        for (size_t q = k > b + FX_WINDOW ? k - FX_WINDOW : b;
-             q < k && !actor; q++)
-            actor = participant_or_pronoun(x, q, e, &actor_e, 1);
+        actor = pick_actor(x, k, n, b, e, &actor_e);
         for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
             if (fx_clause_break_before(x, q))
                 break;

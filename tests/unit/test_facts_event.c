@@ -1,0 +1,133 @@
+/*
+ * Unit tests of stage 4, facts (events): the actor of an event is the
+ * subject of the predicate's own clause: a place can act when it is not
+ * after a preposition, a complementizer or a reporting verb closes the
+ * matrix clause, and in a German verb-second clause with an auxiliary
+ * the nouns between the auxiliary and the participle are objects. Every
+ * sentence is written for these tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "storydiff/storydiff.h"
+#include "support.h"
+#include "ctx_fixture.h"
+
+/* Actor part of the slot ("event|<actor>|PRED|<object>") of the event
+ * with predicate pred in sentence s, into buf; NULL when no such event. */
+static const char *actor_of(const run *r, size_t s, const char *pred,
+                            char *buf, size_t n)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type != STORY_FACT_EVENT || f->sentence != s ||
+            strcmp(f->predicate, pred) != 0)
+            continue;
+        const char *a = f->slot + strlen("event|");
+        const char *bar = strchr(a, '|');
+        size_t l = bar ? (size_t)(bar - a) : strlen(a);
+        if (l >= n)
+            l = n - 1;
+        memcpy(buf, a, l);
+        buf[l] = '\0';
+        return buf;
+    }
+    return NULL;
+}
+
+/* The actor of sentence s's event pred contains `want` (case-folded key
+ * part); want "" : no actor. */
+static void assert_actor(const run *r, size_t s, const char *pred,
+                         const char *want)
+{
+    char buf[128];
+    const char *a = actor_of(r, s, pred, buf, sizeof buf);
+    assert_non_null(a);
+    if (!*want)
+        assert_string_equal(a, "");
+    else if (!strstr(a, want))
+        fail_msg("sentence %zu %s: actor '%s', want '%s'", s, pred, a, want);
+}
+
+/* A place that does not open the sentence acts unless a preposition
+ * makes it an adjunct. */
+static void test_place_actor(void **state)
+{
+    (void)state;
+    run en = extract("Yesterday Sweden signed the accord.\n\n"
+                     "In Sweden the union signed the accord.",
+                     "en");
+    assert_actor(&en, 0, "SIGN", "svdn");
+    assert_actor(&en, 1, "SIGN", "");
+    run_free(&en);
+    run fr = extract("La Suède a signé l'accord.", "fr");
+    assert_actor(&fr, 0, "SIGN", "svdn");
+    run_free(&fr);
+    run de = extract("Nach langen Gesprächen hat Schweden das Abkommen "
+                     "unterzeichnet.", "de");
+    assert_actor(&de, 0, "SIGN", "svdn");
+    run_free(&de);
+}
+
+/* The subject of the predicate's own clause, not the matrix subject
+ * across a complementizer or a reporting verb. */
+static void test_clause_actor(void **state)
+{
+    (void)state;
+    run en = extract("Officials confirmed that Norway did not sign the "
+                     "accord.\n\n"
+                     "Officials confirmed that the accord was signed.",
+                     "en");
+    assert_actor(&en, 0, "SIGN", "nrv");
+    assert_actor(&en, 1, "SIGN", "");
+    run_free(&en);
+    run fr = extract("Les responsables ont confirmé que la Norvège n'a pas "
+                     "signé l'accord.",
+                     "fr");
+    assert_actor(&fr, 0, "SIGN", "nrv");
+    run_free(&fr);
+    run de = extract("Die Beamten bestätigten, dass Norwegen das Abkommen "
+                     "nicht unterzeichnet hat.",
+                     "de");
+    assert_actor(&de, 0, "SIGN", "nrv");
+    run_free(&de);
+}
+
+/* German verb second with an auxiliary: the subject precedes the
+ * auxiliary (or follows it, inverted); the noun before the participle
+ * is its object. English and French keep the subject first. */
+static void test_v2_actor(void **state)
+{
+    (void)state;
+    run de = extract("Die Soldaten haben drei Frauen festgenommen.\n\n"
+                     "Die Wachen haben drei Frauen festgenommen.\n\n"
+                     "Am Montag haben Soldaten zwei Frauen festgenommen.",
+                     "de");
+    assert_actor(&de, 0, "ARREST", "soldier");
+    assert_actor(&de, 1, "ARREST", "");
+    assert_actor(&de, 2, "ARREST", "soldier");
+    run_free(&de);
+    run en = extract("The soldiers have arrested three women.", "en");
+    assert_actor(&en, 0, "ARREST", "soldier");
+    run_free(&en);
+    run fr = extract("Les soldats ont arrêté trois femmes.", "fr");
+    assert_actor(&fr, 0, "ARREST", "soldier");
+    run_free(&fr);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_place_actor),
+        cmocka_unit_test(test_clause_actor),
+        cmocka_unit_test(test_v2_actor),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
