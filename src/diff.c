@@ -883,6 +883,24 @@ static size_t frame_words(const story_article *t, size_t s, size_t ns,
     return n;
 }
 
+/* Words of wa[0, na) found in wb[0, nb), each word of wb used once (a
+ * multiset intersection of word keys; na, nb <= RENAME_MAX_WORDS). */
+static size_t common_words(const char **wa, size_t na, const char **wb,
+                           size_t nb)
+{
+    unsigned char used[RENAME_MAX_WORDS];
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    return common;
+}
+
 /* Word-set Dice of sentence sa of article x outside the byte span
  * [na0, na1) and sentence sb of y outside [nb0, nb1) (token keys); 0 when
  * either has fewer than 3 such words or more than RENAME_MAX_WORDS. */
@@ -895,16 +913,7 @@ static double frame_dice(const story_article *x, size_t sa, size_t na0,
     size_t nb = frame_words(y, sb, nb0, nb1, wb);
     if (na < 3 || nb < 3)
         return 0;
-    unsigned char used[RENAME_MAX_WORDS];
-    memset(used, 0, sizeof used);
-    size_t common = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
-                used[j] = 1;
-                common++;
-                break;
-            }
+    size_t common = common_words(wa, na, wb, nb);
     return 2.0 * (double)common / (double)(na + nb);
 }
 
@@ -1636,16 +1645,7 @@ static int cut_edit(const story_article *p, size_t x, const story_article *q,
     size_t na = frame_words(p, x, 0, 0, wa), nb = frame_words(q, y, 0, 0, wb);
     if (na < 4 || nb < 4 || na == nb)
         return 0;
-    unsigned char used[RENAME_MAX_WORDS];
-    memset(used, 0, sizeof used);
-    size_t common = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
-                used[j] = 1;
-                common++;
-                break;
-            }
+    size_t common = common_words(wa, na, wb, nb);
     size_t m = na < nb ? na : nb;
     return (double)common >= CUT_EDIT_CONTAINMENT * (double)m;
 }
