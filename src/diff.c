@@ -863,15 +863,8 @@ static size_t frame_words(const story_article *t, size_t s, size_t ns,
 {
     if (s >= t->n_sentences || !t->tokens)
         return 0;
-    size_t st = t->sentences[s].start, en = t->sentences[s].end;
-    size_t lo = 0, hi = t->n_tokens, n = 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->tokens[mid].start < st)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t en = t->sentences[s].end, n = 0;
+    size_t lo = story__token_at(t, t->sentences[s].start);
     for (; lo < t->n_tokens && t->tokens[lo].end <= en; lo++) {
         const story_token *k = &t->tokens[lo];
         if (k->start >= ns && k->end <= ne)

@@ -893,14 +893,19 @@ static int quantity_negated(fx *x, size_t s, size_t i)
  * ending must keep 3 bytes or more. */
 static int hedge_suffix(fx *x, size_t i)
 {
-    json_t *sf = story_langpack_field(x->lp, "hedge_suffixes");
-    const char *w = x->a->tokens[i].key;
-    size_t wl = strlen(w), k;
+    return fx_ends_with(x, "hedge_suffixes", i, 3);
+}
+
+int fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem)
+{
+    json_t *sf = story_langpack_field(x->lp, field);
+    const char *w = x->a->tokens[k].key;
+    size_t wl = strlen(w), i;
     json_t *v;
-    json_array_foreach(sf, k, v) {
+    json_array_foreach(sf, i, v) {
         const char *e = json_string_value(v);
         size_t el = e ? strlen(e) : 0;
-        if (el && wl >= el + 3 && strcmp(w + wl - el, e) == 0)
+        if (el && wl >= el + min_stem && strcmp(w + wl - el, e) == 0)
             return 1;
     }
     return 0;
@@ -1489,20 +1494,6 @@ static int different_times(const story_factset *fs, size_t i, size_t j)
     return di && dj && strcmp(di->key, dj->key) != 0;
 }
 
-/* First token of article a starting at or after byte off (n_tokens if
- * none): tokens are ordered by position. */
-static size_t token_at(const story_article *a, size_t off)
-{
-    size_t lo = 0, hi = a->n_tokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->tokens[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* Is token t, alone or with the next token of its sentence, a cue of the
  * pack's list `field` (folded; two tokens joined by a space, or without
@@ -1537,7 +1528,7 @@ static int universal_denial(const story_article *a, const story_langpack *lp,
 {
     if (!a || !lp || !a->tokens || !a->n_tokens)
         return 0;
-    size_t k = token_at(a, f->start);
+    size_t k = story__token_at(a, f->start);
     size_t from = k > 8 ? k - 8 : 0;
     size_t to = k + 9 < a->n_tokens ? k + 9 : a->n_tokens;
     for (size_t t = from; t < to; t++)
@@ -1580,7 +1571,7 @@ static const char *check_counted(const story_article *a,
         return "";
     /* nothing counted after it: the sentence ends, punctuation or a
      * function word follows */
-    size_t t = token_at(a, q->end);
+    size_t t = story__token_at(a, q->end);
     if (t >= a->n_tokens || a->tokens[t].sentence != q->sentence)
         return "*";
     for (size_t b = q->end; b < a->tokens[t].start; b++)
@@ -1650,7 +1641,7 @@ static const char *clause_actor(const story_article *a,
     for (size_t b = m->end; b < f->start; b++)
         if (strchr(",;:()\"", a->text[b]))
             return NULL;
-    size_t t = token_at(a, m->end), n = 0;
+    size_t t = story__token_at(a, m->end), n = 0;
     for (; t < a->n_tokens && a->tokens[t].end <= f->start; t++, n++)
         if (n >= 6 || cue_at(a, lp, "speech_complementizers", t) ||
             cue_at(a, lp, "reporting_verbs", t))

@@ -88,6 +88,10 @@ int fx_adjacent(const fx *x, size_t i, int hyphen);
 /* 1 when the gap before token i (after token i-1, or sentence start)
  * contains a clause boundary: , ; : ( ) or a dash. */
 int fx_clause_break_before(const fx *x, size_t i);
+/* 1 when token k's key ends with one of the strings of pack list `field`
+ * ("hedge_suffixes", "possessive_suffixes") and keeps at least min_stem
+ * bytes before it. */
+int fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem);
 /* First token (of the article) ending after byte off; n_tokens if none. */
 size_t fx_token_after(const fx *x, size_t off);
 /* Sentence of a byte offset. */

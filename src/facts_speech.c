@@ -490,17 +490,7 @@ static long np_head(fx *x, size_t k, size_t v)
  * said" modifies the noun after it. */
 static int possessive(fx *x, size_t k)
 {
-    json_t *sf = story_langpack_field(x->lp, "possessive_suffixes");
-    const char *w = x->a->tokens[k].key;
-    size_t wl = strlen(w), i;
-    json_t *v;
-    json_array_foreach(sf, i, v) {
-        const char *p = json_string_value(v);
-        size_t pl = p ? strlen(p) : 0;
-        if (pl && wl > pl && strcmp(w + wl - pl, p) == 0)
-            return 1;
-    }
-    return 0;
+    return fx_ends_with(x, "possessive_suffixes", k, 1);
 }
 
 /* Subject of reporting verb v: the first entity (or pronoun) of the

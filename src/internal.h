@@ -138,6 +138,9 @@ void story__strmap_free(story_strmap *m);
 int32_t story__utf8_next(const char *s, size_t len, size_t *i);
 /* Offset of the first invalid UTF-8 byte, or (size_t)-1 if all valid. */
 size_t story__utf8_invalid_at(const char *s, size_t len);
+/* The first token of article a starting at or after byte offset off
+ * (a->n_tokens if none); tokens are ordered by position (binary search). */
+size_t story__token_at(const story_article *a, size_t off);
 /* Encode cp into out (>= 4 bytes); returns the byte count. */
 size_t story__utf8_put(char *out, int32_t cp);
 

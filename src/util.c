@@ -565,3 +565,16 @@ void story__strmap_clear(story_strmap *m)
 }
 
 void story__strmap_free(story_strmap *m) { story__strmap_clear(m); }
+
+size_t story__token_at(const story_article *a, size_t off)
+{
+    size_t lo = 0, hi = a->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
