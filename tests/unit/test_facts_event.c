@@ -122,12 +122,54 @@ static void test_v2_actor(void **state)
     run_free(&fr);
 }
 
+/* Number of events with predicate pred in the run. */
+static size_t n_pred(const run *r, const char *pred)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->fs->n_facts; i++)
+        n += r->fs->facts[i].type == STORY_FACT_EVENT &&
+             strcmp(r->fs->facts[i].predicate, pred) == 0;
+    return n;
+}
+
+/* The adjective "financial" is no FUND event (cs "finanční" shared the
+ * stem of "financování"); financing a thing is. */
+static void test_financial_adjective(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *adj, *verb;
+    } cases[] = {
+        {"en", "The town approved financial aid for the bakery.",
+         "The town funded the bakery."},
+        {"fr", "La commune a approuvé une aide financière pour la "
+               "boulangerie.",
+         "La commune va financer la boulangerie."},
+        {"de", "Die Gemeinde genehmigte finanzielle Hilfe für die "
+               "Bäckerei.",
+         "Die Gemeinde wird die Bäckerei finanzieren."},
+        {"cs", "Obec schválila finanční pomoc pro pekárnu. Pekárně chybí "
+               "finančních prostředků.",
+         "Obec bude financovat pekárnu."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run a = extract(cases[i].adj, cases[i].lang);
+        run v = extract(cases[i].verb, cases[i].lang);
+        if (n_pred(&a, "FUND") != 0 || n_pred(&v, "FUND") != 1)
+            fail_msg("%s: FUND %zu / %zu", cases[i].lang, n_pred(&a, "FUND"),
+                     n_pred(&v, "FUND"));
+        run_free(&a);
+        run_free(&v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_place_actor),
         cmocka_unit_test(test_clause_actor),
         cmocka_unit_test(test_v2_actor),
+        cmocka_unit_test(test_financial_adjective),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
