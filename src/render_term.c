@@ -455,6 +455,13 @@ static int marks_build(marks *m, const story_comparison *c, int side_b)
     m->mk = story__calloc(art->text_len + 1, 1);
     if (!m->hl || !m->mk)
         return -1;
+    /* per byte, the span length of the fact that painted it: a certain
+     * difference is never hidden by an unverified one, and a fact inside
+     * a wider one of the same certainty ("Fifteen people" changed inside
+     * an unverified quote of the whole sentence) keeps its own style */
+    size_t *painted = story__calloc(art->text_len + 1, sizeof *painted);
+    if (!painted)
+        return -1;
     for (size_t i = 0; c->diff && fs && i < c->diff->n_entries; i++) {
         const story_diff_entry *e = &c->diff->entries[i];
         long fi = side_b ? e->b : e->a;
@@ -464,9 +471,22 @@ static int marks_build(marks *m, const story_comparison *c, int side_b)
         const story_fact *f = &fs->facts[fi];
         if (f->start >= f->end || f->end > art->text_len)
             continue;
-        memset(m->hl + f->start, st, f->end - f->start);
-        m->mk[f->start] = (unsigned char)st;
+        size_t len = f->end - f->start;
+        int sure = st != STORY_STYLE_UNVERIFIED;
+        for (size_t k = f->start; k < f->end; k++) {
+            int old = m->hl[k];
+            int old_sure = old != STORY_STYLE_PLAIN &&
+                           old != STORY_STYLE_UNVERIFIED;
+            if (old != STORY_STYLE_PLAIN &&
+                (old_sure > sure || (old_sure == sure && painted[k] < len)))
+                continue;
+            m->hl[k] = (unsigned char)st;
+            painted[k] = len;
+            if (k == f->start)
+                m->mk[k] = (unsigned char)st;
+        }
     }
+    free(painted);
     return 0;
 }
 

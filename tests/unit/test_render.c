@@ -293,6 +293,45 @@ static void test_unverified(void **state)
  * a BEL) never reach the terminal: side-by-side and text show them as
  * Control Pictures / <U+009B>, one column each, and the columns still
  * line up; JSON keeps the text exact. */
+/* A certain difference inside a wider unverified fact keeps its own
+ * marker in the side-by-side view (fresh-user test: "Fifteen people",
+ * changed, was drawn as [?] because an unverified quote of the whole
+ * sentence came after it in the diff). */
+static void test_certain_not_hidden(void **state)
+{
+    (void)state;
+    fixture *x = make();
+    const story_sentence *s0 = &x->c.a->sentences[0];
+    story_fact q;
+    memset(&q, 0, sizeof q);
+    q.type = STORY_FACT_QUOTE;
+    q.sentence = 0;
+    /* the quote starts where the changed number does */
+    q.start = x->fa.facts[0].start;
+    q.end = s0->end;
+    q.key = q.slot = (char *)"quote|council";
+    q.entity = -1;
+    x->fa.facts = realloc(x->fa.facts, 3 * sizeof *x->fa.facts);
+    x->fa.facts[2] = q;
+    x->fa.n_facts = 3;
+    story_diff_entry *ne =
+        realloc(x->d->entries, (x->d->n_entries + 1) * sizeof *ne);
+    assert_non_null(ne);
+    x->d->entries = ne;
+    story_diff_entry e = {STORY_DIFF_OMITTED, STORY_FACT_QUOTE, 2, -1,
+                          strdup("quote"), 0};
+    x->d->entries[x->d->n_entries++] = e;
+    story_render_options o = STORY_RENDER_OPTIONS_INIT;
+    o.color = 0;
+    o.width = 100;
+    char *out = NULL;
+    assert_int_equal(story_render_side_by_side(&out, &x->c, &o, NULL), 0);
+    assert_non_null(strstr(out, "[~]15 people"));
+    assert_null(strstr(out, "[?]15 people"));
+    story_free(out);
+    unmake(x);
+}
+
 static void test_controls_visible(void **state)
 {
     (void)state;
@@ -457,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_no_color_markers),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_unverified),
+        cmocka_unit_test(test_certain_not_hidden),
         cmocka_unit_test(test_controls_visible),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_article_and_facts_json),
