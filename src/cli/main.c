@@ -563,6 +563,27 @@ static int parse_args(cli *o, int argc, char **argv)
             return too_many_inputs(argc, argv, argv[optind]);
         o->inputs[n_in++] = argv[optind];
     }
+    /* option values first: "--format a.txt b.txt" took a.txt as the
+     * format, and the bad value is the error to name */
+    if (o->format) {
+        int ok;
+        if (o->cmd->bit == CMD_COMPARE)
+            ok = !strcmp(o->format, "side-by-side") ||
+                 !strcmp(o->format, "json") || !strcmp(o->format, "text");
+        else
+            ok = !strcmp(o->format, "json") || !strcmp(o->format, "text");
+        if (!ok)
+            return usage_error(o->cmd->bit == CMD_COMPARE
+                                   ? "--format wants side-by-side, json or "
+                                     "text, not '%s'"
+                                   : "--format wants text or json, not '%s'",
+                               o->format);
+    }
+    if (o->translate && strcmp(o->translate, "apertium") != 0 &&
+        !is_url(o->translate))
+        return usage_error("--translate wants apertium or an http(s):// "
+                           "URL, not '%s'",
+                           o->translate);
     if (n_in < o->cmd->n_inputs)
         return usage_error(o->cmd->n_inputs == 2
                                ? "%s needs two inputs, A and B"
@@ -571,11 +592,6 @@ static int parse_args(cli *o, int argc, char **argv)
     if (n_in == 2 && strcmp(o->inputs[0], "-") == 0 &&
         strcmp(o->inputs[1], "-") == 0)
         return usage_error("%s", "at most one input may be '-' (stdin)");
-    if (o->translate && strcmp(o->translate, "apertium") != 0 &&
-        !is_url(o->translate))
-        return usage_error("--translate wants apertium or an http(s):// "
-                           "URL, not '%s'",
-                           o->translate);
     {
         const char *enc[3] = {o->encoding, o->encoding_a, o->encoding_b};
         const char *opt[3] = {"--encoding", "--encoding-a", "--encoding-b"};
@@ -591,20 +607,6 @@ static int parse_args(cli *o, int argc, char **argv)
         fputs("storydiff: --save: only URLs are fetched and saved\n",
               stderr);
         return EXIT_TROUBLE;
-    }
-    if (o->format) {
-        int ok;
-        if (o->cmd->bit == CMD_COMPARE)
-            ok = !strcmp(o->format, "side-by-side") ||
-                 !strcmp(o->format, "json") || !strcmp(o->format, "text");
-        else
-            ok = !strcmp(o->format, "json") || !strcmp(o->format, "text");
-        if (!ok)
-            return usage_error(o->cmd->bit == CMD_COMPARE
-                                   ? "--format wants side-by-side, json or "
-                                     "text, not '%s'"
-                                   : "--format wants text or json, not '%s'",
-                               o->format);
     }
     return 0;
 }

@@ -182,6 +182,9 @@ else fail "facts text: long span cut (status $st)"; fi
 usage "--color WHEN written with a space" \
   "storydiff: too many inputs: '$tmp/-x.txt'; 'always' after --color was read as an input: write --color=always (see 'storydiff --help')" \
   compare --color always "$tmp/a.txt" "$tmp/-x.txt"
+usage "--format without '=' swallowing an input: the bad value named" \
+  "storydiff: --format wants side-by-side, json or text, not '$tmp/a.txt' (see 'storydiff --help')" \
+  compare --format "$tmp/a.txt" "$tmp/-x.txt"
 usage "--timeout too large" \
   "storydiff: --timeout wants seconds, more than 0 and at most 86400 (one day), not '99999999999' (see 'storydiff --help')" \
   extract --timeout=99999999999 "$tmp/a.txt"
