@@ -1381,9 +1381,16 @@ static long appositive(fx *x, size_t k, size_t b, size_t *sk)
  * to a person named right before it: the role phrase opens after a clause
  * break at most 4 tokens before q, and the token before that break
  * belongs to an entity that is no organisation or place ("Taras X, the
- * country's language ombudsman said"). That entity, else -1. */
+ * country's language ombudsman said"); a source noun of the pack
+ * ("attribution_sources": police, officials) is never in apposition.
+ * That entity, else -1. */
 static long role_apposition(fx *x, size_t q, size_t b)
 {
+    /* a group or source noun of the pack ("police", "officials", "the
+     * council") names no person: "… in Lindau, police said" */
+    if (story_langpack_map(x->lp, "attribution_sources",
+                           x->a->tokens[q].key))
+        return -1;
     size_t c = q;
     while (c > b && q - c < 4 && !fx_clause_break_before(x, c))
         c--;

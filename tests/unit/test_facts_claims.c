@@ -379,6 +379,33 @@ static void test_attribution_precision(void **state)
     run_free(&en);
 }
 
+/* "…in Lindau, police said" (fresh-user test): a place or other name
+ * before the comma is no person the source noun is in apposition to; the
+ * source is police. A role noun after a person's name still is that
+ * person. */
+static void test_source_after_place(void **state)
+{
+    (void)state;
+    run r = extract("Storm in the valley\n\n"
+                    "A footbridge collapsed over the river in Lindau, "
+                    "police said.\n\n"
+                    "Two roads were closed near Bregenz, officials said.\n\n"
+                    "Schools stay shut, Taras Kremin, the country's "
+                    "education ombudsman said.", "en");
+    assert_int_equal(n_key(&r, STORY_FACT_ATTRIBUTION, "attribution|OFFICIAL"),
+                     2);
+    const story_fact *q1 = fact_in(&r, STORY_FACT_QUOTE, 1);
+    const story_fact *q2 = fact_in(&r, STORY_FACT_QUOTE, 2);
+    const story_fact *q3 = fact_in(&r, STORY_FACT_QUOTE, 3);
+    assert_non_null(q1);
+    assert_non_null(q2);
+    assert_non_null(q3);
+    assert_string_equal(q1->key, "quote|OFFICIAL");
+    assert_string_equal(q2->key, "quote|OFFICIAL");
+    assert_true(q3->entity >= 0);
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_ja_negation_after_verb),
         cmocka_unit_test(test_speakers_session5),
         cmocka_unit_test(test_attribution_precision),
+        cmocka_unit_test(test_source_after_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
