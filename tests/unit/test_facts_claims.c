@@ -406,6 +406,27 @@ static void test_source_after_place(void **state)
     run_free(&r);
 }
 
+/* Professions that speak for a finding (engineers, doctors, firefighters)
+ * are sources (fresh-user test: "Engineers said heavy rain may have
+ * caused the collapse" gave no fact, so removing its hedge went unseen). */
+static void test_profession_sources(void **state)
+{
+    (void)state;
+    run en = extract("Tunnel closed\n\n"
+                     "Engineers said water may have weakened the wall.\n\n"
+                     "Firefighters said the blaze was under control.", "en");
+    assert_int_equal(n_key(&en, STORY_FACT_ATTRIBUTION, "attribution|EXPERT"), 1);
+    assert_int_equal(n_key(&en, STORY_FACT_ATTRIBUTION, "attribution|OFFICIAL"), 1);
+    assert_quote(&en, 1, 0, 1);
+    run_free(&en);
+    run de = extract("Tunnel gesperrt\n\n"
+                     "Ingenieure sagten, Wasser habe die Wand geschw\xc3\xa4" "cht.\n\n"
+                     "Die Feuerwehr sagte, der Brand sei unter Kontrolle.", "de");
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION, "attribution|EXPERT"), 1);
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION, "attribution|OFFICIAL"), 1);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_speakers_session5),
         cmocka_unit_test(test_attribution_precision),
         cmocka_unit_test(test_source_after_place),
+        cmocka_unit_test(test_profession_sources),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
