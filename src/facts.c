@@ -775,7 +775,7 @@ static int scope_break_between(fx *x, size_t i, size_t k)
 /* Token k starts with an elided negation particle of pack
  * "negation_elided" (fr "n'ont", "n’a": the word breaker keeps the
  * elision inside the word) and has more after it. */
-static int elided_negation(fx *x, size_t k)
+int fx_elided_negation(fx *x, size_t k)
 {
     json_t *el = story_langpack_field(x->lp, "negation_elided");
     const char *w = x->a->tokens[k].key;
@@ -845,7 +845,7 @@ int fx_negated(fx *x, size_t s, size_t i)
                            x->a->tokens[i].start))
             return 1;
     for (size_t k = i >= cs + 3 ? i - 3 : cs; k < i; k++)
-        if (elided_negation(x, k))
+        if (fx_elided_negation(x, k))
             return 1;
     for (size_t k = from; k < to; k++) {
         if (k == i)

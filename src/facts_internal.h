@@ -88,6 +88,9 @@ int fx_adjacent(const fx *x, size_t i, int hyphen);
 /* 1 when the gap before token i (after token i-1, or sentence start)
  * contains a clause boundary: , ; : ( ) or a dash. */
 int fx_clause_break_before(const fx *x, size_t i);
+/* 1 when token k starts with an elided negation of the pack
+ * ("negation_elided": fr "n'ont") and has more after it. */
+int fx_elided_negation(fx *x, size_t k);
 /* 1 when token k's key ends with one of the strings of pack list `field`
  * ("hedge_suffixes", "possessive_suffixes") and keeps at least min_stem
  * bytes before it. */

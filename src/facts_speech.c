@@ -702,16 +702,7 @@ static int clause_neg_cue(fx *x, size_t k, size_t e, size_t *n)
         return !(*n == 1 &&
                  story_langpack_has(x->lp, "negation_nonclausal", w));
     *n = 1;
-    json_t *el = story_langpack_field(x->lp, "negation_elided");
-    size_t m;
-    json_t *v;
-    json_array_foreach(el, m, v) {
-        const char *p = json_string_value(v);
-        size_t pl = p ? strlen(p) : 0;
-        if (pl && strncmp(w, p, pl) == 0 && w[pl])
-            return 1;
-    }
-    return 0;
+    return fx_elided_negation(x, k);
 }
 
 /* 1 when token i opens a new clause inside reported content: a clause

@@ -180,24 +180,15 @@ static uint32_t pow2_at_least(size_t n)
     return c;
 }
 
-/* Value for the folded key in field f, or NULL. */
+/* Value for the folded key in field f, or NULL (the probe is
+ * story_langpack_index_lookup's). */
 static json_t *find_entry(const lp_field *f, const char *key)
 {
     if (!f->slots)
         return NULL;
     size_t len;
     uint64_t h = key_hash(key, &len);
-    uint32_t tag = (uint32_t)(h >> 32);
-    for (uint32_t i = (uint32_t)h & f->mask;; i = (i + 1) & f->mask) {
-        const lp_slot *sl = &f->slots[i];
-        if (!sl->idx)
-            return NULL;
-        if (sl->tag == tag) {
-            const lp_entry *e = &f->entries[sl->idx - 1];
-            if (e->len == len && memcmp(e->key, key, len) == 0)
-                return e->value;
-        }
-    }
+    return story_langpack_index_lookup(f, key, len, h);
 }
 
 typedef struct pack_cache {
