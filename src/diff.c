@@ -1614,6 +1614,14 @@ static int hedge_differs(const story_fact *f, const story_fact *g)
     return !!f->hedged != !!g->hedged;
 }
 
+/* 1 when quantities f and g (paired) have different qualifiers ("at least
+ * 15" -> "exactly 15"; none = exact). */
+static int qualifier_differs(const story_fact *f, const story_fact *g)
+{
+    return f->type == STORY_FACT_QUANTITY && g->type == STORY_FACT_QUANTITY &&
+           !same_str(f->qualifier, g->qualifier);
+}
+
 /* Language of an article without region ("de-CH" -> "de"), compared. */
 static int same_language(const story_article *a, const story_article *b)
 {
@@ -1796,10 +1804,12 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
 
     /* "may have caused" -> "caused": the same claim in an aligned
      * sentence pair of one language, hedged on one side only, changed its
-     * modality; across languages hedge cues are worded too differently */
+     * modality; so did "at least 15" -> "exactly 15" its qualifier; across
+     * languages hedge and qualifier cues are worded too differently */
     for (size_t i = 0; !cross_lang && i < fa->n_facts; i++)
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
-            hedge_differs(&fa->facts[i], &fb->facts[sa.match[i]]) &&
+            (hedge_differs(&fa->facts[i], &fb->facts[sa.match[i]]) ||
+             qualifier_differs(&fa->facts[i], &fb->facts[sa.match[i]])) &&
             near_copy_pair(&sa, i, &sb, (size_t)sa.match[i]))
             cat[i] = STORY_DIFF_CHANGED;
 

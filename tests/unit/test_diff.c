@@ -1179,6 +1179,57 @@ static void test_source_cut(void **state)
     story_ctx_free(ctx);
 }
 
+/* "At least 15 people" -> "Exactly 15 people" (fresh-user test): the
+ * same number with another qualifier in an edited sentence is changed,
+ * with the qualifier in the detail; in a sentence worded differently it
+ * stays the same fact. */
+static void test_qualifier_changed(void **state)
+{
+    (void)state;
+    static const char *const QA[] = {"Flood in the valley",
+                                     "At least 15 people died in the flood, "
+                                     "officials said.",
+                                     "Roads stay closed."};
+    static const char *const QB[] = {"Flood in the valley",
+                                     "Exactly 15 people died in the flood, "
+                                     "officials said.",
+                                     "Roads stay closed."};
+    static const char *const QC[] = {"Flood in the valley",
+                                     "The flood killed 15 residents, the "
+                                     "regional office reported.",
+                                     "Roads stay closed."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = segmented(ctx, QA, 3), *b = segmented(ctx, QB, 3),
+                  *c = segmented(ctx, QC, 3);
+    story_fact fa0 = qty(a, 1, "15 people", 15, "quantity||15", "q", 0);
+    fa0.qualifier = (char *)"at_least";
+    story_fact fb0 = qty(b, 1, "15 people", 15, "quantity||15", "q", 0);
+    story_fact fc0 = qty(c, 1, "15 residents", 15, "quantity||15", "q", 0);
+    story_factset *fa = factset(&fa0, 1), *fb = factset(&fb0, 1),
+                  *fc = factset(&fc0, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_true(d->entries[0].certain);
+    assert_non_null(strstr(d->entries[0].detail, "at least 15"));
+    story_diff_free(d);
+    d = run(a, fa, c, fc, al);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(c);
+    story_ctx_free(ctx);
+}
+
 /* A number changed in a translation ("4 million euros" -> "5 Millionen
  * Euro"): the only quantity of each side of an in-order 1-1 sentence pair,
  * same unit, is changed with both values, even though the changed number
@@ -1342,6 +1393,7 @@ int main(void)
         cmocka_unit_test(test_only_number_changed),
         cmocka_unit_test(test_hedge_removed),
         cmocka_unit_test(test_source_cut),
+        cmocka_unit_test(test_qualifier_changed),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
