@@ -1561,22 +1561,6 @@ static int in_direct_quote(const fx *x, size_t s, size_t off)
     return 0;
 }
 
-/* 1 when word w ends with one of the strings of pack list `field`, with
- * at least 2 bytes before it. */
-static int ends_with_any(fx *x, const char *field, const char *w)
-{
-    json_t *sf = story_langpack_field(x->lp, field);
-    size_t wl = strlen(w), i;
-    json_t *v;
-    json_array_foreach(sf, i, v) {
-        const char *p = json_string_value(v);
-        size_t pl = p ? strlen(p) : 0;
-        if (pl && wl >= pl + 2 && strcmp(w + wl - pl, p) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -1662,8 +1646,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (n == 1 &&
                 !story_langpack_map(x->lp, "reporting_verbs",
                                     a->tokens[k].key) &&
-                ends_with_any(x, "reporting_participle_endings",
-                              a->tokens[k].key))
+                fx_ends_with(x, "reporting_participle_endings", k, 2))
                 continue;
             /* a REPORT verb matched by its stem only is mostly a noun of
              * that stem (es "información", "informes" ~ "informó") */
