@@ -1165,21 +1165,36 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
             if (how[i] == 1 && *p->lang)
                 snprintf(known, sizeof known, "%s", p->lang);
         }
-        /* majority by bytes */
-        size_t best = 0;
+        /* majority by bytes: one sum per distinct language (a few), so
+         * a long article stays linear in its paragraphs; ties go to the
+         * language seen first */
+        size_t *sum = story__calloc(a->n_paragraphs + 1, sizeof *sum);
+        size_t *first = story__calloc(a->n_paragraphs + 1, sizeof *first);
+        size_t n_lang = 0, best = 0;
+        if (!sum || !first) {
+            free(sum);
+            free(first);
+            free(how);
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        }
         for (size_t i = 0; i < a->n_paragraphs; i++) {
             const char *l = a->paragraphs[i].lang;
             if (!*l)
                 continue;
-            size_t sum = 0;
-            for (size_t k = 0; k < a->n_paragraphs; k++)
-                if (strcmp(a->paragraphs[k].lang, l) == 0)
-                    sum += a->paragraphs[k].end - a->paragraphs[k].start;
-            if (sum > best) {
-                best = sum;
-                snprintf(doc, sizeof doc, "%s", l);
-            }
+            size_t j = 0;
+            while (j < n_lang && strcmp(a->paragraphs[first[j]].lang, l) != 0)
+                j++;
+            if (j == n_lang)
+                first[n_lang++] = i;
+            sum[j] += a->paragraphs[i].end - a->paragraphs[i].start;
         }
+        for (size_t j = 0; j < n_lang; j++)
+            if (sum[j] > best) {
+                best = sum[j];
+                snprintf(doc, sizeof doc, "%s", a->paragraphs[first[j]].lang);
+            }
+        free(sum);
+        free(first);
         /* n-gram guesses on short paragraphs (headings, captions) are
          * unreliable: take the document's language of the same script,
          * unless the paragraph's stop words confirm its own */

@@ -233,6 +233,25 @@ static void test_paragraphs_and_lang(void **state)
     assert_string_equal(a->lang, "en");
     story_article_free(a);
 
+    /* the document's language sums the bytes of all its paragraphs: two
+     * English paragraphs, each shorter than the German one before them,
+     * outweigh it together */
+    a = seg(ctx,
+        "Der Minister sagte am Dienstag, dass die Gespr\xc3\xa4" "che mit den "
+        "Gewerkschaften in der n\xc3\xa4" "chsten Woche weitergehen.\n\n"
+        "The minister said that the talks with the unions would go on "
+        "next week.\n\n"
+        "He added that the government had made a new offer to the "
+        "workers.", "");
+    assert_int_equal(a->n_paragraphs, 3);
+    assert_string_equal(a->paragraphs[0].lang, "de");
+    assert_true(a->paragraphs[0].end - a->paragraphs[0].start >
+                a->paragraphs[1].end - a->paragraphs[1].start);
+    assert_true(a->paragraphs[0].end - a->paragraphs[0].start >
+                a->paragraphs[2].end - a->paragraphs[2].start);
+    assert_string_equal(a->lang, "en");
+    story_article_free(a);
+
     /* empty article */
     a = seg(ctx, "", "");
     assert_int_equal(a->n_sentences, 0);
