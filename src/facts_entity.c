@@ -259,9 +259,39 @@ static void skeleton(const char *in, story_buf *out)
         story_buf_puts(out, "");
 }
 
+/* Japanese katakana writes English "wh" before a vowel as ホワ ("howa":
+ * ホワイトハウス "howaitohausu" = Whitehouse): in the romanised key of a
+ * ja name in kana, "how" before a vowel at a word start or after a vowel
+ * is "w" (in place). */
+static void ja_wh_fold(char *k)
+{
+    size_t o = 0;
+    for (size_t i = 0; k[i]; i++) {
+        if (k[i] == 'h' && k[i + 1] == 'o' &&
+            k[i + 2] == 'w' && is_vowel(k[i + 3]) &&
+            (i == 0 || !isalpha((unsigned char)k[i - 1]) ||
+             is_vowel(k[i - 1]))) {
+            k[o++] = 'w';
+            i += 2;
+            continue;
+        }
+        k[o++] = k[i];
+    }
+    k[o] = '\0';
+}
+
 /* Latin key of name text, via story_name_key; falls back to the folded
  * text when the names module is unavailable. */
+static char *latin_key_1(fx *x, const char *s, size_t n);
 static char *latin_key(fx *x, const char *s, size_t n)
+{
+    char *k = latin_key_1(x, s, n);
+    if (k && strcmp(x->lang, "ja") == 0 && n && (unsigned char)s[0] >= 0x80)
+        ja_wh_fold(k);
+    return k;
+}
+
+static char *latin_key_1(fx *x, const char *s, size_t n)
 {
     char *k = NULL;
     ent_cache *c = ent_cache_of(x);
@@ -1709,8 +1739,10 @@ static const story_strmap *dictionary_words(fx *x)
              : NULL;
 }
 
-/* Consonant skeletons of the English common words (5 or more; shorter ones are the skeletons of too many names: Kentucky
- * = contact) of the en pack's "common_words": an uncased-script word whose
+/* Consonant skeletons (4 or more consonants) of the English common words
+ * of 5 or more letters of the en pack's "common_words" (a 4-consonant
+ * skeleton maps to its words, see english_loanword(); a longer one to
+ * true): an uncased-script word whose
  * transliteration has one of them is an English loanword ("हाउसिंग"
  * housing, "प्रोडक्ट्स" products), not a name. Once per context. */
 static json_t *english_skeletons(fx *x)
@@ -1735,11 +1767,43 @@ static json_t *english_skeletons(fx *x)
         if (!w || strlen(w) < 5)
             continue;
         skeleton(w, &sk);
-        if (!sk.oom && sk.len >= 5)
+        if (sk.oom || sk.len < 4)
+            continue;
+        if (sk.len >= 5) {
             json_object_set_new(set, sk.data, json_true());
+            continue;
+        }
+        /* 4 consonants: the words themselves (at most 16), for the
+         * similarity test of english_loanword() */
+        json_t *ws = json_object_get(set, sk.data);
+        if (!ws) {
+            ws = json_array();
+            json_object_set_new(set, sk.data, ws);
+        }
+        if (json_is_array(ws) && json_array_size(ws) < 16)
+            json_array_append_new(ws, json_string(w));
     }
     story_buf_free(&sk);
     return json_object_size(set) ? set : NULL;
+}
+
+/* An uncased-script word with Latin key lk whose skeleton hit `hit` in
+ * english_skeletons(): a skeleton of 5 or more consonants is enough; one
+ * of 4 (too many names share those: Kentucky = contact, Garland =
+ * ground) needs an English word of that skeleton whose spelling is also
+ * close (story_name_similarity() >= 0.9: "हाउसिंग" hausing = housing). */
+static int english_loanword(json_t *hit, const char *lk)
+{
+    if (json_is_true(hit))
+        return 1;
+    size_t i;
+    json_t *w;
+    json_array_foreach(hit, i, w) {
+        const char *ws = json_string_value(w);
+        if (ws && story_name_similarity(ws, lk) >= 0.9)
+            return 1;
+    }
+    return 0;
 }
 
 /* Words of the article written in lower case (cased scripts), reduced
@@ -2170,7 +2234,9 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                     story_buf sk = {0};
                     if (lk)
                         skeleton(lk, &sk);
-                    dict = sk.len >= 5 && json_object_get(es, sk.data);
+                    dict = sk.len >= 4 && lk &&
+                           english_loanword(json_object_get(es, sk.data),
+                                            lk);
                     story_buf_free(&sk);
                     free(lk);
                 }
@@ -2779,6 +2845,19 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 }
                 break;
+            }
+            /* a world form that starts inside the run and reaches past
+             * its end ("Секретарь Совета национальной безопасности …":
+             * the lower-case words stopped the run) ends the run before
+             * it; the next step takes the world form */
+            for (size_t k = rs + 1; k < re; k++) {
+                size_t wn = 0;
+                const char *wk = NULL;
+                if (fx_adjacent(x, k - 1, 0) &&
+                    world_match(x, k, e, &wn, &wk) && k + wn > re) {
+                    re = k;
+                    break;
+                }
             }
             /* sentence-initial single word: needs evidence */
             if (rs == b && re == rs + 1) {

@@ -457,6 +457,69 @@ static void test_defined_acronym_plurals(void **state)
     run_free(&en);
 }
 
+/* Session 7. A world form that starts inside a capitalised run ("Секретарь
+ * Совета национальной безопасности …": the run stopped at the lower-case
+ * words) is the world entity, keyed like the English name; New Year in an
+ * inflected form; "Champs-Elysées" is one place. */
+static void test_world_form_inside_run(void **state)
+{
+    (void)state;
+    run ru = extract("Секретарь Совета национальной безопасности и обороны "
+                     "Украины Иван Петров выступил с речью.", "ru");
+    run en = extract("The Secretary of the National Security and Defense "
+                     "Council of Ukraine, Ivan Petrov, gave a speech.", "en");
+    const char *k = key_of(&en, "Council");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&ru, "Совета"), k);
+    assert_false(key_of(&ru, "Секретарь")[0]);
+    run_free(&ru);
+    run_free(&en);
+    run cs = extract("Lékaři zavřeli ordinace mezi Vánocemi a Novým rokem.",
+                     "cs");
+    run en2 = extract("Doctors closed surgeries between Christmas and New "
+                      "Year's Day on the Champs-Elysées.", "en");
+    run ja = extract("医師たちはクリスマスから元旦まで診療所を閉鎖した。", "ja");
+    k = key_of(&en2, "New Year");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&cs, "Novým"), k);
+    assert_string_equal(key_of(&ja, "元旦"), k);
+    assert_true(key_of(&en2, "Champs-Elysées")[0]);
+    run_free(&cs);
+    run_free(&en2);
+    run_free(&ja);
+}
+
+/* Session 7. Japanese katakana: "ジュニア" (Jr) is no surname, ホワ is
+ * "wh" (ホワイト = white). */
+static void test_katakana_junior_and_wh(void **state)
+{
+    (void)state;
+    run ja = extract("司法次官補のケネス・ポライト・ジュニア氏は、"
+                     "記者のホワイト氏に話した。", "ja");
+    run en = extract("Assistant Attorney General Kenneth Polite Jr spoke to "
+                     "the reporter Jane White.", "en");
+    assert_true(key_of(&en, "Polite")[0]);
+    assert_string_equal(key_of(&ja, "ポライト"), key_of(&en, "Polite"));
+    assert_string_equal(key_of(&ja, "ホワイト"), key_of(&en, "White"));
+    run_free(&ja);
+    run_free(&en);
+}
+
+/* Session 7. Hindi English loanwords with a 4-consonant skeleton are no
+ * names when the spelling is also close (हाउसिंग housing, अकाउंट
+ * account); a name sharing only the skeleton stays (केंटकी Kentucky,
+ * contact). */
+static void test_hindi_loanwords_short_skeleton(void **state)
+{
+    (void)state;
+    run hi = extract("सरकार ने हाउसिंग में निवेश किया और बैंक ने अकाउंट को "
+                     "बंद किया। केंटकी में लोग खुश थे।", "hi");
+    assert_false(key_of(&hi, "हाउसिंग")[0]);
+    assert_false(key_of(&hi, "अकाउंट")[0]);
+    assert_true(key_of(&hi, "केंटकी")[0]);
+    run_free(&hi);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -478,6 +541,9 @@ int main(void)
         cmocka_unit_test(test_skeleton_spellings),
         cmocka_unit_test(test_title_case_first_sentence),
         cmocka_unit_test(test_defined_acronym_plurals),
+        cmocka_unit_test(test_world_form_inside_run),
+        cmocka_unit_test(test_katakana_junior_and_wh),
+        cmocka_unit_test(test_hindi_loanwords_short_skeleton),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
