@@ -30,9 +30,14 @@
  * turns this off).
  * ALIGN_EVAL_LINKS=1 prints, per pair, the predicted (p) and gold (g)
  * components over gold units ("a1,a2,|b1," signatures) to stderr.
+ * ALIGN_EVAL_LABELS=1 prints, per sentence link, its sentence runs and
+ * whether the gold units it covers are gold-linked together (per part of
+ * a multi-unit link too): labels for fitting a decision on one half of
+ * the documents (even manifest lines) and checking it on the other.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,6 +529,94 @@ static void plinks_free(plink *p, size_t n)
     free(p);
 }
 
+/* ALIGN_EVAL_LABELS=1: one line per sentence link with its A and B
+ * sentence runs and whether the gold units it covers are gold-linked to
+ * each other (1), not (0); for omitted / added links whether the units
+ * are gold-deleted / inserted. For fitting decisions on one half of the
+ * documents and checking them on the other. */
+static void print_labels(const char *id, const char *key,
+                         const story_alignment *al, const story_article *A,
+                         const story_article *B, const plink *gl, size_t ng,
+                         const side_map *ma, const side_map *mb)
+{
+    size_t n = ma->n + mb->n;
+    size_t *gp = malloc((n + 1) * sizeof *gp);
+    int *gu = calloc(n + 1, sizeof *gu);
+    for (size_t i = 0; i < n; i++)
+        gp[i] = i;
+    uf_links(gp, gu, gl, ng, ma->n);
+    fprintf(stderr, "pairlbl %s %s\n", id, key);
+    for (size_t k = 0; k < al->n_links; k++) {
+        const story_link *L = &al->links[k];
+        size_t ua[64], ub[64], nua = 0, nub = 0;
+        for (size_t i = L->a; i < L->a + L->n_a; i++)
+            nua += units_of(ua + nua, 64 - nua, A->sentences[i].start,
+                            A->sentences[i].end, ma->pos, ma->len, ma->n);
+        for (size_t j = L->b; j < L->b + L->n_b; j++)
+            nub += units_of(ub + nub, 64 - nub, B->sentences[j].start,
+                            B->sentences[j].end, mb->pos, mb->len, mb->n);
+        int good = 1;
+        if (L->n_a && L->n_b) {
+            size_t r = SIZE_MAX;
+            for (size_t q = 0; q < nua + nub && good; q++) {
+                size_t x = q < nua ? ua[q] : ma->n + ub[q - nua];
+                if (!gu[x])
+                    good = 0;
+                else if (r == SIZE_MAX)
+                    r = uf_find(gp, x);
+                else if (uf_find(gp, x) != r)
+                    good = 0;
+            }
+        } else {
+            for (size_t q = 0; q < nua + nub && good; q++) {
+                size_t x = q < nua ? ua[q] : ma->n + ub[q - nua];
+                if (gu[x])
+                    good = 0;
+            }
+        }
+        int del = 0, ins = 0; /* a gold-deleted A / inserted B unit */
+        for (size_t q = 0; q < nua + nub; q++) {
+            size_t x = q < nua ? ua[q] : ma->n + ub[q - nua];
+            if (!gu[x]) {
+                if (q < nua)
+                    del = 1;
+                else
+                    ins = 1;
+            }
+        }
+        fprintf(stderr, "lbl %zu %zu %zu %zu %d %d del=%d ins=%d", L->a,
+                L->n_a, L->b, L->n_b, (int)L->kind, good, del, ins);
+        /* per part of a multi-unit link: are its units gold-linked with
+         * some unit of the other run */
+        for (int sd = 0; sd < 2 && L->n_a && L->n_b && L->n_a + L->n_b > 2;
+             sd++) {
+            size_t s0 = sd ? L->b : L->a, ns = sd ? L->n_b : L->n_a;
+            for (size_t i = s0; i < s0 + ns; i++) {
+                size_t pu[64], npu, ok = 0;
+                const story_article *X = sd ? B : A;
+                const side_map *mx = sd ? mb : ma;
+                npu = units_of(pu, 64, X->sentences[i].start,
+                               X->sentences[i].end, mx->pos, mx->len, mx->n);
+                for (size_t q = 0; q < npu && !ok; q++) {
+                    size_t x = (sd ? ma->n : 0) + pu[q];
+                    if (!gu[x])
+                        continue;
+                    size_t no = sd ? nua : nub;
+                    for (size_t r = 0; r < no && !ok; r++) {
+                        size_t y = sd ? ua[r] : ma->n + ub[r];
+                        if (gu[y] && uf_find(gp, x) == uf_find(gp, y))
+                            ok = 1;
+                    }
+                }
+                fprintf(stderr, " %c%zu", sd ? 'b' : 'a', ok);
+            }
+        }
+        fprintf(stderr, "\n");
+    }
+    free(gp);
+    free(gu);
+}
+
 /* ---- gold at the granularity of the text ----
  * The perturbation writes the gold units of one source paragraph one
  * after the other, separated by a space. Where a unit does not end with a
@@ -840,6 +933,9 @@ int main(int argc, char **argv)
                 free(ja);
                 free(jb);
             }
+            if (getenv("ALIGN_EVAL_LABELS") && !par)
+                print_labels(json_string_value(json_object_get(m, "id")),
+                             key, al, A, B, gl, ng, &ma, &mb);
             plink *pl;
             size_t np = project(&pl, par ? al->par_links : al->links,
                                 par ? al->n_par_links : al->n_links, A, B,

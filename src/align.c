@@ -740,8 +740,12 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
         goto oom;
     double ratio = len_ratio(&p);
     int reorder = opts->relation != STORY_REL_TRANSLATION;
-    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio, reorder,
-                       NULL) != 0)
+    int single = a->n_paragraphs <= 1 && b->n_paragraphs <= 1;
+    /* parts are split off only in the final sentence pass: the first
+     * pass feeds the bootstrapped lexicon, which learns more from the
+     * multi-unit links (paragraphs en-is 0.960 -> 0.943 otherwise) */
+    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
+                       reorder | (single ? SD_SENTENCES : 0), NULL) != 0)
         goto oom;
     if (p.cross) {
         /* the lexicon learned from the first pass (paragraph co-occurrence
@@ -753,7 +757,7 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
                        NULL) != 0)
         goto oom;
     /* second sentence pass, favouring sentences of aligned paragraphs */
-    if (a->n_paragraphs > 1 || b->n_paragraphs > 1) {
+    if (!single) {
         size_t *ga = story__malloc((a->n_sentences + 1) * sizeof *ga);
         size_t *gb = story__malloc((b->n_sentences + 1) * sizeof *gb);
         size_t *pa = story__malloc((a->n_paragraphs + 1) * sizeof *pa);
@@ -780,7 +784,7 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
             free(sl);
             sl = NULL;
             ok = sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
-                                reorder, &pr) == 0;
+                                reorder | SD_SENTENCES, &pr) == 0;
         }
         free(ga);
         free(gb);

@@ -118,9 +118,16 @@ double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
                 const sd_side *B, size_t b, size_t nb, int side,
                 double *mass);
 
+/* Flags of sd_align_units: SD_REORDER matches the leftovers order-free
+ * into moved links; SD_SENTENCES says the units are sentences (parts of
+ * multi-unit sentence links that add nothing are split off, see
+ * split_parts in align_dp.c; paragraphs keep theirs: a translation
+ * merges paragraphs freely). */
+enum { SD_REORDER = 1, SD_SENTENCES = 2 };
+
 /* Align two sides: banded monotone DP (1-1, 1-0, 0-1, 1-2, 2-1, 2-2),
- * then (when reorder != 0) order-free matching of the leftovers into
- * moved links. *out (story__malloc'd) receives *n links ordered by A.
+ * then (when reorder & SD_REORDER) order-free matching of the leftovers
+ * into moved links. *out (story__malloc'd) receives *n links ordered by A.
  * ratio = expected B/A length ratio in code points. prior (may be NULL)
  * favours links inside aligned groups (sentences of aligned paragraphs). */
 typedef struct sd_prior {

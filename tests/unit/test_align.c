@@ -1023,6 +1023,107 @@ static void test_linear_work(void **state)
     free(sp.stamp_hit);
 }
 
+/* Session 7 (split_parts): a deleted sentence that shares two words with
+ * its neighbour's translation rode along in a 2-1 link because the joined
+ * lengths fit (the length term pays per unit) although it lowered the
+ * link's similarity. Feature-level units written for the test: a1 is
+ * translated by b1 (b1 twice as long), a2 is deleted and shares 2 of its 4
+ * features with b1. Sentence level: a1-b1 and a2 omitted; paragraph level
+ * (no SD_SENTENCES): the 2-1 link stays (translations merge paragraphs). */
+static void set_unit(sd_unit *u, const uint32_t *f, size_t nf, size_t chars)
+{
+    u->f = malloc(nf * sizeof *u->f);
+    memcpy(u->f, f, nf * sizeof *u->f);
+    u->nf = nf;
+    u->chars = chars;
+}
+
+static void test_split_riding_part(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    sd_space sp;
+    memset(&sp, 0, sizeof sp);
+    sp.ids.n = nid;
+    sp.kind = calloc(nid, 1);
+    sp.wa = calloc(nid, sizeof *sp.wa);
+    sp.wb = calloc(nid, sizeof *sp.wb);
+    sp.match_a = calloc(nid, 1);
+    sp.match_b = calloc(nid, 1);
+    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
+    sp.proj = calloc(nid, sizeof *sp.proj);
+    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
+    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
+    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
+    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
+                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
+                sp.stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp.kind[id] = SD_WORD;
+        sp.wa[id] = sp.wb[id] = 1.0f;
+        sp.match_a[id] = sp.match_b[id] = 1;
+        sp.proj_off[id] = id;
+        sp.proj[id] = id;
+    }
+    sp.proj_off[nid] = nid;
+    sp.nproj = nid;
+    static const uint32_t a0[] = {0, 1, 2, 3},
+                          a1[] = {10, 11, 12, 13, 50, 51, 52, 53},
+                          a2[] = {10, 11, 60, 61},
+                          a3[] = {20, 21, 22, 23, 70, 71, 72, 73},
+                          b0[] = {0, 1, 2, 3, 80, 81},
+                          b1[] = {10, 11, 12, 13, 90, 91, 92, 93},
+                          b2[] = {20, 21, 22, 23, 95, 96, 97, 98};
+    sd_unit ua[4], ub[3];
+    set_unit(&ua[0], a0, 4, 40);
+    set_unit(&ua[1], a1, 8, 100);
+    set_unit(&ua[2], a2, 4, 100);
+    set_unit(&ua[3], a3, 8, 100);
+    set_unit(&ub[0], b0, 6, 40);
+    set_unit(&ub[1], b1, 8, 200);
+    set_unit(&ub[2], b2, 8, 100);
+    sd_side A = {ua, 4}, B = {ub, 3};
+    for (int sent = 0; sent < 2; sent++) {
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                        SD_REORDER |
+                                            (sent ? SD_SENTENCES : 0),
+                                        NULL),
+                         0);
+        int a1b1 = 0, a2_omitted = 0, a12b1 = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
+                a1b1 = 1;
+            if (l[k].a == 2 && l[k].na == 1 && l[k].nb == 0)
+                a2_omitted = l[k].kind == STORY_LINK_OMITTED;
+            if (l[k].a == 1 && l[k].na == 2 && l[k].b == 1 && l[k].nb == 1)
+                a12b1 = 1;
+        }
+        if (sent) {
+            assert_true(a1b1);
+            assert_true(a2_omitted);
+        } else {
+            assert_true(a12b1);
+        }
+        free(l);
+    }
+    for (size_t i = 0; i < 4; i++)
+        free(ua[i].f);
+    for (size_t j = 0; j < 3; j++)
+        free(ub[j].f);
+    free(sp.kind);
+    free(sp.wa);
+    free(sp.wb);
+    free(sp.match_a);
+    free(sp.match_b);
+    free(sp.proj_off);
+    free(sp.proj);
+    free(sp.stamp_a);
+    free(sp.stamp_b);
+    free(sp.stamp_hit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1045,6 +1146,7 @@ int main(void)
         cmocka_unit_test(test_linear_work),
         cmocka_unit_test(test_verbatim_moves_long),
         cmocka_unit_test(test_reordered_translation_similar),
+        cmocka_unit_test(test_split_riding_part),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
