@@ -9,8 +9,10 @@
  *    span is parsed with the pack's ICU date patterns ("date_patterns",
  *    udat_parse with a parse position, full consumption required) and,
  *    when no pattern consumes it, read from the parts found;
- *  - ISO 8601 dates (2025-03-05), numeric day.month.year dates (not in en,
- *    where d/m order is ambiguous), CJK y年M月d日;
+ *  - ISO 8601 dates (2025-03-05), numeric day.month.year dates
+ *    (12.05.2025 in every language; with slashes day first in the packs
+ *    with numeric_dmy, elsewhere only when a number above 12 fixes the
+ *    order), CJK y年M月d日;
  *  - weekday names and relative phrases of the pack ("weekdays",
  *    "relative_dates", optional "weekday_prefixes" such as "am", "on"),
  *    resolved against the publication date when known: a weekday is the
@@ -827,9 +829,14 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                     }
                 }
             }
-            /* numeric d.m.yyyy (not en) */
-            if (s->dl->numeric_dmy && read_int(s, i, 2, &dd, &e) &&
-                e < s->end && (s->t[e] == '.' || s->t[e] == '/')) {
+            /* numeric dates with a 4-digit year: d.m.yyyy is day first
+             * in every language (dots are the European notation; en
+             * "on 12.05.2025" too); d/m/yyyy is day first in packs with
+             * numeric_dmy, and elsewhere (en, zh, ja) only when one of
+             * the two numbers cannot be a month: 25/12/2025 (day first),
+             * 12/25/2025 (month first, US); 05/12/2025 stays no date */
+            if (read_int(s, i, 2, &dd, &e) && e < s->end &&
+                (s->t[e] == '.' || s->t[e] == '/')) {
                 char sep = s->t[e];
                 size_t p = e + 1;
                 if (p < s->end && s->t[p] == ' ')
@@ -839,6 +846,15 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                     p = e2 + 1;
                     if (p < s->end && s->t[p] == ' ')
                         p++;
+                    if (sep == '/' && !s->dl->numeric_dmy) {
+                        if (m > 12 && dd >= 1 && dd <= 12) {
+                            long t = m;
+                            m = dd;
+                            dd = t;
+                        } else if (dd <= 12) {
+                            m = 0; /* ambiguous: no date */
+                        }
+                    }
                     if (read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&
                         m >= 1 && m <= 12 && dd >= 1 &&
                         dd <= days_in_month((int)y, (int)m) &&

@@ -61,6 +61,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "locale.h"
+
 /* Similarity of two entity name keys above which they are the same entity
  * (LIBRARIES.md: skeleton similarity >= 0.8 for true variants; 0.85 keeps
  * a margin against short-skeleton collisions). */
@@ -1025,10 +1027,27 @@ static int is_currency(const char *u)
            u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
 }
 
+/* The physical dimension of a quantity unit ("m" -> "length", "°C" ->
+ * "temperature"): the root pack's "unit_dimensions" (locales/root.json),
+ * looked up by the ASCII-lowercased unit code; NULL when unknown. */
+static const char *unit_dimension(const story_langpack *root, const char *u)
+{
+    char k[16];
+    size_t n = u ? strlen(u) : 0;
+    if (!root || n == 0 || n >= sizeof k)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        k[i] = (u[i] >= 'A' && u[i] <= 'Z') ? (char)(u[i] + 32) : u[i];
+    return story_langpack_map(root, "unit_dimensions", k);
+}
+
 /* Pass: in an aligned sentence pair, the same amount in a different
  * currency (or a currency on one side only) is a changed value: a
- * translator's "pounds" -> "euros" is a real difference. */
-static void pass_unit(side *a, side *b, unsigned char *cat)
+ * translator's "pounds" -> "euros" is a real difference. So is the same
+ * number in another unit of one dimension ("3 metres" -> "3 feet", "20 °C"
+ * -> "20 °F"; unit_dimension). */
+static void pass_unit(side *a, side *b, unsigned char *cat,
+                      const story_langpack *root)
 {
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
@@ -1042,7 +1061,11 @@ static void pass_unit(side *a, side *b, unsigned char *cat)
                 !!f->negated != !!g->negated || !aligned(a, i, b, j))
                 continue;
             int ca = is_currency(f->unit), cb = is_currency(g->unit);
-            if (!(ca && cb) && !(ca && !*g->unit) && !(cb && !*f->unit))
+            const char *da = unit_dimension(root, f->unit);
+            const char *db = unit_dimension(root, g->unit);
+            int dim = da && db && strcmp(da, db) == 0;
+            if (!(ca && cb) && !(ca && !*g->unit) && !(cb && !*f->unit) &&
+                !dim)
                 continue;
             pair(a, i, b, j);
             cat[i] = (unsigned char)STORY_DIFF_CHANGED;
@@ -1737,7 +1760,6 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                      const story_factset *fb, const story_alignment *al,
                      story_error *err)
 {
-    (void)ctx;
     side sa, sb;
     unsigned char *cat = NULL;
     story_vec v;
@@ -1773,7 +1795,12 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_names(&sa, &sb, cat);
     pass_value(&sa, &sb, 1, cat);
-    pass_unit(&sa, &sb, cat);
+    {
+        const story_langpack *root = NULL;
+        if (ctx && story_langpack_get(&root, ctx, "root", NULL) != 0)
+            root = NULL; /* no dimension table: currencies only */
+        pass_unit(&sa, &sb, cat, root);
+    }
     pass_slot(&sa, &sb, 1, cat);
     pass_only_number(&sa, &sb, cat);
     pass_value(&sa, &sb, 0, cat);

@@ -1584,6 +1584,10 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     qopen = f->start;
             }
         int pre_quote = 0; /* the extra speech act was taken */
+        /* the source token after an attribution cue: a reporting verb
+         * right after it is the same speech act (zh "据警方称", "据议会
+         * 表示": according to the police, said), one attribution */
+        size_t cue_src = (size_t)-1;
         for (size_t k = b; k < e; k++) {
             const char *cue = fx_match(x, "attribution_cues", k, e, &n);
             if (cue) {
@@ -1605,6 +1609,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                         break;
                     if ((src = source_at(x, q, &ei))) {
                         end = a->tokens[q].end;
+                        cue_src = q;
                         break;
                     }
                 }
@@ -1759,7 +1764,8 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 k += n_verb - 1;
                 continue;
             }
-            if (strcmp(verb, "REPORT") == 0 || (ei < 0 && src)) {
+            if ((strcmp(verb, "REPORT") == 0 || (ei < 0 && src)) &&
+                !(sk == cue_src && sk + 1 == k)) {
                 if (ei < 0 && !src && k + 1 < e && x->tok_ent[k + 1] >= 0)
                     ei = x->tok_ent[k + 1]; /* "reported Reuters" */
                 push_attr(x, s, a->tokens[sk < k ? sk : k].start,

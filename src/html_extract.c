@@ -437,6 +437,13 @@ static void class_verdicts(const hdoc *d, hn *h)
              has_token(ci, "related") || has_token(ci, "share") ||
              has_token(ci, "social")))
             v |= 64u;
+        /* a byline or dateline ("By Jane Doe, 12 May 2025"): short, read
+         * by html_meta.c as the article's authors and date, never body
+         * text, even when a short article makes the extraction retry
+         * without the unlikely-candidate rule */
+        if (ci[0] && h->raw_text < 160 &&
+            (strstr(ci, "byline") || strstr(ci, "dateline")))
+            v |= 64u;
     }
     h->cls = v;
 }

@@ -910,6 +910,17 @@ void story__ingest_clean_byline(story_ctx *ctx, story_buf *b)
             b->data[b->len] = '\0';
         }
     }
+    /* trailing ", 12 May 2025" / ", May 12, 2025" / ", 14:30": comma
+     * parts holding a digit are the byline's date or time, not a name */
+    for (;;) {
+        char *c = NULL;
+        for (char *p = b->data; p && (p = strstr(p, ", ")) != NULL; p++)
+            c = p;
+        if (!c || c == b->data || !strpbrk(c, "0123456789"))
+            break;
+        *c = '\0';
+        b->len = (size_t)(c - b->data);
+    }
     while (b->len && (isspace((unsigned char)b->data[b->len - 1]) ||
                       b->data[b->len - 1] == ',' || b->data[b->len - 1] == '|'))
         b->data[--b->len] = '\0';

@@ -207,6 +207,38 @@ static void test_invalid_dates_rejected(void **state)
     story_vec_free(&v);
 }
 
+/* Session 6 (fresh-user L2): "on 12.05.2025" in English text is 12 May
+ * (dots: day first in every language); slashes in English need a number
+ * above 12 to fix the order, German slashes are day first. */
+static void test_numeric_day_month_order(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"en", "The ferry sailed on 12.05.2025 at noon.", "2025-05-12"},
+        {"en", "The ferry sailed on 25/12/2025.", "2025-12-25"},
+        {"en", "The ferry sailed on 12/25/2025.", "2025-12-25"},
+        {"de", "Die F\xc3\xa4hre fuhr am 05/12/2025.", "2025-12-05"},
+        {"zh", "\xe6\xb8\xa1\xe8\xbd\xae\xe4\xba\x8e 12.05.2025 \xe5\x87\xba\xe5\x8f\x91\xe3\x80\x82",
+         "2025-05-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        scan(cases[i][0], cases[i][1], NULL, &v);
+        assert_int_equal(v.len, 1);
+        assert_string_equal(((story_date *)v.data)->iso, cases[i][2]);
+        story_vec_free(&v);
+    }
+    /* both numbers 12 or less: no reading is safer than a wrong one */
+    story_vec v;
+    scan("en", "The ferry sailed on 05/12/2025.", NULL, &v);
+    for (size_t i = 0; i < v.len; i++)
+        assert_string_equal(((story_date *)v.data)[i].iso, "");
+    story_vec_free(&v);
+    scan("en", "Version 1.2.3 shipped.", NULL, &v);
+    assert_int_equal(v.len, 0);
+    story_vec_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_same_date_across_languages),
         cmocka_unit_test(test_weekday_resolution),
         cmocka_unit_test(test_invalid_dates_rejected),
+        cmocka_unit_test(test_numeric_day_month_order),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }

@@ -386,6 +386,50 @@ static void test_currency_changed(void **state)
     story_article_free(b);
 }
 
+/* Session 6 (fresh-user L2): the same number in another unit of one
+ * dimension ("3 metres" -> "3 feet"; locales/root.json unit_dimensions)
+ * in an aligned sentence pair is one changed quantity; units of two
+ * dimensions (metres, tonnes) stay omitted and added. */
+static void test_unit_dimension_changed(void **state)
+{
+    (void)state;
+    static const char *const UA[] = {"The river rose 3 metres overnight.",
+                                     "The crane lifted 4 tonnes."};
+    static const char *const UB[] = {"The river rose 3 feet overnight.",
+                                     "The crane lifted 4 metres."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(UA, 2), *b = article(UB, 2);
+    story_fact f1[] = {qty(a, 0, "3 metres", 3, "q|m|3", "q|m", 0),
+                       qty(a, 1, "4 tonnes", 4, "q|t|4", "q|t", 0)};
+    story_fact f2[] = {qty(b, 0, "3 feet", 3, "q|ft|3", "q|ft", 0),
+                       qty(b, 1, "4 metres", 4, "q|m|4", "q|m", 0)};
+    f1[0].unit = (char *)"m";
+    f2[0].unit = (char *)"ft";
+    f1[1].unit = (char *)"t";
+    f2[1].unit = (char *)"m";
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].certain, 1);
+    assert_non_null(strstr(d->entries[0].detail, "3 m"));
+    assert_non_null(strstr(d->entries[0].detail, "3 ft"));
+    assert_int_equal(d->summary.omitted, 1);
+    assert_int_equal(d->summary.added, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* Many mentions: one entry per distinct entity key, the first mention
  * kept (the duplicate scan is n log n now; this pins its semantics). */
 static void test_entity_mentions_many(void **state)
@@ -1376,6 +1420,7 @@ int main(void)
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_uncertain_cross_language),
         cmocka_unit_test(test_currency_changed),
+        cmocka_unit_test(test_unit_dimension_changed),
         cmocka_unit_test(test_entity_mentions_many),
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),

@@ -427,6 +427,44 @@ static void test_profession_sources(void **state)
     run_free(&de);
 }
 
+/* Session 6 (fresh-user H5): a negation added to a sentence whose only
+ * fact is its attribution ("according to the council" in fr, uk, ru,
+ * zh) negates the claim: the council is a source in every pack, and the
+ * zh modal negations written as one word by the segmenter (不能, 未能)
+ * are negation cues. */
+static void test_council_claim_negation(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *pos, *neg;
+    } cases[] = {
+        {"en", "The tunnel had been cleaned in June, according to the city council.",
+         "The tunnel had not been cleaned in June, according to the city council."},
+        {"fr", "Le tunnel avait \xc3\xa9t\xc3\xa9 nettoy\xc3\xa9 en juin, selon le conseil municipal.",
+         "Le tunnel n'avait pas \xc3\xa9t\xc3\xa9 nettoy\xc3\xa9 en juin, selon le conseil municipal."},
+        {"uk", "Тунель чистили в червні, за даними міської ради.",
+         "Тунель не чистили в червні, за даними міської ради."},
+        {"ru", "Тоннель чистили в июне, по данным городского совета.",
+         "Тоннель не чистили в июне, по данным городского совета."},
+        {"zh", "据市议会称，这条隧道六月份可以通行。",
+         "据市议会称，这条隧道六月份不能通行。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run p = extract(cases[i].pos, cases[i].lang);
+        run n = extract(cases[i].neg, cases[i].lang);
+        assert_int_equal(n_key(&p, STORY_FACT_ATTRIBUTION, "attribution|OFFICIAL"), 1);
+        assert_quote(&p, 0, 0, 0);
+        assert_quote(&n, 0, 1, 0);
+        run_free(&p);
+        run_free(&n);
+    }
+    /* a word starting with the character 不 is no cue by itself: 不断
+     * (continuously) asserts */
+    run zh = extract("部长表示，隧道不断改善。", "zh");
+    assert_quote(&zh, 0, 0, 0);
+    run_free(&zh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_attribution_precision),
         cmocka_unit_test(test_source_after_place),
         cmocka_unit_test(test_profession_sources),
+        cmocka_unit_test(test_council_claim_negation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

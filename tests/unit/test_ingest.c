@@ -634,6 +634,27 @@ static void test_html_metadata_rules(void **state)
                   "");
     assert_string_equal(a->title, "Brücke wird bis Herbst saniert");
     story_article_free(a);
+    /* session 6 (fresh-user M6): a byline paragraph with its date, in a
+     * short article (the extraction retries without the unlikely
+     * candidate rule), is the byline, the authors and the publication
+     * date, never a body paragraph */
+    a = meta_page("<title>Brücke wird saniert</title>",
+                  "<h1>Brücke wird saniert</h1><p class=\"byline\">Von Lea "
+                  "Frei, 14. März 2024</p>", "");
+    assert_string_equal(a->byline, "Lea Frei");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Lea Frei");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2024-03-14");
+    assert_null(strstr(a->text, "Lea Frei"));
+    assert_non_null(strstr(a->text, "Der Gemeinderat hat"));
+    story_article_free(a);
+    a = meta_page("<title>Bridge repairs approved</title>",
+                  "<h1>Bridge repairs approved</h1><div class=\"article-byline"
+                  "\">By Ruth Okafor, May 14, 2024</div>", "");
+    assert_string_equal(a->byline, "Ruth Okafor");
+    assert_null(strstr(a->text, "Okafor"));
+    story_article_free(a);
 }
 
 static void test_html_no_text(void **state)
