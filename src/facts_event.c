@@ -96,13 +96,21 @@ static size_t cp_common(const char *a, const char *b)
     return n;
 }
 
+/* A "-" entry: blocks the event reading of the words it spans (exact
+ * forms, or stems in "lexicon_stems" packs); never indexed by stem or
+ * prefix, so that it does not make the stem of a real entry ambiguous. */
+static int is_block(const json_t *v)
+{
+    return json_is_string(v) && strcmp(json_string_value(v), "-") == 0;
+}
+
 /* "event_prefix": N (is): entries indexed by their first N code points. */
 static int prefix_index(fx *x, fx_evstems *es, json_t *lex)
 {
     const char *k;
     json_t *v;
     json_object_foreach(lex, k, v) {
-        if (!json_is_string(v) || strchr(k, ' ') ||
+        if (!json_is_string(v) || strchr(k, ' ') || is_block(v) ||
             cp_count(k) < es->prefix)
             continue;
         char *folded = NULL;
@@ -201,7 +209,7 @@ static void stem_index(fx *x, json_t *lex, size_t min_cp, json_t *map)
     const char *k;
     json_t *v;
     json_object_foreach(lex, k, v) {
-        if (!json_is_string(v) || strchr(k, ' '))
+        if (!json_is_string(v) || strchr(k, ' ') || is_block(v))
             continue;
         char *folded = NULL;
         if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
@@ -406,9 +414,61 @@ static const char *compound_match(fx *x, fx_evstems *es, size_t i)
     return found;
 }
 
+/* Longest "-" entry reach: a blocking entry starting up to this many
+ * tokens before a word can cover it ("с помощью", "скорой помощи"). */
+#define EV_BLOCK_BACK 4
+
+/* 1 when token i lies inside a "-" entry that starts before it, in its
+ * sentence ("с помощью" by means of, "скорой помощи" ambulance, zh
+ * "可以接受" acceptable): an idiom or a noun phrase, not a predicate. */
+static int blocked_before(fx *x, size_t i, size_t e)
+{
+    size_t b = x->sent_tok[x->a->tokens[i].sentence], m;
+    for (size_t j = i; j > b && j + EV_BLOCK_BACK > i;) {
+        j--;
+        const char *c = fx_match(x, "event_lexicon", j, e, &m);
+        if (c && strcmp(c, "-") == 0 && j + m > i)
+            return 1;
+    }
+    return 0;
+}
+
+/* Pack "event_stem_check": D (cs, whose stemmer is a bare 5-letter
+ * prefix: "připomněl" reminded ~ "připojilo" joined, "video" ~
+ * "videokonference"): a one-word match through the stem alone stands
+ * only when the token shares at least max(5, |w| - D) code points with
+ * an entry w of the same concept and is at most 4 code points longer
+ * than w (an inflectional ending, as in prefix_lookup). */
+static int stem_match_ok(fx *x, size_t i, const char *concept)
+{
+    json_t *d = story_langpack_field(x->lp, "event_stem_check");
+    if (!json_is_integer(d) || json_integer_value(d) < 0)
+        return 1;
+    const char *t = x->a->tokens[i].key;
+    json_t *lex = story_langpack_field(x->lp, "event_lexicon");
+    if (story_langpack_lookup(x->lp, "event_lexicon", t))
+        return 1; /* an exact form */
+    size_t tl = cp_count(t), dd = (size_t)json_integer_value(d);
+    const char *k;
+    json_t *v;
+    json_object_foreach(lex, k, v) {
+        if (!json_is_string(v) || strcmp(json_string_value(v), concept) ||
+            strchr(k, ' '))
+            continue;
+        /* pack entries are written folded (lower case, NFC) */
+        size_t wl = cp_count(k);
+        size_t need = wl > dd + 5 ? wl - dd : 5;
+        if (tl <= wl + 4 && cp_common(t, k) >= need)
+            return 1;
+    }
+    return 0;
+}
+
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n)
 {
+    if (i >= e || i >= x->a->n_tokens || blocked_before(x, i, e))
+        return NULL;
     const char *c = fx_match(x, "event_lexicon", i, e, n);
     if (c && !x->cjk && hyphen_glued(x, i, i + *n - 1))
         return NULL;
@@ -416,8 +476,9 @@ const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
      * first word ("drop off" patients is no DECREASE) */
     if (c && strcmp(c, "-") == 0)
         return NULL;
-    if (c || !es || !es->tok || i >= e || i >= x->a->n_tokens ||
-        x->tok_ent[i] >= 0)
+    if (c && *n == 1 && x->lex_stems && !stem_match_ok(x, i, c))
+        return NULL;
+    if (c || !es || !es->tok || x->tok_ent[i] >= 0)
         return c;
     if (!es->done[i]) {
         es->done[i] = 1;
@@ -610,7 +671,9 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
 
 /* Pack "event_senses": {"ATTACK": {"STRIKE_WORK": [cue, …]}}: an
  * ambiguous predicate ("strike") takes the other concept when a cue word
- * is in the sentence ("drivers … began a strike over pay"). */
+ * is in the sentence ("drivers … began a strike over pay"). The concept
+ * "-" is no event: a study noun read as an investigation ("Recent
+ * research shows", de "Untersuchungen zeigen", zh "调查显示"). */
 static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
 {
     json_t *alts = json_object_get(
@@ -651,7 +714,8 @@ static json_t *discourse_senses(fx *x, fx_evstems *es)
             const char *alt = json_object_get(senses, pred)
                                   ? event_sense(x, pred, b, e)
                                   : pred;
-            if (alt != pred && n == 1)
+            /* "-" (no event here: "a survey shows") is not carried */
+            if (alt != pred && n == 1 && strcmp(alt, "-") != 0)
                 json_object_set_new(out, token_stem_raw(x, k, &st),
                                     json_string(alt));
             k += n - 1;
@@ -745,6 +809,11 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
                 sense = json_string_value(d);
         }
         pred = sense;
+        if (strcmp(pred, "-") == 0) {
+            /* a sense that is no event ("Recent research shows") */
+            k += n - 1;
+            continue;
+        }
         int dup = 0;
         for (size_t q = 0; q < nseen && !dup; q++)
             if (strcmp(seen[q], pred) == 0) {

@@ -163,6 +163,63 @@ static void test_financial_adjective(void **state)
     }
 }
 
+/* Words that share an event word's form or stem but are no event
+ * (session 7): "-" entries that start before the word ("с помощью" by
+ * means of, "скорой помощи" ambulance, zh "可以接受" acceptable), "-"
+ * entries of stem packs that stay exact (hi "विरोधी" anti- beside
+ * "विरोध" protest), Icelandic forms of another lemma (is "fundið" found
+ * beside "fund" meeting), a stem check where the stemmer is a bare
+ * prefix (cs "připomněl" reminded ~ "připojila" joined, "video" ~
+ * "videokonferenci"), senses that are no event (de "Untersuchungen
+ * zeigen": a study), an idiom that is another event (es "llegar a un
+ * acuerdo" agree, not travel; uk "приймав закон" passed, not hosted).
+ * Each pair: the sentence without the event, then one with it. */
+static void test_not_an_event_sense(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *pred, *no, *yes;
+    } cases[] = {
+        {"ru", "SUPPORT", "Она нашла квартиру с помощью друзей. Машина "
+                          "скорой помощи приехала к дому.",
+         "Соседи оказали семье помощь."},
+        {"zh", "AGREE", "这种情况是可以接受的。", "工会接受了这项协议。"},
+        {"hi", "OPPOSE", "वे कर विरोधी नेता हैं।",
+         "किसानों ने कर का विरोध किया।"},
+        {"is", "MEET", "Hún hefur fundið lykilinn.",
+         "Ráðherrarnir héldu fund í gær."},
+        {"cs", "SIGN_UP", "Ombudsman připomněl veřejnosti pravidla.",
+         "Země se připojila k dohodě."},
+        {"cs", "MEET", "Natočil omluvné video.",
+         "Ministři jednali na videokonferenci."},
+        {"de", "INVESTIGATE",
+         "Aktuelle Untersuchungen zeigen, dass Städte wachsen.",
+         "Die Polizei führt Untersuchungen gegen den Bürgermeister."},
+        {"es", "EXTEND", "Los hoteles tienen amplios jardines.",
+         "El gobierno amplió el plazo."},
+        {"es", "TRAVEL", "Los partidos no pueden llegar a un acuerdo.",
+         "Los ministros llegaron a Madrid."},
+        {"uk", "HOST", "Парламент приймав закон про мову.",
+         "Місто приймає чемпіонат."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run a = extract(cases[i].no, cases[i].lang);
+        run b = extract(cases[i].yes, cases[i].lang);
+        if (n_pred(&a, cases[i].pred) != 0 || n_pred(&b, cases[i].pred) != 1)
+            fail_msg("%s %s: %zu / %zu", cases[i].lang, cases[i].pred,
+                     n_pred(&a, cases[i].pred), n_pred(&b, cases[i].pred));
+        run_free(&a);
+        run_free(&b);
+    }
+    /* the idiom is the other event */
+    run es = extract("Los partidos no pueden llegar a un acuerdo.", "es");
+    run uk = extract("Парламент приймав закон про мову.", "uk");
+    assert_int_equal(n_pred(&es, "AGREE"), 1);
+    assert_int_equal(n_pred(&uk, "AGREE"), 1);
+    run_free(&es);
+    run_free(&uk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_clause_actor),
         cmocka_unit_test(test_v2_actor),
         cmocka_unit_test(test_financial_adjective),
+        cmocka_unit_test(test_not_an_event_sense),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
