@@ -260,9 +260,10 @@ static void skeleton(const char *in, story_buf *out)
 }
 
 /* Japanese katakana writes English "wh" before a vowel as ホワ ("howa":
- * ホワイトハウス "howaitohausu" = Whitehouse): in the romanised key of a
- * ja name in kana, "how" before a vowel at a word start or after a vowel
- * is "w" (in place). */
+ * ホワイトハウス "howaitohausu" = Whitehouse) and "w" as ウィ ウェ ウォ:
+ * in the romanised key of a ja name in kana, "how" before a vowel at a
+ * word start or after a vowel is "w", and so is "u" + space + i/e/o
+ * (in place). */
 static void ja_wh_fold(char *k)
 {
     size_t o = 0;
@@ -273,6 +274,14 @@ static void ja_wh_fold(char *k)
              is_vowel(k[i - 1]))) {
             k[o++] = 'w';
             i += 2;
+            continue;
+        }
+        /* ウィ ウェ ウォ: the name key writes the small vowel apart
+         * ("ニューズウィーク" -> "nyzuu ik"): "u" + space + i/e/o is "w" */
+        if (k[i] == 'u' && k[i + 1] == ' ' &&
+            (k[i + 2] == 'i' || k[i + 2] == 'e' || k[i + 2] == 'o')) {
+            k[o++] = 'w';
+            i += 1;
             continue;
         }
         k[o++] = k[i];
@@ -1773,14 +1782,14 @@ static json_t *english_skeletons(fx *x)
             json_object_set_new(set, sk.data, json_true());
             continue;
         }
-        /* 4 consonants: the words themselves (at most 16), for the
+        /* 4 consonants: the words themselves (at most 64), for the
          * similarity test of english_loanword() */
         json_t *ws = json_object_get(set, sk.data);
         if (!ws) {
             ws = json_array();
             json_object_set_new(set, sk.data, ws);
         }
-        if (json_is_array(ws) && json_array_size(ws) < 16)
+        if (json_is_array(ws) && json_array_size(ws) < 64)
             json_array_append_new(ws, json_string(w));
     }
     story_buf_free(&sk);
@@ -2073,6 +2082,11 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
     /* the word segmenter cuts rare names into pieces of one letter
      * ("ク" "レ" "メン"): a one-letter piece starts a run when a katakana
      * piece touches it, and continues one */
+    /* a run starts at its first piece: the rest of a rejected run
+     * ("ビーガン|ステーキ|ベイク") is no run of its own */
+    if (i > 0 && katakana_min(x, i - 1, 1) &&
+        x->a->tokens[i - 1].end == x->a->tokens[i].start)
+        return 0;
     if (!json_is_true(story_langpack_field(x->lp, "katakana_names")) ||
         !(katakana(x, i) ||
           (katakana_min(x, i, 1) && i + 1 < e && katakana_min(x, i + 1, 1) &&
@@ -2096,12 +2110,14 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
     size_t n;
     if (dot || (re < e && (story_langpack_has(x->lp, "name_markers",
                                               x->a->tokens[re].key) ||
+                           story_langpack_has(x->lp, "katakana_name_suffixes",
+                                              x->a->tokens[re].key) ||
                            role_like(x, re, e, &n))))
         return re - i;
-    return names_earlier(x, x->a->text + x->a->tokens[i].start,
-                         x->a->tokens[re - 1].end - x->a->tokens[i].start)
-               ? re - i
-               : 0;
+    if (names_earlier(x, x->a->text + x->a->tokens[i].start,
+                      x->a->tokens[re - 1].end - x->a->tokens[i].start))
+        return re - i;
+    return 0;
 }
 
 /* Token i may be part of a name in an uncased script: a letter token,
@@ -2395,6 +2411,54 @@ static size_t dotted_name(fx *x, size_t i, size_t e)
  * many lower-case words as it has letters, their initials spelling it
  * (ASCII: "a continuing resolution (CR)"); an organisation's name before
  * it has a capital ("the Accountant-General (AG)"). */
+/* 1 when s (n bytes) holds a quotation mark of the kinds in `marks`
+ * (UTF-8 strings, NULL-terminated list). */
+static int has_mark(const char *s, size_t n, const char *const *marks)
+{
+    for (size_t m = 0; marks[m]; m++) {
+        size_t ml = strlen(marks[m]);
+        for (size_t p = 0; p + ml <= n; p++)
+            if (memcmp(s + p, marks[m], ml) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* A translated definition of an acronym: '„vorläufigen Haushalt“ (CR)',
+ * '«постоянную резолюцию» (CR)', '「つなぎ予算案」(CR)'. The acronym at
+ * token j follows a parenthesis right after a closing quotation mark, and
+ * the quoted phrase (at most 8 tokens, one sentence) starts with a
+ * lower-case word or a word of a script without capitals: a term, whose
+ * letters need not be the acronym's (the translation kept the English
+ * acronym). */
+static int quoted_lower_before(const fx *x, size_t j)
+{
+    static const char *const closing[] = {"\"", "\xe2\x80\x9d", "\xe2\x80\x9c",
+                                          "\xc2\xbb", "\xe3\x80\x8d",
+                                          "\xe2\x80\x99", NULL};
+    static const char *const opening[] = {"\"", "\xe2\x80\x9e", "\xe2\x80\x9c",
+                                          "\xc2\xab", "\xe3\x80\x8c",
+                                          "\xe2\x80\x98", NULL};
+    const story_article *a = x->a;
+    if (j < 2)
+        return 0;
+    const story_token *tp = &a->tokens[j - 1], *tj = &a->tokens[j];
+    const char *g = a->text + tp->end;
+    const char *paren = memchr(g, '(', tj->start - tp->end);
+    if (!paren || !has_mark(g, (size_t)(paren - g), closing) ||
+        tp->sentence != tj->sentence)
+        return 0;
+    for (size_t k = j - 1; k > 0 && j - k <= 8; k--) {
+        const story_token *tk = &a->tokens[k], *tb = &a->tokens[k - 1];
+        if (tb->sentence != tk->sentence)
+            return 0;
+        if (has_mark(a->text + tb->end, tk->start - tb->end, opening))
+            return (tk->flags & STORY_TOKEN_LETTER) &&
+                   !(tk->flags & STORY_TOKEN_CAPITAL);
+    }
+    return 0;
+}
+
 static int defined_common_acronym(fx *x, size_t i)
 {
     const story_article *a = x->a;
@@ -2422,6 +2486,8 @@ static int defined_common_acronym(fx *x, size_t i)
             paren |= a->text[p] == '(';
         if (!paren)
             continue;
+        if (quoted_lower_before(x, j))
+            return 1;
         /* the words before it, quotation marks between them skipped
          * ('a "continuing resolution" (CR)') */
         int lower = 1;

@@ -520,6 +520,40 @@ static void test_hindi_loanwords_short_skeleton(void **state)
     run_free(&hi);
 }
 
+/* Session 7. A translation keeps an English acronym after a quoted term
+ * in its own words ('„vorläufigen Haushalt“ (CR)', «…» (CR), 「…」(CR)):
+ * a common-noun acronym, as the English "continuing resolution" (CR). */
+static void test_translated_acronym_definition(void **state)
+{
+    (void)state;
+    run de = extract("Der Sprecher lehnte einen „vorläufigen Haushalt“ (CR) "
+                     "ab. Ein CR sei keine Lösung, sagte Olaf Brenner.", "de");
+    run ru = extract("Спикер отверг «временную резолюцию» (CR). Новая CR не "
+                     "нужна, сказал Олег Бреннер.", "ru");
+    run ja = extract("議長は「つなぎ予算案」(CR)を支持しないと述べた。", "ja");
+    assert_false(key_of(&de, "CR")[0]);
+    assert_false(key_of(&ru, "CR")[0]);
+    assert_false(key_of(&ja, "CR")[0]);
+    assert_true(key_of(&de, "Brenner")[0]);
+    run_free(&de);
+    run_free(&ru);
+    run_free(&ja);
+}
+
+/* Session 7. ja: a katakana word before 紙 (newspaper), 誌 (magazine), 族
+ * (people) is a name; ウィ is "wi" (ニューズウィーク = Newsweek). */
+static void test_katakana_name_suffixes(void **state)
+{
+    (void)state;
+    run ja = extract("ゾルタン氏はニューズウィーク誌とグラスタウン紙に語った。", "ja");
+    run en = extract("Mr Zoltan told Newsweek and the Glasstown daily.", "en");
+    assert_true(key_of(&en, "Newsweek")[0]);
+    assert_string_equal(key_of(&ja, "ニューズウィーク"), key_of(&en, "Newsweek"));
+    assert_string_equal(key_of(&ja, "グラスタウン"), key_of(&en, "Glasstown"));
+    run_free(&ja);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +578,8 @@ int main(void)
         cmocka_unit_test(test_world_form_inside_run),
         cmocka_unit_test(test_katakana_junior_and_wh),
         cmocka_unit_test(test_hindi_loanwords_short_skeleton),
+        cmocka_unit_test(test_translated_acronym_definition),
+        cmocka_unit_test(test_katakana_name_suffixes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
