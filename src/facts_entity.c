@@ -297,6 +297,13 @@ static char *latin_key(fx *x, const char *s, size_t n)
     char *k = latin_key_1(x, s, n);
     if (k && strcmp(x->lang, "ja") == 0 && n && (unsigned char)s[0] >= 0x80)
         ja_wh_fold(k);
+    /* zh: a word-final "r" of the key is 尔 "er", the transliteration of a
+     * final l (丹尼尔 Daniel, 罗森代尔 Rosendale): kept as l, as ja ル is,
+     * so that the silent-r rule of skeleton() leaves it */
+    if (k && strcmp(x->lang, "zh") == 0 && n && (unsigned char)s[0] >= 0x80)
+        for (size_t q = 0; k[q]; q++)
+            if (k[q] == 'r' && q > 0 && !isalpha((unsigned char)k[q + 1]))
+                k[q] = 'l';
     return k;
 }
 
@@ -2210,6 +2217,10 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                                            strlen(x->a->tokens[i - 1].key),
                                            NULL))))
                 return 0;
+            /* a two-word subject ("रोइसिन करी ने", first name and
+             * surname) may have one word the dictionary also lists (करी
+             * "curry", कूपर): the other one is no dictionary word */
+            int spare = subj && k - i == 2;
             for (size_t q = i; q < k; q++) {
                 story_buf t = {0};
                 const char *tk = x->a->tokens[q].key;
@@ -2222,6 +2233,10 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                            (lw && story__strmap_get(lw, tk, tkn, NULL)) ||
                            (dw && story__strmap_get(dw, tk, tkn, NULL)) ||
                            (dw && story__strmap_get(dw, t.data, tdn, NULL));
+                if (dict && spare && !t.oom && t.len) {
+                    spare = 0;
+                    dict = 0;
+                }
                 /* after a postposition: a word with a letter or ending
                  * that transliterated names do not use ("native_letters",
                  * "native_word_endings": ष, ण, -ता) is a word of the

@@ -554,6 +554,30 @@ static void test_katakana_name_suffixes(void **state)
     run_free(&en);
 }
 
+/* Session 7. hi: a two-word subject before ने with one word the
+ * dictionary also lists (करी) is a name; titles मिस्टर, स्पीकर start one.
+ * zh: a final 尔 is l (丹尼尔 = Daniel). */
+static void test_hindi_two_word_subject_and_zh_final_er(void **state)
+{
+    (void)state;
+    run hi = extract("बैठक के बाद, रोइसिन करी ने बयान दिया। पूर्व स्पीकर केविन "
+                     "मैक्कार्थी के बीच एक डील थी।", "hi");
+    run en = extract("After the meeting, Roisin Currie gave a statement. It "
+                     "was a deal with former Speaker Kevin McCarthy.", "en");
+    assert_true(key_of(&en, "Currie")[0]);
+    assert_string_equal(key_of(&hi, "करी"), key_of(&en, "Currie"));
+    assert_string_equal(key_of(&hi, "मैक्कार्थी"), key_of(&en, "McCarthy"));
+    run_free(&hi);
+    run_free(&en);
+    run zh = extract("发言人丹尼尔·罗森代尔先生表示同意。", "zh");
+    run en2 = extract("The committee heard from Daniel Rosendale on Monday, "
+                      "officials said.", "en");
+    assert_true(key_of(&en2, "Rosendale")[0]);
+    assert_string_equal(key_of(&zh, "罗森代尔"), key_of(&en2, "Rosendale"));
+    run_free(&zh);
+    run_free(&en2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -580,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_hindi_loanwords_short_skeleton),
         cmocka_unit_test(test_translated_acronym_definition),
         cmocka_unit_test(test_katakana_name_suffixes),
+        cmocka_unit_test(test_hindi_two_word_subject_and_zh_final_er),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
