@@ -15,6 +15,15 @@
  *    Categorization") with a configuration restricted to the supported
  *    Latin-script languages (locales/textcat.conf), fingerprints from
  *    libexttextcat-data (STORY_TEXTCAT_DIR).
+ * 4. A Latin-script text of at least OTHER_MIN_WORDS lower-case words
+ *    of which less than OTHER_MAX_STOP_SHARE are stop words of
+ *    the language step 3 chose is classified again among the supported
+ *    and the common European languages without a pack
+ *    (locales/textcat-other.conf); when that names a language without a
+ *    pack, it is the answer: Dutch is "nl" (read with the language-
+ *    neutral rules), not German. Short texts (headlines) and texts that
+ *    read as a supported language by their stop words never take this
+ *    step, so the supported languages are identified as before.
  * The classifiers are loaded lazily, once per context, in the
  * STORY_MOD_SEGMENT slot (src/langid.h).
  */
@@ -50,6 +59,8 @@ static void seg_state_free(void *p)
         textcat_Done(s->tc_latin);
     if (s->tc_cyrl)
         textcat_Done(s->tc_cyrl);
+    if (s->tc_other)
+        textcat_Done(s->tc_other);
     for (size_t i = 0; i < s->n_brk; i++) {
         if (s->brk[i].sent)
             ubrk_close(s->brk[i].sent);
@@ -108,6 +119,28 @@ check:
     return 0;
 }
 
+/* Step 4 (see the file comment): a text with this many lower-case words
+ * ... */
+#define OTHER_MIN_WORDS 8
+/* ... with fewer stop words of the chosen language than this share of its
+ * lower-case words is classified again among languages without a pack */
+#define OTHER_MAX_STOP_SHARE 0.20
+
+/* The classifier of step 4, loaded on first use; NULL when its
+ * configuration cannot be loaded (step 4 is then skipped: the answer of
+ * step 3 stands). */
+static void *textcat_other(story_seg_state *s, story_ctx *ctx)
+{
+    if (!s->tc_other_tried) {
+        char path[4096];
+        s->tc_other_tried = 1;
+        snprintf(path, sizeof path, "%s/textcat-other.conf",
+                 ctx->locales_dir);
+        s->tc_other = special_textcat_Init(path, STORY_TEXTCAT_DIR);
+    }
+    return s->tc_other;
+}
+
 /* Number of letters of text[0, len) outside the alphabet of `lang` (pack
  * field "letters": the non-ASCII lower-case letters the language writes;
  * a language without the field accepts every letter). */
@@ -143,9 +176,11 @@ static size_t foreign_letters(story_ctx *ctx, const char *lang,
 /* Number of lower-case words of text[0, len) that are stop words of
  * `lang`. */
 static size_t stopword_hits(story_ctx *ctx, const char *lang,
-                            const char *text, size_t len)
+                            const char *text, size_t len, size_t *words)
 {
     const story_langpack *lp;
+    if (words)
+        *words = 0;
     if (story_langpack_get(&lp, ctx, lang, NULL))
         return 0;
     story_buf key = {0};
@@ -167,6 +202,8 @@ static size_t stopword_hits(story_ctx *ctx, const char *lang,
         i = e;
         if (capital)
             continue; /* names and headline words mislead */
+        if (words)
+            (*words)++;
         key.len = 0;
         if (story__normalize_key_buf(&key, NULL, text + s, e - s, NULL))
             break;
@@ -293,9 +330,9 @@ static void textcat_best(story_ctx *ctx, void *h, const char *text,
         /* exttextcat is unsure (several categories within its 3%
          * threshold), often because of foreign names: the candidate with
          * the most stop words wins */
-        size_t besth = stopword_hits(ctx, tag[0], text, len);
+        size_t besth = stopword_hits(ctx, tag[0], text, len, NULL);
         for (int i = 1; i < n; i++) {
-            size_t hi = stopword_hits(ctx, tag[i], text, len);
+            size_t hi = stopword_hits(ctx, tag[i], text, len, NULL);
             if (hi > besth) {
                 besth = hi;
                 pick = i;
@@ -473,8 +510,8 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (best == SC_CYRL) {
         /* no distinguishing letter (short texts): lower-case stop words
          * ("це", "що" against "это", "что") before n-grams */
-        size_t hu = stopword_hits(ctx, "uk", text, len);
-        size_t hr = stopword_hits(ctx, "ru", text, len);
+        size_t hu = stopword_hits(ctx, "uk", text, len, NULL);
+        size_t hr = stopword_hits(ctx, "ru", text, len, NULL);
         if (hu != hr) {
             if (by_ngrams)
                 *by_ngrams = 2;
@@ -496,6 +533,20 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     textcat_best(ctx, best == SC_CYRL ? s->tc_cyrl : s->tc_latin, clean, cl,
                  latin_letters, latin_ext, out, out_size);
+    if (best == SC_LATIN && *out) {
+        size_t words, hits = stopword_hits(ctx, out, text, len, &words);
+        void *h = words >= OTHER_MIN_WORDS &&
+                          (double)hits < OTHER_MAX_STOP_SHARE * (double)words
+                      ? textcat_other(s, ctx)
+                      : NULL;
+        char other[16];
+        if (h) {
+            textcat_best(ctx, h, clean, cl, latin_letters, latin_ext, other,
+                         sizeof other);
+            if (*other && story_lang_check(ctx, other) == 0)
+                snprintf(out, out_size, "%s", other);
+        }
+    }
     free(clean);
     return 0;
 }

@@ -23,6 +23,8 @@ typedef struct story_seg_state {
     void *tc_latin;   /* exttextcat over locales/textcat.conf */
     void *tc_cyrl;    /* exttextcat over locales/textcat-cyrl.conf */
     int tc_tried;     /* init attempted (handles may be NULL on failure) */
+    void *tc_other;   /* exttextcat over locales/textcat-other.conf */
+    int tc_other_tried;
     char latin[16][16]; /* the languages of textcat.conf */
     size_t n_latin;
     story_seg_brk brk[STORY_SEG_MAX_BRK];

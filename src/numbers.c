@@ -31,6 +31,7 @@
 
 #include <jansson.h>
 #include <unicode/uchar.h>
+#include <unicode/ucurr.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -74,6 +75,11 @@ typedef struct numlang {
     sfx_item *sfx;
     size_t n_sfx;
     int sfx_loaded;
+    /* a language without a pack: scale words, number words and currency
+     * names from ICU's CLDR data ({"scale_words": {folded word: value},
+     * "number_words": {…}, "currencies": {folded name: ISO code}}), see
+     * icu_words() */
+    json_t *icu;
 } numlang;
 
 typedef struct nummod {
@@ -97,6 +103,7 @@ static void nummod_free(void *p)
         if (m->langs[i]->spell)
             unum_close(m->langs[i]->spell);
         json_decref(m->langs[i]->factor_first);
+        json_decref(m->langs[i]->icu);
         free(m->langs[i]->sfx);
         free(m->langs[i]);
     }
@@ -270,6 +277,8 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k,
     }
     json_t *v = story_langpack_index_lookup(nl->fcache[c].ix, k, klen, khash);
     if (v)
+        return v;
+    if (nl->icu && (v = json_object_get(json_object_get(nl->icu, field), k)))
         return v;
     int f = nl->fcache[c].neutral;
     if (f < 0)
@@ -620,6 +629,145 @@ static char sym_char(UNumberFormat *nf, UNumberFormatSymbol which, char dflt,
     return dflt;
 }
 
+/* Adds the letters of u[0, n) (a CLDR name without its digits, spaces
+ * and signs) folded as a key of obj with value val; names of fewer than
+ * two letters ("5M" of a locale without long names) are skipped. */
+static void icu_add_name(json_t *obj, const UChar *u, int32_t n, json_t *val)
+{
+    char utf8[128];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t len = 0;
+    u_strToUTF8(utf8, sizeof utf8, &len, u, n, &e);
+    story_buf key = {0};
+    size_t b = 0, en = (size_t)len, letters = 0;
+    if (U_FAILURE(e) || len <= 0 || (size_t)len >= sizeof utf8)
+        goto done;
+    /* trim what is not a letter at both ends: "5 miljoen" -> "miljoen" */
+    while (b < en) {
+        size_t q = b;
+        int32_t c = story__utf8_next(utf8, en, &q);
+        if (c >= 0 && u_isalpha(c))
+            break;
+        b = q;
+    }
+    while (en > b) {
+        size_t q = en - 1;
+        while (q > b && ((unsigned char)utf8[q] & 0xC0) == 0x80)
+            q--;
+        size_t r = q;
+        int32_t c = story__utf8_next(utf8, en, &r);
+        if (c >= 0 && u_isalpha(c))
+            break;
+        en = q;
+    }
+    for (size_t q = b; q < en;) {
+        int32_t c = story__utf8_next(utf8, en, &q);
+        letters += c >= 0 && u_isalpha(c);
+    }
+    if (letters < 2 || story__fold_word(&key, utf8 + b, en - b) ||
+        !key.data)
+        goto done;
+    if (!json_object_get(obj, key.data))
+        json_object_set(obj, key.data, val);
+done:
+    story_buf_free(&key);
+    json_decref(val);
+}
+
+/* For a language without a language pack (its pack is the language-
+ * neutral root): the scale words and currency names of ICU's locale data
+ * (CLDR), so "4 miljoen euro" in Dutch is 4,000,000 EUR and not 4,
+ * and "vijftien" is 15.
+ * Scale words: the compact long decimal format (unum, UNUM_DECIMAL_
+ * COMPACT_LONG) of 1, 2 and 5 times 10^3, 10^6, 10^9 and 10^12 (plural
+ * forms: "1 milhão", "2 milhões"). Currencies: ucurr_getName() long names
+ * and ucurr_getPluralName() "one" and "other" forms of the ISO codes of
+ * numbers/root.json. A locale ICU does not know falls back to its
+ * root data, whose words are English. Returns NULL when ICU has nothing
+ * (the caller then has only the root pack). */
+static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
+{
+    json_t *scale = json_object(), *cur = json_object(), *all = json_object();
+    json_t *words = json_object();
+    if (!scale || !cur || !all || !words)
+        goto fail;
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormat *f =
+        unum_open(UNUM_DECIMAL_COMPACT_LONG, NULL, 0, loc, NULL, &e);
+    if (!U_FAILURE(e) && f) {
+        static const double lead[] = {1, 2, 5};
+        double p = 1;
+        for (int k = 3; k <= 12; k += 3) {
+            p = k == 3 ? 1e3 : p * 1e3;
+            for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+                UChar b[64];
+                e = U_ZERO_ERROR;
+                int32_t n = unum_formatDouble(f, lead[i] * p, b, 64, NULL, &e);
+                if (!U_FAILURE(e) && n > 0 && n < 64)
+                    icu_add_name(scale, b, n, json_real(p));
+            }
+        }
+    }
+    if (f)
+        unum_close(f);
+    /* number words 2-20, the tens and 100 / 1000 from the RBNF spellout
+     * rules ("vijftien", "quinze"); not one, which is also the
+     * indefinite article in many languages ("een brug", "um ponte") */
+    e = U_ZERO_ERROR;
+    f = unum_open(UNUM_SPELLOUT, NULL, 0, loc, NULL, &e);
+    if (!U_FAILURE(e) && f) {
+        for (int v = 2; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : 900) {
+            UChar b[64];
+            e = U_ZERO_ERROR;
+            int32_t n = unum_formatDouble(f, v, b, 64, NULL, &e);
+            if (!U_FAILURE(e) && n > 0 && n < 64)
+                icu_add_name(words, b, n, json_integer(v));
+        }
+    }
+    if (f)
+        unum_close(f);
+    neutral_load(m, ctx);
+    json_t *codes = json_object_get(m->neutral_json, "currencies");
+    const char *ck;
+    json_t *cv;
+    json_object_foreach(codes, ck, cv) {
+        const char *iso = json_string_value(cv);
+        UChar u[4];
+        if (!iso || strlen(iso) != 3 || json_object_get(all, iso))
+            continue;
+        json_object_set_new(all, iso, json_true()); /* each code once */
+        u_charsToUChars(iso, u, 4);
+        UBool choice = 0;
+        int32_t n = 0;
+        e = U_ZERO_ERROR;
+        const UChar *nm = ucurr_getName(u, loc, UCURR_LONG_NAME, &choice, &n, &e);
+        if (!U_FAILURE(e) && nm)
+            icu_add_name(cur, nm, n, json_string(iso));
+        static const char *const forms[] = {"one", "other"};
+        for (size_t i = 0; i < 2; i++) {
+            e = U_ZERO_ERROR;
+            nm = ucurr_getPluralName(u, loc, &choice, forms[i], &n, &e);
+            if (!U_FAILURE(e) && nm)
+                icu_add_name(cur, nm, n, json_string(iso));
+        }
+    }
+    json_object_clear(all);
+    if (json_object_set(all, "scale_words", scale) ||
+        json_object_set(all, "currencies", cur) ||
+        json_object_set(all, "number_words", words))
+        goto fail;
+    json_decref(scale);
+    json_decref(cur);
+    json_decref(words);
+    return all;
+fail:
+    json_decref(scale);
+    json_decref(cur);
+    json_decref(words);
+    json_decref(all);
+    return NULL;
+}
+
 static int get_lang(numlang **out, story_ctx *ctx, nummod *m,
                     const char *lang, story_error *err)
 {
@@ -686,8 +834,12 @@ static int get_lang(numlang **out, story_ctx *ctx, nummod *m,
         snprintf(first, sizeof first, "%.*s", (int)j, fk);
         json_object_set_new(nl->factor_first, first, json_true());
     }
+    if (strcmp(key, "root") != 0 &&
+        !story_langpack_field(nl->lp, "scale_words"))
+        nl->icu = icu_words(m, ctx, loc);
     if (m->n == MAX_LANGS) {
         json_decref(nl->factor_first);
+        json_decref(nl->icu);
         free(nl);
         return story__error(err, STORY_EINVAL, lang, -1,
                             "too many languages in one context (max %d)",

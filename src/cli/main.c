@@ -735,6 +735,22 @@ static void warn_lang_forced(story_ctx *ctx, const char *opt,
             opt, tag, a->source ? a->source : "the input", found, tag);
 }
 
+/* An article whose identified language has no language pack (no --lang
+ * was given for it; check_lang reports a forced one): say so once, since
+ * its words (number words, reporting verbs, negation) are not read. */
+static void warn_lang_unsupported(story_ctx *ctx, const char *tag,
+                                 const story_article *a)
+{
+    if ((tag && *tag) || !a || !a->lang || !*a->lang ||
+        story_lang_check(ctx, a->lang) != 0)
+        return;
+    fprintf(stderr,
+            "storydiff: %s reads as '%s' (language identification), which "
+            "has no language pack; using language-neutral rules (digits, "
+            "names, ICU number data) for it\n",
+            a->source ? a->source : "the input", a->lang);
+}
+
 static int run_compare(story_ctx *ctx, const cli *o)
 {
     story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
@@ -765,6 +781,8 @@ static int run_compare(story_ctx *ctx, const cli *o)
     warn_replaced(c->b);
     warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
     warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
+    warn_lang_unsupported(ctx, o->lang_a, c->a);
+    warn_lang_unsupported(ctx, o->lang_b, c->b);
 
     const char *fmt = o->format;
     if (!fmt)
@@ -861,6 +879,8 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
         warn_replaced(a);
     if (!rc)
         warn_lang_forced(ctx, "lang", o->lang, a);
+    if (!rc)
+        warn_lang_unsupported(ctx, o->lang, a);
     if (!rc)
         rc = story_facts_extract(&fs, ctx, a, &e);
     if (!rc && check)

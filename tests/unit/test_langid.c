@@ -80,6 +80,30 @@ static void test_latin(void **state)
     story_ctx_free(ctx);
 }
 
+/* A paragraph in a common European language without a pack is named as
+ * itself (step 4 in src/langid.c), not as its nearest supported
+ * language; sentences written for the test. */
+static void test_languages_without_pack(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    lang_is(ctx, "De reparaties aan de brug kosten vier miljoen euro, zei "
+                 "de gemeente op dinsdag. Vijftien mensen raakten gewond "
+                 "toen de brug instortte.", "nl");
+    lang_is(ctx, "O ministro disse na ter\xc3\xa7" "a-feira que as "
+                 "negocia\xc3\xa7\xc3\xb5" "es v\xc3\xa3o continuar na "
+                 "pr\xc3\xb3xima semana, apesar das obje\xc3\xa7\xc3\xb5" "es "
+                 "da oposi\xc3\xa7\xc3\xa3o.", "pt");
+    lang_is(ctx, "Ministern sade p\xc3\xa5 tisdagen att f\xc3\xb6rhandlingarna "
+                 "forts\xc3\xa4tter n\xc3\xa4sta vecka trots oppositionens "
+                 "inv\xc3\xa4ndningar.", "sv");
+    /* a headline (capitalised words) is not re-classified */
+    lang_is(ctx, "The minister said on Tuesday that the negotiations would "
+                 "continue next week despite the objections of the "
+                 "opposition.", "en");
+    story_ctx_free(ctx);
+}
+
 /* A locales directory without textcat.conf: Latin text cannot be
  * identified, and the error names the missing file. */
 static void test_missing_conf(void **state)
@@ -129,6 +153,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts),
         cmocka_unit_test(test_latin),
+        cmocka_unit_test(test_languages_without_pack),
         cmocka_unit_test(test_missing_conf),
         cmocka_unit_test(test_bad_args),
     };

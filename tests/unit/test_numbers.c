@@ -300,6 +300,36 @@ static void test_fallback_language(void **state)
     story_vec_free(&v);
 }
 
+/* A language without a pack reads scale words, number words and
+ * currency names from ICU's locale data (sentences written for the
+ * test): Dutch "4 miljoen euro" is 4,000,000 EUR, not 4. */
+static void test_icu_words_without_pack(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("nl", "De reparatie kost 4 miljoen euro en vijftien mensen "
+               "raakten gewond.", &v);
+    assert_int_equal(v.len, 2);
+    const story_number *n = v.data;
+    assert_true(close_to(n[0].value, 4e6));
+    assert_string_equal(n[0].unit, "EUR");
+    assert_true(close_to(n[1].value, 15));
+    story_vec_free(&v);
+    /* Portuguese plural scale word; "um" (one, also "a") is no number */
+    scan("pt", "O governo gastou 2,5 milh\xc3\xb5" "es num ano e um "
+               "ministro saiu.", &v);
+    assert_int_equal(v.len, 1);
+    n = v.data;
+    assert_true(close_to(n[0].value, 2.5e6));
+    story_vec_free(&v);
+    /* a language with a pack keeps its own lists */
+    scan("de", "Die Reparatur kostet 4 Millionen Euro.", &v);
+    assert_int_equal(v.len, 1);
+    n = v.data;
+    assert_true(close_to(n[0].value, 4e6));
+    story_vec_free(&v);
+}
+
 /* The fast fold gives exactly the NFKC_Casefold match key. */
 static void test_fold_word_matches_normalizer(void **state)
 {
@@ -494,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_absolute_offsets),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),
+        cmocka_unit_test(test_icu_words_without_pack),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
         cmocka_unit_test(test_compound_one_and_word_ranges),
