@@ -1108,11 +1108,14 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
         }
         size_t e = k;
         size_t na = 0, nb = 0;
+        /* a moved link inside the run stands elsewhere in B: the run's
+         * omitted and added units still face each other (session 7) */
         while (e < n && (l[e].kind == STORY_LINK_OMITTED ||
-                         l[e].kind == STORY_LINK_ADDED)) {
+                         l[e].kind == STORY_LINK_ADDED ||
+                         l[e].kind == STORY_LINK_MOVED)) {
             if (l[e].kind == STORY_LINK_OMITTED)
                 na++;
-            else
+            else if (l[e].kind == STORY_LINK_ADDED)
                 nb++;
             e++;
         }
@@ -1123,7 +1126,7 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
                 if (l[q].kind == STORY_LINK_OMITTED) {
                     ka[xa] = q;
                     ia[xa++] = l[q].a;
-                } else {
+                } else if (l[q].kind == STORY_LINK_ADDED) {
                     ib[xb++] = l[q].b;
                 }
             }
@@ -1147,7 +1150,9 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
             }
             if (ok) {
                 for (size_t q = k; q < e; q++)
-                    l[q].kind = -1;
+                    if (l[q].kind == STORY_LINK_OMITTED ||
+                        l[q].kind == STORY_LINK_ADDED)
+                        l[q].kind = -1;
                 for (size_t q = 0; q < na; q++) {
                     sd_link *x = &l[ka[q]];
                     x->a = ia[q];
@@ -1185,7 +1190,8 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
         size_t ka[GMAX], kb[GMAX];
         int over = 0;
         while (e < n && (l[e].kind == STORY_LINK_OMITTED ||
-                         l[e].kind == STORY_LINK_ADDED || l[e].kind < 0)) {
+                         l[e].kind == STORY_LINK_ADDED || l[e].kind < 0 ||
+                         l[e].kind == STORY_LINK_MOVED)) {
             if (l[e].kind == STORY_LINK_OMITTED) {
                 if (na < GMAX)
                     ka[na++] = e;

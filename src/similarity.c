@@ -719,6 +719,89 @@ static void prefix_matches(projv *pv, uint32_t a_id, const bword *bw,
     }
 }
 
+/* Projections of one lexicon translation ts (a lemma of B's language) of
+ * the A feature a_id: the B word of its stem, else (B's language without
+ * a stemmer) the B words sharing a prefix with it (prefix_matches). */
+static void project_translation(builder *bd, projv *pv, uint32_t a_id,
+                                const char *ts, size_t tn,
+                                const uint8_t *in_b, int prefix,
+                                const story_vec *bwords, int *oom)
+{
+    sd_pair *p = bd->p;
+    bd->stem.len = 0;
+    if (story__stem(bd->ctx, p->lb, ts, tn, &bd->stem, NULL) == 0 &&
+        bd->stem.data && bd->stem.len) {
+        ts = bd->stem.data;
+        tn = bd->stem.len;
+    }
+    bd->tmp.len = 0;
+    story_buf_printf(&bd->tmp, "w%s|", p->lb);
+    story_buf_append(&bd->tmp, ts, tn);
+    if (bd->tmp.oom) {
+        *oom = 1;
+        return;
+    }
+    uint32_t t =
+        sd_intern_id(&p->sp.ids, bd->tmp.data, bd->tmp.len, 0, NULL);
+    if (t != UINT32_MAX && in_b[t])
+        proj_push(pv, a_id, t, oom);
+    else if (prefix)
+        prefix_matches(pv, a_id, bwords->data, bwords->len,
+                       bd->tmp.data + strlen(p->lb) + 2, oom);
+}
+
+/* Session 7: an A word of ideographs only (>= 3 code points) missing from
+ * the lexicon, a Japanese or Chinese compound the word segmenter kept
+ * whole (自然災害, 製造業者), is cut greedily from its start into the
+ * longest lexicon headwords of >= 2 code points (forward maximum
+ * matching, the classic dictionary method of Chinese word segmentation,
+ * e.g. Wong & Chan 1996, COLING), skipping a code point where none
+ * starts, and projects to their translations. Perturbed ja-en sentences
+ * (the odd manifest lines) 0.9426 -> 0.9456; 126 words in the 114 ja-en
+ * documents. */
+static void decompound(builder *bd, projv *pv, const story__lexicon *lx,
+                       uint32_t a_id, const char *w, size_t wn,
+                       const uint8_t *in_b, int prefix,
+                       const story_vec *bwords, int *oom)
+{
+    size_t off[65], n = 0, i = 0;
+    while (i < wn && n < 64) {
+        off[n++] = i;
+        int32_t c = story__utf8_next(w, wn, &i);
+        if (c < 0 || !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+            return;
+    }
+    if (i < wn || n < 3)
+        return;
+    off[n] = wn;
+    size_t k = 0;
+    while (k + 1 < n && !*oom) {
+        size_t best = 0, bnt = 0;
+        const char *const *btr = NULL;
+        for (size_t e = n; e >= k + 2; e--) {
+            if (e - k == n)
+                continue; /* the whole word was looked up already */
+            const char *const *tr = NULL;
+            size_t nt =
+                story__lexicon_lookup(lx, w + off[k], off[e] - off[k], &tr);
+            if (nt) {
+                best = e;
+                bnt = nt;
+                btr = tr;
+                break;
+            }
+        }
+        if (!best) {
+            k++;
+            continue;
+        }
+        for (size_t q = 0; q < bnt; q++)
+            project_translation(bd, pv, a_id, btr[q], strlen(btr[q]), in_b,
+                                prefix, bwords, oom);
+        k = best;
+    }
+}
+
 static int build_projections(builder *bd, projv *pv)
 {
     sd_pair *p = bd->p;
@@ -834,28 +917,13 @@ static int build_projections(builder *bd, projv *pv)
             if (nt == 0 && near_a)
                 nt = story__lexicon_lookup_near(lx, w, wn, PREFIX_MIN,
                                                 PREFIX_SHARE, &tr);
-            for (size_t k = 0; k < nt; k++) {
-                bd->stem.len = 0;
-                const char *ts = tr[k];
-                size_t tn = strlen(ts);
-                if (story__stem(bd->ctx, p->lb, ts, tn, &bd->stem, NULL) ==
-                        0 &&
-                    bd->stem.data && bd->stem.len) {
-                    ts = bd->stem.data;
-                    tn = bd->stem.len;
-                }
-                bd->tmp.len = 0;
-                story_buf_printf(&bd->tmp, "w%s|", p->lb);
-                story_buf_append(&bd->tmp, ts, tn);
-                uint32_t t = sd_intern_id(&sp->ids, bd->tmp.data,
-                                          bd->tmp.len, 0, NULL);
-                if (t != UINT32_MAX && in_b[t])
-                    proj_push(pv, (uint32_t)id, t, &oom);
-                else if (prefix)
-                    prefix_matches(pv, (uint32_t)id, bwords.data,
-                                   bwords.len,
-                                   bd->tmp.data + strlen(p->lb) + 2, &oom);
-            }
+            if (nt == 0)
+                decompound(bd, pv, lx, (uint32_t)id, w, wn, in_b, prefix,
+                           &bwords, &oom);
+            for (size_t k = 0; k < nt; k++)
+                project_translation(bd, pv, (uint32_t)id, tr[k],
+                                    strlen(tr[k]), in_b, prefix, &bwords,
+                                    &oom);
         }
     }
     story_vec_free(&bnames);

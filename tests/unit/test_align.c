@@ -1124,6 +1124,135 @@ static void test_split_riding_part(void **state)
     free(sp.stamp_hit);
 }
 
+/* Session 7: a Japanese compound the lexicon lacks (野生動物, "wild
+ * animals") projects through its longest headwords (野生 + 動物). */
+static int projects_to(sd_pair *p, const char *fa, story_ctx *ctx,
+                       const char *lang, const char *word)
+{
+    story_buf st = {0};
+    assert_int_equal(story__stem(ctx, lang, word, strlen(word), &st, NULL),
+                     0);
+    char fb[64];
+    snprintf(fb, sizeof fb, "w%s|%.*s", lang, (int)st.len, st.data);
+    story_buf_free(&st);
+    uint32_t ida = sd_intern_id(&p->sp.ids, fa, strlen(fa), 0, NULL);
+    uint32_t idb = sd_intern_id(&p->sp.ids, fb, strlen(fb), 0, NULL);
+    assert_int_not_equal(ida, UINT32_MAX);
+    assert_int_not_equal(idb, UINT32_MAX);
+    int found = 0;
+    for (uint32_t q = p->sp.proj_off[ida]; q < p->sp.proj_off[ida + 1]; q++)
+        found |= p->sp.proj[q] == idb;
+    return found;
+}
+
+static void test_decompound(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta = "山の野生動物が町に現れた。";
+    const char *tb = "Wild animals from the mountains appeared in the town.";
+    story_article *a = story_test_article(ctx, ta, "ja");
+    story_article *b = story_test_article(ctx, tb, "en");
+    const story__lexicon *lx = NULL;
+    story_error e;
+    assert_int_equal(story__lexicon_get(&lx, ctx, "ja", "en", &e), 0);
+    assert_non_null(lx);
+    const char *const *tr;
+    const char *cw = "野生動物";
+    assert_int_equal(story__lexicon_lookup(lx, cw, strlen(cw), &tr), 0);
+    sd_pair p;
+    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_true(projects_to(&p, "wja|野生動物", ctx, "en", "animals"));
+    assert_true(projects_to(&p, "wja|野生動物", ctx, "en", "wild"));
+    sd_pair_free(&p);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Session 7: a moved link between an omitted A unit and an added B unit
+ * in link order no longer hides the gap: a2 and b1 (a translation without
+ * lexical evidence, same length, between aligned neighbours) are linked
+ * although a1's moved link stands between them. Feature-level units
+ * written for the test. */
+static void test_gap_across_moved(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    sd_space sp;
+    memset(&sp, 0, sizeof sp);
+    sp.ids.n = nid;
+    sp.kind = calloc(nid, 1);
+    sp.wa = calloc(nid, sizeof *sp.wa);
+    sp.wb = calloc(nid, sizeof *sp.wb);
+    sp.match_a = calloc(nid, 1);
+    sp.match_b = calloc(nid, 1);
+    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
+    sp.proj = calloc(nid, sizeof *sp.proj);
+    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
+    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
+    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
+    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
+                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
+                sp.stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp.kind[id] = SD_WORD;
+        sp.wa[id] = sp.wb[id] = 1.0f;
+        sp.match_a[id] = sp.match_b[id] = id < 40;
+        sp.proj_off[id] = id;
+        sp.proj[id] = id;
+    }
+    sp.proj_off[nid] = nid;
+    sp.nproj = nid;
+    static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {10, 11, 12, 13, 14},
+                          a2[] = {40, 41}, a3[] = {20, 21, 22, 23, 24},
+                          a4[] = {30, 31, 32, 33},
+                          b0[] = {0, 1, 2, 3}, b1[] = {50, 51},
+                          b2[] = {20, 21, 22, 23, 24}, b3[] = {30, 31, 32, 33},
+                          b4[] = {10, 11, 12, 13, 14};
+    sd_unit ua[5], ub[5];
+    set_unit(&ua[0], a0, 4, 40);
+    set_unit(&ua[1], a1, 5, 100);
+    set_unit(&ua[2], a2, 2, 80);
+    set_unit(&ua[3], a3, 5, 100);
+    set_unit(&ua[4], a4, 4, 90);
+    set_unit(&ub[0], b0, 4, 40);
+    set_unit(&ub[1], b1, 2, 80);
+    set_unit(&ub[2], b2, 5, 100);
+    set_unit(&ub[3], b3, 4, 90);
+    set_unit(&ub[4], b4, 5, 100);
+    sd_side A = {ua, 5}, B = {ub, 5};
+    sd_link *l = NULL;
+    size_t nl = 0;
+    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                    SD_REORDER | SD_SENTENCES, NULL),
+                     0);
+    int a1_moved = 0, a2b1 = 0;
+    for (size_t k = 0; k < nl; k++) {
+        if (l[k].a == 1 && l[k].na == 1 && l[k].b == 4 && l[k].nb == 1)
+            a1_moved = l[k].kind == STORY_LINK_MOVED;
+        if (l[k].a == 2 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
+            a2b1 = l[k].kind == STORY_LINK_MATCH;
+    }
+    assert_true(a1_moved);
+    assert_true(a2b1);
+    free(l);
+    for (size_t i = 0; i < 5; i++) {
+        free(ua[i].f);
+        free(ub[i].f);
+    }
+    free(sp.kind);
+    free(sp.wa);
+    free(sp.wb);
+    free(sp.match_a);
+    free(sp.match_b);
+    free(sp.proj_off);
+    free(sp.proj);
+    free(sp.stamp_a);
+    free(sp.stamp_b);
+    free(sp.stamp_hit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1147,6 +1276,8 @@ int main(void)
         cmocka_unit_test(test_verbatim_moves_long),
         cmocka_unit_test(test_reordered_translation_similar),
         cmocka_unit_test(test_split_riding_part),
+        cmocka_unit_test(test_decompound),
+        cmocka_unit_test(test_gap_across_moved),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
