@@ -464,8 +464,27 @@ static int stem_match_ok(fx *x, size_t i, const char *concept)
     return 0;
 }
 
+static const char *event_sense(fx *x, const char *pred, size_t b,
+                               size_t e);
+static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
+                                   size_t e, size_t *n);
+
+/* The concept in its sentence's sense ("event_senses"), so that the
+ * quantity extractor counts the same event as the event facts ("не
+ * приймав усі 12 законопроектів": passed, not hosted); "-": none. */
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n)
+{
+    const char *c = event_match_raw(x, es, i, e, n);
+    if (!c)
+        return NULL;
+    size_t s = x->a->tokens[i].sentence;
+    c = event_sense(x, c, x->sent_tok[s], x->sent_tok[s + 1]);
+    return strcmp(c, "-") == 0 ? NULL : c;
+}
+
+static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
+                                   size_t e, size_t *n)
 {
     if (i >= e || i >= x->a->n_tokens || blocked_before(x, i, e))
         return NULL;
@@ -708,7 +727,7 @@ static json_t *discourse_senses(fx *x, fx_evstems *es)
     for (size_t s = 0; s < x->a->n_sentences; s++) {
         size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
         for (size_t k = b; k < e; k++) {
-            const char *pred = fx_event_match(x, es, k, e, &n);
+            const char *pred = event_match_raw(x, es, k, e, &n);
             if (!pred)
                 continue;
             const char *alt = json_object_get(senses, pred)
@@ -796,7 +815,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
     for (size_t k = b; k < e && !x->rc; k++) {
         if (x->tok_ent[k] >= 0)
             continue;
-        const char *pred = fx_event_match(x, es, k, e, &n);
+        const char *pred = event_match_raw(x, es, k, e, &n);
         if (!pred || not_an_event(x, k, n, b, e))
             continue;
         const char *sense = event_sense(x, pred, b, e);

@@ -33,8 +33,12 @@ void fx_evstems_free(fx_evstems *es);
  * "lexicon_stems"), then, for one token, a separable verb ("stimmte … zu":
  * "event_separable"), a compound head ("event_compounds") and the stem or
  * prefix index of es. A match glued by a hyphen to a neighbouring word
- * ("buy-in") is none. *n = tokens matched. NULL when none. es may be
- * NULL. */
+ * ("buy-in") is none, and so is a word inside a "-" entry (one starting
+ * at it or up to 4 tokens before: "с помощью"). In packs with
+ * "event_stem_check" a stem-only match must share enough of an entry
+ * (cs). The concept is read in its sentence's sense ("event_senses";
+ * "-": none). *n = tokens matched. NULL when none. es may be NULL.
+ * The returned string is borrowed from the pack. */
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n);
 

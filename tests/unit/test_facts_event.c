@@ -201,6 +201,16 @@ static void test_not_an_event_sense(void **state)
          "Los ministros llegaron a Madrid."},
         {"uk", "HOST", "Парламент приймав закон про мову.",
          "Місто приймає чемпіонат."},
+        {"cs", "INJURE", "Granty pro zranitelné skupiny.",
+         "Bouře zranila tři lidi."},
+        {"cs", "SEND", "Vláda posílila dohled.",
+         "Vláda posílá vojáky na hranici."},
+        {"ru", "SUPPORT", "Больные не получили медицинскую помощь вовремя.",
+         "Соседи оказали семье помощь."},
+        {"hi", "EVACUATE", "वे काम से निकाल दिए गए।",
+         "बाढ़ के बाद लोगों को बाहर निकाला गया।"},
+        {"hi", "PARTICIPATE", "कहानी का अंतिम भाग रोचक है।",
+         "छात्रों ने प्रतियोगिता में भाग लिया।"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run a = extract(cases[i].no, cases[i].lang);
@@ -220,6 +230,54 @@ static void test_not_an_event_sense(void **state)
     run_free(&uk);
 }
 
+/* The quantity extractor reads an event word in its sentence's sense
+ * too: the count of "не приймав усі 12 законопроектів" (has not passed
+ * all 12 bills) counts AGREE, the event fact's concept, not HOST. */
+static void test_quantity_event_sense(void **state)
+{
+    (void)state;
+    run r = extract("Парламент не приймав усі 12 законопроектів окремо.",
+                    "uk");
+    size_t q = 0;
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_QUANTITY)
+            continue;
+        q++;
+        if (!strstr(f->value_json, "\"event\":\"AGREE\""))
+            fail_msg("quantity %s", f->value_json);
+    }
+    assert_int_equal(q, 1);
+    assert_int_equal(n_pred(&r, "AGREE"), 1);
+    run_free(&r);
+}
+
+/* Verbs of the event that the lexicons lacked or gave another concept
+ * (session 7): each sentence has exactly that event. */
+static void test_event_verbs(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *pred, *text;
+    } cases[] = {
+        {"en", "SIGN_UP", "Two more countries joined the alliance."},
+        {"cs", "AGREE", "Sněmovna musí odsouhlasit rozpočet."},
+        {"zh", "AGREE", "议会通过了这项法律。"},
+        {"ja", "AGREE", "政府は新しい法律を制定した。"},
+        {"is", "ESTABLISH", "Ríkið hefur komið á fót nýrri nefnd."},
+        {"is", "DECREASE", "Niðurskurður útgjalda var mikill."},
+        {"hi", "OPPOSE", "उसने टिप्पणी करने से इनकार कर दिया।"},
+        {"uk", "LAUNCH", "Уряд ввів нові правила."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run r = extract(cases[i].text, cases[i].lang);
+        if (n_pred(&r, cases[i].pred) != 1)
+            fail_msg("%s %s: %zu", cases[i].lang, cases[i].pred,
+                     n_pred(&r, cases[i].pred));
+        run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +286,8 @@ int main(void)
         cmocka_unit_test(test_v2_actor),
         cmocka_unit_test(test_financial_adjective),
         cmocka_unit_test(test_not_an_event_sense),
+        cmocka_unit_test(test_event_verbs),
+        cmocka_unit_test(test_quantity_event_sense),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
