@@ -2776,6 +2776,30 @@ static int entities_sentence(fx *x, size_t s)
                     }
             }
         }
+        /* the longest gazetteer or world form wins: "EU Council" is the
+         * Council, not "EU"; "欧州議会" the Parliament, not "欧州" */
+        if (gk && gc) {
+            static const char *const gz2[2][2] = {
+                {"organisations", "organisation"}, {"people", "person"}};
+            for (int g = 0; g < 2; g++) {
+                size_t on = 0;
+                const char *oc = fx_match(x, gz2[g][0], i, e, &on);
+                if (oc && on > n) {
+                    gc = oc;
+                    gk = gz2[g][1];
+                    n = on;
+                }
+            }
+            size_t wn = 0;
+            const char *wk = NULL;
+            const char *wc = world_match(x, i, e, &wn, &wk);
+            if (wc && wn > n &&
+                (wc = world_stop(x, wc, i, e, wn, &wk)) != NULL) {
+                gc = wc;
+                gk = wk;
+                n = wn;
+            }
+        }
         /* in cased scripts a name is capitalised: "us" is no "US" */
         if (gk && (unsigned char)a->tokens[i].key[0] < 0xD8 &&
             (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
@@ -2783,8 +2807,8 @@ static int entities_sentence(fx *x, size_t s)
             gk = NULL;
         /* a nationality before a role or a name is a modifier, not a place */
         size_t rn;
-        if (gk && fx_match(x, "nationalities", i, e, &rn) && i + rn < e &&
-            (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
+        if (gk && fx_match(x, "nationalities", i, e, &rn) && rn >= n &&
+            i + rn < e && (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
         /* "supreme allied commander Europe,": a one-word place right
          * after a role word and before a clause break is part of the

@@ -578,6 +578,30 @@ static void test_hindi_two_word_subject_and_zh_final_er(void **state)
     run_free(&en2);
 }
 
+/* Session 7. The longest gazetteer or world form wins ("EU Council" is
+ * the Council, "欧州議会" the Parliament, not "EU" / "欧州"), also after
+ * a nationality word ("the European Parliament"). */
+static void test_longest_world_form(void **state)
+{
+    (void)state;
+    run en = extract("Ministers agreed an EU Council mandate before talks "
+                     "with the European Parliament in March.", "en");
+    run ja = extract("欧州議会は同様にこの免除を支持した。", "ja");
+    run zh = extract("欧洲议会支持这项提案。", "zh");
+    const char *k = key_of(&en, "Parliament");
+    assert_true(k[0]);
+    assert_true(key_of(&en, "Council")[0]);
+    run eu = extract("Ministers met in the EU on Monday.", "en");
+    assert_true(key_of(&eu, "EU")[0]);
+    assert_false(has_key(&en, key_of(&eu, "EU")));
+    run_free(&eu);
+    assert_string_equal(key_of(&ja, "欧州議会"), k);
+    assert_string_equal(key_of(&zh, "欧洲议会"), k);
+    run_free(&en);
+    run_free(&ja);
+    run_free(&zh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -605,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_translated_acronym_definition),
         cmocka_unit_test(test_katakana_name_suffixes),
         cmocka_unit_test(test_hindi_two_word_subject_and_zh_final_er),
+        cmocka_unit_test(test_longest_world_form),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
