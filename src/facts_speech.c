@@ -23,7 +23,9 @@
  * verb; docs/facts.md "Quotes and claims").
  *
  * Attributions: the pack's "attribution_cues" ("according to", "laut",
- * "за словами", "selon") followed within 5 tokens by a source (source_at),
+ * "за словами", "selon") followed within 5 tokens by a source (source_at;
+ * within 2 for "attribution_cues_strict", and after a clause break only
+ * for "attribution_cues_after_break": de ", so der Rat"),
  * reporting verbs of concept REPORT ("X reported", "it was reported
  * that"), and speech verbs whose subject is a role or group noun
  * ("officials said"). Key = slot = "attribution|<source>": an entity
@@ -1599,6 +1601,16 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * source right after it ("per the FAA") */
                 int strict = story_langpack_has(
                     x->lp, "attribution_cues_strict", tokens_key(x, k, n));
+                /* a cue of "attribution_cues_after_break" counts only
+                 * right after a clause break inside its sentence: de
+                 * "…, so der Regionalrat" (says the council), not "So
+                 * wurde …" (thus) */
+                if (story_langpack_has(x->lp, "attribution_cues_after_break",
+                                       tokens_key(x, k, n)) &&
+                    (k == b || !fx_clause_break_before(x, k))) {
+                    k += n - 1;
+                    continue;
+                }
                 /* a cue that ends its clause is another word ("Rufe
                  * wurden laut,": loud) */
                 int open = k + n < e && !fx_clause_break_before(x, k + n);

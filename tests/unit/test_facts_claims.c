@@ -429,7 +429,8 @@ static void test_profession_sources(void **state)
 
 /* Session 6 (fresh-user H5): a negation added to a sentence whose only
  * fact is its attribution ("according to the council" in fr, uk, ru,
- * zh) negates the claim: the council is a source in every pack, and the
+ * zh; de ", so der Stadtrat") negates the claim: the council is a source
+ * in every pack, de "so" after a comma is a cue, and the
  * zh modal negations written as one word by the segmenter (不能, 未能)
  * are negation cues. */
 static void test_council_claim_negation(void **state)
@@ -448,6 +449,8 @@ static void test_council_claim_negation(void **state)
          "Тоннель не чистили в июне, по данным городского совета."},
         {"zh", "据市议会称，这条隧道六月份可以通行。",
          "据市议会称，这条隧道六月份不能通行。"},
+        {"de", "Der Tunnel war im Juni gereinigt worden, so der Stadtrat.",
+         "Der Tunnel war im Juni nicht gereinigt worden, so der Stadtrat."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run p = extract(cases[i].pos, cases[i].lang);
@@ -458,6 +461,12 @@ static void test_council_claim_negation(void **state)
         run_free(&p);
         run_free(&n);
     }
+    /* de "so" is an attribution cue only after a clause break: "So
+     * wurde der Tunnel …" (thus) attributes nothing */
+    run de = extract("So wurde der Tunnel im Juni von der Polizei gereinigt.",
+                     "de");
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION, "attribution|OFFICIAL"), 0);
+    run_free(&de);
     /* a word starting with the character 不 is no cue by itself: 不断
      * (continuously) asserts */
     run zh = extract("部长表示，隧道不断改善。", "zh");
