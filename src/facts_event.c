@@ -659,15 +659,19 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
             if (!story_langpack_has(x->lp, "event_v2_auxiliaries",
                                     x->a->tokens[q].key))
                 continue;
-            const char *p = first_actor(x, cs, q, e, ei);
+            /* a prepositional phrase in first position is an adverbial,
+             * never the subject ("Im Rahmen der Expansion des
+             * Unternehmens hat Brewster … eröffnet") */
+            const char *w0 = x->a->tokens[cs].key;
+            int pp_first = story_langpack_has(
+                x->lp, "event_adjunct_prepositions", w0);
+            const char *p = pp_first ? NULL : first_actor(x, cs, q, e, ei);
             /* inverted only after an adverbial first position, not a
              * noun phrase ("Die Wachen haben drei Frauen …": no actor);
              * the subject right after the auxiliary or its determiner */
-            const char *w0 = x->a->tokens[cs].key;
             if (!p && q > cs &&
                 (!story_langpack_has(x->lp, "determiners", w0) ||
-                 story_langpack_has(x->lp, "event_adjunct_prepositions",
-                                    w0))) {
+                 pp_first)) {
                 size_t r = q + 1;
                 if (r < k && story_langpack_has(x->lp, "determiners",
                                                 x->a->tokens[r].key))
@@ -679,6 +683,25 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
         }
     }
     const char *p = first_actor(x, cs, k, e, ei);
+    /* verb second without an auxiliary: after an adverbial first
+     * position the finite verb comes before its subject ("Gestern
+     * unterzeichnete Schweden das Abkommen"): the participant right after
+     * the verb (or its determiner); a lower-case word in a pack with
+     * capitalised nouns, i.e. a verb, not an event noun */
+    if (!p && k > cs && !closes &&
+        json_is_array(story_langpack_field(x->lp, "event_v2_auxiliaries")) &&
+        json_is_true(story_langpack_field(x->lp, "capitalised_nouns")) &&
+        !(x->a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
+        (story_langpack_has(x->lp, "event_adjunct_prepositions",
+                            x->a->tokens[cs].key) ||
+         !story_langpack_has(x->lp, "determiners", x->a->tokens[cs].key))) {
+        size_t r = k + n;
+        if (r < e && story_langpack_has(x->lp, "determiners",
+                                        x->a->tokens[r].key))
+            r++;
+        if (r < e && !fx_clause_break_before(x, r))
+            p = first_actor(x, r, r + 1, e, ei);
+    }
     if (!p && cs > strong)
         p = first_actor(x, strong, cs, e, ei);
     if (!p && strong_cue && strong >= b + 2 &&
@@ -858,6 +881,11 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
             if (fx_clause_break_before(x, q))
                 break;
             obj = participant_or_pronoun(x, q, e, &obj_e, 0);
+            /* the subject after a verb-second verb is not its object */
+            if (obj && obj_e >= 0 && obj_e == actor_e) {
+                obj = NULL;
+                obj_e = -1;
+            }
         }
         story_fact f;
         memset(&f, 0, sizeof f);

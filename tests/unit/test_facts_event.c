@@ -114,6 +114,21 @@ static void test_v2_actor(void **state)
     assert_actor(&de, 1, "ARREST", "");
     assert_actor(&de, 2, "ARREST", "soldier");
     run_free(&de);
+    /* a prepositional first position is an adverbial: the subject
+     * follows the auxiliary; without an auxiliary the finite verb comes
+     * second and its subject right after it, and is not its object */
+    run inv = extract("Im Rahmen der Expansion hat Siemens ein neues Werk "
+                      "eröffnet.\n\n"
+                      "Gestern unterzeichnete Schweden das Abkommen.",
+                      "de");
+    assert_actor(&inv, 0, "OPEN", "smns");
+    assert_actor(&inv, 1, "SIGN", "svdn");
+    for (size_t i = 0; i < inv.fs->n_facts; i++) {
+        const story_fact *f = &inv.fs->facts[i];
+        if (f->type == STORY_FACT_EVENT && strcmp(f->predicate, "SIGN") == 0)
+            assert_string_equal(f->object_key, "");
+    }
+    run_free(&inv);
     run en = extract("The soldiers have arrested three women.", "en");
     assert_actor(&en, 0, "ARREST", "soldier");
     run_free(&en);
