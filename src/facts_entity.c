@@ -1959,6 +1959,73 @@ static int person_context(fx *x, size_t re)
     return 0;
 }
 
+/* The English glosses (words of the second column, 3 or more letters)
+ * of locales/lexicon/de-en.tsv, once per context (NULL if missing). */
+static json_t *english_glosses(fx *x)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    json_t *set = json_object_get(cache, "\x1f" "englosses");
+    if (set)
+        return json_object_size(set) ? set : NULL;
+    set = json_object();
+    json_object_set_new(cache, "\x1f" "englosses", set);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lexicon/de-en.tsv",
+             x->ctx->locales_dir ? x->ctx->locales_dir : ".");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        char *tab = line[0] == '#' ? NULL : strchr(line, '\t');
+        if (!tab)
+            continue;
+        char *save = NULL;
+        for (char *w = strtok_r(tab + 1, " \r\n", &save); w;
+             w = strtok_r(NULL, " \r\n", &save))
+            if (strlen(w) >= 3)
+                json_object_set_new(set, w, json_true());
+    }
+    fclose(f);
+    return json_object_size(set) ? set : NULL;
+}
+
+/* English run [rs, re) with a generic name word or an entity-kind word
+ * (`kindword`), every other word (connectors skipped) a common word or an
+ * English gloss (english_glosses). */
+static int gloss_run(fx *x, size_t rs, size_t re, int kindword)
+{
+    json_t *gl = english_glosses(x);
+    if (!gl)
+        return 0;
+    int head = kindword;
+    for (size_t k = rs; k < re; k++) {
+        const story_token *t = &x->a->tokens[k];
+        if (story_langpack_has(x->lp, "name_connectors", t->key) ||
+            story_langpack_has(x->lp, "determiners", t->key))
+            continue;
+        /* a model number keeps the name ("Airbus A310") */
+        if ((t->flags & STORY_TOKEN_NUMBER) ||
+            is_acronym(x->a->text + t->start, t->end - t->start))
+            return 0;
+        if (generic_word(x, k)) {
+            head = 1;
+            continue;
+        }
+        size_t n = strip_possessive(t->key, strlen(t->key));
+        char w[64];
+        if (n >= sizeof w)
+            return 0;
+        memcpy(w, t->key, n);
+        w[n] = '\0';
+        if (!common_word(x, w, n) && !json_object_get(gl, w))
+            return 0;
+    }
+    return head;
+}
+
 /* A run [rs, re) of common words only (packs with "common_words"): a
  * single word that is no earlier entity's surname and has no role
  * before it, or a run holding an entity-kind word ("Department of
@@ -1994,6 +2061,13 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
      * rule, so that both versions agree */
     if (!common && english_common(x, rs, re, &kindword))
         common = 1;
+    /* English: a run of two or more words with a generic or kind word
+     * ("Main Street", "Green Jobs Fund") whose other words are English
+     * glosses of the bilingual lexicon (words FreeDict's eng-deu keeps
+     * capitalised because some name uses them: main, green, free) is
+     * descriptive too; translations translate it */
+    if (!common && re - rs > 1 && strcmp(x->lang, "en") == 0)
+        common = gloss_run(x, rs, re, kindword);
     if (!common)
         return 0;
     if (re - rs > 1) {

@@ -602,6 +602,23 @@ static void test_longest_world_form(void **state)
     run_free(&zh);
 }
 
+/* Session 7. English: a name of glosses of the bilingual lexicon with a
+ * generic or kind word is descriptive ("Main Street", "Green Jobs Fund":
+ * translations translate them); a model number or a first name keeps a
+ * name ("Airbus A350", "Olivia Green"). */
+static void test_gloss_names(void **state)
+{
+    (void)state;
+    run en = extract("The product was sold to Main Street savers, and the "
+                     "Green Jobs Fund paid for it. Olivia Green flew on an "
+                     "Airbus A350 to the meeting, officials said.", "en");
+    assert_false(key_of(&en, "Main")[0]);
+    assert_false(key_of(&en, "Jobs")[0]);
+    assert_true(key_of(&en, "Olivia Green")[0]);
+    assert_true(key_of(&en, "Airbus")[0]);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_katakana_name_suffixes),
         cmocka_unit_test(test_hindi_two_word_subject_and_zh_final_er),
         cmocka_unit_test(test_longest_world_form),
+        cmocka_unit_test(test_gloss_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
