@@ -1120,14 +1120,6 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
     story_vec_free(&qv);
 }
 
-static int has_sent(const story_vec *v, size_t s)
-{
-    for (size_t i = 0; i < v->len; i++)
-        if (((size_t *)v->data)[i] == s)
-            return 1;
-    return 0;
-}
-
 /* The folded keys of tokens [k, k+n) joined by spaces, in x->tmp
  * (valid until the next use of x->tmp). */
 static const char *tokens_key(fx *x, size_t k, size_t n)
@@ -1552,13 +1544,97 @@ static void reported_speech(fx *x, size_t s)
                0, (size_t)-1);
 }
 
-/* 1 when byte off lies inside a direct quote fact of sentence s. */
-static int in_direct_quote(const fx *x, size_t s, size_t off)
+/* The direct quotes of an article, for the lookups of
+ * indirect_and_attribution() in time independent of the number of facts
+ * (one pass over all facts per sentence made long texts quadratic):
+ * their fact indices sorted by start byte, the running maximum of their
+ * end bytes in that order, and per sentence whether a direct quote
+ * covers it (from quoted_sent) and the first opening byte of the direct
+ * quotes of that sentence ((size_t)-1: none). Direct quotes are all
+ * pushed before indirect_and_attribution() runs and it adds none. */
+typedef struct dq_span {
+    size_t start, end, sentence, fact;
+} dq_span;
+
+typedef struct direct_index {
+    dq_span *by_start; /* sorted by start, then fact index */
+    size_t *max_end;   /* max end of by_start[0..i] */
+    size_t n;
+    unsigned char *quoted; /* per sentence */
+    size_t *qopen;         /* per sentence */
+} direct_index;
+
+static int dq_cmp(const void *pa, const void *pb)
 {
+    const dq_span *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->fact < b->fact ? -1 : a->fact > b->fact;
+}
+
+static void direct_index_free(direct_index *d)
+{
+    free(d->by_start);
+    free(d->max_end);
+    free(d->quoted);
+    free(d->qopen);
+}
+
+/* 0, or -1 with x->rc set on allocation failure. */
+static int direct_index_build(direct_index *d, fx *x,
+                              const story_vec *quoted_sent)
+{
+    size_t ns = x->a->n_sentences;
+    memset(d, 0, sizeof *d);
+    d->by_start = story__calloc(x->facts.len + 1, sizeof *d->by_start);
+    d->max_end = story__calloc(x->facts.len + 1, sizeof *d->max_end);
+    d->quoted = story__calloc(ns + 1, 1);
+    d->qopen = story__calloc(ns + 1, sizeof *d->qopen);
+    if (!d->by_start || !d->max_end || !d->quoted || !d->qopen) {
+        direct_index_free(d);
+        memset(d, 0, sizeof *d);
+        x->rc = STORY_ENOMEM;
+        return -1;
+    }
+    for (size_t s = 0; s < ns; s++)
+        d->qopen[s] = (size_t)-1;
+    for (size_t i = 0; i < quoted_sent->len; i++) {
+        size_t s = ((const size_t *)quoted_sent->data)[i];
+        if (s < ns)
+            d->quoted[s] = 1;
+    }
     const story_fact *f = (const story_fact *)x->facts.data;
-    for (size_t i = 0; i < x->facts.len; i++)
-        if (f[i].type == STORY_FACT_QUOTE && f[i].direct &&
-            f[i].sentence <= s && off >= f[i].start && off < f[i].end)
+    for (size_t i = 0; i < x->facts.len; i++) {
+        if (f[i].type != STORY_FACT_QUOTE || !f[i].direct)
+            continue;
+        d->by_start[d->n++] =
+            (dq_span){f[i].start, f[i].end, f[i].sentence, i};
+        if (f[i].sentence < ns && f[i].start < d->qopen[f[i].sentence])
+            d->qopen[f[i].sentence] = f[i].start;
+    }
+    qsort(d->by_start, d->n, sizeof *d->by_start, dq_cmp);
+    for (size_t k = 0; k < d->n; k++) {
+        size_t e = d->by_start[k].end;
+        d->max_end[k] = k && d->max_end[k - 1] > e ? d->max_end[k - 1] : e;
+    }
+    return 0;
+}
+
+/* 1 when byte off lies inside a direct quote fact of sentence s or
+ * before: the quotes starting at or before off, from the last one back
+ * while an earlier one may still reach past off. */
+static int in_direct_quote(const direct_index *d, size_t s, size_t off)
+{
+    size_t lo = 0, hi = d->n; /* first index whose start > off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->by_start[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0 && d->max_end[k] > off;)
+        if (d->by_start[k].sentence <= s && off < d->by_start[k].end)
             return 1;
     return 0;
 }
@@ -1568,23 +1644,19 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
     const story_article *a = x->a;
     int cap_nouns =
         json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
+    direct_index dq;
+    if (direct_index_build(&dq, x, quoted_sent))
+        return;
     for (size_t s = 0; s < a->n_sentences && !x->rc; s++) {
         size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
-        int done_indirect = has_sent(quoted_sent, s);
+        int done_indirect = dq.quoted[s];
         /* a sentence with a direct quote may hold one more speech act
          * before it, with a reporting verb of its own: "Russia has
          * stated it will not accept X and has vowed to "…"" (the quote
          * takes the verb next to it, "vowed"); only in packs with
          * "speech_complementizers" (verb-final zh/ja/hi accept every
          * verb); qopen: the first direct quote's opening byte */
-        size_t qopen = (size_t)-1;
-        if (done_indirect)
-            for (size_t i = 0; i < x->facts.len; i++) {
-                const story_fact *f = &((const story_fact *)x->facts.data)[i];
-                if (f->type == STORY_FACT_QUOTE && f->direct &&
-                    f->sentence == s && f->start < qopen)
-                    qopen = f->start;
-            }
+        size_t qopen = done_indirect ? dq.qopen[s] : (size_t)-1;
         int pre_quote = 0; /* the extra speech act was taken */
         /* the source token after an attribution cue: a reporting verb
          * right after it is the same speech act (zh "据警方称", "据议会
@@ -1693,7 +1765,8 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     break;
                 /* the words of a direct quote before the verb are no
                  * subject ("…,“ řekl.") */
-                if (done_indirect && in_direct_quote(x, s, a->tokens[q].start))
+                if (done_indirect &&
+                    in_direct_quote(&dq, s, a->tokens[q].start))
                     break;
                 if (x->tok_ent[q] >= 0) {
                     /* "Thomas Massie of Kentucky said": the head of the
@@ -1838,6 +1911,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
         if (!done_indirect)
             reported_speech(x, s);
     }
+    direct_index_free(&dq);
 }
 
 int fx_speech(fx *x)
