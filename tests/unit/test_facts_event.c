@@ -226,6 +226,9 @@ static void test_not_an_event_sense(void **state)
          "बाढ़ के बाद लोगों को बाहर निकाला गया।"},
         {"hi", "PARTICIPATE", "कहानी का अंतिम भाग रोचक है।",
          "छात्रों ने प्रतियोगिता में भाग लिया।"},
+        {"ja", "ESTABLISH", "彼は会社の共同創設者である。",
+         "彼らは2010年に会社を創設した。"},
+        {"zh", "ARREST", "拘留期间有人死亡。", "警方拘留了两名男子。"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run a = extract(cases[i].no, cases[i].lang);
@@ -283,6 +286,8 @@ static void test_event_verbs(void **state)
         {"is", "DECREASE", "Niðurskurður útgjalda var mikill."},
         {"hi", "OPPOSE", "उसने टिप्पणी करने से इनकार कर दिया।"},
         {"uk", "LAUNCH", "Уряд ввів нові правила."},
+        {"en", "OPPOSE", "The council acted over the objections of parents."},
+        {"de", "OPPOSE", "Trotz der Einwände der Eltern handelte der Rat."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run r = extract(cases[i].text, cases[i].lang);
