@@ -76,6 +76,32 @@ static void test_place_actor(void **state)
     run_free(&de);
 }
 
+/* ru, uk, cs (and it, pl, is) list their adjunct prepositions
+ * ("event_adjunct_prepositions"): a place after an adverb acts, a place
+ * after a preposition does not. */
+static void test_place_actor_slavic(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *acts, *adjunct;
+    } cases[] = {
+        {"ru", "Сегодня Германия подписала соглашение.",
+         "В Германии профсоюз подписал соглашение."},
+        {"uk", "Сьогодні Німеччина підписала угоду.",
+         "У Німеччині профспілка підписала угоду."},
+        {"cs", "Dnes Německo podepsalo dohodu.",
+         "V Německu odbory podepsaly dohodu."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run a = extract(cases[i].acts, cases[i].lang);
+        run b = extract(cases[i].adjunct, cases[i].lang);
+        assert_actor(&a, 0, "SIGN", "hrmn");
+        assert_actor(&b, 0, "SIGN", "");
+        run_free(&a);
+        run_free(&b);
+    }
+}
+
 /* The subject of the predicate's own clause, not the matrix subject
  * across a complementizer or a reporting verb. */
 static void test_clause_actor(void **state)
@@ -302,6 +328,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_place_actor),
+        cmocka_unit_test(test_place_actor_slavic),
         cmocka_unit_test(test_clause_actor),
         cmocka_unit_test(test_v2_actor),
         cmocka_unit_test(test_financial_adjective),
