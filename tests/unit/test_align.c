@@ -1253,6 +1253,91 @@ static void test_gap_across_moved(void **state)
     free(sp.stamp_hit);
 }
 
+/* Session 7 (swap_neighbours): a deleted unit a1 whose length fits b1
+ * took the link from its neighbour a2, b1's translation (more shared
+ * features; a2 and b1 are each other's best match), because the length
+ * term paid more than the lexical gain. Feature-level units written for
+ * the test: a2-b1 linked, a1 omitted. */
+static void test_swap_neighbour(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    sd_space sp;
+    memset(&sp, 0, sizeof sp);
+    sp.ids.n = nid;
+    sp.kind = calloc(nid, 1);
+    sp.wa = calloc(nid, sizeof *sp.wa);
+    sp.wb = calloc(nid, sizeof *sp.wb);
+    sp.match_a = calloc(nid, 1);
+    sp.match_b = calloc(nid, 1);
+    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
+    sp.proj = calloc(nid, sizeof *sp.proj);
+    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
+    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
+    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
+    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
+                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
+                sp.stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp.kind[id] = SD_WORD;
+        sp.wa[id] = sp.wb[id] = 1.0f;
+        sp.match_a[id] = sp.match_b[id] = 1;
+        sp.proj_off[id] = id;
+        sp.proj[id] = id;
+    }
+    sp.proj_off[nid] = nid;
+    sp.nproj = nid;
+    static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {10, 11, 60, 61},
+                          a2[] = {10, 11, 12, 63, 64, 65},
+                          a3[] = {20, 21, 22, 23, 24, 25},
+                          b0[] = {0, 1, 2, 3, 80, 81},
+                          b1[] = {10, 11, 12, 90, 91, 92, 93, 94},
+                          b2[] = {20, 21, 22, 95, 96, 97};
+    sd_unit ua[4], ub[3];
+    set_unit(&ua[0], a0, 4, 40);
+    set_unit(&ua[1], a1, 4, 100);
+    set_unit(&ua[2], a2, 6, 141);
+    set_unit(&ua[3], a3, 6, 100);
+    set_unit(&ub[0], b0, 6, 40);
+    set_unit(&ub[1], b1, 8, 100);
+    set_unit(&ub[2], b2, 6, 100);
+    sd_side A = {ua, 4}, B = {ub, 3};
+    sd_link *l = NULL;
+    size_t nl = 0;
+    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                    SD_REORDER | SD_SENTENCES, NULL),
+                     0);
+    int a2b1 = 0, a1_omitted = 0;
+    size_t last_a = 0;
+    for (size_t k = 0; k < nl; k++) {
+        if (l[k].a == 2 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
+            a2b1 = l[k].kind == STORY_LINK_MATCH;
+        if (l[k].a == 1 && l[k].na == 1 && l[k].nb == 0)
+            a1_omitted = l[k].kind == STORY_LINK_OMITTED;
+        if (l[k].na) { /* links stay in A order */
+            assert_true(l[k].a >= last_a);
+            last_a = l[k].a;
+        }
+    }
+    assert_true(a2b1);
+    assert_true(a1_omitted);
+    free(l);
+    for (size_t i = 0; i < 4; i++)
+        free(ua[i].f);
+    for (size_t j = 0; j < 3; j++)
+        free(ub[j].f);
+    free(sp.kind);
+    free(sp.wa);
+    free(sp.wb);
+    free(sp.match_a);
+    free(sp.match_b);
+    free(sp.proj_off);
+    free(sp.proj);
+    free(sp.stamp_a);
+    free(sp.stamp_b);
+    free(sp.stamp_hit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1278,6 +1363,7 @@ int main(void)
         cmocka_unit_test(test_split_riding_part),
         cmocka_unit_test(test_decompound),
         cmocka_unit_test(test_gap_across_moved),
+        cmocka_unit_test(test_swap_neighbour),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
