@@ -53,6 +53,10 @@ typedef struct datelang {
     UDateFormat *fmt[MAX_PATTERNS];
     int nfmt;
     int numeric_dmy; /* 05.03.2025 is day.month.year */
+    /* a language without a pack: {"months": {folded name: 1..12},
+     * "weekdays": {folded name: English weekday}} from ICU's CLDR date
+     * symbols, see icu_date_names() */
+    json_t *icu;
 } datelang;
 
 typedef struct datemod {
@@ -67,6 +71,7 @@ static void datemod_free(void *p)
         for (int k = 0; k < m->langs[i]->nfmt; k++)
             udat_close(m->langs[i]->fmt[k]);
         json_decref(m->langs[i]->starters);
+        json_decref(m->langs[i]->icu);
         free(m->langs[i]);
     }
     free(m);
@@ -264,7 +269,10 @@ static const char *fold_at(dscan *s, const char *p, size_t n)
 static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
 {
     const char *k = n ? fold_at(s, p, n) : NULL;
-    return k ? story_langpack_lookup(s->dl->lp, field, k) : NULL;
+    json_t *v = k ? story_langpack_lookup(s->dl->lp, field, k) : NULL;
+    if (!v && k && s->dl->icu)
+        v = json_object_get(json_object_get(s->dl->icu, field), k);
+    return v;
 }
 
 /* Longest phrase of 1..maxw words at i in `field` (trailing "." tried
@@ -331,6 +339,88 @@ static int read_int(dscan *s, size_t i, int maxd, long *v, size_t *endp)
 
 /* ---- language setup ---------------------------------------------------- */
 
+/* Adds CLDR name u[0, n), folded, to obj with value val (consumed);
+ * a trailing abbreviation dot is dropped ("mrt." -> "mrt"; match_at
+ * tries the word with and without its dot). Names of fewer than three
+ * letters are skipped (too ambiguous as words). */
+static void icu_add_date_name(json_t *obj, const UChar *u, int32_t n,
+                              json_t *val)
+{
+    char utf8[96];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t len = 0;
+    story_buf key = {0};
+    u_strToUTF8(utf8, sizeof utf8, &len, u, n, &e);
+    if (!U_FAILURE(e) && len > 0 && (size_t)len < sizeof utf8) {
+        if (utf8[len - 1] == '.')
+            len--;
+        size_t letters = 0;
+        for (size_t q = 0; q < (size_t)len;) {
+            int32_t c = story__utf8_next(utf8, (size_t)len, &q);
+            letters += c >= 0 && u_isalpha(c);
+        }
+        if (letters >= 3 && story__fold_word(&key, utf8, (size_t)len) == 0 &&
+            key.data && !json_object_get(obj, key.data))
+            json_object_set(obj, key.data, val);
+    }
+    story_buf_free(&key);
+    json_decref(val);
+}
+
+/* For a language without a language pack (no "months"): month and
+ * weekday names from ICU's date format symbols (CLDR; udat_getSymbols:
+ * format and stand-alone, wide and abbreviated forms), so Dutch
+ * "12 mei 2025" is a date and not the number 12. Returns NULL when ICU
+ * has no formatter for loc. */
+static json_t *icu_date_names(const char *loc)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UDateFormat *f = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, loc, u"UTC", -1,
+                               NULL, 0, &e);
+    if (U_FAILURE(e) || !f) {
+        if (f)
+            udat_close(f);
+        return NULL;
+    }
+    json_t *all = json_object(), *months = json_object(),
+           *days = json_object();
+    static const UDateFormatSymbolType mt[] = {
+        UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS,
+        UDAT_STANDALONE_SHORT_MONTHS};
+    static const UDateFormatSymbolType dt[] = {
+        UDAT_WEEKDAYS, UDAT_STANDALONE_WEEKDAYS, UDAT_SHORT_WEEKDAYS};
+    /* UCAL_SUNDAY = 1 … UCAL_SATURDAY = 7 */
+    static const char *const en[] = {"", "sunday", "monday", "tuesday",
+                                     "wednesday", "thursday", "friday",
+                                     "saturday"};
+    UChar b[64];
+    for (size_t t = 0; all && months && days && t < sizeof mt / sizeof *mt;
+         t++)
+        for (int32_t i = 0; i < 12; i++) {
+            e = U_ZERO_ERROR;
+            int32_t n = udat_getSymbols(f, mt[t], i, b, 64, &e);
+            if (!U_FAILURE(e) && n > 0 && n < 64)
+                icu_add_date_name(months, b, n, json_integer(i + 1));
+        }
+    for (size_t t = 0; all && months && days && t < sizeof dt / sizeof *dt;
+         t++)
+        for (int32_t i = UCAL_SUNDAY; i <= UCAL_SATURDAY; i++) {
+            e = U_ZERO_ERROR;
+            int32_t n = udat_getSymbols(f, dt[t], i, b, 64, &e);
+            if (!U_FAILURE(e) && n > 0 && n < 64)
+                icu_add_date_name(days, b, n, json_string(en[i]));
+        }
+    udat_close(f);
+    if (!all || !months || !days || json_object_set(all, "months", months) ||
+        json_object_set(all, "weekdays", days)) {
+        json_decref(all);
+        all = NULL;
+    }
+    json_decref(months);
+    json_decref(days);
+    return all;
+}
+
 static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
                     const char *lang, story_error *err)
 {
@@ -363,10 +453,14 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
     static const char *const fields[] = {"months", "weekdays",
                                          "weekday_prefixes",
                                          "relative_dates"};
+    if (strcmp(key, "root") != 0 && !story_langpack_field(dl->lp, "months"))
+        dl->icu = icu_date_names(loc);
     dl->starters = json_object();
     story_buf fk = {0};
-    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-        json_t *obj = story_langpack_field(dl->lp, fields[f]);
+    for (size_t f = 0; f < 2 * (sizeof fields / sizeof fields[0]); f++) {
+        size_t fi = f % (sizeof fields / sizeof fields[0]);
+        json_t *obj = f == fi ? story_langpack_field(dl->lp, fields[fi])
+                              : json_object_get(dl->icu, fields[fi]);
         const char *wk;
         json_t *wv;
         size_t ai;

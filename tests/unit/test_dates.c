@@ -173,6 +173,29 @@ static void test_same_date_across_languages(void **state)
     }
 }
 
+/* A language without a pack reads month and weekday names from ICU's
+ * date symbols (sentences written for the test): Dutch "12 mei 2025" is
+ * a date, not the number 12; abbreviations with a dot too. */
+static void test_icu_names_without_pack(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("nl", "De brug ging op 12 mei 2025 dicht en op 3 okt. 2025 weer "
+               "open.", NULL, &v);
+    assert_int_equal(v.len, 2);
+    assert_string_equal(((story_date *)v.data)[0].iso, "2025-05-12");
+    assert_string_equal(((story_date *)v.data)[1].iso, "2025-10-03");
+    story_vec_free(&v);
+    scan("nl", "Het gebeurde op maandag.", "2025-01-01", &v); /* Wednesday */
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->iso, "2024-12-30");
+    story_vec_free(&v);
+    scan("sv", "Bron st\xc3\xa4ngdes den 5 mars 2025.", NULL, &v);
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->iso, "2025-03-05");
+    story_vec_free(&v);
+}
+
 /* A weekday resolves to the latest such day on or before publication,
  * across a month and a year boundary. */
 static void test_weekday_resolution(void **state)
@@ -245,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_same_date_across_languages),
         cmocka_unit_test(test_weekday_resolution),
+        cmocka_unit_test(test_icu_names_without_pack),
         cmocka_unit_test(test_invalid_dates_rejected),
         cmocka_unit_test(test_numeric_day_month_order),
     };
