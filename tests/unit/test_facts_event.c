@@ -255,6 +255,10 @@ static void test_not_an_event_sense(void **state)
         {"ja", "ESTABLISH", "彼は会社の共同創設者である。",
          "彼らは2010年に会社を創設した。"},
         {"zh", "ARREST", "拘留期间有人死亡。", "警方拘留了两名男子。"},
+        {"hi", "ARREST", "हिरासत में रहने के दौरान उसकी तबीयत बिगड़ी।",
+         "पुलिस ने उसे हिरासत में लिया।"},
+        {"de", "ARREST", "Die Polizei hat den Mann inhaftiert.",
+         "Die Polizei hat den Mann festgenommen."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run a = extract(cases[i].no, cases[i].lang);
@@ -314,6 +318,7 @@ static void test_event_verbs(void **state)
         {"uk", "LAUNCH", "Уряд ввів нові правила."},
         {"en", "OPPOSE", "The council acted over the objections of parents."},
         {"de", "OPPOSE", "Trotz der Einwände der Eltern handelte der Rat."},
+        {"de", "IMPRISON", "Die Polizei hat den Mann inhaftiert."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run r = extract(cases[i].text, cases[i].lang);
