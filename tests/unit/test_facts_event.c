@@ -319,6 +319,8 @@ static void test_event_verbs(void **state)
         {"en", "OPPOSE", "The council acted over the objections of parents."},
         {"de", "OPPOSE", "Trotz der Einwände der Eltern handelte der Rat."},
         {"de", "IMPRISON", "Die Polizei hat den Mann inhaftiert."},
+        {"ru", "DELAY", "Депутаты задержали принятие бюджета."},
+        {"ru", "ARREST", "Полиция задержала двух мужчин."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run r = extract(cases[i].text, cases[i].lang);
