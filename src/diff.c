@@ -76,6 +76,8 @@
  * (not a paraphrase): words of a fact that are gone from it are gone from
  * the story. */
 #define EDITED_COPY_MIN_SCORE 0.8
+/* words of a claim at least, for a speaker change below that score */
+#define QUOTE_RENAME_MIN_WORDS 4
 
 typedef struct side {
     const story_article *art;
@@ -1546,6 +1548,19 @@ static size_t count_type(const side *s, story_fact_type t, long link,
  * polarity and directness, and for quotes the same claim (content word
  * Dice >= 0.8). A quote of a paraphrase attributes as its own wording
  * lets the extractor, so there the facts stay omitted and added. */
+/* 1 when a quote key names its speaker by an entity key ("quote|kr"),
+ * not by a source class ("quote|OFFICIAL") or unresolved ("quote|?"). */
+static int named_speaker(const story_fact *f)
+{
+    const char *k = strchr(fkey(f), '|');
+    if (!k || !k[1] || strcmp(k + 1, "?") == 0)
+        return 0;
+    for (const char *p = k + 1; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return 0;
+    return 1;
+}
+
 static void pass_source(side *a, side *b, unsigned char *cat)
 {
     for (size_t i = 0; i < a->fs->n_facts; i++) {
@@ -1556,8 +1571,18 @@ static void pass_source(side *a, side *b, unsigned char *cat)
             f->sentence >= a->art->n_sentences)
             continue;
         long link = a->link[f->sentence];
-        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
-            a->al->links[link].score < EDITED_COPY_MIN_SCORE)
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links)
+            continue;
+        /* a new speaker's name lowers the pair's score ("Mayor Anna
+         * Keller said …" -> "Deputy mayor Jonas Weber said …": 0.42), so
+         * below EDITED_COPY_MIN_SCORE a quote still counts in a 1-1
+         * match link when both speakers are named persons and the claim
+         * is the same, of at least QUOTE_RENAME_MIN_WORDS words
+         * (fresh-user M1) */
+        const story_link *lk = &a->al->links[link];
+        int near = lk->score >= EDITED_COPY_MIN_SCORE;
+        if (!near && (f->type != STORY_FACT_QUOTE || lk->n_a != 1 ||
+                      lk->n_b != 1 || lk->kind != STORY_LINK_MATCH))
             continue;
         size_t ia = 0, jb = 0;
         if (count_type(a, f->type, link, &ia) != 1 ||
@@ -1570,6 +1595,15 @@ static void pass_source(side *a, side *b, unsigned char *cat)
         if (f->type == STORY_FACT_QUOTE &&
             content_dice(a->art, f, b->art, g) < 0.8)
             continue;
+        if (!near) {
+            size_t wa, wb;
+            if (!named_speaker(f) || !named_speaker(g) ||
+                span_words(a->art, f->content_start, f->content_end, &wa) <
+                    QUOTE_RENAME_MIN_WORDS ||
+                span_words(b->art, g->content_start, g->content_end, &wb) <
+                    QUOTE_RENAME_MIN_WORDS)
+                continue;
+        }
         pair(a, i, b, jb);
         cat[i] = (unsigned char)STORY_DIFF_CHANGED;
     }

@@ -5,7 +5,8 @@
 #      zh modal negation written as one word (不能) negates the claim;
 #  M6  an HTML byline element is the article's byline, not body text;
 #  L2a "12.05.2025" in English text is a date (dots: day first);
-#  L2b "3 metres" -> "3 feet" is one changed quantity.
+#  L2b "3 metres" -> "3 feet" is one changed quantity;
+#  M1  the same claim given to another named speaker is a changed quote.
 # All inputs are written here.
 set -uo pipefail
 bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
@@ -85,6 +86,12 @@ printf 'Quay reopens\n\nThe water rose 3 metres in the night, the port said.\n' 
 printf 'Quay reopens\n\nThe water rose 3 feet in the night, the port said.\n' >"$tmp/u2.txt"
 cmp "3 metres -> 3 feet is changed" 1 '^\[~\] changed quantity .*3 m → 3 ft' \
   "$tmp/u1.txt" "$tmp/u2.txt"
+
+# --- M1: the same claim, another named speaker -----------------------------
+printf 'Quay reopens\n\nMayor Ruth Okafor said the harbour wall is safe after the repairs.\n\nTraffic was light.\n' >"$tmp/s1.txt"
+printf 'Quay reopens\n\nDeputy mayor Ines Brandt said the harbour wall is safe after the repairs.\n\nTraffic was light.\n' >"$tmp/s2.txt"
+cmp "speaker renamed: changed quote" 1 '^\[~\] changed quote .*Ruth Okafor SAY → Ines Brandt SAY' \
+  "$tmp/s1.txt" "$tmp/s2.txt"
 
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -1410,6 +1410,55 @@ static void test_enomem(void **state)
     story_article_free(b);
 }
 
+/* Session 6 (fresh-user M1): the same claim given to another named
+ * speaker in a 1-1 match link whose score the new name lowered below 0.8
+ * is one changed quote; a source class (OFFICIAL) on one side, or a
+ * claim of fewer than 4 words, keeps omitted and added. */
+static void test_quote_speaker_renamed(void **state)
+{
+    (void)state;
+    static const char *const SA2[] = {
+        "The ferry was late on Monday.",
+        "Mayor Ruth Okafor said the harbour wall is safe after repairs.",
+        "Traffic was light."};
+    static const char *const SB2[] = {
+        "The ferry was late on Monday.",
+        "Deputy mayor Ines Brandt said the harbour wall is safe after "
+        "repairs.",
+        "Traffic was light."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = segmented(ctx, SA2, 3), *b = segmented(ctx, SB2, 3);
+    story_fact f1[] = {quote_fact(a, 1, "the harbour wall is safe after repairs")};
+    story_fact f2[] = {quote_fact(b, 1, "the harbour wall is safe after repairs")};
+    f1[0].direct = f2[0].direct = 0;
+    f1[0].key = f1[0].slot = (char *)"quote|okfr";
+    f2[0].key = f2[0].slot = (char *)"quote|brnt";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.42, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].certain, 1);
+    story_diff_free(d);
+    /* a source class on one side: the extractor may name speakers
+     * differently, so no change is claimed */
+    f2[0].key = f2[0].slot = (char *)"quote|OFFICIAL";
+    story_factset *fc = factset(f2, 1);
+    d = run(a, fa, b, fc, al);
+    assert_int_equal(d->summary.changed, 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1421,6 +1470,7 @@ int main(void)
         cmocka_unit_test(test_uncertain_cross_language),
         cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_unit_dimension_changed),
+        cmocka_unit_test(test_quote_speaker_renamed),
         cmocka_unit_test(test_entity_mentions_many),
         cmocka_unit_test(test_sentence_counts),
         cmocka_unit_test(test_bare_numbers),
