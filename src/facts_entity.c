@@ -813,6 +813,8 @@ static ent_lang *world_suffixes(fx *x)
 /* A world form starting at token i (before e): its concept, *n tokens,
  * *kind; NULL if none. In cased scripts an acronym form needs an acronym
  * in the text ("WHO", not "Who"). */
+static int is_stopish(fx *x, size_t i, size_t e);
+
 static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
                                const char **kind)
 {
@@ -862,6 +864,16 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
                                           b->len, NULL);
         if (!v)
             continue;
+        /* English writes every word of a name capitalised: "New year,
+         * same …" is no New Year (other languages write "Nový rok") */
+        int lower = 0;
+        for (size_t k = i + 1; k < i + w && strcmp(x->lang, "en") == 0; k++)
+            if ((a->tokens[k].flags & STORY_TOKEN_LETTER) &&
+                !(a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
+                !is_stopish(x, k, i + w))
+                lower = 1;
+        if (lower)
+            continue;
         if (v[1] == '1' && !x->cjk &&
             !is_acronym(a->text + a->tokens[i].start,
                         strip_possessive(a->text + a->tokens[i].start,
@@ -875,7 +887,6 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
     return NULL;
 }
 
-static int is_stopish(fx *x, size_t i, size_t e);
 
 /* A world match c of n tokens at i, or NULL (*kind too) when it is one
  * function word that is no acronym ("Wie" is no inflected "Wien"). */

@@ -619,6 +619,28 @@ static void test_gloss_names(void **state)
     run_free(&en);
 }
 
+/* Session 7. English writes every word of a name capitalised: "New year,
+ * same …" is no New Year, "New Year's Day" is (function words may stay
+ * lower case: "Alternative for Germany"); Lviv and Edinburgh in their
+ * case forms. */
+static void test_english_capitalised_world_forms(void **state)
+{
+    (void)state;
+    run en = extract("New year, same old problems, the mayor said. Shops "
+                     "close on New Year's Day. The Alternative for Germany "
+                     "party met in Lviv.", "en");
+    run uk = extract("Партія зібралася у Львові, а потім в Единбурзі.", "uk");
+    run en2 = extract("The party met in Lviv and then in Edinburgh.", "en");
+    assert_string_equal(key_of(&en, "New year"), "");
+    assert_true(key_of(&en, "New Year's")[0]);
+    assert_true(key_of(&en, "Alternative for Germany")[0]);
+    assert_string_equal(key_of(&uk, "Львові"), key_of(&en2, "Lviv"));
+    assert_string_equal(key_of(&uk, "Единбурзі"), key_of(&en2, "Edinburgh"));
+    run_free(&en);
+    run_free(&uk);
+    run_free(&en2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_hindi_two_word_subject_and_zh_final_er),
         cmocka_unit_test(test_longest_world_form),
         cmocka_unit_test(test_gloss_names),
+        cmocka_unit_test(test_english_capitalised_world_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
