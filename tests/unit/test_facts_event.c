@@ -259,6 +259,16 @@ static void test_not_an_event_sense(void **state)
          "पुलिस ने उसे हिरासत में लिया।"},
         {"de", "ARREST", "Die Polizei hat den Mann inhaftiert.",
          "Die Polizei hat den Mann festgenommen."},
+        {"cs", "DECREASE", "Akce je omezena na jeden fond.",
+         "Vláda omezila výdaje."},
+        {"ru", "EXTEND", "Выставка продлится до марта.",
+         "Правительство продлило срок."},
+        {"uk", "ATTACK", "Людям буде завдано шкоди.",
+         "Армія завдала удару по базі."},
+        {"es", "CLOSE", "Espera cerrar un acuerdo en marzo.",
+         "La empresa va a cerrar la fábrica."},
+        {"es", "DECREASE", "A una escala más reducida, ocurre lo mismo.",
+         "El gobierno redujo el gasto."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run a = extract(cases[i].no, cases[i].lang);
