@@ -297,13 +297,14 @@ static char *latin_key(fx *x, const char *s, size_t n)
     char *k = latin_key_1(x, s, n);
     if (k && strcmp(x->lang, "ja") == 0 && n && (unsigned char)s[0] >= 0x80)
         ja_wh_fold(k);
-    /* zh: a word-final "r" of the key is 尔 "er", the transliteration of a
-     * final l (丹尼尔 Daniel, 罗森代尔 Rosendale): kept as l, as ja ル is,
-     * so that the silent-r rule of skeleton() leaves it */
-    if (k && strcmp(x->lang, "zh") == 0 && n && (unsigned char)s[0] >= 0x80)
-        for (size_t q = 0; k[q]; q++)
-            if (k[q] == 'r' && q > 0 && !isalpha((unsigned char)k[q + 1]))
-                k[q] = 'l';
+    /* zh: the final "r" of the key of a name ending in 尔 "er" is the
+     * transliteration of a final l (丹尼尔 Daniel, 罗森代尔 Rosendale):
+     * kept as l, as ja ル is, so that the silent-r rule of skeleton()
+     * leaves it (gazetteer keys such as 舒默 "schumer" keep their r) */
+    size_t kl = k ? strlen(k) : 0;
+    if (kl > 1 && strcmp(x->lang, "zh") == 0 && n >= 3 &&
+        memcmp(s + n - 3, "\xe5\xb0\x94", 3) == 0 && k[kl - 1] == 'r')
+        k[kl - 1] = 'l';
     return k;
 }
 
@@ -2768,6 +2769,21 @@ static int lone_adjective(fx *x, size_t b, size_t rs)
     return !names_earlier(x, k, tn);
 }
 
+/* zh/ja: the gap before token k is one middle dot (· ・ • ･): a first
+ * name of the names gazetteer ("リシ", "里希") followed by one is the
+ * first part of a longer name ("リシ・スナク"), left to the katakana and
+ * transliterated-name rules. */
+static int dot_gap_cjk(const fx *x, size_t k)
+{
+    const story_token *p = &x->a->tokens[k - 1], *t = &x->a->tokens[k];
+    size_t gl = t->start - p->end;
+    const char *g = x->a->text + p->end;
+    return (gl == 2 && memcmp(g, "\xc2\xb7", 2) == 0) ||
+           (gl == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
+                        memcmp(g, "\xe2\x80\xa2", 3) == 0 ||
+                        memcmp(g, "\xef\xbd\xa5", 3) == 0));
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -2817,7 +2833,8 @@ static int entities_sentence(fx *x, size_t s)
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
                  (gc = fx_gazetteer_match(x, i, e, &n)) &&
-                 !(n == 1 && is_stopish(x, i, e)))
+                 !(n == 1 && is_stopish(x, i, e)) &&
+                 !(x->cjk && i + n < e && dot_gap_cjk(x, i + n)))
             gk = "other"; /* scripts without capitals: names gazetteer
                              (not a function word: hi "जो" is "which") */
         else {

@@ -641,6 +641,26 @@ static void test_english_capitalised_world_forms(void **state)
     run_free(&en2);
 }
 
+/* Session 7. zh/ja: a gazetteer first name followed by a middle dot is
+ * the first part of the name, not an entity of its own ("唐纳德·特朗普",
+ * "ドナルド・トランプ" are keyed Trump only). */
+static void test_cjk_first_name_before_dot(void **state)
+{
+    (void)state;
+    run zh = extract("在美国，唐纳德·特朗普试图提出新的主张。", "zh");
+    run ja = extract("アメリカではドナルド・トランプ氏が訴追された。", "ja");
+    run en = extract("In the US, Donald Trump made a new claim.", "en");
+    const char *k = key_of(&en, "Trump");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&zh, "特朗普"), k);
+    assert_string_equal(key_of(&ja, "トランプ"), k);
+    assert_string_equal(key_of(&zh, "唐纳德"), k);
+    assert_string_equal(key_of(&ja, "ドナルド"), k);
+    run_free(&zh);
+    run_free(&ja);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -671,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_longest_world_form),
         cmocka_unit_test(test_gloss_names),
         cmocka_unit_test(test_english_capitalised_world_forms),
+        cmocka_unit_test(test_cjk_first_name_before_dot),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
