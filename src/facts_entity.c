@@ -2411,7 +2411,8 @@ static int dot_gap(const fx *x, size_t i)
     size_t gap = x->a->tokens[i + 1].start - x->a->tokens[i].end;
     const char *g = x->a->text + x->a->tokens[i].end;
     return (gap == 2 && memcmp(g, "\xc2\xb7", 2) == 0) ||
-           (gap == 3 && memcmp(g, "\xe3\x83\xbb", 3) == 0);
+           (gap == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
+                         memcmp(g, "\xe2\x80\xa2", 3) == 0));
 }
 
 /* zh: a transliterated foreign name at token i: transliteration

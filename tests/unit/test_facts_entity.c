@@ -656,6 +656,13 @@ static void test_cjk_first_name_before_dot(void **state)
     assert_string_equal(key_of(&ja, "トランプ"), k);
     assert_string_equal(key_of(&zh, "唐纳德"), k);
     assert_string_equal(key_of(&ja, "ドナルド"), k);
+    /* a bullet as the middle dot ("里希•苏纳克") */
+    run zh2 = extract("里希•苏纳克推翻了这项法律。", "zh");
+    run en2 = extract("Rishi Sunak overturned the law, officials said.", "en");
+    assert_true(key_of(&en2, "Sunak")[0]);
+    assert_string_equal(key_of(&zh2, "里希"), key_of(&en2, "Sunak"));
+    run_free(&zh2);
+    run_free(&en2);
     run_free(&zh);
     run_free(&ja);
     run_free(&en);
