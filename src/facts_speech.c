@@ -1639,6 +1639,20 @@ static int in_direct_quote(const direct_index *d, size_t s, size_t off)
     return 0;
 }
 
+/* The start of the entity mention of sentence s that holds byte off, or
+ * off: a quote's span starts at its speaker's whole name, not inside it
+ * (zh "安娜·凯勒表示": the subject token is 勒, the name starts at 安娜). */
+static size_t mention_start(const fx *x, size_t s, size_t off)
+{
+    for (size_t i = 0; i < x->facts.len; i++) {
+        const story_fact *f = &((const story_fact *)x->facts.data)[i];
+        if (f->type == STORY_FACT_ENTITY && f->sentence == s &&
+            f->start < off && off < f->end)
+            return f->start;
+    }
+    return off;
+}
+
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -1882,7 +1896,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (!done_indirect && (ei >= 0 || src || anon) &&
                 strcmp(verb, "REPORT") != 0) {
                 size_t first = sk < k ? sk : k;
-                size_t fs = a->tokens[first].start;
+                size_t fs = mention_start(x, s, a->tokens[first].start);
                 size_t cs = k + 1 < e ? a->tokens[k + 1].start
                                       : a->tokens[k].end;
                 size_t ce = a->sentences[s].end;

@@ -640,6 +640,33 @@ static void test_quote_speech_act_before_direct_quote(void **state)
     run_free(&ru);
 }
 
+/* Session 6 (fresh-user M2): a quote's span starts at its speaker's
+ * whole name, never inside it (zh "凯勒" was cut to "勒表示…"). */
+static void test_quote_span_starts_at_name(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *text, *name;
+    } cases[] = {
+        {"zh", "市长安娜\xc2\xb7凯勒表示，码头维修后可以安全开放。",
+         "安娜\xc2\xb7凯勒"},
+        {"en", "Mayor Ruth Okafor said the harbour wall is safe after repairs.",
+         "Ruth Okafor"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *q = NULL;
+        for (size_t i = 0; i < r.fs->n_facts && !q; i++)
+            if (r.fs->facts[i].type == STORY_FACT_QUOTE)
+                q = &r.fs->facts[i];
+        assert_non_null(q);
+        const char *name = strstr(cases[c].text, cases[c].name);
+        assert_non_null(name);
+        assert_int_equal(q->start, (size_t)(name - cases[c].text));
+        run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -659,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_attribution_needs_source),
         cmocka_unit_test(test_event_declare_and_hedges),
         cmocka_unit_test(test_quote_speech_act_before_direct_quote),
+        cmocka_unit_test(test_quote_span_starts_at_name),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
