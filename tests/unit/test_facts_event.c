@@ -269,6 +269,13 @@ static void test_not_an_event_sense(void **state)
          "La empresa va a cerrar la fábrica."},
         {"es", "DECREASE", "A una escala más reducida, ocurre lo mismo.",
          "El gobierno redujo el gasto."},
+        {"hi", "AGREE", "मंत्री ने स्वीकार किया कि समस्या पुरानी है।",
+         "सरकार ने प्रस्ताव स्वीकार किया।"},
+        {"hi", "INCREASE", "सर्दियों में बढ़ा हुआ दबाव नया नहीं है।",
+         "कीमतें तेज़ी से बढ़ीं।"},
+        {"is", "INVESTIGATE",
+         "Nýlegar rannsóknir hafa sýnt að viðhorf breytast.",
+         "Lögreglan hóf rannsókn á málinu."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run a = extract(cases[i].no, cases[i].lang);
