@@ -1879,6 +1879,12 @@ static int common_word(fx *x, const char *k, size_t n)
         if (hit)
             return 1;
     }
+    /* a derivational noun ending of the pack ("noun_suffixes": es
+     * -ción, -dad; ru -ция) in a language that does not capitalise
+     * nouns: a common noun written capitalised ("Regulación") */
+    if (!json_is_true(story_langpack_field(x->lp, "capitalised_nouns")) &&
+        n >= 6 && noun_suffix(x, w))
+        return 1;
     if (!story_langpack_field(x->lp, "common_words")) {
         const story_strmap *lw = lexicon_words(x);
         if (!lw)

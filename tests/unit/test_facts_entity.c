@@ -668,6 +668,20 @@ static void test_cjk_first_name_before_dot(void **state)
     run_free(&en);
 }
 
+/* Session 7. es: a capitalised word with a derivational noun ending of
+ * the pack ("noun_suffixes": -ción, -ciones) is a common noun, not a
+ * name ("Regulación", "Subvenciones"); a name stays ("Olga Méndez"). */
+static void test_spanish_noun_suffixes(void **state)
+{
+    (void)state;
+    run es = extract("Regulación de los mercados: Olga Méndez habló de las "
+                     "nuevas Subvenciones del gobierno.", "es");
+    assert_string_equal(key_of(&es, "Regulación"), "");
+    assert_string_equal(key_of(&es, "Subvenciones"), "");
+    assert_true(key_of(&es, "Méndez")[0]);
+    run_free(&es);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -699,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_gloss_names),
         cmocka_unit_test(test_english_capitalised_world_forms),
         cmocka_unit_test(test_cjk_first_name_before_dot),
+        cmocka_unit_test(test_spanish_noun_suffixes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
