@@ -1932,7 +1932,10 @@ static int english_common(fx *x, size_t rs, size_t re, int *kindword)
         if (story_langpack_has(en, "name_connectors", w) ||
             story_langpack_has(en, "determiners", w))
             continue;
-        int hit = n >= 3 && story_langpack_has(en, "common_words", w);
+        /* an English nationality adjective modifies ("Scottish
+         * Enterprise": the English text drops it as a modifier) */
+        int hit = n >= 3 && (story_langpack_has(en, "common_words", w) ||
+                             story_langpack_map(en, "nationalities", w));
         if (!hit && n > 4 && w[n - 1] == 's') {
             w[n - 1] = '\0';
             hit = story_langpack_has(en, "common_words", w);

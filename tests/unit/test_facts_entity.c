@@ -682,6 +682,23 @@ static void test_spanish_noun_suffixes(void **state)
     run_free(&es);
 }
 
+/* Session 7. An English name kept as written in a translation follows
+ * the English rule for nationality modifiers ("Scottish Enterprise" is
+ * dropped in English and in the German text alike). */
+static void test_english_nationality_kept_in_translation(void **state)
+{
+    (void)state;
+    run en = extract("The plan was funded by Scottish Enterprise last year, "
+                     "Olga Brenner said.", "en");
+    run de = extract("Der Plan wurde letztes Jahr von Scottish Enterprise "
+                     "finanziert, sagte Olga Brenner.", "de");
+    assert_string_equal(key_of(&en, "Enterprise"), "");
+    assert_string_equal(key_of(&de, "Enterprise"), "");
+    assert_string_equal(key_of(&de, "Brenner"), key_of(&en, "Brenner"));
+    run_free(&en);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_english_capitalised_world_forms),
         cmocka_unit_test(test_cjk_first_name_before_dot),
         cmocka_unit_test(test_spanish_noun_suffixes),
+        cmocka_unit_test(test_english_nationality_kept_in_translation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
