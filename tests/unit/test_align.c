@@ -1338,6 +1338,83 @@ static void test_swap_neighbour(void **state)
     free(sp.stamp_hit);
 }
 
+/* Session 7: a deleted unit and an inserted one facing each other
+ * between aligned neighbours, sharing nothing, were linked on lengths
+ * that only roughly agree (b1 1.35 x a1); without any lexical evidence
+ * the lengths must agree closely. Feature-level units written for the
+ * test; a1 / b1 carry features found nowhere on the other side. */
+static void test_gap_lengths_without_evidence(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    sd_space sp;
+    memset(&sp, 0, sizeof sp);
+    sp.ids.n = nid;
+    sp.kind = calloc(nid, 1);
+    sp.wa = calloc(nid, sizeof *sp.wa);
+    sp.wb = calloc(nid, sizeof *sp.wb);
+    sp.match_a = calloc(nid, 1);
+    sp.match_b = calloc(nid, 1);
+    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
+    sp.proj = calloc(nid, sizeof *sp.proj);
+    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
+    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
+    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
+    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
+                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
+                sp.stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp.kind[id] = SD_WORD;
+        sp.wa[id] = sp.wb[id] = 1.0f;
+        sp.match_a[id] = sp.match_b[id] = id < 40;
+        sp.proj_off[id] = id;
+        sp.proj[id] = id;
+    }
+    sp.proj_off[nid] = nid;
+    sp.nproj = nid;
+    static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {40, 41, 42},
+                          a2[] = {20, 21, 22, 23, 24},
+                          b0[] = {0, 1, 2, 3}, b1[] = {50, 51, 52},
+                          b2[] = {20, 21, 22, 23, 24};
+    for (int close = 0; close < 2; close++) {
+        sd_unit ua[3], ub[3];
+        set_unit(&ua[0], a0, 4, 40);
+        set_unit(&ua[1], a1, 3, 100);
+        set_unit(&ua[2], a2, 5, 100);
+        set_unit(&ub[0], b0, 4, 40);
+        set_unit(&ub[1], b1, 3, close ? 105 : 135);
+        set_unit(&ub[2], b2, 5, 100);
+        sd_side A = {ua, 3}, B = {ub, 3};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                        SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a1b1 = 0;
+        for (size_t k = 0; k < nl; k++)
+            if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
+                a1b1 = 1;
+        /* lengths within a few percent: still a translation by Gale and
+         * Church's length model; 1.35 x: a deletion plus an insertion */
+        assert_int_equal(a1b1, close);
+        free(l);
+        for (size_t i = 0; i < 3; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+    }
+    free(sp.kind);
+    free(sp.wa);
+    free(sp.wb);
+    free(sp.match_a);
+    free(sp.match_b);
+    free(sp.proj_off);
+    free(sp.proj);
+    free(sp.stamp_a);
+    free(sp.stamp_b);
+    free(sp.stamp_hit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1364,6 +1441,7 @@ int main(void)
         cmocka_unit_test(test_decompound),
         cmocka_unit_test(test_gap_across_moved),
         cmocka_unit_test(test_swap_neighbour),
+        cmocka_unit_test(test_gap_lengths_without_evidence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
