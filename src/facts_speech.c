@@ -956,6 +956,14 @@ static const char *source_at(fx *x, size_t i, long *ei)
                                              x->a->tokens[i].key);
         if (cls)
             return cls;
+        /* zh/ja: the word segmenter splits some source nouns (工程师 ->
+         * 工程 | 师, 科学家): the entry over several tokens, exact forms */
+        size_t n = 0;
+        if (x->cjk &&
+            (cls = fx_match(x, "attribution_sources", i, x->a->n_tokens,
+                            &n)) != NULL &&
+            n > 1)
+            return cls;
     }
     const char *p = fx_participant(x, i, ei);
     if (!p || *ei >= 0)

@@ -474,6 +474,22 @@ static void test_council_claim_negation(void **state)
     run_free(&zh);
 }
 
+/* Session 6 (fresh-user L1, zh): professions split by the word
+ * segmenter (工程师 = 工程 | 师) are sources; 将 (will) is the future, not a
+ * hedge, as English "will" is none. */
+static void test_zh_professions_and_future(void **state)
+{
+    (void)state;
+    run zh = extract("码头工程\n\n工程师表示，暴雨可能损坏了码头。\n\n"
+                     "议会称，维修费用将达300万欧元。", "zh");
+    assert_int_equal(n_key(&zh, STORY_FACT_ATTRIBUTION, "attribution|EXPERT"), 1);
+    assert_quote(&zh, 1, 0, 1);
+    const story_fact *q = fact_in(&zh, STORY_FACT_QUANTITY, 2);
+    assert_non_null(q);
+    assert_int_equal(q->hedged, 0);
+    run_free(&zh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_source_after_place),
         cmocka_unit_test(test_profession_sources),
         cmocka_unit_test(test_council_claim_negation),
+        cmocka_unit_test(test_zh_professions_and_future),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
