@@ -2535,6 +2535,47 @@ static int has_mark(const char *s, size_t n, const char *const *marks)
     return 0;
 }
 
+/* Opening quotation marks: " „ “ « 「 ‘ */
+static const char *const opening_marks[] = {
+    "\"", "\xe2\x80\x9e", "\xe2\x80\x9c", "\xc2\xab", "\xe3\x80\x8c",
+    "\xe2\x80\x98", NULL};
+
+/* Token i starts a quotation inside its sentence: the gap before it
+ * ends with an opening quotation mark ('заявил: «Таким образом'). */
+static int quote_initial(const fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    if (i == 0 || a->tokens[i - 1].sentence != a->tokens[i].sentence)
+        return 0;
+    const char *g = a->text + a->tokens[i - 1].end;
+    size_t gl = a->tokens[i].start - a->tokens[i - 1].end;
+    /* the mark touches the word ('"new normal" - Scotsman' has none) */
+    for (size_t m = 0; opening_marks[m]; m++) {
+        size_t ml = strlen(opening_marks[m]);
+        if (gl >= ml && memcmp(g + gl - ml, opening_marks[m], ml) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Token i's word is written capitalised elsewhere in the article where
+ * the capital is no evidence of a name's: not at a sentence or
+ * quotation start. */
+static int capital_elsewhere(const fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    const char *k = a->tokens[i].key;
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        const story_token *t = &a->tokens[j];
+        if (j == i || !(t->flags & STORY_TOKEN_CAPITAL) ||
+            strcmp(t->key, k) != 0 || j == x->sent_tok[t->sentence] ||
+            quote_initial(x, j))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 /* A translated definition of an acronym: '„vorläufigen Haushalt“ (CR)',
  * '«постоянную резолюцию» (CR)', '「つなぎ予算案」(CR)'. The acronym at
  * token j follows a parenthesis right after a closing quotation mark, and
@@ -2547,9 +2588,7 @@ static int quoted_lower_before(const fx *x, size_t j)
     static const char *const closing[] = {"\"", "\xe2\x80\x9d", "\xe2\x80\x9c",
                                           "\xc2\xbb", "\xe3\x80\x8d",
                                           "\xe2\x80\x99", NULL};
-    static const char *const opening[] = {"\"", "\xe2\x80\x9e", "\xe2\x80\x9c",
-                                          "\xc2\xab", "\xe3\x80\x8c",
-                                          "\xe2\x80\x98", NULL};
+    const char *const *opening = opening_marks;
     const story_article *a = x->a;
     if (j < 2)
         return 0;
@@ -3102,6 +3141,25 @@ static int entities_sentence(fx *x, size_t s)
             if (is_stopish(x, rs, e) && re == rs + 1) {
                 i = re;
                 continue;
+            }
+            /* a word alone at the start of a quoted sentence, a
+             * lower-case word right after it ("«Таким образом", "«Якщо
+             * є"): like a sentence start, a name only when capitalised
+             * elsewhere mid-sentence or the surname of an earlier name
+             * (a quoted name alone, "“Mistgabelmop”", stays) */
+            if (!x->cjk && re == rs + 1 && rs > b && quote_initial(x, rs) &&
+                re < e && (a->tokens[re].flags & STORY_TOKEN_LETTER) &&
+                !(a->tokens[re].flags & STORY_TOKEN_CAPITAL) &&
+                fx_adjacent(x, rs, 0) &&
+                !is_acronym(a->text + a->tokens[rs].start,
+                            a->tokens[rs].end - a->tokens[rs].start) &&
+                !capital_elsewhere(x, rs)) {
+                const char *k = a->tokens[rs].key;
+                size_t kn = strip_possessive(k, strlen(k));
+                if (!names_earlier(x, k, strip_suffix(x, k, kn))) {
+                    i = re;
+                    continue;
+                }
             }
             if (nouncaps && re == rs + 1) {
                 const char *k = a->tokens[rs].key;

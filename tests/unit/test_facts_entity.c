@@ -699,6 +699,27 @@ static void test_english_nationality_kept_in_translation(void **state)
     run_free(&de);
 }
 
+/* Session 7. A word alone at the start of a quoted sentence is like a
+ * sentence start ("«Таким образом", "«Якщо є"); a quoted name alone
+ * stays ("“Zorvakmob”"). */
+static void test_quote_initial_words(void **state)
+{
+    (void)state;
+    run ru = extract("Олег Бреннер заявил: «Таким образом, мы поддерживаем "
+                     "план».", "ru");
+    run uk = extract("Ольга Бреннер сказала: «Якщо є місце, ми підемо».",
+                     "uk");
+    run de = extract("The protesters, a “Zorvakmob” as critics call it, "
+                     "blocked roads, Olaf Brenner said.", "en");
+    assert_string_equal(key_of(&ru, "Таким"), "");
+    assert_string_equal(key_of(&uk, "Якщо"), "");
+    assert_true(key_of(&ru, "Бреннер")[0]);
+    assert_true(key_of(&de, "Zorvakmob")[0]);
+    run_free(&ru);
+    run_free(&uk);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -732,6 +753,7 @@ int main(void)
         cmocka_unit_test(test_cjk_first_name_before_dot),
         cmocka_unit_test(test_spanish_noun_suffixes),
         cmocka_unit_test(test_english_nationality_kept_in_translation),
+        cmocka_unit_test(test_quote_initial_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
