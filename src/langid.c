@@ -15,15 +15,20 @@
  *    Categorization") with a configuration restricted to the supported
  *    Latin-script languages (locales/textcat.conf), fingerprints from
  *    libexttextcat-data (STORY_TEXTCAT_DIR).
+ *    When exttextcat has no answer (a short text full of names), the
+ *    Latin-script pack with the most lower-case stop words (at least
+ *    two, more than any other) decides.
  * 4. A Latin-script text of at least OTHER_MIN_WORDS lower-case words
  *    of which less than OTHER_MAX_STOP_SHARE are stop words of
  *    the language step 3 chose is classified again among the supported
  *    and the common European languages without a pack
- *    (locales/textcat-other.conf); when that names a language without a
- *    pack, it is the answer: Dutch is "nl" (read with the language-
- *    neutral rules), not German. Short texts (headlines) and texts that
- *    read as a supported language by their stop words never take this
- *    step, so the supported languages are identified as before.
+ *    (locales/textcat-other.conf), and so is any text of OTHER_SURE_WORDS
+ *    or more lower-case words; when exttextcat names a language without a
+ *    pack as its only candidate, that is the answer. So Dutch is
+ *    "nl" (read with the language-neutral rules), not German, and a long
+ *    Portuguese paragraph "pt", not Spanish. Short texts (headlines) never
+ *    take this step; bench/run langid checks that the supported languages
+ *    are identified as before.
  * The classifiers are loaded lazily, once per context, in the
  * STORY_MOD_SEGMENT slot (src/langid.h).
  */
@@ -125,6 +130,10 @@ check:
 /* ... with fewer stop words of the chosen language than this share of its
  * lower-case words is classified again among languages without a pack */
 #define OTHER_MAX_STOP_SHARE 0.20
+/* ... or with this many lower-case words when exttextcat names only one
+ * candidate among all of them (a Portuguese paragraph is full of
+ * Spanish stop words: "de", "a", "que") */
+#define OTHER_SURE_WORDS 30
 
 /* The classifier of step 4, loaded on first use; NULL when its
  * configuration cannot be loaded (step 4 is then skipped: the answer of
@@ -289,19 +298,48 @@ int story__langid_confirm(story_ctx *ctx, const char *lang, const char *text,
     return f * 50 < latin + 1;
 }
 
+/* When exttextcat gives no answer for a Latin-script text (too short or
+ * too many names: "Senator Maria Lopez met Prime Minister Jan Novak in
+ * Vienna on Monday. Lopez said the talks were useful." is unknown to
+ * it): the language of textcat.conf with the most lower-case stop words,
+ * if it has at least two and strictly more than any other; else out
+ * stays "" (unsure). */
+static void stopword_vote(story_ctx *ctx, const story_seg_state *s,
+                          const char *text, size_t len, char *out,
+                          size_t out_size)
+{
+    size_t best = 0, second = 0, pick = 0;
+    for (size_t k = 0; k < s->n_latin; k++) {
+        size_t h = stopword_hits(ctx, s->latin[k], text, len, NULL);
+        if (h > best) {
+            second = best;
+            best = h;
+            pick = k;
+        } else if (h > second) {
+            second = h;
+        }
+    }
+    if (best >= 2 && best > second)
+        snprintf(out, out_size, "%s", s->latin[pick]);
+}
+
 /* Best exttextcat category as a language tag ("en--utf8" -> "en"). When
  * the best category's alphabet lacks 2% or more of the letters, a later
  * candidate whose alphabet fits (at most a quarter as many foreign
  * letters) wins ("Cómo saber si..." is not German). */
 static void textcat_best(story_ctx *ctx, void *h, const char *text,
                          size_t len, size_t letters, size_t latin_ext,
-                         char *out, size_t out_size)
+                         char *out, size_t out_size, int *n_cand)
 {
+    if (n_cand)
+        *n_cand = 0;
     candidate_t *c = textcat_GetClassifyFullOutput(h);
     out[0] = '\0';
     if (!c)
         return;
     int n = textcat_ClassifyFull(h, text, len, c);
+    if (n_cand)
+        *n_cand = n;
     int pick = 0;
     char tag[8][16];
     if (n > 8)
@@ -410,6 +448,47 @@ int story_langid(story_ctx *ctx, const char *text, size_t len, char *out,
                  size_t out_size, story_error *err)
 {
     return story__langid_detail(ctx, text, len, out, out_size, NULL, err);
+}
+
+int story__langid_unpacked(story_ctx *ctx, const char *lang,
+                           const char *text, size_t len, char *out,
+                           size_t out_size)
+{
+    story_seg_state *s = NULL;
+    out[0] = '\0';
+    if (story__seg_state(&s, ctx, NULL) || textcat_load(s, ctx, NULL))
+        return 0;
+    int latin = 0;
+    for (size_t k = 0; k < s->n_latin && !latin; k++)
+        latin = strcmp(s->latin[k], lang) == 0;
+    size_t words = 0;
+    if (!latin)
+        return 0;
+    stopword_hits(ctx, lang, text, len, &words);
+    void *h = words >= OTHER_SURE_WORDS ? textcat_other(s, ctx) : NULL;
+    if (!h)
+        return 0;
+    size_t cl, letters = 0, ext = 0;
+    char *clean = clean_copy(text, len, &cl);
+    if (!clean)
+        return STORY_ENOMEM;
+    for (size_t i = 0; i < cl;) {
+        int32_t c = story__utf8_next(clean, cl, &i);
+        UErrorCode e = U_ZERO_ERROR;
+        if (c >= 0 && u_isalpha(c) &&
+            uscript_getScript(c, &e) == USCRIPT_LATIN) {
+            letters++;
+            ext += c >= 0x80;
+        }
+    }
+    char other[16];
+    int n_cand = 0;
+    textcat_best(ctx, h, clean, cl, letters, ext, other, sizeof other,
+                 &n_cand);
+    free(clean);
+    if (*other && n_cand == 1 && story_lang_check(ctx, other) == 0)
+        snprintf(out, out_size, "%s", other);
+    return 0;
 }
 
 int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
@@ -532,18 +611,21 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
     if (!clean)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     textcat_best(ctx, best == SC_CYRL ? s->tc_cyrl : s->tc_latin, clean, cl,
-                 latin_letters, latin_ext, out, out_size);
+                 latin_letters, latin_ext, out, out_size, NULL);
+    if (best == SC_LATIN && !*out)
+        stopword_vote(ctx, s, text, len, out, out_size);
     if (best == SC_LATIN && *out) {
         size_t words, hits = stopword_hits(ctx, out, text, len, &words);
-        void *h = words >= OTHER_MIN_WORDS &&
-                          (double)hits < OTHER_MAX_STOP_SHARE * (double)words
-                      ? textcat_other(s, ctx)
-                      : NULL;
+        int few = words >= OTHER_MIN_WORDS &&
+                  (double)hits < OTHER_MAX_STOP_SHARE * (double)words;
+        void *h = few || words >= OTHER_SURE_WORDS ? textcat_other(s, ctx)
+                                                   : NULL;
         char other[16];
+        int n_cand = 0;
         if (h) {
             textcat_best(ctx, h, clean, cl, latin_letters, latin_ext, other,
-                         sizeof other);
-            if (*other && story_lang_check(ctx, other) == 0)
+                         sizeof other, &n_cand);
+            if (*other && story_lang_check(ctx, other) == 0 && n_cand == 1)
                 snprintf(out, out_size, "%s", other);
         }
     }

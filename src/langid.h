@@ -48,6 +48,17 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
  * letters outside `lang`'s alphabet; 0 when unsure (then call
  * story__langid_detail). Used by story_segment to skip exttextcat for
  * the paragraphs of a document whose language is known. */
+/* Step 4 of story_langid for a whole document read as the supported
+ * Latin-script language `lang`: when text[0, len) has at least
+ * OTHER_SURE_WORDS lower-case words and exttextcat over
+ * locales/textcat-other.conf names a language without a pack as its only
+ * candidate, that tag is copied to out (out_size bytes), else out = "".
+ * A Portuguese article whose paragraphs each pass as Spanish by their
+ * stop words is "pt". Returns 0, or STORY_ENOMEM. */
+int story__langid_unpacked(story_ctx *ctx, const char *lang,
+                           const char *text, size_t len, char *out,
+                           size_t out_size);
+
 int story__langid_confirm(story_ctx *ctx, const char *lang, const char *text,
                           size_t len);
 

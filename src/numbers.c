@@ -2127,6 +2127,16 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             if (!n.unit[0])
                 set_str(n.unit, sizeof n.unit, json_string_value(u));
             p = n.end = ue;
+        } else if (!s->cjk && p + 1 < s->end && s->t[p] == '-' &&
+                   (u = match_after(s, p + 1, "units", 1, 0, &ue)) &&
+                   json_is_string(u) &&
+                   strcmp(json_string_value(u), "percent") != 0) {
+            /* a hyphenated compound modifier: "the 120-metre bridge",
+             * "a 40-tonne truck", "a 10-km run" (a unit word, one word
+             * after the hyphen) */
+            if (!n.unit[0])
+                set_str(n.unit, sizeof n.unit, json_string_value(u));
+            p = n.end = ue;
         }
 
         if (s->inner_more)

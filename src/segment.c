@@ -1195,6 +1195,25 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
             }
         free(sum);
         free(first);
+        /* a document in a language without a pack whose paragraphs each
+         * pass for a supported one (Portuguese as Spanish): relabel the
+         * paragraphs of the document's language (langid step 4) */
+        char other[16];
+        int orc = *doc ? story__langid_unpacked(ctx, doc, a->text,
+                                                a->text_len, other,
+                                                sizeof other)
+                       : 0;
+        if (orc) {
+            free(how);
+            return story__error(err, orc, NULL, -1, "out of memory");
+        }
+        if (*doc && *other) {
+            for (size_t i = 0; i < a->n_paragraphs; i++)
+                if (strcmp(a->paragraphs[i].lang, doc) == 0)
+                    snprintf(a->paragraphs[i].lang,
+                             sizeof a->paragraphs[i].lang, "%s", other);
+            snprintf(doc, sizeof doc, "%s", other);
+        }
         /* n-gram guesses on short paragraphs (headings, captions) are
          * unreliable: take the document's language of the same script,
          * unless the paragraph's stop words confirm its own */

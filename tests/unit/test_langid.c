@@ -97,6 +97,23 @@ static void test_languages_without_pack(void **state)
     lang_is(ctx, "Ministern sade p\xc3\xa5 tisdagen att f\xc3\xb6rhandlingarna "
                  "forts\xc3\xa4tter n\xc3\xa4sta vecka trots oppositionens "
                  "inv\xc3\xa4ndningar.", "sv");
+    /* exttextcat has no answer for a short text full of names: the stop
+     * words decide (was "", and the article took a headline's "de") */
+    lang_is(ctx, "Governor Anna Petrova met Chancellor Tom Berger in Geneva "
+                 "on Friday. Petrova said the meeting was good.", "en");
+    /* a short text with few stop words is not taken for a language
+     * without a pack when exttextcat is unsure among those (it was
+     * "da") */
+    {
+        const char *t = "The 120-metre bridge fell. A 5-kilometre queue "
+                        "formed. The 3-metre-deep river. A 10-km run. A "
+                        "40-tonne truck.";
+        char out[16];
+        story_error err;
+        assert_int_equal(
+            story_langid(ctx, t, strlen(t), out, sizeof out, &err), 0);
+        assert_int_equal(story_lang_check(ctx, out), 1);
+    }
     /* a headline (capitalised words) is not re-classified */
     lang_is(ctx, "The minister said on Tuesday that the negotiations would "
                  "continue next week despite the objections of the "

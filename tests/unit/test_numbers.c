@@ -330,6 +330,25 @@ static void test_icu_words_without_pack(void **state)
     story_vec_free(&v);
 }
 
+/* A unit in a hyphenated compound modifier is the number's unit (the
+ * fresh-user "120-metre bridge" was 120 with no unit against "120 m" in
+ * every translation); a word that is no unit is not taken. */
+static void test_hyphenated_unit(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("en", "The 120-metre bridge and a 40-tonne truck on a 10-km "
+               "road; a 10-point plan.", &v);
+    assert_int_equal(v.len, 4);
+    const story_number *n = v.data;
+    assert_string_equal(n[0].unit, "m");
+    assert_true(close_to(n[0].value, 120));
+    assert_string_equal(n[1].unit, "t");
+    assert_string_equal(n[2].unit, "km");
+    assert_string_equal(n[3].unit, "");
+    story_vec_free(&v);
+}
+
 /* The fast fold gives exactly the NFKC_Casefold match key. */
 static void test_fold_word_matches_normalizer(void **state)
 {
@@ -525,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),
         cmocka_unit_test(test_icu_words_without_pack),
+        cmocka_unit_test(test_hyphenated_unit),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
         cmocka_unit_test(test_compound_one_and_word_ranges),

@@ -252,6 +252,24 @@ static void test_paragraphs_and_lang(void **state)
     assert_string_equal(a->lang, "en");
     story_article_free(a);
 
+    /* a Portuguese article whose paragraphs each pass for Spanish by
+     * their stop words is Portuguese (langid step 4 on the document) */
+    a = seg(ctx,
+        "Ponte desaba no norte e deixa quatro mortos\n\n"
+        "Quatro pessoas morreram e vinte ficaram feridas quando uma ponte "
+        "sobre o rio desabou na ter\xc3\xa7" "a-feira, segundo a "
+        "pol\xc3\xad" "cia.\n\n"
+        "A ponte cedeu por volta das sete horas, quando o tr\xc3\xa2" "nsito "
+        "da manh\xc3\xa3 a atravessava. Nove carros ca\xc3\xad" "ram no rio, "
+        "que naquele ponto tem tr\xc3\xaas metros de profundidade.\n\n"
+        "O presidente da c\xc3\xa2mara disse que a ponte tinha sido "
+        "inspecionada no ano passado e que n\xc3\xa3o havia sinais de "
+        "perigo.", "");
+    assert_string_equal(a->lang, "pt");
+    for (size_t i = 0; i < a->n_paragraphs; i++)
+        assert_string_equal(a->paragraphs[i].lang, "pt");
+    story_article_free(a);
+
     /* empty article */
     a = seg(ctx, "", "");
     assert_int_equal(a->n_sentences, 0);
