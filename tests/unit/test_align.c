@@ -1339,10 +1339,12 @@ static void test_swap_neighbour(void **state)
 }
 
 /* Session 7: a deleted unit and an inserted one facing each other
- * between aligned neighbours, sharing nothing, were linked on lengths
- * that only roughly agree (b1 1.35 x a1); without any lexical evidence
- * the lengths must agree closely. Feature-level units written for the
- * test; a1 / b1 carry features found nowhere on the other side. */
+ * between aligned neighbours, sharing nothing although each has a word
+ * with a counterpart elsewhere, were linked on lengths that only roughly
+ * agree (b1 1.35 x a1); now the lengths must agree closely. (A pair that
+ * cannot show evidence at all keeps the loose rule: align_dims
+ * test_relation_unevidenced_sentence.) Feature-level units written for
+ * the test. */
 static void test_gap_lengths_without_evidence(void **state)
 {
     (void)state;
@@ -1372,17 +1374,19 @@ static void test_gap_lengths_without_evidence(void **state)
     }
     sp.proj_off[nid] = nid;
     sp.nproj = nid;
-    static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {40, 41, 42},
+    /* a1 and b1 each hold one word found elsewhere in the other text
+     * (30, 31): they could show evidence, and share none */
+    static const uint32_t a0[] = {0, 1, 2, 3, 31}, a1[] = {30, 40, 41, 42},
                           a2[] = {20, 21, 22, 23, 24},
-                          b0[] = {0, 1, 2, 3}, b1[] = {50, 51, 52},
+                          b0[] = {0, 1, 2, 3, 30}, b1[] = {31, 50, 51, 52},
                           b2[] = {20, 21, 22, 23, 24};
     for (int close = 0; close < 2; close++) {
         sd_unit ua[3], ub[3];
-        set_unit(&ua[0], a0, 4, 40);
-        set_unit(&ua[1], a1, 3, 100);
+        set_unit(&ua[0], a0, 5, 40);
+        set_unit(&ua[1], a1, 4, 100);
         set_unit(&ua[2], a2, 5, 100);
-        set_unit(&ub[0], b0, 4, 40);
-        set_unit(&ub[1], b1, 3, close ? 105 : 135);
+        set_unit(&ub[0], b0, 5, 40);
+        set_unit(&ub[1], b1, 4, close ? 105 : 135);
         set_unit(&ub[2], b2, 5, 100);
         sd_side A = {ua, 3}, B = {ub, 3};
         sd_link *l = NULL;
