@@ -859,6 +859,14 @@ int fx_negated(fx *x, size_t s, size_t i)
             story_langpack_has(x->lp, "negation_particles",
                                x->a->tokens[k].key))
             continue;
+        /* a negative determiner right after a finite verb negates it
+         * (pack "negation_object_determiners": de "Er unterzeichnete
+         * keine Notverordnung" = he did not sign one), unlike one further
+         * on, which negates its own noun */
+        if (k == i + 1 && after &&
+            story_langpack_has(x->lp, "negation_object_determiners",
+                               x->a->tokens[k].key))
+            return 1;
         if (k > i && !x->cjk &&
             (!story_langpack_has(x->lp, "negation_particles",
                                  x->a->tokens[k].key) ||

@@ -126,6 +126,33 @@ static void test_clause_actor(void **state)
     run_free(&de);
 }
 
+/* 1 when sentence s has an event pred and it is negated. */
+static int event_negated(const run *r, size_t s, const char *pred)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_EVENT && f->sentence == s &&
+            strcmp(f->predicate, pred) == 0)
+            return f->negated;
+    }
+    fail_msg("sentence %zu: no event %s", s, pred);
+    return -1;
+}
+
+/* A negative determiner right after a German finite verb negates it
+ * ("unterzeichnete keine Notverordnung": signed none, fresh-user H4);
+ * "eine" does not. */
+static void test_negative_object_determiner(void **state)
+{
+    (void)state;
+    run de = extract("Der Minister unterzeichnete keine Verordnung.\n\n"
+                     "Der Minister unterzeichnete eine Verordnung.",
+                     "de");
+    assert_int_equal(event_negated(&de, 0, "SIGN"), 1);
+    assert_int_equal(event_negated(&de, 1, "SIGN"), 0);
+    run_free(&de);
+}
+
 /* German verb second with an auxiliary: the subject precedes the
  * auxiliary (or follows it, inverted); the noun before the participle
  * is its object. English and French keep the subject first. */
@@ -354,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_place_actor),
         cmocka_unit_test(test_place_actor_slavic),
         cmocka_unit_test(test_clause_actor),
+        cmocka_unit_test(test_negative_object_determiner),
         cmocka_unit_test(test_v2_actor),
         cmocka_unit_test(test_financial_adjective),
         cmocka_unit_test(test_not_an_event_sense),
