@@ -1786,6 +1786,17 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             }
             if (match_after(s, ve, "time_markers", 1, 1, &te) &&
                 !(te < s->end && is_word_cp(cp_at(s, te, NULL)))) {
+                /* the minutes after an hour marker are part of the time:
+                 * fr "7 h 40", zh "7点40分" (two digits, below 60) */
+                size_t m0 = skip_spaces(s, te), m1, m2;
+                int32_t d0 = m0 < s->end ? cp_at(s, m0, &m1) : -1;
+                int32_t d1 = m0 < s->end && d0 >= 0 && u_isdigit(d0) &&
+                                     m1 < s->end
+                                 ? cp_at(s, m1, &m2)
+                                 : -1;
+                if (d1 >= 0 && u_isdigit(d1) && u_charDigitValue(d0) < 6 &&
+                    !(m2 < s->end && u_isdigit(cp_at(s, m2, NULL))))
+                    te = m2;
                 i = te;
                 continue;
             }
