@@ -440,6 +440,54 @@ static const story_link *link_a(const story_alignment *al, size_t i)
  * its words: the monotone DP links the deleted sentence there; the moved
  * sentence, far more similar, takes the link over (steal in align_dp.c)
  * and the deleted one is omitted. */
+/* A paragraph moved to the top of an otherwise identical article: its
+ * paragraph link is moved, and so are the links of its sentences
+ * (fresh-user finding M1: the report said "0 moved"). */
+static void test_moved_paragraph_sentences(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *p[] = {
+        "The council of Riverton met on Tuesday evening in the town hall.",
+        "Mayor Elena Marsh opened the meeting with a short speech about "
+        "the flood. She thanked the volunteers of the fire brigade.",
+        "Tom Becker spoke for the shop owners of the old town. He asked "
+        "for a new bridge over the river.",
+        "The bridge will cost 14 million dollars, the budget office said. "
+        "The vote ends a debate of three years."};
+    char ta[1024], tb[1024];
+    snprintf(ta, sizeof ta, "%s\n\n%s\n\n%s\n\n%s", p[0], p[1], p[2], p[3]);
+    snprintf(tb, sizeof tb, "%s\n\n%s\n\n%s\n\n%s", p[0], p[3], p[1], p[2]);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    size_t moved_par = 0;
+    for (size_t k = 0; k < al->n_par_links; k++)
+        moved_par += al->par_links[k].kind == STORY_LINK_MOVED;
+    assert_true(moved_par >= 1);
+    /* every sentence of a moved paragraph link is in a moved link */
+    for (size_t k = 0; k < al->n_par_links; k++) {
+        const story_link *pl = &al->par_links[k];
+        if (pl->kind != STORY_LINK_MOVED)
+            continue;
+        for (size_t s = 0; s < a->n_sentences; s++) {
+            if (a->sentences[s].paragraph < pl->a ||
+                a->sentences[s].paragraph >= pl->a + pl->n_a)
+                continue;
+            const story_link *sl = link_a(al, s);
+            assert_non_null(sl);
+            assert_int_equal(sl->kind, STORY_LINK_MOVED);
+        }
+    }
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 static void test_moved_into_deleted_place(void **state)
 {
     (void)state;
@@ -1431,6 +1479,7 @@ int main(void)
         cmocka_unit_test(test_more_lexicons),
         cmocka_unit_test(test_initial_capital_not_name),
         cmocka_unit_test(test_merged_translation),
+        cmocka_unit_test(test_moved_paragraph_sentences),
         cmocka_unit_test(test_moved_into_deleted_place),
         cmocka_unit_test(test_headlines_linked),
         cmocka_unit_test(test_cut_sentences_rewrite),
