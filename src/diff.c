@@ -62,6 +62,7 @@
 #include <string.h>
 
 #include "locale.h"
+#include "names.h"
 
 /* Similarity of two entity name keys above which they are the same entity
  * (LIBRARIES.md: skeleton similarity >= 0.8 for true variants; 0.85 keeps
@@ -925,6 +926,85 @@ static int renamed_in_place(const side *a, const story_fact *f,
 {
     return frame_dice(a->art, f->sentence, f->start, f->end, b->art,
                       g->sentence, g->start, g->end) >= RENAME_FRAME_DICE;
+}
+
+/* The words of name x (story_name_key: lower-case ASCII), each folded
+ * by story__name_fold (spelling variants of one sound and doubled
+ * letters folded, vowels kept), into w[0..n) (pointers into buf). */
+static size_t name_words(story_ctx *ctx, const char *lang, const char *x,
+                         char *buf, size_t cap, const char **w, size_t wcap)
+{
+    char *key = NULL;
+    size_t n = 0, used = 0;
+    if (!x || story_name_key(&key, ctx, x, strlen(x), lang, NULL) != 0 ||
+        !key)
+        return 0;
+    for (char *p = key; *p && n < wcap;) {
+        size_t l = strcspn(p, " -");
+        if (l) {
+            char word[64];
+            snprintf(word, sizeof word, "%.*s", (int)l, p);
+            if (used + 64 > cap)
+                break;
+            size_t fl = story__name_fold(word, buf + used, 64);
+            if (fl) {
+                w[n++] = buf + used;
+                used += fl + 1;
+            }
+        }
+        p += l;
+        p += strspn(p, " -");
+    }
+    story_free(key);
+    return n;
+}
+
+/* 1 when name x is an acronym ("UN", "NSW", "EPA"): no lower-case
+ * letter. */
+static int is_acronym(const char *x)
+{
+    for (const unsigned char *p = (const unsigned char *)x; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            return 0;
+    return 1;
+}
+
+/* 1 when folded words u and v are one word inflected: equal, one a
+ * prefix of the other with at most 2 more letters (Reilly / Reillys,
+ * Gerichtshof / Gerichtshofs), or equal but for the last letter
+ * (Europa / Europe). */
+static int same_word(const char *u, const char *v)
+{
+    size_t lu = strlen(u), lv = strlen(v);
+    size_t m = lu < lv ? lu : lv;
+    if (strncmp(u, v, m) == 0)
+        return (lu > lv ? lu - lv : lv - lu) <= 2;
+    return lu == lv && lu >= 4 && strncmp(u, v, lu - 1) == 0;
+}
+
+/* 1 when names x and y of one language, matched by their consonant
+ * skeleton key, are different names: as many words each (not acronyms),
+ * and some word pair differs after folding spelling variants
+ * (story__name_fold) beyond an inflection ending (same_word). Zelensky /
+ * Zelenskyy, Europa / Europe are one name; Reilly / Rowley, Marlow /
+ * Merrow, Drummond / Dermond are not. Names of different lengths
+ * (Thomas Reilly / Reilly, UN / United Nations, a translated name) are
+ * left to the key. */
+static int names_differ(story_ctx *ctx, const char *lang, const char *x,
+                        const char *y)
+{
+    char bx[512], by[512];
+    const char *wx[8], *wy[8];
+    if (!x || !y || strcmp(x, y) == 0 || is_acronym(x) || is_acronym(y))
+        return 0;
+    size_t nx = name_words(ctx, lang, x, bx, sizeof bx, wx, 8);
+    size_t ny = name_words(ctx, lang, y, by, sizeof by, wy, 8);
+    if (!nx || nx != ny)
+        return 0;
+    for (size_t i = 0; i < nx; i++)
+        if (!same_word(wx[i], wy[i]))
+            return 1;
+    return 0;
 }
 
 /* Pass (same language only): a person, organisation or place (or a name
@@ -1854,6 +1934,18 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             (copy || same_frame(a, &fa->facts[i], b,
                                 &fb->facts[sa.match[i]])) &&
             quote_edited(a, &fa->facts[i], b, &fb->facts[sa.match[i]]))
+            cat[i] = STORY_DIFF_CHANGED;
+
+    /* one language: an entity matched by its consonant-skeleton key
+     * but spelled as another name ("Reilly" -> "Rowley", "Marlow" ->
+     * "Merrow") is a changed entity (fresh-user finding H2) */
+    for (size_t i = 0; !cross_lang && ctx && i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            fa->facts[i].type == STORY_FACT_ENTITY &&
+            fa->facts[i].entity_kind &&
+            strcmp(fa->facts[i].entity_kind, "other") != 0 &&
+            names_differ(ctx, a->lang, fa->facts[i].name,
+                         fb->facts[sa.match[i]].name))
             cat[i] = STORY_DIFF_CHANGED;
 
     /* "officials said X" -> "officials denied X": the same speaker and
