@@ -1767,6 +1767,26 @@ static const story_strmap *dictionary_words(fx *x)
              : NULL;
 }
 
+/* A set kept in the per-context world cache under name: *fill = 1 and
+ * a new empty set (owned by the cache) the caller fills now; else
+ * *fill = 0 and the set filled before (NULL when it came out empty or
+ * there is no cache). */
+static json_t *world_cache_set(fx *x, const char *name, int *fill)
+{
+    json_t *cache = fx_world_cache(x);
+    *fill = 0;
+    if (!cache)
+        return NULL;
+    json_t *set = json_object_get(cache, name);
+    if (set)
+        return json_object_size(set) ? set : NULL;
+    set = json_object();
+    if (json_object_set_new(cache, name, set))
+        return NULL;
+    *fill = 1;
+    return set;
+}
+
 /* Consonant skeletons (4 or more consonants) of the English common words
  * of 5 or more letters of the en pack's "common_words" (a 4-consonant
  * skeleton maps to its words, see english_loanword(); a longer one to
@@ -1775,14 +1795,10 @@ static const story_strmap *dictionary_words(fx *x)
  * housing, "प्रोडक्ट्स" products), not a name. Once per context. */
 static json_t *english_skeletons(fx *x)
 {
-    json_t *cache = fx_world_cache(x);
-    if (!cache)
-        return NULL;
-    json_t *set = json_object_get(cache, "\x1f" "enskel");
-    if (set)
-        return json_object_size(set) ? set : NULL;
-    set = json_object();
-    json_object_set_new(cache, "\x1f" "enskel", set);
+    int fill;
+    json_t *set = world_cache_set(x, "\x1f" "enskel", &fill);
+    if (!fill)
+        return set;
     const story_langpack *en = NULL;
     if (story_langpack_get(&en, x->ctx, "en", NULL) || !en)
         return NULL;
@@ -1984,14 +2000,10 @@ static int person_context(fx *x, size_t re)
  * of locales/lexicon/de-en.tsv, once per context (NULL if missing). */
 static json_t *english_glosses(fx *x)
 {
-    json_t *cache = fx_world_cache(x);
-    if (!cache)
-        return NULL;
-    json_t *set = json_object_get(cache, "\x1f" "englosses");
-    if (set)
-        return json_object_size(set) ? set : NULL;
-    set = json_object();
-    json_object_set_new(cache, "\x1f" "englosses", set);
+    int fill;
+    json_t *set = world_cache_set(x, "\x1f" "englosses", &fill);
+    if (!fill)
+        return set;
     char path[4096];
     snprintf(path, sizeof path, "%s/lexicon/de-en.tsv",
              x->ctx->locales_dir ? x->ctx->locales_dir : ".");

@@ -8,13 +8,7 @@
 #  L2b "3 metres" -> "3 feet" is one changed quantity;
 #  M1  the same claim given to another named speaker is a changed quote.
 # All inputs are written here.
-set -uo pipefail
-bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; cat "$tmp/out" "$tmp/err" 2>/dev/null | head -20; fails=$((fails + 1)); }
+. "$(dirname "$0")/../support/cli.sh"
 
 # cmp NAME WANT-STATUS WANT-REGEX A B: compare --format=text, status and a line
 cmp() {

@@ -4,14 +4,7 @@
 # numbers and dates are read with ICU's locale data ("4 miljoen euro" is
 # 4,000,000 EUR, "vijftien" 15, "12 mei 2025" a date), so a faithful
 # translation shows no difference.
-set -uo pipefail
-bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; cat "$tmp/err" "$tmp/out" 2>/dev/null; fails=$((fails + 1)); }
-run() { "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; st=$?; }
+. "$(dirname "$0")/../support/cli.sh"
 
 printf 'Repairs to the bridge will cost 4 million euros, the council said on Tuesday 12 May 2025. Fifteen people were injured when the bridge collapsed.\n\nThe mayor said the bridge would be safe again after the repairs.\n' >"$tmp/en.txt"
 printf 'De reparaties aan de brug kosten 4 miljoen euro, zei de gemeente op dinsdag 12 mei 2025. Vijftien mensen raakten gewond toen de brug instortte.\n\nDe burgemeester zei dat de brug na de reparaties weer veilig is.\n' >"$tmp/nl.txt"
@@ -42,4 +35,4 @@ run facts "$tmp/en.txt"
 if [ "$st" -eq 0 ] && [ ! -s "$tmp/err" ]; then ok "English: no warning"
 else fail "English: no warning (status $st)"; fi
 
-[ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
+finish
