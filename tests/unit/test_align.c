@@ -30,6 +30,52 @@
 #include "support.h"
 #include "translate.h"
 
+/* A feature space of nid word features for the feature-level tests:
+ * weight 1, matchable on both sides, each projecting to itself (a
+ * lexicon of identities). Free with word_space_free(). */
+static void word_space(sd_space *sp, uint32_t nid)
+{
+    memset(sp, 0, sizeof *sp);
+    sp->ids.n = nid;
+    sp->kind = calloc(nid, 1);
+    sp->wa = calloc(nid, sizeof *sp->wa);
+    sp->wb = calloc(nid, sizeof *sp->wb);
+    sp->match_a = calloc(nid, 1);
+    sp->match_b = calloc(nid, 1);
+    sp->proj_off = calloc(nid + 1, sizeof *sp->proj_off);
+    sp->proj = calloc(nid, sizeof *sp->proj);
+    sp->stamp_a = calloc(nid, sizeof *sp->stamp_a);
+    sp->stamp_b = calloc(nid, sizeof *sp->stamp_b);
+    sp->stamp_hit = calloc(nid, sizeof *sp->stamp_hit);
+    assert_true(sp->kind && sp->wa && sp->wb && sp->match_a &&
+                sp->match_b && sp->proj_off && sp->proj && sp->stamp_a &&
+                sp->stamp_b && sp->stamp_hit);
+    for (uint32_t id = 0; id < nid; id++) {
+        sp->kind[id] = SD_WORD;
+        sp->wa[id] = sp->wb[id] = 1.0f;
+        sp->match_a[id] = sp->match_b[id] = 1;
+        sp->proj_off[id] = id;
+        sp->proj[id] = id;
+    }
+    sp->proj_off[nid] = nid;
+    sp->nproj = nid;
+}
+
+static void word_space_free(sd_space *sp)
+{
+    free(sp->kind);
+    free(sp->wa);
+    free(sp->wb);
+    free(sp->match_a);
+    free(sp->match_b);
+    free(sp->proj_off);
+    free(sp->proj);
+    free(sp->stamp_a);
+    free(sp->stamp_b);
+    free(sp->stamp_hit);
+}
+
+
 /* Paragraphs of a council story, written for these tests. */
 static const char *P[] = {
     "Riverton council approves new bridge over the Mill River",
@@ -1008,30 +1054,11 @@ static void test_linear_work(void **state)
     (void)state;
     const uint32_t nid = GEN_N; /* shared vocabulary: a few hits per unit */
     sd_space sp;
-    memset(&sp, 0, sizeof sp);
-    sp.ids.n = nid;
-    sp.kind = calloc(nid, 1);
-    sp.wa = calloc(nid, sizeof *sp.wa);
-    sp.wb = calloc(nid, sizeof *sp.wb);
-    sp.match_a = calloc(nid, 1);
-    sp.match_b = calloc(nid, 1);
-    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
-    sp.proj = calloc(nid, sizeof *sp.proj);
-    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
-    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
-    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
-    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
-                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
-                sp.stamp_hit);
+    word_space(&sp, nid);
     for (uint32_t id = 0; id < nid; id++) {
         sp.kind[id] = id % 5 ? SD_WORD : SD_NAME;
         sp.wa[id] = sp.wb[id] = 1.0f + (float)(id % 7) / 2.0f;
-        sp.match_a[id] = sp.match_b[id] = 1;
-        sp.proj_off[id] = id;
-        sp.proj[id] = id; /* every feature projects to itself */
     }
-    sp.proj_off[nid] = nid;
-    sp.nproj = nid;
     sd_side A, B;
     gen_side(&A, GEN_N, nid, 12345u);
     gen_side(&B, GEN_N, nid, 67890u);
@@ -1059,16 +1086,7 @@ static void test_linear_work(void **state)
     }
     free(A.u);
     free(B.u);
-    free(sp.kind);
-    free(sp.wa);
-    free(sp.wb);
-    free(sp.match_a);
-    free(sp.match_b);
-    free(sp.proj_off);
-    free(sp.proj);
-    free(sp.stamp_a);
-    free(sp.stamp_b);
-    free(sp.stamp_hit);
+    word_space_free(&sp);
 }
 
 /* Session 7 (split_parts): a deleted sentence that shares two words with
@@ -1093,30 +1111,7 @@ static void test_split_riding_part(void **state)
     (void)state;
     const uint32_t nid = 100;
     sd_space sp;
-    memset(&sp, 0, sizeof sp);
-    sp.ids.n = nid;
-    sp.kind = calloc(nid, 1);
-    sp.wa = calloc(nid, sizeof *sp.wa);
-    sp.wb = calloc(nid, sizeof *sp.wb);
-    sp.match_a = calloc(nid, 1);
-    sp.match_b = calloc(nid, 1);
-    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
-    sp.proj = calloc(nid, sizeof *sp.proj);
-    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
-    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
-    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
-    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
-                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
-                sp.stamp_hit);
-    for (uint32_t id = 0; id < nid; id++) {
-        sp.kind[id] = SD_WORD;
-        sp.wa[id] = sp.wb[id] = 1.0f;
-        sp.match_a[id] = sp.match_b[id] = 1;
-        sp.proj_off[id] = id;
-        sp.proj[id] = id;
-    }
-    sp.proj_off[nid] = nid;
-    sp.nproj = nid;
+    word_space(&sp, nid);
     static const uint32_t a0[] = {0, 1, 2, 3},
                           a1[] = {10, 11, 12, 13, 50, 51, 52, 53},
                           a2[] = {10, 11, 60, 61},
@@ -1168,16 +1163,7 @@ static void test_split_riding_part(void **state)
         free(ua[i].f);
     for (size_t j = 0; j < 3; j++)
         free(ub[j].f);
-    free(sp.kind);
-    free(sp.wa);
-    free(sp.wb);
-    free(sp.match_a);
-    free(sp.match_b);
-    free(sp.proj_off);
-    free(sp.proj);
-    free(sp.stamp_a);
-    free(sp.stamp_b);
-    free(sp.stamp_hit);
+    word_space_free(&sp);
 }
 
 /* Session 7: a Japanese compound the lexicon lacks (野生動物, "wild
@@ -1236,30 +1222,10 @@ static void test_gap_across_moved(void **state)
     (void)state;
     const uint32_t nid = 100;
     sd_space sp;
-    memset(&sp, 0, sizeof sp);
-    sp.ids.n = nid;
-    sp.kind = calloc(nid, 1);
-    sp.wa = calloc(nid, sizeof *sp.wa);
-    sp.wb = calloc(nid, sizeof *sp.wb);
-    sp.match_a = calloc(nid, 1);
-    sp.match_b = calloc(nid, 1);
-    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
-    sp.proj = calloc(nid, sizeof *sp.proj);
-    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
-    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
-    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
-    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
-                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
-                sp.stamp_hit);
+    word_space(&sp, nid);
     for (uint32_t id = 0; id < nid; id++) {
-        sp.kind[id] = SD_WORD;
-        sp.wa[id] = sp.wb[id] = 1.0f;
         sp.match_a[id] = sp.match_b[id] = id < 40;
-        sp.proj_off[id] = id;
-        sp.proj[id] = id;
     }
-    sp.proj_off[nid] = nid;
-    sp.nproj = nid;
     static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {10, 11, 12, 13, 14},
                           a2[] = {40, 41}, a3[] = {20, 21, 22, 23, 24},
                           a4[] = {30, 31, 32, 33},
@@ -1297,16 +1263,7 @@ static void test_gap_across_moved(void **state)
         free(ua[i].f);
         free(ub[i].f);
     }
-    free(sp.kind);
-    free(sp.wa);
-    free(sp.wb);
-    free(sp.match_a);
-    free(sp.match_b);
-    free(sp.proj_off);
-    free(sp.proj);
-    free(sp.stamp_a);
-    free(sp.stamp_b);
-    free(sp.stamp_hit);
+    word_space_free(&sp);
 }
 
 /* Session 7 (swap_neighbours): a deleted unit a1 whose length fits b1
@@ -1319,30 +1276,7 @@ static void test_swap_neighbour(void **state)
     (void)state;
     const uint32_t nid = 100;
     sd_space sp;
-    memset(&sp, 0, sizeof sp);
-    sp.ids.n = nid;
-    sp.kind = calloc(nid, 1);
-    sp.wa = calloc(nid, sizeof *sp.wa);
-    sp.wb = calloc(nid, sizeof *sp.wb);
-    sp.match_a = calloc(nid, 1);
-    sp.match_b = calloc(nid, 1);
-    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
-    sp.proj = calloc(nid, sizeof *sp.proj);
-    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
-    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
-    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
-    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
-                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
-                sp.stamp_hit);
-    for (uint32_t id = 0; id < nid; id++) {
-        sp.kind[id] = SD_WORD;
-        sp.wa[id] = sp.wb[id] = 1.0f;
-        sp.match_a[id] = sp.match_b[id] = 1;
-        sp.proj_off[id] = id;
-        sp.proj[id] = id;
-    }
-    sp.proj_off[nid] = nid;
-    sp.nproj = nid;
+    word_space(&sp, nid);
     static const uint32_t a0[] = {0, 1, 2, 3}, a1[] = {10, 11, 60, 61},
                           a2[] = {10, 11, 12, 63, 64, 65},
                           a3[] = {20, 21, 22, 23, 24, 25},
@@ -1382,16 +1316,7 @@ static void test_swap_neighbour(void **state)
         free(ua[i].f);
     for (size_t j = 0; j < 3; j++)
         free(ub[j].f);
-    free(sp.kind);
-    free(sp.wa);
-    free(sp.wb);
-    free(sp.match_a);
-    free(sp.match_b);
-    free(sp.proj_off);
-    free(sp.proj);
-    free(sp.stamp_a);
-    free(sp.stamp_b);
-    free(sp.stamp_hit);
+    word_space_free(&sp);
 }
 
 /* Session 7: a deleted unit and an inserted one facing each other
@@ -1406,30 +1331,10 @@ static void test_gap_lengths_without_evidence(void **state)
     (void)state;
     const uint32_t nid = 100;
     sd_space sp;
-    memset(&sp, 0, sizeof sp);
-    sp.ids.n = nid;
-    sp.kind = calloc(nid, 1);
-    sp.wa = calloc(nid, sizeof *sp.wa);
-    sp.wb = calloc(nid, sizeof *sp.wb);
-    sp.match_a = calloc(nid, 1);
-    sp.match_b = calloc(nid, 1);
-    sp.proj_off = calloc(nid + 1, sizeof *sp.proj_off);
-    sp.proj = calloc(nid, sizeof *sp.proj);
-    sp.stamp_a = calloc(nid, sizeof *sp.stamp_a);
-    sp.stamp_b = calloc(nid, sizeof *sp.stamp_b);
-    sp.stamp_hit = calloc(nid, sizeof *sp.stamp_hit);
-    assert_true(sp.kind && sp.wa && sp.wb && sp.match_a && sp.match_b &&
-                sp.proj_off && sp.proj && sp.stamp_a && sp.stamp_b &&
-                sp.stamp_hit);
+    word_space(&sp, nid);
     for (uint32_t id = 0; id < nid; id++) {
-        sp.kind[id] = SD_WORD;
-        sp.wa[id] = sp.wb[id] = 1.0f;
         sp.match_a[id] = sp.match_b[id] = id < 40;
-        sp.proj_off[id] = id;
-        sp.proj[id] = id;
     }
-    sp.proj_off[nid] = nid;
-    sp.nproj = nid;
     /* a1 and b1 each hold one word found elsewhere in the other text
      * (30, 31): they could show evidence, and share none */
     static const uint32_t a0[] = {0, 1, 2, 3, 31}, a1[] = {30, 40, 41, 42},
@@ -1463,16 +1368,7 @@ static void test_gap_lengths_without_evidence(void **state)
             free(ub[i].f);
         }
     }
-    free(sp.kind);
-    free(sp.wa);
-    free(sp.wb);
-    free(sp.match_a);
-    free(sp.match_b);
-    free(sp.proj_off);
-    free(sp.proj);
-    free(sp.stamp_a);
-    free(sp.stamp_b);
-    free(sp.stamp_hit);
+    word_space_free(&sp);
 }
 
 int main(void)
