@@ -437,6 +437,17 @@ static void class_verdicts(const hdoc *d, hn *h)
              has_token(ci, "related") || has_token(ci, "share") ||
              has_token(ci, "social")))
             v |= 64u;
+        /* a short advertisement slot (class or id token "ad", "ads",
+         * "advert…"; readability only knows "-ad-"; a long element so
+         * named is a page layout wrapper): never body text,
+         * even inside <article> (fresh-user finding M6: "ADVERTISEMENT:
+         * Win 10,000 euros today!" became an added sentence and facts) */
+        if (ci[0] && h->raw_text < 200 &&
+            (has_token(ci, "ad") || has_token(ci, "ads") ||
+             has_token(ci, "advert") || has_token(ci, "advertisement") ||
+             strstr(ci, "advert-") || strstr(ci, "ad-slot") ||
+             strstr(ci, "ad-container")))
+            v |= 16u | 64u;
         /* a byline or dateline ("By Jane Doe, 12 May 2025"): short, read
          * by html_meta.c as the article's authors and date, never body
          * text, even when a short article makes the extraction retry

@@ -655,6 +655,16 @@ static void test_html_metadata_rules(void **state)
     assert_string_equal(a->byline, "Ruth Okafor");
     assert_null(strstr(a->text, "Okafor"));
     story_article_free(a);
+    /* session 7 (fresh-user M6): a short advertisement slot inside the
+     * article is no body text */
+    a = meta_page("<title>Brücke wird saniert</title>",
+                  "<h1>Brücke wird saniert</h1>",
+                  "<div class=\"ad\">ANZEIGE: Jetzt 10.000 Euro gewinnen!"
+                  "</div><p>Die Brücke ist seit 1890 in Betrieb und wurde "
+                  "zuletzt vor dreißig Jahren renoviert.</p>");
+    assert_null(strstr(a->text, "ANZEIGE"));
+    assert_non_null(strstr(a->text, "seit 1890"));
+    story_article_free(a);
 }
 
 static void test_html_no_text(void **state)
