@@ -560,10 +560,10 @@ static void test_katakana_name_suffixes(void **state)
 static void test_hindi_two_word_subject_and_zh_final_er(void **state)
 {
     (void)state;
-    run hi = extract("बैठक के बाद, रोइसिन करी ने बयान दिया। पूर्व स्पीकर केविन "
-                     "मैक्कार्थी के बीच एक डील थी।", "hi");
-    run en = extract("After the meeting, Roisin Currie gave a statement. It "
-                     "was a deal with former Speaker Kevin McCarthy.", "en");
+    run hi = extract("बैठक के बाद, रोइसिन करी ने बयान दिया। उस दिन स्पीकर "
+                     "केविन मैक्कार्थी भी वहाँ थे।", "hi");
+    run en = extract("After the meeting, Roisin Currie gave a statement. "
+                     "Speaker Kevin McCarthy was there that day too.", "en");
     assert_true(key_of(&en, "Currie")[0]);
     assert_string_equal(key_of(&hi, "करी"), key_of(&en, "Currie"));
     assert_string_equal(key_of(&hi, "मैक्कार्थी"), key_of(&en, "McCarthy"));
