@@ -34,6 +34,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
+#include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
 #include <unicode/uscript.h>
 
@@ -688,8 +689,8 @@ done:
 static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
 {
     json_t *scale = json_object(), *cur = json_object(), *all = json_object();
-    json_t *words = json_object();
-    if (!scale || !cur || !all || !words)
+    json_t *words = json_object(), *units = json_object();
+    if (!scale || !cur || !all || !words || !units)
         goto fail;
     UErrorCode e = U_ZERO_ERROR;
     UNumberFormat *f =
@@ -726,6 +727,42 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
     }
     if (f)
         unum_close(f);
+    /* unit names: the full-name form of 1, 2 and 5 of each measure unit
+     * (number skeleton "measure-unit/<unit> unit-width-full-name": pt
+     * "2 metros", nl "5 meter"), keyed to the packs' unit codes */
+    static const char *const mu[][2] = {
+        {"length-meter", "m"},         {"length-kilometer", "km"},
+        {"length-centimeter", "cm"},   {"length-millimeter", "mm"},
+        {"mass-kilogram", "kg"},       {"mass-tonne", "t"},
+        {"volume-liter", "l"},         {"area-hectare", "ha"},
+        {"area-square-kilometer", "km2"}, {"duration-minute", "minute"},
+        {"duration-hour", "hour"},     {"duration-day", "day"},
+        {"duration-week", "week"},     {"duration-month", "month"},
+        {"speed-kilometer-per-hour", "kmh"}};
+    for (size_t k = 0; units && k < sizeof mu / sizeof mu[0]; k++) {
+        UChar sk[96];
+        char sk8[96];
+        snprintf(sk8, sizeof sk8, "measure-unit/%s unit-width-full-name",
+                 mu[k][0]);
+        u_charsToUChars(sk8, sk, (int32_t)strlen(sk8) + 1);
+        e = U_ZERO_ERROR;
+        UNumberFormatter *nf =
+            unumf_openForSkeletonAndLocale(sk, -1, loc, &e);
+        UFormattedNumber *r = U_FAILURE(e) ? NULL : unumf_openResult(&e);
+        static const double lead[] = {1, 2, 5};
+        for (size_t i = 0; r && !U_FAILURE(e) && i < 3; i++) {
+            UChar b[96];
+            unumf_formatDouble(nf, lead[i], r, &e);
+            int32_t n = U_FAILURE(e) ? 0 : unumf_resultToString(r, b, 96, &e);
+            if (!U_FAILURE(e) && n > 0 && n < 96)
+                icu_add_name(units, b, n, json_string(mu[k][1]));
+            e = U_ZERO_ERROR;
+        }
+        if (r)
+            unumf_closeResult(r);
+        if (nf)
+            unumf_close(nf);
+    }
     neutral_load(m, ctx);
     json_t *codes = json_object_get(m->neutral_json, "currencies");
     const char *ck;
@@ -754,16 +791,19 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
     json_object_clear(all);
     if (json_object_set(all, "scale_words", scale) ||
         json_object_set(all, "currencies", cur) ||
-        json_object_set(all, "number_words", words))
+        json_object_set(all, "number_words", words) ||
+        json_object_set(all, "units", units))
         goto fail;
     json_decref(scale);
     json_decref(cur);
     json_decref(words);
+    json_decref(units);
     return all;
 fail:
     json_decref(scale);
     json_decref(cur);
     json_decref(words);
+    json_decref(units);
     json_decref(all);
     return NULL;
 }

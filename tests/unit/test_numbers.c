@@ -322,6 +322,13 @@ static void test_icu_words_without_pack(void **state)
     n = v.data;
     assert_true(close_to(n[0].value, 2.5e6));
     story_vec_free(&v);
+    /* unit names from ICU's measure-unit data */
+    scan("pt", "A ponte de 120 metros caiu num rio de 3 metros.", &v);
+    assert_int_equal(v.len, 2);
+    n = v.data;
+    assert_string_equal(n[0].unit, "m");
+    assert_string_equal(n[1].unit, "m");
+    story_vec_free(&v);
     /* a language with a pack keeps its own lists */
     scan("de", "Die Reparatur kostet 4 Millionen Euro.", &v);
     assert_int_equal(v.len, 1);
