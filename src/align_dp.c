@@ -841,6 +841,21 @@ static int run_neighbour(const dp *d, const sd_link *l, const size_t *la,
     return 0;
 }
 
+/* Unit -> link maps of both sides (N + 1 and M + 1 entries, unfilled)
+ * for the passes that look up a unit's link; 0, or -1 when out of memory
+ * (*la = *lb = NULL). The caller frees both. */
+static int unit_maps_new(const dp *d, size_t **la, size_t **lb)
+{
+    *la = story__malloc((d->N + 1) * sizeof **la);
+    *lb = story__malloc((d->M + 1) * sizeof **lb);
+    if (*la && *lb)
+        return 0;
+    free(*la);
+    free(*lb);
+    *la = *lb = NULL;
+    return -1;
+}
+
 static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
 {
     size_t n = *np, nx = 0, made = 0;
@@ -1316,13 +1331,9 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
  * follow their moved neighbours as in-order ones follow theirs. */
 static void extend_moved(dp *d, sd_link *l, size_t n)
 {
-    size_t *la = story__malloc((d->N + 1) * sizeof *la);
-    size_t *lb = story__malloc((d->M + 1) * sizeof *lb);
-    if (!la || !lb) {
-        free(la);
-        free(lb);
+    size_t *la, *lb;
+    if (unit_maps_new(d, &la, &lb))
         return;
-    }
     for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
         changed = 0;
         for (size_t i = 0; i <= d->N; i++)
@@ -1521,13 +1532,9 @@ out:
  * the unit itself shares enough with the other side (>= MERGE_PART). */
 static void absorb(dp *d, sd_link *l, size_t n)
 {
-    size_t *la = story__malloc((d->N + 1) * sizeof *la);
-    size_t *lb = story__malloc((d->M + 1) * sizeof *lb);
-    if (!la || !lb) {
-        free(la);
-        free(lb);
+    size_t *la, *lb;
+    if (unit_maps_new(d, &la, &lb))
         return;
-    }
     double med[2];
     cover_medians(d, l, n, med);
     for (int changed = 1, rounds = 0; changed && rounds < 4; rounds++) {

@@ -76,6 +76,11 @@ typedef struct sd_space {
     uint64_t n_eval;
 } sd_space;
 
+/* Frees the per-id arrays of sp (kind, weights, match flags, projections,
+ * stamps; not the interned ids, which sd_pair_free frees) and zeroes
+ * them. */
+void sd_space_free_arrays(sd_space *sp);
+
 /* Projection hits of the A feature f: every B id it projects to that
  * carries the stamp `tick` in stamp_b adds its B weight to *mB once per
  * tick (stamp_hit marks it). Returns 1 if any projection was stamped,

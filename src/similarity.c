@@ -1095,8 +1095,13 @@ void sd_pair_free(sd_pair *p)
     side_free(&p->sb);
     side_free(&p->pa);
     side_free(&p->pb);
-    sd_space *sp = &p->sp;
-    sd_intern_free(&sp->ids);
+    sd_intern_free(&p->sp.ids);
+    sd_space_free_arrays(&p->sp);
+    memset(p, 0, sizeof *p);
+}
+
+void sd_space_free_arrays(sd_space *sp)
+{
     free(sp->kind);
     free(sp->wa);
     free(sp->wb);
@@ -1107,7 +1112,11 @@ void sd_pair_free(sd_pair *p)
     free(sp->stamp_a);
     free(sp->stamp_b);
     free(sp->stamp_hit);
-    memset(p, 0, sizeof *p);
+    sp->kind = NULL;
+    sp->wa = sp->wb = NULL;
+    sp->match_a = sp->match_b = NULL;
+    sp->proj_off = sp->proj = NULL;
+    sp->stamp_a = sp->stamp_b = sp->stamp_hit = NULL;
 }
 
 /* Weighted feature masses of the A run [a, a+na) and B run [b, b+nb):

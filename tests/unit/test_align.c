@@ -63,16 +63,7 @@ static void word_space(sd_space *sp, uint32_t nid)
 
 static void word_space_free(sd_space *sp)
 {
-    free(sp->kind);
-    free(sp->wa);
-    free(sp->wb);
-    free(sp->match_a);
-    free(sp->match_b);
-    free(sp->proj_off);
-    free(sp->proj);
-    free(sp->stamp_a);
-    free(sp->stamp_b);
-    free(sp->stamp_hit);
+    sd_space_free_arrays(sp);
 }
 
 

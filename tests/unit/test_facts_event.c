@@ -20,26 +20,34 @@
 #include "support.h"
 #include "ctx_fixture.h"
 
+/* The first event with predicate pred in sentence s, or NULL. */
+static const story_fact *event_in(const run *r, size_t s, const char *pred)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_EVENT && f->sentence == s &&
+            strcmp(f->predicate, pred) == 0)
+            return f;
+    }
+    return NULL;
+}
+
 /* Actor part of the slot ("event|<actor>|PRED|<object>") of the event
  * with predicate pred in sentence s, into buf; NULL when no such event. */
 static const char *actor_of(const run *r, size_t s, const char *pred,
                             char *buf, size_t n)
 {
-    for (size_t i = 0; i < r->fs->n_facts; i++) {
-        const story_fact *f = &r->fs->facts[i];
-        if (f->type != STORY_FACT_EVENT || f->sentence != s ||
-            strcmp(f->predicate, pred) != 0)
-            continue;
-        const char *a = f->slot + strlen("event|");
-        const char *bar = strchr(a, '|');
-        size_t l = bar ? (size_t)(bar - a) : strlen(a);
-        if (l >= n)
-            l = n - 1;
-        memcpy(buf, a, l);
-        buf[l] = '\0';
-        return buf;
-    }
-    return NULL;
+    const story_fact *f = event_in(r, s, pred);
+    if (!f)
+        return NULL;
+    const char *a = f->slot + strlen("event|");
+    const char *bar = strchr(a, '|');
+    size_t l = bar ? (size_t)(bar - a) : strlen(a);
+    if (l >= n)
+        l = n - 1;
+    memcpy(buf, a, l);
+    buf[l] = '\0';
+    return buf;
 }
 
 /* The actor of sentence s's event pred contains `want` (case-folded key
@@ -129,14 +137,10 @@ static void test_clause_actor(void **state)
 /* 1 when sentence s has an event pred and it is negated. */
 static int event_negated(const run *r, size_t s, const char *pred)
 {
-    for (size_t i = 0; i < r->fs->n_facts; i++) {
-        const story_fact *f = &r->fs->facts[i];
-        if (f->type == STORY_FACT_EVENT && f->sentence == s &&
-            strcmp(f->predicate, pred) == 0)
-            return f->negated;
-    }
-    fail_msg("sentence %zu: no event %s", s, pred);
-    return -1;
+    const story_fact *f = event_in(r, s, pred);
+    if (!f)
+        fail_msg("sentence %zu: no event %s", s, pred);
+    return f ? f->negated : -1;
 }
 
 /* A negative determiner right after a German finite verb negates it
