@@ -304,6 +304,30 @@ static void decide_relation(story_alignment *al, const rel_stats *ss,
     }
 }
 
+/* A verbatim copy: both articles have the same sentences, byte for
+ * byte, each linked 1-1 in order to its twin (fresh-user finding L2). Such
+ * a pair is a translation in the relation's sense (B carries all of A,
+ * sentence for sentence, in order, nothing edited), not the "rewrite"
+ * that the near-identical rule of translation_like() gives an edited
+ * copy. */
+static int verbatim_copy(const sd_link *l, size_t n, const story_article *a,
+                         const story_article *b)
+{
+    if (n == 0 || n != a->n_sentences || n != b->n_sentences)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].kind != STORY_LINK_MATCH || l[k].na != 1 || l[k].nb != 1 ||
+            l[k].a != k || l[k].b != k)
+            return 0;
+        const story_sentence *x = &a->sentences[k], *y = &b->sentences[k];
+        if (x->end - x->start != y->end - y->start ||
+            memcmp(a->text + x->start, b->text + y->start,
+                   x->end - x->start) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- similarity dimensions ---- */
 
 /* overall = SIM_W_LEXICAL * lexical + (1 - SIM_W_LEXICAL) * anchor score;
@@ -402,8 +426,9 @@ static int parse_date(const char *s, pdate *o)
 }
 
 /* Similarity of two dates: exp(-days / 7) when both have a month (a
- * missing year taken from the other, a missing day as the 15th); 0.5 for
- * the same year only, 0 for different years; 0.3 when nothing compares. */
+ * missing year taken from the other, a missing day as the 15th); 1 for
+ * the same year given alone on both sides, 0.5 for the same year only on
+ * one side, 0 for different years; 0.3 when nothing compares. */
 static double date_sim(const pdate *x, const pdate *y)
 {
     if (x->y && y->y && x->y != y->y && !(x->m && y->m))
@@ -415,8 +440,10 @@ static double date_sim(const pdate *x, const pdate *y)
                        story__days_from_civil(yy, y->m, y->d ? y->d : 15));
         return exp(-(double)dd / 7.0);
     }
+    /* the same year at the same precision ("2023" and "2023") is the
+     * same date; a year against a date within it, half */
     if (x->y && y->y)
-        return 0.5;
+        return (!x->m && !y->m) ? 1.0 : 0.5;
     return 0.3;
 }
 
@@ -557,7 +584,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
                 const story_factset *fa, const story_article *b,
                 const story_factset *fb, const rel_stats *ps,
                 double *anchor_score, int *lexical_used, double *shown_out,
-                int *not_article)
+                int *not_article, int copy)
 {
     keyset ea, eb, ga, gb, ta, tb;
     keyset *all[] = {&ea, &eb, &ga, &gb, &ta, &tb};
@@ -676,6 +703,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     json_object_set_new(jo, "anchor_score", json_real(s_anchor));
     json_object_set_new(jo, "raw", json_real(al->sim_overall));
     json_object_set_new(jo, "not_article", json_boolean(lx.not_article));
+    json_object_set_new(jo, "verbatim_copy", json_boolean(copy));
     json_object_set_new(root, "overall", jo);
     json_object_set_new(root, "entities", je);
     json_object_set_new(root, "geography", jg);
@@ -823,12 +851,17 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     rel_stats_of(&ps, pl, npl, &p.pa, &p.pb);
     double s_anchor = 0, shown = 0;
     int lexical_ok = 0, not_article = 0;
+    int copy = !p.cross && verbatim_copy(sl, nsl, a, b);
     rc = dims(al, ctx, &p, a, fa, b, fb, &ps, &s_anchor, &lexical_ok,
-              &shown, &not_article);
+              &shown, &not_article, copy);
     if (rc != 0)
         goto oom;
     double raw = al->sim_overall;
     decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok, shown);
+    if (copy) {
+        al->relation = STORY_REL_TRANSLATION;
+        al->relation_confidence = 1.0;
+    }
     /* the relation rules read the raw overall; the report shows it
      * calibrated (align_dims.h), raised with the raw score when a
      * translation across languages raised that to its anchor score */

@@ -387,6 +387,58 @@ static void test_time_dates(void **state)
     story_ctx_free(ctx);
 }
 
+/* Fresh-user finding L2: an article compared with itself showed time
+ * 0.87 (a year given alone, "in 2021", scored 0.5 against itself) and the
+ * relation "rewrite". A verbatim copy is every dimension 1 and a
+ * translation in the relation's sense (B carries all of A, in order);
+ * the same text with one number edited stays a rewrite. */
+static void test_identical_copy(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *fmt =
+        "Ferry service returns to Kestrel Bay\n\n"
+        "The ferry between Kestrel Bay and Orrin Island resumed on 3 June "
+        "2024 after a two-year pause. The old vessel was withdrawn in 2021 "
+        "when its engine failed.\n\n"
+        "The operator said %s passengers booked seats in the first week. "
+        "Mayor Ada Lindqvist called the return a relief for island "
+        "families.";
+    char ta[600], tb[600];
+    snprintf(ta, sizeof ta, fmt, "1,200");
+    snprintf(tb, sizeof tb, fmt, "1,800");
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *a2 = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    story_factset *fa = NULL, *fa2 = NULL, *fb = NULL;
+    assert_int_equal(story_facts_extract(&fa, ctx, a, NULL), 0);
+    assert_int_equal(story_facts_extract(&fa2, ctx, a2, NULL), 0);
+    assert_int_equal(story_facts_extract(&fb, ctx, b, NULL), 0);
+    story_alignment *same = NULL, *edit = NULL;
+    assert_int_equal(
+        story_align(&same, ctx, a, fa, a2, fa2, NULL, NULL), 0);
+    assert_int_equal(story_align(&edit, ctx, a, fa, b, fb, NULL, NULL), 0);
+    assert_int_equal(same->relation, STORY_REL_TRANSLATION);
+    assert_true(same->relation_confidence > 0.999);
+    assert_true(same->sim_overall > 0.99);
+    assert_true(same->sim_entities > 0.99);
+    assert_true(same->sim_geography > 0.99);
+    assert_true(same->sim_time > 0.99);
+    assert_true(same->sim_narrative > 0.99);
+    assert_non_null(strstr(same->similarity_json, "\"verbatim_copy\":true"));
+    assert_int_equal(edit->relation, STORY_REL_REWRITE);
+    assert_non_null(strstr(edit->similarity_json, "\"verbatim_copy\":false"));
+    story_alignment_free(same);
+    story_alignment_free(edit);
+    story_factset_free(fa);
+    story_factset_free(fa2);
+    story_factset_free(fb);
+    story_article_free(a);
+    story_article_free(a2);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* A captcha page and a consent wall (written for the test) are not
  * articles: most of their sentences hold a not_article.json phrase; an
  * article that asks once to subscribe is still an article. */
@@ -520,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_lexical_empty),
         cmocka_unit_test(test_relation_unevidenced_sentence),
         cmocka_unit_test(test_time_dates),
+        cmocka_unit_test(test_identical_copy),
         cmocka_unit_test(test_page_share),
         cmocka_unit_test(test_overall_not_article),
         cmocka_unit_test(test_overall_calibration),
