@@ -212,6 +212,14 @@ static void skeleton(const char *in, story_buf *out)
             i += 2;
             continue;
         }
+        /* German tsch, English tch = Cyrillic ч "ch" (Dietsch / Дитч,
+         * Fletcher / Флетчер) */
+        if (c == 't' && ((d == 's' && w[i + 2] == 'c' && w[i + 3] == 'h') ||
+                         (d == 'c' && w[i + 2] == 'h'))) {
+            s[m++] = 'k';
+            i += d == 's' ? 3 : 2;
+            continue;
+        }
         if (c == 't' && d == 'h') { s[m++] = 't'; i++; continue; }
         if (c == 'k' && d == 'h') { s[m++] = 'h'; i++; continue; }
         if (c == 'z' && d == 'h') { s[m++] = 's'; i++; continue; }
@@ -521,8 +529,61 @@ static size_t deva_fold(const char *w, size_t n, int all, char *buf,
     return m;
 }
 
-static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
-                       story_buf *out)
+/* The vowel class of the first syllable of a Devanagari word (its
+ * independent vowel, or the vowel sign after its first consonant cluster;
+ * none or anusvara: the inherent a): 'a' (a aa o-candra), 'i', 'u', 'r'
+ * (vocalic r), 'e' (e ai), 'o' (o au); 0 when w does not start with a
+ * Devanagari letter. Spellings of one foreign name differ in vowel length
+ * and the o/aa of English "o" (वॉशिंगटन / वाशिंगटन, कीव / कीएव), not in the
+ * first vowel's quality: जुर्माना "fine" is no जर्मनी, लेनदेन no लंदन. */
+static char deva_first_vowel(const char *w, size_t n)
+{
+    size_t i = 0;
+    int cons = 0;
+    while (i < n) {
+        int32_t c = story__utf8_next(w, n, &i);
+        if (c >= 0x904 && c <= 0x914 && !cons)
+            return c == 0x907 || c == 0x908   ? 'i'
+                   : c == 0x909 || c == 0x90A ? 'u'
+                   : c == 0x90B || c == 0x90C ? 'r'
+                   : c >= 0x90D && c <= 0x910 ? 'e'
+                   : c >= 0x912 && c <= 0x914 ? 'o'
+                                              : 'a';
+        if ((c >= 0x915 && c <= 0x939) || (c >= 0x958 && c <= 0x95F)) {
+            if (cons == 1)
+                return 'a'; /* a consonant after a consonant: inherent a */
+            cons = 1;
+            continue;
+        }
+        if (!cons)
+            return 0;
+        if (c == 0x93C) /* nukta */
+            continue;
+        if (c == 0x94D) { /* virama: the cluster goes on */
+            cons = 2;
+            continue;
+        }
+        if (cons == 2 && !((c >= 0x915 && c <= 0x939) ||
+                           (c >= 0x958 && c <= 0x95F)))
+            return 'a';
+        return c == 0x93F || c == 0x940   ? 'i'
+               : c == 0x941 || c == 0x942 ? 'u'
+               : c == 0x943 || c == 0x944 ? 'r'
+               : c >= 0x946 && c <= 0x948 ? 'e'
+               : c >= 0x94A && c <= 0x94C ? 'o'
+                                          : 'a';
+    }
+    return cons ? 'a' : 0;
+}
+
+/* A word reduced for comparison with other spellings and inflections
+ * (world forms, dictionary words): Devanagari marks folded (deva_fold),
+ * the longest listed inflection ending removed. vclass: a word folded
+ * without its Devanagari vowel signs is prefixed with the class of its
+ * first vowel (deva_first_vowel), so that the fold only joins spellings
+ * of one name (world forms). */
+static void trunk_word_v(const ent_lang *suffixes, const char *w, size_t n,
+                         story_buf *out, int vclass)
 {
     char buf[256];
     size_t marks = 0;
@@ -535,6 +596,11 @@ static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
         letters += ((unsigned char)buf[k] & 0xC0) != 0x80;
     if (marks && letters < 4)
         m = deva_fold(w, n, 0, buf, sizeof buf, &marks);
+    else if (marks && vclass) {
+        char vc = deva_first_vowel(w, n);
+        if (vc)
+            story_buf_putc(out, vc);
+    }
     size_t best = 0;
     if (suffixes && suffixes->nsuf) {
         size_t all = 0;
@@ -553,6 +619,12 @@ static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
         }
     }
     story_buf_append(out, buf, m - best);
+}
+
+static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
+                       story_buf *out)
+{
+    trunk_word_v(suffixes, w, n, out, 0);
 }
 
 static int world_sep(int32_t c)
@@ -585,7 +657,7 @@ static void world_form_key(const ent_lang *suffixes, int cjk, const char *f,
             if (cjk)
                 story_buf_append(out, f + ws, we - ws);
             else
-                trunk_word(suffixes, f + ws, we - ws, out);
+                trunk_word_v(suffixes, f + ws, we - ws, out, 1);
             (*nw)++;
         }
         i = we;
@@ -839,7 +911,8 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
         story__utf8_next(a->tokens[i].key, strlen(a->tokens[i].key), &fl);
         story_buf_append(b, a->tokens[i].key, fl);
     } else {
-        trunk_word(suffixes, a->tokens[i].key, strlen(a->tokens[i].key), b);
+        trunk_word_v(suffixes, a->tokens[i].key, strlen(a->tokens[i].key), b,
+                     1);
     }
     if (b->oom || !story__strmap_get(&ix->firsts, b->data ? b->data : "",
                                      b->len, NULL))
@@ -857,7 +930,7 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
             }
             if (k > i)
                 story_buf_putc(b, ' ');
-            trunk_word(suffixes, tk, strlen(tk), b);
+            trunk_word_v(suffixes, tk, strlen(tk), b, 1);
         }
         if (b->oom)
             return NULL;

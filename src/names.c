@@ -310,6 +310,11 @@ static void pinyin_to_name(story_buf *out, size_t from)
             for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
                 if (strlen(lone[k][0]) == l && !strncmp(syl, lone[k][0], l))
                     put = lone[k][1];
+        /* a lone consonant before a syllable starting with h keeps its
+         * vowel: 怀特豪斯 "huai te hao si" (Whitehouse) is no "th" */
+        if (put && j + 1 < out->len && out->data[j + 1] == 'h' &&
+            strchr("tsckzp", put[strlen(put) - 1]))
+            put = NULL;
         if (put) {
             size_t pl = strlen(put);
             memcpy(res + r, put, pl);
@@ -364,6 +369,11 @@ static void kana_to_name(story_buf *out, size_t from)
             !(c == 'o' && d[i - 1] != 't' && d[i - 1] != 'd');
         if (epenthetic && i + 1 < out->len && d[i + 1] == 'n')
             epenthetic = 0; /* -un, -on are syllables: ロンドン rondon */
+        /* nor one that keeps a consonant apart from the h of the next
+         * syllable: ホワイトハウス "howaitohausu" (Whitehouse) is no "th" */
+        if (epenthetic && i + 1 < out->len && d[i + 1] == 'h' &&
+            strchr("tsckzp", d[i - 1]))
+            epenthetic = 0;
         if (!epenthetic)
             res[r++] = c;
         /* a word-final ル ("ru" without its vowel) mostly writes an l

@@ -720,6 +720,55 @@ static void test_quote_initial_words(void **state)
     run_free(&de);
 }
 
+/* Session 8. Hindi common words are no names: words of Apertium's Hindi
+ * dictionary (locales/wordlists/hi.txt: अध्यादेश "ordinance", लेनदेन
+ * "transactions"), and a world form folded without its vowel signs needs
+ * the same first vowel (जुर्माना "fine" is no जर्मनी Germany, लेनदेन no
+ * लंदन London; वॉशिंगटन = वाशिंगटन stays). */
+static void test_hindi_dictionary_and_first_vowel(void **state)
+{
+    (void)state;
+    run hi = extract("अदालत ने कंपनी पर भारी जुर्माना लगाया और बैंक के "
+                     "लेनदेन पर नज़र रखी। संसद में अध्यादेश पर बहस हुई। "
+                     "जर्मनी और वाशिंगटन के अधिकारी वॉशिंगटन में मिले।", "hi");
+    run en = extract("Officials from Germany met in Washington.", "en");
+    assert_false(key_of(&hi, "जुर्माना")[0]);
+    assert_false(key_of(&hi, "लेनदेन")[0]);
+    assert_false(key_of(&hi, "अध्यादेश")[0]);
+    assert_true(key_of(&en, "Germany")[0]);
+    assert_string_equal(key_of(&hi, "जर्मनी"), key_of(&en, "Germany"));
+    assert_string_equal(key_of(&hi, "वाशिंगटन"), key_of(&en, "Washington"));
+    assert_string_equal(key_of(&hi, "वॉशिंगटन"), key_of(&en, "Washington"));
+    run_free(&hi);
+    run_free(&en);
+}
+
+/* Session 8. A ja/zh lone consonant keeps its vowel before a syllable
+ * starting with h (ホワイトハウス, 怀特豪斯: t + h is no "th"), and German
+ * tsch / English tch are Cyrillic ч (Dietsch = Дитч). */
+static void test_kana_pinyin_h_and_tsch(void **state)
+{
+    (void)state;
+    run en = extract("Senator Ellen Whitehouse thanked the photographer "
+                     "Lena Dietsch on Friday.", "en");
+    run ja = extract("エレン・ホワイトハウス議員は金曜日に写真家に感謝した。",
+                     "ja");
+    run zh = extract("参议员埃伦·怀特豪斯周五感谢了摄影师。", "zh");
+    run ru = extract("В пятницу сенатор поблагодарила фотографа Лену "
+                     "Дитч.", "ru");
+    const char *w = key_of(&en, "Whitehouse");
+    assert_true(w[0]);
+    assert_string_equal(key_of(&ja, "ホワイトハウス"), w);
+    assert_string_equal(key_of(&zh, "怀特豪斯"), w);
+    const char *d = key_of(&en, "Dietsch");
+    assert_true(d[0]);
+    assert_string_equal(key_of(&ru, "Дитч"), d);
+    run_free(&en);
+    run_free(&ja);
+    run_free(&zh);
+    run_free(&ru);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -754,6 +803,8 @@ int main(void)
         cmocka_unit_test(test_spanish_noun_suffixes),
         cmocka_unit_test(test_english_nationality_kept_in_translation),
         cmocka_unit_test(test_quote_initial_words),
+        cmocka_unit_test(test_hindi_dictionary_and_first_vowel),
+        cmocka_unit_test(test_kana_pinyin_h_and_tsch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
