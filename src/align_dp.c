@@ -856,14 +856,11 @@ static int unit_maps_new(const dp *d, size_t **la, size_t **lb)
     return -1;
 }
 
-static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
+/* Fills the maps of unit_maps_new: each unit's link index among the
+ * live links (kind >= 0) of l[0, n), SIZE_MAX for a unit in none. */
+static void unit_maps_fill(const dp *d, const sd_link *l, size_t n,
+                           size_t *la, size_t *lb)
 {
-    size_t n = *np, nx = 0, made = 0;
-    xkey *x = story__malloc((d->N + d->M + 1) * sizeof *x);
-    size_t *la = story__malloc((d->N + 1) * sizeof *la);
-    size_t *lb = story__malloc((d->M + 1) * sizeof *lb);
-    if (!x || !la || !lb)
-        goto out;
     for (size_t i = 0; i <= d->N; i++)
         la[i] = SIZE_MAX;
     for (size_t j = 0; j <= d->M; j++)
@@ -876,6 +873,16 @@ static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
         for (size_t j = l[k].b; j < l[k].b + l[k].nb; j++)
             lb[j] = k;
     }
+}
+
+static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
+{
+    size_t n = *np, nx = 0, made = 0;
+    xkey *x = story__malloc((d->N + d->M + 1) * sizeof *x);
+    size_t *la = NULL, *lb = NULL;
+    if (!x || unit_maps_new(d, &la, &lb))
+        goto out;
+    unit_maps_fill(d, l, n, la, lb);
     /* 1. a unit whose text occurs once on each side: its twin, whatever
      * the DP linked (the DP links a template sentence to its in-order
      * look-alike: "On day 1 ... Town1" with "... Town10") */
@@ -1539,18 +1546,7 @@ static void absorb(dp *d, sd_link *l, size_t n)
     cover_medians(d, l, n, med);
     for (int changed = 1, rounds = 0; changed && rounds < 4; rounds++) {
         changed = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (l[k].kind == STORY_LINK_OMITTED)
-                la[l[k].a] = k;
-            else if (l[k].kind == STORY_LINK_ADDED)
-                lb[l[k].b] = k;
-            else if (l[k].kind >= 0) {
-                for (size_t i = l[k].a; i < l[k].a + l[k].na; i++)
-                    la[i] = k;
-                for (size_t j = l[k].b; j < l[k].b + l[k].nb; j++)
-                    lb[j] = k;
-            }
-        }
+        unit_maps_fill(d, l, n, la, lb);
         for (size_t k = 0; k < n; k++) {
             sd_link *x = &l[k];
             if (x->kind != STORY_LINK_MATCH || !x->na || !x->nb)
