@@ -315,6 +315,228 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
     }
 }
 
+/* 1 when the event concepts p and q are antonyms in the table `ant`
+ * (root pack "event_antonyms": concept -> [concepts]; AGREE "approved"
+ * and OPPOSE "rejected"). */
+static int antonyms(const json_t *ant, const char *p, const char *q)
+{
+    if (!ant || !p || !q || !*p || !*q)
+        return 0;
+    json_t *l = json_object_get(ant, p), *v;
+    size_t k;
+    json_array_foreach(l, k, v) {
+        if (json_is_string(v) && strcmp(json_string_value(v), q) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when side s has an event with predicate `pred` in sentence `sent`
+ * within bytes [from, to). */
+static int has_event_in(const side *s, const char *pred, size_t sent,
+                        size_t from, size_t to)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->type == STORY_FACT_EVENT && e->sentence == sent &&
+            e->start >= from && e->end <= to && e->predicate &&
+            strcmp(e->predicate, pred) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Two claims (quote contents, or the aligned sentences of two events)
+ * f (side a, bytes [fa0, fa1)) and g (side b, [gb0, gb1)) that name
+ * antonymous events, each absent from the other claim: +1 when their
+ * polarities differ ("rejected" = "did not approve": the claims agree),
+ * -1 when they are equal ("approved" vs "rejected": the claims clash),
+ * 0 when no such pair. */
+static int antonym_claims(const json_t *ant, const side *a, size_t fs_,
+                          size_t fa0, size_t fa1, const side *b, size_t gs,
+                          size_t gb0, size_t gb1)
+{
+    if (!ant)
+        return 0;
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *e = &a->fs->facts[i];
+        if (e->type != STORY_FACT_EVENT || e->sentence != fs_ ||
+            e->start < fa0 || e->end > fa1 || e->hedged)
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *h = &b->fs->facts[j];
+            if (h->type != STORY_FACT_EVENT || h->sentence != gs ||
+                h->start < gb0 || h->end > gb1 || h->hedged ||
+                !antonyms(ant, e->predicate, h->predicate) ||
+                has_event_in(b, e->predicate, gs, gb0, gb1) ||
+                has_event_in(a, h->predicate, fs_, fa0, fa1))
+                continue;
+            return !!e->negated != !!h->negated ? 1 : -1;
+        }
+    }
+    return 0;
+}
+
+static double frame_dice(const story_article *x, size_t sa, size_t na0,
+                         size_t na1, const story_article *y, size_t sb,
+                         size_t nb0, size_t nb1);
+#define RENAME_FRAME_DICE 0.8
+
+/* Facts fa (side a) and fb (side b) in one aligned sentence pair of one
+ * language whose words agree outside the two facts' spans (word-key Dice
+ * >= RENAME_FRAME_DICE; a quote: its whole sentence): one sentence
+ * edited, where the predicate was replaced ("approved" -> "rejected"),
+ * not a paraphrase. */
+static int edited_pair(const side *a, size_t fa, const side *b, size_t fb)
+{
+    const story_fact *f = &a->fs->facts[fa], *g = &b->fs->facts[fb];
+    /* a quote spans its sentence: compare the whole sentences */
+    int whole = f->type == STORY_FACT_QUOTE;
+    return a->same_lang && aligned(a, fa, b, fb) &&
+           frame_dice(a->art, f->sentence, whole ? 0 : f->start,
+                      whole ? 0 : f->end, b->art, g->sentence,
+                      whole ? 0 : g->start,
+                      whole ? 0 : g->end) >= RENAME_FRAME_DICE;
+}
+
+/* Pass after the aligned same-key passes: an unmatched event of A and an
+ * unmatched event of B in one aligned sentence pair whose predicates are
+ * antonyms (root "event_antonyms"), each predicate absent from the other
+ * sentence: with opposite polarity they state the same ("rejected" ->
+ * "did not approve": same), with equal polarity they clash ("approved"
+ * -> "rejected": contradicted) when the pair is one sentence edited
+ * (edited_pair). */
+static void pass_antonym(side *a, side *b, unsigned char *cat,
+                         const json_t *ant)
+{
+    if (!ant)
+        return;
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_EVENT ||
+            f->hedged)
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            if (b->skip[j] || b->match[j] >= 0 ||
+                g->type != STORY_FACT_EVENT || g->hedged ||
+                !aligned(a, i, b, j) ||
+                !antonyms(ant, f->predicate, g->predicate) ||
+                has_event_in(b, f->predicate, g->sentence, 0, (size_t)-1) ||
+                has_event_in(a, g->predicate, f->sentence, 0, (size_t)-1))
+                continue;
+            /* a clash only in one edited sentence: a paraphrase or a
+             * translation words the act differently ("die Weigerung der
+             * SEC, … zu genehmigen" for "rejected") */
+            if (!!f->negated == !!g->negated && !edited_pair(a, i, b, j))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)(!!f->negated != !!g->negated
+                                         ? STORY_DIFF_SAME
+                                         : STORY_DIFF_CONTRADICTED);
+            break;
+        }
+    }
+}
+
+/* Quotes paired by speaker whose claims name antonymous events
+ * (antonym_claims): "rejected" -> "did not approve" is the same claim
+ * although one content holds a negation (contradicted -> same);
+ * "approved" -> "rejected" is a clash although neither is negated
+ * (same -> contradicted) in one edited sentence (edited_pair). */
+static void antonym_quotes(side *a, side *b, unsigned char *cat,
+                           const json_t *ant)
+{
+    for (size_t i = 0; ant && i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->match[i] < 0 || f->type != STORY_FACT_QUOTE ||
+            (cat[i] != STORY_DIFF_SAME && cat[i] != STORY_DIFF_CONTRADICTED))
+            continue;
+        const story_fact *g = &b->fs->facts[a->match[i]];
+        if (g->type != STORY_FACT_QUOTE || f->hedged || g->hedged)
+            continue;
+        int r = antonym_claims(ant, a, f->sentence, f->content_start,
+                               f->content_end, b, g->sentence,
+                               g->content_start, g->content_end);
+        if (r > 0 && cat[i] == STORY_DIFF_CONTRADICTED)
+            cat[i] = STORY_DIFF_SAME;
+        else if (r < 0 && cat[i] == STORY_DIFF_SAME &&
+                 !!f->negated == !!g->negated &&
+                 edited_pair(a, i, b, (size_t)a->match[i]))
+            cat[i] = STORY_DIFF_CONTRADICTED;
+    }
+}
+
+/* Share of the claim words (token keys in bytes [from, to) of article
+ * p, outside the attribution's bytes [skip0, skip1)) found in sentences
+ * [s0, s0 + ns) of article q, at or above which the claim is still told
+ * there (claim_kept; at least 3 words). */
+#define FOLD_CLAIM_CONTAINMENT 0.8
+
+static int claim_kept(const story_article *p, size_t from, size_t to,
+                      size_t skip0, size_t skip1, const story_article *q,
+                      size_t s0, size_t ns)
+{
+    if (!p->tokens || !q->tokens || !ns || s0 + ns > q->n_sentences)
+        return 0;
+    size_t qa = story__token_at(q, q->sentences[s0].start);
+    size_t qe = story__token_at(q, q->sentences[s0 + ns - 1].end);
+    size_t n = 0, found = 0;
+    for (size_t t = story__token_at(p, from);
+         t < p->n_tokens && p->tokens[t].end <= to; t++) {
+        const char *k = p->tokens[t].key;
+        if (!k || !*k ||
+            (p->tokens[t].start >= skip0 && p->tokens[t].end <= skip1))
+            continue;
+        n++;
+        for (size_t u = qa; u < qe && u < q->n_tokens; u++)
+            if (q->tokens[u].key && strcmp(q->tokens[u].key, k) == 0) {
+                found++;
+                break;
+            }
+        if (n >= 64)
+            break;
+    }
+    return n >= 3 && (double)found >= FOLD_CLAIM_CONTAINMENT * (double)n;
+}
+
+/* An indirect quote that only an attribution made ("Four people were
+ * killed …, according to police"), left unmatched together with that
+ * attribution (same source: quote|X and attribution|X in one sentence)
+ * while its claim is still told in the aligned sentences of the other
+ * side (FOLD_CLAIM_CONTAINMENT of its words), is the same difference as
+ * the attribution: only the source is gone ("according to police"
+ * dropped). The quote is not reported on its own (skipped like a
+ * repeated entity mention), so one entry, the attribution, tells what
+ * changed. s is A when s_is_a. */
+static void fold_attributed_quotes(side *s, const side *o, int s_is_a)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type != STORY_FACT_QUOTE ||
+            f->direct || !f->key || strncmp(f->key, "quote|", 6) != 0 ||
+            f->sentence >= s->art->n_sentences ||
+            s->link[f->sentence] < 0 || !s->al)
+            continue;
+        const story_link *l = &s->al->links[s->link[f->sentence]];
+        const char *src = f->key + 6;
+        for (size_t k = 0; k < s->fs->n_facts; k++) {
+            const story_fact *g = &s->fs->facts[k];
+            if (g->type == STORY_FACT_ATTRIBUTION &&
+                g->sentence == f->sentence && s->match[k] < 0 &&
+                !s->skip[k] && g->key &&
+                strncmp(g->key, "attribution|", 12) == 0 &&
+                strcmp(g->key + 12, src) == 0 &&
+                claim_kept(s->art, f->content_start, f->content_end,
+                           g->start, g->end, o->art, s_is_a ? l->b : l->a,
+                           s_is_a ? l->n_b : l->n_a)) {
+                s->skip[i] = 1;
+                break;
+            }
+        }
+    }
+}
+
 /* The name part of an entity key: what follows the last '|' (keys are
  * "entity|<name key>"), so that the shared prefix does not inflate the
  * similarity. */
@@ -571,6 +793,15 @@ static int specific(const side *a, const story_fact *f, const side *b,
         (size_t)link < a->al->n_links &&
         a->al->links[link].score >= ONLY_NUMBER_MIN_SCORE &&
         count_quantities(a, link) == 1 && count_quantities(b, link) == 1)
+        event = 1;
+    /* or an amount with a named unit (a currency, percent), held once on
+     * each side of a well aligned sentence pair (pass_slot counts the
+     * slot, which holds the unit): "$1.5 million on repairs, up 12%" ->
+     * "$15 million …, up 21%" changed two values of one sentence, while
+     * the only-number rule above wants a single number per sentence */
+    if (!what && !event && link >= 0 && a->al &&
+        (size_t)link < a->al->n_links && f->unit && *f->unit &&
+        a->al->links[link].score >= ONLY_NUMBER_MIN_SCORE)
         event = 1;
     if (!what && !event)
         return 0;
@@ -858,8 +1089,6 @@ static size_t count_entities(const side *s, const char *kind, long link,
 #define RENAME_MAX_WORDS 128
 /* Share of a sentence pair's words (Dice, outside the two names) that makes
  * it one sentence with the name replaced. */
-#define RENAME_FRAME_DICE 0.8
-
 /* The tokens of sentence s of article t outside the byte span [ns, ne)
  * (a name mention): their keys into w (at most RENAME_MAX_WORDS); how
  * many. */
@@ -1904,6 +2133,17 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     }
 
     pass_key(&sa, &sb, 1, 0, cat, STORY_DIFF_SAME);
+    /* antonymous events of an aligned sentence pair (root pack
+     * "event_antonyms"), before same keys anywhere pair them elsewhere */
+    const json_t *ant = NULL;
+    {
+        const story_langpack *root = NULL;
+        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
+            ant = story_langpack_field(root, "event_antonyms");
+        if (!json_is_object(ant))
+            ant = NULL;
+    }
+    pass_antonym(&sa, &sb, cat, ant);
     pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME);
     pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
@@ -1948,6 +2188,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                          fb->facts[sa.match[i]].name))
             cat[i] = STORY_DIFF_CHANGED;
 
+    antonym_quotes(&sa, &sb, cat, ant);
+
     /* "officials said X" -> "officials denied X": the same speaker and
      * claim, one side denying it */
     for (size_t i = 0; i < fa->n_facts; i++)
@@ -1965,6 +2207,9 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
              qualifier_differs(&fa->facts[i], &fb->facts[sa.match[i]])) &&
             near_copy_pair(&sa, i, &sb, (size_t)sa.match[i]))
             cat[i] = STORY_DIFF_CHANGED;
+
+    fold_attributed_quotes(&sa, &sb, 1);
+    fold_attributed_quotes(&sb, &sa, 0);
 
     d = story__calloc(1, sizeof *d);
     if (!d) {

@@ -1378,8 +1378,11 @@ static int is_duration(const char *counted)
 }
 
 /* A number right after a capitalised word is part of a name ("FTSE 250",
- * "Boeing 737"), not a count. */
-static int in_name(const story_article *a, const story_fact *f)
+ * "Boeing 737"), not a count; but not after a word of a date mention
+ * ("am Freitag 7 Arbeiter") or, in packs with capitalised nouns, after a
+ * common noun (de "common_nouns"). */
+static int in_name(const story_article *a, const story_langpack *lp,
+                   const story_factset *fs, const story_fact *f)
 {
     if (!a || f->start < 2 || f->start > a->text_len)
         return 0;
@@ -1390,7 +1393,22 @@ static int in_name(const story_article *a, const story_fact *f)
     size_t end = i;
     while (i > 0 && a->text[i - 1] != ' ' && a->text[i - 1] != '\n')
         i--;
-    return end > i && a->text[i] >= 'A' && a->text[i] <= 'Z';
+    if (!(end > i && a->text[i] >= 'A' && a->text[i] <= 'Z'))
+        return 0;
+    for (size_t k = 0; k < fs->n_facts; k++) {
+        const story_fact *d = &fs->facts[k];
+        if (d->type == STORY_FACT_DATE && d->sentence == f->sentence &&
+            d->start <= i && d->end >= end)
+            return 0;
+    }
+    if (lp && a->tokens && a->n_tokens &&
+        json_is_true(story_langpack_field(lp, "capitalised_nouns"))) {
+        size_t t = story__token_at(a, i);
+        if (t < a->n_tokens && a->tokens[t].key &&
+            story_langpack_has(lp, "common_nouns", a->tokens[t].key))
+            return 0;
+    }
+    return 1;
 }
 
 /* Facts [*lo, *hi) of fs share the sentence of fact i (facts are ordered
@@ -1677,6 +1695,292 @@ static int same_actor(const story_article *a, const story_langpack *lp,
     return 0;
 }
 
+/* ---- claims compared by their words --------------------------------- */
+
+/* Most words of a claim compared (longer claims are not compared). */
+#define CLAIM_MAX_WORDS 32
+
+/* A clause break in the text between two tokens: , ; : ( ) – — */
+static int gap_breaks(const story_article *a, size_t from, size_t to)
+{
+    for (size_t b = from; b < to && b < a->text_len; b++) {
+        unsigned char c = (unsigned char)a->text[b];
+        if (strchr(",;:()", (int)c) && c)
+            return 1;
+        /* U+2013 / U+2014: e2 80 93 / e2 80 94 */
+        if (c == 0xe2 && b + 2 < a->text_len &&
+            (unsigned char)a->text[b + 1] == 0x80 &&
+            ((unsigned char)a->text[b + 2] == 0x93 ||
+             (unsigned char)a->text[b + 2] == 0x94))
+            return 1;
+    }
+    return 0;
+}
+
+/* The clause of event f as bytes [*cs, *ce): from the predicate back to a
+ * clause break, a reporting verb or a complementizer (the reporting frame
+ * "officials said that" is not part of the claim), forward to a clause
+ * break, within its sentence. 0 when the event has no token. */
+static int event_clause(const story_article *a, const story_langpack *lp,
+                        const story_fact *f, size_t *cs, size_t *ce)
+{
+    size_t t = story__token_at(a, f->start);
+    if (t >= a->n_tokens || a->tokens[t].sentence != f->sentence)
+        return 0;
+    size_t lo = t, hi = t;
+    while (lo > 0 && a->tokens[lo - 1].sentence == f->sentence &&
+           !gap_breaks(a, a->tokens[lo - 1].end, a->tokens[lo].start) &&
+           !cue_at(a, lp, "speech_complementizers", lo - 1) &&
+           !(a->tokens[lo - 1].end <= f->start &&
+             cue_at(a, lp, "reporting_verbs", lo - 1)))
+        lo--;
+    while (hi + 1 < a->n_tokens && a->tokens[hi + 1].sentence == f->sentence &&
+           !gap_breaks(a, a->tokens[hi].end, a->tokens[hi + 1].start))
+        hi++;
+    *cs = a->tokens[lo].start;
+    *ce = a->tokens[hi].end;
+    return 1;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The content words of bytes [from, to) of a, sorted and unique, into w
+ * (borrowed token keys): word tokens that are no stop word, determiner
+ * or negation cue (not the pack's "function_words": they hold weekdays
+ * and months, which tell claims apart), and not inside bytes [skip0, skip1)
+ * (the predicate, whose form differs between "approved" and "did not
+ * approve"). Returns the count, or 0 when there are more than
+ * CLAIM_MAX_WORDS. */
+static size_t claim_words(const story_article *a, const story_langpack *lp,
+                          size_t from, size_t to, size_t skip0, size_t skip1,
+                          const char **w)
+{
+    size_t n = 0;
+    for (size_t t = story__token_at(a, from);
+         t < a->n_tokens && a->tokens[t].end <= to; t++) {
+        const story_token *k = &a->tokens[t];
+        if (!k->key || !*k->key ||
+            !(k->flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) ||
+            (k->start < skip1 && k->end > skip0) ||
+            story_langpack_has(lp, "stopwords", k->key) ||
+            story_langpack_has(lp, "determiners", k->key) ||
+            story_langpack_has(lp, "negation_cues", k->key) ||
+            story_langpack_has(lp, "negation_particles", k->key) ||
+            story_langpack_has(lp, "negation_clause_cues", k->key))
+            continue;
+        if (n == CLAIM_MAX_WORDS)
+            return 0;
+        w[n++] = k->key;
+    }
+    if (n > 1)
+        qsort(w, n, sizeof *w, cmp_str);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || strcmp(w[u - 1], w[i]) != 0)
+            w[u++] = w[i];
+    return u;
+}
+
+/* 1 when the two claims have the same content words, at least 2. */
+static int same_claim_words(const char **x, size_t nx, const char **y,
+                            size_t ny)
+{
+    if (nx < 2 || nx != ny)
+        return 0;
+    for (size_t i = 0; i < nx; i++)
+        if (strcmp(x[i], y[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* 1 when the event concepts p and q are antonyms: the pack's (root's)
+ * "event_antonyms", concept -> [concepts]. */
+static int antonym_events(const story_langpack *lp, const char *p,
+                          const char *q)
+{
+    if (!lp || !p || !q || !*p || !*q)
+        return 0;
+    json_t *l = json_object_get(story_langpack_field(lp, "event_antonyms"),
+                                p), *v;
+    size_t k;
+    json_array_foreach(l, k, v) {
+        if (json_is_string(v) && strcmp(json_string_value(v), q) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when v already holds a contradiction between facts of sentences sf
+ * and sg (either order) of fs. */
+static int reported(const story_vec *v, const story_factset *fs, size_t sf,
+                    size_t sg)
+{
+    for (size_t k = 0; k < v->len; k++) {
+        const story_contradiction *c =
+            &((const story_contradiction *)v->data)[k];
+        size_t x = fs->facts[c->fact_a].sentence,
+               y = fs->facts[c->fact_b].sentence;
+        if ((x == sf && y == sg) || (x == sg && y == sf))
+            return 1;
+    }
+    return 0;
+}
+
+/* A candidate of check_claims: fact index and the hash of its type,
+ * (quotes) speaker key and claim words. */
+typedef struct fx_claimref {
+    uint64_t h;
+    size_t idx;
+} fx_claimref;
+
+static int cmp_claimref(const void *pa, const void *pb)
+{
+    const fx_claimref *x = pa, *y = pb;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The claim words of fact f (an event's clause without the predicate, a
+ * quote's content) into w; their count (0: not comparable). */
+static size_t fact_claim_words(const story_article *a,
+                               const story_langpack *lp, const story_fact *f,
+                               const char **w)
+{
+    size_t c0, c1;
+    if (f->type == STORY_FACT_EVENT)
+        return event_clause(a, lp, f, &c0, &c1)
+                   ? claim_words(a, lp, c0, c1, f->start, f->end, w)
+                   : 0;
+    return claim_words(a, lp, f->content_start, f->content_end, 0, 0, w);
+}
+
+/* Members of one group of equal claim hashes compared with each other at
+ * most (a text repeating one sentence thousands of times stays linear). */
+#define CLAIM_GROUP_MAX 32
+
+/* Contradictions found by the words of claims (after the slot rules of
+ * story_facts_check, which they do not repeat for a sentence pair):
+ *  - two events in different sentences, neither hedged, whose clauses
+ *    say the same in other words (the same content words once the
+ *    predicates, negation cues and function words are left out: "the
+ *    Senate approved the climate bill on Thursday" / "the Senate
+ *    rejected the climate bill on Thursday"), with antonymous predicates
+ *    both affirmed, or one predicate with opposite polarity ("the city
+ *    council did not approve the reconstruction plan on Monday") where
+ *    the slot rules had no actor or object to go by; "did not approve"
+ *    against "rejected" agree;
+ *  - two quotes of one resolved speaker in different sentences, neither
+ *    hedged, with opposite polarity and the same content words ("The
+ *    bridge is safe, engineers said" / "Engineers said the bridge is not
+ *    safe").
+ * Candidates are grouped by a hash of their words, so the check stays
+ * n log n. Returns 0 or -1 (out of memory). */
+static int check_claims(story_vec *v, const story_article *a,
+                        const story_langpack *lp, const story_factset *fs)
+{
+    char buf[512];
+    const char *wf[CLAIM_MAX_WORDS], *wg[CLAIM_MAX_WORDS];
+    if (!a || !lp || !a->tokens || !fs->n_facts)
+        return 0;
+    fx_claimref *c = story__malloc(fs->n_facts * sizeof *c);
+    if (!c)
+        return -1;
+    size_t nc = 0;
+    story_buf hb = {0};
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        if (f->hedged ||
+            (f->type != STORY_FACT_EVENT && f->type != STORY_FACT_QUOTE))
+            continue;
+        if (f->type == STORY_FACT_QUOTE &&
+            (!f->key || !strcmp(f->key, "quote|?") ||
+             !strcmp(f->key, "quote|")))
+            continue;
+        size_t nw = fact_claim_words(a, lp, f, wf);
+        if (nw < 2)
+            continue;
+        hb.len = 0;
+        story_buf_printf(&hb, "%d\x1f%s", (int)f->type,
+                         f->type == STORY_FACT_QUOTE ? f->key : "");
+        for (size_t k = 0; k < nw; k++)
+            story_buf_printf(&hb, "\x1f%s", wf[k]);
+        if (hb.oom) {
+            story_buf_free(&hb);
+            free(c);
+            return -1;
+        }
+        c[nc].h = story__hash_bytes(hb.data, hb.len);
+        c[nc].idx = i;
+        nc++;
+    }
+    story_buf_free(&hb);
+    if (nc > 1)
+        qsort(c, nc, sizeof *c, cmp_claimref);
+    int rc = 0;
+    for (size_t x = 0; x < nc && !rc; x++) {
+        size_t i = c[x].idx;
+        const story_fact *f = &fs->facts[i];
+        for (size_t y = x + 1;
+             y < nc && c[y].h == c[x].h && y <= x + CLAIM_GROUP_MAX && !rc;
+             y++) {
+            size_t j = c[y].idx;
+            const story_fact *g = &fs->facts[j];
+            if (g->type != f->type || g->sentence == f->sentence)
+                continue;
+            if (f->type == STORY_FACT_EVENT) {
+                int ant = antonym_events(lp, f->predicate, g->predicate);
+                int same = !ant && f->predicate && g->predicate &&
+                           strcmp(f->predicate, g->predicate) == 0;
+                if (!(ant && !f->negated && !g->negated) &&
+                    !(same && !!f->negated != !!g->negated))
+                    continue;
+                if (counts_event(fs, i) || counts_event(fs, j))
+                    continue;
+                if (ant)
+                    snprintf(buf, sizeof buf,
+                             "event %s vs %s (antonyms, same claim "
+                             "words): affirmed in sentence %zu, affirmed "
+                             "in sentence %zu",
+                             f->predicate, g->predicate, f->sentence,
+                             g->sentence);
+                else
+                    snprintf(buf, sizeof buf,
+                             "event %s (same claim words): %s in sentence "
+                             "%zu, %s in sentence %zu",
+                             f->predicate,
+                             f->negated ? "denied" : "affirmed", f->sentence,
+                             g->negated ? "denied" : "affirmed",
+                             g->sentence);
+            } else {
+                if (!!f->negated == !!g->negated ||
+                    strcmp(f->key, g->key) != 0)
+                    continue;
+                snprintf(buf, sizeof buf,
+                         "quote %s (same claim words): %s in sentence "
+                         "%zu, %s in sentence %zu",
+                         f->key, f->negated ? "denied" : "affirmed",
+                         f->sentence, g->negated ? "denied" : "affirmed",
+                         g->sentence);
+            }
+            /* the hash may collide: compare the words themselves */
+            size_t nf = fact_claim_words(a, lp, f, wf);
+            size_t ng = fact_claim_words(a, lp, g, wg);
+            if (!same_claim_words(wf, nf, wg, ng) ||
+                reported(v, fs, f->sentence, g->sentence))
+                continue;
+            size_t lo = i < j ? i : j, hi = i < j ? j : i;
+            if (push_contra(v, lo, hi, story__strdup(buf)))
+                rc = -1;
+        }
+    }
+    free(c);
+    return rc;
+}
+
 int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
@@ -1758,8 +2062,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 const char *cg = check_counted(a, lp, fs, j);
                 if (!f->event[0] || strcmp(f->event, g->event) != 0 ||
                     !same_counted(cf, cg) || is_duration(cf) ||
-                    is_duration(cg) || in_name(a, f) ||
-                    in_name(a, g) ||
+                    is_duration(cg) || in_name(a, lp, fs, f) ||
+                    in_name(a, lp, fs, g) ||
                     strcmp(f->key, g->key) == 0 || f->hedged || g->hedged ||
                     f->negated || g->negated || f->qualifier[0] ||
                     g->qualifier[0] || f->sentence == g->sentence ||
@@ -1865,6 +2169,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 return contra_oom(&v, by, err);
         }
     }
+    if (check_claims(&v, a, lp, fs))
+        return contra_oom(&v, by, err);
     free(by);
     /* report in article order */
     if (v.len > 1)

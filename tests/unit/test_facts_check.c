@@ -144,12 +144,99 @@ static void test_actor_in_clause(void **state)
         0);
 }
 
+/* Contradictions of `text` whose detail holds `what`. */
+static size_t details(const char *text, const char *lang, const char *what)
+{
+    story_test_run r = story_test_facts(ctx, text, lang);
+    story_contradiction *cs = NULL;
+    size_t n = 0, hits = 0;
+    story_error err;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, &err), 0);
+    for (size_t i = 0; i < n; i++)
+        if (strstr(cs[i].detail, what))
+            hits++;
+    story_contradictions_free(cs, n);
+    story_test_run_free(&r);
+    return hits;
+}
+
+/* Session 7 (fresh-user M2): claims compared by their words. Antonymous
+ * predicates (root "event_antonyms": AGREE/OPPOSE) stated of the same
+ * thing clash; so does a denial with no named actor ("The town board"),
+ * and a speaker's claim and its negation; a date, an actor or a speaker
+ * that differs, and "did not approve" against "rejected", do not. */
+static void test_claim_words(void **state)
+{
+    (void)state;
+    assert_int_equal(details("The Senate approved the harbour bill on "
+                             "Tuesday. Dock workers cheered. Later, the "
+                             "Senate rejected the harbour bill on Tuesday.",
+                             "en", "antonyms"),
+                     1);
+    assert_int_equal(details("Der Stadtrat hat den Hafenplan am Montag "
+                             "genehmigt. Die Arbeiter jubelten. Der Stadtrat "
+                             "hat den Hafenplan am Montag abgelehnt.",
+                             "de", "antonyms"),
+                     1);
+    assert_int_equal(details("The town board approved the library "
+                             "extension on Friday. Parents waited. The town "
+                             "board did not approve the library extension "
+                             "on Friday.",
+                             "en", "AGREE (same claim words)"),
+                     1);
+    assert_int_equal(details("The old pier is stable, inspectors said. "
+                             "Inspectors said the old pier is not stable.",
+                             "en", "same claim words"),
+                     1);
+    /* no clash */
+    assert_int_equal(details("The town board approved the library "
+                             "extension in March. The town board rejected "
+                             "the library extension in June.",
+                             "en", "same claim words"),
+                     0);
+    assert_int_equal(details("The finance committee approved the school "
+                             "budget. The town board rejected the school "
+                             "budget.",
+                             "en", "same claim words"),
+                     0);
+    assert_int_equal(details("The old pier is stable, inspectors said. "
+                             "Residents said the old pier is not stable.",
+                             "en", "same claim words"),
+                     0);
+    assert_int_equal(details("The town board rejected the library "
+                             "extension. Parents waited. The town board "
+                             "did not approve the library extension.",
+                             "en", "same claim words"),
+                     0);
+}
+
+/* A number after a date word or a German common noun is no part of a
+ * name: "am Freitag 7 Arbeiter" counts workers ("ums Leben" = died). */
+static void test_count_after_date(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        clashes("Bei dem Unglück kamen am Freitag 7 Arbeiter ums Leben, "
+                "teilte die Polizei mit. Die Grube war umstritten. Später "
+                "hieß es, bei dem Unglück seien 11 Arbeiter ums Leben "
+                "gekommen.",
+                "de", STORY_FACT_QUANTITY, NULL),
+        1);
+    assert_int_equal(
+        clashes("The Boeing 737 landed safely. Another Boeing 747 was "
+                "delayed.",
+                "en", STORY_FACT_QUANTITY, NULL),
+        0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_universal_denial),
         cmocka_unit_test(test_headline_count),
         cmocka_unit_test(test_actor_in_clause),
+        cmocka_unit_test(test_claim_words),
+        cmocka_unit_test(test_count_after_date),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
