@@ -296,6 +296,11 @@ static json_t *match_at(dscan *s, size_t i, const char *field, int maxw,
             q = we;
             continue;
         }
+        if (c == '-' && n < s->end && is_word_cp(cp_at(s, n, NULL)) &&
+            !is_cjk_cp(cp_at(s, n, NULL))) {
+            q = n; /* a hyphenated name: pt "terça-feira" */
+            continue;
+        }
         if (c != ' ' && c != 0xA0)
             break;
         q = n;
@@ -387,8 +392,10 @@ static json_t *icu_date_names(const char *loc)
     static const UDateFormatSymbolType mt[] = {
         UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS,
         UDAT_STANDALONE_SHORT_MONTHS};
-    static const UDateFormatSymbolType dt[] = {
-        UDAT_WEEKDAYS, UDAT_STANDALONE_WEEKDAYS, UDAT_SHORT_WEEKDAYS};
+    /* weekdays: the wide forms only; abbreviations are common words
+     * (pt "ter." is the verb "ter", "sex."; sv "ons" is nl "us") */
+    static const UDateFormatSymbolType dt[] = {UDAT_WEEKDAYS,
+                                               UDAT_STANDALONE_WEEKDAYS};
     /* UCAL_SUNDAY = 1 … UCAL_SATURDAY = 7 */
     static const char *const en[] = {"", "sunday", "monday", "tuesday",
                                      "wednesday", "thursday", "friday",
@@ -411,13 +418,52 @@ static json_t *icu_date_names(const char *loc)
                 icu_add_date_name(days, b, n, json_string(en[i]));
         }
     udat_close(f);
-    if (!all || !months || !days || json_object_set(all, "months", months) ||
-        json_object_set(all, "weekdays", days)) {
+    /* linking words: the short quoted literals of the long and full date
+     * patterns (pt/es "d 'de' MMMM 'de' y", da "EEEE 'den' d. MMMM y") */
+    json_t *links = json_object();
+    static const UDateFormatStyle st[] = {UDAT_LONG, UDAT_FULL};
+    for (size_t k = 0; links && k < sizeof st / sizeof *st; k++) {
+        e = U_ZERO_ERROR;
+        f = udat_open(UDAT_NONE, st[k], loc, u"UTC", -1, NULL, 0, &e);
+        int32_t n = U_FAILURE(e) ? 0 : udat_toPattern(f, 0, b, 64, &e);
+        if (f)
+            udat_close(f);
+        if (U_FAILURE(e) || n >= 64)
+            n = 0;
+        for (int32_t i = 0, q0 = -1, w0 = -1; i < n; i++) {
+            if (b[i] == '\'') {
+                q0 = q0 < 0 ? i + 1 : -1;
+                continue;
+            }
+            int alpha = q0 >= 0 && u_isalpha(b[i]);
+            if (alpha && w0 < 0)
+                w0 = i;
+            if (w0 >= 0 && (!alpha || i + 1 == n || b[i + 1] == '\'')) {
+                int32_t we = alpha ? i + 1 : i;
+                char w8[16];
+                int32_t wl = 0;
+                UErrorCode e2 = U_ZERO_ERROR;
+                story_buf key = {0};
+                if (we - w0 >= 2 && we - w0 <= 3)
+                    u_strToUTF8(w8, sizeof w8, &wl, b + w0, we - w0, &e2);
+                if (wl > 0 && !U_FAILURE(e2) &&
+                    story__fold_word(&key, w8, (size_t)wl) == 0 && key.data)
+                    json_object_set(links, key.data, json_true());
+                story_buf_free(&key);
+                w0 = -1;
+            }
+        }
+    }
+    if (!all || !months || !days || !links ||
+        json_object_set(all, "months", months) ||
+        json_object_set(all, "weekdays", days) ||
+        json_object_set(all, "date_links", links)) {
         json_decref(all);
         all = NULL;
     }
     json_decref(months);
     json_decref(days);
+    json_decref(links);
     return all;
 }
 
@@ -467,7 +513,7 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
         json_t *av;
         if (json_is_object(obj)) {
             json_object_foreach(obj, wk, wv) {
-                size_t fl = strcspn(wk, " ");
+                size_t fl = strcspn(wk, " -");
                 size_t j = 0;
                 int32_t c0 = story__utf8_next(wk, fl, &j);
                 if (c0 >= 0 && is_cjk_cp(c0))
@@ -480,7 +526,7 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
                 const char *w = json_string_value(av);
                 if (!w)
                     continue;
-                size_t fl = strcspn(w, " ");
+                size_t fl = strcspn(w, " -");
                 if (story__fold_word(&fk, w, fl) == 0 && fk.data)
                     json_object_set(dl->starters, fk.data, json_true());
             }

@@ -32,6 +32,7 @@
 #include <jansson.h>
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
+#include <unicode/udat.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/unumberformatter.h>
@@ -675,6 +676,80 @@ done:
     json_decref(val);
 }
 
+/* Adds each word (letter run) of u[from, to) of at most three letters,
+ * folded, as a key of obj. */
+static void icu_add_short_words(json_t *obj, const UChar *u, int32_t from,
+                                int32_t to)
+{
+    int32_t w0 = -1;
+    for (int32_t k = from; k <= to; k++) {
+        int alpha = k < to && u_isalpha(u[k]);
+        if (alpha && w0 < 0)
+            w0 = k;
+        if (!alpha && w0 >= 0) {
+            if (k - w0 >= 2 && k - w0 <= 3)
+                icu_add_name(obj, u + w0, k - w0, json_true());
+            w0 = -1;
+        }
+    }
+}
+
+/* Linking words of a language without a pack, from CLDR via ICU: the
+ * words between the number and the unit name in the full-name format of
+ * 20 metres (ro "20 de metri"), and the short quoted literal words of
+ * the long date pattern (pt/es "d 'de' MMMM 'de' y": the genitive
+ * preposition that also links "5 milhões de euros"). An object of
+ * folded words, or NULL. */
+static json_t *icu_links(const char *loc)
+{
+    json_t *links = json_object();
+    if (!links)
+        return NULL;
+    UChar b[96];
+    int32_t n = 0;
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormatter *nf = unumf_openForSkeletonAndLocale(
+        u"measure-unit/length-meter unit-width-full-name", -1, loc, &e);
+    UFormattedNumber *r = U_FAILURE(e) ? NULL : unumf_openResult(&e);
+    if (r) {
+        unumf_formatDouble(nf, 20, r, &e);
+        n = U_FAILURE(e) ? 0 : unumf_resultToString(r, b, 96, &e);
+        if (U_FAILURE(e) || n >= 96)
+            n = 0;
+        unumf_closeResult(r);
+    }
+    if (nf)
+        unumf_close(nf);
+    /* after the last digit, up to the start of the last word */
+    int32_t d = -1, lw = n;
+    for (int32_t k = 0; k < n; k++)
+        if (u_isdigit(b[k]))
+            d = k;
+    while (lw > 0 && !u_isalpha(b[lw - 1]))
+        lw--;
+    while (lw > 0 && u_isalpha(b[lw - 1]))
+        lw--;
+    if (d >= 0 && lw > d + 1)
+        icu_add_short_words(links, b, d + 1, lw);
+    e = U_ZERO_ERROR;
+    UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, loc, u"UTC", -1, NULL,
+                                0, &e);
+    UChar pat[96];
+    n = U_FAILURE(e) ? 0 : udat_toPattern(df, 0, pat, 96, &e);
+    if (df)
+        udat_close(df);
+    if (U_FAILURE(e) || n >= 96)
+        n = 0;
+    for (int32_t k = 0, q0 = -1; k < n; k++)
+        if (pat[k] == '\'' && q0 < 0) {
+            q0 = k + 1;
+        } else if (pat[k] == '\'') {
+            icu_add_short_words(links, pat, q0, k);
+            q0 = -1;
+        }
+    return links;
+}
+
 /* For a language without a language pack (its pack is the language-
  * neutral root): the scale words and currency names of ICU's locale data
  * (CLDR), so "4 miljoen euro" in Dutch is 4,000,000 EUR and not 4,
@@ -689,7 +764,7 @@ done:
 static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
 {
     json_t *scale = json_object(), *cur = json_object(), *all = json_object();
-    json_t *words = json_object(), *units = json_object();
+    json_t *words = json_object(), *units = json_object(), *links = NULL;
     if (!scale || !cur || !all || !words || !units)
         goto fail;
     UErrorCode e = U_ZERO_ERROR;
@@ -712,17 +787,45 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
     if (f)
         unum_close(f);
     /* number words 2-20, the tens and 100 / 1000 from the RBNF spellout
-     * rules ("vijftien", "quinze"); not one, which is also the
-     * indefinite article in many languages ("een brug", "um ponte") */
+     * rules ("vijftien", "quinze"), in every public cardinal rule set
+     * (pt "%spellout-cardinal-feminine": "duas" besides "dois"); not
+     * one, which is also the indefinite article in many languages ("een
+     * brug", "um ponte") */
     e = U_ZERO_ERROR;
     f = unum_open(UNUM_SPELLOUT, NULL, 0, loc, NULL, &e);
     if (!U_FAILURE(e) && f) {
-        for (int v = 2; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : 900) {
-            UChar b[64];
-            e = U_ZERO_ERROR;
-            int32_t n = unum_formatDouble(f, v, b, 64, NULL, &e);
-            if (!U_FAILURE(e) && n > 0 && n < 64)
-                icu_add_name(words, b, n, json_integer(v));
+        UChar sets[512];
+        e = U_ZERO_ERROR;
+        int32_t sl = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, sets,
+                                           512, &e);
+        if (U_FAILURE(e) || sl >= 512)
+            sl = 0;
+        /* the default rule set first, then each "%spellout-cardinal…" */
+        for (int32_t r = -1; r < sl;) {
+            int32_t r1 = r;
+            if (r >= 0) {
+                while (r1 < sl && sets[r1] != ';')
+                    r1++;
+                UChar cardinal[] = u"%spellout-cardinal";
+                int32_t cl = (int32_t)(sizeof cardinal / sizeof *cardinal) - 1;
+                int use = r1 - r >= cl && u_strncmp(sets + r, cardinal, cl) == 0;
+                e = U_ZERO_ERROR;
+                if (use)
+                    unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, sets + r,
+                                          r1 - r, &e);
+                r = r1 + 1;
+                if (!use || U_FAILURE(e))
+                    continue;
+            } else {
+                r = 0;
+            }
+            for (int v = 2; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : 900) {
+                UChar b[64];
+                e = U_ZERO_ERROR;
+                int32_t n = unum_formatDouble(f, v, b, 64, NULL, &e);
+                if (!U_FAILURE(e) && n > 0 && n < 64)
+                    icu_add_name(words, b, n, json_integer(v));
+            }
         }
     }
     if (f)
@@ -763,6 +866,9 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
         if (nf)
             unumf_close(nf);
     }
+    /* linking words between a scale word and its unit ("5 milhões de
+     * euros", ro "20 de metri"), see icu_links() */
+    links = icu_links(loc);
     neutral_load(m, ctx);
     json_t *codes = json_object_get(m->neutral_json, "currencies");
     const char *ck;
@@ -792,14 +898,17 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
     if (json_object_set(all, "scale_words", scale) ||
         json_object_set(all, "currencies", cur) ||
         json_object_set(all, "number_words", words) ||
-        json_object_set(all, "units", units))
+        json_object_set(all, "units", units) ||
+        (links && json_object_set(all, "unit_links", links)))
         goto fail;
+    json_decref(links);
     json_decref(scale);
     json_decref(cur);
     json_decref(words);
     json_decref(units);
     return all;
 fail:
+    json_decref(links);
     json_decref(scale);
     json_decref(cur);
     json_decref(words);
@@ -1372,6 +1481,57 @@ static int clock_dot_after(scan *s, size_t p, size_t *endp)
            match_after(s, de + 1, "time_markers", 1, 1, endp);
 }
 
+/* A language without a pack (no time_markers): is the numeral at i a
+ * clock time written H.MM or HhMM ("7.40 uur", "kl. 7.40", pt/fr
+ * "7h40")? The hour 0-23 has one or two digits, the minutes exactly two
+ * below 60, and what follows is no currency, scale word or unit other
+ * than the hour (so "3.50 euro", "1.25 miljoen", "2.30 meter" stay
+ * numbers). "H.MM" only where '.' is not the decimal separator (nl, pt,
+ * sv …: it cannot be a decimal there), and not "D.M." with a dot after
+ * a possible month (fi "20.10." is a date). Returns the end of the time
+ * (after an hour word: "uur"), or 0. */
+static size_t unpacked_clock(scan *s, size_t i)
+{
+    size_t p = i, nx;
+    int h = 0, nd = 0;
+    while (p < s->end && nd < 3) {
+        int32_t c = cp_at(s, p, &nx);
+        if (c < 0 || !u_isdigit(c))
+            break;
+        h = h * 10 + u_charDigitValue(c);
+        nd++;
+        p = nx;
+    }
+    if (nd < 1 || nd > 2 || h > 23 || p + 3 > s->end)
+        return 0;
+    char sep = s->t[p];
+    if (!(sep == 'h' || (sep == '.' && s->nl->dec != '.')))
+        return 0;
+    if (!isdigit((unsigned char)s->t[p + 1]) ||
+        !isdigit((unsigned char)s->t[p + 2]) || s->t[p + 1] > '5')
+        return 0;
+    size_t e = p + 3;
+    int mm = (s->t[p + 1] - '0') * 10 + (s->t[p + 2] - '0');
+    if (e < s->end) {
+        int32_t c = cp_at(s, e, &nx);
+        if (u_isdigit(c) || (sep == 'h' && is_word_cp(c)) ||
+            ((c == '.' || c == ',') && nx < s->end &&
+             u_isdigit(cp_at(s, nx, NULL))))
+            return 0;
+        /* fi/da "20.10." is the 20th of October (day.month.) */
+        if (sep == '.' && c == '.' && mm >= 1 && mm <= 12 && h >= 1)
+            return 0;
+    }
+    size_t ue;
+    json_t *u = match_after(s, e, "units", 3, 1, &ue);
+    if (u && json_is_string(u) && strcmp(json_string_value(u), "hour") == 0)
+        return ue;
+    if (u || match_after(s, e, "currencies", 3, 1, &ue) ||
+        match_after(s, e, "scale_words", 3, 1, &ue))
+        return 0;
+    return e;
+}
+
 /* After "a fifth" ending at i: is it a fraction ("a fifth of", "by a
  * fifth to", "a fifth.") rather than an ordinal before its noun ("a fifth
  * term")? The next word, if any, must be in the pack's fraction_follow
@@ -1766,6 +1926,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         double v;
         size_t ve;
         int spelled, ordinal, plain, nd;
+        size_t te0;
         if (!read_value(s, i, &v, &ve, &spelled, &ordinal, &plain, &nd)) {
             if (digit) {
                 /* invalid numeral: skip the whole digit/separator run */
@@ -1814,6 +1975,11 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 i = ve;
                 continue;
             }
+        }
+        if (!spelled && s->nl->icu && (te0 = unpacked_clock(s, i))) {
+            /* a language without a pack: "7.40 uur", "7h40" */
+            i = te0;
+            continue;
         }
         if (!spelled && plain && nd <= 2) {
             /* clock times belong to story__dates_scan: 14:30, 6pm, 9 Uhr */

@@ -194,6 +194,18 @@ static void test_icu_names_without_pack(void **state)
     assert_int_equal(v.len, 1);
     assert_string_equal(((story_date *)v.data)->iso, "2025-03-05");
     story_vec_free(&v);
+    /* Portuguese: the linking "de" of CLDR's long date pattern, the
+     * hyphenated weekday merged with the date; the verb "ter" is not the
+     * abbreviation of Tuesday (the fresh-user tr.pt.txt had the number 12
+     * and a Tuesday "ter") */
+    scan("pt", "A ponte caiu na ter\xc3\xa7" "a-feira, 12 de maio de 2025. "
+               "O relat\xc3\xb3rio pode ter erros e sai na quarta-feira.",
+         "2025-05-14", &v);
+    assert_int_equal(v.len, 2);
+    assert_string_equal(((story_date *)v.data)[0].iso, "2025-05-12");
+    assert_string_equal(((story_date *)v.data)[1].relative, "wednesday");
+    assert_string_equal(((story_date *)v.data)[1].iso, "2025-05-14");
+    story_vec_free(&v);
 }
 
 /* A weekday resolves to the latest such day on or before publication,

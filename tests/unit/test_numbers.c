@@ -329,11 +329,57 @@ static void test_icu_words_without_pack(void **state)
     assert_string_equal(n[0].unit, "m");
     assert_string_equal(n[1].unit, "m");
     story_vec_free(&v);
+    /* the feminine cardinal rule set (duas, not only dois) and the
+     * linking "de" of the long date pattern before the currency */
+    scan("pt", "Fecharam duas pontes e gastaram 5 milh\xc3\xb5" "es de "
+               "euros.", &v);
+    assert_int_equal(v.len, 2);
+    n = v.data;
+    assert_true(close_to(n[0].value, 2));
+    assert_true(close_to(n[1].value, 5e6));
+    assert_string_equal(n[1].unit, "EUR");
+    story_vec_free(&v);
     /* a language with a pack keeps its own lists */
     scan("de", "Die Reparatur kostet 4 Millionen Euro.", &v);
     assert_int_equal(v.len, 1);
     n = v.data;
     assert_true(close_to(n[0].value, 4e6));
+    story_vec_free(&v);
+}
+
+/* A language without a pack: clock times "7.40 uur", "kl. 7.40", "7h40"
+ * are no quantities (the fresh-user nl/sv/pt translations had a false
+ * added 7.4 / 7); a decimal with a unit, currency or scale word after it
+ * stays a number, and so does "7.40" where '.' is the decimal point. */
+static void test_clock_without_pack(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("nl", "De brug stortte om 7.40 uur in en 23 mensen raakten "
+               "gewond.", &v);
+    assert_int_equal(v.len, 1);
+    assert_true(close_to(((const story_number *)v.data)[0].value, 23));
+    story_vec_free(&v);
+    scan("sv", "Bron rasade kl. 7.40 och vid 18.05 var tre bilar kvar.", &v);
+    assert_int_equal(v.len, 1);
+    assert_true(close_to(((const story_number *)v.data)[0].value, 3));
+    story_vec_free(&v);
+    scan("pt", "A ponte caiu por volta das 7h40 com nove carros.", &v);
+    assert_int_equal(v.len, 1);
+    assert_true(close_to(((const story_number *)v.data)[0].value, 9));
+    story_vec_free(&v);
+    /* numbers, not times */
+    scan("nl", "Een kaartje kost 3.50 euro en de muur is 2.30 meter hoog.",
+         &v);
+    assert_int_equal(v.len, 2);
+    story_vec_free(&v);
+    /* Finnish day.month. (the ITN revision "(20. ja 24.10.)") */
+    scan("fi", "Hallitus erosi (20.10.) ja vaalit pidettiin.", &v);
+    assert_int_equal(v.len, 1);
+    story_vec_free(&v);
+    scan("pt", "A obra durou 7h40min.", &v); /* a duration */
+    assert_true(v.len >= 1);
+    assert_true(close_to(((const story_number *)v.data)[0].value, 7));
     story_vec_free(&v);
 }
 
@@ -551,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fallback_language),
         cmocka_unit_test(test_icu_words_without_pack),
+        cmocka_unit_test(test_clock_without_pack),
         cmocka_unit_test(test_hyphenated_unit),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
