@@ -549,21 +549,69 @@ static void best_guess(const char *body, size_t blen, int is_html,
     ucsdet_close(cd);
 }
 
+/* What is wrong with the UTF-8 sequence at b[i] (i < n), in words. */
+static const char *utf8_fault(const unsigned char *b, size_t n, size_t i)
+{
+    unsigned c = b[i];
+    if (c >= 0x80 && c <= 0xBF)
+        return "a continuation byte without a lead byte";
+    if (c == 0xC0 || c == 0xC1 || c >= 0xF5)
+        return c >= 0xF5 && c <= 0xF7 ? "a code point beyond U+10FFFF"
+               : c >= 0xF8            ? "a byte that never occurs in UTF-8"
+                                      : "an overlong encoding";
+    size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    if (i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+        unsigned d = b[i + 1];
+        if ((c == 0xE0 && d < 0xA0) || (c == 0xF0 && d < 0x90))
+            return "an overlong encoding";
+        if (c == 0xED && d >= 0xA0)
+            return "an encoded surrogate";
+        if (c == 0xF4 && d >= 0x90)
+            return "a code point beyond U+10FFFF";
+    }
+    size_t k = 1;
+    while (k <= need && i + k < n && (b[i + k] & 0xC0) == 0x80)
+        k++;
+    if (i + k >= n && k <= need)
+        return "a UTF-8 sequence cut short by the end of the input";
+    return "a UTF-8 sequence cut short";
+}
+
+/* ICU's charset detection is "confident" enough to be named in the hint:
+ * a legacy-looking text (few valid UTF-8 sequences) at 20% or more; a
+ * mostly valid UTF-8 text (damaged, far more likely than a legacy
+ * charset) at 50% or more, the level at which plain text is decoded by
+ * detection. An English UTF-8 file with a truncated last character was
+ * told "e.g. windows-1251" (fresh-user L4). */
+#define HINT_CONF_LEGACY 20
+#define HINT_CONF_DAMAGED 50
+
 /* The error for text that is not UTF-8 and whose charset detection is not
  * confident: the offset is the first invalid byte (err->offset, not in
- * the message); the hint names ICU's best guess when there is one. */
+ * the message); the hint names ICU's best guess when it is confident
+ * (see HINT_CONF_*), else the fault at that byte. */
 static int legacy_hint(story_error *err, const char *name, long long off,
-                       const char *guess, int conf)
+                       const char *fault, int damaged, const char *guess,
+                       int conf)
 {
-    if (guess && *guess)
+    if (guess && *guess &&
+        conf >= (damaged ? HINT_CONF_DAMAGED : HINT_CONF_LEGACY))
         return story__error(err, STORY_EENCODING, name, off,
                             "not valid UTF-8; if it is in a legacy "
                             "encoding, give it with --encoding (e.g. %s, "
                             "ICU's best guess at %d%% confidence)",
                             guess, conf);
+    if (damaged)
+        return story__error(err, STORY_EENCODING, name, off,
+                            "not valid UTF-8 (%s) among valid UTF-8 text: "
+                            "a damaged UTF-8 file? (if it is in a legacy "
+                            "encoding, give it with --encoding=NAME)",
+                            fault);
     return story__error(err, STORY_EENCODING, name, off,
-                        "not valid UTF-8; if it is in a legacy encoding, "
-                        "give it with --encoding (e.g. windows-1251)");
+                        "not valid UTF-8 (%s); if it is in a legacy "
+                        "encoding, give it with --encoding=NAME (ICU's "
+                        "charset detection is not sure which)",
+                        fault);
 }
 
 int story__charset_decode(char **out, size_t *out_len, char *charset_out,
@@ -673,8 +721,10 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             char guess[64] = "";
             int32_t gconf = 0;
             best_guess(body, blen, is_html, guess, sizeof guess, &gconf);
-            return legacy_hint(err, name, (long long)(bad + skip), guess,
-                               (int)gconf);
+            return legacy_hint(err, name, (long long)(bad + skip),
+                               utf8_fault((const unsigned char *)body, blen,
+                                          bad),
+                               1, guess, (int)gconf);
         } else {
             UErrorCode e = U_ZERO_ERROR;
             UCharsetDetector *cd = ucsdet_open(&e);
@@ -707,6 +757,14 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                 ucsdet_close(cd);
             if (!cs[0]) {
                 return legacy_hint(err, name, (long long)(bad + skip),
+                                   utf8_fault((const unsigned char *)body,
+                                              blen, bad),
+                                   /* valid UTF-8 sequences hardly occur
+                                    * by chance in legacy text */
+                                   utf8_multibyte_count(body, blen, 0) > 0 &&
+                                       utf8_invalid_count(body, blen) <=
+                                           2 * utf8_multibyte_count(body,
+                                                                    blen, 0),
                                    cand[0] && !is_utf8_name(cand) ? cand : "",
                                    (int)conf);
             }
