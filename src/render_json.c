@@ -123,6 +123,8 @@ static json_t *article_obj(const story_article *a, const char *side)
               set(o, "paragraphs", paragraphs_json(a, side == NULL));
     if (!bad && side)
         bad = set(o, "side", json_string(side)) ||
+              set(o, "lang_uncertain", json_boolean(a->lang_uncertain)) ||
+              set(o, "lang_pack", json_boolean(!a->lang_no_pack)) ||
               set(o, "sentences", sentences_json(a));
     if (!bad && !side) {
         json_t *au = json_array();
@@ -418,6 +420,8 @@ int story_facts_json(char **out, const story_article *a,
     if (!bad)
         bad = set(art, "source", str(a->source, 0)) ||
               set(art, "lang", str(a->lang, 0)) ||
+              set(art, "lang_uncertain", json_boolean(a->lang_uncertain)) ||
+              set(art, "lang_pack", json_boolean(!a->lang_no_pack)) ||
               set(art, "title", str(a->title, 0)) ||
               set(art, "text", json_stringn_nocheck(a->text ? a->text : "",
                                                     a->text ? a->text_len

@@ -1129,11 +1129,42 @@ static int same_family(const char *x, const char *y)
     return cx && cy;
 }
 
+/* Is the text too short to identify its language: fewer than
+ * STORY_LANGID_MIN_WORDS words or STORY_LANGID_MIN_LETTERS letters, and
+ * no paragraph decided by its script alone (how == 0: Han, Kana, Arabic,
+ * Devanagari …, or uk/ru letters)? "Hello." reads as Italian by n-grams. */
+static int too_short(const story_article *a, const int *how)
+{
+    for (size_t i = 0; i < a->n_paragraphs; i++)
+        if (a->paragraphs[i].lang[0] && how[i] == 0)
+            return 0;
+    size_t words = 0, letters = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < a->text_len;) {
+        int32_t c = story__utf8_next(a->text, a->text_len, &i);
+        int l = c >= 0 && u_isalpha(c);
+        letters += (size_t)l;
+        words += (size_t)(l && !in_word);
+        in_word = l || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+        if (words >= STORY_LANGID_MIN_WORDS &&
+            letters >= STORY_LANGID_MIN_LETTERS)
+            return 0;
+    }
+    return 1;
+}
+
 /* Paragraph languages and the document language (majority by bytes). */
 static int identify(story_ctx *ctx, story_article *a, const char *hint,
                     story_error *err)
 {
     char doc[16] = "";
+    const char *fallback = "und";
+    a->lang_uncertain = 0;
+    if (hint && hint[0] == '?') {
+        if (hint[1])
+            fallback = hint + 1;
+        hint = NULL;
+    }
     if (hint && *hint) {
         snprintf(doc, sizeof doc, "%s", hint);
         for (size_t i = 0; i < a->n_paragraphs; i++)
@@ -1226,8 +1257,17 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
                                         p->end - p->start)))
                 snprintf(p->lang, sizeof p->lang, "%s", doc);
         }
+        if (a->n_paragraphs && too_short(a, how)) {
+            /* no random guess: the fallback, documented */
+            a->lang_uncertain = 1;
+            snprintf(doc, sizeof doc, "%s", fallback);
+            for (size_t i = 0; i < a->n_paragraphs; i++)
+                snprintf(a->paragraphs[i].lang, sizeof a->paragraphs[i].lang,
+                         "%s", doc);
+        }
         free(how);
     }
+    a->lang_no_pack = !*doc || story_lang_check(ctx, doc) != 1;
     char *l = story__strdup(doc);
     if (!l)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");

@@ -99,7 +99,26 @@ typedef struct story_article {
     size_t n_sentences;
     story_token *tokens;
     size_t n_tokens;
+
+    /* filled by story_segment() (language identification); 0 before */
+    int lang_uncertain; /* 1 when no language was given and the text was
+                           too short to identify it (fewer than
+                           STORY_LANGID_MIN_WORDS words or
+                           STORY_LANGID_MIN_LETTERS letters, in a script
+                           shared by several languages): `lang` is then the
+                           fallback of a "?xx" lang_hint, else "und"
+                           (BCP 47 "undetermined", read with the
+                           language-neutral rules) */
+    int lang_no_pack;   /* 1 when `lang` has no language pack: the
+                           article was read with the language-neutral
+                           rules (digits, names, ICU/CLDR number and date
+                           data) */
 } story_article;
+
+/* The shortest text story_segment() identifies the language of (words,
+ * letters), see story_article.lang_uncertain. */
+#define STORY_LANGID_MIN_WORDS 3
+#define STORY_LANGID_MIN_LETTERS 16
 
 /** Free an article and everything it owns. NULL is a no-op. */
 STORY_API void story_article_free(story_article *a);

@@ -19,7 +19,11 @@ extern "C" {
  *  then a->lang = lang_hint), each paragraph's lang, and fills
  *  a->sentences and a->tokens (owned by the article). Calling it twice
  *  re-segments. Returns 0, or STORY_ENOMEM, STORY_EICU, STORY_ELOCALE with
- *  err filled. lang_hint may be NULL or "" (identify).
+ *  err filled. lang_hint may be NULL or "" (identify), or "?xx":
+ *  identify, but when the text is too short to identify (see
+ *  story_article.lang_uncertain) use xx instead of "und" (the other
+ *  document's language, as the storydiff CLI passes it). Sets
+ *  a->lang_uncertain and a->lang_no_pack.
  *
  *  Languages: story_langid() per paragraph, document = majority by bytes.
  *  Sentences: UAX #29 sentence boundaries (ICU), then a split and a merge

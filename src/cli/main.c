@@ -741,7 +741,7 @@ static void warn_lang_forced(story_ctx *ctx, const char *opt,
 static void warn_lang_unsupported(story_ctx *ctx, const char *tag,
                                  const story_article *a)
 {
-    if ((tag && *tag) || !a || !a->lang || !*a->lang ||
+    if ((tag && *tag) || !a || !a->lang || !*a->lang || a->lang_uncertain ||
         story_lang_check(ctx, a->lang) != 0)
         return;
     fprintf(stderr,
@@ -749,6 +749,38 @@ static void warn_lang_unsupported(story_ctx *ctx, const char *tag,
             "has no language pack; using language-neutral rules (digits, "
             "names, ICU number data) for it\n",
             a->source ? a->source : "the input", a->lang);
+}
+
+/* A text too short to identify its language (story_article.
+ * lang_uncertain): say how it was read. `other` is the other document
+ * of a comparison whose language it took, or NULL. */
+static void warn_lang_uncertain(const char *opt, const story_article *a,
+                                const story_article *other)
+{
+    if (!a || !a->lang_uncertain)
+        return;
+    const char *src = a->source ? a->source : "the input";
+    if (other && !other->lang_uncertain && a->lang &&
+        strcmp(a->lang, "und") != 0)
+        fprintf(stderr,
+                "storydiff: %s is too short to identify its language; "
+                "reading it as '%s', the language of %s (give --%s to "
+                "choose)\n",
+                src, a->lang, other->source ? other->source : "the other",
+                opt);
+    else
+        fprintf(stderr,
+                "storydiff: %s is too short to identify its language; "
+                "reading it with language-neutral rules as '%s' "
+                "(give --%s to choose)\n",
+                src, a->lang ? a->lang : "und", opt);
+}
+
+/* May story_compare read input `in` a second time (a file; not stdin,
+ * which is consumed, nor a URL, which would be fetched again)? */
+static int rereadable(const char *in)
+{
+    return in && strcmp(in, "-") != 0 && !is_url(in);
 }
 
 static int run_compare(story_ctx *ctx, const cli *o)
@@ -777,10 +809,37 @@ static int run_compare(story_ctx *ctx, const cli *o)
     rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
     if (rc)
         return report_error(&e, NULL, rc);
+    /* one text too short to identify its language ("Hello."): read it
+     * in the other's language rather than a guess (story_segment's
+     * "?xx" hint keeps it marked uncertain) */
+    char hint[20];
+    int redo = -1;
+    if (c->a->lang_uncertain && !c->b->lang_uncertain && !o->lang_a &&
+        *c->b->lang && rereadable(o->inputs[0]) &&
+        rereadable(o->inputs[1]))
+        redo = 0;
+    else if (c->b->lang_uncertain && !c->a->lang_uncertain && !o->lang_b &&
+             *c->a->lang && rereadable(o->inputs[0]) &&
+             rereadable(o->inputs[1]))
+        redo = 1;
+    if (redo >= 0) {
+        snprintf(hint, sizeof hint, "?%s", redo ? c->a->lang : c->b->lang);
+        if (redo)
+            co.lang_b = hint;
+        else
+            co.lang_a = hint;
+        story_comparison_free(c);
+        c = NULL;
+        rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
+        if (rc)
+            return report_error(&e, NULL, rc);
+    }
     warn_replaced(c->a);
     warn_replaced(c->b);
     warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
     warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
+    warn_lang_uncertain("lang-a", c->a, c->b);
+    warn_lang_uncertain("lang-b", c->b, c->a);
     warn_lang_unsupported(ctx, o->lang_a, c->a);
     warn_lang_unsupported(ctx, o->lang_b, c->b);
 
@@ -879,6 +938,8 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
         warn_replaced(a);
     if (!rc)
         warn_lang_forced(ctx, "lang", o->lang, a);
+    if (!rc)
+        warn_lang_uncertain("lang", a, NULL);
     if (!rc)
         warn_lang_unsupported(ctx, o->lang, a);
     if (!rc)
