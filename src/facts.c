@@ -1796,6 +1796,65 @@ static int same_claim_words(const char **x, size_t nx, const char **y,
     return 1;
 }
 
+/* The noun phrase right after event f's predicate, as sorted unique
+ * token keys into w: determiners skipped, then the words up to a stop
+ * word, function word, number or clause break (at most 6): "approved the
+ * parking plan on Monday" -> {parking, plan}. Empty for a verb-final
+ * clause, a preposition right after the predicate, or one word without a
+ * determiner before it. */
+static size_t object_phrase(const story_article *a, const story_langpack *lp,
+                            const story_fact *f, const char **w)
+{
+    size_t n = 0, t = story__token_at(a, f->end), t0 = t;
+    while (t < a->n_tokens && a->tokens[t].sentence == f->sentence &&
+           a->tokens[t].key &&
+           story_langpack_has(lp, "determiners", a->tokens[t].key))
+        t++;
+    int det = t > t0;
+    for (; t < a->n_tokens && n < 6; t++) {
+        const story_token *k = &a->tokens[t];
+        if (k->sentence != f->sentence || !k->key || !*k->key ||
+            !(k->flags & STORY_TOKEN_LETTER) ||
+            (k->flags & STORY_TOKEN_NUMBER) ||
+            gap_breaks(a, t ? a->tokens[t - 1].end : 0, k->start) ||
+            story_langpack_has(lp, "stopwords", k->key) ||
+            story_langpack_has(lp, "function_words", k->key) ||
+            story_langpack_has(lp, "determiners", k->key))
+            break;
+        w[n++] = k->key;
+    }
+    /* one word without a determiner may be an auxiliary after a
+     * verb-final predicate ("… nicht unterzeichnet habe"): no phrase */
+    if (n == 1 && !det)
+        return 0;
+    if (n > 1)
+        qsort(w, n, sizeof *w, cmp_str);
+    return n;
+}
+
+/* Do events f and g name different objects in words: each has a noun
+ * phrase right after its predicate and the two differ ("approved the
+ * parking plan" / "did not approve the school budget", where the
+ * extractor found no object for either)? No phrase on either side is no
+ * evidence. */
+static int objects_differ(const story_article *a, const story_langpack *lp,
+                          const story_fact *f, const story_fact *g)
+{
+    const char *wf[6], *wg[6];
+    if (!a || !lp || !a->tokens || f->end > a->text_len ||
+        g->end > a->text_len)
+        return 0;
+    size_t nf = object_phrase(a, lp, f, wf), ng = object_phrase(a, lp, g, wg);
+    if (!nf || !ng)
+        return 0;
+    if (nf != ng)
+        return 1;
+    for (size_t i = 0; i < nf; i++)
+        if (strcmp(wf[i], wg[i]) != 0)
+            return 1;
+    return 0;
+}
+
 /* 1 when the event concepts p and q are antonyms: the pack's (root's)
  * "event_antonyms", concept -> [concepts]. */
 static int antonym_events(const story_langpack *lp, const char *p,
@@ -2045,6 +2104,10 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 const char *p = f->slot + strlen("event|");
                 if (p[0] == '|' && f->object_key[0] == '\0')
                     continue;
+                /* no object found: the words after the predicates may
+                 * still name two different things */
+                if (f->object_key[0] == '\0' && objects_differ(a, lp, f, g))
+                    continue;
                 if (counts_event(fs, f->negated ? i : j))
                     continue;
                 snprintf(buf, sizeof buf,
@@ -2155,7 +2218,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 (strcmp(g->slot, f->slot) == 0 &&
                  (slot_actor(f->slot, &fa) || f->object_key[0])) ||
                 counts_event(fs, f->negated ? i : j) ||
-                !same_actor(a, lp, fs, i, j))
+                !same_actor(a, lp, fs, i, j) ||
+                (f->object_key[0] == '\0' && objects_differ(a, lp, f, g)))
                 continue;
             size_t lo = i < j ? i : j, hi2 = i < j ? j : i;
             const story_fact *fl = &fs->facts[lo], *fh = &fs->facts[hi2];

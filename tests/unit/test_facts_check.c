@@ -210,6 +210,23 @@ static void test_claim_words(void **state)
                      0);
 }
 
+/* Two events of one actor and predicate without an object the extractor
+ * knows clash by their slot, unless the words right after the predicates
+ * name different things ("the fishing accord" / "the trade accord"). */
+static void test_object_words(void **state)
+{
+    (void)state;
+    assert_int_equal(clashes("Sweden signed the fishing accord on Tuesday. "
+                             "The weather was mild. Sweden did not sign the "
+                             "trade accord.",
+                             "en", STORY_FACT_EVENT, "SIGN"),
+                     0);
+    assert_true(clashes("Sweden signed the fishing accord on Tuesday. The "
+                        "weather was mild. Sweden did not sign the fishing "
+                        "accord.",
+                        "en", STORY_FACT_EVENT, "SIGN") >= 1);
+}
+
 /* A number after a date word or a German common noun is no part of a
  * name: "am Freitag 7 Arbeiter" counts workers ("ums Leben" = died). */
 static void test_count_after_date(void **state)
@@ -237,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_actor_in_clause),
         cmocka_unit_test(test_claim_words),
         cmocka_unit_test(test_count_after_date),
+        cmocka_unit_test(test_object_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
