@@ -238,6 +238,9 @@ static void skeleton(const char *in, story_buf *out)
         case 'g': c = 'h'; break;
         case 'q': case 'c': c = 'k'; break;
         case 'p': c = 'b'; break;
+        /* d = t: Chinese transcription writes both with 德 de, 蒂 di, 顿
+         * dun, 特 te (Timmons / 蒂蒙斯 "dimengsi") */
+        case 'd': c = 't'; break;
         case 'z': c = 's'; break;
         case 'l': c = 'r'; break; /* ja/zh: one liquid */
         case 'x': s[m++] = 'k'; c = 's'; break;

@@ -769,6 +769,34 @@ static void test_kana_pinyin_h_and_tsch(void **state)
     run_free(&ru);
 }
 
+/* Session 8. d = t in the skeleton (zh 蒂 "di" transcribes ti); news media
+ * of entities.json have one key in every script (Newsweek / 新闻周刊 /
+ * ニューズウィーク / न्यूज़वीक), the US SEC is 美国证监会 in Chinese news. */
+static void test_d_t_and_media_names(void **state)
+{
+    (void)state;
+    run en = extract("Mark Tivani told Newsweek that the SEC would "
+                     "decide.", "en");
+    run zh = extract("马克·蒂瓦尼对新闻周刊表示，美国证监会将作出决定。", "zh");
+    run ja = extract("マーク・ティヴァーニ氏はニューズウィークに語った。", "ja");
+    run hi = extract("मार्क तिवानी ने न्यूज़वीक को बताया कि फैसला होगा।", "hi");
+    const char *t = key_of(&en, "Tivani");
+    assert_true(t[0]);
+    assert_string_equal(key_of(&zh, "蒂瓦尼"), t);
+    const char *n = key_of(&en, "Newsweek");
+    assert_true(n[0]);
+    assert_string_equal(key_of(&zh, "新闻周刊"), n);
+    assert_string_equal(key_of(&ja, "ニューズウィーク"), n);
+    assert_string_equal(key_of(&hi, "न्यूज़वीक"), n);
+    const char *s = key_of(&en, "SEC");
+    assert_true(s[0]);
+    assert_string_equal(key_of(&zh, "证监会"), s);
+    run_free(&en);
+    run_free(&zh);
+    run_free(&ja);
+    run_free(&hi);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -805,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_quote_initial_words),
         cmocka_unit_test(test_hindi_dictionary_and_first_vowel),
         cmocka_unit_test(test_kana_pinyin_h_and_tsch),
+        cmocka_unit_test(test_d_t_and_media_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
