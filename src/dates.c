@@ -888,6 +888,17 @@ static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
     return 1;
 }
 
+/* The month field of a slash date at i (after the first '/'): 1-2
+ * digits, 1..12. */
+static int m2_ok(dscan *s, size_t i)
+{
+    long m;
+    size_t e;
+    if (i < s->end && s->t[i] == ' ')
+        i++;
+    return read_int(s, i, 2, &m, &e) && m >= 1 && m <= 12;
+}
+
 static int scan_dates(dscan *s, story_vec *out, story_error *err)
 {
     size_t i = s->start, floor = s->start;
@@ -992,7 +1003,20 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                             m = dd;
                             dd = t;
                         } else if (dd <= 12) {
-                            m = 0; /* ambiguous: no date */
+                            m = 0; /* ambiguous: no day, no month */
+                            if (dd >= 1 && m2_ok(s, e + 1) &&
+                                read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&
+                                y >= 1000 && y <= 2200 &&
+                                !(e3 < s->end &&
+                                  u_isdigit(cp_at(s, e3, NULL)))) {
+                                /* "12/05/2025" (en): 12 May or December 5;
+                                 * the year is certain, and the two numbers
+                                 * are no counts */
+                                d.start = i;
+                                d.end = e3;
+                                snprintf(d.iso, sizeof d.iso, "%04ld", y);
+                                goto emit;
+                            }
                         }
                     }
                     if (read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&

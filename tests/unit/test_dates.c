@@ -263,11 +263,15 @@ static void test_numeric_day_month_order(void **state)
         assert_string_equal(((story_date *)v.data)->iso, cases[i][2]);
         story_vec_free(&v);
     }
-    /* both numbers 12 or less: no reading is safer than a wrong one */
+    /* both numbers 12 or less: no day or month is safer than a wrong
+     * one, but the year is certain and the mention covers the numbers
+     * (fresh-user M4: "12/05/2025" gave the counts 12 and 5) */
     story_vec v;
     scan("en", "The ferry sailed on 05/12/2025.", NULL, &v);
-    for (size_t i = 0; i < v.len; i++)
-        assert_string_equal(((story_date *)v.data)[i].iso, "");
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->iso, "2025");
+    assert_int_equal(((story_date *)v.data)->start, 20);
+    assert_int_equal(((story_date *)v.data)->end, 30);
     story_vec_free(&v);
     scan("en", "Version 1.2.3 shipped.", NULL, &v);
     assert_int_equal(v.len, 0);
