@@ -797,6 +797,24 @@ static void test_d_t_and_media_names(void **state)
     run_free(&hi);
 }
 
+/* Session 8. Icelandic party members are roles, as English "Republicans"
+ * (no entity), and the inflected party names are the party. */
+static void test_icelandic_party_members(void **state)
+{
+    (void)state;
+    run is = extract("Repúblikanar og Demókratar deildu í gær. Formaður "
+                     "Repúblikanaflokksins ræddi við Olaf Brenner.", "is");
+    run en = extract("The chair of the Republican Party spoke to Olaf "
+                     "Brenner.", "en");
+    assert_string_equal(key_of(&is, "Repúblikanar"), "");
+    assert_string_equal(key_of(&is, "Demókratar"), "");
+    const char *p = key_of(&en, "Republican Party");
+    assert_true(p[0]);
+    assert_string_equal(key_of(&is, "Repúblikanaflokksins"), p);
+    run_free(&is);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -834,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_hindi_dictionary_and_first_vowel),
         cmocka_unit_test(test_kana_pinyin_h_and_tsch),
         cmocka_unit_test(test_d_t_and_media_names),
+        cmocka_unit_test(test_icelandic_party_members),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
