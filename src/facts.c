@@ -1796,22 +1796,56 @@ static int same_claim_words(const char **x, size_t nx, const char **y,
     return 1;
 }
 
-/* The noun phrase right after event f's predicate, as sorted unique
- * token keys into w: determiners skipped, then the words up to a stop
- * word, function word, number or clause break (at most 6): "approved the
- * parking plan on Monday" -> {parking, plan}. Empty for a verb-final
- * clause, a preposition right after the predicate, or one word without a
- * determiner before it. */
-static size_t object_phrase(const story_article *a, const story_langpack *lp,
-                            const story_fact *f, const char **w)
+/* Words of an object phrase compared, and their stem size. */
+#define OBJ_MAX_WORDS 6
+#define OBJ_STEM_BYTES 64
+
+static int cmp_stem(const void *x, const void *y)
+{
+    return strcmp((const char *)x, (const char *)y);
+}
+
+/* Is token t inside a quantity fact of fs ("deux hommes", "30 countries")?
+ * A count says how many, not which thing. */
+static int in_quantity(const story_article *a, const story_factset *fs,
+                       size_t t)
+{
+    for (size_t k = 0; k < fs->n_facts; k++) {
+        const story_fact *q = &fs->facts[k];
+        if (q->type == STORY_FACT_QUANTITY &&
+            q->sentence == a->tokens[t].sentence &&
+            q->start <= a->tokens[t].start && q->end >= a->tokens[t].end)
+            return 1;
+    }
+    return 0;
+}
+
+/* The noun phrase right after event f's predicate, as sorted word stems
+ * into w: determiners, negation and universal cues ("aucun", "any") and
+ * counts skipped, then the words up to a stop word, function word, number
+ * or clause break (at most OBJ_MAX_WORDS): "approved the parking plan on
+ * Monday" -> {park, plan}. Empty for a verb-final clause, a preposition
+ * right after the predicate, or one word without anything skipped before
+ * it (an auxiliary after a verb-final predicate: "… unterzeichnet
+ * habe"). */
+static size_t object_phrase(story_ctx *ctx, const story_article *a,
+                            const story_langpack *lp,
+                            const story_factset *fs, const story_fact *f,
+                            char (*w)[OBJ_STEM_BYTES])
 {
     size_t n = 0, t = story__token_at(a, f->end), t0 = t;
     while (t < a->n_tokens && a->tokens[t].sentence == f->sentence &&
            a->tokens[t].key &&
-           story_langpack_has(lp, "determiners", a->tokens[t].key))
+           (story_langpack_has(lp, "determiners", a->tokens[t].key) ||
+            story_langpack_has(lp, "negation_cues", a->tokens[t].key) ||
+            story_langpack_has(lp, "negation_clause_cues",
+                               a->tokens[t].key) ||
+            story_langpack_has(lp, "universal_cues", a->tokens[t].key) ||
+            in_quantity(a, fs, t)))
         t++;
-    int det = t > t0;
-    for (; t < a->n_tokens && n < 6; t++) {
+    int skipped = t > t0;
+    story_buf st = {0};
+    for (; t < a->n_tokens && n < OBJ_MAX_WORDS; t++) {
         const story_token *k = &a->tokens[t];
         if (k->sentence != f->sentence || !k->key || !*k->key ||
             !(k->flags & STORY_TOKEN_LETTER) ||
@@ -1821,30 +1855,37 @@ static size_t object_phrase(const story_article *a, const story_langpack *lp,
             story_langpack_has(lp, "function_words", k->key) ||
             story_langpack_has(lp, "determiners", k->key))
             break;
-        w[n++] = k->key;
+        const char *stem = k->key;
+        if (ctx && story__stem(ctx, a->lang ? a->lang : "", k->key,
+                               strlen(k->key), &st, NULL) == 0 &&
+            st.data && !st.oom)
+            stem = st.data;
+        snprintf(w[n++], OBJ_STEM_BYTES, "%s", stem);
     }
-    /* one word without a determiner may be an auxiliary after a
-     * verb-final predicate ("… nicht unterzeichnet habe"): no phrase */
-    if (n == 1 && !det)
+    story_buf_free(&st);
+    if (n == 1 && !skipped)
         return 0;
     if (n > 1)
-        qsort(w, n, sizeof *w, cmp_str);
+        qsort(w, n, sizeof *w, cmp_stem);
     return n;
 }
 
 /* Do events f and g name different objects in words: each has a noun
- * phrase right after its predicate and the two differ ("approved the
- * parking plan" / "did not approve the school budget", where the
- * extractor found no object for either)? No phrase on either side is no
- * evidence. */
-static int objects_differ(const story_article *a, const story_langpack *lp,
+ * phrase right after its predicate and their stems differ ("approved the
+ * parking plan" / "did not approve the school budget", "the fishing
+ * accord" / "the trade accord", where the extractor found no object for
+ * either; "aucun homme" / "deux hommes" agree)? No phrase on either side
+ * is no evidence. */
+static int objects_differ(story_ctx *ctx, const story_article *a,
+                          const story_langpack *lp, const story_factset *fs,
                           const story_fact *f, const story_fact *g)
 {
-    const char *wf[6], *wg[6];
+    char wf[OBJ_MAX_WORDS][OBJ_STEM_BYTES], wg[OBJ_MAX_WORDS][OBJ_STEM_BYTES];
     if (!a || !lp || !a->tokens || f->end > a->text_len ||
         g->end > a->text_len)
         return 0;
-    size_t nf = object_phrase(a, lp, f, wf), ng = object_phrase(a, lp, g, wg);
+    size_t nf = object_phrase(ctx, a, lp, fs, f, wf);
+    size_t ng = object_phrase(ctx, a, lp, fs, g, wg);
     if (!nf || !ng)
         return 0;
     if (nf != ng)
@@ -2106,7 +2147,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                     continue;
                 /* no object found: the words after the predicates may
                  * still name two different things */
-                if (f->object_key[0] == '\0' && objects_differ(a, lp, f, g))
+                if (f->object_key[0] == '\0' &&
+                    objects_differ(ctx, a, lp, fs, f, g))
                     continue;
                 if (counts_event(fs, f->negated ? i : j))
                     continue;
@@ -2219,7 +2261,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                  (slot_actor(f->slot, &fa) || f->object_key[0])) ||
                 counts_event(fs, f->negated ? i : j) ||
                 !same_actor(a, lp, fs, i, j) ||
-                (f->object_key[0] == '\0' && objects_differ(a, lp, f, g)))
+                (f->object_key[0] == '\0' &&
+                 objects_differ(ctx, a, lp, fs, f, g)))
                 continue;
             size_t lo = i < j ? i : j, hi2 = i < j ? j : i;
             const story_fact *fl = &fs->facts[lo], *fh = &fs->facts[hi2];
