@@ -11,7 +11,8 @@
 #      21%") are two changed quantities, not omitted + added;
 #  L1  "fell into the river" is no DECREASE, "the main support" (a beam) no
 #      SUPPORT, fr "un arrêté" (a decree) no ARREST, while "prices fell",
-#      "supported the plan", "a été arrêté" stay events; dropping
+#      "supported the plan", "a été arrêté" stay events; "closing two
+#      roads" is CLOSE (not "the closing price"), de "bewilligte" AGREE; dropping
 #      "according to police" is one omitted attribution, not also an
 #      omitted quote of the whole sentence.
 # All inputs are written here.
@@ -115,6 +116,12 @@ w decree.fr.txt "Les ponts fermés" \
   "Un homme a été arrêté par la police près du port."
 evt "fr un arrêté (decree): no ARREST" 0 'event	s1	[0-9-]+	event\|\|ARREST\|' "$tmp/decree.fr.txt"
 evt "fr a été arrêté: ARREST" 1 'event	s2	[0-9-]+	event\|\|ARREST\|' "$tmp/decree.fr.txt"
+w close.txt "Road works" "The mayor signed an order closing two roads near the harbour." \
+  "Shares rose before the closing price was set."
+evt "an order closing two roads: CLOSE" 1 'event	s1	[0-9-]+	event\|\|CLOSE\|' "$tmp/close.txt"
+evt "the closing price: no CLOSE" 0 'event	s2	[0-9-]+	event\|\|CLOSE\|' "$tmp/close.txt"
+w grant.de.txt "Geld für die Brücke" "Der Stadtrat bewilligte am Mittwoch zwei Millionen Euro für die Brücke."
+evt "de bewilligte: AGREE" 1 'event	s1	[0-9-]+	event\|\|AGREE\|' "$tmp/grant.de.txt"
 w src_a.txt "Flood in the valley" \
   "Three houses were flooded when the river rose on Monday, according to police." \
   "Roads stayed closed until the evening."

@@ -142,6 +142,55 @@ static void test_renamed_same_key(void **state)
 /* The same story as plain text (headline kept as its first paragraph)
  * and as an HTML page (headline in <title>/<h1>): no difference; a
  * headline changed in the HTML page is reported. */
+/* Number of certain entries of category `cat` and fact type `t`. */
+static size_t entries(const story_comparison *c, story_diff_category cat,
+                      story_fact_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->diff->n_entries; i++) {
+        const story_diff_entry *e = &c->diff->entries[i];
+        n += e->category == cat && e->type == t && e->certain;
+    }
+    return n;
+}
+
+/* Session 7 (fresh-user M8): antonymous events of an aligned pair
+ * (locales/root.json "event_antonyms"): "rejected" -> "did not approve"
+ * agree (the quote too), "approved" -> "rejected" is contradicted; two
+ * amounts with units changed in one sentence are two changed quantities.
+ * Sentences written for the test. */
+static void test_antonyms_and_amounts(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_comparison *c = run(
+        ctx,
+        "Ferry vote\n\nThe port board rejected the ferry plan on Monday, "
+        "a spokesman said.\n\nThe board approved the pier repairs.\n",
+        "Ferry vote\n\nThe port board did not approve the ferry plan on "
+        "Monday, a spokesman said.\n\nThe board rejected the pier "
+        "repairs.\n");
+    assert_int_equal(entries(c, STORY_DIFF_CONTRADICTED, STORY_FACT_QUOTE),
+                     0);
+    assert_int_equal(entries(c, STORY_DIFF_CONTRADICTED, STORY_FACT_EVENT),
+                     1);
+    assert_int_equal(entries(c, STORY_DIFF_OMITTED, STORY_FACT_EVENT) +
+                         entries(c, STORY_DIFF_ADDED, STORY_FACT_EVENT),
+                     0);
+    story_comparison_free(c);
+    c = run(ctx,
+            "Repairs\n\nThe port will spend $3.5 million on the pier, up 16% "
+            "from last year.\n\nWork starts in May.\n",
+            "Repairs\n\nThe port will spend $35 million on the pier, up 61% "
+            "from last year.\n\nWork starts in May.\n");
+    assert_int_equal(entries(c, STORY_DIFF_CHANGED, STORY_FACT_QUANTITY), 2);
+    assert_int_equal(entries(c, STORY_DIFF_OMITTED, STORY_FACT_QUANTITY) +
+                         entries(c, STORY_DIFF_ADDED, STORY_FACT_QUANTITY),
+                     0);
+    story_comparison_free(c);
+    story_ctx_free(ctx);
+}
+
 static void test_text_vs_html_headline(void **state)
 {
     (void)state;
@@ -331,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_changed_number),
         cmocka_unit_test(test_renamed_same_key),
         cmocka_unit_test(test_text_vs_html_headline),
+        cmocka_unit_test(test_antonyms_and_amounts),
         cmocka_unit_test(test_errors_name_the_input),
         cmocka_unit_test(test_encoding_per_input),
         cmocka_unit_test(test_lang_check),
