@@ -2502,14 +2502,30 @@ static int translit_token(fx *x, size_t i)
     return n > 0;
 }
 
-/* zh: tokens i and i+1 are joined by a middle dot (· or ・) alone. */
+/* zh: tokens i and i+1 are joined by a middle dot (· or ・, or a bullet
+ * •) alone, spaces around it allowed ("丹尼斯 ·M· 凯莱赫"). */
 static int dot_gap(const fx *x, size_t i)
 {
-    size_t gap = x->a->tokens[i + 1].start - x->a->tokens[i].end;
-    const char *g = x->a->text + x->a->tokens[i].end;
-    return (gap == 2 && memcmp(g, "\xc2\xb7", 2) == 0) ||
-           (gap == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
-                         memcmp(g, "\xe2\x80\xa2", 3) == 0));
+    size_t p = x->a->tokens[i].end, q = x->a->tokens[i + 1].start;
+    const char *t = x->a->text;
+    int dots = 0;
+    while (p < q) {
+        int32_t c = story__utf8_next(t, q, &p);
+        if (c == 0xB7 || c == 0x30FB || c == 0x2022)
+            dots++;
+        else if (c != ' ' && c != 0x3000)
+            return 0;
+    }
+    return dots == 1;
+}
+
+/* zh: token i is a Latin initial between two middle dots ("约翰·F·肯尼迪"). */
+static int dotted_initial(const fx *x, size_t i, size_t e)
+{
+    const story_token *t = &x->a->tokens[i];
+    return i > 0 && i + 1 < e && t->end - t->start == 1 &&
+           x->a->text[t->start] >= 'A' && x->a->text[t->start] <= 'Z' &&
+           dot_gap(x, i - 1) && dot_gap(x, i);
 }
 
 /* zh: a transliterated foreign name at token i: transliteration
@@ -2522,7 +2538,8 @@ static size_t dotted_name(fx *x, size_t i, size_t e)
     if (!x->cjk || !translit_token(x, i))
         return 0;
     size_t re = i + 1, dots = 0, last = i;
-    while (re < e && translit_token(x, re)) {
+    while (re < e && (translit_token(x, re) ||
+                      (dotted_initial(x, re, e) && translit_token(x, re + 1)))) {
         if (dot_gap(x, re - 1)) {
             dots++;
             last = re;

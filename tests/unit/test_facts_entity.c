@@ -815,6 +815,25 @@ static void test_icelandic_party_members(void **state)
     run_free(&en);
 }
 
+/* Session 8. zh: a Latin middle initial between middle dots, spaces
+ * around the dots allowed, is inside the name ("罗伯特 ·J· 马里诺" is
+ * Marino, as "Robert J. Marino"). */
+static void test_zh_dotted_initial(void **state)
+{
+    (void)state;
+    run en = extract("The fund was led by Robert J. Marino, its founder.",
+                     "en");
+    run zh = extract("该基金由创始人罗伯特 ·J· 马里诺领导。", "zh");
+    run zh2 = extract("该基金由创始人罗伯特·J·马里诺领导。", "zh");
+    const char *m = key_of(&en, "Marino");
+    assert_true(m[0]);
+    assert_string_equal(key_of(&zh, "马里诺"), m);
+    assert_string_equal(key_of(&zh2, "马里诺"), m);
+    run_free(&en);
+    run_free(&zh);
+    run_free(&zh2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -853,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_kana_pinyin_h_and_tsch),
         cmocka_unit_test(test_d_t_and_media_names),
         cmocka_unit_test(test_icelandic_party_members),
+        cmocka_unit_test(test_zh_dotted_initial),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
