@@ -344,13 +344,19 @@ static void textcat_best(story_ctx *ctx, void *h, const char *text,
     char tag[8][16];
     if (n > 8)
         n = 8;
+    int packed = 0;
     for (int i = 0; i < n; i++) {
         size_t k = c[i].name ? strcspn(c[i].name, "-") : 0;
         if (k >= sizeof tag[i])
             k = sizeof tag[i] - 1;
         memcpy(tag[i], c[i].name ? c[i].name : "", k);
         tag[i][k] = '\0';
+        packed += story_lang_check(ctx, tag[i]) == 1;
     }
+    /* several candidates, none with a pack (sv, da, nb): as sure as one
+     * candidate for step 4, which only asks "a language without a pack?" */
+    if (n_cand && n > 1 && !packed)
+        *n_cand = -n;
     if (n > 1 && latin_ext > 0) {
         size_t f0 = foreign_letters(ctx, tag[0], text, len);
         if (f0 >= 2 && f0 * 50 >= letters) {
@@ -486,7 +492,8 @@ int story__langid_unpacked(story_ctx *ctx, const char *lang,
     textcat_best(ctx, h, clean, cl, letters, ext, other, sizeof other,
                  &n_cand);
     free(clean);
-    if (*other && n_cand == 1 && story_lang_check(ctx, other) == 0)
+    if (*other && (n_cand == 1 || n_cand < 0) &&
+        story_lang_check(ctx, other) == 0)
         snprintf(out, out_size, "%s", other);
     return 0;
 }
@@ -625,7 +632,8 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
         if (h) {
             textcat_best(ctx, h, clean, cl, latin_letters, latin_ext, other,
                          sizeof other, &n_cand);
-            if (*other && story_lang_check(ctx, other) == 0 && n_cand == 1)
+            if (*other && story_lang_check(ctx, other) == 0 &&
+                (n_cand == 1 || n_cand < 0))
                 snprintf(out, out_size, "%s", other);
         }
     }
