@@ -75,6 +75,12 @@
 #define GAIN_SHARE 0.3 /* absorb: the other run's coverage must grow by this
                           x the unit's length share x the median coverage */
 #define GAIN_LT 0.5    /* ... with a length term of at least */
+#define AGREE_LT -1.0  /* absorb (session 8): when both containments
+                          agree (the unit's content is in the other run,
+                          and that run's coverage grows with it), a
+                          joined length term of at least this, and
+                          COVER_LEN above the link's own, suffices (a
+                          condensed translation of a merged passage) */
 #define PART_COV 0.5   /* least containment of each part of a run, x the
                           pair's median (parts_contained) */
 #define PART_CHECK 0.0 /* parts are checked for links scoring above
@@ -1537,7 +1543,7 @@ out:
  * (or added B unit) next to a link joins it when the joined run is more
  * similar to the other side than the link was (sim gain >= MERGE_GAIN) and
  * the unit itself shares enough with the other side (>= MERGE_PART). */
-static void absorb(dp *d, sd_link *l, size_t n)
+static void absorb(dp *d, sd_link *l, size_t n, int sentences)
 {
     size_t *la, *lb;
     if (unit_maps_new(d, &la, &lb))
@@ -1620,6 +1626,22 @@ static void absorb(dp *d, sd_link *l, size_t n)
                                                        : d->covmed[!side];
                             if (c1 - c0 >= GAIN_SHARE * mo * share &&
                                 lt1 >= GAIN_LT)
+                                take = 1;
+                            /* both containments agree: a merged passage
+                             * translated shorter than its parts (the
+                             * faithful WMT24 en-es ventures_africa pair:
+                             * two English sentences condensed into one
+                             * Spanish one, shown as a certain omission)
+                             * needs only lengths that fit better joined;
+                             * sentences only (on paragraphs it took a
+                             * deleted WMT24 en-ru paragraph into its
+                             * neighbour's link) */
+                            if (!take && sentences &&
+                                cov >= COVER_REL * med[side] &&
+                                c1 - c0 >= GAIN_SHARE * mo * share &&
+                                lt1 >= AGREE_LT &&
+                                lt1 >= len_of(d, x->a, x->na, x->b, x->nb) +
+                                           COVER_LEN)
                                 take = 1;
                         }
                     }
@@ -1884,7 +1906,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
     fill_gaps(&d, l, cnt);
     gap_dp(&d, l, cnt);
     steal(&d, l, cnt);
-    absorb(&d, l, cnt);
+    absorb(&d, l, cnt, (reorder & SD_SENTENCES) != 0);
     if (reorder & SD_SENTENCES)
         cnt = split_parts(&d, l, cnt, cap);
     swap_neighbours(&d, l, cnt);

@@ -1159,6 +1159,75 @@ static void test_split_riding_part(void **state)
     word_space_free(&sp);
 }
 
+/* Session 8 (absorb): a merged passage translated shorter than its parts.
+ * b1 holds all of a1 and most of a2 (a2's content is in b1, and b1's
+ * coverage grows when a2 joins) but is much shorter than a1 + a2 (a
+ * condensed translation: the joined length term is below absorb's usual
+ * floor, though better than a1's alone). Feature-level units written for
+ * the test: a1 + a2 linked to b1, nothing omitted. */
+static void fill_ids(uint32_t *f, uint32_t from, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        f[k] = from + k;
+}
+
+static void test_condensed_merge(void **state)
+{
+    (void)state;
+    const uint32_t nid = 200;
+    sd_space sp;
+    word_space(&sp, nid);
+    /* units of 20+ features: the pair's typical link similarity is near
+     * 1, so the DP weighs similarity, not length */
+    uint32_t a0[20], a1[20], a2[10], a3[20], a4[20], b0[20], b1[32],
+        b2[20], b3[24];
+    fill_ids(a0, 0, 20);
+    fill_ids(b0, 0, 20);
+    fill_ids(a1, 100, 20);
+    fill_ids(b1, 100, 20);
+    fill_ids(b1 + 20, 140, 6);  /* most of a2 */
+    fill_ids(b1 + 26, 170, 6);  /* b1's own words */
+    fill_ids(a2, 140, 6);
+    fill_ids(a2 + 6, 150, 4);   /* also in b3: a2's background */
+    fill_ids(a3, 20, 20);
+    fill_ids(b2, 20, 20);
+    fill_ids(a4, 40, 20);
+    fill_ids(b3, 40, 20);
+    fill_ids(b3 + 20, 150, 4);
+    sd_unit ua[5], ub[4];
+    set_unit(&ua[0], a0, 20, 40);
+    set_unit(&ua[1], a1, 20, 70);
+    set_unit(&ua[2], a2, 10, 80);
+    set_unit(&ua[3], a3, 20, 80);
+    set_unit(&ua[4], a4, 20, 80);
+    set_unit(&ub[0], b0, 20, 40);
+    set_unit(&ub[1], b1, 32, 115);
+    set_unit(&ub[2], b2, 20, 80);
+    set_unit(&ub[3], b3, 24, 80);
+    sd_side A = {ua, 5}, B = {ub, 4};
+    sd_link *l = NULL;
+    size_t nl = 0;
+    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                    SD_REORDER | SD_SENTENCES, NULL),
+                     0);
+    int merged = 0, omitted = 0;
+    for (size_t k = 0; k < nl; k++) {
+        if (l[k].a == 1 && l[k].na == 2 && l[k].b == 1 && l[k].nb == 1 &&
+            l[k].kind == STORY_LINK_MATCH)
+            merged = 1;
+        if (l[k].kind == STORY_LINK_OMITTED)
+            omitted++;
+    }
+    assert_true(merged);
+    assert_int_equal(omitted, 0);
+    free(l);
+    for (size_t i = 0; i < 5; i++)
+        free(ua[i].f);
+    for (size_t j = 0; j < 4; j++)
+        free(ub[j].f);
+    word_space_free(&sp);
+}
+
 /* Session 7: a Japanese compound the lexicon lacks (野生動物, "wild
  * animals") projects through its longest headwords (野生 + 動物). */
 static int projects_to(sd_pair *p, const char *fa, story_ctx *ctx,
@@ -1388,6 +1457,7 @@ int main(void)
         cmocka_unit_test(test_verbatim_moves_long),
         cmocka_unit_test(test_reordered_translation_similar),
         cmocka_unit_test(test_split_riding_part),
+        cmocka_unit_test(test_condensed_merge),
         cmocka_unit_test(test_decompound),
         cmocka_unit_test(test_gap_across_moved),
         cmocka_unit_test(test_swap_neighbour),
