@@ -331,12 +331,54 @@ static int antonyms(const json_t *ant, const char *p, const char *q)
     return 0;
 }
 
+/* The facts of side s that start in bytes [from, to): [*lo, *hi) (fact
+ * sets are ordered by start offset; binary search, so that the passes
+ * below look only at the facts of a sentence). */
+static void fact_range(const side *s, size_t from, size_t to, size_t *lo,
+                       size_t *hi)
+{
+    size_t n = s->fs->n_facts;
+    size_t l = 0, h = n;
+    while (l < h) {
+        size_t m = l + (h - l) / 2;
+        if (s->fs->facts[m].start < from)
+            l = m + 1;
+        else
+            h = m;
+    }
+    *lo = l;
+    h = n;
+    while (l < h) {
+        size_t m = l + (h - l) / 2;
+        if (s->fs->facts[m].start < to)
+            l = m + 1;
+        else
+            h = m;
+    }
+    *hi = l;
+}
+
+/* Bytes of sentences [s0, s0 + n) of side s. 0 when out of range. */
+static int sentence_bytes(const side *s, size_t s0, size_t n, size_t *from,
+                          size_t *to)
+{
+    if (!n || s0 + n > s->art->n_sentences)
+        return 0;
+    *from = s->art->sentences[s0].start;
+    *to = s->art->sentences[s0 + n - 1].end;
+    return 1;
+}
+
 /* 1 when side s has an event with predicate `pred` in sentence `sent`
  * within bytes [from, to). */
 static int has_event_in(const side *s, const char *pred, size_t sent,
                         size_t from, size_t to)
 {
-    for (size_t i = 0; i < s->fs->n_facts; i++) {
+    size_t sf, st, lo, hi;
+    if (!sentence_bytes(s, sent, 1, &sf, &st))
+        return 0;
+    fact_range(s, from > sf ? from : sf, to < st ? to : st, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const story_fact *e = &s->fs->facts[i];
         if (e->type == STORY_FACT_EVENT && e->sentence == sent &&
             e->start >= from && e->end <= to && e->predicate &&
@@ -356,14 +398,17 @@ static int antonym_claims(const json_t *ant, const side *a, size_t fs_,
                           size_t fa0, size_t fa1, const side *b, size_t gs,
                           size_t gb0, size_t gb1)
 {
+    size_t alo, ahi, blo, bhi;
     if (!ant)
         return 0;
-    for (size_t i = 0; i < a->fs->n_facts; i++) {
+    fact_range(a, fa0, fa1, &alo, &ahi);
+    fact_range(b, gb0, gb1, &blo, &bhi);
+    for (size_t i = alo; i < ahi; i++) {
         const story_fact *e = &a->fs->facts[i];
         if (e->type != STORY_FACT_EVENT || e->sentence != fs_ ||
             e->start < fa0 || e->end > fa1 || e->hedged)
             continue;
-        for (size_t j = 0; j < b->fs->n_facts; j++) {
+        for (size_t j = blo; j < bhi; j++) {
             const story_fact *h = &b->fs->facts[j];
             if (h->type != STORY_FACT_EVENT || h->sentence != gs ||
                 h->start < gb0 || h->end > gb1 || h->hedged ||
@@ -414,9 +459,16 @@ static void pass_antonym(side *a, side *b, unsigned char *cat,
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
         if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_EVENT ||
-            f->hedged)
+            f->hedged || f->sentence >= a->art->n_sentences ||
+            a->link[f->sentence] < 0 || !a->al)
             continue;
-        for (size_t j = 0; j < b->fs->n_facts; j++) {
+        /* only the facts of the linked B sentences */
+        const story_link *l = &a->al->links[a->link[f->sentence]];
+        size_t bf, bt, lo, hi;
+        if (!sentence_bytes(b, l->b, l->n_b, &bf, &bt))
+            continue;
+        fact_range(b, bf, bt, &lo, &hi);
+        for (size_t j = lo; j < hi; j++) {
             const story_fact *g = &b->fs->facts[j];
             if (b->skip[j] || b->match[j] >= 0 ||
                 g->type != STORY_FACT_EVENT || g->hedged ||
@@ -472,6 +524,8 @@ static void antonym_quotes(side *a, side *b, unsigned char *cat,
  * [s0, s0 + ns) of article q, at or above which the claim is still told
  * there (claim_kept; at least 3 words). */
 #define FOLD_CLAIM_CONTAINMENT 0.8
+/* tokens of the other side searched at most */
+#define FOLD_MAX_TOKENS 400
 
 static int claim_kept(const story_article *p, size_t from, size_t to,
                       size_t skip0, size_t skip1, const story_article *q,
@@ -481,6 +535,8 @@ static int claim_kept(const story_article *p, size_t from, size_t to,
         return 0;
     size_t qa = story__token_at(q, q->sentences[s0].start);
     size_t qe = story__token_at(q, q->sentences[s0 + ns - 1].end);
+    if (qe > qa + FOLD_MAX_TOKENS) /* a run-on sentence: bounded work */
+        qe = qa + FOLD_MAX_TOKENS;
     size_t n = 0, found = 0;
     for (size_t t = story__token_at(p, from);
          t < p->n_tokens && p->tokens[t].end <= to; t++) {
@@ -520,7 +576,11 @@ static void fold_attributed_quotes(side *s, const side *o, int s_is_a)
             continue;
         const story_link *l = &s->al->links[s->link[f->sentence]];
         const char *src = f->key + 6;
-        for (size_t k = 0; k < s->fs->n_facts; k++) {
+        size_t sf, st, lo, hi;
+        if (!sentence_bytes(s, f->sentence, 1, &sf, &st))
+            continue;
+        fact_range(s, sf, st, &lo, &hi);
+        for (size_t k = lo; k < hi; k++) {
             const story_fact *g = &s->fs->facts[k];
             if (g->type == STORY_FACT_ATTRIBUTION &&
                 g->sentence == f->sentence && s->match[k] < 0 &&

@@ -1728,13 +1728,16 @@ static int event_clause(const story_article *a, const story_langpack *lp,
     if (t >= a->n_tokens || a->tokens[t].sentence != f->sentence)
         return 0;
     size_t lo = t, hi = t;
-    while (lo > 0 && a->tokens[lo - 1].sentence == f->sentence &&
+    /* within FX_WINDOW tokens each way: linear in run-on text */
+    while (lo > 0 && t - lo < FX_WINDOW &&
+           a->tokens[lo - 1].sentence == f->sentence &&
            !gap_breaks(a, a->tokens[lo - 1].end, a->tokens[lo].start) &&
            !cue_at(a, lp, "speech_complementizers", lo - 1) &&
            !(a->tokens[lo - 1].end <= f->start &&
              cue_at(a, lp, "reporting_verbs", lo - 1)))
         lo--;
-    while (hi + 1 < a->n_tokens && a->tokens[hi + 1].sentence == f->sentence &&
+    while (hi + 1 < a->n_tokens && hi - t < FX_WINDOW &&
+           a->tokens[hi + 1].sentence == f->sentence &&
            !gap_breaks(a, a->tokens[hi].end, a->tokens[hi + 1].start))
         hi++;
     *cs = a->tokens[lo].start;
@@ -1810,11 +1813,21 @@ static int cmp_stem(const void *x, const void *y)
 static int in_quantity(const story_article *a, const story_factset *fs,
                        size_t t)
 {
-    for (size_t k = 0; k < fs->n_facts; k++) {
-        const story_fact *q = &fs->facts[k];
-        if (q->type == STORY_FACT_QUANTITY &&
-            q->sentence == a->tokens[t].sentence &&
-            q->start <= a->tokens[t].start && q->end >= a->tokens[t].end)
+    /* facts are ordered by start: the first one starting after the
+     * token, then back through the token's sentence */
+    size_t l = 0, h = fs->n_facts;
+    while (l < h) {
+        size_t m = l + (h - l) / 2;
+        if (fs->facts[m].start <= a->tokens[t].start)
+            l = m + 1;
+        else
+            h = m;
+    }
+    for (size_t k = l; k > 0; k--) {
+        const story_fact *q = &fs->facts[k - 1];
+        if (q->sentence != a->tokens[t].sentence)
+            break;
+        if (q->type == STORY_FACT_QUANTITY && q->end >= a->tokens[t].end)
             return 1;
     }
     return 0;
@@ -1947,15 +1960,39 @@ static int cmp_claimref(const void *pa, const void *pb)
 /* The claim words of fact f (an event's clause without the predicate, a
  * quote's content) into w; their count (0: not comparable). */
 static size_t fact_claim_words(const story_article *a,
-                               const story_langpack *lp, const story_fact *f,
+                               const story_langpack *lp,
+                               const story_factset *fs, size_t i,
                                const char **w)
 {
+    const story_fact *f = &fs->facts[i];
     size_t c0, c1;
-    if (f->type == STORY_FACT_EVENT)
-        return event_clause(a, lp, f, &c0, &c1)
-                   ? claim_words(a, lp, c0, c1, f->start, f->end, w)
-                   : 0;
-    return claim_words(a, lp, f->content_start, f->content_end, 0, 0, w);
+    if (f->type != STORY_FACT_EVENT)
+        return claim_words(a, lp, f->content_start, f->content_end, 0, 0,
+                           w);
+    if (!event_clause(a, lp, f, &c0, &c1))
+        return 0;
+    /* a clause without a date of its own takes the words before it in its
+     * sentence too: an opening adverbial dates or orders the event ("After
+     * changes, the council approved the plan" is no denial of "The council
+     * rejected the plan"); with a date inside ("Later, the Senate rejected
+     * the bill on Thursday") the clause says when */
+    size_t lo, hi;
+    int dated = 0;
+    sentence_facts(fs, i, &lo, &hi);
+    for (size_t k = lo; k < hi && !dated; k++)
+        dated = fs->facts[k].type == STORY_FACT_DATE &&
+                fs->facts[k].start >= c0 && fs->facts[k].end <= c1;
+    if (!dated && f->sentence < a->n_sentences) {
+        size_t t = story__token_at(a, c0), n = 0;
+        while (t > 0 && n < FX_WINDOW &&
+               a->tokens[t - 1].sentence == f->sentence) {
+            t--;
+            n++;
+        }
+        if (t < a->n_tokens && a->tokens[t].start < c0)
+            c0 = a->tokens[t].start;
+    }
+    return claim_words(a, lp, c0, c1, f->start, f->end, w);
 }
 
 /* Members of one group of equal claim hashes compared with each other at
@@ -2000,7 +2037,7 @@ static int check_claims(story_vec *v, const story_article *a,
             (!f->key || !strcmp(f->key, "quote|?") ||
              !strcmp(f->key, "quote|")))
             continue;
-        size_t nw = fact_claim_words(a, lp, f, wf);
+        size_t nw = fact_claim_words(a, lp, fs, i, wf);
         if (nw < 2)
             continue;
         hb.len = 0;
@@ -2067,8 +2104,8 @@ static int check_claims(story_vec *v, const story_article *a,
                          g->sentence);
             }
             /* the hash may collide: compare the words themselves */
-            size_t nf = fact_claim_words(a, lp, f, wf);
-            size_t ng = fact_claim_words(a, lp, g, wg);
+            size_t nf = fact_claim_words(a, lp, fs, i, wf);
+            size_t ng = fact_claim_words(a, lp, fs, j, wg);
             if (!same_claim_words(wf, nf, wg, ng) ||
                 reported(v, fs, f->sentence, g->sentence))
                 continue;

@@ -208,6 +208,12 @@ static void test_claim_words(void **state)
                              "did not approve the library extension.",
                              "en", "same claim words"),
                      0);
+    /* an opening adverbial orders undated events */
+    assert_int_equal(details("The town board rejected the library "
+                             "extension. After long talks, the town board "
+                             "approved the library extension.",
+                             "en", "same claim words"),
+                     0);
 }
 
 /* Two events of one actor and predicate without an object the extractor
