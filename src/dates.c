@@ -888,6 +888,39 @@ static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
     return 1;
 }
 
+/* A language without a pack: the word [i, we) is a wide weekday name
+ * of ICU's CLDR data (at least 5 letters) with one or two more letters,
+ * the definite form of the Nordic languages (sv/da/nb "onsdagen",
+ * "tisdagen" of "onsdag", "tisdag"), which CLDR does not list; the word
+ * starts with a lower-case letter. Returns
+ * the English weekday (a JSON string) and sets *endp = we, or NULL. */
+static json_t *inflected_weekday(dscan *s, size_t i, size_t we, size_t *endp)
+{
+    /* lower-case only: pt "Domingos" is a name (weekdays are lower-case
+     * in the CLDR data of these languages) */
+    if (!s->dl->icu || we <= i || !u_islower(cp_at(s, i, NULL)))
+        return NULL;
+    size_t q = we;
+    for (int k = 1; k <= 2; k++) {
+        q = prev_pos(s, q);
+        if (q <= i)
+            return NULL;
+        size_t letters = 0;
+        for (size_t r = i; r < q;) {
+            size_t n;
+            letters += is_word_cp(cp_at(s, r, &n)) != 0;
+            r = n;
+        }
+        json_t *v;
+        if (letters >= 5 && (v = lookup(s, "weekdays", s->t + i, q - i)) &&
+            json_is_string(v)) {
+            *endp = we;
+            return v;
+        }
+    }
+    return NULL;
+}
+
 /* The month field of a slash date at i (after the first '/'): 1-2
  * digits, 1..12. */
 static int m2_ok(dscan *s, size_t i)
@@ -1074,6 +1107,16 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 if (!known && we0 < s->end && s->t[we0] == '.' &&
                     (fk = fold_at(s, s->t + i, wl + 1)))
                     known = json_object_get(s->dl->starters, fk) != NULL;
+                size_t ie;
+                if (!known && inflected_weekday(s, i, we0, &ie)) {
+                    d.start = i;
+                    d.end = ie;
+                    resolve_relative(
+                        s, &d,
+                        json_string_value(inflected_weekday(s, i, we0, &ie)),
+                        0);
+                    goto emit;
+                }
                 if (!known) {
                     i = we0 > i ? we0 : nx;
                     continue;

@@ -206,6 +206,16 @@ static void test_icu_names_without_pack(void **state)
     assert_string_equal(((story_date *)v.data)[1].relative, "wednesday");
     assert_string_equal(((story_date *)v.data)[1].iso, "2025-05-14");
     story_vec_free(&v);
+    /* the Swedish definite form of a weekday; a capitalised name is not */
+    scan("sv", "Kommunen beslutade p\xc3\xa5 onsdagen att bygga bron. "
+               "Domingos var d\xc3\xa4r.", "2025-05-16", &v);
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->relative, "wednesday");
+    assert_string_equal(((story_date *)v.data)->iso, "2025-05-14");
+    story_vec_free(&v);
+    scan("pt", "O treinador Domingos Silva falou.", NULL, &v);
+    assert_int_equal(v.len, 0);
+    story_vec_free(&v);
 }
 
 /* A weekday resolves to the latest such day on or before publication,
