@@ -178,6 +178,21 @@ static void test_claim_words(void **state)
                              "hat den Hafenplan am Montag abgelehnt.",
                              "de", "antonyms"),
                      1);
+    assert_int_equal(details("Le conseil municipal a approuvé le plan de "
+                             "stationnement lundi. Les habitants "
+                             "attendaient. Le conseil municipal a rejeté le "
+                             "plan de stationnement lundi.",
+                             "fr", "antonyms"),
+                     1);
+    assert_int_equal(details("Городской совет одобрил план парковки в "
+                             "понедельник. Жители ждали. Городской совет "
+                             "отклонил план парковки в понедельник.",
+                             "ru", "antonyms"),
+                     1);
+    assert_int_equal(details("市议会周一批准了停车计划。居民们在等待。"
+                             "市议会周一否决了停车计划。",
+                             "zh", "antonyms"),
+                     1);
     assert_int_equal(details("The town board approved the library "
                              "extension on Friday. Parents waited. The town "
                              "board did not approve the library extension "
