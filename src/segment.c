@@ -235,25 +235,35 @@ static int fold_into(story_buf *b, const char *t, size_t s, size_t e,
     return story__normalize_key_buf(b, NULL, t + s, e - s, err);
 }
 
-/* Letters-and-dots initialism with >= 2 letters ("U.S.", "D.C.", "z.B."). */
+/* Letters-and-dots initialism with >= 2 chunks ("U.S.", "D.C.", "z.B.",
+ * Hindi "एफ.ए.ए.", "बी.बी.सी."). A chunk is one letter with its combining
+ * marks (vowel signs, viramas: general categories Mn/Mc); in a script
+ * without case, where a letter's name is written as a syllable or two
+ * ("एफ" = F, "डब्ल्यू" = W), up to four letters with their marks. */
 static int is_dotted_initialism(const char *t, size_t s, size_t e)
 {
-    int letters = 0, expect_letter = 1;
+    int chunks = 0, letters = 0, cased = 0;
     size_t i = s;
     while (i < e) {
         int32_t c = story__utf8_next(t, e, &i);
-        if (expect_letter) {
-            if (c < 0 || !u_isalpha(c))
+        if (c == '.') {
+            if (letters == 0 || (cased && letters > 1) || letters > 4)
                 return 0;
-            letters++;
-            expect_letter = 0;
-        } else {
-            if (c != '.')
-                return 0;
-            expect_letter = 1;
+            chunks++;
+            letters = cased = 0;
+            continue;
         }
+        int8_t gc = c < 0 ? 0 : (int8_t)u_charType(c);
+        if (letters > 0 && (gc == U_NON_SPACING_MARK ||
+                            gc == U_COMBINING_SPACING_MARK))
+            continue;
+        if (c < 0 || !u_isalpha(c))
+            return 0;
+        if (u_isupper(c) || u_islower(c) || u_istitle(c))
+            cased = 1;
+        letters++;
     }
-    return letters >= 2 && expect_letter;
+    return chunks >= 2 && letters == 0;
 }
 
 /* One upper-case letter and a dot ("F."). */
@@ -963,6 +973,16 @@ static int runin_headline_end(size_t *out, merge_ctx *m, const char *t,
             }
             if (!gap || j >= sp.end || d <= 0 || !u_isalpha(d) ||
                 u_isULowercase(d))
+                goto next;
+            /* a case-less letter tells a new sentence only in the
+             * ideographic scripts, whose headlines are counted in code
+             * points above; in Devanagari or Arabic the quotation goes
+             * on in its sentence (hi '"…" को मानता है।': 'considers
+             * "…"') */
+            if (!u_isupper(d) && !u_istitle(d) &&
+                !u_hasBinaryProperty(d, UCHAR_IDEOGRAPHIC) &&
+                !(d >= 0x3040 && d <= 0x30FF) &&
+                !(d >= 0xAC00 && d <= 0xD7AF))
                 goto next;
             /* the rest: two words, or RUNIN_HEAD_CPS code points */
             int rw = 0, rin = 0, rcp = 0;
