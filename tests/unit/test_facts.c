@@ -1216,7 +1216,7 @@ static void test_quote_subject_and_complement(void **state)
                     "en");
     const story_fact *q = find(&a, STORY_FACT_QUOTE, NULL);
     assert_non_null(q);
-    assert_string_equal(q->key, "quote|dr"); /* Doerr, not Acme */
+    assert_string_equal(q->key, "quote|tr"); /* Doerr (d = t), not Acme */
     run_free(&a);
     static const struct {
         const char *lang, *text;

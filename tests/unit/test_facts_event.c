@@ -72,15 +72,15 @@ static void test_place_actor(void **state)
     run en = extract("Yesterday Sweden signed the accord.\n\n"
                      "In Sweden the union signed the accord.",
                      "en");
-    assert_actor(&en, 0, "SIGN", "svdn");
+    assert_actor(&en, 0, "SIGN", "svtn");
     assert_actor(&en, 1, "SIGN", "");
     run_free(&en);
     run fr = extract("La Suède a signé l'accord.", "fr");
-    assert_actor(&fr, 0, "SIGN", "svdn");
+    assert_actor(&fr, 0, "SIGN", "svtn");
     run_free(&fr);
     run de = extract("Nach langen Gesprächen hat Schweden das Abkommen "
                      "unterzeichnet.", "de");
-    assert_actor(&de, 0, "SIGN", "svdn");
+    assert_actor(&de, 0, "SIGN", "svtn");
     run_free(&de);
 }
 
@@ -179,7 +179,7 @@ static void test_v2_actor(void **state)
                       "Gestern unterzeichnete Schweden das Abkommen.",
                       "de");
     assert_actor(&inv, 0, "OPEN", "smns");
-    assert_actor(&inv, 1, "SIGN", "svdn");
+    assert_actor(&inv, 1, "SIGN", "svtn");
     for (size_t i = 0; i < inv.fs->n_facts; i++) {
         const story_fact *f = &inv.fs->facts[i];
         if (f->type == STORY_FACT_EVENT && strcmp(f->predicate, "SIGN") == 0)
