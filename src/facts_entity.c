@@ -2294,6 +2294,13 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
         else if (gap != 0)
             break;
     }
+    /* a generic last piece ("ブリュースター・ブラザーズ" Brothers,
+     * "…・ギャラリー" Gallery: entities.json generic_name_words) is no
+     * part of the name, as in English */
+    while (re > i + 1 && dot && generic_word(x, re - 1))
+        re--;
+    if (re == i + 1 && generic_word(x, i))
+        return 0; /* "ブラザーズ" alone */
     /* loanwords ("ワイン", "システム") are katakana too: a name has a
      * middle dot, a title or honorific after it ("ゲンスラー氏",
      * "ジョンソン議員"), or repeats an earlier name */

@@ -834,6 +834,27 @@ static void test_zh_dotted_initial(void **state)
     run_free(&zh2);
 }
 
+/* Session 8. ja: a generic last piece of a katakana name (ブラザーズ
+ * Brothers, ギャラリー Gallery: entities.json generic_name_words "ja") is
+ * no part of its key, as the English generic word; alone it is no name. */
+static void test_katakana_generic_piece(void **state)
+{
+    (void)state;
+    run en = extract("The Hadley Brothers opened a shop in Leeds.", "en");
+    run ja = extract("ハドリー・ブラザーズはリーズに店を開いた。"
+                     "ブラザーズは好調だ。", "ja");
+    const char *m = key_of(&en, "Hadley");
+    assert_true(m[0]);
+    assert_string_equal(key_of(&ja, "ハドリー"), m);
+    for (size_t i = 0; i < ja.fs->n_facts; i++) {
+        const story_fact *f = &ja.fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && f->name)
+            assert_string_not_equal(f->name, "ブラザーズ");
+    }
+    run_free(&en);
+    run_free(&ja);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -873,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_d_t_and_media_names),
         cmocka_unit_test(test_icelandic_party_members),
         cmocka_unit_test(test_zh_dotted_initial),
+        cmocka_unit_test(test_katakana_generic_piece),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
