@@ -235,6 +235,25 @@ static int fold_into(story_buf *b, const char *t, size_t s, size_t e,
     return story__normalize_key_buf(b, NULL, t + s, e - s, err);
 }
 
+/* Does [s, e) hold nothing but white space, quotation marks (UCD
+ * Quotation_Mark) and closing punctuation, and at least one of them? */
+static int only_closing_marks(const char *t, size_t s, size_t e)
+{
+    int marks = 0;
+    size_t i = s;
+    while (i < e) {
+        int32_t c = story__utf8_next(t, e, &i);
+        if (c > 0 && u_isUWhiteSpace(c))
+            continue;
+        if (c <= 0 || !(u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) ||
+                        u_charType(c) == U_END_PUNCTUATION ||
+                        u_charType(c) == U_FINAL_PUNCTUATION))
+            return 0;
+        marks++;
+    }
+    return marks > 0;
+}
+
 /* Letters-and-dots initialism with >= 2 chunks ("U.S.", "D.C.", "z.B.",
  * Hindi "एफ.ए.ए.", "बी.बी.सी."). A chunk is one letter with its combining
  * marks (vowel signs, viramas: general categories Mn/Mc); in a script
@@ -593,6 +612,14 @@ static int should_merge(int *merge, merge_ctx *m, const char *t, span cur,
         c = story__utf8_next(t, next.end, &j);
         if (c > 0 && (u_charType(c) == U_END_PUNCTUATION ||
                       u_charType(c) == U_FINAL_PUNCTUATION)) {
+            *merge = 1;
+            return 0;
+        }
+        /* so does a piece of nothing but quotation marks and closing
+         * punctuation: the closing straight quotation mark of French
+         * typography, set apart by a space at the end of a paragraph
+         * ("… perdue. "" gave a sentence '"') */
+        if (only_closing_marks(t, next.start, next.end)) {
             *merge = 1;
             return 0;
         }
