@@ -370,9 +370,39 @@ static const char *utf16_without_bom(const char *s, size_t len)
     return NULL;
 }
 
+/* File signatures of documents that are not text ("magic numbers" of
+ * the formats' specifications: ISO 32000-1 7.5.2 for PDF, PKWARE's
+ * APPNOTE 4.3.7 for ZIP and so DOCX/ODT/EPUB, RFC 1952 for gzip, the
+ * Compound File Binary Format for old Office files, and the PNG, JPEG
+ * and GIF headers). */
+static const struct {
+    const char *magic;
+    size_t len;
+    const char *what;
+} DOC_SIGNATURES[] = {
+    {"%PDF-", 5, "a PDF document"},
+    {"PK\x03\x04", 4, "a ZIP archive (DOCX, ODT, EPUB…)"},
+    {"\x1f\x8b", 2, "gzip-compressed data"},
+    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8,
+     "an old Microsoft Office document"},
+    {"\x89PNG", 4, "a PNG image"},
+    {"\xff\xd8\xff", 3, "a JPEG image"},
+    {"GIF8", 4, "a GIF image"},
+};
+
 static int check_binary(const char *name, const char *s, size_t len,
                         int raw, int is_html, story_error *err)
 {
+    if (raw)
+        for (size_t k = 0; k < sizeof DOC_SIGNATURES / sizeof *DOC_SIGNATURES;
+             k++)
+            if (len >= DOC_SIGNATURES[k].len &&
+                !memcmp(s, DOC_SIGNATURES[k].magic, DOC_SIGNATURES[k].len))
+                return story__error(err, STORY_EENCODING, name, 0,
+                                    "not text: %s; storydiff reads plain "
+                                    "text and HTML (save the article as "
+                                    "text first)",
+                                    DOC_SIGNATURES[k].what);
     const char *nul = memchr(s, '\0', len);
     if (nul && is_html && nul - s >= 1024) {
         size_t n = 0;

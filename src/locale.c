@@ -598,15 +598,35 @@ int story_lang_check(story_ctx *ctx, const char *tag)
     /* packs exist for 2-3 letter language subtags only ("root" is the
      * language-neutral fallback, not a language) */
     size_t base = strcspn(t, "-");
-    if (base < 2 || base > 3)
-        return 0;
-    for (;;) {
+    for (; base >= 2 && base <= 3;) {
         snprintf(path, sizeof path, "%s/%s.json", ctx->locales_dir, t);
         if (file_exists(path))
             return 1;
         char *dash = strrchr(t, '-');
         if (!dash)
-            return 0;
+            break;
         *dash = '\0';
     }
+    /* no pack: the language must be one CLDR names ("xx", "klingon" are
+     * well-formed but no language; ICU then echoes the code); "und"
+     * (BCP 47 "undetermined") stays well-formed without a pack */
+    if (base == 3 && !strncmp(t, "und", 3))
+        return 0;
+    UChar name[128];
+    char lang[16];
+    st = U_ZERO_ERROR;
+    int32_t ln = uloc_getLanguage(loc, lang, (int32_t)sizeof lang, &st);
+    if (U_FAILURE(st) || ln <= 0)
+        return STORY_ELOCALE;
+    int32_t nn = uloc_getDisplayLanguage(loc, "en", name, 128, &st);
+    if (U_FAILURE(st) || nn <= 0 || st == U_USING_DEFAULT_WARNING)
+        return STORY_ELOCALE;
+    if (nn == ln) {
+        int same = 1;
+        for (int32_t i = 0; i < ln && same; i++)
+            same = (name[i] | 0x20) == (lang[i] | 0x20);
+        if (same)
+            return STORY_ELOCALE;
+    }
+    return 0;
 }

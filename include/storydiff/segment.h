@@ -72,7 +72,10 @@ STORY_API double story_name_similarity(const char *key_a, const char *key_b);
  *  language pack in the context's locales directory, directly or through
  *  the fallback that drops trailing subtags (de-CH -> de); 0 when it is
  *  well-formed but has no pack (the pipeline then uses the language-
- *  neutral root rules); STORY_EINVAL when it is NULL, empty or malformed.
+ *  neutral root rules); STORY_EINVAL when it is NULL, empty or malformed;
+ *  STORY_ELOCALE when it is well-formed, has no pack and names no language
+ *  CLDR knows (ICU's uloc_getDisplayLanguage() in English only echoes the
+ *  code: "xx", "klingon"; "tlh" is Klingon).
  *  Well-formedness is ICU's uloc_forLanguageTag(): the parsed length must
  *  equal the tag's length. '_' is read as '-' (de_CH = de-CH), as the
  *  pack lookup does. `ctx` and `tag` are borrowed; nothing is allocated

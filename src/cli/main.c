@@ -405,6 +405,12 @@ static int check_lang_tag(story_ctx *ctx, const char *opt, const char *tag,
                           const char *as_given)
 {
     int k = story_lang_check(ctx, tag);
+    if (k == STORY_ELOCALE) {
+        fprintf(stderr, "storydiff: --%s: '%s' names no known language "
+                        "(give a BCP 47 tag such as en, de, pt-BR)\n",
+                opt, as_given);
+        return EXIT_TROUBLE;
+    }
     if (k < 0) {
         fprintf(stderr, "storydiff: --%s: '%s' is not a BCP 47 language "
                         "tag\n",
@@ -1049,6 +1055,9 @@ int main(int argc, char **argv)
         return EXIT_SAME;
     }
     if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+        if (argc > 2)
+            return usage_error("unexpected argument '%s' after --version",
+                               argv[2]);
         printf("storydiff %s\n", story_version());
         return EXIT_SAME;
     }

@@ -48,8 +48,10 @@ usage "empty --lang-a" \
   "storydiff: --lang-a: '' is not a BCP 47 language tag" compare --lang-a= "$tmp/a.txt" "$tmp/-x.txt"
 usage "malformed --lang-b" \
   "storydiff: --lang-b: 'en_' is not a BCP 47 language tag" compare --lang-b=en_ "$tmp/a.txt" "$tmp/-x.txt"
-run compare --format=text --lang-a=klingon "$tmp/a.txt" "$tmp/-x.txt"
-if [ "$st" -eq 1 ] && [ "$(cat "$tmp/err")" = "storydiff: --lang-a: no language pack for 'klingon'; using language-neutral rules" ] &&
+usage "well-formed tag of no known language (fresh-user test, session 7)" \
+  "storydiff: --lang-a: 'klingon' names no known language (give a BCP 47 tag such as en, de, pt-BR)" compare --lang-a=klingon "$tmp/a.txt" "$tmp/-x.txt"
+run compare --format=text --lang-a=tlh "$tmp/a.txt" "$tmp/-x.txt"
+if [ "$st" -eq 1 ] && [ "$(cat "$tmp/err")" = "storydiff: --lang-a: no language pack for 'tlh'; using language-neutral rules" ] &&
    [ -s "$tmp/out" ]; then ok "well-formed tag without a pack: one warning, continues"
 else fail "well-formed tag without a pack (status $st)"; fi
 run facts --lang=en-GB "$tmp/a.txt"
@@ -200,5 +202,16 @@ run extract "$tmp/stray.html"
 if [ "$st" -eq 0 ] && [ "$(cat "$tmp/err")" = "storydiff: $tmp/stray.html: byte $off: 1 invalid byte sequence replaced by U+FFFD (first here), as browsers do; give --encoding if the page is not UTF-8" ]; then
   ok "HTML with a stray byte: repaired, one warning with the offset"
 else fail "HTML with a stray byte: one warning (status $st)"; fi
+
+# documents that are not text are named, not reported as invalid UTF-8
+# (fresh-user test, session 7: a PDF gave "byte 10: not valid UTF-8")
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n' >"$tmp/doc.pdf"
+usage "a PDF named as such" \
+  "storydiff: $tmp/doc.pdf: byte 0: not text: a PDF document; storydiff reads plain text and HTML (save the article as text first)" facts "$tmp/doc.pdf"
+printf 'PK\003\004\024\000\006\000' >"$tmp/doc.docx"
+usage "a DOCX (ZIP) named as such" \
+  "storydiff: $tmp/doc.docx: byte 0: not text: a ZIP archive (DOCX, ODT, EPUB…); storydiff reads plain text and HTML (save the article as text first)" compare "$tmp/a.txt" "$tmp/doc.docx"
+usage "--version takes no argument" \
+  "storydiff: unexpected argument 'extra' after --version (see 'storydiff --help')" --version extra
 
 [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }

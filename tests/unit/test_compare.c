@@ -320,7 +320,8 @@ static void test_encoding_per_input(void **state)
     story_ctx_free(ctx);
 }
 
-/* story_lang_check: pack, fallback, no pack, malformed (ICU parse). */
+/* story_lang_check: pack, fallback, no pack, unknown language, malformed
+ * (ICU parse). */
 static void test_lang_check(void **state)
 {
     (void)state;
@@ -329,9 +330,14 @@ static void test_lang_check(void **state)
     assert_int_equal(story_lang_check(ctx, "de-CH"), 1);
     assert_int_equal(story_lang_check(ctx, "uk_UA"), 1);
     assert_int_equal(story_lang_check(ctx, "zh-Hans-CN"), 1);
-    assert_int_equal(story_lang_check(ctx, "xx"), 0);
-    assert_int_equal(story_lang_check(ctx, "klingon"), 0);
-    assert_int_equal(story_lang_check(ctx, "root"), 0);
+    assert_int_equal(story_lang_check(ctx, "pt"), 0);
+    assert_int_equal(story_lang_check(ctx, "sv-SE"), 0);
+    assert_int_equal(story_lang_check(ctx, "tlh"), 0); /* Klingon */
+    assert_int_equal(story_lang_check(ctx, "und"), 0);
+    /* well-formed, but no language CLDR knows */
+    assert_int_equal(story_lang_check(ctx, "xx"), STORY_ELOCALE);
+    assert_int_equal(story_lang_check(ctx, "klingon"), STORY_ELOCALE);
+    assert_int_equal(story_lang_check(ctx, "zz-Latn"), STORY_ELOCALE);
     assert_int_equal(story_lang_check(ctx, ""), STORY_EINVAL);
     assert_int_equal(story_lang_check(ctx, NULL), STORY_EINVAL);
     assert_int_equal(story_lang_check(ctx, "zz-Qqqq-99"), STORY_EINVAL);
