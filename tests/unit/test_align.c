@@ -1274,6 +1274,55 @@ static void test_decompound(void **state)
     story_ctx_free(ctx);
 }
 
+/* Session of 2026-12-01: Chinese words JMdict lacks (啤酒 beer, 城市 city)
+ * come from ICU's CJK dictionary glossed by their characters' Unihan
+ * kDefinition (scripts/build-lexicon): an English word reaches the
+ * Chinese word in both lookup directions and in a sentence pair. Sentences
+ * written for the test. */
+static void test_unihan_backoff(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_error e;
+    const story__lexicon *zx = NULL, *ex = NULL;
+    assert_int_equal(story__lexicon_get(&zx, ctx, "zh", "en", &e), 0);
+    assert_int_equal(story__lexicon_get(&ex, ctx, "en", "zh", &e), 0);
+    assert_non_null(zx);
+    assert_non_null(ex);
+    /* the JMdict words stay, the added ones are a few thousand more */
+    assert_true(story__lexicon_size(zx) > 40000);
+    assert_true(story__lexicon_size(zx) < 45000);
+    static const struct {
+        const char *zh, *en;
+    } cases[] = {{"啤酒", "beer"}, {"城市", "city"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *const *tr;
+        size_t n = story__lexicon_lookup(zx, cases[c].zh,
+                                         strlen(cases[c].zh), &tr);
+        int found = 0;
+        for (size_t i = 0; i < n; i++)
+            found |= strcmp(tr[i], cases[c].en) == 0;
+        assert_true(found);
+        n = story__lexicon_lookup(ex, cases[c].en, strlen(cases[c].en), &tr);
+        found = 0;
+        for (size_t i = 0; i < n; i++)
+            found |= strcmp(tr[i], cases[c].zh) == 0;
+        assert_true(found);
+    }
+    story_article *a =
+        story_test_article(ctx, "The city sold more beer this summer.", "en");
+    story_article *b =
+        story_test_article(ctx, "今年夏天这个城市卖出了更多啤酒。", "zh");
+    sd_pair p;
+    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_true(projects_to(&p, "wen|beer", ctx, "zh", "啤酒"));
+    assert_true(projects_to(&p, "wen|citi", ctx, "zh", "城市"));
+    sd_pair_free(&p);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* Session 7: a moved link between an omitted A unit and an added B unit
  * in link order no longer hides the gap: a2 and b1 (a translation without
  * lexical evidence, same length, between aligned neighbours) are linked
@@ -1459,6 +1508,7 @@ int main(void)
         cmocka_unit_test(test_split_riding_part),
         cmocka_unit_test(test_condensed_merge),
         cmocka_unit_test(test_decompound),
+        cmocka_unit_test(test_unihan_backoff),
         cmocka_unit_test(test_gap_across_moved),
         cmocka_unit_test(test_swap_neighbour),
         cmocka_unit_test(test_gap_lengths_without_evidence),
