@@ -976,6 +976,19 @@ static const char *world_stop(fx *x, const char *c, size_t i, size_t e,
         *kind = NULL;
         return NULL;
     }
+    /* ... or one short word (up to 4 letters: a longer one may be a
+     * form written in lower case, is "dómsmálaráðuneytið") at a sentence
+     * start that the article writes in lower case elsewhere (de "Wie …" /
+     * "wie": the trunk of "Wien") */
+    size_t cps = 0;
+    for (const char *p = t->key; *p; p++)
+        cps += ((unsigned char)*p & 0xC0) != 0x80;
+    if (c && n == 1 && !x->cjk && cps <= 4 && x->sent_tok[t->sentence] == i &&
+        x->lower_seen && json_object_get(x->lower_seen, t->key) &&
+        !is_acronym(x->a->text + t->start, t->end - t->start)) {
+        *kind = NULL;
+        return NULL;
+    }
     return c;
 }
 
@@ -2988,8 +3001,10 @@ static int entities_sentence(fx *x, size_t s)
             gk = "organisation";
         else if ((gc = fx_match(x, "people", i, e, &n)))
             gk = "person";
-        else if ((gc = world_stop(x, world_match(x, i, e, &n, &gk), i, e,
-                                  n, &gk)))
+        /* (world_match sets n before world_stop reads it: the argument
+         * evaluation order of one call is unspecified) */
+        else if ((gc = world_match(x, i, e, &n, &gk)) &&
+                 (gc = world_stop(x, gc, i, e, n, &gk)))
             ;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&

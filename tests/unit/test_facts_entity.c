@@ -855,6 +855,26 @@ static void test_katakana_generic_piece(void **state)
     run_free(&ja);
 }
 
+/* Session 8. A sentence-initial function word whose trunk is a world form
+ * ("Wie" / "Wien", "wie" written in lower case elsewhere) is no place;
+ * "Wien" is. */
+static void test_sentence_initial_world_trunk(void **state)
+{
+    (void)state;
+    run de = extract("Wie die Zeitung berichtet, reiste der Minister nach "
+                     "Wien. Er sagt nicht, wie lange er bleibt.", "de");
+    int wie = 0;
+    for (size_t i = 0; i < de.fs->n_facts; i++) {
+        const story_fact *f = &de.fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && f->name &&
+            strcmp(f->name, "Wie") == 0)
+            wie = 1;
+    }
+    assert_false(wie);
+    assert_true(key_of(&de, "Wien")[0]);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -895,6 +915,7 @@ int main(void)
         cmocka_unit_test(test_icelandic_party_members),
         cmocka_unit_test(test_zh_dotted_initial),
         cmocka_unit_test(test_katakana_generic_piece),
+        cmocka_unit_test(test_sentence_initial_world_trunk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
