@@ -996,6 +996,157 @@ static void pass_slot(side *a, side *b, int need_aligned,
     story__strmap_free(&mb);
 }
 
+/* ---- swapped values ------------------------------------------------------
+ * Facts per sentence (counting sort), so that the facts of one sentence
+ * link are found without a scan of the article. */
+typedef struct sent_facts {
+    size_t *first; /* n_sentences + 1 offsets into idx */
+    size_t *idx;
+} sent_facts;
+
+static int sent_facts_build(sent_facts *sf, const side *s)
+{
+    size_t ns = s->art->n_sentences, n = s->fs->n_facts;
+    sf->first = story__calloc(ns + 2, sizeof *sf->first);
+    sf->idx = story__calloc(n + 1, sizeof *sf->idx);
+    if (!sf->first || !sf->idx)
+        return STORY_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (s->fs->facts[i].sentence < ns)
+            sf->first[s->fs->facts[i].sentence + 2]++;
+    for (size_t k = 2; k < ns + 2; k++)
+        sf->first[k] += sf->first[k - 1];
+    for (size_t i = 0; i < n; i++)
+        if (s->fs->facts[i].sentence < ns)
+            sf->idx[sf->first[s->fs->facts[i].sentence + 1]++] = i;
+    return 0;
+}
+
+static void sent_facts_free(sent_facts *sf)
+{
+    free(sf->first);
+    free(sf->idx);
+}
+
+/* Facts of side s (is_a: the A side) in the sentences of link `link` that
+ * share the slot of `ref` (same_slot): with unmatched = 1 the unmatched
+ * ones, counted, *last the last of them; with unmatched = 0, 1 when one
+ * of them has a key other than ref's (the link holds another value). */
+static size_t link_slot_facts(const side *s, const sent_facts *sf, int is_a,
+                              const story_fact *ref, long link,
+                              int unmatched, size_t *last)
+{
+    const story_link *l = &s->al->links[link];
+    size_t from = is_a ? l->a : l->b, cnt = is_a ? l->n_a : l->n_b, n = 0;
+    for (size_t k = from; k < from + cnt && k < s->art->n_sentences; k++)
+        for (size_t q = sf->first[k]; q < sf->first[k + 1]; q++) {
+            size_t i = sf->idx[q];
+            const story_fact *f = &s->fs->facts[i];
+            if (s->skip[i] || !same_slot(ref, f))
+                continue;
+            if (!unmatched) {
+                if (strcmp(fkey(f), fkey(ref)) != 0)
+                    return 1;
+                continue;
+            }
+            if (s->match[i] >= 0)
+                continue;
+            n++;
+            if (last)
+                *last = i;
+        }
+    return n;
+}
+
+/* 1 when the value (key) of f, a fact of sentence link `link`, is also
+ * held by side o in another aligned sentence pair, in the same slot, where
+ * f's own side s holds another value of that slot: the value moved
+ * between two aligned sentence pairs (Ashwick 12 dead, Northgate 3 ->
+ * Ashwick 3, Northgate 12). */
+static int value_moved(const side *o, const sent_facts *so, int o_is_a,
+                       const side *s, const sent_facts *ss,
+                       const story_fact *f, long link)
+{
+    (void)so;
+    for (size_t p = lower_bound(o, fkey(f)); p < o->n_order; p++) {
+        const story_fact *h = &o->fs->facts[o->order[p]];
+        if (strcmp(fkey(h), fkey(f)) != 0)
+            break;
+        if (!same_slot(f, h) || h->sentence >= o->art->n_sentences)
+            continue;
+        long l2 = o->link[h->sentence];
+        if (l2 < 0 || l2 == link)
+            continue;
+        if (link_slot_facts(s, ss, !o_is_a, f, l2, 0, NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* A value that says what it is: a quantity with a counted thing or a
+ * unit, a date resolved to the calendar (or, within one language, a
+ * relative date on both sides). */
+static int swap_specific(const side *a, const story_fact *f,
+                         const story_fact *g)
+{
+    if (f->type == STORY_FACT_QUANTITY)
+        return (f->counted && *f->counted) || (f->unit && *f->unit);
+    if (f->type != STORY_FACT_DATE)
+        return 0;
+    int fa = f->date_iso && *f->date_iso, ga = g->date_iso && *g->date_iso;
+    int fr = f->date_relative && *f->date_relative,
+        gr = g->date_relative && *g->date_relative;
+    return (fa && ga) || (a->same_lang && !fa && !ga && fr && gr);
+}
+
+/* Pass (after the same key in aligned sentences, before the same key
+ * anywhere): a quantity or date of an aligned sentence pair is compared
+ * with the facts of that pair first. When each side of the pair holds
+ * exactly one unmatched fact of the slot, with different values, and one
+ * of the two values sits in another aligned pair whose other side holds a
+ * different value of the slot (the values were swapped or shifted between
+ * sentences), the pair is one changed fact; the same-key pass would
+ * otherwise pair the values across sentences and report nothing
+ * (fresh-user finding H1). */
+static int pass_swapped(side *a, side *b, unsigned char *cat)
+{
+    sent_facts fa = {0}, fb = {0};
+    int rc = 0;
+    if (!a->al || !a->al->n_links)
+        return 0;
+    if ((rc = sent_facts_build(&fa, a)) != 0 ||
+        (rc = sent_facts_build(&fb, b)) != 0)
+        goto done;
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 ||
+            (f->type != STORY_FACT_QUANTITY && f->type != STORY_FACT_DATE) ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        size_t j = 0;
+        if (link < 0 || (size_t)link >= a->al->n_links ||
+            a->al->links[link].score < ONLY_NUMBER_MIN_SCORE)
+            continue;
+        if (link_slot_facts(a, &fa, 1, f, link, 1, NULL) != 1 ||
+            link_slot_facts(b, &fb, 0, f, link, 1, &j) != 1)
+            continue;
+        const story_fact *g = &b->fs->facts[j];
+        if (!!f->negated != !!g->negated || !strcmp(fkey(f), fkey(g)) ||
+            same_value(f, g) || !swap_specific(a, f, g))
+            continue;
+        if (!value_moved(b, &fb, 0, a, &fa, f, link) &&
+            !value_moved(a, &fa, 1, b, &fb, g, link))
+            continue;
+        pair(a, i, b, j);
+        cat[i] = (unsigned char)STORY_DIFF_CHANGED;
+    }
+done:
+    sent_facts_free(&fa);
+    sent_facts_free(&fb);
+    return rc;
+}
+
 /* The units of the only-number pass, per sentence of A (ga) and of B
  * (gb): the sentence link, or, for a sentence the aligner left out, nl +
  * the index of the first of two adjacent one-sentence links, one omitted
@@ -2204,6 +2355,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             ant = NULL;
     }
     pass_antonym(&sa, &sb, cat, ant);
+    if ((rc = pass_swapped(&sa, &sb, cat)) != 0)
+        goto done;
     pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME);
     pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED);
     pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
