@@ -1844,7 +1844,7 @@ static int in_quantity(const story_article *a, const story_factset *fs,
 static size_t object_phrase(story_ctx *ctx, const story_article *a,
                             const story_langpack *lp,
                             const story_factset *fs, const story_fact *f,
-                            char (*w)[OBJ_STEM_BYTES])
+                            char (*w)[OBJ_STEM_BYTES], size_t *end)
 {
     size_t n = 0, t = story__token_at(a, f->end), t0 = t;
     while (t < a->n_tokens && a->tokens[t].sentence == f->sentence &&
@@ -1874,6 +1874,8 @@ static size_t object_phrase(story_ctx *ctx, const story_article *a,
             st.data && !st.oom)
             stem = st.data;
         snprintf(w[n++], OBJ_STEM_BYTES, "%s", stem);
+        if (end)
+            *end = k->end;
     }
     story_buf_free(&st);
     if (n == 1 && !skipped)
@@ -1897,8 +1899,8 @@ static int objects_differ(story_ctx *ctx, const story_article *a,
     if (!a || !lp || !a->tokens || f->end > a->text_len ||
         g->end > a->text_len)
         return 0;
-    size_t nf = object_phrase(ctx, a, lp, fs, f, wf);
-    size_t ng = object_phrase(ctx, a, lp, fs, g, wg);
+    size_t nf = object_phrase(ctx, a, lp, fs, f, wf, NULL);
+    size_t ng = object_phrase(ctx, a, lp, fs, g, wg, NULL);
     if (!nf || !ng)
         return 0;
     if (nf != ng)
@@ -1942,8 +1944,8 @@ static int reported(const story_vec *v, const story_factset *fs, size_t sf,
     return 0;
 }
 
-/* A candidate of check_claims: fact index and the hash of its type,
- * (quotes) speaker key and claim words. */
+/* A candidate of check_claims: fact index and the hash of its type and
+ * claim words. */
 typedef struct fx_claimref {
     uint64_t h;
     size_t idx;
@@ -2010,10 +2012,14 @@ static size_t fact_claim_words(const story_article *a,
  *    council did not approve the reconstruction plan on Monday") where
  *    the slot rules had no actor or object to go by; "did not approve"
  *    against "rejected" agree;
- *  - two quotes of one resolved speaker in different sentences, neither
+ *  - two quotes of resolved speakers in different sentences, neither
  *    hedged, with opposite polarity and the same content words ("The
  *    bridge is safe, engineers said" / "Engineers said the bridge is not
- *    safe").
+ *    safe"); since session 7 (fresh-user M5) also of two speakers when
+ *    one is a document (`quote|DOCUMENT`: "The crane is safe, inspectors
+ *    said" / "A report found that the crane is not safe"), named both in
+ *    the message; people against people ("Residents said the pier is
+ *    not stable") are a disagreement the article reports.
  * Candidates are grouped by a hash of their words, so the check stays
  * n log n. Returns 0 or -1 (out of memory). */
 static int check_claims(story_vec *v, const story_article *a,
@@ -2041,8 +2047,7 @@ static int check_claims(story_vec *v, const story_article *a,
         if (nw < 2)
             continue;
         hb.len = 0;
-        story_buf_printf(&hb, "%d\x1f%s", (int)f->type,
-                         f->type == STORY_FACT_QUOTE ? f->key : "");
+        story_buf_printf(&hb, "%d", (int)f->type);
         for (size_t k = 0; k < nw; k++)
             story_buf_printf(&hb, "\x1f%s", wf[k]);
         if (hb.oom) {
@@ -2093,15 +2098,33 @@ static int check_claims(story_vec *v, const story_article *a,
                              g->negated ? "denied" : "affirmed",
                              g->sentence);
             } else {
-                if (!!f->negated == !!g->negated ||
-                    strcmp(f->key, g->key) != 0)
+                if (!!f->negated == !!g->negated)
                     continue;
-                snprintf(buf, sizeof buf,
-                         "quote %s (same claim words): %s in sentence "
-                         "%zu, %s in sentence %zu",
-                         f->key, f->negated ? "denied" : "affirmed",
-                         f->sentence, g->negated ? "denied" : "affirmed",
-                         g->sentence);
+                /* two speakers: only against a document's finding ("a
+                 * report found that"); people who disagree ("Residents
+                 * said the pier is not stable") are a disagreement the
+                 * article reports */
+                int same_spk = strcmp(f->key, g->key) == 0;
+                if (!same_spk && strcmp(f->key, "quote|DOCUMENT") != 0 &&
+                    strcmp(g->key, "quote|DOCUMENT") != 0)
+                    continue;
+                if (same_spk)
+                    snprintf(buf, sizeof buf,
+                             "quote %s (same claim words): %s in sentence "
+                             "%zu, %s in sentence %zu",
+                             f->key, f->negated ? "denied" : "affirmed",
+                             f->sentence,
+                             g->negated ? "denied" : "affirmed",
+                             g->sentence);
+                else
+                    snprintf(buf, sizeof buf,
+                             "quote %s vs %s (same claim words, two "
+                             "sources): %s in sentence %zu, %s in sentence "
+                             "%zu",
+                             f->key, g->key,
+                             f->negated ? "denied" : "affirmed", f->sentence,
+                             g->negated ? "denied" : "affirmed",
+                             g->sentence);
             }
             /* the hash may collide: compare the words themselves */
             size_t nf = fact_claim_words(a, lp, fs, i, wf);
@@ -2114,6 +2137,219 @@ static int check_claims(story_vec *v, const story_article *a,
                 rc = -1;
         }
     }
+    free(c);
+    return rc;
+}
+
+/* The subject words of event f: the content words (claim_words) of its
+ * clause before the predicate, with the last of them, the head, into
+ * *head ("The city council approved" -> {city, council}, head council).
+ * Returns the count (0: none). */
+static size_t subject_words(const story_article *a, const story_langpack *lp,
+                            const story_fact *f, const char **w,
+                            const char **head)
+{
+    size_t c0, c1;
+    *head = NULL;
+    if (!event_clause(a, lp, f, &c0, &c1) || c0 >= f->start)
+        return 0;
+    /* the head is the last content word before the predicate */
+    const char *last = NULL;
+    for (size_t t = story__token_at(a, c0);
+         t < a->n_tokens && a->tokens[t].end <= f->start; t++) {
+        const story_token *k = &a->tokens[t];
+        if (!k->key || !*k->key || !(k->flags & STORY_TOKEN_LETTER) ||
+            story_langpack_has(lp, "stopwords", k->key) ||
+            story_langpack_has(lp, "determiners", k->key) ||
+            story_langpack_has(lp, "negation_cues", k->key) ||
+            story_langpack_has(lp, "negation_particles", k->key) ||
+            story_langpack_has(lp, "negation_clause_cues", k->key))
+            continue;
+        last = k->key;
+    }
+    if (!last)
+        return 0;
+    *head = last;
+    return claim_words(a, lp, c0, f->start, 0, 0, w);
+}
+
+/* The content words of event f's clause after byte `from` (the end of
+ * its object phrase) into w, sorted: word tokens that are no determiner
+ * or negation cue, nor a stop word unless capitalised (the month "May");
+ * their count (at most CLAIM_MAX_WORDS). */
+static size_t rest_words(const story_article *a, const story_langpack *lp,
+                         const story_fact *f, size_t from, const char **w)
+{
+    size_t c0, c1, n = 0;
+    if (!from || !event_clause(a, lp, f, &c0, &c1) || from >= c1)
+        return 0;
+    for (size_t t = story__token_at(a, from);
+         t < a->n_tokens && a->tokens[t].end <= c1 && n < CLAIM_MAX_WORDS;
+         t++) {
+        const story_token *k = &a->tokens[t];
+        if (k->start < from || !k->key || !*k->key ||
+            !(k->flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) ||
+            (!(k->flags & STORY_TOKEN_CAPITAL) &&
+             story_langpack_has(lp, "stopwords", k->key)) ||
+            story_langpack_has(lp, "determiners", k->key) ||
+            story_langpack_has(lp, "negation_cues", k->key) ||
+            story_langpack_has(lp, "negation_particles", k->key) ||
+            story_langpack_has(lp, "negation_clause_cues", k->key))
+            continue;
+        w[n++] = k->key;
+    }
+    if (n > 1)
+        qsort(w, n, sizeof *w, cmp_str);
+    return n;
+}
+
+/* 1 when word s is one of the n sorted words w. */
+static int has_word(const char **w, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The date keys of the sentence of fact i, joined by "\x1f" in article
+ * order, into b (empty: undated). */
+static void sentence_dates(const story_factset *fs, size_t i, story_buf *b)
+{
+    size_t lo, hi;
+    b->len = 0;
+    story_buf_printf(b, "%s", "");
+    sentence_facts(fs, i, &lo, &hi);
+    for (size_t k = lo; k < hi; k++)
+        if (fs->facts[k].type == STORY_FACT_DATE && fs->facts[k].key)
+            story_buf_printf(b, "\x1f%s", fs->facts[k].key);
+}
+
+/* Contradictions found by the subject and object of two events, where
+ * the whole clauses differ in their other words (session 7, fresh-user
+ * M5: "The city council approved a 2 million dollar compensation fund on
+ * Tuesday" / "Two days later the council rejected the compensation
+ * fund"): two events in different sentences, neither hedged, with
+ * antonymous predicates both affirmed or one predicate with opposite
+ * polarity, whose noun phrases right after the predicates have the same
+ * word stems (object_phrase: counts and determiners left out), whose
+ * subjects share their head (the last content word before the predicate,
+ * found among the other's subject words), whose clauses say the same
+ * after the objects when both say more ("in March" / "in June" differ),
+ * not both counted (counts_event:
+ * "passed 4 bills" / "did not pass the 12 bills") and not dated
+ * differently (the date keys of their sentences, when both have some).
+ * A pronoun subject ("He signed it") or object is no evidence. Events are
+ * grouped by a hash of their object stems (at most CLAIM_GROUP_MAX
+ * compared per group). Returns 0 or -1 (out of memory). */
+static int check_subject_object(story_vec *v, story_ctx *ctx,
+                                const story_article *a,
+                                const story_langpack *lp,
+                                const story_factset *fs)
+{
+    char of[OBJ_MAX_WORDS][OBJ_STEM_BYTES], og[OBJ_MAX_WORDS][OBJ_STEM_BYTES];
+    const char *sf[CLAIM_MAX_WORDS], *sg[CLAIM_MAX_WORDS];
+    char buf[512];
+    if (!a || !lp || !a->tokens || !fs->n_facts)
+        return 0;
+    fx_claimref *c = story__malloc(fs->n_facts * sizeof *c);
+    if (!c)
+        return -1;
+    size_t nc = 0;
+    story_buf hb = {0}, df = {0}, dg = {0};
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        if (f->type != STORY_FACT_EVENT || f->hedged || !f->predicate ||
+            !*f->predicate || f->end > a->text_len)
+            continue;
+        size_t no = object_phrase(ctx, a, lp, fs, f, of, NULL);
+        if (!no)
+            continue;
+        hb.len = 0;
+        story_buf_printf(&hb, "%s", "obj");
+        for (size_t k = 0; k < no; k++)
+            story_buf_printf(&hb, "\x1f%s", of[k]);
+        if (hb.oom)
+            break;
+        c[nc].h = story__hash_bytes(hb.data, hb.len);
+        c[nc].idx = i;
+        nc++;
+    }
+    int rc = hb.oom ? -1 : 0;
+    story_buf_free(&hb);
+    if (nc > 1)
+        qsort(c, nc, sizeof *c, cmp_claimref);
+    for (size_t x = 0; x < nc && !rc; x++) {
+        size_t i = c[x].idx;
+        const story_fact *f = &fs->facts[i];
+        for (size_t y = x + 1;
+             y < nc && c[y].h == c[x].h && y <= x + CLAIM_GROUP_MAX && !rc;
+             y++) {
+            size_t j = c[y].idx;
+            const story_fact *g = &fs->facts[j];
+            if (g->sentence == f->sentence)
+                continue;
+            int ant = antonym_events(lp, f->predicate, g->predicate);
+            int same = !ant && strcmp(f->predicate, g->predicate) == 0;
+            if (!(ant && !f->negated && !g->negated) &&
+                !(same && !!f->negated != !!g->negated))
+                continue;
+            if ((counts_event(fs, i) && counts_event(fs, j)) ||
+                reported(v, fs, f->sentence, g->sentence))
+                continue;
+            /* the hash may collide: compare the object stems */
+            size_t ef = 0, eg = 0;
+            size_t nf = object_phrase(ctx, a, lp, fs, f, of, &ef);
+            size_t ng = object_phrase(ctx, a, lp, fs, g, og, &eg);
+            int eq = nf && nf == ng;
+            for (size_t k = 0; eq && k < nf; k++)
+                eq = strcmp(of[k], og[k]) == 0;
+            if (!eq)
+                continue;
+            /* the words after the objects, when both have some, say the
+             * same ("in March" / "in June": two claims; months without a
+             * day are no date facts) */
+            size_t rf = rest_words(a, lp, f, ef, sf);
+            size_t rg = rest_words(a, lp, g, eg, sg);
+            int rest_eq = rf == rg;
+            for (size_t k = 0; rest_eq && k < rf; k++)
+                rest_eq = strcmp(sf[k], sg[k]) == 0;
+            if (rf && rg && !rest_eq)
+                continue;
+            const char *hf, *hg;
+            size_t mf = subject_words(a, lp, f, sf, &hf);
+            size_t mg = subject_words(a, lp, g, sg, &hg);
+            if (!mf || !mg || !has_word(sg, mg, hf) || !has_word(sf, mf, hg))
+                continue;
+            sentence_dates(fs, i, &df);
+            sentence_dates(fs, j, &dg);
+            if (df.oom || dg.oom) {
+                rc = -1;
+                break;
+            }
+            if (df.len && dg.len && strcmp(df.data, dg.data) != 0)
+                continue;
+            if (ant)
+                snprintf(buf, sizeof buf,
+                         "event %s vs %s (antonyms, same subject and "
+                         "object): affirmed in sentence %zu, affirmed in "
+                         "sentence %zu",
+                         f->predicate, g->predicate, f->sentence,
+                         g->sentence);
+            else
+                snprintf(buf, sizeof buf,
+                         "event %s (same subject and object): %s in "
+                         "sentence %zu, %s in sentence %zu",
+                         f->predicate, f->negated ? "denied" : "affirmed",
+                         f->sentence, g->negated ? "denied" : "affirmed",
+                         g->sentence);
+            size_t lo = i < j ? i : j, hi = i < j ? j : i;
+            if (push_contra(v, lo, hi, story__strdup(buf)))
+                rc = -1;
+        }
+    }
+    story_buf_free(&df);
+    story_buf_free(&dg);
     free(c);
     return rc;
 }
@@ -2313,7 +2549,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 return contra_oom(&v, by, err);
         }
     }
-    if (check_claims(&v, a, lp, fs))
+    if (check_claims(&v, a, lp, fs) ||
+        check_subject_object(&v, ctx, a, lp, fs))
         return contra_oom(&v, by, err);
     free(by);
     /* report in article order */

@@ -981,6 +981,39 @@ static const char *source_at(fx *x, size_t i, long *ei)
     return strcmp(p, "official") == 0 ? p : NULL;
 }
 
+/* The noun phrase of a source after an attribution cue at token i (sentence
+ * end e): determiners, then 1-4 letter words, neither numbers nor stop or
+ * function words, nor a word of an entity (an entity is a source
+ * of its own, found by source_at), ended by a clause break or the
+ * sentence end (", according to the fire service."), not by another word
+ * ("according to the plan drawn up", "according to the office of the
+ * commissioner": the translations name such a source in other words, and
+ * the WMT24 attribution agreement fell with them); returns the token index
+ * after the phrase, else 0. */
+static size_t any_source_phrase(fx *x, size_t i, size_t e)
+{
+    const story_article *a = x->a;
+    size_t q = i, words = 0;
+    while (q < e && q < i + 3 &&
+           story_langpack_has(x->lp, "determiners", a->tokens[q].key))
+        q++;
+    for (; q < e && words < 4; q++, words++) {
+        const story_token *t = &a->tokens[q];
+        if ((words > 0 || q > i) && fx_clause_break_before(x, q))
+            break;
+        if (!(t->flags & STORY_TOKEN_LETTER) ||
+            (t->flags & STORY_TOKEN_NUMBER) || x->tok_ent[q] >= 0 ||
+            story_langpack_has(x->lp, "stopwords", t->key) ||
+            story_langpack_has(x->lp, "function_words", t->key))
+            break;
+    }
+    if (words == 0)
+        return 0;
+    if (q < e && !fx_clause_break_before(x, q))
+        return 0;
+    return q;
+}
+
 /* 1 when source src (a role concept or a source class) names people
  * who speak: its class (pack "attribution_classes") or itself is
  * OFFICIAL or EXPERT, not DOCUMENT, MEDIA or ANONYMOUS. */
@@ -1727,6 +1760,18 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                         break;
                     if ((src = source_at(x, k - d, &ei)))
                         start = a->tokens[k - d].start;
+                }
+                /* a cue of "attribution_cues_any_source" ("according
+                 * to", "laut", "по словам") names a source with any noun
+                 * phrase after it: "according to the regional emergency
+                 * service" is a source of class OTHER */
+                size_t np_end = 0;
+                if (!src && !strict && open &&
+                    story_langpack_has(x->lp, "attribution_cues_any_source",
+                                       tokens_key(x, k, n)) &&
+                    (np_end = any_source_phrase(x, k + n, e)) > 0) {
+                    end = a->tokens[np_end - 1].end;
+                    push_attr(x, s, start, end, "OTHER", -1, NULL);
                 }
                 /* no source, no attribution: "podle návrhu", "según el
                  * tipo", "согласно закону" (pursuant to a law, by type) */

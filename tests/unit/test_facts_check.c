@@ -223,11 +223,63 @@ static void test_claim_words(void **state)
                              "did not approve the library extension.",
                              "en", "same claim words"),
                      0);
-    /* an opening adverbial orders undated events */
+    /* an opening adverbial orders undated events: no clash of the claim
+     * words, but one of the subject and object (session 7: a reversal
+     * without a date is reported) */
     assert_int_equal(details("The town board rejected the library "
                              "extension. After long talks, the town board "
                              "approved the library extension.",
                              "en", "same claim words"),
+                     0);
+    assert_int_equal(details("The town board rejected the library "
+                             "extension. After long talks, the town board "
+                             "approved the library extension.",
+                             "en", "same subject and object"),
+                     1);
+}
+
+/* Session 7 (fresh-user M5): the same subject head and object phrase with
+ * antonymous predicates (or one predicate with opposite polarity) clash
+ * though the clauses differ in other words (an amount, an opening
+ * "Three weeks later"); a quote of a document ("a survey found that")
+ * against a quote of people with opposite polarity, too (not people
+ * against people, test_claim_words). No clash: other
+ * subjects, other objects, other months, another sentence's year, a
+ * pronoun subject. */
+static void test_subject_object(void **state)
+{
+    (void)state;
+    assert_int_equal(details("The county board approved a 5 million euro "
+                             "flood barrier on Monday. Three weeks later the "
+                             "board rejected the flood barrier.",
+                             "en", "same subject and object"),
+                     1);
+    assert_int_equal(details("The old ferry is fit to sail, engineers said. "
+                             "A later survey found that the old ferry is "
+                             "not fit to sail.",
+                             "en", "two sources"),
+                     1);
+    assert_int_equal(details("The county board approved the flood barrier. "
+                             "The state agency rejected the flood barrier.",
+                             "en", "same subject and object"),
+                     0);
+    assert_int_equal(details("The county board approved the flood barrier. "
+                             "The county board rejected the river bridge.",
+                             "en", "same subject and object"),
+                     0);
+    assert_int_equal(details("The county board approved the flood barrier "
+                             "in May. The county board rejected the flood "
+                             "barrier in October.",
+                             "en", "same subject and object"),
+                     0);
+    assert_int_equal(details("The county board approved the flood barrier "
+                             "on 3 May 2024. On 9 June 2021 the county board "
+                             "had rejected the flood barrier.",
+                             "en", "same subject and object"),
+                     0);
+    assert_int_equal(details("The county board approved the flood barrier. "
+                             "It rejected the flood barrier.",
+                             "en", "same subject and object"),
                      0);
 }
 
@@ -276,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_claim_words),
         cmocka_unit_test(test_count_after_date),
         cmocka_unit_test(test_object_words),
+        cmocka_unit_test(test_subject_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -667,6 +667,41 @@ static void test_quote_span_starts_at_name(void **state)
     }
 }
 
+/* Session 7 (fresh-user M1): any noun phrase after "according to" (pack
+ * "attribution_cues_any_source") is a source, class OTHER, so dropping it
+ * is seen; a phrase that runs on into the clause ("according to the plan
+ * drawn up", "according to the office of …") or a number is none. */
+static void test_attribution_any_noun_phrase(void **state)
+{
+    (void)state;
+    run en = extract("The road to the valley was closed, according to the "
+                     "county fire service.\n\n"
+                     "Two barns burned down overnight, according to the "
+                     "coastal rescue brigade.\n\n"
+                     "The ferry sails at noon according to the plan drawn "
+                     "up in May.\n\n"
+                     "Prices rose according to 2024 levels.",
+                     "en");
+    assert_int_equal(n_key(&en, STORY_FACT_ATTRIBUTION, "attribution|OTHER"),
+                     2);
+    assert_int_equal(n_type(&en, STORY_FACT_ATTRIBUTION), 2);
+    run_free(&en);
+    run de = extract("Die Straße zum Hafen bleibt gesperrt, laut der "
+                     "örtlichen Bergwacht.",
+                     "de");
+    assert_int_equal(n_key(&de, STORY_FACT_ATTRIBUTION, "attribution|OTHER"),
+                     1);
+    run_free(&de);
+    /* "according to the office of the commissioner": the phrase must
+     * end its clause */
+    run of = extract("According to the office of the harbour master, the "
+                     "pier stays shut.",
+                     "en");
+    assert_int_equal(n_key(&of, STORY_FACT_ATTRIBUTION, "attribution|OTHER"),
+                     0);
+    run_free(&of);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -687,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_event_declare_and_hedges),
         cmocka_unit_test(test_quote_speech_act_before_direct_quote),
         cmocka_unit_test(test_quote_span_starts_at_name),
+        cmocka_unit_test(test_attribution_any_noun_phrase),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
