@@ -79,4 +79,27 @@ if [ "$st" -eq 1 ] && grep -q '2 changed' "$tmp/out" &&
   ok "values shifted between sentences (318/317 -> 319/318): both changed"
 else fail "shifted values (status $st)"; fi
 
+# similar names in one language: Hale -> Hall (folded alike), a place of
+# unknown kind Kessington-like -> a real-looking one; spelling variants
+# and a compound's short form stay one name
+cat >"$tmp/p1.txt" <<'T'
+Bridge closed in Dunstreath
+
+The mayor of Dunstreath, Ellen Hale, closed the old bridge on Monday after engineers found cracks.
+
+Ellen Hale said repairs would take two months.
+T
+sed 's/Ellen Hale/Ellen Hall/g' "$tmp/p1.txt" >"$tmp/p2.txt"
+sed 's/Dunstreath/Dunsreath/g' "$tmp/p1.txt" >"$tmp/p3.txt"
+run compare "$tmp/p1.txt" "$tmp/p2.txt"
+if [ "$st" -eq 1 ] && grep -q 'changed entity.*Ellen Hale → Ellen Hall' "$tmp/out"; then
+  ok "Hale -> Hall: a changed person"
+else fail "Hale -> Hall (status $st)"; fi
+run compare "$tmp/p1.txt" "$tmp/p3.txt"
+if [ "$st" -eq 1 ] && grep -q 'changed entity.*Dunstreath → Dunsreath' "$tmp/out"; then
+  ok "Dunstreath -> Dunsreath: a changed place"
+else fail "Dunstreath -> Dunsreath (status $st)"; fi
+run compare "$tmp/p1.txt" "$tmp/p1.txt"
+if [ "$st" -eq 0 ]; then ok "the same text: exit 0"; else fail "same text (status $st)"; fi
+
 finish
