@@ -102,4 +102,18 @@ else fail "Dunstreath -> Dunsreath (status $st)"; fi
 run compare "$tmp/p1.txt" "$tmp/p1.txt"
 if [ "$st" -eq 0 ]; then ok "the same text: exit 0"; else fail "same text (status $st)"; fi
 
+# a speaker's title changed, the claim kept: the entity's role changed,
+# the quote is the same
+cat >"$tmp/t1.txt" <<'T'
+Harbour wall to be rebuilt
+
+"The harbour wall has failed us twice this winter," said Transport Minister Ruth Calder. "Work starts in April."
+T
+sed 's/Transport Minister/Defence Minister/' "$tmp/t1.txt" >"$tmp/t2.txt"
+run compare "$tmp/t1.txt" "$tmp/t2.txt"
+if [ "$st" -eq 1 ] && grep -q 'changed entity.*Ruth Calder \[' "$tmp/out" &&
+   ! grep -q 'changed quote' "$tmp/out"; then
+  ok "title changed: a changed entity role, not a changed quote"
+else fail "title changed (status $st)"; fi
+
 finish
