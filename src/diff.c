@@ -46,7 +46,9 @@
  * fact left unmatched inside an aligned sentence pair is more often an
  * extraction artefact than an omission; it is reported with certain = 0,
  * as are contradictions between articles in different languages
- * (negation cues differ) and contradictions where either side is hedged
+ * (negation cues differ; except an event of a named actor negated in a
+ * well aligned 1-1 sentence pair with no other negation, negated_event)
+ * and contradictions where either side is hedged
  * (a claim that "may" happen, is planned, or is conditional asserts
  * nothing that the other side's polarity contradicts). Quantities and dates, whose keys are values,
  * stay certain, except a bare year or an unresolved relative date
@@ -2360,6 +2362,64 @@ static int edited_away(const story_fact *f, const side *s, const side *o,
 /* See the file comment: is an entry a difference of the stories rather
  * than, possibly, of the extraction? o is the other side; s_is_a tells
  * which side s is. */
+/* Events of predicate `pred` in the sentences of link `link` of side s. */
+static size_t events_in_link(const side *s, const char *pred, long link)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->type == STORY_FACT_EVENT && e->sentence < s->art->n_sentences &&
+            s->link[e->sentence] == link && same_str(e->predicate, pred))
+            n++;
+    }
+    return n;
+}
+
+/* Negated facts in the sentences of link `link` of side s. */
+static size_t negated_in_link(const side *s, long link)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->negated && e->sentence < s->art->n_sentences &&
+            s->link[e->sentence] == link)
+            n++;
+    }
+    return n;
+}
+
+/* Strict evidence for a contradiction across languages (a translation
+ * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
+ * of A and g of B with opposite polarity, the same slot (actor, event
+ * concept, object) with a named actor on both sides, in a 1-1 matched
+ * sentence pair of score >= EDITED_COPY_MIN_SCORE that holds that event
+ * once on each side, the negated event the only negated fact of the pair
+ * (no other negation whose scope each language draws differently: "would
+ * not support a resolution to extend" / "не підтримає «резолюцію
+ * продовження»"). Negation cues differ between languages, so a weaker
+ * pairing stays uncertain. */
+static int negated_event(const side *a, const story_fact *f, const side *b,
+                         const story_fact *g)
+{
+    if (!g || f->type != STORY_FACT_EVENT || g->type != STORY_FACT_EVENT ||
+        !!f->negated == !!g->negated || f->entity < 0 || g->entity < 0 ||
+        !*fslot(f) || strcmp(fslot(f), fslot(g)) != 0 || !f->predicate ||
+        !*f->predicate || !a->al || f->sentence >= a->art->n_sentences ||
+        g->sentence >= b->art->n_sentences)
+        return 0;
+    long link = a->link[f->sentence];
+    if (link < 0 || (size_t)link >= a->al->n_links ||
+        b->link[g->sentence] != link)
+        return 0;
+    const story_link *l = &a->al->links[link];
+    return l->kind == STORY_LINK_MATCH && l->n_a == 1 && l->n_b == 1 &&
+           l->score >= EDITED_COPY_MIN_SCORE &&
+           events_in_link(a, f->predicate, link) == 1 &&
+           events_in_link(b, f->predicate, link) == 1 &&
+           negated_in_link(a, link) == (f->negated ? 1u : 0u) &&
+           negated_in_link(b, link) == (g->negated ? 1u : 0u);
+}
+
 static int certain(story_diff_category c, const story_fact *f,
                    const story_fact *g, const side *s, const side *o,
                    int s_is_a, int cross_lang)
@@ -2367,7 +2427,8 @@ static int certain(story_diff_category c, const story_fact *f,
     /* a hedged side ("may sign", "plans to open 160 shops", "if Congress
      * passes") asserts nothing the other side's polarity can contradict */
     if (c == STORY_DIFF_CONTRADICTED)
-        return !cross_lang && !f->hedged && !(g && g->hedged);
+        return !f->hedged && !(g && g->hedged) &&
+               (!cross_lang || (s_is_a && negated_event(s, f, o, g)));
     if (c != STORY_DIFF_ADDED && c != STORY_DIFF_OMITTED)
         return 1;
     /* a bare year across languages: the scanners read years and decades

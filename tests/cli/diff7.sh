@@ -116,4 +116,35 @@ if [ "$st" -eq 1 ] && grep -q 'changed entity.*Ruth Calder \[' "$tmp/out" &&
   ok "title changed: a changed entity role, not a changed quote"
 else fail "title changed (status $st)"; fi
 
+# an edit made in a translation: the negated act of a named actor in a
+# well aligned 1-1 sentence pair is a certain contradiction; the faithful
+# translation stays exit 0
+cat >"$tmp/e.txt" <<'T'
+Mayor closes the old ferry
+
+The city council met on Monday to discuss the ferry.
+
+Paul Renard signed an order closing the old ferry.
+
+The council will meet again in May.
+T
+cat >"$tmp/f.txt" <<'T'
+Le maire ferme l'ancien bac
+
+Le conseil municipal s'est réuni lundi pour discuter du bac.
+
+Paul Renard a signé un arrêté fermant l'ancien bac.
+
+Le conseil se réunira de nouveau en mai.
+T
+sed 's/a signé/n'"'"'a pas signé/' "$tmp/f.txt" >"$tmp/f-neg.txt"
+run compare "$tmp/e.txt" "$tmp/f.txt"
+if [ "$st" -eq 0 ] && ! grep -q '^\[!\]' "$tmp/out"; then
+  ok "faithful French translation: exit 0"
+else fail "faithful French translation (status $st)"; fi
+run compare "$tmp/e.txt" "$tmp/f-neg.txt"
+if [ "$st" -eq 1 ] && grep -q '^\[!\] contradicted event.*Paul Renard SIGN → negated' "$tmp/out"; then
+  ok "signed -> n'a pas signé in a translation: a certain contradiction"
+else fail "negation edited in a translation (status $st)"; fi
+
 finish
