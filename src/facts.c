@@ -1928,6 +1928,35 @@ static int antonym_events(const story_langpack *lp, const char *p,
     return 0;
 }
 
+/* Do events f and g clash: antonymous predicates both affirmed, or one
+ * predicate with opposite polarity? *ant is set for antonyms. */
+static int events_clash(const story_langpack *lp, const story_fact *f,
+                        const story_fact *g, int *ant)
+{
+    *ant = antonym_events(lp, f->predicate, g->predicate);
+    int same = !*ant && f->predicate && g->predicate &&
+               strcmp(f->predicate, g->predicate) == 0;
+    return (*ant && !f->negated && !g->negated) ||
+           (same && !!f->negated != !!g->negated);
+}
+
+/* The check message of two clashing events; `why` says what makes them
+ * one claim ("same claim words", "same subject and object"). */
+static void clash_message(char *buf, size_t n, const story_fact *f,
+                          const story_fact *g, int ant, const char *why)
+{
+    if (ant)
+        snprintf(buf, n,
+                 "event %s vs %s (antonyms, %s): affirmed in sentence %zu, "
+                 "affirmed in sentence %zu",
+                 f->predicate, g->predicate, why, f->sentence, g->sentence);
+    else
+        snprintf(buf, n, "event %s (%s): %s in sentence %zu, %s in sentence %zu",
+                 f->predicate, why, f->negated ? "denied" : "affirmed",
+                 f->sentence, g->negated ? "denied" : "affirmed",
+                 g->sentence);
+}
+
 /* 1 when v already holds a contradiction between facts of sentences sf
  * and sg (either order) of fs. */
 static int reported(const story_vec *v, const story_factset *fs, size_t sf,
@@ -2074,29 +2103,13 @@ static int check_claims(story_vec *v, const story_article *a,
             if (g->type != f->type || g->sentence == f->sentence)
                 continue;
             if (f->type == STORY_FACT_EVENT) {
-                int ant = antonym_events(lp, f->predicate, g->predicate);
-                int same = !ant && f->predicate && g->predicate &&
-                           strcmp(f->predicate, g->predicate) == 0;
-                if (!(ant && !f->negated && !g->negated) &&
-                    !(same && !!f->negated != !!g->negated))
+                int ant;
+                if (!events_clash(lp, f, g, &ant))
                     continue;
                 if (counts_event(fs, i) || counts_event(fs, j))
                     continue;
-                if (ant)
-                    snprintf(buf, sizeof buf,
-                             "event %s vs %s (antonyms, same claim "
-                             "words): affirmed in sentence %zu, affirmed "
-                             "in sentence %zu",
-                             f->predicate, g->predicate, f->sentence,
-                             g->sentence);
-                else
-                    snprintf(buf, sizeof buf,
-                             "event %s (same claim words): %s in sentence "
-                             "%zu, %s in sentence %zu",
-                             f->predicate,
-                             f->negated ? "denied" : "affirmed", f->sentence,
-                             g->negated ? "denied" : "affirmed",
-                             g->sentence);
+                clash_message(buf, sizeof buf, f, g, ant,
+                              "same claim words");
             } else {
                 if (!!f->negated == !!g->negated)
                     continue;
@@ -2289,10 +2302,8 @@ static int check_subject_object(story_vec *v, story_ctx *ctx,
             const story_fact *g = &fs->facts[j];
             if (g->sentence == f->sentence)
                 continue;
-            int ant = antonym_events(lp, f->predicate, g->predicate);
-            int same = !ant && strcmp(f->predicate, g->predicate) == 0;
-            if (!(ant && !f->negated && !g->negated) &&
-                !(same && !!f->negated != !!g->negated))
+            int ant;
+            if (!events_clash(lp, f, g, &ant))
                 continue;
             if ((counts_event(fs, i) && counts_event(fs, j)) ||
                 reported(v, fs, f->sentence, g->sentence))
@@ -2329,20 +2340,8 @@ static int check_subject_object(story_vec *v, story_ctx *ctx,
             }
             if (df.len && dg.len && strcmp(df.data, dg.data) != 0)
                 continue;
-            if (ant)
-                snprintf(buf, sizeof buf,
-                         "event %s vs %s (antonyms, same subject and "
-                         "object): affirmed in sentence %zu, affirmed in "
-                         "sentence %zu",
-                         f->predicate, g->predicate, f->sentence,
-                         g->sentence);
-            else
-                snprintf(buf, sizeof buf,
-                         "event %s (same subject and object): %s in "
-                         "sentence %zu, %s in sentence %zu",
-                         f->predicate, f->negated ? "denied" : "affirmed",
-                         f->sentence, g->negated ? "denied" : "affirmed",
-                         g->sentence);
+            clash_message(buf, sizeof buf, f, g, ant,
+                          "same subject and object");
             size_t lo = i < j ? i : j, hi = i < j ? j : i;
             if (push_contra(v, lo, hi, story__strdup(buf)))
                 rc = -1;
