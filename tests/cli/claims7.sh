@@ -15,15 +15,6 @@
 # All inputs are written here.
 . "$(dirname "$0")/../support/cli.sh"
 
-w() { local f=$1; shift; printf '%s\n\n' "$@" >"$tmp/$f"; }
-# chk NAME WANT-STATUS WANT-REGEX FILE: check, status and a line
-chk() {
-  local name=$1 want=$2 re=$3
-  "$bin" check "$4" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local st=$?
-  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
-  else fail "$name (status $st, want $want)"; fi
-}
 # facts NAME REGEX FILE [LANG]: a line of `facts` matches (or, with NAME
 # starting with "no ", does not)
 facts() {

@@ -10,14 +10,6 @@
 # All inputs are written here.
 . "$(dirname "$0")/../support/cli.sh"
 
-# cmp NAME WANT-STATUS WANT-REGEX A B: compare --format=text, status and a line
-cmp() {
-  local name=$1 want=$2 re=$3
-  "$bin" compare --format=text "$4" "$5" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local st=$?
-  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
-  else fail "$name (status $st, want $want)"; fi
-}
 
 # --- H5: negation in a sentence with no event ---------------------------
 w() { printf '%s\n\n%s\n\n%s\n' "$2" "$3" "$4" >"$tmp/$1"; }

@@ -18,23 +18,6 @@
 # All inputs are written here.
 . "$(dirname "$0")/../support/cli.sh"
 
-w() { local f=$1; shift; printf '%s\n\n' "$@" >"$tmp/$f"; }
-# chk NAME WANT-STATUS WANT-REGEX FILE: check, status and a line
-chk() {
-  local name=$1 want=$2 re=$3
-  "$bin" check "$4" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local st=$?
-  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
-  else fail "$name (status $st, want $want)"; fi
-}
-# cmp NAME WANT-STATUS WANT-REGEX A B: compare --format=text
-cmp() {
-  local name=$1 want=$2 re=$3
-  "$bin" compare --format=text "$4" "$5" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local st=$?
-  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
-  else fail "$name (status $st, want $want)"; fi
-}
 
 # --- M2: check ----------------------------------------------------------
 w senate.txt "Harbour vote" \

@@ -3,7 +3,8 @@
 # scratch directory removed on exit, ok/fail print one TAP-like line each
 # and count failures in $fails, run ARGS... leaves the status in $st,
 # stdout in $tmp/out and stderr in $tmp/err; finish prints the tally and
-# sets the exit status.
+# sets the exit status; w, chk and cmp write inputs and check `check` and
+# `compare` results.
 set -uo pipefail
 bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
 tmp=$(mktemp -d)
@@ -18,4 +19,25 @@ fail() {
 run() { "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; st=$?; }
 finish() {
   [ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
+}
+
+# w FILE PARAGRAPH...: write the paragraphs to $tmp/FILE, a blank line
+# after each
+w() { local f=$1; shift; printf '%s\n\n' "$@" >"$tmp/$f"; }
+# chk NAME WANT-STATUS WANT-REGEX FILE: `check` FILE, its status and a line
+chk() {
+  local name=$1 want=$2 re=$3
+  "$bin" check "$4" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local st=$?
+  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
+  else fail "$name (status $st, want $want)"; fi
+}
+# cmp NAME WANT-STATUS WANT-REGEX A B: compare --format=text, its status
+# and a line
+cmp() {
+  local name=$1 want=$2 re=$3
+  "$bin" compare --format=text "$4" "$5" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local st=$?
+  if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
+  else fail "$name (status $st, want $want)"; fi
 }
