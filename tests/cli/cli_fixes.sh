@@ -4,16 +4,7 @@
 # control characters from the articles kept off the terminal, the
 # per-input encodings and their warning, error messages with the byte
 # offset once and a charset hint. All inputs are written here.
-set -uo pipefail
-bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; cat "$tmp/err" 2>/dev/null; fails=$((fails + 1)); }
-
-# run ARGS...: status in $st, stdout in $tmp/out, stderr in $tmp/err
-run() { "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; st=$?; }
+. "$(dirname "$0")/../support/cli.sh"
 
 # usage NAME EXPECTED-STDERR-LINE ARGS...: exit 2, exactly that one line
 usage() {
@@ -214,4 +205,4 @@ usage "a DOCX (ZIP) named as such" \
 usage "--version takes no argument" \
   "storydiff: unexpected argument 'extra' after --version (see 'storydiff --help')" --version extra
 
-[ "$fails" -eq 0 ] && echo "all passed" || { echo "$fails failed"; exit 1; }
+finish

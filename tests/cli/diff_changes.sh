@@ -5,13 +5,7 @@
 # headline count that the body contradicts and a signing its own article
 # denies, and the text format shows where a contradicted quote differs.
 # All inputs are written here.
-set -uo pipefail
-bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; cat "$tmp/out" 2>/dev/null | head -20; fails=$((fails + 1)); }
+. "$(dirname "$0")/../support/cli.sh"
 
 # changed TYPE A B VALUE-A VALUE-B NAME: the JSON report of A vs B holds a
 # certain `changed` entry of TYPE whose detail names both values
@@ -130,5 +124,4 @@ if grep -q '^\[!\] contradicted event.*was released on bail.*was not released on
   ok "contradicted event detail shows the sentences"
 else fail "contradicted event detail shows the sentences"; fi
 
-[ "$fails" -eq 0 ] || { echo "$fails failed"; exit 1; }
-echo "all passed"
+finish

@@ -19,7 +19,7 @@ w fr_a.txt "Travaux sur le quai" \
 w fr_b.txt "Travaux sur le quai" \
   "Le quai n'avait pas été nettoyé en juin, selon le conseil municipal." \
   "Les travaux dureront deux semaines."
-cmp "fr: n'avait pas ... selon le conseil is contradicted" 1 '^\[!\] contradicted quote' \
+cmp_text "fr: n'avait pas ... selon le conseil is contradicted" 1 '^\[!\] contradicted quote' \
   "$tmp/fr_a.txt" "$tmp/fr_b.txt"
 w uk_a.txt "Роботи на набережній" \
   "Набережну чистили в червні, за даними міської ради." \
@@ -27,13 +27,13 @@ w uk_a.txt "Роботи на набережній" \
 w uk_b.txt "Роботи на набережній" \
   "Набережну не чистили в червні, за даними міської ради." \
   "Роботи триватимуть два тижні."
-cmp "uk: не чистили ... за даними ради is contradicted" 1 '^\[!\] contradicted quote' \
+cmp_text "uk: не чистили ... за даними ради is contradicted" 1 '^\[!\] contradicted quote' \
   "$tmp/uk_a.txt" "$tmp/uk_b.txt"
 w zh_a.txt "码头工程" "据市议会称，这个码头六月份可以通行。" "工程将持续两周。"
 w zh_b.txt "码头工程" "据市议会称，这个码头六月份不能通行。" "工程将持续两周。"
-cmp "zh: 可以 -> 不能 is contradicted" 1 '^\[!\] contradicted quote' \
+cmp_text "zh: 可以 -> 不能 is contradicted" 1 '^\[!\] contradicted quote' \
   "$tmp/zh_a.txt" "$tmp/zh_b.txt"
-cmp "zh: the same text is the same" 0 'summary: .* 0 contradicted' \
+cmp_text "zh: the same text is the same" 0 'summary: .* 0 contradicted' \
   "$tmp/zh_a.txt" "$tmp/zh_a.txt"
 
 # --- M6: HTML byline ----------------------------------------------------
@@ -58,25 +58,25 @@ EOF
 if grep -q '"byline": "Mara Quist"' "$tmp/out" && grep -q '"published": "2024-05-14"' "$tmp/out" &&
    ! grep -q 'By Mara' "$tmp/out"; then ok "HTML byline element is the byline, not body"
 else fail "HTML byline element is the byline, not body"; fi
-cmp "text vs HTML with a byline: no difference" 0 'summary: .* 0 added, 0 omitted' \
+cmp_text "text vs HTML with a byline: no difference" 0 'summary: .* 0 added, 0 omitted' \
   "$tmp/quay.txt" "$tmp/quay.html"
 
 # --- L2a: 12.05.2025 in English ------------------------------------------
 printf 'Quay reopens\n\nThe quay reopened on 14 May 2024, the port said.\n' >"$tmp/d1.txt"
 printf 'Quay reopens\n\nThe quay reopened on 14.05.2024, the port said.\n' >"$tmp/d2.txt"
-cmp "en: 14.05.2024 is 14 May 2024" 0 'summary: .* 0 added, 0 omitted' \
+cmp_text "en: 14.05.2024 is 14 May 2024" 0 'summary: .* 0 added, 0 omitted' \
   "$tmp/d1.txt" "$tmp/d2.txt"
 
 # --- L2b: same number, other unit of one dimension -------------------------
 printf 'Quay reopens\n\nThe water rose 3 metres in the night, the port said.\n' >"$tmp/u1.txt"
 printf 'Quay reopens\n\nThe water rose 3 feet in the night, the port said.\n' >"$tmp/u2.txt"
-cmp "3 metres -> 3 feet is changed" 1 '^\[~\] changed quantity .*3 m → 3 ft' \
+cmp_text "3 metres -> 3 feet is changed" 1 '^\[~\] changed quantity .*3 m → 3 ft' \
   "$tmp/u1.txt" "$tmp/u2.txt"
 
 # --- M1: the same claim, another named speaker -----------------------------
 printf 'Quay reopens\n\nMayor Ruth Okafor said the harbour wall is safe after the repairs.\n\nTraffic was light.\n' >"$tmp/s1.txt"
 printf 'Quay reopens\n\nDeputy mayor Ines Brandt said the harbour wall is safe after the repairs.\n\nTraffic was light.\n' >"$tmp/s2.txt"
-cmp "speaker renamed: changed quote" 1 '^\[~\] changed quote .*Ruth Okafor SAY → Ines Brandt SAY' \
+cmp_text "speaker renamed: changed quote" 1 '^\[~\] changed quote .*Ruth Okafor SAY → Ines Brandt SAY' \
   "$tmp/s1.txt" "$tmp/s2.txt"
 
 echo "$fails failure(s)"

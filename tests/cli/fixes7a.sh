@@ -61,7 +61,7 @@ w va.txt "Council vote" \
 w vb.txt "Council vote" \
   "The city council did not approve the parking plan on Monday, a spokesman said." \
   "The council rejected the tram proposal."
-cmp "rejected -> did not approve agree; approved -> rejected is contradicted" 1 \
+cmp_text "rejected -> did not approve agree; approved -> rejected is contradicted" 1 \
   '^\[!\] contradicted event a:f[0-9]+ b:f[0-9]+: AGREE → OPPOSE' "$tmp/va.txt" "$tmp/vb.txt"
 if grep -q 'contradicted quote' "$tmp/out" || ! grep -q ' 1 contradicted' "$tmp/out"; then
   fail "rejected -> did not approve reported as a contradiction"
@@ -70,7 +70,7 @@ w ma.txt "Repairs" "The town will spend \$2.5 million on roads, up 14% from last
   "Work starts in May."
 w mb.txt "Repairs" "The town will spend \$25 million on roads, up 41% from last year." \
   "Work starts in May."
-cmp "two amounts changed in one sentence: changed" 1 \
+cmp_text "two amounts changed in one sentence: changed" 1 \
   '^\[~\] changed quantity a:f[0-9]+ b:f[0-9]+: 2500000 USD → 25000000 USD' "$tmp/ma.txt" "$tmp/mb.txt"
 if grep -q '^\[~\] changed quantity .*14 percent → 41 percent' "$tmp/out" &&
    ! grep -Eq '^\[[-+]\] (omitted|added) quantity' "$tmp/out"; then
@@ -111,7 +111,7 @@ w src_a.txt "Flood in the valley" \
 w src_b.txt "Flood in the valley" \
   "Three houses were flooded when the river rose on Monday." \
   "Roads stayed closed until the evening."
-cmp "according to police dropped: an omitted attribution" 1 \
+cmp_text "according to police dropped: an omitted attribution" 1 \
   '^\[-\] omitted attribution a:f[0-9]+: attribution "according to police"' "$tmp/src_a.txt" "$tmp/src_b.txt"
 if grep -q 'omitted quote' "$tmp/out"; then fail "the lead sentence is also an omitted quote"
 else ok "no omitted quote of the whole sentence"; fi

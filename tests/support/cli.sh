@@ -3,8 +3,8 @@
 # scratch directory removed on exit, ok/fail print one TAP-like line each
 # and count failures in $fails, run ARGS... leaves the status in $st,
 # stdout in $tmp/out and stderr in $tmp/err; finish prints the tally and
-# sets the exit status; w, chk and cmp write inputs and check `check` and
-# `compare` results.
+# sets the exit status; w, chk and cmp_text write inputs and check `check` and
+# `compare` results (cmp_text is not named cmp: cli_fixes.sh calls cmp(1)).
 set -uo pipefail
 bin=$(realpath "${STORYDIFF_BIN:?STORYDIFF_BIN not set}")
 tmp=$(mktemp -d)
@@ -32,9 +32,9 @@ chk() {
   if [ "$st" -eq "$want" ] && grep -Eq "$re" "$tmp/out"; then ok "$name"
   else fail "$name (status $st, want $want)"; fi
 }
-# cmp NAME WANT-STATUS WANT-REGEX A B: compare --format=text, its status
+# cmp_text NAME WANT-STATUS WANT-REGEX A B: compare --format=text, its status
 # and a line
-cmp() {
+cmp_text() {
   local name=$1 want=$2 re=$3
   "$bin" compare --format=text "$4" "$5" >"$tmp/out" 2>"$tmp/err" </dev/null
   local st=$?
