@@ -2011,12 +2011,12 @@ static int common_word(fx *x, const char *k, size_t n)
     return 0;
 }
 
-/* Other Latin-script languages: every word of [rs, re) is ASCII and in
+/* Other languages (zh/ja too): every word of [rs, re) is ASCII and in
  * the English pack's "common_words" (connectors "of", "the" … skipped);
  * *kindword set when one is an English "entity_kinds" word. */
 static int english_common(fx *x, size_t rs, size_t re, int *kindword)
 {
-    if (x->cjk || strcmp(x->lang, "en") == 0)
+    if (strcmp(x->lang, "en") == 0)
         return 0;
     const story_langpack *en = NULL;
     if (story_langpack_get(&en, x->ctx, "en", NULL) || !en ||
@@ -2148,6 +2148,21 @@ static int gloss_run(fx *x, size_t rs, size_t re, int kindword)
     return head;
 }
 
+/* Token rs (a run [rs, re) of one word) sits right before a role or
+ * title word of its sentence: a modifier of that title, the portfolio of
+ * "Deputy Interior Minister", "Health Secretary" (not a name). */
+static int portfolio_word(fx *x, size_t rs, size_t re)
+{
+    const story_article *a = x->a;
+    if (re != rs + 1 || re >= a->n_tokens ||
+        a->tokens[re].sentence != a->tokens[rs].sentence ||
+        !fx_adjacent(x, rs, 0))
+        return 0;
+    size_t e = x->sent_tok[a->tokens[rs].sentence + 1], n;
+    return fx_match(x, "roles", re, e, &n) != NULL ||
+           fx_match(x, "titles", re, e, &n) != NULL;
+}
+
 /* A run [rs, re) of common words only (packs with "common_words"): a
  * single word that is no earlier entity's surname and has no role
  * before it, or a run holding an entity-kind word ("Department of
@@ -2155,8 +2170,11 @@ static int gloss_run(fx *x, size_t rs, size_t re, int kindword)
 static int descriptive(fx *x, size_t b, size_t rs, size_t re)
 {
     const story_article *a = x->a;
-    if (x->cjk)
-        return 0;
+    /* zh/ja: only runs kept in Latin script (English names kept as
+     * written: "Better Markets", "Horizon") */
+    for (size_t k = rs; x->cjk && k < re; k++)
+        if ((unsigned char)a->tokens[k].key[0] >= 0x80)
+            return 0;
     int kindword = 0, common = 1;
     size_t n;
     for (size_t k = rs; k < re; k++) {
@@ -2173,10 +2191,13 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
             kindword = 1;
     }
     /* a role right before it ("Senator Price"), not across a comma
-     * ("the Social Democrats, Free Democrats") */
+     * ("the Social Democrats, Free Democrats"); a word between two role
+     * words is the portfolio of a compound title, no name ("Deputy
+     * Interior Minister Clara Voss") */
     if (rs > b && !fx_clause_break_before(x, rs) &&
         (fx_match(x, "roles", rs - 1, rs, &n) ||
-         fx_match(x, "titles", rs - 1, rs, &n)))
+         fx_match(x, "titles", rs - 1, rs, &n)) &&
+        !portfolio_word(x, rs, re))
         return 0;
     /* English names kept as written in a translation ("Public
      * Employees", "Criminal Division" in a German text): the English
@@ -2339,6 +2360,7 @@ static int uncased_name_token(fx *x, size_t i, size_t e)
     const story_token *t = &x->a->tokens[i];
     return (t->flags & STORY_TOKEN_LETTER) && !is_stopish(x, i, e) &&
            !role_like(x, i, e, &n) &&
+           !entities_word(x, "common_nouns", t->key) &&
            !story_langpack_has(x->lp, "name_markers", t->key) &&
            !fx_match(x, "reporting_verbs", i, e, &n) &&
            !fx_match(x, "event_lexicon", i, e, &n) &&
@@ -2860,6 +2882,11 @@ static int not_entity(fx *x, size_t i)
     }
     memcpy(w, k, n);
     w[n] = '\0';
+    /* a common noun that some languages write capitalised
+     * (entities.json "common_nouns": currencies such as bitcoin, which
+     * English writes in lower case) */
+    if (entities_word(x, "common_nouns", w))
+        return 1;
     json_t *ca = json_object_get(ef, "common_acronyms");
     const char *langs[2] = {"*", x->lang};
     for (int l = 0; l < 2; l++) {
@@ -3310,9 +3337,19 @@ static int entities_sentence(fx *x, size_t s)
         }
         /* a common-noun acronym ends no name: "Bitcoin ETFs" names
          * Bitcoin (the ETFs are common nouns) */
-        while (!gk && re - rs > 1 && caps_acronym(x, re - 1) &&
+        size_t re0 = re;
+        while (!gk && re - rs > 1 &&
+               (caps_acronym(x, re - 1) ||
+                entities_word(x, "common_nouns", a->tokens[re - 1].key)) &&
                not_entity(x, re - 1))
             re--;
+        /* "Cena Bitcoinu …" ("the price of bitcoin"): what is left at a
+         * sentence start needs the evidence a sentence start needs */
+        if (re < re0 && rs == b && re == rs + 1 &&
+            !capital_elsewhere(x, rs)) {
+            i = re0;
+            continue;
+        }
         /* acronyms that are common nouns (CEO, ETF, СМИ) and words
          * derived from names (Russify, Russification): translations write
          * them as common words */
@@ -3355,6 +3392,23 @@ static int entities_sentence(fx *x, size_t s)
                     x->tok_role[q] = 1;
                 cur = p;
                 got = 1;
+            }
+            /* "Deputy Interior Minister": a capitalised common word
+             * between two role words is the title's portfolio; the walk
+             * goes on to the role before it */
+            if (!got && cur > b + 1 && cap(x, cur - 1) &&
+                fx_adjacent(x, cur - 1, 0) && fx_adjacent(x, cur - 2, 0) &&
+                x->tok_role[cur] &&
+                common_word(x, a->tokens[cur - 1].key,
+                            strlen(a->tokens[cur - 1].key))) {
+                size_t m = 0;
+                if ((fx_match(x, "roles", cur - 2, cur - 1, &m) ||
+                     fx_match(x, "titles", cur - 2, cur - 1, &m)) &&
+                    m == 1) {
+                    x->tok_role[cur - 1] = 1;
+                    cur--;
+                    continue;
+                }
             }
             if (!got)
                 break;

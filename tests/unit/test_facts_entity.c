@@ -874,6 +874,79 @@ static void test_sentence_initial_world_trunk(void **state)
     run_free(&de);
 }
 
+/* Session 9. A capitalised common word between two role words is the
+ * portfolio of a compound title, no person: "Deputy Interior Minister
+ * Clara Voss" is Clara Voss with the roles minister and deputy. */
+static void test_portfolio_between_roles(void **state)
+{
+    (void)state;
+    run en = extract("Deputy Interior Minister Clara Voss said the plan "
+                     "was ready. Interior Minister Clara Voss left early.",
+                     "en");
+    int interior = 0, deputy = 0;
+    for (size_t i = 0; i < en.fs->n_facts; i++) {
+        const story_fact *f = &en.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY || !f->name)
+            continue;
+        if (strstr(f->name, "Interior"))
+            interior = 1;
+        for (size_t r = 0; strstr(f->name, "Voss") && r < f->n_roles; r++)
+            if (strcmp(f->roles[r], "deputy") == 0)
+                deputy = 1;
+    }
+    assert_false(interior);
+    assert_true(deputy);
+    assert_true(key_of(&en, "Voss")[0]);
+    run_free(&en);
+}
+
+/* English common words kept in Latin script inside a Chinese or Japanese
+ * text follow the English rule ("Open Water" is descriptive in both);
+ * a Latin name stays a name. */
+static void test_latin_common_words_in_cjk(void **state)
+{
+    (void)state;
+    run en = extract("Prices rose in March, according to data from Open "
+                     "Water and Brandoval Capital.", "en");
+    run zh = extract("根据Open Water和Brandoval Capital的数据，三月份价格上涨。",
+                     "zh");
+    run ja = extract("Open WaterとBrandoval Capitalのデータによると、三月に価格が"
+                     "上がった。", "ja");
+    assert_string_equal(key_of(&en, "Water"), "");
+    assert_string_equal(key_of(&zh, "Water"), "");
+    assert_string_equal(key_of(&ja, "Water"), "");
+    const char *k = key_of(&en, "Brandoval");
+    assert_true(k[0]);
+    assert_true(has_key(&zh, k));
+    run_free(&en);
+    run_free(&zh);
+    run_free(&ja);
+}
+
+/* A currency that English writes in lower case and other languages
+ * capitalise (entities.json "common_nouns": bitcoin) is no entity in any
+ * language, inflected or not. */
+static void test_capitalised_common_nouns(void **state)
+{
+    (void)state;
+    run en = extract("The price of bitcoin rose. Investors bought Bitcoin "
+                     "on Monday.", "en");
+    run cs = extract("Cena Bitcoinu v pondělí vzrostla. Investoři koupili "
+                     "Bitcoin.", "cs");
+    run de = extract("Anleger kauften am Montag Bitcoins, sagte Anna "
+                     "Brenner.", "de");
+    run hi = extract("निवेशकों ने सोमवार को बिटकॉइन में पैसा लगाया।", "hi");
+    assert_string_equal(key_of(&en, "itcoin"), "");
+    assert_string_equal(key_of(&cs, "Bitcoin"), "");
+    assert_string_equal(key_of(&de, "itcoin"), "");
+    assert_true(key_of(&de, "Brenner")[0]);
+    assert_string_equal(key_of(&hi, "बिटकॉइन"), "");
+    run_free(&en);
+    run_free(&cs);
+    run_free(&de);
+    run_free(&hi);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -915,6 +988,9 @@ int main(void)
         cmocka_unit_test(test_zh_dotted_initial),
         cmocka_unit_test(test_katakana_generic_piece),
         cmocka_unit_test(test_sentence_initial_world_trunk),
+        cmocka_unit_test(test_portfolio_between_roles),
+        cmocka_unit_test(test_latin_common_words_in_cjk),
+        cmocka_unit_test(test_capitalised_common_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
