@@ -33,6 +33,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/unumberformatter.h>
@@ -750,6 +751,176 @@ static json_t *icu_links(const char *loc)
     return links;
 }
 
+/* Number words 2-20, the tens and 100 / 1000 of the RBNF spellout rules
+ * of f ("vijftien", "quinze"), in every public cardinal rule set (pt
+ * "%spellout-cardinal-feminine": "duas" besides "dois"), added to words
+ * (folded word -> value); not one, which is also the indefinite article
+ * in many languages ("een brug", "um ponte"). */
+static void icu_spellout_words(UNumberFormat *f, json_t *words)
+{
+    UChar sets[512];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t sl = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, sets, 512, &e);
+    if (U_FAILURE(e) || sl >= 512)
+        sl = 0;
+    /* the default rule set first, then each "%spellout-cardinal…" */
+    for (int32_t r = -1; r < sl;) {
+        int32_t r1 = r;
+        if (r >= 0) {
+            while (r1 < sl && sets[r1] != ';')
+                r1++;
+            UChar cardinal[] = u"%spellout-cardinal";
+            int32_t cl = (int32_t)(sizeof cardinal / sizeof *cardinal) - 1;
+            int use = r1 - r >= cl && u_strncmp(sets + r, cardinal, cl) == 0;
+            e = U_ZERO_ERROR;
+            if (use)
+                unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, sets + r,
+                                      r1 - r, &e);
+            r = r1 + 1;
+            if (!use || U_FAILURE(e))
+                continue;
+        } else {
+            r = 0;
+        }
+        for (int v = 2; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : 900) {
+            UChar b[64];
+            e = U_ZERO_ERROR;
+            int32_t n = unum_formatDouble(f, v, b, 64, NULL, &e);
+            if (!U_FAILURE(e) && n > 0 && n < 64)
+                icu_add_name(words, b, n, json_integer(v));
+        }
+    }
+}
+
+/* Adds code (an ISO 4217 code) to the set obj[w] of each word w (letter
+ * run of at least three letters, folded) of the CLDR name u[0, n). */
+static void icu_name_words(json_t *obj, const UChar *u, int32_t n,
+                           const char *code)
+{
+    int32_t w0 = -1;
+    for (int32_t k = 0; k <= n; k++) {
+        int alpha = k < n && u_isalpha(u[k]);
+        if (alpha && w0 < 0)
+            w0 = k;
+        if (alpha || w0 < 0)
+            continue;
+        if (k - w0 >= 3) {
+            json_t *tmp = json_object();
+            icu_add_name(tmp, u + w0, k - w0, json_true());
+            const char *w;
+            json_t *x;
+            json_object_foreach(tmp, w, x) {
+                json_t *set = json_object_get(obj, w);
+                if (!set) {
+                    set = json_object();
+                    if (json_object_set_new(obj, w, set))
+                        set = NULL;
+                }
+                if (set)
+                    json_object_set_new(set, code, json_true());
+            }
+            json_decref(tmp);
+        }
+        w0 = -1;
+    }
+}
+
+/* Word -> {ISO code: true} over the long names and the "one" / "other"
+ * plural names of every current ISO 4217 currency in ICU's data for
+ * loc (ucurr_openISOCurrencies, ucurr_getName, ucurr_getPluralName):
+ * nl "pond" -> {GBP, EGP, LBP …}. NULL when out of memory. */
+static json_t *icu_currency_word_sets(const char *loc)
+{
+    json_t *sets = json_object();
+    UErrorCode e = U_ZERO_ERROR;
+    UEnumeration *en = ucurr_openISOCurrencies(
+        UCURR_COMMON | UCURR_NON_DEPRECATED, &e);
+    if (!sets || U_FAILURE(e) || !en) {
+        if (en)
+            uenum_close(en);
+        return sets;
+    }
+    const char *code;
+    int32_t cl = 0;
+    while ((code = uenum_next(en, &cl, &e)) != NULL && !U_FAILURE(e)) {
+        UChar u[4];
+        if (cl != 3)
+            continue;
+        u_charsToUChars(code, u, 4);
+        UBool choice = 0;
+        int32_t n = 0;
+        UErrorCode e2 = U_ZERO_ERROR;
+        const UChar *nm =
+            ucurr_getName(u, loc, UCURR_LONG_NAME, &choice, &n, &e2);
+        if (!U_FAILURE(e2) && nm)
+            icu_name_words(sets, nm, n, code);
+        static const char *const forms[] = {"one", "other"};
+        for (size_t i = 0; i < 2; i++) {
+            e2 = U_ZERO_ERROR;
+            nm = ucurr_getPluralName(u, loc, &choice, forms[i], &n, &e2);
+            if (!U_FAILURE(e2) && nm)
+                icu_name_words(sets, nm, n, code);
+        }
+    }
+    uenum_close(en);
+    return sets;
+}
+
+/* The currency noun of a language without a pack, which its CLDR names
+ * only use with an adjective (nl "Brits pond", pt "libra esterlina", sv
+ * "brittiskt pund"), while a text writes "8 miljoen pond": a word of the
+ * names of several currencies (pond: GBP, EGP, LBP …) is the noun that
+ * the English pack's single-word currency names (pounds -> GBP) stand
+ * for when the set of currencies whose names use it is nearly the same
+ * as the set whose English CLDR names use the English word (Jaccard
+ * index at least 0.5; the highest wins). The English pack and ICU's
+ * English names are the pivot; the mapping is the pack's own (pounds ->
+ * GBP). Adds word -> ISO code to cur (never replacing a full name). */
+static void icu_currency_nouns(story_ctx *ctx, const char *loc, json_t *cur)
+{
+    const story_langpack *en = NULL;
+    if (story_langpack_get(&en, ctx, "en", NULL))
+        return;
+    json_t *named = story_langpack_field(en, "currencies");
+    if (!json_object_size(named))
+        return;
+    json_t *se = icu_currency_word_sets("en");
+    json_t *st = icu_currency_word_sets(loc);
+    json_t *best = json_object();
+    const char *k, *w;
+    json_t *kv, *tv;
+    json_object_foreach(named, k, kv) {
+        const char *iso = json_string_value(kv);
+        json_t *a = json_object_get(se, k);
+        if (!iso || strchr(k, ' ') || !json_object_get(a, iso) ||
+            json_object_size(a) < 2)
+            continue;
+        json_object_foreach(st, w, tv) {
+            if (!json_object_get(tv, iso) || json_object_size(tv) < 2)
+                continue;
+            size_t both = 0;
+            const char *c;
+            json_t *cv;
+            json_object_foreach(tv, c, cv)
+                both += json_object_get(a, c) != NULL;
+            double jac = (double)both /
+                         (double)(json_object_size(a) +
+                                  json_object_size(tv) - both);
+            json_t *b = json_object_get(best, w);
+            if (jac >= 0.5 &&
+                (!b || jac > json_real_value(json_array_get(b, 0))))
+                json_object_set_new(best, w,
+                                    json_pack("[f,s]", jac, iso));
+        }
+    }
+    json_object_foreach(best, w, tv)
+        if (!json_object_get(cur, w))
+            json_object_set(cur, w, json_array_get(tv, 1));
+    json_decref(best);
+    json_decref(se);
+    json_decref(st);
+}
+
 /* For a language without a language pack (its pack is the language-
  * neutral root): the scale words and currency names of ICU's locale data
  * (CLDR), so "4 miljoen euro" in Dutch is 4,000,000 EUR and not 4,
@@ -787,49 +958,35 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
     if (f)
         unum_close(f);
     /* number words 2-20, the tens and 100 / 1000 from the RBNF spellout
-     * rules ("vijftien", "quinze"), in every public cardinal rule set
-     * (pt "%spellout-cardinal-feminine": "duas" besides "dois"); not
-     * one, which is also the indefinite article in many languages ("een
-     * brug", "um ponte") */
-    e = U_ZERO_ERROR;
-    f = unum_open(UNUM_SPELLOUT, NULL, 0, loc, NULL, &e);
-    if (!U_FAILURE(e) && f) {
-        UChar sets[512];
+     * rules ("vijftien", "quinze"), see icu_spellout_words(); also those
+     * of the language's regions where ICU has rules of their own (pt_PT
+     * "dezassete", "dezanove" besides pt "dezessete"): each available
+     * locale loc_XX whose spellout rules come from a locale not read yet
+     * (unum_getLocaleByType, ULOC_ACTUAL_LOCALE) */
+    char seen[8][ULOC_FULLNAME_CAPACITY];
+    int nseen = 0;
+    size_t ll = strlen(loc);
+    for (int32_t ai = -1; ai < uloc_countAvailable() && nseen < 8; ai++) {
+        const char *rloc = ai < 0 ? loc : uloc_getAvailable(ai);
+        if (ai >= 0 && (!rloc || strncmp(rloc, loc, ll) != 0 ||
+                        rloc[ll] != '_'))
+            continue;
         e = U_ZERO_ERROR;
-        int32_t sl = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, sets,
-                                           512, &e);
-        if (U_FAILURE(e) || sl >= 512)
-            sl = 0;
-        /* the default rule set first, then each "%spellout-cardinal…" */
-        for (int32_t r = -1; r < sl;) {
-            int32_t r1 = r;
-            if (r >= 0) {
-                while (r1 < sl && sets[r1] != ';')
-                    r1++;
-                UChar cardinal[] = u"%spellout-cardinal";
-                int32_t cl = (int32_t)(sizeof cardinal / sizeof *cardinal) - 1;
-                int use = r1 - r >= cl && u_strncmp(sets + r, cardinal, cl) == 0;
-                e = U_ZERO_ERROR;
-                if (use)
-                    unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, sets + r,
-                                          r1 - r, &e);
-                r = r1 + 1;
-                if (!use || U_FAILURE(e))
-                    continue;
-            } else {
-                r = 0;
-            }
-            for (int v = 2; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : 900) {
-                UChar b[64];
-                e = U_ZERO_ERROR;
-                int32_t n = unum_formatDouble(f, v, b, 64, NULL, &e);
-                if (!U_FAILURE(e) && n > 0 && n < 64)
-                    icu_add_name(words, b, n, json_integer(v));
-            }
+        f = unum_open(UNUM_SPELLOUT, NULL, 0, rloc, NULL, &e);
+        const char *actual =
+            U_FAILURE(e) || !f
+                ? NULL
+                : unum_getLocaleByType(f, ULOC_ACTUAL_LOCALE, &e);
+        int dup = !actual || U_FAILURE(e);
+        for (int k = 0; !dup && k < nseen; k++)
+            dup = strcmp(seen[k], actual) == 0;
+        if (!dup) {
+            snprintf(seen[nseen++], sizeof seen[0], "%s", actual);
+            icu_spellout_words(f, words);
         }
+        if (f)
+            unum_close(f);
     }
-    if (f)
-        unum_close(f);
     /* unit names: the full-name form of 1, 2 and 5 of each measure unit
      * (number skeleton "measure-unit/<unit> unit-width-full-name": pt
      * "2 metros", nl "5 meter"), keyed to the packs' unit codes */
@@ -894,6 +1051,7 @@ static json_t *icu_words(nummod *m, story_ctx *ctx, const char *loc)
                 icu_add_name(cur, nm, n, json_string(iso));
         }
     }
+    icu_currency_nouns(ctx, loc, cur);
     json_object_clear(all);
     if (json_object_set(all, "scale_words", scale) ||
         json_object_set(all, "currencies", cur) ||
@@ -1358,10 +1516,34 @@ static int in_array(json_t *arr, const char *x)
 
 /* Is word [a,b) a number word? Sets *v (table value). Also accepts
  * compounds whose first and last parts are listed (fünfunddreißig). */
+/* A number word elided before a vowel (it "quarant'anni", "vent'anni"):
+ * the end of the word's part up to and including its first inner
+ * apostrophe when that part is listed in the pack's elided_number_words
+ * ("quarant'": 40), else 0. [a, we) is one word (story__word_end). */
+static size_t elided_end(scan *s, size_t a, size_t we)
+{
+    for (size_t q = a; q < we;) {
+        size_t q2 = q;
+        int32_t c = story__utf8_next(s->t, we, &q2);
+        if (c < 0)
+            return 0;
+        if (is_apos(c))
+            return q > a && lookup(s, "elided_number_words", s->t + a,
+                                   q2 - a)
+                       ? q2
+                       : 0;
+        q = q2;
+    }
+    return 0;
+}
+
 static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
 {
     json_t *j = lookup(s, "number_words", s->t + a, b - a);
     *ordinal = 0;
+    if (!j && b > a && (s->t[b - 1] == '\'' || s->t[b - 1] == '\x99' ||
+                        s->t[b - 1] == '\xBC'))
+        j = lookup(s, "elided_number_words", s->t + a, b - a);
     if (!j) {
         j = lookup(s, "ordinal_words", s->t + a, b - a);
         if (j)
@@ -1755,6 +1937,9 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         size_t we = word_end(s, p);
         if (we == p)
             break;
+        size_t el = elided_end(s, p, we);
+        if (el)
+            we = el; /* "quarant'" of "quarant'anni"; "anni" is the unit */
         double x;
         int o;
         if (nv > 0 && ((fj = lookup(s, "fraction_ordinals", s->t + p,

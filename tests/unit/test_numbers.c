@@ -347,6 +347,57 @@ static void test_icu_words_without_pack(void **state)
     story_vec_free(&v);
 }
 
+/* Session 8 (fresh-user M4): the currency noun of a language without a
+ * pack, which CLDR names only with an adjective (nl "Brits pond", pt
+ * "libra esterlina", sv "brittiskt pund"), is read through the English
+ * pack's single-word names (pounds -> GBP); pt_PT spellout words
+ * (dezassete) besides pt-BR ones; it elided tens before a vowel
+ * ("quarant'anni" = 40 years). */
+static void test_currency_nouns_regions_elision(void **state)
+{
+    (void)state;
+    story_vec v;
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } cases[] = {
+        {"nl", "Het fonds kreeg 8 miljoen pond voor de dijk.", "GBP", 8e6},
+        {"sv", "Fonden fick 8 miljoner pund till vallen.", "GBP", 8e6},
+        {"pt", "O fundo recebeu 8 milh\xc3\xb5" "es de libras para o dique.",
+         "GBP", 8e6},
+        {"pt", "A obra custou 3 mil d\xc3\xb3lares.", "USD", 3000},
+        {"nl", "De dijk kostte 12 miljoen dollar.", "USD", 12e6},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        scan(cases[k].lang, cases[k].text, &v);
+        assert_int_equal(v.len, 1);
+        const story_number *n = v.data;
+        assert_true(close_to(n[0].value, cases[k].value));
+        assert_string_equal(n[0].unit, cases[k].unit);
+        story_vec_free(&v);
+    }
+    /* European Portuguese 16, 17, 19 as well as Brazilian */
+    scan("pt", "Dezassete casas e dezessete carros ficaram na lama; "
+               "dezanove pessoas sa\xc3\xad" "ram.", &v);
+    assert_int_equal(v.len, 3);
+    const story_number *n = v.data;
+    assert_true(close_to(n[0].value, 17));
+    assert_true(close_to(n[1].value, 17));
+    assert_true(close_to(n[2].value, 19));
+    story_vec_free(&v);
+    /* Italian: the elided ten takes the unit after the apostrophe, with
+     * a straight or a typographic apostrophe; other elisions are words */
+    scan("it", "La piena pi\xc3\xb9 alta degli ultimi quarant'anni e "
+               "di vent\xe2\x80\x99" "anni fa, dell'argine.", &v);
+    assert_int_equal(v.len, 2);
+    n = v.data;
+    assert_true(close_to(n[0].value, 40));
+    assert_string_equal(n[0].unit, "year");
+    assert_true(close_to(n[1].value, 20));
+    assert_string_equal(n[1].unit, "year");
+    story_vec_free(&v);
+}
+
 /* A language without a pack: clock times "7.40 uur", "kl. 7.40", "7h40"
  * are no quantities (the fresh-user nl/sv/pt translations had a false
  * added 7.4 / 7); a decimal with a unit, currency or scale word after it
@@ -598,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_fallback_language),
         cmocka_unit_test(test_icu_words_without_pack),
         cmocka_unit_test(test_clock_without_pack),
+        cmocka_unit_test(test_currency_nouns_regions_elision),
         cmocka_unit_test(test_hyphenated_unit),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
