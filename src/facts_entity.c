@@ -2148,6 +2148,17 @@ static int gloss_run(fx *x, size_t rs, size_t re, int kindword)
     return head;
 }
 
+/* Token rs (ASCII, in a translation) is a one-word role of the English
+ * pack ("expert", "senator"). */
+static int english_role_first(fx *x, size_t rs)
+{
+    const story_langpack *en = NULL;
+    const char *k = x->a->tokens[rs].key;
+    if (story_langpack_get(&en, x->ctx, "en", NULL) || !en)
+        return 0;
+    return story_langpack_map(en, "roles", k) != NULL;
+}
+
 /* Token rs (a run [rs, re) of one word) sits right before a role or
  * title word of its sentence: a modifier of that title, the portfolio of
  * "Deputy Interior Minister", "Health Secretary" (not a name). */
@@ -2202,8 +2213,15 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     /* English names kept as written in a translation ("Public
      * Employees", "Criminal Division" in a German text): the English
      * rule, so that both versions agree */
-    if (!common && english_common(x, rs, re, &kindword))
+    if (!common && english_common(x, rs, re, &kindword)) {
+        /* ... and as the English text reads it: a capitalised English
+         * role word before common words is a title before a name there
+         * ("Expert Flyer": role expert, name Flyer), so the run is kept
+         * (keyed by its last word, as English keys the name) */
+        if (re - rs > 1 && english_role_first(x, rs))
+            return 0;
         common = 1;
+    }
     /* English: a run of two or more words with a generic or kind word
      * ("Main Street", "Green Jobs Fund") whose other words are English
      * glosses of the bilingual lexicon (words FreeDict's eng-deu keeps

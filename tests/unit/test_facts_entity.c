@@ -947,6 +947,32 @@ static void test_capitalised_common_nouns(void **state)
     run_free(&hi);
 }
 
+/* An English role word before a common word kept in Latin script in a
+ * translation is read as the English text reads it (a title before a
+ * name, keyed by the last word), so both versions agree; the Soviet
+ * Union has one key in every language (entities.json). */
+static void test_english_role_run_and_soviet_union(void **state)
+{
+    (void)state;
+    run en = extract("Sites such as Expert Harbor collect the data. The "
+                     "band toured the Soviet Union in 1988.", "en");
+    run ru = extract("Такие сайты, как Expert Harbor, собирают данные. "
+                     "Группа гастролировала по СССР в 1988 году.", "ru");
+    run es = extract("Sitios como Expert Harbor recopilan los datos. La "
+                     "banda recorrió la Unión Soviética en 1988.", "es");
+    const char *k = key_of(&en, "Harbor");
+    assert_true(k[0]);
+    assert_true(has_key(&ru, k));
+    assert_true(has_key(&es, k));
+    const char *su = key_of(&en, "Soviet");
+    assert_true(su[0]);
+    assert_true(has_key(&ru, su));
+    assert_true(has_key(&es, su));
+    run_free(&en);
+    run_free(&ru);
+    run_free(&es);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -991,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_portfolio_between_roles),
         cmocka_unit_test(test_latin_common_words_in_cjk),
         cmocka_unit_test(test_capitalised_common_nouns),
+        cmocka_unit_test(test_english_role_run_and_soviet_union),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
