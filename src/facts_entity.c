@@ -449,7 +449,22 @@ static size_t strip_suffix(fx *x, const char *k, size_t n)
     }
     if (best && vowel_r_stem(k, n - best, k + n - best, best))
         return n;
-    return n - best;
+    if (best)
+        return n - best;
+    /* Czech adds -ová (-ové, -ovou …) to a foreign woman's surname that
+     * ends in a vowel (Awokoya -> Awokoyaová): pack list
+     * "name_suffixes_after_vowel", removed only after a vowel, so that
+     * Nováková and Kvitová keep theirs as English writes them */
+    json_array_foreach(story_langpack_field(x->lp,
+                                            "name_suffixes_after_vowel"),
+                       idx, v) {
+        const char *s = json_string_value(v);
+        size_t sl = s ? strlen(s) : 0;
+        if (sl && n > sl + 2 && memcmp(k + n - sl, s, sl) == 0 &&
+            strchr("aeiouy", k[n - sl - 1]))
+            return n - sl;
+    }
+    return n;
 }
 
 /* ---- world index: region names (ICU) and locales/entities.json -------
