@@ -34,6 +34,10 @@
  * whether the gold units it covers are gold-linked together (per part of
  * a multi-unit link too): labels for fitting a decision on one half of
  * the documents (even manifest lines) and checking it on the other.
+ * ALIGN_EVAL_LABELS=2 also prints, per sentence of A and B, the gold
+ * components of its units ("sunit A 3 5": sentence 3 of A lies in gold
+ * component 5; "-" for a deleted or inserted unit), to tell which
+ * sentence pairs the gold links.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -612,6 +616,29 @@ static void print_labels(const char *id, const char *key,
             }
         }
         fprintf(stderr, "\n");
+    }
+    /* ALIGN_EVAL_LABELS=2: per sentence, the gold components of its
+     * units ("-" for a deleted / inserted unit), to tell which sentence
+     * pairs gold links */
+    for (int sd = 0; sd < 2 && getenv("ALIGN_EVAL_LABELS")[0] == '2';
+         sd++) {
+        const story_article *X = sd ? B : A;
+        const side_map *mx = sd ? mb : ma;
+        for (size_t i = 0; i < X->n_sentences; i++) {
+            size_t pu[64];
+            size_t npu = units_of(pu, 64, X->sentences[i].start,
+                                  X->sentences[i].end, mx->pos, mx->len,
+                                  mx->n);
+            fprintf(stderr, "sunit %c %zu", sd ? 'B' : 'A', i);
+            for (size_t q = 0; q < npu; q++) {
+                size_t x = (sd ? ma->n : 0) + pu[q];
+                if (gu[x])
+                    fprintf(stderr, " %zu", uf_find(gp, x));
+                else
+                    fprintf(stderr, " -");
+            }
+            fprintf(stderr, "\n");
+        }
     }
     free(gp);
     free(gu);

@@ -1482,6 +1482,60 @@ static void test_gap_lengths_without_evidence(void **state)
     word_space_free(&sp);
 }
 
+/* Session 9 (len_term): the lengths of short sentences vary more. The
+ * last pair is a short sentence and its translation ("Stay tuned!" for a
+ * Japanese sentence of 8 code points, at a document ratio of 3: 11 code
+ * points where 24 are expected) sharing a little evidence. At SIGMA alone
+ * its length term is -2 and the pair stays omitted + added; with the
+ * widening for short sentences it is linked in a sentence pass (a
+ * paragraph pass keeps the plain SIGMA). Feature-level units written for
+ * the test. */
+static void test_short_sentence_lengths(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    sd_space sp;
+    word_space(&sp, nid);
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {10, 11, 12, 13, 14, 15},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          a3[] = {30, 31, 40, 41, 42},
+                          b0[] = {0, 1, 2, 3, 4, 5},
+                          b1[] = {10, 11, 12, 13, 14, 15},
+                          b2[] = {20, 21, 22, 23, 24, 25},
+                          b3[] = {30, 31, 50, 51, 52};
+    for (int sent = 0; sent < 2; sent++) {
+        sd_unit ua[4], ub[4];
+        set_unit(&ua[0], a0, 6, 40);
+        set_unit(&ua[1], a1, 6, 100);
+        set_unit(&ua[2], a2, 6, 100);
+        set_unit(&ua[3], a3, 5, 8);
+        set_unit(&ub[0], b0, 6, 120);
+        set_unit(&ub[1], b1, 6, 300);
+        set_unit(&ub[2], b2, 6, 300);
+        set_unit(&ub[3], b3, 5, 11);
+        sd_side A = {ua, 4}, B = {ub, 4};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 3.0,
+                                        SD_REORDER |
+                                            (sent ? SD_SENTENCES : 0),
+                                        NULL),
+                         0);
+        int a3b3 = 0;
+        for (size_t k = 0; k < nl; k++)
+            if (l[k].a == 3 && l[k].na == 1 && l[k].b == 3 && l[k].nb == 1)
+                a3b3 = l[k].kind == STORY_LINK_MATCH;
+        assert_int_equal(a3b3, sent);
+        free(l);
+        for (size_t i = 0; i < 4; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+    }
+    word_space_free(&sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1512,6 +1566,7 @@ int main(void)
         cmocka_unit_test(test_gap_across_moved),
         cmocka_unit_test(test_swap_neighbour),
         cmocka_unit_test(test_gap_lengths_without_evidence),
+        cmocka_unit_test(test_short_sentence_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
