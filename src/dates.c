@@ -1022,6 +1022,7 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
             if (read_int(s, i, 2, &dd, &e) && e < s->end &&
                 (s->t[e] == '.' || s->t[e] == '/')) {
                 char sep = s->t[e];
+                int order = 0; /* slash_order once a date */
                 size_t p = e + 1;
                 if (p < s->end && s->t[p] == ' ')
                     p++;
@@ -1035,7 +1036,9 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                             long t = m;
                             m = dd;
                             dd = t;
-                        } else if (dd <= 12) {
+                            order = 2;
+                        } else if (dd <= 12 && dd != m) {
+                            long m0 = m;
                             m = 0; /* ambiguous: no day, no month */
                             if (dd >= 1 && m2_ok(s, e + 1) &&
                                 read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&
@@ -1044,12 +1047,19 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                                   u_isdigit(cp_at(s, e3, NULL)))) {
                                 /* "12/05/2025" (en): 12 May or December 5;
                                  * the year is certain, and the two numbers
-                                 * are no counts */
+                                 * are no counts; both readings are kept
+                                 * (day first, month first) */
                                 d.start = i;
                                 d.end = e3;
                                 snprintf(d.iso, sizeof d.iso, "%04ld", y);
+                                snprintf(d.readings[0], sizeof d.readings[0],
+                                         "%04ld-%02ld-%02ld", y, m0, dd);
+                                snprintf(d.readings[1], sizeof d.readings[1],
+                                         "%04ld-%02ld-%02ld", y, dd, m0);
                                 goto emit;
                             }
+                        } else if (dd > 12) {
+                            order = 1;
                         }
                     }
                     if (read_int(s, p, 4, &y, &e3) && e3 - p == 4 &&
@@ -1058,6 +1068,7 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                         !(e3 < s->end && u_isdigit(cp_at(s, e3, NULL)))) {
                         d.start = i;
                         d.end = e3;
+                        d.slash_order = order;
                         snprintf(d.iso, sizeof d.iso, "%04ld-%02ld-%02ld", y,
                                  m, dd);
                         goto emit;

@@ -19,6 +19,14 @@ typedef struct story_date {
                            "next_week", … or "" for absolute dates */
     int has_time;       /* a clock time was part of the mention */
     char time[8];       /* "14:30" or "" */
+    char readings[2][12]; /* an ambiguous slash date (en/zh/ja "8/3/2025",
+                           both numbers <= 12 and different): [0] the
+                           day-first reading "2025-03-08", [1] the
+                           month-first one "2025-08-03"; iso then holds
+                           the year only. "" otherwise */
+    int slash_order;    /* a slash date whose order one number fixes in
+                           such a pack: 1 day first ("25/12/2025"), 2
+                           month first ("12/25/2025"); 0 otherwise */
 } story_date;
 
 /* Find date/time mentions in text[start, end) for `lang`. `published` is

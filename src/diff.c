@@ -79,6 +79,14 @@
  * (not a paraphrase): words of a fact that are gone from it are gone from
  * the story. */
 #define EDITED_COPY_MIN_SCORE 0.8
+/* Across languages an edit lowers the link score of the sentence it was
+ * made in (a negation adds words: "signed" / "没有签署", "unterzeichnete
+ * keinen"): a 1-1 link this similar whose neighbours in both texts are
+ * 1-1 links of the next and previous sentences is as sure a pair. */
+#define ANCHORED_PAIR_MIN_SCORE 0.5
+/* ... and for a quote whose named speaker changed (the name weighs most in
+ * the score) */
+#define QUOTE_SWAP_MIN_SCORE 0.3
 /* words of a claim at least, for a speaker change below that score */
 #define QUOTE_RENAME_MIN_WORDS 4
 
@@ -96,6 +104,8 @@ typedef struct side {
                       * after it that may be unmatched (path-compressed
                       * skips over matched facts; n_order = end) */
     const story_alignment *al;
+    int is_a;                  /* side A of the alignment */
+    const story_langpack *lp;  /* its language pack (borrowed), or NULL */
 } side;
 
 static const story_factset *sort_fs; /* qsort has no context argument */
@@ -111,6 +121,9 @@ static int cmp_key(const void *x, const void *y)
 }
 
 static const char *fkey(const story_fact *f) { return f->key ? f->key : ""; }
+static int same_readings(const story_fact *f, const story_fact *g);
+static int sure_pair(const story_alignment *al, long link);
+static int anchored_link(const story_alignment *al, size_t k);
 static const char *fslot(const story_fact *f)
 {
     return f->slot ? f->slot : "";
@@ -136,6 +149,7 @@ static int side_init(side *s, const story_article *art,
     s->art = art;
     s->fs = fs;
     s->al = al;
+    s->is_a = is_a;
     s->order = story__calloc(n, sizeof *s->order);
     s->match = story__calloc(n, sizeof *s->match);
     s->skip = story__calloc(n, sizeof *s->skip);
@@ -284,6 +298,10 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
                 break;
             if (b->match[j] >= 0 || g->type != f->type ||
                 events_clash(a, f, b, g))
+                continue;
+            /* "date|2025" of "8/3/2025" and of "9/3/2025": the key holds
+             * the year only, the readings tell the day */
+            if (f->type == STORY_FACT_DATE && same_readings(f, g) == 0)
                 continue;
             if ((!!f->negated != !!g->negated) != want_neg)
                 continue;
@@ -679,10 +697,47 @@ static int date_within(const char *coarse, const char *fine)
  * "on March 3, 2025"); the same weekday or relative word resolved on one
  * side only ("on Monday" -> 2025-03-03 where the publication date is
  * known). */
+/* A date value x (ISO, full or partial, or "--MM-DD") that one of the
+ * two readings r of an ambiguous slash date can be: the full date equal,
+ * a year or month containing it, a month and day equal. */
+static int reading_fits(const char (*r)[12], const char *x)
+{
+    for (int k = 0; k < 2; k++)
+        if (r[k][0] && (!strcmp(r[k], x) || date_within(x, r[k]) ||
+                        same_month_day(x, r[k])))
+            return 1;
+    return 0;
+}
+
+/* Dates of which at least one is an ambiguous slash date ("8/3/2025":
+ * 8 March or August 3, docs/numbers-dates-names.md): the same when one
+ * reading of one side is a reading (or the value) of the other: "8 March
+ * 2025" = "8/3/2025", "8/3/2025" != "9/3/2025". -1 when neither is
+ * ambiguous. */
+static int same_readings(const story_fact *f, const story_fact *g)
+{
+    int fr = f->type == STORY_FACT_DATE && f->date_readings[0][0];
+    int gr = g->type == STORY_FACT_DATE && g->date_readings[0][0];
+    if (!fr && !gr)
+        return -1;
+    if (fr && gr) {
+        for (int k = 0; k < 2; k++)
+            if (reading_fits(f->date_readings, g->date_readings[k]))
+                return 1;
+        return 0;
+    }
+    const story_fact *amb = fr ? f : g, *other = fr ? g : f;
+    const char *y = other->date_iso ? other->date_iso : "";
+    return *y && reading_fits(amb->date_readings, y);
+}
+
 static int same_date(const story_fact *f, const story_fact *g)
 {
     const char *x = f->date_iso ? f->date_iso : "";
     const char *y = g->date_iso ? g->date_iso : "";
+    int r = same_readings(f, g);
+    if (r >= 0)
+        return r;
     if (*x && !strcmp(x, y))
         return 1;
     if (*x && *y && (same_month_day(x, y) || same_month_day(y, x) ||
@@ -1674,7 +1729,10 @@ static void put_value(story_buf *b, const story_fact *f,
             story_buf_printf(b, " %s", f->unit);
         break;
     case STORY_FACT_DATE:
-        if (f->date_iso && *f->date_iso)
+        if (f->date_readings[0][0])
+            story_buf_printf(b, "%s or %s", f->date_readings[0],
+                             f->date_readings[1]);
+        else if (f->date_iso && *f->date_iso)
             story_buf_puts(b, f->date_iso);
         else if (f->date_relative && *f->date_relative)
             story_buf_puts(b, f->date_relative);
@@ -2229,6 +2287,97 @@ static void pass_source(side *a, side *b, unsigned char *cat)
     }
 }
 
+/* 1 when side s has an entity fact whose key names `sp` (the name part
+ * of a quote key). */
+static int has_entity_named(const side *s, const char *sp)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        const char *k = strchr(fkey(e), '|');
+        if (e->type == STORY_FACT_ENTITY && k && !strcmp(k + 1, sp))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when side s has an entity fact keyed `sp` in the sentences of link
+ * `link`. */
+static int entity_in_link(const side *s, const char *sp, long link)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        const char *k = strchr(fkey(e), '|');
+        if (e->type == STORY_FACT_ENTITY && k && !strcmp(k + 1, sp) &&
+            e->sentence < s->art->n_sentences &&
+            s->link[e->sentence] == link)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the speaker of quote f (an entity fact of fs) is a person. */
+static int person_speaker(const story_factset *fs, const story_fact *f)
+{
+    if (f->entity < 0 || (size_t)f->entity >= fs->n_facts)
+        return 0;
+    const story_fact *e = &fs->facts[f->entity];
+    return e->type == STORY_FACT_ENTITY && e->entity_kind &&
+           strcmp(e->entity_kind, "person") == 0;
+}
+
+/* Across languages: a quote given to another speaker in a translation
+ * ("said Interior Minister Clara Voss" -> « … », a déclaré le gouverneur
+ * Martin Hale), under strict evidence: the only quote of a sure 1-1
+ * sentence pair (sure_pair) on each side, both unmatched, direct alike,
+ * of the same polarity, both speakers named with different name keys,
+ * and the new speaker's key the key of an entity of the other article
+ * too (the name keys compare across the two scripts; a transliteration
+ * that merely spells the same speaker otherwise keeps it unverified). */
+static void pass_source_cross(side *a, side *b, unsigned char *cat)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_QUOTE ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        /* a new speaker's name lowers the score most (fr "a déclaré le
+         * gouverneur Martin Hale": 0.34), so an in-order 1-1 pair counts
+         * down to QUOTE_SWAP_MIN_SCORE */
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
+            !(sure_pair(a->al, link) ||
+              (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
+               anchored_link(a->al, (size_t)link))))
+            continue;
+        size_t ia = 0, jb = 0;
+        if (count_type(a, f->type, link, &ia) != 1 ||
+            count_type(b, f->type, link, &jb) != 1)
+            continue;
+        const story_fact *g = &b->fs->facts[jb];
+        if (b->skip[jb] || b->match[jb] >= 0 ||
+            !!f->negated != !!g->negated || f->direct != g->direct ||
+            !named_speaker(f) || !named_speaker(g) ||
+            strcmp(fkey(f), fkey(g)) == 0)
+            continue;
+        const char *sf = strchr(fkey(f), '|') + 1;
+        const char *sg = strchr(fkey(g), '|') + 1;
+        if (!person_speaker(a->fs, f) || !person_speaker(b->fs, g) ||
+            (!has_entity_named(a, sg) && !has_entity_named(b, sf)))
+            continue;
+        /* the name moved: neither speaker is named in the other side's
+         * sentence (a speaker misread on one side leaves the true one
+         * in the sentence: "Thomas Massie … said" / "托马斯·马西 …") */
+        if (entity_in_link(b, sf, link) || entity_in_link(a, sg, link))
+            continue;
+        /* and each speaker named in its own sentence, not a pronoun
+         * resolved to the latest person ("He added that …") */
+        if (!entity_in_link(a, sf, link) || !entity_in_link(b, sg, link))
+            continue;
+        pair(a, i, b, jb);
+        cat[i] = STORY_DIFF_CHANGED;
+    }
+}
+
 /* Share of A's sentences whose text is byte for byte that of the B
  * sentence they are linked 1-1 with: near 1 for a copy with edits (wire
  * and rewritten copy), near 0 for independent translations. */
@@ -2388,6 +2537,122 @@ static size_t negated_in_link(const side *s, long link)
     return n;
 }
 
+/* 1 when link `k` of al is a 1-1 match and each neighbouring link that
+ * exists is a 1-1 match of the previous (next) sentence on both sides, at
+ * least one of them existing: the pair sits in an in-order run. */
+static int anchored_link(const story_alignment *al, size_t k)
+{
+    const story_link *l = &al->links[k];
+    if (l->kind != STORY_LINK_MATCH || l->n_a != 1 || l->n_b != 1)
+        return 0;
+    int any = 0;
+    if (k > 0) {
+        const story_link *p = &al->links[k - 1];
+        if (p->kind != STORY_LINK_MATCH || p->n_a != 1 || p->n_b != 1 ||
+            p->a + 1 != l->a || p->b + 1 != l->b)
+            return 0;
+        any = 1;
+    }
+    if (k + 1 < al->n_links) {
+        const story_link *n = &al->links[k + 1];
+        if (n->kind != STORY_LINK_MATCH || n->n_a != 1 || n->n_b != 1 ||
+            l->a + 1 != n->a || l->b + 1 != n->b)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Hedged facts in the sentences of link `link` of side s. */
+static size_t hedged_in_link(const side *s, long link)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->hedged && e->sentence < s->art->n_sentences &&
+            s->link[e->sentence] == link)
+            n++;
+    }
+    return n;
+}
+
+/* 1 when a sentence of link `link` on side s holds a word of its pack's
+ * "hedge_evidential" list (reportedly, angeblich, якобы, 据称: the
+ * speaker vouches not for the claim), tokens compared by folded key. */
+static int evidential_in_link(const side *s, long link)
+{
+    if (!s->lp || !s->al || link < 0 || (size_t)link >= s->al->n_links ||
+        !story_langpack_field(s->lp, "hedge_evidential"))
+        return 0;
+    const story_link *l = &s->al->links[link];
+    size_t from = s->is_a ? l->a : l->b, n = s->is_a ? l->n_a : l->n_b;
+    for (size_t i = 0; i < s->art->n_tokens; i++) {
+        const story_token *t = &s->art->tokens[i];
+        if (t->sentence >= from && t->sentence < from + n && t->key &&
+            story_langpack_has(s->lp, "hedge_evidential", t->key))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a sentence of link `link` on side s holds a word of its pack's
+ * negation lists ("negation_cues", "negation_particles",
+ * "negation_postpositive"; single words, by folded key). Without a pack,
+ * 1 (nothing can be ruled out). */
+static int negation_word_in_link(const side *s, long link)
+{
+    static const char *const lists[] = {"negation_cues", "negation_particles",
+                                        "negation_postpositive"};
+    if (!s->lp || !s->al || link < 0 || (size_t)link >= s->al->n_links)
+        return 1;
+    const story_link *l = &s->al->links[link];
+    size_t from = s->is_a ? l->a : l->b, n = s->is_a ? l->n_a : l->n_b;
+    for (size_t i = 0; i < s->art->n_tokens; i++) {
+        const story_token *t = &s->art->tokens[i];
+        if (t->sentence < from || t->sentence >= from + n || !t->key)
+            continue;
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            if (story_langpack_has(s->lp, lists[k], t->key))
+                return 1;
+    }
+    return 0;
+}
+
+/* A sure 1-1 sentence pair across languages: score >= EDITED_COPY_MIN_SCORE,
+ * or >= ANCHORED_PAIR_MIN_SCORE inside an in-order run (anchored_link). */
+static int sure_pair(const story_alignment *al, long link)
+{
+    if (!al || link < 0 || (size_t)link >= al->n_links)
+        return 0;
+    const story_link *l = &al->links[link];
+    return l->kind == STORY_LINK_MATCH && l->n_a == 1 && l->n_b == 1 &&
+           (l->score >= EDITED_COPY_MIN_SCORE ||
+            (l->score >= ANCHORED_PAIR_MIN_SCORE &&
+             anchored_link(al, (size_t)link)));
+}
+
+/* Strict evidence for a modality change across languages (a hedge added
+ * in a translation: "evacuated 1,200" -> "brachten angeblich 1.200 …"):
+ * the matched facts f (A) and g (B), a quantity or an event, hedged on
+ * one side only, in a sure 1-1 sentence pair (sure_pair) where the other
+ * side holds no hedged fact at all (hedge cues differ per pack: one cue
+ * read on one side only would be a false change). */
+static int hedge_added(const side *a, const story_fact *f, const side *b,
+                       const story_fact *g)
+{
+    if (f->type != g->type || !!f->hedged == !!g->hedged ||
+        (f->type != STORY_FACT_QUANTITY && f->type != STORY_FACT_EVENT) ||
+        f->sentence >= a->art->n_sentences ||
+        g->sentence >= b->art->n_sentences)
+        return 0;
+    long link = a->link[f->sentence];
+    if (link < 0 || b->link[g->sentence] != link || !sure_pair(a->al, link))
+        return 0;
+    const side *h = f->hedged ? a : b, *u = f->hedged ? b : a;
+    return hedged_in_link(u, link) == 0 && evidential_in_link(h, link) &&
+           !evidential_in_link(u, link);
+}
+
 /* Strict evidence for a contradiction across languages (a translation
  * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
  * of A and g of B with opposite polarity, the same slot (actor, event
@@ -2411,13 +2676,12 @@ static int negated_event(const side *a, const story_fact *f, const side *b,
     if (link < 0 || (size_t)link >= a->al->n_links ||
         b->link[g->sentence] != link)
         return 0;
-    const story_link *l = &a->al->links[link];
-    return l->kind == STORY_LINK_MATCH && l->n_a == 1 && l->n_b == 1 &&
-           l->score >= EDITED_COPY_MIN_SCORE &&
+    return sure_pair(a->al, link) &&
            events_in_link(a, f->predicate, link) == 1 &&
            events_in_link(b, f->predicate, link) == 1 &&
            negated_in_link(a, link) == (f->negated ? 1u : 0u) &&
-           negated_in_link(b, link) == (g->negated ? 1u : 0u);
+           negated_in_link(b, link) == (g->negated ? 1u : 0u) &&
+           !negation_word_in_link(f->negated ? b : a, link);
 }
 
 static int certain(story_diff_category c, const story_fact *f,
@@ -2496,6 +2760,13 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     else
         memset(&sb, 0, sizeof sb);
     sa.same_lang = sb.same_lang = !cross_lang;
+    /* the packs (hedge_evidential); none when a pack fails to load */
+    if (ctx && rc == 0) {
+        if (story_langpack_get(&sa.lp, ctx, a->lang ? a->lang : "", NULL))
+            sa.lp = NULL;
+        if (story_langpack_get(&sb.lp, ctx, b->lang ? b->lang : "", NULL))
+            sb.lp = NULL;
+    }
     cat = story__calloc(fa->n_facts, 1);
     if (rc || !cat) {
         rc = STORY_ENOMEM;
@@ -2536,6 +2807,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         size_t n_ren = pass_renamed(&sa, &sb, cat, ren, 64);
         pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
         pass_source(&sa, &sb, cat);
+    } else {
+        pass_source_cross(&sa, &sb, cat);
     }
     /* a copy with edits (same language, most sentences verbatim): a
      * direct quote whose words were edited is changed; two independent
@@ -2588,6 +2861,13 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             (hedge_differs(&fa->facts[i], &fb->facts[sa.match[i]]) ||
              qualifier_differs(&fa->facts[i], &fb->facts[sa.match[i]])) &&
             near_copy_pair(&sa, i, &sb, (size_t)sa.match[i]))
+            cat[i] = STORY_DIFF_CHANGED;
+
+    /* across languages: a hedge added or dropped in a translation, under
+     * strict evidence (hedge_added) */
+    for (size_t i = 0; cross_lang && i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            hedge_added(&sa, &fa->facts[i], &sb, &fb->facts[sa.match[i]]))
             cat[i] = STORY_DIFF_CHANGED;
 
     fold_attributed_quotes(&sa, &sb, 1);

@@ -174,8 +174,58 @@ static void date_emit(fx *x, fx_evstems *es, const story_date *dt)
         json_object_set_new(o, "time",
                             dt->has_time ? json_string(dt->time) : json_null());
         json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
+        if (dt->readings[0][0]) {
+            for (int k = 0; k < 2; k++)
+                memcpy(f.date_readings[k], dt->readings[k],
+                       sizeof f.date_readings[k]);
+            json_t *r = json_array();
+            json_array_append_new(r, json_string(dt->readings[0]));
+            json_array_append_new(r, json_string(dt->readings[1]));
+            json_object_set_new(o, "readings", r);
+        }
         f.value_json = fx_json(x, o);
         fx_push(x, &f);
+    }
+}
+
+/* An ambiguous slash date ("8/3/2025") of an article whose other slash
+ * dates fix the order ("25/12/2025": day first; "12/25/2025": month
+ * first, and not both) takes that reading: its key, ISO value and value
+ * JSON become the full date and the readings are cleared. Facts from
+ * index `first` on are this article's dates and quantities. */
+static void resolve_slash_dates(fx *x, size_t first, int order)
+{
+    if (order != 1 && order != 2)
+        return;
+    for (size_t i = first; i < x->facts.len && x->rc == 0; i++) {
+        story_fact *f = &((story_fact *)x->facts.data)[i];
+        if (f->type != STORY_FACT_DATE || !f->date_readings[0][0])
+            continue;
+        const char *iso = f->date_readings[order - 1];
+        char *key = fx_printf(x, "date|%s", iso);
+        char *val = fx_strdup(x, iso);
+        json_t *o = f->value_json ? json_loads(f->value_json, 0, NULL) : NULL;
+        char *vj = NULL;
+        if (o) {
+            json_object_set_new(o, "iso", json_string(iso));
+            json_object_del(o, "readings");
+            vj = fx_json(x, o);
+        }
+        if (!key || !val || (o && !vj)) {
+            free(key);
+            free(val);
+            free(vj);
+            continue; /* x->rc is set */
+        }
+        free(f->key);
+        f->key = key;
+        free(f->date_iso);
+        f->date_iso = val;
+        if (vj) {
+            free(f->value_json);
+            f->value_json = vj;
+        }
+        memset(f->date_readings, 0, sizeof f->date_readings);
     }
 }
 
@@ -468,6 +518,8 @@ int fx_dates_quantities(fx *x)
     fx_evstems es;
     int rc = fx_evstems_init(x, &es);
     const story_article *a = x->a;
+    size_t first = x->facts.len;
+    int orders = 0; /* bit 1: a slash date day first, bit 2: month first */
     /* one scan per paragraph (a date or range never spans paragraphs);
      * each mention goes to the sentence holding its start */
     for (size_t p = 0; p < a->n_paragraphs && !rc && a->n_sentences; p++) {
@@ -476,6 +528,8 @@ int fx_dates_quantities(fx *x)
         rc = story__dates_scan(x->ctx, x->lang, a->text,
                                a->paragraphs[p].start, a->paragraphs[p].end,
                                a->published, &dates, x->err);
+        for (size_t d = 0; !rc && d < dates.len; d++)
+            orders |= ((story_date *)dates.data)[d].slash_order;
         if (!rc)
             rc = story__numbers_scan(x->ctx, x->lang, a->text,
                                      a->paragraphs[p].start,
@@ -485,6 +539,8 @@ int fx_dates_quantities(fx *x)
         if (!rc)
             rc = quantities_emit(x, &es, &nums, &dates);
     }
+    if (!rc)
+        resolve_slash_dates(x, first, orders);
     story_vec_free(&dates);
     story_vec_free(&nums);
     fx_evstems_free(&es);

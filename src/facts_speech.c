@@ -367,6 +367,17 @@ static int near_token(const fx *x, size_t b, size_t e, size_t v, size_t d,
     return !in_quote(x->a->tokens[*k].start, q, all);
 }
 
+/* 1 when the token after q (before token v) is an addressee
+ * postposition of the pack ("speech_addressee_postpositions": hi को in
+ * "X ने Newsweek को बताया", ja に): the name ending at q is the one spoken
+ * to, not the speaker. */
+static int addressee_post(fx *x, size_t q, size_t v)
+{
+    return q + 1 < v &&
+           story_langpack_has(x->lp, "speech_addressee_postpositions",
+                              x->a->tokens[q + 1].key);
+}
+
 /* Speaker near token v, skipping tokens inside the quote q (may be
  * NULL). Returns entity index or -1. */
 static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
@@ -383,6 +394,8 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                     &((story_fact *)x->facts.data)[fx_entity_fact(
                         x, x->tok_ent[k])];
                 if (strcmp(ef->entity_kind, "place") == 0)
+                    continue;
+                if (dir == 0 && addressee_post(x, k, v))
                     continue;
                 if (dir == 1) {
                     /* "declaró a Newsweek el representante …": an
@@ -1835,6 +1848,11 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 if (done_indirect &&
                     in_direct_quote(&dq, s, a->tokens[q].start))
                     break;
+                /* "X ने Newsweek को बताया": a name marked as the addressee
+                 * by a postposition (pack "speech_addressee_postpositions",
+                 * hi को) is no subject */
+                if (x->tok_ent[q] >= 0 && addressee_post(x, q, k))
+                    continue;
                 if (x->tok_ent[q] >= 0) {
                     /* "Thomas Massie of Kentucky said": the head of the
                      * name phrase ending here, not the place after "of" */

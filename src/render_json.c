@@ -182,6 +182,13 @@ static json_t *fact_value(const story_fact *f)
     case STORY_FACT_DATE:
         bad = set(o, "iso", str(f->date_iso, 0)) ||
               set(o, "relative", str(f->date_relative, 0));
+        /* an ambiguous slash date: both readings (day first, month
+         * first); iso is then the year */
+        if (!bad && f->date_readings[0][0]) {
+            json_t *r = json_pack("[ss]", f->date_readings[0],
+                                  f->date_readings[1]);
+            bad = set(o, "readings", r);
+        }
         break;
     default:
         break;

@@ -92,6 +92,12 @@ typedef struct story_fact {
     /* event */
     char *predicate;   /* event concept ("MEET", "ATTACK", "SIGN") */
     char *object_key;  /* key of the object/target, or "" */
+
+    /* date, continued: the two readings of an ambiguous slash date whose
+     * order the article does not fix ("8/3/2025" in en: [0] day first
+     * "2025-03-08", [1] month first "2025-08-03"; date_iso is then the
+     * year); "" otherwise. Inline storage, nothing to free. */
+    char date_readings[2][12];
 } story_fact;
 
 /** The facts of one article, ordered by position (start offset). */

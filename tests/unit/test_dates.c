@@ -282,6 +282,22 @@ static void test_numeric_day_month_order(void **state)
     assert_string_equal(((story_date *)v.data)->iso, "2025");
     assert_int_equal(((story_date *)v.data)->start, 20);
     assert_int_equal(((story_date *)v.data)->end, 30);
+    /* both readings are kept, day first then month first (session 8,
+     * fresh-user M2: "8/3/2025" -> "9/3/2025" was no change) */
+    assert_string_equal(((story_date *)v.data)->readings[0], "2025-12-05");
+    assert_string_equal(((story_date *)v.data)->readings[1], "2025-05-12");
+    assert_int_equal(((story_date *)v.data)->slash_order, 0);
+    story_vec_free(&v);
+    /* equal numbers: one date; a number above 12 fixes the order */
+    scan("en", "The ferry sailed on 7/7/2025.", NULL, &v);
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->iso, "2025-07-07");
+    assert_string_equal(((story_date *)v.data)->readings[0], "");
+    story_vec_free(&v);
+    scan("en", "It sailed on 25/12/2025 and 12/25/2026.", NULL, &v);
+    assert_int_equal(v.len, 2);
+    assert_int_equal(((story_date *)v.data)[0].slash_order, 1);
+    assert_int_equal(((story_date *)v.data)[1].slash_order, 2);
     story_vec_free(&v);
     scan("en", "Version 1.2.3 shipped.", NULL, &v);
     assert_int_equal(v.len, 0);
