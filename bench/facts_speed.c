@@ -13,12 +13,20 @@
  *   facts_only_sentences_per_s      story_facts_extract alone
  *   facts_per_sentence_ratio        facts per sentence
  *   facts_sentences_count           sentences per pass
+ *   facts_peak_rss_mb_per_mb_input  memory of one long article: the 17
+ *       English texts joined 40 times (about 2 MB) go once through
+ *       ingest + segment + facts + story_facts_json (what `storydiff
+ *       facts --format=json` does); the process's peak resident set
+ *       (getrusage ru_maxrss) minus its resident set before that run
+ *       (/proc/self/statm), in MB per MB of input (lower is better)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
  * least 100x).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +38,65 @@ typedef struct doc {
     size_t len;
     char lang[16];
 } doc;
+
+/* Resident set of this process now, in MB (/proc/self/statm), or -1. */
+static double rss_now_mb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = -1, res = -1;
+    if (!f)
+        return -1;
+    if (fscanf(f, "%ld %ld", &pages, &res) != 2)
+        res = -1;
+    fclose(f);
+    return res < 0 ? -1 : (double)res * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+/* Peak RSS growth (MB per MB of input) of one long English article made of
+ * the texts marked `en`, joined `copies` times; -1 when it cannot run. */
+static double long_article_rss(story_ctx *ctx, const doc *docs, size_t nd,
+                               int copies)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < nd; i++)
+        if (strcmp(docs[i].lang, "en") == 0)
+            len += docs[i].len + 2;
+    char *big = malloc(len * (size_t)copies + 1);
+    if (!big || !len) {
+        free(big);
+        return -1;
+    }
+    size_t n = 0;
+    for (int c = 0; c < copies; c++)
+        for (size_t i = 0; i < nd; i++)
+            if (strcmp(docs[i].lang, "en") == 0) {
+                memcpy(big + n, docs[i].text, docs[i].len);
+                n += docs[i].len;
+                big[n++] = '\n';
+                big[n++] = '\n';
+            }
+    big[n] = '\0';
+    double before = rss_now_mb(), mb = (double)n / 1048576.0, r = -1;
+    story_error err;
+    story_article *a = NULL;
+    story_factset *fs = NULL;
+    char *json = NULL;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    struct rusage ru;
+    if (before >= 0 &&
+        !story_ingest_memory(&a, ctx, "bench", big, n, NULL, &io, &err) &&
+        !story_segment(ctx, a, "en", &err) &&
+        !story_facts_extract(&fs, ctx, a, &err) &&
+        !story_facts_json(&json, a, fs, NULL, 0, &err) &&
+        getrusage(RUSAGE_SELF, &ru) == 0)
+        r = ((double)ru.ru_maxrss / 1024.0 - before) / mb;
+    story_free(json);
+    story_factset_free(fs);
+    story_article_free(a);
+    free(big);
+    return r;
+}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -116,6 +183,8 @@ int main(int argc, char **argv)
     bench_figure("facts_per_sentence_ratio",
                  sentences > 0 ? facts / sentences : 0);
     bench_count("facts_sentences_count", sentences / reps);
+    bench_figure("facts_peak_rss_mb_per_mb_input",
+                 long_article_rss(ctx, docs, nd, 40));
     for (size_t i = 0; i < nd; i++)
         free(docs[i].text);
     for (size_t s = 0; s < ns; s++)

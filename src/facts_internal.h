@@ -32,13 +32,6 @@ typedef struct fx_ent {
     size_t last_sentence;
 } fx_ent;
 
-/* Memoised lexicon match of one token (fx_match). */
-typedef struct fx_mentry {
-    const char *concept; /* NULL: no entry starts here */
-    unsigned char n;     /* tokens matched */
-    unsigned char done;  /* computed */
-} fx_mentry;
-
 /* Extraction state of one article. */
 typedef struct fx {
     story_ctx *ctx;
@@ -56,7 +49,12 @@ typedef struct fx {
     const char *memo_field[FX_MEMO]; /* lexicon memo (see lex_get) */
     size_t memo_idx[FX_MEMO];
     size_t n_memo;
-    struct fx_mentry *mcache[FX_MEMO]; /* per memo field: per token */
+    uint16_t *mcache[FX_MEMO]; /* per memo field: per token, the lexicon
+                                  match (fx_match): 0 not computed, else
+                                  done bit, tokens matched and the
+                                  concept's number in mconcepts */
+    struct fx_concepts *mconcepts; /* per memo field: the memo's concepts
+                                      (FX_MEMO of them, see facts.c) */
     long *tok_ent;           /* per token: entity index or -1 */
     unsigned char *tok_role; /* per token: 1 role/nationality consumed */
     unsigned char *tok_flags; /* per token: FX_TF_* memo bits */
