@@ -266,6 +266,7 @@ typedef struct hn {
     size_t n_p, n_img, n_li, n_input, n_embed, n_heading_text;
     size_t n_elem_kids;
     int unlikely_self;
+    int other_story; /* an <article> beside the headline's own */
     int last; /* index of the last element of the subtree */
     /* class/id verdicts, computed once (they do not depend on the attempt):
      * bit 0 done, 1 negative, 2 positive, 3 caption, 4 unlikely, 5 hidden */
@@ -455,6 +456,18 @@ static void class_verdicts(const hdoc *d, hn *h)
         if (ci[0] && h->raw_text < 160 &&
             (strstr(ci, "byline") || strstr(ci, "dateline")))
             v |= 64u;
+        /* a sign-up, subscription or most-read box: short, never article
+         * text, even inside <article> and when a short article makes the
+         * extraction retry (fresh-user finding, session 8: a newsletter
+         * box inside a short <article> came out as body text) */
+        if (ci[0] && h->raw_text < 400 && !has_any(ci, maybe_pats) &&
+            (has_token(ci, "newsletter") || has_token(ci, "signup") ||
+             strstr(ci, "sign-up") || has_token(ci, "subscribe") ||
+             has_token(ci, "subscription") || strstr(ci, "most-read") ||
+             strstr(ci, "mostread") || strstr(ci, "most-popular") ||
+             strstr(ci, "mostpopular") || has_token(ci, "trending") ||
+             has_token(ci, "outbrain") || has_token(ci, "taboola")))
+            v |= 64u;
     }
     h->cls = v;
 }
@@ -496,7 +509,7 @@ static void analyse(hdoc *d, int strip_unlikely, int weight_classes)
             h->flags |= F_CAPTION;
         h->unlikely_self = (h->cls & 16u) && !swallowed;
         if ((h->unlikely_self && strip_unlikely) ||
-            ((h->cls & 64u) && !swallowed))
+            (((h->cls & 64u) || h->other_story) && !swallowed))
             h->flags |= F_UNLIKELY;
         if (h->parent >= 0)
             d->e[h->parent].n_elem_kids++;
@@ -1316,6 +1329,8 @@ static int find_lead(hdoc *d, const story_vec *roots)
             continue;
         if (h->tag == T_H1)
             break;
+        if (h->other_story)
+            break; /* another story's teaser: past this one's lead */
         /* inside the content, only a lead that the cleaning hid */
         if (inside && !(h->flags & (F_UNLIKELY | F_CLEANED)))
             continue;
@@ -1373,6 +1388,32 @@ static void find_title_h1(hdoc *d)
         }
     story_buf_free(&title);
     story_buf_free(&h);
+}
+
+/* Other stories: when the headline <h1> sits in an <article> that holds
+ * paragraph text, every other <article> outside it with less text is
+ * another story's teaser ("Most read", "Also in the news"), never this
+ * article's text, whatever the attempt (fresh-user finding, session 8:
+ * two teaser <article>s after a short story came out as its text). */
+static void mark_other_stories(hdoc *d)
+{
+    if (d->title_h1 < 0)
+        return;
+    int own = -1;
+    for (int a = d->e[d->title_h1].parent; a >= 0; a = d->e[a].parent)
+        if (d->e[a].tag == T_ARTICLE) {
+            own = a;
+            break;
+        }
+    if (own < 0 || d->e[own].raw_ptext < 200)
+        return;
+    for (size_t i = 0; i < d->n; i++) {
+        hn *h = &d->e[i];
+        if (h->tag == T_ARTICLE && (int)i != own &&
+            !is_ancestor(d, (int)i, own) && !is_ancestor(d, own, (int)i) &&
+            h->raw_text < d->e[own].raw_ptext)
+            h->other_story = 1;
+    }
 }
 
 static void select_roots(hdoc *d, int top, story_vec *roots)
@@ -1482,6 +1523,7 @@ int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
         d.body = 0;
     find_title_h1(&d);
     raw_counts(&d);
+    mark_other_stories(&d);
 
     for (int attempt = 0; attempt < 4; attempt++) {
         int strip = attempt < 1, weigh = attempt < 2, clean = attempt < 3;

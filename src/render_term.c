@@ -280,7 +280,11 @@ static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
             gw += (size_t)story_render__cp_width(c);
         }
         int space = is_space_cp(first);
-        int wide = gw >= 2;
+        /* wide: the East Asian Width of the base character, not the
+         * cluster's sum (a Devanagari cluster with a spacing vowel sign
+         * takes two columns yet is inside a word: fresh-user finding,
+         * session 8, "मौत" was cut "मौ|त") */
+        int wide = story_render__cp_width(first) >= 2;
         if (space && gs == line) { /* no leading space on a line */
             line = ge;
             continue;
