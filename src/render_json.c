@@ -373,26 +373,34 @@ static int dump_with_facts(char **out, json_t *root, const story_factset *fa,
         return story__error(err, STORY_ENOMEM, NULL, -1,
                             "cannot build the JSON output");
     char *m = strstr(s, FACTS_MARK_JSON);
-    story_buf b = {0};
     size_t n = 0;
     if (!m) {
         free(s);
         return story__error(err, STORY_EINTERNAL, NULL, -1,
                             "JSON output: facts placeholder not found");
     }
-    story_buf_append(&b, s, (size_t)(m - s));
+    /* the dump before the placeholder (the article and its text) stays
+     * where it is and the output grows from it: no second copy of it
+     * (jansson allocates with malloc, as story_buf does) */
+    char *tail = story__strdup(m + strlen(FACTS_MARK_JSON));
+    size_t size = strlen(s) + 1;
+    story_buf b = {s, (size_t)(m - s), size, 0};
+    *m = '\0';
+    if (!tail) {
+        story_buf_free(&b);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
     story_buf_append(&b, FACTS_KEY_JSON, strlen(FACTS_KEY_JSON));
     if (facts_stream(&b, fa, side_a, &n) ||
         facts_stream(&b, fb, side_b, &n)) {
-        free(s);
+        free(tail);
         story_buf_free(&b);
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     }
     story_buf_append(&b, n ? "\n  ]" : "[]", n ? 4 : 2);
-    story_buf_append(&b, m + strlen(FACTS_MARK_JSON),
-                     strlen(m + strlen(FACTS_MARK_JSON)));
+    story_buf_append(&b, tail, strlen(tail));
     story_buf_append(&b, "\n", 1);
-    free(s);
+    free(tail);
     if (b.oom || !b.data) {
         story_buf_free(&b);
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
