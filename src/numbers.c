@@ -1188,6 +1188,7 @@ typedef struct numeral {
     size_t nd;
     double frac;     /* vulgar fraction appended (½) or 0 */
     int nsep;
+    int overlong;    /* more digits than digits[] holds: read, no value */
 } numeral;
 
 static int is_sep_cp(int32_t c, char *kind, int space_ok)
@@ -1229,8 +1230,14 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
     while (i < s->end) {
         int32_t c = cp_at(s, i, &nx);
         if (c >= 0 && u_isdigit(c)) {
-            if (nu->nd + 2 >= sizeof nu->digits)
-                break;
+            if (nu->nd + 2 >= sizeof nu->digits) {
+                /* a numeral of more than 62 characters (a 400-digit
+                 * "debt") is read to its end as one invalid numeral, not
+                 * cut into several numbers */
+                nu->overlong = 1;
+                i = nx;
+                continue;
+            }
             nu->digits[nu->nd++] = (char)('0' + u_charDigitValue(c));
             group_len++;
             i = nx;
@@ -1249,7 +1256,10 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
                     (!first && group_len != 3))
                     break;
             }
-            nu->digits[nu->nd++] = kind;
+            if (nu->nd + 2 >= sizeof nu->digits)
+                nu->overlong = 1;
+            else
+                nu->digits[nu->nd++] = kind;
             nu->nsep++;
             first = 0;
             group_len = 0;
@@ -1332,6 +1342,8 @@ static int numeral_value(scan *s, numeral *nu, double *v)
 {
     const char *d = nu->digits;
     char other = s->nl->dec == '.' ? ',' : '.';
+    if (nu->overlong)
+        return 0;
     /* one separator followed by exactly "000" groups in every convention:
      * nobody writes 25.000 for 25 ("$25,000" in a Russian text) */
     const char *sep = strpbrk(d, ".,");
@@ -1712,6 +1724,42 @@ static size_t unpacked_clock(scan *s, size_t i)
         match_after(s, e, "scale_words", 3, 1, &ue))
         return 0;
     return e;
+}
+
+/* Clock times written with an hour number and words, not with a time
+ * marker: es "hacia las 4 de la madrugada", "a las cinco de la tarde",
+ * "a las 11,", it "verso le 4 del mattino", fr "4 heures du matin". The
+ * number [i, ve) of value v (a whole 0-24, two digits at most, no
+ * ordinal) is a clock when a phrase of the pack's clock_after (up to four
+ * words: "de la madrugada", "heures du matin") follows it, or when a word
+ * of clock_before ("las", "le") precedes it and no word follows (only
+ * punctuation or the end: "a las 11,"; "las 4 víctimas" stays a count).
+ * Returns the end of the clock time, or 0. */
+static size_t article_clock(scan *s, size_t i, size_t ve, double v,
+                            int spelled, int ordinal, int nd)
+{
+    if (ordinal || v < 0 || v > 24 || v != floor(v) ||
+        (!spelled && nd > 2) ||
+        !story_langpack_field(s->nl->lp, "clock_after"))
+        return 0;
+    size_t te;
+    if (match_after(s, ve, "clock_after", 4, 1, &te) &&
+        !(te < s->end && is_word_cp(cp_at(s, te, NULL))))
+        return te;
+    size_t bs;
+    if (!match_before(s, i, "clock_before", 1, &bs))
+        return 0;
+    size_t q = skip_spaces(s, ve);
+    if (q < s->end) {
+        int32_t c = cp_at(s, q, NULL);
+        if (is_word_cp(c) || u_isdigit(c) || c == '%')
+            return 0;
+        /* a decimal "las 2,5" is no hour */
+        if ((c == ',' || c == '.') && q + 1 < s->end &&
+            u_isdigit(cp_at(s, q + 1, NULL)))
+            return 0;
+    }
+    return ve;
 }
 
 /* After "a fifth" ending at i: is it a fraction ("a fifth of", "by a
@@ -2161,6 +2209,11 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
+        if ((te0 = article_clock(s, i, ve, v, spelled, ordinal, nd))) {
+            /* es "hacia las 4 de la madrugada", it "alle 4": a clock */
+            i = te0;
+            continue;
+        }
         if (!spelled && s->nl->icu && (te0 = unpacked_clock(s, i))) {
             /* a language without a pack: "7.40 uur", "7h40" */
             i = te0;
@@ -2368,6 +2421,15 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 n.value_hi = v2;
                 n.is_range = 1;
                 joined = joiner;
+                p = n.num_end = n.end = ve2;
+            } else if (ok && dash && !word_dash && q == p && rs == nx &&
+                       plain && pl2 && nd <= 2 && nd2 <= 2 && v2 < v) {
+                /* a descending pair of small integers written tight,
+                 * "3-1", "21–14", is no range (a range ascends): a score
+                 * or result, kept as one pair in its order (value 3,
+                 * value_hi 1), so "3-1" -> "1-3" is a changed pair */
+                n.value_hi = v2;
+                n.is_range = 1;
                 p = n.num_end = n.end = ve2;
             }
         }
