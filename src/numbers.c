@@ -1762,6 +1762,31 @@ static size_t article_clock(scan *s, size_t i, size_t ve, double v,
     return ve;
 }
 
+/* Does a month name of the pack's "months" follow i, directly or after
+ * one word of at most three letters (a preposition: is "í apríl", en
+ * "in April"), with no digit after it? A year comes after its month in
+ * every written order ("í apríl 2023", "April 5, 2023"), so a plain
+ * 4-digit number before "in April" is a count ("1730 í apríl": 1,730 in
+ * April), not a year. */
+static int month_follows(scan *s, size_t i)
+{
+    size_t q = skip_spaces(s, i), we = word_end(s, q), me;
+    if (q == i || we == q)
+        return 0;
+    if (!match_after(s, q, "months", 1, 0, &me)) {
+        size_t n = 0;
+        for (size_t k = q; k < we; n++)
+            story__utf8_next(s->t, we, &k);
+        q = skip_spaces(s, we);
+        if (n > 3 || q == we || !match_after(s, q, "months", 1, 0, &me))
+            return 0;
+    }
+    size_t r = skip_spaces(s, me);
+    if (r < s->end && s->t[r] == ',')
+        r = skip_spaces(s, r + 1);
+    return !(r < s->end && u_isdigit(cp_at(s, r, NULL)));
+}
+
 /* After "a fifth" ending at i: is it a fraction ("a fifth of", "by a
  * fifth to", "a fifth.") rather than an ordinal before its noun ("a fifth
  * term")? The next word, if any, must be in the pack's fraction_follow
@@ -2623,7 +2648,8 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         }
 
         if (!n.spelled && !n.is_ordinal && !n.is_range && plain && nd == 4 &&
-            !n.unit[0] && scale == 1 && n.value >= 1000 && n.value <= 2100)
+            !n.unit[0] && scale == 1 && n.value >= 1000 && n.value <= 2100 &&
+            !month_follows(s, n.end))
             n.is_year = 1;
         if (n.is_range && plain && nd == 4 && n.value >= 1000 &&
             n.value_hi <= 2100 && !n.unit[0] && scale == 1)
