@@ -1756,10 +1756,14 @@ static void put_value(story_buf *b, const story_fact *f,
                               : story_fact_type_name(f->type));
         break;
     }
+    /* a quote's or attribution's flags are those of its claim ("We have
+     * never seen …" is said, not denied: the claim is negated) */
+    int claim = f->type == STORY_FACT_QUOTE ||
+                f->type == STORY_FACT_ATTRIBUTION;
     if (f->negated)
-        story_buf_puts(b, " (negated)");
+        story_buf_puts(b, claim ? " (claim negated)" : " (negated)");
     if (f->hedged)
-        story_buf_puts(b, " (hedged)");
+        story_buf_puts(b, claim ? " (claim hedged)" : " (hedged)");
 }
 
 /* 1 when entity facts f and g hold different role/title concepts

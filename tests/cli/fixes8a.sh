@@ -11,6 +11,9 @@
 #    named speaker (fr), "angeblich" added (de, an evidential hedge); the
 #    faithful translations stay exit 0;
 #  - hi "X ने Newsweek को बताया": the addressee before को is no speaker.
+#  - a number right after an event word is counted by that word: the
+#    headline "kills four, injures 23" counts four KILL (was INJURE);
+#  - a quote's negation is its claim's: shown as "(claim negated)".
 . "$(dirname "$0")/../support/cli.sh"
 
 # -- slash dates ------------------------------------------------------------
@@ -146,5 +149,24 @@ run facts --lang=hi "$tmp/hi.txt"
 if [ "$st" -eq 0 ] && grep -q 'quote|srm' "$tmp/out" && ! grep -q 'quote|nsvk' "$tmp/out"
 then ok "hi: the name before को is the addressee, the speaker is before ने"
 else fail "hi: the name before को is the addressee, the speaker is before ने"; fi
+
+# -- event of a count ----------------------------------------------------------
+w ev.txt "Bridge collapse in Harwick kills four, injures 23" \
+  "Four people were killed and 23 were injured when the bridge fell."
+run facts --format=json "$tmp/ev.txt"
+if [ "$st" -eq 0 ] && python3 -c '
+import json, sys
+q = [f["value"] for f in json.load(open(sys.argv[1]))["facts"]
+     if f["type"] == "quantity" and f["sentence"] == 0]
+sys.exit(0 if [(v["number"], v["event"]) for v in q] == [(4, "KILL"), (23, "INJURE")]
+         else 1)' "$tmp/out"
+then ok "headline 'kills four, injures 23': four KILL, 23 INJURE"
+else fail "headline 'kills four, injures 23': four KILL, 23 INJURE"; fi
+
+# -- a quote's negated claim ---------------------------------------------------
+w q1.txt "Flood" "\"We have never seen water this high in the valley,\" said mayor Anna Keller."
+w q2.txt "Flood" "\"We have often seen water this high in the valley,\" said mayor Anna Keller."
+cmp_text "a negated claim is labelled as such" 1 \
+  '^\[!\] contradicted quote .*Anna Keller SAY \(claim negated\) → ' "$tmp/q1.txt" "$tmp/q2.txt"
 
 finish

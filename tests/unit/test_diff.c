@@ -1134,7 +1134,7 @@ static void test_hedge_removed(void **state)
     assert_int_equal(d->n_entries, 1);
     assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
     assert_true(d->entries[0].certain);
-    assert_non_null(strstr(d->entries[0].detail, "(hedged) \xE2\x86\x92"));
+    assert_non_null(strstr(d->entries[0].detail, "(claim hedged) \xE2\x86\x92"));
     assert_int_equal(story_diff_has_differences(d), 1);
     story_diff_free(d);
     /* worded differently: the hedge cue may be elsewhere, not a change */
