@@ -726,31 +726,6 @@ static double len_ratio(const sd_pair *p)
                       : 1.0;
 }
 
-/* A sentence link inside a moved paragraph link is moved too: the
- * sentence DP may pair the sentences of a moved paragraph in its own
- * order-free pass as plain matches, and the report then showed a moved
- * paragraph with "0 moved" sentences (fresh-user finding M1). Run after
- * the relation is decided, which reads the passes' own labels. */
-static void mark_moved_sentences(sd_link *sl, size_t nsl, const sd_link *pl,
-                                 size_t npl, const story_article *a,
-                                 const story_article *b)
-{
-    for (size_t k = 0; k < nsl; k++) {
-        if (sl[k].kind != STORY_LINK_MATCH || !sl[k].na || !sl[k].nb ||
-            sl[k].a >= a->n_sentences || sl[k].b >= b->n_sentences)
-            continue;
-        size_t pa = a->sentences[sl[k].a].paragraph;
-        size_t pb = b->sentences[sl[k].b].paragraph;
-        for (size_t q = 0; q < npl; q++)
-            if (pl[q].kind == STORY_LINK_MOVED && pa >= pl[q].a &&
-                pa < pl[q].a + pl[q].na && pb >= pl[q].b &&
-                pb < pl[q].b + pl[q].nb) {
-                sl[k].kind = STORY_LINK_MOVED;
-                break;
-            }
-    }
-}
-
 int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
                 const story_factset *fa, const story_article *b,
                 const story_factset *fb, const story_align_options *opts,
@@ -878,7 +853,14 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
         al->relation = (story_relation)opts->relation;
         al->relation_confidence = 1.0;
     }
-    mark_moved_sentences(sl, nsl, pl, npl, a, b);
+    /* the labels users see: a link is moved when it is out of order with
+     * the links around it on its own level (sd_order_labels), not by its
+     * paragraph's label (session 8: in-order sentences of a paragraph
+     * link judged moved were shown moved); run after the relation is
+     * decided, which reads the passes' own labels */
+    if (sd_order_labels(pl, npl, &p.pa, &p.pb) != 0 ||
+        sd_order_labels(sl, nsl, &p.sa, &p.sb) != 0)
+        goto oom;
     al->links = to_links(sl, nsl);
     al->par_links = to_links(pl, npl);
     if (!al->links || !al->par_links)

@@ -145,4 +145,15 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
                    const sd_side *B, double ratio, int reorder,
                    const sd_prior *prior);
 
+/* Labels the links of l[0, n) that join both sides (match or moved) by
+ * their order alone: the heaviest chain of links increasing in A and in B
+ * (weight: the units of both runs; a tie keeps the passes' own in-order
+ * links, then the longer runs) is `match`, every other such link `moved`. A link is
+ * moved when it is out of order with the links around it, whatever pass
+ * made it (exact_moves labelled a moved block's links match as each
+ * other's aligned neighbours: fresh-user finding M3, session 8). Longest
+ * increasing subsequence, weighted (Fredman 1975), O(n log n) with a
+ * Fenwick tree (Fenwick 1994). 0, or -1 when out of memory (l unchanged). */
+int sd_order_labels(sd_link *l, size_t n, const sd_side *A, const sd_side *B);
+
 #endif

@@ -137,3 +137,104 @@ void sd_map64_free(sd_map64 *m)
     free(m->val);
     memset(m, 0, sizeof *m);
 }
+
+/* ---- in-order labels: the heaviest chain of links increasing on both
+ * sides (weighted longest increasing subsequence with a Fenwick tree of
+ * prefix maxima over B positions, O(n log n)) ---- */
+
+typedef struct ord_best {
+    uint64_t v; /* chain value ending here */
+    size_t k;   /* its last link (index in l), SIZE_MAX = none */
+} ord_best;
+
+static size_t run_chars(const sd_side *s, size_t u, size_t nu)
+{
+    size_t c = 0;
+    for (size_t i = u; i < u + nu && i < s->n; i++)
+        c += s->u[i].chars;
+    return c;
+}
+
+int sd_order_labels(sd_link *l, size_t n, const sd_side *A, const sd_side *B)
+{
+    size_t m = B->n, nl = 0;
+    for (size_t k = 0; k < n; k++)
+        if ((l[k].kind == STORY_LINK_MATCH || l[k].kind == STORY_LINK_MOVED) &&
+            l[k].na && l[k].nb && l[k].b + l[k].nb <= m)
+            nl++;
+    if (!nl || !m)
+        return 0;
+    size_t *idx = story__malloc(nl * sizeof *idx);
+    size_t *prev = story__malloc(n * sizeof *prev);
+    uint64_t *val = story__malloc(n * sizeof *val);
+    ord_best *fw = story__calloc(m + 1, sizeof *fw);
+    uint8_t *keep = story__calloc(n, 1);
+    if (!idx || !prev || !val || !fw || !keep) {
+        free(idx);
+        free(prev);
+        free(val);
+        free(fw);
+        free(keep);
+        return -1;
+    }
+    nl = 0;
+    for (size_t k = 0; k < n; k++)
+        if ((l[k].kind == STORY_LINK_MATCH || l[k].kind == STORY_LINK_MOVED) &&
+            l[k].na && l[k].nb && l[k].b + l[k].nb <= m)
+            idx[nl++] = k;
+    /* A order (insertion sort on the rare out-of-order link) */
+    for (size_t x = 1; x < nl; x++) {
+        size_t t = idx[x], y = x;
+        while (y > 0 && l[idx[y - 1]].a > l[t].a) {
+            idx[y] = idx[y - 1];
+            y--;
+        }
+        idx[y] = t;
+    }
+    for (size_t i = 0; i <= m; i++)
+        fw[i].k = SIZE_MAX;
+    /* value: the units of both runs first, then the passes' own in-order
+     * links (a tie keeps their choice: the DP's in-order link against an
+     * order-free one), then characters */
+    uint64_t scale = 1;
+    for (size_t i = 0; i < A->n; i++)
+        scale += A->u[i].chars;
+    for (size_t j = 0; j < m; j++)
+        scale += B->u[j].chars;
+    ord_best best = {0, SIZE_MAX};
+    for (size_t x = 0; x < nl; x++) {
+        size_t k = idx[x];
+        /* best chain ending at a B position < l[k].b */
+        ord_best q = {0, SIZE_MAX};
+        for (size_t i = l[k].b; i > 0; i -= i & (~i + 1))
+            if (fw[i].v > q.v)
+                q = fw[i];
+        /* the predecessor must also end in A before this link starts */
+        if (q.k != SIZE_MAX && l[q.k].a + l[q.k].na > l[k].a)
+            q.v = 0, q.k = SIZE_MAX;
+        uint64_t w = (uint64_t)(2 * (l[k].na + l[k].nb) +
+                                (l[k].kind == STORY_LINK_MATCH)) *
+                         scale +
+                     run_chars(A, l[k].a, l[k].na) +
+                     run_chars(B, l[k].b, l[k].nb);
+        val[k] = q.v + w;
+        prev[k] = q.k;
+        if (val[k] > best.v)
+            best.v = val[k], best.k = k;
+        for (size_t i = l[k].b + l[k].nb; i <= m; i += i & (~i + 1))
+            if (val[k] > fw[i].v)
+                fw[i].v = val[k], fw[i].k = k;
+    }
+    for (size_t k = best.k; k != SIZE_MAX; k = prev[k])
+        keep[k] = 1;
+    for (size_t x = 0; x < nl; x++) {
+        size_t k = idx[x];
+        l[k].kind = keep[k] ? STORY_LINK_MATCH : STORY_LINK_MOVED;
+    }
+    free(idx);
+    free(prev);
+    free(val);
+    free(fw);
+    free(keep);
+    return 0;
+}

@@ -527,6 +527,114 @@ static void test_moved_paragraph_sentences(void **state)
     story_ctx_free(ctx);
 }
 
+/* Session 8 (fresh-user finding M3): paragraphs 6-7 of eight moved ahead
+ * of paragraphs 2-5. exact_moves linked each moved paragraph to its twin
+ * and labelled the pair "match" as each other's aligned neighbours: the
+ * report said "0 moved". The smaller side of the swap (two paragraphs,
+ * not four) is the moved one, at both levels, and every other link is an
+ * in-order match. */
+static void test_moved_block(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *p[] = {
+        "Storm floods the valley town of Hollin.",
+        "Heavy rain fell on Hollin for three days. The river rose by four "
+        "metres on Sunday.",
+        "About 600 homes near the old mill were flooded.",
+        "Rescue boats took 85 people from their roofs, the fire service "
+        "said.",
+        "The railway line to Dunmere stays closed until Friday.",
+        "Mayor Ines Varga asked the government for 12 million euros of "
+        "help. She called the flood the worst since 1962.",
+        "Farmers lost most of the barley harvest. Insurers expect claims "
+        "of about 40 million euros.",
+        "Forecasters expect more rain at the weekend."};
+    char ta[2048], tb[2048];
+    snprintf(ta, sizeof ta, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s",
+             p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    snprintf(tb, sizeof tb, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s",
+             p[0], p[5], p[6], p[1], p[2], p[3], p[4], p[7]);
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *b = story_test_article(ctx, tb, "en");
+    story_alignment *al = NULL;
+    story_error e;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    check_cover(al, a, b);
+    for (size_t k = 0; k < al->n_par_links; k++) {
+        const story_link *l = &al->par_links[k];
+        assert_int_equal(l->n_a, 1);
+        assert_int_equal(l->n_b, 1);
+        assert_int_equal(l->kind, l->a == 5 || l->a == 6 ? STORY_LINK_MOVED
+                                                         : STORY_LINK_MATCH);
+    }
+    size_t moved = 0;
+    for (size_t s = 0; s < a->n_sentences; s++) {
+        const story_link *l = link_a(al, s);
+        assert_non_null(l);
+        size_t par = a->sentences[s].paragraph;
+        assert_int_equal(l->kind, par == 5 || par == 6 ? STORY_LINK_MOVED
+                                                       : STORY_LINK_MATCH);
+        moved += l->kind == STORY_LINK_MOVED;
+    }
+    assert_int_equal(moved, 4);
+    story_alignment_free(al);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Session 8: a link is moved only when it is out of order with the links
+ * around it (sd_order_labels), not because a pass or its paragraph said
+ * so: in ja-en, in-order sentences of a paragraph link judged moved were
+ * shown moved. Links given wrong labels come out labelled by their order
+ * alone; a 2-unit block before a 4-unit block is the moved one; a tie (a
+ * swap of two equal units) keeps the pass's in-order link. */
+static void test_order_labels(void **state)
+{
+    (void)state;
+    sd_unit ua[9], ub[9];
+    memset(ua, 0, sizeof ua);
+    memset(ub, 0, sizeof ub);
+    for (size_t i = 0; i < 9; i++)
+        ua[i].chars = ub[i].chars = 50;
+    sd_side A = {ua, 9}, B = {ub, 9};
+    /* in order, every link labelled moved (as by its paragraph) */
+    sd_link l1[8];
+    for (size_t i = 0; i < 8; i++) {
+        sd_link k = {i, 1, i, 1, 0.9, STORY_LINK_MOVED};
+        l1[i] = k;
+    }
+    assert_int_equal(sd_order_labels(l1, 8, &A, &B), 0);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(l1[i].kind, STORY_LINK_MATCH);
+    /* B = 0 5 6 1 2 3 4 7, then an omitted and an added unit:
+     * A 5, 6 are moved, whatever their labels said */
+    static const size_t pos[8] = {0, 3, 4, 5, 6, 1, 2, 7};
+    sd_link l2[10];
+    for (size_t i = 0; i < 8; i++) {
+        sd_link k = {i, 1, pos[i], 1, 0.9, STORY_LINK_MATCH};
+        l2[i] = k;
+    }
+    sd_link om = {8, 1, 8, 0, 0, STORY_LINK_OMITTED};
+    sd_link ad = {9, 0, 8, 1, 0, STORY_LINK_ADDED};
+    l2[8] = om;
+    l2[9] = ad;
+    l2[1].kind = STORY_LINK_MOVED;
+    assert_int_equal(sd_order_labels(l2, 10, &A, &B), 0);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(l2[i].kind, i == 5 || i == 6 ? STORY_LINK_MOVED
+                                                      : STORY_LINK_MATCH);
+    assert_int_equal(l2[8].kind, STORY_LINK_OMITTED);
+    assert_int_equal(l2[9].kind, STORY_LINK_ADDED);
+    /* a swap of two equal units: the pass's match stays in order */
+    sd_link l3[2] = {{0, 1, 1, 1, 0.9, STORY_LINK_MOVED},
+                     {1, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    assert_int_equal(sd_order_labels(l3, 2, &A, &B), 0);
+    assert_int_equal(l3[0].kind, STORY_LINK_MOVED);
+    assert_int_equal(l3[1].kind, STORY_LINK_MATCH);
+}
+
 static void test_moved_into_deleted_place(void **state)
 {
     (void)state;
@@ -1567,6 +1675,8 @@ int main(void)
         cmocka_unit_test(test_swap_neighbour),
         cmocka_unit_test(test_gap_lengths_without_evidence),
         cmocka_unit_test(test_short_sentence_lengths),
+        cmocka_unit_test(test_moved_block),
+        cmocka_unit_test(test_order_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
