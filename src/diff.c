@@ -2512,9 +2512,6 @@ static int edited_away(const story_fact *f, const side *s, const side *o,
     return 1;
 }
 
-/* See the file comment: is an entry a difference of the stories rather
- * than, possibly, of the extraction? o is the other side; s_is_a tells
- * which side s is. */
 /* Events of predicate `pred` in the sentences of link `link` of side s. */
 static size_t events_in_link(const side *s, const char *pred, long link)
 {
@@ -2528,14 +2525,15 @@ static size_t events_in_link(const side *s, const char *pred, long link)
     return n;
 }
 
-/* Negated facts in the sentences of link `link` of side s. */
-static size_t negated_in_link(const side *s, long link)
+/* Negated (hedged = 0) or hedged (hedged = 1) facts in the sentences of
+ * link `link` of side s. */
+static size_t flagged_in_link(const side *s, long link, int hedged)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->fs->n_facts; i++) {
         const story_fact *e = &s->fs->facts[i];
-        if (e->negated && e->sentence < s->art->n_sentences &&
-            s->link[e->sentence] == link)
+        if ((hedged ? e->hedged : e->negated) &&
+            e->sentence < s->art->n_sentences && s->link[e->sentence] == link)
             n++;
     }
     return n;
@@ -2567,36 +2565,35 @@ static int anchored_link(const story_alignment *al, size_t k)
     return any;
 }
 
-/* Hedged facts in the sentences of link `link` of side s. */
-static size_t hedged_in_link(const side *s, long link)
+/* 1 when a sentence of link `link` on side s holds a single word of one
+ * of its pack's lists `lists[0..n_lists)`, tokens compared by folded key;
+ * `no_pack` when s has no pack or the link is out of range. */
+static int pack_word_in_link(const side *s, long link,
+                             const char *const *lists, size_t n_lists,
+                             int no_pack)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < s->fs->n_facts; i++) {
-        const story_fact *e = &s->fs->facts[i];
-        if (e->hedged && e->sentence < s->art->n_sentences &&
-            s->link[e->sentence] == link)
-            n++;
-    }
-    return n;
-}
-
-/* 1 when a sentence of link `link` on side s holds a word of its pack's
- * "hedge_evidential" list (reportedly, angeblich, якобы, 据称: the
- * speaker vouches not for the claim), tokens compared by folded key. */
-static int evidential_in_link(const side *s, long link)
-{
-    if (!s->lp || !s->al || link < 0 || (size_t)link >= s->al->n_links ||
-        !story_langpack_field(s->lp, "hedge_evidential"))
-        return 0;
+    if (!s->lp || !s->al || link < 0 || (size_t)link >= s->al->n_links)
+        return no_pack;
     const story_link *l = &s->al->links[link];
     size_t from = s->is_a ? l->a : l->b, n = s->is_a ? l->n_a : l->n_b;
     for (size_t i = 0; i < s->art->n_tokens; i++) {
         const story_token *t = &s->art->tokens[i];
-        if (t->sentence >= from && t->sentence < from + n && t->key &&
-            story_langpack_has(s->lp, "hedge_evidential", t->key))
-            return 1;
+        if (t->sentence < from || t->sentence >= from + n || !t->key)
+            continue;
+        for (size_t k = 0; k < n_lists; k++)
+            if (story_langpack_has(s->lp, lists[k], t->key))
+                return 1;
     }
     return 0;
+}
+
+/* 1 when a sentence of link `link` on side s holds a word of its pack's
+ * "hedge_evidential" list (reportedly, angeblich, якобы, 据称: the
+ * speaker vouches not for the claim). */
+static int evidential_in_link(const side *s, long link)
+{
+    static const char *const lists[] = {"hedge_evidential"};
+    return pack_word_in_link(s, link, lists, 1, 0);
 }
 
 /* 1 when a sentence of link `link` on side s holds a word of its pack's
@@ -2607,19 +2604,8 @@ static int negation_word_in_link(const side *s, long link)
 {
     static const char *const lists[] = {"negation_cues", "negation_particles",
                                         "negation_postpositive"};
-    if (!s->lp || !s->al || link < 0 || (size_t)link >= s->al->n_links)
-        return 1;
-    const story_link *l = &s->al->links[link];
-    size_t from = s->is_a ? l->a : l->b, n = s->is_a ? l->n_a : l->n_b;
-    for (size_t i = 0; i < s->art->n_tokens; i++) {
-        const story_token *t = &s->art->tokens[i];
-        if (t->sentence < from || t->sentence >= from + n || !t->key)
-            continue;
-        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
-            if (story_langpack_has(s->lp, lists[k], t->key))
-                return 1;
-    }
-    return 0;
+    return pack_word_in_link(s, link, lists, sizeof lists / sizeof lists[0],
+                             1);
 }
 
 /* A sure 1-1 sentence pair across languages: score >= EDITED_COPY_MIN_SCORE,
@@ -2653,7 +2639,7 @@ static int hedge_added(const side *a, const story_fact *f, const side *b,
     if (link < 0 || b->link[g->sentence] != link || !sure_pair(a->al, link))
         return 0;
     const side *h = f->hedged ? a : b, *u = f->hedged ? b : a;
-    return hedged_in_link(u, link) == 0 && evidential_in_link(h, link) &&
+    return flagged_in_link(u, link, 1) == 0 && evidential_in_link(h, link) &&
            !evidential_in_link(u, link);
 }
 
@@ -2683,11 +2669,14 @@ static int negated_event(const side *a, const story_fact *f, const side *b,
     return sure_pair(a->al, link) &&
            events_in_link(a, f->predicate, link) == 1 &&
            events_in_link(b, f->predicate, link) == 1 &&
-           negated_in_link(a, link) == (f->negated ? 1u : 0u) &&
-           negated_in_link(b, link) == (g->negated ? 1u : 0u) &&
+           flagged_in_link(a, link, 0) == (f->negated ? 1u : 0u) &&
+           flagged_in_link(b, link, 0) == (g->negated ? 1u : 0u) &&
            !negation_word_in_link(f->negated ? b : a, link);
 }
 
+/* See the file comment: is an entry a difference of the stories rather
+ * than, possibly, of the extraction? o is the other side; s_is_a tells
+ * which side s is. */
 static int certain(story_diff_category c, const story_fact *f,
                    const story_fact *g, const side *s, const side *o,
                    int s_is_a, int cross_lang)
