@@ -384,7 +384,7 @@ static int dump_with_facts(char **out, json_t *root, const story_factset *fa,
      * (jansson allocates with malloc, as story_buf does) */
     char *tail = story__strdup(m + strlen(FACTS_MARK_JSON));
     size_t size = strlen(s) + 1;
-    story_buf b = {s, (size_t)(m - s), size, 0};
+    story_buf b = {.data = s, .len = (size_t)(m - s), .cap = size};
     *m = '\0';
     if (!tail) {
         story_buf_free(&b);
