@@ -275,6 +275,42 @@ static json_t *lookup(dscan *s, const char *field, const char *p, size_t n)
     return v;
 }
 
+/* Does the relative phrase ending at me end a clock time's part of the
+ * day, a phrase of the pack's clock_after (es "de la mañana", it "del
+ * mattino") right after an hour number (a digit or a number word): "a
+ * las 9 de la mañana" is 9 in the morning, not tomorrow? */
+static int clock_part_of_day(dscan *s, size_t me)
+{
+    json_t *ca = story_langpack_field(s->dl->lp, "clock_after"), *e;
+    size_t k;
+    if (!json_is_array(ca))
+        return 0;
+    json_array_foreach(ca, k, e) {
+        const char *x = json_string_value(e);
+        size_t xl = x ? strlen(x) : 0;
+        if (!xl || me < s->start + xl + 2)
+            continue;
+        size_t p = me - xl;
+        const char *f = fold_at(s, s->t + p, xl);
+        if (!f || strcmp(f, x) != 0)
+            continue;
+        size_t q = prev_pos(s, p);
+        if (!is_space_cp(cp_at(s, q, NULL)))
+            continue;
+        while (q > s->start && is_space_cp(cp_at(s, q, NULL)))
+            q = prev_pos(s, q);
+        int32_t c = cp_at(s, q, NULL);
+        if (c >= 0 && u_isdigit(c))
+            return 1;
+        size_t we = q + (size_t)U8_LENGTH(c), ws = q;
+        while (ws > s->start && is_word_cp(cp_at(s, prev_pos(s, ws), NULL)))
+            ws = prev_pos(s, ws);
+        if (is_word_cp(c) && lookup(s, "number_words", s->t + ws, we - ws))
+            return 1;
+    }
+    return 0;
+}
+
 /* Longest phrase of 1..maxw words at i in `field` (trailing "." tried
  * first); CJK: code points as words. */
 static json_t *match_at(dscan *s, size_t i, const char *field, int maxw,
@@ -1150,7 +1186,8 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 json_is_string(v) &&
                 !(match_at(s, i, "weekdays", 4, &wme) && wme > me) &&
                 !(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&
-                  !is_cjk_cp(c))) {
+                  !is_cjk_cp(c)) &&
+                !clock_part_of_day(s, me)) {
                 d.start = i;
                 d.end = me;
                 resolve_relative(s, &d, json_string_value(v), 0);

@@ -1733,11 +1733,21 @@ static size_t unpacked_clock(scan *s, size_t i)
  * ordinal) is a clock when a phrase of the pack's clock_after (up to four
  * words: "de la madrugada", "heures du matin") follows it, or when a word
  * of clock_before ("las", "le") precedes it and no word follows (only
- * punctuation or the end: "a las 11,"; "las 4 víctimas" stays a count).
- * Returns the end of the clock time, or 0. */
+ * punctuation or the end: "a las 11,"; "las 4 víctimas" stays a count),
+ * or only a word of clock_units ("à 16 heures": the clock ends after it;
+ * a clock_unit_before word, fr "à", makes a clock only with a unit)
+ * or of clock_next ("a las 4 el viernes", "alle 9 di sabato"). After a
+ * clock_before word an H.MM numeral is a clock too ("hasta las 16.30",
+ * unpacked_clock()). Returns the end of the clock time, or 0. */
 static size_t article_clock(scan *s, size_t i, size_t ve, double v,
                             int spelled, int ordinal, int nd)
 {
+    size_t bs0, ue0;
+    if (!spelled && !ordinal && v != floor(v) &&
+        story_langpack_field(s->nl->lp, "clock_after") &&
+        match_before(s, i, "clock_before", 1, &bs0) &&
+        (ue0 = unpacked_clock(s, i)))
+        return ue0; /* es "hasta las 16.30", it "alle 16.30" */
     if (ordinal || v < 0 || v > 24 || v != floor(v) ||
         (!spelled && nd > 2) ||
         !story_langpack_field(s->nl->lp, "clock_after"))
@@ -1746,10 +1756,27 @@ static size_t article_clock(scan *s, size_t i, size_t ve, double v,
     if (match_after(s, ve, "clock_after", 4, 1, &te) &&
         !(te < s->end && is_word_cp(cp_at(s, te, NULL))))
         return te;
-    size_t bs;
-    if (!match_before(s, i, "clock_before", 1, &bs))
+    size_t bs, ce;
+    int before = match_before(s, i, "clock_before", 1, &bs) != NULL;
+    if (!before && !match_before(s, i, "clock_unit_before", 1, &bs))
         return 0;
     size_t q = skip_spaces(s, ve);
+    if (q > ve && match_after(s, q, "clock_units", 1, 0, &ce)) {
+        /* fr "à 16 heures", es "a las 4 horas"; minutes after the unit
+         * belong to it ("vers 7 h 40", "16 heures 30") */
+        size_t mq = skip_spaces(s, ce), me;
+        int nm = digit_run(s, mq, &me);
+        if (mq > ce && nm == 2 && s->t[mq] <= '5' &&
+            !(me < s->end && (is_word_cp(cp_at(s, me, NULL)) ||
+                              s->t[me] == ',' || s->t[me] == '.') &&
+              me + 1 < s->end && u_isdigit(cp_at(s, me + 1, NULL))))
+            return me;
+        return ce;
+    }
+    if (!before)
+        return 0; /* fr "de 12 à 16." stays a number */
+    if (q > ve && match_after(s, q, "clock_next", 1, 0, &ce))
+        return ve; /* es "a las 4 el viernes", it "alle 9 di sabato" */
     if (q < s->end) {
         int32_t c = cp_at(s, q, NULL);
         if (is_word_cp(c) || u_isdigit(c) || c == '%')
@@ -1814,6 +1841,67 @@ static int counted_scale(scan *s, size_t i, size_t se)
 }
 
 /* Read a numeral or spelled number at i. Returns 1 with value and end. */
+/* A slash pair at i: 1-3 digits, '/', 1-3 digits ("3/4", "24/7",
+ * "9/11"), with no digit or '/' right before it and no '/', digit or
+ * letter right after it (so "8/3/2025" is no pair: the date scanner
+ * reads it). Sets *a, *b and *endp. */
+static int slash_pair(scan *s, size_t i, double *a, double *b, size_t *endp)
+{
+    size_t e1, e2;
+    if (i > s->start) {
+        int32_t pc = cp_at(s, prev_pos(s, i), NULL);
+        if (pc == '/' || (pc >= 0 && (u_isdigit(pc) || is_word_cp(pc))))
+            return 0;
+    }
+    int n1 = digit_run(s, i, &e1);
+    if (n1 < 1 || n1 > 3 || e1 >= s->end || s->t[e1] != '/')
+        return 0;
+    int n2 = digit_run(s, e1 + 1, &e2);
+    if (n2 < 1 || n2 > 3)
+        return 0;
+    if (e2 < s->end) {
+        int32_t c = cp_at(s, e2, NULL);
+        if (c == '/' || (c >= 0 && is_word_cp(c)))
+            return 0;
+    }
+    numeral nu;
+    double x, y;
+    read_numeral(s, i, &nu);
+    if (nu.end != e1 || !numeral_value(s, &nu, &x))
+        return 0;
+    read_numeral(s, e1 + 1, &nu);
+    if (nu.end != e2 || !numeral_value(s, &nu, &y))
+        return 0;
+    *a = x;
+    *b = y;
+    *endp = e2;
+    return 1;
+}
+
+/* Is the slash pair [i, e) of slash_pair a fraction ("3/4" = 0.75:
+ * numerator smaller, denominator 2..10, not one of the pack's
+ * slash_expressions like "9/11")? Other pairs ("24/7", "50/50",
+ * "9/11") count nothing. */
+static int slash_fraction(scan *s, size_t i, size_t e, double a, double b)
+{
+    return a > 0 && a < b && b <= 10 &&
+           !lookup(s, "slash_expressions", s->t + i, e - i);
+}
+
+/* "one and a half", "2 and a half": a phrase of the pack's half_after
+ * (words after a cardinal that add their value: "and a half" 0.5) read
+ * at ve; adds it to *v and moves *endp, so a scale word after it
+ * multiplies the sum ("one and a half million" = 1 500 000). */
+static void half_after(scan *s, size_t ve, double *v, size_t *endp)
+{
+    size_t he;
+    json_t *h = match_after(s, ve, "half_after", 4, 1, &he);
+    if (h && !isnan(json_num(h)) && he > ve) {
+        *v += json_num(h);
+        *endp = he;
+    }
+}
+
 static int read_value(scan *s, size_t i, double *v, size_t *endp,
                       int *spelled, int *ordinal, int *plain_int,
                       int *ndigits)
@@ -1934,12 +2022,27 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     }
     if (u_isdigit(c)) {
         numeral nu;
+        double sa, sb;
+        size_t se;
+        if (!s->in_fraction && slash_pair(s, i, &sa, &sb, &se) &&
+            slash_fraction(s, i, se, sa, sb)) {
+            *v = sa / sb;
+            *endp = se;
+            *ndigits = 2;
+            s->fraction = 1;
+            return 1;
+        }
         read_numeral(s, i, &nu);
         if (!numeral_value(s, &nu, v))
             return 0;
         *endp = nu.end;
         *plain_int = nu.nsep == 0 && nu.frac == 0;
         *ndigits = (int)nu.nd;
+        if (*plain_int) {
+            half_after(s, nu.end, v, endp);
+            if (*endp != nu.end)
+                *plain_int = 0;
+        }
         return 1;
     }
     double fv = u_getNumericValue(c);
@@ -2086,6 +2189,8 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     s->compound_unit = cunit;
     s->compound = ccomp;
     *endp = last_end;
+    if (!ord && frac == 0)
+        half_after(s, last_end, v, endp);
     *spelled = 1;
     *ordinal = ord;
     return 1;
@@ -2160,6 +2265,17 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         if (digit && is_iso_date_at(s, i)) {
             i += 10;
             continue;
+        }
+        if (digit) {
+            /* "24/7", "9/11": a slash pair that is no fraction counts
+             * nothing */
+            double sa, sb;
+            size_t se;
+            if (slash_pair(s, i, &sa, &sb, &se) &&
+                !slash_fraction(s, i, se, sa, sb)) {
+                i = se;
+                continue;
+            }
         }
         /* CJK percent prefix: 百分之五 = 5 % */
         int pct_prefix = 0;

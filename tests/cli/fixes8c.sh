@@ -98,4 +98,37 @@ run facts --lang=en "$tmp/yr2.txt"
 if grep -q 'date|1730' "$tmp/out" && grep -q 'date|1850' "$tmp/out"; then
   ok "years 1730 and April 1850 stay years"
 else fail "years"; fi
+# H2 (session 8b): "N and a half <scale>" is (N + 0.5) x scale
+w hf.txt "The council will spend one and a half million pounds, and two and a half thousand homes will be rebuilt."
+run facts --lang=en "$tmp/hf.txt"
+if grep -q 'quantity|GBP|1500000' "$tmp/out" && grep -q 'quantity||2500' "$tmp/out" &&
+   ! grep -q 'quantity||500' "$tmp/out"; then
+  ok "one and a half million = 1500000, two and a half thousand = 2500"
+else fail "and a half"; fi
+w hf2.txt "The council will spend 1.5 million pounds, and 2,500 homes will be rebuilt."
+run compare --format=text "$tmp/hf2.txt" "$tmp/hf.txt"
+if [ "$st" -eq 0 ]; then ok "1.5 million = one and a half million (exit 0)"
+else fail "1.5 million vs one and a half million (status $st)"; fi
+# M4 (session 8b): a slash fraction is one value; 24/7 and 9/11 count nothing
+w sl.txt "The clinic is open 24/7 and about 2/3 of the nurses joined the 9/11 memorial walk."
+run facts --lang=en "$tmp/sl.txt"
+if grep -q 'quantity||0.666' "$tmp/out" && [ "$(grep -c 'quantity|' "$tmp/out")" -eq 1 ]; then
+  ok "2/3 is one fraction; 24/7 and 9/11 are no counts"
+else fail "slash fractions"; fi
+# M1 (session 8b): es/fr/it clock times are no quantities; "de la mañana"
+# after an hour is the morning, not tomorrow
+w ck.en.txt "The ferry left at 4 p.m. on Friday with 30 cars and returned at 9 a.m. on Sunday."
+w ck.es.txt "El ferri salió a las 4 el viernes con 30 coches y volvió a las 9 de la mañana del domingo."
+w ck.fr.txt "Le ferry est parti à 16 heures vendredi avec 30 voitures et est revenu à 9 heures dimanche."
+w ck.it.txt "Il traghetto è partito alle 16 di venerdì con 30 auto ed è tornato alle 9 di domenica."
+for l in es fr it; do
+  run facts --lang=$l "$tmp/ck.$l.txt"
+  if [ "$(grep -c 'quantity|' "$tmp/out")" -eq 1 ] && grep -q 'quantity||30' "$tmp/out" &&
+     ! grep -q 'tomorrow' "$tmp/out"; then
+    ok "$l clock times are no quantities"
+  else fail "$l clock times"; fi
+  run compare --format=text "$tmp/ck.en.txt" "$tmp/ck.$l.txt"
+  if [ "$st" -eq 0 ]; then ok "en vs $l clock times: exit 0"
+  else fail "en vs $l clock times (status $st)"; fi
+done
 finish
