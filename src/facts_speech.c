@@ -306,6 +306,7 @@ static long pronoun_speaker(fx *x, size_t k)
 static long np_head(fx *x, size_t k, size_t v);
 static const char *source_at(fx *x, size_t i, long *ei);
 static long surname_ref(fx *x, size_t k);
+static long surname_match(fx *x, size_t k, int before);
 
 /* A generic organisation noun of the pack's "organisation_anaphors"
  * ("the company", "the firm", "das Unternehmen", "компания", ja 同社) at
@@ -410,6 +411,13 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                 }
                 return x->tok_ent[k];
             }
+            /* "„…“, sagte Stein auf …", "„…“, so Lind.": a capitalised
+             * word right after the verb that the entity stage left out
+             * (de "Stein" is also a noun) is the speaker when it is the
+             * surname of a person the article names */
+            long sr;
+            if (dir == 1 && d == 1 && (sr = surname_match(x, k, 0)) >= 0)
+                return sr;
             if (subject_pronoun(x, k, e, &n))
                 return pronoun_speaker(x, k);
             long tr = fx_title_ref(x, k);
@@ -1321,6 +1329,14 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
  * that entity, else -1. */
 static long surname_ref(fx *x, size_t k)
 {
+    return surname_match(x, k, 1);
+}
+
+/* surname_ref; with before 0 the person may also be named later in the
+ * article ("„…“, sagte Lind auf einer Pressekonferenz." before "Ana
+ * Lind sagte, …"). */
+static long surname_match(fx *x, size_t k, int before)
+{
     const story_token *t = &x->a->tokens[k];
     if (!(t->flags & STORY_TOKEN_CAPITAL) || x->tok_ent[k] >= 0)
         return -1;
@@ -1335,7 +1351,8 @@ static long surname_ref(fx *x, size_t k)
         if (strlen(lw) == tl &&
             memcmp(lw, x->a->text + t->start, tl) == 0 &&
             x->facts.len > en->first_fact &&
-            ((story_fact *)x->facts.data)[en->first_fact].start < t->start)
+            (!before ||
+             ((story_fact *)x->facts.data)[en->first_fact].start < t->start))
             return (long)i;
     }
     return -1;
