@@ -855,7 +855,7 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     }
     /* the labels users see: a link is moved when it is out of order with
      * the links around it on its own level (sd_order_labels), not by its
-     * paragraph's label (session 8: in-order sentences of a paragraph
+     * paragraph's label (session 9: in-order sentences of a paragraph
      * link judged moved were shown moved); run after the relation is
      * decided, which reads the passes' own labels */
     if (sd_order_labels(pl, npl, &p.pa, &p.pb) != 0 ||

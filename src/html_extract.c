@@ -458,7 +458,7 @@ static void class_verdicts(const hdoc *d, hn *h)
             v |= 64u;
         /* a sign-up, subscription or most-read box: short, never article
          * text, even inside <article> and when a short article makes the
-         * extraction retry (fresh-user finding, session 8: a newsletter
+         * extraction retry (fresh-user finding, session 9: a newsletter
          * box inside a short <article> came out as body text) */
         if (ci[0] && h->raw_text < 400 && !has_any(ci, maybe_pats) &&
             (has_token(ci, "newsletter") || has_token(ci, "signup") ||
@@ -1391,10 +1391,14 @@ static void find_title_h1(hdoc *d)
 }
 
 /* Other stories: when the headline <h1> sits in an <article> that holds
- * paragraph text, every other <article> outside it with less text is
- * another story's teaser ("Most read", "Also in the news"), never this
- * article's text, whatever the attempt (fresh-user finding, session 8:
- * two teaser <article>s after a short story came out as its text). */
+ * paragraph text, every other <article> outside it with less text and a
+ * heading of its own, or nested in another <article> (a box of related
+ * posts), is another story's teaser ("Most read", "Also in the news"),
+ * never this article's text, whatever the attempt (fresh-user finding,
+ * session 9: two teaser <article>s after a short story came out as its
+ * text). A top-level <article> without a heading may be the rest of this
+ * story, split around an advertisement: it stays (the re-test's finding:
+ * without these conditions such a second half was lost). */
 static void mark_other_stories(hdoc *d)
 {
     if (d->title_h1 < 0)
@@ -1409,10 +1413,20 @@ static void mark_other_stories(hdoc *d)
         return;
     for (size_t i = 0; i < d->n; i++) {
         hn *h = &d->e[i];
-        if (h->tag == T_ARTICLE && (int)i != own &&
-            !is_ancestor(d, (int)i, own) && !is_ancestor(d, own, (int)i) &&
-            h->raw_text < d->e[own].raw_ptext)
-            h->other_story = 1;
+        if (h->tag != T_ARTICLE || (int)i == own ||
+            is_ancestor(d, (int)i, own) || is_ancestor(d, own, (int)i) ||
+            h->raw_text >= d->e[own].raw_ptext)
+            continue;
+        /* inside another <article> (a related-posts box of cards) */
+        for (int a = h->parent; a >= 0 && !h->other_story; a = d->e[a].parent)
+            if (d->e[a].tag == T_ARTICLE && !is_ancestor(d, a, own))
+                h->other_story = 1;
+        /* a heading of its own; descendants follow in document order */
+        for (size_t j = i + 1; j < d->n && !h->other_story &&
+                               is_ancestor(d, (int)i, (int)j);
+             j++)
+            if (d->e[j].tag >= T_H1 && d->e[j].tag <= T_H6)
+                h->other_story = 1;
     }
 }
 

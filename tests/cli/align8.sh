@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Moved passages as a user sees them (align, session 8). Fresh-user
+# Moved passages as a user sees them (align, session 9). Fresh-user
 # finding M3: two paragraphs moved ahead of four gave "0 moved", no `^`
 # in the gutter and every JSON link "match" (exact_moves labelled the
 # moved pair match as each other's aligned neighbours). Now the two
