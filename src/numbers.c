@@ -2614,6 +2614,15 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             scale = json_num(sv);
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
+        } else if ((s->fraction || (n.spelled && n.value < 1)) &&
+                   !n.is_range &&
+                   match_after(s, p, "fraction_scale_links", 2, 1, &se) &&
+                   (sv = match_after(s, se, "scale_words", 1, 1, &se)) &&
+                   json_num(sv) >= 1000) {
+            /* "a quarter of a million": the pack's fraction_scale_links
+             * join a fraction to a scale word (0.25 x 1 000 000) */
+            scale = json_num(sv);
+            p = n.end = se;
         }
         /* "and a half" after the unit: ja 1年半, zh 一年半 / 两个半月
          * (the pack's half_units: suffix -> unit; value + 0.5) */
