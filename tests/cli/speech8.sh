@@ -50,4 +50,15 @@ cmp_text "fr faithful translation: no changed quote" 0 \
 cmp_text "fr quote given to Hahn (a name of kind other): changed quote" 1 \
   '^\[~\] changed quote .*Otto Brenner SAY → Hahn SAY' \
   "$tmp/en.txt" "$tmp/fr.swap.txt"
+# -- inverted subject "VERB ROLE … NAME" after a quote (fresh8 M6) -----------
+w pl.txt "Most zamknięty" \
+  "Most w Velmarze zamknięto w poniedziałek po ulewnych deszczach." \
+  "„Most został sprawdzony w maju i był w dobrym stanie” – powiedziała minister transportu Helena Korr."
+w es.txt "Puente cerrado" \
+  "El puente de Velmar se cerró el lunes tras las lluvias." \
+  "«El puente fue revisado en mayo y estaba en buen estado», dijo la ministra de Transportes, Helena Korr."
+facts_has "pl „…” – powiedziała minister transportu Helena Korr: speaker Korr" \
+  "$tmp/pl.txt" '	quote	s2	.*quote\|kr	'
+facts_has "es «…», dijo la ministra de Transportes, Helena Korr: speaker Korr" \
+  "$tmp/es.txt" '	quote	s2	.*quote\|kr	'
 finish
