@@ -354,28 +354,25 @@ static int antonyms(const json_t *ant, const char *p, const char *q)
 /* The facts of side s that start in bytes [from, to): [*lo, *hi) (fact
  * sets are ordered by start offset; binary search, so that the passes
  * below look only at the facts of a sentence). */
+/* The first fact at index >= l whose start is >= off (lower bound). */
+static size_t first_fact_from(const side *s, size_t l, size_t off)
+{
+    size_t h = s->fs->n_facts;
+    while (l < h) {
+        size_t m = l + (h - l) / 2;
+        if (s->fs->facts[m].start < off)
+            l = m + 1;
+        else
+            h = m;
+    }
+    return l;
+}
+
 static void fact_range(const side *s, size_t from, size_t to, size_t *lo,
                        size_t *hi)
 {
-    size_t n = s->fs->n_facts;
-    size_t l = 0, h = n;
-    while (l < h) {
-        size_t m = l + (h - l) / 2;
-        if (s->fs->facts[m].start < from)
-            l = m + 1;
-        else
-            h = m;
-    }
-    *lo = l;
-    h = n;
-    while (l < h) {
-        size_t m = l + (h - l) / 2;
-        if (s->fs->facts[m].start < to)
-            l = m + 1;
-        else
-            h = m;
-    }
-    *hi = l;
+    *lo = first_fact_from(s, 0, from);
+    *hi = first_fact_from(s, *lo, to);
 }
 
 /* Bytes of sentences [s0, s0 + n) of side s. 0 when out of range. */

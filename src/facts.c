@@ -2133,6 +2133,22 @@ static size_t fact_claim_words(const story_article *a,
  * most (a text repeating one sentence thousands of times stays linear). */
 #define CLAIM_GROUP_MAX 32
 
+/* The next pair (c[*x], c[*y]), *x < *y, of the sorted refs c[0, nc) in
+ * one group of equal hashes, at most CLAIM_GROUP_MAX apart, in the order
+ * of two nested loops; start with *x = *y = 0. 0 when there is none. */
+static int claim_pair_next(const fx_claimref *c, size_t nc, size_t *x,
+                           size_t *y)
+{
+    for (;;) {
+        ++*y;
+        if (*y < nc && c[*y].h == c[*x].h && *y <= *x + CLAIM_GROUP_MAX)
+            return 1;
+        if (++*x >= nc)
+            return 0;
+        *y = *x;
+    }
+}
+
 /* Contradictions found by the words of claims (after the slot rules of
  * story_facts_check, which they do not repeat for a sentence pair):
  *  - two events in different sentences, neither hedged, whose clauses
@@ -2195,63 +2211,57 @@ static int check_claims(story_vec *v, const story_article *a,
     if (nc > 1)
         qsort(c, nc, sizeof *c, cmp_claimref);
     int rc = 0;
-    for (size_t x = 0; x < nc && !rc; x++) {
-        size_t i = c[x].idx;
-        const story_fact *f = &fs->facts[i];
-        for (size_t y = x + 1;
-             y < nc && c[y].h == c[x].h && y <= x + CLAIM_GROUP_MAX && !rc;
-             y++) {
-            size_t j = c[y].idx;
-            const story_fact *g = &fs->facts[j];
-            if (g->type != f->type || g->sentence == f->sentence)
+    for (size_t x = 0, y = 0; !rc && claim_pair_next(c, nc, &x, &y);) {
+        size_t i = c[x].idx, j = c[y].idx;
+        const story_fact *f = &fs->facts[i], *g = &fs->facts[j];
+        if (g->type != f->type || g->sentence == f->sentence)
+            continue;
+        if (f->type == STORY_FACT_EVENT) {
+            int ant;
+            if (!events_clash(lp, f, g, &ant))
                 continue;
-            if (f->type == STORY_FACT_EVENT) {
-                int ant;
-                if (!events_clash(lp, f, g, &ant))
-                    continue;
-                if (counts_event(fs, i) || counts_event(fs, j))
-                    continue;
-                clash_message(buf, sizeof buf, f, g, ant,
-                              "same claim words");
-            } else {
-                if (!!f->negated == !!g->negated)
-                    continue;
-                /* two speakers: only against a document's finding ("a
-                 * report found that"); people who disagree ("Residents
-                 * said the pier is not stable") are a disagreement the
-                 * article reports */
-                int same_spk = strcmp(f->key, g->key) == 0;
-                if (!same_spk && strcmp(f->key, "quote|DOCUMENT") != 0 &&
-                    strcmp(g->key, "quote|DOCUMENT") != 0)
-                    continue;
-                if (same_spk)
-                    snprintf(buf, sizeof buf,
-                             "quote %s (same claim words): %s in sentence "
-                             "%zu, %s in sentence %zu",
-                             f->key, f->negated ? "denied" : "affirmed",
-                             f->sentence,
-                             g->negated ? "denied" : "affirmed",
-                             g->sentence);
-                else
-                    snprintf(buf, sizeof buf,
-                             "quote %s vs %s (same claim words, two "
-                             "sources): %s in sentence %zu, %s in sentence "
-                             "%zu",
-                             f->key, g->key,
-                             f->negated ? "denied" : "affirmed", f->sentence,
-                             g->negated ? "denied" : "affirmed",
-                             g->sentence);
-            }
-            /* the hash may collide: compare the words themselves */
-            size_t nf = fact_claim_words(a, lp, fs, i, wf);
-            size_t ng = fact_claim_words(a, lp, fs, j, wg);
-            if (!same_claim_words(wf, nf, wg, ng) ||
-                reported(v, fs, f->sentence, g->sentence))
+            if (counts_event(fs, i) || counts_event(fs, j))
                 continue;
-            size_t lo = i < j ? i : j, hi = i < j ? j : i;
-            if (push_contra(v, lo, hi, story__strdup(buf)))
-                rc = -1;
+            clash_message(buf, sizeof buf, f, g, ant,
+                          "same claim words");
+        } else {
+            if (!!f->negated == !!g->negated)
+                continue;
+            /* two speakers: only against a document's finding ("a
+             * report found that"); people who disagree ("Residents
+             * said the pier is not stable") are a disagreement the
+             * article reports */
+            int same_spk = strcmp(f->key, g->key) == 0;
+            if (!same_spk && strcmp(f->key, "quote|DOCUMENT") != 0 &&
+                strcmp(g->key, "quote|DOCUMENT") != 0)
+                continue;
+            if (same_spk)
+                snprintf(buf, sizeof buf,
+                         "quote %s (same claim words): %s in sentence "
+                         "%zu, %s in sentence %zu",
+                         f->key, f->negated ? "denied" : "affirmed",
+                         f->sentence,
+                         g->negated ? "denied" : "affirmed",
+                         g->sentence);
+            else
+                snprintf(buf, sizeof buf,
+                         "quote %s vs %s (same claim words, two "
+                         "sources): %s in sentence %zu, %s in sentence "
+                         "%zu",
+                         f->key, g->key,
+                         f->negated ? "denied" : "affirmed", f->sentence,
+                         g->negated ? "denied" : "affirmed",
+                         g->sentence);
         }
+        /* the hash may collide: compare the words themselves */
+        size_t nf = fact_claim_words(a, lp, fs, i, wf);
+        size_t ng = fact_claim_words(a, lp, fs, j, wg);
+        if (!same_claim_words(wf, nf, wg, ng) ||
+            reported(v, fs, f->sentence, g->sentence))
+            continue;
+        size_t lo = i < j ? i : j, hi = i < j ? j : i;
+        if (push_contra(v, lo, hi, story__strdup(buf)))
+            rc = -1;
     }
     free(c);
     return rc;
@@ -2395,60 +2405,54 @@ static int check_subject_object(story_vec *v, story_ctx *ctx,
     story_buf_free(&hb);
     if (nc > 1)
         qsort(c, nc, sizeof *c, cmp_claimref);
-    for (size_t x = 0; x < nc && !rc; x++) {
-        size_t i = c[x].idx;
-        const story_fact *f = &fs->facts[i];
-        for (size_t y = x + 1;
-             y < nc && c[y].h == c[x].h && y <= x + CLAIM_GROUP_MAX && !rc;
-             y++) {
-            size_t j = c[y].idx;
-            const story_fact *g = &fs->facts[j];
-            if (g->sentence == f->sentence)
-                continue;
-            int ant;
-            if (!events_clash(lp, f, g, &ant))
-                continue;
-            if ((counts_event(fs, i) && counts_event(fs, j)) ||
-                reported(v, fs, f->sentence, g->sentence))
-                continue;
-            /* the hash may collide: compare the object stems */
-            size_t ef = 0, eg = 0;
-            size_t nf = object_phrase(ctx, a, lp, fs, f, of, &ef);
-            size_t ng = object_phrase(ctx, a, lp, fs, g, og, &eg);
-            int eq = nf && nf == ng;
-            for (size_t k = 0; eq && k < nf; k++)
-                eq = strcmp(of[k], og[k]) == 0;
-            if (!eq)
-                continue;
-            /* the words after the objects, when both have some, say the
-             * same ("in March" / "in June": two claims; months without a
-             * day are no date facts) */
-            size_t rf = rest_words(a, lp, f, ef, sf);
-            size_t rg = rest_words(a, lp, g, eg, sg);
-            int rest_eq = rf == rg;
-            for (size_t k = 0; rest_eq && k < rf; k++)
-                rest_eq = strcmp(sf[k], sg[k]) == 0;
-            if (rf && rg && !rest_eq)
-                continue;
-            const char *hf, *hg;
-            size_t mf = subject_words(a, lp, f, sf, &hf);
-            size_t mg = subject_words(a, lp, g, sg, &hg);
-            if (!mf || !mg || !has_word(sg, mg, hf) || !has_word(sf, mf, hg))
-                continue;
-            sentence_dates(fs, i, &df);
-            sentence_dates(fs, j, &dg);
-            if (df.oom || dg.oom) {
-                rc = -1;
-                break;
-            }
-            if (df.len && dg.len && strcmp(df.data, dg.data) != 0)
-                continue;
-            clash_message(buf, sizeof buf, f, g, ant,
-                          "same subject and object");
-            size_t lo = i < j ? i : j, hi = i < j ? j : i;
-            if (push_contra(v, lo, hi, story__strdup(buf)))
-                rc = -1;
+    for (size_t x = 0, y = 0; !rc && claim_pair_next(c, nc, &x, &y);) {
+        size_t i = c[x].idx, j = c[y].idx;
+        const story_fact *f = &fs->facts[i], *g = &fs->facts[j];
+        if (g->sentence == f->sentence)
+            continue;
+        int ant;
+        if (!events_clash(lp, f, g, &ant))
+            continue;
+        if ((counts_event(fs, i) && counts_event(fs, j)) ||
+            reported(v, fs, f->sentence, g->sentence))
+            continue;
+        /* the hash may collide: compare the object stems */
+        size_t ef = 0, eg = 0;
+        size_t nf = object_phrase(ctx, a, lp, fs, f, of, &ef);
+        size_t ng = object_phrase(ctx, a, lp, fs, g, og, &eg);
+        int eq = nf && nf == ng;
+        for (size_t k = 0; eq && k < nf; k++)
+            eq = strcmp(of[k], og[k]) == 0;
+        if (!eq)
+            continue;
+        /* the words after the objects, when both have some, say the
+         * same ("in March" / "in June": two claims; months without a
+         * day are no date facts) */
+        size_t rf = rest_words(a, lp, f, ef, sf);
+        size_t rg = rest_words(a, lp, g, eg, sg);
+        int rest_eq = rf == rg;
+        for (size_t k = 0; rest_eq && k < rf; k++)
+            rest_eq = strcmp(sf[k], sg[k]) == 0;
+        if (rf && rg && !rest_eq)
+            continue;
+        const char *hf, *hg;
+        size_t mf = subject_words(a, lp, f, sf, &hf);
+        size_t mg = subject_words(a, lp, g, sg, &hg);
+        if (!mf || !mg || !has_word(sg, mg, hf) || !has_word(sf, mf, hg))
+            continue;
+        sentence_dates(fs, i, &df);
+        sentence_dates(fs, j, &dg);
+        if (df.oom || dg.oom) {
+            rc = -1;
+            break;
         }
+        if (df.len && dg.len && strcmp(df.data, dg.data) != 0)
+            continue;
+        clash_message(buf, sizeof buf, f, g, ant,
+                      "same subject and object");
+        size_t lo = i < j ? i : j, hi = i < j ? j : i;
+        if (push_contra(v, lo, hi, story__strdup(buf)))
+            rc = -1;
     }
     story_buf_free(&df);
     story_buf_free(&dg);
