@@ -23,6 +23,7 @@ void story_article_free(story_article *a)
     free(a->canonical_url);
     free(a->description);
     free(a->charset);
+    free(a->charset_note);
     free(a->format);
     free(a->text);
     free(a->paragraphs);

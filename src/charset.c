@@ -28,6 +28,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -497,6 +498,38 @@ static size_t utf8_invalid_count(const char *s, size_t len)
     return n;
 }
 
+/* Count of U+FFFD (EF BF BD) in s. */
+static size_t count_fffd(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 2 < len; i++)
+        if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+            (unsigned char)s[i + 2] == 0xBD)
+            n++;
+    return n;
+}
+
+/* Count of invalid positions that are a lead byte followed by at least one
+ * continuation byte: a multi-byte UTF-8 character cut short, not a byte of
+ * a single-byte legacy charset (whose letters are followed by ASCII or by
+ * other letters, rarely by a byte in 0x80-0xBF). */
+static size_t utf8_truncated_count(const char *s, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    size_t i = 0, n = 0;
+    while (i < len) {
+        if (b[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        if (story__utf8_next(s, len, &i) < 0 && b[at] >= 0xC2 &&
+            b[at] <= 0xF4 && at + 1 < len && (b[at + 1] & 0xC0) == 0x80)
+            n++;
+    }
+    return n;
+}
+
 /* windows-1252 byte for code point cp, or -1. */
 static int cp1252_byte(int32_t cp)
 {
@@ -648,9 +681,14 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                           const char *name, const char *data, size_t len,
                           const char *forced, const char *http_charset,
                           int is_html, size_t *n_replaced,
-                          long long *first_replaced, story_error *err)
+                          long long *first_replaced, char *note,
+                          size_t note_sz, story_error *err)
 {
     char cs[64] = "";
+    char declared[64] = ""; /* a declaration the bytes overruled */
+    const char *overruled = NULL; /* why it was overruled */
+    long long overruled_at = -1;
+    const char *decl_why = ""; /* who declared it */
     const char *why = "";
     story_charset_origin origin = STORY_CS_UTF8;
     size_t skip = 0;
@@ -698,6 +736,9 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
          * standard's "get an encoding" does (failure -> next step of the
          * sniffing algorithm): fall through to UTF-8 validation and
          * detection below */
+        copy_name(declared, cs, sizeof declared);
+        decl_why = why;
+        overruled = "is a label no converter knows: ignored";
         cs[0] = '\0';
         origin = STORY_CS_DETECTED;
     }
@@ -716,14 +757,30 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                     return story__error(
                         err, STORY_EENCODING, name, (long long)(bad + skip),
                         "invalid UTF-8 (charset UTF-8 %s)", why);
-                else {
-                    cs[0] = '\0'; /* the declaration lies: detect */
+                else if (utf8_truncated_count(body, blen) * 2 >=
+                         utf8_invalid_count(body, blen)) {
+                    /* no complete multi-byte sequence, but lead bytes
+                     * followed by continuation bytes (a character cut
+                     * short): damaged UTF-8, decoded as declared with
+                     * U+FFFD (bad.utf8.html: "E2 82 " read as windows-1252
+                     * was mojibake, fresh-user L5) */
+                    lenient = 1;
+                } else {
+                    /* the declaration lies: detect, and say so */
+                    copy_name(declared, cs, sizeof declared);
+                    decl_why = why;
+                    overruled = "but the bytes are not UTF-8";
+                    overruled_at = (long long)(bad + skip);
+                    cs[0] = '\0';
                     origin = STORY_CS_DETECTED;
                 }
             }
         } else if (!is_utf16_32_name(cs) && bad == (size_t)-1 &&
                    utf8_multibyte_count(body, blen, 1) > 0) {
             /* declared legacy charset, bytes are UTF-8: trust the bytes */
+            copy_name(declared, cs, sizeof declared);
+            decl_why = why;
+            overruled = "but the bytes are valid UTF-8";
             copy_name(cs, "UTF-8", sizeof cs);
             origin = STORY_CS_UTF8;
             why = "bytes are valid UTF-8 (declared charset contradicted)";
@@ -807,11 +864,16 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     size_t nrep = 0;
     long long first = -1;
     if (is_utf8_name(cs) && lenient) {
-        nrep = utf8_invalid_count(body, blen);
         first = bad != (size_t)-1 ? (long long)(bad + skip) : -1;
         rc = convert(out, out_len, name, body, blen, "UTF-8", why, 1, err);
         if (rc != 0)
             return rc;
+        /* the replacements the converter made (one U+FFFD per maximal
+         * ill-formed subsequence, Unicode 15 §3.9 / WHATWG), not counting
+         * U+FFFD characters the input already held */
+        size_t before = count_fffd(body, blen), after = count_fffd(*out,
+                                                                  *out_len);
+        nrep = after > before ? after - before : 0;
         copy_name(cs, "UTF-8", sizeof cs);
     } else if (is_utf8_name(cs)) {
         if (bad != (size_t)-1)
@@ -876,6 +938,17 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         }
     }
     copy_name(charset_out, cs, 64);
+    if (note && note_sz) {
+        note[0] = '\0';
+        if (overruled && overruled_at >= 0)
+            snprintf(note, note_sz,
+                     "charset '%s' %s, %s (byte %lld is not valid UTF-8); "
+                     "read as %s (%s)",
+                     declared, decl_why, overruled, overruled_at, cs, why);
+        else if (overruled)
+            snprintf(note, note_sz, "charset '%s' %s %s; read as %s (%s)",
+                     declared, decl_why, overruled, cs, why);
+    }
     if (n_replaced)
         *n_replaced = nrep;
     if (first_replaced)

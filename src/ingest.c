@@ -123,12 +123,13 @@ story_article *story__article_new(const char *name, const char *fmt)
     a->canonical_url = story__strdup("");
     a->description = story__strdup("");
     a->charset = story__strdup("UTF-8");
+    a->charset_note = story__strdup("");
     a->format = story__strdup(fmt ? fmt : "text");
     a->text = story__strdup("");
     a->first_replaced = -1;
     if (!a->source || !a->final_url || !a->lang || !a->title || !a->byline ||
         !a->site_name || !a->canonical_url || !a->description ||
-        !a->charset || !a->format || !a->text) {
+        !a->charset || !a->charset_note || !a->format || !a->text) {
         story_article_free(a);
         return NULL;
     }
@@ -413,7 +414,7 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
                         const story_ingest_options *opts, story_error *err)
 {
     story_ingest_options dflt = STORY_INGEST_OPTIONS_INIT;
-    char cs[64] = "", http_cs[64] = "";
+    char cs[64] = "", http_cs[64] = "", note[384] = "";
     size_t n_rep = 0;
     long long first_rep = -1;
     char *utf8 = NULL;
@@ -461,7 +462,8 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         story__content_type_charset(content_type, http_cs, sizeof http_cs);
     rc = story__charset_decode(&utf8, &ulen, cs, name, data, len,
                                opts->encoding, http_cs[0] ? http_cs : NULL,
-                               is_html, &n_rep, &first_rep, err);
+                               is_html, &n_rep, &first_rep, note,
+                               sizeof note, err);
     if (rc != 0)
         return rc;
 
@@ -475,6 +477,10 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         goto fail;
     }
     a->n_replaced = n_rep;
+    if (story__set_field(&a->charset_note, note, strlen(note)) != 0) {
+        rc = story__error(err, STORY_ENOMEM, name, -1, "out of memory");
+        goto fail;
+    }
     a->first_replaced = first_rep;
     if (is_html)
         rc = story__ingest_html(a, ctx, utf8, ulen, opts->keep_captions, err);

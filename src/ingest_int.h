@@ -83,6 +83,10 @@ typedef enum story_charset_origin {
  * byte sequences replaced by U+FFFD (HTML only: invalid UTF-8 sequences
  * in a mostly valid UTF-8 page, stray NUL bytes, as the WHATWG decoder
  * does) and `*first_replaced` the input byte offset of the first, or -1.
+ * `note` (may be NULL; note_sz bytes, >= 256 to hold it whole) receives ""
+ * or one sentence naming a declared charset (HTTP or <meta>) that was not
+ * used and why: an unknown label, UTF-8 declared over bytes that are not
+ * UTF-8 (then detected), a legacy charset declared over valid UTF-8.
  * Errors name `name`: STORY_EENCODING (NUL byte / binary,
  * invalid UTF-8 with the byte offset, unknown converter, undecodable
  * bytes), STORY_ENOMEM, STORY_EICU. */
@@ -90,7 +94,8 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                           const char *name, const char *data, size_t len,
                           const char *forced, const char *http_charset,
                           int is_html, size_t *n_replaced,
-                          long long *first_replaced, story_error *err);
+                          long long *first_replaced, char *note,
+                          size_t note_sz, story_error *err);
 
 /* The charset parameter of a Content-Type value into buf (>= 64 bytes);
  * 1 found, 0 not. */

@@ -85,6 +85,13 @@ typedef struct story_article {
                             the WHATWG Encoding standard's decoder does;
                             plain text refuses them); 0 when none */
     long long first_replaced; /* input byte offset of the first, -1 if none */
+    char *charset_note;  /* "" or one sentence naming a charset the input
+                            declared (HTTP Content-Type or <meta>) that was
+                            not used, and why: a label no converter knows
+                            (ignored, as the WHATWG Encoding standard
+                            does), UTF-8 declared over bytes that are not
+                            UTF-8 (the charset was detected instead), a
+                            legacy charset declared over valid UTF-8 */
 
     char *text; /* the extracted body text, UTF-8, NFC not enforced:
                    the original characters are kept. Paragraphs are

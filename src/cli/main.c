@@ -702,6 +702,9 @@ static void warn_utf8_forced(const char *input, const char *enc)
  * with the first position, so that nothing is changed silently. */
 static void warn_replaced(const story_article *a)
 {
+    if (a && a->charset_note && *a->charset_note)
+        fprintf(stderr, "storydiff: %s: note: %s\n", a->source,
+                a->charset_note);
     if (!a || !a->n_replaced)
         return;
     fprintf(stderr,
