@@ -830,13 +830,21 @@ static size_t count_quantities(const side *s, long link)
  * some date. A quantity already matched to one of the other side `o` with
  * that number is accounted for: the headline's "injures 15" kept in both
  * versions does not make the body's "15 people" -> "14 people" a split
- * extraction. */
+ * extraction. `except` is the candidate partner itself, which is not
+ * "elsewhere" (a score "2-1" -> "2-0" holds the 2 on both sides). With
+ * role_link >= 0 (one language), a quantity of that sentence link that
+ * counts another known event than ref is another role of the sentence,
+ * not a place the number could have gone ("kills 5, injures 12" ->
+ * "kills 12, injures 5"). */
 static int has_number(const side *s, const side *o, double x,
-                      const story_fact *ref)
+                      const story_fact *ref, const story_fact *except,
+                      long role_link)
 {
     const story_factset *fs = s->fs;
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
+        if (f == except)
+            continue;
         if (f->type == STORY_FACT_QUANTITY && s->match[i] >= 0 &&
             (size_t)s->match[i] < o->fs->n_facts) {
             const story_fact *p = &o->fs->facts[s->match[i]];
@@ -844,6 +852,11 @@ static int has_number(const side *s, const side *o, double x,
                 (p->number == x || p->number_hi == x))
                 continue;
         }
+        if (role_link >= 0 && f->type == STORY_FACT_QUANTITY &&
+            f->sentence < s->art->n_sentences &&
+            s->link[f->sentence] == role_link && f->event && *f->event &&
+            ref->event && *ref->event && strcmp(f->event, ref->event) != 0)
+            continue;
         if (f->type == STORY_FACT_QUANTITY &&
             (f->number == x || f->number_hi == x) &&
             (!f->counted || !*f->counted || !ref->counted ||
@@ -859,14 +872,14 @@ static int has_number(const side *s, const side *o, double x,
 
 /* Neither value of the pair f (side a) -> g (side b) occurs elsewhere on
  * the other side (has_number): then the pairing, not the story, is what
- * differs. */
+ * differs. role_link: see has_number (-1: none). */
 static int numbers_unique(const side *a, const story_fact *f, const side *b,
-                          const story_fact *g)
+                          const story_fact *g, long role_link)
 {
-    return !has_number(b, a, f->number, f) &&
-           !has_number(b, a, f->number_hi, f) &&
-           !has_number(a, b, g->number, g) &&
-           !has_number(a, b, g->number_hi, g);
+    return !has_number(b, a, f->number, f, g, role_link) &&
+           !has_number(b, a, f->number_hi, f, g, role_link) &&
+           !has_number(a, b, g->number, g, f, role_link) &&
+           !has_number(a, b, g->number_hi, g, f, role_link);
 }
 
 /* Enough evidence for "changed": a quantity must say what it counts and
@@ -917,9 +930,21 @@ static int specific(const side *a, const story_fact *f, const side *b,
         (size_t)link < a->al->n_links && f->unit && *f->unit &&
         a->al->links[link].score >= ONLY_NUMBER_MIN_SCORE)
         event = 1;
+    /* or, within one language, the event it counts in a well aligned
+     * sentence pair that holds that event's quantity once on each side
+     * (pass_slot counts the slot, which holds the event): "kills 5,
+     * injures 12" -> "kills 12, injures 5" are two changed counts; the
+     * other event's numbers in the pair are another role (has_number) */
+    long role = -1;
+    if (a->same_lang && f->event && *f->event && link >= 0 && a->al &&
+        (size_t)link < a->al->n_links &&
+        a->al->links[link].score >= ONLY_NUMBER_MIN_SCORE) {
+        event = 1;
+        role = link;
+    }
     if (!what && !event)
         return 0;
-    return numbers_unique(a, f, b, g);
+    return numbers_unique(a, f, b, g, role);
 }
 
 /* Unmatched facts per slot: how many, and the last one. */
@@ -1234,6 +1259,20 @@ static void only_units(const side *a, const side *b, long *ga, long *gb)
     }
 }
 
+/* 1 when side s holds an event fact of predicate `pred` in a sentence of
+ * link `link` (as the diff links it: link_merged). */
+static int event_in_link(const side *s, long link, const char *pred)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->type == STORY_FACT_EVENT && e->predicate &&
+            !strcmp(e->predicate, pred) &&
+            e->sentence < s->art->n_sentences && s->link[e->sentence] == link)
+            return 1;
+    }
+    return 0;
+}
+
 /* Pass after the aligned slot pass: in a well aligned sentence pair
  * (score >= ONLY_NUMBER_MIN_SCORE, or any in-order 1-1 pair, or an
  * omitted and an added sentence side by side, for an amount with a unit)
@@ -1315,10 +1354,17 @@ static void pass_only_number(side *a, side *b, unsigned char *cat)
         if (f->counted && *f->counted && g->counted && *g->counted &&
             strcmp(f->counted, g->counted) != 0)
             continue;
+        /* the events differ: unless one side tells the other's event
+         * in the pair as an event of its own, and so attached the number
+         * to another event word of a longer sentence ("forcing the
+         * evacuation of 2,300" merged with "Police have opened an
+         * investigation": 2,800 counts INVESTIGATE in B) */
         if (a->same_lang && f->event && *f->event && g->event && *g->event &&
-            strcmp(f->event, g->event) != 0)
+            strcmp(f->event, g->event) != 0 &&
+            ((size_t)u >= nl || (!event_in_link(a, u, g->event) &&
+                                 !event_in_link(b, u, f->event))))
             continue;
-        if (!numbers_unique(a, f, b, g))
+        if (!numbers_unique(a, f, b, g, -1))
             continue;
         pair(a, i, b, j);
         cat[i] = (unsigned char)STORY_DIFF_CHANGED;
@@ -1330,6 +1376,112 @@ done:
     free(ua);
     free(ga);
     free(gb);
+}
+
+/* ---- swapped roles in one sentence ----------------------------------------
+ * Facts are paired by value, so "rose from 40 cents to 60 cents" -> "rose
+ * from 60 cents to 40 cents" pairs 40 with 40 and 60 with 60 and looks the
+ * same. Within one language the role of a number in its sentence is read
+ * from the words right around it ("from _ cents", "to _ cents"; "by _
+ * votes to", "to _ in"; "voted _ to", "to _ on"). */
+
+/* The word keys right before and right after the bytes [start, end) in
+ * sentence `sent` of t: "" at the sentence's edge. */
+static void role_words(const story_article *t, size_t sent, size_t start,
+                       size_t end, const char **before, const char **after)
+{
+    *before = *after = "";
+    if (!t->tokens || sent >= t->n_sentences)
+        return;
+    const story_sentence *s = &t->sentences[sent];
+    size_t k = story__token_at(t, start);
+    if (k > 0 && t->tokens[k - 1].start >= s->start &&
+        t->tokens[k - 1].end <= start && t->tokens[k - 1].key)
+        *before = t->tokens[k - 1].key;
+    k = story__token_at(t, end);
+    if (k < t->n_tokens && t->tokens[k].end <= s->end && t->tokens[k].key)
+        *after = t->tokens[k].key;
+}
+
+/* 1 when fact f of article x and fact g of y stand between the same two
+ * words (role_words). */
+static int same_role(const story_article *x, const story_fact *f,
+                     const story_article *y, const story_fact *g)
+{
+    const char *fb, *fa, *gb, *ga;
+    role_words(x, f->sentence, f->start, f->end, &fb, &fa);
+    role_words(y, g->sentence, g->start, g->end, &gb, &ga);
+    return !strcmp(fb, gb) && !strcmp(fa, ga);
+}
+
+/* A value fact (quantity or date) of side a matched as the same to one of
+ * side b in the same sentence pair (aligned), and categorised same. */
+static int role_candidate(const side *a, const side *b,
+                          const unsigned char *cat, size_t i)
+{
+    const story_fact *f = &a->fs->facts[i];
+    if (a->skip[i] || a->match[i] < 0 || cat[i] != STORY_DIFF_SAME ||
+        (f->type != STORY_FACT_QUANTITY && f->type != STORY_FACT_DATE) ||
+        f->sentence >= a->art->n_sentences)
+        return 0;
+    return aligned(a, i, b, (size_t)a->match[i]);
+}
+
+/* Pass after the matching passes (one language only: a translation puts
+ * numbers in its own order, ja/de/hi): two values of one A sentence
+ * matched to two of one B sentence, A's values in different roles, each
+ * B value standing in the role of the other A value, were swapped: each A
+ * value is changed to the B value now in its role ("from 40 to 60" ->
+ * "from 60 to 40": 40 -> 60 and 60 -> 40). swap[i] gets the partner A
+ * fact of a swapped fact (for the detail line), else stays -1. */
+static void pass_role_swap(side *a, side *b, unsigned char *cat, long *swap)
+{
+    const story_article *x = a->art, *y = b->art;
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        if (swap[i] >= 0 || !role_candidate(a, b, cat, i))
+            continue;
+        const story_fact *f = &a->fs->facts[i];
+        size_t j = (size_t)a->match[i];
+        const story_fact *g = &b->fs->facts[j];
+        for (size_t k = i + 1; k < a->fs->n_facts; k++) {
+            const story_fact *h = &a->fs->facts[k];
+            if (h->sentence != f->sentence)
+                break; /* facts are ordered by position */
+            if (swap[k] >= 0 || h->type != f->type ||
+                !role_candidate(a, b, cat, k) ||
+                !strcmp(fkey(f), fkey(h)) ||
+                (f->type == STORY_FACT_QUANTITY && !same_str(f->unit, h->unit)))
+                continue;
+            size_t m = (size_t)a->match[k];
+            const story_fact *q = &b->fs->facts[m];
+            if (q->sentence != g->sentence || same_role(x, f, x, h) ||
+                !same_role(x, f, y, q) || !same_role(x, h, y, g))
+                continue;
+            pair(a, i, b, m);
+            pair(a, k, b, j);
+            cat[i] = cat[k] = STORY_DIFF_CHANGED;
+            swap[i] = (long)k;
+            swap[k] = (long)i;
+            break;
+        }
+    }
+}
+
+/* The span shown for a swapped value: from the word before the first of
+ * the two facts to the end of the last ("from 40 cents to 60"). */
+static void swap_span(const story_article *t, const story_fact *f,
+                      const story_fact *h, story_fact *out)
+{
+    *out = *f;
+    size_t from = f->start < h->start ? f->start : h->start;
+    size_t to = f->end > h->end ? f->end : h->end;
+    if (t->tokens && f->sentence < t->n_sentences) {
+        size_t k = story__token_at(t, from);
+        if (k > 0 && t->tokens[k - 1].start >= t->sentences[f->sentence].start)
+            from = t->tokens[k - 1].start;
+    }
+    out->start = from;
+    out->end = to;
 }
 
 /* Unmatched entity facts of kind `kind` whose first mention lies in the
@@ -1718,7 +1870,7 @@ static void put_value(story_buf *b, const story_fact *f,
             story_buf_putc(b, ' ');
         }
         put_number(b, f->number);
-        if (f->number_hi != f->number && f->number_hi > f->number) {
+        if (f->number_hi != f->number) { /* a range, or a score "3-1" */
             story_buf_puts(b, "-");
             put_number(b, f->number_hi);
         }
@@ -2529,6 +2681,52 @@ static int cut_edit(const story_article *p, size_t x, const story_article *q,
     return (double)common >= CUT_EDIT_CONTAINMENT * (double)m;
 }
 
+/* Share of a left-out sentence's words found in one longer sentence of
+ * the other article that makes it a part of that sentence (merged into
+ * it), and the words it needs at least. */
+#define MERGED_CONTAINMENT 0.8
+#define MERGED_MIN_WORDS 6
+
+/* Within one language: a sentence of side s that the aligner left out
+ * (omitted or added) whose words (word keys, as a multiset) are at least
+ * MERGED_CONTAINMENT in one longer sentence of side o that is linked
+ * takes that sentence's link for the diff: it was merged into a distant
+ * sentence ("Police have opened an investigation into the cause of the
+ * fire." at A's end, "Police have opened an investigation into what
+ * caused the fire, which broke out …" as B's lead; fresh-user M1), so its
+ * facts are compared with that sentence's first. A fact repeated
+ * elsewhere in s and dropped there stays omitted: the merged sentence's
+ * facts are paired only with facts of the sentence it went into. The
+ * alignment itself is unchanged. */
+static void link_merged(side *s, const side *o)
+{
+    const char *ws[RENAME_MAX_WORDS], *wo[RENAME_MAX_WORDS];
+    for (size_t x = 0; x < s->art->n_sentences; x++) {
+        if (s->link[x] >= 0)
+            continue;
+        size_t nx = frame_words(s->art, x, 0, 0, ws);
+        if (nx < MERGED_MIN_WORDS)
+            continue;
+        long best = -1;
+        double best_share = 0;
+        for (size_t y = 0; y < o->art->n_sentences; y++) {
+            if (o->link[y] < 0)
+                continue;
+            size_t ny = frame_words(o->art, y, 0, 0, wo);
+            if (ny <= nx)
+                continue;
+            double share =
+                (double)common_words(ws, nx, wo, ny) / (double)nx;
+            if (share >= MERGED_CONTAINMENT && share > best_share) {
+                best_share = share;
+                best = o->link[y];
+            }
+        }
+        if (best >= 0)
+            s->link[x] = best;
+    }
+}
+
 /* Within one language: 1 when f (of side s, A when s_is_a) lies in a
  * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE, or a
  * 1-1 pair with a passage cut out: cut_edit), to
@@ -2780,6 +2978,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
 {
     side sa, sb;
     unsigned char *cat = NULL;
+    long *swap = NULL; /* per A fact: its partner in a role swap, -1 */
     story_vec v;
     story_diff *d = NULL;
     int rc;
@@ -2801,6 +3000,10 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     else
         memset(&sb, 0, sizeof sb);
     sa.same_lang = sb.same_lang = !cross_lang;
+    if (rc == 0 && !cross_lang) {
+        link_merged(&sa, &sb);
+        link_merged(&sb, &sa);
+    }
     /* the packs (hedge_evidential); none when a pack fails to load */
     if (ctx && rc == 0) {
         if (story_langpack_get(&sa.lp, ctx, a->lang ? a->lang : "", NULL))
@@ -2809,7 +3012,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             sb.lp = NULL;
     }
     cat = story__calloc(fa->n_facts, 1);
-    if (rc || !cat) {
+    swap = story__calloc(fa->n_facts + 1, sizeof *swap);
+    if (rc || !cat || !swap) {
         rc = STORY_ENOMEM;
         goto done;
     }
@@ -2851,6 +3055,10 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     } else {
         pass_source_cross(&sa, &sb, cat);
     }
+    for (size_t i = 0; swap && i < fa->n_facts; i++)
+        swap[i] = -1;
+    if (!cross_lang)
+        pass_role_swap(&sa, &sb, cat, swap);
     /* a copy with edits (same language, most sentences verbatim): a
      * direct quote whose words were edited is changed; two independent
      * renderings (de vs de-refB) word every quote differently */
@@ -2928,9 +3136,17 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             j >= 0 ? (story_diff_category)cat[i] : STORY_DIFF_OMITTED;
         int sure = certain(c, f, j >= 0 ? &fb->facts[j] : NULL, &sa, &sb, 1,
                            cross_lang);
+        const story_fact *g = j >= 0 ? &fb->facts[j] : NULL;
+        story_fact xf, xg;
+        if (g && swap[i] >= 0 && sa.match[swap[i]] >= 0) {
+            /* a swap shows both values in their roles */
+            swap_span(a, f, &fa->facts[swap[i]], &xf);
+            swap_span(b, g, &fb->facts[sa.match[swap[i]]], &xg);
+            f = &xf;
+            g = &xg;
+        }
         rc = push_entry(&v, c, f->type, (long)i, j,
-                        detail(c, a, fa, f, b, fb, j >= 0 ? &fb->facts[j] : NULL),
-                        sure);
+                        detail(c, a, fa, f, b, fb, g), sure);
         d->summary.facts_a++;
         count(&d->summary, c, sure);
     }
@@ -2964,6 +3180,7 @@ done:
     story_vec_free(&v);
     story_diff_free(d);
     free(cat);
+    free(swap);
     side_free(&sa);
     side_free(&sb);
     if (rc)
