@@ -1,7 +1,7 @@
 /*
  * The storydiff tool: a thin client of the library (include/storydiff/).
  *
- *   storydiff compare A B [options]   fact-by-fact comparison
+ *   storydiff compare A B [C ...]     fact-by-fact comparison (B, C ... with A)
  *   storydiff extract SRC [options]   the extracted article
  *   storydiff facts SRC [options]     the facts of one article
  *   storydiff check SRC [options]     facts of one article that contradict
@@ -118,17 +118,18 @@ static const opt_spec OPTS[] = {
 typedef struct command {
     const char *name;
     unsigned bit;
-    int n_inputs;
+    int n_inputs;   /* inputs required */
+    int more;       /* 1: any number of further inputs (compare A B C ...) */
     const char *args;
     const char *summary;
 } command;
 
 static const command CMDS[] = {
-    {"compare", CMD_COMPARE, 2, "A B",
-     "compare two versions of a story, fact by fact"},
-    {"extract", CMD_EXTRACT, 1, "SRC", "print the extracted article"},
-    {"facts", CMD_FACTS, 1, "SRC", "print the facts of one article"},
-    {"check", CMD_CHECK, 1, "SRC",
+    {"compare", CMD_COMPARE, 2, 1, "A B [C ...]",
+     "compare versions of a story with A, fact by fact"},
+    {"extract", CMD_EXTRACT, 1, 0, "SRC", "print the extracted article"},
+    {"facts", CMD_FACTS, 1, 0, "SRC", "print the facts of one article"},
+    {"check", CMD_CHECK, 1, 0, "SRC",
      "report facts of one article that contradict each other"},
 };
 #define N_CMDS (sizeof CMDS / sizeof CMDS[0])
@@ -145,7 +146,8 @@ typedef struct cli {
     long timeout_ms;
     const char *save;
     const char *locales;
-    const char *inputs[2];
+    const char **inputs; /* argc entries (main allocates) */
+    int n_in;            /* inputs given */
 } cli;
 
 static void usage_line(FILE *f, const command *c)
@@ -236,10 +238,11 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_TROUBLE;
 }
 
-/* "too many inputs", with a hint when the extra word comes from an option
- * whose value is optional (--color WHEN): getopt only takes such a value
- * written as --color=WHEN, so "--color always" reads 'always' as an input. */
-static int too_many_inputs(int argc, char **argv, const char *extra)
+/* compare takes any number of inputs, and --color applies to compare
+ * only: when getopt read the value of "--color WHEN" (optional, so only
+ * taken as --color=WHEN) as an input, say so. Returns 0 when argv has no
+ * such word, else the usage error's status. */
+static int color_value_as_input(int argc, char **argv)
 {
     for (int i = 1; i + 1 < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
@@ -248,13 +251,17 @@ static int too_many_inputs(int argc, char **argv, const char *extra)
             (!strcmp(argv[i + 1], "always") || !strcmp(argv[i + 1], "never") ||
              !strcmp(argv[i + 1], "auto"))) {
             fprintf(stderr,
-                    "storydiff: too many inputs: '%s'; '%s' after --color "
-                    "was read as an input: write --color=%s (see 'storydiff "
-                    "--help')\n",
-                    extra, argv[i + 1], argv[i + 1]);
+                    "storydiff: '%s' after --color was read as an input: "
+                    "write --color=%s (see 'storydiff --help')\n",
+                    argv[i + 1], argv[i + 1]);
             return EXIT_TROUBLE;
         }
     }
+    return 0;
+}
+
+static int too_many_inputs(const char *extra)
+{
     return usage_error("too many inputs: '%s'", extra);
 }
 
@@ -470,8 +477,8 @@ static int parse_args(cli *o, int argc, char **argv)
         if (c == -1)
             break;
         if (c == 1) { /* a positional argument, in order ("-" included) */
-            if (n_in >= o->cmd->n_inputs)
-                return too_many_inputs(argc, argv, optarg);
+            if (n_in >= o->cmd->n_inputs && !o->cmd->more)
+                return too_many_inputs(optarg);
             o->inputs[n_in++] = optarg;
             continue;
         }
@@ -565,8 +572,8 @@ static int parse_args(cli *o, int argc, char **argv)
     /* "--" ends the options: getopt_long stops there (returns -1) and
      * leaves optind on the first word after it; those are inputs. */
     for (; optind < argc; optind++) {
-        if (n_in >= o->cmd->n_inputs)
-            return too_many_inputs(argc, argv, argv[optind]);
+        if (n_in >= o->cmd->n_inputs && !o->cmd->more)
+            return too_many_inputs(argv[optind]);
         o->inputs[n_in++] = argv[optind];
     }
     /* option values first: "--format a.txt b.txt" took a.txt as the
@@ -595,9 +602,21 @@ static int parse_args(cli *o, int argc, char **argv)
                                ? "%s needs two inputs, A and B"
                                : "%s needs one input",
                            o->cmd->name);
-    if (n_in == 2 && strcmp(o->inputs[0], "-") == 0 &&
-        strcmp(o->inputs[1], "-") == 0)
-        return usage_error("%s", "at most one input may be '-' (stdin)");
+    o->n_in = n_in;
+    if (o->cmd->bit == CMD_COMPARE) {
+        /* "--color always a b" took 'always' as A of three inputs */
+        int rc = color_value_as_input(argc, argv);
+        if (rc)
+            return rc;
+    }
+    for (int i = 0, dash = 0; i < n_in; i++)
+        if (strcmp(o->inputs[i], "-") == 0 && dash++)
+            return usage_error("%s", "at most one input may be '-' (stdin)");
+    if (n_in > 2 && strcmp(o->inputs[0], "-") == 0)
+        return usage_error("%s", "with more than two inputs A is read once "
+                                 "per comparison, so A cannot be '-' "
+                                 "(stdin); give it as a file, or put '-' "
+                                 "after it");
     {
         const char *enc[3] = {o->encoding, o->encoding_a, o->encoding_b};
         const char *opt[3] = {"--encoding", "--encoding-a", "--encoding-b"};
@@ -792,12 +811,18 @@ static int rereadable(const char *in)
     return in && strcmp(in, "-") != 0 && !is_url(in);
 }
 
-static int run_compare(story_ctx *ctx, const cli *o)
+/* One comparison of the reference A with version B (src_b): the rendered
+ * report into *out (the caller's, story_free()), *differs 1 when a fact
+ * differs. A's warnings are printed only when warn_a is set (once for
+ * compare A B C ...). Returns 0, or the exit status of an error already
+ * reported. */
+static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
+                        const char *src_b, int warn_a, const char *fmt,
+                        char **out, int *differs)
 {
     story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
     story_comparison *c = NULL;
     story_error e;
-    char *out = NULL;
     int rc;
 
     memset(&e, 0, sizeof e);
@@ -807,15 +832,12 @@ static int run_compare(story_ctx *ctx, const cli *o)
     co.lang_b = o->lang_b;
     co.encoding_a = o->encoding_a;
     co.encoding_b = o->encoding_b;
-    for (int i = 0; i < 2 && o->encoding; i++)
-        if (!(i ? o->encoding_b : o->encoding_a))
-            warn_utf8_forced(o->inputs[i], o->encoding);
     co.align.translate = o->translate;
     if (o->relation && strcmp(o->relation, "translation") == 0)
         co.align.relation = STORY_REL_TRANSLATION;
     else if (o->relation && strcmp(o->relation, "rewrite") == 0)
         co.align.relation = STORY_REL_REWRITE;
-    rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
+    rc = story_compare(&c, ctx, src_a, src_b, &co, &e);
     if (rc)
         return report_error(&e, NULL, rc);
     /* one text too short to identify its language ("Hello."): read it
@@ -824,12 +846,10 @@ static int run_compare(story_ctx *ctx, const cli *o)
     char hint[20];
     int redo = -1;
     if (c->a->lang_uncertain && !c->b->lang_uncertain && !o->lang_a &&
-        *c->b->lang && rereadable(o->inputs[0]) &&
-        rereadable(o->inputs[1]))
+        *c->b->lang && rereadable(src_a) && rereadable(src_b))
         redo = 0;
     else if (c->b->lang_uncertain && !c->a->lang_uncertain && !o->lang_b &&
-             *c->a->lang && rereadable(o->inputs[0]) &&
-             rereadable(o->inputs[1]))
+             *c->a->lang && rereadable(src_a) && rereadable(src_b))
         redo = 1;
     if (redo >= 0) {
         snprintf(hint, sizeof hint, "?%s", redo ? c->a->lang : c->b->lang);
@@ -839,39 +859,96 @@ static int run_compare(story_ctx *ctx, const cli *o)
             co.lang_a = hint;
         story_comparison_free(c);
         c = NULL;
-        rc = story_compare(&c, ctx, o->inputs[0], o->inputs[1], &co, &e);
+        rc = story_compare(&c, ctx, src_a, src_b, &co, &e);
         if (rc)
             return report_error(&e, NULL, rc);
     }
-    warn_replaced(c->a);
+    if (warn_a) {
+        warn_replaced(c->a);
+        warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
+        warn_lang_uncertain("lang-a", c->a, c->b);
+        warn_lang_unsupported(ctx, o->lang_a, c->a);
+    }
     warn_replaced(c->b);
-    warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
     warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
-    warn_lang_uncertain("lang-a", c->a, c->b);
     warn_lang_uncertain("lang-b", c->b, c->a);
-    warn_lang_unsupported(ctx, o->lang_a, c->a);
     warn_lang_unsupported(ctx, o->lang_b, c->b);
 
-    const char *fmt = o->format;
-    if (!fmt)
-        fmt = isatty(STDOUT_FILENO) ? "side-by-side" : "text";
     story_render_options ro = STORY_RENDER_OPTIONS_INIT;
     ro.color = use_color(o);
     ro.width = o->width ? o->width : terminal_width();
     if (strcmp(fmt, "json") == 0)
-        rc = story_report_json(&out, c, &e);
+        rc = story_report_json(out, c, &e);
     else if (strcmp(fmt, "text") == 0)
-        rc = story_render_text(&out, c, &ro, &e);
+        rc = story_render_text(out, c, &ro, &e);
     else
-        rc = story_render_side_by_side(&out, c, &ro, &e);
-    int status = EXIT_TROUBLE;
+        rc = story_render_side_by_side(out, c, &ro, &e);
+    int status = 0;
     if (rc)
-        report_error(&e, "render", rc);
-    else if (write_all(out) == 0)
-        status = story_diff_has_differences(c->diff) ? EXIT_DIFF : EXIT_SAME;
-    story_free(out);
+        status = report_error(&e, "render", rc);
+    else
+        *differs = story_diff_has_differences(c->diff);
     story_comparison_free(c);
     return status;
+}
+
+/* compare A B [C ...]: each version after A against A, in order. With
+ * more than two inputs the reports are held and written only when every
+ * comparison succeeded (an error leaves stdout empty, as with two): text
+ * and side-by-side reports one after another with a blank line between,
+ * JSON as an array of reports. The first error ends the run with its
+ * status (2). */
+static int run_compare(story_ctx *ctx, const cli *o)
+{
+    const char *fmt = o->format;
+    if (!fmt)
+        fmt = isatty(STDOUT_FILENO) ? "side-by-side" : "text";
+    int json = strcmp(fmt, "json") == 0, hold = o->n_in > 2, any = 0;
+    int status = EXIT_SAME;
+    char **held = NULL;
+
+    if (o->encoding)
+        for (int i = 0; i < o->n_in; i++)
+            if (!(i ? o->encoding_b : o->encoding_a))
+                warn_utf8_forced(o->inputs[i], o->encoding);
+    if (hold && !(held = calloc((size_t)o->n_in, sizeof *held))) {
+        fputs("storydiff: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    for (int k = 1; k < o->n_in && status == EXIT_SAME; k++) {
+        char *out = NULL;
+        int differs = 0;
+        status = compare_pair(ctx, o, o->inputs[0], o->inputs[k], k == 1, fmt,
+                              &out, &differs);
+        if (status)
+            break;
+        any |= differs;
+        if (hold) {
+            size_t n = strlen(out); /* a JSON array item: no final newline */
+            while (json && n && out[n - 1] == '\n')
+                out[--n] = '\0';
+            held[k] = out;
+            continue;
+        }
+        if (write_all(out) != 0)
+            status = EXIT_TROUBLE;
+        story_free(out);
+    }
+    if (hold && status == EXIT_SAME) {
+        const char *first = json ? "[\n" : "", *sep = json ? ",\n" : "\n";
+        for (int k = 1; k < o->n_in && status == EXIT_SAME; k++)
+            if (write_all(k == 1 ? first : sep) != 0 ||
+                write_all(held[k]) != 0)
+                status = EXIT_TROUBLE;
+        if (status == EXIT_SAME && json && write_all("\n]\n") != 0)
+            status = EXIT_TROUBLE;
+    }
+    for (int k = 0; held && k < o->n_in; k++)
+        story_free(held[k]);
+    free(held);
+    if (status)
+        return status;
+    return any ? EXIT_DIFF : EXIT_SAME;
 }
 
 static int run_extract(story_ctx *ctx, const cli *o)
@@ -1047,6 +1124,8 @@ int main(int argc, char **argv)
     cli o;
     memset(&o, 0, sizeof o);
     o.color = -1;
+    const char *inputs[argc > 0 ? argc : 1];
+    o.inputs = inputs;
 
     if (argc < 2)
         return usage_error("%s", "missing command: compare, extract, facts "

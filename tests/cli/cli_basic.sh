@@ -113,7 +113,7 @@ check "extract missing exits 2" test "$st" -eq 2
 # usage errors: exit 2, one line with a hint
 for args in "" "frobnicate" "compare" "compare $tmp/a.txt" "compare --bogus $tmp/a.txt $tmp/b.txt" \
             "compare --format=xml $tmp/a.txt $tmp/b.txt" "compare --width=abc $tmp/a.txt $tmp/b.txt" \
-            "compare --color=sometimes $tmp/a.txt $tmp/b.txt" "compare $tmp/a.txt $tmp/b.txt $tmp/a.txt" \
+            "compare --color=sometimes $tmp/a.txt $tmp/b.txt" "facts $tmp/a.txt $tmp/b.txt" \
             "extract --width 80 $tmp/a.txt" "compare --relation=maybe $tmp/a.txt $tmp/b.txt"; do
   # shellcheck disable=SC2086
   run $args

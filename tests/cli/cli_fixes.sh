@@ -30,7 +30,7 @@ usage "file-like word -weird.txt" \
 if [ "$st" -eq 1 ] && grep -q '"schema"' "$tmp/out"; then ok "-- ends the options"
 else fail "-- ends the options (status $st)"; fi
 usage "too many inputs after --" \
-  "storydiff: too many inputs: 'c' (see 'storydiff --help')" compare -- a b c
+  "storydiff: too many inputs: 'b' (see 'storydiff --help')" extract -- a b
 
 # 4. language tags
 usage "malformed --lang" \
@@ -173,7 +173,7 @@ else fail "facts text: long span cut (status $st)"; fi
 #    input gets a hint; a too large --timeout says the range; plain-text
 #    extract prints the title once; repaired bytes in HTML are announced
 usage "--color WHEN written with a space" \
-  "storydiff: too many inputs: '$tmp/-x.txt'; 'always' after --color was read as an input: write --color=always (see 'storydiff --help')" \
+  "storydiff: 'always' after --color was read as an input: write --color=always (see 'storydiff --help')" \
   compare --color always "$tmp/a.txt" "$tmp/-x.txt"
 usage "--format without '=' swallowing an input: the bad value named" \
   "storydiff: --format wants side-by-side, json or text, not '$tmp/a.txt' (see 'storydiff --help')" \

@@ -43,4 +43,47 @@ run extract "$tmp/good.html"
 if [ "$st" -eq 0 ] && [ ! -s "$tmp/err" ]; then ok "html: a true declaration: no note"
 else fail "html: true declaration gave stderr: $(cat "$tmp/err")"; fi
 
+# compare A B C ...: each version against A (the brief's "two (or many)
+# versions"), held until all succeed; JSON is an array of reports
+w a.txt "The council in Port Lannow approved 12 new ferries on Monday, the mayor said." \
+  "The ferries will cost 40 million euros."
+w b.txt "The council in Port Lannow approved 12 new ferries on Monday, the mayor said." \
+  "The ferries will cost 40 million euros."
+w c.txt "The council in Port Lannow approved 15 new ferries on Monday, the mayor said." \
+  "The ferries will cost 40 million euros."
+run compare --format=text "$tmp/a.txt" "$tmp/b.txt" "$tmp/c.txt"
+if [ "$st" -eq 1 ] && [ "$(grep -c '^A: ' "$tmp/out")" -eq 2 ] &&
+   grep -q "^B: .*b.txt" "$tmp/out" && grep -q "^B: .*c.txt" "$tmp/out" &&
+   grep -q "12 .*→ 15\|12 → 15" "$tmp/out" && [ "$(grep -c '^summary:' "$tmp/out")" -eq 2 ]; then
+  ok "compare A B C: two text reports, the change in C found, exit 1"
+else fail "compare A B C text (status $st)"; fi
+run compare --format=text "$tmp/a.txt" "$tmp/b.txt" "$tmp/b.txt"
+if [ "$st" -eq 0 ]; then ok "compare A B B: no version differs, exit 0"
+else fail "compare A B B (status $st)"; fi
+run compare --format=json "$tmp/a.txt" "$tmp/b.txt" "$tmp/c.txt"
+if [ "$st" -eq 1 ] && python3 - "$tmp/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert isinstance(d, list) and len(d) == 2, d
+assert all(r["schema"] == "storydiff.report/1" for r in d)
+assert d[0]["summary"]["changed"] == 0 and d[1]["summary"]["changed"] >= 1
+PY
+then ok "compare --format=json A B C: an array of two reports"
+else fail "compare --format=json A B C (status $st)"; fi
+run compare --format=json "$tmp/a.txt" "$tmp/b.txt"
+if [ "$st" -eq 0 ] && python3 -c 'import json,sys; assert isinstance(json.load(open(sys.argv[1])), dict)' "$tmp/out"; then
+  ok "compare --format=json A B: still one object"
+else fail "compare json A B (status $st)"; fi
+# an error in a later version: exit 2, one line, nothing on stdout
+run compare --format=text "$tmp/a.txt" "$tmp/b.txt" "$tmp/missing.txt"
+if [ "$st" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+   grep -q "missing.txt" "$tmp/err"; then ok "compare A B missing: exit 2, stdout empty"
+else fail "compare A B missing (status $st)"; fi
+run compare - "$tmp/b.txt" "$tmp/c.txt"
+if [ "$st" -eq 2 ] && grep -q "A cannot be '-'" "$tmp/err"; then ok "compare - B C: refused"
+else fail "compare - B C (status $st)"; fi
+"$bin" compare --format=text "$tmp/a.txt" "$tmp/b.txt" - <"$tmp/c.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ "$st" -eq 1 ] && [ "$(grep -c '^summary:' "$tmp/out")" -eq 2 ]; then ok "compare A B -: stdin as a later version"
+else fail "compare A B - (status $st)"; fi
+
 finish
