@@ -882,6 +882,22 @@ static int numbers_unique(const side *a, const story_fact *f, const side *b,
            !has_number(a, b, g->number_hi, g, f, role_link);
 }
 
+/* 1 when date f is a weekday alone (relative "monday" … "sunday", the
+ * concept ids of the packs' weekday names, which every pack lists in
+ * full, unlike other relative words). */
+static int weekday(const story_fact *f)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday",
+                                       "sunday"};
+    if (f->type != STORY_FACT_DATE || !f->date_relative)
+        return 0;
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+        if (!strcmp(f->date_relative, days[i]))
+            return 1;
+    return 0;
+}
+
 /* Enough evidence for "changed": a quantity must say what it counts and
  * in which unit (a bare number next to an event verb is too weak), and
  * neither value may occur elsewhere on the other side (then the pairing,
@@ -900,7 +916,11 @@ static int specific(const side *a, const story_fact *f, const side *b,
          * packs cover relative words unevenly: "the year ahead" was
          * paired with "минулого року") */
         if (!a->same_lang && (!fa || !ga))
-            return 0;
+            return !fa && !ga && weekday(f) && weekday(g) && link >= 0 &&
+                   a->al && (size_t)link < a->al->n_links &&
+                   (sure_pair(a->al, link) ||
+                    (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
+                     anchored_link(a->al, (size_t)link)));
         return fa == ga || (fr && gr);
     }
     if (f->type != STORY_FACT_QUANTITY)
@@ -1427,12 +1447,14 @@ static int role_candidate(const side *a, const side *b,
     return aligned(a, i, b, (size_t)a->match[i]);
 }
 
-/* Pass after the matching passes (one language only: a translation puts
- * numbers in its own order, ja/de/hi): two values of one A sentence
- * matched to two of one B sentence, A's values in different roles, each
- * B value standing in the role of the other A value, were swapped: each A
- * value is changed to the B value now in its role ("from 40 to 60" ->
- * "from 60 to 40": 40 -> 60 and 60 -> 40). swap[i] gets the partner A
+/* Pass after the matching passes: two values of one A sentence matched to
+ * two of one B sentence, A's values in different roles, each B value
+ * standing in the role of the other A value, were swapped: each A value
+ * is changed to the B value now in its role ("from 40 to 60" -> "from 60
+ * to 40": 40 -> 60 and 60 -> 40). The role is read from the words around
+ * a value within one language only (a translation puts numbers in its own
+ * order and words, ja/de/hi), and in any language from the counted thing
+ * (two different concepts that traded values). swap[i] gets the partner A
  * fact of a swapped fact (for the detail line), else stays -1. */
 static void pass_role_swap(side *a, side *b, unsigned char *cat, long *swap)
 {
@@ -1454,8 +1476,19 @@ static void pass_role_swap(side *a, side *b, unsigned char *cat, long *swap)
                 continue;
             size_t m = (size_t)a->match[k];
             const story_fact *q = &b->fs->facts[m];
-            if (q->sentence != g->sentence || same_role(x, f, x, h) ||
-                !same_role(x, f, y, q) || !same_role(x, h, y, g))
+            if (q->sentence != g->sentence)
+                continue;
+            int by_words = a->same_lang && !same_role(x, f, x, h) &&
+                           same_role(x, f, y, q) && same_role(x, h, y, g);
+            /* in any language: the counted things, concepts of every
+             * pack, traded places ("5 people … 12 cars" -> "12 people …
+             * 5 cars") */
+            int by_counted = f->type == STORY_FACT_QUANTITY &&
+                             f->counted && *f->counted && h->counted &&
+                             *h->counted && strcmp(f->counted, h->counted) &&
+                             same_str(g->counted, h->counted) &&
+                             same_str(q->counted, f->counted);
+            if (!by_words && !by_counted)
                 continue;
             pair(a, i, b, m);
             pair(a, k, b, j);
@@ -1721,6 +1754,112 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
             continue;
         if ((other || a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
             !renamed_in_place(a, f, b, &b->fs->facts[jb]))
+            continue;
+        pair(a, i, b, jb);
+        cat[i] = STORY_DIFF_CHANGED;
+        ren[2 * n] = i;
+        ren[2 * n + 1] = jb;
+        n++;
+    }
+    return n;
+}
+
+/* Word similarity (story_name_similarity of two words' keys) at or below
+ * which a name word of a translation is another word, not a
+ * transliteration of it (Korr / Marek 0.33; Weller / "u era" 0.5). */
+#define NAME_WORD_OTHER 0.4
+
+/* The unmatched entity of side s in the sentences of link `link`, of kind
+ * person or other, whose name has at least two words (name_words) — one
+ * only: its index in *last, else 0 (none or several; "Transportes", one
+ * word, is no candidate). */
+static int one_named_entity(story_ctx *ctx, const side *s, long link,
+                            size_t *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link ||
+            (!same_str(f->entity_kind, "person") &&
+             !same_str(f->entity_kind, "other")))
+            continue;
+        char buf[512];
+        const char *w[8];
+        if (name_words(ctx, s->art->lang, f->name, 0, buf, sizeof buf, w, 8) <
+            2)
+            continue;
+        *last = i;
+        n++;
+    }
+    return n == 1;
+}
+
+/* 1 when the entity key `key` of one side is an entity of side s, by the
+ * name similarity of their key parts (a name kept elsewhere). */
+static int entity_like(const side *s, const char *key)
+{
+    const char *k = name_part(key);
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->type == STORY_FACT_ENTITY && *k &&
+            story_name_similarity(name_part(fkey(e)), k) >=
+                NAME_SAME_THRESHOLD)
+            return 1;
+    }
+    return 0;
+}
+
+/* Pass (across languages; fresh-user H2): a person renamed in a
+ * translation ("Helena Korr" -> pl/es "Helena Marek", ja "ヘレナ・マレク")
+ * is one changed entity. Strict evidence, as a transliteration the
+ * extractor missed is the usual reason for two name keys: a sure
+ * sentence pair (sure_pair, or an in-order 1-1 pair of score >=
+ * QUOTE_SWAP_MIN_SCORE, since the new name lowers the score) that holds
+ * one unmatched person on the A side and one unmatched entity of two or
+ * more name words (person or other) on the B side; the two names have as
+ * many words, at least one word the same by transliteration
+ * (story_name_similarity >= NAME_SAME_THRESHOLD: "Helena", "ヘレナ") and
+ * every other word clearly another (<= NAME_WORD_OTHER); neither name is
+ * an entity of the other article. Returns the pairs made, as
+ * pass_renamed does. */
+static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
+                                 unsigned char *cat, size_t *ren, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; ctx && i < a->fs->n_facts && n < cap; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            !same_str(f->entity_kind, "person") ||
+            f->sentence >= a->art->n_sentences)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
+            !(sure_pair(a->al, link) ||
+              (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
+               anchored_link(a->al, (size_t)link))))
+            continue;
+        size_t ia = 0, jb = 0;
+        if (count_entities(a, "person", link, &ia) != 1 ||
+            !one_named_entity(ctx, b, link, &jb))
+            continue;
+        const story_fact *g = &b->fs->facts[jb];
+        char bx[512], by[512];
+        const char *wx[8], *wy[8];
+        size_t nx = name_words(ctx, a->art->lang, f->name, 0, bx, sizeof bx,
+                               wx, 8);
+        size_t ny = name_words(ctx, b->art->lang, g->name, 0, by, sizeof by,
+                               wy, 8);
+        if (nx < 2 || nx != ny)
+            continue;
+        size_t same = 0, other = 0;
+        for (size_t k = 0; k < nx; k++) {
+            double sim = story_name_similarity(wx[k], wy[k]);
+            same += sim >= NAME_SAME_THRESHOLD;
+            other += sim <= NAME_WORD_OTHER;
+        }
+        if (!same || !other || same + other != nx ||
+            entity_like(a, fkey(g)) || entity_like(b, fkey(f)))
             continue;
         pair(a, i, b, jb);
         cat[i] = STORY_DIFF_CHANGED;
@@ -2120,7 +2259,10 @@ static char *detail(story_diff_category c, const story_article *aa,
                   !entity_name(fsb, fb->entity);
         if (src)
             put_source(&b, fa);
-        int roles = fa->type == STORY_FACT_ENTITY && roles_differ(fa, fb);
+        /* a title changed; a renamed person's titles are not the news
+         * (and a translation may not read them: "[minister] → []") */
+        int roles = fa->type == STORY_FACT_ENTITY && roles_differ(fa, fb) &&
+                    same_str(fa->name, fb->name);
         put_value(&b, fa, fsa);
         if (roles)
             put_roles(&b, fa);
@@ -2889,6 +3031,36 @@ static int hedge_added(const side *a, const story_fact *f, const side *b,
            !evidential_in_link(u, link);
 }
 
+/* 1 when an event's slot ("event|<actor>|<PREDICATE>|<object>") names its
+ * actor: an entity key or a role concept ("prime_minister"), which are
+ * language-neutral. */
+static int slot_actor(const story_fact *f)
+{
+    const char *p = strchr(fslot(f), '|');
+    return p && p[1] && p[1] != '|';
+}
+
+/* Negated facts of side s in the sentences of link `link`, less the
+ * unmatched events whose predicate the other side o does not tell in the
+ * pair: those have no counterpart whose polarity could differ (pl "nie
+ * odwiedzi miejsca katastrofy", the negation read on the disaster too,
+ * which the English "the site" does not name). */
+static size_t told_negated(const side *s, const side *o, long link)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (!e->negated || e->sentence >= s->art->n_sentences ||
+            s->link[e->sentence] != link)
+            continue;
+        if (e->type == STORY_FACT_EVENT && s->match[i] < 0 && e->predicate &&
+            *e->predicate && events_in_link(o, e->predicate, link) == 0)
+            continue;
+        n++;
+    }
+    return n;
+}
+
 /* Strict evidence for a contradiction across languages (a translation
  * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
  * of A and g of B with opposite polarity, the same slot (actor, event
@@ -2903,7 +3075,8 @@ static int negated_event(const side *a, const story_fact *f, const side *b,
                          const story_fact *g)
 {
     if (!g || f->type != STORY_FACT_EVENT || g->type != STORY_FACT_EVENT ||
-        !!f->negated == !!g->negated || f->entity < 0 || g->entity < 0 ||
+        !!f->negated == !!g->negated ||
+        ((f->entity < 0 || g->entity < 0) && !slot_actor(f)) ||
         !*fslot(f) || strcmp(fslot(f), fslot(g)) != 0 || !f->predicate ||
         !*f->predicate || !a->al || f->sentence >= a->art->n_sentences ||
         g->sentence >= b->art->n_sentences)
@@ -2915,8 +3088,8 @@ static int negated_event(const side *a, const story_fact *f, const side *b,
     return sure_pair(a->al, link) &&
            events_in_link(a, f->predicate, link) == 1 &&
            events_in_link(b, f->predicate, link) == 1 &&
-           flagged_in_link(a, link, 0) == (f->negated ? 1u : 0u) &&
-           flagged_in_link(b, link, 0) == (g->negated ? 1u : 0u) &&
+           told_negated(a, b, link) == (f->negated ? 1u : 0u) &&
+           told_negated(b, a, link) == (g->negated ? 1u : 0u) &&
            !negation_word_in_link(f->negated ? b : a, link);
 }
 
@@ -3053,12 +3226,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
         pass_source(&sa, &sb, cat);
     } else {
+        size_t ren[2 * 64];
+        size_t n_ren = pass_renamed_cross(ctx, &sa, &sb, cat, ren, 64);
+        pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
         pass_source_cross(&sa, &sb, cat);
     }
     for (size_t i = 0; swap && i < fa->n_facts; i++)
         swap[i] = -1;
-    if (!cross_lang)
-        pass_role_swap(&sa, &sb, cat, swap);
+    pass_role_swap(&sa, &sb, cat, swap);
     /* a copy with edits (same language, most sentences verbatim): a
      * direct quote whose words were edited is changed; two independent
      * renderings (de vs de-refB) word every quote differently */
