@@ -108,7 +108,9 @@ typedef struct side {
     const story_langpack *lp;  /* its language pack (borrowed), or NULL */
 } side;
 
-static const story_factset *sort_fs; /* qsort has no context argument */
+/* qsort has no context argument: one per thread, as contexts may run in
+ * several threads at once (fresh-user H0: a shared one raced) */
+static _Thread_local const story_factset *sort_fs;
 
 static int cmp_key(const void *x, const void *y)
 {
@@ -2828,6 +2830,34 @@ static int cut_edit(const story_article *p, size_t x, const story_article *q,
  * it), and the words it needs at least. */
 #define MERGED_CONTAINMENT 0.8
 #define MERGED_MIN_WORDS 6
+/* Left-out sentences times the other side's sentences above which the
+ * search is skipped (two unrelated long texts: 2,000 left-out sentences
+ * against 2,000 would cost 4 million sentence comparisons; news articles
+ * stay far below). */
+#define MERGED_MAX_PAIRS 250000
+
+/* 1 when at least `need` of the words wa[0, na) are in wb[0, nb) (each
+ * word of wb used once), stopping as soon as that is decided. */
+static int words_contained(const char **wa, size_t na, const char **wb,
+                           size_t nb, size_t need)
+{
+    unsigned char used[RENAME_MAX_WORDS];
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (common >= need)
+            return 1;
+        if (common + (na - i) < need)
+            return 0;
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    }
+    return common >= need;
+}
 
 /* Within one language: a sentence of side s that the aligner left out
  * (omitted or added) whose words (word keys, as a multiset) are at least
@@ -2843,6 +2873,11 @@ static int cut_edit(const story_article *p, size_t x, const story_article *q,
 static void link_merged(side *s, const side *o)
 {
     const char *ws[RENAME_MAX_WORDS], *wo[RENAME_MAX_WORDS];
+    size_t left = 0;
+    for (size_t x = 0; x < s->art->n_sentences; x++)
+        left += s->link[x] < 0;
+    if (!left || (double)left * (double)o->art->n_sentences > MERGED_MAX_PAIRS)
+        return;
     for (size_t x = 0; x < s->art->n_sentences; x++) {
         if (s->link[x] >= 0)
             continue;
@@ -2851,15 +2886,19 @@ static void link_merged(side *s, const side *o)
             continue;
         long best = -1;
         double best_share = 0;
+        size_t need = (size_t)ceil(MERGED_CONTAINMENT * (double)nx);
         for (size_t y = 0; y < o->art->n_sentences; y++) {
-            if (o->link[y] < 0)
-                continue;
+            if (o->link[y] < 0 || o->art->sentences[y].end -
+                                          o->art->sentences[y].start <=
+                                      s->art->sentences[x].end -
+                                          s->art->sentences[x].start)
+                continue; /* not longer: no merge into it */
             size_t ny = frame_words(o->art, y, 0, 0, wo);
-            if (ny <= nx)
+            if (ny <= nx || !words_contained(ws, nx, wo, ny, need))
                 continue;
             double share =
                 (double)common_words(ws, nx, wo, ny) / (double)nx;
-            if (share >= MERGED_CONTAINMENT && share > best_share) {
+            if (share > best_share) {
                 best_share = share;
                 best = o->link[y];
             }

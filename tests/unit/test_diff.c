@@ -532,6 +532,79 @@ static void test_swapped_counts(void **state)
     story_article_free(b);
 }
 
+/* Two counted things that traded values ("5 people … 12 cars" -> "12
+ * people … 5 cars") are a swap in any language: facts paired by value
+ * (5 with 5) were "same" (session 9, fresh-user H1); with the counted
+ * things kept in place there is no change. */
+static void test_counted_swap(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {
+        "The storm injured 5 people and damaged 12 cars on Sunday."};
+    static const char *const s2[] = {
+        "Der Sturm verletzte 12 Menschen und beschädigte 5 Autos."};
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    free(b->lang);
+    b->lang = strdup("de");
+    story_fact f1[] = {qty(a, 0, "5", 5, "q|5", "q", 0),
+                       qty(a, 0, "12", 12, "q|12", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "12", 12, "q|12", "q", 0),
+                       qty(b, 0, "5", 5, "q|5", "q", 0)};
+    f1[1].counted = f2[1].counted = (char *)"vehicle";
+    f1[0].event = f1[1].event = f2[0].event = f2[1].event = NULL;
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 2);
+    assert_int_equal(d->summary.same, 0);
+    story_diff_free(d);
+    /* the counted things in place: 5 people, 12 cars on both sides */
+    f2[0].counted = (char *)"vehicle";
+    f2[1].counted = (char *)"person";
+    story_factset *fc = factset(f2, 2);
+    d = run(a, fa, b, fc, al);
+    assert_int_equal(d->summary.same, 2);
+    assert_int_equal(d->summary.changed, 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* A score "2-1" -> "2-0" is one changed value: the 2 held by the partner
+ * itself is no number "elsewhere" (fresh-user 8b L1: it was omitted 2 +
+ * added 2). */
+static void test_score_changed(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {"Kelton beat Oranby 2-1 on Saturday."};
+    static const char *const s2[] = {"Kelton beat Oranby 2-0 on Saturday."};
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    story_fact f1[] = {qty(a, 0, "2-1", 2, "q|2-1", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "2-0", 2, "q|2-0", "q", 0)};
+    f1[0].number_hi = 1;
+    f2[0].number_hi = 0;
+    f1[0].counted = f2[0].counted = NULL;
+    f1[0].event = f2[0].event = NULL;
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->summary.omitted + d->summary.added, 0);
+    assert_non_null(strstr(d->entries[0].detail, "2-1"));
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* One number whose event the extractor read differently on each side
  * ("Ministers agreed that 10% …" -> "10% … under the deal ministers
  * agreed": AGREE vs INCREASE) is the same fact: only a swap, where each
@@ -1489,6 +1562,8 @@ int main(void)
         cmocka_unit_test(test_hedge_removed),
         cmocka_unit_test(test_source_cut),
         cmocka_unit_test(test_qualifier_changed),
+        cmocka_unit_test(test_counted_swap),
+        cmocka_unit_test(test_score_changed),
         cmocka_unit_test(test_enomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
