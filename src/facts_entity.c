@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
@@ -1744,10 +1745,31 @@ static int common_noun_1(fx *x, const char *k)
 {
     static const char *const endings[] = {"", "n", "en", "e", "er", "s",
                                           "es", "ern", "nen"};
+    /* plurals of Latin and Greek loans replace the singular's ending
+     * with -en ("Zentren" Zentrum, "Riten" Ritus, "Konten" Konto,
+     * "Praxen" Praxis, "Themen" Thema); also as a compound's head
+     * ("Einkaufszentren") */
+    static const char *const latin[] = {"um", "us", "o", "is", "a"};
     char w[128];
     size_t n = strlen(k);
     if (n >= sizeof w)
         return 0;
+    if (n >= 6 && memcmp(k + n - 2, "en", 2) == 0) {
+        for (size_t l = 0; l < sizeof latin / sizeof latin[0]; l++) {
+            size_t ll = strlen(latin[l]);
+            if (n - 2 + ll >= sizeof w)
+                continue;
+            memcpy(w, k, n - 2);
+            memcpy(w + n - 2, latin[l], ll + 1);
+            size_t wn = n - 2 + ll;
+            for (size_t p = 0; p + 5 <= wn; p++) {
+                if (((unsigned char)w[p] & 0xC0) == 0x80 || (p > 0 && p < 3))
+                    continue;
+                if (story_langpack_has(x->lp, "common_nouns", w + p))
+                    return 1;
+            }
+        }
+    }
     for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++) {
         size_t el = strlen(endings[e]);
         if (n < el + 3 || memcmp(k + n - el, endings[e], el) != 0)
@@ -2007,13 +2029,28 @@ static int common_word(fx *x, const char *k, size_t n)
         return 1;
     if (!story_langpack_field(x->lp, "common_words")) {
         const story_strmap *lw = lexicon_words(x);
-        if (!lw)
+        /* cased scripts: also the language's dictionary
+         * (locales/wordlists/<lang>.txt: es from Apertium, nouns and
+         * adjectives with their plural and feminine forms, since the
+         * es-en lexicon is small: "Empleos", "Públicos") */
+        size_t cp0 = 0;
+        int32_t c0 = story__utf8_next(w, n, &cp0);
+        const story_strmap *dw =
+            !x->cjk && u_hasBinaryProperty(c0, UCHAR_CASED)
+                ? dictionary_words(x)
+                : NULL;
+        if (!lw && !dw)
             return 0;
         story_buf t = {0};
         trunk_word(world_suffixes(x), w, n, &t);
         int hit = !t.oom && t.len &&
-                  story__strmap_get(lw, t.data, strlen(t.data), NULL);
+                  ((lw && story__strmap_get(lw, t.data, strlen(t.data),
+                                            NULL)) ||
+                   (dw && story__strmap_get(dw, t.data, strlen(t.data),
+                                            NULL)));
         story_buf_free(&t);
+        if (!hit && dw)
+            hit = story__strmap_get(dw, w, n, NULL) != NULL;
         return hit;
     }
     if (story_langpack_has(x->lp, "common_words", w))
@@ -2290,8 +2327,12 @@ static int noun_ends_run(fx *x, size_t i)
         return 0;
     const char *pk = x->a->tokens[i - 1].key;
     size_t pn = strlen(pk);
-    if (pn > 3 && pk[pn - 1] == 's')
-        return 1; /* "Putins Krieg" */
+    /* "Putins Krieg"; a vowel before the s is a genitive only of a name
+     * found earlier ("Obamas Rede"), else the name's own s ("Thomas
+     * Keller": Keller is also a noun, "cellar") */
+    if (pn > 3 && pk[pn - 1] == 's' &&
+        (!is_vowel(pk[pn - 2]) || names_earlier(x, pk, pn - 1)))
+        return 1;
     /* after a word that is no common noun (a first name: "Merrick
      * Garland", "Tim Whitehouse") the noun-looking word is the surname;
      * not after a known surname ("dass Johnson Schwierigkeiten hat") */

@@ -13,10 +13,22 @@ Sources (Debian packages; data licences in /usr/share/doc/<package>/copyright):
         (Apertium's Hindi morphological dictionary, GPL-3): the lemmas of
         its entries of every part of speech except proper nouns (np),
         one-word lemmas only, zero-width joiners removed.
+    es: apertium-eng-spa (GPL-2+; its .dix sources are not packaged, only
+        the compiled transducers, read with lt-proc of lttoolbox): the
+        Spanish nouns and adjectives that its English-Spanish dictionary
+        (eng-spa.autobil.bin) gives for the English pack's "common_words"
+        (locales/facts/en.json; as <n><sg>, <n><pl> and <adj>), lower-case
+        one-word lemmas only, with the singular and plural, masculine and
+        feminine forms that its Spanish generator (eng-spa.autogen.bin)
+        makes of them ("empleo", "empleos"; "público", "públicas"). The
+        es-en lexicon (FreeDict) has too few headwords to tell capitalised
+        common words ("Empleos Públicos") from names.
 Run from the repository root:  python3 locales/tools/wordlists.py
 Python 3 standard library only.
 """
+import json
 import re
+import subprocess
 import unicodedata
 
 HUNSPELL = {"hi": ("/usr/share/hunspell/hi_IN.dic", "hunspell-hi", "GPL-2+")}
@@ -56,10 +68,63 @@ def apertium_words(path):
     return words
 
 
+APERTIUM_BIDIX = {"es": ("/usr/share/apertium/apertium-eng-spa/",
+                          "eng-spa", "apertium-eng-spa", "GPL-2")}
+
+
+def lt_proc(flag, fst, lines):
+    return subprocess.run(["lt-proc", flag, fst], input="\n".join(lines) + "\n",
+                          capture_output=True, text=True,
+                          check=True).stdout.split("\n")
+
+
+def apertium_bidix_words(base, pair):
+    """Target-language nouns and adjectives for the English common words,
+    with their generated number and gender forms."""
+    with open("locales/facts/en.json", encoding="utf-8") as f:
+        en = [w for w in json.load(f)["common_words"]
+              if w.isascii() and w.isalpha()]
+    bil = f"{base}{pair}.autobil.bin"
+    lemmas = {}
+    for tag in ("<n><sg>", "<n><pl>", "<adj>"):
+        out = " ".join(lt_proc("-b", bil, [f"^{w}{tag}$" for w in en]))
+        for r in re.findall(r"\^([^$]*)\$", out):
+            for p in r.split("/")[1:]:
+                m = re.match(r"([^<@#]+)<([a-z]+)>(.*)", p)
+                if not m:
+                    continue
+                lem, pos, rest = m.groups()
+                if pos not in ("n", "adj") or not lem.isalpha() or \
+                        lem[:1].isupper():
+                    continue
+                lemmas.setdefault((lem, pos), set()).add(rest)
+    reqs = []
+    for (lem, pos), tags in sorted(lemmas.items()):
+        genders = {"m", "f", "mf"}
+        if pos == "n":
+            genders = {m.group(1) if m else "m"
+                       for m in (re.search(r"<(mf|m|f)>", t) for t in tags)}
+        for g in sorted(genders):
+            for num in ("sg", "pl"):
+                reqs.append(f"^{lem}<{pos}><{g}><{num}>$")
+    words = {lem for lem, _ in lemmas}
+    for r in lt_proc("-g", f"{base}{pair}.autogen.bin", reqs):
+        r = r.strip()
+        if r and not r.startswith("#") and "<" not in r and " " not in r:
+            words.add(r)
+    return {unicodedata.normalize("NFKC", w).lower() for w in words
+            if w.isalpha() and len(w) >= 3}
+
+
 def main():
-    for lang in sorted(set(HUNSPELL) | set(APERTIUM)):
+    for lang in sorted(set(HUNSPELL) | set(APERTIUM) | set(APERTIUM_BIDIX)):
         words = set()
         srcs = []
+        if lang in APERTIUM_BIDIX:
+            base, pair, pkg, lic = APERTIUM_BIDIX[lang]
+            words |= apertium_bidix_words(base, pair)
+            srcs.append(f"{pkg} ({base}{pair}.autobil.bin, autogen.bin; "
+                        f"{lic})")
         if lang in HUNSPELL:
             path, pkg, lic = HUNSPELL[lang]
             words |= hunspell_words(path)

@@ -993,6 +993,33 @@ static void test_czech_ova_after_vowel(void **state)
     run_free(&cs);
 }
 
+/* Session 10: German common nouns from FreeDict with Latin plurals
+ * ("Zentren", "Praxen", "Konten") are no names; a first name ending in a
+ * vowel + s is no genitive ("Thomas Brenner": Brenner is also a noun);
+ * Spanish capitalised common words found in the Apertium word list
+ * (locales/wordlists/es.txt) are no names, a real name stays. */
+static void test_dictionary_common_words(void **state)
+{
+    (void)state;
+    run de = extract("Die Stadt plant zwei neue Einkaufszentren und mehrere "
+                     "Praxen. Die Firma legte mehrere Millionen Euro auf "
+                     "neue Konten. Der Abgeordnete Thomas Brenner aus Bayern "
+                     "sagte, der Plan sei zu teuer.", "de");
+    assert_string_equal(key_of(&de, "zentren"), "");
+    assert_string_equal(key_of(&de, "Praxen"), "");
+    assert_string_equal(key_of(&de, "Millionen"), "");
+    assert_string_equal(key_of(&de, "Konten"), "");
+    assert_true(key_of(&de, "Thomas Brenner")[0]);
+    run es = extract("La agencia presentó un informe sobre los Empleos "
+                     "Públicos y los Grupos Vulnerables, dijo Lucía "
+                     "Ferrandis en Valdemora.", "es");
+    assert_string_equal(key_of(&es, "Empleos"), "");
+    assert_string_equal(key_of(&es, "Grupos"), "");
+    assert_true(key_of(&es, "Ferrandis")[0]);
+    run_free(&de);
+    run_free(&es);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1039,6 +1066,7 @@ int main(void)
         cmocka_unit_test(test_capitalised_common_nouns),
         cmocka_unit_test(test_english_role_run_and_soviet_union),
         cmocka_unit_test(test_czech_ova_after_vowel),
+        cmocka_unit_test(test_dictionary_common_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
