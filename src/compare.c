@@ -93,11 +93,19 @@ int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
 
     if (!opts)
         opts = &defaults;
-    if (!out || !ctx || !a || !b) {
+    if (!out || !ctx || !a || !b || a == b) {
         story_article_free(a);
-        story_article_free(b);
+        if (b != a)
+            story_article_free(b);
+        if (out)
+            *out = NULL;
         return story__error(err, STORY_EINVAL, NULL, -1,
-                            "story_compare_articles_take: missing argument");
+                            a && a == b ? "story_compare_articles_take: a "
+                                          "and b are one article (ingest "
+                                          "it twice to compare it with "
+                                          "itself)"
+                                        : "story_compare_articles_take: "
+                                          "missing argument");
     }
     *out = NULL;
     c = story__calloc(1, sizeof *c);

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -58,18 +59,23 @@ static size_t on_data(char *p, size_t size, size_t nmemb, void *ud)
     return n;
 }
 
-static int curl_ready = 0;
+/* curl_global_init() once per process, whichever thread fetches first
+ * (it is not thread-safe before libcurl 7.84; C11 call_once) */
+static once_flag curl_once = ONCE_FLAG_INIT;
+static CURLcode curl_init_rc = CURLE_FAILED_INIT;
+static void curl_init_once(void)
+{
+    curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 
 int story__fetch(story_fetch_result *res, const char *url,
                  const story_ingest_options *opts, story_error *err)
 {
     memset(res, 0, sizeof *res);
-    if (!curl_ready) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-            return story__error(err, STORY_ENET, url, -1,
-                                "libcurl initialisation failed");
-        curl_ready = 1;
-    }
+    call_once(&curl_once, curl_init_once);
+    if (curl_init_rc != CURLE_OK)
+        return story__error(err, STORY_ENET, url, -1,
+                            "libcurl initialisation failed");
     CURL *h = curl_easy_init();
     if (!h)
         return story__error(err, STORY_ENOMEM, url, -1,

@@ -50,8 +50,10 @@ typedef struct pair32 {
     uint32_t s, d;
 } pair32;
 
-/* qsort context for the sorted headword index (single-threaded load) */
-static const sd_intern *sort_src;
+/* qsort context for the sorted headword index: qsort has no context
+ * argument, so one per thread (contexts in several threads each load
+ * their lexicons; a shared variable crashed them, fresh-user H0) */
+static _Thread_local const sd_intern *sort_src;
 
 static int cmp_src(const void *x, const void *y)
 {

@@ -17,7 +17,7 @@
 #define STORY_VERSION_STRING "0.1.0"
 #endif
 
-static long alloc_fail_after = -1;
+static _Thread_local long alloc_fail_after = -1; /* tests: per thread */
 
 void story__alloc_fail_after(long n) { alloc_fail_after = n; }
 

@@ -46,8 +46,12 @@ typedef struct story_comparison {
  *  URL, saved page; at most one may be "-"). Input A is read with
  *  opts->ingest, its encoding replaced by opts->encoding_a when that is
  *  non-NULL; B likewise with encoding_b. On success returns 0 and *out
- *  is the caller's (story_comparison_free()). On failure err names the
- *  failing input. */
+ *  is the caller's (story_comparison_free()). On failure returns a
+ *  negative story_status (those of story_ingest(), story_segment(),
+ *  story_facts_extract(), story_align(), story_diff_facts(); STORY_EINVAL
+ *  for a NULL out, ctx or source), *out is NULL and err names the failing
+ *  input. Thread safety: one ctx per thread (context.h); calls on
+ *  different contexts may run at the same time. */
 STORY_API int story_compare(story_comparison **out, story_ctx *ctx,
                             const char *src_a, const char *src_b,
                             const story_compare_options *opts,
@@ -55,7 +59,9 @@ STORY_API int story_compare(story_comparison **out, story_ctx *ctx,
 
 /** The same on two already ingested articles, which the comparison takes
  *  over: on success and on failure both are owned (and on failure freed)
- *  by the callee. */
+ *  by the callee. a and b must be two distinct articles (to compare an
+ *  input with itself, ingest it twice): a == b is STORY_EINVAL, the
+ *  article freed once. On failure *out is NULL. */
 STORY_API int story_compare_articles_take(story_comparison **out,
                                           story_ctx *ctx, story_article *a,
                                           story_article *b,
@@ -76,7 +82,10 @@ typedef struct story_render_options {
 #define STORY_RENDER_OPTIONS_INIT {STORY_RENDER_OPTIONS_VERSION, 100, 0}
 
 /** The JSON report "storydiff.report/1", keys sorted, 2-space indent,
- *  trailing newline, deterministic. *out is freed with story_free(). */
+ *  trailing newline, deterministic. *out is freed with story_free().
+ *  Renderers (this and the two below) return 0, or STORY_ENOMEM,
+ *  STORY_EINVAL (NULL argument) or STORY_EINTERNAL (jansson could not
+ *  serialise), with *out NULL. */
 STORY_API int story_report_json(char **out, const story_comparison *c,
                                 story_error *err);
 

@@ -2,7 +2,9 @@
  * storydiff: the library context. One context holds the language packs,
  * ICU transliterators, stemmers and other resources, each loaded lazily on
  * first use and then kept read-only. A context is not thread-safe: use one
- * per thread.
+ * per thread. Contexts are independent: threads may each run the whole
+ * pipeline on their own context at the same time (the library keeps no
+ * mutable process-wide state; tests/unit/test_threads.c).
  */
 #ifndef STORYDIFF_CONTEXT_H
 #define STORYDIFF_CONTEXT_H

@@ -68,6 +68,23 @@ static story_comparison *run(story_ctx *ctx, const char *a, const char *b)
     return c;
 }
 
+/* fresh-user L5 (session 10): the same article as a and b was freed
+ * twice (heap-use-after-free); now an error, the article freed once */
+static void test_same_article_twice(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_comparison *c = (story_comparison *)1;
+    story_error err;
+    story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
+    story_article *a = ingest(ctx, "a", A);
+    assert_int_equal(story_compare_articles_take(&c, ctx, a, a, &co, &err),
+                     STORY_EINVAL);
+    assert_null(c);
+    assert_non_null(strstr(err.message, "one article"));
+    story_ctx_free(ctx);
+}
+
 static void test_identical(void **state)
 {
     (void)state;
@@ -383,6 +400,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_same_article_twice),
         cmocka_unit_test(test_changed_number),
         cmocka_unit_test(test_renamed_same_key),
         cmocka_unit_test(test_text_vs_html_headline),
