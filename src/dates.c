@@ -1088,10 +1088,16 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                                 d.start = i;
                                 d.end = e3;
                                 snprintf(d.iso, sizeof d.iso, "%04ld", y);
+                                /* y has 4 digits, m0 and dd <= 12: the
+                                 * modulo only tells GCC's truncation
+                                 * check so (Release -Werror) */
+                                unsigned long uy = (unsigned long)y % 10000,
+                                              um = (unsigned long)m0 % 100,
+                                              ud = (unsigned long)dd % 100;
                                 snprintf(d.readings[0], sizeof d.readings[0],
-                                         "%04ld-%02ld-%02ld", y, m0, dd);
+                                         "%04lu-%02lu-%02lu", uy, um, ud);
                                 snprintf(d.readings[1], sizeof d.readings[1],
-                                         "%04ld-%02ld-%02ld", y, dd, m0);
+                                         "%04lu-%02lu-%02lu", uy, ud, um);
                                 goto emit;
                             }
                         } else if (dd > 12) {

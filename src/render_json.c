@@ -253,6 +253,34 @@ static json_t *links_json(const story_link *l, size_t n)
     return arr;
 }
 
+/* Round every real inside o (objects and arrays, recursively) with
+ * round4(): the explanation comes from the alignment as JSON text, whose
+ * reals were printed in full (0.07273; docs/report.md promises 4
+ * decimals). */
+static void round_reals(json_t *o)
+{
+    const char *k;
+    json_t *v;
+    size_t i;
+    if (json_is_object(o)) {
+        json_object_foreach(o, k, v)
+        {
+            if (json_is_real(v))
+                json_real_set(v, round4(json_real_value(v)));
+            else
+                round_reals(v);
+        }
+    } else if (json_is_array(o)) {
+        json_array_foreach(o, i, v)
+        {
+            if (json_is_real(v))
+                json_real_set(v, round4(json_real_value(v)));
+            else
+                round_reals(v);
+        }
+    }
+}
+
 static json_t *similarity_json(const story_alignment *al)
 {
     json_t *o = json_object();
@@ -265,6 +293,7 @@ static json_t *similarity_json(const story_alignment *al)
         json_decref(ex);
         ex = json_object();
     }
+    round_reals(ex);
     if (set(o, "overall", json_real(round4(al->sim_overall))) ||
         set(o, "entities", json_real(round4(al->sim_entities))) ||
         set(o, "geography", json_real(round4(al->sim_geography))) ||

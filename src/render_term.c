@@ -18,7 +18,9 @@
  * Asian Width property, UAX #11: W/F = 2; Mn/Me/Cf = 0), and lines wrap
  * only at extended grapheme cluster boundaries (ICU UBRK_CHARACTER,
  * UAX #29), preferring white space and the sides of wide characters, so
- * CJK text, emoji and combining marks never push the columns apart.
+ * CJK text, emoji and combining marks never push the columns apart. An
+ * emoji sequence (UTS #51: ZWJ sequences, skin tones, keycaps, flags)
+ * counts 2 as a whole, as terminals draw it.
  */
 #include "internal.h"
 
@@ -49,6 +51,68 @@ int story_render__cp_width(int32_t c)
     return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
+/* An emoji at s[*i] (UTS #51): a pictograph with emoji presentation or a
+ * variation selector 16, a keycap ("1" U+FE0F U+20E3), a flag (two
+ * regional indicators), with what follows it in one sequence (skin tone
+ * modifiers, U+FE0F, tags, ZWJ and the next pictograph). Terminals draw
+ * such a sequence as one wide glyph: 2 columns, returned with *i past the
+ * sequence; 0 with *i unchanged when no emoji starts at *i. (Summing the
+ * code points gave 8 columns for a family of four, 4 for a thumbs-up with
+ * a skin tone, 1 for a keycap: fresh-user M4, session 10.) */
+static int emoji_width(const char *s, size_t len, size_t *i)
+{
+    size_t j = *i;
+    int32_t c = story__utf8_next(s, len, &j);
+    if (c < 0)
+        return 0;
+    size_t k = j;
+    int32_t next = k < len ? story__utf8_next(s, len, &k) : -1;
+    int emoji;
+    if (c >= 0x1F1E6 && c <= 0x1F1FF) { /* regional indicator: a flag */
+        if (next >= 0x1F1E6 && next <= 0x1F1FF)
+            j = k;
+        *i = j;
+        return 2;
+    }
+    if ((c >= '0' && c <= '9') || c == '#' || c == '*') {
+        /* keycap: base, U+FE0F (optional), U+20E3 */
+        size_t m = k;
+        int32_t third = next == 0xFE0F && m < len ? story__utf8_next(s, len, &m)
+                                                  : -1;
+        if (next == 0x20E3)
+            m = k;
+        else if (third != 0x20E3)
+            return 0;
+        *i = m;
+        return 2;
+    }
+    emoji = u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) ||
+            (next == 0xFE0F &&
+             u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC));
+    if (!emoji)
+        return 0;
+    for (;;) { /* the rest of the sequence */
+        size_t m = j;
+        int32_t d = m < len ? story__utf8_next(s, len, &m) : -1;
+        if (d == 0xFE0F || d == 0x20E3 || (d >= 0x1F3FB && d <= 0x1F3FF) ||
+            (d >= 0xE0020 && d <= 0xE007F)) {
+            j = m;
+            continue;
+        }
+        if (d == 0x200D && m < len) { /* ZWJ + the next pictograph */
+            size_t m2 = m;
+            int32_t e = story__utf8_next(s, len, &m2);
+            if (u_hasBinaryProperty(e, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+                j = m2;
+                continue;
+            }
+        }
+        break;
+    }
+    *i = j;
+    return 2;
+}
+
 size_t story_render__width(const char *s, size_t len)
 {
     size_t i = 0, w = 0;
@@ -61,6 +125,14 @@ size_t story_render__width(const char *s, size_t len)
             if (i < len)
                 i++;
             continue;
+        }
+        if ((unsigned char)s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') ||
+            s[i] == '#' || s[i] == '*') {
+            int ew = emoji_width(s, len, &i);
+            if (ew) {
+                w += (size_t)ew;
+                continue;
+            }
         }
         int32_t c = story__utf8_next(s, len, &i);
         w += (size_t)story_render__cp_width(c);
@@ -271,20 +343,16 @@ static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
         size_t gs = (size_t)p, ge = (size_t)q;
         if (gs < line)
             continue;
-        size_t i = gs, gw = 0;
-        int32_t first = -1;
-        while (i < ge) {
-            int32_t c = story__utf8_next(t, ge, &i);
-            if (first < 0)
-                first = c;
-            gw += (size_t)story_render__cp_width(c);
-        }
+        size_t i = gs, gw = story_render__width(t + gs, ge - gs);
+        int32_t first = story__utf8_next(t, ge, &i);
         int space = is_space_cp(first);
         /* wide: the East Asian Width of the base character, not the
          * cluster's sum (a Devanagari cluster with a spacing vowel sign
          * takes two columns yet is inside a word: fresh-user finding,
          * session 9, "मौत" was cut "मौ|त") */
-        int wide = story_render__cp_width(first) >= 2;
+        int wide = story_render__cp_width(first) >= 2 ||
+                   (gw >= 2 && u_hasBinaryProperty(
+                                   first, UCHAR_EXTENDED_PICTOGRAPHIC));
         if (space && gs == line) { /* no leading space on a line */
             line = ge;
             continue;

@@ -161,6 +161,24 @@ static void test_width(void **state)
     assert_int_equal(story_render__width("\xf0\x9f\x98\x80", 4), 2); /* emoji */
     assert_int_equal(story_render__width("\xef\xbc\xa1", 3), 2); /* fullwidth A */
     assert_int_equal(story_render__width("\x1b[33mab\x1b[0m", 11), 2);
+    /* emoji sequences are one wide glyph (UTS #51; fresh-user M4, session
+     * 10): a ZWJ family of four, a thumbs-up with a skin tone, a keycap, a
+     * flag; a digit alone, a text-style pictograph (U+00A9) stay 1 */
+    const char *fam = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+                      "\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d"
+                      "\xf0\x9f\x91\xa6";
+    assert_int_equal(story_render__width(fam, strlen(fam)), 2);
+    assert_int_equal(story_render__width("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 8),
+                     2);
+    assert_int_equal(story_render__width("1\xef\xb8\x8f\xe2\x83\xa3", 7), 2);
+    assert_int_equal(story_render__width("1\xef\xb8\x8f\xe2\x83\xa3"
+                                         "2\xef\xb8\x8f\xe2\x83\xa3", 14),
+                     4);
+    assert_int_equal(story_render__width("\xf0\x9f\x87\xb7\xf0\x9f\x87\xba", 8),
+                     2);
+    assert_int_equal(story_render__width("12", 2), 2);
+    assert_int_equal(story_render__width("\xc2\xa9", 2), 1);
+    assert_int_equal(story_render__width("\xe2\x9d\xa4\xef\xb8\x8f", 6), 2);
     assert_int_equal(story_render__cp_width(0x0417), 1); /* ambiguous: 1 */
 }
 
