@@ -1212,6 +1212,12 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
             fallback = hint + 1;
         hint = NULL;
     }
+    if (hint && *hint && story_lang_check(ctx, hint) == STORY_EINVAL)
+        /* a malformed tag was taken as the language as it stood
+         * ("zz-Qqqq-99", fresh-user L5 of session 10) */
+        return story__error(err, STORY_EINVAL, a->source, -1,
+                            "language '%s' is not a BCP 47 language tag",
+                            hint);
     if (hint && *hint) {
         snprintf(doc, sizeof doc, "%s", hint);
         for (size_t i = 0; i < a->n_paragraphs; i++)

@@ -23,7 +23,9 @@ extern "C" {
  *  identify, but when the text is too short to identify (see
  *  story_article.lang_uncertain) use xx instead of "und" (the other
  *  document's language, as the storydiff CLI passes it). Sets
- *  a->lang_uncertain and a->lang_no_pack.
+ *  a->lang_uncertain and a->lang_no_pack. A lang_hint that is not a
+ *  well-formed BCP 47 tag (story_lang_check() returns STORY_EINVAL) is
+ *  STORY_EINVAL, nothing segmented.
  *
  *  Languages: story_langid() per paragraph, document = majority by bytes.
  *  Sentences: UAX #29 sentence boundaries (ICU), then a split and a merge

@@ -383,6 +383,25 @@ static void test_odd_input(void **state)
     story_ctx_free(ctx);
 }
 
+/* A malformed language hint is an error, not the article's language
+ * (fresh-user L5, session 10: "zz-Qqqq-99" became a->lang, rc 0); a
+ * well-formed tag without a pack is used (root rules). */
+static void test_malformed_hint(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_error err;
+    story_article *a = make_article("The ferry left at dawn. It came back.");
+    assert_int_equal(story_segment(ctx, a, "zz-Qqqq-99", &err), STORY_EINVAL);
+    assert_non_null(strstr(err.message, "zz-Qqqq-99"));
+    assert_int_equal(a->n_sentences, 0);
+    assert_int_equal(story_segment(ctx, a, "pt-BR", &err), 0);
+    assert_string_equal(a->lang, "pt-BR");
+    assert_int_equal(a->n_sentences, 2);
+    story_article_free(a);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_lang),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_odd_input),
+        cmocka_unit_test(test_malformed_hint),
         cmocka_unit_test(test_hard_wrapped),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
