@@ -83,6 +83,11 @@ typedef struct numlang {
      * "number_words": {…}, "currencies": {folded name: ISO code}}), see
      * icu_words() */
     json_t *icu;
+    /* script-variant spellings (see match_fold): "field\x1f" + the
+     * match fold of a pack key whose fold differs from its key -> the
+     * key's value, built per field on first use (alt_built: field ->
+     * nl) */
+    story_strmap alt, alt_built;
 } numlang;
 
 typedef struct nummod {
@@ -108,6 +113,8 @@ static void nummod_free(void *p)
         json_decref(m->langs[i]->factor_first);
         json_decref(m->langs[i]->icu);
         free(m->langs[i]->sfx);
+        story__strmap_free(&m->langs[i]->alt);
+        story__strmap_free(&m->langs[i]->alt_built);
         free(m->langs[i]);
     }
     for (size_t i = 0; i < m->n_neutral; i++)
@@ -256,6 +263,10 @@ typedef struct scan {
     int in_fraction; /* reading the numerator of a CJK fraction */
     int we_set;      /* word_end(we_at) = we_end is known */
     size_t we_at, we_end;
+    story_buf mkey;  /* match fold of the key of [mkey_p, mkey_p + mkey_n) */
+    const char *mkey_p;
+    size_t mkey_n;
+    story_buf alt_key; /* "field\x1f" + match fold (alt lookups) */
 } scan;
 
 /* Value of folded key k (klen = strlen(k), khash = its
@@ -289,6 +300,212 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k,
     return story__strmap_get_ptr(&s->mod->neutral[f].keys, k, klen);
 }
 
+/* ---- script-variant spellings ------------------------------------------
+ * Words are matched through a second fold (applied to the text and to the
+ * pack keys alike, after NFKC_Casefold) that removes the spelling variation
+ * of two scripts which NFKC keeps apart:
+ * - Arabic: the harakat and other Arabic-block non-spacing marks (ICU
+ *   general category Mn in UBLOCK_ARABIC: U+0610-061A, U+064B-065F tanwin,
+ *   fatha, damma, kasra, shadda, sukun, U+0670 superscript alef, Quranic
+ *   marks) and the tatweel U+0640 are removed: ألفاً = ألفًا = ألفا,
+ *   ثلاثةٌ = ثلاثة, مِئَة = مئة (Unicode 15 ch. 9.2: the marks are optional
+ *   in running text).
+ * - Devanagari: the nukta U+093C is removed (NFKC_Casefold has already
+ *   decomposed the precomposed ज़ U+095B etc.), candrabindu U+0901 (and
+ *   the inverted U+0900) is read as anusvara U+0902 (पाँच = पांच), and a
+ *   class nasal + virama before a consonant of its own class is read as
+ *   anusvara (पन्द्रह = पंद्रह, हिन्दी = हिंदी: the two spellings of the
+ *   homorganic nasal, Unicode 15 ch. 12.1; the standard Hindi orthography
+ *   of the Central Hindi Directorate prefers the anusvara). */
+
+static int arabic_mark(int32_t c)
+{
+    if (c == 0x0640)
+        return 1;
+    return c >= 0x0610 && c <= 0x06FF &&
+           u_charType(c) == U_NON_SPACING_MARK &&
+           ublock_getCode(c) == UBLOCK_ARABIC;
+}
+
+/* the class nasal of Devanagari consonant c (velar ङ, palatal ञ,
+ * retroflex ण, dental न, labial म), or 0 */
+static int32_t deva_class_nasal(int32_t c)
+{
+    if (c >= 0x0915 && c <= 0x0919)
+        return 0x0919;
+    if (c >= 0x091A && c <= 0x091E)
+        return 0x091E;
+    if (c >= 0x091F && c <= 0x0923)
+        return 0x0923;
+    if (c >= 0x0924 && c <= 0x0928)
+        return 0x0928;
+    if (c >= 0x092A && c <= 0x092E)
+        return 0x092E;
+    if (c == 0x0958 || c == 0x0959 || c == 0x095A) /* क़ ख़ ग़ */
+        return 0x0919;
+    if (c == 0x095B) /* ज़ */
+        return 0x091E;
+    if (c == 0x095C || c == 0x095D) /* ड़ ढ़ */
+        return 0x0923;
+    if (c == 0x095E) /* फ़ */
+        return 0x092E;
+    return 0;
+}
+
+/* Does folded key k[0, n) hold Arabic (U+0600-06FF: lead bytes D8-DB) or
+ * Devanagari (U+0900-097F: E0 A4 / E0 A5) letters? */
+static int has_variant_script(const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)k[i];
+        if (c >= 0xD8 && c <= 0xDB)
+            return 1;
+        if (c == 0xE0 && i + 1 < n &&
+            ((unsigned char)k[i + 1] == 0xA4 ||
+             (unsigned char)k[i + 1] == 0xA5))
+            return 1;
+    }
+    return 0;
+}
+
+/* b := the match fold of folded key k[0, n) (see above); 1 when it
+ * differs from k, 0 when equal, -1 when out of memory. */
+static int match_fold(story_buf *b, const char *k, size_t n)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    size_t i = 0;
+    int changed = 0;
+    while (i < n) {
+        size_t at = i;
+        int32_t c = story__utf8_next(k, n, &i);
+        if (c < 0) {
+            story_buf_append(b, k + at, i - at);
+            continue;
+        }
+        if (arabic_mark(c) || c == 0x093C) {
+            changed = 1;
+            continue;
+        }
+        if (c == 0x0900 || c == 0x0901) {
+            c = 0x0902;
+            changed = 1;
+        } else if (c == 0x0919 || c == 0x091E || c == 0x0923 ||
+                   c == 0x0928 || c == 0x092E) {
+            /* nasal + virama (+ nukta) + consonant of its class */
+            size_t j = i;
+            if (j < n && story__utf8_next(k, n, &j) == 0x094D && j < n) {
+                size_t q = j;
+                int32_t d = story__utf8_next(k, n, &q);
+                if (deva_class_nasal(d) == c) {
+                    c = 0x0902;
+                    i = j;
+                    changed = 1;
+                }
+            }
+        }
+        char tmp[4];
+        story_buf_append(b, tmp, story__utf8_put(tmp, c));
+    }
+    if (!b->data && story_buf_append(b, "", 0))
+        return -1;
+    return b->oom ? -1 : changed;
+}
+
+/* alt map entry of one pack key: "field\x1f" + match fold of its fold */
+static void alt_add(numlang *nl, story_buf *f1, story_buf *f2,
+                    story_buf *ak, const char *field, const char *key,
+                    json_t *val)
+{
+    if (fold_into(f1, key, strlen(key)) ||
+        !has_variant_script(f1->data, f1->len) ||
+        match_fold(f2, f1->data, f1->len) != 1)
+        return;
+    ak->len = 0;
+    story_buf_append(ak, field, strlen(field));
+    story_buf_putc(ak, '\x1f');
+    story_buf_append(ak, f2->data, f2->len);
+    if (!ak->oom &&
+        !story__strmap_get_ptr(&nl->alt, ak->data, ak->len))
+        story__strmap_put_ptr(&nl->alt, ak->data, ak->len, val);
+}
+
+static void alt_build_obj(numlang *nl, json_t *v, const char *field,
+                          story_buf *f1, story_buf *f2, story_buf *ak)
+{
+    if (json_is_array(v)) {
+        size_t ai;
+        json_t *e;
+        json_array_foreach(v, ai, e) {
+            if (json_is_string(e))
+                alt_add(nl, f1, f2, ak, field, json_string_value(e),
+                        json_true());
+        }
+    } else if (json_is_object(v)) {
+        const char *wk;
+        json_t *wv;
+        json_object_foreach(v, wk, wv) {
+            alt_add(nl, f1, f2, ak, field, wk, wv);
+        }
+    }
+}
+
+/* Value of a pack key of `field` whose match fold is mf[0, mfl), for the
+ * keys whose match fold differs from their fold (the others are found by
+ * lookup_folded). */
+static json_t *alt_lookup(scan *s, const char *field, const char *mf,
+                          size_t mfl)
+{
+    numlang *nl = s->nl;
+    size_t fl = strlen(field);
+    if (!story__strmap_get_ptr(&nl->alt_built, field, fl)) {
+        story_buf f1 = {0}, f2 = {0}, ak = {0};
+        alt_build_obj(nl, story_langpack_field(nl->lp, field), field, &f1,
+                      &f2, &ak);
+        if (nl->icu)
+            alt_build_obj(nl, json_object_get(nl->icu, field), field, &f1,
+                          &f2, &ak);
+        story_buf_free(&f1);
+        story_buf_free(&f2);
+        story_buf_free(&ak);
+        story__strmap_put_ptr(&nl->alt_built, field, fl, nl);
+    }
+    if (!story__strmap_size(&nl->alt))
+        return NULL;
+    s->alt_key.len = 0;
+    story_buf_append(&s->alt_key, field, fl);
+    story_buf_putc(&s->alt_key, '\x1f');
+    story_buf_append(&s->alt_key, mf, mfl);
+    if (s->alt_key.oom)
+        return NULL;
+    return story__strmap_get_ptr(&nl->alt, s->alt_key.data,
+                                 s->alt_key.len);
+}
+
+/* lookup_folded of the current key (s->key_f), then of its match fold */
+static json_t *lookup_variant(scan *s, const char *field)
+{
+    json_t *v = lookup_folded(s, field, s->key_f, s->key_len, s->key_hash);
+    if (v || !has_variant_script(s->key_f, s->key_len))
+        return v;
+    if (s->mkey_p != s->key_p || s->mkey_n != s->key_n) {
+        s->mkey_p = NULL;
+        if (match_fold(&s->mkey, s->key_f, s->key_len) < 0)
+            return NULL;
+        s->mkey_p = s->key_p;
+        s->mkey_n = s->key_n;
+    }
+    if (s->mkey.len != s->key_len ||
+        memcmp(s->mkey.data, s->key_f, s->key_len) != 0) {
+        v = lookup_folded(s, field, s->mkey.data, s->mkey.len,
+                          story__hash_bytes(s->mkey.data, s->mkey.len));
+        if (v)
+            return v;
+    }
+    return alt_lookup(s, field, s->mkey.data, s->mkey.len);
+}
+
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
 {
     if (n == 0)
@@ -319,7 +536,7 @@ static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
         s->key_p = p;
         s->key_n = n;
     }
-    return lookup_folded(s, field, s->key_f, s->key_len, s->key_hash);
+    return lookup_variant(s, field);
 }
 
 static double json_num(json_t *v)
@@ -1369,7 +1586,8 @@ static int is_cyr(int32_t c)
 }
 
 /* Parse phrase [a, b) with ICU RBNF (lenient); 1 and *v on full
- * consumption. Apostrophes between Cyrillic letters become U+02BC. */
+ * consumption. Apostrophes between Cyrillic letters become U+02BC; Arabic
+ * marks are removed (see match_fold). */
 static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
 {
     UNumberFormat *f = spellout(s->nl);
@@ -1390,6 +1608,8 @@ static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
         }
         if (c == 0xA0 || c == 0x202F)
             c = ' ';
+        if (arabic_mark(c)) /* ICU's ar rules are written without harakat */
+            continue;
         U16_APPEND_UNSAFE(u, n, c);
         prev = c;
         (void)nx;
@@ -2262,6 +2482,18 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
+        if (digit && c < 0x80) {
+            /* a keycap emoji (UTS #51: digit + U+FE0F + U+20E3, or
+             * digit + U+20E3: 1️⃣2️⃣3️⃣) is a symbol, no quantity */
+            size_t k = nx;
+            int32_t d = k < s->end ? cp_at(s, k, &k) : -1;
+            if (d == 0xFE0F)
+                d = k < s->end ? cp_at(s, k, &k) : -1;
+            if (d == 0x20E3) {
+                i = k;
+                continue;
+            }
+        }
         if (digit && is_iso_date_at(s, i)) {
             i += 10;
             continue;
@@ -2846,6 +3078,7 @@ static const struct {
     {"kg", "mass", 1, 0},          {"t", "mass", 1000, 0},
     {"lb", "mass", 0.45359237, 0}, {"m2", "area", 1, 0},
     {"km2", "area", 1e6, 0},       {"mi2", "area", 2589988.110336, 0},
+    {"ft2", "area", 0.09290304, 0},
     {"ha", "area", 1e4, 0},        {"acre", "area", 4046.8564224, 0},
     {"l", "volume", 1, 0},         {"ml", "volume", 0.001, 0},
     {"gal", "volume", 3.785411784, 0},
@@ -2937,5 +3170,7 @@ int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
     }
     story_buf_free(&s.key);
     story_buf_free(&s.phrase);
+    story_buf_free(&s.mkey);
+    story_buf_free(&s.alt_key);
     return rc;
 }

@@ -50,7 +50,11 @@ int story__unit_si(const char *unit, const char **dimension, double *scale,
  * script, locale group/decimal separators with a full parse-position check,
  * spelled-out numbers (ICU RBNF spellout, lenient, only for tokens listed
  * in the pack's number_words, plus inflected forms listed there), scale
- * words, ranges, percentages, currencies and units, qualifiers.
+ * words, ranges, percentages, currencies and units, qualifiers. Pack words
+ * are matched NFKC case-folded and, for Arabic and Devanagari, through a
+ * second fold applied to text and pack alike: Arabic harakat and tatweel
+ * removed (ألفاً = ألفا), Devanagari nukta removed, candrabindu and a
+ * class nasal + virama read as anusvara (पाँच = पांच, पन्द्रह = पंद्रह).
  * Appends story_number elements to `out` (a story_vec of story_number;
  * zero-initialised or initialised for story_number, else STORY_EINVAL);
  * offsets are absolute into `text`. Returns 0 or a negative status.
@@ -58,7 +62,8 @@ int story__unit_si(const char *unit, const char **dimension, double *scale,
  * story__dates_scan), ISO dates, numerals valid in neither separator
  * convention (1.2.3, 05.03.2025), a lone spelled "one"/"first" (articles
  * and pronouns: ein, un, один), zh/ja numeral characters inside words
- * (十分, 一些) or before a month/hour suffix (12月). Rules and sources:
+ * (十分, 一些) or before a month/hour suffix (12月), keycap emoji (1️⃣,
+ * digit + U+FE0F + U+20E3, UTS #51). Rules and sources:
  * docs/numbers-dates-names.md. */
 int story__numbers_scan(story_ctx *ctx, const char *lang, const char *text,
                         size_t start, size_t end, story_vec *out,
