@@ -1590,6 +1590,70 @@ static void test_gap_lengths_without_evidence(void **state)
     word_space_free(&sp);
 }
 
+/* Session 10 (foreign_moved): a deleted A unit (a3) and a B unit of
+ * another story inserted elsewhere (b1) share two words, enough for the
+ * order-free pass to link them as moved; but 8 of b1's 10 words have no
+ * counterpart anywhere in A, while B's other units are reached whole.
+ * Such a B unit is foreign to A: a3 stays omitted and b1 added. In the
+ * control run b1 is a3 moved there and translated, with two words the
+ * lexicon misses (6 of its 8 words reached): the moved link stays.
+ * Feature-level units written for the test. */
+static void test_foreign_moved(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {10, 11, 12, 13, 14, 15},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          a3[] = {50, 51, 70, 71, 72, 73},
+                          a4[] = {30, 31, 32, 33, 34, 35},
+                          a5[] = {40, 41, 42, 43, 44, 45},
+                          b1[] = {50, 51, 80, 81, 82, 83, 84, 85, 86, 87},
+                          b1t[] = {50, 51, 70, 71, 72, 73, 80, 81};
+    const uint32_t *af[] = {a0, a1, a2, a3, a4, a5};
+    for (int moved = 0; moved < 2; moved++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        /* a3's own words have no counterpart in B (in the control run
+         * they are in b1), b1's other words none in A */
+        for (uint32_t id = 70; id < 74; id++)
+            sp.match_a[id] = sp.match_b[id] = (uint8_t)moved;
+        for (uint32_t id = 80; id < 88; id++)
+            sp.match_b[id] = 0;
+        const uint32_t *bf[] = {a0, moved ? b1t : b1, a1, a2, a4, a5};
+        size_t nb1 = moved ? 8 : 10;
+        sd_unit ua[6], ub[6];
+        for (size_t i = 0; i < 6; i++)
+            set_unit(&ua[i], af[i], 6, 100);
+        for (size_t j = 0; j < 6; j++)
+            set_unit(&ub[j], bf[j], j == 1 ? nb1 : 6, j == 1 ? 140 : 100);
+        sd_side A = {ua, 6}, B = {ub, 6};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                        SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a3b1 = 0, a3_omitted = 0, b1_added = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (l[k].na == 1 && l[k].a == 3 && l[k].nb == 1 && l[k].b == 1)
+                a3b1 = l[k].kind == STORY_LINK_MOVED;
+            if (l[k].na == 1 && l[k].a == 3 && l[k].nb == 0)
+                a3_omitted = 1;
+            if (l[k].na == 0 && l[k].nb == 1 && l[k].b == 1)
+                b1_added = 1;
+        }
+        assert_int_equal(a3b1, moved);
+        assert_int_equal(a3_omitted, !moved);
+        assert_int_equal(b1_added, !moved);
+        free(l);
+        for (size_t i = 0; i < 6; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
 /* Session 9 (len_term): the lengths of short sentences vary more. The
  * last pair is a short sentence and its translation ("Stay tuned!" for a
  * Japanese sentence of 8 code points, at a document ratio of 3: 11 code
@@ -1675,6 +1739,7 @@ int main(void)
         cmocka_unit_test(test_swap_neighbour),
         cmocka_unit_test(test_gap_lengths_without_evidence),
         cmocka_unit_test(test_short_sentence_lengths),
+        cmocka_unit_test(test_foreign_moved),
         cmocka_unit_test(test_moved_block),
         cmocka_unit_test(test_order_labels),
     };
