@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ucal.h>
+
 #include "facts_internal.h"
 #include "stem.h"
 
@@ -897,10 +899,83 @@ static int event_between(const fx *x, size_t s, size_t from, size_t to)
     return 0;
 }
 
+/* Pack "negation_prefixes" (cs "ne": "nenavštíví" will not visit,
+ * "nepodepsal" did not sign). Token i is read as a word of lexicon
+ * `field` negated by a prefix when the token itself is no entry, ends in
+ * a verb ending of pack "negation_prefix_endings" (the prefix is read
+ * on verbs only: "nezaměstnanost", unemployment, is a noun), and the
+ * rest after the prefix, at least 4 code points, is an entry (exact, or
+ * by stem in "lexicon_stems" packs): "nebezpečí" (danger) is not, since
+ * "bezpečí" is no event word. Returns the concept and *rest (the rest
+ * of the token's key), or NULL. */
+const char *fx_prefix_negated(fx *x, size_t i, const char *field,
+                              const char **rest)
+{
+    json_t *pf = story_langpack_field(x->lp, "negation_prefixes");
+    if (!json_array_size(pf) || x->cjk || i >= x->a->n_tokens ||
+        !(x->a->tokens[i].flags & STORY_TOKEN_LETTER))
+        return NULL;
+    const char *w = x->a->tokens[i].key;
+    size_t m, n;
+    json_t *v;
+    json_array_foreach(pf, m, v) {
+        const char *p = json_string_value(v);
+        size_t pl = p ? strlen(p) : 0;
+        if (!pl || strncmp(w, p, pl) != 0)
+            continue;
+        const char *r = w + pl;
+        size_t ncp = 0;
+        for (const char *q = r; *q; q++)
+            if (((unsigned char)*q & 0xC0) != 0x80)
+                ncp++;
+        if (ncp < 4 || !fx_ends_with(x, "negation_prefix_endings", i, 2) ||
+            fx_match(x, field, i, i + 1, &n))
+            continue;
+        json_t *e = story_langpack_lookup(x->lp, field, r);
+        const char *c = json_is_string(e) ? json_string_value(e) : NULL;
+        fx_lex *l = c ? NULL : lex_get(x, field);
+        if (!c && l && x->lex_stems && l->stem_ok) {
+            story_buf st = {0};
+            if (story__stem(x->ctx, x->lang, r, strlen(r), &st, NULL) == 0 &&
+                st.data && !st.oom)
+                c = story__strmap_get(&l->stems, st.data, st.len, NULL);
+            story_buf_free(&st);
+        }
+        if (c && strcmp(c, "-") != 0) {
+            if (rest)
+                *rest = r;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* A verbal particle at token k negates its verb, the next word, and that
+ * verb's object: an event noun after it across prepositions and
+ * determiners only ("no asistirá a la cumbre": will not attend the
+ * summit), so the particle reaches predicate i (4-5 tokens on) when at
+ * most one word between them is neither a determiner nor a function or
+ * stop word. */
+static int particle_reaches(fx *x, size_t k, size_t i)
+{
+    size_t content = 0;
+    for (size_t q = k + 1; q < i; q++) {
+        const char *w = x->a->tokens[q].key;
+        if (!story_langpack_has(x->lp, "determiners", w) &&
+            !story_langpack_has(x->lp, "function_words", w) &&
+            !story__is_stopword(x->ctx, x->lang, w))
+            content++;
+    }
+    return content <= 1;
+}
+
 int fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
+    /* a verb negated by its prefix (cs "nepodepsal") */
+    if (fx_prefix_negated(x, i, "event_lexicon", NULL))
+        return 1;
     /* before the predicate: a verbal particle ("not", "не", "nie") within
      * 3 tokens, any other cue ("no", "жодна", "kein") within 5; after it
      * (languages with "negation_after": de "nicht", is "ekki") a verbal
@@ -946,7 +1021,8 @@ int fx_negated(fx *x, size_t s, size_t i)
             continue;
         if (k < i && i - k > 3 &&
             story_langpack_has(x->lp, "negation_particles",
-                               x->a->tokens[k].key))
+                               x->a->tokens[k].key) &&
+            !particle_reaches(x, k, i))
             continue;
         /* a negative determiner right after a finite verb negates it
          * (pack "negation_object_determiners": de "Er unterzeichnete
@@ -1008,6 +1084,35 @@ int fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem)
     return 0;
 }
 
+/* A modal of pack "hedge_backshift" (en "would", de "würde") at token k
+ * in reported speech is the tense of the report, not a hedge (backshift,
+ * Quirk et al. 1985, 14.31; as for quotes in facts_speech.c): "told
+ * staff that the airline would cut 2,100 jobs" reports "will cut". The
+ * speech is reported when a reporting verb precedes k in its sentence
+ * with a complementizer ("that", "dass") between them, or at most 4
+ * tokens before k ("said the deal would create"). */
+static int backshift(fx *x, size_t s, size_t k)
+{
+    if (!story_langpack_has(x->lp, "hedge_backshift", x->a->tokens[k].key))
+        return 0;
+    size_t b = x->sent_tok[s], n;
+    int comp = 0;
+    for (size_t q = k; q > b && q + FX_WINDOW > k;) {
+        q--;
+        if (story_langpack_has(x->lp, "speech_complementizers",
+                               x->a->tokens[q].key))
+            comp = 1;
+        /* "if", "falls": a condition, not a report */
+        if (story_langpack_has(x->lp, "hedge_cues", x->a->tokens[q].key) &&
+            !story_langpack_has(x->lp, "hedge_backshift",
+                                x->a->tokens[q].key))
+            return 0;
+        if (fx_match(x, "reporting_verbs", q, k, &n))
+            return comp || k - q <= 4;
+    }
+    return 0;
+}
+
 int fx_hedged(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
@@ -1019,7 +1124,8 @@ int fx_hedged(fx *x, size_t s, size_t i)
      * plus the next two tokens ("is expected to"); anywhere for zh/ja */
     size_t to = x->cjk ? ce : (i + 3 < ce ? i + 3 : ce);
     for (size_t k = cs; k < to; k++)
-        if (k != i && fx_match(x, "hedge_cues", k, ce, &n))
+        if (k != i && fx_match(x, "hedge_cues", k, ce, &n) &&
+            !(n == 1 && backshift(x, s, k)))
             return 1;
     /* a complement clause ("dass", "that", "que") under a hedged matrix
      * clause asserts nothing either: "it would be the first time that
@@ -1498,6 +1604,13 @@ static int in_name(const story_article *a, const story_langpack *lp,
         i--;
     if (!(end > i && a->text[i] >= 'A' && a->text[i] <= 'Z'))
         return 0;
+    /* the word ends the previous sentence ("… on Sunday. Five passengers
+     * died"): no name */
+    if (a->tokens && a->n_tokens) {
+        size_t t = story__token_at(a, i);
+        if (t < a->n_tokens && a->tokens[t].sentence != f->sentence)
+            return 0;
+    }
     for (size_t k = 0; k < fs->n_facts; k++) {
         const story_fact *d = &fs->facts[k];
         if (d->type == STORY_FACT_DATE && d->sentence == f->sentence &&
@@ -1953,6 +2066,8 @@ static size_t object_phrase(story_ctx *ctx, const story_article *a,
     while (t < a->n_tokens && a->tokens[t].sentence == f->sentence &&
            a->tokens[t].key &&
            (story_langpack_has(lp, "determiners", a->tokens[t].key) ||
+            story_langpack_has(lp, "possessive_determiners",
+                               a->tokens[t].key) ||
             story_langpack_has(lp, "negation_cues", a->tokens[t].key) ||
             story_langpack_has(lp, "negation_clause_cues",
                                a->tokens[t].key) ||
@@ -2149,6 +2264,28 @@ static int claim_pair_next(const fx_claimref *c, size_t nc, size_t *x,
     }
 }
 
+/* Is event f hedged as an intention ("plans to sell", "had no plans to
+ * sell", de "plant … zu verkaufen")? A word of the pack's
+ * "hedge_intentions" at most 6 tokens before the predicate, in its
+ * sentence. Two intentions of opposite polarity contradict each other
+ * (the plan is affirmed and denied), an intention and a fact do not. */
+static int intended(const story_article *a, const story_langpack *lp,
+                    const story_fact *f)
+{
+    if (!f->hedged || !lp || !a->tokens)
+        return 0;
+    size_t k = story__token_at(a, f->start);
+    for (size_t q = k; q > 0 && q + 6 > k;) {
+        q--;
+        if (a->tokens[q].sentence != f->sentence)
+            break;
+        if (a->tokens[q].key &&
+            story_langpack_has(lp, "hedge_intentions", a->tokens[q].key))
+            return 1;
+    }
+    return 0;
+}
+
 /* Contradictions found by the words of claims (after the slot rules of
  * story_facts_check, which they do not repeat for a sentence pair):
  *  - two events in different sentences, neither hedged, whose clauses
@@ -2184,7 +2321,8 @@ static int check_claims(story_vec *v, const story_article *a,
     story_buf hb = {0};
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
-        if (f->hedged ||
+        if ((f->hedged &&
+             !(f->type == STORY_FACT_EVENT && intended(a, lp, f))) ||
             (f->type != STORY_FACT_EVENT && f->type != STORY_FACT_QUOTE))
             continue;
         if (f->type == STORY_FACT_QUOTE &&
@@ -2214,7 +2352,8 @@ static int check_claims(story_vec *v, const story_article *a,
     for (size_t x = 0, y = 0; !rc && claim_pair_next(c, nc, &x, &y);) {
         size_t i = c[x].idx, j = c[y].idx;
         const story_fact *f = &fs->facts[i], *g = &fs->facts[j];
-        if (g->type != f->type || g->sentence == f->sentence)
+        if (g->type != f->type || g->sentence == f->sentence ||
+            !f->hedged != !g->hedged)
             continue;
         if (f->type == STORY_FACT_EVENT) {
             int ant;
@@ -2368,6 +2507,68 @@ static void sentence_dates(const story_factset *fs, size_t i, story_buf *b)
  * A pronoun subject ("He signed it") or object is no evidence. Events are
  * grouped by a hash of their object stems (at most CLAIM_GROUP_MAX
  * compared per group). Returns 0 or -1 (out of memory). */
+/* Day of the week (1 Sunday … 7 Saturday) of a Gregorian date, from
+ * ICU's calendar (ucal, UCAL_DAY_OF_WEEK); 0 on error. */
+static int weekday_of(int y, int m, int d)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UCalendar *cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &e);
+    if (U_FAILURE(e))
+        return 0;
+    ucal_clear(cal);
+    ucal_setDate(cal, y, m - 1, d, &e);
+    int w = ucal_get(cal, UCAL_DAY_OF_WEEK, &e);
+    ucal_close(cal);
+    return U_FAILURE(e) ? 0 : w;
+}
+
+/* A full date whose mention names a weekday it did not fall on ("Sunday,
+ * 8 March 2025": a Saturday) contradicts itself: one entry with fact_a ==
+ * fact_b. The weekday is a word of the date's span found in the pack's
+ * "weekdays" (form -> English name). */
+static int check_weekdays(story_vec *v, const story_article *a,
+                          const story_langpack *lp,
+                          const story_factset *fs)
+{
+    static const char *const names[] = {"sunday",   "monday", "tuesday",
+                                        "wednesday", "thursday", "friday",
+                                        "saturday"};
+    if (!a || !lp || !a->tokens)
+        return 0;
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *f = &fs->facts[i];
+        int y, m, d, c = 0;
+        if (f->type != STORY_FACT_DATE || !f->key ||
+            sscanf(f->key, "date|%4d-%2d-%2d%n", &y, &m, &d, &c) != 3 ||
+            f->key[c] != '\0')
+            continue;
+        for (size_t t = story__token_at(a, f->start);
+             t < a->n_tokens && a->tokens[t].end <= f->end; t++) {
+            json_t *wd = a->tokens[t].key
+                             ? story_langpack_lookup(lp, "weekdays",
+                                                     a->tokens[t].key)
+                             : NULL;
+            const char *said = json_string_value(wd);
+            if (!said)
+                continue;
+            int w = weekday_of(y, m, d);
+            if (w < 1 || w > 7 || strcmp(said, names[w - 1]) == 0)
+                break;
+            char buf[256];
+            snprintf(buf, sizeof buf,
+                     "%04d-%02d-%02d was a %c%s, not a %c%s",
+                     y, m, d, names[w - 1][0] - 32, names[w - 1] + 1,
+                     said[0] >= 'a' && said[0] <= 'z' ? said[0] - 32
+                                                      : said[0],
+                     said + 1);
+            if (push_contra(v, i, i, story__strdup(buf)))
+                return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
 static int check_subject_object(story_vec *v, story_ctx *ctx,
                                 const story_article *a,
                                 const story_langpack *lp,
@@ -2385,7 +2586,8 @@ static int check_subject_object(story_vec *v, story_ctx *ctx,
     story_buf hb = {0}, df = {0}, dg = {0};
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
-        if (f->type != STORY_FACT_EVENT || f->hedged || !f->predicate ||
+        if (f->type != STORY_FACT_EVENT ||
+            (f->hedged && !intended(a, lp, f)) || !f->predicate ||
             !*f->predicate || f->end > a->text_len)
             continue;
         size_t no = object_phrase(ctx, a, lp, fs, f, of, NULL);
@@ -2408,7 +2610,7 @@ static int check_subject_object(story_vec *v, story_ctx *ctx,
     for (size_t x = 0, y = 0; !rc && claim_pair_next(c, nc, &x, &y);) {
         size_t i = c[x].idx, j = c[y].idx;
         const story_fact *f = &fs->facts[i], *g = &fs->facts[j];
-        if (g->sentence == f->sentence)
+        if (g->sentence == f->sentence || !f->hedged != !g->hedged)
             continue;
         int ant;
         if (!events_clash(lp, f, g, &ant))
@@ -2656,7 +2858,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
         }
     }
     if (check_claims(&v, a, lp, fs) ||
-        check_subject_object(&v, ctx, a, lp, fs))
+        check_subject_object(&v, ctx, a, lp, fs) ||
+        check_weekdays(&v, a, lp, fs))
         return contra_oom(&v, by, err);
     free(by);
     /* report in article order */

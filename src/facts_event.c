@@ -439,12 +439,11 @@ static int blocked_before(fx *x, size_t i, size_t e)
  * only when the token shares at least max(5, |w| - D) code points with
  * an entry w of the same concept and is at most 4 code points longer
  * than w (an inflectional ending, as in prefix_lookup). */
-static int stem_match_ok(fx *x, size_t i, const char *concept)
+static int stem_word_ok(fx *x, const char *t, const char *concept)
 {
     json_t *d = story_langpack_field(x->lp, "event_stem_check");
     if (!json_is_integer(d) || json_integer_value(d) < 0)
         return 1;
-    const char *t = x->a->tokens[i].key;
     json_t *lex = story_langpack_field(x->lp, "event_lexicon");
     if (story_langpack_lookup(x->lp, "event_lexicon", t))
         return 1; /* an exact form */
@@ -462,6 +461,11 @@ static int stem_match_ok(fx *x, size_t i, const char *concept)
             return 1;
     }
     return 0;
+}
+
+static int stem_match_ok(fx *x, size_t i, const char *concept)
+{
+    return stem_word_ok(x, x->a->tokens[i].key, concept);
 }
 
 static const char *event_sense(fx *x, const char *pred, size_t b,
@@ -497,6 +501,18 @@ static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
         return NULL;
     if (c && *n == 1 && x->lex_stems && !stem_match_ok(x, i, c))
         return NULL;
+    if (!c && x->tok_ent[i] < 0) {
+        /* a verb negated by its prefix (cs "nenavštíví"): the event of
+         * the rest, negated by fx_negated() */
+        const char *rest = NULL;
+        c = fx_prefix_negated(x, i, "event_lexicon", &rest);
+        if (c && x->lex_stems && !stem_word_ok(x, rest, c))
+            c = NULL;
+        if (c) {
+            *n = 1;
+            return c;
+        }
+    }
     if (c || !es || !es->tok || x->tok_ent[i] >= 0)
         return c;
     if (!es->done[i]) {
@@ -591,6 +607,46 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
             *ei = r;
             story_fact *ef =
                 &((story_fact *)x->facts.data)[fx_entity_fact(x, r)];
+            return ef->key + strlen("entity|");
+        }
+    }
+    /* a surname alone ("Lang, who is still alive"), capitalised, that is
+     * the last word of exactly one person named before it: that person
+     * (the entity extractor leaves some of these untagged at a sentence
+     * start) */
+    if (!x->cjk && (x->a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+        x->tok_ent[i] < 0) {
+        const fx_ent *en = (const fx_ent *)x->ents.data;
+        long found = -1;
+        for (size_t q = 0; q < x->ents.len; q++) {
+            const char *nm = en[q].name, *sp;
+            /* people, and two-word names of unknown kind ("Mara Lind") */
+            if (!nm || !en[q].kind ||
+                (strcmp(en[q].kind, "person") != 0 &&
+                 strcmp(en[q].kind, "other") != 0))
+                continue;
+            sp = strrchr(nm, ' ');
+            if (!sp) /* one word: a name already found as an entity */
+                continue;
+            if (strcmp(en[q].kind, "other") == 0 && strchr(nm, ' ') != sp)
+                continue;
+            sp++;
+            size_t tl = x->a->tokens[i].end - x->a->tokens[i].start;
+            if (strlen(sp) != tl ||
+                memcmp(sp, x->a->text + x->a->tokens[i].start, tl) != 0)
+                continue;
+            const story_fact *ff =
+                &((const story_fact *)x->facts.data)[en[q].first_fact];
+            if (ff->start >= x->a->tokens[i].start)
+                continue;
+            if (found >= 0)
+                return NULL; /* two people of that name */
+            found = (long)q;
+        }
+        if (found >= 0) {
+            *ei = found;
+            story_fact *ef =
+                &((story_fact *)x->facts.data)[fx_entity_fact(x, found)];
             return ef->key + strlen("entity|");
         }
     }
@@ -839,10 +895,15 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         if (x->tok_ent[k] >= 0)
             continue;
         const char *pred = event_match_raw(x, es, k, e, &n);
+        /* a state that denies an event (pack "event_negated_states": en
+         * "still alive", "alive and well" -> KILL, negated) */
+        int denial = 0;
+        if (!pred && (pred = fx_match(x, "event_negated_states", k, e, &n)))
+            denial = 1;
         if (!pred || not_an_event(x, k, n, b, e))
             continue;
-        const char *sense = event_sense(x, pred, b, e);
-        if (sense == pred && n == 1 && json_object_size(disc)) {
+        const char *sense = denial ? pred : event_sense(x, pred, b, e);
+        if (!denial && sense == pred && n == 1 && json_object_size(disc)) {
             /* disc owns the string until fx_events returns */
             story_buf st = {0};
             json_t *d = json_object_get(disc, token_stem_raw(x, k, &st));
@@ -907,7 +968,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         f.key = fx_printf(x, "event||%s|", pred);
         f.slot = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
                            obj ? obj : "");
-        f.negated = fx_negated(x, s, k);
+        f.negated = fx_negated(x, s, k) != denial;
         f.hedged = fx_hedged(x, s, k);
         json_t *o = json_object();
         json_object_set_new(o, "actor", actor ? json_string(actor)

@@ -128,6 +128,11 @@ void fx_fmt_num(char *out, size_t n, double v);
 /* Negation / hedging around token i (predicate, number) in sentence s. */
 int fx_negated(fx *x, size_t s, size_t i);
 int fx_hedged(fx *x, size_t s, size_t i);
+/* A word of lexicon `field` negated by a prefix of pack
+ * "negation_prefixes" (cs "nepodepsal"): its concept and *rest (the key
+ * after the prefix; rest may be NULL), or NULL. See facts.c. */
+const char *fx_prefix_negated(fx *x, size_t i, const char *field,
+                              const char **rest);
 
 /* Entity nearest token i in sentence s (before first, then after), within
  * max tokens; -1 when none. Pronoun -> most recent person entity. */

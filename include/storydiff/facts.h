@@ -123,7 +123,9 @@ STORY_API const char *story_fact_type_name(story_fact_type t);
 
 /** A pair of facts of one article that contradict each other. */
 typedef struct story_contradiction {
-    size_t fact_a, fact_b; /* indices into the fact set, fact_a < fact_b */
+    size_t fact_a, fact_b; /* indices into the fact set, fact_a < fact_b;
+                              equal for one fact at odds with itself (a
+                              full date and the weekday it names) */
     char *detail;          /* one line of explanation, owned */
 } story_contradiction;
 

@@ -20,6 +20,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1002,6 +1003,305 @@ static int run_extract(story_ctx *ctx, const cli *o)
     return status;
 }
 
+/* ---- check: contradictions in words ---------------------------------- */
+
+/* A growing string (check output); oom set on allocation failure. */
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    int oom;
+} sbuf;
+
+static void sb_putn(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->len + n + 1 > cap)
+            cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q) {
+            b->oom = 1;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+static void sb_printf(sbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        sb_putn(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
+}
+
+/* Bytes [s, e) of the article, white space runs as one space, cut at a
+ * character boundary to at most max bytes (an ellipsis marks a cut). */
+static void sb_text(sbuf *b, const story_article *a, size_t s, size_t e,
+                    size_t max)
+{
+    if (e > a->text_len)
+        e = a->text_len;
+    int cut = 0;
+    if (e > s && e - s > max) {
+        e = s + max;
+        while (e > s && ((unsigned char)a->text[e] & 0xC0) == 0x80)
+            e--;
+        cut = 1;
+    }
+    int space = 0;
+    for (size_t i = s; i < e; i++) {
+        char c = a->text[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && b->len)
+            sb_putn(b, " ", 1);
+        space = 0;
+        sb_putn(b, &c, 1);
+    }
+    if (cut)
+        sb_puts(b, "\xE2\x80\xA6");
+}
+
+/* The sentence of fact f, shortened around the fact to about 140 bytes
+ * (cut at spaces, ellipses where cut), in quotation marks when `marks`. */
+#define CHECK_QUOTE_MAX 140
+static void sb_sentence(sbuf *b, const story_article *a, const story_fact *f,
+                        int marks)
+{
+    if (f->sentence >= a->n_sentences)
+        return;
+    size_t s = a->sentences[f->sentence].start;
+    size_t e = a->sentences[f->sentence].end;
+    if (e > a->text_len)
+        e = a->text_len;
+    while (e > s && (a->text[e - 1] == ' ' || a->text[e - 1] == '\n'))
+        e--;
+    size_t s0 = s, e0 = e;
+    if (e - s > CHECK_QUOTE_MAX) {
+        size_t fs = f->start < s ? s : f->start;
+        size_t fe = f->end > e ? e : f->end;
+        size_t room = fe - fs < CHECK_QUOTE_MAX ? CHECK_QUOTE_MAX - (fe - fs)
+                                                 : 0;
+        size_t lo = fs > s + room / 2 ? fs - room / 2 : s;
+        size_t hi = fe + (room - (fs - lo)) < e ? fe + (room - (fs - lo))
+                                                : e;
+        if (hi == e && hi - lo < CHECK_QUOTE_MAX)
+            lo = e > s + CHECK_QUOTE_MAX ? e - CHECK_QUOTE_MAX : s;
+        while (lo > s && lo < fs && a->text[lo - 1] != ' ')
+            lo++; /* start at a word */
+        while (hi < e && hi > fe && a->text[hi] != ' ')
+            hi--; /* end at a word */
+        s = lo;
+        e = hi;
+    }
+    if (marks)
+        sb_puts(b, "\"");
+    if (s > s0)
+        sb_puts(b, "\xE2\x80\xA6");
+    sb_text(b, a, s, e, CHECK_QUOTE_MAX + 8);
+    if (e < e0)
+        sb_puts(b, "\xE2\x80\xA6");
+    if (marks)
+        sb_puts(b, "\"");
+}
+
+/* The words of fact f ("1,200 jobs", "signed up"), quoted, at most 60
+ * bytes; a count with the word of its event right before or after it
+ * ("injures 22", "Five passengers died"). */
+static void sb_fact_words(sbuf *b, const story_article *a,
+                          const story_factset *fs, const story_fact *f)
+{
+    size_t s = f->start, e = f->end;
+    for (size_t i = 0; f->type == STORY_FACT_QUANTITY && f->event &&
+                       f->event[0] && i < fs->n_facts;
+         i++) {
+        const story_fact *g = &fs->facts[i];
+        if (g->type != STORY_FACT_EVENT || g->sentence != f->sentence ||
+            !g->predicate || strcmp(g->predicate, f->event) != 0)
+            continue;
+        if (g->end <= f->start && f->start - g->end <= 2)
+            s = g->start;
+        else if (g->start >= f->end && g->start - f->end <= 2)
+            e = g->end;
+    }
+    sb_puts(b, "\"");
+    sb_text(b, a, s, e, 60);
+    sb_puts(b, "\"");
+}
+
+/* One contradiction in words, no fact keys: what clashes, with the
+ * sentence numbers of `facts` ("s3"). The library's detail names the
+ * rule with the slot keys; only a weekday check (one fact) is kept, since
+ * its detail is already in words. */
+static void check_summary(sbuf *b, const story_article *a,
+                          const story_factset *fs,
+                          const story_contradiction *c)
+{
+    const story_fact *f = &fs->facts[c->fact_a];
+    const story_fact *g = &fs->facts[c->fact_b];
+    if (c->fact_a == c->fact_b) {
+        sb_printf(b, "s%zu ", f->sentence);
+        sb_fact_words(b, a, fs, f);
+        sb_puts(b, ": ");
+        sb_puts(b, c->detail ? c->detail : "");
+        return;
+    }
+    const char *why;
+    int polar = 0;
+    if (f->type == STORY_FACT_QUANTITY)
+        why = "two different counts of the same thing";
+    else if (f->type == STORY_FACT_QUOTE) {
+        why = c->detail && strstr(c->detail, "two sources")
+                  ? "a claim and a report's finding that denies it"
+                  : "one speaker's claim affirmed and denied";
+        polar = 1;
+    } else if (f->predicate && g->predicate &&
+               strcmp(f->predicate, g->predicate) != 0) {
+        why = "opposite actions on the same thing";
+    } else {
+        why = f->hedged ? "the same plan affirmed and denied"
+                        : "the same event affirmed and denied";
+        polar = 1;
+    }
+    const story_fact *two[2] = {f, g};
+    for (int k = 0; k < 2; k++) {
+        const story_fact *h = two[k];
+        if (k)
+            sb_puts(b, " vs ");
+        sb_printf(b, "s%zu ", h->sentence);
+        sb_fact_words(b, a, fs, h);
+        if (h->hedged) /* check compares only intentions when hedged */
+            sb_puts(b, h->negated ? " (no plan)" : " (planned)");
+        else if (polar)
+            sb_puts(b, h->negated ? " (denied)" : " (affirmed)");
+    }
+    sb_puts(b, ": ");
+    sb_puts(b, why);
+}
+
+/* Append s to b as the body of a JSON string (RFC 8259 escapes). */
+static void sb_json_str(sbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            sb_putn(b, e, 2);
+        } else if (c < 0x20) {
+            sb_printf(b, "\\u%04x", c);
+        } else {
+            sb_putn(b, s, 1);
+        }
+    }
+}
+
+/* check --format=json: the library's document plus, in each
+ * contradiction after its "detail" (keys stay sorted), "quote_a",
+ * "quote_b" (the two sentences, shortened), "sentence_a", "sentence_b"
+ * (as `facts` numbers them) and "text" (the contradiction in words).
+ * The document is the library's, written with sorted keys and a 2-space
+ * indent, each detail on one line; when that shape is not found the
+ * document is left as it is. Returns a malloc'd string, or NULL (then the
+ * caller writes the original). */
+static char *check_json_words(const char *doc, const story_article *a,
+                              const story_factset *fs,
+                              const story_contradiction *cs, size_t n)
+{
+    const char *p = strstr(doc, "\n  \"contradictions\": [");
+    if (!p || !n)
+        return NULL;
+    sbuf out = {0};
+    const char *from = doc;
+    for (size_t i = 0; i < n; i++) {
+        const char *d = strstr(p, "\n      \"detail\": \"");
+        const char *eol = d ? strchr(d + 1, '\n') : NULL;
+        if (!eol) {
+            free(out.p);
+            return NULL;
+        }
+        sb_putn(&out, from, (size_t)(eol - from));
+        const story_fact *fa = &fs->facts[cs[i].fact_a];
+        const story_fact *fb = &fs->facts[cs[i].fact_b];
+        sbuf w = {0};
+        sb_puts(&out, ",\n      \"quote_a\": \"");
+        sb_sentence(&w, a, fa, 0);
+        sb_json_str(&out, w.p ? w.p : "");
+        w.len = 0;
+        if (w.p)
+            w.p[0] = '\0';
+        sb_puts(&out, "\",\n      \"quote_b\": \"");
+        sb_sentence(&w, a, fb, 0);
+        sb_json_str(&out, w.p ? w.p : "");
+        w.len = 0;
+        if (w.p)
+            w.p[0] = '\0';
+        sb_printf(&out, "\",\n      \"sentence_a\": %zu,\n      "
+                        "\"sentence_b\": %zu,\n      \"text\": \"",
+                  fa->sentence, fb->sentence);
+        check_summary(&w, a, fs, &cs[i]);
+        sb_json_str(&out, w.p ? w.p : "");
+        sb_puts(&out, "\"");
+        out.oom |= w.oom;
+        free(w.p);
+        from = p = eol;
+    }
+    sb_puts(&out, from);
+    if (out.oom) {
+        free(out.p);
+        return NULL;
+    }
+    return out.p;
+}
+
+/* check, text: per contradiction "fA fB: <in words>" and the two
+ * sentences, shortened, on indented lines ("    s3: "…""); one sentence
+ * line when both facts share it. */
+static char *check_text(const story_article *a, const story_factset *fs,
+                        const story_contradiction *cs, size_t n)
+{
+    sbuf b = {0};
+    sb_puts(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        const story_fact *f = &fs->facts[cs[i].fact_a];
+        const story_fact *g = &fs->facts[cs[i].fact_b];
+        sb_printf(&b, "f%zu f%zu: ", cs[i].fact_a, cs[i].fact_b);
+        check_summary(&b, a, fs, &cs[i]);
+        sb_puts(&b, "\n");
+        sb_printf(&b, "    s%zu: ", f->sentence);
+        sb_sentence(&b, a, f, 1);
+        sb_puts(&b, "\n");
+        if (g->sentence != f->sentence) {
+            sb_printf(&b, "    s%zu: ", g->sentence);
+            sb_sentence(&b, a, g, 1);
+            sb_puts(&b, "\n");
+        }
+    }
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
 /* facts and check: one article, its facts, and (check) contradictions. */
 static int run_facts(story_ctx *ctx, const cli *o, int check)
 {
@@ -1042,6 +1342,26 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
             report_error(&e, o->inputs[0], rc);
             goto done;
         }
+        char *words = check ? check_json_words(out, a, fs, cs, n_cs) : NULL;
+        if (words) {
+            int w = write_all(words);
+            free(words);
+            story_free(out);
+            out = NULL;
+            if (w == 0)
+                status = n_cs ? EXIT_DIFF : EXIT_SAME;
+            goto done;
+        }
+    } else if (check) {
+        char *t = check_text(a, fs, cs, n_cs);
+        if (!t) {
+            fprintf(stderr, "storydiff: %s: out of memory\n", o->inputs[0]);
+            goto done;
+        }
+        if (write_visible(t) == 0)
+            status = n_cs ? EXIT_DIFF : EXIT_SAME;
+        free(t);
+        goto done;
     } else {
         /* text: one line per fact (facts) or per contradiction (check) */
         size_t cap = 4096, len = 0;

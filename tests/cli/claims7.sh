@@ -46,12 +46,12 @@ w fund.txt "Flood barrier" \
   "The county board approved a 5 million euro flood barrier on Monday." \
   "Three weeks later the board rejected the flood barrier."
 chk "approved a barrier / weeks later rejected the barrier" 1 \
-  'event AGREE vs OPPOSE \(antonyms, same subject and object\)' "$tmp/fund.txt"
+  's1 "approved" vs s2 "rejected": opposite actions on the same thing' "$tmp/fund.txt"
 w ferry.txt "Ferry inspection" \
   "The old ferry is fit to sail, engineers said." \
   "A later survey found that the old ferry is not fit to sail."
 chk "engineers vs a survey's finding" 1 \
-  'quote quote\|[A-Z]+ vs quote\|DOCUMENT \(same claim words, two sources\)' "$tmp/ferry.txt"
+  '\(affirmed\) vs s2 .*\(denied\): a claim and a report.s finding that denies it' "$tmp/ferry.txt"
 w clean.txt "Flood barrier" \
   "The county board approved the flood barrier in May." \
   "The county board rejected the flood barrier in October." \

@@ -79,7 +79,7 @@ else fail "renamed speaker: her quotes are changed, nothing added or omitted"; f
 
 # 4. check: the headline's count against the body's, inside one article
 "$bin" check "$tmp/b.txt" >"$tmp/out" 2>&1; st=$?
-if [ "$st" -eq 1 ] && grep -q "INJURE person" "$tmp/out"; then
+if [ "$st" -eq 1 ] && grep -qF '"injures 22" vs s1 "injuring 21 people"' "$tmp/out"; then
   ok "check: headline 'injures 22' vs body '21 people'"
 else fail "check: headline 'injures 22' vs body '21 people' (status $st)"; fi
 "$bin" check "$tmp/a.txt" >"$tmp/out" 2>&1; st=$?
@@ -95,7 +95,7 @@ Portugal signed the fisheries treaty with Chile on Monday.
 Two days later the ministry said that Portugal did not sign the fisheries treaty with Chile.
 EOF
 "$bin" check "$tmp/c.txt" >"$tmp/out" 2>&1; st=$?
-if [ "$st" -eq 1 ] && grep -q "event SIGN" "$tmp/out"; then
+if [ "$st" -eq 1 ] && grep -qF '"signed" (affirmed) vs s2 "sign" (denied)' "$tmp/out"; then
   ok "check: signed vs did not sign (actor in the reported clause)"
 else fail "check: signed vs did not sign (status $st)"; fi
 

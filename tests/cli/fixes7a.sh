@@ -25,24 +25,24 @@ w senate.txt "Harbour vote" \
   "Dock workers had lobbied for the measure all spring." \
   "Later, the Senate rejected the harbour bill on Tuesday, according to the minutes."
 chk "approved / rejected the same bill: antonyms" 1 \
-  '^f[0-9]+ f[0-9]+: event AGREE vs OPPOSE \(antonyms' "$tmp/senate.txt"
+  '^f[0-9]+ f[0-9]+: s1 "approved" vs s3 "rejected": opposite actions' "$tmp/senate.txt"
 w board.txt "Library plan" \
   "The town board approved the library extension on Friday." \
   "Parents waited in the hall while the board met." \
   "The town board did not approve the library extension on Friday."
 chk "approved / did not approve, no named actor" 1 \
-  'event AGREE \(same claim words\): affirmed in sentence 1, denied in sentence 3' \
+  '^f[0-9]+ f[0-9]+: s1 "approved" \(affirmed\) vs s3 "approve" \(denied\)' \
   "$tmp/board.txt"
 w pier.txt "Pier inspection" \
   "The old pier is stable, inspectors said." \
   "Inspectors said the old pier is not stable."
 chk "a speaker's claim and its negation" 1 \
-  'quote quote\|OFFICIAL \(same claim words\): affirmed' "$tmp/pier.txt"
+  '\(affirmed\) vs s2 .*\(denied\): one speaker.s claim affirmed and denied' "$tmp/pier.txt"
 w mine.de.txt "Unglück in einer Grube" \
   "Bei einem Unglück in einer Grube in Kellbach kamen am Montag 5 Arbeiter ums Leben, teilte die Polizei mit." \
   "Die Grube war seit Jahren umstritten." \
   "Später hieß es, bei dem Unglück seien 9 Arbeiter ums Leben gekommen."
-chk "de: 5 vs 9 workers died (ums Leben)" 1 '^f[0-9]+ f[0-9]+: KILL person : 5 in sentence 1, 9 in sentence 3' \
+chk "de: 5 vs 9 workers died (ums Leben)" 1 '^f[0-9]+ f[0-9]+: s1 "5 Arbeiter ums Leben" vs s3 "9 Arbeiter ums Leben": two different counts' \
   "$tmp/mine.de.txt"
 w clean.txt "Library plan" \
   "The town board approved the library extension in March." \

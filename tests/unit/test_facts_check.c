@@ -319,6 +319,50 @@ static void test_count_after_date(void **state)
         0);
 }
 
+/* Session 10 (fresh8 M4, fresh8b M2/M5): reported "would" is backshift,
+ * not a hedge; two intentions of opposite polarity clash; a death against
+ * "still alive"; a weekday that does not fit its full date (one fact);
+ * a count after a sentence ending in a capitalised word is no name. */
+static void test_session10(void **state)
+{
+    (void)state;
+    assert_int_equal(details("Harbor Air will cut 300 jobs this year, the "
+                             "company said. The chief executive told staff "
+                             "that the airline would cut 500 jobs this "
+                             "year.",
+                             "en", "DECREASE"),
+                     1);
+    assert_int_equal(details("Harbor Air will cut 300 jobs this year, the "
+                             "company said. The chief executive said the "
+                             "airline would cut 500 jobs if sales fell.",
+                             "en", "DECREASE"),
+                     0);
+    assert_int_equal(details("The mill had no plans to sell its grain "
+                             "depot. The mill plans to sell its grain "
+                             "depot.",
+                             "en", "TRADE"),
+                     1);
+    assert_int_equal(details("The mill plans to sell its grain depot. The "
+                             "mill did not sell its grain depot.",
+                             "en", "TRADE"),
+                     0);
+    assert_int_equal(details("The poet Anna Varga died on Monday. Varga, "
+                             "who is still alive, read at the fair.",
+                             "en", "KILL"),
+                     1);
+    assert_int_equal(details("The ferry sank on Sunday, 8 March 2025.", "en",
+                             "was a Saturday, not a Sunday"),
+                     1);
+    assert_int_equal(details("The ferry sank on Saturday, 8 March 2025.",
+                             "en", "was a"),
+                     0);
+    assert_int_equal(details("Crash kills 7, injures 2. A van hit a wall "
+                             "on Friday. Two passengers died and seven were "
+                             "hurt.",
+                             "en", "KILL"),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_count_after_date),
         cmocka_unit_test(test_object_words),
         cmocka_unit_test(test_subject_object),
+        cmocka_unit_test(test_session10),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
