@@ -1037,6 +1037,22 @@ static int names_earlier(fx *x, const char *k, size_t n)
     return earlier;
 }
 
+/* A genitive "-s" on a name whose bare form the article also writes
+ * capitalised mid-sentence (is "Mikes Johnsons" … "Johnson", de "Rishi
+ * Sunaks Gesetz" … "Sunak"): the length without the s, else tn. Cased
+ * scripts, persons and unclassified names only. */
+static size_t bare_genitive(fx *x, const char *kind, const char *tk,
+                            size_t tn)
+{
+    if (x->cjk || tn < 5 || tn >= 128 || tk[tn - 1] != 's' ||
+        tk[tn - 2] == 's' || strcmp(kind, "place") == 0 ||
+        strcmp(kind, "organisation") == 0)
+        return tn;
+    char kk[128];
+    snprintf(kk, sizeof kk, "%.*s", (int)(tn - 1), tk);
+    return json_object_get(x->capital_inside, kk) ? tn - 1 : tn;
+}
+
 /* Find or create the canonical entity for a mention. */
 static long resolve(fx *x, const char *skel_all, const char *skel_last,
                     int nwords, const char *kind)
@@ -1424,6 +1440,22 @@ static char *mention_json(fx *x, const char *canonical, const char *kind,
     return d;
 }
 
+/* Token i is written in capitals ("BELLMOOR —" in a dateline or a
+ * headline) and the article also writes the same word with lower-case
+ * letters ("Bellmoor"): a word in capitals, no acronym, for its kind. */
+static int shouted_word(const fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    const char *k = a->tokens[i].key;
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        const story_token *t = &a->tokens[j];
+        if (j != i && strcmp(t->key, k) == 0 &&
+            !is_acronym(a->text + t->start, t->end - t->start))
+            return 1;
+    }
+    return 0;
+}
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
                        story_vec *roles, const char *nationality,
@@ -1456,7 +1488,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                 kind = "place";
         }
         if (!kind && nwords == 1 &&
-            is_acronym(a->text + start, nameend - start))
+            is_acronym(a->text + start, nameend - start) &&
+            !shouted_word(x, rs))
             kind = "organisation";
         if (!kind && roles->len)
             kind = "person";
@@ -1492,6 +1525,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     } else if (knw == 1) {
         const char *tk = a->tokens[ks].key;
         size_t tn = strip_possessive(tk, strlen(tk));
+        tn = bare_genitive(x, keykind, tk, tn);
         tn = strip_suffix(x, tk, tn);
         lk = latin_key(x, tk, tn);
     } else {
@@ -1520,6 +1554,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         }
         const char *tk = a->tokens[le].key;
         size_t tn = strip_possessive(tk, strlen(tk));
+        tn = bare_genitive(x, keykind, tk, tn);
         tn = strip_suffix(x, tk, tn);
         /* katakana: the tokenizer splits one word into pieces; the last
          * word is everything after the last middle dot */
@@ -3529,10 +3564,58 @@ static int entities_sentence(fx *x, size_t s)
     return x->rc;
 }
 
+/* One kind and one canonical name per entity across its mentions: an
+ * entity's kind is settled by a later mention ("Bellmoor" other, then
+ * "the Bellmoor council" … organisation) and its canonical name grows
+ * to the longest form, so every mention fact gets the entity's final
+ * kind and canonical name (value_json written again). */
+static void entities_settle(fx *x)
+{
+    story_fact *facts = x->facts.data;
+    for (size_t q = 0; q < x->ents.len && !x->rc; q++) {
+        const fx_ent *e = ent_at(x, (long)q);
+        if (e->first_fact == (size_t)-1)
+            continue;
+        for (size_t i = e->first_fact; i < x->facts.len && !x->rc; i++) {
+            story_fact *f = &facts[i];
+            if (f->type != STORY_FACT_ENTITY ||
+                f->entity != (long)e->first_fact || !f->value_json)
+                continue;
+            json_error_t je;
+            json_t *o = json_loads(f->value_json, 0, &je);
+            if (!o)
+                continue;
+            const char *ok = json_string_value(json_object_get(o, "kind"));
+            const char *oc =
+                json_string_value(json_object_get(o, "canonical"));
+            if (ok && oc && strcmp(ok, e->kind) == 0 &&
+                strcmp(oc, e->name) == 0) {
+                json_decref(o);
+                continue;
+            }
+            json_object_set_new(o, "kind", json_string(e->kind));
+            json_object_set_new(o, "canonical", json_string(e->name));
+            char *nv = fx_json(x, o); /* frees o */
+            char *nk = fx_strdup(x, e->kind);
+            if (!nv || !nk) {
+                free(nv);
+                free(nk);
+                return;
+            }
+            free(f->value_json);
+            f->value_json = nv;
+            free(f->entity_kind);
+            f->entity_kind = nk;
+        }
+    }
+}
+
 int fx_entities(fx *x)
 {
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
         entities_sentence(x, s);
+    if (!x->rc)
+        entities_settle(x);
     return x->rc;
 }
 

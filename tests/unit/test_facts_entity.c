@@ -1020,6 +1020,46 @@ static void test_dictionary_common_words(void **state)
     run_free(&es);
 }
 
+/* Kind of an entity fact of name `name` (first match), or "". */
+static const char *kind_of(const run *r, const char *name)
+{
+    for (size_t i = 0; i < r->fs->n_facts; i++) {
+        const story_fact *f = &r->fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY && f->name &&
+            strcmp(f->name, name) == 0)
+            return f->entity_kind ? f->entity_kind : "";
+    }
+    return "";
+}
+
+/* Session 10: one kind per entity across its mentions (a word in
+ * capitals in a dateline is no acronym when the article also writes it
+ * in lower case); company words make organisations; "Councillor" is a
+ * role; a genitive -s on a name whose bare form the article also writes
+ * has the bare form's key (is "Mikes Johnsons", de "Rishi Sunaks"). */
+static void test_entity_kinds_and_genitives(void **state)
+{
+    (void)state;
+    run en = extract("Storm floods Varnholt harbour\n\nVARNHOLT - A storm "
+                     "flooded the harbour of Varnholt on Monday. Workers "
+                     "of Pellwick Logistics left early. The mayor of the "
+                     "Varnholt Council said roads were closed. Councillor "
+                     "Ines Brodt said the town would help.", "en");
+    assert_string_equal(kind_of(&en, "VARNHOLT"), kind_of(&en, "Varnholt"));
+    assert_string_equal(kind_of(&en, "Pellwick Logistics"), "organisation");
+    assert_true(key_of(&en, "Ines Brodt")[0]);
+    assert_string_equal(key_of(&en, "Councillor"), "");
+    run is = extract("Frumvarp Mikes Johnsons var samþykkt í gær. Johnson "
+                     "sagði að það væri gott.", "is");
+    assert_string_equal(key_of(&is, "Johnsons"), key_of(&is, "Johnson"));
+    run de = extract("Das Gesetz Rishi Sunaks wurde gestern beschlossen. "
+                     "Am Abend sprach Sunak im Parlament.", "de");
+    assert_string_equal(key_of(&de, "Sunaks"), key_of(&de, "Sunak"));
+    run_free(&en);
+    run_free(&is);
+    run_free(&de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1067,6 +1107,7 @@ int main(void)
         cmocka_unit_test(test_english_role_run_and_soviet_union),
         cmocka_unit_test(test_czech_ova_after_vowel),
         cmocka_unit_test(test_dictionary_common_words),
+        cmocka_unit_test(test_entity_kinds_and_genitives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
