@@ -1389,12 +1389,16 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
                             0xC0) == 0x80)
                         n--;
                 }
+                /* one flags field always (7 fields per line, fresh-user
+                 * L2 of session 10: cut -f7 found the text or a flag) */
+                const char *flags = f->negated && f->hedged ? "negated,hedged"
+                                    : f->negated            ? "negated"
+                                    : f->hedged             ? "hedged"
+                                                            : "-";
                 k = snprintf(line, sizeof line,
-                             "f%zu\t%s\ts%zu\t%zu-%zu\t%s%s%s\t\"%.*s%s\"\n",
+                             "f%zu\t%s\ts%zu\t%zu-%zu\t%s\t%s\t\"%.*s%s\"\n",
                              i, story_fact_type_name(f->type), f->sentence,
-                             f->start, f->end, f->key ? f->key : "",
-                             f->negated ? "\tnegated" : "",
-                             f->hedged ? "\thedged" : "", n,
+                             f->start, f->end, f->key ? f->key : "", flags, n,
                              a->text + (n ? f->start : 0),
                              cut ? "\xE2\x80\xA6" : "");
                 for (int q = 0; q < k && q < (int)sizeof line - 2; q++)

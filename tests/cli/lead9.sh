@@ -86,4 +86,15 @@ else fail "compare - B C (status $st)"; fi
 if [ "$st" -eq 1 ] && [ "$(grep -c '^summary:' "$tmp/out")" -eq 2 ]; then ok "compare A B -: stdin as a later version"
 else fail "compare A B - (status $st)"; fi
 
+# facts text output: always seven tab-separated fields, flags "-" when none
+# (fresh-user L2: the flags field was missing or split in two)
+w fl.txt "The council did not approve 12 ferries on Monday, and might add 4 more." \
+  "Officials reportedly did not sign the deal."
+run facts "$tmp/fl.txt"
+if [ "$st" -eq 0 ] && [ "$(awk -F'\t' 'NF != 7' "$tmp/out" | wc -l)" -eq 0 ] &&
+   awk -F'\t' '$6 == "-"' "$tmp/out" | grep -q . &&
+   awk -F'\t' '$6 == "negated"' "$tmp/out" | grep -q .; then
+  ok "facts: seven fields per line, flags '-' when none"
+else fail "facts text fields (status $st): $(cat "$tmp/out")"; fi
+
 finish
