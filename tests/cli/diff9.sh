@@ -136,6 +136,16 @@ it t.it.neg "non visiterà"
 cmp_text "it faithful: no difference" 0 'summary: .* 0 changed, 0 contradicted' "$tmp/t.en" "$tmp/t.it"
 cmp_text "it: 'non visiterà' contradicts 'will visit'" 1 \
   '\[!\] contradicted event .*TRAVEL → negated' "$tmp/t.en" "$tmp/t.it.neg"
+cs() { w "$1" "Zřícení mostu v Dravniku si vyžádalo 6 obětí" \
+  "Šest lidí zahynulo, když se v pondělí 6. října 2025 zřítil silniční most ve městě Dravnik." \
+  "Na mostě bylo v té době asi 40 aut. Záchranáři vytáhli z řeky 23 lidí." \
+  "„Most byl loni zkontrolován a byl prohlášen za bezpečný,“ řekla ministryně dopravy Helena Korr." \
+  "Premiér Tomas Weller $2 místo ve středu."; }
+cs t.cs navštíví
+cs t.cs.neg nenavštíví
+cmp_text "cs faithful: no difference" 0 'summary: .* 0 changed, 0 contradicted' "$tmp/t.en" "$tmp/t.cs"
+cmp_text "cs: 'nenavštíví' contradicts 'will visit'" 1 \
+  '\[!\] contradicted event .*TRAVEL → negated' "$tmp/t.en" "$tmp/t.cs.neg"
 ja() { w "$1" "ドラヴニクで橋が崩落、6人死亡" \
   "2025年10月6日月曜日、ドラヴニクの町で道路橋が崩落し、6人が死亡した。" \
   "当時、橋の上には約40台の車があった。救助隊は川から23人を救出した。" \
