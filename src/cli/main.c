@@ -1337,7 +1337,12 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
         goto done;
     }
     if (o->format && strcmp(o->format, "json") == 0) {
-        rc = story_facts_json(&out, a, fs, check ? cs : NULL, n_cs, &e);
+        /* check: "contradictions" always, [] when none (story_facts_check
+         * leaves cs NULL then, which story_facts_json reads as "no check";
+         * fresh-user L1, session 10) */
+        static const story_contradiction none;
+        rc = story_facts_json(&out, a, fs, check ? (cs ? cs : &none) : NULL,
+                              n_cs, &e);
         if (rc) {
             report_error(&e, o->inputs[0], rc);
             goto done;

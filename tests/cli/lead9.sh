@@ -97,4 +97,11 @@ if [ "$st" -eq 0 ] && [ "$(awk -F'\t' 'NF != 7' "$tmp/out" | wc -l)" -eq 0 ] &&
   ok "facts: seven fields per line, flags '-' when none"
 else fail "facts text fields (status $st): $(cat "$tmp/out")"; fi
 
+# check --format=json: "contradictions" is [] when there is none
+# (fresh-user L1: the key was missing)
+run check --format=json "$tmp/a.txt"
+if [ "$st" -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["contradictions"] == []' "$tmp/out"; then
+  ok "check --format=json: an empty contradictions list"
+else fail "check json empty (status $st)"; fi
+
 finish
