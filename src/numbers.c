@@ -72,6 +72,8 @@ typedef struct numlang {
         const char *ptr;
         const story_langpack_index *ix;
         int neutral; /* nummod.neutral[] index, or -1 */
+        int alt_built; /* the field's keys are in alt and alt_bloom */
+        uint64_t alt_bloom[4]; /* bits of the hashes of its alt keys */
     } fcache[FIELD_CACHE];
     /* compound_suffixes then compound_units, in pack order, with their
      * lengths (built on first use) */
@@ -85,9 +87,9 @@ typedef struct numlang {
     json_t *icu;
     /* script-variant spellings (see match_fold): "field\x1f" + the
      * match fold of a pack key whose fold differs from its key -> the
-     * key's value, built per field on first use (alt_built: field ->
-     * nl) */
-    story_strmap alt, alt_built;
+     * key's value, built per field on first use (fcache[].alt_built);
+     * fcache[].alt_bloom filters the lookups */
+    story_strmap alt;
 } numlang;
 
 typedef struct nummod {
@@ -114,7 +116,6 @@ static void nummod_free(void *p)
         json_decref(m->langs[i]->icu);
         free(m->langs[i]->sfx);
         story__strmap_free(&m->langs[i]->alt);
-        story__strmap_free(&m->langs[i]->alt_built);
         free(m->langs[i]);
     }
     for (size_t i = 0; i < m->n_neutral; i++)
@@ -266,6 +267,7 @@ typedef struct scan {
     story_buf mkey;  /* match fold of the key of [mkey_p, mkey_p + mkey_n) */
     const char *mkey_p;
     size_t mkey_n;
+    uint64_t mkey_hash; /* story__hash_bytes of mkey */
     story_buf alt_key; /* "field\x1f" + match fold (alt lookups) */
 } scan;
 
@@ -288,6 +290,8 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k,
         nl->fcache[c].ptr = field;
         nl->fcache[c].ix = story_langpack_index_of(nl->lp, field);
         nl->fcache[c].neutral = f;
+        nl->fcache[c].alt_built = 0;
+        memset(nl->fcache[c].alt_bloom, 0, sizeof nl->fcache[c].alt_bloom);
     }
     json_t *v = story_langpack_index_lookup(nl->fcache[c].ix, k, klen, khash);
     if (v)
@@ -413,15 +417,26 @@ static int match_fold(story_buf *b, const char *k, size_t n)
     return b->oom ? -1 : changed;
 }
 
+static void bloom_set(uint64_t *bloom, uint64_t h)
+{
+    bloom[(h >> 6) & 3] |= (uint64_t)1 << (h & 63);
+}
+
+static int bloom_has(const uint64_t *bloom, uint64_t h)
+{
+    return (bloom[(h >> 6) & 3] >> (h & 63)) & 1;
+}
+
 /* alt map entry of one pack key: "field\x1f" + match fold of its fold */
-static void alt_add(numlang *nl, story_buf *f1, story_buf *f2,
-                    story_buf *ak, const char *field, const char *key,
-                    json_t *val)
+static void alt_add(numlang *nl, uint64_t *bloom, story_buf *f1,
+                    story_buf *f2, story_buf *ak, const char *field,
+                    const char *key, json_t *val)
 {
     if (fold_into(f1, key, strlen(key)) ||
         !has_variant_script(f1->data, f1->len) ||
         match_fold(f2, f1->data, f1->len) != 1)
         return;
+    bloom_set(bloom, story__hash_bytes(f2->data, f2->len));
     ak->len = 0;
     story_buf_append(ak, field, strlen(field));
     story_buf_putc(ak, '\x1f');
@@ -431,50 +446,52 @@ static void alt_add(numlang *nl, story_buf *f1, story_buf *f2,
         story__strmap_put_ptr(&nl->alt, ak->data, ak->len, val);
 }
 
-static void alt_build_obj(numlang *nl, json_t *v, const char *field,
-                          story_buf *f1, story_buf *f2, story_buf *ak)
+static void alt_build_obj(numlang *nl, uint64_t *bloom, json_t *v,
+                          const char *field, story_buf *f1, story_buf *f2,
+                          story_buf *ak)
 {
     if (json_is_array(v)) {
         size_t ai;
         json_t *e;
         json_array_foreach(v, ai, e) {
             if (json_is_string(e))
-                alt_add(nl, f1, f2, ak, field, json_string_value(e),
+                alt_add(nl, bloom, f1, f2, ak, field, json_string_value(e),
                         json_true());
         }
     } else if (json_is_object(v)) {
         const char *wk;
         json_t *wv;
         json_object_foreach(v, wk, wv) {
-            alt_add(nl, f1, f2, ak, field, wk, wv);
+            alt_add(nl, bloom, f1, f2, ak, field, wk, wv);
         }
     }
 }
 
-/* Value of a pack key of `field` whose match fold is mf[0, mfl), for the
- * keys whose match fold differs from their fold (the others are found by
- * lookup_folded). */
+/* Value of a pack key of `field` whose match fold is mf[0, mfl) (hash
+ * mh), for the keys whose match fold differs from their fold (the others
+ * are found by lookup_folded, which has set up the field's fcache slot). */
 static json_t *alt_lookup(scan *s, const char *field, const char *mf,
-                          size_t mfl)
+                          size_t mfl, uint64_t mh)
 {
     numlang *nl = s->nl;
-    size_t fl = strlen(field);
-    if (!story__strmap_get_ptr(&nl->alt_built, field, fl)) {
+    size_t c = ((uintptr_t)field >> 3) & (FIELD_CACHE - 1);
+    if (!nl->fcache[c].alt_built) {
         story_buf f1 = {0}, f2 = {0}, ak = {0};
-        alt_build_obj(nl, story_langpack_field(nl->lp, field), field, &f1,
-                      &f2, &ak);
+        uint64_t *bloom = nl->fcache[c].alt_bloom;
+        alt_build_obj(nl, bloom, story_langpack_field(nl->lp, field), field,
+                      &f1, &f2, &ak);
         if (nl->icu)
-            alt_build_obj(nl, json_object_get(nl->icu, field), field, &f1,
-                          &f2, &ak);
+            alt_build_obj(nl, bloom, json_object_get(nl->icu, field), field,
+                          &f1, &f2, &ak);
         story_buf_free(&f1);
         story_buf_free(&f2);
         story_buf_free(&ak);
-        story__strmap_put_ptr(&nl->alt_built, field, fl, nl);
+        nl->fcache[c].alt_built = 1;
     }
-    if (!story__strmap_size(&nl->alt))
+    if (!bloom_has(nl->fcache[c].alt_bloom, mh))
         return NULL;
     s->alt_key.len = 0;
-    story_buf_append(&s->alt_key, field, fl);
+    story_buf_append(&s->alt_key, field, strlen(field));
     story_buf_putc(&s->alt_key, '\x1f');
     story_buf_append(&s->alt_key, mf, mfl);
     if (s->alt_key.oom)
@@ -493,17 +510,18 @@ static json_t *lookup_variant(scan *s, const char *field)
         s->mkey_p = NULL;
         if (match_fold(&s->mkey, s->key_f, s->key_len) < 0)
             return NULL;
+        s->mkey_hash = story__hash_bytes(s->mkey.data, s->mkey.len);
         s->mkey_p = s->key_p;
         s->mkey_n = s->key_n;
     }
     if (s->mkey.len != s->key_len ||
         memcmp(s->mkey.data, s->key_f, s->key_len) != 0) {
         v = lookup_folded(s, field, s->mkey.data, s->mkey.len,
-                          story__hash_bytes(s->mkey.data, s->mkey.len));
+                          s->mkey_hash);
         if (v)
             return v;
     }
-    return alt_lookup(s, field, s->mkey.data, s->mkey.len);
+    return alt_lookup(s, field, s->mkey.data, s->mkey.len, s->mkey_hash);
 }
 
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
@@ -1769,6 +1787,27 @@ static size_t elided_end(scan *s, size_t a, size_t we)
     return 0;
 }
 
+/* Start of the rest of word [a, b) after a number_prefix_connectors
+ * entry written onto it (ar و "and") and the marks on it, or 0. */
+static size_t prefix_connector(scan *s, size_t a, size_t b)
+{
+    json_t *pc = story_langpack_field(s->nl->lp, "number_prefix_connectors");
+    size_t k;
+    json_t *e;
+    json_array_foreach(pc, k, e) {
+        const char *x = json_string_value(e);
+        size_t xl = x ? strlen(x) : 0;
+        if (!xl || b - a <= xl || memcmp(s->t + a, x, xl) != 0)
+            continue;
+        size_t q = a + xl, nx;
+        while (q < b && arabic_mark(cp_at(s, q, &nx)))
+            q = nx;
+        if (q < b)
+            return q;
+    }
+    return 0;
+}
+
 static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
 {
     json_t *j = lookup(s, "number_words", s->t + a, b - a);
@@ -2348,7 +2387,18 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             last_end = we;
             break;
         }
+        int joined = 0;
         if (!number_word(s, p, we, &x, &o)) {
+            /* ar "خمسة وعشرون" = 25, "مائة وخمسون" = 150: a connector
+             * written onto the next number word (number_prefix_connectors);
+             * units before tens, or a larger value before a smaller */
+            size_t pq = nv > 0 ? prefix_connector(s, p, we) : 0;
+            if (pq && number_word(s, pq, we, &x, &o) && !o && x < 100 &&
+                (vals[nv - 1] > x ||
+                 (vals[nv - 1] < 10 && x >= 20 && fmod(x, 10) == 0)))
+                joined = 1;
+        }
+        if (!joined && !number_word(s, p, we, &x, &o)) {
             /* CJK: a longer listed token? (十五 is 十 + 五 anyway) */
             if (nv > 0 && lookup(s, "number_connectors", s->t + p, we - p)) {
                 size_t q = skip_spaces(s, we);
@@ -2363,7 +2413,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             break;
         }
         double rv;
-        if (nv > 0 && !(x == 100 || x == 1000 || x >= 10000) &&
+        if (!joined && nv > 0 && !(x == 100 || x == 1000 || x >= 10000) &&
             !(vals[nv - 1] > x && vals[nv - 1] >= 10) &&
             !(rbnf_parse(s, i, we, &rv) && rv > 0)) {
             /* "एक आठ" (an eight), "two three": not one number; only tens
