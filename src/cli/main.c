@@ -1131,6 +1131,28 @@ static void sb_fact_words(sbuf *b, const story_article *a,
                           const story_factset *fs, const story_fact *f)
 {
     size_t s = f->start, e = f->end;
+    /* a quote: its claim (the content), not the whole quotation */
+    const char *cs = f->type == STORY_FACT_QUOTE && f->value_json
+                         ? strstr(f->value_json, "\"content_start\":")
+                         : NULL;
+    const char *ce = f->type == STORY_FACT_QUOTE && f->value_json
+                         ? strstr(f->value_json, "\"content_end\":")
+                         : NULL;
+    if (cs && ce) {
+        char *q;
+        unsigned long long x = strtoull(cs + strlen("\"content_start\":"),
+                                        &q, 10);
+        unsigned long long y = strtoull(ce + strlen("\"content_end\":"),
+                                        &q, 10);
+        if (x < y && y <= a->text_len) {
+            s = (size_t)x;
+            e = (size_t)y;
+            while (s < e && strchr(" \"'", a->text[s]))
+                s++;
+            while (e > s && strchr(" .,\"'", a->text[e - 1]))
+                e--;
+        }
+    }
     for (size_t i = 0; f->type == STORY_FACT_QUANTITY && f->event &&
                        f->event[0] && i < fs->n_facts;
          i++) {
