@@ -5,7 +5,9 @@
  * HTTP Content-Type charset (or the --save sidecar's); for HTML the
  * <meta charset> / http-equiv / XML declaration in the first 8 KiB (the
  * WHATWG "prescan a byte stream" idea, HTML Living Standard 13.2.3.2); valid
- * UTF-8; ICU charset detection (ucsdet). A BOM is checked before the HTTP
+ * UTF-8; ICU charset detection (ucsdet_detectAll, filtered and re-ranked
+ * in detect_charset: no UTF-16/32 without a BOM, close candidates weighed
+ * by CLDR exemplar characters). A BOM is checked before the HTTP
  * header as the WHATWG Encoding Standard's "decode" algorithm does. Labels
  * are mapped as the WHATWG Encoding Standard does for the common cases
  * (iso-8859-1 and us-ascii mean windows-1252, gb2312 means GBK). Conversion
@@ -33,7 +35,11 @@
 #include <strings.h>
 
 #include <unicode/ucnv.h>
+#include <unicode/uchar.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uloc.h>
+#include <unicode/ulocdata.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 
 #include "ingest_int.h"
@@ -586,10 +592,213 @@ static long long mojibake_at(const char *s, size_t len)
     return -1;
 }
 
-/* ICU's best guess of the charset of bytes that are not UTF-8 (ucsdet,
- * the first MiB); "" when it has none or guesses UTF-8. */
-static void best_guess(const char *body, size_t blen, int is_html,
-                       char *out, size_t n, int32_t *conf)
+/* ---- detection: ICU's candidates, filtered and re-ranked -------------- */
+
+/* The <html lang="..."> primary language subtag in the first 8 KiB of an
+ * HTML page, lower-cased ("" when there is none). */
+static void html_lang(const char *s, size_t len, char *out, size_t outsz)
+{
+    const char *p = s, *end = s + (len < 8192 ? len : 8192);
+    out[0] = '\0';
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt)
+            return;
+        p = lt + 1;
+        if (!ci_prefix(p, end, "html") || p + 4 >= end ||
+            !isspace((unsigned char)p[4]))
+            continue;
+        p += 4;
+        const char *name, *val;
+        size_t nlen, vlen;
+        while (next_attr(&p, end, &name, &nlen, &val, &vlen))
+            if (nlen == 4 && strncasecmp(name, "lang", 4) == 0) {
+                size_t n = 0;
+                while (n < vlen && n + 1 < outsz && isalpha((unsigned char)val[n]))
+                    n++;
+                for (size_t i = 0; i < n; i++)
+                    out[i] = (char)tolower((unsigned char)val[i]);
+                out[n] = '\0';
+                return;
+            }
+        return;
+    }
+}
+
+/* One decoded candidate's letters: the distinct non-ASCII code points
+ * other than punctuation that stand inside words (next to an ASCII letter
+ * or another non-ASCII character), with their counts. */
+#define EX_MAX 256
+typedef struct {
+    UChar32 cp[EX_MAX];
+    size_t n[EX_MAX];
+    size_t k, total;
+} letter_tally;
+
+static void tally_add(letter_tally *t, UChar32 c)
+{
+    c = u_tolower(c);
+    t->total++;
+    for (size_t i = 0; i < t->k; i++)
+        if (t->cp[i] == c) {
+            t->n[i]++;
+            return;
+        }
+    if (t->k < EX_MAX) {
+        t->cp[t->k] = c;
+        t->n[t->k++] = 1;
+    }
+}
+
+/* Decode up to 64 KiB of body as cs (tags are letters too, harmlessly: they
+ * are ASCII) and tally the in-word non-ASCII characters. Returns -1 when
+ * the bytes do not decode. */
+static int tally_decoded(const char *body, size_t blen, const char *cs,
+                         letter_tally *t)
+{
+    size_t n = blen < 65536 ? blen : 65536;
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(cs, &e);
+    if (U_FAILURE(e))
+        return -1;
+    UChar *u = story__malloc((n + 1) * sizeof(UChar));
+    if (!u) {
+        ucnv_close(cv);
+        return -1;
+    }
+    int32_t ul = ucnv_toUChars(cv, u, (int32_t)n + 1, body, (int32_t)n, &e);
+    ucnv_close(cv);
+    if (U_FAILURE(e)) {
+        free(u);
+        return -1;
+    }
+    memset(t, 0, sizeof *t);
+    for (int32_t i = 0; i < ul; i++) {
+        UChar32 c = u[i];
+        if (c < 0x80 || U16_IS_SURROGATE(c))
+            continue;
+        UChar prev = i > 0 ? u[i - 1] : ' ', next = i + 1 < ul ? u[i + 1] : ' ';
+        int inword = (prev < 0x80 ? isalpha(prev) : prev >= 0xA0) ||
+                     (next < 0x80 ? isalpha(next) : next >= 0xA0);
+        /* letters count; so does a symbol, a digit or a C1 control
+         * inside a word (® ¹ ¾: ISO-8859-2 letters read as ISO-8859-1),
+         * as a character no exemplar set holds; punctuation (’ » –),
+         * spaces and format characters say little */
+        int8_t ty = u_charType(c);
+        int sym = ty == U_MATH_SYMBOL || ty == U_CURRENCY_SYMBOL ||
+                  ty == U_MODIFIER_SYMBOL || ty == U_OTHER_SYMBOL ||
+                  ty == U_OTHER_NUMBER || ty == U_CONTROL_CHAR;
+        if (inword && (u_isalpha(c) || sym))
+            tally_add(t, c);
+    }
+    free(u);
+    return 0;
+}
+
+/* CLDR's standard exemplar characters (ulocdata_getExemplarSet, case
+ * insensitive) of one language, or of every language of the ICU locales. */
+typedef struct {
+    USet **set;
+    size_t n;
+} exemplar_sets;
+
+static void exemplars_free(exemplar_sets *x)
+{
+    for (size_t i = 0; i < x->n; i++)
+        uset_close(x->set[i]);
+    free(x->set);
+    x->set = NULL;
+    x->n = 0;
+}
+
+static USet *exemplar_set(const char *lang)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    ULocaleData *ld = ulocdata_open(lang, &e);
+    if (U_FAILURE(e))
+        return NULL;
+    USet *set = ulocdata_getExemplarSet(ld, NULL, USET_CASE_INSENSITIVE,
+                                        ULOCDATA_ES_STANDARD, &e);
+    ulocdata_close(ld);
+    if (U_FAILURE(e) && set) {
+        uset_close(set);
+        return NULL;
+    }
+    return set;
+}
+
+static void exemplars_load(exemplar_sets *x, const char *lang)
+{
+    int32_t nloc = uloc_countAvailable();
+    x->n = 0;
+    x->set = story__malloc((size_t)(nloc + 1) * sizeof *x->set);
+    if (!x->set)
+        return;
+    if (lang && *lang) {
+        USet *set = exemplar_set(lang);
+        if (set)
+            x->set[x->n++] = set;
+        return;
+    }
+    char prev[12] = "";
+    for (int32_t li = 0; li < nloc; li++) {
+        char l[12];
+        UErrorCode e = U_ZERO_ERROR;
+        uloc_getLanguage(uloc_getAvailable(li), l, sizeof l, &e);
+        if (U_FAILURE(e) || !l[0] || strcmp(l, prev) == 0)
+            continue; /* the locales are sorted: same language */
+        copy_name(prev, l, sizeof prev);
+        USet *set = exemplar_set(l);
+        if (set)
+            x->set[x->n++] = set;
+    }
+}
+
+/* The share (0..1) of t's characters that belong to the exemplar set of
+ * the one language of x that holds most of them. */
+static double exemplar_share(const letter_tally *t, const exemplar_sets *x)
+{
+    if (t->total == 0)
+        return 1.0;
+    double best = 0.0;
+    for (size_t li = 0; li < x->n; li++) {
+        size_t in = 0;
+        for (size_t i = 0; i < t->k; i++)
+            if (uset_contains(x->set[li], t->cp[i]))
+                in += t->n[i];
+        double sh = (double)in / (double)t->total;
+        if (sh > best)
+            best = sh;
+    }
+    return best;
+}
+
+/* ICU's charset detection (ucsdet_detectAll over the first MiB; tags
+ * filtered out for HTML), choosing among its candidates:
+ *  - never UTF-16 or UTF-32: without a byte order mark or a declaration
+ *    the WHATWG encoding sniffing never yields them for HTML, and ICU
+ *    ranks them at 10 for any ASCII-heavy text ("<html>" read as the
+ *    UTF-16BE character U+3C68); for plain text they are kept only when
+ *    the NUL pattern says so (utf16_without_bom);
+ *  - never a name no converter opens (ICU's "IBM420_ltr" at 6 % for a
+ *    short Czech page);
+ *  - among the candidates within DETECT_CLOSE points of the best, the one
+ *    whose decoded in-word letters belong most to one language's exemplar
+ *    set (CLDR exemplar characters, ulocdata_getExemplarSet; the page's
+ *    <html lang> when given, else the best-fitting language of all ICU
+ *    locales), when it beats the first by more than 5 % of the letters:
+ *    Icelandic windows-1252 that ICU ranks windows-1254 ('samşykkt') is
+ *    read as windows-1252 ('samþykkt');
+ *  - when ICU's best is weak (under DETECT_WEAK, a short page), the same
+ *    contest also weighs the common single-byte charsets of FALLBACK, and
+ *    the winner must have >= 90 % of its letters in one exemplar set, or
+ *    there is no guess (a short Czech ISO-8859-2 page that ICU ranks
+ *    IBM420_ltr, UTF-16 and ISO-8859-1 is read as ISO-8859-2).
+ * Writes "" when ICU has no candidate. */
+#define DETECT_CLOSE 10
+#define DETECT_WEAK 20
+static void detect_charset(const char *body, size_t blen, int is_html,
+                           char *out, size_t n, int32_t *conf)
 {
     UErrorCode e = U_ZERO_ERROR;
     out[0] = '\0';
@@ -600,16 +809,108 @@ static void best_guess(const char *body, size_t blen, int is_html,
     size_t k = blen > (1u << 20) ? (1u << 20) : blen;
     ucsdet_setText(cd, body, (int32_t)k, &e);
     ucsdet_enableInputFilter(cd, is_html ? 1 : 0);
-    const UCharsetMatch *m = ucsdet_detect(cd, &e);
-    if (m && U_SUCCESS(e)) {
-        const char *dn = ucsdet_getName(m, &e);
-        int32_t c = ucsdet_getConfidence(m, &e);
-        if (dn && U_SUCCESS(e) && !is_utf8_name(dn)) {
-            copy_name(out, dn, n);
-            *conf = c;
+    int32_t nm = 0;
+    const UCharsetMatch **m = ucsdet_detectAll(cd, &nm, &e);
+    if (U_FAILURE(e) || !m) {
+        ucsdet_close(cd);
+        return;
+    }
+    const char *u16 = is_html ? NULL : utf16_without_bom(body, blen);
+    const char *names[16];
+    int32_t confs[16];
+    int nc = 0;
+    for (int32_t i = 0; i < nm && nc < 8; i++) {
+        UErrorCode e2 = U_ZERO_ERROR;
+        const char *dn = ucsdet_getName(m[i], &e2);
+        int32_t c = ucsdet_getConfidence(m[i], &e2);
+        if (U_FAILURE(e2) || !dn || c <= 0)
+            continue;
+        if (is_utf16_32_name(dn) && !(u16 && strcasecmp(dn, u16) == 0))
+            continue;
+        if (!story_charset_known(dn))
+            continue; /* IBM420_ltr and the like: no converter */
+        names[nc] = dn;
+        confs[nc++] = c;
+    }
+    /* a weak detection (a short page) also weighs the common single-byte
+     * charsets ICU did not rank */
+    static const char *const FALLBACK[] = {
+        "windows-1252", "windows-1250", "ISO-8859-2", "windows-1251",
+        "KOI8-R", "windows-1253", "windows-1254", "windows-1257"};
+    int weak = nc == 0 || confs[0] < DETECT_WEAK;
+    if (weak)
+        for (size_t f = 0; f < sizeof FALLBACK / sizeof *FALLBACK && nc < 16;
+             f++) {
+            int dup = 0;
+            for (int i = 0; i < nc; i++)
+                dup |= strcasecmp(names[i], FALLBACK[f]) == 0;
+            if (!dup) {
+                names[nc] = FALLBACK[f];
+                confs[nc++] = 0;
+            }
         }
+    int pick = nc > 0 && confs[0] > 0 ? 0 : -1;
+    if (nc >= 2 && (weak || confs[1] >= confs[0] - DETECT_CLOSE) &&
+        !is_utf8_name(names[0])) {
+        char lang[16];
+        html_lang(body, blen, lang, sizeof lang);
+        letter_tally *t = story__malloc(sizeof *t);
+        exemplar_sets x = {NULL, 0};
+        if (t)
+            exemplars_load(&x, lang);
+        double best = -1.0;
+        int first = 1;
+        for (int i = 0; t && i < nc; i++) {
+            if (!weak && confs[i] < confs[0] - DETECT_CLOSE)
+                break;
+            if (is_utf8_name(names[i]) || is_utf16_32_name(names[i]) ||
+                tally_decoded(body, blen, names[i], t) != 0)
+                continue;
+            double sh = exemplar_share(t, &x);
+            if (first || sh > best + 0.05) {
+                /* the first decodable candidate, or a clearly better one */
+                best = sh;
+                pick = i;
+                first = 0;
+            }
+        }
+        /* a weak guess whose letters no language explains: none */
+        if (weak && best < 0.9)
+            pick = -1;
+        exemplars_free(&x);
+        free(t);
+    }
+    if (pick >= 0) {
+        copy_name(out, names[pick], n);
+        /* a fallback charset ICU did not rank gets the weak level */
+        *conf = confs[pick] > 0 ? confs[pick] : DETECT_WEAK / 2;
     }
     ucsdet_close(cd);
+}
+
+/* A charset with characters of more than one byte (Shift_JIS, GB18030,
+ * EUC-*, Big5), by its converter's maximum character size. */
+static int multibyte_charset(const char *cs)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(cs, &e);
+    if (U_FAILURE(e) || !cv)
+        return 0;
+    int mb = ucnv_getMaxCharSize(cv) > 1;
+    ucnv_close(cv);
+    return mb;
+}
+
+/* ICU's best guess of the charset of bytes that are not UTF-8
+ * (detect_charset); "" when it has none or guesses UTF-8. */
+static void best_guess(const char *body, size_t blen, int is_html,
+                       char *out, size_t n, int32_t *conf)
+{
+    detect_charset(body, blen, is_html, out, n, conf);
+    if (is_utf8_name(out)) {
+        out[0] = '\0';
+        *conf = 0;
+    }
 }
 
 /* What is wrong with the UTF-8 sequence at b[i] (i < n), in words. */
@@ -693,6 +994,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     story_charset_origin origin = STORY_CS_UTF8;
     size_t skip = 0;
     int lenient = 0;
+    int rescued = 0; /* a declared UTF-8 overruled by a confident guess */
     const unsigned char *u = (const unsigned char *)data;
     *out = NULL;
 
@@ -753,11 +1055,47 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                     /* a few stray bytes in a UTF-8 page: replaced by
                      * U+FFFD as the WHATWG decoder does */
                     lenient = 1;
-                } else if (utf8_multibyte_count(body, blen, 1) > 0)
-                    return story__error(
-                        err, STORY_EENCODING, name, (long long)(bad + skip),
-                        "invalid UTF-8 (charset UTF-8 %s)", why);
-                else if (utf8_truncated_count(body, blen) * 2 >=
+                } else if (utf8_multibyte_count(body, blen, 1) > 0) {
+                    /* some chance-valid UTF-8 pairs, as a Shift_JIS or
+                     * GB18030 page holds: when ICU is confident of a
+                     * multi-byte legacy charset and invalid sequences
+                     * outnumber the valid ones, the declaration lies
+                     * (read as detected, with a note); else (real UTF-8
+                     * mixed with single-byte legacy text) the error names
+                     * ICU's guess as the undeclared case does
+                     * (fresh-user M3) */
+                    char guess[64] = "";
+                    int32_t gconf = 0;
+                    best_guess(body, blen, is_html, guess, sizeof guess,
+                               &gconf);
+                    if (guess[0] && gconf >= HINT_CONF_DAMAGED &&
+                        multibyte_charset(guess) &&
+                        utf8_invalid_count(body, blen) >
+                            utf8_multibyte_count(body, blen, 0)) {
+                        copy_name(declared, cs, sizeof declared);
+                        decl_why = why;
+                        overruled = "but the bytes are not UTF-8";
+                        overruled_at = (long long)(bad + skip);
+                        copy_name(cs, guess, sizeof cs);
+                        map_label(cs, sizeof cs);
+                        origin = STORY_CS_DETECTED;
+                        why = "detected by ICU";
+                        rescued = 1;
+                    } else if (guess[0] && gconf >= HINT_CONF_LEGACY)
+                        return story__error(
+                            err, STORY_EENCODING, name,
+                            (long long)(bad + skip),
+                            "invalid UTF-8 (charset UTF-8 %s); if it is in "
+                            "a legacy encoding, give it with --encoding "
+                            "(e.g. %s, ICU's best guess at %d%% "
+                            "confidence)",
+                            why, guess, (int)gconf);
+                    else
+                        return story__error(
+                            err, STORY_EENCODING, name,
+                            (long long)(bad + skip),
+                            "invalid UTF-8 (charset UTF-8 %s)", why);
+                } else if (utf8_truncated_count(body, blen) * 2 >=
                          utf8_invalid_count(body, blen)) {
                     /* no complete multi-byte sequence, but lead bytes
                      * followed by continuation bytes (a character cut
@@ -813,35 +1151,19 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                                           bad),
                                1, guess, (int)gconf);
         } else {
-            UErrorCode e = U_ZERO_ERROR;
-            UCharsetDetector *cd = ucsdet_open(&e);
             int32_t conf = 0;
-            const char *dn = NULL;
-            if (U_SUCCESS(e)) {
-                size_t n = blen > (1u << 20) ? (1u << 20) : blen;
-                ucsdet_setText(cd, body, (int32_t)n, &e);
-                ucsdet_enableInputFilter(cd, is_html ? 1 : 0);
-                const UCharsetMatch *m = ucsdet_detect(cd, &e);
-                if (m && U_SUCCESS(e)) {
-                    dn = ucsdet_getName(m, &e);
-                    conf = ucsdet_getConfidence(m, &e);
-                }
-            }
+            char cand[64] = "";
+            detect_charset(body, blen, is_html, cand, sizeof cand, &conf);
             size_t high = 0;
             for (size_t i = 0; i < blen && high < 8; i++)
                 high += (unsigned char)body[i] >= 0x80;
             /* plain text: only a confident detection over enough non-ASCII
              * bytes; a stray byte in an ASCII file stays an error */
-            int enough = is_html ? conf >= 10 : (conf >= 50 && high >= 8);
-            char cand[64] = "";
-            if (dn && U_SUCCESS(e))
-                copy_name(cand, dn, sizeof cand);
+            int enough = is_html ? conf >= 5 : (conf >= 50 && high >= 8);
             if (cand[0] && enough && !is_utf8_name(cand)) {
                 copy_name(cs, cand, sizeof cs);
                 map_label(cs, sizeof cs);
             }
-            if (cd)
-                ucsdet_close(cd);
             if (!cs[0]) {
                 return legacy_hint(err, name, (long long)(bad + skip),
                                    utf8_fault((const unsigned char *)body,
@@ -888,6 +1210,14 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         copy_name(cs, "UTF-8", sizeof cs);
     } else {
         rc = convert(out, out_len, name, body, blen, cs, why, 0, err);
+        if (rc != 0 && rescued)
+            /* the guess does not decode either: the declaration's error */
+            return story__error(err, STORY_EENCODING, name,
+                                overruled_at,
+                                "invalid UTF-8 (charset UTF-8 %s); not %s "
+                                "either (ICU's best guess); give the "
+                                "charset with --encoding",
+                                decl_why, cs);
         if (rc != 0) {
             if (err && err->offset >= 0)
                 err->offset += (long long)skip;

@@ -24,7 +24,9 @@
  *
  * Blocks are emitted in document order: p / div text runs (PARAGRAPH),
  * h2-h6 (HEADING), li (LIST_ITEM), blockquote (QUOTE); <br> is a line
- * break, two <br> in a row end the block. Every tree walk is iterative, so
+ * break, two <br> in a row end the block, and so does one after a full
+ * sentence of >= 40 bytes outside a <p>; a data table (is_data_table) gives one line per
+ * row, its cells joined by " | ". Every tree walk is iterative, so
  * deeply nested pages cannot exhaust the stack.
  */
 #include "internal.h"
@@ -937,6 +939,8 @@ typedef struct emitter {
     size_t chars, link, time;
     int in_heading, in_li, in_quote, in_pre, in_link, in_time;
     int pending_space;
+    xmlNode *dtable; /* the data table being emitted (rows as lines) */
+    int cell;        /* cells emitted in the current row of dtable */
     story_vec blocks; /* oblock */
     int oom;
 } emitter;
@@ -1026,6 +1030,83 @@ static int skip_element(const hdoc *d, const hn *h)
     return 0;
 }
 
+/* A data table (session 10, fresh-user M6): no nested table, at least two
+ * rows of two or more cells, at most a quarter of the rows with one cell,
+ * and every cell short (<= 200 visible characters) with no block element
+ * or line break inside (a cell holding paragraphs is layout). Its rows are
+ * emitted one line each, the cells joined with " | " (header rows too);
+ * any other table is emitted cell by cell as before. */
+static int is_data_table(const hdoc *d, int t)
+{
+    int rows = 0, multi = 0, single = 0, cells = 0;
+    int row = -1;
+    for (int i = t + 1; i <= d->e[t].last && i < (int)d->n; i++) {
+        const hn *h = &d->e[i];
+        if (h->tag == T_TABLE)
+            return 0;
+        if (h->tag == T_TR) {
+            if (row >= 0) {
+                multi += cells >= 2;
+                single += cells == 1;
+            }
+            row = i;
+            rows++;
+            cells = 0;
+        } else if (h->tag == T_TD || h->tag == T_TH) {
+            if (row < 0 || h->parent != row || h->text > 200)
+                return 0;
+            cells++;
+        } else if (row >= 0 && h->tag != T_THEAD && h->tag != T_TBODY &&
+                   h->tag != T_TFOOT && h->tag != T_CAPTION &&
+                   (is_block_tag(h->tag) || h->tag == T_BR)) {
+            return 0;
+        }
+    }
+    if (row >= 0) {
+        multi += cells >= 2;
+        single += cells == 1;
+    }
+    return rows >= 2 && multi >= 2 && single * 4 <= rows;
+}
+
+/* Text before the line end ends a sentence: '.', '!', '?', U+2026, and
+ * closing quotes or brackets after them, and the line holds at least
+ * `min` bytes since the last line break. */
+static int line_ends_sentence(const story_buf *b, size_t min)
+{
+    size_t n = b->len;
+    while (n > 0 && (b->data[n - 1] == ' ' || b->data[n - 1] == '\n'))
+        n--;
+    size_t end = n;
+    while (n > 0) {
+        unsigned char c = (unsigned char)b->data[n - 1];
+        if (c == '"' || c == '\'' || c == ')') {
+            n--;
+        } else if (n >= 3 && (unsigned char)b->data[n - 3] == 0xE2 &&
+                   (unsigned char)b->data[n - 2] == 0x80 &&
+                   (c == 0x9D || c == 0x99 || c == 0x9C)) {
+            n -= 3; /* ” ’ “ */
+        } else if (n >= 2 && (unsigned char)b->data[n - 2] == 0xC2 &&
+                   c == 0xBB) {
+            n -= 2; /* » */
+        } else {
+            break;
+        }
+    }
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)b->data[n - 1];
+    int fin = c == '.' || c == '!' || c == '?' ||
+              (n >= 3 && (unsigned char)b->data[n - 3] == 0xE2 &&
+               (unsigned char)b->data[n - 2] == 0x80 && c == 0xA6);
+    if (!fin)
+        return 0;
+    size_t start = end;
+    while (start > 0 && b->data[start - 1] != '\n')
+        start--;
+    return end - start >= min;
+}
+
 /* Emit the subtree of element `root` in document order. */
 static void emit(hdoc *d, emitter *em, int root)
 {
@@ -1037,15 +1118,41 @@ static void emit(hdoc *d, emitter *em, int root)
             if (n->type == XML_ELEMENT_NODE) {
                 hn *h = &d->e[IDX(n)];
                 if (!skip_element(d, h)) {
-                    if (h->tag == T_BR) {
+                    if (h->tag == T_BR && em->dtable) {
+                        em->pending_space = 1;
+                    } else if (h->tag == T_BR) {
+                        /* two <br> in a row end the block; so does one
+                         * after a full sentence of >= 40 bytes in loose
+                         * text (not inside a <p>: a page that separates
+                         * its paragraphs by one <br>, fresh-user L6);
+                         * else a line break */
+                        int in_p = h->parent >= 0 &&
+                                   d->e[h->parent].tag == T_P;
                         if (em->cur.len > 0 &&
-                            em->cur.data[em->cur.len - 1] == '\n')
+                            (em->cur.data[em->cur.len - 1] == '\n' ||
+                             (!in_p && line_ends_sentence(&em->cur, 40))))
                             em_flush(em);
                         else if (em->cur.len > 0) {
                             story_buf_putc(&em->cur, '\n');
                             em->pending_space = 0;
                         }
+                    } else if (em->dtable &&
+                               (h->tag == T_TD || h->tag == T_TH)) {
+                        /* a cell of a data table row: joined by " | " */
+                        if (em->cell++ > 0) {
+                            story_buf_puts(&em->cur, " | ");
+                            em->pending_space = 0;
+                        }
+                        em_counters(em, h->tag, 1);
+                        descend = n->children != NULL;
+                        if (!descend)
+                            em_counters(em, h->tag, -1);
                     } else {
+                        if (h->tag == T_TABLE && !em->dtable &&
+                            is_data_table(d, IDX(n)))
+                            em->dtable = n;
+                        if (em->dtable && h->tag == T_TR)
+                            em->cell = 0;
                         if (is_block_tag(h->tag))
                             em_flush(em);
                         em_counters(em, h->tag, 1);
@@ -1067,13 +1174,17 @@ static void emit(hdoc *d, emitter *em, int root)
             }
         } else if (n->type == XML_ELEMENT_NODE) {
             hn *h = &d->e[IDX(n)];
-            if (is_block_tag(h->tag))
+            if (is_block_tag(h->tag) &&
+                !(em->dtable && (h->tag == T_TD || h->tag == T_TH)))
                 em_flush(em);
+            if (n == em->dtable)
+                em->dtable = NULL;
             em_counters(em, h->tag, -1);
         }
         n = story__html_step(n, top, &entering);
     }
     em_flush(em);
+    em->dtable = NULL;
 }
 
 static void blocks_clear(story_vec *v)
