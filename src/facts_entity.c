@@ -2363,10 +2363,12 @@ static int noun_ends_run(fx *x, size_t i)
     const char *pk = x->a->tokens[i - 1].key;
     size_t pn = strlen(pk);
     /* "Putins Krieg"; a vowel before the s is a genitive only of a name
-     * found earlier ("Obamas Rede"), else the name's own s ("Thomas
-     * Keller": Keller is also a noun, "cellar") */
+     * found earlier or written capitalised elsewhere in the article
+     * ("Obamas Rede", "Sisos Landschaftsportraits"), else the name's own
+     * s ("Thomas Keller": Keller is also a noun, "cellar") */
     if (pn > 3 && pk[pn - 1] == 's' &&
-        (!is_vowel(pk[pn - 2]) || names_earlier(x, pk, pn - 1)))
+        (!is_vowel(pk[pn - 2]) || names_earlier(x, pk, pn - 1) ||
+         bare_genitive(x, "other", pk, pn) < pn))
         return 1;
     /* after a word that is no common noun (a first name: "Merrick
      * Garland", "Tim Whitehouse") the noun-looking word is the surname;

@@ -1055,9 +1055,16 @@ static void test_entity_kinds_and_genitives(void **state)
     run de = extract("Das Gesetz Rishi Sunaks wurde gestern beschlossen. "
                      "Am Abend sprach Sunak im Parlament.", "de");
     assert_string_equal(key_of(&de, "Sunaks"), key_of(&de, "Sunak"));
+    /* cs soft adjectives alone (-ího, -ních) are no names */
+    run cs = extract("Včera vyšla zpráva Centrálního úřadu a odboru "
+                     "Sociálních věcí, řekl Petr Dvořák.", "cs");
+    assert_string_equal(key_of(&cs, "Centrálního"), "");
+    assert_string_equal(key_of(&cs, "Sociálních"), "");
+    assert_true(key_of(&cs, "Dvořák")[0]);
     run_free(&en);
     run_free(&is);
     run_free(&de);
+    run_free(&cs);
 }
 
 int main(void)
