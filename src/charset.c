@@ -782,7 +782,7 @@ static double exemplar_share(const letter_tally *t, const exemplar_sets *x)
  *    the NUL pattern says so (utf16_without_bom);
  *  - never a name no converter opens (ICU's "IBM420_ltr" at 6 % for a
  *    short Czech page);
- *  - among the candidates within DETECT_CLOSE points of the best, the one
+ *  - among the candidates close to the best (close_conf), the one
  *    whose decoded in-word letters belong most to one language's exemplar
  *    set (CLDR exemplar characters, ulocdata_getExemplarSet; the page's
  *    <html lang> when given, else the best-fitting language of all ICU
@@ -797,6 +797,13 @@ static double exemplar_share(const letter_tally *t, const exemplar_sets *x)
  * Writes "" when ICU has no candidate. */
 #define DETECT_CLOSE 10
 #define DETECT_WEAK 20
+/* c is close to the best confidence top: within DETECT_CLOSE points or at
+ * least half of it (ICU's figures for short pages are coarse: a Czech
+ * page ranked ISO-8859-1 50, ISO-8859-2 33) */
+static int close_conf(int32_t c, int32_t top)
+{
+    return c >= top - DETECT_CLOSE || 2 * c >= top;
+}
 static void detect_charset(const char *body, size_t blen, int is_html,
                            char *out, size_t n, int32_t *conf)
 {
@@ -850,7 +857,7 @@ static void detect_charset(const char *body, size_t blen, int is_html,
             }
         }
     int pick = nc > 0 && confs[0] > 0 ? 0 : -1;
-    if (nc >= 2 && (weak || confs[1] >= confs[0] - DETECT_CLOSE) &&
+    if (nc >= 2 && (weak || close_conf(confs[1], confs[0])) &&
         !is_utf8_name(names[0])) {
         char lang[16];
         html_lang(body, blen, lang, sizeof lang);
@@ -861,7 +868,7 @@ static void detect_charset(const char *body, size_t blen, int is_html,
         double best = -1.0;
         int first = 1;
         for (int i = 0; t && i < nc; i++) {
-            if (!weak && confs[i] < confs[0] - DETECT_CLOSE)
+            if (!weak && !close_conf(confs[i], confs[0]))
                 break;
             if (is_utf8_name(names[i]) || is_utf16_32_name(names[i]) ||
                 tally_decoded(body, blen, names[i], t) != 0)
@@ -1130,7 +1137,13 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             origin = STORY_CS_UTF8;
             why = "valid UTF-8";
         } else if (is_html && utf8_multibyte_count(body, blen, 1) > 0 &&
-                   utf8_invalid_count(body, blen) * 10000 <= blen + 80000) {
+                   utf8_invalid_count(body, blen) * 10000 <= blen + 80000 &&
+                   2 * utf8_multibyte_count(body, blen, 0) >=
+                       utf8_invalid_count(body, blen)) {
+            /* (session 10: at least half as many valid multi-byte
+             * sequences as invalid ones; a short ISO-8859-2 page with one
+             * chance-valid sequence, "déšť" = E9 B9 BB, and seven invalid
+             * bytes was read as UTF-8 with seven U+FFFD) */
             copy_name(cs, "UTF-8", sizeof cs);
             origin = STORY_CS_UTF8;
             why = "UTF-8 with a few invalid bytes replaced by U+FFFD";

@@ -29,6 +29,10 @@ ext "H1 odd byte count: no UTF-16BE error" cz.odd.html 'řekl šéf Dvořák'
 # charset whose letters one language's exemplar set explains
 printf '<html><body><p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p></body></html>\n' | enc cz.short.html iso-8859-2
 ext "H1 short Czech page read as ISO-8859-2" cz.short.html 'Příliš žluťoučký'
+# one chance-valid UTF-8 sequence ("déšť" = E9 B9 BB) among seven invalid
+# bytes is not "UTF-8 with a few invalid bytes" (was seven U+FFFD)
+printf '<html><body><p>Žena řekla, že déšť přišel v úterý.</p></body></html>\n' | enc cz.chance.html iso-8859-2
+ext "H1 chance-valid UTF-8 sequence: read as ISO-8859-2" cz.chance.html 'Žena řekla, že déšť'
 run extract --format=json "$tmp/cz.l2.html"
 grep -q '"charset": *"ISO-8859-2"' "$tmp/out" && ok "H1 charset named ISO-8859-2" || fail "H1 charset named"
 # UTF-16 with a byte order mark still decodes

@@ -786,6 +786,48 @@ static void test_html_charset_lies(void **state)
     assert_int_equal(err.offset, 10);
 }
 
+/* Session 10 (fresh-user H1, M3): a short ISO-8859-2 page without <meta>
+ * is read as ISO-8859-2 when ICU ranks it below ISO-8859-1; M6: a
+ * data table's rows are one paragraph each, cells joined by " | ". */
+static void test_html_detect_and_tables(void **state)
+{
+    (void)state;
+    /* "Úřad řekl, že škola bude zavřená až do pátku." in ISO-8859-2:
+     * ICU ranks ISO-8859-1 50, ISO-8859-9 35, ISO-8859-2 33 (it was
+     * "Úøad øekl, ¾e ¹kola") */
+    const char cz[] = "<html><body><p>\xda\xf8" "ad \xf8" "ekl, \xbe" "e "
+                      "\xb9kola bude zav\xf8" "en\xe1 a\xbe do p\xe1tku.</p>"
+                      "</body></html>\n";
+    story_article *a = ok_html(cz, 0);
+    assert_string_equal(a->charset, "ISO-8859-2");
+    assert_non_null(strstr(a->text, "\xc5\xa1kola"));
+    story_article_free(a);
+    const char tb[] =
+        "<html><head><title>Flood levels</title></head><body>"
+        "<p>The river rose above the warning level in three towns on "
+        "Sunday, the water authority said in the evening.</p>"
+        "<table><tr><th>Town</th><th>Level (cm)</th></tr>"
+        "<tr><td>Ashford</td><td>412</td></tr>"
+        "<tr><td>Millbrook</td><td>388</td></tr></table>"
+        "<p>Residents near the banks were asked to move their cars to "
+        "higher ground before the night, the authority added.</p>"
+        "</body></html>";
+    a = ok_html(tb, 0);
+    int row = 0, head = 0, bare = 0;
+    for (size_t i = 0; i < a->n_paragraphs; i++) {
+        const char *t = a->text + a->paragraphs[i].start;
+        size_t n = a->paragraphs[i].end - a->paragraphs[i].start;
+        row += n == 13 && strncmp(t, "Ashford | 412", 13) == 0;
+        head += n == 17 && strncmp(t, "Town | Level (cm)", 17) == 0;
+        bare += n == 3 && strncmp(t, "388", 3) == 0;
+    }
+    assert_int_equal(head, 1);
+    assert_int_equal(row, 1);
+    assert_int_equal(bare, 0);
+    assert_non_null(strstr(a->text, "Millbrook | 388"));
+    story_article_free(a);
+}
+
 static void test_html_huge(void **state)
 {
     (void)state;
@@ -1103,6 +1145,7 @@ int main(void)
         cmocka_unit_test(test_html_no_text),
         cmocka_unit_test(test_html_truncated),
         cmocka_unit_test(test_html_charset_lies),
+        cmocka_unit_test(test_html_detect_and_tables),
         cmocka_unit_test(test_html_huge),
         cmocka_unit_test(test_html_deep),
         cmocka_unit_test(test_html_nul_and_stray_bytes),
