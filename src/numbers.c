@@ -90,6 +90,10 @@ typedef struct numlang {
      * key's value, built per field on first use (fcache[].alt_built);
      * fcache[].alt_bloom filters the lookups */
     story_strmap alt;
+    json_t *prefix_conn; /* number_prefix_connectors (borrowed), or NULL */
+    int prefix_conn_loaded;
+    int prefix_frac; /* 1: the pack has number_prefix_fractions, -1: not,
+                        0: not looked yet */
 } numlang;
 
 typedef struct nummod {
@@ -268,6 +272,8 @@ typedef struct scan {
     const char *mkey_p;
     size_t mkey_n;
     uint64_t mkey_hash; /* story__hash_bytes of mkey */
+    int mkey_same;      /* the match fold is the key itself (mkey unset) */
+    int key_variant;    /* has_variant_script(key), -1: not known yet */
     story_buf alt_key; /* "field\x1f" + match fold (alt lookups) */
 } scan;
 
@@ -368,6 +374,28 @@ static int has_variant_script(const char *k, size_t n)
             ((unsigned char)k[i + 1] == 0xA4 ||
              (unsigned char)k[i + 1] == 0xA5))
             return 1;
+    }
+    return 0;
+}
+
+/* Can match_fold change k[0, n)? Its UTF-8 bytes: Arabic marks and
+ * tatweel D8 90-9A, D9 80, D9 8B-9F, D9 B0, DB 96-AD; Devanagari
+ * candrabindu E0 A4 80-81, nukta E0 A4 BC, virama E0 A5 8D. */
+static int may_fold(const char *k, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char a = (unsigned char)k[i], b = (unsigned char)k[i + 1];
+        if ((a == 0xD8 && b >= 0x90 && b <= 0x9A) ||
+            (a == 0xD9 && (b == 0x80 || (b >= 0x8B && b <= 0x9F) ||
+                           b == 0xB0)) ||
+            (a == 0xDB && b >= 0x96 && b <= 0xAD))
+            return 1;
+        if (a == 0xE0 && i + 2 < n) {
+            unsigned char c = (unsigned char)k[i + 2];
+            if ((b == 0xA4 && (c == 0x80 || c == 0x81 || c == 0xBC)) ||
+                (b == 0xA5 && c == 0x8D))
+                return 1;
+        }
     }
     return 0;
 }
@@ -500,27 +528,33 @@ static json_t *alt_lookup(scan *s, const char *field, const char *mf,
                                  s->alt_key.len);
 }
 
-/* lookup_folded of the current key (s->key_f), then of its match fold */
+/* The current key (s->key_f, Arabic or Devanagari, not found as it is)
+ * through its match fold */
 static json_t *lookup_variant(scan *s, const char *field)
 {
-    json_t *v = lookup_folded(s, field, s->key_f, s->key_len, s->key_hash);
-    if (v || !has_variant_script(s->key_f, s->key_len))
-        return v;
+    json_t *v;
     if (s->mkey_p != s->key_p || s->mkey_n != s->key_n) {
         s->mkey_p = NULL;
-        if (match_fold(&s->mkey, s->key_f, s->key_len) < 0)
-            return NULL;
-        s->mkey_hash = story__hash_bytes(s->mkey.data, s->mkey.len);
+        s->mkey_same = !may_fold(s->key_f, s->key_len);
+        if (s->mkey_same) {
+            s->mkey_hash = s->key_hash;
+        } else {
+            int r = match_fold(&s->mkey, s->key_f, s->key_len);
+            if (r < 0)
+                return NULL;
+            s->mkey_same = r == 0;
+            s->mkey_hash = s->mkey_same ? s->key_hash
+                                        : story__hash_bytes(s->mkey.data,
+                                                            s->mkey.len);
+        }
         s->mkey_p = s->key_p;
         s->mkey_n = s->key_n;
     }
-    if (s->mkey.len != s->key_len ||
-        memcmp(s->mkey.data, s->key_f, s->key_len) != 0) {
-        v = lookup_folded(s, field, s->mkey.data, s->mkey.len,
-                          s->mkey_hash);
-        if (v)
-            return v;
-    }
+    if (s->mkey_same)
+        return alt_lookup(s, field, s->key_f, s->key_len, s->key_hash);
+    v = lookup_folded(s, field, s->mkey.data, s->mkey.len, s->mkey_hash);
+    if (v)
+        return v;
     return alt_lookup(s, field, s->mkey.data, s->mkey.len, s->mkey_hash);
 }
 
@@ -553,8 +587,14 @@ static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
         }
         s->key_p = p;
         s->key_n = n;
+        s->key_variant = -1;
     }
-    return lookup_variant(s, field);
+    json_t *v = lookup_folded(s, field, s->key_f, s->key_len, s->key_hash);
+    if (v)
+        return v;
+    if (s->key_variant < 0)
+        s->key_variant = has_variant_script(s->key_f, s->key_len);
+    return s->key_variant ? lookup_variant(s, field) : NULL;
 }
 
 static double json_num(json_t *v)
@@ -1791,7 +1831,15 @@ static size_t elided_end(scan *s, size_t a, size_t we)
  * entry written onto it (ar و "and") and the marks on it, or 0. */
 static size_t prefix_connector(scan *s, size_t a, size_t b)
 {
-    json_t *pc = story_langpack_field(s->nl->lp, "number_prefix_connectors");
+    numlang *nl = s->nl;
+    if (!nl->prefix_conn_loaded) {
+        nl->prefix_conn =
+            story_langpack_field(nl->lp, "number_prefix_connectors");
+        nl->prefix_conn_loaded = 1;
+    }
+    json_t *pc = nl->prefix_conn;
+    if (!pc)
+        return 0;
     size_t k;
     json_t *e;
     json_array_foreach(pc, k, e) {
@@ -2365,6 +2413,28 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
     double vals[16];
     int nv = 0, ord = 0;
     size_t p = i, last_end = i;
+    /* hi साढ़े पाँच = 5.5, सवा लाख = 125 000, पौने दो = 1.75: a
+     * number_prefix_fractions word before a number adds its value to it,
+     * and multiplies a lone hundred or scale word by 1 + its value */
+    double padd = 0;
+    {
+        if (!s->nl->prefix_frac)
+            s->nl->prefix_frac = story_langpack_field(
+                                     s->nl->lp, "number_prefix_fractions")
+                                     ? 1
+                                     : -1;
+        size_t we0 = s->nl->prefix_frac > 0 ? word_end(s, i) : i;
+        json_t *pf;
+        if (we0 > i && we0 + 1 < s->end && s->t[we0] == ' ' &&
+            (pf = lookup(s, "number_prefix_fractions", s->t + i,
+                         we0 - i)) &&
+            !isnan(json_num(pf)) && json_num(pf) != 0 &&
+            word_end(s, we0 + 1) > we0 + 1) {
+            padd = json_num(pf);
+            p = last_end = we0 + 1;
+        }
+    }
+    size_t run_start = p;
     double frac = 0;
     const char *cunit = NULL;
     const char *ccomp = NULL;
@@ -2388,7 +2458,8 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             break;
         }
         int joined = 0;
-        if (!number_word(s, p, we, &x, &o)) {
+        int isnum = number_word(s, p, we, &x, &o);
+        if (!isnum) {
             /* ar "خمسة وعشرون" = 25, "مائة وخمسون" = 150: a connector
              * written onto the next number word (number_prefix_connectors);
              * units before tens, or a larger value before a smaller */
@@ -2398,7 +2469,7 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
                  (vals[nv - 1] < 10 && x >= 20 && fmod(x, 10) == 0)))
                 joined = 1;
         }
-        if (!joined && !number_word(s, p, we, &x, &o)) {
+        if (!joined && !isnum) {
             /* CJK: a longer listed token? (十五 is 十 + 五 anyway) */
             if (nv > 0 && lookup(s, "number_connectors", s->t + p, we - p)) {
                 size_t q = skip_spaces(s, we);
@@ -2443,13 +2514,29 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         }
         break;
     }
+    if (nv == 0 && padd != 0 && !frac) {
+        size_t se;
+        if (match_after(s, run_start, "scale_words", 2, 0, &se)) {
+            *v = 1 + padd; /* सवा लाख: the scale step reads लाख */
+            *endp = run_start;
+            *spelled = 1;
+            return 1;
+        }
+    }
     if (nv == 0)
         return 0;
     double r;
-    if (!ord && nv > 1 && rbnf_parse(s, i, last_end, &r) && r > 0)
+    if (!ord && nv > 1 && rbnf_parse(s, run_start, last_end, &r) && r > 0)
         *v = r;
     else
         *v = combine(vals, nv, s->cjk);
+    if (padd != 0 && !ord && frac == 0) {
+        if (nv == 1 && vals[0] >= 100 &&
+            fabs(log10(vals[0]) - floor(log10(vals[0]) + 0.5)) < 1e-9)
+            *v = vals[0] * (1 + padd); /* सवा सौ = 125 */
+        else
+            *v += padd;
+    }
     if (frac > 0 && !ord) {
         *v *= frac;
         s->fraction = 1;
