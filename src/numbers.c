@@ -380,7 +380,8 @@ static int has_variant_script(const char *k, size_t n)
 
 /* Can match_fold change k[0, n)? Its UTF-8 bytes: Arabic marks and
  * tatweel D8 90-9A, D9 80, D9 8B-9F, D9 B0, DB 96-AD; Devanagari
- * candrabindu E0 A4 80-81, nukta E0 A4 BC, virama E0 A5 8D. */
+ * candrabindu E0 A4 80-81, nukta E0 A4 BC, virama E0 A5 8D after a class
+ * nasal. */
 static int may_fold(const char *k, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++) {
@@ -392,9 +393,17 @@ static int may_fold(const char *k, size_t n)
             return 1;
         if (a == 0xE0 && i + 2 < n) {
             unsigned char c = (unsigned char)k[i + 2];
-            if ((b == 0xA4 && (c == 0x80 || c == 0x81 || c == 0xBC)) ||
-                (b == 0xA5 && c == 0x8D))
+            if (b == 0xA4 && (c == 0x80 || c == 0x81 || c == 0xBC))
                 return 1;
+            /* a virama after a class nasal ङ ञ ण न म (E0 A4 99/9E/A3/A8/AE) */
+            if (b == 0xA5 && c == 0x8D && i >= 3 &&
+                (unsigned char)k[i - 3] == 0xE0 &&
+                (unsigned char)k[i - 2] == 0xA4) {
+                unsigned char m = (unsigned char)k[i - 1];
+                if (m == 0x99 || m == 0x9E || m == 0xA3 || m == 0xA8 ||
+                    m == 0xAE)
+                    return 1;
+            }
         }
     }
     return 0;
