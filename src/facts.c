@@ -1795,11 +1795,15 @@ static const char *check_counted(const story_article *a,
     if (!a || !lp || !q->event || !q->event[0] || (q->unit && q->unit[0]) ||
         q->end > a->text_len)
         return "";
-    size_t lo, hi;
-    sentence_facts(fs, i, &lo, &hi);
+    /* the event word ends at most 2 bytes before q: facts are sorted by
+     * start, so it is among the facts just before q in its sentence (an
+     * event's span is a few words; 512 bytes bound the walk back, which
+     * went over the whole sentence: quadratic on a run-on text) */
     int verb = 0;
-    for (size_t k = lo; k < hi && !verb; k++) {
+    for (size_t k = i; k-- > 0 && !verb;) {
         const story_fact *e = &fs->facts[k];
+        if (e->sentence != q->sentence || e->start + 512 < q->start)
+            break;
         if (e->type != STORY_FACT_EVENT || !e->predicate ||
             strcmp(e->predicate, q->event) != 0 || e->end >= q->start ||
             q->start - e->end > 2)
@@ -2684,10 +2688,18 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
     char buf[512];
     /* group facts by (type, slot): only facts of one group can clash */
     size_t nf = fs->n_facts;
-    fx_slotref *by = story__malloc((nf + 1) * sizeof *by);
+    /* by[] and, in the same block (freed with it), each quantity's counted
+     * thing for the check, computed once: check_counted() walks the
+     * fact's sentence, and the pair loop below asked it per pair (a 900 KB
+     * run-on text of one sentence took minutes) */
+    fx_slotref *by = story__malloc((nf + 1) * (sizeof *by + sizeof(char *)));
     if (!by)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    const char **counted = (const char **)(void *)(by + nf + 1);
     for (size_t i = 0; i < nf; i++) {
+        counted[i] = fs->facts[i].type == STORY_FACT_QUANTITY
+                         ? check_counted(a, lp, fs, i)
+                         : "";
         by[i].slot = fs->facts[i].slot;
         by[i].type = (int)fs->facts[i].type;
         by[i].idx = i;
@@ -2702,7 +2714,7 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
         /* only events and fully described quantities can clash */
         if (!(fi->type == STORY_FACT_EVENT ||
               (fi->type == STORY_FACT_QUANTITY &&
-               check_counted(a, lp, fs, by[ii].idx)[0] && fi->event[0] &&
+               counted[by[ii].idx][0] && fi->event[0] &&
                !fi->hedged && !fi->negated && !fi->qualifier[0])))
             continue;
         for (size_t jj = ii + 1; jj < gend; jj++) {
@@ -2744,9 +2756,9 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                  * asserted (not hedged, not negated), not within a range.
                  * A bare number after its event's verb ("injures 15")
                  * counts what the other counts ("14 people injured"). */
-                const char *cf = check_counted(a, lp, fs, i);
-                const char *cg = check_counted(a, lp, fs, j);
-                if (!f->event[0] || strcmp(f->event, g->event) != 0 ||
+                const char *cf = counted[i], *cg = counted[j];
+                if (f->sentence == g->sentence || !f->event[0] ||
+                    strcmp(f->event, g->event) != 0 ||
                     !same_counted(cf, cg) || is_duration(cf) ||
                     is_duration(cg) || in_name(a, lp, fs, f) ||
                     in_name(a, lp, fs, g) ||
