@@ -126,6 +126,19 @@ static const char *fkey(const story_fact *f) { return f->key ? f->key : ""; }
 static int same_readings(const story_fact *f, const story_fact *g);
 static int sure_pair(const story_alignment *al, long link);
 static int anchored_link(const story_alignment *al, size_t k);
+
+/* A sentence link good enough to pair one edited fact across it (a changed
+ * speaker, a renamed person, a weekday across languages): a sure pair, or
+ * an anchored in-order pair scoring at least QUOTE_SWAP_MIN_SCORE (a new
+ * name lowers the score most: fr "a déclaré le gouverneur Martin Hale"
+ * scored 0.34). */
+static int swap_link(const story_alignment *al, long link)
+{
+    return link >= 0 && al && (size_t)link < al->n_links &&
+           (sure_pair(al, link) ||
+            (al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
+             anchored_link(al, (size_t)link)));
+}
 static const char *fslot(const story_fact *f)
 {
     return f->slot ? f->slot : "";
@@ -918,11 +931,8 @@ static int specific(const side *a, const story_fact *f, const side *b,
          * packs cover relative words unevenly: "the year ahead" was
          * paired with "минулого року") */
         if (!a->same_lang && (!fa || !ga))
-            return !fa && !ga && weekday(f) && weekday(g) && link >= 0 &&
-                   a->al && (size_t)link < a->al->n_links &&
-                   (sure_pair(a->al, link) ||
-                    (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
-                     anchored_link(a->al, (size_t)link)));
+            return !fa && !ga && weekday(f) && weekday(g) &&
+                   swap_link(a->al, link);
         return fa == ga || (fr && gr);
     }
     if (f->type != STORY_FACT_QUANTITY)
@@ -1836,10 +1846,7 @@ static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
             f->sentence >= a->art->n_sentences)
             continue;
         long link = a->link[f->sentence];
-        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
-            !(sure_pair(a->al, link) ||
-              (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
-               anchored_link(a->al, (size_t)link))))
+        if (!swap_link(a->al, link))
             continue;
         size_t ia = 0, jb = 0;
         if (count_entities(a, "person", link, &ia) != 1 ||
@@ -2682,13 +2689,7 @@ static void pass_source_cross(side *a, side *b, unsigned char *cat)
             f->sentence >= a->art->n_sentences)
             continue;
         long link = a->link[f->sentence];
-        /* a new speaker's name lowers the score most (fr "a déclaré le
-         * gouverneur Martin Hale": 0.34), so an in-order 1-1 pair counts
-         * down to QUOTE_SWAP_MIN_SCORE */
-        if (link < 0 || !a->al || (size_t)link >= a->al->n_links ||
-            !(sure_pair(a->al, link) ||
-              (a->al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
-               anchored_link(a->al, (size_t)link))))
+        if (!swap_link(a->al, link))
             continue;
         size_t ia = 0, jb = 0;
         if (count_type(a, f->type, link, &ia) != 1 ||

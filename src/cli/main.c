@@ -1264,18 +1264,15 @@ static char *check_json_words(const char *doc, const story_article *a,
         const story_fact *fa = &fs->facts[cs[i].fact_a];
         const story_fact *fb = &fs->facts[cs[i].fact_b];
         sbuf w = {0};
-        sb_puts(&out, ",\n      \"quote_a\": \"");
-        sb_sentence(&w, a, fa, 0);
-        sb_json_str(&out, w.p ? w.p : "");
-        w.len = 0;
-        if (w.p)
-            w.p[0] = '\0';
-        sb_puts(&out, "\",\n      \"quote_b\": \"");
-        sb_sentence(&w, a, fb, 0);
-        sb_json_str(&out, w.p ? w.p : "");
-        w.len = 0;
-        if (w.p)
-            w.p[0] = '\0';
+        for (int side = 0; side < 2; side++) { /* "quote_a", "quote_b" */
+            sb_puts(&out, side ? "\",\n      \"quote_b\": \""
+                               : ",\n      \"quote_a\": \"");
+            sb_sentence(&w, a, side ? fb : fa, 0);
+            sb_json_str(&out, w.p ? w.p : "");
+            w.len = 0;
+            if (w.p)
+                w.p[0] = '\0';
+        }
         sb_printf(&out, "\",\n      \"sentence_a\": %zu,\n      "
                         "\"sentence_b\": %zu,\n      \"text\": \"",
                   fa->sentence, fb->sentence);
