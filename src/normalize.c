@@ -34,6 +34,18 @@ int story__is_ignorable(int32_t c)
            (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Arabic marks a key drops: the harakat and other Arabic-block
+ * non-spacing marks (U+064B-U+065F), the superscript alef (U+0670) and the
+ * tatweel (U+0640, a stretch of the baseline). News text writes them on
+ * some words only ("أُصيبوا" beside "أصيبوا"); the packs list the bare
+ * forms, so a vowelled word missed every lexicon (fresh-user H2, session
+ * 10: a fully vowelled article gave no events). Only keys drop them; the
+ * text and its spans keep every character. */
+static int key_drops(int32_t c)
+{
+    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+}
+
 /* Unify apostrophes/single quotes to ', double quotes/guillemets to ",
  * dashes and minus to -. */
 int32_t story__unify_punct(int32_t c)
@@ -116,6 +128,8 @@ static int flush_segment(story_buf *out, story_vec *map, const UChar *seg,
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(dst, i, n, c);
+        if (key_drops(c)) /* from a presentation form (U+FE70-U+FEFF) */
+            continue;
         if (put_cp(out, map, c, src_off))
             goto oom;
     }
@@ -170,7 +184,7 @@ static int normalize_whole(story_buf *out, const char *s, size_t len,
         /* letters of most scripts are neither ignorable nor unified */
         int plain = (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x2B9) ||
                     (c >= 0x300 && c < 0x2000) || (c >= 0x3010 && c < 0xFE00);
-        if (!plain && story__is_ignorable(c)) {
+        if ((!plain && story__is_ignorable(c)) || key_drops(c)) {
             same = 0;
             continue;
         }
@@ -206,7 +220,8 @@ static int normalize_whole(story_buf *out, const char *s, size_t len,
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(d, i, n, c);
-        o += story__utf8_put(o, c);
+        if (!key_drops(c))
+            o += story__utf8_put(o, c);
     }
     out->len = (size_t)(o - out->data);
     out->data[out->len] = '\0';
@@ -273,7 +288,7 @@ int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
         int32_t c = story__utf8_next(s, len, &i);
         if (c < 0)
             c = 0xFFFD;
-        if (story__is_ignorable(c))
+        if (story__is_ignorable(c) || key_drops(c))
             continue;
         c = story__unify_punct(c);
         int boundary = unorm2_hasBoundaryBefore(n2, c);

@@ -50,7 +50,9 @@ STORY_API int story_langid(story_ctx *ctx, const char *text, size_t len,
 
 /** Normalised match key of `len` bytes of UTF-8: NFKC case folding
  *  (unorm2_getNFKCCasefoldInstance), soft hyphen / zero-width characters
- *  removed, quotes, apostrophes and dashes unified. On success *out is a
+ *  removed, Arabic harakat (U+064B-U+065F), superscript alef (U+0670) and
+ *  tatweel (U+0640) removed, quotes, apostrophes and dashes unified. On
+ *  success *out is a
  *  NUL-terminated string the caller frees with story_free(); if `map` is
  *  non-NULL, *map receives an array of (strlen(*out) + 1) byte offsets,
  *  (*map)[i] = offset in the input of the character that produced key byte

@@ -54,12 +54,42 @@ static void test_map(void **state)
     story_free(map);
 }
 
+/* Arabic harakat, the superscript alef and the tatweel are not part of a
+ * key (session 10: a vowelled word missed every pack word); the map still
+ * points at the original bytes. Words written here. */
+static void test_arabic_marks(void **state)
+{
+    (void)state;
+    /* أُصيبوا (with damma) and أصيبوا: one key */
+    key_of("\xd8\xa3\xd9\x8f\xd8\xb5\xd9\x8a\xd8\xa8\xd9\x88\xd8\xa7",
+           "\xd8\xa3\xd8\xb5\xd9\x8a\xd8\xa8\xd9\x88\xd8\xa7");
+    /* خمسةَ (fatha) with a tatweel before the last letter */
+    key_of("\xd8\xae\xd9\x85\xd8\xb3\xd9\x80\xd8\xa9\xd9\x8e",
+           "\xd8\xae\xd9\x85\xd8\xb3\xd8\xa9");
+    /* a long vowelled text takes the segment path: same key as bare */
+    char in[1024] = "", want[1024] = "";
+    for (int i = 0; i < 40; i++) {
+        strcat(in, "\xd8\xab\xd9\x8e\xd9\x84\xd8\xa7\xd8\xab\xd8\xa9\xd9\x8c ");
+        strcat(want, "\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa9 ");
+    }
+    key_of(in, want);
+    char *k = NULL;
+    size_t *map = NULL;
+    const char *w = "\xd8\xa3\xd9\x8f\xd8\xb5"; /* أُص: the damma dropped */
+    assert_int_equal(story_normalize_key(&k, &map, w, strlen(w), NULL), 0);
+    assert_string_equal(k, "\xd8\xa3\xd8\xb5");
+    assert_int_equal(map[2], 4); /* ص starts at input byte 4 */
+    story_free(k);
+    story_free(map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_soft_hyphen_and_quotes),
         cmocka_unit_test(test_map),
+        cmocka_unit_test(test_arabic_marks),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
