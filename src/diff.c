@@ -1733,6 +1733,19 @@ static int names_differ(story_ctx *ctx, const char *lang, const char *x,
     return n_diff > 0;
 }
 
+/* Pair A's entity i with B's jb as one changed entity and record the pair
+ * as rename n (ren[2n], ren[2n+1], read by pass_renamed_facts); returns
+ * n + 1. */
+static size_t note_renamed(side *a, size_t i, side *b, size_t jb,
+                           unsigned char *cat, size_t *ren, size_t n)
+{
+    pair(a, i, b, jb);
+    cat[i] = STORY_DIFF_CHANGED;
+    ren[2 * n] = i;
+    ren[2 * n + 1] = jb;
+    return n + 1;
+}
+
 /* Pass (same language only): a person, organisation or place (or a name
  * of unknown kind, when renamed_in_place) renamed in
  * an aligned sentence pair ("John Spillane" -> "John Spillman") is one
@@ -1767,11 +1780,7 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
         if ((other || a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
             !renamed_in_place(a, f, b, &b->fs->facts[jb]))
             continue;
-        pair(a, i, b, jb);
-        cat[i] = STORY_DIFF_CHANGED;
-        ren[2 * n] = i;
-        ren[2 * n + 1] = jb;
-        n++;
+        n = note_renamed(a, i, b, jb, cat, ren, n);
     }
     return n;
 }
@@ -1870,11 +1879,7 @@ static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
         if (!same || !other || same + other != nx ||
             entity_like(a, fkey(g)) || entity_like(b, fkey(f)))
             continue;
-        pair(a, i, b, jb);
-        cat[i] = STORY_DIFF_CHANGED;
-        ren[2 * n] = i;
-        ren[2 * n + 1] = jb;
-        n++;
+        n = note_renamed(a, i, b, jb, cat, ren, n);
     }
     return n;
 }
