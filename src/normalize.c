@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -34,16 +35,24 @@ int story__is_ignorable(int32_t c)
            (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Arabic marks a key drops: the harakat and other Arabic-block
- * non-spacing marks (U+064B-U+065F), the superscript alef (U+0670) and the
- * tatweel (U+0640, a stretch of the baseline). News text writes them on
- * some words only ("أُصيبوا" beside "أصيبوا"); the packs list the bare
- * forms, so a vowelled word missed every lexicon (fresh-user H2, session
- * 10: a fully vowelled article gave no events). Only keys drop them; the
- * text and its spans keep every character. */
+int story__arabic_mark(int32_t c)
+{
+    if (c == 0x0640)
+        return 1;
+    return c >= 0x0610 && c <= 0x06FF &&
+           u_charType(c) == U_NON_SPACING_MARK &&
+           ublock_getCode(c) == UBLOCK_ARABIC;
+}
+
+/* What a key drops besides the ignorable characters: the Arabic marks
+ * (story__arabic_mark). News text writes them on some words only
+ * ("أُصيبوا" beside "أصيبوا"); the packs list the bare forms, so a
+ * vowelled word missed every lexicon (fresh-user H2, session 10: a fully
+ * vowelled article gave no events). Only keys drop them; the text and its
+ * spans keep every character. */
 static int key_drops(int32_t c)
 {
-    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+    return c >= 0x0610 && c <= 0x06FF && story__arabic_mark(c);
 }
 
 /* Unify apostrophes/single quotes to ', double quotes/guillemets to ",

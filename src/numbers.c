@@ -328,15 +328,6 @@ static json_t *lookup_folded(scan *s, const char *field, const char *k,
  *   homorganic nasal, Unicode 15 ch. 12.1; the standard Hindi orthography
  *   of the Central Hindi Directorate prefers the anusvara). */
 
-static int arabic_mark(int32_t c)
-{
-    if (c == 0x0640)
-        return 1;
-    return c >= 0x0610 && c <= 0x06FF &&
-           u_charType(c) == U_NON_SPACING_MARK &&
-           ublock_getCode(c) == UBLOCK_ARABIC;
-}
-
 /* the class nasal of Devanagari consonant c (velar ङ, palatal ञ,
  * retroflex ण, dental न, labial म), or 0 */
 static int32_t deva_class_nasal(int32_t c)
@@ -425,7 +416,7 @@ static int match_fold(story_buf *b, const char *k, size_t n)
             story_buf_append(b, k + at, i - at);
             continue;
         }
-        if (arabic_mark(c) || c == 0x093C) {
+        if (story__arabic_mark(c) || c == 0x093C) {
             changed = 1;
             continue;
         }
@@ -1675,7 +1666,7 @@ static int rbnf_parse(scan *s, size_t a, size_t b, double *v)
         }
         if (c == 0xA0 || c == 0x202F)
             c = ' ';
-        if (arabic_mark(c)) /* ICU's ar rules are written without harakat */
+        if (story__arabic_mark(c)) /* ICU's ar rules are written without harakat */
             continue;
         U16_APPEND_UNSAFE(u, n, c);
         prev = c;
@@ -1857,7 +1848,7 @@ static size_t prefix_connector(scan *s, size_t a, size_t b)
         if (!xl || b - a <= xl || memcmp(s->t + a, x, xl) != 0)
             continue;
         size_t q = a + xl, nx;
-        while (q < b && arabic_mark(cp_at(s, q, &nx)))
+        while (q < b && story__arabic_mark(cp_at(s, q, &nx)))
             q = nx;
         if (q < b)
             return q;
