@@ -1446,14 +1446,27 @@ static char *mention_json(fx *x, const char *canonical, const char *kind,
 static int shouted_word(const fx *x, size_t i)
 {
     const story_article *a = x->a;
+    unsigned char *tf = &x->tok_flags[i];
+    if (*tf & FX_TF_SHOUT_DONE)
+        return (*tf & FX_TF_SHOUT) != 0;
     const char *k = a->tokens[i].key;
-    for (size_t j = 0; j < a->n_tokens; j++) {
+    int v = 0;
+    for (size_t j = 0; j < a->n_tokens && !v; j++) {
         const story_token *t = &a->tokens[j];
         if (j != i && strcmp(t->key, k) == 0 &&
             !is_acronym(a->text + t->start, t->end - t->start))
-            return 1;
+            v = 1;
     }
-    return 0;
+    /* every word in capitals with this key has the same answer (its
+     * witness is another token): one scan per key, not per mention, so
+     * a long article stays linear in its acronyms */
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        const story_token *t = &a->tokens[j];
+        if (j == i || (strcmp(t->key, k) == 0 &&
+                       is_acronym(a->text + t->start, t->end - t->start)))
+            x->tok_flags[j] |= FX_TF_SHOUT_DONE | (v ? FX_TF_SHOUT : 0);
+    }
+    return v;
 }
 
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
@@ -2867,7 +2880,34 @@ static int quoted_lower_before(const fx *x, size_t j)
     return 0;
 }
 
+static int defined_common_acronym_scan(fx *x, size_t i, int *scanned);
+
+/* Token i is an acronym the article defines as a common term
+ * ("a continuing resolution (CR)"). The answer depends only on the
+ * token's bytes, so it is memoised for every token with the same bytes:
+ * one scan of the article per distinct acronym, not per mention. */
 static int defined_common_acronym(fx *x, size_t i)
+{
+    unsigned char *tf = &x->tok_flags[i];
+    if (*tf & FX_TF_DEFACR_DONE)
+        return (*tf & FX_TF_DEFACR) != 0;
+    int scanned = 0;
+    int v = defined_common_acronym_scan(x, i, &scanned);
+    if (!scanned) /* no acronym of 2-6 letters: no scan to save */
+        return v;
+    const story_article *a = x->a;
+    const story_token *ti = &a->tokens[i];
+    size_t n = ti->end - ti->start;
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        const story_token *tj = &a->tokens[j];
+        if (tj->end - tj->start == n &&
+            memcmp(a->text + tj->start, a->text + ti->start, n) == 0)
+            x->tok_flags[j] |= FX_TF_DEFACR_DONE | (v ? FX_TF_DEFACR : 0);
+    }
+    return v;
+}
+
+static int defined_common_acronym_scan(fx *x, size_t i, int *scanned)
 {
     const story_article *a = x->a;
     const char *t = a->text + a->tokens[i].start;
@@ -2882,6 +2922,7 @@ static int defined_common_acronym(fx *x, size_t i)
         letters += ((unsigned char)t[q] & 0xC0) != 0x80;
     if (letters < 2 || letters > 6)
         return 0;
+    *scanned = 1;
     for (size_t j = letters; j < a->n_tokens; j++) {
         const story_token *tj = &a->tokens[j];
         size_t jn = tj->end - tj->start;

@@ -18,6 +18,10 @@
 #define FX_WINDOW 40
 #define FX_TF_STOP_DONE 0x1u /* tok_flags: stop/function word computed */
 #define FX_TF_STOP 0x2u      /* tok_flags: stop/function word */
+#define FX_TF_SHOUT_DONE 0x4u /* tok_flags: shouted_word computed */
+#define FX_TF_SHOUT 0x8u      /* tok_flags: a word in capitals, no acronym */
+#define FX_TF_DEFACR_DONE 0x10u /* tok_flags: defined_common_acronym done */
+#define FX_TF_DEFACR 0x20u      /* tok_flags: an acronym of a defined term */
 
 /* A canonical entity of one article (coreference target). */
 typedef struct fx_ent {
