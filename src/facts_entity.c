@@ -2835,16 +2835,33 @@ static int quote_initial(const fx *x, size_t i)
 static int capital_elsewhere(const fx *x, size_t i)
 {
     const story_article *a = x->a;
+    unsigned char *tf = &x->tok_flags[i];
+    if (*tf & FX_TF_CAPEL_DONE)
+        return (*tf & FX_TF_CAPEL) != 0;
     const char *k = a->tokens[i].key;
-    for (size_t j = 0; j < a->n_tokens; j++) {
+    /* the witnesses (capitalised mid-sentence, not after an opening
+     * quotation mark) of this key: the first and whether there are two */
+    size_t first = SIZE_MAX;
+    int two = 0;
+    for (size_t j = 0; j < a->n_tokens && !two; j++) {
         const story_token *t = &a->tokens[j];
-        if (j == i || !(t->flags & STORY_TOKEN_CAPITAL) ||
-            strcmp(t->key, k) != 0 || j == x->sent_tok[t->sentence] ||
-            quote_initial(x, j))
+        if (!(t->flags & STORY_TOKEN_CAPITAL) || strcmp(t->key, k) != 0 ||
+            j == x->sent_tok[t->sentence] || quote_initial(x, j))
             continue;
-        return 1;
+        if (first == SIZE_MAX)
+            first = j;
+        else
+            two = 1;
     }
-    return 0;
+    /* every token of the key gets its answer from the same scan (a
+     * witness is one only for the others): linear on a long article */
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        if (j != i && strcmp(a->tokens[j].key, k) != 0)
+            continue;
+        int v = two || (first != SIZE_MAX && first != j);
+        x->tok_flags[j] |= FX_TF_CAPEL_DONE | (v ? FX_TF_CAPEL : 0);
+    }
+    return (*tf & FX_TF_CAPEL) != 0;
 }
 
 /* A translated definition of an acronym: '„vorläufigen Haushalt“ (CR)',

@@ -22,6 +22,8 @@
 #define FX_TF_SHOUT 0x8u      /* tok_flags: a word in capitals, no acronym */
 #define FX_TF_DEFACR_DONE 0x10u /* tok_flags: defined_common_acronym done */
 #define FX_TF_DEFACR 0x20u      /* tok_flags: an acronym of a defined term */
+#define FX_TF_CAPEL_DONE 0x40u /* tok_flags: capital_elsewhere computed */
+#define FX_TF_CAPEL 0x80u      /* tok_flags: capitalised mid-sentence elsewhere */
 
 /* A canonical entity of one article (coreference target). */
 typedef struct fx_ent {
