@@ -19,6 +19,11 @@
  *       facts --format=json` does); the process's peak resident set
  *       (getrusage ru_maxrss) minus its resident set before that run
  *       (/proc/self/statm), in MB per MB of input (lower is better)
+ *   facts_long_article_growth_ratio  CPU time of that 40-copy article
+ *       (ingest + segment + facts + JSON) over 10 times the time of a
+ *       4-copy one (about 0.2 MB): 1.0 is linear time in the article's
+ *       length, more means some step scans the whole article per
+ *       mention (lower is better; session 11 removed three such scans)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
  * least 100x).
  */
@@ -53,9 +58,10 @@ static double rss_now_mb(void)
 }
 
 /* Peak RSS growth (MB per MB of input) of one long English article made of
- * the texts marked `en`, joined `copies` times; -1 when it cannot run. */
+ * the texts marked `en`, joined `copies` times; -1 when it cannot run.
+ * *cpu_s: the CPU seconds of its ingest + segment + facts + JSON. */
 static double long_article_rss(story_ctx *ctx, const doc *docs, size_t nd,
-                               int copies)
+                               int copies, double *cpu_s)
 {
     size_t len = 0;
     for (size_t i = 0; i < nd; i++)
@@ -84,13 +90,17 @@ static double long_article_rss(story_ctx *ctx, const doc *docs, size_t nd,
     story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
     io.format = "text";
     struct rusage ru;
+    double t0 = bench_now(1);
+    *cpu_s = -1;
     if (before >= 0 &&
         !story_ingest_memory(&a, ctx, "bench", big, n, NULL, &io, &err) &&
         !story_segment(ctx, a, "en", &err) &&
         !story_facts_extract(&fs, ctx, a, &err) &&
         !story_facts_json(&json, a, fs, NULL, 0, &err) &&
-        getrusage(RUSAGE_SELF, &ru) == 0)
+        getrusage(RUSAGE_SELF, &ru) == 0) {
+        *cpu_s = bench_now(1) - t0;
         r = ((double)ru.ru_maxrss / 1024.0 - before) / mb;
+    }
     story_free(json);
     story_factset_free(fs);
     story_article_free(a);
@@ -183,8 +193,14 @@ int main(int argc, char **argv)
     bench_figure("facts_per_sentence_ratio",
                  sentences > 0 ? facts / sentences : 0);
     bench_count("facts_sentences_count", sentences / reps);
+    /* the long article first: its peak is the process's peak */
+    double t_long = -1, t_short = -1;
     bench_figure("facts_peak_rss_mb_per_mb_input",
-                 long_article_rss(ctx, docs, nd, 40));
+                 long_article_rss(ctx, docs, nd, 40, &t_long));
+    (void)long_article_rss(ctx, docs, nd, 4, &t_short);
+    bench_figure("facts_long_article_growth_ratio",
+                 t_long > 0 && t_short > 0 ? t_long / (10.0 * t_short)
+                                           : -1);
     for (size_t i = 0; i < nd; i++)
         free(docs[i].text);
     for (size_t s = 0; s < ns; s++)
