@@ -71,8 +71,45 @@ int story__apertium_mode(const char *modes_dir, const char *from,
     return 0;
 }
 
+/* The Debian package of the apertium pair from <-> to, from
+ * locales/apertium.json "debian_packages" (a package installs both
+ * directions; a 3-letter name first: apertium-eng-spa before the
+ * transitional apertium-en-es), into buf; 1 if found, 0 if Debian has
+ * none or the list cannot be read. */
+static int debian_pair(const char *locales_dir, const char *from,
+                       const char *to, char *buf, size_t cap)
+{
+    char path[4096];
+    if (!locales_dir ||
+        snprintf(path, sizeof path, "%s/apertium.json", locales_dir) >=
+            (int)sizeof path)
+        return 0;
+    json_t *root = json_load_file(path, 0, NULL);
+    json_t *list = json_object_get(root, "debian_packages");
+    const char *codes[2][2] = {{iso3(from), iso3(to)}, {from, to}};
+    int found = 0;
+    for (int k = 0; k < 2 && !found; k++) {
+        char ab[64], ba[64];
+        snprintf(ab, sizeof ab, "apertium-%s-%s", codes[k][0], codes[k][1]);
+        snprintf(ba, sizeof ba, "apertium-%s-%s", codes[k][1], codes[k][0]);
+        size_t i;
+        json_t *v;
+        json_array_foreach(list, i, v) {
+            const char *p = json_string_value(v);
+            if (p && (strcmp(p, ab) == 0 || strcmp(p, ba) == 0)) {
+                snprintf(buf, cap, "%s", p);
+                found = 1;
+                break;
+            }
+        }
+    }
+    json_decref(root);
+    return found;
+}
+
 static int apertium(char **out, const story_article *a, const char *from,
-                    const char *to, story_error *err)
+                    const char *to, const char *locales_dir,
+                    story_error *err)
 {
     if (access(APERTIUM_BIN, X_OK) != 0)
         return story__error(err, STORY_ETRANSLATE, "apertium", -1,
@@ -86,9 +123,20 @@ static int apertium(char **out, const story_article *a, const char *from,
                                 "the rus-ukr pair's tagger is broken in "
                                 "Debian 12 (apertium-tagger aborts)");
     char pair[256];
-    if (!story__apertium_mode(APERTIUM_MODES, from, to, pair, sizeof pair))
+    if (!story__apertium_mode(APERTIUM_MODES, from, to, pair, sizeof pair)) {
+        char pkg[64];
+        if (debian_pair(locales_dir, from, to, pkg, sizeof pkg))
+            return story__error(err, STORY_ETRANSLATE, "apertium", -1,
+                                "apertium has no %s pair installed "
+                                "(apt install %s)",
+                                pair, pkg);
         return story__error(err, STORY_ETRANSLATE, "apertium", -1,
-                            "apertium has no %s pair installed", pair);
+                            "apertium has no %s pair installed, and Debian "
+                            "12 packages none for %s and %s: drop "
+                            "--translate, or give --translate=URL of a "
+                            "LibreTranslate server",
+                            pair, from, to);
+    }
     char in[] = "/tmp/storydiff-mt-in-XXXXXX";
     char outp[] = "/tmp/storydiff-mt-out-XXXXXX";
     int fi = mkstemp(in);
@@ -289,7 +337,6 @@ int story__translate_sentences(char ***out, story_ctx *ctx,
                                const char *from, const char *to,
                                story_error *err)
 {
-    (void)ctx;
     *out = NULL;
     char f[16], t[16];
     primary(f, from);
@@ -319,7 +366,7 @@ int story__translate_sentences(char ***out, story_ctx *ctx,
     } else if (is_http) {
         rc = http(o, backend, a, f, t, err);
     } else {
-        rc = apertium(o, a, f, t, err);
+        rc = apertium(o, a, f, t, ctx ? ctx->locales_dir : NULL, err);
     }
     if (rc != 0) {
         story__translate_free(o, a->n_sentences);
