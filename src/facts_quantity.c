@@ -263,13 +263,120 @@ static void resolve_slash_dates(fx *x, size_t first, int order)
     }
 }
 
+/* One clock-time fact for a time said without a date in its sentence
+ * ("The meeting starts at 16:30."): a date fact whose key is the time on
+ * a 12-hour dial, "date|clock12:04:00" for 4:00 and 16:00 alike, and
+ * whose slot is "date|time" (never paired with a calendar date). A
+ * 12-hour clock written without its "p.m." word reads 8 for 20:00 (zh
+ * "8点", ru "8 часов вечера"), so across languages 4 p.m. = 16:00 = 16 Uhr
+ * = 16時 must be one key; the diff compares the 24-hour time of the value
+ * ("time": "16:00") within one language, where "4 a.m." -> "4 p.m." is a
+ * change. */
+static void time_emit(fx *x, fx_evstems *es, const story_date *dt)
+{
+    int h = 0, m = 0;
+    if (sscanf(dt->time, "%d:%d", &h, &m) != 2 || h < 0 || h > 23 || m < 0 ||
+        m > 59)
+        return;
+    size_t s = fx_sentence_at(x, dt->start);
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_DATE;
+    f.sentence = s;
+    f.start = dt->start;
+    f.end = dt->end;
+    f.entity = -1;
+    f.key = fx_printf(x, "date|clock12:%02d:%02d", h % 12, m);
+    f.slot = fx_strdup(x, "date|time");
+    f.date_iso = fx_strdup(x, "");
+    f.date_relative = fx_strdup(x, "");
+    size_t ti = token_containing(x, s, dt->start);
+    const char *ev = sentence_event(x, es, s, ti, NULL);
+    f.event = fx_strdup(x, ev ? ev : "");
+    json_t *o = json_object();
+    json_object_set_new(o, "iso", json_null());
+    json_object_set_new(o, "relative", json_null());
+    json_object_set_new(o, "time", json_string(dt->time));
+    json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
+    f.value_json = fx_json(x, o);
+    fx_push(x, &f);
+}
+
+/* A clock time said apart from its date ("at 4 p.m. on Friday", "on
+ * Saturday, Jan. 13, with a reception from 6-8 p.m."; the scanner joins
+ * a time only to the date right before it) is that date's time: the
+ * nearest date of its sentence that has none takes it, or, in a sentence
+ * without a date, the last date before it in its paragraph that has none
+ * ("… am Samstag, 13. Januar, eröffnet. Die Vernissage findet zwischen 18
+ * und 20 Uhr statt."); 1 when one did. A second time of a sentence whose
+ * dates have theirs ("from 18:00 to 20:00") is left out, as before. */
+static int time_to_date(fx *x, story_vec *dates, size_t t)
+{
+    story_date *all = dates->data, *tm = &all[t];
+    size_t s = fx_sentence_at(x, tm->start), best = (size_t)-1, bd = 0;
+    int any = 0;
+    for (size_t d = 0; d < dates->len; d++) {
+        story_date *dt = &all[d];
+        if (d == t || !(dt->iso[0] || dt->relative[0]) ||
+            fx_sentence_at(x, dt->start) != s)
+            continue;
+        any = 1;
+        if (dt->has_time)
+            continue;
+        size_t dist = dt->start >= tm->end ? dt->start - tm->end
+                      : tm->start >= dt->end ? tm->start - dt->end : 0;
+        if (best == (size_t)-1 || dist < bd) {
+            best = d;
+            bd = dist;
+        }
+    }
+    if (!any) {
+        /* the last date before it in its paragraph */
+        size_t par = s < x->a->n_sentences ? x->a->sentences[s].paragraph
+                                           : (size_t)-1;
+        for (size_t d = 0; d < dates->len; d++) {
+            story_date *dt = &all[d];
+            size_t ds = fx_sentence_at(x, dt->start);
+            if (d == t || !(dt->iso[0] || dt->relative[0]) ||
+                dt->start >= tm->start || ds >= x->a->n_sentences ||
+                x->a->sentences[ds].paragraph != par)
+                continue;
+            if (best == (size_t)-1 || dt->start > all[best].start)
+                best = d;
+        }
+        if (best != (size_t)-1 && all[best].has_time)
+            best = (size_t)-1; /* that date has its time: a time of its own */
+    }
+    if (best != (size_t)-1) {
+        all[best].has_time = 1;
+        memcpy(all[best].time, tm->time, sizeof all[best].time);
+        return 1;
+    }
+    return any;
+}
+
 static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
 {
+    /* times said without a date: to a date of their sentence, else a
+     * clock-time fact of their own (they were dropped: "at 16:30" ->
+     * "at 18:30" was no difference; fresh-user 9, session 10) */
+    unsigned char *own = story__calloc(dates->len + 1, 1);
+    if (!own)
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    for (size_t d = 0; d < dates->len; d++) {
+        story_date *dt = &((story_date *)dates->data)[d];
+        if (!dt->iso[0] && !dt->relative[0] && dt->has_time && dt->time[0])
+            own[d] = !time_to_date(x, dates, d);
+    }
     for (size_t d = 0; d < dates->len && x->rc == 0; d++) {
         story_date *dt = &((story_date *)dates->data)[d];
         if (dt->iso[0] || dt->relative[0])
             date_emit(x, es, dt);
+        else if (own[d])
+            time_emit(x, es, dt);
     }
+    free(own);
     return x->rc;
 }
 

@@ -20,7 +20,9 @@
  * UAX #29), preferring white space and the sides of wide characters, so
  * CJK text, emoji and combining marks never push the columns apart. An
  * emoji sequence (UTS #51: ZWJ sequences, skin tones, keycaps, flags)
- * counts 2 as a whole, as terminals draw it.
+ * counts 2 as a whole, as terminals draw it. A line holding right-to-left
+ * text is a bidi isolate (FSI ... PDI, UAX #9; zero columns), so that a
+ * bidi-aware terminal does not reorder the row around it (emit()).
  */
 #include "internal.h"
 
@@ -398,11 +400,64 @@ typedef struct render {
     story_vec left, right; /* copies of the wrapped lines of a row */
 } render;
 
-/* Emit bytes [s, e) of a cell with styles; returns display columns. */
+/* Length (3) of an explicit bidi formatting character at t[i] (UAX #9:
+ * LRE, RLE, PDF, LRO, RLO U+202A..U+202E; LRI, RLI, FSI, PDI
+ * U+2066..U+2069), else 0. */
+static size_t bidi_control_at(const char *t, size_t i, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    if (i + 3 > e || u[0] != 0xE2)
+        return 0;
+    return (u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+                   (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+               ? 3
+               : 0;
+}
+
+/* 1 when bytes [s, e) hold a strong right-to-left character (bidi class
+ * R or AL: Arabic, Hebrew, Syriac, Thaana, N'Ko …) or an explicit bidi
+ * formatting character: then the line is a bidi isolate of its own. */
+static int needs_isolate(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e;) {
+        if ((unsigned char)t[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (bidi_control_at(t, i, e))
+            return 1;
+        int32_t c = story__utf8_next(t, e, &i);
+        if (c < 0)
+            continue;
+        UCharDirection d = u_charDirection(c);
+        if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+            return 1;
+    }
+    return 0;
+}
+
+/* Emit bytes [s, e) of a cell with styles; returns display columns. A
+ * line holding right-to-left text is wrapped in FIRST STRONG ISOLATE
+ * U+2068 ... POP DIRECTIONAL ISOLATE U+2069 (UAX #9, Unicode 6.3), so a
+ * bidi-aware terminal orders it on its own and neither mirrors the row
+ * nor moves the gutter and the other column (an Arabic left cell:
+ * fresh-user 9 L7); inside it, the text's own explicit bidi controls
+ * (embeddings, overrides, isolates, possibly unbalanced) are left out,
+ * so none leaks past the cell. FSI and PDI are format characters
+ * (general category Cf): zero columns, like the controls left out, so
+ * the columns stay exact. */
 static size_t emit(render *r, const cell *c, size_t s, size_t e)
 {
     int cur = STORY_STYLE_PLAIN;
+    int iso = needs_isolate(c->text.data, s, e);
+    if (iso)
+        story_buf_puts(&r->out, "\xE2\x81\xA8"); /* U+2068 FSI */
     for (size_t i = s; i < e; i++) {
+        size_t bc = iso ? bidi_control_at(c->text.data, i, e) : 0;
+        if (bc) {
+            i += bc - 1;
+            continue;
+        }
         int st = (unsigned char)c->style.data[i];
         if (r->color && st != cur) {
             if (cur != STORY_STYLE_PLAIN)
@@ -415,6 +470,8 @@ static size_t emit(render *r, const cell *c, size_t s, size_t e)
     }
     if (r->color && cur != STORY_STYLE_PLAIN)
         story_buf_puts(&r->out, "\x1b[0m");
+    if (iso)
+        story_buf_puts(&r->out, "\xE2\x81\xA9"); /* U+2069 PDI */
     return story_render__width(c->text.data + s, e - s);
 }
 
