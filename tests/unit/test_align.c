@@ -1708,6 +1708,63 @@ static void test_short_sentence_lengths(void **state)
     word_space_free(&sp);
 }
 
+/* Session 11 (coherent_gaps): between two aligned neighbours, a1 and b1
+ * share nothing and their lengths differ by 1.4 x (length term 0.3:
+ * below the length-only gap rules), so the earlier passes leave a1
+ * omitted and b1 added. When b1 shares half of its words with B's
+ * aligned units (names and terms of B's story that A's lexicon does not
+ * reach: a translation the lexicon misses), the pair is linked; when its words are found nowhere
+ * else in B (a passage of another story inserted there), the two stay
+ * apart. Feature-level units written for the test. */
+static void test_coherent_gap(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    /* a1 and b1 each hold one word found elsewhere in the other text
+     * (30, 31): they could show evidence, and share none */
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5, 31},
+                          a1[] = {30, 60, 61, 62},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          b0[] = {0, 1, 2, 3, 4, 5, 30, 90},
+                          b1c[] = {31, 90, 91, 70},
+                          b1f[] = {31, 80, 81, 70},
+                          b2[] = {20, 21, 22, 23, 24, 25, 91};
+    for (int coherent = 0; coherent < 2; coherent++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        for (uint32_t id = 60; id < nid; id++)
+            sp.match_a[id] = sp.match_b[id] = 0;
+        sd_unit ua[3], ub[3];
+        set_unit(&ua[0], a0, 7, 100);
+        set_unit(&ua[1], a1, 4, 100);
+        set_unit(&ua[2], a2, 6, 100);
+        set_unit(&ub[0], b0, 8, 100);
+        set_unit(&ub[1], coherent ? b1c : b1f, 4, 141);
+        set_unit(&ub[2], b2, 7, 100);
+        sd_side A = {ua, 3}, B = {ub, 3};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                        SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a1b1 = 0, a1_omitted = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
+                a1b1 = l[k].kind == STORY_LINK_MATCH;
+            if (l[k].a == 1 && l[k].na == 1 && l[k].nb == 0)
+                a1_omitted = 1;
+        }
+        assert_int_equal(a1b1, coherent);
+        assert_int_equal(a1_omitted, !coherent);
+        free(l);
+        for (size_t i = 0; i < 3; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1738,6 +1795,7 @@ int main(void)
         cmocka_unit_test(test_gap_across_moved),
         cmocka_unit_test(test_swap_neighbour),
         cmocka_unit_test(test_gap_lengths_without_evidence),
+        cmocka_unit_test(test_coherent_gap),
         cmocka_unit_test(test_short_sentence_lengths),
         cmocka_unit_test(test_foreign_moved),
         cmocka_unit_test(test_moved_block),
