@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
@@ -77,6 +78,8 @@ typedef struct ent_lang {
     story_strmap firsts; /* first words (cjk: first code points) */
     int maxw;            /* most words of a form */
     story_strmap lex, wl; /* word_file_set: lexicon headwords, word list */
+    Hunhandle *hs;        /* common_word_dictionary, NULL: none */
+    int hs_done;
 } ent_lang;
 
 typedef struct ent_cache {
@@ -103,6 +106,8 @@ static void ent_cache_free(void *p)
         story__strmap_free(&l->firsts);
         story__strmap_free(&l->lex);
         story__strmap_free(&l->wl);
+        if (l->hs)
+            Hunspell_destroy(l->hs);
         free(l->lang);
         free(l);
     }
@@ -445,7 +450,7 @@ static size_t strip_suffix(fx *x, const char *k, size_t n)
     json_array_foreach(suf, idx, v) {
         const char *s = json_string_value(v);
         size_t sl = s ? strlen(s) : 0;
-        if (sl && sl > best && n > sl + 4 && memcmp(k + n - sl, s, sl) == 0)
+        if (sl && sl > best && n >= sl + 4 && memcmp(k + n - sl, s, sl) == 0)
             best = sl;
     }
     if (best && vowel_r_stem(k, n - best, k + n - best, best))
@@ -1941,6 +1946,98 @@ static const story_strmap *dictionary_words(fx *x)
              : NULL;
 }
 
+/* 1 when folded word w (NUL-terminated) is a word of the hunspell dictionary
+ * named by the pack's "common_word_dictionary" (uk_UA, is_IS in
+ * /usr/share/hunspell, Debian hunspell-uk, hunspell-is) as written, in
+ * lower case: hunspell accepts a lower-case word only when the
+ * dictionary has it in lower case, so common words in any inflected form
+ * pass ("департаменту", "græna") and names, which the dictionaries write
+ * capitalised, do not ("лондона", "bretlands"); a word needs a stem
+ * too (uk_UA accepts any Latin word without one). -1 when the dictionary
+ * knows the word, written capitalised, as a name (is "Anna", uk
+ * "Зеленського"), 0 otherwise. The dictionary is loaded
+ * once per context and language (about 0.2 s CPU for uk_UA); a missing
+ * file or a dictionary in another encoding than UTF-8 means no
+ * dictionary. */
+static int dictionary_spell(fx *x, const char *w)
+{
+    ent_lang *L = ent_lang_of(x);
+    if (!L)
+        return 0;
+    if (!L->hs_done) {
+        L->hs_done = 1;
+        const char *d = json_string_value(
+            story_langpack_field(x->lp, "common_word_dictionary"));
+        char aff[4096], dic[4096];
+        if (d && !strchr(d, '/')) {
+            snprintf(aff, sizeof aff, "%s%s.aff", STORY_HUNSPELL_DIR, d);
+            snprintf(dic, sizeof dic, "%s%s.dic", STORY_HUNSPELL_DIR, d);
+            FILE *f = fopen(dic, "rb");
+            if (f) {
+                fclose(f);
+                L->hs = Hunspell_create(aff, dic);
+                const char *enc =
+                    L->hs ? Hunspell_get_dic_encoding(L->hs) : NULL;
+                if (L->hs && (!enc || (strcmp(enc, "UTF-8") != 0 &&
+                                       strcmp(enc, "utf-8") != 0))) {
+                    Hunspell_destroy(L->hs);
+                    L->hs = NULL;
+                }
+            }
+        }
+    }
+    if (!L->hs)
+        return 0;
+    /* a name: written capitalised, the word has an analysis as a name
+     * the dictionary writes capitalised (is "Anna", a name, though the
+     * lexicon has "anna", manage; uk "Зеленського" is Зеленський as well
+     * as an adjective, "Каліфорнії" Каліфорнія as well as каліфорній) */
+    char tc[256];
+    size_t wl = strlen(w), i = 0;
+    int32_t c0 = story__utf8_next(w, wl, &i);
+    if (c0 < 0 || wl - i + 8 > sizeof tc)
+        return 0;
+    size_t o = story__utf8_put(tc, u_totitle(c0));
+    memcpy(tc + o, w + i, wl - i);
+    tc[o + wl - i] = '\0';
+    char **list = NULL;
+    int k = Hunspell_stem(L->hs, &list, tc);
+    int name = 0;
+    for (int j = 0; j < k && !name; j++) {
+        size_t jl = strlen(list[j]), ji = 0;
+        int32_t cj = story__utf8_next(list[j], jl, &ji);
+        name = cj >= 0 && u_isupper(cj);
+    }
+    if (list)
+        Hunspell_free_list(L->hs, &list, k);
+    if (name)
+        return -1;
+    if (!Hunspell_spell(L->hs, w))
+        return 0;
+    /* a word of its own alphabet with an analysis: uk_UA accepts any
+     * Latin word ("grayscale") but has no stem for it */
+    list = NULL;
+    k = Hunspell_stem(L->hs, &list, w);
+    /* a lemma ending as surnames do ("name_stem_endings", uk -ий, -ів:
+     * "Лавровим" is Lavrov, though лавровий is an adjective) is no
+     * evidence */
+    json_t *ends = story_langpack_field(x->lp, "name_stem_endings");
+    int surname = 0;
+    for (int j = 0; j < k && !surname; j++) {
+        size_t jl = strlen(list[j]), ei;
+        json_t *ev;
+        json_array_foreach(ends, ei, ev) {
+            const char *es = json_string_value(ev);
+            size_t el = es ? strlen(es) : 0;
+            if (el && jl > el && strcmp(list[j] + jl - el, es) == 0)
+                surname = 1;
+        }
+    }
+    if (list)
+        Hunspell_free_list(L->hs, &list, k);
+    return k > 0 && !surname;
+}
+
 /* A set kept in the per-context world cache under name: *fill = 1 and
  * a new empty set (owned by the cache) the caller fills now; else
  * *fill = 0 and the set filled before (NULL when it came out empty or
@@ -2087,6 +2184,14 @@ static int common_word(fx *x, const char *k, size_t n)
             !x->cjk && u_hasBinaryProperty(c0, UCHAR_CASED)
                 ? dictionary_words(x)
                 : NULL;
+        /* the language's hunspell dictionary (uk, is): a common word in
+         * any inflected form, or a name (is "Anna" is no "anna",
+         * "manage", of the lexicon) */
+        int ds = !x->cjk && u_hasBinaryProperty(c0, UCHAR_CASED)
+                     ? dictionary_spell(x, w)
+                     : 0;
+        if (ds)
+            return ds > 0;
         if (!lw && !dw)
             return 0;
         story_buf t = {0};
@@ -2297,6 +2402,13 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
             return 0;
         if (common &&
             !common_word(x, t->key, strip_possessive(t->key, strlen(t->key))))
+            common = 0;
+        /* a word that is a name of the world index on its own is none
+         * ("Південної Каліфорнії": каліфорній is also a common word of
+         * uk_UA) */
+        size_t wn = 0;
+        const char *wk = NULL;
+        if (common && re - rs > 1 && world_match(x, k, k + 1, &wn, &wk))
             common = 0;
         if (fx_match(x, "entity_kinds", k, re, &n))
             kindword = 1;
@@ -3629,6 +3741,145 @@ static int entities_sentence(fx *x, size_t s)
  * "the Bellmoor council" … organisation) and its canonical name grows
  * to the longest form, so every mention fact gets the entity's final
  * kind and canonical name (value_json written again). */
+/* Whether the one-word entity e names the later entity f the
+ * way resolve() links a later one-word mention to an earlier entity: a
+ * genitive or plural "-s" on f's skeleton or surname ("Lothians" … "West
+ * Lothian"), or a middle word of f's name of three or more words
+ * ("Sánchez" … "Ignacio Sánchez Recarte"). */
+static int names_later(fx *x, const fx_ent *e, const fx_ent *f)
+{
+    size_t sl = strlen(e->skel);
+    if (sl >= 4 && e->skel[sl - 1] == 's' &&
+        ((strlen(f->skel) == sl - 1 &&
+          strncmp(f->skel, e->skel, sl - 1) == 0) ||
+         (f->last && strlen(f->last) == sl - 1 &&
+          strncmp(f->last, e->skel, sl - 1) == 0)))
+        return 1;
+    if (sl < 3 || strcmp(e->kind, "place") == 0 ||
+        strcmp(e->kind, "organisation") == 0 ||
+        strcmp(f->kind, "place") == 0 ||
+        strcmp(f->kind, "organisation") == 0 || !f->name)
+        return 0;
+    /* word starts: after a space or a middle dot */
+    const char *w[8];
+    size_t wl[8], nw = 0;
+    const char *p = f->name, *st = p;
+    for (;; p++) {
+        int sep = *p == ' ' || *p == '\0';
+        size_t sepl = 1;
+        if (!sep && strncmp(p, "\xc2\xb7", 2) == 0) {
+            sep = 1;
+            sepl = 2;
+        } else if (!sep && strncmp(p, "\xe3\x83\xbb", 3) == 0) {
+            sep = 1;
+            sepl = 3;
+        }
+        if (sep) {
+            if (p > st && nw < 8) {
+                w[nw] = st;
+                wl[nw++] = (size_t)(p - st);
+            }
+            if (!*p)
+                break;
+            st = p + sepl;
+            p += sepl - 1;
+        }
+    }
+    for (size_t m = 1; m + 1 < nw; m++) {
+        char *lk = latin_key(x, w[m], wl[m]);
+        if (!lk)
+            continue;
+        story_buf sk = {0};
+        skeleton(lk, &sk);
+        free(lk);
+        int same = sk.data && strcmp(sk.data, e->skel) == 0;
+        story_buf_free(&sk);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/* Keys must not depend on the order of mentions: resolve() links a
+ * one-word mention to an EARLIER entity only (genitive/plural "-s",
+ * middle word of a longer name), so a one-word entity whose first mention
+ * comes before the longer name ("the Lothians" … "West Lothian") is
+ * merged here, after the whole article, into that later entity: its
+ * mention facts take the later entity's key, and the merged entity's
+ * first mention is the earliest. The emptied entity keeps no name and no
+ * first fact (skipped by every later pass). */
+static void entities_merge(fx *x)
+{
+    story_fact *facts = x->facts.data;
+    for (size_t q = 0; q < x->ents.len && !x->rc; q++) {
+        fx_ent *e = ent_at(x, (long)q);
+        if (e->first_fact == (size_t)-1 || !e->name || !e->last ||
+            strcmp(e->skel, e->last) != 0 || strchr(e->name, ' ') ||
+            strstr(e->name, "\xc2\xb7") || strstr(e->name, "\xe3\x83\xbb"))
+            continue;
+        long to = -1;
+        for (size_t r = q + 1; r < x->ents.len && to < 0; r++) {
+            fx_ent *f = ent_at(x, (long)r);
+            if (f->first_fact != (size_t)-1 && strcmp(f->skel, e->skel) != 0 &&
+                names_later(x, e, f))
+                to = (long)r;
+        }
+        if (to < 0)
+            continue;
+        fx_ent *f = ent_at(x, to);
+        size_t first = e->first_fact < f->first_fact ? e->first_fact
+                                                     : f->first_fact;
+        for (size_t i = first; i < x->facts.len; i++) {
+            story_fact *fa = &facts[i];
+            if (fa->type != STORY_FACT_ENTITY ||
+                (fa->entity != (long)e->first_fact &&
+                 fa->entity != (long)f->first_fact))
+                continue;
+            char *nk = fx_strdup(x, f->key), *ns = fx_strdup(x, f->key);
+            if (!nk || !ns) {
+                free(nk);
+                free(ns);
+                return;
+            }
+            free(fa->key);
+            free(fa->slot);
+            fa->key = nk;
+            fa->slot = ns;
+            fa->entity = (long)first;
+        }
+        f->first_fact = first;
+        if (strlen(e->name) > strlen(f->name)) {
+            char *t = f->name;
+            f->name = e->name;
+            e->name = t;
+        }
+        if (strcmp(f->kind, "other") == 0)
+            f->kind = e->kind;
+        if (!f->nationality[0])
+            f->nationality = e->nationality;
+        for (size_t r = 0; r < e->roles.len; r++) {
+            char *role = ((char **)e->roles.data)[r];
+            int have = 0;
+            for (size_t k = 0; k < f->roles.len; k++)
+                if (strcmp(((char **)f->roles.data)[k], role) == 0)
+                    have = 1;
+            if (!have) {
+                char *d = fx_strdup(x, role);
+                if (d && !story_vec_push(&f->roles, &d))
+                    free(d);
+            }
+        }
+        if (e->last_sentence > f->last_sentence)
+            f->last_sentence = e->last_sentence;
+        for (size_t k = 0; k < x->a->n_tokens; k++)
+            if (x->tok_ent[k] == (long)q)
+                x->tok_ent[k] = to;
+        free(e->name);
+        e->name = NULL;
+        e->first_fact = (size_t)-1;
+    }
+}
+
 static void entities_settle(fx *x)
 {
     story_fact *facts = x->facts.data;
@@ -3674,6 +3925,8 @@ int fx_entities(fx *x)
 {
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
         entities_sentence(x, s);
+    if (!x->rc)
+        entities_merge(x);
     if (!x->rc)
         entities_settle(x);
     return x->rc;

@@ -3,6 +3,7 @@
  * across languages: generic name words, defined common-noun acronyms,
  * codes, subdivisions. Sentences written for these tests.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -1067,6 +1069,100 @@ static void test_entity_kinds_and_genitives(void **state)
     run_free(&cs);
 }
 
+/* Session 11: keys do not depend on the order of mentions (fresh-user
+ * M7): a one-word mention before the longer name it stands for (plural
+ * or genitive "-s", a middle word of a three-word name) gets that name's
+ * key, as it does after it. */
+static void test_order_independent_keys(void **state)
+{
+    (void)state;
+    const char *p1 = "Depots in Fife and the Dunmarrans will take building "
+                     "waste from next spring, Ortega said on Tuesday.";
+    const char *p2 = "The new plant opened on Monday near West Dunmarran, "
+                     "where Luis Ortega Vidal runs the family firm.";
+    char ab[512], ba[512];
+    snprintf(ab, sizeof ab, "%s\n\n%s", p1, p2);
+    snprintf(ba, sizeof ba, "%s\n\n%s", p2, p1);
+    run a = extract(ab, "en");
+    run b = extract(ba, "en");
+    const char *k = key_of(&a, "West Dunmarran");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&a, "Dunmarrans"), k);
+    assert_string_equal(key_of(&b, "Dunmarrans"), k);
+    assert_string_equal(key_of(&b, "West Dunmarran"), k);
+    const char *o = key_of(&a, "Luis Ortega Vidal");
+    assert_true(o[0]);
+    assert_string_equal(key_of(&a, "Ortega"), o);
+    assert_string_equal(key_of(&b, "Luis Ortega Vidal"), o);
+    /* one entity: every mention points at the earliest one */
+    long ent = -1;
+    for (size_t i = 0; i < a.fs->n_facts; i++) {
+        const story_fact *f = &a.fs->facts[i];
+        if (f->type != STORY_FACT_ENTITY || strcmp(f->key, k) != 0)
+            continue;
+        if (ent < 0)
+            ent = (long)i;
+        assert_int_equal(f->entity, ent);
+    }
+    run_free(&a);
+    run_free(&b);
+}
+
+/* Session 11: the hunspell dictionaries of uk and is (pack field
+ * "common_word_dictionary") tell common words written capitalised in
+ * institution names from names ("Департаменту", "Græna" are common
+ * words; is "Anna" is a name though the lexicon has "anna", manage; a
+ * lemma ending as surnames do is no evidence: "Лавровим"); a word the
+ * world index knows keeps its run ("Південної Каліфорнії").
+ * German "Ihnen" (formal "you") is a pronoun, no name. */
+static void test_hunspell_common_words(void **state)
+{
+    (void)state;
+    if (access("/usr/share/hunspell/uk_UA.dic", R_OK) == 0) {
+        run uk = extract("Звіт Департаменту освіти та рішення Комісії "
+                         "обговорили у Варнгольті, сказав Олег Марченко з "
+                         "Південної Каліфорнії. Посол зустрівся з Лавровим.",
+                         "uk");
+        assert_string_equal(key_of(&uk, "Департаменту"), "");
+        assert_string_equal(key_of(&uk, "Комісії"), "");
+        assert_true(key_of(&uk, "Марченко")[0]);
+        assert_true(key_of(&uk, "Каліфорнії")[0]);
+        /* лавровий is an adjective, but -ий ends surnames' lemmas too */
+        assert_true(key_of(&uk, "Лавровим")[0]);
+        run_free(&uk);
+    }
+    if (access("/usr/share/hunspell/is_IS.dic", R_OK) == 0) {
+        run is = extract("Fulltrúar Græna flokksins og Konunglega félagsins "
+                         "hittust í Varnholti í gær, sagði Anna Brekkan.",
+                         "is");
+        assert_string_equal(key_of(&is, "Græna"), "");
+        assert_string_equal(key_of(&is, "Konunglega"), "");
+        assert_true(key_of(&is, "Anna Brekkan")[0]);
+        run_free(&is);
+    }
+    run de = extract("Wir danken Ihnen für die Geduld, sagte Anna Berger "
+                     "in Varnholt.", "de");
+    assert_string_equal(key_of(&de, "Ihnen"), "");
+    assert_true(key_of(&de, "Anna Berger")[0]);
+    run_free(&de);
+}
+
+/* Session 11: a case ending comes off a name of four letters too (cs
+ * "Alexem" is Alex, as "Ivanem" is Ivan). */
+static void test_short_name_case_endings(void **state)
+{
+    (void)state;
+    run en = extract("The firm was founded by Borek Malina and his son "
+                     "Alex in Varnholt.", "en");
+    run cs = extract("Firmu v Varnholtu založil Borek Malina se synem "
+                     "Alexem.", "cs");
+    const char *k = key_of(&en, "Alex");
+    assert_true(k[0]);
+    assert_string_equal(key_of(&cs, "Alexem"), k);
+    run_free(&en);
+    run_free(&cs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1115,6 +1211,9 @@ int main(void)
         cmocka_unit_test(test_czech_ova_after_vowel),
         cmocka_unit_test(test_dictionary_common_words),
         cmocka_unit_test(test_entity_kinds_and_genitives),
+        cmocka_unit_test(test_order_independent_keys),
+        cmocka_unit_test(test_hunspell_common_words),
+        cmocka_unit_test(test_short_name_case_endings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
