@@ -2890,3 +2890,358 @@ void story_contradictions_free(story_contradiction *c, size_t n)
         free(c[i].detail);
     free(c);
 }
+
+/* ---- contradictions in words (`storydiff check`) ---------------------- */
+
+/* Session 11: composed here (was in the CLI), so a library user gets the
+ * words and the shortened sentences of `check` too, and
+ * story_facts_json() writes them. */
+
+#define EXCERPT_MAX 140 /* bytes of a shortened sentence, about */
+#define WORDS_MAX 60    /* bytes of a fact's words */
+#define CLASH_GROUP_MAX 256 /* contradictions grouped into clashes */
+
+/* Bytes [s, e) of the article into b, white space runs as one space
+ * (none before the first byte of an empty b), cut at a character
+ * boundary to at most max bytes (an ellipsis marks a cut). */
+static void put_text(story_buf *b, const story_article *a, size_t s, size_t e,
+                     size_t max)
+{
+    if (e > a->text_len)
+        e = a->text_len;
+    int cut = 0;
+    if (e > s && e - s > max) {
+        e = s + max;
+        while (e > s && ((unsigned char)a->text[e] & 0xC0) == 0x80)
+            e--;
+        cut = 1;
+    }
+    int space = 0;
+    for (size_t i = s; i < e; i++) {
+        char c = a->text[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && b->len)
+            story_buf_putc(b, ' ');
+        space = 0;
+        story_buf_putc(b, c);
+    }
+    if (cut)
+        story_buf_puts(b, "\xE2\x80\xA6");
+}
+
+/* The sentence of fact f, shortened around the fact to about EXCERPT_MAX
+ * bytes (cut at spaces, an ellipsis where cut). */
+static void put_excerpt(story_buf *b, const story_article *a,
+                        const story_fact *f)
+{
+    if (f->sentence >= a->n_sentences || !a->text)
+        return;
+    size_t s = a->sentences[f->sentence].start;
+    size_t e = a->sentences[f->sentence].end;
+    if (e > a->text_len)
+        e = a->text_len;
+    while (e > s && (a->text[e - 1] == ' ' || a->text[e - 1] == '\n'))
+        e--;
+    size_t s0 = s, e0 = e;
+    if (e - s > EXCERPT_MAX) {
+        size_t fs = f->start < s ? s : f->start;
+        size_t fe = f->end > e ? e : f->end;
+        if (fs > fe)
+            fs = fe;
+        size_t room = fe - fs < EXCERPT_MAX ? EXCERPT_MAX - (fe - fs) : 0;
+        size_t lo = fs > s + room / 2 ? fs - room / 2 : s;
+        size_t hi = fe + (room - (fs - lo)) < e ? fe + (room - (fs - lo)) : e;
+        if (hi == e && hi - lo < EXCERPT_MAX)
+            lo = e > s + EXCERPT_MAX ? e - EXCERPT_MAX : s;
+        while (lo > s && lo < fs && a->text[lo - 1] != ' ')
+            lo++; /* start at a word */
+        while (hi < e && hi > fe && a->text[hi] != ' ')
+            hi--; /* end at a word */
+        s = lo;
+        e = hi;
+    }
+    if (s > s0)
+        story_buf_puts(b, "\xE2\x80\xA6");
+    put_text(b, a, s, e, EXCERPT_MAX + 8);
+    if (e < e0)
+        story_buf_puts(b, "\xE2\x80\xA6");
+}
+
+/* The words of fact f ("1,200 jobs", "signed up"), quoted, at most
+ * WORDS_MAX bytes: a quote's claim (its content, not the whole
+ * quotation); a count with the word of its event right before or after
+ * it ("injures 22", "Five passengers died"). */
+static void put_fact_words(story_buf *b, const story_article *a,
+                           const story_factset *fs, const story_fact *f)
+{
+    size_t s = f->start, e = f->end;
+    if (f->type == STORY_FACT_QUOTE && f->content_start < f->content_end &&
+        f->content_end <= a->text_len) {
+        s = f->content_start;
+        e = f->content_end;
+        while (s < e && strchr(" \"'", a->text[s]))
+            s++;
+        while (e > s && strchr(" .,\"'", a->text[e - 1]))
+            e--;
+    }
+    for (size_t i = 0; f->type == STORY_FACT_QUANTITY && f->event &&
+                       f->event[0] && i < fs->n_facts;
+         i++) {
+        const story_fact *g = &fs->facts[i];
+        if (g->type != STORY_FACT_EVENT || g->sentence != f->sentence ||
+            !g->predicate || strcmp(g->predicate, f->event) != 0)
+            continue;
+        if (g->end <= f->start && f->start - g->end <= 2)
+            s = g->start;
+        else if (g->start >= f->end && g->start - f->end <= 2)
+            e = g->end;
+    }
+    story_buf_putc(b, '"');
+    put_text(b, a, s, e, WORDS_MAX);
+    story_buf_putc(b, '"');
+}
+
+static int str_eq(const char *x, const char *y)
+{
+    return strcmp(x ? x : "", y ? y : "") == 0;
+}
+
+/* 1 when facts f and g say the same thing for the check: one fact, or
+ * two of one type and polarity and modality with the same predicate and
+ * object (events), number, unit and event (quantities) or key (others:
+ * a quote's speaker). */
+static int same_saying(const story_fact *f, const story_fact *g)
+{
+    if (f == g)
+        return 1;
+    if (f->type != g->type || !f->negated != !g->negated ||
+        !f->hedged != !g->hedged)
+        return 0;
+    switch (f->type) {
+    case STORY_FACT_EVENT:
+        return str_eq(f->predicate, g->predicate) &&
+               str_eq(f->object_key, g->object_key);
+    case STORY_FACT_QUANTITY:
+        return f->number == g->number && f->number_hi == g->number_hi &&
+               str_eq(f->unit, g->unit) && str_eq(f->event, g->event);
+    default:
+        return str_eq(f->key, g->key);
+    }
+}
+
+/* 1 when contradictions c and d are one clash: they share a fact, or
+ * their facts lie in the same two sentences, and the other facts say the
+ * same ("dies" s0, "died" s1, each against "still alive" s3). A date at
+ * odds with its weekday (fact_a == fact_b) is a clash of its own. */
+static int same_clash(const story_factset *fs, const story_contradiction *c,
+                      const story_contradiction *d)
+{
+    if (c->fact_a == c->fact_b || d->fact_a == d->fact_b)
+        return 0;
+    const story_fact *ca = &fs->facts[c->fact_a], *cb = &fs->facts[c->fact_b];
+    const story_fact *da = &fs->facts[d->fact_a], *db = &fs->facts[d->fact_b];
+    for (int swap = 0; swap < 2; swap++) {
+        const story_fact *x = swap ? db : da, *y = swap ? da : db;
+        int linked = ca == x || cb == y ||
+                     (ca->sentence == x->sentence &&
+                      cb->sentence == y->sentence);
+        if (linked && same_saying(ca, x) && same_saying(cb, y))
+            return 1;
+    }
+    return 0;
+}
+
+static int clash_args_ok(const story_factset *fs,
+                         const story_contradiction *cs, size_t n)
+{
+    if (!fs || (n && !cs))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (cs[i].fact_a >= fs->n_facts || cs[i].fact_b >= fs->n_facts)
+            return 0;
+    return 1;
+}
+
+/* first[i] = the first entry of entry i's clash (union of same_clash
+ * pairs, transitively). More than CLASH_GROUP_MAX entries are not
+ * grouped (each its own clash). */
+static void clash_firsts(const story_factset *fs,
+                         const story_contradiction *cs, size_t n,
+                         size_t *first)
+{
+    for (size_t i = 0; i < n; i++)
+        first[i] = i;
+    if (n > CLASH_GROUP_MAX)
+        return;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (first[j] != first[i] && same_clash(fs, &cs[i], &cs[j])) {
+                    size_t lo = first[i] < first[j] ? first[i] : first[j];
+                    size_t hi = first[i] < first[j] ? first[j] : first[i];
+                    for (size_t k = 0; k < n; k++)
+                        if (first[k] == hi)
+                            first[k] = lo;
+                    changed = 1;
+                }
+    }
+}
+
+int story_contradiction_clashes(size_t **first, const story_factset *fs,
+                                const story_contradiction *cs, size_t n,
+                                story_error *err)
+{
+    if (!first)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_contradiction_clashes: NULL argument");
+    *first = NULL;
+    if (!clash_args_ok(fs, cs, n))
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_contradiction_clashes: a contradiction "
+                            "names no fact of the fact set");
+    size_t *f = story__malloc((n ? n : 1) * sizeof *f);
+    if (!f)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    clash_firsts(fs, cs, n, f);
+    *first = f;
+    return 0;
+}
+
+static int cmp_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The facts of side `side` (0: fact_a's, 1: fact_b's) of the clash of
+ * entry i into out (sorted, distinct); their count. A pair's fact is on
+ * fact_a's side when it says what the clash's first fact_a says. */
+static size_t clash_side(const story_factset *fs,
+                         const story_contradiction *cs, size_t n,
+                         const size_t *first, size_t i, int side,
+                         size_t *out)
+{
+    const story_fact *a0 = &fs->facts[cs[first[i]].fact_a];
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (first[j] != first[i])
+            continue;
+        const story_fact *x = &fs->facts[cs[j].fact_a];
+        int a_first = same_saying(x, a0);
+        size_t k = (side == 0) == a_first ? cs[j].fact_a : cs[j].fact_b;
+        out[m++] = k;
+    }
+    qsort(out, m, sizeof *out, cmp_size);
+    size_t u = 0;
+    for (size_t j = 0; j < m; j++)
+        if (!u || out[u - 1] != out[j])
+            out[u++] = out[j];
+    return u;
+}
+
+/* Clash i in words (first[i] == i): what clashes, with the sentence
+ * numbers of `facts` ("s3"); the detail is kept only for a weekday check
+ * (one fact), where it is in words already. */
+static void put_clash(story_buf *b, const story_article *a,
+                      const story_factset *fs, const story_contradiction *cs,
+                      size_t n, const size_t *first, size_t i, size_t *side)
+{
+    const story_contradiction *c = &cs[i];
+    const story_fact *f = &fs->facts[c->fact_a];
+    const story_fact *g = &fs->facts[c->fact_b];
+    if (c->fact_a == c->fact_b) {
+        story_buf_printf(b, "s%zu ", f->sentence);
+        put_fact_words(b, a, fs, f);
+        story_buf_puts(b, ": ");
+        story_buf_puts(b, c->detail ? c->detail : "");
+        return;
+    }
+    const char *why;
+    int polar = 0;
+    if (f->type == STORY_FACT_QUANTITY)
+        why = "two different counts of the same thing";
+    else if (f->type == STORY_FACT_QUOTE) {
+        why = c->detail && strstr(c->detail, "two sources")
+                  ? "a claim and a report's finding that denies it"
+                  : "one speaker's claim affirmed and denied";
+        polar = 1;
+    } else if (f->predicate && g->predicate &&
+               strcmp(f->predicate, g->predicate) != 0) {
+        why = "opposite actions on the same thing";
+    } else {
+        why = f->hedged ? "the same plan affirmed and denied"
+                        : "the same event affirmed and denied";
+        polar = 1;
+    }
+    for (int k = 0; k < 2; k++) {
+        size_t m = clash_side(fs, cs, n, first, i, k, side);
+        const story_fact *h = k ? g : f;
+        if (k)
+            story_buf_puts(b, " vs ");
+        for (size_t j = 0; j < m; j++) {
+            if (j)
+                story_buf_puts(b, ", ");
+            story_buf_printf(b, "s%zu ", fs->facts[side[j]].sentence);
+            put_fact_words(b, a, fs, &fs->facts[side[j]]);
+        }
+        if (h->hedged) /* check compares only intentions when hedged */
+            story_buf_puts(b, h->negated ? " (no plan)" : " (planned)");
+        else if (polar)
+            story_buf_puts(b, h->negated ? " (denied)" : " (affirmed)");
+    }
+    story_buf_puts(b, ": ");
+    story_buf_puts(b, why);
+}
+
+int story_contradiction_text(char **out, const story_article *a,
+                             const story_factset *fs,
+                             const story_contradiction *cs, size_t n,
+                             size_t i, story_error *err)
+{
+    if (!out)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_contradiction_text: NULL argument");
+    *out = NULL;
+    if (!a || !clash_args_ok(fs, cs, n) || i >= n)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_contradiction_text: no such "
+                            "contradiction in the fact set");
+    size_t *first = story__malloc(2 * n * sizeof *first);
+    if (!first)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    clash_firsts(fs, cs, n, first);
+    story_buf b = {0};
+    story_buf_puts(&b, "");
+    put_clash(&b, a, fs, cs, n, first, first[i], first + n);
+    free(first);
+    char *s = story_buf_detach(&b);
+    if (!s)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    *out = s;
+    return 0;
+}
+
+int story_fact_excerpt(char **out, const story_article *a,
+                       const story_factset *fs, size_t fact,
+                       story_error *err)
+{
+    if (!out)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_fact_excerpt: NULL argument");
+    *out = NULL;
+    if (!a || !fs || fact >= fs->n_facts)
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_fact_excerpt: no such fact");
+    story_buf b = {0};
+    story_buf_puts(&b, "");
+    put_excerpt(&b, a, &fs->facts[fact]);
+    char *s = story_buf_detach(&b);
+    if (!s)
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    *out = s;
+    return 0;
+}

@@ -634,6 +634,19 @@ static int speaks_language(fx *x, size_t k, size_t n)
     return 0;
 }
 
+/* The reporting verb at token k (its concept, *n tokens), or NULL: a
+ * phrase of the pack's "reporting_verbs", or (packs with
+ * "negation_prefixes", cs) one such verb after a negating prefix,
+ * "neřekl" (did not say), "nepotvrdila" (did not confirm), *n = 1;
+ * verb_negated reads the prefix as the verb's negation (session 11). */
+static const char *reporting_verb(fx *x, size_t k, size_t e, size_t *n)
+{
+    const char *c = fx_match(x, "reporting_verbs", k, e, n);
+    if (!c && (c = fx_prefix_negated(x, k, "reporting_verbs", NULL)) != NULL)
+        *n = 1;
+    return c;
+}
+
 /* Reporting verb nearest to the quote, outside it, in sentences s0..s1. */
 static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
                       const char **concept)
@@ -655,7 +668,7 @@ static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
             continue;
         if (t->start > q->close + 8 * FX_WINDOW)
             break;
-        const char *c = fx_match(x, "reporting_verbs", k, e, &n);
+        const char *c = reporting_verb(x, k, e, &n);
         if (!c || speaks_language(x, k, n))
             continue;
         size_t d = t->start < q->open ? q->open - t->end : t->start - q->close;
@@ -686,7 +699,7 @@ static long colon_verb(fx *x, size_t s, const char **concept)
         return -1;
     long v = -1;
     for (size_t k = b; k < e; k++) {
-        const char *c = fx_match(x, "reporting_verbs", k, e, &n);
+        const char *c = reporting_verb(x, k, e, &n);
         if (c && !speaks_language(x, k, n)) {
             v = (long)k;
             *concept = c;
@@ -838,7 +851,7 @@ static int content_hedged(fx *x, size_t cs, size_t ce, int direct)
 }
 
 /* Negation of the reporting verb itself ("did not say", "hat nicht
- * gesagt"): a clausal cue at most 3 tokens before verb token v in its
+ * gesagt", cs "neřekl": a prefix of "negation_prefixes"): a clausal cue at most 3 tokens before verb token v in its
  * clause, or, in packs with "negation_after" (de, is), a negation
  * particle at most 3 tokens after it; never a cue inside the content
  * [cs, ce) (that one negates the claim, content_negated). */
@@ -847,6 +860,10 @@ static int verb_negated(fx *x, size_t v, size_t cs, size_t ce)
     const story_article *a = x->a;
     size_t s = a->tokens[v].sentence, b = x->sent_tok[s];
     size_t e = x->sent_tok[s + 1], n;
+    /* the verb's own prefix: cs "neřekl" */
+    if (!fx_match(x, "reporting_verbs", v, e, &n) &&
+        fx_prefix_negated(x, v, "reporting_verbs", NULL))
+        return 1;
     for (size_t k = v; k > b && k + 3 >= v; k--) {
         if (fx_clause_break_before(x, k))
             break;
@@ -1115,7 +1132,7 @@ static long role_name_after(fx *x, size_t v, size_t e)
 {
     const story_article *a = x->a;
     size_t n = 0, k;
-    if (!fx_match(x, "reporting_verbs", v, e, &n) || !n)
+    if (!reporting_verb(x, v, e, &n) || !n)
         return -1;
     k = v + n;
     for (int d = 0; d < 2 && k < e && !fx_clause_break_before(x, k) &&
@@ -1872,7 +1889,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 k += n - 1;
                 continue;
             }
-            const char *verb = fx_match(x, "reporting_verbs", k, e, &n);
+            const char *verb = reporting_verb(x, k, e, &n);
             if (!verb || speaks_language(x, k, n))
                 continue;
             /* a participle matched by its stem modifies a noun ("Политики,
@@ -2019,7 +2036,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                 for (size_t j = k + n_verb; j < e && !before_quote &&
                                             a->tokens[j].end <= qopen;
                      j++)
-                    before_quote = fx_match(x, "reporting_verbs", j, e, &m) !=
+                    before_quote = reporting_verb(x, j, e, &m) !=
                                    NULL;
             }
             if (before_quote) {

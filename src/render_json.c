@@ -522,6 +522,106 @@ int story_article_json(char **out, const story_article *a, story_error *err)
     return dump(out, root, err);
 }
 
+/* A UTF-8 string the library composed (NULL: none); NULL on failure. */
+static json_t *take_str(char *s)
+{
+    json_t *j = s ? json_stringn_nocheck(s, strlen(s)) : NULL;
+    story_free(s);
+    return j;
+}
+
+/* check's "contradictions": one object per clash
+ * (story_contradiction_clashes()): its first pair's fact ids "a", "b"
+ * and "detail", the two facts' shortened sentences "quote_a", "quote_b"
+ * (story_fact_excerpt()) and numbers "sentence_a", "sentence_b", the
+ * clash in words "text" (story_contradiction_text()) and, when the clash
+ * holds more than one pair, all of them as "pairs" ([["f1", "f10"],
+ * ...]). Returns 0 or a story_status with err filled. */
+static int contradictions_json(json_t **out, const story_article *a,
+                               const story_factset *fs,
+                               const story_contradiction *cs, size_t n,
+                               story_error *err)
+{
+    size_t *first = NULL;
+    *out = NULL;
+    int rc = story_contradiction_clashes(&first, fs, cs, n, err);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    int bad = !arr;
+    for (size_t i = 0; !bad && i < n; i++) {
+        if (first[i] != i)
+            continue;
+        char ia[32], ib[32], *qa = NULL, *qb = NULL, *text = NULL;
+        snprintf(ia, sizeof ia, "f%zu", cs[i].fact_a);
+        snprintf(ib, sizeof ib, "f%zu", cs[i].fact_b);
+        rc = story_fact_excerpt(&qa, a, fs, cs[i].fact_a, err);
+        if (!rc)
+            rc = story_fact_excerpt(&qb, a, fs, cs[i].fact_b, err);
+        if (!rc)
+            rc = story_contradiction_text(&text, a, fs, cs, n, i, err);
+        if (rc) {
+            story_free(qa);
+            story_free(qb);
+            json_decref(arr);
+            free(first);
+            return rc;
+        }
+        json_t *o = json_object(), *pairs = NULL;
+        size_t np = 0;
+        for (size_t j = i; j < n; j++)
+            np += first[j] == i;
+        if (np > 1) {
+            pairs = json_array();
+            for (size_t j = i; pairs && j < n; j++) {
+                if (first[j] != i)
+                    continue;
+                char pa[32], pb[32];
+                snprintf(pa, sizeof pa, "f%zu", cs[j].fact_a);
+                snprintf(pb, sizeof pb, "f%zu", cs[j].fact_b);
+                json_t *p = json_array();
+                if (!p || push(p, json_string(pa)) ||
+                    push(p, json_string(pb))) {
+                    json_decref(p);
+                    json_decref(pairs);
+                    pairs = NULL;
+                } else if (push(pairs, p)) { /* p taken even then */
+                    json_decref(pairs);
+                    pairs = NULL;
+                }
+            }
+        }
+        /* set() steals its value even on failure: no short circuit */
+        bad = !o;
+        bad |= set(o, "a", json_string(ia));
+        bad |= set(o, "b", json_string(ib));
+        bad |= set(o, "detail", str(cs[i].detail, 0));
+        if (np > 1)
+            bad |= set(o, "pairs", pairs);
+        bad |= set(o, "quote_a", take_str(qa));
+        bad |= set(o, "quote_b", take_str(qb));
+        bad |= set(o, "sentence_a",
+                   json_integer((json_int_t)fs->facts[cs[i].fact_a]
+                                    .sentence));
+        bad |= set(o, "sentence_b",
+                   json_integer((json_int_t)fs->facts[cs[i].fact_b]
+                                    .sentence));
+        bad |= set(o, "text", take_str(text));
+        if (bad)
+            json_decref(o);
+        else
+            bad = push(arr, o);
+    }
+    free(first);
+    if (bad) {
+        json_decref(arr);
+        return story__error(err, STORY_ENOMEM, NULL, -1,
+                            "cannot build the JSON output");
+    }
+    *out = arr;
+    return 0;
+}
+
 int story_facts_json(char **out, const story_article *a,
                      const story_factset *fs, const story_contradiction *cs,
                      size_t n_cs, story_error *err)
@@ -553,21 +653,11 @@ int story_facts_json(char **out, const story_article *a,
     bad = set(root, "schema", json_string("storydiff.facts/1")) ||
           set(root, "article", art) || set(root, "facts", facts);
     if (!bad && cs) {
-        json_t *arr = json_array();
-        for (size_t i = 0; arr && i < n_cs; i++) {
-            char ia[32], ib[32];
-            snprintf(ia, sizeof ia, "f%zu", cs[i].fact_a);
-            snprintf(ib, sizeof ib, "f%zu", cs[i].fact_b);
-            json_t *o = json_object();
-            int b2 = !o || set(o, "a", json_string(ia)) ||
-                     set(o, "b", json_string(ib)) ||
-                     set(o, "detail", str(cs[i].detail, 0));
-            if (b2 || push(arr, o)) {
-                if (b2)
-                    json_decref(o);
-                json_decref(arr);
-                arr = NULL;
-            }
+        json_t *arr = NULL;
+        int rc = contradictions_json(&arr, a, fs, cs, n_cs, err);
+        if (rc) {
+            json_decref(root);
+            return rc;
         }
         bad = set(root, "contradictions", arr);
     }

@@ -110,7 +110,15 @@ STORY_API int story_article_json(char **out, const story_article *a,
                                  story_error *err);
 
 /** JSON of one article's facts (facts --format=json), and with
- *  contradictions if `cs` is non-NULL (check). *out: story_free(). */
+ *  contradictions if `cs` is non-NULL (check): "contradictions" holds
+ *  one object per clash (story_contradiction_clashes()) with its first
+ *  pair's "a", "b", "detail", the shortened sentences "quote_a",
+ *  "quote_b" (story_fact_excerpt()), their numbers "sentence_a",
+ *  "sentence_b", the clash in words "text" (story_contradiction_text())
+ *  and, for a clash of several pairs, "pairs" (docs/cli.md). `cs` must
+ *  come from story_facts_check() on this article and fact set.
+ *  *out: story_free(). Errors as the renderers above, and STORY_EINVAL
+ *  when a contradiction names no fact of fs. */
 STORY_API int story_facts_json(char **out, const story_article *a,
                                const story_factset *fs,
                                const story_contradiction *cs, size_t n_cs,

@@ -140,6 +140,59 @@ STORY_API int story_facts_check(story_contradiction **out, size_t *n,
 /** Free what story_facts_check() returned. NULL is a no-op. */
 STORY_API void story_contradictions_free(story_contradiction *c, size_t n);
 
+/** Group the contradictions of story_facts_check() into clashes: pairs
+ *  that share a fact (or lie in the same two sentences) and whose other
+ *  facts say the same thing (same type, polarity, modality and predicate
+ *  and object, number and unit, or speaker) are one clash, transitively:
+ *  "Lang dies at 81" (sentence 0) and "he died" (sentence 2), each
+ *  against "Lang, who is still alive" (sentence 3), are two pairs and one
+ *  clash. On success returns 0 and *first is an array of n entries
+ *  (allocated even when n is 0; free with story_free()): first[i] is the
+ *  index of the first contradiction of entry i's clash, first[i] == i
+ *  when entry i starts one. A date at odds with its weekday is a clash
+ *  of its own; more than 256 contradictions are not grouped (each is
+ *  its own clash). Errors: STORY_EINVAL (first or fs NULL, or a
+ *  contradiction naming no fact of fs), STORY_ENOMEM; err filled.
+ *  (Session 11: `storydiff check` prints one line per clash.) */
+STORY_API int story_contradiction_clashes(size_t **first,
+                                          const story_factset *fs,
+                                          const story_contradiction *cs,
+                                          size_t n, story_error *err);
+
+/** The clash of contradiction i (see story_contradiction_clashes()) in
+ *  words, as `storydiff check` prints it, without fact ids or keys: per
+ *  side the sentence numbers (0-based, "s3", as `storydiff facts` prints
+ *  them) and the quoted words of each fact (a quote's claim; a count
+ *  with the word of its event: "cut 1,200 jobs"; at most 60 bytes of
+ *  the text, white space runs as one space, an ellipsis where cut at a
+ *  UTF-8 character boundary), the sides' polarity ("(affirmed)" /
+ *  "(denied)", "(planned)" / "(no plan)" for two intentions) and what
+ *  clashes: `s0 "dies", s2 "died" (affirmed) vs s3 "still alive"
+ *  (denied): the same event affirmed and denied`. A date at odds with
+ *  its weekday gives its words and the library's detail. One line, no
+ *  newline, UTF-8. `a` and `fs` are the article and fact set that
+ *  story_facts_check() was given. On success returns 0 and *out is the
+ *  caller's (story_free()). Errors: STORY_EINVAL (out, a or fs NULL,
+ *  i >= n, or a contradiction naming no fact of fs), STORY_ENOMEM; err
+ *  filled, *out NULL. */
+STORY_API int story_contradiction_text(char **out, const story_article *a,
+                                       const story_factset *fs,
+                                       const story_contradiction *cs,
+                                       size_t n, size_t i, story_error *err);
+
+/** The sentence of fact `fact` (an index into fs->facts), shortened
+ *  around the fact's span to about 140 bytes: cut at spaces, an
+ *  ellipsis (U+2026) where cut, white space runs as one space, no
+ *  quotation marks, trailing spaces and newlines dropped; a sentence
+ *  of up to 140 bytes is whole. `storydiff check` shows the sentences of
+ *  a contradiction this way. On success returns 0 and *out is the
+ *  caller's (story_free()); it is "" when the fact's sentence index is
+ *  not one of the article's. Errors: STORY_EINVAL (out, a or fs NULL,
+ *  fact >= fs->n_facts), STORY_ENOMEM; err filled, *out NULL. */
+STORY_API int story_fact_excerpt(char **out, const story_article *a,
+                                 const story_factset *fs, size_t fact,
+                                 story_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1051,274 +1051,83 @@ static void sb_printf(sbuf *b, const char *fmt, ...)
         sb_putn(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
 }
 
-/* Bytes [s, e) of the article, white space runs as one space, cut at a
- * character boundary to at most max bytes (an ellipsis marks a cut). */
-static void sb_text(sbuf *b, const story_article *a, size_t s, size_t e,
-                    size_t max)
+static int cmp_size_t(const void *pa, const void *pb)
 {
-    if (e > a->text_len)
-        e = a->text_len;
-    int cut = 0;
-    if (e > s && e - s > max) {
-        e = s + max;
-        while (e > s && ((unsigned char)a->text[e] & 0xC0) == 0x80)
-            e--;
-        cut = 1;
-    }
-    int space = 0;
-    for (size_t i = s; i < e; i++) {
-        char c = a->text[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space && b->len)
-            sb_putn(b, " ", 1);
-        space = 0;
-        sb_putn(b, &c, 1);
-    }
-    if (cut)
-        sb_puts(b, "\xE2\x80\xA6");
+    size_t x = *(const size_t *)pa, y = *(const size_t *)pb;
+    return x < y ? -1 : x > y;
 }
 
-/* The sentence of fact f, shortened around the fact to about 140 bytes
- * (cut at spaces, ellipses where cut), in quotation marks when `marks`. */
-#define CHECK_QUOTE_MAX 140
-static void sb_sentence(sbuf *b, const story_article *a, const story_fact *f,
-                        int marks)
-{
-    if (f->sentence >= a->n_sentences)
-        return;
-    size_t s = a->sentences[f->sentence].start;
-    size_t e = a->sentences[f->sentence].end;
-    if (e > a->text_len)
-        e = a->text_len;
-    while (e > s && (a->text[e - 1] == ' ' || a->text[e - 1] == '\n'))
-        e--;
-    size_t s0 = s, e0 = e;
-    if (e - s > CHECK_QUOTE_MAX) {
-        size_t fs = f->start < s ? s : f->start;
-        size_t fe = f->end > e ? e : f->end;
-        size_t room = fe - fs < CHECK_QUOTE_MAX ? CHECK_QUOTE_MAX - (fe - fs)
-                                                 : 0;
-        size_t lo = fs > s + room / 2 ? fs - room / 2 : s;
-        size_t hi = fe + (room - (fs - lo)) < e ? fe + (room - (fs - lo))
-                                                : e;
-        if (hi == e && hi - lo < CHECK_QUOTE_MAX)
-            lo = e > s + CHECK_QUOTE_MAX ? e - CHECK_QUOTE_MAX : s;
-        while (lo > s && lo < fs && a->text[lo - 1] != ' ')
-            lo++; /* start at a word */
-        while (hi < e && hi > fe && a->text[hi] != ' ')
-            hi--; /* end at a word */
-        s = lo;
-        e = hi;
-    }
-    if (marks)
-        sb_puts(b, "\"");
-    if (s > s0)
-        sb_puts(b, "\xE2\x80\xA6");
-    sb_text(b, a, s, e, CHECK_QUOTE_MAX + 8);
-    if (e < e0)
-        sb_puts(b, "\xE2\x80\xA6");
-    if (marks)
-        sb_puts(b, "\"");
-}
-
-/* The words of fact f ("1,200 jobs", "signed up"), quoted, at most 60
- * bytes; a count with the word of its event right before or after it
- * ("injures 22", "Five passengers died"). */
-static void sb_fact_words(sbuf *b, const story_article *a,
-                          const story_factset *fs, const story_fact *f)
-{
-    size_t s = f->start, e = f->end;
-    /* a quote: its claim (the content), not the whole quotation */
-    const char *cs = f->type == STORY_FACT_QUOTE && f->value_json
-                         ? strstr(f->value_json, "\"content_start\":")
-                         : NULL;
-    const char *ce = f->type == STORY_FACT_QUOTE && f->value_json
-                         ? strstr(f->value_json, "\"content_end\":")
-                         : NULL;
-    if (cs && ce) {
-        char *q;
-        unsigned long long x = strtoull(cs + strlen("\"content_start\":"),
-                                        &q, 10);
-        unsigned long long y = strtoull(ce + strlen("\"content_end\":"),
-                                        &q, 10);
-        if (x < y && y <= a->text_len) {
-            s = (size_t)x;
-            e = (size_t)y;
-            while (s < e && strchr(" \"'", a->text[s]))
-                s++;
-            while (e > s && strchr(" .,\"'", a->text[e - 1]))
-                e--;
-        }
-    }
-    for (size_t i = 0; f->type == STORY_FACT_QUANTITY && f->event &&
-                       f->event[0] && i < fs->n_facts;
-         i++) {
-        const story_fact *g = &fs->facts[i];
-        if (g->type != STORY_FACT_EVENT || g->sentence != f->sentence ||
-            !g->predicate || strcmp(g->predicate, f->event) != 0)
-            continue;
-        if (g->end <= f->start && f->start - g->end <= 2)
-            s = g->start;
-        else if (g->start >= f->end && g->start - f->end <= 2)
-            e = g->end;
-    }
-    sb_puts(b, "\"");
-    sb_text(b, a, s, e, 60);
-    sb_puts(b, "\"");
-}
-
-/* One contradiction in words, no fact keys: what clashes, with the
- * sentence numbers of `facts` ("s3"). The library's detail names the
- * rule with the slot keys; only a weekday check (one fact) is kept, since
- * its detail is already in words. */
-static void check_summary(sbuf *b, const story_article *a,
-                          const story_factset *fs,
-                          const story_contradiction *c)
-{
-    const story_fact *f = &fs->facts[c->fact_a];
-    const story_fact *g = &fs->facts[c->fact_b];
-    if (c->fact_a == c->fact_b) {
-        sb_printf(b, "s%zu ", f->sentence);
-        sb_fact_words(b, a, fs, f);
-        sb_puts(b, ": ");
-        sb_puts(b, c->detail ? c->detail : "");
-        return;
-    }
-    const char *why;
-    int polar = 0;
-    if (f->type == STORY_FACT_QUANTITY)
-        why = "two different counts of the same thing";
-    else if (f->type == STORY_FACT_QUOTE) {
-        why = c->detail && strstr(c->detail, "two sources")
-                  ? "a claim and a report's finding that denies it"
-                  : "one speaker's claim affirmed and denied";
-        polar = 1;
-    } else if (f->predicate && g->predicate &&
-               strcmp(f->predicate, g->predicate) != 0) {
-        why = "opposite actions on the same thing";
-    } else {
-        why = f->hedged ? "the same plan affirmed and denied"
-                        : "the same event affirmed and denied";
-        polar = 1;
-    }
-    const story_fact *two[2] = {f, g};
-    for (int k = 0; k < 2; k++) {
-        const story_fact *h = two[k];
-        if (k)
-            sb_puts(b, " vs ");
-        sb_printf(b, "s%zu ", h->sentence);
-        sb_fact_words(b, a, fs, h);
-        if (h->hedged) /* check compares only intentions when hedged */
-            sb_puts(b, h->negated ? " (no plan)" : " (planned)");
-        else if (polar)
-            sb_puts(b, h->negated ? " (denied)" : " (affirmed)");
-    }
-    sb_puts(b, ": ");
-    sb_puts(b, why);
-}
-
-/* Append s to b as the body of a JSON string (RFC 8259 escapes). */
-static void sb_json_str(sbuf *b, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            sb_putn(b, e, 2);
-        } else if (c < 0x20) {
-            sb_printf(b, "\\u%04x", c);
-        } else {
-            sb_putn(b, s, 1);
-        }
-    }
-}
-
-/* check --format=json: the library's document plus, in each
- * contradiction after its "detail" (keys stay sorted), "quote_a",
- * "quote_b" (the two sentences, shortened), "sentence_a", "sentence_b"
- * (as `facts` numbers them) and "text" (the contradiction in words).
- * The document is the library's, written with sorted keys and a 2-space
- * indent, each detail on one line; when that shape is not found the
- * document is left as it is. Returns a malloc'd string, or NULL (then the
- * caller writes the original). */
-static char *check_json_words(const char *doc, const story_article *a,
-                              const story_factset *fs,
-                              const story_contradiction *cs, size_t n)
-{
-    const char *p = strstr(doc, "\n  \"contradictions\": [");
-    if (!p || !n)
-        return NULL;
-    sbuf out = {0};
-    const char *from = doc;
-    for (size_t i = 0; i < n; i++) {
-        const char *d = strstr(p, "\n      \"detail\": \"");
-        const char *eol = d ? strchr(d + 1, '\n') : NULL;
-        if (!eol) {
-            free(out.p);
-            return NULL;
-        }
-        sb_putn(&out, from, (size_t)(eol - from));
-        const story_fact *fa = &fs->facts[cs[i].fact_a];
-        const story_fact *fb = &fs->facts[cs[i].fact_b];
-        sbuf w = {0};
-        for (int side = 0; side < 2; side++) { /* "quote_a", "quote_b" */
-            sb_puts(&out, side ? "\",\n      \"quote_b\": \""
-                               : ",\n      \"quote_a\": \"");
-            sb_sentence(&w, a, side ? fb : fa, 0);
-            sb_json_str(&out, w.p ? w.p : "");
-            w.len = 0;
-            if (w.p)
-                w.p[0] = '\0';
-        }
-        sb_printf(&out, "\",\n      \"sentence_a\": %zu,\n      "
-                        "\"sentence_b\": %zu,\n      \"text\": \"",
-                  fa->sentence, fb->sentence);
-        check_summary(&w, a, fs, &cs[i]);
-        sb_json_str(&out, w.p ? w.p : "");
-        sb_puts(&out, "\"");
-        out.oom |= w.oom;
-        free(w.p);
-        from = p = eol;
-    }
-    sb_puts(&out, from);
-    if (out.oom) {
-        free(out.p);
-        return NULL;
-    }
-    return out.p;
-}
-
-/* check, text: per contradiction "fA fB: <in words>" and the two
- * sentences, shortened, on indented lines ("    s3: "…""); one sentence
- * line when both facts share it. */
+/* check, text: per clash (story_contradiction_clashes()) one line "fA fB:
+ * <in words>" (story_contradiction_text(); every fact id of the clash
+ * when it holds several pairs) and each sentence of its facts, shortened
+ * (story_fact_excerpt()), on indented lines ("    s3: "…""). Returns a
+ * malloc'd string, or NULL with e filled. */
 static char *check_text(const story_article *a, const story_factset *fs,
-                        const story_contradiction *cs, size_t n)
+                        const story_contradiction *cs, size_t n,
+                        story_error *e)
 {
+    size_t *first = NULL, *ids = NULL;
     sbuf b = {0};
     sb_puts(&b, "");
+    if (story_contradiction_clashes(&first, fs, cs, n, e))
+        goto fail;
+    ids = malloc((2 * n + 1) * sizeof *ids);
+    if (!ids)
+        goto oom;
     for (size_t i = 0; i < n; i++) {
-        const story_fact *f = &fs->facts[cs[i].fact_a];
-        const story_fact *g = &fs->facts[cs[i].fact_b];
-        sb_printf(&b, "f%zu f%zu: ", cs[i].fact_a, cs[i].fact_b);
-        check_summary(&b, a, fs, &cs[i]);
+        if (first[i] != i)
+            continue;
+        size_t m = 0;
+        for (size_t j = i; j < n; j++)
+            if (first[j] == i) {
+                ids[m++] = cs[j].fact_a;
+                ids[m++] = cs[j].fact_b;
+            }
+        if (m > 2) { /* several pairs: each fact once, in article order */
+            qsort(ids, m, sizeof *ids, cmp_size_t);
+            size_t u = 0;
+            for (size_t k = 0; k < m; k++)
+                if (!u || ids[u - 1] != ids[k])
+                    ids[u++] = ids[k];
+            m = u;
+        }
+        char *words = NULL;
+        if (story_contradiction_text(&words, a, fs, cs, n, i, e))
+            goto fail;
+        for (size_t k = 0; k < m; k++)
+            sb_printf(&b, k ? " f%zu" : "f%zu", ids[k]);
+        sb_puts(&b, ": ");
+        sb_puts(&b, words);
         sb_puts(&b, "\n");
-        sb_printf(&b, "    s%zu: ", f->sentence);
-        sb_sentence(&b, a, f, 1);
-        sb_puts(&b, "\n");
-        if (g->sentence != f->sentence) {
-            sb_printf(&b, "    s%zu: ", g->sentence);
-            sb_sentence(&b, a, g, 1);
-            sb_puts(&b, "\n");
+        story_free(words);
+        for (size_t k = 0; k < m; k++) { /* each sentence once */
+            size_t sn = fs->facts[ids[k]].sentence, seen = 0;
+            for (size_t q = 0; q < k && !seen; q++)
+                seen = fs->facts[ids[q]].sentence == sn;
+            if (seen)
+                continue;
+            char *ex = NULL;
+            if (story_fact_excerpt(&ex, a, fs, ids[k], e))
+                goto fail;
+            sb_printf(&b, "    s%zu: \"", sn);
+            sb_puts(&b, ex);
+            sb_puts(&b, "\"\n");
+            story_free(ex);
         }
     }
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
+    if (b.oom)
+        goto oom;
+    story_free(first);
+    free(ids);
     return b.p;
+oom:
+    e->code = STORY_ENOMEM;
+    snprintf(e->message, sizeof e->message, "out of memory");
+fail:
+    story_free(first);
+    free(ids);
+    free(b.p);
+    return NULL;
 }
 
 /* facts and check: one article, its facts, and (check) contradictions. */
@@ -1366,20 +1175,10 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
             report_error(&e, o->inputs[0], rc);
             goto done;
         }
-        char *words = check ? check_json_words(out, a, fs, cs, n_cs) : NULL;
-        if (words) {
-            int w = write_all(words);
-            free(words);
-            story_free(out);
-            out = NULL;
-            if (w == 0)
-                status = n_cs ? EXIT_DIFF : EXIT_SAME;
-            goto done;
-        }
     } else if (check) {
-        char *t = check_text(a, fs, cs, n_cs);
+        char *t = check_text(a, fs, cs, n_cs, &e);
         if (!t) {
-            fprintf(stderr, "storydiff: %s: out of memory\n", o->inputs[0]);
+            report_error(&e, o->inputs[0], e.code ? e.code : STORY_ENOMEM);
             goto done;
         }
         if (write_visible(t) == 0)
@@ -1387,20 +1186,16 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
         free(t);
         goto done;
     } else {
-        /* text: one line per fact (facts) or per contradiction (check) */
+        /* text: one line per fact */
         size_t cap = 4096, len = 0;
         out = malloc(cap);
         if (!out)
             goto oom;
         out[0] = '\0';
-        for (size_t i = 0; i < (check ? n_cs : fs->n_facts); i++) {
+        for (size_t i = 0; i < fs->n_facts; i++) {
             char line[1024];
             int k;
-            if (check) {
-                k = snprintf(line, sizeof line, "f%zu f%zu: %s\n",
-                             cs[i].fact_a, cs[i].fact_b,
-                             cs[i].detail ? cs[i].detail : "");
-            } else {
+            {
                 const story_fact *f = &fs->facts[i];
                 int n = (int)(f->end > f->start && f->end <= a->text_len
                                   ? f->end - f->start

@@ -702,6 +702,51 @@ static void test_attribution_any_noun_phrase(void **state)
     run_free(&of);
 }
 
+/* Czech negates a reporting verb by its prefix: "neuvedla" (did not
+ * state), "nepotvrdil" (did not confirm) report a denied claim, "nepopřel" (did
+ * not deny) an affirmed one; a word that only starts with "ne" is no
+ * verb ("Nedávno", recently; before session 11 no quote was read at all). */
+static void test_cs_prefix_negated_verb(void **state)
+{
+    (void)state;
+    run r = extract("Policie uvedla, že požár je pod kontrolou.\n\n"
+                    "Nedávno policie neuvedla, že požár je pod "
+                    "kontrolou.\n\n"
+                    "Mluvčí nemocnice nepotvrdil, že zemřeli tři "
+                    "pacienti.\n\n"
+                    "Starosta nepopřel, že sklad shořel.",
+                    "cs");
+    int seen[4] = {0, 0, 0, 0}, neg[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < r.fs->n_facts; i++) {
+        const story_fact *f = &r.fs->facts[i];
+        if (f->type != STORY_FACT_QUOTE || f->sentence > 3)
+            continue;
+        seen[f->sentence] = 1;
+        neg[f->sentence] = f->negated;
+    }
+    assert_true(seen[0] && seen[1] && seen[2] && seen[3]);
+    assert_false(neg[0]);
+    assert_true(neg[1]);
+    assert_true(neg[2]);
+    assert_false(neg[3]); /* did not deny: the claim stands */
+    run_free(&r);
+
+    /* and `check` reads the first two as one speaker's claim affirmed and
+     * denied */
+    r = extract("Policie uvedla, že požár je pod kontrolou.\n\n"
+                "Vítr foukal celý den od moře.\n\n"
+                "Policie neuvedla, že požár je pod kontrolou.",
+                "cs");
+    story_contradiction *cs = NULL;
+    size_t n = 0;
+    story_error err;
+    assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(r.fs->facts[cs[0].fact_a].type, STORY_FACT_QUOTE);
+    story_contradictions_free(cs, n);
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -723,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_quote_speech_act_before_direct_quote),
         cmocka_unit_test(test_quote_span_starts_at_name),
         cmocka_unit_test(test_attribution_any_noun_phrase),
+        cmocka_unit_test(test_cs_prefix_negated_verb),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
