@@ -3335,15 +3335,27 @@ static int cmp_twin(const void *x, const void *y)
     return p[1] < q[1] ? -1 : p[1] > q[1];
 }
 
+/* 1 when link k (of a sentence) holds one of the other side's sentences
+ * ix[from, to) (whose links are in lo[]). */
+static int settled(long k, const long *lo, size_t (*ix)[2], size_t from,
+                   size_t to)
+{
+    for (size_t r = from; k >= 0 && r < to; r++)
+        if (lo[ix[r][1]] == k)
+            return 1;
+    return 0;
+}
+
 /* Words a sentence needs at least to be paired with its twin. */
 #define TWIN_MIN_WORDS 2
 
 /* Within one language: the alignment the diff reads. A sentence whose
- * bytes occur once in A and once in B (of TWIN_MIN_WORDS words or more)
- * is one sentence, wherever the aligner put it: when the two copies are
- * not in one link, a 1-1 `moved` link of score 1 of the two is appended
- * for the diff (side_init maps a sentence to the last link that holds
- * it). The aligner's monotone pass pairs sentences of two reordered texts
+ * bytes occur in A and in B (of TWIN_MIN_WORDS words or more) is one
+ * sentence, wherever the aligner put its copies: a copy not linked to a
+ * copy of the other side is paired with the next such copy there, in
+ * document order, by a 1-1 `moved` link of score 1 appended for the diff
+ * (side_init maps a sentence to the last link that holds it; a sentence
+ * repeated in a 4 MB text left 1,482 copies `omitted`). The aligner's monotone pass pairs sentences of two reordered texts
  * that fill a gap with weak `match` links (a paragraph shuffle of 300 KB:
  * "Their economy is crashing …" in a 0.23 match of an unrelated sentence,
  * its copy left `omitted`), and their facts were then compared with
@@ -3393,13 +3405,24 @@ static int twin_links(story_alignment *out, const story_article *a,
         size_t j = i + 1;
         while (j < n && cmp_twin_text(ix[i], ix[j]) == 0)
             j++;
-        /* exactly one copy on each side: A's first after sorting */
-        if (j - i == 2 && ix[i][0] == 0 && ix[i + 1][0] == 1) {
-            size_t x = ix[i][1], y = ix[i + 1][1];
-            if ((la[x] < 0 || la[x] != lb[y]) &&
-                frame_words(a, x, 0, 0, w) >= TWIN_MIN_WORDS) {
-                tw[2 * n_twins] = x;
-                tw[2 * n_twins + 1] = y;
+        /* copies on both sides (A's first after sorting, each side in
+         * document order): a copy linked to a copy of the other side
+         * stays; the others are paired in document order */
+        size_t m = i;
+        while (m < j && ix[m][0] == 0)
+            m++;
+        if (m > i && m < j &&
+            frame_words(a, ix[i][1], 0, 0, w) >= TWIN_MIN_WORDS) {
+            size_t p = i, q = m;
+            for (;;) {
+                while (p < m && settled(la[ix[p][1]], lb, ix, m, j))
+                    p++;
+                while (q < j && settled(lb[ix[q][1]], la, ix, i, m))
+                    q++;
+                if (p >= m || q >= j)
+                    break;
+                tw[2 * n_twins] = ix[p++][1];
+                tw[2 * n_twins + 1] = ix[q++][1];
                 n_twins++;
             }
         }
