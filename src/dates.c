@@ -683,6 +683,116 @@ static void fill_ymd(dscan *s, story_date *d, int y, int m, int day)
         snprintf(d->iso, sizeof d->iso, "--%02d-%02d", m, day);
 }
 
+/* Is the month name [ms, me) (no day, no year) a date by itself, the
+ * month? Only with a pack word before it ("month_prefixes": en "in",
+ * "by", "since", "mid-"; de "im", "bis", "Anfang"; ru "в", "до"; up to
+ * three words, or one word joined by a hyphen: "mid-June", "mi-juin") or
+ * after it ("month_suffixes": hi "में", "तक"); never an abbreviation
+ * (a name with a dot, or one that begins a longer name of the same month:
+ * en "Jan", es "may", uk "лист"), never a name written against the
+ * pack's "month_case" ("upper": en "may" is the modal, "lower": es
+ * "Plaza de Mayo" is a name), never a possessive ("May's"). A name of
+ * "month_ambiguous" (en "May", "March") needs a prefix that is not in
+ * "month_prefixes_weak" ("by May" may be Theresa May). */
+static int month_alone(dscan *s, size_t ms, size_t me, size_t floor)
+{
+    const story_langpack *lp = s->dl->lp;
+    if (s->dl->icu || me <= ms || s->t[me - 1] == '.')
+        return 0;
+    json_t *months = story_langpack_field(lp, "months");
+    const char *f0 = fold_at(s, s->t + ms, me - ms);
+    if (!json_is_object(months) || !f0)
+        return 0;
+    char fm[DFOLD_MAX];
+    snprintf(fm, sizeof fm, "%s", f0);
+    size_t fl = strlen(fm);
+    json_t *mv = json_object_get(months, fm);
+    const char *mk;
+    json_t *ov;
+    if (!json_is_integer(mv))
+        return 0;
+    json_object_foreach(months, mk, ov) {
+        if (json_equal(ov, mv) && strlen(mk) > fl && !strncmp(mk, fm, fl))
+            return 0; /* an abbreviation of a longer name */
+    }
+    int32_t c0 = cp_at(s, ms, NULL);
+    if (is_cjk_cp(c0)) {
+        /* zh 三月 "March" alone ("在三月初", "去年九月"): no numeral
+         * before it (十二月 read from 二) and no day after it (二月十日) */
+        size_t n2 = me, pp = ms > floor ? prev_pos(s, ms) : ms;
+        int32_t pc = pp < ms ? cp_at(s, pp, NULL) : -1;
+        int32_t nc = me < s->end ? cp_at(s, me, &n2) : -1;
+        if ((pc > 0 && (u_isdigit(pc) ||
+                        lookup(s, "number_words", s->t + pp, ms - pp))) ||
+            (nc > 0 && (u_isdigit(nc) || nc == 0x65E5 || nc == 0x53F7 ||
+                        lookup(s, "number_words", s->t + me, n2 - me))))
+            return 0;
+        return 1;
+    }
+    const char *mc = json_string_value(story_langpack_field(lp, "month_case"));
+    if (mc && !strcmp(mc, "upper") && !u_isupper(c0))
+        return 0;
+    if (mc && !strcmp(mc, "lower") && u_isupper(c0))
+        return 0;
+    if (me < s->end) {
+        size_t n;
+        int32_t c = cp_at(s, me, &n);
+        if ((c == '\'' || c == 0x2019) && n < s->end &&
+            is_word_cp(cp_at(s, n, NULL)))
+            return 0; /* "May's" */
+        if (c == '-' && n < s->end && is_word_cp(cp_at(s, n, NULL)))
+            return 0; /* "June-born", "Mai-Kundgebung" */
+    }
+    /* a suffix after it (hi "जून में") */
+    size_t p = skip_spaces(s, me), pe;
+    if (p > me && p < s->end && match_at(s, p, "month_suffixes", 2, &pe) &&
+        (pe >= s->end || !is_word_cp(cp_at(s, pe, NULL))))
+        return 1;
+    /* a prefix before it: back over spaces (or one hyphen: "mid-June") */
+    size_t q = ms;
+    size_t r = prev_pos(s, q);
+    if (q <= floor)
+        return 0;
+    if (s->t[r] == '-')
+        q = r;
+    else {
+        if (!is_space_cp(cp_at(s, r, NULL)))
+            return 0;
+        while (q > floor && is_space_cp(cp_at(s, prev_pos(s, q), NULL)))
+            q = prev_pos(s, q);
+    }
+    size_t pend = q; /* end of the word before the month */
+    if (pend <= floor || !is_word_cp(cp_at(s, prev_pos(s, pend), NULL)))
+        return 0;
+    int ambiguous =
+        story_langpack_lookup(lp, "month_ambiguous", fm) != NULL;
+    size_t ws = pend;
+    for (int w = 0; w < 3; w++) {
+        /* back over the word, inner apostrophes included (fr "jusqu'en") */
+        while (ws > floor) {
+            size_t pv = prev_pos(s, ws);
+            int32_t c = cp_at(s, pv, NULL);
+            if (is_word_cp(c))
+                ws = pv;
+            else if ((c == '\'' || c == 0x2019) && pv > floor &&
+                     is_word_cp(cp_at(s, prev_pos(s, pv), NULL)))
+                ws = pv;
+            else
+                break;
+        }
+        const char *pk = fold_at(s, s->t + ws, pend - ws);
+        if (pk && story_langpack_lookup(lp, "month_prefixes", pk))
+            return !(ambiguous &&
+                     story_langpack_lookup(lp, "month_prefixes_weak", pk));
+        /* one more word, across one space */
+        if (ws <= floor + 1 || s->t[ws - 1] != ' ' ||
+            !is_word_cp(cp_at(s, prev_pos(s, ws - 1), NULL)))
+            break;
+        ws = ws - 1;
+    }
+    return 0;
+}
+
 /* A month-anchored date around the month word [ms, me). */
 static int month_date(dscan *s, size_t ms, size_t me, int month,
                       size_t floor, story_date *d)
@@ -770,6 +880,7 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
         }
     }
     /* after the month (and its abbreviation dot): day, year */
+    size_t me0 = me;
     if (me < s->end && s->t[me] == '.')
         me++;
     size_t p = skip_spaces(s, me);
@@ -806,7 +917,16 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
         v <= 2200) {
         size_t after;
         int32_t c = e < s->end ? cp_at(s, e, &after) : -1;
-        if (!(c >= 0 && (u_isdigit(c) || is_word_cp(c)))) {
+        /* a counted noun, unit or currency after it makes the number
+         * a count: ru "в ноябре 1910 человек" is 1,910 people in
+         * November, not November 1910 */
+        size_t cs = skip_spaces(s, e), ce = cs > e ? word_end(s, cs) : cs;
+        size_t ye0;
+        int counted = ce > cs &&
+                      !match_at(s, cs, "year_suffixes", 1, &ye0) &&
+                      (lookup(s, "counted_nouns", s->t + cs, ce - cs) ||
+                       lookup(s, "currencies", s->t + cs, ce - cs));
+        if (!(c >= 0 && (u_isdigit(c) || is_word_cp(c))) && !counted) {
             year = v;
             b = e;
             /* year suffix: "р.", "г.", "года", "року" */
@@ -815,8 +935,19 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
                 b = ye;
         }
     }
-    if (!day && !year)
-        return 0; /* a bare month name ("in March") is not a date mention */
+    if (!day && !year) {
+        /* a month name alone is the month ("in June", "im Juni", "в
+         * июне": ISO 8601 "--06") when the pack's words around it make it
+         * a date (month_alone); otherwise no mention ("May" the modal).
+         * Without a year it is relative to the publication date, like a
+         * weekday: `relative` holds "--06", `iso` stays empty */
+        if (!month_alone(s, ms, me0, floor))
+            return 0;
+        snprintf(d->relative, sizeof d->relative, "--%02d", month);
+        d->start = ms;
+        d->end = me0;
+        return 1;
+    }
     int y = 0, mo = 0, dd = 0;
     if (icu_parse(s, a, b, &y, &mo, &dd) && mo == month &&
         (!day || dd == day) && (!year || y == year)) {
@@ -1046,6 +1177,17 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                             d.end = p;
                             goto emit;
                         }
+                    } else if (mm2 && json_is_true(story_langpack_field(
+                                          s->dl->lp, "month_alone_digits")) &&
+                               !(p < s->end &&
+                                 u_isdigit(cp_at(s, p, NULL)))) {
+                        /* zh/ja "6月" alone is June ("--06"; "6个月",
+                         * "6か月" are six months and never reach here) */
+                        snprintf(d.relative, sizeof d.relative, "--%02d",
+                                 mm2);
+                        d.start = i;
+                        d.end = p;
+                        goto emit;
                     }
                 }
             }
@@ -1176,7 +1318,9 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 }
             }
             /* month name */
-            if ((v = match_at(s, i, "months", 2, &me)) && json_is_integer(v)) {
+            /* three words: zh 十一月 is three code points (with two,
+             * its 一月 was January) */
+            if ((v = match_at(s, i, "months", 3, &me)) && json_is_integer(v)) {
                 int month = (int)json_integer_value(v);
                 /* the month word must end at a word boundary */
                 if (!(me < s->end && is_word_cp(cp_at(s, me, NULL)) &&

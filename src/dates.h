@@ -16,7 +16,9 @@ typedef struct story_date {
                            "2025-W09" (ISO week: last/this/next week) */
     char relative[24];  /* "monday".."sunday", "yesterday", "today",
                            "tomorrow", "overnight", "last_week",
-                           "next_week", … or "" for absolute dates */
+                           "next_week", … or "" for absolute dates;
+                           "--06" for a month alone ("in June": ISO 8601
+                           month without year, never resolved) */
     int has_time;       /* a clock time was part of the mention */
     char time[8];       /* "14:30" or "" */
     char readings[2][12]; /* an ambiguous slash date (en/zh/ja "8/3/2025",

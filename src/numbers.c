@@ -265,6 +265,8 @@ typedef struct scan {
     const char *compound; /* suffix of the last compound number word
                            * (jednopokojový: "pokojov*"), or NULL */
     int fraction;    /* read_value read a fraction (一半, 十分之四) */
+    int counted_one; /* read_value read an article of scale_counted_one
+                        before a scale_counted word ("a decade") */
     int in_fraction; /* reading the numerator of a CJK fraction */
     int we_set;      /* word_end(we_at) = we_end is known */
     size_t we_at, we_end;
@@ -2400,12 +2402,19 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
         }
         if (we > i && we < s->end && s->t[we] == ' ' &&
             lookup(s, "scale_one", s->t + i, we - i) &&
-            match_after(s, we, "scale_words", 2, 1, &se) &&
-            !counted_scale(s, we, se)) {
-            *v = 1;
-            *endp = we;
-            *spelled = 1;
-            return 1;
+            match_after(s, we, "scale_words", 2, 1, &se)) {
+            /* "a decade", "ein Jahrzehnt", "una década" = 10 years where
+             * the pack lists the article in scale_counted_one (languages
+             * with an indefinite article) */
+            int counted = counted_scale(s, we, se);
+            if (!counted ||
+                lookup(s, "scale_counted_one", s->t + i, we - i)) {
+                *v = 1;
+                *endp = we;
+                *spelled = 1;
+                s->counted_one = counted;
+                return 1;
+            }
         }
     }
     /* spelled: a run of number words joined by spaces, hyphens or listed
@@ -2664,6 +2673,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         memset(&n, 0, sizeof n);
         s->inner_more = 0;
         s->fraction = 0;
+        s->counted_one = 0;
         s->compound_unit = NULL;
         s->compound = NULL;
         double v;
@@ -2978,9 +2988,15 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             scale = json_num(sv);
             p = n.end = se;
         } else if ((sv = match_after(s, p, "scale_words", 2, 1, &se)) &&
-                   !(n.value == 1 && !n.is_range &&
+                   !(n.value == 1 && !n.is_range && !s->counted_one &&
                      counted_scale(s, p, se))) {
             scale = json_num(sv);
+            /* decades count years: "two decades" = "twenty years" (the
+             * pack's scale_counted_unit) */
+            json_t *cu = story_langpack_field(s->nl->lp,
+                                              "scale_counted_unit");
+            if (json_is_string(cu) && !n.unit[0] && counted_scale(s, p, se))
+                set_str(n.unit, sizeof n.unit, json_string_value(cu));
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
         } else if ((s->fraction || (n.spelled && n.value < 1)) &&
@@ -3113,12 +3129,17 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
         } else if (!s->cjk && p + 1 < s->end && s->t[p] == '-' &&
                    (u = match_after(s, p + 1, "units", 1, 0, &ue)) &&
                    json_is_string(u) &&
-                   strcmp(json_string_value(u), "percent") != 0) {
+                   (strcmp(json_string_value(u), "percent") != 0 ||
+                    (ue < s->end && s->t[ue] == '-' &&
+                     is_word_cp(cp_at(s, p + 1, NULL))))) {
             /* a hyphenated compound modifier: "the 120-metre bridge",
              * "a 40-tonne truck", "a 10-km run" (a unit word, one word
-             * after the hyphen) */
+             * after the hyphen); a percent word only inside a longer
+             * compound: de "1-Prozent-Kürzung", en "a 5-percent-cut" */
             if (!n.unit[0])
                 set_str(n.unit, sizeof n.unit, json_string_value(u));
+            if (strcmp(json_string_value(u), "percent") == 0)
+                n.is_percent = 1;
             p = n.end = ue;
         }
 

@@ -1379,6 +1379,92 @@ static int hard_wrapped(const story_article *a)
            (double)long_inner >= WRAP_LONG_SHARE * (double)inner;
 }
 
+/* A full stop with no space after it between two sentences, which
+ * UAX #29 and the merge pass keep together ("… evakuiert worden.Niemand
+ * wurde …", "… de Europa Press.así …"): the end of the first glued
+ * boundary in (from, cur.end), the byte right after its '.', or 0.
+ * Conditions: the word before the '.' has at least three letters, ends in
+ * a lower-case letter and follows no '.', '@', '/', '-', '_', ':', '='
+ * or digit (domain names, e-mail addresses, URLs: "example.com",
+ * "bbc.co.uk", "www.vhs-bad-schwartau.de"); with the
+ * '.' it is no listed abbreviation or title ("St.Petersburg"); the word
+ * after it is a run of letters ending at white space or punctuation other
+ * than '.', '@', '/', '-' and is capitalised with a lower-case second
+ * letter and at least three letters ("Niemand", not "COVID" or the
+ * "Ru" of "Gazeta.Ru") or a listed sentence opener of the
+ * pack ("así", "he"). Initials and initialisms ("z.B.", "U.S.") have
+ * one-letter words; decimals have digits: neither is split. */
+static int glued_boundary(size_t *out, merge_ctx *m, const char *t,
+                          span cur, size_t from, story_error *err)
+{
+    *out = 0;
+    for (size_t k = from; k + 2 < cur.end; k++) {
+        if (t[k] != '.' || k < cur.start + 2)
+            continue;
+        size_t st;
+        int32_t pc = prev_cp(t, cur.start, k, &st);
+        if (pc <= 0 || !u_isULowercase(pc))
+            continue;
+        /* the word before */
+        size_t ws = k;
+        int letters = 0;
+        int32_t before = -1;
+        while (ws > cur.start) {
+            int32_t c = prev_cp(t, cur.start, ws, &st);
+            if (!u_isalpha(c) && u_charType(c) != U_NON_SPACING_MARK) {
+                before = c;
+                break;
+            }
+            ws = st;
+            letters++;
+        }
+        if (letters < 3 || before == '.' || before == '@' || before == '/' ||
+            before == '-' || before == '_' || before == ':' ||
+            before == '=' || (before > 0 && u_isdigit(before)))
+            continue;
+        /* the word after */
+        size_t we = k + 1, j = we;
+        int32_t c0 = story__utf8_next(t, cur.end, &j), c1 = -1, after = -1;
+        if (c0 <= 0 || !u_isalpha(c0))
+            continue;
+        we = j;
+        int n = 1;
+        while (we < cur.end) {
+            size_t q = we;
+            int32_t c = story__utf8_next(t, cur.end, &q);
+            if (!u_isalpha(c) && u_charType(c) != U_NON_SPACING_MARK) {
+                after = c;
+                break;
+            }
+            if (n++ == 1)
+                c1 = c;
+            we = q;
+        }
+        if (after == '.' || after == '@' || after == '/' || after == '-' ||
+            (after > 0 && u_isdigit(after)))
+            continue;
+        int rc;
+        if ((rc = fold_into(&m->key, t, ws, k + 1, err)))
+            return rc;
+        if (story_langpack_has(m->lp, "abbreviations", m->key.data) ||
+            story_langpack_has(m->lp, "titles", m->key.data))
+            continue;
+        int split = (u_isupper(c0) || u_istitle(c0)) && c1 > 0 &&
+                    u_isULowercase(c1) && n >= 3; /* not "Gazeta.Ru" */
+        if (!split) {
+            if ((rc = fold_into(&m->key, t, k + 1, we, err)))
+                return rc;
+            split = story_langpack_has(m->lp, "sentence_openers",
+                                       m->key.data);
+        }
+        if (split) {
+            *out = k + 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
                              story_vec *sents, story_vec *toks,
                              story_vec *raw, merge_ctx *m, story_error *err)
@@ -1510,6 +1596,17 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
                 trim(t, &cur);
             }
         }
+        /* glued sentences ("worden.Niemand") */
+        for (size_t gb; cur.end > cur.start;) {
+            if ((rc = glued_boundary(&gb, m, t, cur, cur.start, err)))
+                goto fail;
+            if (!gb)
+                break;
+            story_sentence gs = {cur.start, gb, pi};
+            if (!story_vec_push(sents, &gs))
+                goto oom;
+            cur.start = gb;
+        }
         story_sentence se = {cur.start, cur.end, pi};
         if (!story_vec_push(sents, &se))
             goto oom;
@@ -1534,6 +1631,27 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
         tk.end = base + (size_t)x;
         while (si + 1 < sents->len && sv[si].end <= tk.start)
             si++;
+        /* a word that runs across a glued sentence boundary
+         * ("worden.Niemand", one word for UAX #29) is cut at the '.':
+         * its first part ends this sentence */
+        if (si + 1 < sents->len && sv[si].end > tk.start &&
+            sv[si].end < tk.end && sv[si + 1].start == sv[si].end &&
+            t[sv[si].end - 1] == '.') {
+            story_token t1;
+            t1.start = tk.start;
+            t1.end = sv[si].end - 1;
+            t1.sentence = si;
+            t1.flags = token_flags(t, t1.start, t1.end, status);
+            if ((rc = token_key(&t1.key, &m->cand, t, t1.start, t1.end,
+                                err)))
+                goto fail;
+            if (!story_vec_push(toks, &t1)) {
+                free(t1.key);
+                goto oom;
+            }
+            tk.start = sv[si].end;
+            si++;
+        }
         tk.sentence = si < sents->len ? si : 0;
         tk.flags = token_flags(t, tk.start, tk.end, status);
         if ((rc = token_key(&tk.key, &m->cand, t, tk.start, tk.end, err)))

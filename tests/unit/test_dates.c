@@ -255,6 +255,77 @@ static void test_invalid_dates_rejected(void **state)
 /* Session 6 (fresh-user L2): "on 12.05.2025" in English text is 12 May
  * (dots: day first in every language); slashes in English need a number
  * above 12 to fix the order, German slashes are day first. */
+/* Session 11 (fresh-user H5, L5): a month name alone is the month
+ * (relative "--06") after a pack preposition, in every pack language; the modal
+ * "may", a name ("Theresa May", "Plaza de Mayo"), an abbreviation and a
+ * bare month name stay no mention. Sentences written for this test. */
+static void test_month_alone(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *iso; /* iso NULL: no mention */
+    } cases[] = {
+        {"en", "The law would take effect in June.", "--06"},
+        {"en", "The law would take effect in July.", "--07"},
+        {"en", "They expect a decision by June.", "--06"},
+        {"en", "Prices rose in mid-March after the vote.", "--03"},
+        {"en", "Work will start at the end of August.", "--08"},
+        {"en", "Voters may change their minds.", NULL},
+        {"en", "The plan was criticised by May and others.", NULL},
+        {"en", "June was a hot month.", NULL},
+        {"en", "The talks were held in May.", "--05"},
+        {"en", "A poll in May's constituency.", NULL},
+        {"en", "The shop opened in Jan.", NULL},
+        {"de", "Das Gesetz tritt im Juni in Kraft.", "--06"},
+        {"de", "Bis Ende Juli soll alles fertig sein.", "--07"},
+        {"es", "La ley entrará en vigor en junio.", "--06"},
+        {"es", "Se reunieron a finales de marzo.", "--03"},
+        {"es", "Marcharon por la Plaza de Mayo.", NULL},
+        {"fr", "La loi entrera en vigueur en juin.", "--06"},
+        {"it", "La legge entrerà in vigore a giugno.", "--06"},
+        {"ru", "Закон вступит в силу в июне.", "--06"},
+        {"ru", "Работы продлятся до июля.", "--07"},
+        {"uk", "Закон набуде чинності у червні.", "--06"},
+        {"pl", "Ustawa wejdzie w życie w czerwcu.", "--06"},
+        {"cs", "Zákon vstoupí v platnost v červnu.", "--06"},
+        {"is", "Lögin taka gildi í júní.", "--06"},
+        {"hi", "कानून जून में लागू होगा।", "--06"},
+        {"ar", "يدخل القانون حيز التنفيذ في يونيو.", "--06"},
+        {"zh", "该法律将于6月生效。", "--06"},
+        {"ja", "法律は6月に施行される。", "--06"},
+        {"ja", "工事は6か月続く。", NULL},
+        {"zh", "他们希望在三月初达成协议。", "--03"},
+        {"zh", "会议在十一月举行。", "--11"},
+        {"zh", "二月十日", NULL},
+        {"es", "Los precios subieron en Septiembre.", "--09"},
+        /* M3: a count after the month is no year */
+        {"ru", "В ноябре 1910 человек покинули город.", "--11"},
+        {"ru", "В ноябре 1910 года город опустел.", "1910-11"},
+        /* L5: the Austrian January */
+        {"de", "Am 25. Jänner 2020 wurde gewählt.", "2020-01-25"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        scan(cases[i].lang, cases[i].text, NULL, &v);
+        if (!cases[i].iso) {
+            if (v.len)
+                fail_msg("%s: '%s': %zu mentions, first '%s'",
+                         cases[i].lang, cases[i].text, v.len,
+                         ((story_date *)v.data)->iso);
+        } else {
+            /* a month alone is relative ("--06"), a full date absolute */
+            const story_date *d = v.len ? (story_date *)v.data : NULL;
+            const char *got = !d ? "" : d->iso[0] ? d->iso : d->relative;
+            if (v.len != 1 || strcmp(got, cases[i].iso) ||
+                (cases[i].iso[0] == '-' && d->iso[0]))
+                fail_msg("%s: '%s': want one %s, got %zu ('%s')",
+                         cases[i].lang, cases[i].text, cases[i].iso, v.len,
+                         got);
+        }
+        story_vec_free(&v);
+    }
+}
+
 static void test_numeric_day_month_order(void **state)
 {
     (void)state;
@@ -313,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_icu_names_without_pack),
         cmocka_unit_test(test_invalid_dates_rejected),
         cmocka_unit_test(test_numeric_day_month_order),
+        cmocka_unit_test(test_month_alone),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
