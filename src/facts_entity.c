@@ -2478,6 +2478,29 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
  * "New Yorker Abgeordnete") after a genitive "-s", with a noun suffix
  * (-ung, -keit …) or when long (>= 10 bytes); a short one may be a
  * surname ("Olaf Brenner"). */
+/* The first n bytes of key k are written elsewhere in the article (not
+ * at token skip) capitalised, after the sentence's first word, as the
+ * last word of a capitalised run ("Vicente Siso, die", "Mike Johnson
+ * und"): a name whatever the order of its mentions (names_earlier sees
+ * only the entities found before). */
+static int name_end_elsewhere(fx *x, size_t skip, const char *k, size_t n)
+{
+    const story_article *a = x->a;
+    for (size_t j = 0; j < a->n_tokens; j++) {
+        const story_token *t = &a->tokens[j];
+        if (j == skip || !(t->flags & STORY_TOKEN_CAPITAL) ||
+            j == x->sent_tok[t->sentence] || strlen(t->key) != n ||
+            memcmp(t->key, k, n) != 0)
+            continue;
+        if (j + 1 >= a->n_tokens ||
+            a->tokens[j + 1].sentence != t->sentence ||
+            !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
+            fx_clause_break_before(x, j + 1))
+            return 1;
+    }
+    return 0;
+}
+
 static int noun_ends_run(fx *x, size_t i)
 {
     const story_token *t = &x->a->tokens[i];
@@ -2493,13 +2516,14 @@ static int noun_ends_run(fx *x, size_t i)
      * s ("Thomas Keller": Keller is also a noun, "cellar") */
     if (pn > 3 && pk[pn - 1] == 's' &&
         (!is_vowel(pk[pn - 2]) || names_earlier(x, pk, pn - 1) ||
+         name_end_elsewhere(x, i - 1, pk, pn - 1) ||
          bare_genitive(x, "other", pk, pn) < pn))
         return 1;
     /* after a word that is no common noun (a first name: "Merrick
      * Garland", "Tim Whitehouse") the noun-looking word is the surname;
      * not after a known surname ("dass Johnson Schwierigkeiten hat") */
     if (!common_noun(x, pk) && !noun_suffix(x, pk) &&
-        !names_earlier(x, pk, pn))
+        !names_earlier(x, pk, pn) && !name_end_elsewhere(x, i - 1, pk, pn))
         return 0;
     return noun_suffix(x, k) || strlen(k) >= 10;
 }

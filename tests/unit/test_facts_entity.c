@@ -1072,7 +1072,8 @@ static void test_entity_kinds_and_genitives(void **state)
 /* Session 11: keys do not depend on the order of mentions (fresh-user
  * M7): a one-word mention before the longer name it stands for (plural
  * or genitive "-s", a middle word of a three-word name) gets that name's
- * key, as it does after it. */
+ * key, as it does after it; a German noun after a surname ends the name
+ * in either order. */
 static void test_order_independent_keys(void **state)
 {
     (void)state;
@@ -1106,6 +1107,17 @@ static void test_order_independent_keys(void **state)
     }
     run_free(&a);
     run_free(&b);
+    /* German: a noun after a surname ends the name whether the full name
+     * comes before or after ("Kowalczyk Schwierigkeiten" is no name) */
+    const char *g1 = "Der Plan bringt Kowalczyk Schwierigkeiten mit dem Rat.";
+    const char *g2 = "Der Sprecher Adam Kowalczyk und der Rat trafen sich am "
+                     "Montag.";
+    snprintf(ab, sizeof ab, "%s\n\n%s", g1, g2);
+    run d = extract(ab, "de");
+    assert_string_equal(key_of(&d, "Schwierigkeiten"), "");
+    assert_string_equal(key_of(&d, "Kowalczyk"),
+                        key_of(&d, "Adam Kowalczyk"));
+    run_free(&d);
 }
 
 /* Session 11: the hunspell dictionaries of uk and is (pack field
