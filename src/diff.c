@@ -328,10 +328,9 @@ static int clock_of(const story_fact *f, char *out)
 }
 
 /* A clock-time fact of side s left unmatched whose time side o tells as
- * the time of a date ("Die Vernissage findet zwischen 18 und 20 Uhr
- * statt." as a sentence of its own, "… on Saturday, Jan. 13, with a
- * reception from 6-8 p.m." in one: WMT24 beverly_press de vs en) is said
- * by both: it is no unit of the diff (skip), as an indirect quote folded
+ * the time of a date ("Das Konzert beginnt um 19 Uhr." as a sentence of
+ * its own, "… on Friday, March 6, with a concert from 7-9 p.m." in one,
+ * as a WMT24 de/en pair does) is said by both: it is no unit of the diff (skip), as an indirect quote folded
  * into its attribution is not. The same 24-hour time within one language,
  * the same time on a 12-hour dial across languages. */
 static void fold_clock_times(side *s, const side *o)

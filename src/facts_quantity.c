@@ -303,12 +303,12 @@ static void time_emit(fx *x, fx_evstems *es, const story_date *dt)
 }
 
 /* A clock time said apart from its date ("at 4 p.m. on Friday", "on
- * Saturday, Jan. 13, with a reception from 6-8 p.m."; the scanner joins
- * a time only to the date right before it) is that date's time: the
+ * Friday, March 6, with a concert from 7-9 p.m."; the scanner joins a
+ * time only to the date right before it) is that date's time: the
  * nearest date of its sentence that has none takes it, or, in a sentence
  * without a date, the last date before it in its paragraph that has none
- * ("… am Samstag, 13. Januar, eröffnet. Die Vernissage findet zwischen 18
- * und 20 Uhr statt."); 1 when one did. A second time of a sentence whose
+ * ("Der Markt öffnet am Freitag, 6. März. Das Konzert beginnt um 19
+ * Uhr."); 1 when one did. A second time of a sentence whose
  * dates have theirs ("from 18:00 to 20:00") is left out, as before. */
 static int time_to_date(fx *x, story_vec *dates, size_t t)
 {
