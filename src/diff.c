@@ -58,6 +58,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -903,6 +904,26 @@ static int same_readings(const story_fact *f, const story_fact *g)
     return *y && reading_fits(amb->date_readings, y);
 }
 
+/* A month alone ("in June", "im Juni": relative "--06", no ISO date). */
+static int month_alone(const story_fact *f)
+{
+    const char *r = f->date_relative;
+    return r && strlen(r) == 4 && r[0] == '-' && r[1] == '-' &&
+           isdigit((unsigned char)r[2]) && isdigit((unsigned char)r[3]) &&
+           !(f->date_iso && *f->date_iso);
+}
+
+/* Month alone m ("--06") and a date in that month: "2026-06",
+ * "2026-06-12" or "--06-12". */
+static int month_fits(const char *m, const char *iso)
+{
+    size_t n = strlen(iso);
+    if (n >= 7 && iso[4] == '-' && iso[0] != '-')
+        return !strncmp(iso + 5, m + 2, 2);
+    return n == 7 && iso[0] == '-' && iso[1] == '-' &&
+           !strncmp(iso + 2, m + 2, 2);
+}
+
 static int same_date(const story_fact *f, const story_fact *g)
 {
     const char *x = f->date_iso ? f->date_iso : "";
@@ -917,6 +938,11 @@ static int same_date(const story_fact *f, const story_fact *g)
         return 1;
     const char *rf = f->date_relative ? f->date_relative : "";
     const char *rg = g->date_relative ? g->date_relative : "";
+    /* a month alone fits any date of that month ("in June" and "on 12
+     * June 2026" tell the same month, one less precisely) */
+    if ((month_alone(f) && *y && month_fits(rf, y)) ||
+        (month_alone(g) && *x && month_fits(rg, x)))
+        return 1;
     return *rf && !strcmp(rf, rg) && (!*x || !*y);
 }
 
@@ -1098,6 +1124,12 @@ static int specific(const side *a, const story_fact *f, const side *b,
         if (!a->same_lang && (!fa || !ga))
             return !fa && !ga && weekday(f) && weekday(g) &&
                    swap_link(a->al, link);
+        /* a month alone against another relative word ("in March" ->
+         * "last week"): no common anchor; against a calendar date of
+         * another month it is a changed month */
+        int mf = month_alone(f), mg = month_alone(g);
+        if (mf != mg)
+            return mf ? ga : fa;
         return fa == ga || (fr && gr);
     }
     if (f->type != STORY_FACT_QUANTITY)

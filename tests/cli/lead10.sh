@@ -4,7 +4,23 @@
 # (fresh-user L4 of session 11: "no deu-eng pair installed" did not say
 # that Debian has no such pair, nor which package installs one it has).
 # The package list is locales/apertium.json (Debian 12).
+# A month alone ("in March", a date fact since session 11) against another
+# date of the same sentence pair (TEXT helper's note): the same month as a
+# calendar date is the same fact; another month is changed; a relative
+# word ("last week") has no common anchor, so no changed date.
 . "$(dirname "$0")/../support/cli.sh"
+
+plant() { w "$1" "Plant closes" "The factory in Dorran closed $2, the company said on its website." "It employed 300 workers."; }
+plant m.a "in March"
+plant m.b "last week"
+plant m.c "on 12 March 2026"
+plant m.d "on 12 May 2026"
+cmp_text "month alone = a date in that month" 0 \
+  'summary: .* 0 changed, 0 contradicted, 0 added, 0 omitted' "$tmp/m.a" "$tmp/m.c"
+cmp_text "month alone -> a date in another month: changed" 1 \
+  '\[~\] changed date .*--03 → 2026-05-12' "$tmp/m.a" "$tmp/m.d"
+cmp_text "month alone -> last week: no changed date" 1 \
+  'summary: .* 0 changed, 0 contradicted, 1 added, 1 omitted' "$tmp/m.a" "$tmp/m.b"
 
 modes=/usr/share/apertium/modes
 [ -x /usr/bin/apertium ] || { echo "ok - skipped: no /usr/bin/apertium"; finish; exit; }
