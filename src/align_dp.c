@@ -1251,6 +1251,36 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
     }
 }
 
+enum { GAP_GMAX = 16 }; /* units of one side in one gap (gap_dp,
+                          coherent_gaps) */
+
+/* The traceback of a gap's monotone 1-1 DP (back pointers bp: 3 a pair,
+ * 1 an A unit left, else a B unit left): each pair's A link (ka) takes
+ * the B unit of its B link (kb), which is retired (kind -1). */
+static void gap_traceback(dp *d, sd_link *l, const size_t *ka,
+                          const size_t *kb, size_t na, size_t nb,
+                          unsigned char bp[][GAP_GMAX + 1])
+{
+    size_t i = na, j = nb;
+    while (i || j) {
+        unsigned char bs = bp[i][j];
+        if (bs == 3) {
+            sd_link *x = &l[ka[i - 1]];
+            x->b = l[kb[j - 1]].b;
+            x->nb = 1;
+            x->score = sim11_of(d, x->a, x->b);
+            x->kind = STORY_LINK_MATCH;
+            l[kb[j - 1]].kind = -1;
+            i--;
+            j--;
+        } else if (bs == 1) {
+            i--;
+        } else {
+            j--;
+        }
+    }
+}
+
 /* Gaps with unequal counts (or left by fill_gaps): between two aligned
  * neighbours, the omitted A units and added B units are paired by a small
  * monotone DP of 1-1 links only, with a lower threshold than the main DP
@@ -1262,7 +1292,7 @@ static void fill_gaps(dp *d, sd_link *l, size_t n)
  * GAPDP_MIN). */
 static void gap_dp(dp *d, sd_link *l, size_t n)
 {
-    enum { GMAX = 16 };
+    enum { GMAX = GAP_GMAX };
     size_t k = 0;
     while (k < n) {
         if (l[k].kind != STORY_LINK_OMITTED && l[k].kind != STORY_LINK_ADDED) {
@@ -1345,24 +1375,7 @@ static void gap_dp(dp *d, sd_link *l, size_t n)
                     sc[i][j] = best;
                     bp[i][j] = bs;
                 }
-            size_t i = na, j = nb;
-            while (i || j) {
-                unsigned char bs = bp[i][j];
-                if (bs == 3) {
-                    sd_link *x = &l[ka[i - 1]];
-                    x->b = l[kb[j - 1]].b;
-                    x->nb = 1;
-                    x->score = sim11_of(d, x->a, x->b);
-                    x->kind = STORY_LINK_MATCH;
-                    l[kb[j - 1]].kind = -1;
-                    i--;
-                    j--;
-                } else if (bs == 1) {
-                    i--;
-                } else {
-                    j--;
-                }
-            }
+            gap_traceback(d, l, ka, kb, na, nb, bp);
         }
         k = e;
     }
@@ -1996,7 +2009,7 @@ static double *aligned_coherence(const dp *d, const sd_link *l, size_t n)
  * translation left added in the same gap (docs/align.md, session 11). */
 static void coherent_gaps(dp *d, sd_link *l, size_t n)
 {
-    enum { GMAX = 16 };
+    enum { GMAX = GAP_GMAX };
     double *coh = aligned_coherence(d, l, n);
     if (!coh)
         return;
@@ -2057,24 +2070,7 @@ static void coherent_gaps(dp *d, sd_link *l, size_t n)
                 sc[i][j] = best;
                 bp[i][j] = bs;
             }
-        size_t i = na, j = nb;
-        while (i || j) {
-            unsigned char bs = bp[i][j];
-            if (bs == 3) {
-                sd_link *x = &l[ka[i - 1]];
-                x->b = l[kb[j - 1]].b;
-                x->nb = 1;
-                x->score = sim11_of(d, x->a, x->b);
-                x->kind = STORY_LINK_MATCH;
-                l[kb[j - 1]].kind = -1;
-                i--;
-                j--;
-            } else if (bs == 1) {
-                i--;
-            } else {
-                j--;
-            }
-        }
+        gap_traceback(d, l, ka, kb, na, nb, bp);
         k = e;
     }
     free(coh);

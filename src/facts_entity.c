@@ -1058,6 +1058,51 @@ static size_t bare_genitive(fx *x, const char *kind, const char *tk,
     return json_object_get(x->capital_inside, kk) ? tn - 1 : tn;
 }
 
+/* 1 when a middle word of `name` (three or more words; words start after
+ * a space, a middle dot U+00B7 or a katakana middle dot U+30FB: "Ignacio
+ * Sánchez Recarte", "イグナチオ・サンチェス・リカルテ") has the Latin
+ * consonant skeleton `skel`. At most 8 words are read. */
+static int middle_word_is(fx *x, const char *name, const char *skel)
+{
+    const char *w[8];
+    size_t wl[8], nw = 0;
+    const char *p = name, *st = p;
+    for (;; p++) {
+        int sep = *p == ' ' || *p == '\0';
+        size_t sepl = 1;
+        if (!sep && strncmp(p, "\xc2\xb7", 2) == 0) {
+            sep = 1;
+            sepl = 2;
+        } else if (!sep && strncmp(p, "\xe3\x83\xbb", 3) == 0) {
+            sep = 1;
+            sepl = 3;
+        }
+        if (sep) {
+            if (p > st && nw < 8) {
+                w[nw] = st;
+                wl[nw++] = (size_t)(p - st);
+            }
+            if (!*p)
+                break;
+            st = p + sepl;
+            p += sepl - 1;
+        }
+    }
+    for (size_t m = 1; m + 1 < nw; m++) {
+        char *lk = latin_key(x, w[m], wl[m]);
+        if (!lk)
+            continue;
+        story_buf sk = {0};
+        skeleton(lk, &sk);
+        free(lk);
+        int same = sk.data && strcmp(sk.data, skel) == 0;
+        story_buf_free(&sk);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 /* Find or create the canonical entity for a mention. */
 static long resolve(fx *x, const char *skel_all, const char *skel_last,
                     int nwords, const char *kind)
@@ -1109,43 +1154,8 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
             if (strcmp(e->kind, "place") == 0 ||
                 strcmp(e->kind, "organisation") == 0 || !e->name)
                 continue;
-            /* word starts: after a space or a middle dot */
-            const char *w[8];
-            size_t wl[8], nw = 0;
-            const char *p = e->name, *st = p;
-            for (;; p++) {
-                int sep = *p == ' ' || *p == '\0';
-                size_t sepl = 1;
-                if (!sep && (strncmp(p, "\xc2\xb7", 2) == 0)) {
-                    sep = 1;
-                    sepl = 2;
-                } else if (!sep && strncmp(p, "\xe3\x83\xbb", 3) == 0) {
-                    sep = 1;
-                    sepl = 3;
-                }
-                if (sep) {
-                    if (p > st && nw < 8) {
-                        w[nw] = st;
-                        wl[nw++] = (size_t)(p - st);
-                    }
-                    if (!*p)
-                        break;
-                    st = p + sepl;
-                    p += sepl - 1;
-                }
-            }
-            for (size_t m = 1; m + 1 < nw; m++) {
-                char *lk = latin_key(x, w[m], wl[m]);
-                if (!lk)
-                    continue;
-                story_buf sk = {0};
-                skeleton(lk, &sk);
-                free(lk);
-                int same = sk.data && strcmp(sk.data, skel_all) == 0;
-                story_buf_free(&sk);
-                if (same)
-                    return (long)i;
-            }
+            if (middle_word_is(x, e->name, skel_all))
+                return (long)i;
         }
     return -1;
 }
@@ -3784,44 +3794,7 @@ static int names_later(fx *x, const fx_ent *e, const fx_ent *f)
         strcmp(f->kind, "place") == 0 ||
         strcmp(f->kind, "organisation") == 0 || !f->name)
         return 0;
-    /* word starts: after a space or a middle dot */
-    const char *w[8];
-    size_t wl[8], nw = 0;
-    const char *p = f->name, *st = p;
-    for (;; p++) {
-        int sep = *p == ' ' || *p == '\0';
-        size_t sepl = 1;
-        if (!sep && strncmp(p, "\xc2\xb7", 2) == 0) {
-            sep = 1;
-            sepl = 2;
-        } else if (!sep && strncmp(p, "\xe3\x83\xbb", 3) == 0) {
-            sep = 1;
-            sepl = 3;
-        }
-        if (sep) {
-            if (p > st && nw < 8) {
-                w[nw] = st;
-                wl[nw++] = (size_t)(p - st);
-            }
-            if (!*p)
-                break;
-            st = p + sepl;
-            p += sepl - 1;
-        }
-    }
-    for (size_t m = 1; m + 1 < nw; m++) {
-        char *lk = latin_key(x, w[m], wl[m]);
-        if (!lk)
-            continue;
-        story_buf sk = {0};
-        skeleton(lk, &sk);
-        free(lk);
-        int same = sk.data && strcmp(sk.data, e->skel) == 0;
-        story_buf_free(&sk);
-        if (same)
-            return 1;
-    }
-    return 0;
+    return middle_word_is(x, f->name, e->skel);
 }
 
 /* Keys must not depend on the order of mentions: resolve() links a
