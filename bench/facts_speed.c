@@ -21,7 +21,8 @@
  *       (/proc/self/statm), in MB per MB of input (lower is better)
  *   facts_long_article_growth_ratio  CPU time of that 40-copy article
  *       (ingest + segment + facts + JSON) over 10 times the time of a
- *       4-copy one (about 0.2 MB): 1.0 is linear time in the article's
+ *       4-copy one (about 0.2 MB; the fastest of 3 runs): 1.0 is linear
+ *       time in the article's
  *       length, more means some step scans the whole article per
  *       mention (lower is better; session 11 removed three such scans)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
@@ -197,7 +198,12 @@ int main(int argc, char **argv)
     double t_long = -1, t_short = -1;
     bench_figure("facts_peak_rss_mb_per_mb_input",
                  long_article_rss(ctx, docs, nd, 40, &t_long));
-    (void)long_article_rss(ctx, docs, nd, 4, &t_short);
+    for (int k = 0; k < 3; k++) { /* the short run is short: its fastest */
+        double t = -1;
+        (void)long_article_rss(ctx, docs, nd, 4, &t);
+        if (t > 0 && (t_short < 0 || t < t_short))
+            t_short = t;
+    }
     bench_figure("facts_long_article_growth_ratio",
                  t_long > 0 && t_short > 0 ? t_long / (10.0 * t_short)
                                            : -1);

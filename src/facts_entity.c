@@ -80,7 +80,13 @@ typedef struct ent_lang {
     story_strmap lex, wl; /* word_file_set: lexicon headwords, word list */
     Hunhandle *hs;        /* common_word_dictionary, NULL: none */
     int hs_done;
+    story_strmap hs_memo; /* word -> dictionary_spell verdict ("0", "1",
+                             "-": -1), at most HS_MEMO_MAX words */
 } ent_lang;
+
+/* Words whose dictionary verdict a context keeps (hunspell's stemming
+ * costs tens of microseconds a word; a news vocabulary repeats). */
+#define HS_MEMO_MAX 65536
 
 typedef struct ent_cache {
     ent_lang **langs;
@@ -106,6 +112,7 @@ static void ent_cache_free(void *p)
         story__strmap_free(&l->firsts);
         story__strmap_free(&l->lex);
         story__strmap_free(&l->wl);
+        story__strmap_free(&l->hs_memo);
         if (l->hs)
             Hunspell_destroy(l->hs);
         free(l->lang);
@@ -1969,11 +1976,27 @@ static const story_strmap *dictionary_words(fx *x)
  * once per context and language (about 0.2 s CPU for uk_UA); a missing
  * file or a dictionary in another encoding than UTF-8 means no
  * dictionary. */
+static int dictionary_spell_uncached(fx *x, ent_lang *L, const char *w);
+
 static int dictionary_spell(fx *x, const char *w)
 {
     ent_lang *L = ent_lang_of(x);
     if (!L)
         return 0;
+    size_t wl = strlen(w);
+    const char *m = L->hs_done ? story__strmap_get(&L->hs_memo, w, wl, NULL)
+                               : NULL;
+    if (m)
+        return m[0] == '-' ? -1 : m[0] - '0';
+    int v = dictionary_spell_uncached(x, L, w);
+    if (L->hs && story__strmap_size(&L->hs_memo) < HS_MEMO_MAX)
+        (void)story__strmap_put(&L->hs_memo, w, wl,
+                                v < 0 ? "-" : v ? "1" : "0", 1);
+    return v;
+}
+
+static int dictionary_spell_uncached(fx *x, ent_lang *L, const char *w)
+{
     if (!L->hs_done) {
         L->hs_done = 1;
         const char *d = json_string_value(
