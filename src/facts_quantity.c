@@ -177,49 +177,59 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
     return best;
 }
 
+/* The parts a date fact and a clock-time fact of dt share: type,
+ * sentence, byte span, no entity, and the event of its sentence (into
+ * f->event, "" when none; also returned, NULL when none); *o gets a new
+ * value object with "event" set. */
+static const char *date_fact_init(fx *x, fx_evstems *es, const story_date *dt,
+                                  story_fact *f, json_t **o)
+{
+    size_t s = fx_sentence_at(x, dt->start);
+    memset(f, 0, sizeof *f);
+    f->type = STORY_FACT_DATE;
+    f->sentence = s;
+    f->start = dt->start;
+    f->end = dt->end;
+    f->entity = -1;
+    size_t ti = token_containing(x, s, dt->start);
+    const char *ev = sentence_event(x, es, s, ti, NULL);
+    f->event = fx_strdup(x, ev ? ev : "");
+    *o = json_object();
+    json_object_set_new(*o, "event", ev ? json_string(ev) : json_null());
+    return ev;
+}
+
 /* One date fact for dt (resolved or relative). */
 static void date_emit(fx *x, fx_evstems *es, const story_date *dt)
 {
-    {
-        size_t s = fx_sentence_at(x, dt->start);
-        story_fact f;
-        memset(&f, 0, sizeof f);
-        f.type = STORY_FACT_DATE;
-        f.sentence = s;
-        f.start = dt->start;
-        f.end = dt->end;
-        f.entity = -1;
-        if (dt->iso[0])
-            f.key = fx_printf(x, "date|%s", dt->iso);
-        else
-            f.key = fx_printf(x, "date|rel:%s", dt->relative);
-        f.slot = fx_strdup(x, "date");
-        f.date_iso = fx_strdup(x, dt->iso);
-        f.date_relative = fx_strdup(x, dt->relative);
-        size_t ti = token_containing(x, s, dt->start);
-        const char *ev = sentence_event(x, es, s, ti, NULL);
-        f.event = fx_strdup(x, ev ? ev : "");
-        json_t *o = json_object();
-        json_object_set_new(o, "iso", dt->iso[0] ? json_string(dt->iso)
-                                                 : json_null());
-        json_object_set_new(o, "relative", dt->relative[0]
-                                               ? json_string(dt->relative)
-                                               : json_null());
-        json_object_set_new(o, "time",
-                            dt->has_time ? json_string(dt->time) : json_null());
-        json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
-        if (dt->readings[0][0]) {
-            for (int k = 0; k < 2; k++)
-                memcpy(f.date_readings[k], dt->readings[k],
-                       sizeof f.date_readings[k]);
-            json_t *r = json_array();
-            json_array_append_new(r, json_string(dt->readings[0]));
-            json_array_append_new(r, json_string(dt->readings[1]));
-            json_object_set_new(o, "readings", r);
-        }
-        f.value_json = fx_json(x, o);
-        fx_push(x, &f);
+    story_fact f;
+    json_t *o;
+    date_fact_init(x, es, dt, &f, &o);
+    if (dt->iso[0])
+        f.key = fx_printf(x, "date|%s", dt->iso);
+    else
+        f.key = fx_printf(x, "date|rel:%s", dt->relative);
+    f.slot = fx_strdup(x, "date");
+    f.date_iso = fx_strdup(x, dt->iso);
+    f.date_relative = fx_strdup(x, dt->relative);
+    json_object_set_new(o, "iso",
+                        dt->iso[0] ? json_string(dt->iso) : json_null());
+    json_object_set_new(o, "relative", dt->relative[0]
+                                           ? json_string(dt->relative)
+                                           : json_null());
+    json_object_set_new(o, "time",
+                        dt->has_time ? json_string(dt->time) : json_null());
+    if (dt->readings[0][0]) {
+        for (int k = 0; k < 2; k++)
+            memcpy(f.date_readings[k], dt->readings[k],
+                   sizeof f.date_readings[k]);
+        json_t *r = json_array();
+        json_array_append_new(r, json_string(dt->readings[0]));
+        json_array_append_new(r, json_string(dt->readings[1]));
+        json_object_set_new(o, "readings", r);
     }
+    f.value_json = fx_json(x, o);
+    fx_push(x, &f);
 }
 
 /* An ambiguous slash date ("8/3/2025") of an article whose other slash
@@ -278,26 +288,16 @@ static void time_emit(fx *x, fx_evstems *es, const story_date *dt)
     if (sscanf(dt->time, "%d:%d", &h, &m) != 2 || h < 0 || h > 23 || m < 0 ||
         m > 59)
         return;
-    size_t s = fx_sentence_at(x, dt->start);
     story_fact f;
-    memset(&f, 0, sizeof f);
-    f.type = STORY_FACT_DATE;
-    f.sentence = s;
-    f.start = dt->start;
-    f.end = dt->end;
-    f.entity = -1;
+    json_t *o;
+    date_fact_init(x, es, dt, &f, &o);
     f.key = fx_printf(x, "date|clock12:%02d:%02d", h % 12, m);
     f.slot = fx_strdup(x, "date|time");
     f.date_iso = fx_strdup(x, "");
     f.date_relative = fx_strdup(x, "");
-    size_t ti = token_containing(x, s, dt->start);
-    const char *ev = sentence_event(x, es, s, ti, NULL);
-    f.event = fx_strdup(x, ev ? ev : "");
-    json_t *o = json_object();
     json_object_set_new(o, "iso", json_null());
     json_object_set_new(o, "relative", json_null());
     json_object_set_new(o, "time", json_string(dt->time));
-    json_object_set_new(o, "event", ev ? json_string(ev) : json_null());
     f.value_json = fx_json(x, o);
     fx_push(x, &f);
 }
