@@ -114,9 +114,9 @@ cmp_text "4 p.m. = 下午4点" 0 'summary: .* 0 changed, 0 contradicted, 0 added
   "$tmp/tm.en" "$tmp/tm.zh"
 
 # a time in the sentence after its date is that date's: no fact of its own
-# (de tells the reception hours in a sentence of their own)
+# (de tells the party hours in a sentence of their own)
 w ex.en "Gallery opens new show" \
-  "The new exhibition at the Harbour Gallery opens on Saturday, with a reception from 6-8 p.m." \
+  "The new exhibition at the Harbour Gallery opens on Saturday, and its welcome party runs from 6-8 p.m." \
   "It shows 40 paintings by local artists."
 w ex.de "Galerie eröffnet neue Ausstellung" \
   "Die neue Ausstellung in der Hafengalerie wird am Samstag eröffnet. Der Empfang findet zwischen 18 und 20 Uhr statt." \
