@@ -14,6 +14,7 @@
 
 #include <unicode/ucal.h>
 
+#include "facts_event.h"
 #include "facts_internal.h"
 #include "stem.h"
 
@@ -989,6 +990,17 @@ int fx_negated(fx *x, size_t s, size_t i)
         (x->a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
         json_is_true(story_langpack_field(x->lp, "capitalised_nouns")))
         after = 0;
+    /* a verb with a separable particle: the particle right before the
+     * clause-final particle negates it at any distance ("schließt
+     * Neuwahlen im Herbst nicht aus"; session 12) */
+    if (after) {
+        size_t q = fx_separable_particle(x, i, ce);
+        if (q > i + 1 &&
+            story_langpack_has(x->lp, "negation_particles",
+                               x->a->tokens[q - 1].key) &&
+            !scope_break_between(x, i, q - 1))
+            return 1;
+    }
     size_t from = i >= cs + 5 ? i - 5 : cs;
     size_t to = x->cjk ? i : (after ? (i + 4 < ce ? i + 4 : ce) : i);
     /* a postpositive cue (hi "किए बिना": without doing) negates the word

@@ -168,6 +168,75 @@ static const char *prefix_lookup(fx_evstems *es, const char *t)
     return found;
 }
 
+/* Key of es->sep holding the particle-verb index (folded words never
+ * start with a control character). */
+#define SEP_BASE "\x1f" "base"
+
+/* 1 when folded word k starts with a pack "separable_particles" word
+ * followed by at least 3 bytes; *pl = the longest such particle's length. */
+static int particle_prefix(fx *x, const char *k, size_t *pl)
+{
+    json_t *parts = story_langpack_field(x->lp, "separable_particles"), *v;
+    size_t idx, n = strlen(k), best = 0;
+    json_array_foreach(parts, idx, v) {
+        const char *p = json_string_value(v);
+        size_t l = p ? strlen(p) : 0;
+        if (l && l > best && n >= l + 3 && memcmp(k, p, l) == 0)
+            best = l;
+    }
+    *pl = best;
+    return best > 0;
+}
+
+/* Session 12: the particle-verb index, es->sep[SEP_BASE]: for every
+ * one-word entry that starts with a "separable_particles" word
+ * ("ausschließen" = aus + schließen), the rest without an infinitive
+ * ending of "separable_infinitive_endings" ("schließ") -> [[particle,
+ * concept] …]. A finite verb whose clause ends with the particle
+ * ("schließt … aus") or that starts with it ("ausschließt") finds its
+ * entry by its own trunk (separable_trunk_match). */
+static int separable_base_index(fx *x, fx_evstems *es, json_t *lex)
+{
+    json_t *base = json_object(), *v;
+    const char *k;
+    if (!base)
+        return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+    json_object_set_new(es->sep, SEP_BASE, base);
+    json_t *inf = story_langpack_field(x->lp, "separable_infinitive_endings");
+    json_object_foreach(lex, k, v) {
+        if (!json_is_string(v) || strchr(k, ' ') || is_block(v))
+            continue;
+        char *folded = NULL;
+        size_t pl;
+        if (story_normalize_key(&folded, NULL, k, strlen(k), NULL))
+            continue;
+        if (particle_prefix(x, folded, &pl)) {
+            char *rest = folded + pl;
+            size_t rn = strlen(rest), idx;
+            json_t *e;
+            json_array_foreach(inf, idx, e) {
+                const char *s = json_string_value(e);
+                size_t sl = s ? strlen(s) : 0;
+                if (sl && rn >= sl + 3 && strcmp(rest + rn - sl, s) == 0) {
+                    rest[rn - sl] = '\0';
+                    break;
+                }
+            }
+            char part[64];
+            snprintf(part, sizeof part, "%.*s", (int)pl, folded);
+            json_t *arr = json_object_get(base, rest);
+            if (!arr) {
+                arr = json_array();
+                json_object_set_new(base, rest, arr);
+            }
+            json_array_append_new(arr, json_pack("[s,O]", part, v));
+        }
+        story_free(folded);
+    }
+    return 0;
+}
+
 /* "event_separable": first word of every two-word entry -> [[second,
  * concept] …] (German separable verbs: "stimmte … zu"). */
 static int separable_index(fx *x, fx_evstems *es, json_t *lex)
@@ -197,7 +266,7 @@ static int separable_index(fx *x, fx_evstems *es, json_t *lex)
         }
         story_free(folded);
     }
-    return 0;
+    return separable_base_index(x, es, lex);
 }
 
 /* Index the stems (of at least min_cp code points) of the one-word
@@ -380,6 +449,141 @@ static const char *separable_match(fx *x, fx_evstems *es, size_t i,
     return NULL;
 }
 
+/* First letter of token i is lower case. */
+static int starts_lower(const fx *x, size_t i)
+{
+    UChar32 c0;
+    size_t off = x->a->tokens[i].start;
+    U8_NEXT((const uint8_t *)x->a->text, off, x->a->tokens[i].end, c0);
+    return c0 >= 0 && u_islower(c0);
+}
+
+/* Particle verb of finite form w (folded) with particle p: a two-word
+ * entry ("schloss aus"), else the particle-verb index on w's trunk: w
+ * whole or without an ending of "separable_verb_endings" ("schließt",
+ * "kündigte" -> "schließ", "kündig"). NULL when none. */
+static const char *separable_lookup(fx *x, fx_evstems *es, const char *w,
+                                    const char *p)
+{
+    json_t *arr = json_object_get(es->sep, w), *pair;
+    size_t idx;
+    json_array_foreach(arr, idx, pair) {
+        if (strcmp(json_string_value(json_array_get(pair, 0)), p) == 0)
+            return json_string_value(json_array_get(pair, 1));
+    }
+    json_t *base = json_object_get(es->sep, SEP_BASE);
+    json_t *ends = story_langpack_field(x->lp, "separable_verb_endings");
+    size_t n = strlen(w), ne = json_array_size(ends);
+    char t[128];
+    if (!base || n >= sizeof t)
+        return NULL;
+    for (size_t k = 0; k <= ne; k++) {
+        size_t sl = 0;
+        if (k < ne) {
+            const char *s = json_string_value(json_array_get(ends, k));
+            sl = s ? strlen(s) : 0;
+            if (!sl || n < sl + 3 || strcmp(w + n - sl, s) != 0)
+                continue;
+        }
+        memcpy(t, w, n - sl);
+        t[n - sl] = '\0';
+        json_array_foreach(json_object_get(base, t), idx, pair) {
+            if (strcmp(json_string_value(json_array_get(pair, 0)), p) == 0)
+                return json_string_value(json_array_get(pair, 1));
+        }
+    }
+    return NULL;
+}
+
+/* The particle that closes the clause of a verb at token i (German V2:
+ * "schließt … nicht aus"): the clause's last word, when it is a
+ * "separable_particles" word, within 20 tokens. The clause ends at
+ * punctuation (fx_clause_break_before), the sentence end or a
+ * "clause_coordinators" word followed by a lower-case word that is no
+ * determiner or function word (a second verb: "schließt Werke und
+ * kündigt … an"). Returns the particle's token index, 0 when none. */
+static size_t clause_particle(fx *x, size_t i, size_t e)
+{
+    size_t lastw = 0, q;
+    for (q = i + 1; q < e && q < i + 21; q++) {
+        if (fx_clause_break_before(x, q))
+            break;
+        const story_token *t = &x->a->tokens[q];
+        if (story_langpack_has(x->lp, "clause_coordinators", t->key) &&
+            q + 1 < e && !fx_clause_break_before(x, q + 1) &&
+            (x->a->tokens[q + 1].flags & STORY_TOKEN_LETTER) &&
+            starts_lower(x, q + 1) &&
+            !story_langpack_has(x->lp, "determiners",
+                                x->a->tokens[q + 1].key) &&
+            !story_langpack_has(x->lp, "function_words",
+                                x->a->tokens[q + 1].key))
+            break;
+        if (t->flags & STORY_TOKEN_LETTER)
+            lastw = q;
+    }
+    if (q == i + 21 && q < e && !fx_clause_break_before(x, q))
+        return 0; /* clause end not seen */
+    if (!lastw || !story_langpack_has(x->lp, "separable_particles",
+                                      x->a->tokens[lastw].key))
+        return 0;
+    return lastw;
+}
+
+size_t fx_separable_particle(fx *x, size_t i, size_t e)
+{
+    if (x->cjk || i >= x->a->n_tokens ||
+        !json_is_array(story_langpack_field(x->lp, "separable_particles")) ||
+        !(x->a->tokens[i].flags & STORY_TOKEN_LETTER) || !starts_lower(x, i))
+        return 0;
+    return clause_particle(x, i, e);
+}
+
+/* Session 12 (fresh-user H4a): a lower-case word whose clause ends with
+ * a separable particle is read with it ("schließt … aus" RULE_OUT, not
+ * CLOSE); a one-word entry for the verb alone is no match then (the
+ * particle verb is another verb: "schlug … vor" is no ATTACK). *blocked
+ * = 1 in that case. A word that starts with a particle ("ausschließt")
+ * is looked up the same way when nothing else matched (glued = 1). */
+static const char *separable_verb(fx *x, fx_evstems *es, size_t i, size_t e,
+                                  int glued, int *blocked)
+{
+    const story_token *t = &x->a->tokens[i];
+    *blocked = 0;
+    if (!es || !es->sep || x->cjk || x->tok_ent[i] >= 0 ||
+        !(t->flags & STORY_TOKEN_LETTER) || !starts_lower(x, i) ||
+        story_langpack_has(x->lp, "separable_particles", t->key))
+        return NULL;
+    if (glued) {
+        size_t pl;
+        char p[64];
+        if (!particle_prefix(x, t->key, &pl) || pl >= sizeof p)
+            return NULL;
+        snprintf(p, sizeof p, "%.*s", (int)pl, t->key);
+        return separable_lookup(x, es, t->key + pl, p);
+    }
+    /* a word that starts with a particle ("eingeführte") or an
+     * attributive participle (after a determiner, a preposition of
+     * "separable_attributive_after" or a number, before a capitalised
+     * noun: "für inhaftierte Menschen … ein") is no finite verb */
+    size_t pl;
+    if (particle_prefix(x, t->key, &pl))
+        return NULL;
+    if (i > x->sent_tok[t->sentence] && i + 1 < e &&
+        (x->a->tokens[i + 1].flags & STORY_TOKEN_CAPITAL) &&
+        (story_langpack_has(x->lp, "determiners", x->a->tokens[i - 1].key) ||
+         story_langpack_has(x->lp, "separable_attributive_after",
+                            x->a->tokens[i - 1].key) ||
+         (x->a->tokens[i - 1].flags & STORY_TOKEN_NUMBER)))
+        return NULL;
+    size_t q = clause_particle(x, i, e);
+    if (!q)
+        return NULL;
+    const char *c = separable_lookup(x, es, t->key, x->a->tokens[q].key);
+    if (!c)
+        *blocked = 1;
+    return c;
+}
+
 /* Compound whose head (a suffix of the token's stem, at least EV_HEAD_MIN
  * code points, after at least 3 code points of modifier) is an entry:
  * "Regierungsstillstand" -> "stillstand", "Mieterhöhungen" -> "erhöh". */
@@ -492,7 +696,20 @@ static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
 {
     if (i >= e || i >= x->a->n_tokens || blocked_before(x, i, e))
         return NULL;
-    const char *c = fx_match(x, "event_lexicon", i, e, n);
+    int sep_blocked = 0;
+    const char *c = separable_verb(x, es, i, e, 0, &sep_blocked);
+    if (c) {
+        *n = 1;
+        return strcmp(c, "-") == 0 ? NULL : c;
+    }
+    c = fx_match(x, "event_lexicon", i, e, n);
+    if (sep_blocked && c && *n == 1)
+        return NULL;
+    if (!c && !sep_blocked &&
+        (c = separable_verb(x, es, i, e, 1, &sep_blocked)) != NULL) {
+        *n = 1;
+        return strcmp(c, "-") == 0 ? NULL : c;
+    }
     if (c && !x->cjk && hyphen_glued(x, i, i + *n - 1))
         return NULL;
     /* "-": a multi-word entry that blocks the event reading of its

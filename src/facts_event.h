@@ -42,4 +42,10 @@ void fx_evstems_free(fx_evstems *es);
 const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
                            size_t *n);
 
+/* Session 12: the token index of the separable particle ("schließt …
+ * nicht aus") that closes the clause of the lower-case word at token i
+ * (not crossing token e), in packs with "separable_particles"; 0 when
+ * none. */
+size_t fx_separable_particle(fx *x, size_t i, size_t e);
+
 #endif

@@ -379,6 +379,42 @@ static void test_event_verbs(void **state)
     }
 }
 
+/* Session 12, fresh-user H4a: a German verb with its separable particle
+ * at the clause end is the particle verb ("schließt … aus" = rules out,
+ * not CLOSE), negated by "nicht" before the particle at any distance; a
+ * particle verb the lexicon lacks is no event of the verb alone; a
+ * particle glued to the verb ("aufhebt") is read the same way. */
+static void test_separable_verbs(void **state)
+{
+    (void)state;
+    run r = extract("Die Regierung schließt Neuwahlen nicht aus.\n\n"
+                    "Die Parteien schließen vorgezogene Wahlen im Herbst "
+                    "nicht aus.\n\n"
+                    "Der Bürgermeister tritt am Montag zurück.\n\n"
+                    "Die Fabrik schließt ihre Tore im Mai.\n\n"
+                    "Die Ministerin schlug den Zuschlag vor.\n\n"
+                    "Die Stadt erklärte, dass sie eine Verlängerung "
+                    "ausschließt.\n\n"
+                    "Ein Richter, der das Verbot aufhebt, wurde genannt.",
+                    "de");
+    const story_fact *f = event_in(&r, 0, "RULE_OUT");
+    assert_non_null(f);
+    assert_true(f->negated);
+    assert_null(event_in(&r, 0, "CLOSE"));
+    f = event_in(&r, 1, "RULE_OUT");
+    assert_non_null(f);
+    assert_true(f->negated);
+    assert_null(event_in(&r, 1, "CLOSE"));
+    assert_non_null(event_in(&r, 2, "RESIGN"));
+    f = event_in(&r, 3, "CLOSE");
+    assert_non_null(f);
+    assert_false(f->negated);
+    assert_null(event_in(&r, 4, "ATTACK"));
+    assert_non_null(event_in(&r, 5, "RULE_OUT"));
+    assert_non_null(event_in(&r, 6, "CANCEL"));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_not_an_event_sense),
         cmocka_unit_test(test_event_verbs),
         cmocka_unit_test(test_quantity_event_sense),
+        cmocka_unit_test(test_separable_verbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
