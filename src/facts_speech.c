@@ -451,7 +451,7 @@ static long np_head(fx *x, size_t k, size_t v)
         }
         if (x->tok_role[i])
             continue;
-        /* "представитель партии от Нью-Йорка Майк Лоулер", "Abgeordneter
+        /* "представитель партии от Нью-Йорка Анна Вебер", "Abgeordneter
          * aus Bayern Max Kern": an origin connector before a place inside
          * the run (the head is never that place) */
         if (i + 1 < v && x->tok_ent[i + 1] >= 0 &&
@@ -460,7 +460,7 @@ static long np_head(fx *x, size_t k, size_t v)
             story_langpack_has(x->lp, "name_origin_connectors",
                                x->a->tokens[i].key))
             continue;
-        /* "der New Yorker Abgeordnete der Republikaner Mike Lawler": a
+        /* "der Münchner Abgeordnete der Grünen Anna Weber": a
          * determiner after a role word opens the role's genitive */
         if (i + 1 < v && !fx_clause_break_before(x, i + 1) &&
             story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) &&
@@ -1124,7 +1124,7 @@ static int verb_opens_clause(const fx *x, size_t k, size_t b)
  * determiners) a role word; then, within 8 tokens, the name of two or
  * more tokens (not a place) that ends the sentence, reached across at
  * most one comma that the name directly follows. (A name followed by
- * more, "so der Vorsitzende der SEC, Gary Gensler, in einer Erklärung",
+ * more, "so die Chefin der Behörde, Anna Weber, in einer Mitteilung",
  * is left to the rules below: taking it there made the diff pair two
  * different quotes of that speaker, one negated, as contradicted.) The entity, or -1 (the 1-token "Transportes"
  * is the ministry's name, not the holder's). */

@@ -87,8 +87,8 @@ run compare --format=text "$tmp/sc.txt" "$tmp/sc2.txt"
 if [ "$st" -eq 1 ]; then ok "score 3-1 -> 1-3 is reported (exit 1)"
 else fail "score swap (status $st)"; fi
 # M5: a plain 4-digit number before "in <month>" is a count, not a year
-w yr.en.txt "Delays rose to 1,910 in November, up from 1,730 in April, the health board said."
-w yr.is.txt "Töfum fjölgaði í 1910 í nóvember, úr 1730 í apríl, sagði heilbrigðisstofnunin."
+w yr.en.txt "Waiting lists grew to 1,910 in November; there were 1,730 in April, the health board said."
+w yr.is.txt "Biðlistar lengdust í 1910 í nóvember, úr 1730 í apríl, sagði heilbrigðisstofnunin."
 run facts --lang=is "$tmp/yr.is.txt"
 if grep -q 'quantity||1730' "$tmp/out" && ! grep -q 'date|1730' "$tmp/out"; then
   ok "is 1730 í apríl is a count"

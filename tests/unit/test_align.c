@@ -444,7 +444,7 @@ static void test_initial_capital_not_name(void **state)
 {
     (void)state;
     story_ctx *ctx = story_test_ctx();
-    const char *ta = "Remote work is likely to become more common. Many firms "
+    const char *ta = "Remote work will probably grow more popular. Many firms "
                      "tried it this year. Marsh said the office stays open. "
                      "Mayor Marsh spoke on Monday.";
     const char *tb = "Fjarvinna verður algengari. Mörg fyrirtæki reyndu hana "

@@ -531,7 +531,7 @@ static void test_translated_acronym_definition(void **state)
                      "ab. Ein CR sei keine Lösung, sagte Olaf Brenner.", "de");
     run ru = extract("Спикер отверг «временную резолюцию» (CR). Новая CR не "
                      "нужна, сказал Олег Бреннер.", "ru");
-    run ja = extract("議長は「つなぎ予算案」(CR)を支持しないと述べた。", "ja");
+    run ja = extract("議長は「暫定予算」(CR)に反対すると話した。", "ja");
     assert_false(key_of(&de, "CR")[0]);
     assert_false(key_of(&ru, "CR")[0]);
     assert_false(key_of(&ja, "CR")[0]);

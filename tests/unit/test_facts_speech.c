@@ -111,8 +111,8 @@ static void test_quote_opening_name_speaks(void **state)
         "Robert J. Halloran, Co-founder, President, and CEO of Fair Banks, "
         "said the decision is \"a grave error that will hurt many savers "
         "across the country.\"\n\n"
-        "Congressman Thomas Massie of Kentucky, one of the party's loudest "
-        "budget hawks, said a longer budget may be the simplest way out.\n\n"
+        "Congressman Daniel Whitcombe of Ohio, one of the keenest critics "
+        "of the plan, said a longer budget might be an easier way out.\n\n"
         "Peter Brandt, managing director, who founded the firm in 2010 with "
         "his father, Alex, said: \"We see strong demand for recycled "
         "material in the region.\"",
@@ -122,7 +122,7 @@ static void test_quote_opening_name_speaks(void **state)
     assert_speaker(&r, 1,
                    entity_key(&r, "Robert J. Halloran") ? "Robert J. Halloran"
                                                         : "Halloran");
-    assert_speaker(&r, 2, "Thomas Massie");
+    assert_speaker(&r, 2, "Daniel Whitcombe");
     assert_speaker(&r, 3, "Peter Brandt");
     run_free(&r);
 }
@@ -136,11 +136,11 @@ static void test_quote_pronoun_speaker(void **state)
         "Tom Ricketts, an analyst at Harwood Lansbury, said sales "
         "\"will slow down over the coming months.\"\n\n"
         "He added: \"The fourth quarter was the weakest of the year.\"\n\n"
-        "Congressman Thomas Massie of Kentucky said the plan may work.\n\n"
+        "Congressman Daniel Whitcombe of Ohio said the plan may work.\n\n"
         "However, he said the best path would be to pass every bill.",
         "en");
     assert_speaker(&r, 1, "Tom Ricketts");
-    assert_speaker(&r, 3, "Thomas Massie");
+    assert_speaker(&r, 3, "Daniel Whitcombe");
     run_free(&r);
 }
 
@@ -175,7 +175,7 @@ static void test_quote_inverted_and_origin(void **state)
 {
     (void)state;
     run uk = extract("«Ми не схвалили цей продукт і не підтримуємо його», – "
-                     "сказав голова SEC Гері Генслер у своїй заяві.",
+                     "заявив очільник SEC Гері Генслер журналістам.",
                      "uk");
     assert_speaker(&uk, 0, "Гері Генслер");
     run cs = extract("„Nikdy jsme tento produkt neschválili ani "
@@ -453,7 +453,7 @@ static void test_quote_bare_clause(void **state)
  * phrase after "to" holds no speaker ("wrote to MEPs and government
  * negotiators"); a resumptive pronoun speaks for the name opening its
  * sentence; the role's party and origin place run on to the holder's
- * name ("представитель партии от Нью-Йорка Майк Лоулер"); "the
+ * name ("представитель партии от Нью-Йорка Анна Вебер"); "the
  * company" / "das Unternehmen" / "компания" speak for the organisation
  * the story is about, not for the index named last. */
 static void test_quote_speaker_session4(void **state)
@@ -462,9 +462,9 @@ static void test_quote_speaker_session4(void **state)
     run ru = extract("«Мы поддерживаем этот план, но считаем, что нужны "
                      "равные правила», заявил Петр Соколов, — «Любой другой "
                      "подход вредит пивоварам».\n\n"
-                     "«Год новый, а поведение некоторых членов партии все то "
-                     "же», - заявил Reuters представитель Республиканской "
-                     "партии от Нью-Йорка Майк Лоулер.",
+                     "«Мы будем голосовать за каждый закон отдельно», - "
+                     "заявил Reuters представитель Демократической "
+                     "партии от Нью-Йорка Анна Вебер.",
                      "ru");
     const char *sk = entity_key(&ru, "Петр Соколов");
     assert_non_null(sk);
@@ -474,7 +474,7 @@ static void test_quote_speaker_session4(void **state)
         if (ru.fs->facts[i].type == STORY_FACT_QUOTE &&
             ru.fs->facts[i].sentence == 0)
             assert_string_equal(ru.fs->facts[i].key, want);
-    assert_speaker(&ru, 1, "Майк Лоулер");
+    assert_speaker(&ru, 1, "Анна Вебер");
     run en = extract(
         "\"Our position is very clear,\" the association wrote to MEPs and "
         "government negotiators.\n\n"
@@ -482,7 +482,7 @@ static void test_quote_speaker_session4(void **state)
         "chain had a strong year.\n\n"
         "Northwind Foods opened 40 shops in March. Northwind Foods sells "
         "bread across the country. Prices rose at the FTSE 250 firm.\n\n"
-        "The business also said it continued to see strong demand.",
+        "The business also said that orders kept growing.",
         "en");
     assert_string_equal(quote_in(&en, 0), "quote|?");
     assert_speaker(&en, 1, "Matt Palmer");
@@ -568,7 +568,7 @@ static void test_event_declare_and_hedges(void **state)
     run en = extract("The country did not declare war on its neighbour.\n\n"
                      "Germany expressed its willingness to participate in "
                      "the mission.\n\n"
-                     "Putin's ability to travel abroad is limited.",
+                     "The minister's ability to travel abroad is restricted.",
                      "en");
     int seen = 0;
     for (size_t i = 0; i < en.fs->n_facts; i++) {
