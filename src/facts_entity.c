@@ -1864,6 +1864,67 @@ static int common_noun_1(fx *x, const char *k)
     return 0;
 }
 
+/* Folded k is a common noun of the pack's "common_nouns" as a whole word
+ * (with a plural/case ending removed), not only as a compound's head. */
+static int common_noun_whole(fx *x, const char *k)
+{
+    static const char *const endings[] = {"", "n", "en", "e", "er", "s",
+                                          "es", "ern", "nen"};
+    char w[128];
+    size_t n = strlen(k);
+    if (n >= sizeof w)
+        return 1;
+    for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++) {
+        size_t el = strlen(endings[e]);
+        if (n < el + 3 || memcmp(k + n - el, endings[e], el) != 0)
+            continue;
+        memcpy(w, k, n - el);
+        w[n - el] = '\0';
+        if (story_langpack_has(x->lp, "common_nouns", w))
+            return 1;
+    }
+    return 0;
+}
+
+static int noun_suffix(fx *x, const char *k);
+static int lower_word(fx *x, size_t i);
+
+/* Folded k ends with a pack "place_name_heads" word (the heads of place
+ * names: -holm, -heim, -burg, -dorf) after at least 3 bytes. */
+static int place_head(fx *x, const char *k)
+{
+    json_t *heads = story_langpack_field(x->lp, "place_name_heads"), *v;
+    size_t idx, n = strlen(k);
+    json_array_foreach(heads, idx, v) {
+        const char *h = json_string_value(v);
+        size_t hl = h ? strlen(h) : 0;
+        if (hl && n >= hl + 3 && strcmp(k + n - hl, h) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Session 12 (fresh-user H4b): a capitalised word that is a common noun
+ * only as the head of a compound ("Stockholm": Stock + Holm, "Mannheim"),
+ * a head of place names ("place_name_heads"), right after a pack
+ * "name_place_prepositions" word ("in Stockholm"),
+ * alone (no capitalised word after it), no noun-suffix word, never
+ * written in lower case in the article: German puts a determiner before
+ * a common noun there ("in der Stadt"), so the word is a place name. */
+static int place_after_preposition(fx *x, size_t b, size_t i, size_t e)
+{
+    const story_article *a = x->a;
+    const char *k = a->tokens[i].key;
+    return i > b &&
+           story_langpack_has(x->lp, "name_place_prepositions",
+                              a->tokens[i - 1].key) &&
+           (i - 1 == b || !(a->tokens[i - 1].flags & STORY_TOKEN_CAPITAL)) &&
+           !fx_clause_break_before(x, i) && fx_adjacent(x, i - 1, 0) &&
+           (i + 1 >= e || !(a->tokens[i + 1].flags & STORY_TOKEN_CAPITAL)) &&
+           !common_noun_whole(x, k) && !noun_suffix(x, k) &&
+           place_head(x, k) && !lower_word(x, i);
+}
+
 static int noun_suffix(fx *x, const char *k)
 {
     json_t *suf = story_langpack_field(x->lp, "noun_suffixes");
@@ -3529,12 +3590,18 @@ static int entities_sentence(fx *x, size_t s)
             i++;
             continue;
         }
-        /* German: a common noun does not start a name */
+        /* German: a common noun does not start a name; a word that is
+         * a noun only as the head of a compound is a place after a
+         * locative preposition (place_after_preposition) */
+        const char *place_hint = NULL;
         if (!gk && nouncaps && common_noun(x, x->a->tokens[i].key) &&
             !is_acronym(x->a->text + x->a->tokens[i].start,
                         x->a->tokens[i].end - x->a->tokens[i].start)) {
-            i++;
-            continue;
+            if (!place_after_preposition(x, b, i, e)) {
+                i++;
+                continue;
+            }
+            place_hint = "place";
         }
         /* run of capitalised tokens */
         size_t rs = i, re = i + (gk ? n : 1);
@@ -3780,8 +3847,8 @@ static int entities_sentence(fx *x, size_t s)
                 }
             }
         }
-        add_mention(x, s, rs, re, gc, gk, &roles, nationality,
-                    role_of.len ? role_of.data : NULL);
+        add_mention(x, s, rs, re, gc, gk ? gk : place_hint, &roles,
+                    nationality, role_of.len ? role_of.data : NULL);
         role_of.len = 0;
         if (role_of.data)
             role_of.data[0] = '\0';
