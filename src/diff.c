@@ -3598,13 +3598,71 @@ static int pack_word_in_link(const side *s, long link,
     return 0;
 }
 
+/* Session 12 (fresh-user item 9): 1 when a sentence of link `link` on
+ * side s holds a two-part evidential of its pack's
+ * "hedge_evidential_pairs" ([first, second] words: de ["soll", "haben"]):
+ * the first word, then later in its sentence the second word closing its
+ * clause (punctuation or the sentence end after it) right after a
+ * lower-case word ending in -t or -en, a past participle: "Er soll das
+ * Geld genommen haben" (reportedly took), not "soll … reisen" (is to
+ * travel) nor "soll mehr Geld haben". */
+static int evidential_pair_in_link(const side *s, long link)
+{
+    json_t *pairs = s->lp ? story_langpack_field(s->lp,
+                                                 "hedge_evidential_pairs")
+                          : NULL;
+    if (!json_is_array(pairs) || !s->al || link < 0 ||
+        (size_t)link >= s->al->n_links)
+        return 0;
+    const story_link *l = &s->al->links[link];
+    size_t from = s->is_a ? l->a : l->b, n = s->is_a ? l->n_a : l->n_b;
+    const story_article *art = s->art;
+    for (size_t i = 0; i < art->n_tokens; i++) {
+        const story_token *t = &art->tokens[i];
+        if (t->sentence < from || t->sentence >= from + n || !t->key)
+            continue;
+        size_t pi;
+        json_t *pr;
+        json_array_foreach(pairs, pi, pr) {
+            const char *w1 = json_string_value(json_array_get(pr, 0));
+            const char *w2 = json_string_value(json_array_get(pr, 1));
+            if (!w1 || !w2 || strcmp(t->key, w1) != 0)
+                continue;
+            for (size_t j = i + 2; j < art->n_tokens &&
+                                   art->tokens[j].sentence == t->sentence;
+                 j++) {
+                const story_token *u = &art->tokens[j], *p = u - 1;
+                if (!u->key || strcmp(u->key, w2) != 0 || !p->key ||
+                    (p->flags & STORY_TOKEN_CAPITAL) ||
+                    !(p->flags & STORY_TOKEN_LETTER))
+                    continue;
+                size_t pl = strlen(p->key);
+                if (!(pl > 3 && (p->key[pl - 1] == 't' ||
+                                 (p->key[pl - 2] == 'e' &&
+                                  p->key[pl - 1] == 'n'))))
+                    continue;
+                int last = j + 1 >= art->n_tokens ||
+                           art->tokens[j + 1].sentence != t->sentence;
+                for (size_t o = u->end; !last && o < art->tokens[j + 1].start;
+                     o++)
+                    last = art->text[o] == ',' || art->text[o] == ';' ||
+                           art->text[o] == ':' || art->text[o] == '.';
+                if (last)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* 1 when a sentence of link `link` on side s holds a word of its pack's
  * "hedge_evidential" list (reportedly, angeblich, якобы, 据称: the
  * speaker vouches not for the claim). */
 static int evidential_in_link(const side *s, long link)
 {
     static const char *const lists[] = {"hedge_evidential"};
-    return pack_word_in_link(s, link, lists, 1, 0);
+    return pack_word_in_link(s, link, lists, 1, 0) ||
+           evidential_pair_in_link(s, link);
 }
 
 /* 1 when a sentence of link `link` on side s holds a word of its pack's
