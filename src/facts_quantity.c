@@ -41,6 +41,7 @@
 #include "facts_event.h"
 #include "facts_internal.h"
 #include "numbers.h"
+#include "stem.h"
 
 /* First token of sentence s starting at or after byte off (binary
  * search; tokens are in text order). */
@@ -476,6 +477,14 @@ static int control_sequence_ends(const fx *x, size_t p)
            csi_before(t, p - 1);
 }
 
+/* The character at byte p (< len) is a lower-case letter. */
+static int letter_lower_at(const char *t, size_t p, size_t len)
+{
+    size_t i = p;
+    int32_t c = story__utf8_next(t, len, &i);
+    return c >= 0 && u_islower(c);
+}
+
 static int glued(const fx *x, const story_number *n)
 {
     const char *t = x->a->text;
@@ -494,7 +503,15 @@ static int glued(const fx *x, const story_number *n)
         unsigned char c = (unsigned char)t[e];
         if (c == '-' && e + 1 < x->a->text_len) {
             unsigned char d = (unsigned char)t[e + 1];
-            if ((d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9'))
+            /* not a capitalised noun after the hyphen in packs with
+             * "capitalised_nouns" (de "1-Prozent-Kürzung", "5-Jahres-
+             * Plan": the number of a compound, session 12 M3c), only a
+             * code ("5-A", "3-D") */
+            int noun = d >= 'A' && d <= 'Z' && e + 2 < x->a->text_len &&
+                       letter_lower_at(t, e + 2, x->a->text_len) &&
+                       json_is_true(story_langpack_field(
+                           x->lp, "capitalised_nouns"));
+            if (((d >= 'A' && d <= 'Z') && !noun) || (d >= '0' && d <= '9'))
                 return 1;
         }
     }
@@ -516,6 +533,50 @@ static const char *key_unit(const char *u)
         if (strcmp(u, drop[i]) == 0)
             return "";
     return u;
+}
+
+/* Session 12 (fresh-user M3a): the number is part of a name, a model,
+ * index or version number ("Boeing 737", "737 MAX 9", "FTSE 250",
+ * "Windows 11"): a plain integer without unit right after a word it
+ * touches (one space) in its sentence, not its first word, that is
+ * part of an entity mention, an acronym of 2+ capitals ("MAX"), or, in
+ * scripts with capitals and packs without "capitalised_nouns", a
+ * capitalised word. Not after a pack "counted_nouns" entry ("Jahr 5"),
+ * nor after an entity when a counted noun follows the number, unless a
+ * number comes before that entity word ("737 MAX 9 jets"). */
+static int name_number(fx *x, const story_number *n, size_t s, size_t nt,
+                       const char *counted)
+{
+    const story_article *a = x->a;
+    if (n->unit[0] || n->is_range || n->spelled || n->qualifier[0] ||
+        n->value != (double)(long)n->value || nt >= a->n_tokens ||
+        nt <= x->sent_tok[s] || nt >= x->sent_tok[s + 1])
+        return 0;
+    size_t k = nt - 1;
+    const story_token *t = &a->tokens[k];
+    if (t->end + 1 != n->num_start || a->text[t->end] != ' ' ||
+        !(t->flags & STORY_TOKEN_LETTER) || (t->flags & STORY_TOKEN_NUMBER))
+        return 0;
+    size_t m;
+    if (fx_match(x, "counted_nouns", k, nt, &m))
+        return 0;
+    /* an entity before a count of a counted noun is its subject or
+     * place ("EPA 94 zivile Fälle", "In Germany 5 people") */
+    if (x->tok_ent[k] >= 0)
+        return !counted || (k > x->sent_tok[s] &&
+                            (a->tokens[k - 1].flags & STORY_TOKEN_NUMBER));
+    if (x->cjk || !(t->flags & STORY_TOKEN_CAPITAL) || k == x->sent_tok[s])
+        return 0;
+    size_t caps = 0, len = 0;
+    for (size_t o = t->start; o < t->end;) {
+        int32_t c = story__utf8_next(a->text, t->end, &o);
+        len++;
+        if (c >= 0 && u_isupper(c))
+            caps++;
+    }
+    if (caps >= 2 && caps == len)
+        return 1;
+    return !json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
 }
 
 static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
@@ -558,6 +619,19 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             if (k > x->sent_tok[s] && fx_clause_break_before(x, k))
                 break;
             if (x->a->tokens[k].flags & STORY_TOKEN_NUMBER)
+                break;
+            /* a determiner after a content word starts another noun
+             * phrase: "12 funds that day" counts funds, not days
+             * (session 12, fresh-user M5); "10 of the people" goes on */
+            if (k > ti && x->a->tokens[k].key && x->a->tokens[k - 1].key &&
+                story_langpack_has(x->lp, "determiners",
+                                   x->a->tokens[k].key) &&
+                !story_langpack_has(x->lp, "determiners",
+                                    x->a->tokens[k - 1].key) &&
+                !story_langpack_has(x->lp, "function_words",
+                                    x->a->tokens[k - 1].key) &&
+                !story__is_stopword(x->ctx, x->lang,
+                                    x->a->tokens[k - 1].key))
                 break;
             if ((counted = fx_match(x, "counted_nouns", k, e, &m))) {
                 ci = k;
@@ -603,6 +677,14 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             counted = NULL;
         const char *thing = key_unit(n->unit);
         size_t nt = token_containing(x, s, n->num_start);
+        /* a model, index or version number counts nothing ("40 Boeing
+         * 737 MAX 9 jets" counts 40 jets, not 737 or 9): value "name":
+         * true, no counted noun; the key stays value and unit, as the
+         * translations that do not see the name (a headline, zh/ja)
+         * write it */
+        int in_name = name_number(x, n, s, nt, counted);
+        if (in_name)
+            counted = NULL;
         const char *ev = sentence_event(x, es, s, nt, NULL);
         char v1[48], v2[48], val[100];
         fx_fmt_num(v1, sizeof v1, n->value);
@@ -645,6 +727,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                                                 ? json_string(n->qualifier)
                                                 : json_null());
         json_object_set_new(o, "percent", json_boolean(n->is_percent));
+        if (in_name)
+            json_object_set_new(o, "name", json_true());
         f.value_json = fx_json(x, o);
         fx_push(x, &f);
     }

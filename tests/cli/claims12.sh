@@ -4,6 +4,10 @@
 #  H4b  a German place name that is a common noun only as a compound's
 #       head (Stock + Holm) is a place after "in": a changed meeting place
 #       is reported;
+#  M3a  a model, index or version number ("Boeing 737 MAX 9", "FTSE 250",
+#       "Windows 11") is marked "name": true and counts nothing;
+#  M3c  a number in a German hyphen compound ("1-Prozent-Kürzung",
+#       "5-Jahres-Plan") is a quantity;
 #  9    de "soll … <participle> haben/sein" is a two-part evidential: a
 #       hedge added in translation ("resigned" -> "soll … zurückgetreten
 #       sein") is a changed event, as with "angeblich".
@@ -26,6 +30,36 @@ run facts --lang=de "$tmp/cake.de.txt"
 if ! grep -q 'entity' "$tmp/out"; then
   ok "de: common compounds after in stay common nouns"
 else fail "de: common compounds after in stay common nouns"; fi
+
+# --- M3a: model numbers ----------------------------------------------------
+w jets.en.txt "Jets grounded" \
+  "The carrier grounded 40 Boeing 737 MAX 9 jets on Friday. The FTSE 250 rose 2 percent while Microsoft updated Windows 11."
+run facts --format=json --lang=en "$tmp/jets.en.txt"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+q = [f for f in json.load(open(sys.argv[1]))["facts"] if f["type"] == "quantity"]
+names = sorted(f["value"]["number"] for f in q if f["value"].get("name"))
+counts = sorted(f["value"]["number"] for f in q if not f["value"].get("name"))
+assert names == [9, 11, 250, 737], names
+assert counts == [2, 40], counts
+assert all(f["value"]["counted"] is None for f in q if f["value"].get("name"))
+PY
+then ok "en: 737, 9, 250, 11 are parts of names, 40 and 2 percent counts"
+else fail "en: 737, 9, 250, 11 are parts of names, 40 and 2 percent counts"; fi
+w cases.de.txt "Behörde" \
+  "Die Aufsicht hat im Mai die Behörde EPA 94 Fälle abschließen lassen."
+run facts --format=json --lang=de "$tmp/cases.de.txt"
+if grep -q '"quantity||94"' "$tmp/out" && ! grep -q '"name": *true' "$tmp/out"; then
+  ok "de: EPA 94 Fälle is a count"
+else fail "de: EPA 94 Fälle is a count"; fi
+
+# --- M3c: a number inside a German hyphen compound -------------------------
+w cut.de.txt "Haushalt" \
+  "Die Regierung will eine 1-Prozent-Kürzung und einen 5-Jahres-Plan."
+run facts --lang=de "$tmp/cut.de.txt"
+if grep -q 'quantity|percent|1' "$tmp/out" && grep -q 'quantity||5' "$tmp/out"; then
+  ok "de: 1-Prozent-Kürzung and 5-Jahres-Plan give their numbers"
+else fail "de: 1-Prozent-Kürzung and 5-Jahres-Plan give their numbers"; fi
 
 # --- 9: de "soll ... haben/sein" evidential --------------------------------
 w port.en.txt "Port chief resigns" \
