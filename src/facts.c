@@ -1792,14 +1792,53 @@ static int universal_denial(const story_article *a, const story_langpack *lp,
     return 0;
 }
 
+/* The words right after quantity q that name what it counts when no
+ * "counted_nouns" entry does (session 12, fresh-user M5: "approved 10 new
+ * schools" / "12 new schools" were two counts of nothing): 1-3 tokens
+ * separated by single spaces, each a lower-case letter word (any case in
+ * packs with "capitalised_nouns"), neither a function word nor a
+ * determiner nor a number, up to the first that is not. Written to
+ * buf as "~" + their folded keys joined by spaces ("~new schools"), so
+ * that only the same words after both numbers make the same thing; 0
+ * when there are none or they do not fit in cap bytes. */
+static int counted_words(const story_article *a, const story_langpack *lp,
+                         const story_fact *q, char *buf, size_t cap)
+{
+    size_t t = story__token_at(a, q->end), len = 1, n = 0, at = q->end;
+    int caps = json_is_true(story_langpack_field(lp, "capitalised_nouns"));
+    if (cap < 2)
+        return 0;
+    buf[0] = '~';
+    for (; t < a->n_tokens && n < 3; t++, n++) {
+        const story_token *w = &a->tokens[t];
+        if (w->sentence != q->sentence || !w->key || w->start != at + 1 ||
+            a->text[at] != ' ' || !(w->flags & STORY_TOKEN_LETTER) ||
+            (w->flags & STORY_TOKEN_NUMBER) ||
+            ((w->flags & STORY_TOKEN_CAPITAL) && !caps) ||
+            story_langpack_has(lp, "function_words", w->key) ||
+            story_langpack_has(lp, "determiners", w->key))
+            break;
+        size_t k = strlen(w->key);
+        if (len + (n > 0) + k + 1 > cap)
+            return 0;
+        if (n > 0)
+            buf[len++] = ' ';
+        memcpy(buf + len, w->key, k);
+        len += k;
+        at = w->end;
+    }
+    buf[len] = '\0';
+    return n > 0;
+}
+
 /* What quantity i counts, for the check: its counted concept, or "*" (any)
  * for a bare number right after the verb of its event, with nothing
  * counted after it ("Storm injures 15 in Kellport", a headline that
  * leaves out "people"), or "" (unknown). "Three of the injured" (the
  * number before the event word) stays unknown. */
-static const char *check_counted(const story_article *a,
-                                 const story_langpack *lp,
-                                 const story_factset *fs, size_t i)
+static const char *check_counted_verb(const story_article *a,
+                                      const story_langpack *lp,
+                                      const story_factset *fs, size_t i)
 {
     const story_fact *q = &fs->facts[i];
     if (q->counted && q->counted[0])
@@ -1849,12 +1888,33 @@ static const char *check_counted(const story_article *a,
     return "";
 }
 
+/* check_counted_verb, else (unknown) the words after the number
+ * (counted_words, written to `words` of cap bytes). */
+static const char *check_counted(const story_article *a,
+                                 const story_langpack *lp,
+                                 const story_factset *fs, size_t i,
+                                 char *words, size_t cap)
+{
+    const char *c = check_counted_verb(a, lp, fs, i);
+    const story_fact *q = &fs->facts[i];
+    /* the words after it, when nothing else names the thing */
+    if (!c[0] && words && a && lp && q->event && q->event[0] &&
+        !(q->unit && q->unit[0]) && q->end <= a->text_len &&
+        counted_words(a, lp, q, words, cap))
+        return words;
+    return c;
+}
+
 /* Two counted concepts of the check that may be the same thing ("*" is
  * any). */
 static int same_counted(const char *x, const char *y)
 {
     if (!x[0] || !y[0])
         return 0;
+    /* the words after a number (counted_words, "~…") name their thing
+     * only against the same words */
+    if (x[0] == '~' || y[0] == '~')
+        return strcmp(x, y) == 0;
     return strcmp(x, "*") == 0 || strcmp(y, "*") == 0 || strcmp(x, y) == 0;
 }
 
@@ -2704,14 +2764,30 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
      * thing for the check, computed once: check_counted() walks the
      * fact's sentence, and the pair loop below asked it per pair (a 900 KB
      * run-on text of one sentence took minutes) */
-    fx_slotref *by = story__malloc((nf + 1) * (sizeof *by + sizeof(char *)));
+    /* ... and COUNTED_WORDS_CAP bytes per quantity without a counted
+     * concept for the words after it (counted_words) */
+    size_t nq = 0;
+    for (size_t i = 0; i < nf; i++)
+        if (fs->facts[i].type == STORY_FACT_QUANTITY &&
+            !(fs->facts[i].counted && fs->facts[i].counted[0]))
+            nq++;
+    enum { COUNTED_WORDS_CAP = 64 };
+    fx_slotref *by = story__malloc((nf + 1) * (sizeof *by + sizeof(char *)) +
+                                   nq * COUNTED_WORDS_CAP);
     if (!by)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     const char **counted = (const char **)(void *)(by + nf + 1);
+    char *words = (char *)(void *)(counted + nf + 1);
     for (size_t i = 0; i < nf; i++) {
+        int own = fs->facts[i].type == STORY_FACT_QUANTITY &&
+                  !(fs->facts[i].counted && fs->facts[i].counted[0]);
         counted[i] = fs->facts[i].type == STORY_FACT_QUANTITY
-                         ? check_counted(a, lp, fs, i)
+                         ? check_counted(a, lp, fs, i,
+                                         own ? words : NULL,
+                                         COUNTED_WORDS_CAP)
                          : "";
+        if (own)
+            words += COUNTED_WORDS_CAP;
         by[i].slot = fs->facts[i].slot;
         by[i].type = (int)fs->facts[i].type;
         by[i].idx = i;
@@ -2787,10 +2863,13 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 char na[40], nb[40];
                 fx_fmt_num(na, sizeof na, f->number);
                 fx_fmt_num(nb, sizeof nb, g->number);
+                const char *what = strcmp(cf, "*") ? cf : cg;
+                if (what[0] == '~') /* the words after the number */
+                    what++;
                 snprintf(buf, sizeof buf,
                          "%s %s %s: %s in sentence %zu, %s in sentence %zu",
-                         f->event, strcmp(cf, "*") ? cf : cg, f->unit, na,
-                         f->sentence, nb, g->sentence);
+                         f->event, what, f->unit, na, f->sentence, nb,
+                         g->sentence);
             } else {
                 continue;
             }
