@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Session 12 fixes of the fresh-user report of session 12 (helper "fix"),
+# end to end. All inputs are written here.
+#  H1  a negation no fact carries (the verb is in no event lexicon) is a
+#      contradiction of the sentence pair: clause polarity in the diff.
+#  M5  `check`: the words after a number name what it counts when no
+#      lexicon noun does ("10 new schools" / "12 new schools").
+. "$(dirname "$0")/../support/cli.sh"
+
+# --- H1: clause polarity ---------------------------------------------------
+w pos.txt "The regional board authorized 14 grants on Thursday."
+w neg.txt "The regional board did not authorize 14 grants on Thursday."
+cmp_text "H1: did not authorize contradicts authorized (exit 1)" 1 \
+  '^\[!\] contradicted quantity .*14 → negated' "$tmp/pos.txt" "$tmp/neg.txt"
+cmp_text "H1: the other direction reads affirmed" 1 \
+  '^\[!\] contradicted quantity .*→ affirmed' "$tmp/neg.txt" "$tmp/pos.txt"
+w conf.a.txt "The health office confirmed 31 new infections on Sunday."
+w conf.b.txt "The health office didn't confirm 31 new infections on Sunday."
+cmp_text "H1: didn't confirm contradicts confirmed" 1 \
+  '^\[!\] contradicted ' "$tmp/conf.a.txt" "$tmp/conf.b.txt"
+# a negation on both sides, and a noun-phrase cue ("without"), are no
+# contradiction
+w both.a.txt "The regional board never authorized 14 grants on Thursday."
+w both.b.txt "The regional board did not authorize 14 grants on Thursday."
+cmp_text "H1: negated on both sides is no contradiction" 0 \
+  'summary: .* 0 contradicted' "$tmp/both.a.txt" "$tmp/both.b.txt"
+w wo.a.txt "The regional board authorized 14 grants on Thursday."
+w wo.b.txt "The regional board authorized 14 grants without any paperwork on Thursday."
+cmp_text "H1: without is no clause negation" 0 \
+  'summary: .* 0 contradicted' "$tmp/wo.a.txt" "$tmp/wo.b.txt"
+# across languages the rule is off (translations word claims negatively
+# in other places): no contradiction, the pair is not read
+w ctx.en.txt "The city council met in the old town hall on Tuesday evening." \
+  "The regional board authorized 14 grants on Thursday." \
+  "The mayor left the hall early after a short speech."
+w ctx.ru.txt "Городской совет собрался в старой ратуше во вторник вечером." \
+  "Региональный совет не авторизовал 14 грантов в четверг." \
+  "Мэр рано покинул зал после короткой речи."
+run compare --format=text "$tmp/ctx.en.txt" "$tmp/ctx.ru.txt"
+if ! grep -q 'contradicted quantity' "$tmp/out"; then
+  ok "H1: en/ru is not read for clause polarity"
+else fail "H1: en/ru is not read for clause polarity"; fi
+
+# --- M5: check, the counted words after the number ------------------------
+w sch.txt "The county approved 8 new clinics on Tuesday." \
+  "In total, the county approved 9 new clinics that week."
+chk "M5: 8 new clinics vs 9 new clinics is a clash" 1 \
+  'two different counts of the same thing' "$tmp/sch.txt"
+w lic.txt "The agency approved 30 licences in March." \
+  "Overall the agency approved 35 licences that month."
+chk "M5: 30 licences vs 35 licences (a determiner ends the noun phrase)" 1 \
+  'two different counts' "$tmp/lic.txt"
+w oth.txt "The county approved 8 new clinics on Tuesday." \
+  "In total, the county approved 9 old clinics that week."
+run check "$tmp/oth.txt"
+if [ "$st" -eq 0 ]; then ok "M5: other words after the numbers are other things"
+else fail "M5: other words after the numbers are other things"; fi
+run facts "$tmp/lic.txt"
+if grep -Eq 'quantity\|\|35	-	"35"$' "$tmp/out"; then
+  ok "M5: 35 licences that month does not count months"
+else fail "M5: 35 licences that month does not count months"; fi
+
+finish
