@@ -39,6 +39,7 @@
 #include <unicode/uchar.h>
 
 #include "facts_internal.h"
+#include "stem.h"
 
 /* Tokens before a reporting verb searched for a topic/subject particle
  * (speech_topic_markers): a long Japanese sentence with its quote. */
@@ -1915,6 +1916,50 @@ static size_t mention_start(const fx *x, size_t s, size_t off)
     return off;
 }
 
+/* Token i has the Snowball stem (story__stem) of an organisation word of
+ * the pack's "entity_kinds" (which lists nominative forms: ru
+ * "агентству" is агентство), or its stem continues one of 4 or more code
+ * points by at most 2 (prefix stemmers: cs "úřadu" is úřad). Asked only
+ * after an attribution cue, so the entries are stemmed on each call. */
+static int organisation_stem(fx *x, size_t i)
+{
+    json_t *kinds = story_langpack_field(x->lp, "entity_kinds");
+    if (!json_is_object(kinds))
+        return 0;
+    const char *k = x->a->tokens[i].key;
+    story_buf ts = {0}, es = {0};
+    int hit = 0;
+    if (story__stem(x->ctx, x->lang, k, strlen(k), &ts, NULL) == 0 &&
+        ts.data && !ts.oom && ts.len >= 3) {
+        const char *w;
+        json_t *v;
+        json_object_foreach(kinds, w, v)
+        {
+            if (hit || !json_is_string(v) ||
+                strcmp(json_string_value(v), "organisation") != 0 ||
+                strchr(w, ' '))
+                continue;
+            es.len = 0;
+            if (story__stem(x->ctx, x->lang, w, strlen(w), &es, NULL) ||
+                !es.data || es.oom || es.len > ts.len ||
+                memcmp(es.data, ts.data, es.len) != 0)
+                continue;
+            /* the same stem, or (prefix stemmers, cs "úřadu" / "úřad")
+             * a stem of 4 or more code points and an ending of at most 2
+             * after it */
+            size_t ecp = 0, rest = 0;
+            for (size_t q = 0; q < es.len; q++)
+                ecp += ((unsigned char)es.data[q] & 0xC0) != 0x80;
+            for (size_t q = es.len; q < ts.len; q++)
+                rest += ((unsigned char)ts.data[q] & 0xC0) != 0x80;
+            hit = rest == 0 || (ecp >= 4 && rest <= 2);
+        }
+    }
+    story_buf_free(&ts);
+    story_buf_free(&es);
+    return hit;
+}
+
 static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
 {
     const story_article *a = x->a;
@@ -1994,10 +2039,61 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     end = a->tokens[np_end - 1].end;
                     push_attr(x, s, start, end, "OTHER", -1, NULL);
                 }
+                /* a capitalised word right after the cue (determiners
+                 * skipped) that is no entity: a body named in common
+                 * words, which the entity rules leave out since
+                 * translations translate such names ("согласно
+                 * Федеральному агентству …", cs "podle Státního úřadu
+                 * …"): a named source, not "согласно закону". Its
+                 * speaker stays unresolved (quote|?, matched by
+                 * existence). Not where every noun is capitalised (de),
+                 * nor in scripts without capitals. */
+                int named_body = 0;
+                if (!src && !np_end && !strict && open && !cap_nouns) {
+                    size_t q = k + n;
+                    while (q < e && q < k + n + 3 &&
+                           story_langpack_has(x->lp, "determiners",
+                                              a->tokens[q].key))
+                        q++;
+                    const story_token *tq = q < e ? &a->tokens[q] : NULL;
+                    named_body = tq && (tq->flags & STORY_TOKEN_LETTER) &&
+                                 (tq->flags & STORY_TOKEN_CAPITAL) &&
+                                 !(tq->flags & STORY_TOKEN_NUMBER) &&
+                                 x->tok_ent[q] < 0 &&
+                                 (q == k + n || !fx_clause_break_before(x, q));
+                    /* ... with an organisation word of the pack's
+                     * "entity_kinds" among its first 4 words (agency,
+                     * office, service): a body that speaks, not a named
+                     * law or plan ("согласно Закону о выборах") */
+                    int org = 0;
+                    for (size_t w = q; named_body && !org && w < e &&
+                                       w < q + 4;
+                         w++) {
+                        size_t m = 0;
+                        if (w > q && fx_clause_break_before(x, w))
+                            break;
+                        const char *kc =
+                            fx_match(x, "entity_kinds", w, e, &m);
+                        org = (kc && strcmp(kc, "organisation") == 0) ||
+                              organisation_stem(x, w);
+                    }
+                    named_body = named_body && org;
+                    if (named_body) {
+                        end = tq->end;
+                        push_attr(x, s, start, end, "OTHER", -1, NULL);
+                    }
+                }
                 /* no source, no attribution: "podle návrhu", "según el
                  * tipo", "согласно закону" (pursuant to a law, by type) */
                 if (src)
                     push_attr(x, s, start, end, src, ei, NULL);
+                if (named_body && !done_indirect) {
+                    size_t ce = a->sentences[s].end;
+                    push_quote(x, s, a->sentences[s].start, ce,
+                               a->sentences[s].start, ce, -1, NULL, "SAY",
+                               0, (size_t)-1);
+                    done_indirect = 1;
+                }
                 /* "according to <a person, organisation, official or
                  * expert>" reports what that speaker said, as "X said"
                  * does: also an indirect quote of that speaker, so

@@ -747,6 +747,44 @@ static void test_cs_prefix_negated_verb(void **state)
     run_free(&r);
 }
 
+/* Session 12: after an attribution cue, a capitalised word that is no
+ * entity is a body named in common words (the entity rules leave such
+ * names out: translations translate them): an attribution of class OTHER
+ * and an unresolved quote (quote|?), in ru, uk and cs, when an
+ * organisation word of "entity_kinds" (agency, service, office, in any
+ * case form) is among its first words; a lower-case noun after the cue
+ * ("согласно закону", pursuant to a law) and a named law ("Закону о
+ * выборах") are no source. */
+static void test_cue_before_named_body(void **state)
+{
+    (void)state;
+    run ru = extract("Согласно Федеральному агентству лесного хозяйства, "
+                     "пожар в тайге потушили за два дня.\n\n"
+                     "Согласно закону, выборы пройдут весной.\n\n"
+                     "Согласно Закону о выборах, голосование длится два "
+                     "дня.",
+                     "ru");
+    assert_int_equal(n_key(&ru, STORY_FACT_QUOTE, "quote|?"), 1);
+    assert_string_equal(quote_in(&ru, 0), "quote|?");
+    assert_null(quote_in(&ru, 1));
+    assert_null(quote_in(&ru, 2));
+    assert_int_equal(n_key(&ru, STORY_FACT_ATTRIBUTION, "attribution|OTHER"),
+                     1);
+    run_free(&ru);
+    run uk = extract("За даними Державної служби надзвичайних ситуацій, "
+                     "рятувальники працювали всю ніч.",
+                     "uk");
+    assert_string_equal(quote_in(&uk, 0), "quote|?");
+    run_free(&uk);
+    run cs = extract("Podle Státního úřadu pro jadernou bezpečnost je "
+                     "elektrárna v pořádku.\n\n"
+                     "Podle návrhu se daně nezmění.",
+                     "cs");
+    assert_string_equal(quote_in(&cs, 0), "quote|?");
+    assert_null(quote_in(&cs, 1));
+    run_free(&cs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -769,6 +807,7 @@ int main(void)
         cmocka_unit_test(test_quote_span_starts_at_name),
         cmocka_unit_test(test_attribution_any_noun_phrase),
         cmocka_unit_test(test_cs_prefix_negated_verb),
+        cmocka_unit_test(test_cue_before_named_body),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
