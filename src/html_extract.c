@@ -877,11 +877,45 @@ static void remove_counts(hdoc *d, int idx, int root)
     }
 }
 
+/* The counts remove_counts() takes off a node's ancestors, gathered per
+ * node so that clean_conditionally() passes them up one level at a time
+ * (linear) instead of walking up to root per removed node (quadratic on
+ * deeply nested pages with little text: 16,000 nested <div> took 8.7 s).
+ * Saturating subtraction of several amounts in a row equals saturating
+ * subtraction of their sum, so the counts come out the same. */
+typedef struct pending_counts {
+    size_t text, link, commas, n_p, n_li;
+} pending_counts;
+
+static void pending_apply(hn *p, const pending_counts *c)
+{
+    p->text -= c->text < p->text ? c->text : p->text;
+    p->link -= c->link < p->link ? c->link : p->link;
+    p->commas -= c->commas < p->commas ? c->commas : p->commas;
+    p->n_p -= c->n_p < p->n_p ? c->n_p : p->n_p;
+    p->n_li -= c->n_li < p->n_li ? c->n_li : p->n_li;
+}
+
 static void clean_conditionally(hdoc *d, int root, int weight_classes)
 {
     size_t first = (size_t)root, last = (size_t)d->e[root].last;
+    /* pend[i - first]: removed descendants' counts not yet taken off node
+     * i (NULL on allocation failure: remove_counts per node, as before) */
+    pending_counts *pend = story__calloc(last - first + 1, sizeof *pend);
     for (size_t i = last; i > first; i--) {
         hn *h = &d->e[i];
+        pending_counts *pc = pend ? &pend[i - first] : NULL;
+        if (pc) {
+            /* children come after their parent in pre-order, so all of
+             * node i's removed descendants have been passed up to it */
+            pending_apply(h, pc);
+            pending_counts *pp = &pend[(size_t)h->parent - first];
+            pp->text += pc->text;
+            pp->link += pc->link;
+            pp->commas += pc->commas;
+            pp->n_p += pc->n_p;
+            pp->n_li += pc->n_li;
+        }
         if (dead(h))
             continue;
         int t = h->tag;
@@ -920,8 +954,21 @@ static void clean_conditionally(hdoc *d, int root, int weight_classes)
         }
         if (rm) {
             h->flags |= F_CLEANED;
-            remove_counts(d, (int)i, root);
+            if (pc) {
+                pending_counts *pp = &pend[(size_t)h->parent - first];
+                pp->text += h->text;
+                pp->link += h->link;
+                pp->commas += h->commas;
+                pp->n_p += h->n_p;
+                pp->n_li += h->n_li;
+            } else {
+                remove_counts(d, (int)i, root);
+            }
         }
+    }
+    if (pend) {
+        pending_apply(&d->e[root], &pend[0]);
+        free(pend);
     }
 }
 
