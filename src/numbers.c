@@ -2819,9 +2819,13 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 lookup(s, "ordinal_suffixes", s->t + q, we - q)) {
                 n.is_ordinal = 1;
                 p = n.num_end = n.end = we;
-            } else if (match_after(s, p, "ordinal_suffixes", 1, 0, &oe) &&
-                       oe - p <= 3 && !(oe < s->end &&
-                                        is_word_cp(cp_at(s, oe, NULL)))) {
+            } else if (match_after(s, p, "ordinal_suffixes", s->cjk ? 2 : 1,
+                                   0, &oe) &&
+                       /* CJK: a counter-like suffix glued to the next
+                        * word (ja 4番目に, session 12, fresh-user M2) */
+                       (s->cjk || (oe - p <= 3 &&
+                                   !(oe < s->end &&
+                                     is_word_cp(cp_at(s, oe, NULL)))))) {
                 n.is_ordinal = 1;
                 p = n.num_end = n.end = oe;
             } else if (s->nl->ordinal_dot && s->t[p] == '.' && nd <= 3 &&

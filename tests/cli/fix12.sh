@@ -5,6 +5,7 @@
 #      contradiction of the sentence pair: clause polarity in the diff.
 #  M5  `check`: the words after a number name what it counts when no
 #      lexicon noun does ("10 new schools" / "12 new schools").
+#  M2  ja 4番目 (4th) is an ordinal, no quantity 4.
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- H1: clause polarity ---------------------------------------------------
@@ -59,5 +60,12 @@ run facts "$tmp/lic.txt"
 if grep -Eq 'quantity\|\|35	-	"35"$' "$tmp/out"; then
   ok "M5: 35 licences that month does not count months"
 else fail "M5: 35 licences that month does not count months"; fi
+
+# --- M2: ja ordinal suffix -------------------------------------------------
+w ord.ja.txt "この町の人口は県内で4番目に多く、3人の市長がいた。"
+run facts --lang=ja "$tmp/ord.ja.txt"
+if ! grep -Eq 'quantity\|\|4	' "$tmp/out" && grep -Eq 'quantity\|\|3	' "$tmp/out"; then
+  ok "M2: ja 4番目 is no quantity, 3人 is"
+else fail "M2: ja 4番目 is no quantity, 3人 is"; fi
 
 finish
