@@ -457,6 +457,15 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         is_html = 0;
     else
         is_html = story__looks_like_html(data, len);
+    /* a UTF-16 file with a BOM: its tags are not ASCII bytes, so the
+     * format is sniffed again after decoding (below; session 12,
+     * fresh-user M6: a local UTF-16 page was read as text) */
+    int sniff_decoded = !opts->format && !content_type && !is_html &&
+                        len >= 2 &&
+                        (((unsigned char)data[0] == 0xFF &&
+                          (unsigned char)data[1] == 0xFE) ||
+                         ((unsigned char)data[0] == 0xFE &&
+                          (unsigned char)data[1] == 0xFF));
 
     if (content_type)
         story__content_type_charset(content_type, http_cs, sizeof http_cs);
@@ -466,6 +475,8 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
                                sizeof note, err);
     if (rc != 0)
         return rc;
+    if (sniff_decoded)
+        is_html = story__looks_like_html(utf8, ulen);
 
     a = story__article_new(name, is_html ? "html" : "text");
     if (!a) {

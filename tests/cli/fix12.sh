@@ -6,6 +6,7 @@
 #  M5  `check`: the words after a number name what it counts when no
 #      lexicon noun does ("10 new schools" / "12 new schools").
 #  M2  ja 4番目 (4th) is an ordinal, no quantity 4.
+#  M6  a local UTF-16 HTML file with a BOM is HTML (sniffed after decoding).
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- H1: clause polarity ---------------------------------------------------
@@ -67,5 +68,19 @@ run facts --lang=ja "$tmp/ord.ja.txt"
 if ! grep -Eq 'quantity\|\|4	' "$tmp/out" && grep -Eq 'quantity\|\|3	' "$tmp/out"; then
   ok "M2: ja 4番目 is no quantity, 3人 is"
 else fail "M2: ja 4番目 is no quantity, 3人 is"; fi
+
+# --- M6: UTF-16 HTML with a BOM --------------------------------------------
+page='<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1><p>The harbour board approved 14 new cranes on Tuesday after a long debate.</p><p>Work on the first crane starts in May, the board said in a statement.</p></article></body></html>'
+printf '\xff\xfe' >"$tmp/p16le.html"
+printf '%s\n' "$page" | iconv -f UTF-8 -t UTF-16LE >>"$tmp/p16le.html"
+printf '\xfe\xff' >"$tmp/p16be.html"
+printf '%s\n' "$page" | iconv -f UTF-8 -t UTF-16BE >>"$tmp/p16be.html"
+for e in le be; do
+  run extract --format=json "$tmp/p16$e.html"
+  if [ "$st" -eq 0 ] && grep -q '"format": "html"' "$tmp/out" &&
+     ! grep -q '<html>' "$tmp/out"; then
+    ok "M6: UTF-16$e page with a BOM is read as HTML"
+  else fail "M6: UTF-16$e page with a BOM is read as HTML"; fi
+done
 
 finish
