@@ -462,9 +462,30 @@ static int csi_before(const unsigned char *t, size_t p)
            (p >= 2 && t[p - 1] == 0x9B && t[p - 2] == 0xC2);
 }
 
+/* Is byte p inside an OSC string (ESC ']' or the C1 OSC U+009D, up to
+ * BEL, ESC or a C1 ST; "ESC ] 0;title BEL" sets a terminal title)?
+ * Looked for at most 256 bytes back, not across a line break
+ * (session 12, fresh-user L4: the "0" of "ESC ] 0;…" was a quantity). */
+static int osc_before(const unsigned char *t, size_t p)
+{
+    for (size_t k = p, n = 0; k > 0 && n < 256; k--, n++) {
+        unsigned char c = t[k - 1];
+        if (c == 0x07 || c == '\n' || (c == 0x9C && k >= 2 && t[k - 2] == 0xC2))
+            return 0;
+        if (c == ']' && k >= 2 && t[k - 2] == 0x1B)
+            return 1;
+        if (c == 0x9D && k >= 2 && t[k - 2] == 0xC2)
+            return 1;
+        if (c == 0x1B)
+            return 0;
+    }
+    return 0;
+}
+
 static int in_control_sequence(const fx *x, const story_number *n)
 {
-    return csi_before((const unsigned char *)x->a->text, n->num_start);
+    const unsigned char *t = (const unsigned char *)x->a->text;
+    return csi_before(t, n->num_start) || osc_before(t, n->num_start);
 }
 
 /* Does a control sequence end right before byte p (its final byte, e.g.

@@ -337,8 +337,11 @@ static int write_all(const char *s)
 
 /* Write n bytes of UTF-8 text with its control characters made visible,
  * as the terminal renderers do (docs/cli.md): C0 -> U+2400 + c (ESC ->
- * U+241B), DEL -> U+2421, C1 (C2 80..C2 9F) -> "<U+0080>".."<U+009F>";
- * tab and newline are kept. Returns 0 or -1 on a write error. */
+ * U+241B), DEL -> U+2421, C1 (C2 80..C2 9F) -> "<U+0080>".."<U+009F>",
+ * explicit bidi embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069, UAX #9) -> "<U+202E>" (session 12, fresh-user L4: an
+ * RLO reversed the rest of a `facts` line); tab and newline are kept.
+ * Returns 0 or -1 on a write error. */
 static int fwrite_visible(const char *s, size_t n, FILE *f)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -350,12 +353,19 @@ static int fwrite_visible(const char *s, size_t n, FILE *f)
             k = 1;
         else if (c == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
             k = 2;
+        else if (c == 0xE2 && i + 2 < n &&
+                 ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
+                  (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9)))
+            k = 3;
         if (!k)
             continue;
         if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
             return -1;
         int w;
-        if (k == 2)
+        if (k == 3)
+            w = fprintf(f, "<U+%04X>", 0x2000u | ((u[i + 1] & 0x3Fu) << 6) |
+                                           (u[i + 2] & 0x3Fu));
+        else if (k == 2)
             w = fprintf(f, "<U+%04X>", u[i + 1]);
         else if (c == 0x7F)
             w = fputs("\xe2\x90\xa1", f);

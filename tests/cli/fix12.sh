@@ -7,6 +7,7 @@
 #      lexicon noun does ("10 new schools" / "12 new schools").
 #  M2  ja 4番目 (4th) is an ordinal, no quantity 4.
 #  M6  a local UTF-16 HTML file with a BOM is HTML (sniffed after decoding).
+#  L4  no quantity from an OSC escape; bidi overrides shown as <U+202E>.
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- H1: clause polarity ---------------------------------------------------
@@ -82,5 +83,16 @@ for e in le be; do
     ok "M6: UTF-16$e page with a BOM is read as HTML"
   else fail "M6: UTF-16$e page with a BOM is read as HTML"; fi
 done
+
+# --- L4: terminal escapes and bidi controls -------------------------------
+printf 'The port said 9 boats\033[32m were damaged\033]0;owned\007 on Friday.\n\n' >"$tmp/esc.txt"
+printf 'The port said 9 boats were damaged on Friday.\n\n' >"$tmp/clean.txt"
+cmp_text "L4: an OSC title sequence adds no quantity 0" 0 \
+  'summary: .* 0 added' "$tmp/clean.txt" "$tmp/esc.txt"
+printf 'The port said 9 \342\200\256boats were damaged on Friday.\n\n' >"$tmp/rlo.txt"
+run facts "$tmp/rlo.txt"
+if grep -qF '<U+202E>boats' "$tmp/out" && ! grep -q $'\u202e' "$tmp/out"; then
+  ok "L4: facts text shows an RLO as <U+202E>"
+else fail "L4: facts text shows an RLO as <U+202E>"; fi
 
 finish
