@@ -8,6 +8,8 @@
 #       "Windows 11") is marked "name": true and counts nothing;
 #  M3c  a number in a German hyphen compound ("1-Prozent-Kürzung",
 #       "5-Jahres-Plan") is a quantity;
+#  M1   pl "Komisja Europejska" / "Komisji Europejskiej" are one entity
+#       (pl inflection endings -a, -iej … in entities.json);
 #  9    de "soll … <participle> haben/sein" is a two-part evidential: a
 #       hedge added in translation ("resigned" -> "soll … zurückgetreten
 #       sein") is a changed event, as with "angeblich".
@@ -60,6 +62,14 @@ run facts --lang=de "$tmp/cut.de.txt"
 if grep -q 'quantity|percent|1' "$tmp/out" && grep -q 'quantity||5' "$tmp/out"; then
   ok "de: 1-Prozent-Kürzung and 5-Jahres-Plan give their numbers"
 else fail "de: 1-Prozent-Kürzung and 5-Jahres-Plan give their numbers"; fi
+
+# --- M1: an inflected organisation name is one entity ----------------------
+w kom.pl.txt "Komisja" \
+  "Komisja Europejska przedstawiła plan. Rzecznik Komisji Europejskiej potwierdził to we wtorek."
+run facts --lang=pl "$tmp/kom.pl.txt"
+if [ "$(grep -c 'entity|akmsn' "$tmp/out")" -eq 2 ]; then
+  ok "pl: Komisja Europejska = Komisji Europejskiej"
+else fail "pl: Komisja Europejska = Komisji Europejskiej"; fi
 
 # --- 9: de "soll ... haben/sein" evidential --------------------------------
 w port.en.txt "Port chief resigns" \

@@ -413,6 +413,10 @@ static void test_separable_verbs(void **state)
     assert_non_null(event_in(&r, 5, "RULE_OUT"));
     assert_non_null(event_in(&r, 6, "CANCEL"));
     run_free(&r);
+    /* a particle verb found by its infinitive entry (abwinken) */
+    r = extract("Der Verband winkt bei den Sorgen der Bauern ab.", "de");
+    assert_non_null(event_in(&r, 0, "OPPOSE"));
+    run_free(&r);
 }
 
 int main(void)
