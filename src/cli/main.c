@@ -466,6 +466,41 @@ static int check_lang(story_ctx *ctx, const char *opt, char *tag)
     return rc;
 }
 
+/* 1 when s has the shape of a language tag: 2-8 ASCII letters, then
+ * "-" or "_" and 1-8 letters or digits, any number of times (BCP 47
+ * subtags; check_lang_tag judges the tag itself). */
+static int tag_shaped(const char *s)
+{
+    size_t n = 0;
+    while (isalpha((unsigned char)s[n]))
+        n++;
+    if (n < 2 || n > 8)
+        return 0;
+    while (s[n] == '-' || s[n] == '_') {
+        size_t k = ++n;
+        while (isalnum((unsigned char)s[n]))
+            n++;
+        if (n == k || n - k > 8)
+            return 0;
+    }
+    return s[n] == '\0';
+}
+
+/* --lang-a A B with the value forgotten took the file A as the tag, and
+ * the error named the inputs (session 12, fresh-user L11): a value that
+ * is an existing file and not shaped like a tag is named instead. */
+static int lang_value_is_file(const char *opt, const char *v)
+{
+    if (!v || tag_shaped(v) || access(v, F_OK) != 0)
+        return 0;
+    fprintf(stderr,
+            "storydiff: --%s wants a language tag such as en, not the file "
+            "'%s' (give the language before the inputs: --%s en A B; see "
+            "'storydiff --help')\n",
+            opt, v, opt);
+    return 1;
+}
+
 static int parse_args(cli *o, int argc, char **argv)
 {
     struct option lopts[N_OPTS + 1];
@@ -547,9 +582,21 @@ static int parse_args(cli *o, int argc, char **argv)
                                    "not '%s'",
                                    optarg);
             break;
-        case OPT_LANG_A: o->lang_a = optarg; break;
-        case OPT_LANG_B: o->lang_b = optarg; break;
-        case OPT_LANG: o->lang = optarg; break;
+        case OPT_LANG_A:
+            if (lang_value_is_file("lang-a", optarg))
+                return EXIT_TROUBLE;
+            o->lang_a = optarg;
+            break;
+        case OPT_LANG_B:
+            if (lang_value_is_file("lang-b", optarg))
+                return EXIT_TROUBLE;
+            o->lang_b = optarg;
+            break;
+        case OPT_LANG:
+            if (lang_value_is_file("lang", optarg))
+                return EXIT_TROUBLE;
+            o->lang = optarg;
+            break;
         case OPT_RELATION:
             if (strcmp(optarg, "auto") && strcmp(optarg, "translation") &&
                 strcmp(optarg, "rewrite"))
@@ -644,8 +691,22 @@ static int parse_args(cli *o, int argc, char **argv)
               stderr);
         return EXIT_TROUBLE;
     }
+    /* the --save directory before the fetch (session 12, fresh-user L9:
+     * the page was fetched, then the save failed) */
+    if (o->save) {
+        struct stat st;
+        if (stat(o->save, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "storydiff: %s: --save: %s\n", o->save,
+                    stat(o->save, &st) != 0
+                        ? (errno == ENOENT ? "the directory does not exist"
+                                           : strerror(errno))
+                        : "not a directory");
+            return EXIT_TROUBLE;
+        }
+    }
     return 0;
 }
+
 
 static void ingest_options(const cli *o, story_ingest_options *io)
 {
@@ -1286,6 +1347,10 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h") ||
         !strcmp(name, "help")) {
+        /* like --version (docs/cli.md; session 12, fresh-user L5) */
+        if (argc > 2)
+            return usage_error("unexpected argument '%s' after --help",
+                               argv[2]);
         help(stdout, NULL);
         return EXIT_SAME;
     }

@@ -8,6 +8,9 @@
 #  M2  ja 4番目 (4th) is an ordinal, no quantity 4.
 #  M6  a local UTF-16 HTML file with a BOM is HTML (sniffed after decoding).
 #  L4  no quantity from an OSC escape; bidi overrides shown as <U+202E>.
+#  L5  --help takes no further argument (like --version); L9 the --save
+#      directory is checked before the fetch; L11 a --lang-a value that is
+#      an existing file is named.
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- H1: clause polarity ---------------------------------------------------
@@ -94,5 +97,25 @@ run facts "$tmp/rlo.txt"
 if grep -qF '<U+202E>boats' "$tmp/out" && ! grep -q $'\u202e' "$tmp/out"; then
   ok "L4: facts text shows an RLO as <U+202E>"
 else fail "L4: facts text shows an RLO as <U+202E>"; fi
+
+# --- L5, L9, L11: option values ---------------------------------------------
+run --help extra
+if [ "$st" -eq 2 ] && grep -q "unexpected argument 'extra' after --help" "$tmp/err"; then
+  ok "L5: --help extra is a usage error"
+else fail "L5: --help extra is a usage error"; fi
+run --help
+if [ "$st" -eq 0 ]; then ok "L5: --help alone exits 0"; else fail "L5: --help alone exits 0"; fi
+# an unreachable URL: with the directory checked first, the error names it
+run extract http://127.0.0.1:1/page.html --save="$tmp/no-such-dir"
+if [ "$st" -eq 2 ] && grep -q -- '--save: the directory does not exist' "$tmp/err"; then
+  ok "L9: --save directory checked before the fetch"
+else fail "L9: --save directory checked before the fetch"; fi
+run compare --lang-a "$tmp/pos.txt" "$tmp/neg.txt"
+if [ "$st" -eq 2 ] && grep -q -- "--lang-a wants a language tag such as en, not the file" "$tmp/err"; then
+  ok "L11: --lang-a FILE is named as a forgotten value"
+else fail "L11: --lang-a FILE is named as a forgotten value"; fi
+run compare --format=text --lang-a en "$tmp/pos.txt" "$tmp/neg.txt"
+if [ "$st" -eq 1 ]; then ok "L11: --lang-a en still works"
+else fail "L11: --lang-a en still works"; fi
 
 finish
