@@ -1708,16 +1708,17 @@ static void test_short_sentence_lengths(void **state)
     word_space_free(&sp);
 }
 
-/* Session 12 (LEN_RUN12): a deleted A sentence a2 next to a1, whose
+/* Session 12 (LEN_RUN21): a deleted A sentence a2 next to a1, whose
  * translation b1 came out 20% longer than a1 (length term 0.6). a2 shares
  * one word of b1 (contained enough for a run's part, too little for
  * absorb), and a1 + a2 fit b1's length exactly. Paying the length reward
  * per unit (1.5 x for a 2-1 link) bought the 2-1 link; in sentence passes
  * a 2-1 link earns it for 0.5 unit, so a1 - b1 is linked 1-1 and a2 is
  * omitted. Paragraph passes keep the per-unit reward (paragraph F1 fell
- * 0.979 -> 0.967 with the rule there). Feature-level units written for
- * the test (ratio 1, two of eight words shared by each translated
- * pair). */
+ * 0.979 -> 0.967 with the rule there), and so do 1-2 links (the same
+ * units with the sides swapped: a translator's split sentence stays one
+ * link). Feature-level units written for the test (ratio 1, two of eight
+ * words shared by each translated pair). */
 static void test_length_reward_runs(void **state)
 {
     (void)state;
@@ -1747,6 +1748,20 @@ static void test_length_reward_runs(void **state)
         sd_side A = {ua, 5}, B = {ub, 4};
         sd_link *l = NULL;
         size_t nl = 0;
+        /* swapped: a1 - b1 + b2 is a 1-2 link in both passes */
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &B, &A, 1.0,
+                                        SD_REORDER |
+                                            (sent ? SD_SENTENCES : 0),
+                                        NULL),
+                         0);
+        int b1a12 = 0;
+        for (size_t k = 0; k < nl; k++)
+            if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 &&
+                l[k].nb == 2 && l[k].kind == STORY_LINK_MATCH)
+                b1a12 = 1;
+        assert_true(b1a12);
+        free(l);
+        l = NULL;
         assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
                                         SD_REORDER |
                                             (sent ? SD_SENTENCES : 0),
