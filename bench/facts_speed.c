@@ -25,6 +25,10 @@
  *       time in the article's
  *       length, more means some step scans the whole article per
  *       mention (lower is better; session 11 removed three such scans)
+ *   facts_long_article_8mb_growth_ratio  the same for 160 copies (about
+ *       8 MB) over 8 times 20 copies (about 1 MB; fastest of 3): 1.0 is
+ *       linear (session 12 removed two scans of all facts per pronoun and
+ *       per quote in facts_speech.c)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
  * least 100x).
  */
@@ -207,6 +211,17 @@ int main(int argc, char **argv)
     bench_figure("facts_long_article_growth_ratio",
                  t_long > 0 && t_short > 0 ? t_long / (10.0 * t_short)
                                            : -1);
+    /* a longer article, after the memory figure (its peak is larger) */
+    double t_8mb = -1, t_1mb = -1;
+    (void)long_article_rss(ctx, docs, nd, 160, &t_8mb);
+    for (int k = 0; k < 3; k++) {
+        double t = -1;
+        (void)long_article_rss(ctx, docs, nd, 20, &t);
+        if (t > 0 && (t_1mb < 0 || t < t_1mb))
+            t_1mb = t;
+    }
+    bench_figure("facts_long_article_8mb_growth_ratio",
+                 t_8mb > 0 && t_1mb > 0 ? t_8mb / (8.0 * t_1mb) : -1);
     for (size_t i = 0; i < nd; i++)
         free(docs[i].text);
     for (size_t s = 0; s < ns; s++)
