@@ -1491,6 +1491,18 @@ static int shouted_word(const fx *x, size_t i)
     return v;
 }
 
+/* Appends a copy of `role` to e's roles unless e already has it (an
+ * allocation failure drops the role, as before). */
+static void ent_add_role(fx *x, fx_ent *e, const char *role)
+{
+    for (size_t q = 0; q < e->roles.len; q++)
+        if (strcmp(((char **)e->roles.data)[q], role) == 0)
+            return;
+    char *d = fx_strdup(x, role);
+    if (d && !story_vec_push(&e->roles, &d))
+        free(d);
+}
+
 static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                        const char *gaz_concept, const char *gaz_kind,
                        story_vec *roles, const char *nationality,
@@ -1664,18 +1676,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         e->nationality = nationality;
     /* "… commander Europe": a title, not a role of the place */
     size_t nroles = strcmp(e->kind, "place") == 0 ? 0 : roles->len;
-    for (size_t r = 0; r < nroles; r++) {
-        char *role = ((char **)roles->data)[r];
-        int have = 0;
-        for (size_t q = 0; q < e->roles.len; q++)
-            if (strcmp(((char **)e->roles.data)[q], role) == 0)
-                have = 1;
-        if (!have) {
-            char *d = fx_strdup(x, role);
-            if (d && !story_vec_push(&e->roles, &d))
-                free(d);
-        }
-    }
+    for (size_t r = 0; r < nroles; r++)
+        ent_add_role(x, e, ((char **)roles->data)[r]);
     e->last_sentence = s;
     for (size_t k = rs; k < re; k++)
         x->tok_ent[k] = ei;
@@ -3944,18 +3946,8 @@ static void entities_merge(fx *x)
             f->kind = e->kind;
         if (!f->nationality[0])
             f->nationality = e->nationality;
-        for (size_t r = 0; r < e->roles.len; r++) {
-            char *role = ((char **)e->roles.data)[r];
-            int have = 0;
-            for (size_t k = 0; k < f->roles.len; k++)
-                if (strcmp(((char **)f->roles.data)[k], role) == 0)
-                    have = 1;
-            if (!have) {
-                char *d = fx_strdup(x, role);
-                if (d && !story_vec_push(&f->roles, &d))
-                    free(d);
-            }
-        }
+        for (size_t r = 0; r < e->roles.len; r++)
+            ent_add_role(x, f, ((char **)e->roles.data)[r]);
         if (e->last_sentence > f->last_sentence)
             f->last_sentence = e->last_sentence;
         for (size_t k = 0; k < x->a->n_tokens; k++)
