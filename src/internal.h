@@ -98,20 +98,19 @@ void story_vec_free(story_vec *v);
  * finaliser; not cryptographic): for in-memory hash tables. */
 uint64_t story__hash_bytes(const char *s, size_t n);
 
-/* String -> string hash map on libxml2's hash table (xmlHashTable,
- * libxml/hash.h; Debian libxml2, already a dependency for HTML; source
- * https://gitlab.gnome.org/GNOME/libxml2): libxml2 hashes and stores the
- * keys, the map re-creates the table with more buckets as it fills
- * (libxml2 2.9 stops growing it at 16,384). Keys and values are copied
- * into the map (keys by libxml2, values into the map's own blocks), so
- * returned values stay valid until story__strmap_clear/_free. For caches
- * and word sets on hot paths (a jansson object costs more per lookup).
- * Zero-initialise ({0}). Keys and values are byte strings (may hold NUL);
- * values are returned NUL-terminated. One thread at a time per map. */
+/* String -> string hash map (open addressing on story__hash_bytes,
+ * linear probing, at most half full; src/util.c). Keys and values are
+ * copied into the map's own blocks, so returned values stay valid until
+ * story__strmap_clear/_free (a value replaced by a later put stays valid
+ * too). For caches and word sets on hot paths (a jansson object costs more
+ * per lookup). Zero-initialise ({0}). Keys and values are byte strings
+ * (may hold NUL); values are returned NUL-terminated. One thread at a
+ * time per map. */
 typedef struct story_strmap {
-    struct _xmlHashTable *table; /* libxml2: key -> value entry */
-    size_t buckets;              /* the table's size when created */
-    struct story_strmap_block *blocks; /* the values */
+    struct story_strmap_slot *slots; /* cap slots, or NULL */
+    size_t cap;                      /* a power of two, or 0 */
+    size_t n;                        /* keys */
+    struct story_strmap_block *blocks; /* the entries */
 } story_strmap;
 
 /* Value stored for key[0, n), or NULL; *vlen (if non-NULL) gets its

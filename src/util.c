@@ -10,9 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <libxml/parser.h> /* first: hash.h needs xmlstring.h */
-#include <libxml/hash.h>
-
 #ifndef STORY_VERSION_STRING
 #define STORY_VERSION_STRING "0.1.0"
 #endif
@@ -378,23 +375,28 @@ uint64_t story__hash_bytes(const char *s, size_t n)
     return h;
 }
 
-/* story_strmap on libxml2's xmlHashTable (hash.h): libxml2 hashes the
- * key and keeps the entries (a copy of the key and a pointer to the value,
- * which lives in the map's own blocks behind its length). libxml2 names
- * are C strings: a key is looked up through a NUL-terminated copy (on the
- * stack up to 256 bytes), and a key holding a NUL byte (or starting with
- * the escape byte 0x01) is stored escaped: 0x01, then the key with 0x01 ->
- * 0x01 0x02 and NUL -> 0x01 0x01 (keys without a NUL never start with
- * 0x01, so the escaped keys cannot meet a plain one).
- * Growth: libxml2 2.9 stops growing a table past 16,384 buckets (its
- * xmlDict past 4,608), and lookups then slow down linearly (measured: 1
- * us at 20,000 keys, 17 us at 100,000). So the map re-creates the table
- * with four times the buckets (xmlHashCreate takes a size) whenever it
- * holds more keys than buckets. */
+/* story_strmap: open addressing with linear probing over slots that hold
+ * the full 64-bit story__hash_bytes of the key and a pointer to its entry
+ * (NULL: empty); the table has a power-of-two size and at most half of
+ * its slots used (it doubles before that), so a lookup that misses stops
+ * at an empty slot after about 1.5 probes, and one that hits compares the
+ * key bytes (memcmp) only when the 64-bit hashes agree. Entries (value,
+ * NUL, key) live in the map's own blocks; a replaced value takes a new
+ * entry (the old one stays in its block until clear).
+ * Session 13 (2026-12-01): this replaced libxml2's xmlHashTable (commit
+ * c54e93c), whose lookups copied the key to make it NUL-terminated,
+ * hashed it byte by byte and compared chain entries with xmlStrEqual:
+ * 13 % of the CPU time of `bench/run facts-speed` went there (perf
+ * record; the masks and word sets of facts.c look up every token). */
 typedef struct story_strmap_entry {
-    size_t vlen;
-    _Alignas(max_align_t) char data[]; /* value, NUL */
+    size_t klen, vlen;
+    _Alignas(max_align_t) char data[]; /* value, NUL, key */
 } story_strmap_entry;
+
+struct story_strmap_slot {
+    uint64_t h;
+    story_strmap_entry *e; /* NULL: empty */
+};
 
 struct story_strmap_block {
     struct story_strmap_block *next;
@@ -402,52 +404,35 @@ struct story_strmap_block {
     _Alignas(max_align_t) char data[];
 };
 
-/* The key as libxml2 sees it, NUL-terminated: in buf (bufn bytes) or in
- * *heap (to free); NULL when memory runs out. */
-static const xmlChar *strmap_key(const char *key, size_t n, char *buf,
-                                 size_t bufn, char **heap)
+/* The slot of key[0, n) (hash h): its entry's, or the empty slot where it
+ * would go. m->slots must exist. */
+static struct story_strmap_slot *strmap_slot(const story_strmap *m,
+                                             const char *key, size_t n,
+                                             uint64_t h)
 {
-    *heap = NULL;
-    int esc = n && (key[0] == '\x01' || memchr(key, 0, n));
-    size_t need = esc ? 2 + 2 * n : n + 1;
-    char *o = need <= bufn ? buf : (*heap = story__malloc(need));
-    if (!o)
-        return NULL;
-    if (!esc) {
-        memcpy(o, key, n);
-        o[n] = '\0';
-        return (const xmlChar *)o;
+    size_t mask = m->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        struct story_strmap_slot *s = &m->slots[i];
+        if (!s->e)
+            return s;
+        if (s->h == h && s->e->klen == n &&
+            (n == 0 || memcmp(s->e->data + s->e->vlen + 1, key, n) == 0))
+            return s;
     }
-    size_t k = 0;
-    o[k++] = '\x01';
-    for (size_t i = 0; i < n; i++) {
-        if (key[i] == '\x01' || key[i] == '\0') {
-            o[k++] = '\x01';
-            o[k++] = key[i] == '\0' ? '\x01' : '\x02';
-        } else {
-            o[k++] = key[i];
-        }
-    }
-    o[k] = '\0';
-    return (const xmlChar *)o;
 }
 
 const char *story__strmap_get(const story_strmap *m, const char *key,
                               size_t n, size_t *vlen)
 {
-    if (!m->table)
+    if (!m->slots)
         return NULL;
-    char buf[256], *heap;
-    const xmlChar *k = strmap_key(key, n, buf, sizeof buf, &heap);
-    if (!k)
-        return NULL;
-    const story_strmap_entry *e = xmlHashLookup(m->table, k);
-    free(heap);
-    if (!e)
+    const struct story_strmap_slot *s =
+        strmap_slot(m, key, n, story__hash_bytes(key, n));
+    if (!s->e)
         return NULL;
     if (vlen)
-        *vlen = e->vlen;
-    return e->data;
+        *vlen = s->e->vlen;
+    return s->e->data;
 }
 
 static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
@@ -470,40 +455,28 @@ static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
     return e;
 }
 
-typedef struct strmap_move {
-    xmlHashTablePtr to;
-    int failed;
-} strmap_move;
-
-static void strmap_move_one(void *payload, void *data, const xmlChar *name)
-{
-    strmap_move *mv = data;
-    if (xmlHashAddEntry(mv->to, name, payload) != 0)
-        mv->failed = 1;
-}
-
-/* Room for one more key: a table with more buckets than keys. */
+/* Room for one more key: fewer than half of the slots used after it. */
 static int strmap_room(story_strmap *m)
 {
-    if (!m->table) {
-        xmlInitParser(); /* once per process (libxml2's own guard) */
-        m->table = xmlHashCreate(64);
-        m->buckets = 64;
-        return m->table ? 0 : STORY_ENOMEM;
-    }
-    if (story__strmap_size(m) < m->buckets || m->buckets > INT_MAX / 4)
+    if (m->slots && 2 * (m->n + 1) <= m->cap)
         return 0;
-    strmap_move mv = {xmlHashCreate((int)m->buckets * 4), 0};
-    if (!mv.to)
+    size_t cap = m->cap ? 2 * m->cap : 64;
+    if (cap > SIZE_MAX / 2 / sizeof *m->slots)
         return STORY_ENOMEM;
-    xmlHashScan(m->table, strmap_move_one, &mv);
-    if (mv.failed) {
-        xmlHashFree(mv.to, NULL);
+    struct story_strmap_slot *ns = story__calloc(cap, sizeof *ns);
+    if (!ns)
         return STORY_ENOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].e)
+            continue;
+        size_t j = (size_t)m->slots[i].h & (cap - 1);
+        while (ns[j].e)
+            j = (j + 1) & (cap - 1);
+        ns[j] = m->slots[i];
     }
-    xmlHashFree(m->table, NULL);
-    m->table = mv.to;
-    m->buckets *= 4;
+    free(m->slots);
+    m->slots = ns;
+    m->cap = cap;
     return 0;
 }
 
@@ -512,21 +485,23 @@ int story__strmap_put(story_strmap *m, const char *key, size_t n,
 {
     if (strmap_room(m))
         return STORY_ENOMEM;
-    char buf[256], *heap;
-    const xmlChar *k = strmap_key(key, n, buf, sizeof buf, &heap);
-    if (!k)
+    uint64_t h = story__hash_bytes(key, n);
+    struct story_strmap_slot *s = strmap_slot(m, key, n, h);
+    story_strmap_entry *e = strmap_entry(m, sizeof *e + vn + 1 + n);
+    if (!e)
         return STORY_ENOMEM;
-    int rc = STORY_ENOMEM;
-    story_strmap_entry *e = strmap_entry(m, sizeof *e + vn + 1);
-    if (e && xmlHashUpdateEntry(m->table, k, e, NULL) == 0) {
-        e->vlen = vn;
-        if (vn)
-            memcpy(e->data, val, vn);
-        e->data[vn] = '\0';
-        rc = 0;
-    }
-    free(heap);
-    return rc;
+    e->klen = n;
+    e->vlen = vn;
+    if (vn)
+        memcpy(e->data, val, vn);
+    e->data[vn] = '\0';
+    if (n)
+        memcpy(e->data + vn + 1, key, n);
+    if (!s->e)
+        m->n++;
+    s->h = h;
+    s->e = e;
+    return 0;
 }
 
 int story__strmap_put_ptr(story_strmap *m, const char *key, size_t n,
@@ -545,11 +520,7 @@ void *story__strmap_get_ptr(const story_strmap *m, const char *key, size_t n)
     return p;
 }
 
-size_t story__strmap_size(const story_strmap *m)
-{
-    int n = m->table ? xmlHashSize(m->table) : 0;
-    return n > 0 ? (size_t)n : 0;
-}
+size_t story__strmap_size(const story_strmap *m) { return m->n; }
 
 void story__strmap_clear(story_strmap *m)
 {
@@ -557,10 +528,10 @@ void story__strmap_clear(story_strmap *m)
         nx = b->next;
         free(b);
     }
-    if (m->table)
-        xmlHashFree(m->table, NULL);
-    m->table = NULL;
-    m->buckets = 0;
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = 0;
+    m->n = 0;
     m->blocks = NULL;
 }
 
