@@ -20,4 +20,12 @@ bash "$scripts/compare-pairs" "$tmp/o" "$tmp/no-such-storydiff" >"$tmp/out" 2>"$
 if [ "$st" -eq 2 ] && grep -q "no storydiff there" "$tmp/err" && [ ! -e "$tmp/o" ]; then
   ok "compare-pairs: missing tool, exit 2"
 else fail "compare-pairs: missing tool (status $st)"; fi
+# install-deps writes nothing on stdout (session 13, fresh-user M17:
+# `scripts/demo --format=json > report.json` began with its note line);
+# here every package is installed, so it only checks and says so on stderr.
+bash "$scripts/install-deps" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ "$st" -eq 0 ] && [ ! -s "$tmp/out" ] &&
+   grep -q "^install-deps: all [0-9]* packages are installed" "$tmp/err"; then
+  ok "install-deps: notes on stderr, stdout empty"
+else fail "install-deps: stdout not empty or failed (status $st)"; fi
 finish
