@@ -52,6 +52,12 @@ typedef struct datelang {
                          relative phrase (CJK: first code point) */
     UDateFormat *fmt[MAX_PATTERNS];
     int nfmt;
+    /* icu_parse: per fmt, what its pattern holds (FMT_* bits, 0 = not
+     * read yet), and one Gregorian UTC calendar, opened on first use and
+     * cleared before each parse (it was opened and closed per pattern
+     * and attempt: 1 % of facts-speed CPU, session 13) */
+    unsigned char fmt_fields[MAX_PATTERNS];
+    UCalendar *cal;
     int numeric_dmy; /* 05.03.2025 is day.month.year */
     /* a language without a pack: {"months": {folded name: 1..12},
      * "weekdays": {folded name: English weekday}} from ICU's CLDR date
@@ -70,6 +76,8 @@ static void datemod_free(void *p)
     for (size_t i = 0; i < m->n; i++) {
         for (int k = 0; k < m->langs[i]->nfmt; k++)
             udat_close(m->langs[i]->fmt[k]);
+        if (m->langs[i]->cal)
+            ucal_close(m->langs[i]->cal);
         json_decref(m->langs[i]->starters);
         json_decref(m->langs[i]->icu);
         free(m->langs[i]);
@@ -602,6 +610,50 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
 
 /* Parse [a, b) with the pack's ICU patterns; full consumption. Fields
  * present in the pattern are returned (y/m/d = 0 when absent). */
+enum {
+    FMT_READ = 1, /* fmt_fields known */
+    FMT_Y = 2,    /* the pattern has a year, */
+    FMT_M = 4,    /* a month (M or L), */
+    FMT_D = 8,    /* a day */
+    FMT_BAD = 16, /* its pattern could not be read: not tried */
+    FMT_ZONE = 32 /* a time zone field (parsing one sets the calendar's
+                   * zone): parsed with a calendar of its own */
+};
+
+/* FMT_* bits of dl->fmt[k]'s pattern (letters outside quotes). */
+static unsigned fmt_fields(datelang *dl, int k)
+{
+    if (dl->fmt_fields[k])
+        return dl->fmt_fields[k];
+    UChar pat[64];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t pl = udat_toPattern(dl->fmt[k], 0, pat, 64, &e);
+    unsigned f = FMT_READ;
+    if (U_FAILURE(e)) {
+        f |= FMT_BAD;
+    } else {
+        int q = 0;
+        for (int i = 0; i < pl; i++) {
+            if (pat[i] == '\'')
+                q = !q;
+            if (q)
+                continue;
+            if (pat[i] == 'y')
+                f |= FMT_Y;
+            if (pat[i] == 'M' || pat[i] == 'L')
+                f |= FMT_M;
+            if (pat[i] == 'd')
+                f |= FMT_D;
+            if (pat[i] == 'z' || pat[i] == 'Z' || pat[i] == 'v' ||
+                pat[i] == 'V' || pat[i] == 'O' || pat[i] == 'X' ||
+                pat[i] == 'x')
+                f |= FMT_ZONE;
+        }
+    }
+    dl->fmt_fields[k] = (unsigned char)f;
+    return f;
+}
+
 static int icu_parse(dscan *s, size_t a, size_t b, int *y, int *m, int *d)
 {
     if (b - a > 120)
@@ -615,39 +667,44 @@ static int icu_parse(dscan *s, size_t a, size_t b, int *y, int *m, int *d)
     for (int i = 0; i < ul; i++)
         if (u[i] == 0xA0 || u[i] == 0x202F)
             u[i] = ' ';
-    for (int k = 0; k < s->dl->nfmt; k++) {
-        UChar pat[64];
-        e = U_ZERO_ERROR;
-        int32_t pl = udat_toPattern(s->dl->fmt[k], 0, pat, 64, &e);
-        if (U_FAILURE(e))
+    datelang *dl = s->dl;
+    for (int k = 0; k < dl->nfmt; k++) {
+        unsigned f = fmt_fields(dl, k);
+        if (f & FMT_BAD)
             continue;
-        int hy = 0, hm = 0, hd = 0, q = 0;
-        for (int i = 0; i < pl; i++) {
-            if (pat[i] == '\'')
-                q = !q;
-            if (q)
-                continue;
-            hy |= pat[i] == 'y';
-            hm |= pat[i] == 'M' || pat[i] == 'L';
-            hd |= pat[i] == 'd';
+        UCalendar *own = NULL, *cal;
+        e = U_ZERO_ERROR;
+        if (f & FMT_ZONE) {
+            cal = own = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &e);
+        } else {
+            if (!dl->cal)
+                dl->cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &e);
+            cal = dl->cal;
+        }
+        if (U_FAILURE(e) || !cal) {
+            if (f & FMT_ZONE) {
+                if (own)
+                    ucal_close(own);
+            } else if (dl->cal) {
+                ucal_close(dl->cal);
+                dl->cal = NULL;
+            }
+            return 0;
         }
         int32_t pos = 0;
-        e = U_ZERO_ERROR;
-        UCalendar *cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &e);
-        if (U_FAILURE(e))
-            return 0;
         ucal_clear(cal);
-        udat_parseCalendar(s->dl->fmt[k], cal, u, ul, &pos, &e);
+        udat_parseCalendar(dl->fmt[k], cal, u, ul, &pos, &e);
+        int ok = 0;
         if (!U_FAILURE(e) && pos == ul) {
-            *y = hy ? ucal_get(cal, UCAL_YEAR, &e) : 0;
-            *m = hm ? ucal_get(cal, UCAL_MONTH, &e) + 1 : 0;
-            *d = hd ? ucal_get(cal, UCAL_DATE, &e) : 0;
-            ucal_close(cal);
-            if (!U_FAILURE(e))
-                return 1;
-            continue;
+            *y = f & FMT_Y ? ucal_get(cal, UCAL_YEAR, &e) : 0;
+            *m = f & FMT_M ? ucal_get(cal, UCAL_MONTH, &e) + 1 : 0;
+            *d = f & FMT_D ? ucal_get(cal, UCAL_DATE, &e) : 0;
+            ok = !U_FAILURE(e);
         }
-        ucal_close(cal);
+        if (own)
+            ucal_close(own);
+        if (ok)
+            return 1;
     }
     return 0;
 }

@@ -178,10 +178,14 @@ static int particle_prefix(fx *x, const char *k, size_t *pl)
 {
     json_t *parts = story_langpack_field(x->lp, "separable_particles"), *v;
     size_t idx, n = strlen(k), best = 0;
+    /* called for every lower-case word, several times: the stored string
+     * length (jansson loads no NUL inside a string, so it is the strlen),
+     * the first byte before memcmp */
     json_array_foreach(parts, idx, v) {
         const char *p = json_string_value(v);
-        size_t l = p ? strlen(p) : 0;
-        if (l && l > best && n >= l + 3 && memcmp(k, p, l) == 0)
+        size_t l = p ? json_string_length(v) : 0;
+        if (l && l > best && n >= l + 3 && p[0] == k[0] &&
+            memcmp(k, p, l) == 0)
             best = l;
     }
     *pl = best;

@@ -173,6 +173,34 @@ static void test_same_date_across_languages(void **state)
     }
 }
 
+/* Session 13: ICU date parsing keeps one calendar per language (and the
+ * fields of each date pattern) in the context instead of opening one per
+ * attempt. Languages read in turn, each text twice, give the same dates
+ * as the first reading (sentences written for the test; nl and sv have
+ * no pack and read ICU's names). */
+static void test_icu_calendar_reused_across_languages(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"de", "Der Vertrag endet am 5. März 2025 in Bonn.", "2025-03-05"},
+        {"en", "The deal ends on March 5, 2025 in Boston.", "2025-03-05"},
+        {"nl", "De brug ging op 12 mei 2025 dicht.", "2025-05-12"},
+        {"es", "El acuerdo termina el 30 de junio de 2024.", "2024-06-30"},
+        {"sv", "Bron st\xc3\xa4ngdes den 5 mars 2025.", "2025-03-05"},
+        {"en", "It was signed on 29 February 2024.", "2024-02-29"},
+        {"uk", "Угоду підписали 1 грудня 2023 р.", "2023-12-01"},
+    };
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            story_vec v;
+            scan(cases[i][0], cases[i][1], NULL, &v);
+            assert_int_equal(v.len, 1);
+            assert_string_equal(((story_date *)v.data)->iso, cases[i][2]);
+            story_vec_free(&v);
+        }
+    }
+}
+
 /* A language without a pack reads month and weekday names from ICU's
  * date symbols (sentences written for the test): Dutch "12 mei 2025" is
  * a date, not the number 12; abbreviations with a dot too. */
@@ -380,6 +408,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_same_date_across_languages),
+        cmocka_unit_test(test_icu_calendar_reused_across_languages),
         cmocka_unit_test(test_weekday_resolution),
         cmocka_unit_test(test_icu_names_without_pack),
         cmocka_unit_test(test_invalid_dates_rejected),
