@@ -37,6 +37,31 @@ static json_t *str(const char *s, int null_ok)
     return j ? j : json_stringn_nocheck(s, strlen(s));
 }
 
+/* The input's name as given (path, "-" or URL). A file name need not be
+ * UTF-8 (fresh-user M7, session 13: "café.txt" in Latin-1 made every JSON
+ * report fail): each byte that is not UTF-8 is written as the four
+ * characters "\xHH" (docs/report.md). */
+static json_t *source_str(const char *s)
+{
+    if (!s)
+        return json_string("");
+    size_t n = strlen(s);
+    if (story__utf8_invalid_at(s, n) == (size_t)-1)
+        return json_stringn(s, n);
+    story_buf b = {0};
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        if (story__utf8_next(s, n, &j) < 0)
+            story_buf_printf(&b, "\\x%02X", (unsigned char)s[i]);
+        else
+            story_buf_append(&b, s + i, j - i);
+        i = j > i ? j : i + 1;
+    }
+    json_t *v = b.oom ? NULL : json_stringn(b.data ? b.data : "", b.len);
+    story_buf_free(&b);
+    return v;
+}
+
 /* Set and check: jansson's *_set_new steals even on failure. */
 static int set(json_t *o, const char *k, json_t *v)
 {
@@ -113,7 +138,7 @@ static json_t *article_obj(const story_article *a, const char *side)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    int bad = set(o, "source", str(a->source, 0)) ||
+    int bad = set(o, "source", source_str(a->source)) ||
               set(o, "lang", str(a->lang, 0)) ||
               set(o, "title", str(a->title, 0)) ||
               set(o, "byline", str(a->byline, 0)) ||
@@ -634,7 +659,7 @@ int story_facts_json(char **out, const story_article *a,
            *facts = json_string(FACTS_MARK);
     int bad = !root || !art || !facts;
     if (!bad)
-        bad = set(art, "source", str(a->source, 0)) ||
+        bad = set(art, "source", source_str(a->source)) ||
               set(art, "lang", str(a->lang, 0)) ||
               set(art, "lang_uncertain", json_boolean(a->lang_uncertain)) ||
               set(art, "lang_pack", json_boolean(!a->lang_no_pack)) ||

@@ -181,6 +181,8 @@ void story_render__put_visible(story_buf *b, const char *s, size_t len)
             pic = story_render__control_picture(c);
         if (pic)
             story_buf_puts(b, pic);
+        else if (c < 0) /* not UTF-8 (a file name): shown as \xHH */
+            story_buf_printf(b, "\\x%02X", (unsigned char)s[i]);
         else
             story_buf_append(b, s + i, j - i);
         i = j > i ? j : i + 1;

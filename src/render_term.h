@@ -27,7 +27,9 @@ size_t story_render__width(const char *s, size_t len);
 const char *story_render__control_picture(int32_t c);
 
 /* Append `len` bytes of UTF-8 to `b` with every control character shown
- * by story_render__control_picture(), tab, CR, LF, VT and FF as a space. */
+ * by story_render__control_picture(), tab, CR, LF, VT and FF as a space,
+ * and each byte that is not UTF-8 (only a file name can hold one) as the
+ * four ASCII characters "\xHH". */
 struct story_buf;
 void story_render__put_visible(struct story_buf *b, const char *s,
                                size_t len);

@@ -29,6 +29,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unicode/utf8.h>
+
 #include "storydiff/storydiff.h"
 
 #ifndef STORY_SOURCE_LOCALES
@@ -230,12 +232,74 @@ static void help(FILE *f, const command *only)
             "manual: docs/cli.md\n");
 }
 
+/* Every line the tool writes on stderr goes through eprintf(): the
+ * message is formatted, then written with each control character shown as
+ * its Control Picture (ESC -> U+241B, DEL -> U+2421; C1 as "<U+009B>";
+ * only the final newline kept) and each byte that is not UTF-8 as "\xHH",
+ * so that a file name or option value can never drive the terminal
+ * (fresh-user L8, session 13; the same rule as stdout's views,
+ * docs/cli.md). UTF-8 decoding: ICU's U8_NEXT (unicode/utf8.h). */
+static void eprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+static void eprintf(const char *fmt, ...)
+{
+    char tmp[1024], *s = tmp;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    if ((size_t)k >= sizeof tmp && (s = malloc((size_t)k + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)k + 1, fmt, ap);
+        va_end(ap);
+    }
+    if (!s) { /* out of memory: the truncated line is still one line */
+        s = tmp;
+        k = (int)sizeof tmp - 1;
+    }
+    for (int32_t i = 0; i < k;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, k, c);
+        if (c < 0) {
+            for (int32_t j = at; j < i; j++)
+                fprintf(stderr, "\\x%02X", (unsigned char)s[j]);
+        } else if (c == '\n' && i == k) {
+            fputc('\n', stderr);
+        } else if (c < 0x20) {
+            char pic[4] = {(char)0xE2, (char)0x90, (char)(0x80 + c), 0};
+            fputs(pic, stderr); /* U+2400 + c */
+        } else if (c == 0x7F) {
+            fputs("\u2421", stderr);
+        } else if (c >= 0x80 && c <= 0x9F) {
+            fprintf(stderr, "<U+%04X>", (unsigned)c);
+        } else {
+            fwrite(s + at, 1, (size_t)(i - at), stderr);
+        }
+    }
+    if (s != tmp)
+        free(s);
+}
+
 /* A usage error: one line with a hint, exit 2. */
 static int usage_error(const char *fmt, const char *arg)
 {
-    fputs("storydiff: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs(" (see 'storydiff --help')\n", stderr);
+    char line[512];
+    snprintf(line, sizeof line, "storydiff: %s (see 'storydiff --help')\n",
+             fmt);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    eprintf(line, arg);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
     return EXIT_TROUBLE;
 }
 
@@ -251,7 +315,7 @@ static int color_value_as_input(int argc, char **argv)
         if (strcmp(argv[i], "--color") == 0 &&
             (!strcmp(argv[i + 1], "always") || !strcmp(argv[i + 1], "never") ||
              !strcmp(argv[i + 1], "auto"))) {
-            fprintf(stderr,
+            eprintf(
                     "storydiff: '%s' after --color was read as an input: "
                     "write --color=%s (see 'storydiff --help')\n",
                     argv[i + 1], argv[i + 1]);
@@ -271,12 +335,12 @@ static int report_error(const story_error *e, const char *input, int rc)
     const char *src = e->source[0] ? e->source : input;
     const char *msg = e->message[0] ? e->message : story_strerror(rc);
     if (src && *src)
-        fprintf(stderr, "storydiff: %s: ", src);
+        eprintf("storydiff: %s: ", src);
     else
         fputs("storydiff: ", stderr);
     if (e->offset >= 0)
-        fprintf(stderr, "byte %lld: ", e->offset);
-    fprintf(stderr, "%s\n", msg);
+        eprintf("byte %lld: ", e->offset);
+    eprintf("%s\n", msg);
     return EXIT_TROUBLE;
 }
 
@@ -329,7 +393,7 @@ static int write_all(const char *s)
 {
     size_t n = strlen(s);
     if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
-        fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+        eprintf("storydiff: stdout: %s\n", strerror(errno));
         return -1;
     }
     return 0;
@@ -384,7 +448,7 @@ static int fwrite_visible(const char *s, size_t n, FILE *f)
 static int write_visible(const char *s)
 {
     if (fwrite_visible(s, strlen(s), stdout) != 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+        eprintf("storydiff: stdout: %s\n", strerror(errno));
         return -1;
     }
     return 0;
@@ -424,19 +488,19 @@ static int check_lang_tag(story_ctx *ctx, const char *opt, const char *tag,
 {
     int k = story_lang_check(ctx, tag);
     if (k == STORY_ELOCALE) {
-        fprintf(stderr, "storydiff: --%s: '%s' names no known language "
+        eprintf("storydiff: --%s: '%s' names no known language "
                         "(give a BCP 47 tag such as en, de, pt-BR)\n",
                 opt, as_given);
         return EXIT_TROUBLE;
     }
     if (k < 0) {
-        fprintf(stderr, "storydiff: --%s: '%s' is not a BCP 47 language "
+        eprintf("storydiff: --%s: '%s' is not a BCP 47 language "
                         "tag\n",
                 opt, as_given);
         return EXIT_TROUBLE;
     }
     if (k == 0)
-        fprintf(stderr, "storydiff: --%s: no language pack for '%s'; using "
+        eprintf("storydiff: --%s: no language pack for '%s'; using "
                         "language-neutral rules\n",
                 opt, as_given);
     return 0;
@@ -453,7 +517,7 @@ static int check_lang(story_ctx *ctx, const char *opt, char *tag)
         return 0;
     char *as_given = strdup(tag);
     if (!as_given) {
-        fprintf(stderr, "storydiff: out of memory\n");
+        eprintf("storydiff: out of memory\n");
         return EXIT_TROUBLE;
     }
     for (char *p = tag; *p; p++)
@@ -493,7 +557,7 @@ static int lang_value_is_file(const char *opt, const char *v)
 {
     if (!v || tag_shaped(v) || access(v, F_OK) != 0)
         return 0;
-    fprintf(stderr,
+    eprintf(
             "storydiff: --%s wants a language tag such as en, not the file "
             "'%s' (give the language before the inputs: --%s en A B; see "
             "'storydiff --help')\n",
@@ -535,7 +599,7 @@ static int parse_args(cli *o, int argc, char **argv)
                 char opt[3] = {'-', (char)optopt, '\0'};
                 if (word && word[0] == '-' && word[1] == (char)optopt &&
                     word[2]) {
-                    fprintf(stderr,
+                    eprintf(
                             "storydiff: unknown option '%s' in '%s' (a "
                             "file? put -- before it; see 'storydiff "
                             "--help')\n",
@@ -552,7 +616,7 @@ static int parse_args(cli *o, int argc, char **argv)
             if (OPTS[i].id == c)
                 sp = &OPTS[i];
         if (sp && !(sp->cmds & o->cmd->bit)) {
-            fprintf(stderr,
+            eprintf(
                     "storydiff: option '--%s' does not apply to '%s' "
                     "(see 'storydiff %s --help')\n",
                     sp->name, o->cmd->name, o->cmd->name);
@@ -680,7 +744,7 @@ static int parse_args(cli *o, int argc, char **argv)
         const char *opt[3] = {"--encoding", "--encoding-a", "--encoding-b"};
         for (int i = 0; i < 3; i++)
             if (enc[i] && !story_charset_known(enc[i])) {
-                fprintf(stderr, "storydiff: %s: unknown charset '%s' (an "
+                eprintf("storydiff: %s: unknown charset '%s' (an "
                                 "ICU converter name such as windows-1251)\n",
                         opt[i], enc[i]);
                 return EXIT_TROUBLE;
@@ -696,7 +760,7 @@ static int parse_args(cli *o, int argc, char **argv)
     if (o->save) {
         struct stat st;
         if (stat(o->save, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "storydiff: %s: --save: %s\n", o->save,
+            eprintf("storydiff: %s: --save: %s\n", o->save,
                     stat(o->save, &st) != 0
                         ? (errno == ENOENT ? "the directory does not exist"
                                            : strerror(errno))
@@ -780,7 +844,7 @@ static void warn_utf8_forced(const char *input, const char *enc)
     size_t n = (size_t)st.st_size;
     unsigned char *buf = malloc(n ? n : 1);
     if (buf && fread(buf, 1, n, f) == n && valid_utf8_non_ascii(buf, n))
-        fprintf(stderr,
+        eprintf(
                 "storydiff: %s: valid UTF-8 decoded as %s because of "
                 "--encoding; use --encoding-a/--encoding-b\n",
                 input, enc);
@@ -794,11 +858,11 @@ static void warn_utf8_forced(const char *input, const char *enc)
 static void warn_replaced(const story_article *a)
 {
     if (a && a->charset_note && *a->charset_note)
-        fprintf(stderr, "storydiff: %s: note: %s\n", a->source,
+        eprintf("storydiff: %s: note: %s\n", a->source,
                 a->charset_note);
     if (!a || !a->n_replaced)
         return;
-    fprintf(stderr,
+    eprintf(
             "storydiff: %s: byte %lld: %zu invalid byte sequence%s replaced "
             "by U+FFFD (first here), as browsers do; give --encoding if the "
             "page is not UTF-8\n",
@@ -829,7 +893,7 @@ static void warn_lang_forced(story_ctx *ctx, const char *opt,
     size_t fl = strcspn(found, "-_"), tl = strcspn(tag, "-_");
     if (fl == tl && strncasecmp(found, tag, fl) == 0)
         return;
-    fprintf(stderr,
+    eprintf(
             "storydiff: --%s %s: %s reads as '%s' (language "
             "identification); using %s rules as asked\n",
             opt, tag, a->source ? a->source : "the input", found, tag);
@@ -844,7 +908,7 @@ static void warn_lang_unsupported(story_ctx *ctx, const char *tag,
     if ((tag && *tag) || !a || !a->lang || !*a->lang || a->lang_uncertain ||
         story_lang_check(ctx, a->lang) != 0)
         return;
-    fprintf(stderr,
+    eprintf(
             "storydiff: %s reads as '%s' (language identification), which "
             "has no language pack; using language-neutral rules (digits, "
             "names, ICU number data) for it\n",
@@ -862,14 +926,14 @@ static void warn_lang_uncertain(const char *opt, const story_article *a,
     const char *src = a->source ? a->source : "the input";
     if (other && !other->lang_uncertain && a->lang &&
         strcmp(a->lang, "und") != 0)
-        fprintf(stderr,
+        eprintf(
                 "storydiff: %s is too short to identify its language; "
                 "reading it as '%s', the language of %s (give --%s to "
                 "choose)\n",
                 src, a->lang, other->source ? other->source : "the other",
                 opt);
     else
-        fprintf(stderr,
+        eprintf(
                 "storydiff: %s is too short to identify its language; "
                 "reading it with language-neutral rules as '%s' "
                 "(give --%s to choose)\n",
@@ -1068,7 +1132,7 @@ static int run_extract(story_ctx *ctx, const cli *o)
         if (ok && fflush(stdout) == 0)
             status = EXIT_SAME;
         else
-            fprintf(stderr, "storydiff: stdout: %s\n", strerror(errno));
+            eprintf("storydiff: stdout: %s\n", strerror(errno));
     }
     story_article_free(a);
     return status;
@@ -1318,7 +1382,7 @@ static int run_facts(story_ctx *ctx, const cli *o, int check)
         out = NULL;
         goto done;
     oom:
-        fprintf(stderr, "storydiff: %s: out of memory\n", o->inputs[0]);
+        eprintf("storydiff: %s: out of memory\n", o->inputs[0]);
         free(out);
         out = NULL;
         goto done;
