@@ -948,6 +948,33 @@ static const char *utf8_fault(const unsigned char *b, size_t n, size_t i)
     return "a UTF-8 sequence cut short";
 }
 
+/* The ISO-2022 charset whose designation escape sequences a 7-bit text
+ * holds (RFC 1468 ISO-2022-JP: ESC $ @, ESC $ B, ESC $ ( D; RFC 1557
+ * ISO-2022-KR: ESC $ ) C; RFC 1922 ISO-2022-CN: ESC $ ) A, ESC $ ) G,
+ * ESC $ * H), or NULL when a byte is 0x80 or more or no such escape
+ * occurs. Such text is valid UTF-8 (ASCII), so without this check a
+ * Japanese ISO-2022-JP file was read as ASCII with escape bytes and
+ * identified as Czech (fresh-user M18, session 13). */
+static const char *iso2022_charset(const char *s, size_t n)
+{
+    const char *cs = NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return NULL;
+        if (c != 0x1B || i + 2 >= n || s[i + 1] != '$')
+            continue;
+        char d = s[i + 2], e = i + 3 < n ? s[i + 3] : '\0';
+        if (d == '@' || d == 'B' || (d == '(' && e == 'D'))
+            cs = cs ? cs : "ISO-2022-JP";
+        else if (d == ')' && e == 'C')
+            cs = cs ? cs : "ISO-2022-KR";
+        else if ((d == ')' && (e == 'A' || e == 'G')) || (d == '*' && e == 'H'))
+            cs = cs ? cs : "ISO-2022-CN";
+    }
+    return cs;
+}
+
 /* ICU's charset detection is "confident" enough to be named in the hint:
  * a legacy-looking text (few valid UTF-8 sequences) at 20% or more; a
  * mostly valid UTF-8 text (damaged, far more likely than a legacy
@@ -1132,7 +1159,13 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         }
     }
     if (!cs[0]) {
-        if (bad == (size_t)-1) {
+        const char *iso2022 =
+            bad == (size_t)-1 ? iso2022_charset(body, blen) : NULL;
+        if (iso2022) {
+            copy_name(cs, iso2022, sizeof cs);
+            origin = STORY_CS_DETECTED;
+            why = "ISO-2022 escape sequences";
+        } else if (bad == (size_t)-1) {
             copy_name(cs, "UTF-8", sizeof cs);
             origin = STORY_CS_UTF8;
             why = "valid UTF-8";
@@ -1158,7 +1191,13 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
              * invalid ones: it goes to detection below.) */
             char guess[64] = "";
             int32_t gconf = 0;
-            best_guess(body, blen, is_html, guess, sizeof guess, &gconf);
+            /* ten valid multi-byte sequences or more per invalid byte:
+             * surely damaged UTF-8, and naming a legacy charset (ICU said
+             * ISO-8859-1 at 92% for a Spanish UTF-8 file with two stray
+             * bytes) led to mojibake (fresh-user M1, session 13) */
+            if (utf8_multibyte_count(body, blen, 0) <
+                10 * utf8_invalid_count(body, blen))
+                best_guess(body, blen, is_html, guess, sizeof guess, &gconf);
             return legacy_hint(err, name, (long long)(bad + skip),
                                utf8_fault((const unsigned char *)body, blen,
                                           bad),
@@ -1291,6 +1330,20 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         else if (overruled)
             snprintf(note, note_sz, "charset '%s' %s %s; read as %s (%s)",
                      declared, decl_why, overruled, cs, why);
+        else if (origin == STORY_CS_OPTION && !is_utf8_name(cs) &&
+                 !multibyte_charset(cs) && !is_utf16_32_name(cs) &&
+                 utf8_multibyte_count(body, blen, 0) >=
+                     10 * utf8_invalid_count(body, blen) + 10)
+            /* the user's --encoding wins, but a single-byte charset on
+             * text that is mostly valid multi-byte UTF-8 gives mojibake
+             * ("ó" as "Ã³"): say so (fresh-user M1, session 13) */
+            snprintf(note, note_sz,
+                     "read as %s as --encoding asks, but %zu of its byte "
+                     "sequences are valid multi-byte UTF-8 and %zu bytes "
+                     "are not: a damaged UTF-8 file? (the text may be "
+                     "mojibake)",
+                     cs, utf8_multibyte_count(body, blen, 0),
+                     utf8_invalid_count(body, blen));
     }
     if (n_replaced)
         *n_replaced = nrep;

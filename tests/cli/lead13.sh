@@ -40,4 +40,28 @@ run facts "$tmp/$nl"
 if [ "$st" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]; then
   ok "error line: a newline in a path keeps the message on one line"
 else fail "error line with a newline in the path (status $st)"; fi
+# M18: ISO-2022-JP (7-bit, escape sequences) was read as ASCII with escape
+# bytes and identified as Czech; its escapes now name the charset.
+python3 -c 'import sys; open(sys.argv[1],"wb").write("東京で新しい橋が開通した。\n\n市長は式典で話した。\n".encode("iso2022_jp"))' "$tmp/j.txt"
+run extract --format=json "$tmp/j.txt"
+if [ "$st" -eq 0 ] && python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); a=r.get("article",r); assert "東京で新しい橋" in a["text"], a["text"]; assert a["charset"]=="ISO-2022-JP", a["charset"]' "$tmp/out"; then
+  ok "extract: ISO-2022-JP text decoded by its escape sequences"
+else fail "extract: ISO-2022-JP (status $st)"; fi
+
+# M1: a UTF-8 file with two stray bytes among many accented words was told
+# "e.g. ISO-8859-1, ICU's best guess"; following that gave mojibake. It is
+# now called damaged UTF-8, and a forced single-byte charset gets a note.
+python3 -c '
+import sys
+t=("La comisión aprobó doce parques nuevos en León y Córdoba; la alcaldesa "
+   "explicó que habrá más árboles, jardines públicos y áreas de juego. ")*4
+b=t.encode("utf-8"); open(sys.argv[1],"wb").write(b[:90]+b"\xff\xfe"+b[90:])' "$tmp/es.txt"
+run facts "$tmp/es.txt"
+if [ "$st" -eq 2 ] && grep -q 'byte 90: .*damaged UTF-8' "$tmp/err" && ! grep -q 'ISO-8859' "$tmp/err"; then
+  ok "facts: damaged UTF-8 is not steered to a legacy charset"
+else fail "facts: damaged UTF-8 hint (status $st)"; fi
+run facts --encoding ISO-8859-1 "$tmp/es.txt"
+if [ "$st" -eq 0 ] && grep -q 'note: read as ISO-8859-1 as --encoding asks, but [0-9]* of its byte sequences are valid multi-byte UTF-8' "$tmp/err"; then
+  ok "facts --encoding ISO-8859-1 on damaged UTF-8: a note"
+else fail "facts --encoding on damaged UTF-8 (status $st)"; fi
 finish
