@@ -3492,12 +3492,81 @@ oom:
     return STORY_ENOMEM;
 }
 
+/* Words of a sentence link compared for an edit: at most this many. */
+#define EDIT_MAX_WORDS 256
+
+/* Word keys of sentences [s0, s0 + n) of article t outside the byte span
+ * [ns, ne) into w (at most EDIT_MAX_WORDS; 0 when there are more). */
+static size_t link_words(const story_article *t, size_t s0, size_t n,
+                         size_t ns, size_t ne, const char **w)
+{
+    if (!t->tokens || n == 0 || s0 + n > t->n_sentences)
+        return 0;
+    size_t en = t->sentences[s0 + n - 1].end, k = 0;
+    for (size_t i = story__token_at(t, t->sentences[s0].start);
+         i < t->n_tokens && t->tokens[i].end <= en; i++) {
+        const story_token *x = &t->tokens[i];
+        if ((x->start >= ns && x->end <= ne) || !x->key)
+            continue;
+        if (k == EDIT_MAX_WORDS)
+            return 0;
+        w[k++] = x->key;
+    }
+    return k;
+}
+
+/* Word-key Dice (as multisets) of sentences [sa, sa + na) of x outside the
+ * byte span [f0, f1) and sentences [sb, sb + nb) of y: near 1 when one
+ * text was edited into the other, 0.4-0.8 for two translations of one
+ * sentence (the 17 WMT24 de / de-refB pairs, session 13); 0 when either
+ * side has fewer than 3 words or more than EDIT_MAX_WORDS. */
+static double link_dice(const story_article *x, size_t sa, size_t na,
+                        size_t f0, size_t f1, const story_article *y,
+                        size_t sb, size_t nb)
+{
+    const char *wa[EDIT_MAX_WORDS], *wb[EDIT_MAX_WORDS];
+    unsigned char used[EDIT_MAX_WORDS];
+    size_t ka = link_words(x, sa, na, f0, f1, wa);
+    size_t kb = link_words(y, sb, nb, 0, 0, wb);
+    if (ka < 3 || kb < 3)
+        return 0;
+    memset(used, 0, sizeof used);
+    size_t common = 0;
+    for (size_t i = 0; i < ka; i++)
+        for (size_t j = 0; j < kb; j++)
+            if (!used[j] && strcmp(wa[i], wb[j]) == 0) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    return 2.0 * (double)common / (double)(ka + kb);
+}
+
+/* 1 when a sentence of link `link` on side s holds an event fact left
+ * unmatched. */
+static int unmatched_event_in_link(const side *s, long link)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *e = &s->fs->facts[i];
+        if (e->type == STORY_FACT_EVENT && !s->skip[i] && s->match[i] < 0 &&
+            e->sentence < s->art->n_sentences && s->link[e->sentence] == link)
+            return 1;
+    }
+    return 0;
+}
+
 /* Within one language: 1 when f (of side s, A when s_is_a) lies in a
- * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE, or a
- * 1-1 pair with a passage cut out: cut_edit), to
+ * sentence linked, as a near copy (score >= EDITED_COPY_MIN_SCORE and
+ * the words outside f's span agreeing, link_dice >= RENAME_FRAME_DICE, or
+ * a 1-1 pair with a passage cut out: cut_edit), to
  * sentences of side o that do not contain the words of f's span verbatim:
  * the sentence was edited right there ("police said" -> "residents said"),
- * so the fact is gone, not merely read differently. */
+ * so the fact is gone, not merely read differently. Two translations of
+ * one sentence can score >= EDITED_COPY_MIN_SCORE while wording every
+ * verb differently ("wurde … abgewiesen" / "entschied …, dass die
+ * Weigerung … unrechtmäßig sei"): without the word agreement all 17
+ * WMT24 de / de-refB pairs had certain omitted or added events (fresh
+ * user 12, M4; session 13). */
 static int edited_away(const story_fact *f, const side *s, const side *o,
                        int s_is_a)
 {
@@ -3506,11 +3575,16 @@ static int edited_away(const story_fact *f, const side *s, const side *o,
         return 0;
     const story_link *l = &s->al->links[s->link[f->sentence]];
     size_t first = s_is_a ? l->b : l->a, n = s_is_a ? l->n_b : l->n_a;
+    size_t own = s_is_a ? l->a : l->b, n_own = s_is_a ? l->n_a : l->n_b;
     if (n == 0 || first + n > o->art->n_sentences)
         return 0;
-    if (l->score < EDITED_COPY_MIN_SCORE &&
-        !(n == 1 && (s_is_a ? l->n_a : l->n_b) == 1 &&
-          cut_edit(s->art, f->sentence, o->art, first)))
+    int cut = n == 1 && n_own == 1 &&
+              cut_edit(s->art, f->sentence, o->art, first);
+    /* (articles without tokens, built by hand, on the score alone) */
+    if (!cut && (l->score < EDITED_COPY_MIN_SCORE ||
+                 (s->art->tokens && o->art->tokens &&
+                  link_dice(s->art, own, n_own, f->start, f->end, o->art,
+                            first, n) < RENAME_FRAME_DICE)))
         return 0;
     const char *hay = o->art->text + o->art->sentences[first].start;
     size_t hn = o->art->sentences[first + n - 1].end -
@@ -3520,7 +3594,22 @@ static int edited_away(const story_fact *f, const side *s, const side *o,
     for (size_t i = 0; i + nn <= hn; i++)
         if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
             return 0;
-    return 1;
+    if (f->type != STORY_FACT_EVENT)
+        return 1;
+    /* an event's word cut out of f's sentence (a passage dropped: f's
+     * side has the more words) is gone; an event word replaced is gone
+     * only when the other side reads its replacement as an event of
+     * another concept ("approved" -> "postponed"): a word the lexicon
+     * does not read may say the same ("wuchs … auf" / "aufgewachsen",
+     * "inhaftierte Menschen" / "Menschen in Gefängnissen": two German
+     * translations of one sentence; session 13, M4) */
+    if (cut) {
+        const char *w[EDIT_MAX_WORDS];
+        if (link_words(s->art, own, 1, 0, 0, w) >
+            link_words(o->art, first, 1, 0, 0, w))
+            return 1;
+    }
+    return unmatched_event_in_link(o, s->link[f->sentence]);
 }
 
 /* Events of predicate `pred` in the sentences of link `link` of side s. */
