@@ -192,6 +192,21 @@ static int particle_prefix(fx *x, const char *k, size_t *pl)
     return best > 0;
 }
 
+/* particle_prefix of token i's key, memoised in es->ppl (separable_verb
+ * asks for it each time event_match_raw reads the token, and that runs
+ * several times per token: events, quantities, dates, discourse). */
+static int token_particle_prefix(fx *x, fx_evstems *es, size_t i, size_t *pl)
+{
+    if (es->ppl && es->ppl[i]) {
+        *pl = (size_t)es->ppl[i] - 1;
+        return *pl > 0;
+    }
+    int r = particle_prefix(x, x->a->tokens[i].key, pl);
+    if (es->ppl && *pl < 255)
+        es->ppl[i] = (unsigned char)(*pl + 1);
+    return r;
+}
+
 /* Session 12: the particle-verb index, es->sep[SEP_BASE]: for every
  * one-word entry that starts with a "separable_particles" word
  * ("ausschließen" = aus + schließen), the rest without an infinitive
@@ -332,7 +347,8 @@ static int evstems_build(fx *x, fx_evstems *es)
     if (es->sep || es->heads) {
         es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
         es->done = story__calloc(x->a->n_tokens + 1, 1);
-        if (!es->tok || !es->done)
+        es->ppl = story__calloc(x->a->n_tokens + 1, 1);
+        if (!es->tok || !es->done || !es->ppl)
             return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
                                         "out of memory");
     }
@@ -393,7 +409,8 @@ int fx_evstems_init(fx *x, fx_evstems *es)
     if (es->sep || es->heads || es->map) {
         es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
         es->done = story__calloc(x->a->n_tokens + 1, 1);
-        if (!es->tok || !es->done) {
+        es->ppl = story__calloc(x->a->n_tokens + 1, 1);
+        if (!es->tok || !es->done || !es->ppl) {
             fx_evstems_free(es);
             return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
                                         "out of memory");
@@ -409,6 +426,7 @@ void fx_evstems_free(fx_evstems *es)
     json_decref(es->heads);
     story_free(es->tok);
     story_free(es->done);
+    story_free(es->ppl);
     memset(es, 0, sizeof *es);
 }
 
@@ -560,7 +578,7 @@ static const char *separable_verb(fx *x, fx_evstems *es, size_t i, size_t e,
     if (glued) {
         size_t pl;
         char p[64];
-        if (!particle_prefix(x, t->key, &pl) || pl >= sizeof p)
+        if (!token_particle_prefix(x, es, i, &pl) || pl >= sizeof p)
             return NULL;
         snprintf(p, sizeof p, "%.*s", (int)pl, t->key);
         return separable_lookup(x, es, t->key + pl, p);
@@ -570,7 +588,7 @@ static const char *separable_verb(fx *x, fx_evstems *es, size_t i, size_t e,
      * "separable_attributive_after" or a number, before a capitalised
      * noun: "für inhaftierte Menschen … ein") is no finite verb */
     size_t pl;
-    if (particle_prefix(x, t->key, &pl))
+    if (token_particle_prefix(x, es, i, &pl))
         return NULL;
     if (i > x->sent_tok[t->sentence] && i + 1 < e &&
         (x->a->tokens[i + 1].flags & STORY_TOKEN_CAPITAL) &&

@@ -21,6 +21,8 @@ typedef struct fx_evstems {
     json_t *heads;       /* "event_compounds": entry stem -> concept */
     const char **tok;    /* per token: concept borrowed from map, or NULL */
     unsigned char *done; /* per token: tok[i] computed */
+    unsigned char *ppl;  /* per token: its "separable_particles" prefix
+                          * length + 1 (0: not computed yet), with tok */
 } fx_evstems;
 
 /* Builds the index when the pack asks for it (else leaves it off).
