@@ -655,8 +655,11 @@ int story_ingest(story_article **out, story_ctx *ctx, const char *src,
     if (!out)
         return story__error(err, STORY_EINVAL, src, -1, "no output pointer");
     *out = NULL;
-    if (!src || !*src)
+    if (!src)
         return story__error(err, STORY_EINVAL, NULL, -1, "no input given");
+    if (!*src) /* an input was given: the empty path (fresh-user L10) */
+        return story__error(err, STORY_EINVAL, "''", -1,
+                            "an empty path names no file");
     if (!opts)
         opts = &dflt;
     size_t cap = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;

@@ -1104,6 +1104,14 @@ static int run_extract(story_ctx *ctx, const cli *o)
     warn_replaced(a);
     int status = EXIT_TROUBLE;
     if (o->format && strcmp(o->format, "json") == 0) {
+        /* the article's and each paragraph's language (identified, or
+         * --lang), as facts reports it: "lang" was "" (fresh-user L12,
+         * session 13) */
+        rc = story_segment(ctx, a, o->lang, &e);
+        if (rc) {
+            story_article_free(a);
+            return report_error(&e, o->inputs[0], rc);
+        }
         rc = story_article_json(&out, a, &e);
         if (rc)
             report_error(&e, o->inputs[0], rc);

@@ -64,4 +64,16 @@ run facts --encoding ISO-8859-1 "$tmp/es.txt"
 if [ "$st" -eq 0 ] && grep -q 'note: read as ISO-8859-1 as --encoding asks, but [0-9]* of its byte sequences are valid multi-byte UTF-8' "$tmp/err"; then
   ok "facts --encoding ISO-8859-1 on damaged UTF-8: a note"
 else fail "facts --encoding on damaged UTF-8 (status $st)"; fi
+# L12: extract --format=json gave "lang": "" for the article and each
+# paragraph; L10: extract '' said "no input given".
+w "de.txt" "Der Stadtrat hat am Montag zwölf neue Parks in Leipzig genehmigt, sagte die Bürgermeisterin." \
+  "Die Arbeiten sollen im nächsten Frühjahr beginnen und drei Jahre dauern."
+run extract --format=json "$tmp/de.txt"
+if [ "$st" -eq 0 ] && python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["article"]; assert a["lang"]=="de", a["lang"]; assert [p["lang"] for p in a["paragraphs"]]==["de","de"]' "$tmp/out"; then
+  ok "extract --format=json: the identified language of the article and paragraphs"
+else fail "extract --format=json: lang (status $st)"; fi
+run extract ''
+if [ "$st" -eq 2 ] && [ "$(cat "$tmp/err")" = "storydiff: '': an empty path names no file" ]; then
+  ok "extract '': the empty path named"
+else fail "extract '' (status $st)"; fi
 finish
