@@ -187,8 +187,13 @@ void story__fetch_result_free(story_fetch_result *res)
 }
 
 /* File name from the URL: host + path, [A-Za-z0-9._-] kept, others '_',
- * at most 80 bytes, then "-<8 hex of sha256(url)>". */
-static void save_name(char *out, size_t sz, const char *url, const char *ext)
+ * at most 80 bytes, then "-<8 hex of sha256(url)>-<8 hex of sha256(body)>"
+ * (data, len): the same page fetched twice is one file, a page that
+ * changed between two fetches is two (fresh-user M20, session 13: the
+ * second fetch overwrote the first, so two versions of a story could not
+ * be saved and compared). */
+static void save_name(char *out, size_t sz, const char *url, const char *ext,
+                      const char *data, size_t len)
 {
     const char *p = strstr(url, "://");
     p = p ? p + 3 : url;
@@ -204,9 +209,10 @@ static void save_name(char *out, size_t sz, const char *url, const char *ext)
     }
     while (k > 0 && (out[k - 1] == '_' || out[k - 1] == '.'))
         k--;
-    char hex[65];
+    char hex[65], body[65];
     story__sha256_hex(url, strlen(url), hex);
-    snprintf(out + k, sz - k, "-%.8s.%s", hex, ext);
+    story__sha256_hex(data, len, body);
+    snprintf(out + k, sz - k, "-%.8s-%.8s.%s", hex, body, ext);
 }
 
 int story__fetch_save(const story_fetch_result *res, const char *url,
@@ -230,7 +236,7 @@ int story__fetch_save(const story_fetch_result *res, const char *url,
     else if (story__looks_like_html(res->data, res->len))
         ext = "html";
     char name[160];
-    save_name(name, sizeof name, url, ext);
+    save_name(name, sizeof name, url, ext, res->data, res->len);
     story_buf path = {0}, side = {0};
     story_buf_printf(&path, "%s/%s", dir, name);
     story_buf_printf(&side, "%s/%s.storydiff.json", dir, name);

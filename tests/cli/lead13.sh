@@ -76,4 +76,24 @@ run extract ''
 if [ "$st" -eq 2 ] && [ "$(cat "$tmp/err")" = "storydiff: '': an empty path names no file" ]; then
   ok "extract '': the empty path named"
 else fail "extract '' (status $st)"; fi
+# M20: extract --save of a URL whose page changed between two fetches
+# overwrote the first snapshot; the file name now holds the body's hash too,
+# so both versions stay and can be compared.
+src=$(cd "$(dirname "$0")/../.." && pwd)
+python3 "$src/tests/support/httpd.py" --lifetime 60 >"$tmp/port" &
+srv_pid=$!
+trap 'kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+port=$(head -1 "$tmp/port")
+mkdir "$tmp/snap"
+if [ -n "$port" ]; then
+  run extract --save="$tmp/snap" "http://127.0.0.1:$port/edition"; st1=$st
+  run extract --save="$tmp/snap" "http://127.0.0.1:$port/edition"; st2=$st
+  set -- "$tmp"/snap/*.html
+  if [ "$st1" -eq 0 ] && [ "$st2" -eq 0 ] && [ "$#" -eq 2 ] &&
+     [ "$(ls "$tmp"/snap/*.storydiff.json | wc -l)" -eq 2 ]; then
+    ok "extract --save: two versions of a page are two snapshots"
+    cmp_text "extract --save: the two snapshots compare as a changed number" 1 '^\[~\] changed quantity .*(12 → 13|13 → 12)' "$1" "$2"
+  else fail "extract --save: two versions (status $st1/$st2, $# pages)"; fi
+else fail "test server did not start"; fi
 finish

@@ -45,6 +45,7 @@ ARTICLE = (
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    editions = 0  # requests of /edition so far
 
     def log_message(self, fmt, *args):  # keep test output quiet
         pass
@@ -68,6 +69,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         p = self.path
         if p == "/page.html":
             self.send_body(200, "text/html; charset=utf-8", ARTICLE.encode())
+        elif p == "/edition":
+            # a story that changes between fetches: the n-th request says
+            # the council approved 11 + n parks (session 13, fresh-user
+            # M20: --save kept only the last version of a URL)
+            Handler.editions += 1
+            body = ("<html><head><title>Parks</title></head><body><article>"
+                    "<p>The council approved %d new parks on Monday, the "
+                    "mayor said at the town hall.</p></article></body>"
+                    "</html>" % (11 + Handler.editions)).encode()
+            self.send_body(200, "text/html; charset=utf-8", body)
         elif p == "/page.txt":
             self.send_body(200, "text/plain; charset=utf-8",
                            b"A plain headline\n\nFirst paragraph of the "
