@@ -5,6 +5,7 @@
 #  M4  two translations of one sentence in one language: an event that
 #      only one side reads, or that the other words differently, is no
 #      certain difference; a verb replaced in an edited copy still is.
+#  L1  two outlets' texts in one language are no "translation".
 . "$(dirname "$0")/../support/cli.sh"
 corpus=${STORYDIFF_CORPUS:-${STORYDIFF_SOURCE_DIR:-.}/../shared/corpus}
 
@@ -45,9 +46,20 @@ r = json.load(open(sys.argv[1]))
 print(sum(1 for d in r["diff"] if d["certain"] and d["type"] == "event" and d["category"] != "same"))' "$tmp/out")
   if [ "$n" = 0 ]; then ok "M4: pa.52742 de/de-refB, no certain event difference"
   else fail "M4: pa.52742 de/de-refB, $n certain event differences"; fi
+  if grep -q '"kind": "translation"' "$tmp/out"; then
+    ok "L1: de/de-refB stays a translation"
+  else fail "L1: de/de-refB stays a translation"; fi
 else echo "ok - corpus not found: real-data checks skipped"; fi
 if [ -f "$W/newsweek.63908/de-refB.txt" ]; then
   cmp_text "M4: the real error 34 Trillionen / Billionen stays certain" 1 \
     '^\[~\] changed quantity .*Trillionen' "$W/newsweek.63908/de.txt" "$W/newsweek.63908/de-refB.txt"
+fi
+if [ -f "$SE/1484008055_1484109516/a.en.txt" ]; then
+  for p in 1484008055_1484109516 1484010192_1484388693; do
+    run compare --format=json "$SE/$p/a.en.txt" "$SE/$p/b.en.txt"
+    if [ "$st" -eq 1 ] && ! grep -q '"kind": "translation"' "$tmp/out"; then
+      ok "L1: SemEval $p (two outlets, en/en) is no translation"
+    else fail "L1: SemEval $p (two outlets, en/en) is no translation"; fi
+  done
 fi
 finish
