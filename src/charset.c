@@ -1078,6 +1078,19 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         cs[0] = '\0';
         origin = STORY_CS_DETECTED;
     }
+    if (origin == STORY_CS_META && is_utf16_32_name(cs)) {
+        /* the <meta> was found in ASCII-compatible bytes, which UTF-16
+         * and UTF-32 text is not: the HTML standard's prescan reads a
+         * <meta> that declares UTF-16 as UTF-8 (a UTF-8 page declaring
+         * utf-16 failed at its first byte; session 13). Without a BOM,
+         * the bytes decide, as for an unknown label */
+        copy_name(declared, cs, sizeof declared);
+        decl_why = why;
+        overruled = "cannot hold for a page whose <meta> reads as ASCII: "
+                    "ignored";
+        cs[0] = '\0';
+        origin = STORY_CS_DETECTED;
+    }
 
     size_t bad = story__utf8_invalid_at(body, blen);
     if (origin == STORY_CS_HTTP || origin == STORY_CS_META) {

@@ -630,3 +630,43 @@ int story_lang_check(story_ctx *ctx, const char *tag)
     }
     return 0;
 }
+
+int story_lang_alias(story_ctx *ctx, const char *tag, char *out, size_t cap)
+{
+    size_t n = tag ? strlen(tag) : 0;
+    if (!ctx || !tag || !out || cap <= n)
+        return STORY_EINVAL;
+    memcpy(out, tag, n + 1);
+    size_t base = strcspn(tag, "-_");
+    if (base != 3)
+        return 0;
+    char lang[4], two[ULOC_LANG_CAPACITY] = "";
+    for (size_t i = 0; i < 3; i++)
+        lang[i] = (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] + 32
+                                                             : tag[i]);
+    lang[3] = '\0';
+    /* ISO 639-2/B codes (bibliographic: ger, fre, chi) are data of the
+     * root pack; ICU's alias data maps the ISO 639-2/T and 639-3 ones
+     * (deu, fra, zho, eng) */
+    const story_langpack *root = NULL;
+    story_error e;
+    const char *m = NULL;
+    if (story_langpack_get(&root, ctx, "root", &e) == 0 && root)
+        m = story_langpack_map(root, "language_aliases", lang);
+    if (m && strlen(m) < sizeof two) {
+        snprintf(two, sizeof two, "%s", m);
+    } else {
+        char canon[ULOC_FULLNAME_CAPACITY];
+        UErrorCode st = U_ZERO_ERROR;
+        uloc_canonicalize(lang, canon, (int32_t)sizeof canon, &st);
+        if (U_SUCCESS(st))
+            uloc_getLanguage(canon, two, (int32_t)sizeof two, &st);
+        if (U_FAILURE(st))
+            two[0] = '\0';
+    }
+    if (strlen(two) != 2)
+        return 0;
+    memcpy(out, two, 2);
+    memmove(out + 2, tag + 3, n - 3 + 1);
+    return 1;
+}

@@ -781,7 +781,11 @@ static void footer(render *r, const story_comparison *c, cell *l)
     const story_diff_summary *s = &d->summary;
     cell_reset(l);
     snprintf(tmp, sizeof tmp,
-             "facts: %zu in A, %zu in B: %zu same, %zu changed, "
+             /* the units of the diff, not the `facts` lines (session
+              * 13, fresh-user L8: "42 in A" read as A's fact count while
+              * `facts` printed 54; docs/report.md, facts_a) */
+             "facts compared: %zu of A, %zu of B (repeats folded): %zu "
+             "same, %zu changed, "
              "%zu contradicted, %zu added, %zu omitted, %zu unverified",
              s->facts_a, s->facts_b, s->same, s->changed, s->contradicted,
              s->added, s->omitted, s->unverified);

@@ -87,6 +87,21 @@ STORY_API double story_name_similarity(const char *key_a, const char *key_b);
  *  <locales>/<lang>.json), never loads a pack. */
 STORY_API int story_lang_check(story_ctx *ctx, const char *tag);
 
+/** The 2-letter form of a tag whose language subtag is an ISO 639-2 or
+ *  639-3 code with a 2-letter ISO 639-1 equivalent: "eng" -> "en",
+ *  "deu"/"ger" -> "de", "zho-TW" -> "zh-TW" (session 13). The 639-2/T and
+ *  639-3 codes map through ICU's alias data (uloc_canonicalize()); the
+ *  639-2/B ones (ger, fre, chi, dut, cze …), which ICU keeps, through the
+ *  root pack's "language_aliases" (locales/root.json). Writes the tag,
+ *  mapped or as given (other subtags kept, case kept), to out (cap
+ *  bytes, at least strlen(tag) + 1). Returns 1 when mapped, 0 when the
+ *  tag is left as it is (no 3-letter language subtag, or no 2-letter
+ *  equivalent), STORY_EINVAL when an argument is NULL or out is too
+ *  small. Does not check well-formedness (story_lang_check() does).
+ *  `ctx` and `tag` are borrowed; may load the root pack. */
+STORY_API int story_lang_alias(story_ctx *ctx, const char *tag, char *out,
+                               size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

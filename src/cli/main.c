@@ -382,6 +382,10 @@ static int parse_int(const char *s, long lo, long hi, long *out)
 {
     char *end;
     errno = 0;
+    /* strtol skips leading spaces: --width=' 80' is no number (session
+     * 13, fresh-user L12; trailing ones already fail on *end) */
+    if (!s || isspace((unsigned char)*s))
+        return -1;
     long v = strtol(s, &end, 10);
     if (errno || end == s || *end || v < lo || v > hi)
         return -1;
@@ -525,6 +529,12 @@ static int check_lang(story_ctx *ctx, const char *opt, char *tag)
             *p = '-';
     for (char *p = tag; *p && *p != '-'; p++)
         *p = (char)tolower((unsigned char)*p);
+    /* ISO 639-2/3 codes ("eng", "deu", "ger") as their 2-letter tag
+     * (session 13, fresh-user L6); never longer, so in place */
+    char two[64];
+    if (strlen(tag) < sizeof two &&
+        story_lang_alias(ctx, tag, two, sizeof two) == 1)
+        memcpy(tag, two, strlen(two) + 1);
     int rc = check_lang_tag(ctx, opt, tag, as_given);
     free(as_given);
     return rc;
@@ -677,7 +687,8 @@ static int parse_args(cli *o, int argc, char **argv)
             char *end;
             errno = 0;
             double s = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(s > 0) || s > 86400)
+            if (errno || end == optarg || *end || !(s > 0) || s > 86400 ||
+                isspace((unsigned char)*optarg))
                 return usage_error("--timeout wants seconds, more than 0 "
                                    "and at most 86400 (one day), not '%s'",
                                    optarg);
@@ -870,15 +881,17 @@ static void warn_replaced(const story_article *a)
             a->n_replaced == 1 ? "" : "s");
 }
 
-/* --lang/--lang-a/--lang-b given (with a language pack): when language
+/* --lang/--lang-a/--lang-b given (with or without a language pack: pt,
+ * nl; session 13, fresh-user L6): when language
  * identification over the article's text (story_langid, at most its first 64 KiB) names another
  * language with confidence, say so in one warning line; the given language
  * is still used, as asked. */
 static void warn_lang_forced(story_ctx *ctx, const char *opt,
                              const char *tag, const story_article *a)
 {
-    if (!tag || !*tag || !a || !a->text || story_lang_check(ctx, tag) != 1)
-        return; /* no pack: check_lang has already said so */
+    int pack = tag && *tag ? story_lang_check(ctx, tag) : -1;
+    if (!tag || !*tag || !a || !a->text || pack < 0)
+        return;
     size_t n = strlen(a->text);
     if (n > (64u << 10)) {
         n = 64u << 10;
@@ -896,7 +909,8 @@ static void warn_lang_forced(story_ctx *ctx, const char *opt,
     eprintf(
             "storydiff: --%s %s: %s reads as '%s' (language "
             "identification); using %s rules as asked\n",
-            opt, tag, a->source ? a->source : "the input", found, tag);
+            opt, tag, a->source ? a->source : "the input", found,
+            pack == 1 ? tag : "language-neutral");
 }
 
 /* An article whose identified language has no language pack (no --lang
@@ -915,6 +929,11 @@ static void warn_lang_unsupported(story_ctx *ctx, const char *tag,
             a->source ? a->source : "the input", a->lang);
 }
 
+/* Bytes of text from which a text without enough words to identify its
+ * language is told "has too few words" rather than "is too short" (a
+ * sentence is about 100 bytes; "Hello." is 6). */
+#define LANG_LONG_TEXT_BYTES 200
+
 /* A text too short to identify its language (story_article.
  * lang_uncertain): say how it was read. `other` is the other document
  * of a comparison whose language it took, or NULL. */
@@ -924,20 +943,26 @@ static void warn_lang_uncertain(const char *opt, const story_article *a,
     if (!a || !a->lang_uncertain)
         return;
     const char *src = a->source ? a->source : "the input";
+    /* a long text of numbers or symbols has too few words, whatever its
+     * length (session 13, fresh-user L7: 4,999 numbers in 24 KB) */
+    const char *why = a->text_len >= LANG_LONG_TEXT_BYTES
+                          ? "has too few words"
+                          : "is too short";
     if (other && !other->lang_uncertain && a->lang &&
         strcmp(a->lang, "und") != 0)
         eprintf(
-                "storydiff: %s is too short to identify its language; "
+                "storydiff: %s %s to identify its language; "
                 "reading it as '%s', the language of %s (give --%s to "
                 "choose)\n",
-                src, a->lang, other->source ? other->source : "the other",
+                src, why, a->lang,
+                other->source ? other->source : "the other",
                 opt);
     else
         eprintf(
-                "storydiff: %s is too short to identify its language; "
+                "storydiff: %s %s to identify its language; "
                 "reading it with language-neutral rules as '%s' "
                 "(give --%s to choose)\n",
-                src, a->lang ? a->lang : "und", opt);
+                src, why, a->lang ? a->lang : "und", opt);
 }
 
 /* May story_compare read input `in` a second time (a file; not stdin,

@@ -6,6 +6,11 @@
 #      only one side reads, or that the other words differently, is no
 #      certain difference; a verb replaced in an edited copy still is.
 #  L1  two outlets' texts in one language are no "translation".
+#  L6  --lang without a pack warns "reads as 'en'" too; ISO 639-2/3 codes.
+#  L7  a long text without words "has too few words", not "is too short".
+#  L8  the side-by-side footer names the diff units ("facts compared").
+#  L12 a numeric option value with spaces is refused.
+#  older: en "granted" is an event; a UTF-8 page with <meta charset=utf-16>.
 . "$(dirname "$0")/../support/cli.sh"
 corpus=${STORYDIFF_CORPUS:-${STORYDIFF_SOURCE_DIR:-.}/../shared/corpus}
 
@@ -35,6 +40,68 @@ w e3.txt "The city council approved the new bridge over the river and hired a bu
 w e4.txt "The city council hired a builder on Monday, the mayor said."
 cmp_text "M4: an event cut out of a sentence stays certain" 1 \
   '^\[-\] omitted event a:f[0-9]+: AGREE' "$tmp/e3.txt" "$tmp/e4.txt"
+
+# --- L6: --lang without a pack, ISO 639-2/3 codes ----------------------------
+w en.txt "The storm pushed a wave onto the harbour wall on Monday, the mayor said, and the city closed two roads near the beach for the night."
+for l in pt nl; do
+  run facts --lang=$l "$tmp/en.txt"
+  if [ "$st" -eq 0 ] && grep -q "^storydiff: --lang $l: .*en.txt reads as 'en' (language identification); using language-neutral rules as asked" "$tmp/err"; then
+    ok "L6: --lang=$l on English warns that it reads as en"
+  else fail "L6: --lang=$l on English warns that it reads as en"; fi
+done
+for c in eng:en ger:de deu:de ukr:uk fre:fr zho-TW:zh-TW; do
+  run facts --lang="${c%%:*}" "$tmp/en.txt"
+  if [ "$st" -eq 0 ] && ! grep -q "no language pack" "$tmp/err" &&
+     { [ "${c#*:}" = en ] || grep -q "^storydiff: --lang ${c#*:}: " "$tmp/err"; }; then
+    ok "L6: --lang=${c%%:*} is read as ${c#*:}"
+  else fail "L6: --lang=${c%%:*} is read as ${c#*:}"; fi
+done
+run compare --format=json --lang-a=eng --lang-b=ger "$tmp/en.txt" "$tmp/en.txt"
+if python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["articles"]; sys.exit(not (a[0]["lang"]=="en" and a[1]["lang"]=="de"))' "$tmp/out"; then
+  ok "L6: compare --lang-a=eng --lang-b=ger gives en and de"
+else fail "L6: compare --lang-a=eng --lang-b=ger gives en and de"; fi
+
+# --- L7: numbers only -----------------------------------------------------------
+python3 -c "print('\n'.join(str(i * 37) for i in range(1, 600)))" >"$tmp/nums.txt"
+run facts "$tmp/nums.txt"
+if [ "$st" -eq 0 ] && grep -q "nums.txt has too few words to identify its language" "$tmp/err" &&
+   ! grep -q "too short" "$tmp/err"; then
+  ok "L7: a long numbers-only file has too few words (exit 0)"
+else fail "L7: a long numbers-only file has too few words (exit 0)"; fi
+printf '12.\n' >"$tmp/tiny.txt"
+run facts "$tmp/tiny.txt"
+if grep -q "tiny.txt is too short to identify its language" "$tmp/err"; then
+  ok "L7: a tiny file is still too short"
+else fail "L7: a tiny file is still too short"; fi
+
+# --- L8: the footer ---------------------------------------------------------------
+run compare --format=side-by-side --color=never --width=100 "$tmp/en.txt" "$tmp/en.txt"
+if grep -q "facts compared: [0-9]* of A, [0-9]* of B (repeats folded): " "$tmp/out" &&
+   ! grep -q "facts: [0-9]* in A" "$tmp/out"; then
+  ok "L8: the footer says facts compared"
+else fail "L8: the footer says facts compared"; fi
+
+# --- L12: spaces around numbers -----------------------------------------------------
+for v in "--width= 80" "--width=80 " "--timeout= 5"; do
+  run compare "$v" "$tmp/en.txt" "$tmp/en.txt"
+  if [ "$st" -eq 2 ] && grep -q "not '" "$tmp/err"; then ok "L12: '$v' is refused (exit 2)"
+  else fail "L12: '$v' is refused (exit 2)"; fi
+done
+run compare --width=80 --format=side-by-side "$tmp/en.txt" "$tmp/en.txt"
+if [ "$st" -eq 0 ]; then ok "L12: --width=80 still works"
+else fail "L12: --width=80 still works"; fi
+
+# --- older: granted; <meta charset=utf-16> on a UTF-8 page ------------------------
+w g1.txt "The court granted bail to the two men on Friday."
+w g2.txt "The court refused bail to the two men on Friday."
+cmp_text "granted is AGREE: granted / refused contradict" 1 \
+  '^\[!\] contradicted event .*AGREE → OPPOSE "granted" → "refused"' "$tmp/g1.txt" "$tmp/g2.txt"
+printf '<html><head><meta charset="utf-16"><title>Harbour wall</title></head><body><p>The storm pushed a wave onto the harbour wall on Monday, the mayor said.</p></body></html>\n' >"$tmp/m16.html"
+run extract "$tmp/m16.html"
+if [ "$st" -eq 0 ] && grep -q "harbour wall on Monday" "$tmp/out" &&
+   grep -q "charset 'utf-16' declared by the page's <meta> cannot hold .*read as UTF-8" "$tmp/err"; then
+  ok "a UTF-8 page declaring utf-16 is read as UTF-8, with a note"
+else fail "a UTF-8 page declaring utf-16 is read as UTF-8, with a note"; fi
 
 # --- real data (read in place) ------------------------------------------------
 W=$corpus/articles/wmt24
