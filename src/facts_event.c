@@ -427,6 +427,9 @@ void fx_evstems_free(fx_evstems *es)
     story_free(es->tok);
     story_free(es->done);
     story_free(es->ppl);
+    story_free(es->mr_e);
+    story_free(es->mr_c);
+    story_free(es->mr_n);
     memset(es, 0, sizeof *es);
 }
 
@@ -713,8 +716,54 @@ const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
     return strcmp(c, "-") == 0 ? NULL : c;
 }
 
+/* event_match_raw memoised per token for the last bound e asked (the
+ * events pass asks each token twice with its sentence end, the quantity
+ * and date passes once per number of the sentence): the answer depends
+ * on the pack, the token's neighbours up to e and x->tok_ent, which no
+ * pass after the entities changes. What the uncached call wrote to *n
+ * (also when it found nothing) is written again. */
+static const char *event_match_once(fx *x, fx_evstems *es, size_t i,
+                                    size_t e, size_t *n);
+
 static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
                                    size_t e, size_t *n)
+{
+    size_t nt = x->a->n_tokens;
+    if (!es || i >= nt || e >= UINT32_MAX)
+        return event_match_once(x, es, i, e, n);
+    if (!es->mr_e) {
+        es->mr_e = story__calloc(nt + 1, sizeof *es->mr_e);
+        es->mr_c = story__calloc(nt + 1, sizeof *es->mr_c);
+        es->mr_n = story__calloc(nt + 1, 1);
+        if (!es->mr_e || !es->mr_c || !es->mr_n) {
+            story_free(es->mr_e);
+            story_free(es->mr_c);
+            story_free(es->mr_n);
+            es->mr_e = NULL;
+            es->mr_c = NULL;
+            es->mr_n = NULL;
+            return event_match_once(x, es, i, e, n);
+        }
+    }
+    if (es->mr_e[i] == (uint32_t)e + 1) {
+        if (es->mr_n[i])
+            *n = (size_t)es->mr_n[i] - 1;
+        return es->mr_c[i];
+    }
+    size_t m = (size_t)-1;
+    const char *c = event_match_once(x, es, i, e, &m);
+    if (m != (size_t)-1)
+        *n = m;
+    if (m == (size_t)-1 || m < 254) {
+        es->mr_e[i] = (uint32_t)e + 1;
+        es->mr_c[i] = c;
+        es->mr_n[i] = m == (size_t)-1 ? 0 : (unsigned char)(m + 1);
+    }
+    return c;
+}
+
+static const char *event_match_once(fx *x, fx_evstems *es, size_t i,
+                                    size_t e, size_t *n)
 {
     if (i >= e || i >= x->a->n_tokens || blocked_before(x, i, e))
         return NULL;

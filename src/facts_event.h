@@ -23,6 +23,12 @@ typedef struct fx_evstems {
     unsigned char *done; /* per token: tok[i] computed */
     unsigned char *ppl;  /* per token: its "separable_particles" prefix
                           * length + 1 (0: not computed yet), with tok */
+    /* per token, the last event_match_raw answer (session 13): for the
+     * bound mr_e[i] - 1 (0: none yet), the concept and what it wrote to
+     * *n (mr_n: n + 1, 0: nothing); allocated on first use */
+    uint32_t *mr_e;
+    const char **mr_c;
+    unsigned char *mr_n;
 } fx_evstems;
 
 /* Builds the index when the pack asks for it (else leaves it off).

@@ -419,6 +419,64 @@ static void test_separable_verbs(void **state)
     run_free(&r);
 }
 
+/* Facts JSON of one run (the caller frees it). */
+static char *facts_json_of(const run *r)
+{
+    char *j = NULL;
+    story_error err;
+    assert_int_equal(story_facts_json(&j, r->a, r->fs, NULL, 0, &err), 0);
+    return j;
+}
+
+/* Session 13: the event reading of a token is memoised per article and
+ * pass for the bound it was asked with (event_match_raw), the particle
+ * prefix per token, and the event indexes per language in the context.
+ * German and English articles read in turn, each twice, give the same
+ * facts JSON as their first reading: no answer of one article or
+ * language reaches another. The German text has separable verbs, a
+ * glued particle and numbers governed by events (quantity and event
+ * passes); its first sentence has more than 40 tokens (the quantity
+ * pass then bounds the event words by a window, not the sentence). */
+static void test_event_memo_across_articles(void **state)
+{
+    (void)state;
+    static const char de[] =
+        "Die Regierung schließt nach den langen und schwierigen Gesprächen "
+        "mit den Gewerkschaften, den Verbänden der Arbeitgeber, den "
+        "Vertretern der Länder und den Bürgermeistern der großen Städte "
+        "im Norden und im Süden des Landes am Ende einer langen Woche "
+        "voller Sitzungen einen Streik von 3000 Beschäftigten nicht aus, "
+        "sagte am Dienstag ein Sprecher.\n\n"
+        "Die Fabrik schließt ihre Tore im Mai, 200 Arbeiter verlieren "
+        "ihre Stellen.\n\n"
+        "Die Stadt erklärte, dass sie eine Verlängerung ausschließt.\n\n"
+        "Bei dem Unfall wurden 15 Menschen verletzt.";
+    static const char en[] =
+        "The council closed 12 schools on Monday.\n\n"
+        "Police arrested 40 people after the protest, officials said.";
+    char *first[2] = {NULL, NULL};
+    for (int round = 0; round < 3; round++) {
+        for (int k = 0; k < 2; k++) {
+            run r = extract(k ? en : de, k ? "en" : "de");
+            char *j = facts_json_of(&r);
+            if (!first[k]) {
+                first[k] = j;
+                /* the readings the memo must keep */
+                if (!k) {
+                    assert_non_null(event_in(&r, 1, "CLOSE"));
+                    assert_non_null(event_in(&r, 2, "RULE_OUT"));
+                }
+            } else {
+                assert_string_equal(j, first[k]);
+                story_free(j);
+            }
+            run_free(&r);
+        }
+    }
+    story_free(first[0]);
+    story_free(first[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_event_verbs),
         cmocka_unit_test(test_quantity_event_sense),
         cmocka_unit_test(test_separable_verbs),
+        cmocka_unit_test(test_event_memo_across_articles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
