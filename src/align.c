@@ -735,10 +735,11 @@ static double len_ratio(const sd_pair *p)
                       : 1.0;
 }
 
-int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
-                const story_factset *fa, const story_article *b,
-                const story_factset *fb, const story_align_options *opts,
-                story_error *err)
+/* One alignment of a to b (story_align runs it in both directions). */
+static int align_once(story_alignment **out, story_ctx *ctx,
+                      const story_article *a, const story_factset *fa,
+                      const story_article *b, const story_factset *fb,
+                      const story_align_options *opts, story_error *err)
 {
     if (out)
         *out = NULL;
@@ -887,4 +888,209 @@ done:
     story_alignment_free(al);
     sd_pair_free(&p);
     return rc;
+}
+
+/* ---- direction (fresh-user 13 H14) ----
+ * The passes are not symmetric: the DP's length rewards, the order-free
+ * matching of leftovers, the bootstrapped lexicon and several similarity
+ * features read A and B differently, so compare(A, B) and compare(B, A)
+ * gave different links, relation and overall similarity (9 of 132 real
+ * pairs had different fact counts). story_align runs both directions,
+ * keeps the run whose sentence links carry more evidence (a symmetric
+ * criterion: each run is scored on its own links, so both calls see the
+ * same two candidates with the same scores) and mirrors it when it was the
+ * B-to-A run. A tie takes the run that starts from the article ordered
+ * first by article_order(). */
+
+/* Total order of two articles: language, then text bytes. 0 only for the
+ * same language and text, whose two runs are one. */
+static int article_order(const story_article *a, const story_article *b)
+{
+    int c = strcmp(a->lang ? a->lang : "", b->lang ? b->lang : "");
+    if (c)
+        return c < 0 ? -1 : 1;
+    size_t n = a->text_len < b->text_len ? a->text_len : b->text_len;
+    c = n ? memcmp(a->text, b->text, n) : 0;
+    if (c)
+        return c < 0 ? -1 : 1;
+    return a->text_len < b->text_len ? -1 : a->text_len > b->text_len;
+}
+
+static size_t sent_bytes(const story_article *x, size_t i, size_t n)
+{
+    size_t c = 0;
+    for (size_t k = i; k < i + n && k < x->n_sentences; k++)
+        c += x->sentences[k].end - x->sentences[k].start;
+    return c;
+}
+
+/* Evidence of a run: link similarity times the bytes it joins, summed
+ * over the sentence links (paragraph links as the smaller second term). */
+static double align_evidence(const story_alignment *al,
+                             const story_article *a, const story_article *b)
+{
+    double s = 0, p = 0;
+    for (size_t k = 0; k < al->n_links; k++) {
+        const story_link *l = &al->links[k];
+        if (l->n_a && l->n_b)
+            s += l->score * (double)(sent_bytes(a, l->a, l->n_a) +
+                                     sent_bytes(b, l->b, l->n_b));
+    }
+    for (size_t k = 0; k < al->n_par_links; k++)
+        if (al->par_links[k].n_a && al->par_links[k].n_b)
+            p += al->par_links[k].score;
+    return s + 1e-3 * p;
+}
+
+/* Sort key of a mirrored link: links with A units by their first A unit;
+ * B-only (added) links right after the link that precedes them in B
+ * (align.h), or first when none does. */
+typedef struct mir_key {
+    size_t a;
+    int rank;
+    size_t b;
+    story_link l;
+} mir_key;
+
+static int mir_cmp(const void *x, const void *y)
+{
+    const mir_key *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->rank != q->rank)
+        return p->rank < q->rank ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return 0;
+}
+
+/* Swap the sides of n links in place and put them in the order of
+ * align.h. Returns 0 or -1 (out of memory). */
+static int mirror_links(story_link *l, size_t n)
+{
+    if (!n)
+        return 0;
+    mir_key *k = story__malloc(n * sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        story_link m = l[i];
+        m.a = l[i].b;
+        m.n_a = l[i].n_b;
+        m.b = l[i].a;
+        m.n_b = l[i].n_a;
+        if (m.kind == STORY_LINK_ADDED)
+            m.kind = STORY_LINK_OMITTED;
+        else if (m.kind == STORY_LINK_OMITTED)
+            m.kind = STORY_LINK_ADDED;
+        k[i].l = m;
+        k[i].b = m.b;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (k[i].l.n_a) {
+            k[i].a = k[i].l.a;
+            k[i].rank = 1;
+            continue;
+        }
+        /* the link with A units ending last in B before this one */
+        size_t best = SIZE_MAX;
+        for (size_t j = 0; j < n; j++)
+            if (k[j].l.n_a && k[j].l.n_b && k[j].l.b < k[i].l.b &&
+                (best == SIZE_MAX || k[j].l.b > k[best].l.b))
+                best = j;
+        k[i].a = best == SIZE_MAX ? 0 : k[best].l.a;
+        k[i].rank = best == SIZE_MAX ? 0 : 2;
+    }
+    qsort(k, n, sizeof *k, mir_cmp);
+    for (size_t i = 0; i < n; i++)
+        l[i] = k[i].l;
+    free(k);
+    return 0;
+}
+
+/* Swap "only_a" and "only_b" in every object of the explanation. */
+static void mirror_json(json_t *j)
+{
+    if (json_is_array(j)) {
+        for (size_t i = 0; i < json_array_size(j); i++)
+            mirror_json(json_array_get(j, i));
+        return;
+    }
+    if (!json_is_object(j))
+        return;
+    json_t *oa = json_object_get(j, "only_a"), *ob = json_object_get(j,
+                                                                     "only_b");
+    json_incref(oa);
+    json_incref(ob);
+    json_object_del(j, "only_a");
+    json_object_del(j, "only_b");
+    if (ob)
+        json_object_set_new(j, "only_a", ob);
+    if (oa)
+        json_object_set_new(j, "only_b", oa);
+    const char *key;
+    json_t *v;
+    json_object_foreach(j, key, v) mirror_json(v);
+}
+
+static int mirror_alignment(story_alignment *al)
+{
+    if (mirror_links(al->links, al->n_links) != 0 ||
+        mirror_links(al->par_links, al->n_par_links) != 0)
+        return -1;
+    if (!al->similarity_json)
+        return 0;
+    json_t *j = json_loads(al->similarity_json, 0, NULL);
+    if (!j)
+        return 0;
+    mirror_json(j);
+    char *txt = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(4));
+    json_decref(j);
+    if (!txt)
+        return -1;
+    char *c = story__strdup(txt);
+    free(txt);
+    if (!c)
+        return -1;
+    free(al->similarity_json);
+    al->similarity_json = c;
+    return 0;
+}
+
+int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
+                const story_factset *fa, const story_article *b,
+                const story_factset *fb, const story_align_options *opts,
+                story_error *err)
+{
+    story_alignment *fw = NULL, *bw = NULL;
+    int rc = align_once(out, ctx, a, fa, b, fb, opts, err);
+    /* a machine translation (of B into A's language) fixes the
+     * direction; the same text in one language has one run */
+    if (rc != 0 || (opts && opts->translate && opts->translate[0]))
+        return rc;
+    fw = *out;
+    int ord = article_order(a, b);
+    if (ord == 0)
+        return 0;
+    rc = align_once(&bw, ctx, b, fb, a, fa, opts, err);
+    if (rc != 0) {
+        story_alignment_free(*out);
+        *out = NULL;
+        return rc;
+    }
+    double qf = align_evidence(fw, a, b), qb = align_evidence(bw, b, a);
+    double tol = 1e-9 * fmax(1.0, fmax(qf, qb));
+    int use_bw = fabs(qf - qb) <= tol ? ord > 0 : qb > qf;
+    if (!use_bw) {
+        story_alignment_free(bw);
+        return 0;
+    }
+    story_alignment_free(fw);
+    *out = NULL;
+    if (mirror_alignment(bw) != 0) {
+        story_alignment_free(bw);
+        return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+    }
+    *out = bw;
+    return 0;
 }

@@ -70,7 +70,15 @@ typedef struct story_align_options {
 
 /** Align two segmented articles with their facts. On success returns 0 and
  *  *out is the caller's (story_alignment_free()). Errors: STORY_EINVAL,
- *  STORY_ENOMEM, STORY_ETRANSLATE (backend failed), with err filled. */
+ *  STORY_ENOMEM, STORY_ETRANSLATE (backend failed), with err filled.
+ *  Symmetric (session 13): the passes run A to B and B to A, and the run
+ *  whose sentence links join more bytes times similarity is kept (a tie:
+ *  the run from the article first by language, then text bytes), mirrored
+ *  back when it was the B-to-A run; so story_align(B, A) is the mirror of
+ *  story_align(A, B): links with sides swapped (added <-> omitted), the
+ *  same relation, confidence and similarities (only_a <-> only_b in
+ *  similarity_json). Twice the time of one run. With opts->translate (B is
+ *  machine-translated into A's language) only the A-to-B run is made. */
 STORY_API int story_align(story_alignment **out, story_ctx *ctx,
                           const story_article *a, const story_factset *fa,
                           const story_article *b, const story_factset *fb,
