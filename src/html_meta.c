@@ -35,6 +35,7 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <unicode/uchar.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
@@ -859,7 +860,10 @@ void story__ingest_clean_byline(story_ctx *ctx, story_buf *b)
         b->len--;
     }
     /* cut at separators that usually start a date or role */
+    /* (" · ", " • ": "By Jane Roe · 15 January 2024" lost its author,
+     * fresh-user M11, session 13) */
     static const char *const cuts[] = {" | ", "\n", " — ", " – ", " - ",
+                                       " \xc2\xb7 ", " \xe2\x80\xa2 ",
                                        " / ", "  ", " on ", " am ",
                                        "Updated", "Published", "Posted",
                                        " at ", NULL};
@@ -931,6 +935,38 @@ void story__ingest_clean_byline(story_ctx *ctx, story_buf *b)
         memmove(b->data, b->data + lead, b->len - lead + 1);
         b->len -= lead;
     }
+}
+
+/* 1 when s[0, n) has the shape of a personal name: 2-4 words, the first
+ * and the last capitalised (ICU u_isupper/u_istitle), any between them
+ * capitalised or a particle of at most 3 bytes (van, de, da). A byline
+ * from HTML is split into names only when every part has this shape:
+ * "Luana Patriolino, Raphael Felice" is two authors, but "Harm, Robert"
+ * (surname first), "Heiko Sauer is a Professor" ("a" is a Czech joiner)
+ * and "Hecho en Bolivia" ("en" a Dutch one) stay whole, since the page's
+ * language is not known when its metadata is read (session 13). */
+static int name_shape(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t w0 = i, j = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        int32_t c = story__utf8_next(s, i, &j);
+        int cap = c > 0 && (u_isupper(c) || u_istitle(c));
+        int last = i >= n || s[i] == ' ' ? 1 : 0;
+        for (size_t k = i; k < n && last; k++)
+            if (s[k] != ' ')
+                last = 0;
+        if (!cap && (words == 0 || last || i - w0 > 3))
+            return 0;
+        words++;
+    }
+    return words >= 2 && words <= 4;
 }
 
 static int author_ok(const char *s, size_t n)
@@ -1682,20 +1718,48 @@ int story__html_meta(story_article *a, story_ctx *ctx, htmlDocPtr doc,
             story__ingest_clean_byline(ctx, &one);
             drop_site_parts(&one, site->data, host);
             undouble(&one);
-            int dup = 0;
-            for (size_t k = 0; k < a->n_authors && !dup; k++)
-                dup = strcasecmp(a->authors[k], one.data) == 0;
-            if (one.len && !dup && author_ok(one.data, one.len) &&
-                !folded_phrase(ctx, "published", one.data) &&
-                !folded_phrase(ctx, "byline", one.data) &&
-                !is_site_name(one.data, site->data, host)) {
+            /* "Jane Roe and John Smith" is two authors (fresh-user M11,
+             * session 13: it was one) */
+            size_t spans[16][2];
+            int ns = author_ok(one.data, one.len)
+                         ? story__ingest_author_spans(ctx, one.data, one.len,
+                                                      spans, 16)
+                         : 0;
+            if (ns < 0) {
+                story_buf_free(&one);
+                rc = ns;
+                goto out;
+            }
+            for (int si = 0; ns > 1 && si < ns; si++)
+                if (!name_shape(one.data + spans[si][0],
+                                spans[si][1] - spans[si][0])) {
+                    ns = 1; /* not names all: the byline stays whole */
+                    spans[0][0] = 0;
+                    spans[0][1] = one.len;
+                }
+            for (int si = 0; si < ns; si++) {
+                size_t nl = spans[si][1] - spans[si][0];
+                char *d = story__strndup(one.data + spans[si][0], nl);
+                if (!d) {
+                    story_buf_free(&one);
+                    rc = STORY_ENOMEM;
+                    goto out;
+                }
+                int dup = 0;
+                for (size_t k = 0; k < a->n_authors && !dup; k++)
+                    dup = strcasecmp(a->authors[k], d) == 0;
+                if (dup || !author_ok(d, nl) ||
+                    folded_phrase(ctx, "published", d) ||
+                    folded_phrase(ctx, "byline", d) ||
+                    is_site_name(d, site->data, host)) {
+                    free(d);
+                    continue;
+                }
                 if (byline.len)
                     story_buf_puts(&byline, ", ");
-                story_buf_append(&byline, one.data, one.len);
-                char *d = story__strndup(one.data, one.len);
-                char **na = d ? story__realloc(a->authors,
-                                               (a->n_authors + 1) * sizeof *na)
-                              : NULL;
+                story_buf_append(&byline, d, nl);
+                char **na = story__realloc(a->authors,
+                                           (a->n_authors + 1) * sizeof *na);
                 if (!na) {
                     free(d);
                     story_buf_free(&one);

@@ -54,6 +54,15 @@ const char *const *story__ingest_phrases(story_ctx *ctx, const char *which,
  * enclosing quotes are removed. */
 void story__ingest_clean_byline(story_ctx *ctx, story_buf *b);
 
+/* The names of a cleaned byline s[0, n) (bytes): cut after a comma and
+ * around "&" or a "byline_joiners" word (locales/ingest/boilerplate.json:
+ * "and", "und", "et" …), so "Jane Roe and John Smith" gives two. Writes
+ * at most `max` (start, end) byte spans, spaces and commas trimmed, into
+ * spans; returns their count, or STORY_ENOMEM. Used for plain-text and
+ * HTML bylines alike (ingest_text.c, html_meta.c). */
+int story__ingest_author_spans(story_ctx *ctx, const char *s, size_t n,
+                               size_t (*spans)[2], size_t max);
+
 /* Case-fold s[0, len) (ICU full case folding) into out (appended). */
 int story__ingest_fold(story_buf *out, const char *s, size_t len);
 

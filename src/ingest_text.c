@@ -274,6 +274,45 @@ static int is_joiner(story_ctx *ctx, const char *s, size_t n)
     return folded_is(ctx, "byline_joiners", s, n);
 }
 
+int story__ingest_author_spans(story_ctx *ctx, const char *s, size_t n,
+                               size_t (*spans)[2], size_t max)
+{
+    size_t k = 0, from = 0;
+    for (size_t j = 0; j <= n;) {
+        size_t w0 = j;
+        while (j < n && s[j] != ' ')
+            j++;
+        int cut = j == n;
+        int sep = 0;
+        if (!cut && j > w0 && s[j - 1] == ',') {
+            sep = 2; /* cut after the comma */
+        } else if (!cut) {
+            int joiner = is_joiner(ctx, s + w0, j - w0);
+            if (joiner < 0)
+                return joiner;
+            if (joiner)
+                sep = 1; /* the joiner itself is no name */
+        }
+        if (cut || sep) {
+            size_t a = from, b = sep == 1 ? w0 : j;
+            while (a < b && (s[a] == ' ' || s[a] == ','))
+                a++;
+            while (b > a && (s[b - 1] == ' ' || s[b - 1] == ','))
+                b--;
+            if (b > a && k < max) {
+                spans[k][0] = a;
+                spans[k][1] = b;
+                k++;
+            }
+            from = j;
+        }
+        if (cut)
+            break;
+        j++;
+    }
+    return (int)k;
+}
+
 /* A byline line of plain text ("By Jane Miller", "Von Hans Müller und Eva
  * Roth"): 2-12 words, no sentence end, no digit, a byline phrase
  * (locales/ingest/boilerplate.json "byline") as its first 1-3 words, then
@@ -348,30 +387,12 @@ static int text_byline(story_ctx *ctx, story_article *a, const char *s,
         return STORY_ENOMEM;
     story__ingest_clean_byline(ctx, &b);
     int rc = story__set_field(&a->byline, b.data, b.len);
-    size_t from = 0;
-    for (size_t j = 0; rc == 0 && j <= b.len;) {
-        size_t w0 = j;
-        while (j < b.len && b.data[j] != ' ')
-            j++;
-        int cut = j == b.len;
-        int sep = 0;
-        if (!cut && j > w0 && b.data[j - 1] == ',') {
-            sep = 2; /* cut after the comma */
-        } else if (!cut) {
-            int joiner = is_joiner(ctx, b.data + w0, j - w0);
-            if (joiner < 0)
-                rc = joiner;
-            else if (joiner)
-                sep = 1; /* the joiner itself is no name */
-        }
-        if (rc == 0 && (cut || sep)) {
-            rc = add_author(a, b.data, from, sep == 1 ? w0 : j);
-            from = j;
-        }
-        if (cut)
-            break;
-        j++;
-    }
+    size_t spans[16][2];
+    int k = rc ? 0 : story__ingest_author_spans(ctx, b.data, b.len, spans, 16);
+    if (k < 0)
+        rc = k;
+    for (int si = 0; rc == 0 && si < k; si++)
+        rc = add_author(a, b.data, spans[si][0], spans[si][1]);
     story_buf_free(&b);
     return rc == 0 ? 1 : rc;
 }
