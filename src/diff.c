@@ -2352,6 +2352,157 @@ static void pass_unit(side *a, side *b, unsigned char *cat,
     }
 }
 
+/* Factor and offset of unit u to the base unit of its dimension (root
+ * pack "unit_factors": a number, or [factor, offset]); 0 when unknown. */
+static int unit_factor(const story_langpack *root, const char *u,
+                       double *mul, double *add)
+{
+    char k[16];
+    size_t n = u ? strlen(u) : 0;
+    json_t *t = root ? story_langpack_field(root, "unit_factors") : NULL;
+    if (!json_is_object(t) || n == 0 || n >= sizeof k)
+        return 0;
+    json_t *v = json_object_get(t, u);
+    if (!v) {
+        for (size_t i = 0; i <= n; i++)
+            k[i] = (u[i] >= 'A' && u[i] <= 'Z') ? (char)(u[i] + 32) : u[i];
+        v = json_object_get(t, k);
+    }
+    *add = 0;
+    if (json_is_number(v)) {
+        *mul = json_number_value(v);
+        return *mul > 0;
+    }
+    if (json_is_array(v) && json_array_size(v) == 2 &&
+        json_is_number(json_array_get(v, 0)) &&
+        json_is_number(json_array_get(v, 1))) {
+        *mul = json_number_value(json_array_get(v, 0));
+        *add = json_number_value(json_array_get(v, 1));
+        return *mul > 0;
+    }
+    return 0;
+}
+
+/* The unit a quantity is measured in: its unit, or a time unit it counts
+ * (ja 10年間 counts "year"). */
+static const char *measure_unit(const story_langpack *root,
+                                const story_fact *f)
+{
+    if (f->unit && *f->unit)
+        return f->unit;
+    const char *d = unit_dimension(root, f->counted);
+    return d && !strcmp(d, "time") ? f->counted : NULL;
+}
+
+/* 1 when y (in unit ub) is x (in unit ua of the same dimension) converted
+ * and rounded as a translator rounds: within 5 % of y, or within 0.5 when
+ * y is a whole number (150 ft = 45.72 m written "45 metros"; 72 °F =
+ * 22.2 °C written "22 °C"; 18 months = 1.5 years). */
+static int converts_to(double x, double ma, double aa, double y, double mb,
+                       double ab)
+{
+    double c = ((x * ma + aa) - ab) / mb; /* x in unit b */
+    double tol = 0.05 * fabs(y);
+    if (y == floor(y) && tol < 0.5)
+        tol = 0.5;
+    return fabs(c - y) <= tol;
+}
+
+/* Pass: the same amount in two units of one dimension ("150 feet" ->
+ * "45 metros", "nearly 18 months" -> "約1年半") is the same quantity,
+ * in an aligned sentence pair (need_aligned) or anywhere with compatible
+ * counted things; converted with the root pack's unit_factors and the
+ * rounding tolerance of converts_to. Currencies are not converted. */
+static void pass_converted(side *a, side *b, int need_aligned,
+                           unsigned char *cat, const story_langpack *root)
+{
+    for (size_t i = 0; root && i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        const char *ua, *da;
+        double ma, aa;
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_QUANTITY ||
+            !(ua = measure_unit(root, f)) || !(da = unit_dimension(root, ua)) ||
+            !unit_factor(root, ua, &ma, &aa))
+            continue;
+        for (size_t j = 0; j < b->fs->n_facts; j++) {
+            const story_fact *g = &b->fs->facts[j];
+            const char *ub, *db;
+            double mb, ab;
+            if (b->skip[j] || b->match[j] >= 0 ||
+                g->type != STORY_FACT_QUANTITY ||
+                !!f->negated != !!g->negated ||
+                !(ub = measure_unit(root, g)) || !strcmp(ua, ub) ||
+                !(db = unit_dimension(root, ub)) || strcmp(da, db) != 0 ||
+                !unit_factor(root, ub, &mb, &ab) ||
+                (need_aligned && !aligned(a, i, b, j)))
+                continue;
+            if (!need_aligned && f->counted && *f->counted && g->counted &&
+                *g->counted && strcmp(f->counted, g->counted) != 0)
+                continue;
+            if (!converts_to(f->number, ma, aa, g->number, mb, ab) ||
+                !converts_to(f->number_hi, ma, aa, g->number_hi, mb, ab))
+                continue;
+            pair(a, i, b, j);
+            cat[i] = (unsigned char)STORY_DIFF_SAME;
+            break;
+        }
+    }
+}
+
+/* The first unmatched quantity of side s other than `except` in the
+ * sentences of link `link` with the single value x in unit u; -1 if none. */
+static long range_end(const side *s, long link, double x, const char *u,
+                      int negated, long except)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if ((long)i == except || s->skip[i] || s->match[i] >= 0 ||
+            f->type != STORY_FACT_QUANTITY || f->number != x ||
+            f->number_hi != x || !same_str(f->unit, u) ||
+            !!f->negated != !!negated ||
+            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link)
+            continue;
+        return (long)i;
+    }
+    return -1;
+}
+
+/* Pass: in an aligned sentence pair, a range on one side ("6-15 %") and
+ * its two ends on the other ("6 per cent and 15 per cent"), all unmatched
+ * and in one unit, are the same facts: both ends are paired with the
+ * range (the range side's fact has one partner, the end it was paired
+ * with first; the other end points at it too). */
+static void pass_range_ends(side *a, side *b, unsigned char *cat)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        side *r = dir ? b : a, *e = dir ? a : b;
+        for (size_t i = 0; i < r->fs->n_facts; i++) {
+            const story_fact *f = &r->fs->facts[i];
+            if (r->skip[i] || r->match[i] >= 0 ||
+                f->type != STORY_FACT_QUANTITY ||
+                !(f->number < f->number_hi) ||
+                f->sentence >= r->art->n_sentences || r->link[f->sentence] < 0)
+                continue;
+            long link = r->link[f->sentence];
+            long lo = range_end(e, link, f->number, f->unit, f->negated, -1);
+            long hi = lo < 0 ? -1
+                             : range_end(e, link, f->number_hi, f->unit,
+                                         f->negated, lo);
+            if (hi < 0)
+                continue;
+            if (dir == 0) { /* the range in A, its ends in B */
+                pair(a, i, b, (size_t)lo);
+                b->match[hi] = (long)i;
+                cat[i] = (unsigned char)STORY_DIFF_SAME;
+            } else { /* the ends in A, the range in B */
+                pair(a, (size_t)lo, b, i);
+                a->match[hi] = (long)i;
+                cat[lo] = cat[hi] = (unsigned char)STORY_DIFF_SAME;
+            }
+        }
+    }
+}
+
 /* ---- detail strings ---------------------------------------------------- */
 
 static void put_number(story_buf *b, double x)
@@ -2767,6 +2918,41 @@ static void fold_repeated_values(side *s, const side *o)
                 break;
             if (h == i || s->match[h] < 0 || !same_value(f, e) ||
                 !same_value(e, &o->fs->facts[s->match[h]]))
+                continue;
+            if (f->type == STORY_FACT_QUANTITY &&
+                ((f->counted && *f->counted && e->counted && *e->counted &&
+                  strcmp(f->counted, e->counted) != 0) ||
+                 (s->same_lang && f->event && *f->event && e->event &&
+                  *e->event && strcmp(f->event, e->event) != 0)))
+                continue;
+            s->skip[i] = 1;
+            break;
+        }
+    }
+}
+
+/* A quantity or date that only side s states, mentioned several times
+ * ("$76 million" in three sentences of B, none in A), is one fact
+ * difference: the first unmatched mention stays listed, the later ones of
+ * the same value (same key and value, compatible counted things and,
+ * within one language, events as in fold_repeated_values) are skipped
+ * like repeated entity mentions, so "added" and "omitted" count facts,
+ * not mentions (session 13, fresh-user L19). Unlike fold_repeated_values
+ * this holds in any sentence: the value is one difference wherever it is
+ * repeated. */
+static void fold_repeated_unmatched(side *s)
+{
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 ||
+            (f->type != STORY_FACT_QUANTITY && f->type != STORY_FACT_DATE))
+            continue;
+        for (size_t k = lower_bound(s, fkey(f)); k < s->n_order; k++) {
+            size_t h = s->order[k];
+            const story_fact *e = &s->fs->facts[h];
+            if (strcmp(fkey(e), fkey(f)) != 0 || h >= i)
+                break;
+            if (s->skip[h] || s->match[h] >= 0 || !same_value(f, e))
                 continue;
             if (f->type == STORY_FACT_QUANTITY &&
                 ((f->counted && *f->counted && e->counted && *e->counted &&
@@ -3910,6 +4096,27 @@ static int name_elsewhere(const story_fact *f, const side *o)
 /* See the file comment: is an entry a difference of the stories rather
  * than, possibly, of the extraction? o is the other side; s_is_a tells
  * which side s is. */
+/* 1 when the changed quantities f and g are a range and a reading of it
+ * (session 13, fresh-user M4): "one to four" against "up to four" in any
+ * language, and across languages against one of its ends alone ("from
+ * one to four" vs a translation's "four-room"), which the scanners read
+ * unevenly (spelled ranges, compounds). */
+static int range_read_apart(const story_fact *f, const story_fact *g,
+                            int cross_lang)
+{
+    if (f->type != STORY_FACT_QUANTITY || g->type != STORY_FACT_QUANTITY)
+        return 0;
+    const story_fact *r = f->number < f->number_hi ? f : g;
+    const story_fact *v = r == f ? g : f;
+    if (!(r->number < r->number_hi) || v->number != v->number_hi ||
+        !same_str(r->unit, v->unit))
+        return 0;
+    if (v->number == r->number_hi && r->number <= 1 && v->qualifier &&
+        !strcmp(v->qualifier, "up_to"))
+        return 1;
+    return cross_lang && (v->number == r->number || v->number == r->number_hi);
+}
+
 static int certain(story_diff_category c, const story_fact *f,
                    const story_fact *g, const side *s, const side *o,
                    int s_is_a, int cross_lang)
@@ -3921,6 +4128,8 @@ static int certain(story_diff_category c, const story_fact *f,
                (!cross_lang || (s_is_a && negated_event(s, f, o, g)));
     if (c == STORY_DIFF_CHANGED && !cross_lang && g && s_is_a &&
         !s->renamed[f - s->fs->facts] && same_words_read_apart(f, g, s, o))
+        return 0;
+    if (c == STORY_DIFF_CHANGED && g && range_read_apart(f, g, cross_lang))
         return 0;
     if (c != STORY_DIFF_ADDED && c != STORY_DIFF_OMITTED)
         return 1;
@@ -4256,11 +4465,18 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         const story_langpack *root = NULL;
         if (ctx && story_langpack_get(&root, ctx, "root", NULL) != 0)
             root = NULL; /* no dimension table: currencies only */
+        pass_converted(&sa, &sb, 1, cat, root);
         pass_unit(&sa, &sb, cat, root);
     }
+    pass_range_ends(&sa, &sb, cat);
     pass_slot(&sa, &sb, 1, cat);
     pass_only_number(&sa, &sb, cat);
     pass_value(&sa, &sb, 0, cat);
+    {
+        const story_langpack *root = NULL;
+        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
+            pass_converted(&sa, &sb, 0, cat, root);
+    }
     pass_slot(&sa, &sb, 0, cat);
     if (!cross_lang) {
         size_t ren[2 * 64];
@@ -4353,6 +4569,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
 
     fold_repeated_values(&sa, &sb);
     fold_repeated_values(&sb, &sa);
+    fold_repeated_unmatched(&sa);
+    fold_repeated_unmatched(&sb);
     fold_attributed_quotes(&sa, &sb, 1);
     fold_attributed_quotes(&sb, &sa, 0);
     fold_clock_times(&sa, &sb);

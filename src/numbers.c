@@ -2706,6 +2706,18 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
+        if (s->cjk && !spelled) {
+            /* a numeral with one of the pack's number_suffix_words
+             * (suffix -> the one value it takes) is a word: ja 10代
+             * "teens", an age group that English and most languages name
+             * with a word, not a number (session 13, fresh-user M4) */
+            size_t xe;
+            json_t *xv = match_after(s, ve, "number_suffix_words", 1, 0, &xe);
+            if (xv && json_num(xv) == v) {
+                i = xe;
+                continue;
+            }
+        }
         if (s->cjk) {
             /* 12月 is December, 6時 six o'clock, 10代 "teens": a numeral
              * before one of the pack's name_suffixes names, not counts */

@@ -430,6 +430,214 @@ static void test_unit_dimension_changed(void **state)
     story_ctx_free(ctx);
 }
 
+/* Session 13 (fresh-user M4): the same amount in two units of one
+ * dimension is the same quantity after conversion (locales/root.json
+ * unit_factors) within the rounding tolerance: 150 ft = 45.72 m written
+ * "45 metros"; 18 months = 1.5 years (ja 1年半); 72 °F = 22 °C; a time
+ * unit the quantity counts (10年間 counts year) is its unit. 150 ft vs 60 m
+ * stays omitted and added. */
+static void test_converted_units_same(void **state)
+{
+    (void)state;
+    static const char *const UA[] = {
+        "The new pier is 150 feet long.", "The audit took 18 months.",
+        "It was 72 degrees on the coast.", "The mast stands 150 feet high.",
+        "Rents rose for 10 years."};
+    static const char *const UB[] = {
+        "El muelle nuevo mide 45 metros.", "監査には1年半かかった。",
+        "Na pobřeží bylo 22 stupňů.", "Der Mast ist 60 Meter hoch.",
+        "Аренда росла десять лет."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(UA, 5), *b = article(UB, 5);
+    story_fact f1[] = {qty(a, 0, "150 feet", 150, "q|ft|150", "q|ft", 0),
+                       qty(a, 1, "18 months", 18, "q||18", "q|", 0),
+                       qty(a, 2, "72 degrees", 72, "q|f|72", "q|f", 0),
+                       qty(a, 3, "150 feet", 150, "q|ft|150", "q|ft", 0),
+                       qty(a, 4, "10 years", 10, "q||10", "q|", 0)};
+    story_fact f2[] = {qty(b, 0, "45 metros", 45, "q|m|45", "q|m", 0),
+                       qty(b, 1, "1年半", 1.5, "q||1.5", "q|", 0),
+                       qty(b, 2, "22", 22, "q|c|22", "q|c", 0),
+                       qty(b, 3, "60 Meter", 60, "q|m|60", "q|m", 0),
+                       qty(b, 4, "десять лет", 0.8, "q||0.8", "q|", 0)};
+    f1[0].unit = f1[3].unit = (char *)"ft";
+    f2[0].unit = f2[3].unit = (char *)"m";
+    f1[1].unit = (char *)"month";
+    f2[1].unit = (char *)"year";
+    f1[2].unit = (char *)"°F";
+    f2[2].unit = (char *)"°C";
+    f1[4].unit = (char *)"year";
+    f1[4].counted = NULL;
+    /* a decade is ten years, not 0.8 of one: stays apart */
+    f2[4].unit = (char *)"decade";
+    f2[4].counted = NULL;
+    story_factset *fa = factset(f1, 5), *fb = factset(f2, 5);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH},
+                      {3, 1, 3, 1, 1.0, STORY_LINK_MATCH},
+                      {4, 1, 4, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 5);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 3);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_SAME);
+    assert_int_equal(d->entries[1].category, STORY_DIFF_SAME);
+    assert_int_equal(d->entries[2].category, STORY_DIFF_SAME);
+    assert_int_equal(d->summary.omitted, 2);
+    assert_int_equal(d->summary.added, 2);
+    story_diff_free(d);
+    /* a time unit counted: ja 10年間 counts year; ten years = a decade */
+    fb->facts[4].number = fb->facts[4].number_hi = 1;
+    fa->facts[4].unit = NULL;
+    fa->facts[4].counted = (char *)"year";
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 4);
+    assert_int_equal(d->entries[4].category, STORY_DIFF_SAME);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Session 13 (fresh-user M4): a range in one text ("6-15 %") and its two
+ * ends in the other ("6 percent and 15 percent") in an aligned sentence
+ * pair are the same facts, in both directions. */
+static void test_range_and_its_ends(void **state)
+{
+    (void)state;
+    static const char *const UA[] = {
+        "Fees rose by 6 percent and 15 percent.",
+        "Between 2 and 5 ferries were late."};
+    static const char *const UB[] = {"Gjöld hækkuðu um 6-15%.",
+                                     "2 ferjur og 5 ferjur voru seinar."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(UA, 2), *b = article(UB, 2);
+    story_fact f1[] = {qty(a, 0, "6 percent", 6, "q|percent|6", "q|percent", 0),
+                       qty(a, 0, "15 percent", 15, "q|percent|15",
+                           "q|percent", 0),
+                       qty(a, 1, "2 and 5", 2, "q||2-5", "q|", 0)};
+    story_fact f2[] = {qty(b, 0, "6-15%", 6, "q|percent|6-15", "q|percent", 0),
+                       qty(b, 1, "2 ferjur", 2, "q||2", "q|", 0),
+                       qty(b, 1, "5 ferjur", 5, "q||5", "q|", 0)};
+    f1[0].unit = f1[1].unit = f2[0].unit = (char *)"percent";
+    f2[0].number_hi = 15;
+    f1[2].number_hi = 5;
+    story_factset *fa = factset(f1, 3), *fb = factset(f2, 3);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 3);
+    assert_int_equal(d->summary.omitted, 0);
+    assert_int_equal(d->summary.added, 0);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Session 13 (fresh-user M4): a range changed to a reading of it is an
+ * unverified change: "one to four" vs "up to four" in one language, and
+ * across languages vs one end alone; in one language 1-4 -> 4 stays a
+ * certain change. */
+static void test_range_read_apart_unverified(void **state)
+{
+    (void)state;
+    static const char *const UA[] = {"The flats have from one to four rooms."};
+    static const char *const UB[] = {"The flats have up to four rooms."};
+    static const char *const UC[] = {"Los pisos tienen cuatro habitaciones."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(UA, 1), *b = article(UB, 1),
+                  *c = article(UC, 1);
+    free(c->lang);
+    c->lang = strdup("es");
+    story_fact f1[] = {qty(a, 0, "one to four", 1, "q||1-4", "q|", 0)};
+    story_fact f2[] = {qty(b, 0, "up to four", 4, "q||4", "q|", 0)};
+    story_fact f3[] = {qty(c, 0, "cuatro", 4, "q||4", "q|", 0)};
+    f1[0].number_hi = 4;
+    f2[0].qualifier = (char *)"up_to";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1),
+                  *fc = factset(f3, 1);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].certain, 0);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, c, fc, al, &err), 0);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].certain, 0);
+    story_diff_free(d);
+    fb->facts[0].qualifier = NULL; /* "four rooms" in one language */
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    assert_int_equal(d->entries[0].certain, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    factset_free(fc);
+    story_article_free(a);
+    story_article_free(b);
+    story_article_free(c);
+    story_ctx_free(ctx);
+}
+
+/* Session 13 (fresh-user L19): a value only one text states, mentioned
+ * three times, is one added fact, not three. */
+static void test_repeated_unmatched_value_once(void **state)
+{
+    (void)state;
+    static const char *const UA[] = {"The port opened a new terminal.",
+                                     "Ships can dock there now.",
+                                     "The mayor visited it."};
+    static const char *const UB[] = {
+        "The port opened a new terminal for $40 million.",
+        "Ships can dock there now, the $40 million terminal says.",
+        "The mayor visited the $40 million site."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(UA, 3), *b = article(UB, 3);
+    story_fact f2[] = {qty(b, 0, "$40 million", 4e7, "q|USD|40000000", "q|USD", 0),
+                       qty(b, 1, "$40 million", 4e7, "q|USD|40000000", "q|USD", 0),
+                       qty(b, 2, "$40 million", 4e7, "q|USD|40000000", "q|USD", 0)};
+    for (int i = 0; i < 3; i++) {
+        f2[i].unit = (char *)"USD";
+        f2[i].counted = NULL;
+        f2[i].event = NULL;
+    }
+    story_factset *fa = factset(NULL, 0), *fb = factset(f2, 3);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.added, 1);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].b, 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* Many mentions: one entry per distinct entity key, the first mention
  * kept (the duplicate scan is n log n now; this pins its semantics). */
 static void test_entity_mentions_many(void **state)
@@ -1544,6 +1752,10 @@ int main(void)
         cmocka_unit_test(test_uncertain_cross_language),
         cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_unit_dimension_changed),
+        cmocka_unit_test(test_converted_units_same),
+        cmocka_unit_test(test_range_and_its_ends),
+        cmocka_unit_test(test_range_read_apart_unverified),
+        cmocka_unit_test(test_repeated_unmatched_value_once),
         cmocka_unit_test(test_quote_speaker_renamed),
         cmocka_unit_test(test_entity_mentions_many),
         cmocka_unit_test(test_sentence_counts),
