@@ -96,6 +96,13 @@ w g1.txt "The court granted bail to the two men on Friday."
 w g2.txt "The court refused bail to the two men on Friday."
 cmp_text "granted is AGREE: granted / refused contradict" 1 \
   '^\[!\] contradicted event .*AGREE → OPPOSE "granted" → "refused"' "$tmp/g1.txt" "$tmp/g2.txt"
+run facts "$tmp/g1.txt"
+if grep -q 'AGREE.*"granted"' "$tmp/out"; then ok "granted is an AGREE event"
+else fail "granted is an AGREE event"; fi
+w tg.txt "Voters have long taken the mayor for granted, the survey found on Monday."
+run facts "$tmp/tg.txt"
+if ! grep -q 'event' "$tmp/out"; then ok "taken for granted is no event"
+else fail "taken for granted is no event"; fi
 printf '<html><head><meta charset="utf-16"><title>Harbour wall</title></head><body><p>The storm pushed a wave onto the harbour wall on Monday, the mayor said.</p></body></html>\n' >"$tmp/m16.html"
 run extract "$tmp/m16.html"
 if [ "$st" -eq 0 ] && grep -q "harbour wall on Monday" "$tmp/out" &&
