@@ -765,6 +765,54 @@ static int region_name(const char *code, const char *lang, char *out,
     return 1;
 }
 
+static json_t *world_entities_file(fx *x, json_t *cache);
+
+/* The place concept of a nationality code of the packs' "nationalities"
+ * (ISO 3166 alpha-3 "ITA", or a code of entities.json
+ * "nationality_places": "EUR", "SCO") as the world index keys it: an
+ * alpha-3 code through its alpha-2 region's English ICU display name in
+ * lower case and entities.json "region_aliases" (GBR -> "uk"), another
+ * code through that table. NULL when the code names no place
+ * ("WESTERN"). Memoised per context; the string is owned by the cache. */
+static const char *nationality_place(fx *x, const char *code)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    json_t *set = json_object_get(cache, "\x1f" "natplace");
+    if (!set) {
+        set = json_object();
+        if (json_object_set_new(cache, "\x1f" "natplace", set))
+            return NULL;
+    }
+    json_t *hit = json_object_get(set, code);
+    if (!hit) {
+        json_t *ef = world_entities_file(x, cache);
+        const char *c = json_string_value(json_object_get(
+            json_object_get(ef, "nationality_places"), code));
+        char *norm = NULL;
+        const char *const *iso = uloc_getISOCountries();
+        for (size_t r = 0; !c && strlen(code) == 3 && iso && iso[r]; r++) {
+            char loc[16], en[256];
+            snprintf(loc, sizeof loc, "und_%s", iso[r]);
+            if (strcmp(uloc_getISO3Country(loc), code) != 0)
+                continue;
+            if (!region_name(iso[r], "en", en, sizeof en) ||
+                story_normalize_key(&norm, NULL, en, strlen(en), NULL) ||
+                !norm)
+                break;
+            c = json_string_value(
+                json_object_get(json_object_get(ef, "region_aliases"), norm));
+            if (!c)
+                c = norm;
+        }
+        json_object_set_new(set, code, json_string(c ? c : ""));
+        story_free(norm);
+        hit = json_object_get(set, code);
+    }
+    return hit && json_string_length(hit) ? json_string_value(hit) : NULL;
+}
+
 static json_t *world_entities_file(fx *x, json_t *cache)
 {
     json_t *ef = json_object_get(cache, "\x1f" "file");
@@ -1018,6 +1066,92 @@ static const char *world_stop(fx *x, const char *c, size_t i, size_t e,
         return NULL;
     }
     return c;
+}
+
+/* A nationality word at tokens i..j-1 modifies a word: j is a word of
+ * the same sentence joined to it by spaces only ("Spanish wine",
+ * "U.S.-led", "американский суд", zh "英国政府"), or, written in lower
+ * case, it follows its noun ("funcionarios españoles"). Alone, before
+ * punctuation or before a function word it is mostly the language or
+ * the people ("in English", "Spanish and English", "the French,"),
+ * which translations write without the country. */
+static int nationality_modifies(fx *x, size_t i, size_t j, size_t e)
+{
+    const story_article *a = x->a;
+    if (j < e && (a->tokens[j].flags & STORY_TOKEN_LETTER) &&
+        fx_adjacent(x, j - 1, 1) && !is_stopish(x, j, e))
+        return 1;
+    /* a lower-case adjective after its noun ("funcionarios españoles") */
+    return i > x->sent_tok[a->tokens[i].sentence] &&
+           (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
+           !(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
+           (a->tokens[i - 1].flags & STORY_TOKEN_LETTER) &&
+           fx_adjacent(x, i - 1, 0) && !is_stopish(x, i - 1, e);
+}
+
+/* Bytes of k without its longest ending of the list ends (none: all). */
+static size_t adjective_trunk(json_t *ends, const char *k, size_t kn)
+{
+    size_t best = 0, idx;
+    json_t *v;
+    json_array_foreach(ends, idx, v) {
+        const char *es = json_string_value(v);
+        size_t el = es ? strlen(es) : 0;
+        if (el > best && kn > el && strcmp(k + kn - el, es) == 0)
+            best = el;
+    }
+    return kn - best;
+}
+
+static json_t *world_cache_set(fx *x, const char *name, int *fill);
+
+/* The nationality code of token i in another case form of a listed
+ * word: in a language with entities.json "adjective_forms", the token
+ * without its adjective ending equals a listed word without its ending
+ * (ru "испанскими" = "испанский", de "schottisches" = "schottische"; cs
+ * "španělštinou", the language, is no "španělský"; de "Ukraine" no
+ * "ukrainische"). NULL otherwise. The listed words' trunks are indexed
+ * once per context and language. */
+static const char *nationality_inflected(fx *x, size_t i)
+{
+    const char *k = x->a->tokens[i].key;
+    json_t *ends = json_object_get(
+        json_object_get(world_entities_file(x, fx_world_cache(x)),
+                        "adjective_forms"),
+        x->lang);
+    if (!ends || !(x->a->tokens[i].flags & STORY_TOKEN_LETTER))
+        return NULL;
+    size_t kn = strlen(k), tn = adjective_trunk(ends, k, kn);
+    if (tn == kn || tn < 3)
+        return NULL;
+    /* the listed words' trunks -> code, once per context and language */
+    char name[32];
+    snprintf(name, sizeof name, "\x1f" "nattrunk:%s", x->lang);
+    int fill;
+    json_t *set = world_cache_set(x, name, &fill);
+    if (fill) {
+        const char *w;
+        json_t *v;
+        json_object_foreach(story_langpack_field(x->lp, "nationalities"), w,
+                            v) {
+            size_t wt = adjective_trunk(ends, w, strlen(w));
+            if (!json_is_string(v) || wt < 3 || wt >= 120)
+                continue;
+            char t[128];
+            memcpy(t, w, wt);
+            t[wt] = '\0';
+            if (!json_object_get(set, t))
+                json_object_set(set, t, v);
+        }
+        if (!json_object_size(set))
+            set = NULL;
+    }
+    if (!set || tn >= 120)
+        return NULL;
+    char t[128];
+    memcpy(t, k, tn);
+    t[tn] = '\0';
+    return json_string_value(json_object_get(set, t));
 }
 
 static int role_like(fx *x, size_t i, size_t e, size_t *n)
@@ -2521,7 +2655,9 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
     /* English names kept as written in a translation ("Public
      * Employees", "Criminal Division" in a German text): the English
      * rule, so that both versions agree */
+    int english = 0;
     if (!common && english_common(x, rs, re, &kindword)) {
+        english = 1;
         /* ... and as the English text reads it: a capitalised English
          * role word before common words is a title before a name there
          * ("Expert Flyer": role expert, name Flyer), so the run is kept
@@ -2559,10 +2695,15 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
         if (ln >= sizeof kk)
             return 0;
         snprintf(kk, sizeof kk, "%.*s", (int)ln, lk2);
-        /* German capitalises every noun: "on its own" is no evidence */
+        /* German capitalises every noun: "on its own" is no evidence,
+         * unless the run is English common words and its last word is
+         * no German noun ("am Montag traf Mike Johnson …": English
+         * "mike", "johnson"; but "… Resources Division": German
+         * "Division"), read as the English text reads it */
         return kindword || !json_object_get(x->capital_inside, kk) ||
-               json_is_true(
-                   story_langpack_field(x->lp, "capitalised_nouns"));
+               (json_is_true(
+                    story_langpack_field(x->lp, "capitalised_nouns")) &&
+                (!english || common_noun(x, kk)));
     }
     /* a surname of an earlier entity ("Mike Johnson" … "Johnson") */
     const char *tk = a->tokens[rs].key;
@@ -3131,6 +3272,47 @@ static int quoted_lower_before(const fx *x, size_t j)
 
 static int defined_common_acronym_scan(fx *x, size_t i, int *scanned);
 
+/* The acronym t of `letters` ASCII letters at token j (after a "(")
+ * abbreviates a role: the words right before it, split at spaces and
+ * hyphens and capitalised or not, start with its letters, and the last
+ * of them is a pack "roles"/"titles" word ("the Accountant-General (AG)",
+ * "the Chief Medical Officer (CMO)"). Translations spell such a title
+ * out or abbreviate it their own way; it is no entity. */
+static int role_abbreviation(fx *x, size_t j, const char *t, size_t letters)
+{
+    const story_article *a = x->a;
+    if (j == 0 || letters > 6)
+        return 0;
+    size_t k = j - 1;
+    const story_token *tk = &a->tokens[k];
+    if (!(tk->flags & STORY_TOKEN_LETTER) ||
+        tk->sentence != a->tokens[j].sentence)
+        return 0;
+    /* the last word: after the last hyphen of the key */
+    const char *key = tk->key, *h = strrchr(key, '-');
+    size_t n;
+    const char *last = h ? h + 1 : key;
+    if (!story_langpack_has(x->lp, "roles", last) &&
+        !story_langpack_has(x->lp, "titles", last) &&
+        !fx_match(x, "roles", k, k + 1, &n) &&
+        !fx_match(x, "titles", k, k + 1, &n))
+        return 0;
+    /* initials, read backwards over the text before the "(" */
+    size_t sb = a->sentences[tk->sentence].start, p = tk->end;
+    for (size_t q = letters; q-- > 0;) {
+        while (p > sb && (a->text[p - 1] == ' ' || a->text[p - 1] == '-'))
+            p--;
+        size_t w = p;
+        while (w > sb && a->text[w - 1] != ' ' && a->text[w - 1] != '-')
+            w--;
+        if (w == p || tolower((unsigned char)a->text[w]) !=
+                          tolower((unsigned char)t[q]))
+            return 0;
+        p = w;
+    }
+    return 1;
+}
+
 /* Token i is an acronym the article defines as a common term
  * ("a continuing resolution (CR)"). The answer depends only on the
  * token's bytes, so it is memoised for every token with the same bytes:
@@ -3207,6 +3389,8 @@ static int defined_common_acronym_scan(fx *x, size_t i, int *scanned)
                         (unsigned char)a->text[tk->start];
         }
         if (lower)
+            return 1;
+        if (role_abbreviation(x, j, t, letters))
             return 1;
     }
     return 0;
@@ -3386,6 +3570,73 @@ static int dot_gap_cjk(const fx *x, size_t k)
                         memcmp(g, "\xef\xbd\xa5", 3) == 0));
 }
 
+/* Token j ends at byte q and is written in capitals only (a dateline
+ * place, "PASADENA"), at least 2 letters. */
+static int dateline_word_at(fx *x, size_t i, size_t q)
+{
+    const story_article *a = x->a;
+    for (size_t j = i; j-- > 0;) {
+        const story_token *t = &a->tokens[j];
+        if (t->end < q)
+            return 0;
+        if (t->end == q)
+            return t->end - t->start >= 2 &&
+                   (t->flags & STORY_TOKEN_LETTER) &&
+                   is_acronym(a->text + t->start, t->end - t->start);
+    }
+    return 0;
+}
+
+/* An outlet credit: a parenthesised name of at most 4 capitalised words
+ * at the start of one of the article's first three paragraphs, or right
+ * after a dateline place in capitals with an optional abbreviation
+ * ("(CNN) Is it …", "PASADENA, Calif. (KTLA) — …"): the agency or
+ * broadcaster that filed the story, no fact of it (two outlets' copies
+ * of one story differ there). Returns the tokens before the ")" from i
+ * (0: no credit). */
+static size_t outlet_credit(fx *x, size_t i, size_t e)
+{
+    const story_article *a = x->a;
+    const story_token *t = &a->tokens[i];
+    size_t para = a->sentences[t->sentence].paragraph;
+    if (para >= 3 || para >= a->n_paragraphs ||
+        !(t->flags & STORY_TOKEN_CAPITAL))
+        return 0;
+    size_t ps = a->paragraphs[para].start, p = t->start;
+    while (p > ps && a->text[p - 1] == ' ')
+        p--;
+    if (p == ps || a->text[p - 1] != '(')
+        return 0;
+    p--;
+    size_t k = i + 1;
+    while (k < e && k < i + 4 && (a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
+           fx_adjacent(x, k - 1, 0))
+        k++;
+    size_t c = a->tokens[k - 1].end;
+    while (c < a->text_len && a->text[c] == ' ')
+        c++;
+    if (c >= a->text_len || a->text[c] != ')')
+        return 0;
+    while (p > ps && a->text[p - 1] == ' ')
+        p--;
+    if (p == ps)
+        return k - i;
+    /* ", Calif." between the place and the credit */
+    if (a->text[p - 1] == '.') {
+        size_t w = p - 1;
+        while (w > ps && isalpha((unsigned char)a->text[w - 1]))
+            w--;
+        if (w == p - 1 || !isupper((unsigned char)a->text[w]))
+            return 0;
+        while (w > ps && a->text[w - 1] == ' ')
+            w--;
+        if (w == ps || a->text[w - 1] != ',')
+            return 0;
+        p = w - 1;
+    }
+    return dateline_word_at(x, i, p) ? k - i : 0;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -3420,6 +3671,11 @@ static int entities_sentence(fx *x, size_t s)
     while (i < e && !x->rc) {
         size_t n = 0;
         const char *gk = NULL, *gc = NULL;
+        size_t credit = outlet_credit(x, i, e);
+        if (credit) {
+            i += credit;
+            continue;
+        }
         /* gazetteers first (any script; a possessive "Europe's" is
          * looked up without its ending) */
         if ((gc = fx_match(x, "places", i, e, &n)) &&
@@ -3516,6 +3772,29 @@ static int entities_sentence(fx *x, size_t s)
         if (gk && fx_match(x, "nationalities", i, e, &rn) && rn >= n &&
             i + rn < e && (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
+        /* a nationality word names its country (docs/facts.md
+         * "Nationalities"): "Italian", "итальянский", zh "意大利" before a
+         * noun are the place entity of Italy, as a translation that
+         * writes the country's name has it; the word still attaches to
+         * the next name as that name's nationality (the walk below) */
+        const char *nat = NULL;
+        if (!gk && !(nat = fx_match(x, "nationalities", i, e, &rn)) &&
+            (nat = nationality_inflected(x, i)) != NULL)
+            rn = 1;
+        if (nat && nationality_modifies(x, i, i + rn, e) &&
+            (nat = nationality_place(x, nat)) != NULL) {
+            roles_free(&roles);
+            /* a fact only: the words stay no entity mention for the
+             * speakers and event participants ("the Russian minister
+             * said": the speaker is the minister, not Russia) */
+            long keep[4];
+            size_t kn = rn < 4 ? rn : 4;
+            for (size_t q = 0; q < kn; q++)
+                keep[q] = x->tok_ent[i + q];
+            add_mention(x, s, i, i + rn, nat, "place", &roles, "", NULL);
+            for (size_t q = 0; q < kn; q++)
+                x->tok_ent[i + q] = keep[q];
+        }
         /* "supreme allied commander Europe,": a one-word place right
          * after a role word and before a clause break is part of the
          * title, not a place the text is about */

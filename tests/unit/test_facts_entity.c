@@ -1219,6 +1219,125 @@ static void test_short_name_case_endings(void **state)
     run_free(&cs);
 }
 
+/* Session 13: a nationality word before a noun is the place entity of
+ * its country in every language (en "Italian", ru "итальянское", de
+ * "spanische"), keyed like the country's name; alone ("in English",
+ * "Spanish and English") it is the language or the people, no place. */
+static void test_nationality_names_country(void **state)
+{
+    (void)state;
+    run en = extract("Talks in Italy ended on Monday. The Italian "
+                     "government met Spanish officials in Brelmont.", "en");
+    run ru = extract("Итальянское правительство встретилось с испанскими "
+                     "чиновниками в Брелмонте.", "ru");
+    run de = extract("Die italienische Regierung traf spanische Beamte in "
+                     "Brelmont.", "de");
+    run es = extract("El gobierno de Italia se reunió con funcionarios "
+                     "españoles en Brelmont.", "es");
+    const char *it = key_of(&en, "Italy");
+    const char *sp = key_of(&en, "Spanish");
+    assert_true(it[0]);
+    assert_true(sp[0]);
+    assert_string_equal(key_of(&en, "Italian"), it);
+    assert_true(has_key(&ru, it));
+    assert_true(has_key(&ru, sp));
+    assert_true(has_key(&de, it));
+    assert_true(has_key(&de, sp));
+    assert_true(has_key(&es, it));
+    assert_true(has_key(&es, sp));
+    run lang = extract("She spoke in English on Monday, then in Spanish and "
+                       "French.", "en");
+    assert_string_equal(key_of(&lang, "English"), "");
+    assert_string_equal(key_of(&lang, "Spanish"), "");
+    /* cs: an inflected adjective by its stem, not the language noun of
+     * the same stem */
+    run cs = extract("Ministr se setkal se španělskými úředníky. Mluvil "
+                     "španělštinou celý večer.", "cs");
+    assert_true(has_key(&cs, sp));
+    assert_string_equal(key_of(&cs, "španělštinou"), "");
+    run_free(&cs);
+    run_free(&en);
+    run_free(&ru);
+    run_free(&de);
+    run_free(&es);
+    run_free(&lang);
+}
+
+/* Session 13: German text, an English name whose words are English
+ * common words ("Mike", "Johnson": FreeDict has mike, johnson) after a
+ * verb, an apposition comma or a genitive noun is a name when its last
+ * word is capitalised on its own elsewhere, as in English. */
+static void test_german_english_word_names(void **state)
+{
+    (void)state;
+    static const char *const de[] = {
+        "Am Montag traf Mike Johnson die Demokraten in Bonn. Danach "
+        "sprach Johnson mit der Presse.",
+        "Der Sprecher des Hauses, Mike Johnson, traf die Demokraten. "
+        "Danach sprach Johnson mit der Presse.",
+        "Das Treffen des Sprechers Mike Johnson mit den Demokraten war "
+        "kurz. Danach sprach Johnson mit der Presse."};
+    run en = extract("On Monday Mike Johnson met the Democrats. After "
+                     "that Johnson spoke to the press.", "en");
+    const char *k = key_of(&en, "Mike Johnson");
+    assert_true(k[0]);
+    for (size_t i = 0; i < sizeof de / sizeof de[0]; i++) {
+        run r = extract(de[i], "de");
+        assert_string_equal(key_of(&r, "Mike Johnson"), k);
+        run_free(&r);
+    }
+    run_free(&en);
+}
+
+/* Session 13: an acronym in parentheses after a role title it
+ * abbreviates ("Accountant-General (AG)", "Chief Medical Officer
+ * (CMO)") is no entity; the person named is. */
+static void test_role_abbreviation(void **state)
+{
+    (void)state;
+    run r = extract("She told Ada Brewin, the Accountant-General (AG) of "
+                    "the federation, to pay. The AG said no. Later the "
+                    "Chief Medical Officer (CMO) called Ken Dorsey.", "en");
+    assert_true(key_of(&r, "Brewin")[0]);
+    assert_true(key_of(&r, "Dorsey")[0]);
+    assert_string_equal(key_of(&r, "AG"), "");
+    assert_string_equal(key_of(&r, "CMO"), "");
+    /* an organisation's acronym after its name stays */
+    run o = extract("The Brelmont Transit Authority (BTA) said on Monday "
+                    "that the BTA would hire.", "en");
+    assert_true(key_of(&o, "BTA")[0]);
+    run_free(&r);
+    run_free(&o);
+}
+
+/* Session 13: an outlet credit at the start of a story ("(KBTV) The
+ * parade …", "BRELMONT, Calif. (WNXT) — …") is no entity; the outlet
+ * named in the body is. */
+static void test_outlet_credit(void **state)
+{
+    (void)state;
+    run a = extract("Parade photos\n\n(KBTV) The parade drew crowds in "
+                    "Brelmont on Monday.", "en");
+    assert_string_equal(key_of(&a, "KBTV"), "");
+    assert_true(key_of(&a, "Brelmont")[0]);
+    run b = extract("Parade photos BRELMONT, Calif. (WNXT) — The parade "
+                    "drew crowds on Monday, WNXT reported.", "en");
+    const char *w = key_of(&b, "WNXT");
+    assert_true(w[0]);
+    size_t n = 0;
+    for (size_t i = 0; i < b.fs->n_facts; i++)
+        n += b.fs->facts[i].type == STORY_FACT_ENTITY &&
+             strcmp(b.fs->facts[i].key, w) == 0;
+    assert_int_equal(n, 1);
+    /* a parenthesised acronym later in the text stays */
+    run c = extract("Officials met on Monday. The agency (BTA) said on "
+                    "Tuesday it would hire.", "en");
+    assert_true(key_of(&c, "BTA")[0]);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1271,6 +1390,10 @@ int main(void)
         cmocka_unit_test(test_hunspell_common_words),
         cmocka_unit_test(test_short_name_case_endings),
         cmocka_unit_test(test_russian_hunspell_common_words),
+        cmocka_unit_test(test_nationality_names_country),
+        cmocka_unit_test(test_german_english_word_names),
+        cmocka_unit_test(test_role_abbreviation),
+        cmocka_unit_test(test_outlet_credit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
