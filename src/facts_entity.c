@@ -774,6 +774,49 @@ static json_t *world_entities_file(fx *x, json_t *cache);
  * lower case and entities.json "region_aliases" (GBR -> "uk"), another
  * code through that table. NULL when the code names no place
  * ("WESTERN"). Memoised per context; the string is owned by the cache. */
+/* The name of a nationality code's place in x->lang (the name a text
+ * of that language writes: de KEN "Kenia", AFRICA "Afrika"): ICU's
+ * region name (alpha-3 through its alpha-2 code; entities.json
+ * "nationality_places" regions "002", "150"), else the first form of
+ * the concept in entities.json "entities"; NULL when none. Memoised per
+ * context; owned by the cache. */
+static const char *nationality_place_name(fx *x, const char *code,
+                                          const char *concept)
+{
+    json_t *cache = fx_world_cache(x);
+    if (!cache)
+        return NULL;
+    char k[64];
+    snprintf(k, sizeof k, "\x1f" "natname:%s:%s", x->lang, code);
+    json_t *hit = json_object_get(cache, k);
+    if (!hit) {
+        json_t *ef = world_entities_file(x, cache);
+        const char *region = json_string_value(json_object_get(
+            json_object_get(ef, "nationality_regions"), code));
+        char out[256] = "";
+        const char *const *iso = uloc_getISOCountries();
+        for (size_t r = 0; !region && strlen(code) == 3 && iso && iso[r];
+             r++) {
+            char loc[16];
+            snprintf(loc, sizeof loc, "und_%s", iso[r]);
+            if (strcmp(uloc_getISO3Country(loc), code) == 0)
+                region = iso[r];
+        }
+        if (!region || !region_name(region, x->lang, out, sizeof out)) {
+            json_t *f = json_array_get(
+                json_object_get(
+                    json_object_get(json_object_get(ef, "entities"), concept),
+                    x->lang),
+                0);
+            snprintf(out, sizeof out, "%s",
+                     json_is_string(f) ? json_string_value(f) : "");
+        }
+        json_object_set_new(cache, k, json_string(out));
+        hit = json_object_get(cache, k);
+    }
+    return hit && json_string_length(hit) ? json_string_value(hit) : NULL;
+}
+
 static const char *nationality_place(fx *x, const char *code)
 {
     json_t *cache = fx_world_cache(x);
@@ -1649,6 +1692,10 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         end = x->name_end;
     x->name_end = 0;
     size_t nameend = start + strip_possessive(a->text + start, end - start);
+    /* the name shown: the text, or x->name_as */
+    const char *nm = x->name_as ? x->name_as : a->text + start;
+    size_t nml = x->name_as ? strlen(x->name_as) : nameend - start;
+    x->name_as = NULL;
     int nwords = (int)(re - rs);
     /* zh/ja: pieces the word segmenter split (touching) are one word */
     if (x->cjk) {
@@ -1774,7 +1821,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         ne.skel = fx_strdup(x, whole ? sk_all.data : sk_last.data);
         ne.last = fx_strdup(x, sk_last.data);
         ne.key = fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
-        ne.name = story__strndup(a->text + start, nameend - start);
+        ne.name = story__strndup(nm, nml);
         ne.kind = kind;
         ne.nationality = "";
         ne.first_fact = (size_t)-1;
@@ -1797,8 +1844,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     story_buf_free(&sk_all);
     story_buf_free(&sk_last);
     e = ent_at(x, ei);
-    if (strlen(e->name) < nameend - start) {
-        char *nn = story__strndup(a->text + start, nameend - start);
+    if (strlen(e->name) < nml) {
+        char *nn = story__strndup(nm, nml);
         if (nn) {
             free(e->name);
             e->name = nn;
@@ -1825,7 +1872,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     f.key = fx_strdup(x, e->key);
     f.slot = fx_strdup(x, e->key);
     f.entity_kind = fx_strdup(x, e->kind);
-    f.name = story__strndup(a->text + start, nameend - start);
+    f.name = story__strndup(nm, nml);
     f.nationality = fx_strdup(x, e->nationality);
     f.entity = -1;
     f.number = f.number_hi = 0;
@@ -1838,8 +1885,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
                     f.n_roles++;
             }
     }
-    f.value_json = mention_json(x, e->name, e->kind, a->text + start,
-                                nameend - start, e->nationality, role_of,
+    f.value_json = mention_json(x, e->name, e->kind, nm, nml,
+                                e->nationality, role_of,
                                 f.roles, f.roles ? nroles : 0);
     if (!f.value_json && !x->rc) {
         json_t *o = json_object();
@@ -1848,8 +1895,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
             if (f.roles[r])
                 json_array_append_new(jr, json_string(f.roles[r]));
         json_object_set_new(o, "kind", json_string(e->kind));
-        json_object_set_new(o, "name", json_stringn(a->text + start,
-                                                    nameend - start));
+        json_object_set_new(o, "name", json_stringn(nm, nml));
         json_object_set_new(o, "canonical", json_string(e->name));
         json_object_set_new(o, "roles", jr);
         if (role_of && strchr(role_of, '\t')) {
@@ -3781,6 +3827,7 @@ static int entities_sentence(fx *x, size_t s)
         if (!gk && !(nat = fx_match(x, "nationalities", i, e, &rn)) &&
             (nat = nationality_inflected(x, i)) != NULL)
             rn = 1;
+        const char *natcode = nat;
         if (nat && nationality_modifies(x, i, i + rn, e) &&
             (nat = nationality_place(x, nat)) != NULL) {
             roles_free(&roles);
@@ -3791,6 +3838,9 @@ static int entities_sentence(fx *x, size_t s)
             size_t kn = rn < 4 ? rn : 4;
             for (size_t q = 0; q < kn; q++)
                 keep[q] = x->tok_ent[i + q];
+            /* named as the text's language names the country, so that
+             * "afrikanischen" and "Afrika" are one name */
+            x->name_as = nationality_place_name(x, natcode, nat);
             add_mention(x, s, i, i + rn, nat, "place", &roles, "", NULL);
             for (size_t q = 0; q < kn; q++)
                 x->tok_ent[i + q] = keep[q];

@@ -77,6 +77,9 @@ typedef struct fx {
                                 mention inside its last token (zh names
                                 the word segmenter glued to the next
                                 word), 0: the token's end */
+    const char *name_as;     /* facts_entity.c: the name of the next
+                                mention instead of its text (a
+                                nationality word's country), or NULL */
     struct fx_speech_ix *speech_ix; /* facts_speech.c: per-sentence
                                        indexes of quote and entity facts
                                        while fx_speech runs, else NULL */

@@ -690,9 +690,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             year_emit(x, es, n);
             continue;
         }
-        /* a spelled "one" is an article in most translations; not the
-         * low end of a range ("from one to four bedrooms": 1-4) */
-        if (n->spelled && n->value == 1 && !n->unit[0] && !n->is_range)
+        /* a spelled "one" is an article in most translations */
+        if (n->spelled && n->value == 1 && !n->unit[0])
             continue;
         /* a unit from the number itself ($, %, km) wins over a noun */
         if (n->unit[0])

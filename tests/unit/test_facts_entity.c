@@ -1219,6 +1219,15 @@ static void test_short_name_case_endings(void **state)
     run_free(&cs);
 }
 
+static size_t count_key(const run *r, const char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->fs->n_facts; i++)
+        n += r->fs->facts[i].type == STORY_FACT_ENTITY &&
+             strcmp(r->fs->facts[i].key, key) == 0;
+    return n;
+}
+
 /* Session 13: a nationality word before a noun is the place entity of
  * its country in every language (en "Italian", ru "итальянское", de
  * "spanische"), keyed like the country's name; alone ("in English",
@@ -1234,27 +1243,35 @@ static void test_nationality_names_country(void **state)
                      "Brelmont.", "de");
     run es = extract("El gobierno de Italia se reunió con funcionarios "
                      "españoles en Brelmont.", "es");
+    /* the facts of "Italian", "Spanish" are named "Italy", "Spain" */
     const char *it = key_of(&en, "Italy");
-    const char *sp = key_of(&en, "Spanish");
+    const char *sp = key_of(&en, "Spain");
     assert_true(it[0]);
     assert_true(sp[0]);
-    assert_string_equal(key_of(&en, "Italian"), it);
+    assert_int_equal(count_key(&en, it), 2);
     assert_true(has_key(&ru, it));
     assert_true(has_key(&ru, sp));
     assert_true(has_key(&de, it));
     assert_true(has_key(&de, sp));
+    /* named as German names the country: "spanische" is "Spanien" */
+    int named = 0;
+    for (size_t i = 0; i < de.fs->n_facts; i++)
+        if (de.fs->facts[i].type == STORY_FACT_ENTITY &&
+            strcmp(de.fs->facts[i].key, sp) == 0)
+            named = de.fs->facts[i].name &&
+                    strcmp(de.fs->facts[i].name, "Spanien") == 0;
+    assert_true(named);
     assert_true(has_key(&es, it));
     assert_true(has_key(&es, sp));
     run lang = extract("She spoke in English on Monday, then in Spanish and "
                        "French.", "en");
-    assert_string_equal(key_of(&lang, "English"), "");
-    assert_string_equal(key_of(&lang, "Spanish"), "");
+    assert_string_equal(key_of(&lang, "England"), "");
+    assert_string_equal(key_of(&lang, "Spain"), "");
     /* cs: an inflected adjective by its stem, not the language noun of
      * the same stem */
     run cs = extract("Ministr se setkal se španělskými úředníky. Mluvil "
                      "španělštinou celý večer.", "cs");
-    assert_true(has_key(&cs, sp));
-    assert_string_equal(key_of(&cs, "španělštinou"), "");
+    assert_int_equal(count_key(&cs, sp), 1);
     run_free(&cs);
     run_free(&en);
     run_free(&ru);
