@@ -4617,7 +4617,23 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         if (sb.skip[j])
             continue;
         d->summary.facts_b++;
-        if (sb.match[j] >= 0)
+        long i = sb.match[j];
+        if (i >= 0 && sa.match[i] != (long)j && !sa.skip[i]) {
+            /* the second end of a range in A (pass_range_ends): its own
+             * entry, as the second end on the A side has one, so that
+             * compare(B, A) counts what compare(A, B) counts (fresh-user
+             * 13 H14) */
+            story_diff_category c = (story_diff_category)cat[i];
+            int sure = certain(c, &fa->facts[i], &fb->facts[j], &sa, &sb, 1,
+                               cross_lang);
+            rc = push_entry(&v, c, fb->facts[j].type, i, (long)j,
+                            detail(c, a, fa, &fa->facts[i], b, fb,
+                                   &fb->facts[j]),
+                            sure);
+            count(&d->summary, c, sure);
+            continue;
+        }
+        if (i >= 0)
             continue;
         int sure = certain(STORY_DIFF_ADDED, &fb->facts[j], NULL, &sb, &sa, 0,
                            cross_lang);

@@ -52,4 +52,14 @@ w tram.b.txt "Harbor City backs its tram plan" \
   "Mayor Elena Ruiz welcomed Tuesday's vote. The line will be 12 kilometres long and cost 340 million euros." \
   "Critics said the bridges come first. Work begins in March 2027."
 chk_swap "a short rewrite: the swap mirrors" tram.a.txt tram.b.txt
+# a range on one side and its two ends on the other (the diff's
+# pass_range_ends): 7 same one way, 6 the other before each second end
+# had its own entry
+w range.ends.txt "Rents rise in Harbor City" \
+  "Rents in the port district rose by 6 per cent and 15 per cent over two years, the housing office said on Monday." \
+  "The council plans 400 new flats."
+w range.txt "Rents rise in Harbor City" \
+  "Rents in the port district rose by 6-15 per cent over two years, the housing office said on Monday." \
+  "The council plans 400 new flats."
+chk_swap "a range and its two ends: the swap mirrors" range.ends.txt range.txt
 finish
