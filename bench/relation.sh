@@ -31,5 +31,7 @@ acc wmt2x_perturbed_rewrite rewrite "$tmp/p2x/manifest.jsonl"
 "$STORY_BENCH_BUILD/bench_semeval" | sed -n 's/^semeval_relation_/relation_semeval_/p'
 # swapping A and B (fresh-user 13 H14): share of the 132 real pairs (102
 # WMT24 en/xx, 30 SemEval) whose compare B A mirrors compare A B, and the
-# largest and mean |overall(A,B) - overall(B,A)| (scripts/swap-check)
+# largest and mean |overall(A,B) - overall(B,A)| (scripts/swap-check),
+# by default (swap_*) and with compare --symmetric (swap_symmetric_*)
 python3 "$root/scripts/swap-check" "$STORYDIFF_BIN" --corpus
+python3 "$root/scripts/swap-check" "$STORYDIFF_BIN" --symmetric --corpus

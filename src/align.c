@@ -895,7 +895,8 @@ done:
  * matching of leftovers, the bootstrapped lexicon and several similarity
  * features read A and B differently, so compare(A, B) and compare(B, A)
  * gave different links, relation and overall similarity (9 of 132 real
- * pairs had different fact counts). story_align runs both directions,
+ * pairs had different fact counts). With opts->symmetric (the CLI's
+ * --symmetric) story_align runs both directions,
  * keeps the run whose sentence links carry more evidence (a symmetric
  * criterion: each run is scored on its own links, so both calls see the
  * same two candidates with the same scores) and mirrors it when it was the
@@ -1066,7 +1067,8 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     int rc = align_once(out, ctx, a, fa, b, fb, opts, err);
     /* a machine translation (of B into A's language) fixes the
      * direction; the same text in one language has one run */
-    if (rc != 0 || (opts && opts->translate && opts->translate[0]))
+    if (rc != 0 || !opts || !opts->symmetric ||
+        (opts->translate && opts->translate[0]))
         return rc;
     fw = *out;
     int ord = article_order(a, b);

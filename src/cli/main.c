@@ -60,6 +60,7 @@ enum opt_id {
     OPT_LANG,
     OPT_RELATION,
     OPT_TRANSLATE,
+    OPT_SYMMETRIC,
     OPT_ENCODING,
     OPT_ENCODING_A,
     OPT_ENCODING_B,
@@ -96,6 +97,8 @@ static const opt_spec OPTS[] = {
     {"relation", required_argument, OPT_RELATION, CMD_COMPARE, "R",
      "auto (default), translation (monotone alignment), rewrite "
      "(reordering allowed)"},
+    {"symmetric", no_argument, OPT_SYMMETRIC, CMD_COMPARE, NULL,
+     "align both ways: compare B A mirrors compare A B"},
     {"translate", required_argument, OPT_TRANSLATE, CMD_COMPARE, "T",
      "machine translation for alignment: apertium, or the base URL of a "
      "LibreTranslate-compatible API"},
@@ -145,6 +148,7 @@ typedef struct cli {
     char *lang_a, *lang_b, *lang; /* in argv, case-normalised there */
     const char *relation;
     const char *translate;
+    int symmetric;
     const char *encoding, *encoding_a, *encoding_b;
     long timeout_ms;
     const char *save;
@@ -680,6 +684,7 @@ static int parse_args(cli *o, int argc, char **argv)
             o->relation = optarg;
             break;
         case OPT_TRANSLATE: o->translate = optarg; break;
+        case OPT_SYMMETRIC: o->symmetric = 1; break;
         case OPT_ENCODING: o->encoding = optarg; break;
         case OPT_ENCODING_A: o->encoding_a = optarg; break;
         case OPT_ENCODING_B: o->encoding_b = optarg; break;
@@ -994,6 +999,7 @@ static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
     co.encoding_a = o->encoding_a;
     co.encoding_b = o->encoding_b;
     co.align.translate = o->translate;
+    co.align.symmetric = o->symmetric;
     if (o->relation && strcmp(o->relation, "translation") == 0)
         co.align.relation = STORY_REL_TRANSLATION;
     else if (o->relation && strcmp(o->relation, "rewrite") == 0)

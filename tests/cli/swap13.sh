@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Session 13 (helper "sym", fresh-user 13 H14): compare A B and compare B A
-# mirror each other: verdict counts with added <-> omitted, the same
+# Session 13 (helper "sym", fresh-user 13 H14): with --symmetric, compare
+# A B and compare B A mirror each other: verdict counts with added <-> omitted, the same
 # relation kind and overall similarity, the same certain flags
 # (scripts/swap-check). All inputs are written here. The first pair (a
 # sentence merge of B beside an added sentence) gave sentences_added 0 one
 # way and sentences_omitted 1 the other on the session-start tree.
 . "$(dirname "$0")/../support/cli.sh"
 chk_swap() { # NAME A B
-  python3 "$(dirname "$0")/../../scripts/swap-check" "$bin" "$tmp/$2" \
+  python3 "$(dirname "$0")/../../scripts/swap-check" "$bin" --symmetric "$tmp/$2" \
     "$tmp/$3" >"$tmp/out" 2>"$tmp/err"
   if [ $? -eq 0 ]; then ok "$1"; else fail "$1"; fi
 }
@@ -23,9 +23,9 @@ w short.txt "Harbor City votes for a longer tram network" \
 chk_swap "merge beside an added sentence: the swap mirrors" long.txt short.txt
 
 # the mirror itself, read from the two reports
-run compare --format=json "$tmp/long.txt" "$tmp/short.txt"
+run compare --symmetric --format=json "$tmp/long.txt" "$tmp/short.txt"
 cp "$tmp/out" "$tmp/fw.json"
-run compare --format=json "$tmp/short.txt" "$tmp/long.txt"
+run compare --symmetric --format=json "$tmp/short.txt" "$tmp/long.txt"
 cp "$tmp/out" "$tmp/bw.json"
 if python3 - "$tmp/fw.json" "$tmp/bw.json" <<'PY'
 import json, sys
