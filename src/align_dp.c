@@ -65,11 +65,6 @@
 #define MERGE_GAIN 0.15
 #define MERGE_PART 0.2
 #define MERGE_MAX 3
-#define MERGE_LEN_DROP 0.6 /* absorb, sentence passes: an A unit joining
-                              on similarity gain may lower the link's
-                              length term by at most this (session 13;
-                              fitted on the even manifest lines: 0 / 0.3
-                              / 0.6 / 1.0 / 1.5) */
 #define COVER_REL 0.5
 #define COVER_ABS 0.15
 #define COVER_LT 0.5
@@ -1616,8 +1611,7 @@ out:
  * similar to the other side than the link was (sim gain >= MERGE_GAIN) and
  * the unit itself shares enough with the other side (>= MERGE_PART), or
  * by the containment rules below. In sentence passes an A unit joins only
- * if the joined run is no less similar than the link, and not on the
- * similarity gain when the joined lengths fit much worse (session 13:
+ * if the joined run is no less similar than the link (session 13:
  * deleted sentences riding in 2-1 links; docs/align.md §2 step 5). */
 static void absorb(dp *d, sd_link *l, size_t n, int sentences)
 {
@@ -1666,17 +1660,6 @@ static void absorb(dp *d, sd_link *l, size_t n, int sentences)
                     double s2 = sd_sim(d->sp, d->A, a, na, d->B, b, nb);
                     int take = part >= MERGE_PART * d->level &&
                                s2 >= x->score + MERGE_GAIN * d->level;
-                    /* sentence passes (session 13): an A unit does not
-                     * join on similarity alone when the joined lengths
-                     * fit much worse than the link's own (length term
-                     * lower by more than MERGE_LEN_DROP): a deleted
-                     * sentence sharing names with its neighbour's
-                     * translation, not a part of it */
-                    if (take && sentences && !side &&
-                        len_of(d, a, na, b, nb) <
-                            len_of(d, x->a, x->na, x->b, x->nb) -
-                                MERGE_LEN_DROP)
-                        take = 0;
                     if (!take && med[side] > 0) {
                         /* containment: the unit's content is found in
                          * the link's other run about as well as in a

@@ -1406,75 +1406,6 @@ static void test_absorb_no_loss(void **state)
     word_space_free(&sp);
 }
 
-/* Session 13: an omitted A sentence does not join its neighbour's link
- * on similarity gain alone when the joined lengths fit much worse than
- * the link's own. a2 shares words with b1 (ids 140-144: names of the
- * story, say) and raises the link's similarity, but a1 and b1 have the
- * same length and a1 + a2 is nearly twice as long: a deleted sentence,
- * it stays omitted in sentence passes. */
-static void test_absorb_length_drop(void **state)
-{
-    (void)state;
-    const uint32_t nid = 200;
-    sd_space sp;
-    word_space(&sp, nid);
-    uint32_t a0[20], a1[10], a2[6], a3[20], a4[20], b0[20], b1[15],
-        b2[20], b3[21];
-    fill_ids(a0, 0, 20);
-    fill_ids(b0, 0, 20);
-    fill_ids(a1, 100, 10);
-    fill_ids(b1, 100, 10);
-    fill_ids(b1 + 10, 140, 5);
-    fill_ids(a2, 140, 5);
-    fill_ids(a2 + 5, 150, 1); /* found in b3 */
-    fill_ids(a3, 20, 20);
-    fill_ids(b2, 20, 20);
-    fill_ids(a4, 40, 20);
-    fill_ids(b3, 40, 20);
-    fill_ids(b3 + 20, 150, 1);
-    sd_unit ua[5], ub[4];
-    set_unit(&ua[0], a0, 20, 80);
-    set_unit(&ua[1], a1, 10, 70);
-    set_unit(&ua[2], a2, 6, 60);
-    set_unit(&ua[3], a3, 20, 80);
-    set_unit(&ua[4], a4, 20, 80);
-    set_unit(&ub[0], b0, 20, 80);
-    set_unit(&ub[1], b1, 15, 70);
-    set_unit(&ub[2], b2, 20, 80);
-    set_unit(&ub[3], b3, 21, 80);
-    sd_side A = {ua, 5}, B = {ub, 4};
-    for (int sent = 0; sent < 2; sent++) {
-        sd_link *l = NULL;
-        size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
-        int a1b1 = 0, a12b1 = 0, a2om = 0;
-        for (size_t k = 0; k < nl; k++) {
-            if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 &&
-                l[k].nb == 1 && l[k].kind == STORY_LINK_MATCH)
-                a1b1 = 1;
-            if (l[k].a == 1 && l[k].na == 2 && l[k].b == 1 && l[k].nb == 1)
-                a12b1 = 1;
-            if (l[k].a == 2 && l[k].na == 1 && l[k].nb == 0 &&
-                l[k].kind == STORY_LINK_OMITTED)
-                a2om = 1;
-        }
-        /* paragraph passes keep the similarity rule alone */
-        assert_int_equal(a12b1, !sent);
-        assert_int_equal(a1b1, sent);
-        assert_int_equal(a2om, sent);
-        free(l);
-    }
-    for (size_t i = 0; i < 5; i++)
-        free(ua[i].f);
-    for (size_t j = 0; j < 4; j++)
-        free(ub[j].f);
-    word_space_free(&sp);
-}
-
 /* Session 7: a Japanese compound the lexicon lacks (野生動物, "wild
  * animals") projects through its longest headwords (野生 + 動物). */
 static int projects_to(sd_pair *p, const char *fa, story_ctx *ctx,
@@ -2025,7 +1956,6 @@ int main(void)
         cmocka_unit_test(test_short_sentence_lengths),
         cmocka_unit_test(test_length_reward_runs),
         cmocka_unit_test(test_absorb_no_loss),
-        cmocka_unit_test(test_absorb_length_drop),
         cmocka_unit_test(test_foreign_moved),
         cmocka_unit_test(test_moved_block),
         cmocka_unit_test(test_order_labels),
