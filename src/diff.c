@@ -2882,6 +2882,19 @@ static int push_entry(story_vec *v, story_diff_category c,
     return 0;
 }
 
+/* Two mentions of one quantity value that still tell different things:
+ * their counted things differ, or (within one language) their events do.
+ * Shared by fold_repeated_values and fold_repeated_unmatched. */
+static int quantities_apart(const side *s, const story_fact *f,
+                            const story_fact *e)
+{
+    return f->type == STORY_FACT_QUANTITY &&
+           ((f->counted && *f->counted && e->counted && *e->counted &&
+             strcmp(f->counted, e->counted) != 0) ||
+            (s->same_lang && f->event && *f->event && e->event &&
+             *e->event && strcmp(f->event, e->event) != 0));
+}
+
 /* A quantity or date left unmatched on side s whose value s states again
  * in a fact paired with the same value on side o is a repeated mention:
  * o states the fact, so it is neither omitted nor added. It is skipped
@@ -2919,11 +2932,7 @@ static void fold_repeated_values(side *s, const side *o)
             if (h == i || s->match[h] < 0 || !same_value(f, e) ||
                 !same_value(e, &o->fs->facts[s->match[h]]))
                 continue;
-            if (f->type == STORY_FACT_QUANTITY &&
-                ((f->counted && *f->counted && e->counted && *e->counted &&
-                  strcmp(f->counted, e->counted) != 0) ||
-                 (s->same_lang && f->event && *f->event && e->event &&
-                  *e->event && strcmp(f->event, e->event) != 0)))
+            if (quantities_apart(s, f, e))
                 continue;
             s->skip[i] = 1;
             break;
@@ -2954,11 +2963,7 @@ static void fold_repeated_unmatched(side *s)
                 break;
             if (s->skip[h] || s->match[h] >= 0 || !same_value(f, e))
                 continue;
-            if (f->type == STORY_FACT_QUANTITY &&
-                ((f->counted && *f->counted && e->counted && *e->counted &&
-                  strcmp(f->counted, e->counted) != 0) ||
-                 (s->same_lang && f->event && *f->event && e->event &&
-                  *e->event && strcmp(f->event, e->event) != 0)))
+            if (quantities_apart(s, f, e))
                 continue;
             s->skip[i] = 1;
             break;
