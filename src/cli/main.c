@@ -236,13 +236,14 @@ static void help(FILE *f, const command *only)
             "manual: docs/cli.md\n");
 }
 
+static int fwrite_visible(const char *s, size_t n, FILE *f, int keep_lines);
+
 /* Every line the tool writes on stderr goes through eprintf(): the
- * message is formatted, then written with each control character shown as
- * its Control Picture (ESC -> U+241B, DEL -> U+2421; C1 as "<U+009B>";
- * only the final newline kept) and each byte that is not UTF-8 as "\xHH",
- * so that a file name or option value can never drive the terminal
+ * message is formatted, then written by fwrite_visible() with tab and
+ * newline shown too (only a final newline is kept), so that a file name or
+ * option value can never drive the terminal nor break the one-line error
  * (fresh-user L8, session 13; the same rule as stdout's views,
- * docs/cli.md). UTF-8 decoding: ICU's U8_NEXT (unicode/utf8.h). */
+ * docs/cli.md). */
 static void eprintf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -266,26 +267,10 @@ static void eprintf(const char *fmt, ...)
         s = tmp;
         k = (int)sizeof tmp - 1;
     }
-    for (int32_t i = 0; i < k;) {
-        int32_t at = i;
-        UChar32 c;
-        U8_NEXT(s, i, k, c);
-        if (c < 0) {
-            for (int32_t j = at; j < i; j++)
-                fprintf(stderr, "\\x%02X", (unsigned char)s[j]);
-        } else if (c == '\n' && i == k) {
-            fputc('\n', stderr);
-        } else if (c < 0x20) {
-            char pic[4] = {(char)0xE2, (char)0x90, (char)(0x80 + c), 0};
-            fputs(pic, stderr); /* U+2400 + c */
-        } else if (c == 0x7F) {
-            fputs("\u2421", stderr);
-        } else if (c >= 0x80 && c <= 0x9F) {
-            fprintf(stderr, "<U+%04X>", (unsigned)c);
-        } else {
-            fwrite(s + at, 1, (size_t)(i - at), stderr);
-        }
-    }
+    int nl = k > 0 && s[k - 1] == '\n';
+    fwrite_visible(s, (size_t)(k - nl), stderr, 0);
+    if (nl)
+        fputc('\n', stderr);
     if (s != tmp)
         free(s);
 }
@@ -409,44 +394,48 @@ static int write_all(const char *s)
 
 /* Write n bytes of UTF-8 text with its control characters made visible,
  * as the terminal renderers do (docs/cli.md): C0 -> U+2400 + c (ESC ->
- * U+241B), DEL -> U+2421, C1 (C2 80..C2 9F) -> "<U+0080>".."<U+009F>",
- * explicit bidi embeddings, overrides and isolates (U+202A..U+202E,
+ * U+241B), DEL -> U+2421, C1 (U+0080..U+009F) -> "<U+009B>", explicit
+ * bidi embeddings, overrides and isolates (U+202A..U+202E,
  * U+2066..U+2069, UAX #9) -> "<U+202E>" (session 12, fresh-user L4: an
- * RLO reversed the rest of a `facts` line); tab and newline are kept.
- * Returns 0 or -1 on a write error. */
-static int fwrite_visible(const char *s, size_t n, FILE *f)
+ * RLO reversed the rest of a `facts` line), and each byte that is not
+ * UTF-8 (a file name's) -> "\xHH" (session 13). Tab and newline are kept
+ * when keep_lines, else shown as pictures too. UTF-8 decoding: ICU's
+ * U8_NEXT. Returns 0 or -1 on a write error. */
+static int fwrite_visible(const char *s, size_t n, FILE *f, int keep_lines)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t run = 0; /* start of the pending plain bytes */
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = u[i];
-        size_t k = 0;
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-            k = 1;
-        else if (c == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
-            k = 2;
-        else if (c == 0xE2 && i + 2 < n &&
-                 ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
-                  (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9)))
-            k = 3;
-        if (!k)
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UChar32 c = u[i];
+        if (c < 0x80) {
+            i++;
+        } else {
+            int32_t k = 0, len = (int32_t)(n - at < 8 ? n - at : 8);
+            U8_NEXT(u + at, k, len, c);
+            i = at + (size_t)k;
+        }
+        int show = c < 0 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+                   (c >= 0x202A && c <= 0x202E) ||
+                   (c >= 0x2066 && c <= 0x2069) ||
+                   (c < 0x20 && !(keep_lines && (c == '\t' || c == '\n')));
+        if (!show)
             continue;
-        if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
+        if (at > run && fwrite(s + run, 1, at - run, f) != at - run)
             return -1;
-        int w;
-        if (k == 3)
-            w = fprintf(f, "<U+%04X>", 0x2000u | ((u[i + 1] & 0x3Fu) << 6) |
-                                           (u[i + 2] & 0x3Fu));
-        else if (k == 2)
-            w = fprintf(f, "<U+%04X>", u[i + 1]);
+        int w = 0;
+        if (c < 0)
+            for (size_t b = at; b < i && w >= 0; b++)
+                w = fprintf(f, "\\x%02X", u[b]);
+        else if (c < 0x20)
+            w = fprintf(f, "\xe2\x90%c", (char)(0x80 + c));
         else if (c == 0x7F)
             w = fputs("\xe2\x90\xa1", f);
         else
-            w = fprintf(f, "\xe2\x90%c", (char)(0x80 + c));
+            w = fprintf(f, "<U+%04X>", (unsigned)c);
         if (w < 0)
             return -1;
-        i += k - 1;
-        run = i + 1;
+        run = i;
     }
     if (n > run && fwrite(s + run, 1, n - run, f) != n - run)
         return -1;
@@ -455,7 +444,7 @@ static int fwrite_visible(const char *s, size_t n, FILE *f)
 
 static int write_visible(const char *s)
 {
-    if (fwrite_visible(s, strlen(s), stdout) != 0 || fflush(stdout) != 0) {
+    if (fwrite_visible(s, strlen(s), stdout, 1) != 0 || fflush(stdout) != 0) {
         eprintf("storydiff: stdout: %s\n", strerror(errno));
         return -1;
     }
@@ -1160,11 +1149,11 @@ static int run_extract(story_ctx *ctx, const cli *o)
                             memcmp(a->text, a->title, tl) == 0 &&
                             (a->text_len == tl || a->text[tl] == '\n');
         if (tl && !title_in_text)
-            ok = (tty ? fwrite_visible(a->title, strlen(a->title), stdout)
+            ok = (tty ? fwrite_visible(a->title, strlen(a->title), stdout, 1)
                       : (fputs(a->title, stdout) < 0 ? -1 : 0)) == 0 &&
                  fputs("\n\n", stdout) >= 0;
         if (ok && a->text_len)
-            ok = (tty ? fwrite_visible(a->text, a->text_len, stdout) == 0
+            ok = (tty ? fwrite_visible(a->text, a->text_len, stdout, 1) == 0
                       : fwrite(a->text, 1, a->text_len, stdout) ==
                             a->text_len) &&
                  (a->text[a->text_len - 1] == '\n' || putchar('\n') != EOF);
