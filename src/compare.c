@@ -166,10 +166,11 @@ int story_compare(story_comparison **out, story_ctx *ctx, const char *src_a,
 
     if (!opts)
         opts = &defaults;
+    if (out)
+        *out = NULL;
     if (!out || !ctx || !src_a || !src_b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_compare: missing argument");
-    *out = NULL;
     if (strcmp(src_a, "-") == 0 && strcmp(src_b, "-") == 0)
         return story__error(err, STORY_EINVAL, "-", -1,
                             "at most one input may be \"-\" (stdin)");

@@ -1420,10 +1420,11 @@ static int prepare(fx *x)
 int story_facts_extract(story_factset **out, story_ctx *ctx,
                         const story_article *a, story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !ctx || !a)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_facts_extract: NULL argument");
-    *out = NULL;
     if (!a->sentences && a->text_len > 0)
         return story__error(err, STORY_EINVAL, a->source, -1,
                             "article is not segmented (call story_segment "
@@ -2742,10 +2743,11 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                       const story_article *a, const story_factset *fs,
                       story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !n || !fs)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_facts_check: NULL argument");
-    *out = NULL;
     *n = 0;
     /* the article's pack: universal cues, function words (without a
      * context or article the rules that need them stay off) */
@@ -3293,10 +3295,11 @@ int story_contradiction_text(char **out, const story_article *a,
                              const story_contradiction *cs, size_t n,
                              size_t i, story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_contradiction_text: NULL argument");
-    *out = NULL;
     if (!a || !clash_args_ok(fs, cs, n) || i >= n)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_contradiction_text: no such "
@@ -3320,10 +3323,11 @@ int story_fact_excerpt(char **out, const story_article *a,
                        const story_factset *fs, size_t fact,
                        story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_fact_excerpt: NULL argument");
-    *out = NULL;
     if (!a || !fs || fact >= fs->n_facts)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_fact_excerpt: no such fact");

@@ -327,9 +327,19 @@ int story_normalize_key(char **out, size_t **map, const char *s, size_t len,
     story_buf b = {0};
     story_vec m;
     story_vec_init(&m, sizeof(size_t));
-    *out = NULL;
+    if (out)
+        *out = NULL;
     if (map)
         *map = NULL;
+    if (!out || (!s && len))
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_normalize_key: bad arguments");
+    /* the same check as story_name_key: invalid UTF-8 is an error, not a
+     * key (fresh-user 14: "\xff" gave a key and status 0) */
+    size_t bad = story__utf8_invalid_at(s ? s : "", len);
+    if (bad != (size_t)-1)
+        return story__error(err, STORY_EENCODING, NULL, (long long)bad,
+                            "text is not valid UTF-8 at byte %zu", bad);
     int rc = story__normalize_key_buf(&b, map ? &m : NULL, s, len, err);
     if (rc)
         goto fail;

@@ -488,10 +488,11 @@ static int dump(char **out, json_t *root, story_error *err)
 int story_report_json(char **out, const story_comparison *c,
                       story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !c || !c->a || !c->b || !c->alignment || !c->diff)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_report_json: incomplete comparison");
-    *out = NULL;
     const story_alignment *al = c->alignment;
     json_t *root = json_object(), *tool = json_object(), *rel = json_object(),
            *arts = json_array(), *facts = json_string(FACTS_MARK);
@@ -532,10 +533,11 @@ int story_report_json(char **out, const story_comparison *c,
 
 int story_article_json(char **out, const story_article *a, story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !a)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_article_json: missing argument");
-    *out = NULL;
     json_t *root = json_object(), *art = article_obj(a, NULL);
     if (!root || !art || set(root, "schema",
                              json_string("storydiff.article/1")) ||
@@ -651,10 +653,11 @@ int story_facts_json(char **out, const story_article *a,
                      const story_factset *fs, const story_contradiction *cs,
                      size_t n_cs, story_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !a)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_facts_json: missing argument");
-    *out = NULL;
     json_t *root = json_object(), *art = json_object(),
            *facts = json_string(FACTS_MARK);
     int bad = !root || !art || !facts;

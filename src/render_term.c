@@ -839,10 +839,11 @@ int story_render_side_by_side(char **out, const story_comparison *c,
     UErrorCode e = U_ZERO_ERROR;
     int rc = 0;
 
+    if (out)
+        *out = NULL;
     if (!out || !c || !c->a || !c->b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_render_side_by_side: missing argument");
-    *out = NULL;
     if (!opts)
         opts = &def;
     memset(&r, 0, sizeof r);

@@ -71,10 +71,11 @@ int story_render_text(char **out, const story_comparison *c,
 {
     story_render_options def = STORY_RENDER_OPTIONS_INIT;
     story_buf b = {0};
+    if (out)
+        *out = NULL;
     if (!out || !c || !c->a || !c->b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_render_text: missing argument");
-    *out = NULL;
     if (!opts)
         opts = &def;
     int color = opts->color;

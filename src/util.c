@@ -172,6 +172,7 @@ int story_buf_grow(story_buf *b, size_t extra)
         b->oom = 1;
         return STORY_ENOMEM;
     }
+    d[b->len] = '\0'; /* a buffer never written to detaches as "" */
     b->data = d;
     b->cap = cap;
     return 0;

@@ -56,7 +56,10 @@ STORY_API int story_langid(story_ctx *ctx, const char *text, size_t len,
  *  NUL-terminated string the caller frees with story_free(); if `map` is
  *  non-NULL, *map receives an array of (strlen(*out) + 1) byte offsets,
  *  (*map)[i] = offset in the input of the character that produced key byte
- *  i ((*map)[len_out] = len), also freed with story_free(). */
+ *  i ((*map)[len_out] = len), also freed with story_free(). Errors:
+ *  STORY_EINVAL (`out` NULL, or `s` NULL with `len` > 0), STORY_EENCODING
+ *  (`s` is not valid UTF-8; err->offset is the byte offset of the first bad
+ *  byte), STORY_ENOMEM; *out (and *map) are NULL then. */
 STORY_API int story_normalize_key(char **out, size_t **map, const char *s,
                                   size_t len, story_error *err);
 

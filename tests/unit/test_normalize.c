@@ -83,6 +83,30 @@ static void test_arabic_marks(void **state)
     story_free(map);
 }
 
+/* fresh-user 14: invalid UTF-8 gave a key and status 0; a NULL out crashed */
+static void test_bad_input(void **state)
+{
+    (void)state;
+    char *k = (char *)"unset";
+    size_t *map = (size_t *)&k;
+    story_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(story_normalize_key(&k, &map, "ab\xff", 3, &err),
+                     STORY_EENCODING);
+    assert_null(k);
+    assert_null(map);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(story_normalize_key(NULL, NULL, "ab", 2, &err),
+                     STORY_EINVAL);
+    k = (char *)"unset";
+    assert_int_equal(story_normalize_key(&k, NULL, NULL, 2, &err),
+                     STORY_EINVAL);
+    assert_null(k);
+    assert_int_equal(story_normalize_key(&k, NULL, NULL, 0, &err), 0);
+    assert_string_equal(k, "");
+    story_free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -90,6 +114,7 @@ int main(void)
         cmocka_unit_test(test_soft_hyphen_and_quotes),
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_arabic_marks),
+        cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

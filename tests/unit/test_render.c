@@ -506,6 +506,38 @@ static void test_article_and_facts_json(void **state)
     unmake(x);
 }
 
+/* fresh-user 14: on a NULL argument the renderers returned STORY_EINVAL
+ * but left *out as it was, though compare.h says "*out NULL" on error */
+static void test_einval_clears_out(void **state)
+{
+    (void)state;
+    story_error err;
+    char *out = (char *)"unset";
+    assert_int_equal(story_article_json(&out, NULL, &err), STORY_EINVAL);
+    assert_null(out);
+    out = (char *)"unset";
+    assert_int_equal(story_report_json(&out, NULL, &err), STORY_EINVAL);
+    assert_null(out);
+    out = (char *)"unset";
+    assert_int_equal(story_facts_json(&out, NULL, NULL, NULL, 0, &err),
+                     STORY_EINVAL);
+    assert_null(out);
+    out = (char *)"unset";
+    assert_int_equal(story_render_text(&out, NULL, NULL, &err), STORY_EINVAL);
+    assert_null(out);
+    out = (char *)"unset";
+    assert_int_equal(story_render_side_by_side(&out, NULL, NULL, &err),
+                     STORY_EINVAL);
+    assert_null(out);
+    story_factset *fs = (story_factset *)&out;
+    assert_int_equal(story_facts_extract(&fs, NULL, NULL, &err), STORY_EINVAL);
+    assert_null(fs);
+    story_comparison *c = (story_comparison *)&out;
+    assert_int_equal(story_compare(&c, NULL, "a", "b", NULL, &err),
+                     STORY_EINVAL);
+    assert_null(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_controls_visible),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_article_and_facts_json),
+        cmocka_unit_test(test_einval_clears_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
