@@ -1197,6 +1197,48 @@ static const char *nationality_inflected(fx *x, size_t i)
     return json_string_value(json_object_get(set, t));
 }
 
+/* Token j names a language: a word of the pack's "language_nouns"
+ * ("language", "Sprache", "язык" …; zh/ja the suffix 语/語 of a language
+ * name, touching the word before it). */
+static int language_noun(fx *x, size_t j, size_t e)
+{
+    const story_article *a = x->a;
+    if (j >= e || j == 0 ||
+        !story_langpack_has(x->lp, "language_nouns", a->tokens[j].key))
+        return 0;
+    return !x->cjk || a->tokens[j].start == a->tokens[j - 1].end;
+}
+
+/* The nationality word at i (rn tokens) names a language, not its
+ * country's people or things: a language noun follows ("на испанском
+ * языке", "Spanish language"), or a conjunction and a second nationality
+ * word that ends the clause or precedes a language noun ("смеси
+ * испанского и английского", "іспанської та англійської мов"). */
+static int nationality_language(fx *x, size_t i, size_t rn, size_t e)
+{
+    const story_article *a = x->a;
+    size_t j = i + rn, m = 0;
+    if (language_noun(x, j, e))
+        return 1;
+    if (j + 1 >= e || !is_stopish(x, j, e) ||
+        !(a->tokens[j].flags & STORY_TOKEN_LETTER))
+        return 0;
+    if (!fx_match(x, "nationalities", j + 1, e, &m)) {
+        /* or an adjective in the same case: the same last 4 bytes
+         * ("испанского и английского"), a word of >= 6 bytes */
+        const char *k1 = a->tokens[j - 1].key, *k2 = a->tokens[j + 1].key;
+        size_t l1 = strlen(k1), l2 = strlen(k2);
+        if (!nationality_inflected(x, j + 1) &&
+            !(l1 >= 6 && l2 >= 6 && memcmp(k1 + l1 - 4, k2 + l2 - 4, 4) == 0 &&
+              (a->tokens[j + 1].flags & STORY_TOKEN_LETTER)))
+            return 0;
+        m = 1;
+    }
+    size_t k = j + 1 + m;
+    return k >= e || !(a->tokens[k].flags & STORY_TOKEN_LETTER) ||
+           fx_clause_break_before(x, k) || language_noun(x, k, e);
+}
+
 static int role_like(fx *x, size_t i, size_t e, size_t *n)
 {
     return fx_match(x, "roles", i, e, n) || fx_match(x, "titles", i, e, n) ||
@@ -3683,6 +3725,40 @@ static size_t outlet_credit(fx *x, size_t i, size_t e)
     return dateline_word_at(x, i, p) ? k - i : 0;
 }
 
+/* Scripts without capitals and with spaces between words (hi, ar): the
+ * name that starts at token j right after a name ending at j - 1 (one
+ * space between them, no punctuation): a "people" entry or a names
+ * gazetteer hit that is no place, organisation or world form. A given
+ * name and the surname after it are one name ("ऋषि सुनक", "डोनाल्ड
+ * ट्रंप"), as a capitalised run is in cased scripts. Returns its concept
+ * and sets *n to its token count; NULL otherwise. */
+static const char *uncased_next_name(fx *x, size_t j, size_t e, size_t *n)
+{
+    const story_article *a = x->a;
+    if (x->cjk || j >= e || j == 0 || !fx_adjacent(x, j - 1, 0) ||
+        fx_clause_break_before(x, j) ||
+        (unsigned char)a->tokens[j].key[0] < 0xD8 ||
+        (a->tokens[j].flags & STORY_TOKEN_CAPITAL) ||
+        !(a->tokens[j].flags & STORY_TOKEN_LETTER) || is_stopish(x, j, e))
+        return NULL;
+    size_t m = 0, wn = 0;
+    const char *wk = NULL, *gc;
+    if (fx_match(x, "places", j, e, &m) ||
+        fx_match(x, "organisations", j, e, &m))
+        return NULL;
+    if ((gc = fx_match(x, "people", j, e, &m)) != NULL) {
+        *n = m;
+        return gc;
+    }
+    if (world_match(x, j, e, &wn, &wk))
+        return NULL;
+    if ((gc = fx_gazetteer_match(x, j, e, &m)) != NULL && m > 0) {
+        *n = m;
+        return gc;
+    }
+    return NULL;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -3808,6 +3884,24 @@ static int entities_sentence(fx *x, size_t s)
                 n = wn;
             }
         }
+        /* a given name before a surname, both names of the gazetteers
+         * (scripts without capitals): one name, keyed by the surname */
+        if (gk && gc && n > 0 &&
+            (strcmp(gk, "other") == 0 || strcmp(gk, "person") == 0)) {
+            size_t n2 = 0;
+            const char *g2;
+            while (n < 4 && (g2 = uncased_next_name(x, i + n, e, &n2))) {
+                gc = g2;
+                gk = "person";
+                n += n2;
+            }
+        }
+        /* a country's name before a language noun (ja "スペイン語",
+         * zh "西班牙语") names the language: no place */
+        if (gk && strcmp(gk, "place") == 0 && language_noun(x, i + n, e)) {
+            i += n + 1;
+            continue;
+        }
         /* in cased scripts a name is capitalised: "us" is no "US" */
         if (gk && (unsigned char)a->tokens[i].key[0] < 0xD8 &&
             (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
@@ -3829,6 +3923,7 @@ static int entities_sentence(fx *x, size_t s)
             rn = 1;
         const char *natcode = nat;
         if (nat && nationality_modifies(x, i, i + rn, e) &&
+            !nationality_language(x, i, rn, e) &&
             (nat = nationality_place(x, nat)) != NULL) {
             roles_free(&roles);
             /* a fact only: the words stay no entity mention for the
@@ -3880,6 +3975,13 @@ static int entities_sentence(fx *x, size_t s)
         }
         if (!gk && !cap(x, i) && (kr = uncased_run(x, b, i, e)) > 0) {
             roles_free(&roles);
+            /* the run's last name before a gazetteer surname: one name */
+            const char *sur = NULL, *s2;
+            size_t n2 = 0;
+            while (kr < 4 && (s2 = uncased_next_name(x, i + kr, e, &n2))) {
+                sur = s2;
+                kr += n2;
+            }
             const char *rc = NULL;
             for (size_t w = 1; w <= 3 && w <= i - b && !rc; w++) {
                 size_t m = 0;
@@ -3898,7 +4000,7 @@ static int entities_sentence(fx *x, size_t s)
                                            a->tokens[i + kr].key)
                     ? "place"
                     : NULL;
-            add_mention(x, s, i, i + kr, NULL, pk, &roles, "", NULL);
+            add_mention(x, s, i, i + kr, sur, pk, &roles, "", NULL);
             i += kr;
             continue;
         }

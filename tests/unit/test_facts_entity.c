@@ -1355,6 +1355,73 @@ static void test_outlet_credit(void **state)
     run_free(&c);
 }
 
+/* Session 14: in scripts without capitals a given name and the surname
+ * after it, both in the names gazetteer, are one name keyed by the
+ * surname ("डोनाल्ड ट्रंप" is Trump, not a "Donald" beside him). */
+static void test_uncased_given_name_and_surname(void **state)
+{
+    (void)state;
+    run en = extract("Donald Trump and Rishi Sunak spoke about trade on "
+                     "Monday in Geneva.", "en");
+    run hi = extract("सोमवार को जिनेवा में डोनाल्ड ट्रंप और ऋषि सुनक ने "
+                     "व्यापार पर बात की।", "hi");
+    const char *trump = key_of(&en, "Trump"), *sunak = key_of(&en, "Sunak");
+    assert_true(trump[0] && sunak[0]);
+    assert_string_equal(key_of(&hi, "डोनाल्ड"), trump);
+    assert_string_equal(key_of(&hi, "ऋषि"), sunak);
+    /* no entity of the given name alone */
+    for (size_t i = 0; i < hi.fs->n_facts; i++) {
+        const story_fact *f = &hi.fs->facts[i];
+        if (f->type == STORY_FACT_ENTITY)
+            assert_true(strcmp(f->key, trump) == 0 ||
+                        strcmp(f->key, sunak) == 0 ||
+                        !strstr(f->name, "डोनाल्ड"));
+    }
+    run_free(&en);
+    run_free(&hi);
+}
+
+/* Session 14: a nationality word or country name that names a language
+ * ("in the Spanish language", ja "スペイン語", zh "西班牙语", ru "на
+ * испанском языке", uk "іспанської та англійської мов") is no mention of
+ * the country; before a noun of people or things it still is. */
+static void test_language_names_no_place(void **state)
+{
+    (void)state;
+    run ref = extract("The painter moved to Spain in May.", "en");
+    const char *spain = key_of(&ref, "Spain");
+    assert_true(spain[0]);
+    static const char *const lang_only[][2] = {
+        {"ja", "画家は作品にスペイン語の題名をつけた。"},
+        {"zh", "画家用西班牙语给作品命名。"},
+        {"ru", "Художник называет картины на испанском языке."},
+        {"ru", "Художник пишет на смеси испанского и английского."},
+        {"uk", "Художник поєднує в назвах суміш іспанської та "
+               "англійської мов."},
+        {"de", "Der Maler benennt seine Bilder in spanischer Sprache."},
+    };
+    for (size_t t = 0; t < sizeof lang_only / sizeof *lang_only; t++) {
+        run r = extract(lang_only[t][1], lang_only[t][0]);
+        if (has_key(&r, spain))
+            fail_msg("%s: a language name as Spain: %s", lang_only[t][0],
+                     lang_only[t][1]);
+        run_free(&r);
+    }
+    static const char *const country[][2] = {
+        {"ja", "画家はスペインに住んでいる。"},
+        {"zh", "画家住在西班牙。"},
+        {"ru", "Художник встретился с испанскими чиновниками."},
+    };
+    for (size_t t = 0; t < sizeof country / sizeof *country; t++) {
+        run r = extract(country[t][1], country[t][0]);
+        if (!has_key(&r, spain))
+            fail_msg("%s: Spain not found: %s", country[t][0],
+                     country[t][1]);
+        run_free(&r);
+    }
+    run_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1411,6 +1478,8 @@ int main(void)
         cmocka_unit_test(test_german_english_word_names),
         cmocka_unit_test(test_role_abbreviation),
         cmocka_unit_test(test_outlet_credit),
+        cmocka_unit_test(test_uncased_given_name_and_surname),
+        cmocka_unit_test(test_language_names_no_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
