@@ -140,9 +140,10 @@ void story__fetch_result_free(story_fetch_result *res);
 int story__fetch_save(const story_fetch_result *res, const char *url,
                       const char *dir, story_error *err);
 
-/* ---- SHA-256 (FIPS 180-4) ----------------------------------------------- */
+/* ---- SHA-256 (FIPS 180-4, GLib's GChecksum) ----------------------------- */
 
-/* Lower-case hex digest of data[0, len) into hex (65 bytes). */
+/* Lower-case hex digest of data[0, len) into hex (65 bytes, NUL-terminated;
+ * ingest_sha256.c). Never fails (GLib aborts on memory exhaustion). */
 void story__sha256_hex(const void *data, size_t len, char hex[65]);
 
 #endif

@@ -94,23 +94,23 @@ void story_vec_init(story_vec *v, size_t elem);
 void *story_vec_push(story_vec *v, const void *p);
 void story_vec_free(story_vec *v);
 
-/* Hash of n bytes (8-byte multiply-rotate rounds + MurmurHash3 fmix64
- * finaliser; not cryptographic): for in-memory hash tables. */
+/* Hash of n bytes: XXH3_64bits of xxHash (libxxhash, Debian
+ * libxxhash-dev; not cryptographic), for in-memory hash tables and the
+ * precomputed hashes of locale.c and numbers.c. Same bytes, same value
+ * on every platform. */
 uint64_t story__hash_bytes(const char *s, size_t n);
 
-/* String -> string hash map (open addressing on story__hash_bytes,
- * linear probing, at most half full; src/util.c). Keys and values are
- * copied into the map's own blocks, so returned values stay valid until
- * story__strmap_clear/_free (a value replaced by a later put stays valid
- * too). For caches and word sets on hot paths (a jansson object costs more
- * per lookup). Zero-initialise ({0}). Keys and values are byte strings
- * (may hold NUL); values are returned NUL-terminated. One thread at a
- * time per map. */
+/* String -> string hash map: a thin wrapper over GLib's GHashTable (keys
+ * hashed with story__hash_bytes, compared with memcmp; src/util.c).
+ * Keys and values are copied into the map's own entries, so returned
+ * values stay valid until story__strmap_clear/_free (a value replaced by
+ * a later put stays valid too). For caches and word sets on hot paths (a
+ * jansson object costs more per lookup). Zero-initialise ({0}). Keys and
+ * values are byte strings (may hold NUL); values are returned
+ * NUL-terminated. One thread at a time per map. */
 typedef struct story_strmap {
-    struct story_strmap_slot *slots; /* cap slots, or NULL */
-    size_t cap;                      /* a power of two, or 0 */
-    size_t n;                        /* keys */
-    struct story_strmap_block *blocks; /* the entries */
+    struct _GHashTable *t; /* GHashTable of entries (key = value), or NULL */
+    struct _GPtrArray *all; /* every entry ever put (freed by clear) */
 } story_strmap;
 
 /* Value stored for key[0, n), or NULL; *vlen (if non-NULL) gets its
@@ -118,7 +118,9 @@ typedef struct story_strmap {
 const char *story__strmap_get(const story_strmap *m, const char *key,
                               size_t n, size_t *vlen);
 /* Store key[0, n) -> val[0, vn) (replaces an earlier value). 0 or
- * STORY_ENOMEM (the map is unchanged then). */
+ * STORY_ENOMEM when the entry cannot be allocated (the map is unchanged
+ * then); GLib's own allocations (the table) abort on exhaustion, as GLib
+ * does everywhere. */
 int story__strmap_put(story_strmap *m, const char *key, size_t n,
                       const char *val, size_t vn);
 /* Pointer-valued use of the same map: store p for key[0, n) / the

@@ -10,6 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #ifndef STORY_VERSION_STRING
 #define STORY_VERSION_STRING "0.1.0"
 #endif
@@ -350,147 +354,73 @@ size_t story__utf8_put(char *out, int32_t cp)
 
 uint64_t story__hash_bytes(const char *s, size_t n)
 {
-    const uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
-    uint64_t h = (uint64_t)n * k1;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h ^= w * k2;
-        h = ((h << 31) | (h >> 33)) * k1;
-    }
-    if (i < n) {
-        uint64_t w = 0;
-        if (n >= 8) {
-            memcpy(&w, s + n - 8, 8); /* the last 8 bytes, overlapping */
-        } else {
-            for (size_t k = 0; k < n; k++)
-                w |= (uint64_t)(unsigned char)s[k] << (8 * k);
-        }
-        h ^= w * k2;
-        h = ((h << 31) | (h >> 33)) * k1;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+    return (uint64_t)XXH3_64bits(s, n);
 }
 
-/* story_strmap: open addressing with linear probing over slots that hold
- * the full 64-bit story__hash_bytes of the key and a pointer to its entry
- * (NULL: empty); the table has a power-of-two size and at most half of
- * its slots used (it doubles before that), so a lookup that misses stops
- * at an empty slot after about 1.5 probes, and one that hits compares the
- * key bytes (memcmp) only when the 64-bit hashes agree. Entries (value,
- * NUL, key) live in the map's own blocks; a replaced value takes a new
- * entry (the old one stays in its block until clear).
- * Session 13 (2026-12-01): this replaced libxml2's xmlHashTable (commit
- * c54e93c), whose lookups copied the key to make it NUL-terminated,
- * hashed it byte by byte and compared chain entries with xmlStrEqual:
- * 13 % of the CPU time of `bench/run facts-speed` went there (perf
- * record; the masks and word sets of facts.c look up every token). */
+/* story_strmap: a GHashTable used as a set of entries (key == value, so
+ * GLib keeps no separate value array); the hash and equality functions
+ * look at the entry's key bytes, and a lookup passes a stack entry that
+ * points at the caller's bytes (no copy, no NUL needed). GHashTable
+ * keeps each key's hash, so growth rehashes nothing and a lookup
+ * compares key bytes only when the hashes agree. Entries (value, NUL,
+ * key) are allocated one by one (story__malloc, so that tests can make
+ * it fail) and listed in m->all, which frees them on clear: a value
+ * replaced by a later put stays valid until then.
+ * Session 13 (2026-12-01) replaced libxml2's xmlHashTable, whose lookups
+ * copied the key to NUL-terminate it, with an own open-addressing table;
+ * session 14 (2026-12-01) replaced that with this wrapper (docs/facts.md,
+ * "Speed, session 14"). */
 typedef struct story_strmap_entry {
+    const char *key; /* the entry's own key bytes, or the caller's */
     size_t klen, vlen;
     _Alignas(max_align_t) char data[]; /* value, NUL, key */
 } story_strmap_entry;
 
-struct story_strmap_slot {
-    uint64_t h;
-    story_strmap_entry *e; /* NULL: empty */
-};
-
-struct story_strmap_block {
-    struct story_strmap_block *next;
-    size_t used, cap;
-    _Alignas(max_align_t) char data[];
-};
-
-/* The slot of key[0, n) (hash h): its entry's, or the empty slot where it
- * would go. m->slots must exist. */
-static struct story_strmap_slot *strmap_slot(const story_strmap *m,
-                                             const char *key, size_t n,
-                                             uint64_t h)
+static guint strmap_hash(gconstpointer p)
 {
-    size_t mask = m->cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        struct story_strmap_slot *s = &m->slots[i];
-        if (!s->e)
-            return s;
-        if (s->h == h && s->e->klen == n &&
-            (n == 0 || memcmp(s->e->data + s->e->vlen + 1, key, n) == 0))
-            return s;
-    }
+    const story_strmap_entry *e = p;
+    return (guint)story__hash_bytes(e->key, e->klen);
+}
+
+static gboolean strmap_equal(gconstpointer pa, gconstpointer pb)
+{
+    const story_strmap_entry *a = pa, *b = pb;
+    return a->klen == b->klen &&
+           (a->klen == 0 || memcmp(a->key, b->key, a->klen) == 0);
+}
+
+static const story_strmap_entry *strmap_find(const story_strmap *m,
+                                             const char *key, size_t n)
+{
+    if (!m->t)
+        return NULL;
+    story_strmap_entry probe = {.key = key, .klen = n};
+    return g_hash_table_lookup(m->t, &probe);
 }
 
 const char *story__strmap_get(const story_strmap *m, const char *key,
                               size_t n, size_t *vlen)
 {
-    if (!m->slots)
-        return NULL;
-    const struct story_strmap_slot *s =
-        strmap_slot(m, key, n, story__hash_bytes(key, n));
-    if (!s->e)
+    const story_strmap_entry *e = strmap_find(m, key, n);
+    if (!e)
         return NULL;
     if (vlen)
-        *vlen = s->e->vlen;
-    return s->e->data;
-}
-
-static story_strmap_entry *strmap_entry(story_strmap *m, size_t size)
-{
-    const size_t a = _Alignof(story_strmap_entry);
-    size = (size + a - 1) / a * a;
-    struct story_strmap_block *b = m->blocks;
-    if (!b || b->cap - b->used < size) {
-        size_t cap = size > 32768 ? size : 32768;
-        b = story__malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->next = m->blocks;
-        b->used = 0;
-        b->cap = cap;
-        m->blocks = b;
-    }
-    story_strmap_entry *e = (story_strmap_entry *)(void *)(b->data + b->used);
-    b->used += size;
-    return e;
-}
-
-/* Room for one more key: fewer than half of the slots used after it. */
-static int strmap_room(story_strmap *m)
-{
-    if (m->slots && 2 * (m->n + 1) <= m->cap)
-        return 0;
-    size_t cap = m->cap ? 2 * m->cap : 64;
-    if (cap > SIZE_MAX / 2 / sizeof *m->slots)
-        return STORY_ENOMEM;
-    struct story_strmap_slot *ns = story__calloc(cap, sizeof *ns);
-    if (!ns)
-        return STORY_ENOMEM;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].e)
-            continue;
-        size_t j = (size_t)m->slots[i].h & (cap - 1);
-        while (ns[j].e)
-            j = (j + 1) & (cap - 1);
-        ns[j] = m->slots[i];
-    }
-    free(m->slots);
-    m->slots = ns;
-    m->cap = cap;
-    return 0;
+        *vlen = e->vlen;
+    return e->data;
 }
 
 int story__strmap_put(story_strmap *m, const char *key, size_t n,
                       const char *val, size_t vn)
 {
-    if (strmap_room(m))
+    if (n > SIZE_MAX / 2 || vn > SIZE_MAX / 2 - n - sizeof(story_strmap_entry))
         return STORY_ENOMEM;
-    uint64_t h = story__hash_bytes(key, n);
-    struct story_strmap_slot *s = strmap_slot(m, key, n, h);
-    story_strmap_entry *e = strmap_entry(m, sizeof *e + vn + 1 + n);
+    story_strmap_entry *e = story__malloc(sizeof *e + vn + 1 + n);
     if (!e)
         return STORY_ENOMEM;
+    if (!m->t) {
+        m->t = g_hash_table_new(strmap_hash, strmap_equal);
+        m->all = g_ptr_array_new_with_free_func(free);
+    }
     e->klen = n;
     e->vlen = vn;
     if (vn)
@@ -498,10 +428,9 @@ int story__strmap_put(story_strmap *m, const char *key, size_t n,
     e->data[vn] = '\0';
     if (n)
         memcpy(e->data + vn + 1, key, n);
-    if (!s->e)
-        m->n++;
-    s->h = h;
-    s->e = e;
+    e->key = e->data + vn + 1;
+    g_ptr_array_add(m->all, e);
+    g_hash_table_add(m->t, e); /* replaces the key (and value) if present */
     return 0;
 }
 
@@ -521,19 +450,19 @@ void *story__strmap_get_ptr(const story_strmap *m, const char *key, size_t n)
     return p;
 }
 
-size_t story__strmap_size(const story_strmap *m) { return m->n; }
+size_t story__strmap_size(const story_strmap *m)
+{
+    return m->t ? g_hash_table_size(m->t) : 0;
+}
 
 void story__strmap_clear(story_strmap *m)
 {
-    for (struct story_strmap_block *b = m->blocks, *nx; b; b = nx) {
-        nx = b->next;
-        free(b);
-    }
-    free(m->slots);
-    m->slots = NULL;
-    m->cap = 0;
-    m->n = 0;
-    m->blocks = NULL;
+    if (m->t)
+        g_hash_table_destroy(m->t);
+    if (m->all)
+        g_ptr_array_free(m->all, TRUE);
+    m->t = NULL;
+    m->all = NULL;
 }
 
 void story__strmap_free(story_strmap *m) { story__strmap_clear(m); }

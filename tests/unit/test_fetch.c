@@ -241,6 +241,17 @@ static void test_save(void **state)
     assert_non_null(strstr(js, "\"sha256\""));
     assert_non_null(strstr(js, "\"fetched_at\""));
     assert_non_null(strstr(js, "/chain/0"));
+    /* the sidecar's sha256 is the saved page's digest as coreutils'
+     * sha256sum prints it (session 14: GLib's GChecksum computes it) */
+    char cmd[600], sum[80] = "", want[90];
+    snprintf(cmd, sizeof cmd, "sha256sum '%s'", page);
+    FILE *ps = popen(cmd, "r");
+    assert_non_null(ps);
+    assert_non_null(fgets(sum, sizeof sum, ps));
+    pclose(ps);
+    assert_true(strlen(sum) > 64);
+    snprintf(want, sizeof want, "\"sha256\": \"%.64s\"", sum);
+    assert_non_null(strstr(js, want));
     free(js);
     /* offline: the same article from the saved page */
     assert_int_equal(story_ingest(&b, ctx, page, NULL, &err), 0);

@@ -1006,6 +1006,34 @@ static void test_sha256(void **state)
     story__sha256_hex(two, strlen(two), hex);
     assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff216"
                              "7f6ecedd419db06c1");
+    /* session 14: GLib's GChecksum now computes it; lengths around the
+     * 64-byte block and its 56-byte padding limit (digests of n 'q' bytes
+     * printed by coreutils' sha256sum) and FIPS 180-4's million 'a' */
+    static const struct {
+        size_t n;
+        const char *hex;
+    } qs[] = {
+        {55, "85528b5baff5639cb8e7daca79d085ac29ac0978e873ed7527158616b2b6c379"},
+        {56, "f8ce2f8d6990c639668fe404262f35ed72d8bb145ad6bae786af7284447386df"},
+        {63, "9b49777003a4143d8c3f4d3002eb631c6bda8b030a3ccc87f8a21d5f61c89e87"},
+        {64, "ee8e658590c9a5e119400a774415a01db104de1ee6e2c29ec69aa73ef46544d2"},
+        {65, "2b6c3f7f12b1b12fc5409626dc4e5302d8d37082cbeddea7755eac43aba039c8"},
+        {119, "c8bc8a6e9626586bb888ad131d44ed2bd37fc608e902904ade3c566c4208e6ca"},
+        {128, "652713bcb795a6978fa84aa8d071d13e9ee581a8e716e8ab18daa49d1e920360"},
+    };
+    char q[128];
+    memset(q, 'q', sizeof q);
+    for (size_t k = 0; k < sizeof qs / sizeof qs[0]; k++) {
+        story__sha256_hex(q, qs[k].n, hex);
+        assert_string_equal(hex, qs[k].hex);
+    }
+    char *million = malloc(1000000);
+    assert_non_null(million);
+    memset(million, 'a', 1000000);
+    story__sha256_hex(million, 1000000, hex);
+    free(million);
+    assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a4972"
+                             "00e046d39ccc7112cd0");
 }
 
 /* ---- real data -------------------------------------------------------------- */
