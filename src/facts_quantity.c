@@ -381,6 +381,22 @@ static int dates_emit(fx *x, fx_evstems *es, story_vec *dates)
     return x->rc;
 }
 
+/* 1 when the numeral text[start, end) holds a character that is no digit:
+ * a group separator ("2.100", "2 100", "2,100", "2'100") or a decimal
+ * mark. A year is never written so (fresh-user 14: de "2.100 Stellen"
+ * was the year 2100). */
+static int numeral_grouped(const fx *x, size_t start, size_t end)
+{
+    const char *t = x->a->text;
+    size_t i = start;
+    while (i < end && end <= x->a->text_len) {
+        int32_t c = story__utf8_next(t, end, &i);
+        if (c < 0 || !u_isdigit(c))
+            return 1;
+    }
+    return 0;
+}
+
 /* A year read by the number scanner ("by 2029", "2040年") is a date fact
  * with the ISO 8601 year as its value. */
 static void year_emit(fx *x, fx_evstems *es, const story_number *n)
@@ -680,13 +696,15 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
          * zwischen 140 und 160 Filialen eröffnen") */
         if (!n->unit[0] && !counted && !n->is_range && !n->spelled &&
             n->value >= 1900 && n->value <= 2100 &&
-            n->value == (double)(long)n->value) {
+            n->value == (double)(long)n->value &&
+            !numeral_grouped(x, n->num_start, n->num_end)) {
             year_emit(x, es, n);
             continue;
         }
         if (strcmp(n->unit, "year") == 0 && !n->is_range &&
             n->value >= 1000 && n->value <= 2100 &&
-            n->value == (double)(long)n->value) {
+            n->value == (double)(long)n->value &&
+            !numeral_grouped(x, n->num_start, n->num_end)) {
             year_emit(x, es, n);
             continue;
         }

@@ -410,6 +410,41 @@ static void test_date_bare_year(void **state)
     run_free(&zh);
 }
 
+/* fresh-user 14: a number with a group separator was the year 2100
+ * (de "2.100 Stellen", fr "2 100 emplois"), and a plain 4-digit count of
+ * jobs was a year in languages whose packs had no job noun (uk, es). A
+ * year is never written with a group separator; jobs are counted nouns. */
+static void test_quantity_grouped_not_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } cases[] = {
+        {"de", "Der Konzern streicht 2.100 Stellen, sagte ein Sprecher.", 2100},
+        {"fr", "Le groupe supprimera 2\u00A0100 postes en Europe.", 2100},
+        {"es", "La empresa eliminará 2.100 empleos en toda Europa.", 2100},
+        {"uk", "Компанія скоротить 1200 робочих місць у трьох містах.", 1200},
+        {"ru", "Компания сократит 1200 рабочих мест в трёх городах.", 1200},
+        {"pl", "Firma zlikwiduje 1200 miejsc pracy w trzech miastach.", 1200},
+        {"en", "The group will cut 2,100 jobs across Europe.", 2100},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run r = extract(cases[i].text, cases[i].lang);
+        const story_fact *q = quantity_of(&r, cases[i].value);
+        if (!q)
+            fail_msg("%s: no quantity %g", cases[i].lang, cases[i].value);
+        assert_null(find(&r, STORY_FACT_DATE, NULL));
+        run_free(&r);
+    }
+    /* a year stays a year */
+    run de = extract("Der Konzern wurde 2010 gegründet.", "de");
+    const story_fact *d = find(&de, STORY_FACT_DATE, NULL);
+    assert_non_null(d);
+    assert_string_equal(d->key, "date|2010");
+    run_free(&de);
+}
+
 /* One long paragraph of interleaved dates and numbers: every number inside
  * a date is skipped and every other one is a quantity (regression: the
  * date check scanned all dates for each number, quadratic on one-line
@@ -1608,6 +1643,7 @@ int main(void)
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_date_weekday),
         cmocka_unit_test(test_date_bare_year),
+        cmocka_unit_test(test_quantity_grouped_not_year),
         cmocka_unit_test(test_quantity_dates_one_paragraph),
         cmocka_unit_test(test_quantity_control_sequences),
         cmocka_unit_test(test_event_negation_hedging),
