@@ -437,6 +437,29 @@ static void test_quantity_grouped_not_year(void **state)
         assert_null(find(&r, STORY_FACT_DATE, NULL));
         run_free(&r);
     }
+    /* and check sees two job counts of one cut as a clash (the docs'
+     * own example, now in translations too) */
+    static const struct {
+        const char *lang, *text;
+    } clash[] = {
+        {"de", "Die Bahn wird 1.200 Stellen streichen. Der Chef sagte, die "
+               "Bahn werde 2.100 Stellen streichen."},
+        {"pl", "Kolej zlikwiduje 1200 miejsc pracy. Prezes powiedział, że "
+               "kolej zlikwiduje 2100 miejsc pracy."},
+        {"es", "La empresa eliminará 1.200 empleos. El jefe dijo que la "
+               "empresa eliminará 2.100 empleos."},
+    };
+    for (size_t i = 0; i < sizeof clash / sizeof clash[0]; i++) {
+        run r = extract(clash[i].text, clash[i].lang);
+        story_contradiction *cs = NULL;
+        size_t n = 0;
+        assert_int_equal(story_facts_check(&cs, &n, ctx, r.a, r.fs, NULL),
+                         0);
+        if (n != 1)
+            fail_msg("%s: %zu contradictions, want 1", clash[i].lang, n);
+        story_contradictions_free(cs, n);
+        run_free(&r);
+    }
     /* a year stays a year */
     run de = extract("Der Konzern wurde 2010 gegründet.", "de");
     const story_fact *d = find(&de, STORY_FACT_DATE, NULL);
