@@ -746,6 +746,9 @@ static int align_once(story_alignment **out, story_ctx *ctx,
     if (!out || !ctx || !a || !b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_align: NULL argument");
+    if (opts && story__opts_version(opts->version, STORY_ALIGN_OPTIONS_VERSION,
+                                    "story_align", err))
+        return STORY_EINVAL;
     if ((a->n_paragraphs && !a->sentences) ||
         (b->n_paragraphs && !b->sentences))
         return story__error(err, STORY_EINVAL,

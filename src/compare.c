@@ -108,6 +108,12 @@ int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
                                           "missing argument");
     }
     *out = NULL;
+    if ((rc = story__opts_version(opts->version, STORY_COMPARE_OPTIONS_VERSION,
+                                  "story_compare_articles_take", err))) {
+        story_article_free(a);
+        story_article_free(b);
+        return rc;
+    }
     c = story__calloc(1, sizeof *c);
     if (!c) {
         story_article_free(a);
@@ -171,6 +177,9 @@ int story_compare(story_comparison **out, story_ctx *ctx, const char *src_a,
     if (!out || !ctx || !src_a || !src_b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_compare: missing argument");
+    if ((rc = story__opts_version(opts->version, STORY_COMPARE_OPTIONS_VERSION,
+                                  "story_compare", err)))
+        return rc;
     if (strcmp(src_a, "-") == 0 && strcmp(src_b, "-") == 0)
         return story__error(err, STORY_EINVAL, "-", -1,
                             "at most one input may be \"-\" (stdin)");

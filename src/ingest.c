@@ -429,6 +429,10 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
         name = "(memory)";
     if (!data && len > 0)
         return story__error(err, STORY_EINVAL, name, -1, "no input bytes");
+    if (opts && (rc = story__opts_version(opts->version,
+                                          STORY_INGEST_OPTIONS_VERSION,
+                                          "story_ingest_memory", err)))
+        return rc;
     if (!opts)
         opts = &dflt;
     size_t cap = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
@@ -660,6 +664,10 @@ int story_ingest(story_article **out, story_ctx *ctx, const char *src,
     if (!*src) /* an input was given: the empty path (fresh-user L10) */
         return story__error(err, STORY_EINVAL, "''", -1,
                             "an empty path names no file");
+    if (opts && (rc = story__opts_version(opts->version,
+                                          STORY_INGEST_OPTIONS_VERSION,
+                                          "story_ingest", err)))
+        return rc;
     if (!opts)
         opts = &dflt;
     size_t cap = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;

@@ -45,6 +45,14 @@ void *story__ctx_get(story_ctx *ctx, story_module m);
 void story__ctx_set(story_ctx *ctx, story_module m, void *p,
                     void (*free_fn)(void *));
 
+/* Options structs carry the version of the header they were compiled
+ * with: a version newer than `known` (this library's) may hold fields the
+ * library cannot read. Returns 0 when opts_version <= known (0, a
+ * zero-initialised struct, reads as version 1), else fills err with
+ * STORY_EINVAL naming `fn` and returns it. */
+int story__opts_version(unsigned opts_version, unsigned known, const char *fn,
+                        story_error *err);
+
 /* Fill err (may be NULL) and return code. `source` may be NULL; offset -1
  * when unknown. printf-style message. */
 int story__error(story_error *err, int code, const char *source,

@@ -844,6 +844,10 @@ int story_render_side_by_side(char **out, const story_comparison *c,
     if (!out || !c || !c->a || !c->b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_render_side_by_side: missing argument");
+    if (opts && story__opts_version(opts->version,
+                                    STORY_RENDER_OPTIONS_VERSION,
+                                    "story_render_side_by_side", err))
+        return STORY_EINVAL;
     if (!opts)
         opts = &def;
     memset(&r, 0, sizeof r);

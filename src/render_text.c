@@ -76,6 +76,10 @@ int story_render_text(char **out, const story_comparison *c,
     if (!out || !c || !c->a || !c->b)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "story_render_text: missing argument");
+    if (opts && story__opts_version(opts->version,
+                                    STORY_RENDER_OPTIONS_VERSION,
+                                    "story_render_text", err))
+        return STORY_EINVAL;
     if (!opts)
         opts = &def;
     int color = opts->color;

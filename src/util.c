@@ -111,17 +111,37 @@ int story__error(story_error *err, int code, const char *source,
 
 /* ---- context ---------------------------------------------------------- */
 
+int story__opts_version(unsigned opts_version, unsigned known, const char *fn,
+                        story_error *err)
+{
+    if (opts_version <= known)
+        return 0;
+    return story__error(err, STORY_EINVAL, NULL, -1,
+                        "%s: options version %u is newer than this "
+                        "library's (%u)", fn, opts_version, known);
+}
+
 int story_ctx_new(story_ctx **out, const story_ctx_options *opts,
                   story_error *err)
 {
     struct stat st;
+    if (!out) /* fresh-user 14: a NULL out crashed */
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_ctx_new: no output pointer");
     *out = NULL;
     if (!opts || !opts->locales_dir || !*opts->locales_dir)
         return story__error(err, STORY_EINVAL, NULL, -1,
                             "no locales directory given");
-    if (stat(opts->locales_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    int rc = story__opts_version(opts->version, STORY_CTX_OPTIONS_VERSION,
+                                 "story_ctx_new", err);
+    if (rc)
+        return rc;
+    if (stat(opts->locales_dir, &st) != 0)
         return story__error(err, STORY_EINVAL, opts->locales_dir, -1,
                             "locales directory does not exist");
+    if (!S_ISDIR(st.st_mode)) /* it exists (fresh-user 14) */
+        return story__error(err, STORY_EINVAL, opts->locales_dir, -1,
+                            "locales directory is not a directory");
     story_ctx *ctx = story__calloc(1, sizeof *ctx);
     if (!ctx)
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");

@@ -56,7 +56,9 @@ typedef struct story_alignment {
     size_t n_par_links;
 } story_alignment;
 
-/** Options. Initialise with STORY_ALIGN_OPTIONS_INIT. */
+/** Options. Initialise with STORY_ALIGN_OPTIONS_INIT. A `version` newer
+ *  than this library's (a program built with a later header) is
+ *  STORY_EINVAL; 0 reads as 1. */
 typedef struct story_align_options {
     unsigned version;
     int relation;          /* -1 detect, else a story_relation to force
@@ -71,8 +73,12 @@ typedef struct story_align_options {
 #define STORY_ALIGN_OPTIONS_INIT {STORY_ALIGN_OPTIONS_VERSION, -1, NULL, 0}
 
 /** Align two segmented articles with their facts. On success returns 0 and
- *  *out is the caller's (story_alignment_free()). Errors: STORY_EINVAL,
- *  STORY_ENOMEM, STORY_ETRANSLATE (backend failed), with err filled.
+ *  *out is the caller's (story_alignment_free()). Errors: STORY_EINVAL
+ *  (`out`, `ctx`, `a` or `b` NULL; an article not segmented; opts->version
+ *  newer than the library's), STORY_ENOMEM, STORY_ETRANSLATE (backend
+ *  failed), with err filled and *out NULL. `fa` and `fb` (borrowed) may be
+ *  NULL: the alignment then has no fact anchors (entity keys, dates) and
+ *  the entities/geography/time similarity dimensions are empty.
  *  With opts->symmetric (session 13; off by default: on the perturbed
  *  pairs of bench align-perturbed, where A is the original, the kept run
  *  was worse, sentence link F1 0.9709 -> 0.9662): the passes run A to B

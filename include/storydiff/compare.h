@@ -16,7 +16,9 @@ extern "C" {
 #endif
 
 /** Options for story_compare(). Initialise with STORY_COMPARE_OPTIONS_INIT;
- *  strings are borrowed for the call. */
+ *  strings are borrowed for the call. A `version` newer than
+ *  this library's (a program built with a later header) is STORY_EINVAL;
+ *  0 reads as 1. */
 typedef struct story_compare_options {
     unsigned version;
     story_ingest_options ingest;
@@ -71,7 +73,9 @@ STORY_API int story_compare_articles_take(story_comparison **out,
 /** Free a comparison. NULL is a no-op. */
 STORY_API void story_comparison_free(story_comparison *c);
 
-/** Options of the renderers. Initialise with STORY_RENDER_OPTIONS_INIT. */
+/** Options of the renderers. Initialise with STORY_RENDER_OPTIONS_INIT.
+ *  A `version` newer than this library's (a program built with a later
+ *  header) is STORY_EINVAL; 0 reads as 1. */
 typedef struct story_render_options {
     unsigned version;
     int width; /* terminal columns for side-by-side; 0 = 100 */

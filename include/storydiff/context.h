@@ -17,7 +17,9 @@ extern "C" {
 
 typedef struct story_ctx story_ctx;
 
-/** Options for story_ctx_new(). Initialise with STORY_CTX_OPTIONS_INIT. */
+/** Options for story_ctx_new(). Initialise with STORY_CTX_OPTIONS_INIT.
+ *  A `version` newer than this library's (a program built with a later
+ *  header) is STORY_EINVAL; 0 reads as 1. */
 typedef struct story_ctx_options {
     unsigned version;        /* STORY_CTX_OPTIONS_VERSION */
     const char *locales_dir; /* directory of language packs (locales/);
@@ -31,9 +33,10 @@ typedef struct story_ctx_options {
  *  opened on first use. The library never reads the environment; the caller
  *  resolves the locales directory.
  *  On success returns 0 and *out is the caller's, released with
- *  story_ctx_free(). On failure returns STORY_EINVAL (no locales_dir, or it is
- *  not a directory) or STORY_ENOMEM, *out is NULL and err (may be NULL) is
- *  filled. */
+ *  story_ctx_free(). On failure returns STORY_EINVAL (`out` NULL; no
+ *  locales_dir; it does not exist or is not a directory; opts->version
+ *  newer than STORY_CTX_OPTIONS_VERSION) or STORY_ENOMEM, *out is NULL (when
+ *  `out` is not) and err (may be NULL) is filled. */
 STORY_API int story_ctx_new(story_ctx **out, const story_ctx_options *opts,
                             story_error *err);
 

@@ -16,7 +16,9 @@ extern "C" {
 #endif
 
 /** Options for ingest. Initialise with STORY_INGEST_OPTIONS_INIT. Strings
- *  are borrowed for the duration of the call. */
+ *  are borrowed for the duration of the call. A `version` newer than
+ *  this library's (a program built with a later header) is STORY_EINVAL;
+ *  0 reads as 1. */
 typedef struct story_ingest_options {
     unsigned version;
     const char *encoding;   /* force this charset (ICU converter name);

@@ -538,6 +538,60 @@ static void test_einval_clears_out(void **state)
     assert_null(c);
 }
 
+/* fresh-user 14: story_ctx_new(NULL, …) crashed, an options struct of a
+ * newer version (99) was accepted, and a file given as the locales
+ * directory was "does not exist" */
+static void test_options_and_ctx_errors(void **state)
+{
+    (void)state;
+    story_error err;
+    const char *loc = getenv("STORYDIFF_LOCALES");
+    assert_non_null(loc);
+    story_ctx_options co = STORY_CTX_OPTIONS_INIT;
+    co.locales_dir = loc;
+    assert_int_equal(story_ctx_new(NULL, &co, &err), STORY_EINVAL);
+    story_ctx *ctx = (story_ctx *)&err;
+    co.version = 99;
+    assert_int_equal(story_ctx_new(&ctx, &co, &err), STORY_EINVAL);
+    assert_null(ctx);
+    assert_non_null(strstr(err.message, "version 99"));
+    co.version = STORY_CTX_OPTIONS_VERSION;
+    co.locales_dir = "/dev/null"; /* exists, no directory */
+    assert_int_equal(story_ctx_new(&ctx, &co, &err), STORY_EINVAL);
+    assert_non_null(strstr(err.message, "not a directory"));
+    ctx = story_test_ctx();
+
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.version = 99;
+    story_article *a = (story_article *)&err;
+    assert_int_equal(story_ingest_memory(&a, ctx, "t", "Hello.", 6, NULL, &io,
+                                         &err),
+                     STORY_EINVAL);
+    assert_null(a);
+    a = story_test_article(ctx, "The mayor opened the bridge on Monday.",
+                           "en");
+    story_article *b = story_test_article(
+        ctx, "The mayor opened the new bridge on Monday.", "en");
+    story_align_options ao = STORY_ALIGN_OPTIONS_INIT;
+    ao.version = 99;
+    story_alignment *al = (story_alignment *)&err;
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, &ao, &err),
+                     STORY_EINVAL);
+    assert_null(al);
+    ao.version = STORY_ALIGN_OPTIONS_VERSION; /* NULL facts are allowed */
+    assert_int_equal(story_align(&al, ctx, a, NULL, b, NULL, &ao, &err), 0);
+    assert_non_null(al);
+    story_alignment_free(al);
+    story_compare_options cmo = STORY_COMPARE_OPTIONS_INIT;
+    cmo.version = 99;
+    story_comparison *c = (story_comparison *)&err;
+    /* takes (and frees) a and b on every return */
+    assert_int_equal(story_compare_articles_take(&c, ctx, a, b, &cmo, &err),
+                     STORY_EINVAL);
+    assert_null(c);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_article_and_facts_json),
         cmocka_unit_test(test_einval_clears_out),
+        cmocka_unit_test(test_options_and_ctx_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
