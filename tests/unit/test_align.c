@@ -431,6 +431,40 @@ static void test_more_lexicons(void **state)
     story_ctx_free(ctx);
 }
 
+/* is-en also holds the lemma pairs of Apertium's Icelandic-English
+ * dictionary (apertium-isl-eng, session 14): news words FreeDict's isl-eng
+ * lacks, an Icelandic place name as itself, and FreeDict's own pairs. */
+static void test_apertium_lexicon(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    static const struct {
+        const char *word, *want;
+    } cases[] = {{"útgöngubann", "curfew"},
+                 {"öldungadeild", "senate"},
+                 {"fóstureyðing", "abortion"},
+                 {"atvinnulaus", "unemployed"},
+                 {"keflavík", "keflavík"},
+                 {"þjóðaratkvæðagreiðsla", "referendum"}};
+    const story__lexicon *lx = NULL;
+    story_error e;
+    assert_int_equal(story__lexicon_get(&lx, ctx, "is", "en", &e), 0);
+    assert_non_null(lx);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *const *tr;
+        size_t n = story__lexicon_lookup(lx, cases[c].word,
+                                         strlen(cases[c].word), &tr);
+        int found = 0;
+        for (size_t i = 0; i < n; i++)
+            found |= strcmp(tr[i], cases[c].want) == 0;
+        if (!found)
+            fprintf(stderr, "missing %s -> %s\n", cases[c].word,
+                    cases[c].want);
+        assert_true(found);
+    }
+    story_ctx_free(ctx);
+}
+
 /* 1 when the pair's feature space has the id string s. */
 static int has_feature(sd_pair *p, const char *s)
 {
@@ -1932,6 +1966,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_more_lexicons),
+        cmocka_unit_test(test_apertium_lexicon),
         cmocka_unit_test(test_initial_capital_not_name),
         cmocka_unit_test(test_merged_translation),
         cmocka_unit_test(test_moved_paragraph_sentences),
