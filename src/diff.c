@@ -452,13 +452,86 @@ static int contra_claim(const side *a, const story_fact *f, const side *b,
     return 1;
 }
 
-/* Passes 1-3: same key. want_neg: 0 same polarity, 1 opposite. */
+static int same_slot(const story_fact *f, const story_fact *g);
+
+/* 1 when fact i of side s may have a rival (linked_rivals): unmatched,
+ * no entity, in a linked sentence. */
+static int rival_candidate(const side *s, size_t i)
+{
+    const story_fact *f = &s->fs->facts[i];
+    return !s->skip[i] && s->match[i] < 0 && f->type != STORY_FACT_ENTITY &&
+           f->sentence < s->art->n_sentences && s->link[f->sentence] >= 0;
+}
+
+/* Per fact of side s, rival[i] = RIVAL_KEY when the sentence link of fact
+ * i holds on side o an unmatched fact of the same type and key with the
+ * other polarity (what pass_key compares with want_neg), RIVAL_SLOT when
+ * it holds a date or quantity of the same slot with another key (what
+ * pass_slot compares), else 0. A fact is compared with its counterpart in
+ * the linked sentence first: paired "same" with an equal fact of an
+ * unlinked sentence, it hid the change ("did not approve" in a
+ * translation's second sentence was "same" as the negated approval of its
+ * eighth, whose own linked sentence approved; session 14, fresh-user 14
+ * H). Entities are one fact per name and have no rival. Linear in the
+ * facts plus, per link, the product of its facts on each side. 0 or
+ * STORY_ENOMEM. */
+#define RIVAL_KEY 1
+#define RIVAL_SLOT 2
+static int linked_rivals(unsigned char *rival, const side *s, const side *o)
+{
+    size_t nl = s->al ? s->al->n_links : 0, no = o->fs->n_facts;
+    memset(rival, 0, s->fs->n_facts);
+    if (nl == 0)
+        return 0;
+    /* o's candidates by sentence link (counting sort) */
+    size_t *first = story__calloc(nl + 2, sizeof *first);
+    size_t *idx = story__calloc(no + 1, sizeof *idx);
+    if (!first || !idx) {
+        free(first);
+        free(idx);
+        return STORY_ENOMEM;
+    }
+    for (size_t j = 0; j < no; j++)
+        if (rival_candidate(o, j))
+            first[(size_t)o->link[o->fs->facts[j].sentence] + 2]++;
+    for (size_t k = 2; k < nl + 2; k++)
+        first[k] += first[k - 1];
+    for (size_t j = 0; j < no; j++)
+        if (rival_candidate(o, j))
+            idx[first[(size_t)o->link[o->fs->facts[j].sentence] + 1]++] = j;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (!rival_candidate(s, i))
+            continue;
+        size_t l = (size_t)s->link[f->sentence];
+        for (size_t q = first[l]; q < first[l + 1] && !rival[i]; q++) {
+            const story_fact *g = &o->fs->facts[idx[q]];
+            if (g->type != f->type)
+                continue;
+            if (strcmp(fkey(f), fkey(g)) == 0) {
+                if (!!f->negated != !!g->negated)
+                    rival[i] = RIVAL_KEY;
+            } else if ((f->type == STORY_FACT_DATE ||
+                        f->type == STORY_FACT_QUANTITY) &&
+                       same_slot(f, g)) {
+                rival[i] = RIVAL_SLOT;
+            }
+        }
+    }
+    free(first);
+    free(idx);
+    return 0;
+}
+
+/* Passes 1-3: same key. want_neg: 0 same polarity, 1 opposite. ra / rb
+ * (or NULL): linked_rivals of each side; a fact with one is not paired. */
 static void pass_key(side *a, side *b, int need_aligned, int want_neg,
-                     unsigned char *cat, story_diff_category c)
+                     unsigned char *cat, story_diff_category c,
+                     const unsigned char *ra, const unsigned char *rb)
 {
     for (size_t oi = 0; oi < a->fs->n_facts; oi++) {
         const story_fact *f = &a->fs->facts[oi];
-        if (a->skip[oi] || a->match[oi] >= 0)
+        if (a->skip[oi] || a->match[oi] >= 0 || (ra && ra[oi]))
             continue;
         for (size_t p = next_unmatched(b, lower_bound(b, fkey(f)));
              p < b->n_order; p = next_unmatched(b, p + 1)) {
@@ -467,7 +540,7 @@ static void pass_key(side *a, side *b, int need_aligned, int want_neg,
             if (strcmp(fkey(g), fkey(f)) != 0)
                 break;
             if (b->match[j] >= 0 || g->type != f->type ||
-                events_clash(a, f, b, g))
+                (rb && rb[j]) || events_clash(a, f, b, g))
                 continue;
             /* "date|2025" of "8/3/2025" and of "9/3/2025": the key holds
              * the year only, the readings tell the day */
@@ -4376,6 +4449,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     unsigned char *cat = NULL;
     unsigned char *pol = NULL; /* per A fact: clause_polarity's mark */
     long *swap = NULL; /* per A fact: its partner in a role swap, -1 */
+    unsigned char *rival_a = NULL, *rival_b = NULL; /* linked_rivals */
     story_vec v;
     story_diff *d = NULL;
     int rc;
@@ -4425,12 +4499,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     cat = story__calloc(fa->n_facts, 1);
     pol = story__calloc(fa->n_facts + 1, 1);
     swap = story__calloc(fa->n_facts + 1, sizeof *swap);
-    if (rc || !cat || !pol || !swap) {
+    rival_a = story__calloc(fa->n_facts + 1, 1);
+    rival_b = story__calloc(fb->n_facts + 1, 1);
+    if (rc || !cat || !pol || !swap || !rival_a || !rival_b) {
         rc = STORY_ENOMEM;
         goto done;
     }
 
-    pass_key(&sa, &sb, 1, 0, cat, STORY_DIFF_SAME);
+    pass_key(&sa, &sb, 1, 0, cat, STORY_DIFF_SAME, NULL, NULL);
     /* antonymous events of an aligned sentence pair (root pack
      * "event_antonyms"), before same keys anywhere pair them elsewhere */
     const json_t *ant = NULL;
@@ -4461,9 +4537,22 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_antonym(&sa, &sb, cat, ant);
     if ((rc = pass_swapped(&sa, &sb, cat)) != 0)
         goto done;
-    pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME);
-    pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED);
-    pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED);
+    /* same key anywhere, but a fact whose linked sentence holds a rival
+     * waits for the aligned passes below (linked_rivals) */
+    if (linked_rivals(rival_a, &sa, &sb) || linked_rivals(rival_b, &sb, &sa)) {
+        rc = STORY_ENOMEM;
+        goto done;
+    }
+    pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME, rival_a, rival_b);
+    pass_key(&sa, &sb, 1, 1, cat, STORY_DIFF_CONTRADICTED, NULL, NULL);
+    /* a rival the aligned passes did not take leaves its fact paired
+     * where it was before: key rivals now, slot rivals after pass_slot */
+    for (size_t i = 0; i < fa->n_facts; i++)
+        rival_a[i] &= RIVAL_SLOT;
+    for (size_t j = 0; j < fb->n_facts; j++)
+        rival_b[j] &= RIVAL_SLOT;
+    pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME, rival_a, rival_b);
+    pass_key(&sa, &sb, 0, 1, cat, STORY_DIFF_CONTRADICTED, NULL, NULL);
     pass_names(&sa, &sb, cat);
     pass_value(&sa, &sb, 1, cat);
     {
@@ -4476,6 +4565,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_range_ends(&sa, &sb, cat);
     pass_slot(&sa, &sb, 1, cat);
     pass_only_number(&sa, &sb, cat);
+    pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME, NULL, NULL);
     pass_value(&sa, &sb, 0, cat);
     {
         const story_langpack *root = NULL;
@@ -4666,6 +4756,8 @@ done:
     free(cat);
     free(pol);
     free(swap);
+    free(rival_a);
+    free(rival_b);
     json_decref(ant_own);
     side_free(&sa);
     side_free(&sb);

@@ -300,6 +300,83 @@ static void test_entities(void **state)
  * sentence pair is listed but uncertain (keys depend on wording), and does
  * not make the exit status 1; the same entity in an unaligned (omitted)
  * sentence stays certain; quantities stay certain. */
+/* An event fact whose span is `needle` in sentence `sent`. */
+static story_fact event_at(const story_article *a, size_t sent,
+                           const char *needle, const char *key, int neg)
+{
+    story_fact f;
+    memset(&f, 0, sizeof f);
+    f.type = STORY_FACT_EVENT;
+    f.sentence = sent;
+    const char *p = strstr(a->text + a->sentences[sent].start, needle);
+    f.start = p ? (size_t)(p - a->text) : 0;
+    f.end = p ? f.start + strlen(needle) : 0;
+    f.key = f.slot = (char *)key;
+    f.negated = neg;
+    f.entity = -1;
+    return f;
+}
+
+/* A fact is compared with its counterpart in the linked sentence first
+ * (linked_rivals; session 14, fresh-user 14 H): B negated the approval of
+ * its first sentence, whose A sentence holds no approval event, while A's
+ * second sentence is negated and B's linked one is not. The two negated
+ * approvals of unlinked sentences were "same" and hid the difference; now
+ * A's is contradicted by its linked counterpart and B's is added. Within
+ * one language, where two unrelated events do not contradict (no actor,
+ * no edited sentence), the pairing falls back to the same key elsewhere,
+ * as before. */
+static void test_linked_counterpart_first(void **state)
+{
+    (void)state;
+    static const char *const ta[] = {
+        "The agency licensed ten new funds on Monday.",
+        "Its board did not approve the merger of the two banks."};
+    static const char *const tb[] = {
+        "The agency did not approve ten new funds on Monday.",
+        "Its board gave approval to the merger of the two banks."};
+    story_article *a = article(ta, 2), *b = article(tb, 2);
+    free(b->lang);
+    b->lang = strdup("uk");
+    story_fact fa1[] = {event_at(a, 1, "approve", "event||AGREE|", 1)};
+    story_fact fb1[] = {event_at(b, 0, "approve", "event||AGREE|", 1),
+                        event_at(b, 1, "approval", "event||AGREE|", 0)};
+    story_factset *fa = factset(fa1, 1), *fb = factset(fb1, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    int contra = 0, added = 0;
+    for (size_t i = 0; i < d->n_entries; i++) {
+        const story_diff_entry *e = &d->entries[i];
+        assert_int_not_equal(e->category, STORY_DIFF_SAME);
+        if (e->category == STORY_DIFF_CONTRADICTED && e->a == 0 && e->b == 1)
+            contra++;
+        if (e->category == STORY_DIFF_ADDED && e->b == 0)
+            added++;
+    }
+    assert_int_equal(contra, 1);
+    assert_int_equal(added, 1);
+    story_diff_free(d);
+    /* one language: the aligned contradiction is not taken, so A's
+     * negated approval is paired with B's as before */
+    free(b->lang);
+    b->lang = strdup("en");
+    d = run(a, fa, b, fb, al);
+    int same = 0;
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (d->entries[i].category == STORY_DIFF_SAME &&
+            d->entries[i].a == 0 && d->entries[i].b == 0)
+            same++;
+    assert_int_equal(same, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 static void test_uncertain_cross_language(void **state)
 {
     (void)state;
@@ -1758,6 +1835,7 @@ int main(void)
         cmocka_unit_test(test_alignment_decides),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_uncertain_cross_language),
+        cmocka_unit_test(test_linked_counterpart_first),
         cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_unit_dimension_changed),
         cmocka_unit_test(test_converted_units_same),
