@@ -2953,6 +2953,22 @@ static int uncased_name_token(fx *x, size_t i, size_t e)
            !fx_match(x, "attribution_cues", i, e, &n);
 }
 
+/* Folded word tk ends like a plural oblique noun (the pack's
+ * "common_noun_endings": hi "-ों", "-ओं"). */
+static int plural_oblique(fx *x, const char *tk)
+{
+    size_t ei, tl = strlen(tk);
+    json_t *ev;
+    json_array_foreach(story_langpack_field(x->lp, "common_noun_endings"),
+                       ei, ev) {
+        const char *en = json_string_value(ev);
+        size_t enl = en ? strlen(en) : 0;
+        if (enl && tl > enl && memcmp(tk + tl - enl, en, enl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Packs with "names_near_roles" (hi, zh: no capitals): up to
  * "name_tokens_max" (default 2) name tokens right after a role or title
  * ("राष्ट्रपति जो बाइडेन", "总统拜登"), or right before a "name_markers"
@@ -2983,7 +2999,13 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                                     x->a->tokens[k].key) ||
                  story_langpack_has(x->lp, "name_postpositions",
                                     x->a->tokens[k].key);
-    if ((!role_before && !marker) || !uncased_name_token(x, i, e))
+    /* a connector ("name_connectors": hi ऑफ, the English "of" of a
+     * transliterated name) neither starts a name nor comes right before
+     * one (the name began before it) */
+    if ((!role_before && !marker) || !uncased_name_token(x, i, e) ||
+        story_langpack_has(x->lp, "name_connectors", x->a->tokens[i].key) ||
+        (i > b && story_langpack_has(x->lp, "name_connectors",
+                                     x->a->tokens[i - 1].key)))
         return 0;
     size_t re = i + 1;
     while (re < e && re < i + maxn && !fx_clause_break_before(x, re) &&
@@ -3000,8 +3022,14 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     /* zh/ja: a name has at least two characters */
     if (x->cjk && x->a->tokens[re - 1].end - x->a->tokens[i].start < 6)
         return 0;
-    if (role_before)
+    if (role_before) {
+        /* a plural oblique noun (hi "-ों") is no name, also after a
+         * title ("मुख्य सचिव, बीयर उत्पादकों की") */
+        for (size_t q = i; q < re; q++)
+            if (plural_oblique(x, x->a->tokens[q].key))
+                return 0;
         return re - i;
+    }
     /* a marker right after the run (or after a shorter prefix of it) */
     for (size_t k = i + 1; k <= re && k < e; k++) {
         if (story_langpack_has(x->lp, "name_markers", x->a->tokens[k].key))
@@ -3082,17 +3110,8 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                     free(lk);
                 }
                 /* plural oblique nouns (hi "-ों", "-ओं") are no names */
-                size_t ei, tl = strlen(tk);
-                json_t *ev;
-                json_array_foreach(story_langpack_field(
-                                       x->lp, "common_noun_endings"),
-                                   ei, ev) {
-                    const char *en = json_string_value(ev);
-                    size_t enl = en ? strlen(en) : 0;
-                    if (enl && tl > enl &&
-                        memcmp(tk + tl - enl, en, enl) == 0)
-                        dict = 1;
-                }
+                if (plural_oblique(x, tk))
+                    dict = 1;
                 story_buf_free(&t);
                 if (dict)
                     return 0;

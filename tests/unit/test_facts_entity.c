@@ -1422,6 +1422,32 @@ static void test_language_names_no_place(void **state)
     run_free(&ref);
 }
 
+/* Session 14 (hi): the English "of" of a transliterated name (ऑफ, pack
+ * list "name_connectors") neither starts a name nor stands right before
+ * one ("कोर्ट ऑफ अपील्स ने": no name "ऑफ अपील्स"), and a plural oblique
+ * noun is no name after a title either ("सचिव, बीयर उत्पादकों की"). */
+static void test_hindi_connectors_and_plurals(void **state)
+{
+    (void)state;
+    static const char *const none[][2] = {
+        {"लंदन की कोर्ट ऑफ अपील्स ने सोमवार को फैसला सुनाया।", "अपील्स"},
+        {"संस्था के हेड ऑफ ऑपरेशंस ने सोमवार को कहा कि योजना सफल रही।",
+         "ऑपरेशंस"},
+        {"कंपनी के मुख्य सचिव, बीयर उत्पादकों की चिंताओं पर बोले।", "बीयर"},
+    };
+    for (size_t t = 0; t < sizeof none / sizeof *none; t++) {
+        run r = extract(none[t][0], "hi");
+        if (key_of(&r, none[t][1])[0])
+            fail_msg("a name \"%s\" in: %s", none[t][1], none[t][0]);
+        run_free(&r);
+    }
+    /* a name after a title and before a postposition stays */
+    run ok = extract("राष्ट्रपति जो बाइडेन ने सोमवार को कहा कि योजना सफल "
+                     "रही।", "hi");
+    assert_true(key_of(&ok, "बाइडेन")[0]);
+    run_free(&ok);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1480,6 +1506,7 @@ int main(void)
         cmocka_unit_test(test_outlet_credit),
         cmocka_unit_test(test_uncased_given_name_and_surname),
         cmocka_unit_test(test_language_names_no_place),
+        cmocka_unit_test(test_hindi_connectors_and_plurals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
