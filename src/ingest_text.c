@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "ingest_int.h"
 
@@ -473,6 +474,28 @@ int story__ingest_text(story_article *a, story_ctx *ctx, const char *s,
     size_t np = paras.len;
     if (np == 0)
         goto build;
+    /* in a hard-wrapped text (story__text_hard_wrapped) a folded line is
+     * no headline: a line whose next line in the paragraph starts in lower
+     * case continues into it, and a line after one that ends no sentence
+     * continues that one (session 14, fresh-user 14 H5: in a text
+     * hard-wrapped at 72 columns two folded lines that shared half their
+     * words were taken as a repeated headline: one became the title and
+     * left the body) */
+    int folded = story__text_hard_wrapped(t.data, t.len);
+    for (size_t i = 0; folded && i + 1 < lines.len; i++) {
+        if (L[i + 1].para != L[i].para)
+            continue;
+        size_t k = L[i + 1].start;
+        while (k < L[i + 1].end && (t.data[k] == ' ' || t.data[k] == '\t'))
+            k++;
+        UChar32 c = 0;
+        if (k < L[i + 1].end)
+            U8_NEXT(t.data, k, L[i + 1].end, c);
+        if (c > 0 && u_islower(c))
+            L[i].headline = 0;
+        if (!ends_sentence(t.data, L[i].start, L[i].end))
+            L[i + 1].headline = 0;
+    }
 
     /* word sets for the head lines */
     size_t head_end_line = np > HEAD_PARAS ? P[HEAD_PARAS].first : lines.len;

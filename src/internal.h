@@ -45,6 +45,11 @@ void *story__ctx_get(story_ctx *ctx, story_module m);
 void story__ctx_set(story_ctx *ctx, story_module m, void *p,
                     void (*free_fn)(void *));
 
+/* 1 when the text t[0, n) (LF line ends) is hard-wrapped: folded at a
+ * fixed width, so a single newline inside a paragraph is a fold, not a
+ * break (segment.c; the thresholds are in docs/text-layer.md). */
+int story__text_hard_wrapped(const char *t, size_t n);
+
 /* Options structs carry the version of the header they were compiled
  * with: a version newer than `known` (this library's) may hold fields the
  * library cannot read. Returns 0 when opts_version <= known (0, a

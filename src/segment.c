@@ -449,7 +449,6 @@ typedef struct merge_ctx {
     int wrapped; /* plain text hard-wrapped: a single newline is a space */
     story_buf key;
     story_buf cand;
-    story_buf para; /* the paragraph with its line breaks made spaces */
 } merge_ctx;
 
 /* The first word of [s, e) (opening punctuation skipped): capitalised?
@@ -1347,12 +1346,9 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
  * "Mayor\nAnna Keller said" would be two sentences. A headline on its
  * own line above its body ("Title\nBody ...") is a short line, so such
  * texts are not taken as wrapped. */
-static int hard_wrapped(const story_article *a)
+int story__text_hard_wrapped(const char *t, size_t n)
 {
-    if (!a->format || strcmp(a->format, "text") != 0)
-        return 0;
-    const char *t = a->text;
-    size_t n = a->text_len, longest = 0, inner = 0, long_inner = 0;
+    size_t longest = 0, inner = 0, long_inner = 0;
     /* two passes: the longest line, then the inner lines' fill */
     for (int pass = 0; pass < 2; pass++) {
         size_t i = 0;
@@ -1377,6 +1373,13 @@ static int hard_wrapped(const story_article *a)
     }
     return inner >= WRAP_MIN_LINES &&
            (double)long_inner >= WRAP_LONG_SHARE * (double)inner;
+}
+
+static int hard_wrapped(const story_article *a)
+{
+    if (!a->format || strcmp(a->format, "text") != 0)
+        return 0;
+    return story__text_hard_wrapped(a->text, a->text_len);
 }
 
 /* A full stop with no space after it between two sentences, which
@@ -1490,17 +1493,17 @@ static int segment_paragraph(story_ctx *ctx, story_article *a, size_t pi,
     UErrorCode e = U_ZERO_ERROR;
     const char *src = t + base;
     if (m->wrapped && memchr(src, '\n', plen)) {
-        /* the folds of a hard-wrapped paragraph become spaces (same byte
-         * length, so every offset stays the same) */
-        m->para.len = 0;
-        story_buf_append(&m->para, src, plen);
-        if (m->para.oom)
-            return story__error(err, STORY_ENOMEM, a->source, -1,
-                                "out of memory");
+        /* the folds of a hard-wrapped paragraph become spaces in the
+         * article's text itself (same byte length, so every offset stays
+         * the same): every later stage reads one line. Session 14
+         * (fresh-user 14 H5): only the sentence breaker read a copy, so a
+         * quotation folded over two lines was paired from a closing mark
+         * to the next opening one, and "more than" at a line end lost its
+         * number (6 certain false differences against the same article
+         * unfolded) */
         for (size_t k = 0; k < plen; k++)
-            if (m->para.data[k] == '\n')
-                m->para.data[k] = ' ';
-        src = m->para.data;
+            if (a->text[base + k] == '\n')
+                a->text[base + k] = ' ';
     }
     UText *ut = utext_openUTF8(NULL, src, (int64_t)plen, &e);
     if (U_FAILURE(e))
@@ -1712,7 +1715,6 @@ int story_segment(story_ctx *ctx, story_article *a, const char *lang_hint,
         rc = segment_paragraph(ctx, a, i, &sents, &toks, &raw, &m, err);
     story_buf_free(&m.key);
     story_buf_free(&m.cand);
-    story_buf_free(&m.para);
     story_vec_free(&raw);
     if (rc) {
         story_token *tv = toks.data;

@@ -333,7 +333,8 @@ static void test_hard_wrapped(void **state)
     assert_int_equal(story_segment(ctx, a, "en", &err), 0);
     assert_int_equal(a->n_sentences, 4);
     const story_sentence *s1 = &a->sentences[1];
-    assert_true(memcmp(a->text + s1->start, "Mayor\nJonas Berg", 16) == 0);
+    /* the fold is a space in the text itself (session 14) */
+    assert_true(memcmp(a->text + s1->start, "Mayor Jonas Berg", 16) == 0);
     story_article_free(a);
 
     /* a headline line above its body: short, so not a wrapped text */
