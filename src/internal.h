@@ -147,15 +147,17 @@ size_t story__strmap_size(const story_strmap *m);
 void story__strmap_clear(story_strmap *m);
 void story__strmap_free(story_strmap *m);
 
-/* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
- * invalid sequence (and advances by one byte). */
+/* UTF-8: decode one code point at s[*i] (advancing *i; ICU's U8_NEXT);
+ * returns -1 on an invalid sequence (overlong, surrogate, > U+10FFFF,
+ * truncated at len) and then advances by one byte only. */
 int32_t story__utf8_next(const char *s, size_t len, size_t *i);
 /* Offset of the first invalid UTF-8 byte, or (size_t)-1 if all valid. */
 size_t story__utf8_invalid_at(const char *s, size_t len);
 /* The first token of article a starting at or after byte offset off
  * (a->n_tokens if none); tokens are ordered by position (binary search). */
 size_t story__token_at(const story_article *a, size_t off);
-/* Encode cp into out (>= 4 bytes); returns the byte count. */
+/* Encode cp (0..U+10FFFF) into out (>= 4 bytes; ICU's U8_APPEND_UNSAFE);
+ * returns the byte count. */
 size_t story__utf8_put(char *out, int32_t cp);
 
 #endif

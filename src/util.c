@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <glib.h>
+#include <unicode/utf8.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -294,46 +295,18 @@ void story_vec_free(story_vec *v)
     v->len = v->cap = 0;
 }
 
-/* ---- UTF-8 (RFC 3629) ------------------------------------------------- */
+/* ---- UTF-8 (RFC 3629): ICU's macros (unicode/utf8.h) ------------------ */
 
 int32_t story__utf8_next(const char *str, size_t len, size_t *i)
 {
-    const unsigned char *s = (const unsigned char *)str;
+    const uint8_t *s = (const uint8_t *)str;
     size_t p = *i;
-    unsigned char c = s[p];
-    int32_t cp;
-    size_t n;
-    if (c < 0x80) {
-        *i = p + 1;
-        return c;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        cp = c & 0x07;
-    } else {
-        *i = p + 1;
-        return -1;
-    }
-    for (size_t k = 1; k <= n; k++) {
-        if (p + k >= len || (s[p + k] & 0xC0) != 0x80) {
-            *i = p + 1;
-            return -1;
-        }
-        cp = (cp << 6) | (s[p + k] & 0x3F);
-    }
-    /* reject overlongs, surrogates, > U+10FFFF */
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        *i = p + 1;
-        return -1;
-    }
-    *i = p + n + 1;
-    return cp;
+    UChar32 c;
+    U8_NEXT(s, p, len, c); /* rejects overlongs, surrogates, > U+10FFFF */
+    if (c < 0)
+        p = *i + 1; /* ICU skips the ill-formed prefix: we skip one byte */
+    *i = p;
+    return c;
 }
 
 size_t story__utf8_invalid_at(const char *s, size_t len)
@@ -349,25 +322,9 @@ size_t story__utf8_invalid_at(const char *s, size_t len)
 
 size_t story__utf8_put(char *out, int32_t cp)
 {
-    unsigned char *o = (unsigned char *)out;
-    if (cp < 0x80) {
-        o[0] = (unsigned char)cp;
-        return 1;
-    } else if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    } else if (cp < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | (cp >> 12));
-        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | (cp >> 18));
-    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
+    size_t n = 0;
+    U8_APPEND_UNSAFE((uint8_t *)out, n, cp);
+    return n;
 }
 
 /* ---- hashing and string maps ------------------------------------------ */

@@ -2,7 +2,10 @@
  * Shared plumbing (src/util.c): the string hash map story__strmap (keys
  * with NUL bytes and 0x01 bytes, replacement, growth, clearing, allocation
  * failure, values kept valid across growth and replacement) and
- * story__hash_bytes (equal bytes hash equal; length takes part).
+ * story__hash_bytes (equal bytes hash equal; length takes part), and the
+ * UTF-8 helpers story__utf8_next / _put / _invalid_at. Session 14: the
+ * map wraps GLib's GHashTable, the hash is xxHash's XXH3, the UTF-8
+ * helpers wrap ICU's macros.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -31,6 +34,56 @@ static void test_hash(void **state)
     assert_true(story__hash_bytes("", 0) != story__hash_bytes("\0", 1));
     assert_true(story__hash_bytes("abcdefgh1", 9) !=
                 story__hash_bytes("abcdefgh2", 9));
+    /* session 14: xxHash's XXH3_64bits (the published value of the empty
+     * input, seed 0) */
+    assert_true(story__hash_bytes("", 0) == 0x2D06800538D394C2ULL);
+}
+
+/* story__utf8_next / _put (session 14: wrappers over ICU's U8_NEXT and
+ * U8_APPEND_UNSAFE): well-formed sequences of 1 to 4 bytes decode and
+ * encode back; every ill-formed one gives -1 and advances one byte (ICU
+ * itself skips the whole ill-formed prefix). */
+static void test_utf8(void **state)
+{
+    (void)state;
+    static const int32_t cps[] = {0x41, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF,
+                                  0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F600,
+                                  0x10FFFF};
+    for (size_t k = 0; k < sizeof cps / sizeof cps[0]; k++) {
+        char u[4];
+        size_t n = story__utf8_put(u, cps[k]);
+        assert_int_equal(n, cps[k] < 0x80 ? 1 : cps[k] < 0x800 ? 2
+                            : cps[k] < 0x10000 ? 3 : 4);
+        size_t i = 0;
+        assert_int_equal(story__utf8_next(u, n, &i), cps[k]);
+        assert_int_equal(i, n);
+        /* cut short: ill-formed, one byte skipped */
+        if (n > 1) {
+            i = 0;
+            assert_int_equal(story__utf8_next(u, n - 1, &i), -1);
+            assert_int_equal(i, 1);
+        }
+    }
+    static const char *const bad[] = {
+        "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF",
+        "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\x80",
+        "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\x80",
+        "\xE2\x82", "\xE2\x28\xA1"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        size_t i = 0;
+        assert_int_equal(story__utf8_next(bad[k], strlen(bad[k]), &i), -1);
+        assert_int_equal(i, 1);
+    }
+    /* "Kyiv" in Cyrillic with one stray continuation byte */
+    const char *s = "\xD0\x9A\xD0\xB8\x80\xD1\x97\xD0\xB2";
+    assert_int_equal(story__utf8_invalid_at(s, strlen(s)), 4);
+    assert_int_equal(story__utf8_invalid_at(s, 4), (size_t)-1);
+    size_t i = 0;
+    assert_int_equal(story__utf8_next(s, strlen(s), &i), 0x41A);
+    assert_int_equal(story__utf8_next(s, strlen(s), &i), 0x438);
+    assert_int_equal(story__utf8_next(s, strlen(s), &i), -1);
+    assert_int_equal(i, 5);
+    assert_int_equal(story__utf8_next(s, strlen(s), &i), 0x457);
 }
 
 static void test_strmap(void **state)
@@ -201,6 +254,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_strmap),
         cmocka_unit_test(test_strmap_large),
         cmocka_unit_test(test_strmap_escaped_keys),
