@@ -129,6 +129,7 @@ static const char *fkey(const story_fact *f) { return f->key ? f->key : ""; }
 static int same_readings(const story_fact *f, const story_fact *g);
 static int sure_pair(const story_alignment *al, long link);
 static int anchored_link(const story_alignment *al, size_t k);
+static int sure_link(const story_alignment *al, size_t k);
 
 /* A sentence link good enough to pair one edited fact across it (a changed
  * speaker, a renamed person, a weekday across languages): a sure pair, or
@@ -1707,9 +1708,15 @@ static void pass_only_number(side *a, side *b, unsigned char *cat)
                 continue;
         } else {
             const story_link *l = &a->al->links[u];
+            /* ... or, unit or not, an in-order 1-1 pair of score >=
+             * QUOTE_SWAP_MIN_SCORE (zh "7441号" for "7414": 0.45; a
+             * quantity omitted and added is certain anyway, so the pair
+             * only merges two entries; session 14, fresh-user 13 L6) */
             if (l->score < ONLY_NUMBER_MIN_SCORE &&
                 !(named && l->kind == STORY_LINK_MATCH && l->n_a == 1 &&
-                  l->n_b == 1))
+                  l->n_b == 1) &&
+                !(l->score >= QUOTE_SWAP_MIN_SCORE &&
+                  anchored_link(a->al, (size_t)u)))
                 continue;
         }
         size_t j = lastb[u];
@@ -2129,6 +2136,22 @@ static size_t note_renamed(side *a, size_t i, side *b, size_t jb,
  * often a transliteration the extractor missed, so this pass does not
  * run there. Returns the pairs made, in ren[2 * k] (A) and ren[2 * k + 1]
  * (B), at most cap pairs. */
+/* Unmatched entity facts of side s in the sentences of link `link`, any
+ * kind; *last is the last one. */
+static size_t unmatched_entities(const side *s, long link, size_t *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->fs->n_facts; i++) {
+        const story_fact *f = &s->fs->facts[i];
+        if (s->skip[i] || s->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link)
+            continue;
+        *last = i;
+        n++;
+    }
+    return n;
+}
+
 static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
                            size_t cap)
 {
@@ -2147,10 +2170,21 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
             continue;
         size_t ia = 0, jb = 0;
         if (count_entities(a, f->entity_kind, link, &ia) != 1 ||
-            count_entities(b, f->entity_kind, link, &jb) != 1)
-            continue;
-        if ((other || a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
-            !renamed_in_place(a, f, b, &b->fs->facts[jb]))
+            count_entities(b, f->entity_kind, link, &jb) != 1) {
+            /* one name in place of another whose kind one side could
+             * not tell ("born in Madrid" -> "born in Barcelona": place ->
+             * other; session 14, fresh-user 13 M2): the only unmatched
+             * entity of the link on each side, one of kind other, in the
+             * same words around it */
+            if (unmatched_entities(a, link, &ia) != 1 ||
+                unmatched_entities(b, link, &jb) != 1 ||
+                (!other &&
+                 !same_str(b->fs->facts[jb].entity_kind, "other")) ||
+                !renamed_in_place(a, f, b, &b->fs->facts[jb]))
+                continue;
+        } else if ((other ||
+                    a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
+                   !renamed_in_place(a, f, b, &b->fs->facts[jb]))
             continue;
         n = note_renamed(a, i, b, jb, cat, ren, n);
     }
@@ -2275,6 +2309,48 @@ static int latin_name_replaced(const char *x, const story_article *a,
  * every other word clearly another (<= NAME_WORD_OTHER); neither name is
  * an entity of the other article. Returns the pairs made, as
  * pass_renamed does. */
+/* Across languages: a place name replaced in a translation ("nació en
+ * Madrid" -> "nació en Barcelona"; session 14, fresh-user 13 M2), under
+ * strict evidence: a sure link (sure_link) whose only unmatched entity on
+ * each side is that name, one of them a place and the other a place or
+ * of kind other, neither an acronym ("NSW" / "Nového Jižního Walesu",
+ * WMT24 brisbanetimes cs), both written in Latin letters, each absent from the
+ * other article's text (no word of 3 letters or more of it: "Madrid" is
+ * in cs "Madridu"), unlike every entity of the other article
+ * (entity_like), and the two names unlike (story_name_similarity <=
+ * NAME_WORD_OTHER: an exonym "Lisbon" / "Lisboa" stays as it was). */
+static size_t pass_replaced_place(side *a, side *b, unsigned char *cat,
+                                  size_t n, size_t *ren, size_t cap)
+{
+    for (size_t i = 0; a->al && i < a->fs->n_facts && n < cap; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            f->sentence >= a->art->n_sentences || !f->name)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || (size_t)link >= a->al->n_links ||
+            !sure_link(a->al, (size_t)link))
+            continue;
+        size_t ia = 0, jb = 0;
+        if (unmatched_entities(a, link, &ia) != 1 ||
+            unmatched_entities(b, link, &jb) != 1)
+            continue;
+        const story_fact *g = &b->fs->facts[jb];
+        int pf = same_str(f->entity_kind, "place"),
+            pg = same_str(g->entity_kind, "place");
+        if (!g->name || !(pf || pg) || is_acronym(f->name) ||
+            is_acronym(g->name) ||
+            !(pf || same_str(f->entity_kind, "other")) ||
+            !(pg || same_str(g->entity_kind, "other")) ||
+            !latin_name_replaced(f->name, a->art, g->name, b->art) ||
+            story_name_similarity(f->name, g->name) > NAME_WORD_OTHER ||
+            entity_like(a, fkey(g)) || entity_like(b, fkey(f)))
+            continue;
+        n = note_renamed(a, i, b, jb, cat, ren, n);
+    }
+    return n;
+}
+
 static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
                                  unsigned char *cat, size_t *ren, size_t cap)
 {
@@ -2315,7 +2391,7 @@ static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
             continue;
         n = note_renamed(a, i, b, jb, cat, ren, n);
     }
-    return n;
+    return pass_replaced_place(a, b, cat, n, ren, cap);
 }
 
 /* 1 when keys x and y have the same '|'-separated fields except fields
@@ -3380,7 +3456,12 @@ static void pass_source_cross(side *a, side *b, unsigned char *cat)
             f->sentence >= a->art->n_sentences)
             continue;
         long link = a->link[f->sentence];
-        if (!swap_link(a->al, link))
+        /* a link of a sentence split or joined in the translation ("…,"
+         * he said. He added …) counts when sure (sure_link; session 14,
+         * fresh-user 13 M3) */
+        if (!swap_link(a->al, link) &&
+            !(link >= 0 && a->al && (size_t)link < a->al->n_links &&
+              sure_link(a->al, (size_t)link)))
             continue;
         size_t ia = 0, jb = 0;
         if (count_type(a, f->type, link, &ia) != 1 ||
@@ -4098,20 +4179,35 @@ static size_t told_negated(const side *s, const side *o, long link)
 /* Strict evidence for a contradiction across languages (a translation
  * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
  * of A and g of B with opposite polarity, the same slot (actor, event
- * concept, object) with a named actor on both sides, in a 1-1 matched
+ * concept, object; slots_agree) with a named actor on both sides, in a 1-1 matched
  * sentence pair of score >= EDITED_COPY_MIN_SCORE that holds that event
  * once on each side, the negated event the only negated fact of the pair
  * (no other negation whose scope each language draws differently: "would
  * not support a resolution to extend" / "не підтримає «резолюцію
  * продовження»"). Negation cues differ between languages, so a weaker
  * pairing stays uncertain. */
+/* 1 when event slots x and y ("event|<actor>|<PREDICATE>|<object>") are
+ * equal, or equal but for an object that one of them lacks (a
+ * translation whose object the extractor did not read: "agreed an EU
+ * Council negotiating mandate" / "acordado una orden de negociación del
+ * Consejo"; session 14, fresh-user 13 M3). */
+static int slots_agree(const char *x, const char *y)
+{
+    if (strcmp(x, y) == 0)
+        return 1;
+    const char *px = strrchr(x, '|'), *py = strrchr(y, '|');
+    if (!px || !py || px - x != py - y || memcmp(x, y, (size_t)(px - x)))
+        return 0;
+    return !px[1] || !py[1];
+}
+
 static int negated_event(const side *a, const story_fact *f, const side *b,
                          const story_fact *g)
 {
     if (!g || f->type != STORY_FACT_EVENT || g->type != STORY_FACT_EVENT ||
         !!f->negated == !!g->negated ||
         ((f->entity < 0 || g->entity < 0) && !slot_actor(f)) ||
-        !*fslot(f) || strcmp(fslot(f), fslot(g)) != 0 || !f->predicate ||
+        !*fslot(f) || !slots_agree(fslot(f), fslot(g)) || !f->predicate ||
         !*f->predicate || !a->al || f->sentence >= a->art->n_sentences ||
         g->sentence >= b->art->n_sentences)
         return 0;
@@ -4274,7 +4370,7 @@ static int verbal_negation(const story_langpack *lp, const char *key)
  * (verbal, see verbal_negation) and the byte offset of the first verbal
  * one (at). One pass over the tokens. 0 on success, STORY_ENOMEM. */
 typedef struct polarity {
-    size_t *neg, *verbal, *at;
+    size_t *neg, *verbal, *at, *particle;
 } polarity;
 
 static int polarity_init(polarity *p, const side *s)
@@ -4283,16 +4379,34 @@ static int polarity_init(polarity *p, const side *s)
     p->neg = story__calloc(n + 1, sizeof *p->neg);
     p->verbal = story__calloc(n + 1, sizeof *p->verbal);
     p->at = story__calloc(n + 1, sizeof *p->at);
-    if (!p->neg || !p->verbal || !p->at)
+    p->particle = story__calloc(n + 1, sizeof *p->particle);
+    if (!p->neg || !p->verbal || !p->at || !p->particle)
         return STORY_ENOMEM;
+    const json_t *pl = s->lp ? story_langpack_field(s->lp, "negation_particles")
+                             : NULL;
+    int has_particles = json_is_array(pl) && json_array_size(pl) > 0;
     for (size_t i = 0; s->lp && i < s->art->n_tokens; i++) {
         const story_token *t = &s->art->tokens[i];
         if (!t->key || t->sentence >= n)
             continue;
         int v = verbal_negation(s->lp, t->key);
+        /* right after a subject particle (pack "negation_nominal_markers":
+         * ja "前例がない", there is no precedent) a negation denies a
+         * noun's existence, not the clause's claim (session 14) */
+        if (v && i > 0 && s->art->tokens[i - 1].sentence == t->sentence &&
+            s->art->tokens[i - 1].key &&
+            story_langpack_has(s->lp, "negation_nominal_markers",
+                               s->art->tokens[i - 1].key))
+            v = 0;
         if (!v && !story_langpack_has(s->lp, "negation_cues", t->key))
             continue;
         p->neg[t->sentence]++;
+        /* a verbal particle ("no", "не", "ekki"; any verbal cue in a pack
+         * without particles: hi, zh, ja), not a negative determiner
+         * ("ningún") */
+        if (v && (!has_particles ||
+                  story_langpack_has(s->lp, "negation_particles", t->key)))
+            p->particle[t->sentence]++;
         if (v && p->verbal[t->sentence]++ == 0)
             p->at[t->sentence] = t->start;
     }
@@ -4304,15 +4418,16 @@ static void polarity_free(polarity *p)
     free(p->neg);
     free(p->verbal);
     free(p->at);
+    free(p->particle);
 }
 
 /* Per sentence of side s: 1 when every fact it holds (duplicate entity
- * mentions aside) is paired, none hedged, no event negated, and (A side, cat
- * given) each pairing is "same" within the sentence's link (an entity
+ * mentions aside; across languages unpaired entities too) is paired, none
+ * hedged, no event negated, and (A side, cat given) each pairing is "same" within the sentence's link (an entity
  * is one fact per name: its first mention may be paired anywhere);
  * n_facts counts the paired facts. */
 static void polarity_ok(const side *s, const side *o, const unsigned char *cat,
-                        unsigned char *ok, size_t *n_facts)
+                        unsigned char *ok, size_t *n_facts, int cross_lang)
 {
     size_t n = s->art->n_sentences;
     for (size_t x = 0; x < n; x++) {
@@ -4324,6 +4439,10 @@ static void polarity_ok(const side *s, const side *o, const unsigned char *cat,
         if (f->sentence >= n || s->skip[i])
             continue;
         long j = s->match[i];
+        /* across languages a name one extractor did not read ("Seville"
+         * / "Sevilla" in no es list) is no claim of the sentence */
+        if (j < 0 && cross_lang && f->type == STORY_FACT_ENTITY)
+            continue;
         /* an event that carries the negation was weighed by the passes
          * ("rejected" ↔ "did not approve": same) */
         if (j < 0 || f->hedged || o->fs->facts[j].hedged ||
@@ -4342,9 +4461,48 @@ static void polarity_ok(const side *s, const side *o, const unsigned char *cat,
 /* The fact of side s in sentence x that carries a negation at byte `at`:
  * a paired fact whose own polarity differs from its partner's (a quote
  * "did not confirm" paired "same" with "confirmed" by its speaker), else
- * the first paired fact starting after it, else the last one before it;
+ * the first paired fact starting after it, else the last one before it
+ * (verb-final languages: the last one before it first);
  * entities never; -1 when none. */
-static long negated_fact(const side *s, const side *o, size_t x, size_t at)
+/* Tokens of article t that start in bytes [from, to). */
+static size_t tokens_in(const story_article *t, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < t->n_tokens; k++)
+        if (t->tokens[k].start >= from && t->tokens[k].start < to)
+            n++;
+    return n;
+}
+
+/* 1 when bytes [from, to) of t hold a clause break: , ; : ( ) or their
+ * full-width forms, 、, an en or em dash ("не в змозі відповісти …; за
+ * словами експерта", "may not address the issue for now, on January
+ * 19", "не подлежит восстановлению) – это Боинг 787"; WMT24 uk, ru). */
+static int clause_break_in(const story_article *t, size_t from, size_t to)
+{
+    static const char *const marks[] = {
+        ",", ";", ":", "(", ")", "\xEF\xBC\x8C", "\xEF\xBC\x9B",
+        "\xEF\xBC\x9A", "\xEF\xBC\x88", "\xEF\xBC\x89", "\xE3\x80\x81",
+        "\xE2\x80\x93", "\xE2\x80\x94"};
+    for (size_t p = from; t->text && p < to; p++)
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+            size_t m = strlen(marks[k]);
+            if (p + m <= to && memcmp(t->text + p, marks[k], m) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* Across languages a negation carries a contradiction only onto a fact
+ * this near (in tokens between the negation word and the fact): "no
+ * nació en Madrid en 1962" is 4, ja "1962年マドリードに生まれたのではなく"
+ * 7; an idiom far from the fact ("þurfum við ekki annað en að horfa
+ * til … sem hefur vaxið", need only look) is 17 on the WMT24
+ * brisbanetimes is/en pair (session 14). */
+#define CROSS_NEGATION_MAX_TOKENS 8
+
+static long negated_fact(const side *s, const side *o, size_t x, size_t at,
+                         int cross_lang)
 {
     long best = -1, after = -1;
     for (size_t i = 0; i < s->fs->n_facts; i++) {
@@ -4354,6 +4512,13 @@ static long negated_fact(const side *s, const side *o, size_t x, size_t at)
         if (f->sentence != x || s->skip[i] || s->match[i] < 0 ||
             f->type == STORY_FACT_ENTITY)
             continue;
+        /* across languages a fact whose own polarity the passes weighed
+         * (a quote holding the negation: "not just the laws" / "nejen
+         * pouhé zákony", paired same) is not read again */
+        if (cross_lang && (!!f->negated != !!o->fs->facts[s->match[i]].negated ||
+                           (f->start <= at && at < f->end) ||
+                           f->type == STORY_FACT_EVENT))
+            continue;
         if (!!f->negated != !!o->fs->facts[s->match[i]].negated)
             return (long)i;
         if (f->start >= at && after < 0)
@@ -4361,7 +4526,105 @@ static long negated_fact(const side *s, const side *o, size_t x, size_t at)
         if (f->start < at)
             best = (long)i;
     }
-    return after >= 0 ? after : best;
+    /* a verb-final language (pack "verb_final": ja, hi) puts the negated
+     * predicate's arguments before it and the negation after the verb */
+    int verb_final =
+        s->lp && json_is_true(story_langpack_field(s->lp, "verb_final"));
+    long r = after >= 0 ? after : best;
+    if (best >= 0 && verb_final)
+        r = best;
+    /* across languages only the side the negated predicate's arguments
+     * stand on: a date opening the sentence is no object of the "не" of
+     * "4 января … не дали … сойти" (WMT24 economist.14223 ru) */
+    if (cross_lang)
+        r = verb_final ? best : after;
+    if (r >= 0 && cross_lang) {
+        const story_fact *f = &s->fs->facts[r];
+        size_t from = f->start >= at ? at : f->end,
+               to = f->start >= at ? f->start : at;
+        if (tokens_in(s->art, from, to) > CROSS_NEGATION_MAX_TOKENS ||
+            clause_break_in(s->art, from, to))
+            return -1;
+        /* an event of the lexicon between them took the negation's scope
+         * as the facts stage read it (not negated there: "no será
+         * suficiente para reducir los 34 billones" / "doing too little
+         * to cut", WMT24 newsweek es) */
+        for (size_t i = 0; i < s->fs->n_facts; i++) {
+            const story_fact *e = &s->fs->facts[i];
+            if (e->type == STORY_FACT_EVENT && e->sentence == x &&
+                e->start >= from && e->start < to)
+                return -1;
+        }
+    }
+    return r;
+}
+
+/* The sentences [from, from + n) of one side of a link: ok when each is
+ * ok (polarity_ok) and together they hold a paired fact; their negation
+ * words (neg), verbal ones (verbal), and the sentence of the first one
+ * (sentence). */
+typedef struct link_polarity {
+    int ok;
+    size_t neg, verbal, particle, sentence;
+} link_polarity;
+
+static link_polarity link_polarity_of(const polarity *p,
+                                      const unsigned char *ok,
+                                      const size_t *n_facts, size_t from,
+                                      size_t n)
+{
+    link_polarity r = {1, 0, 0, 0, from};
+    size_t facts = 0;
+    for (size_t x = from; x < from + n; x++) {
+        if (!ok[x])
+            r.ok = 0;
+        facts += n_facts[x];
+        if (p->neg[x] && r.neg == 0)
+            r.sentence = x;
+        r.neg += p->neg[x];
+        r.verbal += p->verbal[x];
+        r.particle += p->particle[x];
+    }
+    if (facts == 0)
+        r.ok = 0;
+    return r;
+}
+
+/* anchored_link for a link of any number of sentences on each side (a
+ * translation splits or joins sentences): a match whose neighbours in
+ * both texts are matches of the sentences right before and after it
+ * (session 14). */
+static int in_order_link(const story_alignment *al, size_t k)
+{
+    const story_link *l = &al->links[k];
+    if (l->kind != STORY_LINK_MATCH || l->n_a == 0 || l->n_b == 0)
+        return 0;
+    int any = 0;
+    if (k > 0) {
+        const story_link *p = &al->links[k - 1];
+        if (p->kind != STORY_LINK_MATCH || p->a + p->n_a != l->a ||
+            p->b + p->n_b != l->b)
+            return 0;
+        any = 1;
+    }
+    if (k + 1 < al->n_links) {
+        const story_link *n = &al->links[k + 1];
+        if (n->kind != STORY_LINK_MATCH || l->a + l->n_a != n->a ||
+            l->b + l->n_b != n->b)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* A matched link sure enough across languages: sure_pair, of any number
+ * of sentences on each side (in_order_link). */
+static int sure_link(const story_alignment *al, size_t k)
+{
+    const story_link *l = &al->links[k];
+    return l->kind == STORY_LINK_MATCH &&
+           (l->score >= EDITED_COPY_MIN_SCORE ||
+            (l->score >= ANCHORED_PAIR_MIN_SCORE && in_order_link(al, k)));
 }
 
 /* Marks the clause contradictions: cat[i] = CONTRADICTED and
@@ -4376,7 +4639,7 @@ static long negated_fact(const side *s, const side *o, size_t x, size_t at)
 static int clause_polarity(const side *a, const side *b, unsigned char *cat,
                            unsigned char *pol, int cross_lang)
 {
-    if (cross_lang || !a->al || !a->lp || !b->lp)
+    if (!a->al || !a->lp || !b->lp)
         return 0;
     size_t na = a->art->n_sentences, nb = b->art->n_sentences;
     polarity pa = {0}, pb = {0};
@@ -4390,23 +4653,36 @@ static int clause_polarity(const side *a, const side *b, unsigned char *cat,
         rc = STORY_ENOMEM;
         goto out;
     }
-    polarity_ok(a, b, cat, oka, ca);
-    polarity_ok(b, a, NULL, okb, cb);
+    polarity_ok(a, b, cat, oka, ca, cross_lang);
+    polarity_ok(b, a, NULL, okb, cb, cross_lang);
     for (size_t k = 0; k < a->al->n_links; k++) {
         const story_link *l = &a->al->links[k];
-        if (l->kind != STORY_LINK_MATCH || l->n_a != 1 || l->n_b != 1 ||
-            l->a >= na || l->b >= nb)
+        if (l->kind != STORY_LINK_MATCH || l->n_a == 0 || l->n_b == 0 ||
+            l->a + l->n_a > na || l->b + l->n_b > nb)
             continue;
-        size_t x = l->a, y = l->b;
-        if (!oka[x] || !okb[y] || ca[x] == 0 || cb[y] == 0 ||
-            (pa.neg[x] == 0) == (pb.neg[y] == 0))
+        if (!cross_lang && (l->n_a != 1 || l->n_b != 1))
             continue;
-        int b_neg = pb.neg[y] != 0;
+        /* the link's sentences on each side: all facts paired, the
+         * negation words counted; s is the negated side's sentence */
+        link_polarity la = link_polarity_of(&pa, oka, ca, l->a, l->n_a),
+                      lb = link_polarity_of(&pb, okb, cb, l->b, l->n_b);
+        if (!la.ok || !lb.ok || (la.neg == 0) == (lb.neg == 0))
+            continue;
+        int b_neg = lb.neg != 0;
+        const link_polarity *ln = b_neg ? &lb : &la;
+        size_t s = ln->sentence;
         const polarity *pn = b_neg ? &pb : &pa;
-        size_t s = b_neg ? y : x;
-        if (l->score < EDITED_COPY_MIN_SCORE || pn->verbal[s] != pn->neg[s])
+        if (ln->verbal != ln->neg)
             continue;
-        long f = negated_fact(b_neg ? b : a, b_neg ? a : b, s, pn->at[s]);
+        if (!cross_lang && l->score < EDITED_COPY_MIN_SCORE)
+            continue;
+        /* across languages (session 14, fresh-user 13 M3): one verbal
+         * negation word on one side, none on the other, in a sure link */
+        if (cross_lang &&
+            (ln->neg != 1 || ln->particle != 1 || !sure_link(a->al, k)))
+            continue;
+        long f = negated_fact(b_neg ? b : a, b_neg ? a : b, s, pn->at[s],
+                              cross_lang);
         if (f < 0)
             continue;
         long i = b_neg ? b->match[f] : f;

@@ -24,8 +24,10 @@ run facts --lang=de "$tmp/meet.b.de.txt"
 if grep -Eq '^f[0-9]+	entity	.*"Stockholm"' "$tmp/out"; then
   ok "de: in Stockholm is an entity"
 else fail "de: in Stockholm is an entity"; fi
+# one changed entity since session 14 (fresh-user 13 M2: the only
+# unmatched name of the pair on each side, one of kind other)
 cmp_text "de: Helsinki -> Stockholm is reported" 1 \
-  '^\[\+\] added entity .*Stockholm \(place\)' "$tmp/meet.a.de.txt" "$tmp/meet.b.de.txt"
+  '^\[~\] changed entity .*Helsinki → Stockholm' "$tmp/meet.a.de.txt" "$tmp/meet.b.de.txt"
 w cake.de.txt "Bäckerei" \
   "Die Bäckerei backt Pasteten in Blätterteig und verkauft sie in Gewerbegebieten."
 run facts --lang=de "$tmp/cake.de.txt"

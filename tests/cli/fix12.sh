@@ -34,18 +34,17 @@ w wo.a.txt "The regional board authorized 14 grants on Thursday."
 w wo.b.txt "The regional board authorized 14 grants without any paperwork on Thursday."
 cmp_text "H1: without is no clause negation" 0 \
   'summary: .* 0 contradicted' "$tmp/wo.a.txt" "$tmp/wo.b.txt"
-# across languages the rule is off (translations word claims negatively
-# in other places): no contradiction, the pair is not read
+# across languages (session 14, fresh-user 13 M3) the rule reads a sure
+# link with one verbal negation word on one side, none on the other, near
+# the fact: "не авторизовал 14 грантов" contradicts "authorized 14 grants"
 w ctx.en.txt "The city council met in the old town hall on Tuesday evening." \
   "The regional board authorized 14 grants on Thursday." \
   "The mayor left the hall early after a short speech."
 w ctx.ru.txt "Городской совет собрался в старой ратуше во вторник вечером." \
   "Региональный совет не авторизовал 14 грантов в четверг." \
   "Мэр рано покинул зал после короткой речи."
-run compare --format=text "$tmp/ctx.en.txt" "$tmp/ctx.ru.txt"
-if ! grep -q 'contradicted quantity' "$tmp/out"; then
-  ok "H1: en/ru is not read for clause polarity"
-else fail "H1: en/ru is not read for clause polarity"; fi
+cmp_text "H1: en/ru is read for clause polarity (session 14)" 1 \
+  '^\[!\] contradicted quantity .*14 → negated' "$tmp/ctx.en.txt" "$tmp/ctx.ru.txt"
 
 # --- M5: check, the counted words after the number ------------------------
 w sch.txt "The county approved 8 new clinics on Tuesday." \
