@@ -41,7 +41,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libexttextcat/textcat.h>
 #include <unicode/uchar.h>
@@ -88,6 +90,17 @@ int story__seg_state(story_seg_state **out, story_ctx *ctx, story_error *err)
     return 0;
 }
 
+/* special_textcat_Init() on a readable configuration only: on a missing
+ * file libexttextcat prints its own line ("Failed to open config file")
+ * on stderr, and the caller reports the error in one line (fresh-user
+ * 13 L9). NULL when the file cannot be read or loaded. */
+static void *textcat_open(const char *path)
+{
+    if (access(path, R_OK) != 0)
+        return NULL;
+    return special_textcat_Init(path, STORY_TEXTCAT_DIR);
+}
+
 static int textcat_load(story_seg_state *s, story_ctx *ctx, story_error *err)
 {
     char path[4096];
@@ -95,7 +108,7 @@ static int textcat_load(story_seg_state *s, story_ctx *ctx, story_error *err)
         goto check;
     s->tc_tried = 1;
     snprintf(path, sizeof path, "%s/textcat.conf", ctx->locales_dir);
-    s->tc_latin = special_textcat_Init(path, STORY_TEXTCAT_DIR);
+    s->tc_latin = textcat_open(path);
     FILE *f = fopen(path, "r");
     char line[256];
     while (f && fgets(line, sizeof line, f) && s->n_latin < 16) {
@@ -111,11 +124,19 @@ static int textcat_load(story_seg_state *s, story_ctx *ctx, story_error *err)
     if (f)
         fclose(f);
     snprintf(path, sizeof path, "%s/textcat-cyrl.conf", ctx->locales_dir);
-    s->tc_cyrl = special_textcat_Init(path, STORY_TEXTCAT_DIR);
+    s->tc_cyrl = textcat_open(path);
 check:
     if (!s->tc_latin || !s->tc_cyrl) {
         snprintf(path, sizeof path, "%s/%s", ctx->locales_dir,
                  s->tc_latin ? "textcat-cyrl.conf" : "textcat.conf");
+        if (access(path, R_OK) != 0) {
+            int e = errno;
+            return story__error(err, STORY_ELOCALE, path, -1,
+                                "cannot read the language-identification "
+                                "configuration: %s (is %s a language-pack "
+                                "directory?)",
+                                strerror(e), ctx->locales_dir);
+        }
         return story__error(err, STORY_ELOCALE, path, -1,
                             "cannot load the language-identification "
                             "configuration (or its fingerprints in %s)",
@@ -145,7 +166,7 @@ static void *textcat_other(story_seg_state *s, story_ctx *ctx)
         s->tc_other_tried = 1;
         snprintf(path, sizeof path, "%s/textcat-other.conf",
                  ctx->locales_dir);
-        s->tc_other = special_textcat_Init(path, STORY_TEXTCAT_DIR);
+        s->tc_other = textcat_open(path);
     }
     return s->tc_other;
 }

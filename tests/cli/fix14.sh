@@ -11,6 +11,7 @@
 #      translation is one changed entity, not omitted + added.
 #  L6  a number changed in a zh translation, its sentence pair scoring
 #      below 0.5, is one changed quantity, not omitted + added.
+#  L9  --locales-dir without the textcat files: one error line.
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- M3: clause polarity across languages ------------------------------------
@@ -122,5 +123,14 @@ w ad.zh.txt "雕塑家玛尔塔·贝拉斯科周五在里斯本举办了一个�
   "展览持续到3月14日，共展出40件作品。"
 cmp_text "L6: en/zh 2518 -> 2581 in a low-scoring in-order pair is changed" 1 \
   '^\[~\] changed quantity .*2518 → 2581' "$tmp/ad.en.txt" "$tmp/ad.zh.txt"
+
+# --- L9: --locales-dir without the textcat files ---------------------------
+mkdir -p "$tmp/nopacks"
+run compare "$tmp/pl.en.txt" "$tmp/pl.es.txt" --locales-dir="$tmp/nopacks"
+if [ "$st" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+   grep -q 'textcat.conf: cannot read the language-identification configuration: No such file or directory (is .* a language-pack directory?)' "$tmp/err" &&
+   ! grep -q 'Failed to open' "$tmp/err"; then
+  ok "L9: a directory without textcat.conf gives one error line"
+else fail "L9: a directory without textcat.conf gives one error line"; fi
 
 finish
