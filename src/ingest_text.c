@@ -14,7 +14,8 @@
  *     headline-like line of that cluster is dropped from the body;
  *  3. a trailing "Read also" / "Latest" block: a line from the "headings"
  *     list followed only by short lines (link lists) ends the body; a
- *     single-line paragraph "Read also: …" is dropped anywhere.
+ *     single-line paragraph "Read also: …" is dropped anywhere, unless it
+ *     is a full sentence (full_sentence).
  * Without a repeated headline, a first paragraph that is one headline-like
  * line is taken as the title AND kept in the body as a heading block, so
  * that paragraph i of a translation still faces paragraph i.
@@ -206,6 +207,20 @@ static int phrase_key(story_buf *out, const char *s, size_t a, size_t b,
         return 1;
     out->len = 0;
     return story__ingest_fold(out, s + a, b - a);
+}
+
+/* 1 when line l reads as a sentence of the article, not a link title: at
+ * least FULL_SENTENCE_WORDS words ending in "." or "!" ("Related: the
+ * council also approved 7 new parks."; a linked headline has no final
+ * stop; session 14, fresh-user 13 L16). */
+#define FULL_SENTENCE_WORDS 6
+static int full_sentence(const char *s, const tline *l)
+{
+    size_t e = l->end;
+    while (e > l->start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    return l->words >= FULL_SENTENCE_WORDS && e > l->start &&
+           (s[e - 1] == '.' || s[e - 1] == '!');
 }
 
 static int line_is_phrase(story_ctx *ctx, const char *which, const char *s,
@@ -600,7 +615,8 @@ int story__ingest_text(story_article *a, story_ctx *ctx, const char *s,
         if (P[p].n != 1 || first->drop || first->words > 40)
             continue;
         if (memchr(t.data + first->start, ':', first->end - first->start) &&
-            line_is_phrase(ctx, "headings", t.data, first, 1))
+            line_is_phrase(ctx, "headings", t.data, first, 1) &&
+            !full_sentence(t.data, first))
             first->drop = 3;
     }
 

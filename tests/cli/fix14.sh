@@ -11,6 +11,8 @@
 #      translation is one changed entity, not omitted + added.
 #  L6  a number changed in a zh translation, its sentence pair scoring
 #      below 0.5, is one changed quantity, not omitted + added.
+#  L16 plain text: a single-line "Related: …" paragraph that is a full
+#      sentence is kept (a link title without a final stop still goes).
 #  L9  --locales-dir without the textcat files: one error line.
 . "$(dirname "$0")/../support/cli.sh"
 
@@ -123,6 +125,22 @@ w ad.zh.txt "雕塑家玛尔塔·贝拉斯科周五在里斯本举办了一个�
   "展览持续到3月14日，共展出40件作品。"
 cmp_text "L6: en/zh 2518 -> 2581 in a low-scoring in-order pair is changed" 1 \
   '^\[~\] changed quantity .*2518 → 2581' "$tmp/ad.en.txt" "$tmp/ad.zh.txt"
+
+# --- L16: a "Related:" paragraph that is a full sentence is kept -----------
+w rel.txt "Harbour board backs new ferry line" \
+  "The harbour board approved a new ferry line to the island on Monday after a short debate." \
+  "Related: the board also agreed to repair 9 old piers before the summer." \
+  "Read also: Storm closes two roads near the harbour" \
+  "Work on the first pier starts in May, a spokeswoman said."
+run extract "$tmp/rel.txt"
+if [ "$st" -eq 0 ] && grep -q '^Related: the board also agreed to repair 9 old piers' "$tmp/out" &&
+   ! grep -q 'Read also' "$tmp/out"; then
+  ok "L16: a full-sentence Related: paragraph is kept, a link title is not"
+else fail "L16: a full-sentence Related: paragraph is kept, a link title is not"; fi
+run facts "$tmp/rel.txt"
+if grep -Eq 'quantity\|\|9	' "$tmp/out"; then
+  ok "L16: its quantity 9 is a fact"
+else fail "L16: its quantity 9 is a fact"; fi
 
 # --- L9: --locales-dir without the textcat files ---------------------------
 mkdir -p "$tmp/nopacks"
