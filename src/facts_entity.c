@@ -2808,22 +2808,50 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
  * last word of a capitalised run ("Vicente Siso, die", "Mike Johnson
  * und"): a name whatever the order of its mentions (names_earlier sees
  * only the entities found before). */
+typedef struct fx_cap_end {
+    size_t count, first;
+} fx_cap_end;
+
 static int name_end_elsewhere(fx *x, size_t skip, const char *k, size_t n)
 {
     const story_article *a = x->a;
-    for (size_t j = 0; j < a->n_tokens; j++) {
-        const story_token *t = &a->tokens[j];
-        if (j == skip || !(t->flags & STORY_TOKEN_CAPITAL) ||
-            j == x->sent_tok[t->sentence] || strlen(t->key) != n ||
-            memcmp(t->key, k, n) != 0)
-            continue;
-        if (j + 1 >= a->n_tokens ||
-            a->tokens[j + 1].sentence != t->sentence ||
-            !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
-            fx_clause_break_before(x, j + 1))
-            return 1;
+    /* one pass over the article builds key -> (count, first token) of
+     * every such token; a scan per question was quadratic (fresh-user 14:
+     * 1.9 MB of repeated names took over 300 s) */
+    if (!x->cap_ends_built) {
+        x->cap_ends_built = 1;
+        for (size_t j = 0; j < a->n_tokens; j++) {
+            const story_token *t = &a->tokens[j];
+            if (!(t->flags & STORY_TOKEN_CAPITAL) ||
+                j == x->sent_tok[t->sentence])
+                continue;
+            if (!(j + 1 >= a->n_tokens ||
+                  a->tokens[j + 1].sentence != t->sentence ||
+                  !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
+                  fx_clause_break_before(x, j + 1)))
+                continue;
+            size_t kn = strlen(t->key), vn;
+            const char *v = story__strmap_get(&x->cap_ends, t->key, kn, &vn);
+            fx_cap_end e = {1, j};
+            if (v) {
+                memcpy(&e, v, sizeof e);
+                e.count++;
+            }
+            if (story__strmap_put(&x->cap_ends, t->key, kn, (const char *)&e,
+                                  sizeof e)) {
+                x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                     "out of memory");
+                return 0;
+            }
+        }
     }
-    return 0;
+    size_t vn;
+    const char *v = story__strmap_get(&x->cap_ends, k, n, &vn);
+    if (!v)
+        return 0;
+    fx_cap_end e;
+    memcpy(&e, v, sizeof e);
+    return e.count >= 2 || e.first != skip;
 }
 
 static int noun_ends_run(fx *x, size_t i)
