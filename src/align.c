@@ -26,8 +26,8 @@
 const char *story_relation_name(story_relation r)
 {
     static const char *n[] = {"translation", "rewrite", "same-story",
-                              "different-story"};
-    return (unsigned)r < 4 ? n[r] : "unknown";
+                              "different-story", "identical"};
+    return (unsigned)r < 5 ? n[r] : "unknown";
 }
 
 const char *story_link_kind_name(story_link_kind k)
@@ -846,8 +846,11 @@ static int align_once(story_alignment **out, story_ctx *ctx,
         goto oom;
     double raw = al->sim_overall;
     decide_relation(al, &ss, &ps, p.cross, s_anchor, lexical_ok, shown);
+    /* a verbatim copy is its own kind (session 14, fresh-user 13 L13:
+     * "translation" read as another language; session 8 L2: "rewrite"
+     * read as edited) */
     if (copy) {
-        al->relation = STORY_REL_TRANSLATION;
+        al->relation = STORY_REL_IDENTICAL;
         al->relation_confidence = 1.0;
     }
     /* the relation rules read the raw overall; the report shows it

@@ -19,7 +19,10 @@ typedef enum story_relation {
     STORY_REL_TRANSLATION = 0,
     STORY_REL_REWRITE = 1,
     STORY_REL_SAME_STORY = 2,
-    STORY_REL_DIFFERENT_STORY = 3
+    STORY_REL_DIFFERENT_STORY = 3,
+    /* B is A: one language, the same sentences byte for byte, each linked
+     * 1-1 in order (a verbatim copy; session 14: was "translation") */
+    STORY_REL_IDENTICAL = 4
 } story_relation;
 
 typedef enum story_link_kind {
@@ -98,7 +101,8 @@ STORY_API int story_align(story_alignment **out, story_ctx *ctx,
 /** Free an alignment. NULL is a no-op. */
 STORY_API void story_alignment_free(story_alignment *al);
 
-/** "translation", "rewrite", "same-story", "different-story". Static. */
+/** "translation", "rewrite", "same-story", "different-story",
+ *  "identical"; "unknown" for another value. Static. */
 STORY_API const char *story_relation_name(story_relation r);
 
 /** "match", "moved", "omitted", "added". Static. */

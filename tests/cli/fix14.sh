@@ -13,6 +13,7 @@
 #      below 0.5, is one changed quantity, not omitted + added.
 #  L16 plain text: a single-line "Related: …" paragraph that is a full
 #      sentence is kept (a link title without a final stop still goes).
+#  L13 a text compared with itself is "identical", not "translation".
 #  L9  --locales-dir without the textcat files: one error line.
 . "$(dirname "$0")/../support/cli.sh"
 
@@ -141,6 +142,20 @@ run facts "$tmp/rel.txt"
 if grep -Eq 'quantity\|\|9	' "$tmp/out"; then
   ok "L16: its quantity 9 is a fact"
 else fail "L16: its quantity 9 is a fact"; fi
+
+# --- L13: a file compared with itself is "identical" -------------------------
+run compare --format=json "$tmp/pl.en.txt" "$tmp/pl.en.txt"
+if [ "$st" -eq 0 ] && grep -q '"kind": "identical"' "$tmp/out"; then
+  ok "L13: a text compared with itself is identical (JSON)"
+else fail "L13: a text compared with itself is identical (JSON)"; fi
+run compare --format=text "$tmp/pl.en.txt" "$tmp/pl.en.txt"
+if grep -q '^relation: identical (confidence 1.00)' "$tmp/out"; then
+  ok "L13: ... and in the text view"
+else fail "L13: ... and in the text view"; fi
+run compare --format=json "$tmp/pl.en.txt" "$tmp/pl.en2.txt"
+if grep -q '"kind": "rewrite"' "$tmp/out"; then
+  ok "L13: one name changed is a rewrite"
+else fail "L13: one name changed is a rewrite"; fi
 
 # --- L9: --locales-dir without the textcat files ---------------------------
 mkdir -p "$tmp/nopacks"

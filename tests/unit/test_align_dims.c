@@ -418,7 +418,8 @@ static void test_identical_copy(void **state)
     assert_int_equal(
         story_align(&same, ctx, a, fa, a2, fa2, NULL, NULL), 0);
     assert_int_equal(story_align(&edit, ctx, a, fa, b, fb, NULL, NULL), 0);
-    assert_int_equal(same->relation, STORY_REL_TRANSLATION);
+    assert_int_equal(same->relation, STORY_REL_IDENTICAL);
+    assert_string_equal(story_relation_name(same->relation), "identical");
     assert_true(same->relation_confidence > 0.999);
     assert_true(same->sim_overall > 0.99);
     assert_true(same->sim_entities > 0.99);
