@@ -525,6 +525,9 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
 {
     if (by_ngrams)
         *by_ngrams = 0;
+    if (!ctx || (!text && len)) /* fresh-user 14: a NULL ctx crashed */
+        return story__error(err, STORY_EINVAL, NULL, -1,
+                            "story_langid: NULL argument");
     size_t count[SC_N] = {0};
     size_t kana = 0, uk = 0, ru = 0, latin_ext = 0, latin_letters = 0;
     if (!out || out_size < 3)

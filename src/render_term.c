@@ -828,6 +828,9 @@ static void footer(render *r, const story_comparison *c, cell *l)
     full(r, l, 4);
 }
 
+/* the widest view: the CLI's --width bound (docs/cli.md) */
+#define RENDER_MAX_WIDTH 10000
+
 int story_render_side_by_side(char **out, const story_comparison *c,
                               const story_render_options *opts,
                               story_error *err)
@@ -855,6 +858,8 @@ int story_render_side_by_side(char **out, const story_comparison *c,
     memset(&rt, 0, sizeof rt);
     r.color = opts->color;
     r.width = opts->width > 0 ? (size_t)opts->width : 100;
+    if (r.width > RENDER_MAX_WIDTH) /* fresh-user 14: INT_MAX gave 16 GB */
+        r.width = RENDER_MAX_WIDTH;
     if (r.width < 2 * 8 + GUTTER_WIDTH)
         r.width = 2 * 8 + GUTTER_WIDTH;
     r.colw = (r.width - GUTTER_WIDTH) / 2;

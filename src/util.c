@@ -169,7 +169,7 @@ void story_ctx_free(story_ctx *ctx)
 
 const char *story_ctx_locales_dir(const story_ctx *ctx)
 {
-    return ctx->locales_dir;
+    return ctx ? ctx->locales_dir : NULL; /* fresh-user 14: NULL crashed */
 }
 
 void *story__ctx_get(story_ctx *ctx, story_module m) { return ctx->mod[m]; }

@@ -78,7 +78,8 @@ STORY_API void story_comparison_free(story_comparison *c);
  *  header) is STORY_EINVAL; 0 reads as 1. */
 typedef struct story_render_options {
     unsigned version;
-    int width; /* terminal columns for side-by-side; 0 = 100 */
+    int width; /* terminal columns for side-by-side; 0 = 100; at most
+                  10000 (a larger width is read as 10000) */
     int color; /* 1 = ANSI colour, 0 = none */
 } story_render_options;
 

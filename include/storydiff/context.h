@@ -45,7 +45,7 @@ STORY_API int story_ctx_new(story_ctx **out, const story_ctx_options *opts,
 STORY_API void story_ctx_free(story_ctx *ctx);
 
 /** The locales directory the context was created with. Borrowed; lives as
- *  long as ctx. */
+ *  long as ctx. NULL for a NULL ctx. */
 STORY_API const char *story_ctx_locales_dir(const story_ctx *ctx);
 
 #ifdef __cplusplus

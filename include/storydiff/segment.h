@@ -43,8 +43,9 @@ STORY_API int story_segment(story_ctx *ctx, story_article *a,
  *  "" when unsure. Method: ICU script counts (Han, Kana, Arabic,
  *  Devanagari, Greek decide; i/yi/ie/ghe vs yery/e/io/hard sign split uk/ru),
  *  then libexttextcat with a configuration restricted to the supported
- *  languages (Cavnar & Trenkle 1994 n-gram ranks). Returns 0 or a negative
- *  status. */
+ *  languages (Cavnar & Trenkle 1994 n-gram ranks). Returns 0, or
+ *  STORY_EINVAL (ctx NULL, text NULL with len > 0, out NULL or out_size < 3)
+ *  or another error status with err filled. */
 STORY_API int story_langid(story_ctx *ctx, const char *text, size_t len,
                            char *out, size_t out_size, story_error *err);
 

@@ -333,6 +333,18 @@ static int report_error(const story_error *e, const char *input, int rc)
     return EXIT_TROUBLE;
 }
 
+/* After --help / --version: EXIT_SAME, or EXIT_TROUBLE with one line when
+ * stdout could not take the text (session 14, fresh-user 14: `--help >
+ * /dev/full` exited 0, the text lost without a word). */
+static int stdout_status(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        eprintf("storydiff: stdout: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return EXIT_SAME;
+}
+
 static int is_dir(const char *p)
 {
     struct stat st;
@@ -1444,14 +1456,14 @@ int main(int argc, char **argv)
             return usage_error("unexpected argument '%s' after --help",
                                argv[2]);
         help(stdout, NULL);
-        return EXIT_SAME;
+        return stdout_status();
     }
     if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
         if (argc > 2)
             return usage_error("unexpected argument '%s' after --version",
                                argv[2]);
         printf("storydiff %s\n", story_version());
-        return EXIT_SAME;
+        return stdout_status();
     }
     for (size_t i = 0; i < N_CMDS; i++)
         if (!strcmp(name, CMDS[i].name))
@@ -1463,7 +1475,7 @@ int main(int argc, char **argv)
                            name);
     int rc = parse_args(&o, argc - 1, argv + 1);
     if (rc < 0)
-        return EXIT_SAME; /* --help / --version */
+        return stdout_status(); /* --help / --version */
     if (rc)
         return rc;
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -589,7 +590,32 @@ static void test_options_and_ctx_errors(void **state)
     assert_int_equal(story_compare_articles_take(&c, ctx, a, b, &cmo, &err),
                      STORY_EINVAL);
     assert_null(c);
+    /* NULL-safe look-ups (they crashed) */
+    assert_null(story_ctx_locales_dir(NULL));
+    char tag[16];
+    assert_int_equal(story_langid(NULL, "Hello there.", 12, tag, sizeof tag,
+                                  &err),
+                     STORY_EINVAL);
     story_ctx_free(ctx);
+}
+
+/* fresh-user 14: a width of INT_MAX made a 16 GB string; the library
+ * reads widths above 10000 (the CLI's bound) as 10000 */
+static void test_width_bound(void **state)
+{
+    (void)state;
+    fixture *x = make();
+    story_render_options o = STORY_RENDER_OPTIONS_INIT;
+    o.width = INT_MAX;
+    char *wide = NULL, *max = NULL;
+    story_error err;
+    assert_int_equal(story_render_side_by_side(&wide, &x->c, &o, &err), 0);
+    o.width = 10000;
+    assert_int_equal(story_render_side_by_side(&max, &x->c, &o, &err), 0);
+    assert_string_equal(wide, max);
+    story_free(wide);
+    story_free(max);
+    unmake(x);
 }
 
 int main(void)
@@ -606,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_article_and_facts_json),
         cmocka_unit_test(test_einval_clears_out),
         cmocka_unit_test(test_options_and_ctx_errors),
+        cmocka_unit_test(test_width_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
