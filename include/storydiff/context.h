@@ -30,7 +30,8 @@ typedef struct story_ctx_options {
 #define STORY_CTX_OPTIONS_INIT {STORY_CTX_OPTIONS_VERSION, NULL}
 
 /** Create a context. Nothing is loaded yet: language packs and ICU data are
- *  opened on first use. The library never reads the environment; the caller
+ *  opened on first use. The library never reads the environment (libcurl,
+ *  for URLs, honours http_proxy, https_proxy and no_proxy); the caller
  *  resolves the locales directory.
  *  On success returns 0 and *out is the caller's, released with
  *  story_ctx_free(). On failure returns STORY_EINVAL (`out` NULL; no
