@@ -29,6 +29,13 @@
  *       8 MB) over 8 times 20 copies (about 1 MB; fastest of 3): 1.0 is
  *       linear (session 12 removed two scans of all facts per pronoun and
  *       per quote in facts_speech.c)
+ *   facts_repeated_names_growth_ratio  CPU time of one paragraph that
+ *       repeats a sentence of three personal names and a place 16,000
+ *       times (about 1 MB; the sentence is written for this bench) over 8
+ *       times that of 2,000 repeats (fastest of 3): 1.0 is linear
+ *       (session 14, fresh-user 14: the test of a capitalised word ending
+ *       a name elsewhere scanned every token per candidate, and 1.9 MB of
+ *       such text took over 300 s)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
  * least 100x).
  */
@@ -60,6 +67,33 @@ static double rss_now_mb(void)
         res = -1;
     fclose(f);
     return res < 0 ? -1 : (double)res * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+/* CPU seconds of ingest + segment + facts of one English paragraph that
+ * repeats `sentence` n times, or -1. */
+static double repeated_run(story_ctx *ctx, const char *sentence, size_t n)
+{
+    size_t sl = strlen(sentence), len = sl * n;
+    char *t = malloc(len + 1);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        memcpy(t + i * sl, sentence, sl);
+    t[len] = '\0';
+    story_error err;
+    story_article *a = NULL;
+    story_factset *fs = NULL;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    io.format = "text";
+    double t0 = bench_now(1), dt = -1;
+    if (!story_ingest_memory(&a, ctx, "bench", t, len, NULL, &io, &err) &&
+        !story_segment(ctx, a, "en", &err) &&
+        !story_facts_extract(&fs, ctx, a, &err))
+        dt = bench_now(1) - t0;
+    story_factset_free(fs);
+    story_article_free(a);
+    free(t);
+    return dt;
 }
 
 /* Peak RSS growth (MB per MB of input) of one long English article made of
@@ -222,6 +256,19 @@ int main(int argc, char **argv)
     }
     bench_figure("facts_long_article_8mb_growth_ratio",
                  t_8mb > 0 && t_1mb > 0 ? t_8mb / (8.0 * t_1mb) : -1);
+    {
+        static const char names[] = "Anna Keller met Jonas Weber and Marta "
+                                    "Olsen in Lindau on Monday. ";
+        double t_big = repeated_run(ctx, names, 16000), t_small = -1;
+        for (int k = 0; k < 3; k++) {
+            double t = repeated_run(ctx, names, 2000);
+            if (t > 0 && (t_small < 0 || t < t_small))
+                t_small = t;
+        }
+        bench_figure("facts_repeated_names_growth_ratio",
+                     t_big > 0 && t_small > 0 ? t_big / (8.0 * t_small)
+                                              : -1);
+    }
     for (size_t i = 0; i < nd; i++)
         free(docs[i].text);
     for (size_t s = 0; s < ns; s++)

@@ -1311,6 +1311,7 @@ static void fx_free(fx *x)
     }
     story_vec_free(&x->ents);
     free(x->sent_tok);
+    story__strmap_free(&x->cap_ends);
     if (x->stem)
         for (size_t i = 0; i < x->a->n_tokens; i++)
             if (x->stem_owned && x->stem_owned[i])

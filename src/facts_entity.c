@@ -1212,8 +1212,8 @@ static int language_noun(fx *x, size_t j, size_t e)
 /* The nationality word at i (rn tokens) names a language, not its
  * country's people or things: a language noun follows ("на испанском
  * языке", "Spanish language"), or a conjunction and a second nationality
- * word that ends the clause or precedes a language noun ("смеси
- * испанского и английского", "іспанської та англійської мов"). */
+ * word that ends the clause or precedes a language noun ("смесью
+ * испанского и немецкого.", "іспанську та німецьку мови"). */
 static int nationality_language(fx *x, size_t i, size_t rn, size_t e)
 {
     const story_article *a = x->a;
@@ -1225,7 +1225,7 @@ static int nationality_language(fx *x, size_t i, size_t rn, size_t e)
         return 0;
     if (!fx_match(x, "nationalities", j + 1, e, &m)) {
         /* or an adjective in the same case: the same last 4 bytes
-         * ("испанского и английского"), a word of >= 6 bytes */
+         * ("испанского и немецкого"), a word of >= 6 bytes */
         const char *k1 = a->tokens[j - 1].key, *k2 = a->tokens[j + 1].key;
         size_t l1 = strlen(k1), l2 = strlen(k2);
         if (!nationality_inflected(x, j + 1) &&
@@ -2808,22 +2808,50 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
  * last word of a capitalised run ("Vicente Siso, die", "Mike Johnson
  * und"): a name whatever the order of its mentions (names_earlier sees
  * only the entities found before). */
+typedef struct fx_cap_end {
+    size_t count, first;
+} fx_cap_end;
+
 static int name_end_elsewhere(fx *x, size_t skip, const char *k, size_t n)
 {
     const story_article *a = x->a;
-    for (size_t j = 0; j < a->n_tokens; j++) {
-        const story_token *t = &a->tokens[j];
-        if (j == skip || !(t->flags & STORY_TOKEN_CAPITAL) ||
-            j == x->sent_tok[t->sentence] || strlen(t->key) != n ||
-            memcmp(t->key, k, n) != 0)
-            continue;
-        if (j + 1 >= a->n_tokens ||
-            a->tokens[j + 1].sentence != t->sentence ||
-            !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
-            fx_clause_break_before(x, j + 1))
-            return 1;
+    /* one pass over the article builds key -> (count, first token) of
+     * every such token; a scan per question was quadratic (fresh-user 14:
+     * 1.9 MB of repeated names took over 300 s) */
+    if (!x->cap_ends_built) {
+        x->cap_ends_built = 1;
+        for (size_t j = 0; j < a->n_tokens; j++) {
+            const story_token *t = &a->tokens[j];
+            if (!(t->flags & STORY_TOKEN_CAPITAL) ||
+                j == x->sent_tok[t->sentence])
+                continue;
+            if (!(j + 1 >= a->n_tokens ||
+                  a->tokens[j + 1].sentence != t->sentence ||
+                  !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
+                  fx_clause_break_before(x, j + 1)))
+                continue;
+            size_t kn = strlen(t->key), vn;
+            const char *v = story__strmap_get(&x->cap_ends, t->key, kn, &vn);
+            fx_cap_end e = {1, j};
+            if (v) {
+                memcpy(&e, v, sizeof e);
+                e.count++;
+            }
+            if (story__strmap_put(&x->cap_ends, t->key, kn, (const char *)&e,
+                                  sizeof e)) {
+                x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
+                                     "out of memory");
+                return 0;
+            }
+        }
     }
-    return 0;
+    size_t vn;
+    const char *v = story__strmap_get(&x->cap_ends, k, n, &vn);
+    if (!v)
+        return 0;
+    fx_cap_end e;
+    memcpy(&e, v, sizeof e);
+    return e.count >= 2 || e.first != skip;
 }
 
 static int noun_ends_run(fx *x, size_t i)
@@ -2975,6 +3003,8 @@ static int plural_oblique(fx *x, const char *tk)
  * word ("… 先生", "… जी"), form a name; transliterated names keep the
  * consonants of the original (拜登 -> bai deng -> bdn = Biden).
  * Returns the run length at token i, 0 if none. */
+static int translit_token(fx *x, size_t i);
+
 static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
 {
     if (!json_is_true(story_langpack_field(x->lp, "names_near_roles")))
@@ -3000,8 +3030,8 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                  story_langpack_has(x->lp, "name_postpositions",
                                     x->a->tokens[k].key);
     /* a connector ("name_connectors": hi ऑफ, the English "of" of a
-     * transliterated name) neither starts a name nor comes right before
-     * one (the name began before it) */
+     * transliterated name: "हाउस ऑफ कॉमन्स") neither starts a name nor
+     * comes right before one (the name began before it) */
     if ((!role_before && !marker) || !uncased_name_token(x, i, e) ||
         story_langpack_has(x->lp, "name_connectors", x->a->tokens[i].key) ||
         (i > b && story_langpack_has(x->lp, "name_connectors",
@@ -3022,9 +3052,25 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     /* zh/ja: a name has at least two characters */
     if (x->cjk && x->a->tokens[re - 1].end - x->a->tokens[i].start < 6)
         return 0;
+    /* zh: a Chinese name has 2 or 3 characters; a longer run is a name
+     * only when made of transliteration characters ("总统拜登") or of
+     * pieces joined by a middle dot, not of common words after a title
+     * ("总统应当立即采取", "部长希望能够") */
+    if (x->cjk && x->a->tokens[re - 1].end - x->a->tokens[i].start > 9 &&
+        json_string_value(story_langpack_field(x->lp, "translit_chars"))) {
+        int dotted = 0, foreign = 1;
+        for (size_t q = i; q < re; q++) {
+            dotted |= q > i && x->a->tokens[q].start != x->a->tokens[q - 1].end;
+            foreign &= translit_token(x, q);
+        }
+        /* pieces joined by a middle dot ("迈克·约翰逊") are a
+         * transliterated name */
+        if (!dotted && !foreign)
+            return 0;
+    }
     if (role_before) {
         /* a plural oblique noun (hi "-ों") is no name, also after a
-         * title ("मुख्य सचिव, बीयर उत्पादकों की") */
+         * title ("अध्यक्ष, चाय उत्पादकों की") */
         for (size_t q = i; q < re; q++)
             if (plural_oblique(x, x->a->tokens[q].key))
                 return 0;

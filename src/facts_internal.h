@@ -80,6 +80,10 @@ typedef struct fx {
     const char *name_as;     /* facts_entity.c: the name of the next
                                 mention instead of its text (a
                                 nationality word's country), or NULL */
+    story_strmap cap_ends;   /* facts_entity.c (name_end_elsewhere): key
+                                of a capitalised token that ends a name
+                                -> fx_cap_end (count, first token) */
+    int cap_ends_built;
     struct fx_speech_ix *speech_ix; /* facts_speech.c: per-sentence
                                        indexes of quote and entity facts
                                        while fx_speech runs, else NULL */

@@ -1383,7 +1383,7 @@ static void test_uncased_given_name_and_surname(void **state)
 
 /* Session 14: a nationality word or country name that names a language
  * ("in the Spanish language", ja "スペイン語", zh "西班牙语", ru "на
- * испанском языке", uk "іспанської та англійської мов") is no mention of
+ * испанском языке", uk "іспанську та німецьку мови") is no mention of
  * the country; before a noun of people or things it still is. */
 static void test_language_names_no_place(void **state)
 {
@@ -1395,9 +1395,8 @@ static void test_language_names_no_place(void **state)
         {"ja", "画家は作品にスペイン語の題名をつけた。"},
         {"zh", "画家用西班牙语给作品命名。"},
         {"ru", "Художник называет картины на испанском языке."},
-        {"ru", "Художник пишет на смеси испанского и английского."},
-        {"uk", "Художник поєднує в назвах суміш іспанської та "
-               "англійської мов."},
+        {"ru", "Картины подписаны смесью испанского и немецкого."},
+        {"uk", "Художник поєднує іспанську та німецьку мови."},
         {"de", "Der Maler benennt seine Bilder in spanischer Sprache."},
     };
     for (size_t t = 0; t < sizeof lang_only / sizeof *lang_only; t++) {
@@ -1424,16 +1423,16 @@ static void test_language_names_no_place(void **state)
 
 /* Session 14 (hi): the English "of" of a transliterated name (ऑफ, pack
  * list "name_connectors") neither starts a name nor stands right before
- * one ("कोर्ट ऑफ अपील्स ने": no name "ऑफ अपील्स"), and a plural oblique
- * noun is no name after a title either ("सचिव, बीयर उत्पादकों की"). */
+ * one ("हाउस ऑफ कॉमन्स ने": no name "ऑफ कॉमन्स"), and a plural oblique
+ * noun is no name after a title either ("अध्यक्ष, चाय उत्पादकों की"). */
 static void test_hindi_connectors_and_plurals(void **state)
 {
     (void)state;
     static const char *const none[][2] = {
-        {"लंदन की कोर्ट ऑफ अपील्स ने सोमवार को फैसला सुनाया।", "अपील्स"},
-        {"संस्था के हेड ऑफ ऑपरेशंस ने सोमवार को कहा कि योजना सफल रही।",
-         "ऑपरेशंस"},
-        {"कंपनी के मुख्य सचिव, बीयर उत्पादकों की चिंताओं पर बोले।", "बीयर"},
+        {"हाउस ऑफ कॉमन्स ने सोमवार को प्रस्ताव पारित किया।", "कॉमन्स"},
+        {"संस्था के डायरेक्टर ऑफ कम्युनिकेशंस ने सोमवार को कहा कि योजना "
+         "सफल रही।", "कम्युनिकेशंस"},
+        {"संघ के अध्यक्ष, चाय उत्पादकों की मांगों पर बोले।", "चाय"},
     };
     for (size_t t = 0; t < sizeof none / sizeof *none; t++) {
         run r = extract(none[t][0], "hi");
@@ -1446,6 +1445,30 @@ static void test_hindi_connectors_and_plurals(void **state)
                      "रही।", "hi");
     assert_true(key_of(&ok, "बाइडेन")[0]);
     run_free(&ok);
+}
+
+/* Session 14 (zh): after a title a run of more than 3 characters is a
+ * name only when it is made of transliteration characters or of pieces
+ * joined by a middle dot; common words after a title are no name. */
+static void test_chinese_long_runs_after_titles(void **state)
+{
+    (void)state;
+    run a = extract("他说总统应当立即采取行动。", "zh");
+    run b = extract("部长希望能够尽快解决问题。", "zh");
+    for (size_t i = 0; i < a.fs->n_facts; i++)
+        assert_int_not_equal(a.fs->facts[i].type, STORY_FACT_ENTITY);
+    for (size_t i = 0; i < b.fs->n_facts; i++)
+        assert_int_not_equal(b.fs->facts[i].type, STORY_FACT_ENTITY);
+    run en = extract("Speaker Mike Johnson and President Biden spoke on "
+                     "Monday.", "en");
+    run c = extract("议长迈克·约翰逊周一发表讲话。总统拜登周二发表讲话。", "zh");
+    assert_true(key_of(&en, "Johnson")[0] && key_of(&en, "Biden")[0]);
+    assert_string_equal(key_of(&c, "约翰逊"), key_of(&en, "Johnson"));
+    assert_string_equal(key_of(&c, "拜登"), key_of(&en, "Biden"));
+    run_free(&a);
+    run_free(&b);
+    run_free(&en);
+    run_free(&c);
 }
 
 int main(void)
@@ -1507,6 +1530,7 @@ int main(void)
         cmocka_unit_test(test_uncased_given_name_and_surname),
         cmocka_unit_test(test_language_names_no_place),
         cmocka_unit_test(test_hindi_connectors_and_plurals),
+        cmocka_unit_test(test_chinese_long_runs_after_titles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
