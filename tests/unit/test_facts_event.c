@@ -413,6 +413,13 @@ static void test_separable_verbs(void **state)
     assert_non_null(event_in(&r, 5, "RULE_OUT"));
     assert_non_null(event_in(&r, 6, "CANCEL"));
     run_free(&r);
+    /* fresh-user 14: "nahm … fest" (festnehmen, strong past) was no
+     * ARREST */
+    r = extract("Die Polizei nahm am Montag drei Männer fest.\n\n"
+                "Die Beamten verhafteten zwei Frauen.", "de");
+    assert_non_null(event_in(&r, 0, "ARREST"));
+    assert_non_null(event_in(&r, 1, "ARREST"));
+    run_free(&r);
     /* a particle verb found by its infinitive entry (abwinken) */
     r = extract("Der Verband winkt bei den Sorgen der Bauern ab.", "de");
     assert_non_null(event_in(&r, 0, "OPPOSE"));
