@@ -199,6 +199,27 @@ static void test_same_value_across_languages(void **state)
     }
 }
 
+/* Collective numerals past ten (fresh-user 14: uk "дванадцятеро" was no
+ * number; the packs stopped at десятеро) */
+static void test_collective_numerals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double v;
+    } cases[] = {
+        {"uk", "дванадцятеро", 12}, {"uk", "п'ятнадцятеро", 15},
+        {"ru", "двенадцатеро", 12}, {"ru", "двадцатеро", 20},
+        {"uk", "четверо", 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        assert_int_equal(scan(cases[i].lang, cases[i].text, &v), 1);
+        assert_true(close_to(((story_number *)v.data)->value, cases[i].v));
+        story_vec_free(&v);
+    }
+}
+
 /* Measurements in different units agree in base units: 150 feet ~ 45.7 m,
  * 18 months = 1.5 years, 100 °F ~ 37.8 °C; counts and money have none. */
 static void test_si_values(void **state)
@@ -661,6 +682,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_same_value_across_languages),
+        cmocka_unit_test(test_collective_numerals),
         cmocka_unit_test(test_separator_conventions),
         cmocka_unit_test(test_si_values),
         cmocka_unit_test(test_absolute_offsets),
