@@ -1173,6 +1173,21 @@ static int weekday(const story_fact *f)
     return 0;
 }
 
+/* A link of a sentence split or joined in a translation (1-2, 2-1, or next
+ * to such a link) good enough to pair one edited weekday or month across
+ * it, as swap_link is for 1-1 links in a 1-1 run: scoring at least
+ * QUOTE_SWAP_MIN_SCORE, its neighbours in both texts the links of the
+ * sentences right before and after it (in_order_link). A lead sentence is
+ * often split in two (WMT24 pa.52742 ru, pl, de: links of 0.41-0.57;
+ * session 14, fresh-user 14 H). */
+static int in_order_link(const story_alignment *al, size_t k);
+static int split_link(const story_alignment *al, long link)
+{
+    return link >= 0 && al && (size_t)link < al->n_links &&
+           al->links[link].score >= QUOTE_SWAP_MIN_SCORE &&
+           in_order_link(al, (size_t)link);
+}
+
 /* Enough evidence for "changed": a quantity must say what it counts and
  * in which unit (a bare number next to an event verb is too weak), and
  * neither value may occur elsewhere on the other side (then the pairing,
@@ -1196,8 +1211,10 @@ static int specific(const side *a, const story_fact *f, const side *b,
         if (clock_of(f, cf) && clock_of(g, cg))
             return a->same_lang || swap_link(a->al, link);
         if (!a->same_lang && (!fa || !ga))
-            return !fa && !ga && weekday(f) && weekday(g) &&
-                   swap_link(a->al, link);
+            return !fa && !ga &&
+                   ((weekday(f) && weekday(g)) ||
+                    (month_alone(f) && month_alone(g))) &&
+                   (swap_link(a->al, link) || split_link(a->al, link));
         /* a month alone against another relative word ("in March" ->
          * "last week"): no common anchor; against a calendar date of
          * another month it is a changed month */

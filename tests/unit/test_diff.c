@@ -1060,6 +1060,72 @@ static void test_dates_resolved_one_side(void **state)
     story_article_free(b);
 }
 
+/* Across languages two weekdays of a sentence the translation split in
+ * two (a 1-2 link in order with its neighbours, score >= 0.3) are one
+ * changed date, though the old weekday is also told in a later sentence
+ * (session 14, fresh-user 14 H: the date was folded into that mention and
+ * the new weekday only an unverified addition), and so are two months
+ * named alone; a weaker link leaves them apart. */
+static void test_weekday_split_sentence(void **state)
+{
+    (void)state;
+    static const char *const ta[] = {
+        "Council closes depot",
+        "The council voted on Wednesday to close the bus depot.",
+        "Drivers protested outside on Wednesday evening."};
+    static const char *const tb[] = {
+        "Council closes depot", "The council voted on Thursday.",
+        "It will close the bus depot.",
+        "Drivers protested outside on Wednesday evening."};
+    story_article *a = article(ta, 3), *b = article(tb, 4);
+    free(b->lang);
+    b->lang = strdup("pl");
+    story_fact f1[] = {date_fact(1, "date|rel:wednesday", NULL, "wednesday"),
+                       date_fact(2, "date|rel:wednesday", NULL, "wednesday")};
+    story_fact f2[] = {date_fact(1, "date|rel:thursday", NULL, "thursday"),
+                       date_fact(3, "date|rel:wednesday", NULL, "wednesday")};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 2, 0.45, STORY_LINK_MATCH},
+                      {2, 1, 3, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    story_diff *d = run(a, fa, b, fb, al);
+    int changed = 0;
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (d->entries[i].category == STORY_DIFF_CHANGED &&
+            d->entries[i].a == 0 && d->entries[i].b == 0 &&
+            d->entries[i].certain)
+            changed++;
+    assert_int_equal(changed, 1);
+    assert_int_equal(story_diff_has_differences(d), 1);
+    story_diff_free(d);
+    /* so are two months named alone ("in September" -> "in October"):
+     * a month name is no vague relative word */
+    story_fact m1[] = {date_fact(1, "date|rel:--09", NULL, "--09")};
+    story_fact m2[] = {date_fact(2, "date|rel:--10", NULL, "--10")};
+    story_factset *ma = factset(m1, 1), *mb = factset(m2, 1);
+    d = run(a, ma, b, mb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->summary.unverified, 0);
+    story_diff_free(d);
+    /* a weak link: no pairing across it */
+    al->links[1].score = 0.25;
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    d = run(a, ma, b, mb, al);
+    assert_int_equal(d->summary.changed, 0);
+    story_diff_free(d);
+    factset_free(ma);
+    factset_free(mb);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* A month ("in March 2025") and a day in it ("on March 3, 2025") are one
  * date told less precisely; another month or another day is a change. */
 static void test_date_precision(void **state)
@@ -1853,6 +1919,7 @@ int main(void)
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_dates_resolved_one_side),
         cmocka_unit_test(test_date_precision),
+        cmocka_unit_test(test_weekday_split_sentence),
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_same_number_other_event),
