@@ -3587,6 +3587,29 @@ static int qualifier_differs(const story_fact *f, const story_fact *g)
 }
 
 /* Language of an article without region ("de-CH" -> "de"), compared. */
+/* 1 when quantities f and g bound their number from opposite sides: one
+ * a lower bound ("more than", "at least": qualifier concepts more_than,
+ * at_least), the other an upper one ("less than", "up to": less_than,
+ * up_to). Renderings of one bound differ across languages ("over" /
+ * "more than" / "свыше"), a direction does not (session 14, fresh-user
+ * 14 M: "more than $45,000" -> "less than $45,000" in uk, ru, de, es was
+ * "same"). "about" and "nearly" bound nothing sharply and are left out. */
+static int qualifiers_opposite(const story_fact *f, const story_fact *g)
+{
+    if (f->type != STORY_FACT_QUANTITY || g->type != STORY_FACT_QUANTITY ||
+        !f->qualifier || !g->qualifier)
+        return 0;
+    int lf = same_str(f->qualifier, "more_than") ||
+             same_str(f->qualifier, "at_least"),
+        lg = same_str(g->qualifier, "more_than") ||
+             same_str(g->qualifier, "at_least");
+    int uf = same_str(f->qualifier, "less_than") ||
+             same_str(f->qualifier, "up_to"),
+        ug = same_str(g->qualifier, "less_than") ||
+             same_str(g->qualifier, "up_to");
+    return (lf && ug) || (uf && lg);
+}
+
 static int same_language(const story_article *a, const story_article *b)
 {
     const char *x = a->lang ? a->lang : "", *y = b->lang ? b->lang : "";
@@ -4941,6 +4964,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
             fa->facts[i].type == STORY_FACT_DATE &&
             times_differ(&fa->facts[i], &fb->facts[sa.match[i]]) &&
+            aligned(&sa, i, &sb, (size_t)sa.match[i]))
+            cat[i] = STORY_DIFF_CHANGED;
+
+    /* across languages: a bound turned the other way ("more than" ->
+     * "less than") in an aligned sentence pair (qualifiers_opposite) */
+    for (size_t i = 0; cross_lang && i < fa->n_facts; i++)
+        if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
+            qualifiers_opposite(&fa->facts[i], &fb->facts[sa.match[i]]) &&
             aligned(&sa, i, &sb, (size_t)sa.match[i]))
             cat[i] = STORY_DIFF_CHANGED;
 

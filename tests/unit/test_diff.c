@@ -1126,6 +1126,41 @@ static void test_weekday_split_sentence(void **state)
     story_article_free(b);
 }
 
+/* Across languages a bound turned the other way ("more than 400" ->
+ * "less than 400") in an aligned sentence pair is a changed quantity;
+ * two renderings of one bound ("more than" / "at least") stay the same
+ * (session 14, fresh-user 14 M). */
+static void test_bound_direction_cross_language(void **state)
+{
+    (void)state;
+    static const char *const ta[] = {"The ticket cost more than 400 dollars."};
+    static const char *const tb[] = {"The ticket cost less than 400 dollars."};
+    story_article *a = article(ta, 1), *b = article(tb, 1);
+    free(b->lang);
+    b->lang = strdup("de");
+    story_fact f1[] = {qty(a, 0, "400", 400, "q|USD|400", "q|USD", 0)};
+    story_fact f2[] = {qty(b, 0, "400", 400, "q|USD|400", "q|USD", 0)};
+    f1[0].qualifier = (char *)"more_than";
+    f2[0].qualifier = (char *)"less_than";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->entries[0].certain, 1);
+    story_diff_free(d);
+    fb->facts[0].qualifier = (char *)"at_least";
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 0);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* A month ("in March 2025") and a day in it ("on March 3, 2025") are one
  * date told less precisely; another month or another day is a change. */
 static void test_date_precision(void **state)
@@ -1920,6 +1955,7 @@ int main(void)
         cmocka_unit_test(test_dates_resolved_one_side),
         cmocka_unit_test(test_date_precision),
         cmocka_unit_test(test_weekday_split_sentence),
+        cmocka_unit_test(test_bound_direction_cross_language),
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
         cmocka_unit_test(test_same_number_other_event),
