@@ -4228,9 +4228,9 @@ static size_t told_negated(const side *s, const side *o, long link)
  * pairing stays uncertain. */
 /* 1 when event slots x and y ("event|<actor>|<PREDICATE>|<object>") are
  * equal, or equal but for an object that one of them lacks (a
- * translation whose object the extractor did not read: "agreed an EU
- * Council negotiating mandate" / "acordado una orden de negociación del
- * Consejo"; session 14, fresh-user 13 M3). */
+ * translation whose object the extractor did not read: "agreed a common
+ * position on the rail package" / "acordado una posición sobre el paquete
+ * ferroviario"; session 14, fresh-user 13 M3). */
 static int slots_agree(const char *x, const char *y)
 {
     if (strcmp(x, y) == 0)

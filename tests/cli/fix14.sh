@@ -67,10 +67,10 @@ else fail "M3: a far negation idiom is no contradiction"; fi
 
 # --- M3: an event negated in a translation, the object read on one side --
 w ev.en.txt "The sculptor Marta Velasco opened a new exhibition in Lisbon on Friday." \
-  "Environment ministers agreed an EU Council negotiating mandate before Christmas." \
+  "Transport ministers agreed a common position on the rail package before Christmas." \
   "The show runs until 14 March and includes 40 works."
 w ev.es.txt "La escultora Marta Velasco inauguró una nueva exposición en Lisboa el viernes." \
-  "Los ministros de medioambiente no han acordado una orden de negociación sobre la nueva norma antes de Navidad." \
+  "Los ministros de transporte no han acordado una posición sobre el paquete ferroviario antes de Navidad." \
   "La muestra se puede ver hasta el 14 de marzo e incluye 40 obras."
 cmp_text "M3: en/es event negated in the translation is certain" 1 \
   '^\[!\] contradicted event .*AGREE → negated' "$tmp/ev.en.txt" "$tmp/ev.es.txt"
