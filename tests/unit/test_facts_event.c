@@ -420,24 +420,6 @@ static void test_separable_verbs(void **state)
     assert_non_null(event_in(&r, 0, "ARREST"));
     assert_non_null(event_in(&r, 1, "ARREST"));
     run_free(&r);
-    /* fresh-user 14: "authorized" had no event, so a translation that
-     * negated it had nothing to contradict */
-    static const struct {
-        const char *lang, *text;
-    } auth[] = {
-        {"en", "The board authorized two new ferries."},
-        {"es", "La junta no autorizó dos nuevos transbordadores."},
-        {"fr", "Le conseil n'a pas autorisé deux nouveaux ferries."},
-        {"it", "Il consiglio non ha autorizzato due nuovi traghetti."},
-    };
-    for (size_t i = 0; i < sizeof auth / sizeof auth[0]; i++) {
-        r = extract(auth[i].text, auth[i].lang);
-        f = event_in(&r, 0, "AGREE");
-        if (!f)
-            fail_msg("%s: no AGREE event", auth[i].lang);
-        assert_int_equal(f->negated, i > 0);
-        run_free(&r);
-    }
     /* a particle verb found by its infinitive entry (abwinken) */
     r = extract("Der Verband winkt bei den Sorgen der Bauern ab.", "de");
     assert_non_null(event_in(&r, 0, "OPPOSE"));
