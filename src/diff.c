@@ -130,6 +130,8 @@ static int same_readings(const story_fact *f, const story_fact *g);
 static int sure_pair(const story_alignment *al, long link);
 static int anchored_link(const story_alignment *al, size_t k);
 static int sure_link(const story_alignment *al, size_t k);
+static size_t count_type(const side *s, story_fact_type t, long link,
+                         size_t *last);
 
 /* A sentence link good enough to pair one edited fact across it (a changed
  * speaker, a renamed person, a weekday across languages): a sure pair, or
@@ -2153,22 +2155,6 @@ static size_t note_renamed(side *a, size_t i, side *b, size_t jb,
  * often a transliteration the extractor missed, so this pass does not
  * run there. Returns the pairs made, in ren[2 * k] (A) and ren[2 * k + 1]
  * (B), at most cap pairs. */
-/* Unmatched entity facts of side s in the sentences of link `link`, any
- * kind; *last is the last one. */
-static size_t unmatched_entities(const side *s, long link, size_t *last)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s->fs->n_facts; i++) {
-        const story_fact *f = &s->fs->facts[i];
-        if (s->skip[i] || s->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
-            f->sentence >= s->art->n_sentences || s->link[f->sentence] != link)
-            continue;
-        *last = i;
-        n++;
-    }
-    return n;
-}
-
 static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
                            size_t cap)
 {
@@ -2193,8 +2179,8 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
              * other; session 14, fresh-user 13 M2): the only unmatched
              * entity of the link on each side, one of kind other, in the
              * same words around it */
-            if (unmatched_entities(a, link, &ia) != 1 ||
-                unmatched_entities(b, link, &jb) != 1 ||
+            if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
+                count_type(b, STORY_FACT_ENTITY, link, &jb) != 1 ||
                 (!other &&
                  !same_str(b->fs->facts[jb].entity_kind, "other")) ||
                 !renamed_in_place(a, f, b, &b->fs->facts[jb]))
@@ -2313,19 +2299,6 @@ static int latin_name_replaced(const char *x, const story_article *a,
            name_absent(y, a);
 }
 
-/* Pass (across languages; fresh-user H2): a person renamed in a
- * translation ("Helena Korr" -> pl/es "Helena Marek", ja "ヘレナ・マレク")
- * is one changed entity. Strict evidence, as a transliteration the
- * extractor missed is the usual reason for two name keys: a sure
- * sentence pair (sure_pair, or an in-order 1-1 pair of score >=
- * QUOTE_SWAP_MIN_SCORE, since the new name lowers the score) that holds
- * one unmatched person on the A side and one unmatched entity of two or
- * more name words (person or other) on the B side; the two names have as
- * many words, at least one word the same by transliteration
- * (story_name_similarity >= NAME_SAME_THRESHOLD: "Helena", "ヘレナ") and
- * every other word clearly another (<= NAME_WORD_OTHER); neither name is
- * an entity of the other article. Returns the pairs made, as
- * pass_renamed does. */
 /* Across languages: a place name replaced in a translation ("nació en
  * Madrid" -> "nació en Barcelona"; session 14, fresh-user 13 M2), under
  * strict evidence: a sure link (sure_link) whose only unmatched entity on
@@ -2349,8 +2322,8 @@ static size_t pass_replaced_place(side *a, side *b, unsigned char *cat,
             !sure_link(a->al, (size_t)link))
             continue;
         size_t ia = 0, jb = 0;
-        if (unmatched_entities(a, link, &ia) != 1 ||
-            unmatched_entities(b, link, &jb) != 1)
+        if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
+            count_type(b, STORY_FACT_ENTITY, link, &jb) != 1)
             continue;
         const story_fact *g = &b->fs->facts[jb];
         int pf = same_str(f->entity_kind, "place"),
@@ -2368,6 +2341,19 @@ static size_t pass_replaced_place(side *a, side *b, unsigned char *cat,
     return n;
 }
 
+/* Pass (across languages; fresh-user H2): a person renamed in a
+ * translation ("Helena Korr" -> pl/es "Helena Marek", ja "ヘレナ・マレク")
+ * is one changed entity. Strict evidence, as a transliteration the
+ * extractor missed is the usual reason for two name keys: a sure
+ * sentence pair (sure_pair, or an in-order 1-1 pair of score >=
+ * QUOTE_SWAP_MIN_SCORE, since the new name lowers the score) that holds
+ * one unmatched person on the A side and one unmatched entity of two or
+ * more name words (person or other) on the B side; the two names have as
+ * many words, at least one word the same by transliteration
+ * (story_name_similarity >= NAME_SAME_THRESHOLD: "Helena", "ヘレナ") and
+ * every other word clearly another (<= NAME_WORD_OTHER); neither name is
+ * an entity of the other article. Returns the pairs made, as
+ * pass_renamed does. */
 static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
                                  unsigned char *cat, size_t *ren, size_t cap)
 {
@@ -3586,7 +3572,6 @@ static int qualifier_differs(const story_fact *f, const story_fact *g)
            !same_str(f->qualifier, g->qualifier);
 }
 
-/* Language of an article without region ("de-CH" -> "de"), compared. */
 /* 1 when quantities f and g bound their number from opposite sides: one
  * a lower bound ("more than", "at least": qualifier concepts more_than,
  * at_least), the other an upper one ("less than", "up to": less_than,
@@ -3610,6 +3595,7 @@ static int qualifiers_opposite(const story_fact *f, const story_fact *g)
     return (lf && ug) || (uf && lg);
 }
 
+/* Language of an article without region ("de-CH" -> "de"), compared. */
 static int same_language(const story_article *a, const story_article *b)
 {
     const char *x = a->lang ? a->lang : "", *y = b->lang ? b->lang : "";
@@ -4216,16 +4202,6 @@ static size_t told_negated(const side *s, const side *o, long link)
     return n;
 }
 
-/* Strict evidence for a contradiction across languages (a translation
- * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
- * of A and g of B with opposite polarity, the same slot (actor, event
- * concept, object; slots_agree) with a named actor on both sides, in a 1-1 matched
- * sentence pair of score >= EDITED_COPY_MIN_SCORE that holds that event
- * once on each side, the negated event the only negated fact of the pair
- * (no other negation whose scope each language draws differently: "would
- * not support a resolution to extend" / "не підтримає «резолюцію
- * продовження»"). Negation cues differ between languages, so a weaker
- * pairing stays uncertain. */
 /* 1 when event slots x and y ("event|<actor>|<PREDICATE>|<object>") are
  * equal, or equal but for an object that one of them lacks (a
  * translation whose object the extractor did not read: "agreed a common
@@ -4241,6 +4217,16 @@ static int slots_agree(const char *x, const char *y)
     return !px[1] || !py[1];
 }
 
+/* Strict evidence for a contradiction across languages (a translation
+ * edited: "He signed a decree" -> "Il n'a pas signé de décret"): event f
+ * of A and g of B with opposite polarity, the same slot (actor, event
+ * concept, object; slots_agree) with a named actor on both sides, in a 1-1 matched
+ * sentence pair of score >= EDITED_COPY_MIN_SCORE that holds that event
+ * once on each side, the negated event the only negated fact of the pair
+ * (no other negation whose scope each language draws differently: "would
+ * not support a resolution to extend" / "не підтримає «резолюцію
+ * продовження»"). Negation cues differ between languages, so a weaker
+ * pairing stays uncertain. */
 static int negated_event(const side *a, const story_fact *f, const side *b,
                          const story_fact *g)
 {
