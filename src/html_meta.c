@@ -35,6 +35,7 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <libpsl.h>
 #include <unicode/uchar.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -1502,7 +1503,11 @@ static const char *ld_person(meta *m, const char *id)
 }
 
 /* The label before the public suffix of a URL's host ("elcolumbiano" for
- * https://www.elcolumbiano.com/…) into label; "" if none. */
+ * https://www.elcolumbiano.com/…, "bbc" for https://www.bbc.co.uk/…) into
+ * label; "" if none (no host, an IP address, a bare public suffix).  The
+ * public suffix comes from the Public Suffix List compiled into libpsl
+ * (psl_builtin); until session 15 it was the last dot of the host, which gave
+ * "co" for bbc.co.uk. */
 static void url_host_label(char *label, size_t sz, const char *url)
 {
     label[0] = '\0';
@@ -1510,19 +1515,24 @@ static void url_host_label(char *label, size_t sz, const char *url)
     if (!p)
         return;
     p += 3;
-    const char *end = p + strcspn(p, "/:?#"), *dot = NULL;
-    for (const char *q = p; q < end; q++)
-        if (*q == '.')
-            dot = q;
-    if (!dot)
+    size_t auth = strcspn(p, "/?#"), at = strcspn(p, "@");
+    if (at < auth)
+        p += at + 1; /* user:password@host */
+    size_t hl = strcspn(p, "/:?#[");
+    char host[256];
+    if (hl == 0 || hl >= sizeof host || strspn(p, "0123456789.") >= hl)
+        return; /* none, too long for a DNS name, or an IPv4 address */
+    for (size_t i = 0; i < hl; i++)
+        host[i] = (char)tolower((unsigned char)p[i]);
+    host[hl] = '\0';
+    const psl_ctx_t *psl = psl_builtin();
+    const char *reg = psl ? psl_registrable_domain(psl, host) : NULL;
+    if (!reg)
         return;
-    const char *start = dot;
-    while (start > p && start[-1] != '.')
-        start--;
-    size_t l = (size_t)(dot - start);
+    size_t l = strcspn(reg, ".");
     if (l >= sz)
         l = sz - 1;
-    memcpy(label, start, l);
+    memcpy(label, reg, l);
     label[l] = '\0';
 }
 

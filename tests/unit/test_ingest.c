@@ -648,6 +648,22 @@ static void test_html_metadata_rules(void **state)
     assert_int_equal(a->n_authors, 1);
     assert_string_equal(a->authors[0], "Lea Frei");
     story_article_free(a);
+    /* session 15: the site label of a host under a two-label public suffix
+     * is the label before it ("talpost" for www.talpost.co.uk, from the
+     * Public Suffix List through libpsl; it was "co"), an IP address has
+     * none */
+    a = meta_page("<link rel=\"canonical\" href=\"https://www.talpost.co.uk/"
+                  "a/1\"><meta name=\"author\" content=\"Jon Weber, Talpost\">",
+                  "<h1>Brücke wird saniert</h1>", "");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jon Weber");
+    story_article_free(a);
+    a = meta_page("<link rel=\"canonical\" href=\"http://user@10.0.0.1:8080/"
+                  "a/1\"><meta name=\"author\" content=\"Jon Weber\">",
+                  "<h1>Brücke wird saniert</h1>", "");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jon Weber");
+    story_article_free(a);
     /* a kicker before the headline in the <h1>; a date before a title */
     a = meta_page("<meta property=\"og:title\" content=\"Brücke wird saniert\">",
                   "<h1><span>Gemeinderat:</span> Brücke wird saniert</h1>", "");
