@@ -794,8 +794,8 @@ static int align_once(story_alignment **out, story_ctx *ctx,
         if (sd_pair_bootstrap(&p, sl, nsl, 0.25, 0) < 0)
             goto oom;
     }
-    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio, reorder,
-                       NULL) != 0)
+    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio,
+                       reorder | SD_PARAGRAPHS, NULL) != 0)
         goto oom;
     /* second sentence pass, favouring sentences of aligned paragraphs */
     if (!single) {

@@ -127,8 +127,10 @@ double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
  * into moved links; SD_SENTENCES says the units are sentences (parts of
  * multi-unit sentence links that add nothing are split off, see
  * split_parts in align_dp.c; paragraphs keep theirs: a translation
- * merges paragraphs freely). */
-enum { SD_REORDER = 1, SD_SENTENCES = 2 };
+ * merges paragraphs freely); SD_PARAGRAPHS says they are paragraphs
+ * (in-order 1-1 links of a B paragraph foreign to A are undone, see
+ * foreign_moved in align_dp.c). */
+enum { SD_REORDER = 1, SD_SENTENCES = 2, SD_PARAGRAPHS = 4 };
 
 /* Align two sides: banded monotone DP (1-1, 1-0, 0-1, 1-2, 2-1, 2-2),
  * then (when reorder & SD_REORDER) order-free matching of the leftovers

@@ -1764,6 +1764,68 @@ static void test_foreign_moved(void **state)
     }
 }
 
+/* Session 15 (foreign_moved, paragraph passes): A's third paragraph
+ * was deleted and a paragraph of another story stands in its place in B,
+ * sharing one of its words (a place name, say) and the length. The gap
+ * steps link the two in order; in a paragraph pass the B paragraph,
+ * whose other words nothing in A reaches, is undone: a2 omitted, b2
+ * added. A sentence pass keeps such an in-order link (there a gap pair
+ * between aligned neighbours is more often a translation the lexicon
+ * misses), and so does a paragraph pass where the link is similar
+ * enough to stand as an order-free link (half of b2's words reached
+ * would do; here three words shared). Feature-level units written for
+ * the test. */
+static void test_foreign_paragraph(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {10, 11, 12, 13, 14, 15},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          a3[] = {30, 31, 32, 33, 34, 35},
+                          a4[] = {40, 41, 42, 43, 44, 45},
+                          b2[] = {20, 80, 81, 82, 83, 84, 85},
+                          b2s[] = {20, 21, 22, 80, 81, 82, 83, 84, 85};
+    const uint32_t *af[] = {a0, a1, a2, a3, a4};
+    /* case 0: paragraphs; 1: sentences; 2: paragraphs, three shared */
+    for (int c = 0; c < 3; c++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        for (uint32_t id = 80; id < 86; id++)
+            sp.match_b[id] = 0;
+        const uint32_t *bf[] = {a0, a1, c == 2 ? b2s : b2, a3, a4};
+        sd_unit ua[5], ub[5];
+        for (size_t i = 0; i < 5; i++) {
+            set_unit(&ua[i], af[i], 6, 100);
+            set_unit(&ub[i], bf[i], i != 2 ? 6 : c == 2 ? 9 : 7, 100);
+        }
+        sd_side A = {ua, 5}, B = {ub, 5};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        int fl = SD_REORDER | (c == 1 ? SD_SENTENCES : SD_PARAGRAPHS);
+        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0, fl, NULL),
+                         0);
+        int a2b2 = 0, a2_omitted = 0, b2_added = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 1 && l[k].b == 2)
+                a2b2 = l[k].kind == STORY_LINK_MATCH;
+            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 0)
+                a2_omitted = 1;
+            if (l[k].na == 0 && l[k].nb == 1 && l[k].b == 2)
+                b2_added = 1;
+        }
+        assert_int_equal(a2b2, c != 0);
+        assert_int_equal(a2_omitted, c == 0);
+        assert_int_equal(b2_added, c == 0);
+        free(l);
+        for (size_t i = 0; i < 5; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
 /* Session 9 (len_term): the lengths of short sentences vary more. The
  * last pair is a short sentence and its translation ("Stay tuned!" for a
  * Japanese sentence of 8 code points, at a document ratio of 3: 11 code
@@ -1998,6 +2060,7 @@ int main(void)
         cmocka_unit_test(test_length_reward_runs),
         cmocka_unit_test(test_absorb_no_loss),
         cmocka_unit_test(test_foreign_moved),
+        cmocka_unit_test(test_foreign_paragraph),
         cmocka_unit_test(test_moved_block),
         cmocka_unit_test(test_order_labels),
     };
