@@ -397,6 +397,39 @@ static int numeral_grouped(const fx *x, size_t start, size_t end)
     return 0;
 }
 
+/* 1 when a 4-digit number with an approximating qualifier is followed
+ * directly by a lower-case content word: "some 2000 bakeries", "около
+ * 1200 пекарен" count bakeries, whatever the counted-noun lexicon knows
+ * (fresh-user 15 M7: both were the years 2000 and 1200, and a faithful ru
+ * translation of "about 1,200 companies" gave a certain omitted quantity).
+ * A year takes no such qualifier before a noun; "around 2000 the firm"
+ * (a determiner), "до 2030 года" (up_to, and the counted noun "year") and
+ * uncased scripts keep the year reading. In packs with "capitalised_nouns"
+ * (de) the word may be capitalised. */
+static int qualified_count(const fx *x, const story_number *n, size_t ti,
+                           size_t e)
+{
+    if (!n->qualifier[0] || strcmp(n->qualifier, "up_to") == 0 || ti >= e)
+        return 0;
+    const story_token *t = &x->a->tokens[ti];
+    /* de capitalises every noun ("rund 1800 Bäckereien") */
+    int caps = json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
+    if ((t->flags & (STORY_TOKEN_NUMBER | STORY_TOKEN_IDEO)) ||
+        ((t->flags & STORY_TOKEN_CAPITAL) && !caps) ||
+        !(t->flags & STORY_TOKEN_LETTER) || !t->key || t->start < n->num_end)
+        return 0;
+    for (size_t i = n->num_end; i < t->start; i++)
+        if (x->a->text[i] != ' ')
+            return 0; /* only a space between: "2000, bakeries" is no count */
+    size_t i = t->start;
+    int32_t c = story__utf8_next(x->a->text, t->end, &i);
+    if (c < 0 || !(u_islower(c) || (caps && u_isupper(c))))
+        return 0;
+    return !story_langpack_has(x->lp, "determiners", t->key) &&
+           !story_langpack_has(x->lp, "function_words", t->key) &&
+           !story__is_stopword(x->ctx, x->lang, t->key);
+}
+
 /* A year read by the number scanner ("by 2029", "2040年") is a date fact
  * with the ISO 8601 year as its value. */
 static void year_emit(fx *x, fx_evstems *es, const story_number *n)
@@ -682,7 +715,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                                           strcmp(counted, "year") != 0))
             continue;
         /* a year ("in 2022", "2022 году") is a date, not a count */
-        if (n->is_year && !n->unit[0] &&
+        int qcount = !counted && qualified_count(x, n, ti, e);
+        if (n->is_year && !n->unit[0] && !qcount &&
             (!counted || strcmp(counted, "year") == 0 || ci > ti)) {
             /* "der 2017 das Unternehmen gründete": the noun does not
              * follow the year directly */
@@ -694,8 +728,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         /* a bare integer 1900-2100 without unit or counted noun reads as
          * a year even when the scanner did not flag it ("wird 2024
          * zwischen 140 und 160 Filialen eröffnen") */
-        if (!n->unit[0] && !counted && !n->is_range && !n->spelled &&
-            n->value >= 1900 && n->value <= 2100 &&
+        if (!n->unit[0] && !counted && !qcount && !n->is_range &&
+            !n->spelled && n->value >= 1900 && n->value <= 2100 &&
             n->value == (double)(long)n->value &&
             !numeral_grouped(x, n->num_start, n->num_end)) {
             year_emit(x, es, n);

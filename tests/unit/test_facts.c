@@ -468,6 +468,49 @@ static void test_quantity_grouped_not_year(void **state)
     run_free(&de);
 }
 
+/* fresh-user 15 M7: a 4-digit number with an approximating qualifier
+ * before a noun the counted-noun lexicon lacks was a year ("some 2000
+ * bakeries", ru "около 1200 пекарен"), so a faithful translation gave a
+ * certain omitted quantity. A qualified number before a lower-case content
+ * word counts; a year after a qualifier keeps the year reading. */
+static void test_quantity_qualified_not_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } counts[] = {
+        {"en", "Some 2000 bakeries stay open on Sundays, the union said.", 2000},
+        {"ru", "Около 1200 пекарен закрылись за год, сообщили власти.", 1200},
+        {"uk", "Близько 1500 пекарень закрилися за рік, повідомила влада.", 1500},
+        {"de", "Rund 1800 Bäckereien schließen, sagte der Verband.", 1800},
+    };
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        run r = extract(counts[i].text, counts[i].lang);
+        if (!quantity_of(&r, counts[i].value))
+            fail_msg("%s: no quantity %g", counts[i].lang, counts[i].value);
+        assert_null(find(&r, STORY_FACT_DATE, NULL));
+        run_free(&r);
+    }
+    static const struct {
+        const char *lang, *text, *key;
+    } years[] = {
+        {"en", "Around 2000 the firm moved its office to Leeds.", "date|2000"},
+        {"en", "The plant opened in about 1990.", "date|1990"},
+        {"ru", "Завод закроют до 2030 года, сообщили власти.", "date|2030"},
+        {"de", "Die Firma zog um 1990 nach Leeds.", "date|1990"},
+    };
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+        run r = extract(years[i].text, years[i].lang);
+        const story_fact *d = find(&r, STORY_FACT_DATE, NULL);
+        if (!d)
+            fail_msg("%s: no date in '%s'", years[i].lang, years[i].text);
+        assert_string_equal(d->key, years[i].key);
+        assert_null(find(&r, STORY_FACT_QUANTITY, NULL));
+        run_free(&r);
+    }
+}
+
 /* One long paragraph of interleaved dates and numbers: every number inside
  * a date is skipped and every other one is a quantity (regression: the
  * date check scanned all dates for each number, quadratic on one-line
@@ -1667,6 +1710,7 @@ int main(void)
         cmocka_unit_test(test_date_weekday),
         cmocka_unit_test(test_date_bare_year),
         cmocka_unit_test(test_quantity_grouped_not_year),
+        cmocka_unit_test(test_quantity_qualified_not_year),
         cmocka_unit_test(test_quantity_dates_one_paragraph),
         cmocka_unit_test(test_quantity_control_sequences),
         cmocka_unit_test(test_event_negation_hedging),
