@@ -245,6 +245,32 @@ int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
     if (U_FAILURE(e))
         return story__error(err, STORY_EICU, NULL, -1,
                             "cannot open NFKC_Casefold: %s", u_errorName(e));
+    if (!map) {
+        /* ASCII only (most words of Latin-script text): the segment loop
+         * below copies it in one run, A-Z -> a-z and ` -> ' (and
+         * normalize_whole leaves ASCII to it); done here without the
+         * UTF-16 pass of normalize_whole */
+        size_t k = 0;
+        while (k < len && (unsigned char)s[k] < 0x80)
+            k++;
+        if (k == len) {
+            if (story_buf_grow(out, len))
+                return story__error(err, STORY_ENOMEM, NULL, -1,
+                                    "out of memory");
+            char *o = out->data + out->len;
+            for (k = 0; k < len; k++) {
+                char ch = s[k];
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch - 'A' + 'a');
+                else if (ch == '`')
+                    ch = '\'';
+                o[k] = ch;
+            }
+            out->len += len;
+            out->data[out->len] = '\0';
+            return 0;
+        }
+    }
     if (!map && len <= 4 * WHOLE_MAX) {
         int w = normalize_whole(out, s, len, n2);
         if (w < 0)

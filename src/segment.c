@@ -1097,6 +1097,20 @@ static unsigned token_flags(const char *t, size_t s, size_t e, int32_t status)
         int32_t c = story__utf8_next(t, e, &i);
         if (c < 0)
             continue;
+        if (c < 0x80) {
+            /* ASCII: what the ICU calls below give (digits 0-9, letters
+             * A-Z a-z of script Latin, capitals A-Z, nothing ignorable) */
+            if (c >= '0' && c <= '9')
+                f |= STORY_TOKEN_NUMBER;
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                f |= STORY_TOKEN_LETTER;
+            if (first) {
+                if (c >= 'A' && c <= 'Z')
+                    f |= STORY_TOKEN_CAPITAL;
+                first = 0;
+            }
+            continue;
+        }
         if (u_isdigit(c))
             f |= STORY_TOKEN_NUMBER;
         if (u_isalpha(c)) {

@@ -39,6 +39,39 @@ static void test_soft_hyphen_and_quotes(void **state)
            "\xd0\xbf'\xd1\x8f\xd1\x82\xd1\x8c"); /* пʼять */
 }
 
+/* Session 15 (speed): an ASCII-only text takes a fast path when no map
+ * is asked for; its key must be the one the general path (taken with a
+ * map) gives: A-Z lowered, ` as ', controls and punctuation kept. */
+static void test_ascii_fast_path(void **state)
+{
+    (void)state;
+    char longer[700];
+    for (size_t i = 0; i + 1 < sizeof longer; i++)
+        longer[i] = (char)(' ' + (i * 7) % 95);
+    longer[sizeof longer - 1] = '\0';
+    const char *in[] = {"", "Paris", "MAYOR of Lindau", "don`t", "a\tb\nC",
+                        "x~|}{[]^_@?>=<;:/.-,+*)('&%$#\"!0123456789",
+                        longer};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        char *fast = NULL, *general = NULL;
+        size_t *map = NULL;
+        assert_int_equal(
+            story_normalize_key(&fast, NULL, in[i], strlen(in[i]), NULL), 0);
+        assert_int_equal(story_normalize_key(&general, &map, in[i],
+                                             strlen(in[i]), NULL),
+                         0);
+        assert_string_equal(fast, general);
+        story_free(fast);
+        story_free(general);
+        story_free(map);
+    }
+    char *k = NULL;
+    assert_int_equal(story_normalize_key(&k, NULL, "It`S A Test", 11, NULL),
+                     0);
+    assert_string_equal(k, "it's a test");
+    story_free(k);
+}
+
 static void test_map(void **state)
 {
     (void)state;
@@ -113,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_soft_hyphen_and_quotes),
         cmocka_unit_test(test_map),
+        cmocka_unit_test(test_ascii_fast_path),
         cmocka_unit_test(test_arabic_marks),
         cmocka_unit_test(test_bad_input),
     };
