@@ -373,14 +373,31 @@ static int prefix_known(const fx_lex *l, const char *k)
     return story__strmap_get(&l->prefixes, k, p, NULL) != NULL;
 }
 
+/* Index of field in x->memo_field, or (size_t)-1: a direct-mapped
+ * cache by pointer bits in front of the linear search (fx_match asks for
+ * every token and field; entries are only ever appended). */
+static size_t memo_slot(fx *x, const char *field)
+{
+    size_t h = ((uintptr_t)field >> 3) & (FX_MEMO - 1);
+    if (x->memo_dm[h] == field)
+        return x->memo_dm_slot[h];
+    for (size_t i = 0; i < x->n_memo; i++)
+        if (x->memo_field[i] == field) {
+            x->memo_dm[h] = field;
+            x->memo_dm_slot[h] = (unsigned char)i;
+            return i;
+        }
+    return (size_t)-1;
+}
+
 /* Per-article memo: field pointer (callers pass literals) -> lexicon
  * index in the context cache. */
 static fx_lex *lex_get(fx *x, const char *field)
 {
     fx_cache *c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
-    for (size_t i = 0; i < x->n_memo; i++)
-        if (x->memo_field[i] == field)
-            return &c->lex[x->memo_idx[i]];
+    size_t i = memo_slot(x, field);
+    if (i != (size_t)-1)
+        return &c->lex[x->memo_idx[i]];
     fx_lex *l = lex_load(x, field);
     c = story__ctx_get(x->ctx, STORY_MOD_FACTS);
     if (l && x->n_memo < FX_MEMO) {
@@ -721,12 +738,7 @@ const char *fx_match(fx *x, const char *field, size_t i, size_t e,
     if (i >= e)
         return NULL;
     fx_lex *l = lex_get(x, field);
-    size_t slot = (size_t)-1;
-    for (size_t m = 0; m < x->n_memo; m++)
-        if (x->memo_field[m] == field) {
-            slot = m;
-            break;
-        }
+    size_t slot = memo_slot(x, field);
     if (!l || slot == (size_t)-1)
         return match_raw(x, l, field, i, e, n);
     if (!x->mcache[slot]) {

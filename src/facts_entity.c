@@ -1158,20 +1158,34 @@ static json_t *world_cache_set(fx *x, const char *name, int *fill);
 static const char *nationality_inflected(fx *x, size_t i)
 {
     const char *k = x->a->tokens[i].key;
-    json_t *ends = json_object_get(
-        json_object_get(world_entities_file(x, fx_world_cache(x)),
-                        "adjective_forms"),
-        x->lang);
+    if (!(x->nat_state & 1)) { /* the same for every token: once */
+        x->nat_ends = json_object_get(
+            json_object_get(world_entities_file(x, fx_world_cache(x)),
+                            "adjective_forms"),
+            x->lang);
+        x->nat_state |= 1;
+    }
+    json_t *ends = x->nat_ends;
     if (!ends || !(x->a->tokens[i].flags & STORY_TOKEN_LETTER))
         return NULL;
     size_t kn = strlen(k), tn = adjective_trunk(ends, k, kn);
     if (tn == kn || tn < 3)
         return NULL;
+    if (x->nat_state & 2) {
+        if (!x->nat_set || tn >= 120)
+            return NULL;
+        char t[128];
+        memcpy(t, k, tn);
+        t[tn] = '\0';
+        return json_string_value(json_object_get(x->nat_set, t));
+    }
     /* the listed words' trunks -> code, once per context and language */
     char name[32];
     snprintf(name, sizeof name, "\x1f" "nattrunk:%s", x->lang);
     int fill;
     json_t *set = world_cache_set(x, name, &fill);
+    x->nat_set = set;
+    x->nat_state |= 2;
     if (fill) {
         const char *w;
         json_t *v;
@@ -4455,6 +4469,22 @@ static void entities_merge(fx *x)
     }
 }
 
+/* value_json vj of an entity mention already starts with canonical name
+ * e->name and kind e->kind, as mention_json() and fx_json() (keys sorted)
+ * write them: parsing it would find both equal. */
+static int settled_json(const char *vj, const fx_ent *e)
+{
+    story_buf b = {0};
+    story_buf_puts(&b, "{\"canonical\":");
+    int ok = json_str_put(&b, e->name, strlen(e->name));
+    story_buf_puts(&b, ",\"kind\":");
+    ok = ok && json_str_put(&b, e->kind, strlen(e->kind));
+    ok = ok && !b.oom && strncmp(vj, b.data, b.len) == 0 &&
+         (vj[b.len] == ',' || vj[b.len] == '}');
+    story_buf_free(&b);
+    return ok;
+}
+
 static void entities_settle(fx *x)
 {
     story_fact *facts = x->facts.data;
@@ -4467,6 +4497,8 @@ static void entities_settle(fx *x)
             if (f->type != STORY_FACT_ENTITY ||
                 f->entity != (long)e->first_fact || !f->value_json)
                 continue;
+            if (settled_json(f->value_json, e))
+                continue; /* the same as parsing it (most mentions) */
             json_error_t je;
             json_t *o = json_loads(f->value_json, 0, &je);
             if (!o)

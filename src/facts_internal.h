@@ -54,6 +54,9 @@ typedef struct fx {
     unsigned char *stem_owned; /* per token: stem[i] is malloc'd */
     const char *memo_field[FX_MEMO]; /* lexicon memo (see lex_get) */
     size_t memo_idx[FX_MEMO];
+    const char *memo_dm[FX_MEMO]; /* memo_slot: field pointer -> index
+                                     of memo_field, by pointer bits */
+    unsigned char memo_dm_slot[FX_MEMO];
     size_t n_memo;
     uint16_t *mcache[FX_MEMO]; /* per memo field: per token, the lexicon
                                   match (fx_match): 0 not computed, else
@@ -73,6 +76,12 @@ typedef struct fx {
                                 memo of the world index and inflection
                                 endings of x->lang (owned by the ctx) */
     json_t *world_suf;
+    json_t *nat_ends;        /* facts_entity.c (nationality_inflected):
+                                borrowed per-article memo of x->lang's
+                                adjective endings and the listed words'
+                                trunks; nat_state bit 1: ends, 2: set */
+    json_t *nat_set;
+    int nat_state;
     size_t name_end;         /* facts_entity.c: byte end of the next
                                 mention inside its last token (zh names
                                 the word segmenter glued to the next
