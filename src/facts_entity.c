@@ -2453,6 +2453,234 @@ static int english_loanword(json_t *hit, const char *lk)
     return 0;
 }
 
+/* English proper names (the capitalised entries, 5 or more letters, of
+ * the hunspell dictionary the pack names as "name_dictionary": en_US of
+ * Debian's hunspell-en-us, about 16,000 names of places, people, peoples
+ * and brands) by consonant skeleton (3 or more consonants), lower case,
+ * at most 64 per skeleton: for uncased scripts, whose names carry no
+ * capital (uncased_run()).
+ * Loaded once per context (the pack's file name is part of the cache
+ * name); NULL without the pack field or the file. */
+static void fine_skeleton(const char *k, char *out, size_t n);
+
+static json_t *english_names(fx *x)
+{
+    const char *d =
+        json_string_value(story_langpack_field(x->lp, "name_dictionary"));
+    if (!d || strchr(d, '/') || strlen(d) > 64)
+        return NULL;
+    char name[96];
+    snprintf(name, sizeof name, "\x1f" "ennames:%s", d);
+    int fill;
+    json_t *set = world_cache_set(x, name, &fill);
+    if (!fill)
+        return set;
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s.dic", STORY_HUNSPELL_DIR, d);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char line[256];
+    story_buf sk = {0};
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "/\r\n\t");
+        line[n] = '\0';
+        /* a name: a capital, then lower-case ASCII letters (no acronym,
+         * no compound, no apostrophe) */
+        int ok = n >= 5 && line[0] >= 'A' && line[0] <= 'Z';
+        for (size_t k = 1; ok && k < n; k++)
+            ok = line[k] >= 'a' && line[k] <= 'z';
+        if (!ok)
+            continue;
+        line[0] = (char)(line[0] - 'A' + 'a');
+        skeleton(line, &sk);
+        if (sk.oom || sk.len < 3)
+            continue;
+        json_t *ws = json_object_get(set, sk.data);
+        if (!ws) {
+            ws = json_array();
+            json_object_set_new(set, sk.data, ws);
+        }
+        if (json_is_array(ws) && json_array_size(ws) < 64)
+            json_array_append_new(ws, json_string(line));
+        /* the names' fine skeletons (english_fine_words() keeps only
+         * common words that share one), under a key no skeleton has */
+        char fs[64];
+        fine_skeleton(line, fs, sizeof fs);
+        json_t *fset = json_object_get(set, "\x1f");
+        if (!fset) {
+            fset = json_object();
+            json_object_set_new(set, "\x1f", fset);
+        }
+        if (strlen(fs) >= 3)
+            json_object_set_new(fset, fs, json_true());
+    }
+    fclose(f);
+    story_buf_free(&sk);
+    return json_object_size(set) ? set : NULL;
+}
+
+/* A finer consonant skeleton of lower-case ASCII key k than skeleton():
+ * aspiration and the English digraphs fold (kh, gh, ch, jh, th, dh, ph,
+ * bh, sh, ck), c and q are k, w is v, z is s, x is ks, y and h otherwise
+ * and vowels are dropped, doubles collapse; voicing (p/b, t/d, k/g) and
+ * the liquids (l/r) stay apart. Writes at most n - 1 letters and a NUL. */
+static void fine_skeleton(const char *k, char *out, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; k[i] && o + 2 < n; i++) {
+        char c = k[i], d = k[i + 1];
+        if (d == 'h' && strchr("kgcjtdpbs", c))
+            i++;
+        else if (c == 'c' && d == 'k')
+            i++;
+        if (c == 'c' || c == 'q')
+            c = 'k';
+        else if (c == 'w')
+            c = 'v';
+        else if (c == 'z')
+            c = 's';
+        else if (c == 'p' && d == 'h')
+            c = 'f';
+        if (c == 'x') {
+            if (!o || out[o - 1] != 'k')
+                out[o++] = 'k';
+            c = 's';
+        }
+        if (!(c >= 'a' && c <= 'z') || strchr("aeiouyh", c))
+            continue;
+        if (!o || out[o - 1] != c)
+            out[o++] = c;
+    }
+    out[o] = '\0';
+}
+
+/* Levenshtein distance of two NUL-terminated strings (bytes; at most 63
+ * of each are compared). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t na = strnlen(a, 63), nb = strnlen(b, 63), row[64];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* The English common words (en pack "common_words", 3 or more letters)
+ * by fine_skeleton(), at most 64 each, only those whose fine skeleton is
+ * one of an English name (names: english_names()): the loanword side of
+ * english_name(). Once per context, built only when a word of an
+ * uncased script first matches an English name. */
+static json_t *english_fine_words(fx *x, json_t *names)
+{
+    int fill;
+    json_t *set = world_cache_set(x, "\x1f" "enfine", &fill);
+    if (!fill)
+        return set;
+    const story_langpack *en = NULL;
+    if (story_langpack_get(&en, x->ctx, "en", NULL) || !en)
+        return NULL;
+    size_t idx;
+    json_t *v, *nf = json_object_get(names, "\x1f");
+    char fs[64];
+    json_array_foreach(story_langpack_field(en, "common_words"), idx, v) {
+        const char *w = json_string_value(v);
+        if (!w || strlen(w) < 3)
+            continue;
+        fine_skeleton(w, fs, sizeof fs);
+        if (strlen(fs) < 3 || !json_object_get(nf, fs))
+            continue;
+        json_t *ws = json_object_get(set, fs);
+        if (!ws) {
+            ws = json_array();
+            json_object_set_new(set, fs, ws);
+        }
+        if (json_is_array(ws) && json_array_size(ws) < 64)
+            json_array_append_new(ws, json_string(w));
+    }
+    return json_object_size(set) ? set : NULL;
+}
+
+/* Uncased-script word tk (folded) transliterates an English proper name
+ * of english_names(): the same skeleton and the same fine_skeleton()
+ * ("नॉटिंघम" = Nottingham; Hindi "कल्पना" kalpana is no Caliban), and no
+ * English common word of that fine skeleton is spelt as close (edit
+ * distance of the Latin keys) as the closest such name. */
+static int english_name_uncached(fx *x, json_t *names, const char *tk);
+
+static int english_name(fx *x, const char *tk)
+{
+    json_t *names = english_names(x);
+    if (!names)
+        return 0;
+    /* verdicts memoised per context (65,536 words at most) */
+    int fill;
+    json_t *memo = world_cache_set(x, "\x1f" "ennamev", &fill);
+    if (!memo) {
+        /* an empty memo reads as NULL: fill it under its own name */
+        memo = json_object_get(fx_world_cache(x), "\x1f" "ennamev");
+    }
+    json_t *hit = memo ? json_object_get(memo, tk) : NULL;
+    if (hit)
+        return json_is_true(hit);
+    int r = english_name_uncached(x, names, tk);
+    if (memo && json_object_size(memo) < 65536)
+        json_object_set_new(memo, tk, json_boolean(r));
+    return r;
+}
+
+static int english_name_uncached(fx *x, json_t *names, const char *tk)
+{
+    char *lk = latin_key(x, tk, strlen(tk));
+    story_buf sk = {0};
+    if (lk)
+        skeleton(lk, &sk);
+    json_t *hit = lk && !sk.oom && sk.len >= 3
+                      ? json_object_get(names, sk.data)
+                      : NULL;
+    size_t i, dn = SIZE_MAX, dw = SIZE_MAX;
+    json_t *w;
+    char fa[64], fb[64];
+    if (hit)
+        fine_skeleton(lk, fa, sizeof fa);
+    json_array_foreach(hit, i, w) {
+        const char *ws = json_string_value(w);
+        if (ws)
+            fine_skeleton(ws, fb, sizeof fb);
+        if (ws && strlen(fa) >= 3 && strcmp(fa, fb) == 0) {
+            size_t d = edit_distance(lk, ws);
+            if (d < dn)
+                dn = d;
+        }
+    }
+    /* an English common word spelt at least as close is a loanword
+     * ("कंप्यूटर" = computer, "हाउसिंग" = housing), not a name */
+    json_t *cw = dn < SIZE_MAX ? json_object_get(english_fine_words(x, names), fa)
+                               : NULL;
+    json_array_foreach(cw, i, w) {
+        const char *ws = json_string_value(w);
+        size_t d = ws ? edit_distance(lk, ws) : SIZE_MAX;
+        if (d < dw)
+            dw = d;
+    }
+    story_buf_free(&sk);
+    free(lk);
+    return dn < dw;
+}
+
 /* Words of the article written in lower case (cased scripts), reduced
  * by trunk_word: built on first use, kept inside x->lower_seen under a
  * key no token has. */
@@ -3019,6 +3247,60 @@ static int plural_oblique(fx *x, const char *tk)
  * Returns the run length at token i, 0 if none. */
 static int translit_token(fx *x, size_t i);
 
+/* Folded word tk of an uncased script is a word of the language's
+ * dictionary or lexicon (dictionary_words(), lexicon_words(); as written or
+ * reduced by trunk_word). */
+static const char *uncased_next_name(fx *x, size_t j, size_t e, size_t *n);
+
+/* A name marker, subject marker or name postposition of the pack follows
+ * token i within "name_tokens_max" (default 2) tokens. */
+static int uncased_marked(fx *x, size_t i, size_t e)
+{
+    json_int_t mx =
+        json_integer_value(story_langpack_field(x->lp, "name_tokens_max"));
+    size_t maxn = mx > 0 ? (size_t)mx : 2;
+    for (size_t k = i + 1; k <= i + maxn && k < e; k++)
+        if (story_langpack_has(x->lp, "name_markers", x->a->tokens[k].key) ||
+            story_langpack_has(x->lp, "subject_markers",
+                               x->a->tokens[k].key) ||
+            story_langpack_has(x->lp, "name_postpositions",
+                               x->a->tokens[k].key))
+            return 1;
+    return 0;
+}
+
+static int uncased_dictionary_word(fx *x, const char *tk)
+{
+    const story_strmap *lw = lexicon_words(x), *dw = dictionary_words(x);
+    story_buf t = {0};
+    trunk_word(world_suffixes(x), tk, strlen(tk), &t);
+    size_t tkn = strlen(tk), tdn = t.oom || !t.len ? 0 : strlen(t.data);
+    int dict = t.oom || (lw && story__strmap_get(lw, tk, tkn, NULL)) ||
+               (dw && story__strmap_get(dw, tk, tkn, NULL)) ||
+               (tdn && lw && story__strmap_get(lw, t.data, tdn, NULL)) ||
+               (tdn && dw && story__strmap_get(dw, t.data, tdn, NULL));
+    story_buf_free(&t);
+    return dict;
+}
+
+/* Folded word tk of an uncased script transliterates an English common
+ * word (english_skeletons(), english_loanword(): "कंप्यूटर"). */
+static int uncased_loanword(fx *x, const char *tk)
+{
+    json_t *es = english_skeletons(x);
+    if (!es)
+        return 0;
+    char *lk = latin_key(x, tk, strlen(tk));
+    story_buf sk = {0};
+    if (lk)
+        skeleton(lk, &sk);
+    int r = lk && !sk.oom && sk.len >= 4 &&
+            english_loanword(json_object_get(es, sk.data), lk);
+    story_buf_free(&sk);
+    free(lk);
+    return r;
+}
+
 static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
 {
     if (!json_is_true(story_langpack_field(x->lp, "names_near_roles")))
@@ -3035,14 +3317,42 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     }
     /* cheap test first: most tokens have neither a role before nor a
      * marker within reach */
-    for (size_t k = i + 1; !role_before && !marker && k <= i + maxn && k < e;
-         k++)
-        marker = story_langpack_has(x->lp, "name_markers",
-                                    x->a->tokens[k].key) ||
-                 story_langpack_has(x->lp, "subject_markers",
-                                    x->a->tokens[k].key) ||
-                 story_langpack_has(x->lp, "name_postpositions",
-                                    x->a->tokens[k].key);
+    if (!role_before)
+        marker = uncased_marked(x, i, e);
+    /* without a role or marker: a run of transliterated English proper
+     * names (english_name(): "नॉटिंघम और …"), not after a connector */
+    size_t known = 0;
+    if (!role_before && !marker &&
+        story_langpack_field(x->lp, "name_dictionary")) {
+        while (i + known < e && known < maxn &&
+               (known == 0 || !fx_clause_break_before(x, i + known)) &&
+               uncased_name_token(x, i + known, e) &&
+               !plural_oblique(x, x->a->tokens[i + known].key) &&
+               english_name(x, x->a->tokens[i + known].key) &&
+               !uncased_dictionary_word(x, x->a->tokens[i + known].key))
+            known++;
+        /* a known given name before a surname the list lacks: the next
+         * word, of no dictionary and no English loanword, is the
+         * surname */
+        if (known == 1 && known < maxn && i + 1 < e &&
+            !fx_clause_break_before(x, i + 1) &&
+            uncased_name_token(x, i + 1, e) &&
+            !plural_oblique(x, x->a->tokens[i + 1].key) &&
+            !uncased_dictionary_word(x, x->a->tokens[i + 1].key) &&
+            !uncased_loanword(x, x->a->tokens[i + 1].key))
+            known++;
+    }
+    /* a name the caller joins to the run follows (uncased_next_name():
+     * "given name + gazetteer surname"): left to the rules with a role or
+     * marker, which found such pairs before */
+    size_t nn = 0;
+    if (known && i + known < e && uncased_next_name(x, i + known, e, &nn))
+        known = 0;
+    if (known && !story_langpack_has(x->lp, "name_connectors",
+                                     x->a->tokens[i].key) &&
+        !(i > b && story_langpack_has(x->lp, "name_connectors",
+                                      x->a->tokens[i - 1].key)))
+        return known;
     /* a connector ("name_connectors": hi ऑफ, the English "of" of a
      * transliterated name: "हाउस ऑफ कॉमन्स") neither starts a name nor
      * comes right before one (the name began before it) */
@@ -4079,6 +4389,20 @@ static int entities_sentence(fx *x, size_t s)
                                            a->tokens[i + kr].key)
                     ? "place"
                     : NULL;
+            /* a name found by english_name() alone (no role, no marker)
+             * listed right after a place ("<place>, X", "<place> और X":
+             * the items of a list are of one kind) is a place */
+            if (!pk && !rc && i > b && x->tok_ent &&
+                !uncased_marked(x, i, e)) {
+                const char *g = a->text + a->tokens[i - 1].end;
+                size_t gl = a->tokens[i].start - a->tokens[i - 1].end;
+                long pe = memchr(g, ',', gl) ? x->tok_ent[i - 1]
+                          : i > b + 1 && is_stopish(x, i - 1, e)
+                              ? x->tok_ent[i - 2]
+                              : -1;
+                if (pe >= 0 && strcmp(ent_at(x, pe)->kind, "place") == 0)
+                    pk = "place";
+            }
             add_mention(x, s, i, i + kr, sur, pk, &roles, "", NULL);
             i += kr;
             continue;

@@ -1447,6 +1447,65 @@ static void test_hindi_connectors_and_plurals(void **state)
     run_free(&ok);
 }
 
+/* Session 15 (hi, pack "name_dictionary": en_US): a word of no Hindi
+ * dictionary that transliterates an English proper name of the hunspell
+ * list is a name without a role or marker ("नॉटिंघम और"), keyed as the
+ * English name, and so is a listed given name with the next word of no
+ * dictionary; such a name listed after a place is a place; English
+ * common words ("कंप्यूटर") and Hindi words are not names; Spanish and
+ * English texts are untouched (no such pack field). */
+static void test_uncased_english_names(void **state)
+{
+    (void)state;
+    if (!have_dictionary("en_US"))
+        return;
+    run en = extract("It rained in Nottingham and Colchester on Monday.",
+                     "en");
+    run hi = extract("कल नॉटिंघम और कोलचेस्टर में बारिश हुई।", "hi");
+    assert_true(key_of(&en, "Nottingham")[0]);
+    assert_string_equal(key_of(&hi, "नॉटिंघम"), key_of(&en, "Nottingham"));
+    assert_string_equal(key_of(&hi, "कोलचेस्टर"),
+                        key_of(&en, "Colchester"));
+    /* a listed given name before a surname no list has: one person,
+     * keyed on the surname */
+    run en2 = extract("Yesterday Dorothy Blarfumber came.", "en");
+    run hi2 = extract("कल डोरोथी ब्लारफ़ुम्बर और सब लोग आए।", "hi");
+    assert_true(key_of(&en2, "Blarfumber")[0]);
+    assert_string_equal(key_of(&hi2, "ब्लारफ़ुम्बर"),
+                        key_of(&en2, "Blarfumber"));
+    run_free(&en2);
+    run_free(&hi2);
+    /* such a name listed after a place is a place (no speaker) */
+    run hi3 = extract("उसने कहा कि लंदन, नॉटिंघम और दिल्ली सुंदर शहर हैं।",
+                      "hi");
+    int place = 0;
+    for (size_t k = 0; k < hi3.fs->n_facts; k++) {
+        const story_fact *f = &hi3.fs->facts[k];
+        if (f->type == STORY_FACT_ENTITY && f->name &&
+            strstr(f->name, "नॉटिंघम"))
+            place = f->entity_kind && strcmp(f->entity_kind, "place") == 0;
+    }
+    assert_true(place);
+    run_free(&hi3);
+    run es = extract("Llovió en Nottingham y Colchester el lunes.", "es");
+    assert_string_equal(key_of(&es, "Nottingham"), key_of(&en, "Nottingham"));
+    static const char *const none[][2] = {
+        {"कल कंप्यूटर और मोबाइल सस्ते हुए।", "कंप्यूटर"},
+        {"कल कंप्यूटर और मोबाइल सस्ते हुए।", "मोबाइल"},
+        {"लोग कल सुरक्षा और व्यवस्था पर बोले।", "सुरक्षा"},
+        {"लोग कल सुरक्षा और व्यवस्था पर बोले।", "व्यवस्था"},
+    };
+    for (size_t t = 0; t < sizeof none / sizeof *none; t++) {
+        run r = extract(none[t][0], "hi");
+        if (key_of(&r, none[t][1])[0])
+            fail_msg("a name \"%s\" in: %s", none[t][1], none[t][0]);
+        run_free(&r);
+    }
+    run_free(&en);
+    run_free(&hi);
+    run_free(&es);
+}
+
 /* Session 14 (zh): after a title a run of more than 3 characters is a
  * name only when it is made of transliteration characters or of pieces
  * joined by a middle dot; common words after a title are no name. */
@@ -1531,6 +1590,7 @@ int main(void)
         cmocka_unit_test(test_language_names_no_place),
         cmocka_unit_test(test_hindi_connectors_and_plurals),
         cmocka_unit_test(test_chinese_long_runs_after_titles),
+        cmocka_unit_test(test_uncased_english_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
