@@ -1498,6 +1498,40 @@ static int digit_run(scan *s, size_t i, size_t *endp)
     return n;
 }
 
+/* A plain space groups digits in every pack (SI/ISO "12 000", DIN 5008,
+ * many translations), not only where CLDR's separator is a space; where it
+ * is not, the reading must not join two numbers (session 15, fresh-user 15
+ * H16; was 12 and 0 in en/de/it/is/hi/ar): the first group does not start
+ * with 0 ("0 800"), the numeral does not follow a 1-3 digit number and a
+ * space ("15 20 250", a list) and the group after the space is not
+ * followed by a space and a run other than 3 digits ("10 200 30"). The
+ * other checks (3 digits after each space, 1-3 in the first group, no
+ * further digit) are read_numeral's for every space. */
+static int plain_space_group_ok(scan *s, const numeral *nu, size_t after)
+{
+    if (nu->nsep == 0) {
+        if (nu->nd && nu->digits[0] == '0')
+            return 0;
+        size_t b = nu->start;
+        if (b > s->start + 1 && s->t[b - 1] == ' ' &&
+            s->t[b - 2] >= '0' && s->t[b - 2] <= '9') {
+            size_t k = b - 1;
+            int n = 0;
+            while (k > s->start && s->t[k - 1] >= '0' && s->t[k - 1] <= '9') {
+                k--;
+                n++;
+            }
+            if (n <= 3)
+                return 0;
+        }
+    }
+    size_t e2;
+    if (after + 1 < s->end && s->t[after] == ' ' &&
+        digit_run(s, after + 1, &e2) > 0 && digit_run(s, after + 1, &e2) != 3)
+        return 0;
+    return 1;
+}
+
 static int read_numeral(scan *s, size_t i, numeral *nu)
 {
     memset(nu, 0, sizeof *nu);
@@ -1521,7 +1555,7 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
             continue;
         }
         char kind;
-        if (nx < s->end && is_sep_cp(c, &kind, s->nl->space_group)) {
+        if (nx < s->end && is_sep_cp(c, &kind, 1)) {
             size_t after;
             int run = digit_run(s, nx, &after);
             if (run == 0)
@@ -1533,6 +1567,9 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
                     (!first && group_len != 3))
                     break;
             }
+            if (c == ' ' && !s->nl->space_group &&
+                !plain_space_group_ok(s, nu, after))
+                break;
             if (nu->nd + 2 >= sizeof nu->digits)
                 nu->overlong = 1;
             else

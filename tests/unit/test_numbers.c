@@ -280,6 +280,53 @@ static void test_separator_conventions(void **state)
     story_vec_free(&v);
 }
 
+/* A plain space groups digits in every pack, not only where CLDR's group
+ * separator is a space (session 15, fresh-user 15 H16: "12 000" was 12 and
+ * 0 in en/de/it/is/hi/ar), but never joins two numbers of a list. */
+static void expect_values(const char *lang, const char *text, size_t n,
+                          const double *want)
+{
+    story_vec v;
+    scan(lang, text, &v);
+    if (v.len != n)
+        fail_msg("%s '%s': %zu numbers, want %zu", lang, text, v.len, n);
+    for (size_t i = 0; i < n; i++) {
+        double got = ((story_number *)v.data)[i].value;
+        if (!close_to(got, want[i]))
+            fail_msg("%s '%s': number %zu is %g, want %g", lang, text, i,
+                     got, want[i]);
+    }
+    story_vec_free(&v);
+}
+
+static void test_plain_space_grouping(void **state)
+{
+    (void)state;
+    static const char *langs[] = {"en", "de", "it", "is", "hi", "ar", "fr"};
+    for (size_t k = 0; k < sizeof langs / sizeof *langs; k++) {
+        const char *l = langs[k];
+        expect_values(l, "The storm left 12 000 homes dark.", 1,
+                      (double[]){12000});
+        expect_values(l, "About 1 250 000 people voted.", 1,
+                      (double[]){1250000});
+        /* a year before a grouped count: 4 digits never open a group */
+        expect_values(l, "In 2019 12 000 people left.", 2,
+                      (double[]){2019, 12000});
+        /* 2 digits after a space: two numbers */
+        expect_values(l, "Rows 15 20 25 were empty.", 3,
+                      (double[]){15, 20, 25});
+    }
+    /* where a space is not the pack's group separator: a list of small
+     * numbers or a leading zero stays apart */
+    expect_values("en", "The scores were 15 20 250 and 30.", 4,
+                  (double[]){15, 20, 250, 30});
+    expect_values("en", "They sold 10 200 30 tickets.", 3,
+                  (double[]){10, 200, 30});
+    expect_values("de", "Rufen Sie 0 800 an.", 2, (double[]){0, 800});
+    /* a 4-digit group after the space is no group */
+    expect_values("en", "Codes 12 0001 failed.", 2, (double[]){12, 1});
+}
+
 /* Offsets are absolute into the text when scanning a sub-range. */
 static void test_absolute_offsets(void **state)
 {
@@ -681,6 +728,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_tables),
+        cmocka_unit_test(test_plain_space_grouping),
         cmocka_unit_test(test_same_value_across_languages),
         cmocka_unit_test(test_collective_numerals),
         cmocka_unit_test(test_separator_conventions),
