@@ -4393,6 +4393,7 @@ static int entities_sentence(fx *x, size_t s)
              * listed right after a place ("<place>, X", "<place> और X":
              * the items of a list are of one kind) is a place */
             if (!pk && !rc && i > b && x->tok_ent &&
+                story_langpack_field(x->lp, "name_dictionary") &&
                 !uncased_marked(x, i, e)) {
                 const char *g = a->text + a->tokens[i - 1].end;
                 size_t gl = a->tokens[i].start - a->tokens[i - 1].end;
