@@ -388,6 +388,22 @@ static int read_int(dscan *s, size_t i, int maxd, long *v, size_t *endp)
     return nd;
 }
 
+/* Is i a digit-group separator (, . ' ’, a plain, no-break or thin space)
+ * followed by exactly 3 digits? Then the digits before i open a grouped
+ * number, never a day: "In March 2,500 people", de "im November 1.910
+ * Menschen" (were March 2 and November 1 with the count lost; session 15,
+ * fresh-user 15 H9). */
+static int group_follows(dscan *s, size_t i)
+{
+    size_t n, e;
+    int32_t c = i < s->end ? cp_at(s, i, &n) : -1;
+    if (c != ',' && c != '.' && c != '\'' && c != 0x2019 && c != ' ' &&
+        c != 0xA0 && c != 0x202F && c != 0x2009)
+        return 0;
+    long v;
+    return read_int(s, n, 3, &v, &e) == 3;
+}
+
 /* ---- language setup ---------------------------------------------------- */
 
 /* Adds CLDR name u[0, n), folded, to obj with value val (consumed);
@@ -944,7 +960,8 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
     if (me < s->end && s->t[me] == '.')
         me++;
     size_t p = skip_spaces(s, me);
-    if (!day && p > me && read_int(s, p, 2, &v, &e) && v >= 1 && v <= 31) {
+    if (!day && p > me && read_int(s, p, 2, &v, &e) && v >= 1 && v <= 31 &&
+        !group_follows(s, e)) {
         size_t e2 = e;
         size_t w2 = word_end(s, e2);
         if (w2 > e2 && w2 - e2 <= 2 &&

@@ -287,6 +287,39 @@ static void test_invalid_dates_rejected(void **state)
  * (relative "--06") after a pack preposition, in every pack language; the modal
  * "may", a name ("Theresa May", "Plaza de Mayo"), an abbreviation and a
  * bare month name stay no mention. Sentences written for this test. */
+/* A number after a month name that continues with a group separator and
+ * 3 digits is a count, not a day (session 15, fresh-user 15 H9: "In March
+ * 2,500 people" was March 2 and the count was lost). */
+static void test_grouped_number_after_month_not_day(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *iso;
+    } cases[] = {
+        {"en", "In March 2,500 fans waited outside.", "--03"},
+        {"en", "Since May 12,000 homes were built.", "--05"},
+        {"en", "In June 4 000 runners took part.", "--06"},
+        {"de", "Im März 2.500 Menschen demonstrierten.", "--03"},
+        {"de", "Im November 1.910 Menschen warteten.", "--11"},
+        /* days stay days */
+        {"en", "The law was passed on March 2, 2025 in the end.",
+         "2025-03-02"},
+        {"en", "On May 12 the vote took place.", "--05-12"},
+        {"de", "Die Wahl fand am 3. März 2025 statt.", "2025-03-03"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        story_vec v;
+        scan(cases[k].lang, cases[k].text, NULL, &v);
+        if (v.len != 1)
+            fail_msg("'%s': %zu dates", cases[k].text, v.len);
+        story_date *d = v.data;
+        const char *got = d->iso[0] ? d->iso : d->relative;
+        if (strcmp(got, cases[k].iso))
+            fail_msg("'%s': %s, want %s", cases[k].text, got, cases[k].iso);
+        story_vec_free(&v);
+    }
+}
+
 static void test_month_alone(void **state)
 {
     (void)state;
@@ -414,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_invalid_dates_rejected),
         cmocka_unit_test(test_numeric_day_month_order),
         cmocka_unit_test(test_month_alone),
+        cmocka_unit_test(test_grouped_number_after_month_not_day),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
