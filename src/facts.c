@@ -1013,6 +1013,28 @@ int fx_negated(fx *x, size_t s, size_t i)
             !scope_break_between(x, i, q - 1))
             return 1;
     }
+    /* a negation particle closing a verb-second clause negates the
+     * clause's verb at any distance when no other event word lies
+     * between ("Die Kommission genehmigte am Donnerstag zehn neue
+     * Fährlinien nicht."; session 15, fresh-user 14 H1: de read 0 of 3
+     * such negations) */
+    if (after) {
+        size_t k = ce;
+        while (k > i + 1 &&
+               !(x->a->tokens[k - 1].flags & STORY_TOKEN_LETTER))
+            k--;
+        k--;
+        if (k > i + 3 &&
+            story_langpack_has(x->lp, "negation_particles",
+                               x->a->tokens[k].key) &&
+            !scope_break_between(x, i, k)) {
+            int other = 0;
+            for (size_t q = i + 1; q < k && !other; q++)
+                other = fx_match(x, "event_lexicon", q, k, &n) != NULL;
+            if (!other)
+                return 1;
+        }
+    }
     size_t from = i >= cs + 5 ? i - 5 : cs;
     size_t to = x->cjk ? i : (after ? (i + 4 < ce ? i + 4 : ce) : i);
     /* a postpositive cue (hi "किए बिना": without doing) negates the word

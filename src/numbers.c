@@ -1592,6 +1592,20 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
             i = nx;
         }
     }
+    /* an exponent right after the digits ("1e308", "2.5E-3"): a
+     * scientific numeral, read to its end with no value (was quantity 1
+     * spanning "1e308"; fresh-user 14 L) */
+    if (i < s->end && (s->t[i] == 'e' || s->t[i] == 'E')) {
+        size_t k = i + 1;
+        if (k < s->end && (s->t[k] == '+' || s->t[k] == '-'))
+            k++;
+        size_t after;
+        if (k < s->end && digit_run(s, k, &after) > 0 &&
+            (after >= s->end || !is_word_cp(cp_at(s, after, &nx)))) {
+            nu->overlong = 1;
+            i = after;
+        }
+    }
     nu->digits[nu->nd] = '\0';
     nu->end = i;
     return 0;

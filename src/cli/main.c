@@ -592,6 +592,7 @@ static int parse_args(cli *o, int argc, char **argv)
     memset(&lopts[N_OPTS], 0, sizeof lopts[N_OPTS]);
 
     int n_in = 0;
+    const char *seen[N_OPTS] = {0}; /* per option: the value given */
     opterr = 0;
     optind = 1;
     for (;;) {
@@ -636,6 +637,20 @@ static int parse_args(cli *o, int argc, char **argv)
                     "(see 'storydiff %s --help')\n",
                     sp->name, o->cmd->name, o->cmd->name);
             return EXIT_TROUBLE;
+        }
+        /* a value option given twice with two values: which one was meant
+         * is unknown ("--format=json --format=text" took the last one
+         * silently; fresh-user 14 L) */
+        if (sp && sp->has_arg != no_argument) {
+            size_t k = (size_t)(sp - OPTS);
+            const char *val = optarg ? optarg : "(no value)";
+            if (seen[k] && strcmp(seen[k], val) != 0) {
+                eprintf("storydiff: --%s given twice ('%s' and '%s'); give "
+                        "it once (see 'storydiff --help')\n",
+                        sp->name, seen[k], val);
+                return EXIT_TROUBLE;
+            }
+            seen[k] = val;
         }
         long v;
         switch (c) {

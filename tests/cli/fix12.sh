@@ -14,9 +14,12 @@
 . "$(dirname "$0")/../support/cli.sh"
 
 # --- H1: clause polarity ---------------------------------------------------
-w pos.txt "The regional board authorized 14 grants on Thursday."
-w neg.txt "The regional board did not authorize 14 grants on Thursday."
-cmp_text "H1: did not authorize contradicts authorized (exit 1)" 1 \
+# (session 15: "authorize" is an AGREE event now, so its negation is an
+# event contradiction, tests/cli/fix15.sh; these cases use "certify", a verb
+# in no event lexicon, which only the clause-polarity rule reads)
+w pos.txt "The regional board certified 14 grants on Thursday."
+w neg.txt "The regional board did not certify 14 grants on Thursday."
+cmp_text "H1: did not certify contradicts certified (exit 1)" 1 \
   '^\[!\] contradicted quantity .*14 → negated' "$tmp/pos.txt" "$tmp/neg.txt"
 cmp_text "H1: the other direction reads affirmed" 1 \
   '^\[!\] contradicted quantity .*→ affirmed' "$tmp/neg.txt" "$tmp/pos.txt"
@@ -26,22 +29,22 @@ cmp_text "H1: didn't confirm contradicts confirmed" 1 \
   '^\[!\] contradicted ' "$tmp/conf.a.txt" "$tmp/conf.b.txt"
 # a negation on both sides, and a noun-phrase cue ("without"), are no
 # contradiction
-w both.a.txt "The regional board never authorized 14 grants on Thursday."
-w both.b.txt "The regional board did not authorize 14 grants on Thursday."
+w both.a.txt "The regional board never certified 14 grants on Thursday."
+w both.b.txt "The regional board did not certify 14 grants on Thursday."
 cmp_text "H1: negated on both sides is no contradiction" 0 \
   'summary: .* 0 contradicted' "$tmp/both.a.txt" "$tmp/both.b.txt"
-w wo.a.txt "The regional board authorized 14 grants on Thursday."
-w wo.b.txt "The regional board authorized 14 grants without any paperwork on Thursday."
+w wo.a.txt "The regional board certified 14 grants on Thursday."
+w wo.b.txt "The regional board certified 14 grants without any paperwork on Thursday."
 cmp_text "H1: without is no clause negation" 0 \
   'summary: .* 0 contradicted' "$tmp/wo.a.txt" "$tmp/wo.b.txt"
 # across languages (session 14, fresh-user 13 M3) the rule reads a sure
 # link with one verbal negation word on one side, none on the other, near
-# the fact: "не авторизовал 14 грантов" contradicts "authorized 14 grants"
+# the fact: "не сертифицировал 14 грантов" contradicts "certified 14 grants"
 w ctx.en.txt "The city council met in the old town hall on Tuesday evening." \
-  "The regional board authorized 14 grants on Thursday." \
+  "The regional board certified 14 grants on Thursday." \
   "The mayor left the hall early after a short speech."
 w ctx.ru.txt "Городской совет собрался в старой ратуше во вторник вечером." \
-  "Региональный совет не авторизовал 14 грантов в четверг." \
+  "Региональный совет не сертифицировал 14 грантов в четверг." \
   "Мэр рано покинул зал после короткой речи."
 cmp_text "H1: en/ru is read for clause polarity (session 14)" 1 \
   '^\[!\] contradicted quantity .*14 → negated' "$tmp/ctx.en.txt" "$tmp/ctx.ru.txt"
