@@ -319,6 +319,13 @@ int story__langid_confirm(story_ctx *ctx, const char *lang, const char *text,
     return f * 50 < latin + 1;
 }
 
+size_t story__langid_stopword_hits(story_ctx *ctx, const char *lang,
+                                   const char *text, size_t len,
+                                   size_t *words)
+{
+    return stopword_hits(ctx, lang, text, len, words);
+}
+
 /* When exttextcat gives no answer for a Latin-script text (too short or
  * too many names: "Senator Maria Lopez met Prime Minister Jan Novak in
  * Vienna on Monday. Lopez said the talks were useful." is unknown to

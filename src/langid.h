@@ -48,6 +48,13 @@ int story__langid_detail(story_ctx *ctx, const char *text, size_t len,
  * letters outside `lang`'s alphabet; 0 when unsure (then call
  * story__langid_detail). Used by story_segment to skip exttextcat for
  * the paragraphs of a document whose language is known. */
+/* Number of lower-case words of text[0, len) (bytes) that are stop words
+ * of the pack `lang` ("stopwords"); *words (may be NULL) = the number of
+ * lower-case words. 0 when `lang` has no pack. */
+size_t story__langid_stopword_hits(story_ctx *ctx, const char *lang,
+                                   const char *text, size_t len,
+                                   size_t *words);
+
 /* Step 4 of story_langid for a whole document read as the supported
  * Latin-script language `lang`: when text[0, len) has at least
  * OTHER_SURE_WORDS lower-case words and exttextcat over

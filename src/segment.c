@@ -1213,6 +1213,29 @@ static int too_short(const story_article *a, const int *how)
     return 1;
 }
 
+/* Is a short Latin-script text's n-gram guess unconfirmed: every
+ * paragraph read by exttextcat among the Latin-script languages (how ==
+ * 1), fewer than STORY_LANGID_CONFIRM_WORDS lower-case words in the whole
+ * text, and not one of them a stop word of `lang`? "Police said 1,800
+ * homes lost power." is Spanish to the n-grams (fresh-user 15 M6,
+ * session 15), and Spanish reads "1,800" as 1.8; "Die Abstimmung fand am
+ * Freitag um 16 Uhr statt." has four lower-case words, two of them German
+ * stop words, and stays German. */
+#define STORY_LANGID_CONFIRM_WORDS 8
+static int short_unconfirmed(story_ctx *ctx, const story_article *a,
+                             const int *how, const char *lang)
+{
+    if (!*lang)
+        return 0;
+    for (size_t i = 0; i < a->n_paragraphs; i++)
+        if (a->paragraphs[i].lang[0] && how[i] != 1)
+            return 0;
+    size_t words = 0;
+    size_t hits = story__langid_stopword_hits(ctx, lang, a->text,
+                                              a->text_len, &words);
+    return words < STORY_LANGID_CONFIRM_WORDS && hits == 0;
+}
+
 /* Paragraph languages and the document language (majority by bytes). */
 static int identify(story_ctx *ctx, story_article *a, const char *hint,
                     story_error *err)
@@ -1323,13 +1346,21 @@ static int identify(story_ctx *ctx, story_article *a, const char *hint,
                                         p->end - p->start)))
                 snprintf(p->lang, sizeof p->lang, "%s", doc);
         }
-        if (a->n_paragraphs && too_short(a, how)) {
-            /* no random guess: the fallback, documented */
+        int guess = 0;
+        if (a->n_paragraphs && (too_short(a, how) ||
+                                (guess = short_unconfirmed(ctx, a, how,
+                                                           doc)) != 0)) {
+            /* no random guess: the fallback, documented; a short text
+             * whose stop words do not confirm the n-grams keeps their
+             * guess unless a fallback was given ("?en": the other
+             * document of a comparison) */
             a->lang_uncertain = 1;
-            snprintf(doc, sizeof doc, "%s", fallback);
-            for (size_t i = 0; i < a->n_paragraphs; i++)
-                snprintf(a->paragraphs[i].lang, sizeof a->paragraphs[i].lang,
-                         "%s", doc);
+            if (!guess || strcmp(fallback, "und") != 0) {
+                snprintf(doc, sizeof doc, "%s", fallback);
+                for (size_t i = 0; i < a->n_paragraphs; i++)
+                    snprintf(a->paragraphs[i].lang,
+                             sizeof a->paragraphs[i].lang, "%s", doc);
+            }
         }
         free(how);
     }

@@ -969,8 +969,16 @@ static void warn_lang_uncertain(const char *opt, const story_article *a,
     const char *why = a->text_len >= LANG_LONG_TEXT_BYTES
                           ? "has too few words"
                           : "is too short";
-    if (other && !other->lang_uncertain && a->lang &&
-        strcmp(a->lang, "und") != 0)
+    int took_other = other && !other->lang_uncertain && a->lang &&
+                     other->lang && strcmp(a->lang, other->lang) == 0;
+    if (a->lang && strcmp(a->lang, "und") != 0 && !took_other)
+        /* a short text whose stop words do not confirm the n-gram guess
+         * (session 15, fresh-user 15 M6) */
+        eprintf("storydiff: %s is too short to identify its language "
+                "surely; reading it as '%s', a guess (give --%s to "
+                "choose)\n",
+                src, a->lang, opt);
+    else if (took_other)
         eprintf(
                 "storydiff: %s %s to identify its language; "
                 "reading it as '%s', the language of %s (give --%s to "
