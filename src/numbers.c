@@ -655,7 +655,11 @@ static int is_word_cp(int32_t c)
     if (u_isalpha(c))
         return 1;
     int8_t t = u_charType(c);
-    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+    /* a soft hyphen or zero-width (non-)joiner inside a word ("Mon\u00ADday",
+     * German sites' &shy;) is part of it; keys drop it (normalize.c
+     * key_drops; session 15, fresh-user 15 M19) */
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+           c == 0xAD || c == 0x200C || c == 0x200D;
 }
 
 static int is_cjk_cp(int32_t c)

@@ -320,6 +320,27 @@ static void test_grouped_number_after_month_not_day(void **state)
     }
 }
 
+/* A soft hyphen inside a weekday or month name does not hide it; the
+ * span still covers the word as written (session 15, fresh-user 15 M19). */
+static void test_soft_hyphen_in_names(void **state)
+{
+    (void)state;
+    const char *t = "The talks ended on Mon\u00ADday in Sep\u00ADtember.";
+    story_vec v;
+    scan("en", t, NULL, &v);
+    assert_int_equal(v.len, 2);
+    story_date *d = v.data;
+    assert_string_equal(d[0].relative, "monday");
+    assert_int_equal(d[0].end - d[0].start, strlen("on Mon\u00ADday"));
+    assert_string_equal(d[1].relative, "--09");
+    assert_memory_equal(t + d[1].start, "Sep\u00ADtember", d[1].end - d[1].start);
+    story_vec_free(&v);
+    scan("de", "Der Minister trat am Mon\u00ADtag zur\u00FCck.", NULL, &v);
+    assert_int_equal(v.len, 1);
+    assert_string_equal(((story_date *)v.data)->relative, "monday");
+    story_vec_free(&v);
+}
+
 static void test_month_alone(void **state)
 {
     (void)state;
@@ -447,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_invalid_dates_rejected),
         cmocka_unit_test(test_numeric_day_month_order),
         cmocka_unit_test(test_month_alone),
+        cmocka_unit_test(test_soft_hyphen_in_names),
         cmocka_unit_test(test_grouped_number_after_month_not_day),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);

@@ -327,6 +327,15 @@ static void test_plain_space_grouping(void **state)
     expect_values("en", "Codes 12 0001 failed.", 2, (double[]){12, 1});
 }
 
+/* A soft hyphen inside a number word does not hide it (session 15,
+ * fresh-user 15 M19). */
+static void test_soft_hyphen_in_number_word(void **state)
+{
+    (void)state;
+    expect_values("en", "Only twen\u00ADty people came.", 1, (double[]){20});
+    expect_values("de", "Nur zwan\u00ADzig Leute kamen.", 1, (double[]){20});
+}
+
 /* Offsets are absolute into the text when scanning a sub-range. */
 static void test_absolute_offsets(void **state)
 {
@@ -729,6 +738,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_plain_space_grouping),
+        cmocka_unit_test(test_soft_hyphen_in_number_word),
         cmocka_unit_test(test_same_value_across_languages),
         cmocka_unit_test(test_collective_numerals),
         cmocka_unit_test(test_separator_conventions),
