@@ -621,7 +621,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     double dsc = dates_score(&ta, &tb, have_pub ? a->published : NULL,
                              have_pub ? b->published : NULL);
     sd_lexical lx;
-    if (sd_lexical_of(&lx, ctx, a, b) != 0) {
+    if (story__sd_lexical_of(&lx, ctx, a, b) != 0) {
         json_decref(root);
         json_decref(je);
         json_decref(jg);
@@ -674,7 +674,7 @@ static int dims(story_alignment *al, story_ctx *ctx, sd_pair *p,
     /* the dimensions below mix in the overall similarity as shown
      * (calibrated, or neutral for a scraping failure: align_dims.h) */
     double shown =
-        sd_overall_shown(&lx, s_anchor, lexical_ok, al->sim_overall);
+        story__sd_overall_shown(&lx, s_anchor, lexical_ok, al->sim_overall);
     *shown_out = shown;
     *not_article = lx.not_article;
     /* narrative: the same telling shows in the same headline terms and
@@ -769,7 +769,7 @@ static int align_once(story_alignment **out, story_ctx *ctx,
             return rc;
     }
     sd_pair p;
-    rc = sd_pair_build(&p, ctx, a, fa, b, fb, trans, err);
+    rc = story__sd_pair_build(&p, ctx, a, fa, b, fb, trans, err);
     story__translate_free(trans, b->n_sentences);
     story_alignment *al = NULL;
     sd_link *sl = NULL, *pl = NULL;
@@ -785,17 +785,17 @@ static int align_once(story_alignment **out, story_ctx *ctx,
     /* parts are split off only in the final sentence pass: the first
      * pass feeds the bootstrapped lexicon, which learns more from the
      * multi-unit links (paragraphs en-is 0.960 -> 0.943 otherwise) */
-    if (sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
-                       reorder | (single ? SD_SENTENCES : 0), NULL) != 0)
+    if (story__sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
+                              reorder | (single ? SD_SENTENCES : 0), NULL) != 0)
         goto oom;
     if (p.cross) {
         /* the lexicon learned from the first pass (paragraph co-occurrence
          * was tried too: too coarse for short articles) */
-        if (sd_pair_bootstrap(&p, sl, nsl, 0.25, 0) < 0)
+        if (story__sd_pair_bootstrap(&p, sl, nsl, 0.25, 0) < 0)
             goto oom;
     }
-    if (sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio,
-                       reorder | SD_PARAGRAPHS, NULL) != 0)
+    if (story__sd_align_units(&pl, &npl, &p.sp, &p.pa, &p.pb, ratio,
+                              reorder | SD_PARAGRAPHS, NULL) != 0)
         goto oom;
     /* second sentence pass, favouring sentences of aligned paragraphs */
     if (!single) {
@@ -824,8 +824,8 @@ static int align_once(story_alignment **out, story_ctx *ctx,
             sd_prior pr = {ga, gb, PARA_PRIOR};
             free(sl);
             sl = NULL;
-            ok = sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
-                                reorder | SD_SENTENCES, &pr) == 0;
+            ok = story__sd_align_units(&sl, &nsl, &p.sp, &p.sa, &p.sb, ratio,
+                                       reorder | SD_SENTENCES, &pr) == 0;
         }
         free(ga);
         free(gb);
@@ -857,7 +857,7 @@ static int align_once(story_alignment **out, story_ctx *ctx,
      * calibrated (align_dims.h), raised with the raw score when a
      * translation across languages raised that to its anchor score */
     if (al->sim_overall > raw)
-        shown = fmax(shown, sd_calibrate(al->sim_overall, not_article));
+        shown = fmax(shown, story__sd_calibrate(al->sim_overall, not_article));
     al->sim_overall = shown;
     /* a rewrite whose shown overall says "not the same story": the
      * alignment and the wording disagree, the label is uncertain
@@ -870,12 +870,12 @@ static int align_once(story_alignment **out, story_ctx *ctx,
         al->relation_confidence = 1.0;
     }
     /* the labels users see: a link is moved when it is out of order with
-     * the links around it on its own level (sd_order_labels), not by its
+     * the links around it on its own level (story__sd_order_labels), not by its
      * paragraph's label (session 9: in-order sentences of a paragraph
      * link judged moved were shown moved); run after the relation is
      * decided, which reads the passes' own labels */
-    if (sd_order_labels(pl, npl, &p.pa, &p.pb) != 0 ||
-        sd_order_labels(sl, nsl, &p.sa, &p.sb) != 0)
+    if (story__sd_order_labels(pl, npl, &p.pa, &p.pb) != 0 ||
+        story__sd_order_labels(sl, nsl, &p.sa, &p.sb) != 0)
         goto oom;
     al->links = to_links(sl, nsl);
     al->par_links = to_links(pl, npl);
@@ -892,7 +892,7 @@ done:
     free(sl);
     free(pl);
     story_alignment_free(al);
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     return rc;
 }
 

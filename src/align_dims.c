@@ -459,8 +459,8 @@ static double cross_cosine(const side *x, const side *y)
     return cosine_sorted(x->own, x->n, y->reach, y->nreach);
 }
 
-int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
-                  const story_article *b)
+int story__sd_lexical_of(sd_lexical *out, story_ctx *ctx,
+                         const story_article *a, const story_article *b)
 {
     memset(out, 0, sizeof *out);
     const story__lexicon *lab = NULL, *lba = NULL;
@@ -501,8 +501,8 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
         out->bigram = bigram_dice(&x, &y, &oom);
         out->n_a = x.n;
         out->n_b = y.n;
-        if (!oom && (sd_page_share(&out->page_a, ctx, a) != 0 ||
-                     sd_page_share(&out->page_b, ctx, b) != 0))
+        if (!oom && (story__sd_page_share(&out->page_a, ctx, a) != 0 ||
+                     story__sd_page_share(&out->page_b, ctx, b) != 0))
             oom = 1;
         out->not_article = out->page_a >= SD_PAGE_SHARE ||
                            out->page_b >= SD_PAGE_SHARE;
@@ -624,7 +624,7 @@ static const page_cues *cues_get(story_ctx *ctx, int *oom)
     return c;
 }
 
-int sd_page_share(double *share, story_ctx *ctx, const story_article *a)
+int story__sd_page_share(double *share, story_ctx *ctx, const story_article *a)
 {
     *share = 0;
     int oom = 0;
@@ -668,17 +668,17 @@ int sd_page_share(double *share, story_ctx *ctx, const story_article *a)
     return 0;
 }
 
-double sd_calibrate(double raw, int not_article)
+double story__sd_calibrate(double raw, int not_article)
 {
     double v = 1.0 / (1.0 + exp(-(raw - SD_CAL_CENTER) / SD_CAL_SCALE));
     return not_article && v > SD_NEUTRAL ? SD_NEUTRAL : v;
 }
 
-double sd_overall_shown(const sd_lexical *lx, double anchor, int lexical_ok,
-                        double raw)
+double story__sd_overall_shown(const sd_lexical *lx, double anchor,
+                               int lexical_ok, double raw)
 {
     if (!lexical_ok)
-        return sd_calibrate(raw, lx->not_article);
+        return story__sd_calibrate(raw, lx->not_article);
     double x = SD_SHOWN_W_TERMS * lx->body +
                SD_SHOWN_W_HEADLINE * lx->head_long +
                SD_SHOWN_W_LEAD * lx->lead + SD_SHOWN_W_ANCHOR * anchor;

@@ -42,15 +42,15 @@ typedef struct sd_lexical {
     int lexicon;    /* a bilingual lexicon projected the terms */
     size_t n_a, n_b; /* content terms of each side */
     double page_a, page_b; /* share of each side's sentences that hold a
-                              not-an-article phrase (sd_page_share) */
+                              not-an-article phrase (story__sd_page_share) */
     int not_article; /* a side is a scraping failure (share >=
                         SD_PAGE_SHARE): the pair is not evidence */
 } sd_lexical;
 
 /* Fill *out from two segmented articles. Returns 0, or STORY_ENOMEM
  * (then *out is zero). Linear in the tokens plus an n log n sort. */
-int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
-                  const story_article *b);
+int story__sd_lexical_of(sd_lexical *out, story_ctx *ctx,
+                         const story_article *a, const story_article *b);
 
 /* ---- the overall similarity as shown (docs/align.md section 4) ----
  *
@@ -95,17 +95,17 @@ int sd_lexical_of(sd_lexical *out, story_ctx *ctx, const story_article *a,
  * locales/similarity/not_article.json (whole words of the token keys);
  * 0 when the file is missing or a has no sentence. The list is loaded
  * once per context (STORY_MOD_ALIGN slot). *share is 0 on STORY_ENOMEM. */
-int sd_page_share(double *share, story_ctx *ctx, const story_article *a);
+int story__sd_page_share(double *share, story_ctx *ctx, const story_article *a);
 
 /* The logistic of a raw overall similarity (SD_CAL_CENTER,
  * SD_CAL_SCALE), in (0, 1); at most SD_NEUTRAL when not_article. */
-double sd_calibrate(double raw, int not_article);
+double story__sd_calibrate(double raw, int not_article);
 
 /* The shown overall similarity in (0, 1): from the lexical features of
  * lx and the anchor score where lexical_ok (the lexical score is used:
- * one language, or a lexicon), else sd_calibrate(raw); at most
+ * one language, or a lexicon), else story__sd_calibrate(raw); at most
  * SD_NEUTRAL when lx->not_article. */
-double sd_overall_shown(const sd_lexical *lx, double anchor, int lexical_ok,
-                        double raw);
+double story__sd_overall_shown(const sd_lexical *lx, double anchor,
+                               int lexical_ok, double raw);
 
 #endif

@@ -199,11 +199,11 @@ static double sim11_of(dp *d, size_t i, size_t j)
 {
     if (in_band(d, i + 1, j + 1))
         return d->sim11[cell(d, i + 1, j + 1)];
-    return sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
+    return story__sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
 }
 
 /* Every part of a multi-unit run must have its content in the other
- * side's run: containment (sd_cover) of each unit >= PART_COV of the
+ * side's run: containment (story__sd_cover) of each unit >= PART_COV of the
  * pair's typical containment of a unit in its best 1-1 partner. A unit
  * that only shares a common word or two with the other run (a deleted
  * sentence next to a translated one) stays out. */
@@ -213,14 +213,14 @@ static int parts_contained(dp *d, size_t a, size_t na, size_t b, size_t nb)
     if (na > 1)
         for (size_t i = a; i < a + na; i++) {
             double m = 0;
-            double c = sd_cover(d->sp, d->A, i, 1, d->B, b, nb, 0, &m);
+            double c = story__sd_cover(d->sp, d->A, i, 1, d->B, b, nb, 0, &m);
             if (m > 0 && c < pc * d->covmed[0])
                 return 0;
         }
     if (nb > 1)
         for (size_t j = b; j < b + nb; j++) {
             double m = 0;
-            double c = sd_cover(d->sp, d->A, a, na, d->B, j, 1, 1, &m);
+            double c = story__sd_cover(d->sp, d->A, a, na, d->B, j, 1, 1, &m);
             if (m > 0 && c < pc * d->covmed[1])
                 return 0;
         }
@@ -255,7 +255,7 @@ static double link_score(dp *d, size_t a, size_t na, size_t b, size_t nb,
             if (best < MIN_PART * d->level)
                 return -1e9;
         }
-        s = sd_sim(d->sp, d->A, a, na, d->B, b, nb);
+        s = story__sd_sim(d->sp, d->A, a, na, d->B, b, nb);
         if (na == 2 && nb == 2 &&
             s < sim11_of(d, a, b) + sim11_of(d, a + 1, b + 1) + 0.2)
             return -1e9;
@@ -553,7 +553,7 @@ static int compute_sims(dp *d)
         bi_b[j] = SIZE_MAX;
     for (size_t i = 1; i <= N; i++)
         for (size_t j = d->lo[i] ? d->lo[i] : 1; j <= d->hi[i]; j++) {
-            double s = sd_sim(d->sp, d->A, i - 1, 1, d->B, j - 1, 1);
+            double s = story__sd_sim(d->sp, d->A, i - 1, 1, d->B, j - 1, 1);
             d->sim11[cell(d, i, j)] = (float)s;
             double *ta = &t3a[3 * (i - 1)], *tb = &t3b[3 * (j - 1)];
             if (s > 0 && s > ta[0])
@@ -594,8 +594,9 @@ static int compute_sims(dp *d)
             size_t o = side ? bi_b[u] : bj_a[u];
             if (o == SIZE_MAX)
                 continue;
-            v[m++] = side ? sd_cover(d->sp, d->A, o, 1, d->B, u, 1, 1, NULL)
-                          : sd_cover(d->sp, d->A, u, 1, d->B, o, 1, 0, NULL);
+            v[m++] =
+                side ? story__sd_cover(d->sp, d->A, o, 1, d->B, u, 1, 1, NULL)
+                     : story__sd_cover(d->sp, d->A, u, 1, d->B, o, 1, 0, NULL);
         }
         if (m) {
             qsort(v, m, sizeof *v, cmp_dbl_desc);
@@ -722,7 +723,7 @@ static int moved_try(dp *d, story_vec *cands, const sd_link *l,
                      const size_t *ka, const size_t *kb, size_t x, size_t y)
 {
     size_t a = l[ka[x]].a, b = l[kb[y]].b;
-    double s = sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
+    double s = story__sd_sim(d->sp, d->A, a, 1, d->B, b, 1);
     double noise = (d->ra[a] + d->rb[b]) / 2;
     double v = (s - K_NOISE * noise) / d->level;
     /* and the pair is (nearly) each unit's best match in the whole other
@@ -994,7 +995,7 @@ static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
                 }
                 l1->b = j;
                 l1->nb = 1;
-                l1->score = sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
+                l1->score = story__sd_sim(d->sp, d->A, i, 1, d->B, j, 1);
                 l1->kind = STORY_LINK_MOVED;
                 lb[j] = k1;
                 made++;
@@ -1071,8 +1072,8 @@ static size_t exact_moves(dp *d, sd_link *l, size_t *np, size_t cap)
                 if (want == SIZE_MAX || l[want].kind != STORY_LINK_ADDED ||
                     !same_features(ua, &d->B->u[l[want].b]))
                     continue;
-                double sim = sd_sim(d->sp, d->A, oa->a, 1, d->B,
-                                    l[want].b, 1);
+                double sim =
+                    story__sd_sim(d->sp, d->A, oa->a, 1, d->B, l[want].b, 1);
                 if (sim < MOVED_ABS)
                     continue;
                 size_t bj = l[want].b;
@@ -1513,8 +1514,8 @@ static void cover_medians(dp *d, const sd_link *l, size_t n, double med[2])
         for (size_t k = 0; k < n; k++)
             if (l[k].kind == STORY_LINK_MATCH && l[k].na == 1 &&
                 l[k].nb == 1)
-                v[m++] = sd_cover(d->sp, d->A, l[k].a, 1, d->B, l[k].b, 1,
-                                  side, NULL);
+                v[m++] = story__sd_cover(d->sp, d->A, l[k].a, 1, d->B, l[k].b,
+                                         1, side, NULL);
         if (m >= 3) {
             qsort(v, m, sizeof *v, cmp_dbl_desc);
             med[side] = v[m / 2];
@@ -1651,10 +1652,10 @@ static void absorb(dp *d, sd_link *l, size_t n, int sentences)
                     int want = side ? STORY_LINK_ADDED : STORY_LINK_OMITTED;
                     if (l[lk].kind != want)
                         continue;
-                    double part = side ? sd_sim(d->sp, d->A, x->a, x->na,
-                                                d->B, u, 1)
-                                       : sd_sim(d->sp, d->A, u, 1, d->B,
-                                                x->b, x->nb);
+                    double part = side ? story__sd_sim(d->sp, d->A, x->a, x->na,
+                                                       d->B, u, 1)
+                                       : story__sd_sim(d->sp, d->A, u, 1, d->B,
+                                                       x->b, x->nb);
                     size_t na = x->na, nb = x->nb, a = x->a, b = x->b;
                     if (side) {
                         nb++;
@@ -1665,7 +1666,7 @@ static void absorb(dp *d, sd_link *l, size_t n, int sentences)
                         if (dir == 0)
                             a--;
                     }
-                    double s2 = sd_sim(d->sp, d->A, a, na, d->B, b, nb);
+                    double s2 = story__sd_sim(d->sp, d->A, a, na, d->B, b, nb);
                     int take = part >= MERGE_PART * d->level &&
                                s2 >= x->score + MERGE_GAIN * d->level;
                     if (!take && med[side] > 0) {
@@ -1673,12 +1674,11 @@ static void absorb(dp *d, sd_link *l, size_t n, int sentences)
                          * the link's other run about as well as in a
                          * typical link of this pair, and the joined
                          * lengths fit no worse */
-                        double cov = side ? sd_cover(d->sp, d->A, x->a,
-                                                     x->na, d->B, u, 1, 1,
-                                                     NULL)
-                                          : sd_cover(d->sp, d->A, u, 1,
-                                                     d->B, x->b, x->nb, 0,
-                                                     NULL);
+                        double cov =
+                            side ? story__sd_cover(d->sp, d->A, x->a, x->na,
+                                                   d->B, u, 1, 1, NULL)
+                                 : story__sd_cover(d->sp, d->A, u, 1, d->B,
+                                                   x->b, x->nb, 0, NULL);
                         double lt1 = len_of(d, a, na, b, nb);
                         take = cov >= COVER_REL * med[side] &&
                                cov >= COVER_ABS && lt1 >= COVER_LT &&
@@ -1687,11 +1687,11 @@ static void absorb(dp *d, sd_link *l, size_t n, int sentences)
                         /* the other run's coverage grows by about the
                          * unit's share: it is the unit's translation */
                         if (!take && cov >= COVER_ABS) {
-                            double c0 = sd_cover(d->sp, d->A, x->a, x->na,
-                                                 d->B, x->b, x->nb, !side,
-                                                 NULL);
-                            double c1 = sd_cover(d->sp, d->A, a, na, d->B, b,
-                                                 nb, !side, NULL);
+                            double c0 =
+                                story__sd_cover(d->sp, d->A, x->a, x->na, d->B,
+                                                x->b, x->nb, !side, NULL);
+                            double c1 = story__sd_cover(
+                                d->sp, d->A, a, na, d->B, b, nb, !side, NULL);
                             double lu = side ? d->B->u[u].chars
                                              : d->A->u[u].chars;
                             double lr = 0;
@@ -1778,13 +1778,14 @@ static size_t split_parts(dp *d, sd_link *l, size_t n, size_t cap)
                 break;
             if (x->a == 0 && x->b == 0)
                 break; /* headlines (see link_score) */
-            double s = sd_sim(d->sp, d->A, x->a, x->na, d->B, x->b, x->nb);
+            double s =
+                story__sd_sim(d->sp, d->A, x->a, x->na, d->B, x->b, x->nb);
             double bestg = 1e9;
             int end = -1;
             for (int e = 0; e < 2; e++) {
                 size_t r0 = x->a + (e ? 0 : 1);
-                double g = s - sd_sim(d->sp, d->A, r0, x->na - 1, d->B, x->b,
-                                      x->nb);
+                double g = s - story__sd_sim(d->sp, d->A, r0, x->na - 1, d->B,
+                                             x->b, x->nb);
                 if (g < bestg) {
                     bestg = g;
                     end = e;
@@ -1817,7 +1818,8 @@ static size_t split_parts(dp *d, sd_link *l, size_t n, size_t cap)
             if (!end)
                 x->a++;
             x->na--;
-            x->score = sd_sim(d->sp, d->A, x->a, x->na, d->B, x->b, x->nb);
+            x->score =
+                story__sd_sim(d->sp, d->A, x->a, x->na, d->B, x->b, x->nb);
             size_t at = end ? k + 1 : k;
             memmove(&l[at + 1], &l[at], (n - at) * sizeof *l);
             l[at] = y;
@@ -2136,9 +2138,9 @@ static void coherent_gaps(dp *d, sd_link *l, size_t n)
     free(coh);
 }
 
-int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
-                   const sd_side *B, double ratio, int reorder,
-                   const sd_prior *prior)
+int story__sd_align_units(sd_link **out, size_t *n, sd_space *sp,
+                          const sd_side *A, const sd_side *B, double ratio,
+                          int reorder, const sd_prior *prior)
 {
     dp d;
     memset(&d, 0, sizeof d);

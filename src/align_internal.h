@@ -19,12 +19,12 @@ typedef struct sd_intern {
     uint32_t nslot;  /* power of two */
 } sd_intern;
 
-void sd_intern_init(sd_intern *t);
-void sd_intern_free(sd_intern *t);
+void story__sd_intern_init(sd_intern *t);
+void story__sd_intern_free(sd_intern *t);
 /* Id of s (n bytes), adding it when absent (add != 0); UINT32_MAX when
  * absent and not added, or on allocation failure (then *oom = 1). */
-uint32_t sd_intern_id(sd_intern *t, const char *s, size_t n, int add,
-                      int *oom);
+uint32_t story__sd_intern_id(sd_intern *t, const char *s, size_t n, int add,
+                             int *oom);
 
 /* ---- 64-bit key -> uint32 counter map (co-occurrence counts) ---- */
 typedef struct sd_map64 {
@@ -34,8 +34,8 @@ typedef struct sd_map64 {
 } sd_map64;
 
 /* Add `inc` to the counter of key; returns the new value or 0 on OOM. */
-uint32_t sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc);
-void sd_map64_free(sd_map64 *m);
+uint32_t story__sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc);
+void story__sd_map64_free(sd_map64 *m);
 
 /* ---- features ---- */
 enum { SD_WORD = 0, SD_NUMBER = 1, SD_NAME = 2, SD_FACT = 3, SD_COGNATE = 4 };
@@ -71,15 +71,15 @@ typedef struct sd_space {
     /* scratch for similarity: stamps per id */
     uint32_t *stamp_b, *stamp_hit, *stamp_a;
     uint32_t tick;
-    /* unit-pair similarity evaluations (sd_sim, sd_cover) so far: a
-     * counter for tests that the alignment stays near-linear */
+    /* unit-pair similarity evaluations (story__sd_sim, story__sd_cover) so far:
+     * a counter for tests that the alignment stays near-linear */
     uint64_t n_eval;
 } sd_space;
 
 /* Frees the per-id arrays of sp (kind, weights, match flags, projections,
- * stamps; not the interned ids, which sd_pair_free frees) and zeroes
+ * stamps; not the interned ids, which story__sd_pair_free frees) and zeroes
  * them. */
-void sd_space_free_arrays(sd_space *sp);
+void story__sd_space_free_arrays(sd_space *sp);
 
 /* Projection hits of the A feature f: every B id it projects to that
  * carries the stamp `tick` in stamp_b adds its B weight to *mB once per
@@ -112,18 +112,18 @@ typedef struct sd_link {
 /* Similarity of the A run [a, a+na) and B run [b, b+nb), in [0, 1]:
  * weighted Dice of matched document-matchable features (see
  * similarity.c). */
-double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
-              const sd_side *B, size_t b, size_t nb);
+double story__sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                     const sd_side *B, size_t b, size_t nb);
 
 /* Containment: share of the A run's matchable feature weight found in the
  * B run (side 0), or of the B run's weight reached from the A run
  * (side 1), in [0, 1]; *mass (may be NULL) receives that run's total
  * matchable weight. */
-double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
-                const sd_side *B, size_t b, size_t nb, int side,
-                double *mass);
+double story__sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                       const sd_side *B, size_t b, size_t nb, int side,
+                       double *mass);
 
-/* Flags of sd_align_units: SD_REORDER matches the leftovers order-free
+/* Flags of story__sd_align_units: SD_REORDER matches the leftovers order-free
  * into moved links; SD_SENTENCES says the units are sentences (parts of
  * multi-unit sentence links that add nothing are split off, see
  * split_parts in align_dp.c; paragraphs keep theirs: a translation
@@ -143,9 +143,9 @@ typedef struct sd_prior {
                               whose units share a group */
 } sd_prior;
 
-int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
-                   const sd_side *B, double ratio, int reorder,
-                   const sd_prior *prior);
+int story__sd_align_units(sd_link **out, size_t *n, sd_space *sp,
+                          const sd_side *A, const sd_side *B, double ratio,
+                          int reorder, const sd_prior *prior);
 
 /* Labels the links of l[0, n) that join both sides (match or moved) by
  * their order alone: the heaviest chain of links increasing in A and in B
@@ -156,6 +156,7 @@ int sd_align_units(sd_link **out, size_t *n, sd_space *sp, const sd_side *A,
  * other's aligned neighbours: fresh-user finding M3, session 8). Longest
  * increasing subsequence, weighted (Fredman 1975), O(n log n) with a
  * Fenwick tree (Fenwick 1994). 0, or -1 when out of memory (l unchanged). */
-int sd_order_labels(sd_link *l, size_t n, const sd_side *A, const sd_side *B);
+int story__sd_order_labels(sd_link *l, size_t n, const sd_side *A,
+                           const sd_side *B);
 
 #endif

@@ -16,9 +16,12 @@ static uint32_t fnv1a(const char *s, size_t n)
     return h;
 }
 
-void sd_intern_init(sd_intern *t) { memset(t, 0, sizeof *t); }
+void story__sd_intern_init(sd_intern *t)
+{
+    memset(t, 0, sizeof *t);
+}
 
-void sd_intern_free(sd_intern *t)
+void story__sd_intern_free(sd_intern *t)
 {
     for (uint32_t i = 0; i < t->n; i++)
         free(t->str[i]);
@@ -44,8 +47,8 @@ static int intern_rehash(sd_intern *t, uint32_t nslot)
     return 0;
 }
 
-uint32_t sd_intern_id(sd_intern *t, const char *s, size_t n, int add,
-                      int *oom)
+uint32_t story__sd_intern_id(sd_intern *t, const char *s, size_t n, int add,
+                             int *oom)
 {
     if (t->nslot) {
         uint32_t h = fnv1a(s, n) & (t->nslot - 1);
@@ -94,7 +97,7 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-uint32_t sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc)
+uint32_t story__sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc)
 {
     if ((m->n + 1) * 2 > m->cap) {
         size_t nc = m->cap ? m->cap * 2 : 1024;
@@ -131,7 +134,7 @@ uint32_t sd_map64_add(sd_map64 *m, uint64_t key, uint32_t inc)
     return m->val[h];
 }
 
-void sd_map64_free(sd_map64 *m)
+void story__sd_map64_free(sd_map64 *m)
 {
     free(m->key);
     free(m->val);
@@ -155,7 +158,8 @@ static size_t run_chars(const sd_side *s, size_t u, size_t nu)
     return c;
 }
 
-int sd_order_labels(sd_link *l, size_t n, const sd_side *A, const sd_side *B)
+int story__sd_order_labels(sd_link *l, size_t n, const sd_side *A,
+                           const sd_side *B)
 {
     size_t m = B->n, nl = 0;
     for (size_t k = 0; k < n; k++)

@@ -149,7 +149,7 @@ static const story_strmap *gazetteer(fx *x, int *maxw,
     return &c->gaz;
 }
 
-const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
+const char *story__fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n)
 {
     int maxw = 1;
     const story_strmap *first = NULL;
@@ -215,7 +215,7 @@ static fx_cache *cache_of(fx *x)
     return c;
 }
 
-json_t *fx_name_cache(fx *x)
+json_t *story__fx_name_cache(fx *x)
 {
     fx_cache *c = cache_of(x);
     if (c && !c->names)
@@ -223,7 +223,7 @@ json_t *fx_name_cache(fx *x)
     return c ? c->names : NULL;
 }
 
-json_t *fx_world_cache(fx *x)
+json_t *story__fx_world_cache(fx *x)
 {
     fx_cache *c = cache_of(x);
     if (c && !c->world)
@@ -374,7 +374,7 @@ static int prefix_known(const fx_lex *l, const char *k)
 }
 
 /* Index of field in x->memo_field, or (size_t)-1: a direct-mapped
- * cache by pointer bits in front of the linear search (fx_match asks for
+ * cache by pointer bits in front of the linear search (story__fx_match asks for
  * every token and field; entries are only ever appended). */
 static size_t memo_slot(fx *x, const char *field)
 {
@@ -559,7 +559,7 @@ static int is_space_cp(int32_t c)
            c == 0xAD;
 }
 
-int fx_adjacent(const fx *x, size_t i, int hyphen)
+int story__fx_adjacent(const fx *x, size_t i, int hyphen)
 {
     const story_article *a = x->a;
     if (i + 1 >= a->n_tokens)
@@ -577,7 +577,7 @@ int fx_adjacent(const fx *x, size_t i, int hyphen)
     return 1;
 }
 
-int fx_clause_break_before(const fx *x, size_t i)
+int story__fx_clause_break_before(const fx *x, size_t i)
 {
     const story_article *a = x->a;
     size_t s = a->tokens[i].sentence;
@@ -594,7 +594,7 @@ int fx_clause_break_before(const fx *x, size_t i)
     return 0;
 }
 
-size_t fx_token_after(const fx *x, size_t off)
+size_t story__fx_token_after(const fx *x, size_t off)
 {
     size_t lo = 0, hi = x->a->n_tokens;
     while (lo < hi) {
@@ -607,7 +607,7 @@ size_t fx_token_after(const fx *x, size_t off)
     return lo;
 }
 
-size_t fx_sentence_at(const fx *x, size_t off)
+size_t story__fx_sentence_at(const fx *x, size_t off)
 {
     const story_article *a = x->a;
     size_t lo = 0, hi = a->n_sentences;
@@ -645,7 +645,7 @@ static const char *fx_stem(fx *x, size_t i)
 static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
                              size_t e, size_t *n);
 
-/* The concepts of one field of the fx_match memo: each distinct concept
+/* The concepts of one field of the story__fx_match memo: each distinct concept
  * string (a pointer into a lexicon of the context cache) once, numbered
  * from 1 in v[0..n), found again through an open-addressing hash of the
  * pointer (ht: number, 0 empty). The memo then holds 2 bytes per token
@@ -726,8 +726,8 @@ static unsigned concept_code(fx *x, size_t slot, const char *c)
 
 /* Memoised per (field, token) for matches bounded by the token's
  * sentence; a caller's tighter bound re-checks the cached span. */
-const char *fx_match(fx *x, const char *field, size_t i, size_t e,
-                     size_t *n)
+const char *story__fx_match(fx *x, const char *field, size_t i, size_t e,
+                            size_t *n)
 {
     const story_article *a = x->a;
     if (i >= a->n_tokens)
@@ -803,7 +803,7 @@ static const char *match_raw(fx *x, fx_lex *l, const char *field, size_t i,
             continue;
         int ok = 1;
         for (size_t k = i; k + 1 < i + (size_t)w; k++)
-            if (!fx_adjacent(x, k, 1)) {
+            if (!story__fx_adjacent(x, k, 1)) {
                 ok = 0;
                 break;
             }
@@ -855,9 +855,9 @@ static void clause_of(const fx *x, size_t s, size_t i, size_t *cs, size_t *ce)
         b = i - FX_WINDOW;
     if (e > i + FX_WINDOW)
         e = i + FX_WINDOW;
-    while (lo > b && !fx_clause_break_before(x, lo))
+    while (lo > b && !story__fx_clause_break_before(x, lo))
         lo--;
-    while (hi < e && !fx_clause_break_before(x, hi))
+    while (hi < e && !story__fx_clause_break_before(x, hi))
         hi++;
     *cs = lo;
     *ce = hi;
@@ -879,7 +879,7 @@ static int scope_break_between(fx *x, size_t i, size_t k)
 /* Token k starts with an elided negation particle of pack
  * "negation_elided" (fr "n'ont", "n’a": the word breaker keeps the
  * elision inside the word) and has more after it. */
-int fx_elided_negation(fx *x, size_t k)
+int story__fx_elided_negation(fx *x, size_t k)
 {
     json_t *el = story_langpack_field(x->lp, "negation_elided");
     const char *w = x->a->tokens[k].key;
@@ -921,8 +921,8 @@ static int event_between(const fx *x, size_t s, size_t from, size_t to)
  * by stem in "lexicon_stems" packs): "nebezpečí" (danger) is not, since
  * "bezpečí" is no event word. Returns the concept and *rest (the rest
  * of the token's key), or NULL. */
-const char *fx_prefix_negated(fx *x, size_t i, const char *field,
-                              const char **rest)
+const char *story__fx_prefix_negated(fx *x, size_t i, const char *field,
+                                     const char **rest)
 {
     json_t *pf = story_langpack_field(x->lp, "negation_prefixes");
     if (!json_array_size(pf) || x->cjk || i >= x->a->n_tokens ||
@@ -941,8 +941,9 @@ const char *fx_prefix_negated(fx *x, size_t i, const char *field,
         for (const char *q = r; *q; q++)
             if (((unsigned char)*q & 0xC0) != 0x80)
                 ncp++;
-        if (ncp < 4 || !fx_ends_with(x, "negation_prefix_endings", i, 2) ||
-            fx_match(x, field, i, i + 1, &n))
+        if (ncp < 4 ||
+            !story__fx_ends_with(x, "negation_prefix_endings", i, 2) ||
+            story__fx_match(x, field, i, i + 1, &n))
             continue;
         json_t *e = story_langpack_lookup(x->lp, field, r);
         const char *c = json_is_string(e) ? json_string_value(e) : NULL;
@@ -982,12 +983,12 @@ static int particle_reaches(fx *x, size_t k, size_t i)
     return content <= 1;
 }
 
-int fx_negated(fx *x, size_t s, size_t i)
+int story__fx_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
     /* a verb negated by its prefix (cs "nepodepsal") */
-    if (fx_prefix_negated(x, i, "event_lexicon", NULL))
+    if (story__fx_prefix_negated(x, i, "event_lexicon", NULL))
         return 1;
     /* before the predicate: a verbal particle ("not", "не", "nie") within
      * 3 tokens, any other cue ("no", "жодна", "kein") within 5; after it
@@ -1006,7 +1007,7 @@ int fx_negated(fx *x, size_t s, size_t i)
      * clause-final particle negates it at any distance ("schließt
      * Neuwahlen im Herbst nicht aus"; session 12) */
     if (after) {
-        size_t q = fx_separable_particle(x, i, ce);
+        size_t q = story__fx_separable_particle(x, i, ce);
         if (q > i + 1 &&
             story_langpack_has(x->lp, "negation_particles",
                                x->a->tokens[q - 1].key) &&
@@ -1030,7 +1031,7 @@ int fx_negated(fx *x, size_t s, size_t i)
             !scope_break_between(x, i, k)) {
             int other = 0;
             for (size_t q = i + 1; q < k && !other; q++)
-                other = fx_match(x, "event_lexicon", q, k, &n) != NULL;
+                other = story__fx_match(x, "event_lexicon", q, k, &n) != NULL;
             if (!other)
                 return 1;
         }
@@ -1049,18 +1050,17 @@ int fx_negated(fx *x, size_t s, size_t i)
      * "Keine Länder haben sich der Koalition angeschlossen") negates its
      * predicate at any distance, up to a scope break */
     for (size_t k = cs; k < i && k < cs + 2; k++)
-        if (fx_match(x, "negation_clause_cues", k, ce, &n) &&
+        if (story__fx_match(x, "negation_clause_cues", k, ce, &n) &&
             !scope_break_between(x, k, i) &&
-            !event_between(x, s, x->a->tokens[k].end,
-                           x->a->tokens[i].start))
+            !event_between(x, s, x->a->tokens[k].end, x->a->tokens[i].start))
             return 1;
     for (size_t k = i >= cs + 3 ? i - 3 : cs; k < i; k++)
-        if (fx_elided_negation(x, k))
+        if (story__fx_elided_negation(x, k))
             return 1;
     for (size_t k = from; k < to; k++) {
         if (k == i)
             continue;
-        if (!fx_match(x, "negation_cues", k, ce, &n))
+        if (!story__fx_match(x, "negation_cues", k, ce, &n))
             continue;
         if (k < i && story_langpack_has(x->lp, "negation_postpositive",
                                         x->a->tokens[k].key))
@@ -1099,10 +1099,10 @@ static int quantity_negated(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     if (x->cjk || story_langpack_field(x->lp, "negation_postpositive"))
-        return fx_negated(x, s, i);
+        return story__fx_negated(x, s, i);
     clause_of(x, s, i, &cs, &ce);
     for (size_t k = i >= cs + 2 ? i - 2 : cs; k < i; k++)
-        if (fx_match(x, "negation_cues", k, ce, &n) && k + n >= i)
+        if (story__fx_match(x, "negation_cues", k, ce, &n) && k + n >= i)
             return 1;
     return 0;
 }
@@ -1112,10 +1112,10 @@ static int quantity_negated(fx *x, size_t s, size_t i)
  * ending must keep 3 bytes or more. */
 static int hedge_suffix(fx *x, size_t i)
 {
-    return fx_ends_with(x, "hedge_suffixes", i, 3);
+    return story__fx_ends_with(x, "hedge_suffixes", i, 3);
 }
 
-int fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem)
+int story__fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem)
 {
     json_t *sf = story_langpack_field(x->lp, field);
     const char *w = x->a->tokens[k].key;
@@ -1153,13 +1153,13 @@ static int backshift(fx *x, size_t s, size_t k)
             !story_langpack_has(x->lp, "hedge_backshift",
                                 x->a->tokens[q].key))
             return 0;
-        if (fx_match(x, "reporting_verbs", q, k, &n))
+        if (story__fx_match(x, "reporting_verbs", q, k, &n))
             return comp || k - q <= 4;
     }
     return 0;
 }
 
-int fx_hedged(fx *x, size_t s, size_t i)
+int story__fx_hedged(fx *x, size_t s, size_t i)
 {
     size_t cs, ce, n;
     clause_of(x, s, i, &cs, &ce);
@@ -1170,7 +1170,7 @@ int fx_hedged(fx *x, size_t s, size_t i)
      * plus the next two tokens ("is expected to"); anywhere for zh/ja */
     size_t to = x->cjk ? ce : (i + 3 < ce ? i + 3 : ce);
     for (size_t k = cs; k < to; k++)
-        if (k != i && fx_match(x, "hedge_cues", k, ce, &n) &&
+        if (k != i && story__fx_match(x, "hedge_cues", k, ce, &n) &&
             !(n == 1 && backshift(x, s, k)))
             return 1;
     /* a complement clause ("dass", "that", "que") under a hedged matrix
@@ -1182,7 +1182,7 @@ int fx_hedged(fx *x, size_t s, size_t i)
         size_t ms, me;
         clause_of(x, s, cs - 1, &ms, &me);
         for (size_t k = ms; k < me; k++)
-            if (fx_match(x, "hedge_cues", k, me, &n))
+            if (story__fx_match(x, "hedge_cues", k, me, &n))
                 return 1;
     }
     return 0;
@@ -1190,7 +1190,7 @@ int fx_hedged(fx *x, size_t s, size_t i)
 
 /* ---- facts ----------------------------------------------------------- */
 
-char *fx_strdup(fx *x, const char *s)
+char *story__fx_strdup(fx *x, const char *s)
 {
     char *d = story__strdup(s ? s : "");
     if (!d && !x->rc)
@@ -1198,7 +1198,7 @@ char *fx_strdup(fx *x, const char *s)
     return d;
 }
 
-char *fx_printf(fx *x, const char *fmt, ...)
+char *story__fx_printf(fx *x, const char *fmt, ...)
 {
     story_buf b = {0};
     va_list ap;
@@ -1210,7 +1210,7 @@ char *fx_printf(fx *x, const char *fmt, ...)
         n = 0;
     if ((size_t)n < sizeof small) {
         story_buf_free(&b);
-        return fx_strdup(x, small);
+        return story__fx_strdup(x, small);
     }
     char *d = story__malloc((size_t)n + 1);
     if (!d) {
@@ -1225,7 +1225,7 @@ char *fx_printf(fx *x, const char *fmt, ...)
     return d;
 }
 
-void fx_fmt_num(char *out, size_t n, double v)
+void story__fx_fmt_num(char *out, size_t n, double v)
 {
     if (fabs(v) < 1e15 && v == floor(v))
         snprintf(out, n, "%.0f", v);
@@ -1233,14 +1233,14 @@ void fx_fmt_num(char *out, size_t n, double v)
         snprintf(out, n, "%.10g", v);
 }
 
-json_t *fx_jnum(double v)
+json_t *story__fx_jnum(double v)
 {
     if (fabs(v) < 9e15 && v == floor(v))
         return json_integer((json_int_t)v);
     return json_real(v);
 }
 
-char *fx_json(fx *x, json_t *o)
+char *story__fx_json(fx *x, json_t *o)
 {
     char *s = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS |
                                     JSON_REAL_PRECISION(10))
@@ -1252,7 +1252,7 @@ char *fx_json(fx *x, json_t *o)
                                  "out of memory");
         return NULL;
     }
-    char *d = fx_strdup(x, s);
+    char *d = story__fx_strdup(x, s);
     free(s);
     return d;
 }
@@ -1286,7 +1286,7 @@ static int fill_empty(char **p)
     return *p ? 0 : -1;
 }
 
-size_t fx_push(fx *x, story_fact *f)
+size_t story__fx_push(fx *x, story_fact *f)
 {
     int bad = x->rc != 0;
     char **strs[] = {&f->key,        &f->slot,      &f->value_json,
@@ -1480,19 +1480,19 @@ int story_facts_extract(story_factset **out, story_ctx *ctx,
         rc = prepare(&x);
     }
     if (!rc)
-        rc = fx_entities(&x);
+        rc = story__fx_entities(&x);
     if (!rc)
-        rc = fx_dates_quantities(&x);
+        rc = story__fx_dates_quantities(&x);
     if (!rc)
-        rc = fx_speech(&x);
+        rc = story__fx_speech(&x);
     if (!rc)
-        rc = fx_events(&x);
+        rc = story__fx_events(&x);
     /* quantities: negation inside the noun phrase only (quantity_negated) */
     for (size_t q = 0; !rc && !x.rc && q < x.facts.len; q++) {
         story_fact *f = &((story_fact *)x.facts.data)[q];
         if (f->type == STORY_FACT_QUANTITY && f->sentence < a->n_sentences)
             f->negated = quantity_negated(&x, f->sentence,
-                                          fx_token_after(&x, f->start));
+                                          story__fx_token_after(&x, f->start));
     }
     if (!rc && x.rc)
         rc = x.rc;
@@ -2898,8 +2898,8 @@ int story_facts_check(story_contradiction **out, size_t *n, story_ctx *ctx,
                 if (f->number >= g->number && f->number <= g->number_hi)
                     continue;
                 char na[40], nb[40];
-                fx_fmt_num(na, sizeof na, f->number);
-                fx_fmt_num(nb, sizeof nb, g->number);
+                story__fx_fmt_num(na, sizeof na, f->number);
+                story__fx_fmt_num(nb, sizeof nb, g->number);
                 const char *what = strcmp(cf, "*") ? cf : cg;
                 if (what[0] == '~') /* the words after the number */
                     what++;

@@ -37,8 +37,8 @@
  * multi-word entity's last-word skeleton, is that entity. Title-only
  * mentions ("the admiral": determiner + role word, no name after) and
  * pronouns are not facts but resolve (for speakers, sources and actors) to
- * the latest entity with that role (fx_title_ref) / the latest person
- * (fx_entity_near).
+ * the latest entity with that role (story__fx_title_ref) / the latest person
+ * (story__fx_entity_near).
  */
 #include "internal.h"
 
@@ -346,9 +346,9 @@ static char *latin_key_1(fx *x, const char *s, size_t n)
                                               NULL)
                           : NULL;
     if (hit)
-        return fx_strdup(x, hit);
+        return story__fx_strdup(x, hit);
     if (story_name_key(&k, x->ctx, s, n, x->lang, NULL) == 0 && k) {
-        char *d = fx_strdup(x, k);
+        char *d = story__fx_strdup(x, k);
         /* bounded: a long-running context does not grow without limit */
         if (c && !ck->oom && story__strmap_size(&c->names) < 100000)
             story__strmap_put(&c->names, ck->data, ck->len, k, strlen(k));
@@ -357,11 +357,11 @@ static char *latin_key_1(fx *x, const char *s, size_t n)
     }
     char *f = NULL;
     if (story_normalize_key(&f, NULL, s, n, NULL) == 0 && f) {
-        char *d = fx_strdup(x, f);
+        char *d = story__fx_strdup(x, f);
         story_free(f);
         return d;
     }
-    return fx_strdup(x, "");
+    return story__fx_strdup(x, "");
 }
 
 /* Strip a possessive "'s" / "'" / "’s" from token text length. */
@@ -783,7 +783,7 @@ static json_t *world_entities_file(fx *x, json_t *cache);
 static const char *nationality_place_name(fx *x, const char *code,
                                           const char *concept)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     if (!cache)
         return NULL;
     char k[64];
@@ -819,7 +819,7 @@ static const char *nationality_place_name(fx *x, const char *code,
 
 static const char *nationality_place(fx *x, const char *code)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     if (!cache)
         return NULL;
     json_t *set = json_object_get(cache, "\x1f" "natplace");
@@ -883,7 +883,7 @@ static ent_lang *world_index(fx *x)
     if (!L || L->world_done)
         return L;
     L->world_done = 1;
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     if (!cache)
         return NULL;
     json_t *ef = world_entities_file(x, cache);
@@ -971,7 +971,7 @@ static ent_lang *world_suffixes(fx *x)
     if (!L || L->suf_done)
         return L;
     L->suf_done = 1;
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     json_t *lists[2] = {
         story_langpack_field(x->lp, "name_suffixes"),
         cache ? json_object_get(json_object_get(world_entities_file(x, cache),
@@ -1122,14 +1122,14 @@ static int nationality_modifies(fx *x, size_t i, size_t j, size_t e)
 {
     const story_article *a = x->a;
     if (j < e && (a->tokens[j].flags & STORY_TOKEN_LETTER) &&
-        fx_adjacent(x, j - 1, 1) && !is_stopish(x, j, e))
+        story__fx_adjacent(x, j - 1, 1) && !is_stopish(x, j, e))
         return 1;
     /* a lower-case adjective after its noun ("funcionarios españoles") */
     return i > x->sent_tok[a->tokens[i].sentence] &&
            (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
            !(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
            (a->tokens[i - 1].flags & STORY_TOKEN_LETTER) &&
-           fx_adjacent(x, i - 1, 0) && !is_stopish(x, i - 1, e);
+           story__fx_adjacent(x, i - 1, 0) && !is_stopish(x, i - 1, e);
 }
 
 /* Bytes of k without its longest ending of the list ends (none: all). */
@@ -1160,7 +1160,7 @@ static const char *nationality_inflected(fx *x, size_t i)
     const char *k = x->a->tokens[i].key;
     if (!(x->nat_state & 1)) { /* the same for every token: once */
         x->nat_ends = json_object_get(
-            json_object_get(world_entities_file(x, fx_world_cache(x)),
+            json_object_get(world_entities_file(x, story__fx_world_cache(x)),
                             "adjective_forms"),
             x->lang);
         x->nat_state |= 1;
@@ -1237,7 +1237,7 @@ static int nationality_language(fx *x, size_t i, size_t rn, size_t e)
     if (j + 1 >= e || !is_stopish(x, j, e) ||
         !(a->tokens[j].flags & STORY_TOKEN_LETTER))
         return 0;
-    if (!fx_match(x, "nationalities", j + 1, e, &m)) {
+    if (!story__fx_match(x, "nationalities", j + 1, e, &m)) {
         /* or an adjective in the same case: the same last 4 bytes
          * ("испанского и немецкого"), a word of >= 6 bytes */
         const char *k1 = a->tokens[j - 1].key, *k2 = a->tokens[j + 1].key;
@@ -1250,13 +1250,14 @@ static int nationality_language(fx *x, size_t i, size_t rn, size_t e)
     }
     size_t k = j + 1 + m;
     return k >= e || !(a->tokens[k].flags & STORY_TOKEN_LETTER) ||
-           fx_clause_break_before(x, k) || language_noun(x, k, e);
+           story__fx_clause_break_before(x, k) || language_noun(x, k, e);
 }
 
 static int role_like(fx *x, size_t i, size_t e, size_t *n)
 {
-    return fx_match(x, "roles", i, e, n) || fx_match(x, "titles", i, e, n) ||
-           fx_match(x, "nationalities", i, e, n);
+    return story__fx_match(x, "roles", i, e, n) ||
+           story__fx_match(x, "titles", i, e, n) ||
+           story__fx_match(x, "nationalities", i, e, n);
 }
 
 static fx_ent *ent_at(fx *x, long i) { return &((fx_ent *)x->ents.data)[i]; }
@@ -1411,7 +1412,7 @@ static void role_of_text(fx *x, size_t q, size_t e, const char *role,
     const story_article *a = x->a;
     size_t end = q;
     while (end < e && cap(x, end)) {
-        if (end + 2 < e && fx_adjacent(x, end, 0) &&
+        if (end + 2 < e && story__fx_adjacent(x, end, 0) &&
             story_langpack_has(x->lp, "name_connectors",
                                a->tokens[end + 1].key) &&
             cap(x, end + 2)) {
@@ -1419,7 +1420,7 @@ static void role_of_text(fx *x, size_t q, size_t e, const char *role,
             continue;
         }
         end++;
-        if (end < e && !fx_adjacent(x, end - 1, 0))
+        if (end < e && !story__fx_adjacent(x, end - 1, 0))
             break;
     }
     if (end == q)
@@ -1473,7 +1474,7 @@ static int generic_in(json_t *list, const char *w, size_t n)
  * object of word lists per language ("*": every language). */
 static int entities_word(fx *x, const char *field, const char *k)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     json_t *f = cache ? json_object_get(world_entities_file(x, cache), field)
                       : NULL;
     if (!f)
@@ -1522,7 +1523,7 @@ static int not_entity(fx *x, size_t i);
 
 static json_t *generic_skeletons(fx *x)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     if (!cache)
         return NULL;
     json_t *gs = json_object_get(cache, "\x1fgenskel");
@@ -1554,7 +1555,7 @@ static int generic_word(fx *x, size_t i)
     if ((x->a->tokens[i].flags & STORY_TOKEN_NUMBER) || not_entity(x, i))
         return 1;
     json_t *g = json_object_get(
-        world_entities_file(x, fx_world_cache(x)), "generic_name_words");
+        world_entities_file(x, story__fx_world_cache(x)), "generic_name_words");
     if (!g)
         return 0;
     const char *k = x->a->tokens[i].key;
@@ -1651,7 +1652,7 @@ static int json_str_put(story_buf *b, const char *s, size_t n)
 }
 
 /* value_json of an entity mention, written directly (it is built for
- * every mention): the bytes fx_json gives for {"canonical", "kind",
+ * every mention): the bytes story__fx_json gives for {"canonical", "kind",
  * "name", "nationality" (null when empty), "role_of" {"of", "role"} (when
  * given), "roles"} with keys sorted. NULL when a string is not valid UTF-8
  * (the caller builds the object with jansson then) or out of memory. */
@@ -1690,7 +1691,7 @@ static char *mention_json(fx *x, const char *canonical, const char *kind,
         ok &= json_str_put(&b, roles[r], strlen(roles[r]));
     }
     story_buf_puts(&b, "]}");
-    char *d = ok && !b.oom ? fx_strdup(x, b.data) : NULL;
+    char *d = ok && !b.oom ? story__fx_strdup(x, b.data) : NULL;
     story_buf_free(&b);
     return d;
 }
@@ -1731,7 +1732,7 @@ static void ent_add_role(fx *x, fx_ent *e, const char *role)
     for (size_t q = 0; q < e->roles.len; q++)
         if (strcmp(((char **)e->roles.data)[q], role) == 0)
             return;
-    char *d = fx_strdup(x, role);
+    char *d = story__fx_strdup(x, role);
     if (d && !story_vec_push(&e->roles, &d))
         free(d);
 }
@@ -1765,7 +1766,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     if (!kind) {
         size_t n;
         for (size_t k = rs; k < re && !kind; k++) {
-            const char *c = fx_match(x, "entity_kinds", k, re, &n);
+            const char *c = story__fx_match(x, "entity_kinds", k, re, &n);
             if (c && strcmp(c, "organisation") == 0)
                 kind = "organisation";
             else if (c && strcmp(c, "place") == 0)
@@ -1802,7 +1803,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     story_buf sk_all = {0}, sk_last = {0};
     char *lk;
     if (gaz_concept) {
-        lk = fx_strdup(x, gaz_concept);
+        lk = story__fx_strdup(x, gaz_concept);
     } else if (knw == 1 && ke - ks > 1) {
         /* zh/ja pieces of one word */
         lk = latin_key(x, a->text + kstart, kend - kstart);
@@ -1824,9 +1825,9 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         /* "Kenneth Polite Jr": a generational suffix (entities.json
          * "generational_suffixes") is not the surname */
         size_t le = ke - 1;
-        json_t *gen = json_object_get(
-            world_entities_file(x, fx_world_cache(x)),
-            "generational_suffixes");
+        json_t *gen =
+            json_object_get(world_entities_file(x, story__fx_world_cache(x)),
+                            "generational_suffixes");
         size_t gi;
         json_t *gv;
         json_array_foreach(gen, gi, gv) {
@@ -1874,9 +1875,9 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         memset(&ne, 0, sizeof ne);
         int whole = strcmp(keykind, "organisation") == 0 ||
                     strcmp(keykind, "place") == 0 || knw == 1;
-        ne.skel = fx_strdup(x, whole ? sk_all.data : sk_last.data);
-        ne.last = fx_strdup(x, sk_last.data);
-        ne.key = fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
+        ne.skel = story__fx_strdup(x, whole ? sk_all.data : sk_last.data);
+        ne.last = story__fx_strdup(x, sk_last.data);
+        ne.key = story__fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
         ne.name = story__strndup(nm, nml);
         ne.kind = kind;
         ne.nationality = "";
@@ -1925,18 +1926,18 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     f.sentence = s;
     f.start = start;
     f.end = end;
-    f.key = fx_strdup(x, e->key);
-    f.slot = fx_strdup(x, e->key);
-    f.entity_kind = fx_strdup(x, e->kind);
+    f.key = story__fx_strdup(x, e->key);
+    f.slot = story__fx_strdup(x, e->key);
+    f.entity_kind = story__fx_strdup(x, e->kind);
     f.name = story__strndup(nm, nml);
-    f.nationality = fx_strdup(x, e->nationality);
+    f.nationality = story__fx_strdup(x, e->nationality);
     f.entity = -1;
     f.number = f.number_hi = 0;
     if (nroles) {
         f.roles = story__calloc(nroles, sizeof *f.roles);
         if (f.roles)
             for (size_t r = 0; r < nroles; r++) {
-                f.roles[r] = fx_strdup(x, ((char **)roles->data)[r]);
+                f.roles[r] = story__fx_strdup(x, ((char **)roles->data)[r]);
                 if (f.roles[r])
                     f.n_roles++;
             }
@@ -1965,9 +1966,9 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         json_object_set_new(o, "nationality",
                             e->nationality[0] ? json_string(e->nationality)
                                               : json_null());
-        f.value_json = fx_json(x, o);
+        f.value_json = story__fx_json(x, o);
     }
-    size_t fi = fx_push(x, &f);
+    size_t fi = story__fx_push(x, &f);
     if (fi == (size_t)-1)
         return x->rc;
     if (e->first_fact == (size_t)-1)
@@ -1997,12 +1998,11 @@ static int is_stopish(fx *x, size_t i, size_t e)
     unsigned char *tf = &x->tok_flags[i];
     if (!(*tf & FX_TF_STOP_DONE)) {
         size_t se = x->sent_tok[x->a->tokens[i].sentence + 1];
-        int v = story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
-                fx_match(x, "pronouns", i, se, &n) != NULL ||
-                story_langpack_has(x->lp, "determiners",
-                                   x->a->tokens[i].key) ||
-                story_langpack_has(x->lp, "function_words",
-                                   x->a->tokens[i].key);
+        int v =
+            story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
+            story__fx_match(x, "pronouns", i, se, &n) != NULL ||
+            story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) ||
+            story_langpack_has(x->lp, "function_words", x->a->tokens[i].key);
         *tf |= FX_TF_STOP_DONE | (v ? FX_TF_STOP : 0);
     }
     return (*tf & FX_TF_STOP) != 0;
@@ -2157,10 +2157,11 @@ static int place_after_preposition(fx *x, size_t b, size_t i, size_t e)
            story_langpack_has(x->lp, "name_place_prepositions",
                               a->tokens[i - 1].key) &&
            (i - 1 == b || !(a->tokens[i - 1].flags & STORY_TOKEN_CAPITAL)) &&
-           !fx_clause_break_before(x, i) && fx_adjacent(x, i - 1, 0) &&
+           !story__fx_clause_break_before(x, i) &&
+           story__fx_adjacent(x, i - 1, 0) &&
            (i + 1 >= e || !(a->tokens[i + 1].flags & STORY_TOKEN_CAPITAL)) &&
-           !common_noun_whole(x, k) && !noun_suffix(x, k) &&
-           place_head(x, k) && !lower_word(x, i);
+           !common_noun_whole(x, k) && !noun_suffix(x, k) && place_head(x, k) &&
+           !lower_word(x, i);
 }
 
 static int noun_suffix(fx *x, const char *k)
@@ -2376,7 +2377,7 @@ static int dictionary_spell_uncached(fx *x, ent_lang *L, const char *w)
  * there is no cache). */
 static json_t *world_cache_set(fx *x, const char *name, int *fill)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     *fill = 0;
     if (!cache)
         return NULL;
@@ -2631,7 +2632,8 @@ static int english_name(fx *x, const char *tk)
     json_t *memo = world_cache_set(x, "\x1f" "ennamev", &fill);
     if (!memo) {
         /* an empty memo reads as NULL: fill it under its own name */
-        memo = json_object_get(fx_world_cache(x), "\x1f" "ennamev");
+        memo = json_object_get(story__fx_world_cache(x), "\x1f"
+                                                         "ennamev");
     }
     json_t *hit = memo ? json_object_get(memo, tk) : NULL;
     if (hit)
@@ -2831,8 +2833,8 @@ static int person_context(fx *x, size_t re)
         a->tokens[re].sentence != a->tokens[re - 1].sentence)
         return 0;
     size_t e = x->sent_tok[a->tokens[re].sentence + 1], n;
-    if (!fx_clause_break_before(x, re))
-        return fx_match(x, "reporting_verbs", re, e, &n) != NULL;
+    if (!story__fx_clause_break_before(x, re))
+        return story__fx_match(x, "reporting_verbs", re, e, &n) != NULL;
     /* the gap must hold a comma */
     const char *g = a->text + a->tokens[re - 1].end;
     size_t gl = a->tokens[re].start - a->tokens[re - 1].end;
@@ -2842,9 +2844,9 @@ static int person_context(fx *x, size_t re)
     if (k < e && story_langpack_has(x->lp, "determiners", a->tokens[k].key))
         k++;
     for (size_t d = 0; d < 2 && k + d < e; d++) {
-        if (d && fx_clause_break_before(x, k + d))
+        if (d && story__fx_clause_break_before(x, k + d))
             break;
-        if (fx_match(x, "roles", k + d, e, &n))
+        if (story__fx_match(x, "roles", k + d, e, &n))
             return 1;
     }
     return 0;
@@ -2932,11 +2934,11 @@ static int portfolio_word(fx *x, size_t rs, size_t re)
     const story_article *a = x->a;
     if (re != rs + 1 || re >= a->n_tokens ||
         a->tokens[re].sentence != a->tokens[rs].sentence ||
-        !fx_adjacent(x, rs, 0))
+        !story__fx_adjacent(x, rs, 0))
         return 0;
     size_t e = x->sent_tok[a->tokens[rs].sentence + 1], n;
-    return fx_match(x, "roles", re, e, &n) != NULL ||
-           fx_match(x, "titles", re, e, &n) != NULL;
+    return story__fx_match(x, "roles", re, e, &n) != NULL ||
+           story__fx_match(x, "titles", re, e, &n) != NULL;
 }
 
 /* A run [rs, re) of common words only (packs with "common_words"): a
@@ -2970,16 +2972,16 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
         const char *wk = NULL;
         if (common && re - rs > 1 && world_match(x, k, k + 1, &wn, &wk))
             common = 0;
-        if (fx_match(x, "entity_kinds", k, re, &n))
+        if (story__fx_match(x, "entity_kinds", k, re, &n))
             kindword = 1;
     }
     /* a role right before it ("Senator Price"), not across a comma
      * ("the Social Democrats, Free Democrats"); a word between two role
      * words is the portfolio of a compound title, no name ("Deputy
      * Interior Minister Clara Voss") */
-    if (rs > b && !fx_clause_break_before(x, rs) &&
-        (fx_match(x, "roles", rs - 1, rs, &n) ||
-         fx_match(x, "titles", rs - 1, rs, &n)) &&
+    if (rs > b && !story__fx_clause_break_before(x, rs) &&
+        (story__fx_match(x, "roles", rs - 1, rs, &n) ||
+         story__fx_match(x, "titles", rs - 1, rs, &n)) &&
         !portfolio_word(x, rs, re))
         return 0;
     /* English names kept as written in a translation ("Public
@@ -3010,8 +3012,8 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
          * a run of two or more words in a person's context is a name */
         int roleword = 0;
         for (size_t k = rs; k < re && !roleword; k++)
-            roleword = fx_match(x, "roles", k, re, &n) != NULL ||
-                       fx_match(x, "titles", k, re, &n) != NULL;
+            roleword = story__fx_match(x, "roles", k, re, &n) != NULL ||
+                       story__fx_match(x, "titles", k, re, &n) != NULL;
         /* "the … Ombudsman said": a determiner before is no name */
         int det = rs > b && story_langpack_has(x->lp, "determiners",
                                                a->tokens[rs - 1].key);
@@ -3070,7 +3072,7 @@ static int name_end_elsewhere(fx *x, size_t skip, const char *k, size_t n)
             if (!(j + 1 >= a->n_tokens ||
                   a->tokens[j + 1].sentence != t->sentence ||
                   !(a->tokens[j + 1].flags & STORY_TOKEN_CAPITAL) ||
-                  fx_clause_break_before(x, j + 1)))
+                  story__fx_clause_break_before(x, j + 1)))
                 continue;
             size_t kn = strlen(t->key), vn;
             const char *v = story__strmap_get(&x->cap_ends, t->key, kn, &vn);
@@ -3217,10 +3219,10 @@ static int uncased_name_token(fx *x, size_t i, size_t e)
            !role_like(x, i, e, &n) &&
            !entities_word(x, "common_nouns", t->key) &&
            !story_langpack_has(x->lp, "name_markers", t->key) &&
-           !fx_match(x, "reporting_verbs", i, e, &n) &&
-           !fx_match(x, "event_lexicon", i, e, &n) &&
-           !fx_match(x, "counted_nouns", i, e, &n) &&
-           !fx_match(x, "attribution_cues", i, e, &n);
+           !story__fx_match(x, "reporting_verbs", i, e, &n) &&
+           !story__fx_match(x, "event_lexicon", i, e, &n) &&
+           !story__fx_match(x, "counted_nouns", i, e, &n) &&
+           !story__fx_match(x, "attribution_cues", i, e, &n);
 }
 
 /* Folded word tk ends like a plural oblique noun (the pack's
@@ -3311,8 +3313,8 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     int role_before = 0, marker = 0;
     for (size_t w = 1; w <= 3 && w <= i - b && !role_before; w++) {
         size_t m = 0;
-        role_before = (fx_match(x, "roles", i - w, i, &m) ||
-                       fx_match(x, "titles", i - w, i, &m)) &&
+        role_before = (story__fx_match(x, "roles", i - w, i, &m) ||
+                       story__fx_match(x, "titles", i - w, i, &m)) &&
                       m == w;
     }
     /* cheap test first: most tokens have neither a role before nor a
@@ -3325,7 +3327,7 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
     if (!role_before && !marker &&
         story_langpack_field(x->lp, "name_dictionary")) {
         while (i + known < e && known < maxn &&
-               (known == 0 || !fx_clause_break_before(x, i + known)) &&
+               (known == 0 || !story__fx_clause_break_before(x, i + known)) &&
                uncased_name_token(x, i + known, e) &&
                !plural_oblique(x, x->a->tokens[i + known].key) &&
                english_name(x, x->a->tokens[i + known].key) &&
@@ -3335,7 +3337,7 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
          * word, of no dictionary and no English loanword, is the
          * surname */
         if (known == 1 && known < maxn && i + 1 < e &&
-            !fx_clause_break_before(x, i + 1) &&
+            !story__fx_clause_break_before(x, i + 1) &&
             uncased_name_token(x, i + 1, e) &&
             !plural_oblique(x, x->a->tokens[i + 1].key) &&
             !uncased_dictionary_word(x, x->a->tokens[i + 1].key) &&
@@ -3362,7 +3364,7 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
                                      x->a->tokens[i - 1].key)))
         return 0;
     size_t re = i + 1;
-    while (re < e && re < i + maxn && !fx_clause_break_before(x, re) &&
+    while (re < e && re < i + maxn && !story__fx_clause_break_before(x, re) &&
            uncased_name_token(x, re, e)) {
         /* zh: pieces of a name touch or are joined by a middle dot */
         size_t gap = x->a->tokens[re].start - x->a->tokens[re - 1].end;
@@ -3417,13 +3419,13 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
             const story_strmap *lw = lexicon_words(x),
                                *dw = dictionary_words(x);
             if ((!lw && !dw) || (!subj && !dw) ||
-                (subj && i > b && !fx_clause_break_before(x, i) &&
+                (subj && i > b && !story__fx_clause_break_before(x, i) &&
                  !is_stopish(x, i - 1, e) &&
                  !story_langpack_has(x->lp, "name_postpositions",
                                      x->a->tokens[i - 1].key) &&
-                 !(dw && story__strmap_get(dw, x->a->tokens[i - 1].key,
-                                           strlen(x->a->tokens[i - 1].key),
-                                           NULL))))
+                 !(dw &&
+                   story__strmap_get(dw, x->a->tokens[i - 1].key,
+                                     strlen(x->a->tokens[i - 1].key), NULL))))
                 return 0;
             /* a two-word subject ("रोइसिन करी ने", first name and
              * surname) may have one word the dictionary also lists (करी
@@ -3771,8 +3773,8 @@ static int role_abbreviation(fx *x, size_t j, const char *t, size_t letters)
     const char *last = h ? h + 1 : key;
     if (!story_langpack_has(x->lp, "roles", last) &&
         !story_langpack_has(x->lp, "titles", last) &&
-        !fx_match(x, "roles", k, k + 1, &n) &&
-        !fx_match(x, "titles", k, k + 1, &n))
+        !story__fx_match(x, "roles", k, k + 1, &n) &&
+        !story__fx_match(x, "titles", k, k + 1, &n))
         return 0;
     /* initials, read backwards over the text before the "(" */
     size_t sb = a->sentences[tk->sentence].start, p = tk->end;
@@ -3897,7 +3899,7 @@ static int contraction(const fx *x, size_t i)
  * letters before it). */
 static int not_entity(fx *x, size_t i)
 {
-    json_t *ef = world_entities_file(x, fx_world_cache(x));
+    json_t *ef = world_entities_file(x, story__fx_world_cache(x));
     const char *k = x->a->tokens[i].key;
     size_t n = strip_possessive(k, strlen(k));
     char w[64];
@@ -3987,7 +3989,7 @@ static int not_entity(fx *x, size_t i)
 static int lone_adjective(fx *x, size_t b, size_t rs)
 {
     json_t *ends = json_object_get(
-        json_object_get(world_entities_file(x, fx_world_cache(x)),
+        json_object_get(world_entities_file(x, story__fx_world_cache(x)),
                         "adjective_endings"),
         x->lang);
     if (!json_array_size(ends))
@@ -3998,7 +4000,7 @@ static int lone_adjective(fx *x, size_t b, size_t rs)
     json_t *v;
     int adj = 0;
     json_t *sstems = json_object_get(
-        json_object_get(world_entities_file(x, fx_world_cache(x)),
+        json_object_get(world_entities_file(x, story__fx_world_cache(x)),
                         "surname_stems"),
         x->lang);
     json_array_foreach(ends, idx, v) {
@@ -4025,8 +4027,8 @@ static int lone_adjective(fx *x, size_t b, size_t rs)
         return 0;
     size_t m;
     if (rs > b && (x->tok_role[rs - 1] ||
-                   fx_match(x, "roles", rs - 1, rs + 1, &m) ||
-                   fx_match(x, "titles", rs - 1, rs + 1, &m)))
+                   story__fx_match(x, "roles", rs - 1, rs + 1, &m) ||
+                   story__fx_match(x, "titles", rs - 1, rs + 1, &m)))
         return 0;
     size_t tn = strip_suffix(x, k, n);
     return !names_earlier(x, k, tn);
@@ -4087,7 +4089,7 @@ static size_t outlet_credit(fx *x, size_t i, size_t e)
     p--;
     size_t k = i + 1;
     while (k < e && k < i + 4 && (a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
-           fx_adjacent(x, k - 1, 0))
+           story__fx_adjacent(x, k - 1, 0))
         k++;
     size_t c = a->tokens[k - 1].end;
     while (c < a->text_len && a->text[c] == ' ')
@@ -4124,24 +4126,24 @@ static size_t outlet_credit(fx *x, size_t i, size_t e)
 static const char *uncased_next_name(fx *x, size_t j, size_t e, size_t *n)
 {
     const story_article *a = x->a;
-    if (x->cjk || j >= e || j == 0 || !fx_adjacent(x, j - 1, 0) ||
-        fx_clause_break_before(x, j) ||
+    if (x->cjk || j >= e || j == 0 || !story__fx_adjacent(x, j - 1, 0) ||
+        story__fx_clause_break_before(x, j) ||
         (unsigned char)a->tokens[j].key[0] < 0xD8 ||
         (a->tokens[j].flags & STORY_TOKEN_CAPITAL) ||
         !(a->tokens[j].flags & STORY_TOKEN_LETTER) || is_stopish(x, j, e))
         return NULL;
     size_t m = 0, wn = 0;
     const char *wk = NULL, *gc;
-    if (fx_match(x, "places", j, e, &m) ||
-        fx_match(x, "organisations", j, e, &m))
+    if (story__fx_match(x, "places", j, e, &m) ||
+        story__fx_match(x, "organisations", j, e, &m))
         return NULL;
-    if ((gc = fx_match(x, "people", j, e, &m)) != NULL) {
+    if ((gc = story__fx_match(x, "people", j, e, &m)) != NULL) {
         *n = m;
         return gc;
     }
     if (world_match(x, j, e, &wn, &wk))
         return NULL;
-    if ((gc = fx_gazetteer_match(x, j, e, &m)) != NULL && m > 0) {
+    if ((gc = story__fx_gazetteer_match(x, j, e, &m)) != NULL && m > 0) {
         *n = m;
         return gc;
     }
@@ -4189,12 +4191,12 @@ static int entities_sentence(fx *x, size_t s)
         }
         /* gazetteers first (any script; a possessive "Europe's" is
          * looked up without its ending) */
-        if ((gc = fx_match(x, "places", i, e, &n)) &&
+        if ((gc = story__fx_match(x, "places", i, e, &n)) &&
             (gk = "place", world_stop(x, gc, i, e, n, &gk)))
             ;
-        else if ((gc = fx_match(x, "organisations", i, e, &n)))
+        else if ((gc = story__fx_match(x, "organisations", i, e, &n)))
             gk = "organisation";
-        else if ((gc = fx_match(x, "people", i, e, &n)))
+        else if ((gc = story__fx_match(x, "people", i, e, &n)))
             gk = "person";
         /* (world_match sets n before world_stop reads it: the argument
          * evaluation order of one call is unspecified) */
@@ -4203,7 +4205,7 @@ static int entities_sentence(fx *x, size_t s)
             ;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
-                 (gc = fx_gazetteer_match(x, i, e, &n)) &&
+                 (gc = story__fx_gazetteer_match(x, i, e, &n)) &&
                  !(n == 1 && is_stopish(x, i, e)) &&
                  !(x->cjk && i + n < e && dot_gap_cjk(x, i + n)))
             gk = "other"; /* scripts without capitals: names gazetteer
@@ -4256,7 +4258,7 @@ static int entities_sentence(fx *x, size_t s)
                 {"organisations", "organisation"}, {"people", "person"}};
             for (int g = 0; g < 2; g++) {
                 size_t on = 0;
-                const char *oc = fx_match(x, gz2[g][0], i, e, &on);
+                const char *oc = story__fx_match(x, gz2[g][0], i, e, &on);
                 if (oc && on > n) {
                     gc = oc;
                     gk = gz2[g][1];
@@ -4298,7 +4300,7 @@ static int entities_sentence(fx *x, size_t s)
             gk = NULL;
         /* a nationality before a role or a name is a modifier, not a place */
         size_t rn;
-        if (gk && fx_match(x, "nationalities", i, e, &rn) && rn >= n &&
+        if (gk && story__fx_match(x, "nationalities", i, e, &rn) && rn >= n &&
             i + rn < e && (cap(x, i + rn) || role_like(x, i + rn, e, &rn)))
             gk = NULL;
         /* a nationality word names its country (docs/facts.md
@@ -4307,7 +4309,7 @@ static int entities_sentence(fx *x, size_t s)
          * writes the country's name has it; the word still attaches to
          * the next name as that name's nationality (the walk below) */
         const char *nat = NULL;
-        if (!gk && !(nat = fx_match(x, "nationalities", i, e, &rn)) &&
+        if (!gk && !(nat = story__fx_match(x, "nationalities", i, e, &rn)) &&
             (nat = nationality_inflected(x, i)) != NULL)
             rn = 1;
         const char *natcode = nat;
@@ -4333,8 +4335,8 @@ static int entities_sentence(fx *x, size_t s)
          * after a role word and before a clause break is part of the
          * title, not a place the text is about */
         if (gk && strcmp(gk, "place") == 0 && n == 1 && i > b &&
-            (i + 1 >= e || fx_clause_break_before(x, i + 1)) &&
-            fx_adjacent(x, i - 1, 0)) {
+            (i + 1 >= e || story__fx_clause_break_before(x, i + 1)) &&
+            story__fx_adjacent(x, i - 1, 0)) {
             for (size_t w = 1; w <= 3 && w <= i - b && gk; w++) {
                 size_t m = 0;
                 if (role_like(x, i - w, i, &m) && m == w &&
@@ -4353,10 +4355,10 @@ static int entities_sentence(fx *x, size_t s)
             i += kr;
             continue;
         }
-        if (!gk && !cap(x, i) &&
-            (kr = katakana_run(x, i, e)) > 0 && !role_like(x, i, e, &rn) &&
-            !fx_match(x, "counted_nouns", i, e, &rn) &&
-            !fx_match(x, "event_lexicon", i, e, &rn)) {
+        if (!gk && !cap(x, i) && (kr = katakana_run(x, i, e)) > 0 &&
+            !role_like(x, i, e, &rn) &&
+            !story__fx_match(x, "counted_nouns", i, e, &rn) &&
+            !story__fx_match(x, "event_lexicon", i, e, &rn)) {
             roles_free(&roles);
             add_mention(x, s, i, i + kr, NULL, NULL, &roles, "", NULL);
             i += kr;
@@ -4374,11 +4376,11 @@ static int entities_sentence(fx *x, size_t s)
             const char *rc = NULL;
             for (size_t w = 1; w <= 3 && w <= i - b && !rc; w++) {
                 size_t m = 0;
-                rc = fx_match(x, "roles", i - w, i, &m);
+                rc = story__fx_match(x, "roles", i - w, i, &m);
                 if (rc && m != w)
                     rc = NULL;
             }
-            char *d = rc ? fx_strdup(x, rc) : NULL;
+            char *d = rc ? story__fx_strdup(x, rc) : NULL;
             if (d && !story_vec_push(&roles, &d))
                 free(d);
             /* a name before a locative postposition ("place_postpositions":
@@ -4457,7 +4459,7 @@ static int entities_sentence(fx *x, size_t s)
                 }
                 /* a role word followed by a connector and a capital is
                  * part of an organisation name ("Joint Chiefs of Staff") */
-                if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
+                if (story__fx_adjacent(x, re - 1, 0) && cap(x, re) &&
                     role_like(x, re, e, &n) && re + 2 < e &&
                     story_langpack_has(x->lp, "name_connectors",
                                        a->tokens[re + 1].key) &&
@@ -4465,11 +4467,11 @@ static int entities_sentence(fx *x, size_t s)
                     re++;
                     continue;
                 }
-                if (fx_adjacent(x, re - 1, 0) && cap(x, re) &&
+                if (story__fx_adjacent(x, re - 1, 0) && cap(x, re) &&
                     !role_like(x, re, e, &n) && !contraction(x, re) &&
                     !(titlecase && !known_name(x, re)) &&
                     !is_stopish(x, re, e) &&
-                    !fx_match(x, "places", re, e, &n) &&
+                    !story__fx_match(x, "places", re, e, &n) &&
                     !(nouncaps && noun_ends_run(x, re))) {
                     /* a possessive ends the run: "NATO's Military" */
                     const story_token *pt = &a->tokens[re - 1];
@@ -4485,11 +4487,12 @@ static int entities_sentence(fx *x, size_t s)
                  * organisation word */
                 int orgish = 0;
                 for (size_t q = rs; q < re && !orgish; q++) {
-                    const char *kc = fx_match(x, "entity_kinds", q, re, &n);
+                    const char *kc =
+                        story__fx_match(x, "entity_kinds", q, re, &n);
                     orgish = kc && strcmp(kc, "organisation") == 0;
                 }
-                if (orgish && re + 1 < e && fx_adjacent(x, re - 1, 0) &&
-                    fx_adjacent(x, re, 0) &&
+                if (orgish && re + 1 < e && story__fx_adjacent(x, re - 1, 0) &&
+                    story__fx_adjacent(x, re, 0) &&
                     story_langpack_has(x->lp, "name_connectors",
                                        a->tokens[re].key) &&
                     cap(x, re + 1) && !role_like(x, re + 1, e, &n)) {
@@ -4505,7 +4508,7 @@ static int entities_sentence(fx *x, size_t s)
             for (size_t k = rs + 1; k < re; k++) {
                 size_t wn = 0;
                 const char *wk = NULL;
-                if (fx_adjacent(x, k - 1, 0) &&
+                if (story__fx_adjacent(x, k - 1, 0) &&
                     world_match(x, k, e, &wn, &wk) && k + wn > re) {
                     re = k;
                     break;
@@ -4546,7 +4549,7 @@ static int entities_sentence(fx *x, size_t s)
             if (!x->cjk && re == rs + 1 && rs > b && quote_initial(x, rs) &&
                 re < e && (a->tokens[re].flags & STORY_TOKEN_LETTER) &&
                 !(a->tokens[re].flags & STORY_TOKEN_CAPITAL) &&
-                fx_adjacent(x, rs, 0) &&
+                story__fx_adjacent(x, rs, 0) &&
                 !is_acronym(a->text + a->tokens[rs].start,
                             a->tokens[rs].end - a->tokens[rs].start) &&
                 !capital_elsewhere(x, rs)) {
@@ -4618,13 +4621,14 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 size_t p = cur - w, m = 0;
                 const char *c;
-                if ((c = fx_match(x, "nationalities", p, cur, &m)) && m == w) {
+                if ((c = story__fx_match(x, "nationalities", p, cur, &m)) &&
+                    m == w) {
                     if (!nationality[0])
                         nationality = c;
-                } else if (((c = fx_match(x, "roles", p, cur, &m)) ||
-                            (c = fx_match(x, "titles", p, cur, &m))) &&
+                } else if (((c = story__fx_match(x, "roles", p, cur, &m)) ||
+                            (c = story__fx_match(x, "titles", p, cur, &m))) &&
                            m == w) {
-                    char *d = fx_strdup(x, c);
+                    char *d = story__fx_strdup(x, c);
                     if (d && !story_vec_push(&roles, &d))
                         free(d);
                 } else {
@@ -4639,13 +4643,13 @@ static int entities_sentence(fx *x, size_t s)
              * between two role words is the title's portfolio; the walk
              * goes on to the role before it */
             if (!got && cur > b + 1 && cap(x, cur - 1) &&
-                fx_adjacent(x, cur - 1, 0) && fx_adjacent(x, cur - 2, 0) &&
-                x->tok_role[cur] &&
+                story__fx_adjacent(x, cur - 1, 0) &&
+                story__fx_adjacent(x, cur - 2, 0) && x->tok_role[cur] &&
                 common_word(x, a->tokens[cur - 1].key,
                             strlen(a->tokens[cur - 1].key))) {
                 size_t m = 0;
-                if ((fx_match(x, "roles", cur - 2, cur - 1, &m) ||
-                     fx_match(x, "titles", cur - 2, cur - 1, &m)) &&
+                if ((story__fx_match(x, "roles", cur - 2, cur - 1, &m) ||
+                     story__fx_match(x, "titles", cur - 2, cur - 1, &m)) &&
                     m == 1) {
                     x->tok_role[cur - 1] = 1;
                     cur--;
@@ -4656,16 +4660,16 @@ static int entities_sentence(fx *x, size_t s)
                 break;
         }
         /* appositive role after: ", the chair of X," */
-        if (re < e && fx_clause_break_before(x, re)) {
+        if (re < e && story__fx_clause_break_before(x, re)) {
             size_t p = re, m;
             if (story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
                 story_langpack_has(x->lp, "stopwords", a->tokens[p].key))
                 p++;
             const char *c;
-            if (p < e && (p == re || !fx_clause_break_before(x, p)) &&
-                ((c = fx_match(x, "roles", p, e, &m)) ||
-                 (c = fx_match(x, "titles", p, e, &m)))) {
-                char *d = fx_strdup(x, c);
+            if (p < e && (p == re || !story__fx_clause_break_before(x, p)) &&
+                ((c = story__fx_match(x, "roles", p, e, &m)) ||
+                 (c = story__fx_match(x, "titles", p, e, &m)))) {
+                char *d = story__fx_strdup(x, c);
                 if (d && !story_vec_push(&roles, &d))
                     free(d);
                 for (size_t q = p; q < p + m; q++)
@@ -4673,7 +4677,7 @@ static int entities_sentence(fx *x, size_t s)
                 /* "… of [the] NATO's Military Committee": the organisation
                  * the role belongs to, as written (possessives dropped) */
                 size_t q = p + m;
-                if (q + 1 < e && !fx_clause_break_before(x, q) &&
+                if (q + 1 < e && !story__fx_clause_break_before(x, q) &&
                     story_langpack_has(x->lp, "name_connectors",
                                        a->tokens[q].key)) {
                     q++;
@@ -4759,7 +4763,8 @@ static void entities_merge(fx *x)
                 (fa->entity != (long)e->first_fact &&
                  fa->entity != (long)f->first_fact))
                 continue;
-            char *nk = fx_strdup(x, f->key), *ns = fx_strdup(x, f->key);
+            char *nk = story__fx_strdup(x, f->key),
+                 *ns = story__fx_strdup(x, f->key);
             if (!nk || !ns) {
                 free(nk);
                 free(ns);
@@ -4795,8 +4800,8 @@ static void entities_merge(fx *x)
 }
 
 /* value_json vj of an entity mention already starts with canonical name
- * e->name and kind e->kind, as mention_json() and fx_json() (keys sorted)
- * write them: parsing it would find both equal. */
+ * e->name and kind e->kind, as mention_json() and story__fx_json() (keys
+ * sorted) write them: parsing it would find both equal. */
 static int settled_json(const char *vj, const fx_ent *e)
 {
     story_buf b = {0};
@@ -4838,8 +4843,8 @@ static void entities_settle(fx *x)
             }
             json_object_set_new(o, "kind", json_string(e->kind));
             json_object_set_new(o, "canonical", json_string(e->name));
-            char *nv = fx_json(x, o); /* frees o */
-            char *nk = fx_strdup(x, e->kind);
+            char *nv = story__fx_json(x, o); /* frees o */
+            char *nk = story__fx_strdup(x, e->kind);
             if (!nv || !nk) {
                 free(nv);
                 free(nk);
@@ -4853,7 +4858,7 @@ static void entities_settle(fx *x)
     }
 }
 
-int fx_entities(fx *x)
+int story__fx_entities(fx *x)
 {
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
         entities_sentence(x, s);
@@ -4886,7 +4891,7 @@ static int full_name(const char *name)
 static int world_other(fx *x, const fx_ent *e)
 {
     json_t *ents = json_object_get(
-        world_entities_file(x, fx_world_cache(x)), "entities");
+        world_entities_file(x, story__fx_world_cache(x)), "entities");
     const char *concept;
     json_t *v;
     json_object_foreach(ents, concept, v) {
@@ -4904,7 +4909,8 @@ static int world_other(fx *x, const fx_ent *e)
     return 0;
 }
 
-long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
+long story__fx_entity_near(fx *x, size_t s, size_t i, size_t max,
+                           int before_only)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1];
     size_t n;
@@ -4913,7 +4919,7 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
             size_t k = i - d;
             if (x->tok_ent[k] >= 0)
                 return x->tok_ent[k];
-            const char *pc = fx_match(x, "pronouns", k, e, &n);
+            const char *pc = story__fx_match(x, "pronouns", k, e, &n);
             if (pc) {
                 /* a singular personal pronoun: the latest person, else
                  * the latest unclassified name of two or more words (a
@@ -4953,7 +4959,7 @@ long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only)
     return -1;
 }
 
-long fx_title_ref(fx *x, size_t i)
+long story__fx_title_ref(fx *x, size_t i)
 {
     const story_article *a = x->a;
     size_t s = a->tokens[i].sentence;
@@ -4961,9 +4967,9 @@ long fx_title_ref(fx *x, size_t i)
     if (i == b || x->tok_ent[i] >= 0 ||
         !story_langpack_has(x->lp, "determiners", a->tokens[i - 1].key))
         return -1;
-    const char *role = fx_match(x, "roles", i, e, &n);
+    const char *role = story__fx_match(x, "roles", i, e, &n);
     if (!role)
-        role = fx_match(x, "titles", i, e, &n);
+        role = story__fx_match(x, "titles", i, e, &n);
     if (!role || (i + n < e && cap(x, i + n)))
         return -1;
     /* the latest entity mentioned before with that role */
@@ -4984,7 +4990,7 @@ long fx_title_ref(fx *x, size_t i)
     return best;
 }
 
-const char *fx_participant(fx *x, size_t i, long *ent)
+const char *story__fx_participant(fx *x, size_t i, long *ent)
 {
     size_t n;
     *ent = -1;
@@ -4992,22 +4998,22 @@ const char *fx_participant(fx *x, size_t i, long *ent)
         *ent = x->tok_ent[i];
         return ent_at(x, x->tok_ent[i])->key + strlen("entity|");
     }
-    long tr = fx_title_ref(x, i);
+    long tr = story__fx_title_ref(x, i);
     if (tr >= 0) {
         *ent = tr;
         return ent_at(x, tr)->key + strlen("entity|");
     }
-    const char *c = fx_match(x, "counted_nouns", i, x->a->n_tokens, &n);
+    const char *c = story__fx_match(x, "counted_nouns", i, x->a->n_tokens, &n);
     if (c)
         return c;
-    c = fx_match(x, "roles", i, x->a->n_tokens, &n);
+    c = story__fx_match(x, "roles", i, x->a->n_tokens, &n);
     if (c)
         return c;
     return NULL;
 }
 
 /* Index of the first mention fact of entity ei, for cross references. */
-size_t fx_entity_fact(fx *x, long ei)
+size_t story__fx_entity_fact(fx *x, long ei)
 {
     return ei >= 0 ? ent_at(x, ei)->first_fact : (size_t)-1;
 }

@@ -6,7 +6,7 @@
  * such as "rule out" / "signed up", exact folded form or stem) gives one
  * event per predicate concept and sentence. Packs without
  * "lexicon_stems" but with "event_stems": true (is, hi: no lexicon-wide
- * stemming) match the event lexicon on stems too (fx_event_match): the
+ * stemming) match the event lexicon on stems too (story__fx_event_match): the
  * pack's stemmer (story__stem) applied to the token and to every
  * one-word entry.
  * Actor: the first participant of the sentence before the predicate (a
@@ -24,11 +24,11 @@
  * is compared by the entity facts; in the key it made the same event
  * unmatchable across languages (word order V2/SOV, pro-drop, passives:
  * WMT24 recall / precision 0.43 / 0.42 with the named actor and object in
- * the key, 0.76 / 0.70 without, same lexicons; docs/facts.md). Inside an aligned sentence pair, where the
- * diff matches facts first, the predicate concept is unique (one event
- * per concept and sentence). An event has no value besides its polarity,
- * so two versions disagree on an event by negation (contradiction), not
- * by a changed key.
+ * the key, 0.76 / 0.70 without, same lexicons; docs/facts.md). Inside an
+ * aligned sentence pair, where the diff matches facts first, the predicate
+ * concept is unique (one event per concept and sentence). An event has no value
+ * besides its polarity, so two versions disagree on an event by negation
+ * (contradiction), not by a changed key.
  */
 #include "internal.h"
 
@@ -366,7 +366,7 @@ static int evstems_build(fx *x, fx_evstems *es)
     if (!es->done)
         es->done = story__calloc(x->a->n_tokens + 1, 1);
     if (!es->map || !es->tok || !es->done) {
-        fx_evstems_free(es);
+        story__fx_evstems_free(es);
         return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
                                     "out of memory");
     }
@@ -379,9 +379,9 @@ static int evstems_build(fx *x, fx_evstems *es)
 /* The indexes depend on the language pack only: built once per context
  * and language, kept in the facts cache (key "\x1f" "ev:<lang>"), shared
  * by reference; the per-token arrays are per article. */
-int fx_evstems_init(fx *x, fx_evstems *es)
+int story__fx_evstems_init(fx *x, fx_evstems *es)
 {
-    json_t *cache = fx_world_cache(x);
+    json_t *cache = story__fx_world_cache(x);
     char k[48];
     snprintf(k, sizeof k, "\x1f" "ev:%s", x->lang ? x->lang : "");
     json_t *c = cache ? json_object_get(cache, k) : NULL;
@@ -411,7 +411,7 @@ int fx_evstems_init(fx *x, fx_evstems *es)
         es->done = story__calloc(x->a->n_tokens + 1, 1);
         es->ppl = story__calloc(x->a->n_tokens + 1, 1);
         if (!es->tok || !es->done || !es->ppl) {
-            fx_evstems_free(es);
+            story__fx_evstems_free(es);
             return x->rc = story__error(x->err, STORY_ENOMEM, NULL, -1,
                                         "out of memory");
         }
@@ -419,7 +419,7 @@ int fx_evstems_init(fx *x, fx_evstems *es)
     return 0;
 }
 
-void fx_evstems_free(fx_evstems *es)
+void story__fx_evstems_free(fx_evstems *es)
 {
     json_decref(es->map);
     json_decref(es->sep);
@@ -458,9 +458,9 @@ static const char *separable_match(fx *x, fx_evstems *es, size_t i,
     if (!arr)
         return NULL;
     for (size_t q = i + 1; q < e && q < i + 21; q++) {
-        if (fx_clause_break_before(x, q))
+        if (story__fx_clause_break_before(x, q))
             break;
-        int last = q + 1 >= e || fx_clause_break_before(x, q + 1) ||
+        int last = q + 1 >= e || story__fx_clause_break_before(x, q + 1) ||
                    !(x->a->tokens[q + 1].flags & STORY_TOKEN_LETTER);
         if (!last)
             continue;
@@ -523,7 +523,7 @@ static const char *separable_lookup(fx *x, fx_evstems *es, const char *w,
 /* The particle that closes the clause of a verb at token i (German V2:
  * "schließt … nicht aus"): the clause's last word, when it is a
  * "separable_particles" word, within 20 tokens. The clause ends at
- * punctuation (fx_clause_break_before), the sentence end or a
+ * punctuation (story__fx_clause_break_before), the sentence end or a
  * "clause_coordinators" word followed by a lower-case word that is no
  * determiner or function word (a second verb: "schließt Werke und
  * kündigt … an"). Returns the particle's token index, 0 when none. */
@@ -531,11 +531,11 @@ static size_t clause_particle(fx *x, size_t i, size_t e)
 {
     size_t lastw = 0, q;
     for (q = i + 1; q < e && q < i + 21; q++) {
-        if (fx_clause_break_before(x, q))
+        if (story__fx_clause_break_before(x, q))
             break;
         const story_token *t = &x->a->tokens[q];
         if (story_langpack_has(x->lp, "clause_coordinators", t->key) &&
-            q + 1 < e && !fx_clause_break_before(x, q + 1) &&
+            q + 1 < e && !story__fx_clause_break_before(x, q + 1) &&
             (x->a->tokens[q + 1].flags & STORY_TOKEN_LETTER) &&
             starts_lower(x, q + 1) &&
             !story_langpack_has(x->lp, "determiners",
@@ -546,7 +546,7 @@ static size_t clause_particle(fx *x, size_t i, size_t e)
         if (t->flags & STORY_TOKEN_LETTER)
             lastw = q;
     }
-    if (q == i + 21 && q < e && !fx_clause_break_before(x, q))
+    if (q == i + 21 && q < e && !story__fx_clause_break_before(x, q))
         return 0; /* clause end not seen */
     if (!lastw || !story_langpack_has(x->lp, "separable_particles",
                                       x->a->tokens[lastw].key))
@@ -554,7 +554,7 @@ static size_t clause_particle(fx *x, size_t i, size_t e)
     return lastw;
 }
 
-size_t fx_separable_particle(fx *x, size_t i, size_t e)
+size_t story__fx_separable_particle(fx *x, size_t i, size_t e)
 {
     if (x->cjk || i >= x->a->n_tokens ||
         !json_is_array(story_langpack_field(x->lp, "separable_particles")) ||
@@ -655,7 +655,7 @@ static int blocked_before(fx *x, size_t i, size_t e)
     size_t b = x->sent_tok[x->a->tokens[i].sentence], m;
     for (size_t j = i; j > b && j + EV_BLOCK_BACK > i;) {
         j--;
-        const char *c = fx_match(x, "event_lexicon", j, e, &m);
+        const char *c = story__fx_match(x, "event_lexicon", j, e, &m);
         if (c && strcmp(c, "-") == 0 && j + m > i)
             return 1;
     }
@@ -705,8 +705,8 @@ static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
 /* The concept in its sentence's sense ("event_senses"), so that the
  * quantity extractor counts the same event as the event facts ("не
  * приймав усі 12 законопроектів": passed, not hosted); "-": none. */
-const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
-                           size_t *n)
+const char *story__fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
+                                  size_t *n)
 {
     const char *c = event_match_raw(x, es, i, e, n);
     if (!c)
@@ -773,7 +773,7 @@ static const char *event_match_once(fx *x, fx_evstems *es, size_t i,
         *n = 1;
         return strcmp(c, "-") == 0 ? NULL : c;
     }
-    c = fx_match(x, "event_lexicon", i, e, n);
+    c = story__fx_match(x, "event_lexicon", i, e, n);
     if (sep_blocked && c && *n == 1)
         return NULL;
     if (!c && !sep_blocked &&
@@ -791,9 +791,9 @@ static const char *event_match_once(fx *x, fx_evstems *es, size_t i,
         return NULL;
     if (!c && x->tok_ent[i] < 0) {
         /* a verb negated by its prefix (cs "nenavštíví"): the event of
-         * the rest, negated by fx_negated() */
+         * the rest, negated by story__fx_negated() */
         const char *rest = NULL;
-        c = fx_prefix_negated(x, i, "event_lexicon", &rest);
+        c = story__fx_prefix_negated(x, i, "event_lexicon", &rest);
         if (c && x->lex_stems && !stem_word_ok(x, rest, c))
             c = NULL;
         if (c) {
@@ -875,12 +875,12 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
                                           long *ei, int actor)
 {
     size_t n;
-    const char *p = fx_participant(x, i, ei);
+    const char *p = story__fx_participant(x, i, ei);
     if (p && actor && *ei < 0 && !can_act(p) &&
-        !fx_match(x, "roles", i, x->a->n_tokens, &n))
+        !story__fx_match(x, "roles", i, x->a->n_tokens, &n))
         p = NULL;
     if (p && actor && *ei >= 0 &&
-        strcmp(((story_fact *)x->facts.data)[fx_entity_fact(x, *ei)]
+        strcmp(((story_fact *)x->facts.data)[story__fx_entity_fact(x, *ei)]
                    .entity_kind,
                "place") == 0 &&
         place_adjunct(x, i)) {
@@ -889,12 +889,12 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
     }
     if (p)
         return p;
-    if (fx_match(x, "pronouns", i, e, &n)) {
-        long r = fx_entity_near(x, x->a->tokens[i].sentence, i, 0, 1);
+    if (story__fx_match(x, "pronouns", i, e, &n)) {
+        long r = story__fx_entity_near(x, x->a->tokens[i].sentence, i, 0, 1);
         if (r >= 0) {
             *ei = r;
             story_fact *ef =
-                &((story_fact *)x->facts.data)[fx_entity_fact(x, r)];
+                &((story_fact *)x->facts.data)[story__fx_entity_fact(x, r)];
             return ef->key + strlen("entity|");
         }
     }
@@ -934,7 +934,7 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
         if (found >= 0) {
             *ei = found;
             story_fact *ef =
-                &((story_fact *)x->facts.data)[fx_entity_fact(x, found)];
+                &((story_fact *)x->facts.data)[story__fx_entity_fact(x, found)];
             return ef->key + strlen("entity|");
         }
     }
@@ -976,7 +976,7 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
     *ei = -1;
     for (size_t q = k; q > lo; q--) {
         /* boundary between tokens q-1 and q, or token q-1 itself */
-        if (fx_clause_break_before(x, q) ||
+        if (story__fx_clause_break_before(x, q) ||
             story_langpack_has(x->lp, "clause_coordinators",
                                x->a->tokens[q - 1].key)) {
             if (cs == lo)
@@ -986,7 +986,7 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
         if (story_langpack_has(x->lp, "speech_complementizers",
                                x->a->tokens[q - 1].key) ||
             (q - 1 + 1 < k &&
-             fx_match(x, "reporting_verbs", q - 1, k, &m))) {
+             story__fx_match(x, "reporting_verbs", q - 1, k, &m))) {
             if (cs == lo)
                 cs = q;
             strong = q;
@@ -995,7 +995,7 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
         }
     }
     /* verb second: auxiliary in the clause, predicate closing it */
-    int closes = k + n >= e || fx_clause_break_before(x, k + n) ||
+    int closes = k + n >= e || story__fx_clause_break_before(x, k + n) ||
                  !(x->a->tokens[k + n].flags & STORY_TOKEN_LETTER);
     if (closes && json_is_array(story_langpack_field(
                       x->lp, "event_v2_auxiliaries"))) {
@@ -1043,7 +1043,7 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
         if (r < e && story_langpack_has(x->lp, "determiners",
                                         x->a->tokens[r].key))
             r++;
-        if (r < e && !fx_clause_break_before(x, r))
+        if (r < e && !story__fx_clause_break_before(x, r))
             p = first_actor(x, r, r + 1, e, ei);
     }
     if (!p && cs > strong)
@@ -1125,9 +1125,9 @@ static int not_an_event(fx *x, size_t k, size_t n, size_t b, size_t e)
     if (!x->cjk && k > b && (t[k].flags & STORY_TOKEN_CAPITAL) &&
         !json_is_true(story_langpack_field(x->lp, "capitalised_nouns")) &&
         ((t[k - 1].flags & STORY_TOKEN_CAPITAL && k - 1 > b &&
-          !fx_clause_break_before(x, k)) ||
+          !story__fx_clause_break_before(x, k)) ||
          (k + n < e && (t[k + n].flags & STORY_TOKEN_CAPITAL) &&
-          !fx_clause_break_before(x, k + n))))
+          !story__fx_clause_break_before(x, k + n))))
         return 1;
     if (k + n < e) {
         const char *w = x->a->text + t[k + n].start;
@@ -1161,11 +1161,11 @@ static void dup_polarity(fx *x, size_t fi, size_t k0, size_t s, size_t k,
     if (*upto < k0)
         *upto = k0;
     for (size_t q = *upto + 1; q <= k && !*brk; q++) {
-        *brk = fx_clause_break_before(x, q);
+        *brk = story__fx_clause_break_before(x, q);
         *upto = q;
     }
     int same_clause = !*brk;
-    int neg = fx_negated(x, s, k);
+    int neg = story__fx_negated(x, s, k);
     if (same_clause)
         f->negated = f->negated || neg;
     else if (f->negated != neg)
@@ -1186,13 +1186,14 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         /* a state that denies an event (pack "event_negated_states": en
          * "still alive", "alive and well" -> KILL, negated) */
         int denial = 0;
-        if (!pred && (pred = fx_match(x, "event_negated_states", k, e, &n)))
+        if (!pred &&
+            (pred = story__fx_match(x, "event_negated_states", k, e, &n)))
             denial = 1;
         if (!pred || not_an_event(x, k, n, b, e))
             continue;
         const char *sense = denial ? pred : event_sense(x, pred, b, e);
         if (!denial && sense == pred && n == 1 && json_object_size(disc)) {
-            /* disc owns the string until fx_events returns */
+            /* disc owns the string until story__fx_events returns */
             story_buf st = {0};
             json_t *d = json_object_get(disc, token_stem_raw(x, k, &st));
             story_buf_free(&st);
@@ -1227,7 +1228,7 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         const char *actor = NULL, *obj = NULL;
         actor = pick_actor(x, k, n, b, e, &actor_e);
         for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
-            if (fx_clause_break_before(x, q))
+            if (story__fx_clause_break_before(x, q))
                 break;
             obj = participant_or_pronoun(x, q, e, &obj_e, 0);
             /* the subject after a verb-second verb is not its object */
@@ -1242,9 +1243,9 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         f.sentence = s;
         f.start = a->tokens[k].start;
         f.end = a->tokens[k + n - 1].end;
-        f.entity = actor_e >= 0 ? (long)fx_entity_fact(x, actor_e) : -1;
-        f.predicate = fx_strdup(x, pred);
-        f.object_key = fx_strdup(x, obj ? obj : "");
+        f.entity = actor_e >= 0 ? (long)story__fx_entity_fact(x, actor_e) : -1;
+        f.predicate = story__fx_strdup(x, pred);
+        f.object_key = story__fx_strdup(x, obj ? obj : "");
         /* the object is part of the key only when it is a named entity:
          * counted nouns after a verb ("cut 9 days", "send soldiers") are
          * phrased differently by every translation */
@@ -1253,32 +1254,32 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
          * countries have signed up"): two events contradict only when
          * both name the same participants ("accidents in these cases" vs
          * "no accidents" do not) */
-        f.key = fx_printf(x, "event||%s|", pred);
-        f.slot = fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
-                           obj ? obj : "");
-        f.negated = fx_negated(x, s, k) != denial;
-        f.hedged = fx_hedged(x, s, k);
+        f.key = story__fx_printf(x, "event||%s|", pred);
+        f.slot = story__fx_printf(x, "event|%s|%s|%s", actor ? actor : "", pred,
+                                  obj ? obj : "");
+        f.negated = story__fx_negated(x, s, k) != denial;
+        f.hedged = story__fx_hedged(x, s, k);
         json_t *o = json_object();
         json_object_set_new(o, "actor", actor ? json_string(actor)
                                               : json_null());
         json_object_set_new(o, "predicate", json_string(pred));
         json_object_set_new(o, "object", obj ? json_string(obj) : json_null());
-        f.value_json = fx_json(x, o);
-        fx_push(x, &f);
+        f.value_json = story__fx_json(x, o);
+        story__fx_push(x, &f);
         k += n - 1;
     }
     return x->rc;
 }
 
-int fx_events(fx *x)
+int story__fx_events(fx *x)
 {
     fx_evstems es;
-    if (fx_evstems_init(x, &es))
+    if (story__fx_evstems_init(x, &es))
         return x->rc;
     json_t *disc = discourse_senses(x, &es);
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
         events_sentence(x, &es, disc, s);
     json_decref(disc);
-    fx_evstems_free(&es);
+    story__fx_evstems_free(&es);
     return x->rc;
 }

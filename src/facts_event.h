@@ -11,7 +11,8 @@
  * the pack sets "event_stems": true (the pack's stemmer: hi) or
  * "event_prefix": N (shared-prefix rule, see prefix_lookup: is) but not
  * "lexicon_stems".
- * Zero-initialise, then fx_evstems_init; release with fx_evstems_free. */
+ * Zero-initialise, then story__fx_evstems_init; release with
+ * story__fx_evstems_free. */
 typedef struct fx_evstems {
     json_t *map;         /* stem -> concept, or (prefix) first N code
                           * points -> [[entry, concept] …]; NULL: off */
@@ -33,12 +34,12 @@ typedef struct fx_evstems {
 
 /* Builds the index when the pack asks for it (else leaves it off).
  * Returns 0 or a negative story_status (x->rc is set too). */
-int fx_evstems_init(fx *x, fx_evstems *es);
-void fx_evstems_free(fx_evstems *es);
+int story__fx_evstems_init(fx *x, fx_evstems *es);
+void story__fx_evstems_free(fx_evstems *es);
 
 /* Event concept of the entry starting at token i (not crossing token e):
- * fx_match on "event_lexicon" first (exact forms, and stems in packs with
- * "lexicon_stems"), then, for one token, a separable verb ("stimmte … zu":
+ * story__fx_match on "event_lexicon" first (exact forms, and stems in packs
+ * with "lexicon_stems"), then, for one token, a separable verb ("stimmte … zu":
  * "event_separable"), a compound head ("event_compounds") and the stem or
  * prefix index of es. A match glued by a hyphen to a neighbouring word
  * ("buy-in") is none, and so is a word inside a "-" entry (one starting
@@ -47,13 +48,13 @@ void fx_evstems_free(fx_evstems *es);
  * (cs). The concept is read in its sentence's sense ("event_senses";
  * "-": none). *n = tokens matched. NULL when none. es may be NULL.
  * The returned string is borrowed from the pack. */
-const char *fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
-                           size_t *n);
+const char *story__fx_event_match(fx *x, fx_evstems *es, size_t i, size_t e,
+                                  size_t *n);
 
 /* Session 12: the token index of the separable particle ("schließt …
  * nicht aus") that closes the clause of the lower-case word at token i
  * (not crossing token e), in packs with "separable_particles"; 0 when
  * none. */
-size_t fx_separable_particle(fx *x, size_t i, size_t e);
+size_t story__fx_separable_particle(fx *x, size_t i, size_t e);
 
 #endif

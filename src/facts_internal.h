@@ -58,10 +58,10 @@ typedef struct fx {
                                      of memo_field, by pointer bits */
     unsigned char memo_dm_slot[FX_MEMO];
     size_t n_memo;
-    uint16_t *mcache[FX_MEMO]; /* per memo field: per token, the lexicon
-                                  match (fx_match): 0 not computed, else
-                                  done bit, tokens matched and the
-                                  concept's number in mconcepts */
+    uint16_t *mcache[FX_MEMO];     /* per memo field: per token, the lexicon
+                                      match (story__fx_match): 0 not computed, else
+                                      done bit, tokens matched and the
+                                      concept's number in mconcepts */
     struct fx_concepts *mconcepts; /* per memo field: the memo's concepts
                                       (FX_MEMO of them, see facts.c) */
     long *tok_ent;           /* per token: entity index or -1 */
@@ -95,7 +95,7 @@ typedef struct fx {
     int cap_ends_built;
     struct fx_speech_ix *speech_ix; /* facts_speech.c: per-sentence
                                        indexes of quote and entity facts
-                                       while fx_speech runs, else NULL */
+                                       while story__fx_speech runs, else NULL */
     int rc;                  /* sticky error */
 } fx;
 
@@ -103,78 +103,79 @@ typedef struct fx {
  * starting at token i, not crossing token e or punctuation other than a
  * hyphen/apostrophe. Returns the concept (for lists: "1") and *n tokens,
  * or NULL. Exact folded forms first, then stems (story__stem). */
-const char *fx_match(fx *x, const char *field, size_t i, size_t e,
-                     size_t *n);
+const char *story__fx_match(fx *x, const char *field, size_t i, size_t e,
+                            size_t *n);
 /* 1 when the gap between tokens i and i+1 holds only spaces (and, when
  * `hyphen`, hyphens/apostrophes). */
-int fx_adjacent(const fx *x, size_t i, int hyphen);
+int story__fx_adjacent(const fx *x, size_t i, int hyphen);
 /* 1 when the gap before token i (after token i-1, or sentence start)
  * contains a clause boundary: , ; : ( ) or a dash. */
-int fx_clause_break_before(const fx *x, size_t i);
+int story__fx_clause_break_before(const fx *x, size_t i);
 /* 1 when token k starts with an elided negation of the pack
  * ("negation_elided": fr "n'ont") and has more after it. */
-int fx_elided_negation(fx *x, size_t k);
+int story__fx_elided_negation(fx *x, size_t k);
 /* 1 when token k's key ends with one of the strings of pack list `field`
  * ("hedge_suffixes", "possessive_suffixes") and keeps at least min_stem
  * bytes before it. */
-int fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem);
+int story__fx_ends_with(fx *x, const char *field, size_t k, size_t min_stem);
 /* First token (of the article) ending after byte off; n_tokens if none. */
-size_t fx_token_after(const fx *x, size_t off);
+size_t story__fx_token_after(const fx *x, size_t off);
 /* Sentence of a byte offset. */
-size_t fx_sentence_at(const fx *x, size_t off);
+size_t story__fx_sentence_at(const fx *x, size_t off);
 
 /* Append a fact (copied; strings NULL become ""). Returns its index or
  * (size_t)-1 on allocation failure (x->rc set). Takes ownership of the
  * malloc'd strings in f. */
-size_t fx_push(fx *x, story_fact *f);
+size_t story__fx_push(fx *x, story_fact *f);
 /* A name of the names gazetteer (locales/gazetteer.json) starting at
  * token i: its canonical Latin key, *n tokens; NULL if none. */
-const char *fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n);
+const char *story__fx_gazetteer_match(fx *x, size_t i, size_t e, size_t *n);
 /* Per-context cache of Latin name keys (owned by the context). */
-json_t *fx_name_cache(fx *x);
+json_t *story__fx_name_cache(fx *x);
 /* Per-context object (owned by the context) where facts_entity.c keeps
  * its per-language index of region names (ICU) and locales/entities.json
  * forms; NULL on allocation failure. */
-json_t *fx_world_cache(fx *x);
+json_t *story__fx_world_cache(fx *x);
 /* Strings helpers. */
-char *fx_strdup(fx *x, const char *s);
-char *fx_printf(fx *x, const char *fmt, ...)
+char *story__fx_strdup(fx *x, const char *s);
+char *story__fx_printf(fx *x, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 /* value_json from a jansson object (stolen). */
-char *fx_json(fx *x, json_t *o);
+char *story__fx_json(fx *x, json_t *o);
 /* Number for JSON: integer when integral. */
-json_t *fx_jnum(double v);
+json_t *story__fx_jnum(double v);
 /* "15", "2.5" */
-void fx_fmt_num(char *out, size_t n, double v);
+void story__fx_fmt_num(char *out, size_t n, double v);
 
 /* Negation / hedging around token i (predicate, number) in sentence s. */
-int fx_negated(fx *x, size_t s, size_t i);
-int fx_hedged(fx *x, size_t s, size_t i);
+int story__fx_negated(fx *x, size_t s, size_t i);
+int story__fx_hedged(fx *x, size_t s, size_t i);
 /* A word of lexicon `field` negated by a prefix of pack
  * "negation_prefixes" (cs "nepodepsal"): its concept and *rest (the key
  * after the prefix; rest may be NULL), or NULL. See facts.c. */
-const char *fx_prefix_negated(fx *x, size_t i, const char *field,
-                              const char **rest);
+const char *story__fx_prefix_negated(fx *x, size_t i, const char *field,
+                                     const char **rest);
 
 /* Entity nearest token i in sentence s (before first, then after), within
  * max tokens; -1 when none. Pronoun -> most recent person entity. */
-long fx_entity_near(fx *x, size_t s, size_t i, size_t max, int before_only);
+long story__fx_entity_near(fx *x, size_t s, size_t i, size_t max,
+                           int before_only);
 /* Participant at token i: the entity's key part (after "entity|", *ent =
  * entity index) or a counted-noun/role concept (*ent = -1); NULL if none. */
-const char *fx_participant(fx *x, size_t i, long *ent);
+const char *story__fx_participant(fx *x, size_t i, long *ent);
 /* Title-only mention at token i ("the admiral"): the latest entity with
  * that role, or -1. */
-long fx_title_ref(fx *x, size_t i);
+long story__fx_title_ref(fx *x, size_t i);
 /* Index (in x->facts) of the first mention fact of entity ei. */
-size_t fx_entity_fact(fx *x, long ei);
+size_t story__fx_entity_fact(fx *x, long ei);
 
 /* Extractors, in order. */
-int fx_entities(fx *x);
-int fx_dates_quantities(fx *x);
-int fx_speech(fx *x); /* quotes and attributions */
-int fx_events(fx *x);
+int story__fx_entities(fx *x);
+int story__fx_dates_quantities(fx *x);
+int story__fx_speech(fx *x); /* quotes and attributions */
+int story__fx_events(fx *x);
 
 #endif

@@ -12,22 +12,22 @@
  * a date mention, bare years (also a year whose counted noun does not
  * follow it directly: "der 2017 das Unternehmen gründete"), ordinals and
  * digit numbers glued to a name in an alphabetic script ("MS-22", "G7",
- * "А310"; not "N585 million", not spelled "four-in-ten") are skipped. The counted thing is the nearest
- * "counted_nouns" entry within 3 tokens after the number (adjectives in
- * between are skipped; a clause break stops the search), else the unit
- * from the number scanner (percent, USD, km …) takes precedence. The event
- * is an "event_lexicon" entry of the same sentence (fx_event_match): the
- * best-ranked concept (casualties, detentions, troops/supplies sent,
- * changes, then others: event_rank), nearest to the number among those
- * (on a tie the one after it: verb-final clauses). Key "quantity|<unit>|<value>" (value
- * "15", range "15-20"), slot "quantity|<unit>", where unit is the number
- * scanner's language-neutral unit ("" for bare counts). The counted thing,
- * event and qualifier are in the value and in the fact's fields, not in
- * the key: lexicon coverage differs per language, so including them made
- * the same sentence in en and its translation disagree (WMT24 recall 0.62
- * with counted nouns in the key); the diff pairs quantities inside aligned
- * sentences, where value + unit identify them. story_facts_check uses
- * counted + event.
+ * "А310"; not "N585 million", not spelled "four-in-ten") are skipped. The
+ * counted thing is the nearest "counted_nouns" entry within 3 tokens after the
+ * number (adjectives in between are skipped; a clause break stops the search),
+ * else the unit from the number scanner (percent, USD, km …) takes precedence.
+ * The event is an "event_lexicon" entry of the same sentence
+ * (story__fx_event_match): the best-ranked concept (casualties, detentions,
+ * troops/supplies sent, changes, then others: event_rank), nearest to the
+ * number among those (on a tie the one after it: verb-final clauses). Key
+ * "quantity|<unit>|<value>" (value "15", range "15-20"), slot
+ * "quantity|<unit>", where unit is the number scanner's language-neutral unit
+ * ("" for bare counts). The counted thing, event and qualifier are in the value
+ * and in the fact's fields, not in the key: lexicon coverage differs per
+ * language, so including them made the same sentence in en and its translation
+ * disagree (WMT24 recall 0.62 with counted nouns in the key); the diff pairs
+ * quantities inside aligned sentences, where value + unit identify them.
+ * story_facts_check uses counted + event.
  */
 #include "internal.h"
 
@@ -61,7 +61,7 @@ static size_t token_at_or_after(const fx *x, size_t s, size_t off)
 /* First token of sentence s ending after byte off. */
 static size_t token_containing(const fx *x, size_t s, size_t off)
 {
-    size_t t = fx_token_after(x, off);
+    size_t t = story__fx_token_after(x, off);
     if (t < x->sent_tok[s])
         return x->sent_tok[s];
     return t > x->sent_tok[s + 1] ? x->sent_tok[s + 1] : t;
@@ -126,9 +126,8 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
     unsigned seg[2 * FX_WINDOW + 2];
     int coord = story_langpack_field(x->lp, "clause_coordinators") != NULL;
     for (size_t k = b, sg = 0; k < e; k++) {
-        if (k > b && (fx_clause_break_before(x, k) ||
-                      (coord && story_langpack_has(x->lp,
-                                                   "clause_coordinators",
+        if (k > b && (story__fx_clause_break_before(x, k) ||
+                      (coord && story_langpack_has(x->lp, "clause_coordinators",
                                                    x->a->tokens[k].key))))
             sg++;
         seg[k - b] = (unsigned)sg;
@@ -139,13 +138,12 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
      * event noun follows the number (one word may come between, not a
      * clause break), which it then modifies (cs "se účastní třídenní
      * stávky": a three-day strike; "spustí 1% snížení": a 1% cut) */
-    int noun_after =
-        i + 1 < e && plain_gap(x, i) &&
-        (fx_event_match(x, es, i + 1, e, &n) ||
-         (i + 2 < e && plain_gap(x, i + 1) &&
-          fx_event_match(x, es, i + 2, e, &n)));
+    int noun_after = i + 1 < e && plain_gap(x, i) &&
+                     (story__fx_event_match(x, es, i + 1, e, &n) ||
+                      (i + 2 < e && plain_gap(x, i + 1) &&
+                       story__fx_event_match(x, es, i + 2, e, &n)));
     for (size_t k = i; !noun_after && k > b && k + 3 > i; k--) {
-        const char *c = fx_event_match(x, es, k - 1, e, &n);
+        const char *c = story__fx_event_match(x, es, k - 1, e, &n);
         if (c && k - 1 + n == i) {
             if (at)
                 *at = k - 1;
@@ -153,7 +151,7 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
         }
     }
     for (size_t k = b; k < e; k++) {
-        const char *c = fx_event_match(x, es, k, e, &n);
+        const char *c = story__fx_event_match(x, es, k, e, &n);
         if (!c)
             continue;
         /* own segment, best rank, then nearest; on a tie the later word
@@ -185,7 +183,7 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
 static const char *date_fact_init(fx *x, fx_evstems *es, const story_date *dt,
                                   story_fact *f, json_t **o)
 {
-    size_t s = fx_sentence_at(x, dt->start);
+    size_t s = story__fx_sentence_at(x, dt->start);
     memset(f, 0, sizeof *f);
     f->type = STORY_FACT_DATE;
     f->sentence = s;
@@ -194,7 +192,7 @@ static const char *date_fact_init(fx *x, fx_evstems *es, const story_date *dt,
     f->entity = -1;
     size_t ti = token_containing(x, s, dt->start);
     const char *ev = sentence_event(x, es, s, ti, NULL);
-    f->event = fx_strdup(x, ev ? ev : "");
+    f->event = story__fx_strdup(x, ev ? ev : "");
     *o = json_object();
     json_object_set_new(*o, "event", ev ? json_string(ev) : json_null());
     return ev;
@@ -207,12 +205,12 @@ static void date_emit(fx *x, fx_evstems *es, const story_date *dt)
     json_t *o;
     date_fact_init(x, es, dt, &f, &o);
     if (dt->iso[0])
-        f.key = fx_printf(x, "date|%s", dt->iso);
+        f.key = story__fx_printf(x, "date|%s", dt->iso);
     else
-        f.key = fx_printf(x, "date|rel:%s", dt->relative);
-    f.slot = fx_strdup(x, "date");
-    f.date_iso = fx_strdup(x, dt->iso);
-    f.date_relative = fx_strdup(x, dt->relative);
+        f.key = story__fx_printf(x, "date|rel:%s", dt->relative);
+    f.slot = story__fx_strdup(x, "date");
+    f.date_iso = story__fx_strdup(x, dt->iso);
+    f.date_relative = story__fx_strdup(x, dt->relative);
     json_object_set_new(o, "iso",
                         dt->iso[0] ? json_string(dt->iso) : json_null());
     json_object_set_new(o, "relative", dt->relative[0]
@@ -229,8 +227,8 @@ static void date_emit(fx *x, fx_evstems *es, const story_date *dt)
         json_array_append_new(r, json_string(dt->readings[1]));
         json_object_set_new(o, "readings", r);
     }
-    f.value_json = fx_json(x, o);
-    fx_push(x, &f);
+    f.value_json = story__fx_json(x, o);
+    story__fx_push(x, &f);
 }
 
 /* An ambiguous slash date ("8/3/2025") of an article whose other slash
@@ -247,14 +245,14 @@ static void resolve_slash_dates(fx *x, size_t first, int order)
         if (f->type != STORY_FACT_DATE || !f->date_readings[0][0])
             continue;
         const char *iso = f->date_readings[order - 1];
-        char *key = fx_printf(x, "date|%s", iso);
-        char *val = fx_strdup(x, iso);
+        char *key = story__fx_printf(x, "date|%s", iso);
+        char *val = story__fx_strdup(x, iso);
         json_t *o = f->value_json ? json_loads(f->value_json, 0, NULL) : NULL;
         char *vj = NULL;
         if (o) {
             json_object_set_new(o, "iso", json_string(iso));
             json_object_del(o, "readings");
-            vj = fx_json(x, o);
+            vj = story__fx_json(x, o);
         }
         if (!key || !val || (o && !vj)) {
             free(key);
@@ -292,15 +290,15 @@ static void time_emit(fx *x, fx_evstems *es, const story_date *dt)
     story_fact f;
     json_t *o;
     date_fact_init(x, es, dt, &f, &o);
-    f.key = fx_printf(x, "date|clock12:%02d:%02d", h % 12, m);
-    f.slot = fx_strdup(x, "date|time");
-    f.date_iso = fx_strdup(x, "");
-    f.date_relative = fx_strdup(x, "");
+    f.key = story__fx_printf(x, "date|clock12:%02d:%02d", h % 12, m);
+    f.slot = story__fx_strdup(x, "date|time");
+    f.date_iso = story__fx_strdup(x, "");
+    f.date_relative = story__fx_strdup(x, "");
     json_object_set_new(o, "iso", json_null());
     json_object_set_new(o, "relative", json_null());
     json_object_set_new(o, "time", json_string(dt->time));
-    f.value_json = fx_json(x, o);
-    fx_push(x, &f);
+    f.value_json = story__fx_json(x, o);
+    story__fx_push(x, &f);
 }
 
 /* A clock time said apart from its date ("at 4 p.m. on Friday", "on
@@ -314,12 +312,12 @@ static void time_emit(fx *x, fx_evstems *es, const story_date *dt)
 static int time_to_date(fx *x, story_vec *dates, size_t t)
 {
     story_date *all = dates->data, *tm = &all[t];
-    size_t s = fx_sentence_at(x, tm->start), best = (size_t)-1, bd = 0;
+    size_t s = story__fx_sentence_at(x, tm->start), best = (size_t)-1, bd = 0;
     int any = 0;
     for (size_t d = 0; d < dates->len; d++) {
         story_date *dt = &all[d];
         if (d == t || !(dt->iso[0] || dt->relative[0]) ||
-            fx_sentence_at(x, dt->start) != s)
+            story__fx_sentence_at(x, dt->start) != s)
             continue;
         any = 1;
         if (dt->has_time)
@@ -337,7 +335,7 @@ static int time_to_date(fx *x, story_vec *dates, size_t t)
                                            : (size_t)-1;
         for (size_t d = 0; d < dates->len; d++) {
             story_date *dt = &all[d];
-            size_t ds = fx_sentence_at(x, dt->start);
+            size_t ds = story__fx_sentence_at(x, dt->start);
             if (d == t || !(dt->iso[0] || dt->relative[0]) ||
                 dt->start >= tm->start || ds >= x->a->n_sentences ||
                 x->a->sentences[ds].paragraph != par)
@@ -628,7 +626,7 @@ static int name_number(fx *x, const story_number *n, size_t s, size_t nt,
         !(t->flags & STORY_TOKEN_LETTER) || (t->flags & STORY_TOKEN_NUMBER))
         return 0;
     size_t m;
-    if (fx_match(x, "counted_nouns", k, nt, &m))
+    if (story__fx_match(x, "counted_nouns", k, nt, &m))
         return 0;
     /* an entity before a count of a counted noun is its subject or
      * place ("EPA 94 zivile Fälle", "In Germany 5 people") */
@@ -662,7 +660,7 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                        dv[d].end >= dv[d - 1].end;
     for (size_t q = 0; q < nums->len; q++) {
         const story_number *n = &((story_number *)nums->data)[q];
-        size_t s = fx_sentence_at(x, n->num_start);
+        size_t s = story__fx_sentence_at(x, n->num_start);
         size_t e = x->sent_tok[s + 1];
         /* dates and numbers come in text order: the dates that end before
          * this number are skipped once (linear, not numbers x dates) */
@@ -686,7 +684,7 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         const char *counted = NULL;
         size_t ci = ti;
         for (size_t k = ti; k < e && k < ti + 3; k++) {
-            if (k > x->sent_tok[s] && fx_clause_break_before(x, k))
+            if (k > x->sent_tok[s] && story__fx_clause_break_before(x, k))
                 break;
             if (x->a->tokens[k].flags & STORY_TOKEN_NUMBER)
                 break;
@@ -703,7 +701,7 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                 !story__is_stopword(x->ctx, x->lang,
                                     x->a->tokens[k - 1].key))
                 break;
-            if ((counted = fx_match(x, "counted_nouns", k, e, &m))) {
+            if ((counted = story__fx_match(x, "counted_nouns", k, e, &m))) {
                 ci = k;
                 break;
             }
@@ -760,9 +758,9 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             counted = NULL;
         const char *ev = sentence_event(x, es, s, nt, NULL);
         char v1[48], v2[48], val[100];
-        fx_fmt_num(v1, sizeof v1, n->value);
+        story__fx_fmt_num(v1, sizeof v1, n->value);
         if (n->is_range && n->value_hi != n->value) {
-            fx_fmt_num(v2, sizeof v2, n->value_hi);
+            story__fx_fmt_num(v2, sizeof v2, n->value_hi);
             snprintf(val, sizeof val, "%s-%s", v1, v2);
         } else {
             snprintf(val, sizeof val, "%s", v1);
@@ -776,21 +774,21 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                     ? x->a->tokens[ci].end
                     : n->end;
         f.entity = -1;
-        f.key = fx_printf(x, "quantity|%s|%s", thing, val);
-        f.slot = fx_printf(x, "quantity|%s", thing);
+        f.key = story__fx_printf(x, "quantity|%s|%s", thing, val);
+        f.slot = story__fx_printf(x, "quantity|%s", thing);
         f.number = n->value;
         f.number_hi = n->is_range ? n->value_hi : n->value;
-        f.unit = fx_strdup(x, n->unit);
-        f.counted = fx_strdup(x, counted ? counted : "");
-        f.event = fx_strdup(x, ev ? ev : "");
-        f.qualifier = fx_strdup(x, n->qualifier);
-        f.negated = nt < e && fx_negated(x, s, nt);
-        f.hedged = nt < e && fx_hedged(x, s, nt);
+        f.unit = story__fx_strdup(x, n->unit);
+        f.counted = story__fx_strdup(x, counted ? counted : "");
+        f.event = story__fx_strdup(x, ev ? ev : "");
+        f.qualifier = story__fx_strdup(x, n->qualifier);
+        f.negated = nt < e && story__fx_negated(x, s, nt);
+        f.hedged = nt < e && story__fx_hedged(x, s, nt);
         json_t *o = json_object();
-        json_object_set_new(o, "number", fx_jnum(n->value));
-        json_object_set_new(o, "number_hi", n->is_range
-                                                ? fx_jnum(n->value_hi)
-                                                : json_null());
+        json_object_set_new(o, "number", story__fx_jnum(n->value));
+        json_object_set_new(o, "number_hi",
+                            n->is_range ? story__fx_jnum(n->value_hi)
+                                        : json_null());
         json_object_set_new(o, "counted",
                             counted ? json_string(counted) : json_null());
         json_object_set_new(o, "unit",
@@ -802,19 +800,19 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         json_object_set_new(o, "percent", json_boolean(n->is_percent));
         if (in_name)
             json_object_set_new(o, "name", json_true());
-        f.value_json = fx_json(x, o);
-        fx_push(x, &f);
+        f.value_json = story__fx_json(x, o);
+        story__fx_push(x, &f);
     }
     return x->rc;
 }
 
-int fx_dates_quantities(fx *x)
+int story__fx_dates_quantities(fx *x)
 {
     story_vec dates, nums;
     story_vec_init(&dates, sizeof(story_date));
     story_vec_init(&nums, sizeof(story_number));
     fx_evstems es;
-    int rc = fx_evstems_init(x, &es);
+    int rc = story__fx_evstems_init(x, &es);
     const story_article *a = x->a;
     size_t first = x->facts.len;
     int orders = 0; /* bit 1: a slash date day first, bit 2: month first */
@@ -841,6 +839,6 @@ int fx_dates_quantities(fx *x)
         resolve_slash_dates(x, first, orders);
     story_vec_free(&dates);
     story_vec_free(&nums);
-    fx_evstems_free(&es);
+    story__fx_evstems_free(&es);
     return rc ? rc : x->rc;
 }

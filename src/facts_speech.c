@@ -194,7 +194,7 @@ static int in_quote(size_t off, const qspan *q, const story_vec *all)
     return 0;
 }
 
-/* Per-sentence indexes of fx_speech() (x->speech_ix), so that the
+/* Per-sentence indexes of story__fx_speech() (x->speech_ix), so that the
  * lookups by sentence of pronoun_speaker(), reported_speech() and
  * mention_start() take time independent of the number of facts: one
  * pass over all facts per pronoun, per sentence or per indirect quote
@@ -202,7 +202,7 @@ static int in_quote(size_t off, const qspan *q, const story_vec *all)
  *   quote facts: a chain per sentence of the facts push_quote() adds
  *     (they are added only here, in sentence order per pass);
  *   entity facts: their indices grouped by sentence in fact order
- *     (fx_entities() adds them all before fx_speech() runs).
+ *     (story__fx_entities() adds them all before story__fx_speech() runs).
  * `early` counts quote facts that start before their sentence (a speaker
  * name reaching back across a sentence break); while it is not 0 the
  * quote lookup scans all facts as before, so results never change. */
@@ -323,7 +323,8 @@ static const story_fact *latest_quote(fx *x, size_t s, size_t at)
 
 static int is_place(fx *x, long ei)
 {
-    story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(x, ei)];
+    story_fact *ef =
+        &((story_fact *)x->facts.data)[story__fx_entity_fact(x, ei)];
     return strcmp(ef->entity_kind, "place") == 0;
 }
 
@@ -332,7 +333,8 @@ static long np_head(fx *x, size_t k, size_t v);
 /* Kind of entity ei ("person", "organisation", "place", "other"). */
 static const char *ent_kind(fx *x, long ei)
 {
-    return ((story_fact *)x->facts.data)[fx_entity_fact(x, ei)].entity_kind;
+    return ((story_fact *)x->facts.data)[story__fx_entity_fact(x, ei)]
+        .entity_kind;
 }
 
 /* A pronoun of the pack at token k (before sentence end e) that can be a
@@ -341,9 +343,9 @@ static const char *ent_kind(fx *x, long ei)
  * not "her"). The pronoun concept, else NULL. */
 static const char *subject_pronoun(fx *x, size_t k, size_t e, size_t *n)
 {
-    const char *pc = fx_match(x, "pronouns", k, e, n);
+    const char *pc = story__fx_match(x, "pronouns", k, e, n);
     if (pc && story_langpack_has(x->lp, "determiners", x->a->tokens[k].key) &&
-        k + 1 < e && !fx_clause_break_before(x, k + 1) &&
+        k + 1 < e && !story__fx_clause_break_before(x, k + 1) &&
         (x->a->tokens[k + 1].flags & STORY_TOKEN_LETTER))
         return NULL;
     return pc;
@@ -357,18 +359,18 @@ static const char *subject_pronoun(fx *x, size_t k, size_t e, size_t *n)
  *     is X, not the firm Y Z named after him;
  *  2. else the latest entity of kind person within 400 tokens before k:
  *     "A, secretary-general of B C, dismissed … He told D" is A;
- *  3. else fx_entity_near (the latest entity that is no organisation or
+ *  3. else story__fx_entity_near (the latest entity that is no organisation or
  *     place).
- * A plural pronoun (concept "group") goes to fx_entity_near directly.
+ * A plural pronoun (concept "group") goes to story__fx_entity_near directly.
  * Returns the entity index or -1. */
 static long pronoun_speaker(fx *x, size_t k)
 {
     const story_article *a = x->a;
     size_t s = a->tokens[k].sentence, n;
     size_t e = x->sent_tok[s + 1];
-    const char *pc = fx_match(x, "pronouns", k, e, &n);
+    const char *pc = story__fx_match(x, "pronouns", k, e, &n);
     if (!pc || strcmp(pc, "person") != 0)
-        return fx_entity_near(x, s, k, 0, 1);
+        return story__fx_entity_near(x, s, k, 0, 1);
     /* a resumptive pronoun: the sentence opens with a person's name
      * phrase that ends at a clause break before k ("Matt X, who follows
      * the shares for Y, he said that …", hi "X, जो …, उन्होंने कहा") */
@@ -377,8 +379,8 @@ static long pronoun_speaker(fx *x, size_t k)
         while (p < k && p < b + 4 && x->tok_ent[p] < 0 &&
                (x->tok_role[p] ||
                 story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
-                fx_match(x, "roles", p, e, &n) ||
-                fx_match(x, "titles", p, e, &n)))
+                story__fx_match(x, "roles", p, e, &n) ||
+                story__fx_match(x, "titles", p, e, &n)))
             p++;
         long te = p < k ? x->tok_ent[p] : -1;
         if (te >= 0 && strcmp(ent_kind(x, te), "organisation") != 0 &&
@@ -386,7 +388,7 @@ static long pronoun_speaker(fx *x, size_t k)
             size_t q = p + 1;
             while (q < k && x->tok_ent[q] == te)
                 q++;
-            if (q < k && fx_clause_break_before(x, q))
+            if (q < k && story__fx_clause_break_before(x, q))
                 return te;
         }
     }
@@ -394,7 +396,7 @@ static long pronoun_speaker(fx *x, size_t k)
     if (best && best->entity >= 0) {
         const story_fact *ef =
             &((const story_fact *)x->facts.data)[best->entity];
-        size_t t = fx_token_after(x, ef->start);
+        size_t t = story__fx_token_after(x, ef->start);
         long ei = t < a->n_tokens ? x->tok_ent[t] : -1;
         if (ei >= 0 && strcmp(ent_kind(x, ei), "organisation") != 0 &&
             strcmp(ent_kind(x, ei), "place") != 0)
@@ -420,7 +422,7 @@ static long pronoun_speaker(fx *x, size_t k)
         if (x->tok_ent[q] >= 0 &&
             strcmp(ent_kind(x, x->tok_ent[q]), "person") == 0)
             return x->tok_ent[q];
-    return fx_entity_near(x, s, k, 0, 1);
+    return story__fx_entity_near(x, s, k, 0, 1);
 }
 
 static long np_head(fx *x, size_t k, size_t v);
@@ -441,7 +443,7 @@ static long org_ref(fx *x, size_t k)
 {
     size_t n;
     if (x->tok_ent[k] >= 0 ||
-        !fx_match(x, "organisation_anaphors", k, x->a->n_tokens, &n))
+        !story__fx_match(x, "organisation_anaphors", k, x->a->n_tokens, &n))
         return -1;
     /* packs with articles: only a definite one ("the company"; "a
      * leading commercial bank" is another one) */
@@ -511,9 +513,9 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
             if (!near_token(x, b, e, v, d, dir, q, all, &k))
                 continue;
             if (x->tok_ent[k] >= 0) {
-                story_fact *ef =
-                    &((story_fact *)x->facts.data)[fx_entity_fact(
-                        x, x->tok_ent[k])];
+                story_fact *ef = &(
+                    (story_fact *)
+                        x->facts.data)[story__fx_entity_fact(x, x->tok_ent[k])];
                 if (strcmp(ef->entity_kind, "place") == 0)
                     continue;
                 if (dir == 0 && addressee_post(x, k, v))
@@ -540,7 +542,7 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                 return sr;
             if (subject_pronoun(x, k, e, &n))
                 return pronoun_speaker(x, k);
-            long tr = fx_title_ref(x, k);
+            long tr = story__fx_title_ref(x, k);
             if (tr >= 0)
                 return tr;
             if ((tr = org_ref(x, k)) >= 0)
@@ -562,7 +564,7 @@ static long np_head(fx *x, size_t k, size_t v)
     for (size_t i = k + 1; i < v && i < k + 12; i++) {
         /* an appositive after a comma is another phrase ("X, co-founder
          * of Y, said" is X) */
-        if (fx_clause_break_before(x, i))
+        if (story__fx_clause_break_before(x, i))
             break;
         if (x->tok_ent[i] >= 0) {
             if (x->tok_ent[i] != head && !is_place(x, x->tok_ent[i]))
@@ -576,19 +578,19 @@ static long np_head(fx *x, size_t k, size_t v)
          * the run (the head is never that place) */
         if (i + 1 < v && x->tok_ent[i + 1] >= 0 &&
             is_place(x, x->tok_ent[i + 1]) &&
-            !fx_clause_break_before(x, i + 1) &&
+            !story__fx_clause_break_before(x, i + 1) &&
             story_langpack_has(x->lp, "name_origin_connectors",
                                x->a->tokens[i].key))
             continue;
         /* "der Münchner Abgeordnete der Grünen Anna Weber": a
          * determiner after a role word opens the role's genitive */
-        if (i + 1 < v && !fx_clause_break_before(x, i + 1) &&
+        if (i + 1 < v && !story__fx_clause_break_before(x, i + 1) &&
             story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) &&
-            (x->tok_role[i - 1] || fx_match(x, "roles", i - 1, e, &n)))
+            (x->tok_role[i - 1] || story__fx_match(x, "roles", i - 1, e, &n)))
             continue;
-        if (fx_match(x, "roles", i, e, &n) ||
-            fx_match(x, "titles", i, e, &n) ||
-            fx_match(x, "nationalities", i, e, &n)) {
+        if (story__fx_match(x, "roles", i, e, &n) ||
+            story__fx_match(x, "titles", i, e, &n) ||
+            story__fx_match(x, "nationalities", i, e, &n)) {
             i += n > 0 ? n - 1 : 0; /* zh/ja: 分析 师 */
             continue;
         }
@@ -598,8 +600,8 @@ static long np_head(fx *x, size_t k, size_t v)
          * role word modifies it (股票 分析师) */
         if (story_langpack_has(x->lp, "possessive_particles",
                                x->a->tokens[i].key) ||
-            (x->cjk && i + 1 < v && !fx_clause_break_before(x, i + 1) &&
-             fx_match(x, "roles", i + 1, e, &n)))
+            (x->cjk && i + 1 < v && !story__fx_clause_break_before(x, i + 1) &&
+             story__fx_match(x, "roles", i + 1, e, &n)))
             continue;
         /* a role's organisation in the genitive before the holder's full
          * name ("Tajemník Rady národní bezpečnosti a obrany Ukrajiny
@@ -608,12 +610,13 @@ static long np_head(fx *x, size_t k, size_t v)
         if (k > 0 && x->tok_role[k - 1] && !x->cjk &&
             !(x->a->tokens[i].flags & STORY_TOKEN_CAPITAL)) {
             size_t j = i;
-            while (j < v && j < k + 12 && !fx_clause_break_before(x, j) &&
-                   (x->tok_ent[j] >= 0 ? is_place(x, x->tok_ent[j])
-                                       : !(x->a->tokens[j].flags &
-                                           STORY_TOKEN_CAPITAL)))
+            while (j < v && j < k + 12 &&
+                   !story__fx_clause_break_before(x, j) &&
+                   (x->tok_ent[j] >= 0
+                        ? is_place(x, x->tok_ent[j])
+                        : !(x->a->tokens[j].flags & STORY_TOKEN_CAPITAL)))
                 j++;
-            if (j < v && j < k + 12 && !fx_clause_break_before(x, j) &&
+            if (j < v && j < k + 12 && !story__fx_clause_break_before(x, j) &&
                 x->tok_ent[j] >= 0 && j + 1 < v &&
                 x->tok_ent[j + 1] == x->tok_ent[j] &&
                 strcmp(ent_kind(x, x->tok_ent[j]), "organisation") != 0) {
@@ -633,7 +636,7 @@ static long np_head(fx *x, size_t k, size_t v)
  * said" modifies the noun after it. */
 static int possessive(fx *x, size_t k)
 {
-    return fx_ends_with(x, "possessive_suffixes", k, 1);
+    return story__fx_ends_with(x, "possessive_suffixes", k, 1);
 }
 
 /* Subject of reporting verb v: the first entity (or pronoun) of the
@@ -661,7 +664,7 @@ static long subject_of(fx *x, size_t v, const qspan *q,
      * without a candidate ("…, and has vowed to") falls back to the
      * sentence start */
     size_t c = v;
-    while (c > from + 1 && !fx_clause_break_before(x, c))
+    while (c > from + 1 && !story__fx_clause_break_before(x, c))
         c--;
     if (c > from + 1 && c + 12 >= v &&
         !(q && q->close > a->tokens[c].start && q->open < a->tokens[v].end))
@@ -682,7 +685,7 @@ static long subject_of(fx *x, size_t v, const qspan *q,
             }
             if (subject_pronoun(x, k, e, &n))
                 return pronoun_speaker(x, k);
-            long tr = fx_title_ref(x, k);
+            long tr = story__fx_title_ref(x, k);
             if (tr >= 0)
                 return tr;
             if ((tr = org_ref(x, k)) >= 0)
@@ -710,7 +713,7 @@ static long subject_of(fx *x, size_t v, const qspan *q,
         }
         if (subject_pronoun(x, k, e, &n))
             return pronoun_speaker(x, k);
-        long tr = fx_title_ref(x, k);
+        long tr = story__fx_title_ref(x, k);
         if (tr >= 0)
             return tr;
         if ((tr = org_ref(x, k)) >= 0)
@@ -720,8 +723,8 @@ static long subject_of(fx *x, size_t v, const qspan *q,
             return tr;
         /* a first name the entity stage left out ("Matt" before
          * "Britzman": a common word in German) */
-        if (k + 1 < v && x->tok_ent[k + 1] >= 0 && fx_adjacent(x, k, 0) &&
-            !is_place(x, x->tok_ent[k + 1]))
+        if (k + 1 < v && x->tok_ent[k + 1] >= 0 &&
+            story__fx_adjacent(x, k, 0) && !is_place(x, x->tok_ent[k + 1]))
             continue;
         /* roles, nationalities and determiners may precede the name */
         if (!x->tok_role[k] &&
@@ -761,8 +764,9 @@ static int speaks_language(fx *x, size_t k, size_t n)
  * verb_negated reads the prefix as the verb's negation (session 11). */
 static const char *reporting_verb(fx *x, size_t k, size_t e, size_t *n)
 {
-    const char *c = fx_match(x, "reporting_verbs", k, e, n);
-    if (!c && (c = fx_prefix_negated(x, k, "reporting_verbs", NULL)) != NULL)
+    const char *c = story__fx_match(x, "reporting_verbs", k, e, n);
+    if (!c &&
+        (c = story__fx_prefix_negated(x, k, "reporting_verbs", NULL)) != NULL)
         *n = 1;
     return c;
 }
@@ -774,9 +778,8 @@ static long verb_near(fx *x, size_t s0, size_t s1, const qspan *q,
     size_t b = x->sent_tok[s0], e = x->sent_tok[s1 + 1], n;
     long best = -1;
     size_t bestd = (size_t)-1;
-    size_t near = fx_token_after(x, q->open > 8 * FX_WINDOW
-                                        ? q->open - 8 * FX_WINDOW
-                                        : 0);
+    size_t near = story__fx_token_after(
+        x, q->open > 8 * FX_WINDOW ? q->open - 8 * FX_WINDOW : 0);
     if (near > b)
         b = near;
     for (size_t k = b; k < e; k++) {
@@ -832,14 +835,15 @@ static const char *ent_skel(fx *x, long ei)
 {
     if (ei < 0)
         return "";
-    story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(x, ei)];
+    story_fact *ef =
+        &((story_fact *)x->facts.data)[story__fx_entity_fact(x, ei)];
     return ef->key + strlen("entity|");
 }
 
 /* First content token: the first token starting at or after byte cs. */
 static size_t first_tok_at(fx *x, size_t cs)
 {
-    size_t t = fx_token_after(x, cs);
+    size_t t = story__fx_token_after(x, cs);
     while (t < x->a->n_tokens && x->a->tokens[t].start < cs)
         t++;
     return t;
@@ -854,11 +858,11 @@ static int clause_neg_cue(fx *x, size_t k, size_t e, size_t *n)
 {
     const char *w = x->a->tokens[k].key;
     *n = 1;
-    if (fx_match(x, "negation_cues", k, e, n))
+    if (story__fx_match(x, "negation_cues", k, e, n))
         return !(*n == 1 &&
                  story_langpack_has(x->lp, "negation_nonclausal", w));
     *n = 1;
-    return fx_elided_negation(x, k);
+    return story__fx_elided_negation(x, k);
 }
 
 /* 1 when token i opens a new clause inside reported content: a clause
@@ -868,7 +872,7 @@ static int content_clause_start(fx *x, size_t i, size_t t0)
 {
     const story_article *a = x->a;
     if (i == t0 || a->tokens[i].sentence != a->tokens[i - 1].sentence ||
-        fx_clause_break_before(x, i))
+        story__fx_clause_break_before(x, i))
         return 1;
     return story_langpack_has(x->lp, "clause_coordinators",
                               a->tokens[i].key) ||
@@ -892,7 +896,7 @@ static int content_negated(fx *x, size_t cs, size_t ce)
     for (size_t i = t0; i < a->n_tokens && a->tokens[i].end <= ce; i++) {
         size_t e = x->sent_tok[a->tokens[i].sentence + 1];
         /* "not only … but also", "nicht nur", "не только" assert */
-        if (fx_match(x, "negation_exceptions", i, e, &n)) {
+        if (story__fx_match(x, "negation_exceptions", i, e, &n)) {
             i += n - 1;
             continue;
         }
@@ -906,7 +910,7 @@ static int content_negated(fx *x, size_t cs, size_t ce)
             size_t j = i + n, left = 0;
             while (j < a->n_tokens && a->tokens[j].end <= ce &&
                    a->tokens[j].sentence == a->tokens[i].sentence &&
-                   !fx_clause_break_before(x, j) && left < 3) {
+                   !story__fx_clause_break_before(x, j) && left < 3) {
                 left++;
                 j++;
             }
@@ -924,12 +928,12 @@ static int content_negated(fx *x, size_t cs, size_t ce)
 static int parenthetical(fx *x, size_t i, size_t ce)
 {
     const story_article *a = x->a;
-    if (!fx_clause_break_before(x, i))
+    if (!story__fx_clause_break_before(x, i))
         return 0;
     for (size_t j = i + 1; j <= i + 2 && j < a->n_tokens &&
                            a->tokens[j].end <= ce;
          j++)
-        if (fx_clause_break_before(x, j))
+        if (story__fx_clause_break_before(x, j))
             return a->tokens[j].sentence == a->tokens[i].sentence;
     return 0;
 }
@@ -961,10 +965,9 @@ static int content_hedged(fx *x, size_t cs, size_t ce, int direct)
         if ((a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
             i > x->sent_tok[a->tokens[i].sentence] && !cap_nouns)
             continue;
-        if (fx_match(x, "hedge_cues", i, e, &n) &&
+        if (story__fx_match(x, "hedge_cues", i, e, &n) &&
             !(direct == 0 && n == 1 &&
-              story_langpack_has(x->lp, "hedge_backshift",
-                                 a->tokens[i].key)))
+              story_langpack_has(x->lp, "hedge_backshift", a->tokens[i].key)))
             return 1;
     }
     return 0;
@@ -981,11 +984,11 @@ static int verb_negated(fx *x, size_t v, size_t cs, size_t ce)
     size_t s = a->tokens[v].sentence, b = x->sent_tok[s];
     size_t e = x->sent_tok[s + 1], n;
     /* the verb's own prefix: cs "neřekl" */
-    if (!fx_match(x, "reporting_verbs", v, e, &n) &&
-        fx_prefix_negated(x, v, "reporting_verbs", NULL))
+    if (!story__fx_match(x, "reporting_verbs", v, e, &n) &&
+        story__fx_prefix_negated(x, v, "reporting_verbs", NULL))
         return 1;
     for (size_t k = v; k > b && k + 3 >= v; k--) {
-        if (fx_clause_break_before(x, k))
+        if (story__fx_clause_break_before(x, k))
             break;
         size_t q = k - 1;
         if (a->tokens[q].start >= cs && a->tokens[q].end <= ce)
@@ -995,7 +998,7 @@ static int verb_negated(fx *x, size_t v, size_t cs, size_t ce)
     }
     if (json_is_true(story_langpack_field(x->lp, "negation_after")))
         for (size_t k = v + 1; k < e && k <= v + 3; k++) {
-            if (fx_clause_break_before(x, k))
+            if (story__fx_clause_break_before(x, k))
                 break;
             if (a->tokens[k].start >= cs && a->tokens[k].end <= ce)
                 continue;
@@ -1013,7 +1016,7 @@ static int verb_negated(fx *x, size_t v, size_t cs, size_t ce)
  *   negated = verb negated (verb_negated) XOR content negated
  *             (content_negated) XOR the verb is a denial (concept DENY:
  *             "denied the bridge was safe" claims it was not);
- *   hedged  = the verb is hedged (fx_hedged) OR the content's main
+ *   hedged  = the verb is hedged (story__fx_hedged) OR the content's main
  *             clause is (content_hedged: "may have caused"). */
 static void push_quote(fx *x, size_t s, size_t start, size_t end,
                        size_t cs, size_t ce, long ei, const char *role,
@@ -1025,7 +1028,7 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
     int hedge = content_hedged(x, cs, ce, direct);
     if (vtok != (size_t)-1) {
         neg ^= verb_negated(x, vtok, cs, ce);
-        hedge |= fx_hedged(x, x->a->tokens[vtok].sentence, vtok);
+        hedge |= story__fx_hedged(x, x->a->tokens[vtok].sentence, vtok);
     }
     if (verb && strcmp(verb, "DENY") == 0)
         neg ^= 1;
@@ -1038,7 +1041,7 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
     f.direct = direct;
     f.negated = neg;
     f.hedged = hedge;
-    f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
+    f.entity = ei >= 0 ? (long)story__fx_entity_fact(x, ei) : -1;
     /* speaker: entity key, else the source class of a role or group
      * noun, as for attributions ("a spokesman", "ministers" -> OFFICIAL;
      * the concept itself when it has no class), else "?" (unresolved;
@@ -1051,9 +1054,9 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
                       : cls   ? cls
                       : role  ? role
                               : "?";
-    f.key = fx_printf(x, "quote|%s", spk);
-    f.slot = fx_strdup(x, f.key);
-    f.verb = fx_strdup(x, verb ? verb : "");
+    f.key = story__fx_printf(x, "quote|%s", spk);
+    f.slot = story__fx_strdup(x, f.key);
+    f.verb = story__fx_strdup(x, verb ? verb : "");
     json_t *o = json_object();
     json_object_set_new(o, "speaker", ei >= 0 || role ? json_string(spk)
                                                       : json_null());
@@ -1061,8 +1064,8 @@ static void push_quote(fx *x, size_t s, size_t start, size_t end,
     json_object_set_new(o, "direct", json_boolean(direct));
     json_object_set_new(o, "content_start", json_integer((json_int_t)cs));
     json_object_set_new(o, "content_end", json_integer((json_int_t)ce));
-    f.value_json = fx_json(x, o);
-    size_t i = fx_push(x, &f);
+    f.value_json = story__fx_json(x, o);
+    size_t i = story__fx_push(x, &f);
     if (i != (size_t)-1)
         speech_ix_add_quote(x, i);
 }
@@ -1076,7 +1079,7 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
     f.sentence = s;
     f.start = start;
     f.end = end;
-    f.entity = ei >= 0 ? (long)fx_entity_fact(x, ei) : -1;
+    f.entity = ei >= 0 ? (long)story__fx_entity_fact(x, ei) : -1;
     /* key: the entity, else the source class of a role concept
      * ("attribution_classes": spokesperson -> OFFICIAL, analyst -> EXPERT),
      * else ANONYMOUS (no source named) */
@@ -1087,9 +1090,9 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
                      : cls ? cls
                      : source && source[0] ? source
                                            : "ANONYMOUS";
-    f.key = fx_printf(x, "attribution|%s", kp);
-    f.slot = fx_strdup(x, f.key);
-    f.verb = fx_strdup(x, verb ? verb : "");
+    f.key = story__fx_printf(x, "attribution|%s", kp);
+    f.slot = story__fx_strdup(x, f.key);
+    f.verb = story__fx_strdup(x, verb ? verb : "");
     const story_sentence *se = &x->a->sentences[s];
     f.content_start = se->start;
     f.content_end = se->end;
@@ -1099,8 +1102,8 @@ static void push_attr(fx *x, size_t s, size_t start, size_t end,
                                          : json_null());
     json_object_set_new(o, "class", json_string(ei >= 0 ? "ENTITY" : kp));
     json_object_set_new(o, "verb", verb ? json_string(verb) : json_null());
-    f.value_json = fx_json(x, o);
-    fx_push(x, &f);
+    f.value_json = story__fx_json(x, o);
+    story__fx_push(x, &f);
 }
 
 /* A possible source at token i: a source noun of the pack's
@@ -1120,16 +1123,16 @@ static const char *source_at(fx *x, size_t i, long *ei)
          * 工程 | 师, 科学家): the entry over several tokens, exact forms */
         size_t n = 0;
         if (x->cjk &&
-            (cls = fx_match(x, "attribution_sources", i, x->a->n_tokens,
-                            &n)) != NULL &&
+            (cls = story__fx_match(x, "attribution_sources", i, x->a->n_tokens,
+                                   &n)) != NULL &&
             n > 1)
             return cls;
     }
-    const char *p = fx_participant(x, i, ei);
+    const char *p = story__fx_participant(x, i, ei);
     if (!p || *ei >= 0)
         return p;
     size_t n;
-    const char *role = fx_match(x, "roles", i, x->a->n_tokens, &n);
+    const char *role = story__fx_match(x, "roles", i, x->a->n_tokens, &n);
     /* a title before a name ("Mr Habeck") is that person */
     if (role && i + n < x->a->n_tokens && x->tok_ent[i + n] >= 0 &&
         x->a->tokens[i + n].sentence == x->a->tokens[i].sentence) {
@@ -1159,7 +1162,7 @@ static size_t any_source_phrase(fx *x, size_t i, size_t e)
         q++;
     for (; q < e && words < 4; q++, words++) {
         const story_token *t = &a->tokens[q];
-        if ((words > 0 || q > i) && fx_clause_break_before(x, q))
+        if ((words > 0 || q > i) && story__fx_clause_break_before(x, q))
             break;
         if (!(t->flags & STORY_TOKEN_LETTER) ||
             (t->flags & STORY_TOKEN_NUMBER) || x->tok_ent[q] >= 0 ||
@@ -1169,7 +1172,7 @@ static size_t any_source_phrase(fx *x, size_t i, size_t e)
     }
     if (words == 0)
         return 0;
-    if (q < e && !fx_clause_break_before(x, q))
+    if (q < e && !story__fx_clause_break_before(x, q))
         return 0;
     return q;
 }
@@ -1220,8 +1223,9 @@ static long latest_person(fx *x, size_t k)
     for (size_t q = k; q-- > 0 && q + 400 > k;) {
         if (x->tok_ent[q] < 0)
             continue;
-        story_fact *ef = &((story_fact *)x->facts.data)[fx_entity_fact(
-            x, x->tok_ent[q])];
+        story_fact *ef =
+            &((story_fact *)
+                  x->facts.data)[story__fx_entity_fact(x, x->tok_ent[q])];
         if (strcmp(ef->entity_kind, "organisation") != 0 &&
             strcmp(ef->entity_kind, "place") != 0)
             return x->tok_ent[q];
@@ -1235,7 +1239,7 @@ static long latest_person(fx *x, size_t k)
 static int verb_opens_clause(const fx *x, size_t k, size_t b)
 {
     size_t c = k;
-    while (c > b && !fx_clause_break_before(x, c))
+    while (c > b && !story__fx_clause_break_before(x, c))
         c--;
     return k - c <= 1;
 }
@@ -1257,19 +1261,18 @@ static long role_name_after(fx *x, size_t v, size_t e)
     if (!reporting_verb(x, v, e, &n) || !n)
         return -1;
     k = v + n;
-    for (int d = 0; d < 2 && k < e && !fx_clause_break_before(x, k) &&
-                    story_langpack_has(x->lp, "determiners",
-                                       a->tokens[k].key);
+    for (int d = 0; d < 2 && k < e && !story__fx_clause_break_before(x, k) &&
+                    story_langpack_has(x->lp, "determiners", a->tokens[k].key);
          d++)
         k++;
-    if (k >= e || fx_clause_break_before(x, k))
+    if (k >= e || story__fx_clause_break_before(x, k))
         return -1;
-    if (!x->tok_role[k] && !fx_match(x, "roles", k, e, &n))
+    if (!x->tok_role[k] && !story__fx_match(x, "roles", k, e, &n))
         return -1;
     long best = -1;
     int breaks = 0;
     for (size_t j = k + 1; j < e && j < k + 9; j++) {
-        if (fx_clause_break_before(x, j)) {
+        if (story__fx_clause_break_before(x, j)) {
             if (++breaks > 1 || x->tok_ent[j] < 0)
                 break;
         }
@@ -1296,8 +1299,9 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
         find_quotes(x, a->paragraphs[p].start, a->paragraphs[p].end, &qv);
         for (size_t i = 0; i < qv.len; i++) {
             qspan *q = &((qspan *)qv.data)[i];
-            size_t s0 = fx_sentence_at(x, q->open);
-            size_t s1 = fx_sentence_at(x, q->close > 0 ? q->close - 1 : 0);
+            size_t s0 = story__fx_sentence_at(x, q->open);
+            size_t s1 =
+                story__fx_sentence_at(x, q->close > 0 ? q->close - 1 : 0);
             if (!long_enough(x, s0, q))
                 continue;
             const char *verb = NULL, *srole = NULL;
@@ -1328,8 +1332,8 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 /* entity right before the opening or after the closing */
                 /* first token ending after the opening mark, first token
                  * starting at/after the closing mark */
-                size_t before = fx_token_after(x, q->open);
-                size_t after = fx_token_after(x, q->close);
+                size_t before = story__fx_token_after(x, q->open);
+                size_t after = story__fx_token_after(x, q->close);
                 while (after < e && a->tokens[after].start < q->close)
                     after++;
                 if (before < b)
@@ -1358,7 +1362,7 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
             if (ei < 0 && v >= 0 &&
                 json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
                 verb_opens_clause(x, (size_t)v, b))
-                ei = latest_person(x, fx_token_after(x, q->open));
+                ei = latest_person(x, story__fx_token_after(x, q->open));
             if (ei < 0 && v >= 0 && !role)
                 role = role_near(x, b, e, (size_t)v, q, &qv, 4);
             push_quote(x, s0, q->open, q->close, q->cstart, q->cend, ei, role,
@@ -1411,16 +1415,15 @@ static int bare_clause(fx *x, size_t i, size_t e)
 {
     const story_article *a = x->a;
     if (!(a->tokens[i].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) ||
-        fx_clause_break_before(x, i) ||
+        story__fx_clause_break_before(x, i) ||
         story_langpack_has(x->lp, "finite_verb_cues", a->tokens[i].key) ||
         story_langpack_has(x->lp, "speech_addressee_markers",
                            a->tokens[i].key) ||
-        story_langpack_has(x->lp, "speech_complementizers",
-                           a->tokens[i].key))
+        story_langpack_has(x->lp, "speech_complementizers", a->tokens[i].key))
         return 0;
     for (size_t j = i + 1; j < e && j <= i + 4; j++) {
         const char *w = a->tokens[j].key;
-        if (fx_clause_break_before(x, j) ||
+        if (story__fx_clause_break_before(x, j) ||
             story_langpack_has(x->lp, "clause_coordinators", w) ||
             story_langpack_has(x->lp, "speech_complementizers", w))
             return 0;
@@ -1466,7 +1469,7 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
                                       a->tokens[i].key);
         if (comp || colon_before(x, i))
             return 1;
-        if (fx_clause_break_before(x, i)) {
+        if (story__fx_clause_break_before(x, i)) {
             if (comma_clause && i <= after + 4)
                 return 1;
             if (i > after)
@@ -1476,14 +1479,14 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
     /* content first: ", he said." / ", said Smith." -- a clause break at
      * most 3 tokens before the verb, and the verb either ends its clause
      * or has its subject after it */
-    int ends = after >= e || fx_clause_break_before(x, after) || sk > k;
+    int ends = after >= e || story__fx_clause_break_before(x, after) || sk > k;
     /* the break may also open the subject's noun phrase, up to 3 tokens
      * before its head (", the foreign ministry said.") */
     size_t lo = k >= 2 ? k - 2 : 0;
     if (sk < k && sk >= 3 && sk - 3 < lo)
         lo = sk - 3;
     for (size_t j = k; ends && j > b + 3 && j >= lo; j--)
-        if (fx_clause_break_before(x, j))
+        if (story__fx_clause_break_before(x, j))
             return 1;
     /* "Police said 12 people died": a number opens the clause too */
     if (after < e &&
@@ -1500,7 +1503,7 @@ static int has_complement(fx *x, size_t k, size_t n, size_t sk, size_t b,
      * denies its noun object: "The company denied the layoffs" claims
      * there are none. The object must open right after the verb, in its
      * clause */
-    if (after < e && !fx_clause_break_before(x, after) &&
+    if (after < e && !story__fx_clause_break_before(x, after) &&
         (a->tokens[after].flags & (STORY_TOKEN_LETTER | STORY_TOKEN_NUMBER)) &&
         !story_langpack_has(x->lp, "speech_addressee_markers",
                             a->tokens[after].key) &&
@@ -1564,17 +1567,18 @@ static long opener_subject(fx *x, size_t k, size_t b, size_t *sk)
     while (p < k && p < b + 4 && x->tok_ent[p] < 0 &&
            (x->tok_role[p] ||
             story_langpack_has(x->lp, "determiners", a->tokens[p].key) ||
-            fx_match(x, "roles", p, e, &n) || fx_match(x, "titles", p, e, &n)))
+            story__fx_match(x, "roles", p, e, &n) ||
+            story__fx_match(x, "titles", p, e, &n)))
         p++;
     if (p >= k || k > p + 30 || x->tok_ent[p] < 0 ||
         is_place(x, x->tok_ent[p]))
         return -1;
     size_t q = p + 1;
-    while (q < k && !fx_clause_break_before(x, q)) {
+    while (q < k && !story__fx_clause_break_before(x, q)) {
         /* "aus Bayern" with a place the entity stage did not take */
         if (x->tok_ent[q] < 0 && q + 1 < k &&
             (a->tokens[q + 1].flags & STORY_TOKEN_CAPITAL) &&
-            !fx_clause_break_before(x, q + 1) &&
+            !story__fx_clause_break_before(x, q + 1) &&
             story_langpack_has(x->lp, "name_origin_connectors",
                                a->tokens[q].key)) {
             q += 2;
@@ -1604,13 +1608,13 @@ static long opener_subject(fx *x, size_t k, size_t b, size_t *sk)
  * -1. */
 static long appositive(fx *x, size_t k, size_t b, size_t *sk)
 {
-    if (k <= b + 2 || !fx_clause_break_before(x, k))
+    if (k <= b + 2 || !story__fx_clause_break_before(x, k))
         return -1;
     long op = opener_subject(x, k, b, sk);
     if (op >= 0)
         return op;
     for (size_t c = k - 1; c > b && c + 9 > k; c--) {
-        if (!fx_clause_break_before(x, c))
+        if (!story__fx_clause_break_before(x, c))
             continue;
         long ap = x->tok_ent[c - 1];
         if (ap < 0 || is_place(x, ap))
@@ -1636,9 +1640,9 @@ static long role_apposition(fx *x, size_t q, size_t b)
                            x->a->tokens[q].key))
         return -1;
     size_t c = q;
-    while (c > b && q - c < 4 && !fx_clause_break_before(x, c))
+    while (c > b && q - c < 4 && !story__fx_clause_break_before(x, c))
         c--;
-    if (c <= b || !fx_clause_break_before(x, c))
+    if (c <= b || !story__fx_clause_break_before(x, c))
         return -1;
     long te = x->tok_ent[c - 1];
     if (te < 0 || is_place(x, te) ||
@@ -1670,10 +1674,10 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
     size_t m;
     /* not across a comma or complementizer right after the verb
      * ("…, uvedl, že celoroční CR": CR is in the content) */
-    if (k > b && fx_clause_break_before(x, k) &&
-        !(k + n < e && fx_clause_break_before(x, k + n)))
+    if (k > b && story__fx_clause_break_before(x, k) &&
+        !(k + n < e && story__fx_clause_break_before(x, k + n)))
         for (size_t q = k + n; q < e && q < k + n + 5; q++) {
-            if (q > k + n && fx_clause_break_before(x, q))
+            if (q > k + n && story__fx_clause_break_before(x, q))
                 break;
             if (story_langpack_has(x->lp, "speech_complementizers",
                                    a->tokens[q].key))
@@ -1699,7 +1703,7 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
                  * Kongressabgeordnete Matt Rosendale"; a first name the
                  * entity stage left out may come between) */
                 for (size_t h = q + 1; h < e && h < q + 4; h++) {
-                    if (fx_clause_break_before(x, h))
+                    if (story__fx_clause_break_before(x, h))
                         break;
                     if (x->tok_ent[h] >= 0) {
                         if (is_place(x, x->tok_ent[h]))
@@ -1715,7 +1719,7 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
             }
         }
     for (size_t q = k; q > b && q + 6 > k; q--) {
-        if (q < k && fx_clause_break_before(x, q + 1))
+        if (q < k && story__fx_clause_break_before(x, q + 1))
             break;
         if (!story_langpack_has(x->lp, "speech_subject_markers",
                                 a->tokens[q - 1].key))
@@ -1787,7 +1791,7 @@ static void reported_speech(fx *x, size_t s)
     if (!last || last->entity < 0)
         return;
     const story_fact *ef = &((const story_fact *)x->facts.data)[last->entity];
-    size_t t = fx_token_after(x, ef->start);
+    size_t t = story__fx_token_after(x, ef->start);
     long ei = t < a->n_tokens ? x->tok_ent[t] : -1;
     if (ei < 0)
         return;
@@ -1984,7 +1988,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
          * 表示": according to the police, said), one attribution */
         size_t cue_src = (size_t)-1;
         for (size_t k = b; k < e; k++) {
-            const char *cue = fx_match(x, "attribution_cues", k, e, &n);
+            const char *cue = story__fx_match(x, "attribution_cues", k, e, &n);
             if (cue) {
                 long ei = -1;
                 const char *src = NULL;
@@ -2000,17 +2004,18 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * wurde …" (thus) */
                 if (story_langpack_has(x->lp, "attribution_cues_after_break",
                                        tokens_key(x, k, n)) &&
-                    (k == b || !fx_clause_break_before(x, k))) {
+                    (k == b || !story__fx_clause_break_before(x, k))) {
                     k += n - 1;
                     continue;
                 }
                 /* a cue that ends its clause is another word ("Rufe
                  * wurden laut,": loud) */
-                int open = k + n < e && !fx_clause_break_before(x, k + n);
+                int open =
+                    k + n < e && !story__fx_clause_break_before(x, k + n);
                 for (size_t q = k + n; open && q < e &&
                                        q < k + n + (strict ? 2 : 5);
                      q++) {
-                    if (q > k + n && fx_clause_break_before(x, q))
+                    if (q > k + n && story__fx_clause_break_before(x, q))
                         break;
                     if ((src = source_at(x, q, &ei))) {
                         end = a->tokens[q].end;
@@ -2022,7 +2027,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * "X के अनुसार"): the source before the cue */
                 for (size_t d = 1; !src && !strict && d <= 3 && k >= b + d;
                      d++) {
-                    if (fx_clause_break_before(x, k - d + 1))
+                    if (story__fx_clause_break_before(x, k - d + 1))
                         break;
                     if ((src = source_at(x, k - d, &ei)))
                         start = a->tokens[k - d].start;
@@ -2056,11 +2061,12 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                                               a->tokens[q].key))
                         q++;
                     const story_token *tq = q < e ? &a->tokens[q] : NULL;
-                    named_body = tq && (tq->flags & STORY_TOKEN_LETTER) &&
-                                 (tq->flags & STORY_TOKEN_CAPITAL) &&
-                                 !(tq->flags & STORY_TOKEN_NUMBER) &&
-                                 x->tok_ent[q] < 0 &&
-                                 (q == k + n || !fx_clause_break_before(x, q));
+                    named_body =
+                        tq && (tq->flags & STORY_TOKEN_LETTER) &&
+                        (tq->flags & STORY_TOKEN_CAPITAL) &&
+                        !(tq->flags & STORY_TOKEN_NUMBER) &&
+                        x->tok_ent[q] < 0 &&
+                        (q == k + n || !story__fx_clause_break_before(x, q));
                     /* ... with an organisation word of the pack's
                      * "entity_kinds" among its first 4 words (agency,
                      * office, service): a body that speaks, not a named
@@ -2070,10 +2076,10 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                                        w < q + 4;
                          w++) {
                         size_t m = 0;
-                        if (w > q && fx_clause_break_before(x, w))
+                        if (w > q && story__fx_clause_break_before(x, w))
                             break;
                         const char *kc =
-                            fx_match(x, "entity_kinds", w, e, &m);
+                            story__fx_match(x, "entity_kinds", w, e, &m);
                         org = (kc && strcmp(kc, "organisation") == 0) ||
                               organisation_stem(x, w);
                     }
@@ -2119,7 +2125,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             if (n == 1 &&
                 !story_langpack_map(x->lp, "reporting_verbs",
                                     a->tokens[k].key) &&
-                fx_ends_with(x, "reporting_participle_endings", k, 2))
+                story__fx_ends_with(x, "reporting_participle_endings", k, 2))
                 continue;
             /* a REPORT verb matched by its stem only is mostly a noun of
              * that stem (es "información", "informes" ~ "informó") */
@@ -2145,7 +2151,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
             ei = appositive(x, k, b, &sk);
             for (size_t d = 1; ei < 0 && d <= 5 && k >= b + d; d++) {
                 size_t q = k - d;
-                if (fx_clause_break_before(x, q + 1) && d > 1)
+                if (story__fx_clause_break_before(x, q + 1) && d > 1)
                     break;
                 /* the words of a direct quote before the verb are no
                  * subject ("…,“ řekl.") */
@@ -2161,15 +2167,15 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     /* "Thomas Massie of Kentucky said": the head of the
                      * name phrase ending here, not the place after "of" */
                     size_t p = q;
-                    while (p > b && !fx_clause_break_before(x, p) &&
-                           (x->tok_ent[p - 1] >= 0 ||
-                            (p - 1 > b && x->tok_ent[p - 2] >= 0 &&
-                             !fx_clause_break_before(x, p - 1) &&
-                             (story_langpack_has(x->lp, "name_connectors",
-                                                 a->tokens[p - 1].key) ||
-                              story_langpack_has(x->lp,
-                                                 "name_origin_connectors",
-                                                 a->tokens[p - 1].key)))))
+                    while (
+                        p > b && !story__fx_clause_break_before(x, p) &&
+                        (x->tok_ent[p - 1] >= 0 ||
+                         (p - 1 > b && x->tok_ent[p - 2] >= 0 &&
+                          !story__fx_clause_break_before(x, p - 1) &&
+                          (story_langpack_has(x->lp, "name_connectors",
+                                              a->tokens[p - 1].key) ||
+                           story_langpack_has(x->lp, "name_origin_connectors",
+                                              a->tokens[p - 1].key)))))
                         p--;
                     ei = np_head(x, p, q + 1);
                     /* a country opening its clause speaks for its
@@ -2177,7 +2183,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                      * "The US said"); after a preposition a place is an
                      * adjunct ("in Moscow, …") */
                     if (ei >= 0 && is_place(x, ei) &&
-                        !(p == b || fx_clause_break_before(x, p) ||
+                        !(p == b || story__fx_clause_break_before(x, p) ||
                           story_langpack_has(x->lp, "determiners",
                                              a->tokens[p - 1].key)))
                         ei = speaker_near(x, b, e, q + 1, NULL, NULL, 1);
@@ -2281,9 +2287,9 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * (", the foreign ministry said"): up to 3 tokens back */
                 size_t open = first;
                 while (open > b && open + 3 > first &&
-                       !fx_clause_break_before(x, open))
+                       !story__fx_clause_break_before(x, open))
                     open--;
-                if (open >= b + 3 && fx_clause_break_before(x, open)) {
+                if (open >= b + 3 && story__fx_clause_break_before(x, open)) {
                     fs = a->sentences[s].start;
                     cs = a->sentences[s].start;
                     ce = a->tokens[open - 1].end;
@@ -2303,7 +2309,7 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
     direct_index_free(&dq);
 }
 
-int fx_speech(fx *x)
+int story__fx_speech(fx *x)
 {
     story_vec quoted;
     story_vec_init(&quoted, sizeof(size_t));

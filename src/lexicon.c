@@ -28,8 +28,8 @@ static void lexicon_free(story__lexicon *lx)
 {
     if (!lx)
         return;
-    sd_intern_free(&lx->src);
-    sd_intern_free(&lx->dst);
+    story__sd_intern_free(&lx->src);
+    story__sd_intern_free(&lx->dst);
     free(lx->off);
     free(lx->tr);
     free(lx->sorted);
@@ -74,8 +74,8 @@ static int add_pair(story_vec *v, story__lexicon *lx, const char *s,
 {
     int oom = 0;
     pair32 p;
-    p.s = sd_intern_id(&lx->src, s, sn, 1, &oom);
-    p.d = sd_intern_id(&lx->dst, d, dn, 1, &oom);
+    p.s = story__sd_intern_id(&lx->src, s, sn, 1, &oom);
+    p.d = story__sd_intern_id(&lx->dst, d, dn, 1, &oom);
     if (oom || !story_vec_push(v, &p))
         return -1;
     return 0;
@@ -101,8 +101,8 @@ static int lexicon_load(story__lexicon **out, story_ctx *ctx, const char *path,
         rc = story__error(err, STORY_ENOMEM, path, -1, "out of memory");
         goto done;
     }
-    sd_intern_init(&lx->src);
-    sd_intern_init(&lx->dst);
+    story__sd_intern_init(&lx->src);
+    story__sd_intern_init(&lx->dst);
     ssize_t len;
     while ((len = getline(&line, &cap, f)) >= 0) {
         lineno++;
@@ -270,7 +270,7 @@ size_t story__lexicon_lookup(const story__lexicon *lx, const char *w,
     *tr = NULL;
     if (!lx)
         return 0;
-    uint32_t id = sd_intern_id((sd_intern *)&lx->src, w, n, 0, NULL);
+    uint32_t id = story__sd_intern_id((sd_intern *)&lx->src, w, n, 0, NULL);
     if (id == UINT32_MAX)
         return 0;
     *tr = lx->tr + lx->off[id];

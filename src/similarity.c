@@ -49,7 +49,7 @@ static void lang_primary(char out[16], const char *tag)
 static uint32_t space_id(builder *bd, const char *s, size_t n)
 {
     int oom = 0;
-    uint32_t id = sd_intern_id(&bd->p->sp.ids, s, n, 1, &oom);
+    uint32_t id = story__sd_intern_id(&bd->p->sp.ids, s, n, 1, &oom);
     if (oom)
         bd->oom = 1;
     return id;
@@ -123,7 +123,7 @@ static const char *name_of(builder *bd, const story_article *a,
     k[ll] = '|';
     memcpy(k + ll + 1, t->key, kl + 1);
     int oom = 0;
-    uint32_t id = sd_intern_id(&bd->namecache, k, strlen(k), 1, &oom);
+    uint32_t id = story__sd_intern_id(&bd->namecache, k, strlen(k), 1, &oom);
     if (oom) {
         bd->oom = 1;
         return "";
@@ -363,7 +363,7 @@ static void build_side(builder *bd, const story_article *a,
      * is ..." is no name; "Biden said ..." is when Biden recurs); ids of
      * keys seen capitalised after the first word, in a local table */
     sd_intern midcap;
-    sd_intern_init(&midcap);
+    story__sd_intern_init(&midcap);
     unsigned char *initial = story__calloc(a->n_tokens + 1, 1);
     if (!initial)
         bd->oom = 1;
@@ -376,7 +376,7 @@ static void build_side(builder *bd, const story_article *a,
             prev_s = t->sentence;
         } else if (t->flags & STORY_TOKEN_CAPITAL) {
             int oom = 0;
-            sd_intern_id(&midcap, t->key, strlen(t->key), 1, &oom);
+            story__sd_intern_id(&midcap, t->key, strlen(t->key), 1, &oom);
             if (oom)
                 bd->oom = 1;
         }
@@ -416,15 +416,14 @@ static void build_side(builder *bd, const story_article *a,
         /* uncased scripts: every content word may be a name; not for
          * Han/kana words (their transliteration rarely meets a Latin
          * name, and story_name_key is costly on them) */
-        int is_name = ((t->flags & STORY_TOKEN_CAPITAL) &&
-                       (!initial[i] ||
-                        sd_intern_id(&midcap, t->key, kl, 0, NULL) !=
-                            UINT32_MAX)) ||
-                      (uncased && kl >= 3 &&
-                       (!(t->flags & STORY_TOKEN_IDEO) ||
-                        all_katakana(a->text + t->start,
-                                     t->end - t->start)) &&
-                       !story__is_stopword(bd->ctx, lang, t->key));
+        int is_name =
+            ((t->flags & STORY_TOKEN_CAPITAL) &&
+             (!initial[i] || story__sd_intern_id(&midcap, t->key, kl, 0,
+                                                 NULL) != UINT32_MAX)) ||
+            (uncased && kl >= 3 &&
+             (!(t->flags & STORY_TOKEN_IDEO) ||
+              all_katakana(a->text + t->start, t->end - t->start)) &&
+             !story__is_stopword(bd->ctx, lang, t->key));
         if (is_name && !story__is_stopword(bd->ctx, lang, t->key)) {
             const char *nk = name_of(bd, a, t, lang);
             if (nk[0]) {
@@ -435,7 +434,7 @@ static void build_side(builder *bd, const story_article *a,
             }
         }
     }
-    sd_intern_free(&midcap);
+    story__sd_intern_free(&midcap);
     free(initial);
     /* numbers whose value is not their digit string: scaled ("1.8
      * billion", "18亿"), spelled out, CJK numerals ("三十") — the scanner
@@ -742,7 +741,7 @@ static void project_translation(builder *bd, projv *pv, uint32_t a_id,
         return;
     }
     uint32_t t =
-        sd_intern_id(&p->sp.ids, bd->tmp.data, bd->tmp.len, 0, NULL);
+        story__sd_intern_id(&p->sp.ids, bd->tmp.data, bd->tmp.len, 0, NULL);
     if (t != UINT32_MAX && in_b[t])
         proj_push(pv, a_id, t, oom);
     else if (prefix)
@@ -906,8 +905,8 @@ static int build_projections(builder *bd, projv *pv)
             /* identical string in B's language (names, loan words) */
             bd->tmp.len = 0;
             story_buf_printf(&bd->tmp, "w%s|%s", p->lb, w);
-            uint32_t same = sd_intern_id(&sp->ids, bd->tmp.data,
-                                         bd->tmp.len, 0, NULL);
+            uint32_t same = story__sd_intern_id(&sp->ids, bd->tmp.data,
+                                                bd->tmp.len, 0, NULL);
             if (same != UINT32_MAX)
                 proj_push(pv, (uint32_t)id, same, &oom);
             if (!lx)
@@ -935,20 +934,20 @@ static int build_projections(builder *bd, projv *pv)
     return proj_finish(p, pv);
 }
 
-int sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
-                  const story_factset *fa, const story_article *b,
-                  const story_factset *fb, char *const *b_trans,
-                  story_error *err)
+int story__sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
+                         const story_factset *fa, const story_article *b,
+                         const story_factset *fb, char *const *b_trans,
+                         story_error *err)
 {
     memset(p, 0, sizeof *p);
-    sd_intern_init(&p->sp.ids);
+    story__sd_intern_init(&p->sp.ids);
     lang_primary(p->la, a->lang);
     lang_primary(p->lb, b->lang);
     p->cross = strcmp(p->la, p->lb) != 0;
     builder bd = {0};
     bd.ctx = ctx;
     bd.p = p;
-    sd_intern_init(&bd.namecache);
+    story__sd_intern_init(&bd.namecache);
     int rc = 0;
     build_side(&bd, a, fa, p->la, NULL, &p->sa, &p->pa, &p->chars_a);
     /* with a translation, B's words are in A's language */
@@ -993,14 +992,14 @@ done:
     for (size_t i = 0; i < bd.names_cap; i++)
         free(bd.names[i]);
     free(bd.names);
-    sd_intern_free(&bd.namecache);
+    story__sd_intern_free(&bd.namecache);
     story_buf_free(&bd.tmp);
     story_buf_free(&bd.stem);
     return rc;
 }
 
-int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
-                      double min_score, int par)
+int story__sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
+                             double min_score, int par)
 {
     const sd_side *SA = par ? &p->pa : &p->sa, *SB = par ? &p->pb : &p->sb;
     if (!p->cross)
@@ -1023,7 +1022,7 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
                 if (sp->kind[g] != SD_WORD || sp->stamp_b[g] == sp->tick)
                     continue;
                 sp->stamp_b[g] = sp->tick;
-                if (!sd_map64_add(&nb, g, 1))
+                if (!story__sd_map64_add(&nb, g, 1))
                     oom = 1;
             }
         for (size_t i = k->a; i < k->a + k->na; i++)
@@ -1032,14 +1031,15 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
                 if (sp->kind[f] != SD_WORD || sp->stamp_a[f] == sp->tick)
                     continue;
                 sp->stamp_a[f] = sp->tick;
-                if (!sd_map64_add(&na, f, 1))
+                if (!story__sd_map64_add(&na, f, 1))
                     oom = 1;
                 for (size_t j = k->b; j < k->b + k->nb; j++)
                     for (size_t r = 0; r < SB->u[j].nf; r++) {
                         uint32_t g = SB->u[j].f[r];
                         if (sp->kind[g] != SD_WORD)
                             continue;
-                        if (!sd_map64_add(&co, ((uint64_t)f << 32) | g, 1))
+                        if (!story__sd_map64_add(&co, ((uint64_t)f << 32) | g,
+                                                 1))
                             oom = 1;
                     }
             }
@@ -1058,8 +1058,8 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
                 continue;
             uint32_t f = (uint32_t)(co.key[s] >> 32);
             uint32_t g = (uint32_t)(co.key[s] & 0xffffffffu);
-            uint32_t nf = sd_map64_add(&na, f, 0);
-            uint32_t ng = sd_map64_add(&nb, g, 0);
+            uint32_t nf = story__sd_map64_add(&na, f, 0);
+            uint32_t ng = story__sd_map64_add(&nb, g, 0);
             double dice = 2.0 * c / (double)(nf + ng);
             if (dice >= 0.5 && c * 4 >= nf) {
                 proj_push(&pv, f, g, &oom);
@@ -1070,9 +1070,9 @@ int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
             oom = 1;
         story_vec_free(&pv.v);
     }
-    sd_map64_free(&co);
-    sd_map64_free(&na);
-    sd_map64_free(&nb);
+    story__sd_map64_free(&co);
+    story__sd_map64_free(&na);
+    story__sd_map64_free(&nb);
     if (oom)
         return STORY_ENOMEM;
     p->n_boot += (size_t)added;
@@ -1089,18 +1089,18 @@ static void side_free(sd_side *s)
     s->u = NULL;
 }
 
-void sd_pair_free(sd_pair *p)
+void story__sd_pair_free(sd_pair *p)
 {
     side_free(&p->sa);
     side_free(&p->sb);
     side_free(&p->pa);
     side_free(&p->pb);
-    sd_intern_free(&p->sp.ids);
-    sd_space_free_arrays(&p->sp);
+    story__sd_intern_free(&p->sp.ids);
+    story__sd_space_free_arrays(&p->sp);
     memset(p, 0, sizeof *p);
 }
 
-void sd_space_free_arrays(sd_space *sp)
+void story__sd_space_free_arrays(sd_space *sp)
 {
     free(sp->kind);
     free(sp->wa);
@@ -1160,8 +1160,8 @@ static void sd_tally(sd_space *sp, const sd_side *A, size_t a, size_t na,
     t[3] = mB;
 }
 
-double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
-              const sd_side *B, size_t b, size_t nb)
+double story__sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                     const sd_side *B, size_t b, size_t nb)
 {
     double t[4];
     sd_tally(sp, A, a, na, B, b, nb, t);
@@ -1171,9 +1171,9 @@ double sd_sim(sd_space *sp, const sd_side *A, size_t a, size_t na,
     return s > 1.0 ? 1.0 : s;
 }
 
-double sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
-                const sd_side *B, size_t b, size_t nb, int side,
-                double *mass)
+double story__sd_cover(sd_space *sp, const sd_side *A, size_t a, size_t na,
+                       const sd_side *B, size_t b, size_t nb, int side,
+                       double *mass)
 {
     double t[4];
     sd_tally(sp, A, a, na, B, b, nb, t);

@@ -31,21 +31,21 @@ typedef struct sd_pair {
 /* Build the features of both articles (segmented) at sentence and
  * paragraph level. `b_trans` is NULL, or one machine translation of each
  * B sentence into A's language (then B's words are taken from it). On
- * failure returns a negative status with err filled; sd_pair_free() is
+ * failure returns a negative status with err filled; story__sd_pair_free() is
  * safe either way. */
-int sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
-                  const story_factset *fa, const story_article *b,
-                  const story_factset *fb, char *const *b_trans,
-                  story_error *err);
+int story__sd_pair_build(sd_pair *p, story_ctx *ctx, const story_article *a,
+                         const story_factset *fa, const story_article *b,
+                         const story_factset *fb, char *const *b_trans,
+                         story_error *err);
 
 /* Learn word translations from the confident links (score >= min_score,
  * kind match) of the sentence level (par == 0) or the paragraph level by
  * co-occurrence (Dice >= 0.5, count >= 2) and add them to the
  * projections; recomputes document matchability. Returns the number of
  * pairs added, or a negative status. */
-int sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
-                      double min_score, int par);
+int story__sd_pair_bootstrap(sd_pair *p, const sd_link *links, size_t n,
+                             double min_score, int par);
 
-void sd_pair_free(sd_pair *p);
+void story__sd_pair_free(sd_pair *p);
 
 #endif

@@ -63,7 +63,7 @@ static void word_space(sd_space *sp, uint32_t nid)
 
 static void word_space_free(sd_space *sp)
 {
-    sd_space_free_arrays(sp);
+    story__sd_space_free_arrays(sp);
 }
 
 
@@ -474,7 +474,7 @@ static void test_apertium_lexicon(void **state)
 /* 1 when the pair's feature space has the id string s. */
 static int has_feature(sd_pair *p, const char *s)
 {
-    return sd_intern_id(&p->sp.ids, s, strlen(s), 0, NULL) != UINT32_MAX;
+    return story__sd_intern_id(&p->sp.ids, s, strlen(s), 0, NULL) != UINT32_MAX;
 }
 
 /* A capitalised word opening a sentence is a name only when the text also
@@ -493,12 +493,13 @@ static void test_initial_capital_not_name(void **state)
     story_article *b = story_test_article(ctx, tb, "is");
     sd_pair p;
     story_error e;
-    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e),
+                     0);
     assert_false(has_feature(&p, "p|remote"));
     assert_false(has_feature(&p, "p|many"));
     assert_true(has_feature(&p, "p|marsh"));
     assert_false(has_feature(&p, "p|fjarvinna"));
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     story_article_free(a);
     story_article_free(b);
     story_ctx_free(ctx);
@@ -625,7 +626,7 @@ static void test_moved_block(void **state)
 }
 
 /* Session 8: a link is moved only when it is out of order with the links
- * around it (sd_order_labels), not because a pass or its paragraph said
+ * around it (story__sd_order_labels), not because a pass or its paragraph said
  * so: in ja-en, in-order sentences of a paragraph link judged moved were
  * shown moved. Links given wrong labels come out labelled by their order
  * alone; a 2-unit block before a 4-unit block is the moved one; a tie (a
@@ -645,7 +646,7 @@ static void test_order_labels(void **state)
         sd_link k = {i, 1, i, 1, 0.9, STORY_LINK_MOVED};
         l1[i] = k;
     }
-    assert_int_equal(sd_order_labels(l1, 8, &A, &B), 0);
+    assert_int_equal(story__sd_order_labels(l1, 8, &A, &B), 0);
     for (size_t i = 0; i < 8; i++)
         assert_int_equal(l1[i].kind, STORY_LINK_MATCH);
     /* B = 0 5 6 1 2 3 4 7, then an omitted and an added unit:
@@ -661,7 +662,7 @@ static void test_order_labels(void **state)
     l2[8] = om;
     l2[9] = ad;
     l2[1].kind = STORY_LINK_MOVED;
-    assert_int_equal(sd_order_labels(l2, 10, &A, &B), 0);
+    assert_int_equal(story__sd_order_labels(l2, 10, &A, &B), 0);
     for (size_t i = 0; i < 8; i++)
         assert_int_equal(l2[i].kind, i == 5 || i == 6 ? STORY_LINK_MOVED
                                                       : STORY_LINK_MATCH);
@@ -670,7 +671,7 @@ static void test_order_labels(void **state)
     /* a swap of two equal units: the pass's match stays in order */
     sd_link l3[2] = {{0, 1, 1, 1, 0.9, STORY_LINK_MOVED},
                      {1, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
-    assert_int_equal(sd_order_labels(l3, 2, &A, &B), 0);
+    assert_int_equal(story__sd_order_labels(l3, 2, &A, &B), 0);
     assert_int_equal(l3[0].kind, STORY_LINK_MOVED);
     assert_int_equal(l3[1].kind, STORY_LINK_MATCH);
 }
@@ -771,7 +772,8 @@ static void test_elision(void **state)
     story_article *b = story_test_article(ctx, tb, "en");
     sd_pair p;
     story_error e;
-    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e),
+                     0);
     story_buf st = {0};
     assert_int_equal(story__stem(ctx, "fr", "hôpital", strlen("hôpital"),
                                  &st, NULL),
@@ -787,7 +789,7 @@ static void test_elision(void **state)
     }
     assert_false(has_feature(&p, "wfr|à"));
     story_buf_free(&st);
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     story_article_free(a);
     story_article_free(b);
     story_ctx_free(ctx);
@@ -807,13 +809,14 @@ static void test_inflected_lexicon_match(void **state)
     story_article *b = story_test_article(ctx, tb, "hr");
     sd_pair p;
     story_error e;
-    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e),
+                     0);
     story_buf st = {0};
     assert_int_equal(story__stem(ctx, "en", "hospital", 8, &st, NULL), 0);
     char fa[64];
     snprintf(fa, sizeof fa, "wen|%.*s", (int)st.len, st.data);
-    uint32_t ida = sd_intern_id(&p.sp.ids, fa, strlen(fa), 0, NULL);
-    uint32_t idb = sd_intern_id(&p.sp.ids, "whr|bolnicu", 11, 0, NULL);
+    uint32_t ida = story__sd_intern_id(&p.sp.ids, fa, strlen(fa), 0, NULL);
+    uint32_t idb = story__sd_intern_id(&p.sp.ids, "whr|bolnicu", 11, 0, NULL);
     assert_int_not_equal(ida, UINT32_MAX);
     assert_int_not_equal(idb, UINT32_MAX);
     int found = 0;
@@ -821,7 +824,7 @@ static void test_inflected_lexicon_match(void **state)
         found |= p.sp.proj[q] == idb;
     assert_true(found);
     story_buf_free(&st);
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     /* nearest headword by spelling */
     const story__lexicon *lx = NULL;
     assert_int_equal(story__lexicon_get(&lx, ctx, "hr", "en", &e), 0);
@@ -1205,7 +1208,8 @@ static void test_linear_work(void **state)
     gen_side(&B, GEN_N, nid, 67890u);
     sd_link *l = NULL;
     size_t nl = 0;
-    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0, 1, NULL), 0);
+    assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0, 1, NULL),
+                     0);
     /* every unit is covered exactly once */
     size_t ca = 0, cb = 0, moved = 0;
     for (size_t k = 0; k < nl; k++) {
@@ -1278,11 +1282,10 @@ static void test_split_riding_part(void **state)
             ub[1].chars = 110;
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                  SD_REORDER | (sent ? SD_SENTENCES : 0), NULL),
+            0);
         int a1b1 = 0, a2_omitted = 0, a12b1 = 0;
         for (size_t k = 0; k < nl; k++) {
             if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 && l[k].nb == 1)
@@ -1355,8 +1358,8 @@ static void test_condensed_merge(void **state)
     sd_side A = {ua, 5}, B = {ub, 4};
     sd_link *l = NULL;
     size_t nl = 0;
-    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                    SD_REORDER | SD_SENTENCES, NULL),
+    assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                           SD_REORDER | SD_SENTENCES, NULL),
                      0);
     int merged = 0, omitted = 0;
     for (size_t k = 0; k < nl; k++) {
@@ -1417,11 +1420,10 @@ static void test_absorb_no_loss(void **state)
     for (int sent = 0; sent < 2; sent++) {
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                  SD_REORDER | (sent ? SD_SENTENCES : 0), NULL),
+            0);
         int a1b1 = 0, a12b1 = 0, a2om = 0;
         for (size_t k = 0; k < nl; k++) {
             if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 &&
@@ -1457,8 +1459,8 @@ static int projects_to(sd_pair *p, const char *fa, story_ctx *ctx,
     char fb[64];
     snprintf(fb, sizeof fb, "w%s|%.*s", lang, (int)st.len, st.data);
     story_buf_free(&st);
-    uint32_t ida = sd_intern_id(&p->sp.ids, fa, strlen(fa), 0, NULL);
-    uint32_t idb = sd_intern_id(&p->sp.ids, fb, strlen(fb), 0, NULL);
+    uint32_t ida = story__sd_intern_id(&p->sp.ids, fa, strlen(fa), 0, NULL);
+    uint32_t idb = story__sd_intern_id(&p->sp.ids, fb, strlen(fb), 0, NULL);
     assert_int_not_equal(ida, UINT32_MAX);
     assert_int_not_equal(idb, UINT32_MAX);
     int found = 0;
@@ -1483,10 +1485,11 @@ static void test_decompound(void **state)
     const char *cw = "野生動物";
     assert_int_equal(story__lexicon_lookup(lx, cw, strlen(cw), &tr), 0);
     sd_pair p;
-    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e),
+                     0);
     assert_true(projects_to(&p, "wja|野生動物", ctx, "en", "animals"));
     assert_true(projects_to(&p, "wja|野生動物", ctx, "en", "wild"));
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     story_article_free(a);
     story_article_free(b);
     story_ctx_free(ctx);
@@ -1532,10 +1535,11 @@ static void test_unihan_backoff(void **state)
     story_article *b =
         story_test_article(ctx, "今年夏天这个城市卖出了更多啤酒。", "zh");
     sd_pair p;
-    assert_int_equal(sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e), 0);
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, b, NULL, NULL, &e),
+                     0);
     assert_true(projects_to(&p, "wen|beer", ctx, "zh", "啤酒"));
     assert_true(projects_to(&p, "wen|citi", ctx, "zh", "城市"));
-    sd_pair_free(&p);
+    story__sd_pair_free(&p);
     story_article_free(a);
     story_article_free(b);
     story_ctx_free(ctx);
@@ -1575,8 +1579,8 @@ static void test_gap_across_moved(void **state)
     sd_side A = {ua, 5}, B = {ub, 5};
     sd_link *l = NULL;
     size_t nl = 0;
-    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                    SD_REORDER | SD_SENTENCES, NULL),
+    assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                           SD_REORDER | SD_SENTENCES, NULL),
                      0);
     int a1_moved = 0, a2b1 = 0;
     for (size_t k = 0; k < nl; k++) {
@@ -1623,8 +1627,8 @@ static void test_swap_neighbour(void **state)
     sd_side A = {ua, 4}, B = {ub, 3};
     sd_link *l = NULL;
     size_t nl = 0;
-    assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                    SD_REORDER | SD_SENTENCES, NULL),
+    assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                           SD_REORDER | SD_SENTENCES, NULL),
                      0);
     int a2b1 = 0, a1_omitted = 0;
     size_t last_a = 0;
@@ -1681,8 +1685,8 @@ static void test_gap_lengths_without_evidence(void **state)
         sd_side A = {ua, 3}, B = {ub, 3};
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER | SD_SENTENCES, NULL),
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
                          0);
         int a1b1 = 0;
         for (size_t k = 0; k < nl; k++)
@@ -1740,8 +1744,8 @@ static void test_foreign_moved(void **state)
         sd_side A = {ua, 6}, B = {ub, 6};
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER | SD_SENTENCES, NULL),
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
                          0);
         int a3b1 = 0, a3_omitted = 0, b1_added = 0;
         for (size_t k = 0; k < nl; k++) {
@@ -1803,8 +1807,8 @@ static void test_foreign_paragraph(void **state)
         sd_link *l = NULL;
         size_t nl = 0;
         int fl = SD_REORDER | (c == 1 ? SD_SENTENCES : SD_PARAGRAPHS);
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0, fl, NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0, fl, NULL), 0);
         int a2b2 = 0, a2_omitted = 0, b2_added = 0;
         for (size_t k = 0; k < nl; k++) {
             if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 1 && l[k].b == 2)
@@ -1861,11 +1865,10 @@ static void test_short_sentence_lengths(void **state)
         sd_side A = {ua, 4}, B = {ub, 4};
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 3.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &A, &B, 3.0,
+                                  SD_REORDER | (sent ? SD_SENTENCES : 0), NULL),
+            0);
         int a3b3 = 0;
         for (size_t k = 0; k < nl; k++)
             if (l[k].a == 3 && l[k].na == 1 && l[k].b == 3 && l[k].nb == 1)
@@ -1921,11 +1924,10 @@ static void test_length_reward_runs(void **state)
         sd_link *l = NULL;
         size_t nl = 0;
         /* swapped: a1 - b1 + b2 is a 1-2 link in both passes */
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &B, &A, 1.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &B, &A, 1.0,
+                                  SD_REORDER | (sent ? SD_SENTENCES : 0), NULL),
+            0);
         int b1a12 = 0;
         for (size_t k = 0; k < nl; k++)
             if (l[k].a == 1 && l[k].na == 1 && l[k].b == 1 &&
@@ -1934,11 +1936,10 @@ static void test_length_reward_runs(void **state)
         assert_true(b1a12);
         free(l);
         l = NULL;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER |
-                                            (sent ? SD_SENTENCES : 0),
-                                        NULL),
-                         0);
+        assert_int_equal(
+            story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                  SD_REORDER | (sent ? SD_SENTENCES : 0), NULL),
+            0);
         int a1b1 = 0, a12b1 = 0, a2om = 0, a3b2 = 0;
         for (size_t k = 0; k < nl; k++) {
             const sd_link *x = &l[k];
@@ -2003,8 +2004,8 @@ static void test_coherent_gap(void **state)
         sd_side A = {ua, 3}, B = {ub, 3};
         sd_link *l = NULL;
         size_t nl = 0;
-        assert_int_equal(sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
-                                        SD_REORDER | SD_SENTENCES, NULL),
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
                          0);
         int a1b1 = 0, a1_omitted = 0;
         for (size_t k = 0; k < nl; k++) {

@@ -47,7 +47,7 @@ static void test_lexical_identical(void **state)
     story_article *a = story_test_article(ctx, STORY_A, "en");
     story_article *b = story_test_article(ctx, STORY_A, "en");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_true(lx.body > 0.999);
     assert_true(lx.head_in > 0.999);
     assert_true(lx.head_long > 0.999);
@@ -70,8 +70,8 @@ static void test_lexical_same_vs_different(void **state)
     story_article *b = story_test_article(ctx, STORY_B, "en");
     story_article *o = story_test_article(ctx, OTHER, "en");
     sd_lexical same, diff;
-    assert_int_equal(sd_lexical_of(&same, ctx, a, b), 0);
-    assert_int_equal(sd_lexical_of(&diff, ctx, a, o), 0);
+    assert_int_equal(story__sd_lexical_of(&same, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&diff, ctx, a, o), 0);
     /* the headline terms (harlow, flood, evacuat-, village, river) recur
      * in the other outlet's text, not in the unrelated one */
     assert_true(same.head_in >= 0.5);
@@ -115,7 +115,7 @@ static void test_lexical_cross_language(void **state)
         "families by boat to the school.",
         "en");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, de, en), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, de, en), 0);
     assert_int_equal(lx.lexicon, 1);
     assert_true(lx.head_in > 0.3);
     assert_true(lx.body > 0.2);
@@ -139,7 +139,7 @@ static void test_lexical_arabic_article(void **state)
         ctx, "\u062d\u0643\u0648\u0645\u0629 \u062c\u062f\u064a\u062f\u0629",
         "ar");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_int_equal(lx.n_a, 2);
     assert_true(lx.body > 0.99);
     story_article_free(a);
@@ -161,7 +161,7 @@ static void test_lexical_arabic_hamza(void **state)
     story_article *b = story_test_article(
         ctx, "\u0623\u0637\u0641\u0627\u0644", "ar");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_int_equal(lx.n_a, 1);
     assert_int_equal(lx.n_b, 1);
     assert_true(lx.body > 0.99);
@@ -181,7 +181,7 @@ static void test_lexical_turkish_stopwords(void **state)
     story_article *b = story_test_article(
         ctx, "Bu ve bir i\u00e7in \u00e7ok daha kadar gibi", "tr");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_int_equal(lx.n_a, 1); /* belediye */
     assert_int_equal(lx.n_b, 0);
     assert_true(lx.body == 0);
@@ -200,7 +200,7 @@ static void test_lexical_polish_lemma(void **state)
     story_article *a = story_test_article(ctx, "Dzie\u0144 r\u0119ka", "pl");
     story_article *b = story_test_article(ctx, "Dnia r\u0119ce", "pl");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_int_equal(lx.n_a, 2);
     assert_true(lx.body > 0.99);
     story_article_free(a);
@@ -251,13 +251,13 @@ static void test_lexical_shared_template(void **state)
     story_article *sa = story_test_article(ctx, STORY_A, "en");
     story_article *sb = story_test_article(ctx, STORY_B, "en");
     sd_lexical tmpl, same;
-    assert_int_equal(sd_lexical_of(&tmpl, ctx, a, o), 0);
-    assert_int_equal(sd_lexical_of(&same, ctx, sa, sb), 0);
+    assert_int_equal(story__sd_lexical_of(&tmpl, ctx, a, o), 0);
+    assert_int_equal(story__sd_lexical_of(&same, ctx, sa, sb), 0);
     assert_true(tmpl.body < same.body);
     assert_true(tmpl.body < 0.3);
     /* the same texts with the notice still meet fully */
     sd_lexical ident;
-    assert_int_equal(sd_lexical_of(&ident, ctx, a, a), 0);
+    assert_int_equal(story__sd_lexical_of(&ident, ctx, a, a), 0);
     assert_true(ident.body > 0.999 && ident.lead > 0.999);
     story_article_free(a);
     story_article_free(o);
@@ -287,7 +287,7 @@ static void test_lexical_template_headline(void **state)
         "Nobody was hurt, firefighters said.",
         "en");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_true(lx.head_long < 0.4);
     story_article_free(a);
     story_article_free(b);
@@ -301,7 +301,7 @@ static void test_lexical_empty(void **state)
     story_article *a = story_test_article(ctx, "The.", "en");
     story_article *b = story_test_article(ctx, STORY_B, "en");
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, a, b), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, a, b), 0);
     assert_true(lx.body == 0 && lx.head_in == 0 && lx.lead == 0);
     story_article_free(a);
     story_article_free(b);
@@ -467,11 +467,11 @@ static void test_page_share(void **state)
         "Subscribe to our newsletter for local news.",
         "en");
     double sh = -1;
-    assert_int_equal(sd_page_share(&sh, ctx, blk), 0);
+    assert_int_equal(story__sd_page_share(&sh, ctx, blk), 0);
     assert_true(sh >= SD_PAGE_SHARE);
-    assert_int_equal(sd_page_share(&sh, ctx, con), 0);
+    assert_int_equal(story__sd_page_share(&sh, ctx, con), 0);
     assert_true(sh >= SD_PAGE_SHARE);
-    assert_int_equal(sd_page_share(&sh, ctx, art), 0);
+    assert_int_equal(story__sd_page_share(&sh, ctx, art), 0);
     assert_true(sh > 0 && sh < SD_PAGE_SHARE);
     /* an article ABOUT cookies and browsers is an article: bare topic
      * words are no cue, only the phrases of the pages themselves */
@@ -483,13 +483,13 @@ static void test_page_share(void **state)
         "keeps for a website. The retailer said its cookies only counted "
         "visits. Browser makers plan to block such cookies next year.",
         "en");
-    assert_int_equal(sd_page_share(&sh, ctx, topic), 0);
+    assert_int_equal(story__sd_page_share(&sh, ctx, topic), 0);
     assert_true(sh < SD_PAGE_SHARE);
     story_article_free(topic);
     sd_lexical lx;
-    assert_int_equal(sd_lexical_of(&lx, ctx, art, blk), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, art, blk), 0);
     assert_true(lx.not_article);
-    assert_int_equal(sd_lexical_of(&lx, ctx, art, art), 0);
+    assert_int_equal(story__sd_lexical_of(&lx, ctx, art, art), 0);
     assert_false(lx.not_article);
     story_article_free(blk);
     story_article_free(con);
@@ -526,35 +526,37 @@ static void test_overall_calibration(void **state)
     (void)state;
     double prev = -1;
     for (int i = 0; i <= 20; i++) {
-        double v = sd_calibrate(i / 20.0, 0);
+        double v = story__sd_calibrate(i / 20.0, 0);
         assert_true(v > prev && v > 0 && v < 1);
         prev = v;
     }
-    assert_true(fabs(sd_calibrate(SD_CAL_CENTER, 0) - 0.5) < 1e-12);
-    assert_true(sd_calibrate(1.0, 0) > 0.99);
-    assert_true(sd_calibrate(0.0, 0) < 0.03);
-    assert_true(fabs(sd_calibrate(0.9, 1) - SD_NEUTRAL) < 1e-12);
-    assert_true(sd_calibrate(0.05, 1) < SD_NEUTRAL);
-    assert_true(fabs(sd_calibrate(0.05, 1) - sd_calibrate(0.05, 0)) < 1e-12);
+    assert_true(fabs(story__sd_calibrate(SD_CAL_CENTER, 0) - 0.5) < 1e-12);
+    assert_true(story__sd_calibrate(1.0, 0) > 0.99);
+    assert_true(story__sd_calibrate(0.0, 0) < 0.03);
+    assert_true(fabs(story__sd_calibrate(0.9, 1) - SD_NEUTRAL) < 1e-12);
+    assert_true(story__sd_calibrate(0.05, 1) < SD_NEUTRAL);
+    assert_true(fabs(story__sd_calibrate(0.05, 1) -
+                     story__sd_calibrate(0.05, 0)) < 1e-12);
     sd_lexical lx;
     memset(&lx, 0, sizeof lx);
-    double base = sd_overall_shown(&lx, 0.2, 1, 0);
+    double base = story__sd_overall_shown(&lx, 0.2, 1, 0);
     assert_true(base > 0 && base < 0.5);
     double *feat[] = {&lx.body, &lx.head_long, &lx.lead};
     for (int k = 0; k < 3; k++) {
         *feat[k] = 0.5;
-        assert_true(sd_overall_shown(&lx, 0.2, 1, 0) > base);
+        assert_true(story__sd_overall_shown(&lx, 0.2, 1, 0) > base);
         *feat[k] = 0;
     }
-    assert_true(sd_overall_shown(&lx, 0.6, 1, 0) > base);
+    assert_true(story__sd_overall_shown(&lx, 0.6, 1, 0) > base);
     lx.body = lx.head_long = lx.lead = 1;
-    assert_true(sd_overall_shown(&lx, 1, 1, 0) > 0.99);
+    assert_true(story__sd_overall_shown(&lx, 1, 1, 0) > 0.99);
     lx.not_article = 1;
-    assert_true(fabs(sd_overall_shown(&lx, 1, 1, 0) - SD_NEUTRAL) < 1e-12);
+    assert_true(fabs(story__sd_overall_shown(&lx, 1, 1, 0) - SD_NEUTRAL) <
+                1e-12);
     lx.not_article = 0;
     /* without the lexical score: the raw score alone */
-    assert_true(fabs(sd_overall_shown(&lx, 1, 0, 0.3) -
-                     sd_calibrate(0.3, 0)) < 1e-12);
+    assert_true(fabs(story__sd_overall_shown(&lx, 1, 0, 0.3) -
+                     story__sd_calibrate(0.3, 0)) < 1e-12);
 }
 
 int main(void)
