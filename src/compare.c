@@ -33,6 +33,23 @@ static int blame(story_error *err, int rc, const story_article *art)
     return rc;
 }
 
+/* Skip white space (ICU u_isUWhiteSpace) from s[*i] on; 1 when there was
+ * some. *c = the next code point (-1: invalid, -2: none left). */
+static int skip_space(const char *s, size_t len, size_t *i, int32_t *c)
+{
+    int any = 0;
+    *c = -2;
+    while (*i < len) {
+        size_t k = *i;
+        *c = story__utf8_next(s, len, &k);
+        if (*c < 0 || !u_isUWhiteSpace(*c))
+            break;
+        any = 1;
+        *i = k;
+    }
+    return any;
+}
+
 /* 1 when UTF-8 x[0, xl) and y[0, yl) are equal once every run of white
  * space (ICU u_isUWhiteSpace: no-break and ideographic spaces too) is one
  * space: a title is stored with plain spaces where its body paragraph may
@@ -42,24 +59,8 @@ static int same_but_spaces(const char *x, size_t xl, const char *y,
 {
     size_t i = 0, j = 0;
     for (;;) {
-        int32_t cx = -2, cy = -2;
-        int sx = 0, sy = 0;
-        while (i < xl) {
-            size_t k = i;
-            cx = story__utf8_next(x, xl, &k);
-            if (cx < 0 || !u_isUWhiteSpace(cx))
-                break;
-            sx = 1;
-            i = k;
-        }
-        while (j < yl) {
-            size_t k = j;
-            cy = story__utf8_next(y, yl, &k);
-            if (cy < 0 || !u_isUWhiteSpace(cy))
-                break;
-            sy = 1;
-            j = k;
-        }
+        int32_t cx, cy;
+        int sx = skip_space(x, xl, &i, &cx), sy = skip_space(y, yl, &j, &cy);
         if (i >= xl || j >= yl)
             return i >= xl && j >= yl;
         if (sx != sy)

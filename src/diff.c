@@ -2240,26 +2240,33 @@ static int entity_like(const side *s, const char *key)
     return 0;
 }
 
-/* 1 when the name x is written in Latin letters only (with spaces,
- * hyphens, apostrophes and dots): a name that a Latin-script translation
- * keeps byte for byte. */
-static int latin_name(const char *x)
+/* 1 when the name x is written in the letters of one script only (with
+ * spaces, hyphens, apostrophes and dots): Latin (cyrillic == 0), a name
+ * that a Latin-script translation keeps byte for byte; or Cyrillic
+ * (cyrillic == 1), where U+02BC (the uk apostrophe) also joins. */
+static int script_name(const char *x, int cyrillic)
 {
     size_t n = strlen(x), i = 0, letters = 0;
     while (i < n) {
         int32_t c = story__utf8_next(x, n, &i);
         if (c < 0)
             return 0;
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-            (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) ||
-            (c >= 0x1E00 && c < 0x1F00))
+        int letter = cyrillic ? c >= 0x400 && c < 0x530
+                              : (c >= 'A' && c <= 'Z') ||
+                                    (c >= 'a' && c <= 'z') ||
+                                    (c >= 0xC0 && c < 0x250 && c != 0xD7 &&
+                                     c != 0xF7) ||
+                                    (c >= 0x1E00 && c < 0x1F00);
+        if (letter)
             letters++;
         else if (c != ' ' && c != '-' && c != '\'' && c != '.' &&
-                 c != 0x2019)
+                 c != 0x2019 && !(cyrillic && c == 0x2BC))
             return 0;
     }
     return letters > 0;
 }
+
+static int latin_name(const char *x) { return script_name(x, 0); }
 
 /* 1 when no word of name x (3 bytes or more) occurs in the text of t:
  * the name is gone from t, not inflected ("Laanemetsa" holds
@@ -2299,23 +2306,7 @@ static int latin_name_replaced(const char *x, const story_article *a,
            name_absent(y, a);
 }
 
-/* 1 when the name x is written in Cyrillic letters only (with spaces,
- * hyphens, apostrophes and dots). */
-static int cyrillic_name(const char *x)
-{
-    size_t n = strlen(x), i = 0, letters = 0;
-    while (i < n) {
-        int32_t c = story__utf8_next(x, n, &i);
-        if (c < 0)
-            return 0;
-        if (c >= 0x400 && c < 0x530)
-            letters++;
-        else if (c != ' ' && c != '-' && c != '\'' && c != '.' &&
-                 c != 0x2019 && c != 0x2BC)
-            return 0;
-    }
-    return letters > 0;
-}
+static int cyrillic_name(const char *x) { return script_name(x, 1); }
 
 /* Across languages (session 15, fresh-user 14 H3): 1 when one name is in
  * Latin letters and the other in Cyrillic ("Anna Keller" / uk "Марта

@@ -2391,6 +2391,19 @@ static json_t *world_cache_set(fx *x, const char *name, int *fill)
     return set;
 }
 
+/* Append word w to the array of set[key] (created on first use), at most
+ * 64 words a key. */
+static void skeleton_add_word(json_t *set, const char *key, const char *w)
+{
+    json_t *ws = json_object_get(set, key);
+    if (!ws) {
+        ws = json_array();
+        json_object_set_new(set, key, ws);
+    }
+    if (json_is_array(ws) && json_array_size(ws) < 64)
+        json_array_append_new(ws, json_string(w));
+}
+
 /* Consonant skeletons (4 or more consonants) of the English common words
  * of 5 or more letters of the en pack's "common_words" (a 4-consonant
  * skeleton maps to its words, see english_loanword(); a longer one to
@@ -2423,13 +2436,7 @@ static json_t *english_skeletons(fx *x)
         }
         /* 4 consonants: the words themselves (at most 64), for the
          * similarity test of english_loanword() */
-        json_t *ws = json_object_get(set, sk.data);
-        if (!ws) {
-            ws = json_array();
-            json_object_set_new(set, sk.data, ws);
-        }
-        if (json_is_array(ws) && json_array_size(ws) < 64)
-            json_array_append_new(ws, json_string(w));
+        skeleton_add_word(set, sk.data, w);
     }
     story_buf_free(&sk);
     return json_object_size(set) ? set : NULL;
@@ -2497,13 +2504,7 @@ static json_t *english_names(fx *x)
         skeleton(line, &sk);
         if (sk.oom || sk.len < 3)
             continue;
-        json_t *ws = json_object_get(set, sk.data);
-        if (!ws) {
-            ws = json_array();
-            json_object_set_new(set, sk.data, ws);
-        }
-        if (json_is_array(ws) && json_array_size(ws) < 64)
-            json_array_append_new(ws, json_string(line));
+        skeleton_add_word(set, sk.data, line);
         /* the names' fine skeletons (english_fine_words() keeps only
          * common words that share one), under a key no skeleton has */
         char fs[64];
