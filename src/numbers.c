@@ -3050,11 +3050,16 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 continue;
             }
         }
-        /* attached scale suffix after a currency ("$5m", "$2bn") */
+        /* attached scale suffix after a currency ("$5m", "$2bn"), or
+         * one of root's scale_suffixes_bare without a currency ("500k
+         * jobs", "40bn"; fresh-user 15 H15, session 15: "500k" was 500):
+         * not "m" (metres) nor "b" ("Article 5b") */
         double scale = 1;
         size_t se;
         json_t *sv;
-        if (cur && (sv = match_after(s, p, "scale_suffixes", 1, 0, &se)) &&
+        if ((sv = match_after(s, p,
+                              cur ? "scale_suffixes" : "scale_suffixes_bare",
+                              1, 0, &se)) &&
             !(se < s->end && is_word_cp(cp_at(s, se, NULL)))) {
             scale = json_num(sv);
             p = n.end = se;

@@ -327,6 +327,24 @@ static void test_plain_space_grouping(void **state)
     expect_values("en", "Codes 12 0001 failed.", 2, (double[]){12, 1});
 }
 
+/* A scale suffix glued to a number without a currency (session 15,
+ * fresh-user 15 H15): "500k jobs" was 500, a certain changed 500 ->
+ * 500000 against "500,000 jobs". k, mn, bn … are scales alone; "m"
+ * (metres) and "b" (a label: "Article 5b") need a currency before them. */
+static void test_bare_scale_suffix(void **state)
+{
+    (void)state;
+    expect_values("en", "The firm will cut 500k jobs this year.", 1,
+                  (double[]){500000});
+    expect_values("en", "Some 40k people marched.", 1, (double[]){40000});
+    expect_values("en", "Exports reached 3bn in May.", 1,
+                  (double[]){3000000000.0});
+    expect_values("en", "It costs $5m and \u00A32bn.", 2,
+                  (double[]){5000000, 2000000000.0});
+    expect_values("en", "Article 5b applies.", 1, (double[]){5});
+    expect_values("en", "The wall is 4m high.", 1, (double[]){4});
+}
+
 /* A soft hyphen inside a number word does not hide it (session 15,
  * fresh-user 15 M19). */
 static void test_soft_hyphen_in_number_word(void **state)
@@ -738,6 +756,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_tables),
         cmocka_unit_test(test_plain_space_grouping),
+        cmocka_unit_test(test_bare_scale_suffix),
         cmocka_unit_test(test_soft_hyphen_in_number_word),
         cmocka_unit_test(test_same_value_across_languages),
         cmocka_unit_test(test_collective_numerals),
