@@ -1193,24 +1193,36 @@ static int same_family(const char *x, const char *y)
  * STORY_LANGID_MIN_WORDS words or STORY_LANGID_MIN_LETTERS letters, and
  * no paragraph decided by its script alone (how == 0: Han, Kana, Arabic,
  * Devanagari …, or uk/ru letters)? "Hello." reads as Italian by n-grams. */
+static int too_few(const story_article *a, size_t min_words,
+                   size_t min_letters, size_t min_lower);
 static int too_short(const story_article *a, const int *how)
 {
     for (size_t i = 0; i < a->n_paragraphs; i++)
         if (a->paragraphs[i].lang[0] && how[i] == 0)
             return 0;
-    size_t words = 0, letters = 0;
+    return too_few(a, STORY_LANGID_MIN_WORDS, STORY_LANGID_MIN_LETTERS, 0);
+}
+
+/* 1 when the text has fewer than min_words words, min_letters letters or
+ * min_lower words that start with a lower-case letter; the scan stops as
+ * soon as all three are reached, so a long article costs a few words. */
+static int too_few(const story_article *a, size_t min_words,
+                   size_t min_letters, size_t min_lower)
+{
+    size_t words = 0, letters = 0, lower = 0;
     int in_word = 0;
     for (size_t i = 0; i < a->text_len;) {
+        if (words >= min_words && letters >= min_letters && lower >= min_lower)
+            return 0;
         int32_t c = story__utf8_next(a->text, a->text_len, &i);
         int l = c >= 0 && u_isalpha(c);
         letters += (size_t)l;
         words += (size_t)(l && !in_word);
+        lower += (size_t)(l && !in_word && u_islower(c));
         in_word = l || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
-        if (words >= STORY_LANGID_MIN_WORDS &&
-            letters >= STORY_LANGID_MIN_LETTERS)
-            return 0;
     }
-    return 1;
+    return !(words >= min_words && letters >= min_letters &&
+             lower >= min_lower);
 }
 
 /* Is a short Latin-script text's n-gram guess unconfirmed: every
@@ -1230,10 +1242,11 @@ static int short_unconfirmed(story_ctx *ctx, const story_article *a,
     for (size_t i = 0; i < a->n_paragraphs; i++)
         if (a->paragraphs[i].lang[0] && how[i] != 1)
             return 0;
-    size_t words = 0;
-    size_t hits = story__langid_stopword_hits(ctx, lang, a->text,
-                                              a->text_len, &words);
-    return words < STORY_LANGID_CONFIRM_WORDS && hits == 0;
+    /* count cheaply first: the stop-word test normalises every word */
+    if (!too_few(a, 0, 0, STORY_LANGID_CONFIRM_WORDS))
+        return 0;
+    return story__langid_stopword_hits(ctx, lang, a->text, a->text_len,
+                                       NULL) == 0;
 }
 
 /* Paragraph languages and the document language (majority by bytes). */
