@@ -63,6 +63,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "locale.h"
 #include "names.h"
@@ -2046,6 +2047,39 @@ static int same_word(const char *u, const char *v)
            vowel(u[lu - 1]) && vowel(v[lv - 1]);
 }
 
+/* 1 when unfolded name words u and v are spelt alike but for vowel
+ * letters (y counted as one) in the same places: Kyiv / Kiev, Kim / Kym.
+ * Their folds agree, so a short word is one name spelt two ways; Hale /
+ * Hall differ in a consonant place and stay two names (session 16,
+ * fresh-user 15 M11). */
+static int vowel_variant(const char *u, const char *v)
+{
+    size_t l = strlen(u);
+    if (l != strlen(v) || l < 3)
+        return 0;
+    for (size_t k = 0; k < l; k++)
+        if (u[k] != v[k] && !(vowel(u[k]) && vowel(v[k])))
+            return 0;
+    return 1;
+}
+
+/* 1 when unfolded name words u and v (at least 6 letters) differ in one
+ * letter only, and that a velar or uvular consonant a transliteration
+ * writes as g, k or q (Arabic qaf, Russian г): Gaddafi / Qaddafi /
+ * Kaddafi. (session 16, fresh-user 15 M11) */
+static int velar_variant(const char *u, const char *v)
+{
+    size_t l = strlen(u), n_diff = 0;
+    if (l != strlen(v) || l < 6)
+        return 0;
+    for (size_t k = 0; k < l; k++)
+        if (u[k] != v[k]) {
+            if (!strchr("gkq", u[k]) || !strchr("gkq", v[k]) || ++n_diff > 1)
+                return 0;
+        }
+    return n_diff == 1;
+}
+
 /* 1 when names x and y of one language, matched by their consonant
  * skeleton key, are different names: as many words each (not acronyms),
  * and some word pair differs after folding spelling variants
@@ -2079,7 +2113,8 @@ static int names_differ(story_ctx *ctx, const char *lang, const char *x,
          * neither a prefix of the other, they are two names */
         if (!same_word(wx[i], wy[i]) ||
             (fx <= 3 && strcmp(vx[i], vy[i]) != 0 &&
-             strncmp(vx[i], vy[i], lx < ly ? lx : ly) != 0)) {
+             strncmp(vx[i], vy[i], lx < ly ? lx : ly) != 0 &&
+             !vowel_variant(vx[i], vy[i]))) {
             n_diff++;
             prefix += !strncmp(vx[i], vy[i], lx < ly ? lx : ly);
         }
@@ -2092,6 +2127,37 @@ static int names_differ(story_ctx *ctx, const char *lang, const char *x,
     if (other)
         return n_diff == 1 && !prefix;
     return n_diff > 0;
+}
+
+/* 1 when names x and y of one language are one name spelt two ways
+ * whose keys may differ: as many words, each pair the same after folding
+ * (same_word) or a transliteration variant (velar_variant,
+ * vowel_variant), at least one such variant: Muammar Gaddafi / Muammar
+ * Qaddafi. pass_renamed pairs such names as the same entity. (session 16,
+ * fresh-user 15 M11) */
+static int names_spelt_alike(story_ctx *ctx, const char *lang, const char *x,
+                             const char *y)
+{
+    char bx[512], by[512], rx[512], ry[512];
+    const char *wx[8], *wy[8], *vx[8], *vy[8];
+    if (!x || !y || is_acronym(x) || is_acronym(y))
+        return 0;
+    size_t nx = name_words(ctx, lang, x, 1, bx, sizeof bx, wx, 8);
+    if (!nx || nx != name_words(ctx, lang, y, 1, by, sizeof by, wy, 8) ||
+        name_words(ctx, lang, x, 0, rx, sizeof rx, vx, 8) != nx ||
+        name_words(ctx, lang, y, 0, ry, sizeof ry, vy, 8) != nx)
+        return 0;
+    size_t n_var = 0;
+    for (size_t i = 0; i < nx; i++) {
+        if (strcmp(vx[i], vy[i]) == 0)
+            continue;
+        if (velar_variant(vx[i], vy[i]) ||
+            (!strcmp(wx[i], wy[i]) && vowel_variant(vx[i], vy[i])))
+            n_var++;
+        else
+            return 0;
+    }
+    return n_var > 0;
 }
 
 /* 1 when side s names the entity of key `key` (any mention, the
@@ -2126,6 +2192,7 @@ static int key_names_differ(story_ctx *ctx, const char *lang, const side *a,
     const story_fact *f = &a->fs->facts[i], *g = &b->fs->facts[j];
     int other = f->entity_kind && strcmp(f->entity_kind, "other") == 0;
     return names_differ(ctx, lang, f->name, g->name, other) &&
+           !names_spelt_alike(ctx, lang, f->name, g->name) &&
            !key_has_name(ctx, lang, b, fkey(f), f->name, other) &&
            !key_has_name(ctx, lang, a, fkey(g), g->name, other);
 }
@@ -2154,9 +2221,11 @@ static size_t note_renamed(side *a, size_t i, side *b, size_t jb,
  * (renamed_in_place). Between languages a different key is more
  * often a transliteration the extractor missed, so this pass does not
  * run there. Returns the pairs made, in ren[2 * k] (A) and ren[2 * k + 1]
- * (B), at most cap pairs. */
-static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
-                           size_t cap)
+ * (B), at most cap pairs. Two names spelt alike (names_spelt_alike:
+ * Gaddafi / Qaddafi) are paired as the same entity instead and listed in
+ * var the same way (*n_var pairs, at most cap). */
+static size_t pass_renamed(story_ctx *ctx, side *a, side *b, unsigned char *cat,
+                           size_t *ren, size_t cap, size_t *var, size_t *n_var)
 {
     size_t n = 0;
     for (size_t i = 0; i < a->fs->n_facts && n < cap; i++) {
@@ -2189,6 +2258,17 @@ static size_t pass_renamed(side *a, side *b, unsigned char *cat, size_t *ren,
                     a->al->links[link].score < ONLY_NUMBER_MIN_SCORE) &&
                    !renamed_in_place(a, f, b, &b->fs->facts[jb]))
             continue;
+        if (ctx && names_spelt_alike(ctx, a->art->lang, f->name,
+                                     b->fs->facts[jb].name)) {
+            /* Gaddafi / Qaddafi: one entity, its key spelt apart */
+            pair(a, i, b, jb);
+            if (*n_var < cap) {
+                var[2 * *n_var] = i;
+                var[2 * *n_var + 1] = jb;
+                ++*n_var;
+            }
+            continue;
+        }
         n = note_renamed(a, i, b, jb, cat, ren, n);
     }
     return n;
@@ -2454,7 +2534,8 @@ static int same_but_renamed(const char *x, const char *y, const side *a,
  * sentence pair whose key differs only by the renamed entity (the speaker
  * or actor) is changed with it. */
 static void pass_renamed_facts(side *a, side *b, unsigned char *cat,
-                               const size_t *ren, size_t n_ren)
+                               const size_t *ren, size_t n_ren,
+                               unsigned char as)
 {
     for (size_t i = 0; n_ren && i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
@@ -2467,11 +2548,21 @@ static void pass_renamed_facts(side *a, side *b, unsigned char *cat,
                 !same_but_renamed(fkey(f), fkey(g), a, b, ren, n_ren))
                 continue;
             pair(a, i, b, j);
-            cat[i] = STORY_DIFF_CHANGED;
-            a->renamed[i] = 1;
+            cat[i] = as;
+            a->renamed[i] = as == STORY_DIFF_CHANGED;
             break;
         }
     }
+    /* a name spelt two ways (as same): a fact already paired as changed
+     * whose key differs by that name only is the same */
+    for (size_t i = 0; as == STORY_DIFF_SAME && n_ren && i < a->fs->n_facts;
+         i++)
+        if (a->match[i] >= 0 && cat[i] == STORY_DIFF_CHANGED &&
+            a->fs->facts[i].type != STORY_FACT_ENTITY &&
+            same_but_renamed(fkey(&a->fs->facts[i]),
+                             fkey(&b->fs->facts[a->match[i]]), a, b, ren,
+                             n_ren))
+            cat[i] = STORY_DIFF_SAME;
 }
 
 /* 1 for an ISO 4217-style currency code ("USD", "EUR", "NGN"). */
@@ -4477,6 +4568,46 @@ static int name_elsewhere(const story_fact *f, const side *o)
     return 0;
 }
 
+/* 1 when code point c continues a word (a letter, digit or mark). */
+static int word_cp(int32_t c)
+{
+    return c >= 0 && (u_isalnum(c) ||
+                      u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) &
+                          U_GC_M_MASK);
+}
+
+/* 1 when entity f's name (at least 2 bytes) is written in the text of
+ * article t as whole words: no word character right before or after
+ * ("Massai" in "Massai-Dorfes", "Rammstein" in "Rammstein's"). The
+ * name is there but the extractor did not make it that entity (a name at
+ * a sentence start, in quotation marks, inside a longer name, an acronym
+ * after a lower-case phrase: session 16, fresh-user 15 M8). */
+static int name_in_text(const story_fact *f, const story_article *t)
+{
+    size_t n = f->name ? strlen(f->name) : 0;
+    if (n < 2 || !t->text)
+        return 0;
+    for (const char *p = t->text; (p = strstr(p, f->name)) != NULL; p++) {
+        size_t at = (size_t)(p - t->text), end = at + n, i = at;
+        /* the code point before: step back over continuation bytes */
+        int32_t before = -1, after = -1;
+        if (at > 0) {
+            size_t k = at - 1;
+            while (k > 0 && ((unsigned char)t->text[k] & 0xC0) == 0x80)
+                k--;
+            i = k;
+            before = story__utf8_next(t->text, t->text_len, &i);
+        }
+        if (end < t->text_len) {
+            i = end;
+            after = story__utf8_next(t->text, t->text_len, &i);
+        }
+        if (!word_cp(before) && !word_cp(after))
+            return 1;
+    }
+    return 0;
+}
+
 /* See the file comment: is an entry a difference of the stories rather
  * than, possibly, of the extraction? o is the other side; s_is_a tells
  * which side s is. */
@@ -4531,7 +4662,7 @@ static int certain(story_diff_category c, const story_fact *f,
          !((year_only || relative_only) && cross_lang)))
         return 1;
     if (f->type == STORY_FACT_ENTITY && !cross_lang)
-        return !name_elsewhere(f, o);
+        return !name_elsewhere(f, o) && !name_in_text(f, o->art);
     /* a near-copy sentence edited where the fact was */
     if (!cross_lang && edited_away(f, s, o, s_is_a))
         return 1;
@@ -5061,13 +5192,15 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pass_slot(&sa, &sb, 0, cat);
     if (!cross_lang) {
         size_t ren[2 * 64];
-        size_t n_ren = pass_renamed(&sa, &sb, cat, ren, 64);
-        pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
+        size_t var[2 * 64], n_var = 0;
+        size_t n_ren = pass_renamed(ctx, &sa, &sb, cat, ren, 64, var, &n_var);
+        pass_renamed_facts(&sa, &sb, cat, ren, n_ren, STORY_DIFF_CHANGED);
+        pass_renamed_facts(&sa, &sb, cat, var, n_var, STORY_DIFF_SAME);
         pass_source(&sa, &sb, cat);
     } else {
         size_t ren[2 * 64];
         size_t n_ren = pass_renamed_cross(ctx, &sa, &sb, cat, ren, 64);
-        pass_renamed_facts(&sa, &sb, cat, ren, n_ren);
+        pass_renamed_facts(&sa, &sb, cat, ren, n_ren, STORY_DIFF_CHANGED);
         pass_source_cross(&sa, &sb, cat);
     }
     for (size_t i = 0; swap && i < fa->n_facts; i++)

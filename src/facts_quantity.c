@@ -647,6 +647,22 @@ static int name_number(fx *x, const story_number *n, size_t s, size_t nt,
     return !json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
 }
 
+/* 1 when number n of sentence s is written with a glued "m" ("1.5m")
+ * whose next token ci is the counted noun, and no determiner of the pack
+ * stands right before the number: million_m's reading of "m". */
+static int million_m(const fx *x, const story_number *n, size_t s, size_t ci)
+{
+    const char *t = x->a->text;
+    if (strcmp(n->unit, "m") != 0 || n->end != n->num_end + 1 ||
+        n->num_end >= x->a->text_len || t[n->num_end] != 'm' ||
+        ci != token_at_or_after(x, s, n->end))
+        return 0;
+    size_t nt = token_containing(x, s, n->num_start);
+    return !(
+        nt > x->sent_tok[s] && x->a->tokens[nt - 1].key &&
+        story_langpack_has(x->lp, "determiners", x->a->tokens[nt - 1].key));
+}
+
 static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                            const story_vec *dates)
 {
@@ -743,6 +759,23 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         /* a spelled "one" is an article in most translations */
         if (n->spelled && n->value == 1 && !n->unit[0])
             continue;
+        /* "1.5m people", "2.3m fans": an "m" glued to the number right
+         * before a counted noun (a countable thing of the pack's
+         * counted_nouns, not a length context) is million, as UK agency
+         * style writes it; after a determiner ("a 1.5m tank") it stays
+         * metres, as "a 1.5m wall" (wall no counted noun) does (session
+         * 16, fresh-user 15 H15) */
+        story_number mn;
+        if (counted && million_m(x, n, s, ci)) {
+            mn = *n;
+            mn.value *= 1e6;
+            mn.value_hi *= 1e6;
+            mn.si_value = mn.value;
+            mn.si_value_hi = mn.value_hi;
+            mn.unit[0] = '\0';
+            mn.dimension[0] = '\0';
+            n = &mn;
+        }
         /* a unit from the number itself ($, %, km) wins over a noun */
         if (n->unit[0])
             counted = NULL;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Session 16 fixes of the fresh-user report of session 15 (helper "fix"),
+# end to end. All inputs are written here.
+#  M11 spelling variants of one name are the same entity (Kyiv / Kiev:
+#      vowels only; Gaddafi / Qaddafi: g/k/q of a transliteration), also
+#      as a quote's speaker; Hale / Hall and Kogan / Hogan stay changed.
+#  H15 "1.5m people" (m glued to the number before a counted noun) is
+#      1.5 million; "a 1.5m wall", "jumped 2.3m" stay metres.
+#  M8  an entity one side extracted and the other side writes verbatim
+#      (in quotation marks here) is no certain omission.
+. "$(dirname "$0")/../support/cli.sh"
+
+# --- M11: spelling variants ------------------------------------------------
+w kyiv.txt "Trade plan approved" "Officials in Kyiv approved the new trade plan on Monday."
+w kiev.txt "Trade plan approved" "Officials in Kiev approved the new trade plan on Monday."
+cmp_text "M11: Kyiv -> Kiev is the same place (exit 0)" 0 \
+  '^summary: .* 0 changed' "$tmp/kyiv.txt" "$tmp/kiev.txt"
+w g.txt "Leader spoke" \
+  "Muammar Gaddafi said the new oil deal was \"a great day for our people\" on Monday."
+w q.txt "Leader spoke" \
+  "Muammar Qaddafi said the new oil deal was \"a great day for our people\" on Monday."
+cmp_text "M11: Gaddafi -> Qaddafi, speaker too, is the same (exit 0)" 0 \
+  '^summary: .* 0 changed' "$tmp/g.txt" "$tmp/q.txt"
+for pair in "Hale Hall" "Kogan Hogan"; do
+  set -- $pair
+  w x1.txt "Talks" "Minister Tom $1 met the union leaders in Leeds on Monday."
+  w x2.txt "Talks" "Minister Tom $2 met the union leaders in Leeds on Monday."
+  cmp_text "M11: Tom $1 -> Tom $2 stays a changed person (exit 1)" 1 \
+    "^\[~\] changed entity .*Tom $1 → Tom $2" "$tmp/x1.txt" "$tmp/x2.txt"
+done
+
+# --- H15: "m" = million before a counted noun ------------------------------
+w m1.txt "Power cut" "About 1.5m people lost power on Monday."
+w m2.txt "Power cut" "About 1.5 million people lost power on Monday."
+cmp_text "H15: 1.5m people = 1.5 million people (exit 0)" 0 \
+  '^summary: .* 0 added, 0 omitted' "$tmp/m1.txt" "$tmp/m2.txt"
+qkeys() { # FILE: the quantity keys of `facts --lang en FILE`, one a line
+  "$bin" facts --format=json --lang en "$1" 2>/dev/null |
+    grep -o '"key": "quantity|[^"]*"'
+}
+for s in "Firms sold 4m cars last year.|quantity||4000000" \
+  "Workers built a 1.5m wall around the site.|quantity|m|1.5" \
+  "A 2m tank stood in the yard.|quantity|m|2" \
+  "He jumped 2.3m in Rome on Sunday.|quantity|m|2.3"; do
+  w s.txt "${s%%|*}"
+  if qkeys "$tmp/s.txt" | grep -qx "\"key\": \"${s#*|}\""; then
+    ok "H15: '${s%%|*}' gives ${s#*|}"
+  else
+    fail "H15: '${s%%|*}' gives $(qkeys "$tmp/s.txt" | tr '\n' ' '), want ${s#*|}"
+  fi
+done
+
+# --- M8: a name the other side writes verbatim -----------------------------
+w t1.txt "Neue Bilder" \
+  "Die Galerie Tierra del Sol zeigt ab Montag neue Bilder von Vicente Siso." \
+  "Der Eintritt ist frei, sagte die Leiterin."
+w t2.txt "Neue Bilder" \
+  "Die Galerie „Tierra del Sol“ zeigt ab Montag neue Bilder von Vicente Siso." \
+  "Der Eintritt ist frei, sagte die Leiterin."
+cmp_text "M8: an entity B writes in quotation marks is no certain omission" 1 \
+  '^\[\?\] unverified omitted entity .*Tierra' "$tmp/t1.txt" "$tmp/t2.txt"
+if grep -q '^\[-\] omitted entity' "$tmp/out"; then
+  fail "M8: Tierra still a certain omitted entity"
+else ok "M8: no certain omitted entity"; fi
+
+finish
