@@ -1111,6 +1111,19 @@ static const char *world_stop(fx *x, const char *c, size_t i, size_t e,
     return c;
 }
 
+/* zh/ja: token j (right after an organisation) is a role of a member
+ * ("member_of_parliament") touching it: "国会议员" (a member of congress) is
+ * the role, which English writes without the body ("lawmakers", "MPs"). */
+static int member_compound(fx *x, size_t j, size_t e)
+{
+    size_t m = 0;
+    const char *r;
+    return x->cjk && j > 0 && j < e &&
+           x->a->tokens[j].start == x->a->tokens[j - 1].end &&
+           (r = story__fx_match(x, "roles", j, e, &m)) != NULL &&
+           strcmp(r, "member_of_parliament") == 0;
+}
+
 /* A nationality word at tokens i..j-1 modifies a word: j is a word of
  * the same sentence joined to it by spaces only ("Spanish wine",
  * "U.S.-led", "американский суд", zh "英国政府"), or, written in lower
@@ -4195,7 +4208,8 @@ static int entities_sentence(fx *x, size_t s)
         if ((gc = story__fx_match(x, "places", i, e, &n)) &&
             (gk = "place", world_stop(x, gc, i, e, n, &gk)))
             ;
-        else if ((gc = story__fx_match(x, "organisations", i, e, &n)))
+        else if ((gc = story__fx_match(x, "organisations", i, e, &n)) &&
+                 !member_compound(x, i + n, e))
             gk = "organisation";
         else if ((gc = story__fx_match(x, "people", i, e, &n)))
             gk = "person";

@@ -1507,6 +1507,20 @@ static void test_uncased_english_names(void **state)
     run_free(&es);
 }
 
+/* Session 16 (zh): an organisation touching a member's role ("国会议员",
+ * a member of congress) is the role, no mention of the body; the body
+ * alone still is one. */
+static void test_member_compound(void **state)
+{
+    (void)state;
+    run a = extract("几位国会议员昨天投票反对这项法案。", "zh");
+    run b = extract("国会昨天通过了这项法案。", "zh");
+    assert_false(key_of(&a, "国会")[0]);
+    assert_true(key_of(&b, "国会")[0]);
+    run_free(&a);
+    run_free(&b);
+}
+
 /* Session 14 (zh): after a title a run of more than 3 characters is a
  * name only when it is made of transliteration characters or of pieces
  * joined by a middle dot; common words after a title are no name. */
@@ -1592,6 +1606,7 @@ int main(void)
         cmocka_unit_test(test_hindi_connectors_and_plurals),
         cmocka_unit_test(test_chinese_long_runs_after_titles),
         cmocka_unit_test(test_uncased_english_names),
+        cmocka_unit_test(test_member_compound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
