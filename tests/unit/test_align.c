@@ -1768,6 +1768,65 @@ static void test_foreign_moved(void **state)
     }
 }
 
+/* Session 16 (moved_len_conflict): A's third sentence was deleted and B
+ * ends with a sentence on the same topic sharing four of its six words
+ * (the similarity alone makes an order-free "moved" pair). Of the same
+ * length it is moved (control); four times as long, far beyond the
+ * length spread of a translation, and sharing no number or name, the two
+ * stay omitted and added; the same long sentence sharing a name (an
+ * anchor) is moved again. Feature-level units written for the test. */
+static void test_moved_length_conflict(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {10, 11, 12, 13, 14, 15},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          a3[] = {30, 31, 32, 33, 34, 35},
+                          a4[] = {40, 41, 42, 43, 44, 45},
+                          a5[] = {50, 51, 52, 53, 54, 55},
+                          b5[] = {20, 21, 22, 23, 90, 91};
+    const uint32_t *af[] = {a0, a1, a2, a3, a4, a5};
+    const uint32_t *bf[] = {a0, a1, a3, a4, a5, b5};
+    /* run 0: same length; 1: four times as long; 2: as long, a name
+     * shared */
+    for (int run = 0; run < 3; run++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        if (run == 2)
+            sp.kind[20] = SD_NAME;
+        sd_unit ua[6], ub[6];
+        for (size_t i = 0; i < 6; i++) {
+            set_unit(&ua[i], af[i], 6, 100);
+            set_unit(&ub[i], bf[i], 6, i == 5 && run ? 400 : 100);
+        }
+        sd_side A = {ua, 6}, B = {ub, 6};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a2b5 = 0, a2_omitted = 0, b5_added = 0;
+        for (size_t k = 0; k < nl; k++) {
+            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 1 && l[k].b == 5)
+                a2b5 = l[k].kind == STORY_LINK_MOVED;
+            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 0)
+                a2_omitted = 1;
+            if (l[k].na == 0 && l[k].nb == 1 && l[k].b == 5)
+                b5_added = 1;
+        }
+        assert_int_equal(a2b5, run != 1);
+        assert_int_equal(a2_omitted, run == 1);
+        assert_int_equal(b5_added, run == 1);
+        free(l);
+        for (size_t i = 0; i < 6; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
 /* Session 15 (foreign_moved, paragraph passes): A's third paragraph
  * was deleted and a paragraph of another story stands in its place in B,
  * sharing one of its words (a place name, say) and the length. The gap
@@ -2061,6 +2120,7 @@ int main(void)
         cmocka_unit_test(test_length_reward_runs),
         cmocka_unit_test(test_absorb_no_loss),
         cmocka_unit_test(test_foreign_moved),
+        cmocka_unit_test(test_moved_length_conflict),
         cmocka_unit_test(test_foreign_paragraph),
         cmocka_unit_test(test_moved_block),
         cmocka_unit_test(test_order_labels),
