@@ -3168,6 +3168,16 @@ static int katakana_min(fx *x, size_t i, size_t min)
     return p == q && cps >= min;
 }
 
+/* Tokens i and i+1 are joined by a middle dot alone (U+30FB or the
+ * half-width U+FF65). */
+static int kana_dot_gap(const fx *x, size_t i)
+{
+    size_t gap = x->a->tokens[i + 1].start - x->a->tokens[i].end;
+    const char *g = x->a->text + x->a->tokens[i].end;
+    return gap == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
+                        memcmp(g, "\xef\xbd\xa5", 3) == 0);
+}
+
 /* Packs with "katakana_names" (ja): a run of katakana tokens (joined
  * directly or by the middle dot) is a name candidate: foreign names and
  * brands are written in katakana, and their romanisation keeps the
@@ -3199,6 +3209,14 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
         else if (gap != 0)
             break;
     }
+    /* a middle dot between a word in Han characters and katakana
+     * ("再利用・リサイクル・システム") separates the items of a list
+     * (nakaguro), not the parts of one foreign name */
+    if (dot && ((i > 0 && (x->a->tokens[i - 1].flags & STORY_TOKEN_IDEO) &&
+                 !katakana_min(x, i - 1, 1) && kana_dot_gap(x, i - 1)) ||
+                (re < e && (x->a->tokens[re].flags & STORY_TOKEN_IDEO) &&
+                 kana_dot_gap(x, re - 1))))
+        dot = 0;
     /* a generic last piece ("ブリュースター・ブラザーズ" Brothers,
      * "…・ギャラリー" Gallery: entities.json generic_name_words) is no
      * part of the name, as in English */

@@ -1521,6 +1521,21 @@ static void test_member_compound(void **state)
     run_free(&b);
 }
 
+/* Session 16 (ja): a middle dot after a word in Han characters lists
+ * items ("再利用・リサイクル"), it joins no name; between katakana pieces
+ * it still does. */
+static void test_katakana_list_dot(void **state)
+{
+    (void)state;
+    run a = extract("政府は再利用・リサイクル・システムを広く支持している。",
+                    "ja");
+    run b = extract("昨日、ジョン・スミスが東京に来た。", "ja");
+    assert_false(key_of(&a, "リサイクル")[0]);
+    assert_true(key_of(&b, "スミス")[0]);
+    run_free(&a);
+    run_free(&b);
+}
+
 /* Session 14 (zh): after a title a run of more than 3 characters is a
  * name only when it is made of transliteration characters or of pieces
  * joined by a middle dot; common words after a title are no name. */
@@ -1607,6 +1622,7 @@ int main(void)
         cmocka_unit_test(test_chinese_long_runs_after_titles),
         cmocka_unit_test(test_uncased_english_names),
         cmocka_unit_test(test_member_compound),
+        cmocka_unit_test(test_katakana_list_dot),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
