@@ -1227,10 +1227,13 @@ char *story__fx_printf(fx *x, const char *fmt, ...)
 
 void story__fx_fmt_num(char *out, size_t n, double v)
 {
+    /* 15 significant digits, as report.md promises (session 16,
+     * fresh-user 15 L20: %.10g made two 18-digit amounts that share 10
+     * leading digits one key) */
     if (fabs(v) < 1e15 && v == floor(v))
         snprintf(out, n, "%.0f", v);
     else
-        snprintf(out, n, "%.10g", v);
+        snprintf(out, n, "%.15g", v);
 }
 
 json_t *story__fx_jnum(double v)
@@ -1243,7 +1246,7 @@ json_t *story__fx_jnum(double v)
 char *story__fx_json(fx *x, json_t *o)
 {
     char *s = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS |
-                                    JSON_REAL_PRECISION(10))
+                                    JSON_REAL_PRECISION(15))
                 : NULL;
     json_decref(o);
     if (!s) {

@@ -31,6 +31,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -395,6 +396,23 @@ static int numeral_grouped(const fx *x, size_t start, size_t end)
     return 0;
 }
 
+/* 1 when token k is a lower-case content word: letters, lower-case
+ * first letter, no determiner, function word or stop word of the pack. */
+static int lower_content_word(const fx *x, size_t k)
+{
+    const story_token *t = &x->a->tokens[k];
+    if ((t->flags &
+         (STORY_TOKEN_NUMBER | STORY_TOKEN_IDEO | STORY_TOKEN_CAPITAL)) ||
+        !(t->flags & STORY_TOKEN_LETTER) || !t->key)
+        return 0;
+    size_t i = t->start;
+    int32_t c = story__utf8_next(x->a->text, t->end, &i);
+    return c >= 0 && u_islower(c) &&
+           !story_langpack_has(x->lp, "determiners", t->key) &&
+           !story_langpack_has(x->lp, "function_words", t->key) &&
+           !story__is_stopword(x->ctx, x->lang, t->key);
+}
+
 /* 1 when a 4-digit number with an approximating qualifier is followed
  * directly by a lower-case content word: "some 2000 bakeries", "около
  * 1200 пекарен" count bakeries, whatever the counted-noun lexicon knows
@@ -403,12 +421,32 @@ static int numeral_grouped(const fx *x, size_t start, size_t end)
  * A year takes no such qualifier before a noun; "around 2000 the firm"
  * (a determiner), "до 2030 года" (up_to, and the counted noun "year") and
  * uncased scripts keep the year reading. In packs with "capitalised_nouns"
- * (de) the word may be capitalised. */
+ * (de) the word may be capitalised.
+ * Also, without a qualifier, a number below 1900 between two such
+ * words, right after a lower-case content word (a verb: "employs 1500
+ * staff" was the year 1500; session 16, fresh-user 15 M7 rest): an old
+ * year follows a preposition, a determiner or a name ("in 1500", "the
+ * 1815 treaty"). Recent years keep the year reading ("reported fiscal
+ * 2023 results", "won 2019 elections"). */
 static int qualified_count(const fx *x, const story_number *n, size_t ti,
                            size_t e)
 {
-    if (!n->qualifier[0] || strcmp(n->qualifier, "up_to") == 0 || ti >= e)
+    if (strcmp(n->qualifier, "up_to") == 0 || ti >= e)
         return 0;
+    if (!n->qualifier[0]) {
+        if (n->value >= 1900)
+            return 0; /* "reported fiscal 2023 results": a year */
+        size_t nt = token_containing(x, story__fx_sentence_at(x, n->num_start),
+                                     n->num_start);
+        if (nt == 0 || nt >= x->a->n_tokens ||
+            x->a->tokens[nt].start != n->num_start ||
+            x->a->tokens[nt - 1].sentence != x->a->tokens[nt].sentence ||
+            !lower_content_word(x, nt - 1))
+            return 0;
+        for (size_t i = x->a->tokens[nt - 1].end; i < n->num_start; i++)
+            if (x->a->text[i] != ' ')
+                return 0;
+    }
     const story_token *t = &x->a->tokens[ti];
     /* de capitalises every noun ("rund 1800 Bäckereien") */
     int caps = json_is_true(story_langpack_field(x->lp, "capitalised_nouns"));
@@ -663,6 +701,26 @@ static int million_m(const fx *x, const story_number *n, size_t s, size_t ci)
         story_langpack_has(x->lp, "determiners", x->a->tokens[nt - 1].key));
 }
 
+/* 1 when number n is written as 1-3 digits, one "," or ".", exactly 3
+ * digits, and was read as a decimal (no unit, range, scale or
+ * qualifier-free fraction): "1,800" in a decimal-comma pack. */
+static int decimal_of_three(const fx *x, const story_number *n)
+{
+    const char *t = x->a->text;
+    size_t a = n->num_start, b = n->num_end, k = a;
+    if (n->unit[0] || n->is_range || n->is_fraction || n->spelled ||
+        n->value == floor(n->value) || b - a < 5 || b - a > 7)
+        return 0;
+    while (k < b && isdigit((unsigned char)t[k]))
+        k++;
+    if (k == a || k - a > 3 || (t[k] != ',' && t[k] != '.') || b - k != 4)
+        return 0;
+    for (size_t i = k + 1; i < b; i++)
+        if (!isdigit((unsigned char)t[i]))
+            return 0;
+    return 1;
+}
+
 static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                            const story_vec *dates)
 {
@@ -774,6 +832,18 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             mn.si_value_hi = mn.value_hi;
             mn.unit[0] = '\0';
             mn.dimension[0] = '\0';
+            n = &mn;
+        }
+        /* "1,800 casas" in es (decimal comma), "1.800 homes" in en: a
+         * number read as a decimal of exactly three places right before a
+         * counted noun counts whole things, so the separator groups
+         * (es-MX and es-US write 1,800; session 16, fresh-user 15 M6
+         * rest: it was 1.8) */
+        if (counted && ci == token_at_or_after(x, s, n->end) &&
+            decimal_of_three(x, n)) {
+            mn = *n;
+            mn.value = mn.value_hi = mn.si_value = mn.si_value_hi =
+                round(n->value * 1000);
             n = &mn;
         }
         /* a unit from the number itself ($, %, km) wins over a noun */

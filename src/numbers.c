@@ -2004,6 +2004,26 @@ static void set_str(char *dst, size_t n, const char *src)
     snprintf(dst, n, "%s", src ? src : "");
 }
 
+/* 1 when a slash right at p follows a plain 4-digit year v (1000-2100)
+ * and is followed by the next year, in 2 or 4 digits and no further
+ * digit: a season or fiscal year, "2023/24" = "2023-24" = "2023/2024"
+ * (session 16, fresh-user 15 L17: "2023/24" was the year 2023 and a
+ * quantity 24). */
+static int season_slash(const scan *s, size_t p, double v, int nd, int plain)
+{
+    if (!plain || nd != 4 || v < 1000 || v > 2100 || p >= s->end ||
+        s->t[p] != '/')
+        return 0;
+    long next = (long)v + 1, got = 0;
+    size_t k = p + 1, n = 0;
+    while (k < s->end && isdigit((unsigned char)s->t[k]) && n < 5) {
+        got = got * 10 + (s->t[k] - '0');
+        k++;
+        n++;
+    }
+    return (n == 2 && got == next % 100) || (n == 4 && got == next);
+}
+
 static int is_iso_date_at(scan *s, size_t i)
 {
     /* yyyy-mm-dd with ASCII digits */
@@ -2960,7 +2980,7 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
             /* spelled: only a hyphen inside the word pair, "два-три",
              * "однієї-чотирьох" (the second must be spelled too) */
             int word_dash = spelled && !s->cjk && q == p && d == '-';
-            dash = dash || word_dash;
+            dash = dash || word_dash || season_slash(s, p, v, nd, plain);
             size_t rs = 0;
             int joiner = 0;
             if (dash) {
