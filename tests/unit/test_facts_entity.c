@@ -1536,6 +1536,17 @@ static void test_katakana_list_dot(void **state)
     run_free(&b);
 }
 
+/* Session 16 (zh): 思 (Kenneth 肯尼思) and 堡 (-burg) are transliteration
+ * characters: a dotted name with 思 is one name. */
+static void test_zh_translit_si(void **state)
+{
+    (void)state;
+    run a = extract("他说肯尼思·马丁昨天修订了政策。", "zh");
+    assert_true(key_of(&a, "肯尼思·马丁")[0]);
+    assert_string_equal(key_of(&a, "肯尼思·马丁"), key_of(&a, "马丁"));
+    run_free(&a);
+}
+
 /* Session 14 (zh): after a title a run of more than 3 characters is a
  * name only when it is made of transliteration characters or of pieces
  * joined by a middle dot; common words after a title are no name. */
@@ -1623,6 +1634,7 @@ int main(void)
         cmocka_unit_test(test_uncased_english_names),
         cmocka_unit_test(test_member_compound),
         cmocka_unit_test(test_katakana_list_dot),
+        cmocka_unit_test(test_zh_translit_si),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
