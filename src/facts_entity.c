@@ -511,10 +511,37 @@ static const char *kind_static(const char *k)
  * of `suffixes` (an array of two arrays: the pack's "name_suffixes" and
  * entities.json "inflection"; at least 3 code points stay, 4 before an
  * ending of more than one), appended to out. */
+/* The class of Devanagari vowel sign cp ('a', 'i', 'u', 'r', 'e', 'o';
+ * long and short alike; 'w' for the o-candra of English loans), 0 for
+ * anything else. */
+static char deva_vowel_class(unsigned cp)
+{
+    switch (cp) {
+    case 0x93E: return 'a';
+    case 0x949: return 'w';
+    case 0x93F:
+    case 0x940: return 'i';
+    case 0x941:
+    case 0x942: return 'u';
+    case 0x943:
+    case 0x944: return 'r';
+    case 0x945:
+    case 0x946:
+    case 0x947:
+    case 0x948: return 'e';
+    case 0x94A:
+    case 0x94B:
+    case 0x94C: return 'o';
+    default: return 0;
+    }
+}
+
 /* Copy w (n bytes) into buf (cap bytes) without Devanagari vowel signs,
  * virama, anusvara, chandrabindu (all: spelled differently for one
  * foreign name, वॉशिंगटन / वाशिंगटन, एंजलस / एंजिल्स) and nukta, or
- * (all == 0) without the nukta only. Returns the bytes written; *marks:
+ * (all == 0) without the nukta only, or (all == 2) as with all == 1 but
+ * each vowel sign written as its deva_vowel_class() letter (dict_trunk).
+ * Returns the bytes written; *marks:
  * how many were removed. */
 static size_t deva_fold(const char *w, size_t n, int all, char *buf,
                         size_t cap, size_t *marks)
@@ -546,6 +573,13 @@ static size_t deva_fold(const char *w, size_t n, int all, char *buf,
                     (*marks) += 2;
                 }
                 i += 5;
+                continue;
+            }
+            /* all == 2: a vowel sign is written as its class */
+            char vc = all == 2 ? deva_vowel_class(cp) : 0;
+            if (vc) {
+                buf[m++] = vc;
+                i += 2;
                 continue;
             }
             if ((b1 == 0xA4 || b1 == 0xA5) &&
@@ -656,6 +690,33 @@ static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
                        story_buf *out)
 {
     trunk_word_v(suffixes, w, n, out, 0);
+}
+
+/* A word of the language's dictionary or lexicon (word_file_set()) as
+ * compared with a text word: as trunk_word reduces it, but a Devanagari
+ * word of 2 or more letters keeps the class of each vowel sign
+ * (deva_vowel_class(): long and short alike), a final e as a (the
+ * inflection of masculine nouns and adjectives: खुलासा, खुलासे);
+ * dropping every vowel sign made a foreign name a word whenever its
+ * consonants spelt one (बोरेनिको "Borenico" = बेरौनक). */
+static void dict_trunk(const ent_lang *suffixes, const char *w, size_t n,
+                       story_buf *out)
+{
+    if (n >= 3 && (unsigned char)w[0] == 0xE0 &&
+        ((unsigned char)w[1] == 0xA4 || (unsigned char)w[1] == 0xA5)) {
+        char buf[256];
+        size_t marks, letters = 0;
+        size_t m = deva_fold(w, n, 2, buf, sizeof buf, &marks);
+        for (size_t k = 0; k < m; k++)
+            letters += ((unsigned char)buf[k] & 0xC0) == 0xC0;
+        if (letters >= 2) {
+            if (buf[m - 1] == 'e')
+                buf[m - 1] = 'a';
+            story_buf_append(out, buf, m);
+            return;
+        }
+    }
+    trunk_word(suffixes, w, n, out);
 }
 
 static int world_sep(int32_t c)
@@ -2240,7 +2301,7 @@ static const story_strmap *word_file_set(fx *x, story_strmap *set,
             story__strmap_put(set, line, strlen(line), "", 0);
         /* inflected and derived forms: "विफलता" ~ "विफल" */
         t.len = 0;
-        trunk_word(suffixes, line, l, &t);
+        dict_trunk(suffixes, line, l, &t);
         if (!t.oom && t.len)
             story__strmap_put(set, t.data, strnlen(t.data, t.len), "", 0);
     }
@@ -2771,7 +2832,7 @@ static int common_word(fx *x, const char *k, size_t n)
         if (!lw && !dw)
             return 0;
         story_buf t = {0};
-        trunk_word(world_suffixes(x), w, n, &t);
+        dict_trunk(world_suffixes(x), w, n, &t);
         int hit = !t.oom && t.len &&
                   ((lw && story__strmap_get(lw, t.data, strlen(t.data),
                                             NULL)) ||
@@ -3307,7 +3368,7 @@ static int uncased_dictionary_word(fx *x, const char *tk)
 {
     const story_strmap *lw = lexicon_words(x), *dw = dictionary_words(x);
     story_buf t = {0};
-    trunk_word(world_suffixes(x), tk, strlen(tk), &t);
+    dict_trunk(world_suffixes(x), tk, strlen(tk), &t);
     size_t tkn = strlen(tk), tdn = t.oom || !t.len ? 0 : strlen(t.data);
     int dict = t.oom || (lw && story__strmap_get(lw, tk, tkn, NULL)) ||
                (dw && story__strmap_get(dw, tk, tkn, NULL)) ||
@@ -3466,7 +3527,7 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
             for (size_t q = i; q < k; q++) {
                 story_buf t = {0};
                 const char *tk = x->a->tokens[q].key;
-                trunk_word(world_suffixes(x), tk, strlen(tk), &t);
+                dict_trunk(world_suffixes(x), tk, strlen(tk), &t);
                 size_t tkn = strlen(tk), tdn = t.oom || !t.len
                                                    ? 0
                                                    : strlen(t.data);

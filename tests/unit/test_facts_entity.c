@@ -1547,6 +1547,32 @@ static void test_zh_translit_si(void **state)
     run_free(&a);
 }
 
+/* Session 16 (hi): a text word is a word of the Hindi dictionary when a
+ * dictionary word has its letters and the class of each vowel sign (long
+ * and short alike, a final e as a: the masculine inflection), no longer
+ * when only its consonants match one: a surname whose consonants spell a
+ * Hindi word is a name, an inflected or otherwise spelt word is none. */
+static void test_hindi_dictionary_vowels(void **state)
+{
+    (void)state;
+    run en = extract("On Monday Mark Borenico said the plan was ready.", "en");
+    run hi = extract("सोमवार को मार्क बोरेनिको ने बयान दिया।", "hi");
+    assert_true(key_of(&en, "Borenico")[0]);
+    assert_string_equal(key_of(&hi, "बोरेनिको"), key_of(&en, "Borenico"));
+    run_free(&en);
+    run_free(&hi);
+    static const char *const none[][2] = {
+        {"कल खुलासे के बाद लोग नाराज़ थे।", "खुलासे"},
+        {"उस दिन पैसा दांव पर लगा था।", "दांव"},
+    };
+    for (size_t t = 0; t < sizeof none / sizeof *none; t++) {
+        run r = extract(none[t][0], "hi");
+        if (key_of(&r, none[t][1])[0])
+            fail_msg("a name \"%s\" in: %s", none[t][1], none[t][0]);
+        run_free(&r);
+    }
+}
+
 /* Session 14 (zh): after a title a run of more than 3 characters is a
  * name only when it is made of transliteration characters or of pieces
  * joined by a middle dot; common words after a title are no name. */
@@ -1632,6 +1658,7 @@ int main(void)
         cmocka_unit_test(test_hindi_connectors_and_plurals),
         cmocka_unit_test(test_chinese_long_runs_after_titles),
         cmocka_unit_test(test_uncased_english_names),
+        cmocka_unit_test(test_hindi_dictionary_vowels),
         cmocka_unit_test(test_member_compound),
         cmocka_unit_test(test_katakana_list_dot),
         cmocka_unit_test(test_zh_translit_si),
