@@ -15,6 +15,8 @@
 #  M6  es "Unas 1,800 casas" (a decimal of three places before a counted
 #      noun) is 1800 houses; "1,5 millones", "2,5 soldados", "1,800 euros"
 #      keep their reading.
+#  fresh-user 14: uk "у 1959-2022 роки" (a range of years + the word
+#      "years") is two years, not a quantity.
 #  L12 "The EU approved" -> "The AU approved" is a changed organisation
 #      (both keyed entity|a); US -> USA stays the same.
 . "$(dirname "$0")/../support/cli.sh"
@@ -107,6 +109,16 @@ for s in "Unas 1,800 casas quedaron sin luz en Monterrey.|quantity||1800" \
     ok "M6: '${s%%|*}' gives ${s#*|}"
   else fail "M6: '${s%%|*}' lacks ${s#*|}"; fi
 done
+
+# --- fresh-user 14: a range of years followed by "years" ---------------------
+w y.txt "Місто" "У 1959-2022 роки місто зросло вдвічі."
+keys=$("$bin" facts --format=json --lang uk "$tmp/y.txt" 2>/dev/null | grep -o '"key": "[a-z]*|[^"]*"' | tr '\n' ' ')
+case "$keys" in
+  *'"date|1959"'*'"date|2022"'*) case "$keys" in
+      *'quantity||1959'*) fail "uk 1959-2022 роки: still a quantity ($keys)" ;;
+      *) ok "uk 1959-2022 роки: the years 1959 and 2022" ;; esac ;;
+  *) fail "uk 1959-2022 роки: no dates 1959, 2022 ($keys)" ;;
+esac
 
 # --- L12: two acronyms of one key --------------------------------------------
 w e1.txt "Vote" "The EU approved the new trade rules on Monday."
