@@ -692,9 +692,10 @@ static void header(render *r, const story_comparison *c, cell *l, cell *rt)
         char tmp[160];
         const story_article *a = arts[k];
         cell_reset(cells[k]);
-        snprintf(tmp, sizeof tmp, "%s, %zu paragraphs, %zu sentences, ",
+        snprintf(tmp, sizeof tmp, "%s, %zu paragraph%s, %zu sentence%s, ",
                  a->lang && *a->lang ? a->lang : "und", a->n_paragraphs,
-                 a->n_sentences);
+                 a->n_paragraphs == 1 ? "" : "s", a->n_sentences,
+                 a->n_sentences == 1 ? "" : "s");
         cell_puts(cells[k], tmp, STORY_STYLE_PLAIN);
         cell_puts(cells[k], short_source(a->source), STORY_STYLE_PLAIN);
     }

@@ -61,6 +61,7 @@ enum opt_id {
     OPT_RELATION,
     OPT_TRANSLATE,
     OPT_SYMMETRIC,
+    OPT_STRICT,
     OPT_ENCODING,
     OPT_ENCODING_A,
     OPT_ENCODING_B,
@@ -99,6 +100,9 @@ static const opt_spec OPTS[] = {
      "(reordering allowed)"},
     {"symmetric", no_argument, OPT_SYMMETRIC, CMD_COMPARE, NULL,
      "align both ways: compare B A mirrors compare A B"},
+    {"strict", no_argument, OPT_STRICT, CMD_COMPARE, NULL,
+     "exit status 1 also when a sentence is only in one version or moved, "
+     "with no fact in it"},
     {"translate", required_argument, OPT_TRANSLATE, CMD_COMPARE, "T",
      "machine translation for alignment: apertium, or the base URL of a "
      "LibreTranslate-compatible API"},
@@ -149,6 +153,7 @@ typedef struct cli {
     const char *relation;
     const char *translate;
     int symmetric;
+    int strict; /* --strict: sentence-level differences count too */
     const char *encoding, *encoding_a, *encoding_b;
     long timeout_ms;
     const char *save;
@@ -231,8 +236,9 @@ static void help(FILE *f, const command *only)
     }
     fprintf(f,
             "\nexit status: 0 no fact differs (check: no contradiction), "
-            "1 differences\nfound, 2 error\n"
-            "environment: STORYDIFF_LOCALES (language packs), NO_COLOR\n"
+            "1 differences\nfound (--strict: sentences too), 2 error\n"
+            "environment: STORYDIFF_LOCALES (language packs), NO_COLOR, TERM=dumb "
+            "(no colour)\n"
             "manual: docs/cli.md\n");
 }
 
@@ -482,6 +488,9 @@ static int use_color(const cli *o)
     const char *nc = getenv("NO_COLOR");
     if (nc && *nc)
         return 0;
+    const char *term = getenv("TERM"); /* terminfo's "dumb": no escapes */
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
     return isatty(STDOUT_FILENO);
 }
 
@@ -701,6 +710,7 @@ static int parse_args(cli *o, int argc, char **argv)
             break;
         case OPT_TRANSLATE: o->translate = optarg; break;
         case OPT_SYMMETRIC: o->symmetric = 1; break;
+        case OPT_STRICT: o->strict = 1; break;
         case OPT_ENCODING: o->encoding = optarg; break;
         case OPT_ENCODING_A: o->encoding_a = optarg; break;
         case OPT_ENCODING_B: o->encoding_b = optarg; break;
@@ -1001,6 +1011,21 @@ static int rereadable(const char *in)
     return in && strcmp(in, "-") != 0 && !is_url(in);
 }
 
+/* Does comparison c count as "differs" for the exit status? A certain
+ * fact difference (story_diff_has_differences); with --strict also a
+ * sentence only in one version or moved, facts or not (fresh-user 16 H0:
+ * a dropped sentence without a number or a name exited 0, so a newsroom
+ * gate on the exit status let it through). */
+static int compared_differs(const cli *o, const story_comparison *c)
+{
+    if (story_diff_has_differences(c->diff))
+        return 1;
+    if (!o->strict || !c->diff)
+        return 0;
+    const story_diff_summary *s = &c->diff->summary;
+    return s->sentences_moved + s->sentences_added + s->sentences_omitted > 0;
+}
+
 /* One comparison of the reference A with version B (src_b): the rendered
  * report into *out (the caller's, story_free()), *differs 1 when a fact
  * differs. A's warnings are printed only when warn_a is set (once for
@@ -1078,7 +1103,7 @@ static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
     if (rc)
         status = report_error(&e, "render", rc);
     else
-        *differs = story_diff_has_differences(c->diff);
+        *differs = compared_differs(o, c);
     story_comparison_free(c);
     return status;
 }

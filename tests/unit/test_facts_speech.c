@@ -785,6 +785,64 @@ static void test_cue_before_named_body(void **state)
     run_free(&cs);
 }
 
+/* Session 16 (fresh-user 16 M3): a paragraph that is only a quote, right
+ * after a paragraph whose last sentence holds an attributed quote, goes
+ * on with that speaker's words; a quote paragraph after a paragraph that
+ * names someone else last, or with text of its own, or not right after,
+ * keeps no speaker. */
+static void test_quote_follow_on_paragraph(void **state)
+{
+    (void)state;
+    run en = extract(
+        "\"We will not sign this budget,\" Senator Maria Lopez of Ohio "
+        "told reporters.\n\n"
+        "\"We have had months to fix it and nothing changed.\"\n\n"
+        "\"The people of Ohio deserve better than this.\"\n\n"
+        "The vote is expected on Friday.\n\n"
+        "\"Nobody here wants another shutdown this winter.\"",
+        "en");
+    assert_speaker(&en, 0, "Maria Lopez");
+    assert_speaker(&en, 1, "Maria Lopez");
+    assert_speaker(&en, 2, "Maria Lopez"); /* a chain of them */
+    /* after a paragraph without a quote: unresolved */
+    assert_string_equal(quote_in(&en, 4), "quote|?");
+    run_free(&en);
+
+    run en2 = extract(
+        "\"We will not sign this budget,\" Senator Maria Lopez said. Her "
+        "colleague Tom Reed disagreed.\n\n"
+        "\"We have had months to fix it and nothing changed.\"",
+        "en");
+    /* the quote is not in the last sentence of the paragraph before */
+    assert_string_equal(quote_in(&en2, 2), "quote|?");
+    run_free(&en2);
+
+    run de = extract(
+        "\u201eWir werden diesen Haushalt nicht unterschreiben\u201c, sagte "
+        "die Senatorin Maria Lopez am Montag.\n\n"
+        "\u201eWir hatten Monate Zeit, und nichts hat sich ge\u00e4ndert.\u201c",
+        "de");
+    assert_speaker(&de, 0, "Maria Lopez");
+    assert_speaker(&de, 1, "Maria Lopez");
+    run_free(&de);
+
+    run uk = extract(
+        "\u00ab\u041c\u0438 \u043d\u0435 \u043f\u0456\u0434\u043f\u0438\u0448\u0435\u043c\u043e "
+        "\u0446\u0435\u0439 \u0431\u044e\u0434\u0436\u0435\u0442\u00bb, \u2014 "
+        "\u0441\u043a\u0430\u0437\u0430\u043b\u0430 \u0441\u0435\u043d\u0430\u0442\u043e\u0440\u043a\u0430 "
+        "\u041c\u0430\u0440\u0456\u044f \u041b\u043e\u043f\u0435\u0441.\n\n"
+        "\u00ab\u0423 \u043d\u0430\u0441 \u0431\u0443\u043b\u0438 \u043c\u0456\u0441\u044f\u0446\u0456, "
+        "\u0430\u043b\u0435 \u043d\u0456\u0447\u043e\u0433\u043e \u043d\u0435 "
+        "\u0437\u043c\u0456\u043d\u0438\u043b\u043e\u0441\u044f.\u00bb",
+        "uk");
+    const char *k0 = quote_in(&uk, 0), *k1 = quote_in(&uk, 1);
+    assert_non_null(k0);
+    assert_non_null(k1);
+    assert_string_not_equal(k0, "quote|?");
+    assert_string_equal(k0, k1);
+    run_free(&uk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -808,6 +866,7 @@ int main(void)
         cmocka_unit_test(test_attribution_any_noun_phrase),
         cmocka_unit_test(test_cs_prefix_negated_verb),
         cmocka_unit_test(test_cue_before_named_body),
+        cmocka_unit_test(test_quote_follow_on_paragraph),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
