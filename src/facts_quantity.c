@@ -491,8 +491,7 @@ static int year_range_emit(fx *x, fx_evstems *es, const story_number *n,
      * 14, session 16); "1000-2000 years" stays a duration */
     int in_years = strcmp(n->unit, "year") == 0 && n->value >= 1800;
     if (!n->is_range || (n->unit[0] && !in_years) || n->spelled ||
-        n->is_percent || n->is_fraction || n->qualifier[0] ||
-        counted_follows)
+        n->is_percent || n->is_fraction || n->qualifier[0] || counted_follows)
         return 0;
     /* the lower year written as 4 plain digits ("1,950-2,000" is a
      * count) */
