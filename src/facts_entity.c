@@ -696,7 +696,10 @@ static void trunk_word(const ent_lang *suffixes, const char *w, size_t n,
  * compared with a text word: as trunk_word reduces it, but a Devanagari
  * word of 2 or more letters keeps the class of each vowel sign
  * (deva_vowel_class(): long and short alike), a final e as a (the
- * inflection of masculine nouns and adjectives: खुलासा, खुलासे);
+ * inflection of masculine nouns and adjectives: खुलासा, खुलासे), and a
+ * final i as a after 4 or more letters (the feminine of adjectives,
+ * participles and infinitives: बदलना, बदलनी; a shorter word keeps it:
+ * करी "Curry" is no कर);
  * dropping every vowel sign made a foreign name a word whenever its
  * consonants spelt one (बोरेनिको "Borenico" = बेरौनक). */
 static void dict_trunk(const ent_lang *suffixes, const char *w, size_t n,
@@ -710,7 +713,7 @@ static void dict_trunk(const ent_lang *suffixes, const char *w, size_t n,
         for (size_t k = 0; k < m; k++)
             letters += ((unsigned char)buf[k] & 0xC0) == 0xC0;
         if (letters >= 2) {
-            if (buf[m - 1] == 'e')
+            if (buf[m - 1] == 'e' || (buf[m - 1] == 'i' && letters >= 4))
                 buf[m - 1] = 'a';
             story_buf_append(out, buf, m);
             return;

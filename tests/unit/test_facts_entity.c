@@ -1549,7 +1549,8 @@ static void test_zh_translit_si(void **state)
 
 /* Session 16 (hi): a text word is a word of the Hindi dictionary when a
  * dictionary word has its letters and the class of each vowel sign (long
- * and short alike, a final e as a: the masculine inflection), no longer
+ * and short alike, a final e as a, a final i as a after 4 letters: the
+ * inflection), no longer
  * when only its consonants match one: a surname whose consonants spell a
  * Hindi word is a name, an inflected or otherwise spelt word is none. */
 static void test_hindi_dictionary_vowels(void **state)
@@ -1564,6 +1565,7 @@ static void test_hindi_dictionary_vowels(void **state)
     static const char *const none[][2] = {
         {"कल खुलासे के बाद लोग नाराज़ थे।", "खुलासे"},
         {"उस दिन पैसा दांव पर लगा था।", "दांव"},
+        {"सरकार को अपनी नीति बदलनी पड़ेगी।", "बदलनी"},
     };
     for (size_t t = 0; t < sizeof none / sizeof *none; t++) {
         run r = extract(none[t][0], "hi");
