@@ -1768,6 +1768,34 @@ static void test_foreign_moved(void **state)
     }
 }
 
+
+/* Of links l[0..nl): *linked = A unit a and B unit b share a 1-1 link of
+ * kind `kind`; *a_omitted = a is alone (1-0); *b_added = b is alone (0-1). */
+static void one_to_one(const sd_link *l, size_t nl, size_t a, size_t b,
+                       story_link_kind kind, int *linked, int *a_omitted,
+                       int *b_added)
+{
+    *linked = *a_omitted = *b_added = 0;
+    for (size_t k = 0; k < nl; k++) {
+        if (l[k].na == 1 && l[k].a == a && l[k].nb == 1 && l[k].b == b)
+            *linked = l[k].kind == (int)kind;
+        if (l[k].na == 1 && l[k].a == a && l[k].nb == 0)
+            *a_omitted = 1;
+        if (l[k].na == 0 && l[k].nb == 1 && l[k].b == b)
+            *b_added = 1;
+    }
+}
+
+/* Frees the features of units ua[0..n) and ub[0..n) and the word space. */
+static void units_free(sd_unit *ua, sd_unit *ub, size_t n, sd_space *sp)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(ua[i].f);
+        free(ub[i].f);
+    }
+    word_space_free(sp);
+}
+
 /* Session 16 (moved_len_conflict): A's third sentence was deleted and B
  * ends with a sentence on the same topic sharing four of its six words
  * (the similarity alone makes an order-free "moved" pair). Of the same
@@ -1806,24 +1834,14 @@ static void test_moved_length_conflict(void **state)
         assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
                                                SD_REORDER | SD_SENTENCES, NULL),
                          0);
-        int a2b5 = 0, a2_omitted = 0, b5_added = 0;
-        for (size_t k = 0; k < nl; k++) {
-            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 1 && l[k].b == 5)
-                a2b5 = l[k].kind == STORY_LINK_MOVED;
-            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 0)
-                a2_omitted = 1;
-            if (l[k].na == 0 && l[k].nb == 1 && l[k].b == 5)
-                b5_added = 1;
-        }
+        int a2b5, a2_omitted, b5_added;
+        one_to_one(l, nl, 2, 5, STORY_LINK_MOVED, &a2b5, &a2_omitted,
+                   &b5_added);
         assert_int_equal(a2b5, run != 1);
         assert_int_equal(a2_omitted, run == 1);
         assert_int_equal(b5_added, run == 1);
         free(l);
-        for (size_t i = 0; i < 6; i++) {
-            free(ua[i].f);
-            free(ub[i].f);
-        }
-        word_space_free(&sp);
+        units_free(ua, ub, 6, &sp);
     }
 }
 
@@ -1868,24 +1886,14 @@ static void test_foreign_paragraph(void **state)
         int fl = SD_REORDER | (c == 1 ? SD_SENTENCES : SD_PARAGRAPHS);
         assert_int_equal(
             story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0, fl, NULL), 0);
-        int a2b2 = 0, a2_omitted = 0, b2_added = 0;
-        for (size_t k = 0; k < nl; k++) {
-            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 1 && l[k].b == 2)
-                a2b2 = l[k].kind == STORY_LINK_MATCH;
-            if (l[k].na == 1 && l[k].a == 2 && l[k].nb == 0)
-                a2_omitted = 1;
-            if (l[k].na == 0 && l[k].nb == 1 && l[k].b == 2)
-                b2_added = 1;
-        }
+        int a2b2, a2_omitted, b2_added;
+        one_to_one(l, nl, 2, 2, STORY_LINK_MATCH, &a2b2, &a2_omitted,
+                   &b2_added);
         assert_int_equal(a2b2, c != 0);
         assert_int_equal(a2_omitted, c == 0);
         assert_int_equal(b2_added, c == 0);
         free(l);
-        for (size_t i = 0; i < 5; i++) {
-            free(ua[i].f);
-            free(ub[i].f);
-        }
-        word_space_free(&sp);
+        units_free(ua, ub, 5, &sp);
     }
 }
 
