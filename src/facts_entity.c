@@ -3274,7 +3274,7 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
             break;
     }
     /* a middle dot between a word in Han characters and katakana
-     * ("再利用・リサイクル・システム") separates the items of a list
+     * ("修理・リサイクル・サービス") separates the items of a list
      * (nakaguro), not the parts of one foreign name */
     if (dot && ((i > 0 && (x->a->tokens[i - 1].flags & STORY_TOKEN_IDEO) &&
                  !katakana_min(x, i - 1, 1) && kana_dot_gap(x, i - 1)) ||

@@ -1522,15 +1522,16 @@ static void test_member_compound(void **state)
 }
 
 /* Session 16 (ja): a middle dot after a word in Han characters lists
- * items ("再利用・リサイクル"), it joins no name; between katakana pieces
+ * items ("修理・リサイクル"), it joins no name; between katakana pieces
  * it still does. */
 static void test_katakana_list_dot(void **state)
 {
     (void)state;
-    run a = extract("政府は再利用・リサイクル・システムを広く支持している。",
+    run a = extract("会社は修理・リサイクル・サービスを始めた。",
                     "ja");
     run b = extract("昨日、ジョン・スミスが東京に来た。", "ja");
     assert_false(key_of(&a, "リサイクル")[0]);
+    assert_false(key_of(&a, "リサイクル・サービス")[0]);
     assert_true(key_of(&b, "スミス")[0]);
     run_free(&a);
     run_free(&b);
