@@ -795,6 +795,17 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
             q = we; /* CJK: the next code point is the next "word" */
             continue;
         }
+        /* a hyphen between two words joins a compound phrase the pack
+         * may list ("US-Dollar", "Hongkong-Dollar"; session 16,
+         * fresh-user 16 M6: "16 Mrd. US-Dollar" lost its currency) */
+        if (c == '-' && n < s->end && w + 1 < maxw) {
+            size_t n2;
+            int32_t d = cp_at(s, n, &n2);
+            if (d >= 0 && u_isalpha(d)) {
+                q = n;
+                continue;
+            }
+        }
         if (c != ' ' && c != 0xA0)
             break;
         q = n;

@@ -548,6 +548,28 @@ static void test_hyphenated_unit(void **state)
     story_vec_free(&v);
 }
 
+/* A currency the pack lists as a hyphenated compound ("US-Dollar") is
+ * read after a number and after a scale (session 16, fresh-user 16 M6:
+ * "16 Mrd. US-Dollar" had no unit, a certain changed against "$16
+ * billion"); a hyphenated word the pack does not list keeps the first
+ * word's reading. */
+static void test_hyphenated_currency(void **state)
+{
+    (void)state;
+    story_vec v;
+    scan("de", "Er zahlte 16 US-Dollar, dann 16 Mrd. US-Dollar und "
+               "3 Dollar-Noten.", &v);
+    assert_int_equal(v.len, 3);
+    const story_number *n = v.data;
+    assert_string_equal(n[0].unit, "USD");
+    assert_true(close_to(n[0].value, 16));
+    assert_string_equal(n[1].unit, "USD");
+    assert_true(close_to(n[1].value, 16e9));
+    assert_string_equal(n[2].unit, "USD");
+    assert_true(close_to(n[2].value, 3));
+    story_vec_free(&v);
+}
+
 /* The fast fold gives exactly the NFKC_Casefold match key. */
 static void test_fold_word_matches_normalizer(void **state)
 {
@@ -769,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_clock_without_pack),
         cmocka_unit_test(test_currency_nouns_regions_elision),
         cmocka_unit_test(test_hyphenated_unit),
+        cmocka_unit_test(test_hyphenated_currency),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
         cmocka_unit_test(test_compound_one_and_word_ranges),
