@@ -2682,13 +2682,7 @@ static json_t *english_fine_words(fx *x, json_t *names)
         fine_skeleton(w, fs, sizeof fs);
         if (strlen(fs) < 3 || !json_object_get(nf, fs))
             continue;
-        json_t *ws = json_object_get(set, fs);
-        if (!ws) {
-            ws = json_array();
-            json_object_set_new(set, fs, ws);
-        }
-        if (json_is_array(ws) && json_array_size(ws) < 64)
-            json_array_append_new(ws, json_string(w));
+        skeleton_add_word(set, fs, w);
     }
     return json_object_size(set) ? set : NULL;
 }
