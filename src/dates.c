@@ -34,6 +34,7 @@
 #include <unicode/ucal.h>
 #include <unicode/uchar.h>
 #include <unicode/udat.h>
+#include <unicode/unum.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
@@ -61,6 +62,7 @@ typedef struct datelang {
     unsigned char fmt_fields[MAX_PATTERNS];
     UCalendar *cal;
     int numeric_dmy; /* 05.03.2025 is day.month.year */
+    int comma_decimal; /* the decimal separator is ',' (ICU, pack) */
     /* a language without a pack: {"months": {folded name: 1..12},
      * "weekdays": {folded name: English weekday}} from ICU's CLDR date
      * symbols, see icu_date_names() */
@@ -626,6 +628,22 @@ static int get_lang(datelang **out, story_ctx *ctx, datemod *m,
                       strncmp(key, "zh", 2) != 0 &&
                       strncmp(key, "ja", 2) != 0 &&
                       strcmp(key, "root") != 0;
+    {
+        /* the decimal separator: ICU's number symbols for the locale,
+         * overridden by the pack's "decimal" (as in numbers.c) */
+        UErrorCode e = U_ZERO_ERROR;
+        UNumberFormat *nf = unum_open(UNUM_DECIMAL, NULL, 0, loc, NULL, &e);
+        UChar sym[4];
+        int32_t n = 0;
+        if (!U_FAILURE(e) && nf)
+            n = unum_getSymbol(nf, UNUM_DECIMAL_SEPARATOR_SYMBOL, sym, 4, &e);
+        if (nf)
+            unum_close(nf);
+        dl->comma_decimal = !U_FAILURE(e) && n == 1 && sym[0] == ',';
+        json_t *v = story_langpack_field(dl->lp, "decimal");
+        if (v && json_is_string(v))
+            dl->comma_decimal = json_string_value(v)[0] == ',';
+    }
     m->langs[m->n++] = dl;
     *out = dl;
     return 0;
@@ -1100,6 +1118,21 @@ static void resolve_relative(dscan *s, story_date *d, const char *concept,
 
 /* Clock time at i: "14:30", "9.15 Uhr", "2:30 pm", "2 p.m."; 1 and the
  * normalised "HH:MM" on success. */
+/* Is the word right before i (one space or none between) in the pack
+ * list `field`? Folded as lookup() folds. */
+static int prev_word_in(dscan *s, size_t i, const char *field)
+{
+    size_t e = i;
+    while (e > s->start && is_space_cp(cp_at(s, prev_pos(s, e), NULL)))
+        e = prev_pos(s, e);
+    if (e == i || e == s->start)
+        return 0;
+    size_t b = e;
+    while (b > s->start && is_word_cp(cp_at(s, prev_pos(s, b), NULL)))
+        b = prev_pos(s, b);
+    return b < e && lookup(s, field, s->t + b, e - b) != NULL;
+}
+
 static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
 {
     long h, mi = 0, v;
@@ -1126,8 +1159,11 @@ static int clock_time(dscan *s, size_t i, char *out, size_t *endp)
         else if (!strcmp(k, "am") && h == 12)
             h = 0;
         p = te;
-    } else if (!have_min || sep == '.') {
-        return 0; /* "5" alone or "9.15" without a marker: not a time */
+    } else if (!have_min || (sep == '.' && !prev_word_in(s, i, "clock_before_dot"))) {
+        /* "5" alone or "9.15" without a marker: not a time, unless a
+         * pack word before it makes it one (uk "о 10.05", ru "в 10.05";
+         * session 17: else it was the date 10 May, day_month()) */
+        return 0;
     }
     if (h > 23)
         return 0;
@@ -1178,6 +1214,66 @@ static int m2_ok(dscan *s, size_t i)
     if (i < s->end && s->t[i] == ' ')
         i++;
     return read_int(s, i, 2, &m, &e) && m >= 1 && m <= 12;
+}
+
+/* A day and month without a year written with digits, at i: "19.1."
+ * (de, cs, pl: the month closed by a dot), "10.01" (uk, ru: a two-digit
+ * month). Only in packs with numeric_dmy whose decimal separator is ','
+ * (there "10.01" cannot be a decimal number; hi, en, zh, ja use '.');
+ * "19.1" without the closing dot and a one-digit month stays a number (a
+ * version, a score). Day 1..31 (29 February allowed), month 1..12;
+ * nothing of a longer numeral or word around it: no digit, letter or
+ * '%' right after, no currency sign, digit or separator right before.
+ * Fills d (the year from the publication date, as fill_ymd) and returns
+ * 1, else 0. Clock times ("10.05 Uhr") are read before this. Session 17,
+ * fresh-user 16 M6: "am 19.1." was the quantity 19.1 and a certain
+ * added quantity + omitted date against "on 19 January". */
+static int day_month(dscan *s, size_t i, story_date *d)
+{
+    long dd, m;
+    size_t e, e2, n;
+    if (!s->dl->numeric_dmy || !s->dl->comma_decimal)
+        return 0;
+    if (!read_int(s, i, 2, &dd, &e) || e >= s->end || s->t[e] != '.')
+        return 0;
+    int nm = read_int(s, e + 1, 2, &m, &e2);
+    if (!nm || dd < 1 || m < 1 || m > 12 || dd > days_in_month(2000, (int)m))
+        return 0;
+    size_t end = e2;
+    if (e2 < s->end && s->t[e2] == '.') {
+        if (e2 + 1 < s->end && u_isdigit(cp_at(s, e2 + 1, NULL)))
+            return 0; /* "1.2.3" */
+        end = e2 + 1;
+    } else if (nm != 2) {
+        return 0;
+    }
+    if (end < s->end) {
+        int32_t c = cp_at(s, end, &n);
+        if (u_isdigit(c) || is_word_cp(c) || c == '%' ||
+            (c == ',' && n < s->end && u_isdigit(cp_at(s, n, NULL))))
+            return 0;
+        size_t q = skip_spaces(s, end);
+        if (q < s->end) {
+            int32_t c2 = cp_at(s, q, NULL);
+            if (c2 == '%' || u_charType(c2) == U_CURRENCY_SYMBOL)
+                return 0;
+        }
+    }
+    if (i > s->start) {
+        size_t pp = prev_pos(s, i);
+        int32_t pc = cp_at(s, pp, NULL);
+        if (u_charType(pc) == U_CURRENCY_SYMBOL)
+            return 0;
+        if ((pc == '.' || pc == ',') && pp > s->start &&
+            u_isdigit(cp_at(s, prev_pos(s, pp), NULL)))
+            return 0;
+    }
+    fill_ymd(s, d, 0, (int)m, (int)dd);
+    if (!d->iso[0])
+        return 0;
+    d->start = i;
+    d->end = end;
+    return 1;
 }
 
 static int scan_dates(dscan *s, story_vec *out, story_error *err)
@@ -1365,6 +1461,8 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                     goto emit;
                 }
             }
+            if (day_month(s, i, &d))
+                goto emit;
             /* skip the digit run */
             while (i < s->end && u_isdigit(cp_at(s, i, &nx)))
                 i = nx;

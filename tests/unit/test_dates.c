@@ -457,6 +457,58 @@ static void test_numeric_day_month_order(void **state)
     story_vec_free(&v);
 }
 
+/* Day and month without a year written with digits, where the decimal
+ * separator is ',' (session 17, fresh-user 16 M6: de "am 19.1." and uk
+ * "(10.01)" were the quantities 19.1 and 10.01, a certain added quantity
+ * and omitted date against "on 19 January"); numbers and clock times
+ * stay what they were. want NULL: no date. */
+static void test_day_month_without_year(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"de", "Er kam am 19.1. nach Bonn.", "--01-19"},
+        {"de", "Er kam am 19.01. nach Bonn.", "--01-19"},
+        {"uk", "\xd0\x92\xd1\x96\xd0\xbd \xd0\xbf\xd1\x80\xd0\xb8\xd1\x97\xd1\x85\xd0\xb0\xd0\xb2 (10.01) \xd1\x83\xd0\xb2\xd0\xb5\xd1\x87\xd0\xb5\xd1\x80\xd1\x96.", "--01-10"},
+        {"cs", "P\xc5\x99ijel 3.12. ve\xc4\x8d" "er.", "--12-03"},
+        /* a dotted decimal without closing dot and a one-digit month */
+        {"de", "Die Version 17.1 kam heraus.", NULL},
+        /* no month 13, no day 31 in April */
+        {"de", "Es waren 10.13 und 31.04. dabei.", NULL},
+        /* a unit or a currency makes it a number */
+        {"de", "Der Kurs stieg um 10.05 % an.", NULL},
+        {"de", "Er zahlte $10.01 daf\xc3\xbcr.", NULL},
+        /* '.' is the decimal separator in en and hi */
+        {"en", "The index rose 10.01 points.", NULL},
+        /* part of a longer numeral */
+        {"de", "Sie lag bei 3.10.01 Punkten.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        story_vec v;
+        scan(cases[i][0], cases[i][1], NULL, &v);
+        if (!cases[i][2]) {
+            if (v.len)
+                fail_msg("'%s': %zu dates, want none", cases[i][1], v.len);
+        } else {
+            if (v.len != 1)
+                fail_msg("'%s': %zu dates, want 1", cases[i][1], v.len);
+            const story_date *d = v.data;
+            const char *got = d->iso[0] ? d->iso : d->relative;
+            if (strcmp(got, cases[i][2]))
+                fail_msg("'%s': %s, want %s", cases[i][1], got, cases[i][2]);
+        }
+        story_vec_free(&v);
+    }
+    /* a pack word before a dotted H.MM makes it a clock time, not 10 May
+     * (uk "о", ru "в": "clock_before_dot") */
+    story_vec v;
+    scan("uk", "\xd0\x9f\xd0\xbe\xd1\x87\xd0\xb0\xd0\xbb\xd0\xb8 \xd0\xbe 10.05 \xd1\x80\xd0\xb0\xd0\xbd\xd0\xba\xd1\x83.", NULL, &v);
+    assert_int_equal(v.len, 1);
+    assert_int_equal(((story_date *)v.data)->has_time, 1);
+    assert_string_equal(((story_date *)v.data)->time, "10:05");
+    assert_string_equal(((story_date *)v.data)->iso, "");
+    story_vec_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_month_alone),
         cmocka_unit_test(test_soft_hyphen_in_names),
         cmocka_unit_test(test_grouped_number_after_month_not_day),
+        cmocka_unit_test(test_day_month_without_year),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
