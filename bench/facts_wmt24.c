@@ -8,6 +8,13 @@
  * en and each translation; per story and fact type, the SET of distinct
  * keys. recall = |keys(en) ∩ keys(xx)| / |keys(en)|, precision =
  * |keys(en) ∩ keys(xx)| / |keys(xx)|, micro-averaged over stories.
+ * Entities (session 17): after the exact keys, a second pass over the
+ * leftovers counts an English key and a translation key as one entity
+ * when story_entity_keys_near() says so (one skeleton edit), both are
+ * named in one paragraph (the paragraphs correspond 1-1) and each is the
+ * only such candidate of the other: the test the diff's cross-language
+ * pass pass_near_keys (src/diff.c) makes inside an aligned paragraph
+ * pair, so that the benchmark counts no equivalence the tool lacks.
  * Quotes (speaker + existence): one entry per quote, not a set; quotes
  * with the same speaker key match first, then an unresolved quote
  * ("quote|?") of either side matches a leftover quote of the other side
@@ -38,7 +45,8 @@
  *   all; a faithful article should contradict itself nearly never, so
  *   each of these is a false alarm unless the text itself is inconsistent
  * Verbose: FACTS_DUMP=<lang> prints the unmatched keys of that language on
- * stderr ("<story> missed <en key>", "<story> extra <xx key>"; quotes with
+ * stderr ("<story> missed <en key>", "<story> extra <xx key>", "<story>
+ * near <en key> = <xx key>" for the leftover pairs; quotes with
  * the unmatched count and the existence matches), FACTS_DUMP=de-refB the
  * `changed` pairs (for curating the lexicons), FACTS_DUMP=check each
  * check contradiction with the two facts' text.
@@ -62,6 +70,8 @@ static const char *const langs[] = {"cs", "de", "es", "hi", "is",
  * rather than by the predicate concept alone (the event key) */
 #define NTX (NT + 1)
 #define EVENT_SLOTS NT
+/* keys_of()'s element after the types: entity key -> its paragraphs */
+#define ENTITY_PARS NTX
 
 /* story_facts_check() over the faithful texts: contradictions found
  * inside one article (a faithful news article should have nearly none),
@@ -110,11 +120,23 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang,
     if (li >= 0)
         check_one(a, fs, ctx, path, li);
     json_t *o = json_array();
-    for (int t = 0; t < NTX; t++)
+    for (int t = 0; t < NTX + 1; t++)
         json_array_append_new(o, json_object());
     for (size_t i = 0; i < fs->n_facts; i++) {
         const story_fact *f = &fs->facts[i];
         json_t *m = json_array_get(o, (size_t)f->type);
+        if (f->type == STORY_FACT_ENTITY && f->sentence < a->n_sentences) {
+            /* the paragraphs of each entity key (ENTITY_PARS) */
+            json_t *pm = json_array_get(o, ENTITY_PARS);
+            json_t *ps = json_object_get(pm, f->key);
+            if (!ps) {
+                ps = json_array();
+                json_object_set_new(pm, f->key, ps);
+            }
+            json_array_append_new(
+                ps,
+                json_integer((json_int_t)a->sentences[f->sentence].paragraph));
+        }
         if (f->type == STORY_FACT_QUOTE) {
             /* quotes: a multiset (one entry per quote) */
             json_t *c = json_object_get(m, f->key);
@@ -305,6 +327,65 @@ static double quote_matches(json_t *ke, json_t *kx, double *ne, double *nx,
     return m;
 }
 
+/* 1 when key x (paragraphs px) and key y (py) share a paragraph index:
+ * the WMT24 translations keep the paragraphs 1-1. */
+static int share_par(json_t *px, json_t *py)
+{
+    for (size_t i = 0; i < json_array_size(px); i++)
+        for (size_t j = 0; j < json_array_size(py); j++)
+            if (json_integer_value(json_array_get(px, i)) ==
+                json_integer_value(json_array_get(py, j)))
+                return 1;
+    return 0;
+}
+
+/* The second pass over the entity leftovers, as the diff's cross-language
+ * pass pass_near_keys (src/diff.c) does it: an English key and a
+ * translation key that matched nothing, near by story_entity_keys_near()
+ * and named in one paragraph, each the only such candidate of the other,
+ * are one entity. Returns the pairs; marks the paired keys in the
+ * objects used_e / used_x; with dump, prints them ("near"). */
+static double near_pairs(json_t *ke, json_t *kx, json_t *pe, json_t *px,
+                         json_t *used_e, json_t *used_x, const char *story,
+                         int dump)
+{
+    const char *k, *k2, *k3;
+    json_t *v, *v2, *v3;
+    double m = 0;
+    json_object_foreach(ke, k, v) {
+        if (json_object_get(kx, k))
+            continue;
+        const char *only = NULL;
+        int n = 0;
+        json_object_foreach(kx, k2, v2) {
+            if (json_object_get(ke, k2) || json_object_get(used_x, k2) ||
+                !story_entity_keys_near(k, k2) ||
+                !share_par(json_object_get(pe, k), json_object_get(px, k2)))
+                continue;
+            only = k2;
+            n++;
+        }
+        if (n != 1)
+            continue;
+        json_object_foreach(ke, k3, v3) {
+            if (strcmp(k3, k) == 0 || json_object_get(kx, k3) ||
+                json_object_get(used_e, k3) ||
+                !story_entity_keys_near(k3, only) ||
+                !share_par(json_object_get(pe, k3), json_object_get(px, only)))
+                continue;
+            n++;
+        }
+        if (n != 1)
+            continue;
+        json_object_set_new(used_e, k, json_true());
+        json_object_set_new(used_x, only, json_true());
+        m += 1;
+        if (dump)
+            fprintf(stderr, "%s\tnear\t%s = %s\n", story, k, only);
+    }
+    return m;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -373,15 +454,26 @@ int main(void)
                 }
                 en_l[l][t] += (double)json_object_size(ke);
                 xx_n[l][t] += (double)json_object_size(kx);
+                int dl = dump && strcmp(dump, langs[l]) == 0;
+                json_t *used_e = json_object(), *used_x = json_object();
+                if (t == STORY_FACT_ENTITY)
+                    inter[l][t] +=
+                        near_pairs(ke, kx, json_array_get(en, ENTITY_PARS),
+                                   json_array_get(xx, ENTITY_PARS), used_e,
+                                   used_x, stories[s], dl);
                 json_object_foreach(ke, k, v) {
                     if (json_object_get(kx, k))
                         inter[l][t] += 1;
-                    else if (dump && strcmp(dump, langs[l]) == 0)
+                    else if (dl && !json_object_get(used_e, k))
                         fprintf(stderr, "%s\tmissed\t%s\n", stories[s], k);
                 }
-                if (dump && strcmp(dump, langs[l]) == 0)
-                    json_object_foreach(kx, k, v) if (!json_object_get(ke, k))
+                json_object_foreach(kx, k, v) {
+                    if (dl && !json_object_get(ke, k) &&
+                        !json_object_get(used_x, k))
                         fprintf(stderr, "%s\textra\t%s\n", stories[s], k);
+                }
+                json_decref(used_e);
+                json_decref(used_x);
             }
             json_decref(xx);
         }

@@ -891,3 +891,34 @@ double story_name_similarity(const char *key_a, const char *key_b)
     }
     return whole > worst ? whole : worst;
 }
+
+/* Entity keys near by one skeleton edit (include/storydiff/facts.h): the
+ * distance-1 test runs in one pass over the two strings instead of the
+ * dynamic programme of edit_distance(). */
+int story_entity_keys_near(const char *key_a, const char *key_b)
+{
+    if (!key_a || !key_b || strncmp(key_a, "entity|", 7) != 0 ||
+        strncmp(key_b, "entity|", 7) != 0)
+        return 0;
+    const char *a = strrchr(key_a, '|') + 1, *b = strrchr(key_b, '|') + 1;
+    size_t la = strlen(a), lb = strlen(b);
+    if (!la || !lb || (la > lb ? la - lb : lb - la) > 1)
+        return 0;
+    if (la < lb) { /* a is the longer one (or as long) */
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tl = la;
+        la = lb;
+        lb = tl;
+    }
+    size_t i = 0;
+    while (i < lb && a[i] == b[i])
+        i++;
+    if (i == la)
+        return 0; /* equal */
+    if (la == lb) /* one substitution at i, the rest equal */
+        return la >= 3 && strcmp(a + i + 1, b + i + 1) == 0;
+    /* one letter of the longer a left out at i */
+    return strcmp(a + i + 1, b + i) == 0;
+}

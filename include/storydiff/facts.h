@@ -121,6 +121,24 @@ STORY_API void story_factset_free(story_factset *fs);
  *  "date", "event". Static storage. */
 STORY_API const char *story_fact_type_name(story_fact_type t);
 
+/** 1 when two entity keys of story_facts_extract() ("entity|<skeleton>")
+ *  that did not match exactly may still name one entity written in two
+ *  languages, else 0 (also for NULL, for keys of another type and for an
+ *  empty skeleton). A transliteration often differs from the English
+ *  spelling in one consonant of the skeleton (Matheson `mtsn` /
+ *  マセソン `msn`: th written as s; Ockinga `aknh` / 奥金加 `ahnh`: zh ji for
+ *  ki; Tsoy `s` / 特索伊 `ts`). The rule: the two skeletons (bytes after
+ *  the last '|') are at Levenshtein distance (Levenshtein 1966) exactly 1;
+ *  a substitution (skeletons of equal length) only when they have at
+ *  least 3 letters, an insertion or deletion at any length. Equal keys
+ *  give 0 (they match without this test). The test alone pairs
+ *  far too much (every one-letter skeleton is near many others): callers
+ *  use it only for entities left unmatched after exact key matching, in
+ *  one aligned paragraph of articles in two languages (the diff's
+ *  cross-language pass, the facts-wmt24 benchmark). Pure, no context;
+ *  O(length) time. (session 17) */
+STORY_API int story_entity_keys_near(const char *key_a, const char *key_b);
+
 /** A pair of facts of one article that contradict each other. */
 typedef struct story_contradiction {
     size_t fact_a, fact_b; /* indices into the fact set, fact_a < fact_b;
