@@ -822,9 +822,33 @@ static int top_candidate(hdoc *d)
             }
         }
     }
+    /* the headline's own <article> (trafilatura looks for <article>
+     * first, Barbaresi 2021): when the best candidate contains the
+     * <article> that holds the title <h1>, that article has paragraphs of
+     * its own (>= 3 <p>, >= 500 code points of <p> text) and holds at
+     * least half of the candidate's <p> text, the rest of the candidate
+     * is text outside paragraphs around the story (a page with thousands
+     * of loose text blocks after </article> scored higher than the story;
+     * session 17, fresh-user 16 M5), so the article is the candidate and
+     * is not widened to its ancestors. */
+    int own_article = 0;
+    if (d->title_h1 >= 0) {
+        int art = -1;
+        for (int a = d->e[d->title_h1].parent; a >= 0; a = d->e[a].parent)
+            if (d->e[a].tag == T_ARTICLE) {
+                art = a;
+                break;
+            }
+        if (art >= 0 && art != best && is_ancestor(d, best, art) &&
+            d->e[art].n_p >= 3 && d->e[art].raw_ptext >= 500 &&
+            d->e[art].raw_ptext * 2 >= d->e[best].raw_ptext) {
+            best = art;
+            own_article = 1;
+        }
+    }
     init_node(&d->e[best]);
     /* walk up while the score keeps rising */
-    {
+    if (!own_article) {
         double last = d->e[best].score, thr = last / 3.0;
         for (int p = d->e[best].parent; p >= 0 && p != d->body;
              p = d->e[p].parent) {

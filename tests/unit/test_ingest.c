@@ -878,6 +878,42 @@ static void test_html_huge(void **state)
     story_buf_free(&b);
 }
 
+/* The headline's own <article> is the story even when thousands of loose
+ * text blocks after it score higher (session 17, fresh-user 16 M5: they
+ * became the article, its language flipped and numbers were misread). */
+static void test_html_article_before_junk(void **state)
+{
+    (void)state;
+    story_buf b = {0};
+    story_buf_puts(&b, "<html><head><title>Harbour reopens</title></head>"
+                       "<body><article><h1>Harbour reopens</h1>");
+    for (int k = 0; k < 4; k++)
+        story_buf_printf(&b, "<p>Paragraph %d: the harbour in Leith, closed "
+                             "for a week after the storm, reopened on "
+                             "Monday, and the ferries will run again from "
+                             "Tuesday, the port authority said.</p>",
+                         k + 1);
+    story_buf_puts(&b, "</article>");
+    for (int k = 0; k < 2000; k++)
+        story_buf_puts(&b, "<div class=\"x\">filler words filler words "
+                           "filler words filler words filler words filler "
+                           "words filler words</div>\n");
+    story_buf_puts(&b, "</body></html>");
+    assert_false(b.oom);
+    story_article *a = NULL;
+    story_error err;
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    int rc = story_ingest_memory(&a, ctx, "junk.html", b.data, b.len, NULL,
+                                 &io, &err);
+    if (rc)
+        fail_msg("ingest: %s", err.message);
+    assert_null(strstr(a->text, "filler"));
+    assert_non_null(strstr(a->text, "Paragraph 4: the harbour"));
+    assert_int_equal(a->n_paragraphs, 4);
+    story_article_free(a);
+    story_buf_free(&b);
+}
+
 static void test_html_deep(void **state)
 {
     (void)state;
@@ -1191,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_html_charset_lies),
         cmocka_unit_test(test_html_detect_and_tables),
         cmocka_unit_test(test_html_huge),
+        cmocka_unit_test(test_html_article_before_junk),
         cmocka_unit_test(test_html_deep),
         cmocka_unit_test(test_html_nul_and_stray_bytes),
         cmocka_unit_test(test_saved_page),
