@@ -76,6 +76,8 @@ typedef struct ent_lang {
     size_t nsuf;
     story_strmap forms;  /* form key -> kind code, acronym flag, concept */
     story_strmap firsts; /* first words (cjk: first code points) */
+    story_strmap lfirsts; /* first words of the forms written in lower
+                             case, as folded, not trunked (world_match) */
     int maxw;            /* most words of a form */
     story_strmap lex, wl; /* word_file_set: lexicon headwords, word list */
     Hunhandle *hs;        /* common_word_dictionary, NULL: none */
@@ -110,6 +112,7 @@ static void ent_cache_free(void *p)
         free(l->suf);
         story__strmap_free(&l->forms);
         story__strmap_free(&l->firsts);
+        story__strmap_free(&l->lfirsts);
         story__strmap_free(&l->lex);
         story__strmap_free(&l->wl);
         story__strmap_free(&l->hs_memo);
@@ -776,6 +779,33 @@ static void world_add(ent_lang *L, int cjk, const char *surface,
     story_buf k = {0};
     int nw = 0;
     world_form_key(L, cjk, f, &k, &nw);
+    /* a form written in lower case (is "jól", "hæstiréttur", cs
+     * "nejvyšší soud": these languages write holidays and bodies so) may
+     * match text in lower case: flag '2', and its first word as folded in
+     * lfirsts (world_match looks a lower-case token up there first) */
+    int lower = !cjk && (unsigned char)surface[0] < 0x80
+                    ? islower((unsigned char)surface[0]) != 0
+                    : 0;
+    if (!lower && !cjk && (unsigned char)surface[0] >= 0x80) {
+        size_t p0 = 0;
+        lower = u_islower(story__utf8_next(surface, strlen(surface), &p0));
+    }
+    if (lower && !k.oom && k.len) {
+        size_t fl = 0;
+        while (f[fl] && f[fl] != ' ' && f[fl] != '-')
+            fl++;
+        story__strmap_put(&L->lfirsts, f, fl, "", 0);
+        const char *old = story__strmap_get(&L->forms, k.data, k.len, NULL);
+        if (old && old[1] == '0') { /* "Jól" listed before "jól" */
+            story_buf v = {0};
+            story_buf_puts(&v, old);
+            if (!v.oom) {
+                v.data[1] = '2';
+                story__strmap_put(&L->forms, k.data, k.len, v.data, v.len);
+            }
+            story_buf_free(&v);
+        }
+    }
     story_free(f);
     if (!k.oom && k.len && !story__strmap_get(&L->forms, k.data, k.len,
                                               NULL)) {
@@ -786,7 +816,7 @@ static void world_add(ent_lang *L, int cjk, const char *surface,
             if (strcmp(kind, world_kinds[q]) == 0)
                 code = (char)('0' + q);
         story_buf_putc(&v, code);
-        story_buf_putc(&v, acr ? '1' : '0');
+        story_buf_putc(&v, acr ? '1' : lower ? '2' : '0');
         story_buf_puts(&v, concept);
         if (!v.oom)
             story__strmap_put(&L->forms, k.data, k.len, v.data, v.len);
@@ -1080,12 +1110,16 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
     /* cased scripts: a form starts with a capital (checked cheaply
      * before any lookup) */
     const story_token *t0 = &x->a->tokens[i];
-    if (!x->cjk && (t0->flags & STORY_TOKEN_LETTER) &&
-        !(t0->flags & STORY_TOKEN_CAPITAL) &&
-        (unsigned char)t0->key[0] < 0xD8)
-        return NULL;
+    int lower0 = !x->cjk && (t0->flags & STORY_TOKEN_LETTER) &&
+                 !(t0->flags & STORY_TOKEN_CAPITAL) &&
+                 (unsigned char)t0->key[0] < 0xD8;
     ent_lang *ix = world_index(x);
     if (!ix)
+        return NULL;
+    /* ... or is the first word of a form written in lower case */
+    if (lower0 && (!ix->lfirsts.t ||
+                   !story__strmap_get(&ix->lfirsts, t0->key, strlen(t0->key),
+                                      NULL)))
         return NULL;
     const ent_lang *suffixes = ix;
     int maxw = ix->maxw;
@@ -1132,7 +1166,7 @@ static const char *world_match(fx *x, size_t i, size_t e, size_t *n,
                 !(a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
                 !is_stopish(x, k, i + w))
                 lower = 1;
-        if (lower)
+        if (lower || (lower0 && v[1] != '2'))
             continue;
         if (v[1] == '1' && !x->cjk &&
             !is_acronym(a->text + a->tokens[i].start,
@@ -4274,6 +4308,7 @@ static int entities_sentence(fx *x, size_t s)
     while (i < e && !x->rc) {
         size_t n = 0;
         const char *gk = NULL, *gc = NULL;
+        int from_world = 0; /* gc is a world form (lower case allowed) */
         size_t credit = outlet_credit(x, i, e);
         if (credit) {
             i += credit;
@@ -4293,7 +4328,7 @@ static int entities_sentence(fx *x, size_t s)
          * evaluation order of one call is unspecified) */
         else if ((gc = world_match(x, i, e, &n, &gk)) &&
                  (gc = world_stop(x, gc, i, e, n, &gk)))
-            ;
+            from_world = 1;
         else if (!(a->tokens[i].flags & STORY_TOKEN_CAPITAL) &&
                  (unsigned char)a->tokens[i].key[0] >= 0xD8 &&
                  (gc = story__fx_gazetteer_match(x, i, e, &n)) &&
@@ -4354,6 +4389,7 @@ static int entities_sentence(fx *x, size_t s)
                     gc = oc;
                     gk = gz2[g][1];
                     n = on;
+                    from_world = 0;
                 }
             }
             size_t wn = 0;
@@ -4364,6 +4400,7 @@ static int entities_sentence(fx *x, size_t s)
                 gc = wc;
                 gk = wk;
                 n = wn;
+                from_world = 1;
             }
         }
         /* a given name before a surname, both names of the gazetteers
@@ -4384,8 +4421,9 @@ static int entities_sentence(fx *x, size_t s)
             i += n + 1;
             continue;
         }
-        /* in cased scripts a name is capitalised: "us" is no "US" */
-        if (gk && (unsigned char)a->tokens[i].key[0] < 0xD8 &&
+        /* in cased scripts a name is capitalised: "us" is no "US" (but
+         * a world form written in lower case, is "jól") */
+        if (gk && !from_world && (unsigned char)a->tokens[i].key[0] < 0xD8 &&
             (a->tokens[i].flags & STORY_TOKEN_LETTER) &&
             !(a->tokens[i].flags & STORY_TOKEN_CAPITAL))
             gk = NULL;

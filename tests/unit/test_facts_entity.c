@@ -490,6 +490,40 @@ static void test_world_form_inside_run(void **state)
     run_free(&ja);
 }
 
+/* Session 17 (entity-names). Icelandic and Czech write holidays and
+ * bodies in lower case ("jól", "hæstiréttur", "nejvyšší soud"): a form of
+ * locales/entities.json written in lower case matches lower-case text,
+ * and keys as the English name does; a lower-case word that is no
+ * listed form ("jólavörur") does not.
+ * Ukrainian "Різдвом Христовим" is one Christmas, not a name
+ * "Христовим" beside it. */
+static void test_lower_case_world_forms(void **state)
+{
+    (void)state;
+    run en = extract("The Supreme Court and the Senate met before Christmas "
+                     "and again on New Year's Day.", "en");
+    run is = extract("Málið fór fyrir hæstarétt fyrir jól. Þingmenn "
+                     "öldungadeildarinnar funduðu eftir nýárs og jólavörur "
+                     "seldust.", "is");
+    run cs = extract("Poslanci čekali na rozhodnutí nejvyššího soudu.", "cs");
+    run uk = extract("Депутати зібралися перед Різдвом Христовим.", "uk");
+    const char *court = key_of(&en, "Supreme"), *xmas = key_of(&en, "Christ");
+    const char *senate = key_of(&en, "Senate"), *ny = key_of(&en, "New Year");
+    assert_true(court[0] && xmas[0] && senate[0] && ny[0]);
+    assert_string_equal(key_of(&is, "hæstarétt"), court);
+    assert_string_equal(key_of(&is, "jól"), xmas);
+    assert_string_equal(key_of(&is, "öldungadeild"), senate);
+    assert_string_equal(key_of(&is, "nýárs"), ny);
+    assert_false(key_of(&is, "jólavörur")[0]);
+    assert_string_equal(key_of(&cs, "nejvyššího"), court);
+    assert_string_equal(key_of(&uk, "Різдвом"), xmas);
+    assert_string_equal(key_of(&uk, "Христовим"), xmas);
+    run_free(&en);
+    run_free(&is);
+    run_free(&cs);
+    run_free(&uk);
+}
+
 /* Session 7. Japanese katakana: "ジュニア" (Jr) is no surname, ホワ is
  * "wh" (ホワイト = white). */
 static void test_katakana_junior_and_wh(void **state)
@@ -1665,6 +1699,7 @@ int main(void)
         cmocka_unit_test(test_member_compound),
         cmocka_unit_test(test_katakana_list_dot),
         cmocka_unit_test(test_zh_translit_si),
+        cmocka_unit_test(test_lower_case_world_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
