@@ -1064,6 +1064,8 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         if (rc != 0)
             return rc;
     }
+    char label[64]; /* the declared label before the WHATWG mapping */
+    copy_name(label, cs, sizeof label);
     if (cs[0] && origin != STORY_CS_OPTION)
         map_label(cs, sizeof cs);
     if ((origin == STORY_CS_HTTP || origin == STORY_CS_META) &&
@@ -1168,7 +1170,7 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             overruled = "but the bytes are valid UTF-8";
             copy_name(cs, "UTF-8", sizeof cs);
             origin = STORY_CS_UTF8;
-            why = "bytes are valid UTF-8 (declared charset contradicted)";
+            why = "bytes are valid UTF-8, declared charset contradicted";
         }
     }
     if (!cs[0]) {
@@ -1274,6 +1276,19 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         *out_len = blen;
         copy_name(cs, "UTF-8", sizeof cs);
     } else {
+        /* --encoding=UTF-16 / UTF-32 on bytes that hold no NUL byte and
+         * are valid UTF-8: text in those encodings has NUL bytes (Latin,
+         * Cyrillic …) or fails UTF-8 validation (long CJK text), so the
+         * option is wrong, and decoding gave Han-character garbage that
+         * was then compared (fresh-user 16 L8) */
+        if (origin == STORY_CS_OPTION && is_utf16_32_name(cs) &&
+            blen >= 16 && bad == (size_t)-1 && !memchr(body, 0, blen))
+            return story__error(err, STORY_EENCODING, name, 0,
+                                "--encoding %s cannot hold: the %zu bytes "
+                                "hold no NUL byte and are valid UTF-8 "
+                                "(drop --encoding, or give the file's "
+                                "charset)",
+                                cs, blen);
         rc = convert(out, out_len, name, body, blen, cs, why, 0, err);
         if (rc != 0 && rescued)
             /* the guess does not decode either: the declaration's error */
@@ -1335,14 +1350,29 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
     copy_name(charset_out, cs, 64);
     if (note && note_sz) {
         note[0] = '\0';
+        /* the label as sent, and the encoding the WHATWG Encoding
+         * Standard maps it to when that differs ("iso-8859-1" is read as
+         * windows-1252; fresh-user 16 L6: the note named only the
+         * latter, a charset the server never sent) */
+        char dname[200];
+        if (label[0] && strcasecmp(label, declared) != 0)
+            snprintf(dname, sizeof dname,
+                     "'%s' (%s under the WHATWG Encoding Standard)",
+                     label, declared);
+        else
+            snprintf(dname, sizeof dname, "'%s'", declared);
+        /* "read as UTF-8 (bytes are valid UTF-8)" after "but the bytes
+         * are valid UTF-8" said it twice */
+        int said = origin == STORY_CS_UTF8;
         if (overruled && overruled_at >= 0)
             snprintf(note, note_sz,
-                     "charset '%s' %s, %s (byte %lld is not valid UTF-8); "
+                     "charset %s %s, %s (byte %lld is not valid UTF-8); "
                      "read as %s (%s)",
-                     declared, decl_why, overruled, overruled_at, cs, why);
+                     dname, decl_why, overruled, overruled_at, cs, why);
         else if (overruled)
-            snprintf(note, note_sz, "charset '%s' %s %s; read as %s (%s)",
-                     declared, decl_why, overruled, cs, why);
+            snprintf(note, note_sz, "charset %s %s %s; read as %s%s%s%s",
+                     dname, decl_why, overruled, cs, said ? "" : " (",
+                     said ? "" : why, said ? "" : ")");
         else if (origin == STORY_CS_OPTION && !is_utf8_name(cs) &&
                  !multibyte_charset(cs) && !is_utf16_32_name(cs) &&
                  utf8_multibyte_count(body, blen, 0) >=
@@ -1350,13 +1380,24 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
             /* the user's --encoding wins, but a single-byte charset on
              * text that is mostly valid multi-byte UTF-8 gives mojibake
              * ("ó" as "Ã³"): say so (fresh-user M1, session 13) */
-            snprintf(note, note_sz,
-                     "read as %s as --encoding asks, but %zu of its byte "
-                     "sequences are valid multi-byte UTF-8 and %zu bytes "
-                     "are not: a damaged UTF-8 file? (the text may be "
-                     "mojibake)",
-                     cs, utf8_multibyte_count(body, blen, 0),
-                     utf8_invalid_count(body, blen));
+        {
+            size_t nmb = utf8_multibyte_count(body, blen, 0),
+                   nbad = utf8_invalid_count(body, blen);
+            if (nbad == 0) /* fresh-user 16 L8: not damaged, UTF-8 */
+                snprintf(note, note_sz,
+                         "read as %s as --encoding asks, but the bytes are "
+                         "valid UTF-8 (%zu multi-byte sequences, no invalid "
+                         "byte): the text is likely mojibake; without "
+                         "--encoding it is read as UTF-8",
+                         cs, nmb);
+            else
+                snprintf(note, note_sz,
+                         "read as %s as --encoding asks, but %zu of its "
+                         "byte sequences are valid multi-byte UTF-8 and %zu "
+                         "bytes are not: a damaged UTF-8 file? (the text "
+                         "may be mojibake)",
+                         cs, nmb, nbad);
+        }
     }
     if (n_replaced)
         *n_replaced = nrep;

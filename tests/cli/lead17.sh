@@ -17,4 +17,27 @@ if [ "$st" -eq 1 ] && grep -q '^\[~\] changed date.*--01-19.*--02-19' "$tmp/out"
   ok "compare: '19. Januar' vs '19.2.' is a changed date"
 else fail "compare: '19. Januar' vs '19.2.' (status $st)"; cat "$tmp/out"; fi
 
+# fresh-user 16 L6: a charset note names the label the page sent and the
+# WHATWG encoding it maps to, and does not say "valid UTF-8" twice
+printf '<html><head><meta charset="iso-8859-1"><title>Caf\xc3\xa9</title></head><body><article><h1>Caf\xc3\xa9</h1><p>The caf\xc3\xa9 in Leith reopened on Monday after a week of repairs.</p></article></body></html>' > "$tmp/l6.html"
+run extract "$tmp/l6.html"
+if [ "$st" -eq 0 ] && grep -q "charset 'iso-8859-1' (windows-1252 under the WHATWG Encoding Standard) declared by the page's <meta> but the bytes are valid UTF-8; read as UTF-8$" "$tmp/err"; then
+  ok "extract: charset note names the sent label"
+else fail "extract: charset note (status $st)"; cat "$tmp/err"; fi
+# fresh-user 16 L8: --encoding with a single-byte charset on valid UTF-8
+# says the bytes are UTF-8 (not "damaged"); UTF-16 on such bytes is an error
+for k in 1 2 3 4 5 6; do printf 'Der Caf\xc3\xa9 in Leith \xc3\xb6ffnete am Montag wieder, nach einer Woche.\n'; done > "$tmp/l8.txt"
+run extract --encoding=windows-1251 "$tmp/l8.txt"
+if [ "$st" -eq 0 ] && grep -q 'but the bytes are valid UTF-8 (12 multi-byte sequences, no invalid byte)' "$tmp/err" && ! grep -q damaged "$tmp/err"; then
+  ok "extract --encoding=windows-1251 on UTF-8: the note says so"
+else fail "extract --encoding=windows-1251 on UTF-8 (status $st)"; cat "$tmp/err"; fi
+run extract --encoding=utf-16 "$tmp/l8.txt"
+if [ "$st" -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "l8.txt: byte 0: --encoding utf-16 cannot hold: the 384 bytes hold no NUL byte and are valid UTF-8" "$tmp/err"; then
+  ok "extract --encoding=utf-16 on UTF-8: exit 2, one error"
+else fail "extract --encoding=utf-16 on UTF-8 (status $st)"; cat "$tmp/err"; fi
+python3 -c 'import sys; open(sys.argv[1],"wb").write("Der Hafen öffnete am Montag wieder.\n".encode("utf-16-le"))' "$tmp/u16.txt"
+run extract --encoding=utf-16le "$tmp/u16.txt"
+if [ "$st" -eq 0 ] && grep -q 'Der Hafen' "$tmp/out"; then ok "extract --encoding=utf-16le on UTF-16: read"
+else fail "extract --encoding=utf-16le on UTF-16 (status $st)"; fi
+
 finish
