@@ -1550,6 +1550,7 @@ static void role_of_text(fx *x, size_t q, size_t e, const char *role,
 }
 
 static int katakana(fx *x, size_t i);
+static int bar_joined(const fx *x, size_t k);
 
 /* ---- generic name words ----------------------------------------------
  * The common-noun head or modifier of a name that translations translate
@@ -1869,7 +1870,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     if (x->cjk) {
         nwords = 1;
         for (size_t k = rs + 1; k < re; k++)
-            if (a->tokens[k].start != a->tokens[k - 1].end)
+            if (!bar_joined(x, k))
                 nwords++;
     }
     /* kind */
@@ -1957,7 +1958,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         size_t ls = le;
         while (ls > ks &&
                (x->cjk || (katakana(x, ls) && katakana(x, ls - 1))) &&
-               a->tokens[ls].start == a->tokens[ls - 1].end)
+               bar_joined(x, ls))
             ls--;
         if (ls < le || (x->cjk && le == ke - 1)) {
             tk = a->text + a->tokens[ls].start;
@@ -3260,6 +3261,20 @@ static int katakana_min(fx *x, size_t i, size_t min)
     return p == q && cps >= min;
 }
 
+/* Tokens k-1 and k touch, or are joined by a horizontal bar (U+2015)
+ * typed for the long-vowel mark ー after a katakana letter ("ロ―マ":
+ * one word; story_name_key reads the bar as ー; session 17). */
+static int bar_joined(const fx *x, size_t k)
+{
+    const story_token *p = &x->a->tokens[k - 1], *t = &x->a->tokens[k];
+    const unsigned char *g = (const unsigned char *)x->a->text + p->end;
+    return t->start == p->end ||
+           (t->start - p->end == 3 && memcmp(g, "\xe2\x80\x95", 3) == 0 &&
+            p->end >= p->start + 3 && g[-3] == 0xE3 &&
+            ((g[-2] == 0x82 && g[-1] >= 0xA1) ||
+             (g[-2] == 0x83 && g[-1] <= 0xBA)));
+}
+
 /* Tokens i and i+1 are joined by a middle dot alone (U+30FB or the
  * half-width U+FF65). */
 static int kana_dot_gap(const fx *x, size_t i)
@@ -3298,7 +3313,7 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
         if (gap == 3 && (memcmp(g, "\xe3\x83\xbb", 3) == 0 ||
                          memcmp(g, "\xef\xbd\xa5", 3) == 0))
             dot = 1;
-        else if (gap != 0)
+        else if (!bar_joined(x, re)) /* touching, or a bar for ー */
             break;
     }
     /* a middle dot between a word in Han characters and katakana

@@ -492,6 +492,13 @@ int story_name_key(char **out, story_ctx *ctx, const char *name, size_t len,
         goto done;
     }
     int which = choose_tr(u, n, lang);
+    /* a horizontal bar (U+2015) between two katakana letters is a
+     * long-vowel mark ー typed with the wrong key ("ロ―マ"); both are 3
+     * bytes in UTF-8, so the byte offsets below stay (session 17) */
+    for (int32_t k = 1; k + 1 < n; k++)
+        if (u[k] == 0x2015 && u[k - 1] >= 0x30A1 && u[k - 1] <= 0x30FA &&
+            u[k + 1] >= 0x30A1 && u[k + 1] <= 0x30FA)
+            u[k] = 0x30FC;
     /* word by word: gazetteer per part, homoglyphs, transliteration */
     size_t bi = 0;
     for (int32_t i = 0; i < n;) {

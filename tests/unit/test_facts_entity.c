@@ -1582,6 +1582,22 @@ static void test_zh_translit_si(void **state)
     run_free(&a);
 }
 
+/* Session 17 (ja): a horizontal bar (U+2015) typed for the long-vowel
+ * mark ー inside a katakana name joins its pieces and is read as ー: the
+ * name is whole and keyed as if written with ー (it was cut at the bar,
+ * "ジョン・ロ" keyed on ロ). */
+static void test_katakana_bar_for_long_vowel(void **state)
+{
+    (void)state;
+    run a = extract("昨日、ジョン・ロ\u2015ガンが大阪で講演した。", "ja");
+    run b = extract("昨日、ジョン・ローガンが大阪で講演した。", "ja");
+    assert_true(key_of(&b, "ローガン")[0]);
+    assert_true(key_of(&a, "ロ\u2015ガン")[0]);
+    assert_string_equal(key_of(&a, "ジョン"), key_of(&b, "ジョン"));
+    run_free(&a);
+    run_free(&b);
+}
+
 /* Session 16 (hi): a text word is a word of the Hindi dictionary when a
  * dictionary word has its letters and the class of each vowel sign (long
  * and short alike, a final e as a, a final i as a after 4 letters: the
@@ -1699,6 +1715,7 @@ int main(void)
         cmocka_unit_test(test_member_compound),
         cmocka_unit_test(test_katakana_list_dot),
         cmocka_unit_test(test_zh_translit_si),
+        cmocka_unit_test(test_katakana_bar_for_long_vowel),
         cmocka_unit_test(test_lower_case_world_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
