@@ -1229,11 +1229,54 @@ static int member_compound(fx *x, size_t j, size_t e)
  * punctuation or before a function word it is mostly the language or
  * the people ("in English", "Spanish and English", "the French,"),
  * which translations write without the country. */
+static const char *nationality_inflected(fx *x, size_t i);
+
+/* Words a and b (folded keys) of >= 5 code points each end in the same
+ * two code points (adjectives in one case: "чешские" / "бельгийские"). */
+static int same_ending(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), ca = 0, cb = 0;
+    for (size_t q = 0; q < la; q++)
+        ca += ((unsigned char)a[q] & 0xC0) != 0x80;
+    for (size_t q = 0; q < lb; q++)
+        cb += ((unsigned char)b[q] & 0xC0) != 0x80;
+    if (ca < 5 || cb < 5)
+        return 0;
+    size_t pa = la, pb = lb;
+    for (int c = 0; c < 2; c++) {
+        do
+            pa--;
+        while (pa > 0 && ((unsigned char)a[pa] & 0xC0) == 0x80);
+        do
+            pb--;
+        while (pb > 0 && ((unsigned char)b[pb] & 0xC0) == 0x80);
+    }
+    return la - pa == lb - pb && memcmp(a + pa, b + pb, la - pa) == 0;
+}
+
 static int nationality_modifies(fx *x, size_t i, size_t j, size_t e)
 {
     const story_article *a = x->a;
     if (j < e && (a->tokens[j].flags & STORY_TOKEN_LETTER) &&
         story__fx_adjacent(x, j - 1, 1) && !is_stopish(x, j, e))
+        return 1;
+    /* coordinated with a nationality word, or an adjective in the same
+     * case (the same last two letters, both of 5 or more), that modifies
+     * a word: "the Czech and Belgian ministers", "чешские и бельгийские
+     * министры", uk "і чеські, і бельгійські міністри" (one or two
+     * function words or commas between) */
+    size_t k = j, rn = 0;
+    while (k < e && k < j + 2 &&
+           (is_stopish(x, k, e) ||
+            (a->tokens[k].end == a->tokens[k].start + 1 &&
+             a->text[a->tokens[k].start] == ',')))
+        k++;
+    if (k > j && k + 1 < e && (a->tokens[k].flags & STORY_TOKEN_LETTER) &&
+        !is_stopish(x, k, e) &&
+        (story__fx_match(x, "nationalities", k, e, &rn) ||
+         (rn = 1, nationality_inflected(x, k) != NULL) ||
+         (j == i + 1 && same_ending(a->tokens[i].key, a->tokens[k].key))) &&
+        nationality_modifies(x, k, k + rn, e))
         return 1;
     /* a lower-case adjective after its noun ("funcionarios españoles") */
     return i > x->sent_tok[a->tokens[i].sentence] &&

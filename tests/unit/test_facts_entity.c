@@ -524,6 +524,37 @@ static void test_lower_case_world_forms(void **state)
     run_free(&uk);
 }
 
+/* Session 17 (entity-names). A nationality word coordinated with another
+ * that modifies a noun modifies it too: "the Czech and Belgian
+ * ministers" names Czechia as the translations that write the country
+ * do; ru/uk/cs coordinate adjectives in one case ending (the second need
+ * not be listed), cs masculine animate plurals ("čeští") are listed.
+ * Languages coordinated without a noun stay no place ("speaks Czech and
+ * English,"). */
+static void test_coordinated_nationalities(void **state)
+{
+    (void)state;
+    run en = extract("The Czech and Belgian ministers signed the treaty.",
+                     "en");
+    run ru = extract("Чешские и словацкие министры подписали договор.", "ru");
+    run uk = extract("І чеські, і словацькі міністри підписали договір.",
+                     "uk");
+    run cs = extract("Čeští i slovenští ministři podepsali smlouvu.", "cs");
+    run en2 = extract("She speaks Czech and English, and reads Polish.",
+                      "en");
+    const char *cz = key_of(&en, "Czech");
+    assert_true(cz[0]);
+    assert_true(has_key(&ru, cz));
+    assert_true(has_key(&uk, cz));
+    assert_true(has_key(&cs, cz));
+    assert_false(has_key(&en2, cz));
+    run_free(&en);
+    run_free(&ru);
+    run_free(&uk);
+    run_free(&cs);
+    run_free(&en2);
+}
+
 /* Session 7. Japanese katakana: "ジュニア" (Jr) is no surname, ホワ is
  * "wh" (ホワイト = white). */
 static void test_katakana_junior_and_wh(void **state)
@@ -1717,6 +1748,7 @@ int main(void)
         cmocka_unit_test(test_zh_translit_si),
         cmocka_unit_test(test_katakana_bar_for_long_vowel),
         cmocka_unit_test(test_lower_case_world_forms),
+        cmocka_unit_test(test_coordinated_nationalities),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
