@@ -2553,6 +2553,119 @@ static size_t pass_replaced_place(side *a, side *b, unsigned char *cat,
     return n;
 }
 
+/* 1 when f and g are entities of kinds a rename may join: the same
+ * named kind (person, organisation, place), or one of them of kind other
+ * (the B extractor often types a name it does not know as other) and the
+ * other named. */
+static int rename_kinds(const story_fact *f, const story_fact *g)
+{
+    static const char *const named[] = {"person", "organisation", "place"};
+    int nf = -1, ng = -1;
+    for (int k = 0; k < 3; k++) {
+        if (same_str(f->entity_kind, named[k]))
+            nf = k;
+        if (same_str(g->entity_kind, named[k]))
+            ng = k;
+    }
+    if (nf < 0 && ng < 0)
+        return 0;
+    return nf == ng || (nf < 0 && same_str(f->entity_kind, "other")) ||
+           (ng < 0 && same_str(g->entity_kind, "other"));
+}
+
+static int name_in_text(const story_fact *f, const story_article *t);
+
+/* 1 when name x is an acronym in any cased script ("UN", "ЄС", "NSW"):
+ * an upper-case letter and no lower-case one. A name of a caseless
+ * script (Han, kana, Devanagari) is none. is_acronym reads ASCII only,
+ * so a Cyrillic name was one there. */
+static int acronym_any_script(const char *x)
+{
+    size_t n = strlen(x), i = 0;
+    int upper = 0;
+    while (i < n) {
+        int32_t c = story__utf8_next(x, n, &i);
+        if (c < 0)
+            return 0;
+        if (u_islower(c))
+            return 0;
+        upper |= u_isupper(c) != 0;
+    }
+    return upper;
+}
+
+/* Across languages (session 17, fresh-user 16 H2): a name replaced in a
+ * translation by another name of any script ("Seville" -> uk "Мадриді",
+ * a company by another, a surname by another), under the
+ * evidence that a rename and not a missed transliteration is meant: a
+ * link good enough to pair an edited fact (swap_link, or sure_link for a
+ * split or joined sentence) whose only unmatched entity on each side is
+ * that name; the kinds joinable (rename_kinds); neither name an acronym;
+ * the two names unlike as written and as keys (story_name_similarity <=
+ * NAME_WORD_OTHER, which compares across scripts); neither like any
+ * entity of the other article (entity_like: a name kept elsewhere, or
+ * grouped under another key); and neither written in the other article's
+ * text as whole words (name_in_text: a Latin name a translation keeps but
+ * its extractor did not read). Runs after the stricter passes above. */
+static size_t pass_replaced_cross(story_ctx *ctx, side *a, side *b,
+                                  unsigned char *cat, size_t n, size_t *ren,
+                                  size_t cap)
+{
+    for (size_t i = 0; ctx && a->al && i < a->fs->n_facts && n < cap; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+            f->sentence >= a->art->n_sentences || !f->name || !*f->name)
+            continue;
+        long link = a->link[f->sentence];
+        if (link < 0 || (size_t)link >= a->al->n_links ||
+            !(swap_link(a->al, link) || sure_link(a->al, (size_t)link)))
+            continue;
+        size_t ia = 0, jb = 0;
+        if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
+            count_type(b, STORY_FACT_ENTITY, link, &jb) != 1)
+            continue;
+        const story_fact *g = &b->fs->facts[jb];
+        if (!g->name || !*g->name || !rename_kinds(f, g) ||
+            acronym_any_script(f->name) || acronym_any_script(g->name) ||
+            story_name_similarity(f->name, g->name) > NAME_WORD_OTHER ||
+            story_name_similarity(name_part(fkey(f)), name_part(fkey(g))) >
+                NAME_WORD_OTHER ||
+            entity_like(a, fkey(g)) || entity_like(b, fkey(f)) ||
+            name_in_text(f, b->art) || name_in_text(g, a->art))
+            continue;
+        /* the words of the two names: no word of one like a word of the
+         * other (a hi extractor read only a person's first name, a zh
+         * transliteration of a first and last name had another key); a
+         * name of two or more words that is no person's may be
+         * translated word by word ("World Economic Forum" / ru
+         * "Всемирный экономический форум"), so only a person's name may
+         * have several (false changes on WMT24 ru, ja, hi, zh while this
+         * was built) */
+        char bx[512], by[512];
+        const char *wx[8], *wy[8];
+        size_t nx =
+            name_words(ctx, a->art->lang, f->name, 0, bx, sizeof bx, wx, 8);
+        size_t ny =
+            name_words(ctx, b->art->lang, g->name, 0, by, sizeof by, wy, 8);
+        int persons = same_str(f->entity_kind, "person") ||
+                      same_str(g->entity_kind, "person");
+        int named_place_org = same_str(f->entity_kind, "organisation") ||
+                              same_str(f->entity_kind, "place") ||
+                              same_str(g->entity_kind, "organisation") ||
+                              same_str(g->entity_kind, "place");
+        if (!nx || !ny || ((nx > 1 || ny > 1) && (!persons || named_place_org)))
+            continue;
+        int alike = 0;
+        for (size_t x = 0; x < nx && !alike; x++)
+            for (size_t y = 0; y < ny && !alike; y++)
+                alike = story_name_similarity(wx[x], wy[y]) > NAME_WORD_OTHER;
+        if (alike)
+            continue;
+        n = note_renamed(a, i, b, jb, cat, ren, n);
+    }
+    return n;
+}
+
 /* Pass (across languages; fresh-user H2): a person renamed in a
  * translation ("Helena Korr" -> pl/es "Helena Marek", ja "ヘレナ・マレク")
  * is one changed entity. Strict evidence, as a transliteration the
@@ -2608,7 +2721,8 @@ static size_t pass_renamed_cross(story_ctx *ctx, side *a, side *b,
             continue;
         n = note_renamed(a, i, b, jb, cat, ren, n);
     }
-    return pass_replaced_place(a, b, cat, n, ren, cap);
+    n = pass_replaced_place(a, b, cat, n, ren, cap);
+    return pass_replaced_cross(ctx, a, b, cat, n, ren, cap);
 }
 
 /* 1 when keys x and y have the same '|'-separated fields except fields
