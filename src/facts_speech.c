@@ -1261,6 +1261,26 @@ static long role_name_after(fx *x, size_t v, size_t e)
     if (!reporting_verb(x, v, e, &n) || !n)
         return -1;
     k = v + n;
+    /* an addressee between the verb and the role: fr "a déclaré aux
+     * journalistes la directrice du port, X" (session 17, fresh-user 16
+     * M7; es "dijo a los periodistas la directora"): the pack's marker,
+     * a determiner, at most 2 words, then a determiner */
+    if (k < e && !story__fx_clause_break_before(x, k) &&
+        story_langpack_has(x->lp, "speech_addressee_markers",
+                           a->tokens[k].key)) {
+        size_t j = k + 1, j0;
+        if (j < e && !story__fx_clause_break_before(x, j) &&
+            story_langpack_has(x->lp, "determiners", a->tokens[j].key))
+            j++;
+        j0 = j;
+        while (j < e && j < j0 + 2 && !story__fx_clause_break_before(x, j) &&
+               !x->tok_role[j] && x->tok_ent[j] < 0 &&
+               !story_langpack_has(x->lp, "determiners", a->tokens[j].key))
+            j++;
+        if (j > j0 && j < e && !story__fx_clause_break_before(x, j) &&
+            story_langpack_has(x->lp, "determiners", a->tokens[j].key))
+            k = j;
+    }
     for (int d = 0; d < 2 && k < e && !story__fx_clause_break_before(x, k) &&
                     story_langpack_has(x->lp, "determiners", a->tokens[k].key);
          d++)

@@ -40,4 +40,16 @@ run extract --encoding=utf-16le "$tmp/u16.txt"
 if [ "$st" -eq 0 ] && grep -q 'Der Hafen' "$tmp/out"; then ok "extract --encoding=utf-16le on UTF-16: read"
 else fail "extract --encoding=utf-16le on UTF-16 (status $st)"; fi
 
+# fresh-user 16 M7: an addressee between the reporting verb and the
+# inverted role + name ("a déclaré aux journalistes la directrice du
+# port, X") no longer hides the speaker (quote|? before)
+w fr.txt "« Nous rouvrirons le port avant vendredi », a déclaré aux journalistes la directrice du port, Anna Kowalska."
+w es.txt "\"Volveremos a abrir el puerto antes del viernes\", dijo a los periodistas la directora del puerto, Anna Kowalska."
+for l in fr es; do
+  run facts "$tmp/$l.txt"
+  if [ "$st" -eq 0 ] && grep -q '	quote	s0	.*quote|kvrsk	' "$tmp/out"; then
+    ok "facts $l: speaker after an addressee and a role"
+  else fail "facts $l: speaker after an addressee (status $st)"; cat "$tmp/out"; fi
+done
+
 finish
