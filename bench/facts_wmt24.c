@@ -14,7 +14,8 @@
  * named in one paragraph (the paragraphs correspond 1-1) and each is the
  * only such candidate of the other: the test the diff's cross-language
  * pass pass_near_keys (src/diff.c) makes inside an aligned paragraph
- * pair, so that the benchmark counts no equivalence the tool lacks.
+ * pair of a translation, so that the benchmark counts no equivalence
+ * the tool lacks.
  * Quotes (speaker + existence): one entry per quote, not a set; quotes
  * with the same speaker key match first, then an unresolved quote
  * ("quote|?") of either side matches a leftover quote of the other side

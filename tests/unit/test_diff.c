@@ -1499,9 +1499,9 @@ static void test_entity_keys_near(void **state)
 
 /* Across languages an entity of A and one of B left unmatched whose keys
  * are near (story_entity_keys_near) and which are named in one aligned
- * paragraph pair are the same entity (pass_near_keys, session 17); in
- * paragraphs not aligned, with two candidates, or in one language they
- * stay omitted and added. */
+ * paragraph pair of a translation are the same entity (pass_near_keys,
+ * session 17); in a rewrite, in paragraphs not aligned, with two
+ * candidates, or in one language they stay omitted and added. */
 static void test_entity_near_keys_cross_language(void **state)
 {
     (void)state;
@@ -1526,6 +1526,12 @@ static void test_entity_near_keys_cross_language(void **state)
     assert_int_equal(
         d->summary.omitted + d->summary.added + d->summary.unverified, 0);
     story_diff_free(d);
+    /* two articles on one story written apart (not a translation) */
+    al->relation = STORY_REL_REWRITE;
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.same, 0);
+    story_diff_free(d);
+    al->relation = STORY_REL_TRANSLATION;
     /* the B name in another paragraph: no pair */
     fb->facts[0].sentence = 2;
     d = run(a, fa, b, fb, al);
