@@ -2297,6 +2297,25 @@ static void half_after(scan *s, size_t ve, double *v, size_t *endp)
     }
 }
 
+/* Does the text at i begin with pre[0, pl) (a lower-case pack string),
+ * letter case aside? Compares code point by code point (u_tolower), so
+ * pl bytes of pre match the same number of code points of the text. */
+static int prefix_at(scan *s, size_t i, const char *pre, size_t pl)
+{
+    size_t a = 0, b = i;
+    while (a < pl) {
+        if (b >= s->end)
+            return 0;
+        size_t bn;
+        int32_t cb = cp_at(s, b, &bn);
+        int32_t ca = story__utf8_next(pre, pl, &a);
+        if (ca < 0 || cb < 0 || u_tolower(cb) != ca)
+            return 0;
+        b = bn;
+    }
+    return 1;
+}
+
 static int read_value(scan *s, size_t i, double *v, size_t *endp,
                       int *spelled, int *ordinal, int *plain_int,
                       int *ndigits)
@@ -2472,6 +2491,51 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             *spelled = 1;
             s->fraction = 1;
             return 1;
+        }
+    }
+    /* half of a scale word (session 17, fresh-user 17 H4): a word of the
+     * pack's "half_before_scale" right before a scale word (es "medio
+     * millón", de "eine halbe Million"; alone these words mean middle,
+     * means, medium), or a "half_prefixes" prefix written onto a scale
+     * word (ru "полмиллиона", uk "півмільйона"): 0.5, and the scale
+     * step multiplies. They were 1 000 000 (es, de: the article's one)
+     * or no number (ru) against "half a million". */
+    {
+        size_t we = word_end(s, i), se;
+        json_t *hp;
+        if (we > i && we < s->end && s->t[we] == ' ' &&
+            lookup(s, "half_before_scale", s->t + i, we - i) &&
+            match_after(s, we, "scale_words", 2, 1, &se)) {
+            *v = 0.5;
+            *endp = we;
+            *spelled = 1;
+            return 1;
+        }
+        if (we > i && (hp = story_langpack_field(s->nl->lp,
+                                                 "half_prefixes"))) {
+            size_t k;
+            json_t *pj;
+            json_array_foreach(hp, k, pj)
+            {
+                const char *pre = json_string_value(pj);
+                size_t pl = pre ? strlen(pre) : 0;
+                /* the prefix in the text's case (the pack lists lower
+                 * case; a sentence may open with it) */
+                size_t pe = i;
+                if (!pl || pl >= we - i || !prefix_at(s, i, pre, pl))
+                    continue;
+                for (size_t a = 0; a < pl;) { /* pe: after the prefix */
+                    story__utf8_next(pre, pl, &a);
+                    cp_at(s, pe, &pe);
+                }
+                if (match_after(s, pe, "scale_words", 1, 0, &se) &&
+                    se == we) {
+                    *v = 0.5;
+                    *endp = pe;
+                    *spelled = 1;
+                    return 1;
+                }
+            }
         }
     }
     /* "a million", "eine Million", "один мільйон": 1 before a scale word;
@@ -3106,6 +3170,15 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
                 set_str(n.unit, sizeof n.unit, json_string_value(cu));
             p = n.end = se;
             /* a second scale word: 3.5 万 亿 is rare; 万 after 千 no */
+        } else if (p + 1 < s->end && s->t[p] == '-' && n.spelled &&
+                   (sv = match_after(s, p + 1, "scale_words", 1, 0, &se)) &&
+                   json_num(sv) >= 1000 &&
+                   !(se < s->end && is_word_cp(cp_at(s, se, NULL)))) {
+            /* a spelled number joined to its scale word by a hyphen: fr
+             * "un demi-million", en "a half-million" (was 0.5; session 17,
+             * fresh-user 17 H4) */
+            scale = json_num(sv);
+            p = n.end = se;
         } else if ((s->fraction || (n.spelled && n.value < 1)) &&
                    !n.is_range &&
                    match_after(s, p, "fraction_scale_links", 2, 1, &se) &&
@@ -3179,6 +3252,20 @@ static int scan_text(scan *s, story_vec *out, story_error *err)
               skip_spaces(s, lone_one_end) == n.num_start)) {
             i = n.num_end > i ? n.num_end : nx;
             continue;
+        }
+        /* "un millón y medio", "un million et demi", "a million and a
+         * half": a half_after phrase right after the scale word adds half
+         * of it (session 17, fresh-user 17 H4: was 1 000 000 and a stray
+         * 0.5) */
+        if (!isnan(scale) && scale >= 1000 && !n.is_range &&
+            !n.is_ordinal) {
+            size_t hae;
+            json_t *h = match_after(s, p, "half_after", 4, 1, &hae);
+            if (h && !isnan(json_num(h)) && hae > p) {
+                n.value += json_num(h);
+                n.value_hi = n.value;
+                p = n.end = hae;
+            }
         }
         if (!isnan(scale) && scale != 1) {
             n.value *= scale;

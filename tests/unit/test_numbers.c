@@ -570,6 +570,48 @@ static void test_hyphenated_currency(void **state)
     story_vec_free(&v);
 }
 
+/* Half of a scale word and a thousand alone (session 17, fresh-user 17
+ * H4: es "medio millón" and de "eine halbe Million" were 1 000 000, fr
+ * "un demi-million" 0.5, ru "полмиллиона" no number, es "mil quinientas"
+ * 500, "un millón y medio" 1 000 000); "medio" and "halbe" alone are no
+ * number. Own sentences. */
+static void test_half_and_thousand(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        size_t n;
+        double v[1];
+    } cases[] = {
+        {"es", "Llegaron medio mill\xc3\xb3" "n de personas.", 1, {500000}},
+        {"es", "Cost\xc3\xb3" " mil quinientos millones de euros.", 1, {1500000000.0}},
+        {"es", "Llegaron mil quinientas personas.", 1, {1500}},
+        {"es", "Llegaron un mill\xc3\xb3" "n y medio de personas.", 1, {1500000.0}},
+        {"es", "En medio de la crisis, el medio ambiente.", 0, {0}},
+        {"fr", "Un demi-million de personnes sont venues.", 1, {500000}},
+        {"fr", "Mille cinq cents personnes sont venues.", 1, {1500}},
+        {"fr", "Un million et demi de personnes.", 1, {1500000.0}},
+        {"de", "Eine halbe Million Menschen kamen.", 1, {500000}},
+        {"de", "Es kostete einer halben Milliarde Euro.", 1, {500000000.0}},
+        {"de", "Die halbe Stadt kam.", 0, {0}},
+        {"ru", "\xd0\x9f" "\xd1\x80" "\xd0\xb8" "\xd1\x88" "\xd0\xbb" "\xd0\xb8" " \xd0\xbf" "\xd0\xbe" "\xd0\xbb" "\xd0\xbc" "\xd0\xb8" "\xd0\xbb" "\xd0\xbb" "\xd0\xb8" "\xd0\xbe" "\xd0\xbd" "\xd0\xb0" " \xd1\x87" "\xd0\xb5" "\xd0\xbb" "\xd0\xbe" "\xd0\xb2" "\xd0\xb5" "\xd0\xba" ".", 1, {500000}},
+        {"uk", "\xd0\x9f" "\xd1\x80" "\xd0\xb8" "\xd0\xb9" "\xd1\x88" "\xd0\xbb" "\xd0\xb8" " \xd0\xbf" "\xd1\x96" "\xd0\xb2" "\xd0\xbc" "\xd1\x96" "\xd0\xbb" "\xd1\x8c" "\xd0\xb9" "\xd0\xbe" "\xd0\xbd" "\xd0\xb0" " \xd0\xbb" "\xd1\x8e" "\xd0\xb4" "\xd0\xb5" "\xd0\xb9" ".", 1, {500000}},
+        {"it", "Arrivarono mille persone.", 1, {1000}},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        story_vec v;
+        scan(cases[k].lang, cases[k].text, &v);
+        if (v.len != cases[k].n)
+            fail_msg("'%s': %zu numbers, want %zu", cases[k].text, v.len,
+                     cases[k].n);
+        if (cases[k].n && !close_to(((story_number *)v.data)[0].value,
+                                    cases[k].v[0]))
+            fail_msg("'%s': %g, want %g", cases[k].text,
+                     ((story_number *)v.data)[0].value, cases[k].v[0]);
+        story_vec_free(&v);
+    }
+}
+
 /* The fast fold gives exactly the NFKC_Casefold match key. */
 static void test_fold_word_matches_normalizer(void **state)
 {
@@ -792,6 +834,7 @@ int main(void)
         cmocka_unit_test(test_currency_nouns_regions_elision),
         cmocka_unit_test(test_hyphenated_unit),
         cmocka_unit_test(test_hyphenated_currency),
+        cmocka_unit_test(test_half_and_thousand),
         cmocka_unit_test(test_fold_word_matches_normalizer),
         cmocka_unit_test(test_wmt24_agreement),
         cmocka_unit_test(test_compound_one_and_word_ranges),
