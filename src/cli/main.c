@@ -92,7 +92,8 @@ static const opt_spec OPTS[] = {
     {"lang-a", required_argument, OPT_LANG_A, CMD_COMPARE, "L",
      "language of A (BCP 47, e.g. en); default: identify"},
     {"lang-b", required_argument, OPT_LANG_B, CMD_COMPARE, "L",
-     "language of B; default: identify"},
+     "language of B (with more versions: of each one after A); default: "
+     "identify"},
     {"lang", required_argument, OPT_LANG, CMD_FACTS | CMD_CHECK, "L",
      "language of the article; default: identify"},
     {"relation", required_argument, OPT_RELATION, CMD_COMPARE, "R",
@@ -112,7 +113,8 @@ static const opt_spec OPTS[] = {
     {"encoding-a", required_argument, OPT_ENCODING_A, CMD_COMPARE, "E",
      "charset of A only (overrides --encoding for A)"},
     {"encoding-b", required_argument, OPT_ENCODING_B, CMD_COMPARE, "E",
-     "charset of B only (overrides --encoding for B)"},
+     "charset of B, and of each version after A (overrides --encoding "
+     "for them)"},
     {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
      "URL fetch timeout in seconds (default 30)"},
     {"save", required_argument, OPT_SAVE, CMD_EXTRACT, "DIR",
