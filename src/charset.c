@@ -1394,9 +1394,9 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
                 snprintf(note, note_sz,
                          "read as %s as --encoding asks, but %zu of its "
                          "byte sequences are valid multi-byte UTF-8 and %zu "
-                         "bytes are not: a damaged UTF-8 file? (the text "
+                         "%s not: a damaged UTF-8 file? (the text "
                          "may be mojibake)",
-                         cs, nmb, nbad);
+                         cs, nmb, nbad, nbad == 1 ? "byte is" : "bytes are");
         }
     }
     if (n_replaced)

@@ -52,4 +52,11 @@ for l in fr es; do
   else fail "facts $l: speaker after an addressee (status $st)"; cat "$tmp/out"; fi
 done
 
+# fresh-user 17 L3: "1 byte is not", not "1 bytes are not"
+{ cat "$tmp/l8.txt" "$tmp/l8.txt"; printf 'x\xff y\n'; } > "$tmp/l3.txt"
+run extract --encoding=windows-1251 "$tmp/l3.txt"
+if [ "$st" -eq 0 ] && grep -q 'valid multi-byte UTF-8 and 1 byte is not: a damaged UTF-8 file?' "$tmp/err"; then
+  ok "extract --encoding on UTF-8 with one bad byte: singular"
+else fail "extract: one bad byte note (status $st)"; cat "$tmp/err"; fi
+
 finish
