@@ -496,7 +496,8 @@ static void test_world_form_inside_run(void **state)
  * and keys as the English name does; a lower-case word that is no
  * listed form ("jólavörur") does not.
  * Ukrainian "Різдвом Христовим" is one Christmas, not a name
- * "Христовим" beside it. */
+ * "Христовим" beside it. A Czech case form of a region (session 17:
+ * "Nového Jižního Walesu") is listed. */
 static void test_lower_case_world_forms(void **state)
 {
     (void)state;
@@ -505,7 +506,9 @@ static void test_lower_case_world_forms(void **state)
     run is = extract("Málið fór fyrir hæstarétt fyrir jól. Þingmenn "
                      "öldungadeildarinnar funduðu eftir nýárs og jólavörur "
                      "seldust.", "is");
-    run cs = extract("Poslanci čekali na rozhodnutí nejvyššího soudu.", "cs");
+    run cs = extract("Poslanci čekali na rozhodnutí nejvyššího soudu. Mluvčí "
+                     "vlády Nového Jižního Walesu mlčel.", "cs");
+    run en3 = extract("The New South Wales government said nothing.", "en");
     run uk = extract("Депутати зібралися перед Різдвом Христовим.", "uk");
     const char *court = key_of(&en, "Supreme"), *xmas = key_of(&en, "Christ");
     const char *senate = key_of(&en, "Senate"), *ny = key_of(&en, "New Year");
@@ -516,12 +519,15 @@ static void test_lower_case_world_forms(void **state)
     assert_string_equal(key_of(&is, "nýárs"), ny);
     assert_false(key_of(&is, "jólavörur")[0]);
     assert_string_equal(key_of(&cs, "nejvyššího"), court);
+    assert_true(key_of(&en3, "Wales")[0]);
+    assert_string_equal(key_of(&cs, "Walesu"), key_of(&en3, "Wales"));
     assert_string_equal(key_of(&uk, "Різдвом"), xmas);
     assert_string_equal(key_of(&uk, "Христовим"), xmas);
     run_free(&en);
     run_free(&is);
     run_free(&cs);
     run_free(&uk);
+    run_free(&en3);
 }
 
 /* Session 17 (entity-names). A nationality word coordinated with another
