@@ -1854,13 +1854,13 @@ static void test_moved_length_conflict(void **state)
  * sharing one of its words (a place name, say) and the length. The gap
  * steps link the two in order; in a paragraph pass the B paragraph,
  * whose other words nothing in A reaches, is undone: a2 omitted, b2
- * added. A sentence pass undoes it too since session 17
- * (foreign_inorder: similarity below 0.3 level, b2's unreached weight
- * >= 0.8 x the median, and no word of b2 in B's aligned sentences; it
- * kept the link before, see test_foreign_inorder for the coherent
- * case); a paragraph pass keeps the link where it is similar enough to
- * stand as an order-free link (half of b2's words reached would do; here
- * three words shared). Feature-level units written for the test. */
+ * added. A sentence pass keeps such an in-order link (there a gap pair
+ * between aligned neighbours is more often a translation the lexicon
+ * misses; session 17's foreign_inorder needs a similarity below 0.2
+ * level, and the one shared word gives more here), and so does a
+ * paragraph pass where the link is similar enough to stand as an
+ * order-free link (half of b2's words reached would do; here three words
+ * shared). Feature-level units written for the test. */
 static void test_foreign_paragraph(void **state)
 {
     (void)state;
@@ -1894,9 +1894,9 @@ static void test_foreign_paragraph(void **state)
         int a2b2, a2_omitted, b2_added;
         one_to_one(l, nl, 2, 2, STORY_LINK_MATCH, &a2b2, &a2_omitted,
                    &b2_added);
-        assert_int_equal(a2b2, c == 2);
-        assert_int_equal(a2_omitted, c != 2);
-        assert_int_equal(b2_added, c != 2);
+        assert_int_equal(a2b2, c != 0);
+        assert_int_equal(a2_omitted, c == 0);
+        assert_int_equal(b2_added, c == 0);
         free(l);
         units_free(ua, ub, 5, &sp);
     }
