@@ -150,6 +150,8 @@
                                there, the unperturbed set decided),
                                checked on the odd lines (0.9779 ->
                                0.9786; docs/align.md, session 17) */
+#define FOREIGN_MA_IN 0.1 /* foreign_inorder: least matchable mass of
+                              the A unit, x A's median (session 17) */
 #define GAP_COH 0.2 /* coherent_gaps: least share of an added B unit's
                        feature weight found in B's aligned units; chosen
                        on the even lines of the perturbed WMT21/22
@@ -2227,7 +2229,12 @@ static size_t foreign_inorder(dp *d, sd_link *l, size_t n, size_t cap)
             (x->a == 0 && x->b == 0) ||
             sim11_of(d, x->a, x->b) >= FOREIGN_SIM_IN * d->level ||
             mass[x->b] < FOREIGN_MASS_IN * med_w ||
-            coh[x->b] >= FOREIGN_COH_IN)
+            coh[x->b] >= FOREIGN_COH_IN ||
+            /* the A unit must be able to show evidence (matchable
+             * mass): a pair without a lexicon (en-it, cli.fix15) links
+             * translations on lengths and finds every B word unreached */
+            !d->ma || d->ma[x->a] <= 0 ||
+            d->ma[x->a] < FOREIGN_MA_IN * d->mmed[0])
             continue;
         sd_link y = {x->a, 0, x->b, 1, 0, STORY_LINK_ADDED};
         x->nb = 0;

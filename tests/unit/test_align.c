@@ -2099,7 +2099,8 @@ static void test_coherent_gap(void **state)
 
 /* Session 17 (foreign_inorder): a gap pair without lexical evidence that
  * the gap steps link on lengths alone (a1-b1: neither has a feature with a
- * counterpart in the other text, so they cannot be "unrelated") is undone
+ * counterpart in the other text but a1's word 5, so they cannot be
+ * "unrelated", and a1 could show evidence: session 17's guard) is undone
  * when the B unit's weight lies in features found nowhere in A and B's
  * aligned sentences share none of them (an inserted passage of another
  * story facing a deleted sentence); the same B unit whose words recur in
@@ -2110,7 +2111,7 @@ static void test_foreign_inorder(void **state)
     (void)state;
     const uint32_t nid = 100;
     static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
-                          a1[] = {60, 61, 62},
+                          a1[] = {5, 60, 61, 62},
                           a2[] = {20, 21, 22, 23, 24, 25},
                           b0f[] = {0, 1, 2, 3, 4, 5},
                           b0c[] = {0, 1, 2, 3, 4, 5, 80, 81, 82, 83, 84},
@@ -2125,7 +2126,7 @@ static void test_foreign_inorder(void **state)
             sp.match_a[id] = sp.match_b[id] = 0;
         sd_unit ua[3], ub[3];
         set_unit(&ua[0], a0, 6, 100);
-        set_unit(&ua[1], a1, 3, 100);
+        set_unit(&ua[1], a1, 4, 100);
         set_unit(&ua[2], a2, 6, 100);
         set_unit(&ub[0], coherent ? b0c : b0f, coherent ? 11 : 6, 100);
         set_unit(&ub[1], b1, 10, 100);
