@@ -1925,6 +1925,43 @@ static void swap_neighbours(dp *d, sd_link *l, size_t n)
     }
 }
 
+/* Per B unit u: its feature weight t[u], and the part of it that no A
+ * feature reaches, mass[u] (match_b unset); share[u] (may be NULL) the
+ * reached part's share of t[u]. Used by foreign_moved and
+ * foreign_inorder. */
+static void b_unit_reach(const dp *d, double *share, double *mass, double *t)
+{
+    const sd_side *B = d->B;
+    const float *w = d->sp->wb;
+    const uint8_t *mf = d->sp->match_b;
+    for (size_t u = 0; u < B->n; u++) {
+        double tot = 0, m = 0;
+        for (size_t k = 0; k < B->u[u].nf; k++) {
+            tot += w[B->u[u].f[k]];
+            if (mf[B->u[u].f[k]])
+                m += w[B->u[u].f[k]];
+        }
+        if (share)
+            share[u] = tot > 0 ? m / tot : 0;
+        mass[u] = tot - m;
+        t[u] = tot;
+    }
+}
+
+/* Undoes the 1-1 link l[k]: its A unit becomes omitted and its B unit a
+ * new added link appended at l[n]. Returns the new count (n + 1); the
+ * caller ensures n < the capacity. */
+static size_t split_link(sd_link *l, size_t k, size_t n)
+{
+    sd_link *x = &l[k];
+    sd_link y = {x->a, 0, x->b, 1, 0, STORY_LINK_ADDED};
+    x->nb = 0;
+    x->score = 0;
+    x->kind = STORY_LINK_OMITTED;
+    l[n] = y;
+    return n + 1;
+}
+
 /* Order-free links of a B unit foreign to A (session 10). A B unit most
  * of whose feature weight has no counterpart anywhere in A (the share of
  * its weight reached from A features below FOREIGN_SHARE x the median
@@ -1958,8 +1995,6 @@ static size_t foreign_moved(dp *d, sd_link *l, size_t n, size_t cap,
                             int paragraphs)
 {
     const sd_side *B = d->B;
-    const float *w = d->sp->wb;
-    const uint8_t *mf = d->sp->match_b;
     double *share = story__malloc((d->M + 1) * sizeof *share);
     double *mass = story__malloc((d->M + 1) * sizeof *mass);
     double *v = story__malloc((d->M + 1) * sizeof *v);
@@ -1967,19 +2002,10 @@ static size_t foreign_moved(dp *d, sd_link *l, size_t n, size_t cap,
     if (!share || !mass || !v || !t)
         goto done;
     size_t nv = 0;
-    for (size_t u = 0; u < B->n; u++) {
-        double tot = 0, m = 0;
-        for (size_t k = 0; k < B->u[u].nf; k++) {
-            tot += w[B->u[u].f[k]];
-            if (mf[B->u[u].f[k]])
-                m += w[B->u[u].f[k]];
-        }
-        share[u] = tot > 0 ? m / tot : 0;
-        mass[u] = tot - m;
-        t[u] = tot;
-        if (tot > 0)
+    b_unit_reach(d, share, mass, t);
+    for (size_t u = 0; u < B->n; u++)
+        if (t[u] > 0)
             v[nv++] = share[u];
-    }
     qsort(v, nv, sizeof *v, cmp_dbl_desc);
     qsort(t, B->n, sizeof *t, cmp_dbl_desc);
     double med_share = nv ? v[nv / 2] : 0, med_w = B->n ? t[B->n / 2] : 0;
@@ -1995,11 +2021,7 @@ static size_t foreign_moved(dp *d, sd_link *l, size_t n, size_t cap,
             share[x->b] >= fs * med_share ||
             mass[x->b] < FOREIGN_MASS * med_w)
             continue;
-        sd_link y = {x->a, 0, x->b, 1, 0, STORY_LINK_ADDED};
-        x->nb = 0;
-        x->score = 0;
-        x->kind = STORY_LINK_OMITTED;
-        l[n++] = y;
+        n = split_link(l, k, n);
     }
 done:
     free(share);
@@ -2201,23 +2223,12 @@ static void coherent_gaps(dp *d, sd_link *l, size_t n)
 static size_t foreign_inorder(dp *d, sd_link *l, size_t n, size_t cap)
 {
     const sd_side *B = d->B;
-    const float *w = d->sp->wb;
-    const uint8_t *mf = d->sp->match_b;
     double *mass = story__malloc((d->M + 1) * sizeof *mass);
     double *t = story__malloc((d->M + 1) * sizeof *t);
     double *coh = aligned_coherence(d, l, n);
     if (!mass || !t || !coh)
         goto done;
-    for (size_t u = 0; u < B->n; u++) {
-        double tot = 0, m = 0;
-        for (size_t k = 0; k < B->u[u].nf; k++) {
-            tot += w[B->u[u].f[k]];
-            if (mf[B->u[u].f[k]])
-                m += w[B->u[u].f[k]];
-        }
-        mass[u] = tot - m;
-        t[u] = tot;
-    }
+    b_unit_reach(d, NULL, mass, t);
     qsort(t, B->n, sizeof *t, cmp_dbl_desc);
     double med_w = B->n ? t[B->n / 2] : 0;
     if (med_w <= 0)
@@ -2236,11 +2247,7 @@ static size_t foreign_inorder(dp *d, sd_link *l, size_t n, size_t cap)
             !d->ma || d->ma[x->a] <= 0 ||
             d->ma[x->a] < FOREIGN_MA_IN * d->mmed[0])
             continue;
-        sd_link y = {x->a, 0, x->b, 1, 0, STORY_LINK_ADDED};
-        x->nb = 0;
-        x->score = 0;
-        x->kind = STORY_LINK_OMITTED;
-        l[n++] = y;
+        n = split_link(l, k, n);
     }
 done:
     free(coh);
