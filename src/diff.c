@@ -2517,6 +2517,29 @@ static int latin_cyrillic_names(const char *x, const char *y)
             (cyrillic_name(x) && latin_name(y)));
 }
 
+/* The replaced-name passes' shared evidence: A fact i is an unmatched
+ * named entity on a link good enough for one edited fact (sure_link; with
+ * swap_ok also swap_link), and it and one B entity are the only
+ * unmatched entities of that link on each side. Returns that B fact's
+ * index, or -1. */
+static long lone_entity_pair(side *a, side *b, size_t i, int swap_ok)
+{
+    const story_fact *f = &a->fs->facts[i];
+    if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
+        f->sentence >= a->art->n_sentences || !f->name)
+        return -1;
+    long link = a->link[f->sentence];
+    if (link < 0 || (size_t)link >= a->al->n_links ||
+        !((swap_ok && swap_link(a->al, link)) ||
+          sure_link(a->al, (size_t)link)))
+        return -1;
+    size_t ia = 0, jb = 0;
+    if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
+        count_type(b, STORY_FACT_ENTITY, link, &jb) != 1)
+        return -1;
+    return (long)jb;
+}
+
 /* Across languages: a place name replaced in a translation ("nació en
  * Madrid" -> "nació en Barcelona"; session 14, fresh-user 13 M2), under
  * strict evidence: a sure link (sure_link) whose only unmatched entity on
@@ -2532,17 +2555,10 @@ static size_t pass_replaced_place(side *a, side *b, unsigned char *cat,
 {
     for (size_t i = 0; a->al && i < a->fs->n_facts && n < cap; i++) {
         const story_fact *f = &a->fs->facts[i];
-        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
-            f->sentence >= a->art->n_sentences || !f->name)
+        long jbl = lone_entity_pair(a, b, i, 0);
+        if (jbl < 0)
             continue;
-        long link = a->link[f->sentence];
-        if (link < 0 || (size_t)link >= a->al->n_links ||
-            !sure_link(a->al, (size_t)link))
-            continue;
-        size_t ia = 0, jb = 0;
-        if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
-            count_type(b, STORY_FACT_ENTITY, link, &jb) != 1)
-            continue;
+        size_t jb = (size_t)jbl;
         const story_fact *g = &b->fs->facts[jb];
         int pf = same_str(f->entity_kind, "place"),
             pg = same_str(g->entity_kind, "place");
@@ -2619,17 +2635,10 @@ static size_t pass_replaced_cross(story_ctx *ctx, side *a, side *b,
 {
     for (size_t i = 0; ctx && a->al && i < a->fs->n_facts && n < cap; i++) {
         const story_fact *f = &a->fs->facts[i];
-        if (a->skip[i] || a->match[i] >= 0 || f->type != STORY_FACT_ENTITY ||
-            f->sentence >= a->art->n_sentences || !f->name || !*f->name)
+        long jbl = f->name && *f->name ? lone_entity_pair(a, b, i, 1) : -1;
+        if (jbl < 0)
             continue;
-        long link = a->link[f->sentence];
-        if (link < 0 || (size_t)link >= a->al->n_links ||
-            !(swap_link(a->al, link) || sure_link(a->al, (size_t)link)))
-            continue;
-        size_t ia = 0, jb = 0;
-        if (count_type(a, STORY_FACT_ENTITY, link, &ia) != 1 ||
-            count_type(b, STORY_FACT_ENTITY, link, &jb) != 1)
-            continue;
+        size_t jb = (size_t)jbl;
         const story_fact *g = &b->fs->facts[jb];
         if (!g->name || !*g->name || !rename_kinds(f, g) ||
             acronym_any_script(f->name) || acronym_any_script(g->name) ||

@@ -94,6 +94,8 @@ typedef struct numlang {
     int prefix_conn_loaded;
     int prefix_frac; /* 1: the pack has number_prefix_fractions, -1: not,
                         0: not looked yet */
+    json_t *half_pre; /* half_prefixes (borrowed), or NULL */
+    int half_pre_loaded;
 } numlang;
 
 typedef struct nummod {
@@ -2511,8 +2513,11 @@ static int read_value(scan *s, size_t i, double *v, size_t *endp,
             *spelled = 1;
             return 1;
         }
-        if (we > i && (hp = story_langpack_field(s->nl->lp,
-                                                 "half_prefixes"))) {
+        if (!s->nl->half_pre_loaded) { /* once per language */
+            s->nl->half_pre = story_langpack_field(s->nl->lp, "half_prefixes");
+            s->nl->half_pre_loaded = 1;
+        }
+        if (we > i && (hp = s->nl->half_pre)) {
             size_t k;
             json_t *pj;
             json_array_foreach(hp, k, pj)
