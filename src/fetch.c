@@ -88,6 +88,9 @@ int story__fetch(story_fetch_result *res, const char *url,
     snprintf(ua, sizeof ua, "storydiff/%s", story_version());
     long cto = opts->connect_timeout_ms > 0 ? opts->connect_timeout_ms : 10000;
     long tto = opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
+    if (cto > tto) /* the total bounds the connect phase too (fresh-user
+                      17 L4: "connect 10000 ms, total 5000 ms") */
+        cto = tto;
 
     curl_easy_setopt(h, CURLOPT_URL, url);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");

@@ -130,6 +130,18 @@ typedef struct story_article {
 /** Free an article and everything it owns. NULL is a no-op. */
 STORY_API void story_article_free(story_article *a);
 
+/** Deep copy of an article, ingested or also segmented: every string,
+ *  paragraph, sentence and token is copied (spans stay byte offsets into
+ *  the copy's own `text`). For comparing one input read once with several
+ *  versions: story_compare_articles_take() consumes its articles, so the
+ *  caller keeps the original and passes a copy per comparison (the CLI
+ *  fetches a URL given as A, or reads A from stdin, once; session 18).
+ *  On success returns 0 and *out is the caller's (story_article_free()).
+ *  On failure *out is NULL and the return is STORY_EINVAL (NULL out or
+ *  a) or STORY_ENOMEM, with err (may be NULL) filled. */
+STORY_API int story_article_dup(story_article **out, const story_article *a,
+                                story_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -778,11 +778,6 @@ static int parse_args(cli *o, int argc, char **argv)
     for (int i = 0, dash = 0; i < n_in; i++)
         if (strcmp(o->inputs[i], "-") == 0 && dash++)
             return usage_error("%s", "at most one input may be '-' (stdin)");
-    if (n_in > 2 && strcmp(o->inputs[0], "-") == 0)
-        return usage_error("%s", "with more than two inputs A is read once "
-                                 "per comparison, so A cannot be '-' "
-                                 "(stdin); give it as a file, or put '-' "
-                                 "after it");
     {
         const char *enc[3] = {o->encoding, o->encoding_a, o->encoding_b};
         const char *opt[3] = {"--encoding", "--encoding-a", "--encoding-b"};
@@ -1006,11 +1001,45 @@ static void warn_lang_uncertain(const char *opt, const story_article *a,
                 src, why, a->lang ? a->lang : "und", opt);
 }
 
-/* May story_compare read input `in` a second time (a file; not stdin,
- * which is consumed, nor a URL, which would be fetched again)? */
-static int rereadable(const char *in)
+/* Ingest input `src` of one side of a comparison (side_b: a version after
+ * A) with that side's --encoding-a/-b override; each input is read once
+ * (a URL fetched once, stdin consumed once) and the comparisons take
+ * copies (story_article_dup). Returns 0 with *out the caller's, or the
+ * exit status of an error already reported. */
+static int ingest_side(story_ctx *ctx, const cli *o, const char *src,
+                       int side_b, story_article **out)
 {
-    return in && strcmp(in, "-") != 0 && !is_url(in);
+    story_ingest_options io = STORY_INGEST_OPTIONS_INIT;
+    story_error e;
+
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    ingest_options(o, &io);
+    const char *enc = side_b ? o->encoding_b : o->encoding_a;
+    if (enc)
+        io.encoding = enc;
+    int rc = story_ingest(out, ctx, src, &io, &e);
+    return rc ? report_error(&e, src, rc) : 0;
+}
+
+/* Compare copies of a0 and b0 (both kept by the caller) with options co
+ * into *c. Returns 0, or the exit status of an error already reported. */
+static int compare_copies(story_ctx *ctx, const story_article *a0,
+                          const story_article *b0,
+                          const story_compare_options *co,
+                          story_comparison **c)
+{
+    story_article *a = NULL, *b = NULL;
+    story_error e;
+
+    memset(&e, 0, sizeof e);
+    e.offset = -1;
+    int rc = story_article_dup(&a, a0, &e);
+    if (!rc && (rc = story_article_dup(&b, b0, &e)) != 0)
+        story_article_free(a);
+    if (!rc)
+        rc = story_compare_articles_take(c, ctx, a, b, co, &e);
+    return rc ? report_error(&e, NULL, rc) : 0;
 }
 
 /* Does comparison c count as "differs" for the exit status? A certain
@@ -1028,46 +1057,79 @@ static int compared_differs(const cli *o, const story_comparison *c)
     return s->sentences_moved + s->sentences_added + s->sentences_omitted > 0;
 }
 
-/* One comparison of the reference A with version B (src_b): the rendered
- * report into *out (the caller's, story_free()), *differs 1 when a fact
- * differs. A's warnings are printed only when warn_a is set (once for
- * compare A B C ...). Returns 0, or the exit status of an error already
- * reported. */
-static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
-                        const char *src_b, int warn_a, const char *fmt,
-                        char **out, int *differs)
+/* One input far longer than the other (fresh-user 17 M5: a mis-pasted
+ * 50 MB dump against a 5 KB article ran 27 minutes and 3.3 GB before any
+ * output): one note before the work starts, naming both sizes. Sizes are
+ * bytes of extracted UTF-8 text; the thresholds (the longer over 1 MiB,
+ * about 200 news articles, and over 20 times the other) are ours. */
+static void warn_size_mismatch(const story_article *a, const story_article *b)
+{
+    const story_article *l = a->text_len >= b->text_len ? a : b;
+    const story_article *s = l == a ? b : a;
+    if (l->text_len < ((size_t)1 << 20) || l->text_len / 20 < s->text_len)
+        return;
+    eprintf("storydiff: %s: note: %zu bytes of text, %.0f times as long as "
+            "%s %s (%zu bytes): not one version of the same article? "
+            "Comparing anyway, which may take minutes\n",
+            l->source, l->text_len,
+            (double)l->text_len / (double)(s->text_len ? s->text_len : 1),
+            s == a ? "A" : "B", s->source, s->text_len);
+}
+
+/* B tells another story than A (fresh-user 17 L8: a desk pasting ten
+ * links wants to know that one of them is the wrong page): one note
+ * naming the detected relation, unless --relation forced one. */
+static void warn_other_story(const cli *o, const story_comparison *c)
+{
+    if ((o->relation && strcmp(o->relation, "auto") != 0) || !c->alignment ||
+        c->alignment->relation != STORY_REL_DIFFERENT_STORY)
+        return;
+    eprintf("storydiff: %s: note: does not tell the story of A (relation "
+            "different-story, confidence %.2f): the wrong article or page?\n",
+            c->b->source, c->alignment->relation_confidence);
+}
+
+/* One comparison of the reference A (a0, read once by the caller) with
+ * version B (src_b): the rendered report into *out (the caller's,
+ * story_free()), *differs 1 when a fact differs. A's warnings are printed
+ * only when warn_a is set (once for compare A B C ...). Returns 0, or the
+ * exit status of an error already reported. */
+static int compare_pair(story_ctx *ctx, const cli *o,
+                        const story_article *a0, const char *src_b,
+                        int warn_a, const char *fmt, char **out,
+                        int *differs)
 {
     story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
     story_comparison *c = NULL;
+    story_article *b0 = NULL;
     story_error e;
     int rc;
 
     memset(&e, 0, sizeof e);
     e.offset = -1;
-    ingest_options(o, &co.ingest);
     co.lang_a = o->lang_a;
     co.lang_b = o->lang_b;
-    co.encoding_a = o->encoding_a;
-    co.encoding_b = o->encoding_b;
     co.align.translate = o->translate;
     co.align.symmetric = o->symmetric;
     if (o->relation && strcmp(o->relation, "translation") == 0)
         co.align.relation = STORY_REL_TRANSLATION;
     else if (o->relation && strcmp(o->relation, "rewrite") == 0)
         co.align.relation = STORY_REL_REWRITE;
-    rc = story_compare(&c, ctx, src_a, src_b, &co, &e);
-    if (rc)
-        return report_error(&e, NULL, rc);
+    if ((rc = ingest_side(ctx, o, src_b, 1, &b0)) != 0)
+        return rc;
+    warn_size_mismatch(a0, b0);
+    rc = compare_copies(ctx, a0, b0, &co, &c);
     /* one text too short to identify its language ("Hello."): read it
      * in the other's language rather than a guess (story_segment's
-     * "?xx" hint keeps it marked uncertain) */
+     * "?xx" hint keeps it marked uncertain); both inputs are in memory,
+     * so this works for stdin and URLs too */
     char hint[20];
     int redo = -1;
-    if (c->a->lang_uncertain && !c->b->lang_uncertain && !o->lang_a &&
-        *c->b->lang && rereadable(src_a) && rereadable(src_b))
+    if (rc == 0 && c->a->lang_uncertain && !c->b->lang_uncertain &&
+        !o->lang_a && *c->b->lang)
         redo = 0;
-    else if (c->b->lang_uncertain && !c->a->lang_uncertain && !o->lang_b &&
-             *c->a->lang && rereadable(src_a) && rereadable(src_b))
+    else if (rc == 0 && c->b->lang_uncertain && !c->a->lang_uncertain &&
+             !o->lang_b && *c->a->lang)
         redo = 1;
     if (redo >= 0) {
         snprintf(hint, sizeof hint, "?%s", redo ? c->a->lang : c->b->lang);
@@ -1077,10 +1139,11 @@ static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
             co.lang_a = hint;
         story_comparison_free(c);
         c = NULL;
-        rc = story_compare(&c, ctx, src_a, src_b, &co, &e);
-        if (rc)
-            return report_error(&e, NULL, rc);
+        rc = compare_copies(ctx, a0, b0, &co, &c);
     }
+    story_article_free(b0);
+    if (rc)
+        return rc;
     if (warn_a) {
         warn_replaced(c->a);
         warn_lang_forced(ctx, "lang-a", o->lang_a, c->a);
@@ -1091,6 +1154,7 @@ static int compare_pair(story_ctx *ctx, const cli *o, const char *src_a,
     warn_lang_forced(ctx, "lang-b", o->lang_b, c->b);
     warn_lang_uncertain("lang-b", c->b, c->a);
     warn_lang_unsupported(ctx, o->lang_b, c->b);
+    warn_other_story(o, c);
 
     story_render_options ro = STORY_RENDER_OPTIONS_INIT;
     ro.color = use_color(o);
@@ -1133,11 +1197,14 @@ static int run_compare(story_ctx *ctx, const cli *o)
         fputs("storydiff: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
+    story_article *a0 = NULL; /* A is read once for every version */
+    if (status == EXIT_SAME)
+        status = ingest_side(ctx, o, o->inputs[0], 0, &a0);
     for (int k = 1; k < o->n_in && status == EXIT_SAME; k++) {
         char *out = NULL;
         int differs = 0;
-        status = compare_pair(ctx, o, o->inputs[0], o->inputs[k], k == 1, fmt,
-                              &out, &differs);
+        status = compare_pair(ctx, o, a0, o->inputs[k], k == 1, fmt, &out,
+                              &differs);
         if (status)
             break;
         any |= differs;
@@ -1164,6 +1231,7 @@ static int run_compare(story_ctx *ctx, const cli *o)
     for (int k = 0; held && k < o->n_in; k++)
         story_free(held[k]);
     free(held);
+    story_article_free(a0);
     if (status)
         return status;
     return any ? EXIT_DIFF : EXIT_SAME;

@@ -79,8 +79,13 @@ run compare --format=text "$tmp/a.txt" "$tmp/b.txt" "$tmp/missing.txt"
 if [ "$st" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
    grep -q "missing.txt" "$tmp/err"; then ok "compare A B missing: exit 2, stdout empty"
 else fail "compare A B missing (status $st)"; fi
-run compare - "$tmp/b.txt" "$tmp/c.txt"
-if [ "$st" -eq 2 ] && grep -q "A cannot be '-'" "$tmp/err"; then ok "compare - B C: refused"
+# A from stdin with several versions: read once, used for every version
+# (session 18: was refused, A being read once per comparison)
+"$bin" compare --format=text - "$tmp/b.txt" "$tmp/c.txt" <"$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
+"$bin" compare --format=text "$tmp/a.txt" "$tmp/b.txt" "$tmp/c.txt" >"$tmp/out2" 2>/dev/null
+if [ "$st" -eq 1 ] && [ "$(grep -c '^summary:' "$tmp/out")" -eq 2 ] &&
+   [ "$(grep -v '^A:' "$tmp/out" | md5sum)" = "$(grep -v '^A:' "$tmp/out2" | md5sum)" ]; then
+  ok "compare - B C: A from stdin for both versions, as from the file"
 else fail "compare - B C (status $st)"; fi
 "$bin" compare --format=text "$tmp/a.txt" "$tmp/b.txt" - <"$tmp/c.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
 if [ "$st" -eq 1 ] && [ "$(grep -c '^summary:' "$tmp/out")" -eq 2 ]; then ok "compare A B -: stdin as a later version"

@@ -396,6 +396,69 @@ static void test_enomem(void **state)
     story_ctx_free(ctx);
 }
 
+/* story_article_dup (session 18): a deep copy, before and after
+ * segmentation; comparing two copies of one article is the same as
+ * comparing the article with a fresh ingest of the same text, and an
+ * allocation failure frees what was copied (ASan). */
+static void test_article_dup(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = ingest(ctx, "a", A), *c1 = NULL, *c2 = NULL;
+    story_error err;
+    assert_int_equal(story_article_dup(&c1, a, &err), 0);
+    assert_non_null(c1);
+    assert_ptr_not_equal(c1->text, a->text);
+    assert_string_equal(c1->text, a->text);
+    assert_int_equal(c1->text_len, a->text_len);
+    assert_string_equal(c1->source, "a");
+    assert_int_equal(c1->n_paragraphs, a->n_paragraphs);
+    assert_ptr_not_equal(c1->paragraphs, a->paragraphs);
+    assert_int_equal(c1->paragraphs[1].start, a->paragraphs[1].start);
+    assert_int_equal(story_segment(ctx, a, "en", &err), 0);
+    assert_int_equal(story_article_dup(&c2, a, &err), 0);
+    assert_int_equal(c2->n_tokens, a->n_tokens);
+    assert_true(c2->n_tokens > 10);
+    assert_ptr_not_equal(c2->tokens[3].key, a->tokens[3].key);
+    assert_string_equal(c2->tokens[3].key, a->tokens[3].key);
+    assert_int_equal(c2->n_sentences, a->n_sentences);
+    assert_int_equal(c2->sentences[1].end, a->sentences[1].end);
+    story_article_free(a);
+    story_article_free(c2);
+    /* the copy compares like the original: a changed number against B */
+    story_comparison *c = NULL;
+    story_compare_options co = STORY_COMPARE_OPTIONS_INIT;
+    co.lang_a = co.lang_b = "en";
+    assert_int_equal(story_compare_articles_take(&c, ctx, c1,
+                                                 ingest(ctx, "b", B), &co,
+                                                 &err),
+                     0);
+    assert_int_equal(c->diff->summary.changed, 1);
+    story_comparison_free(c);
+    story_article *s = ingest(ctx, "s", A);
+    assert_int_equal(story_segment(ctx, s, "en", &err), 0);
+    assert_int_equal(story_article_dup(NULL, s, &err), STORY_EINVAL);
+    assert_int_equal(story_article_dup(&c1, NULL, &err), STORY_EINVAL);
+    assert_null(c1);
+    int done = 0;
+    for (long n = 0; n < 1000 && !done; n++) {
+        story_article *d = NULL;
+        story__alloc_fail_after(n);
+        int rc = story_article_dup(&d, s, &err);
+        story__alloc_fail_after(-1);
+        if (rc == 0)
+            done = 1;
+        else {
+            assert_int_equal(rc, STORY_ENOMEM);
+            assert_null(d);
+        }
+        story_article_free(d);
+    }
+    assert_true(done);
+    story_article_free(s);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_encoding_per_input),
         cmocka_unit_test(test_lang_check),
         cmocka_unit_test(test_enomem),
+        cmocka_unit_test(test_article_dup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
