@@ -64,6 +64,10 @@ typedef struct sd_space {
     float *wa, *wb;       /* idf weight on side A / B, per id */
     uint8_t *match_a;     /* A feature has a projection present in B */
     uint8_t *match_b;     /* B feature is reached from some A feature */
+    uint8_t *known_b;     /* B feature some A feature could reach: an
+                             anchor (number, name, fact, cognate), any
+                             feature of a same-language pair, or a word
+                             that B's lexicon towards A has (session 18) */
     uint32_t *proj_off;   /* per id: start in proj (n ids + 1 entries) */
     uint32_t *proj;       /* projected B ids */
     size_t nproj;

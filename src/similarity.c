@@ -539,6 +539,7 @@ static int space_grow(sd_space *sp, size_t n)
     GROW(wb, float);
     GROW(match_a, uint8_t);
     GROW(match_b, uint8_t);
+    GROW(known_b, uint8_t);
     GROW(stamp_a, uint32_t);
     GROW(stamp_b, uint32_t);
     GROW(stamp_hit, uint32_t);
@@ -801,6 +802,47 @@ static void decompound(builder *bd, projv *pv, const story__lexicon *lx,
     }
 }
 
+/* known_b of every B feature (session 18): whether some A feature could
+ * reach it at all. Anchors (numbers, names, facts, cognates) and every
+ * feature of a same-language pair could; a word of a cross-language pair
+ * only when the lexicon of B's language towards A's has it (as a
+ * headword or a headword's stem; the nearest headword by spelling for a
+ * language without a stemmer, as A's words are looked up). A pair
+ * without a lexicon knows its anchors only: its unreached words say
+ * nothing about A. */
+static void known_words(builder *bd, const uint8_t *in_b, int have_lx)
+{
+    sd_pair *p = bd->p;
+    sd_space *sp = &p->sp;
+    size_t nid = sp->ids.n;
+    const story__lexicon *lr = NULL;
+    if (p->cross && have_lx) {
+        story_error e;
+        if (story__lexicon_get(&lr, bd->ctx, p->lb, p->la, &e) != 0)
+            lr = NULL;
+    }
+    int near_b = bd->stemmed[1] * 20 < bd->words[1];
+    for (size_t id = 0; id < nid; id++) {
+        if (!in_b[id])
+            continue;
+        if (!p->cross || sp->kind[id] != SD_WORD) {
+            sp->known_b[id] = 1;
+            continue;
+        }
+        const char *s = sp->ids.str[id];
+        const char *bar = strchr(s, '|');
+        if (!lr || !bar)
+            continue;
+        const char *const *tr = NULL;
+        size_t wn = strlen(bar + 1);
+        size_t nt = story__lexicon_lookup(lr, bar + 1, wn, &tr);
+        if (nt == 0 && near_b)
+            nt = story__lexicon_lookup_near(lr, bar + 1, wn, PREFIX_MIN,
+                                            PREFIX_SHARE, &tr);
+        sp->known_b[id] = nt > 0;
+    }
+}
+
 static int build_projections(builder *bd, projv *pv)
 {
     sd_pair *p = bd->p;
@@ -925,6 +967,7 @@ static int build_projections(builder *bd, projv *pv)
                                     &oom);
         }
     }
+    known_words(bd, in_b, lx != NULL);
     story_vec_free(&bnames);
     story_vec_free(&bwords);
     free(in_a);
@@ -1107,6 +1150,7 @@ void story__sd_space_free_arrays(sd_space *sp)
     free(sp->wb);
     free(sp->match_a);
     free(sp->match_b);
+    free(sp->known_b);
     free(sp->proj_off);
     free(sp->proj);
     free(sp->stamp_a);
@@ -1114,7 +1158,7 @@ void story__sd_space_free_arrays(sd_space *sp)
     free(sp->stamp_hit);
     sp->kind = NULL;
     sp->wa = sp->wb = NULL;
-    sp->match_a = sp->match_b = NULL;
+    sp->match_a = sp->match_b = sp->known_b = NULL;
     sp->proj_off = sp->proj = NULL;
     sp->stamp_a = sp->stamp_b = sp->stamp_hit = NULL;
 }

@@ -42,18 +42,19 @@ static void word_space(sd_space *sp, uint32_t nid)
     sp->wb = calloc(nid, sizeof *sp->wb);
     sp->match_a = calloc(nid, 1);
     sp->match_b = calloc(nid, 1);
+    sp->known_b = calloc(nid, 1);
     sp->proj_off = calloc(nid + 1, sizeof *sp->proj_off);
     sp->proj = calloc(nid, sizeof *sp->proj);
     sp->stamp_a = calloc(nid, sizeof *sp->stamp_a);
     sp->stamp_b = calloc(nid, sizeof *sp->stamp_b);
     sp->stamp_hit = calloc(nid, sizeof *sp->stamp_hit);
     assert_true(sp->kind && sp->wa && sp->wb && sp->match_a &&
-                sp->match_b && sp->proj_off && sp->proj && sp->stamp_a &&
+                sp->match_b && sp->known_b && sp->proj_off && sp->proj && sp->stamp_a &&
                 sp->stamp_b && sp->stamp_hit);
     for (uint32_t id = 0; id < nid; id++) {
         sp->kind[id] = SD_WORD;
         sp->wa[id] = sp->wb[id] = 1.0f;
-        sp->match_a[id] = sp->match_b[id] = 1;
+        sp->match_a[id] = sp->match_b[id] = sp->known_b[id] = 1;
         sp->proj_off[id] = id;
         sp->proj[id] = id;
     }
@@ -2161,6 +2162,146 @@ static void test_foreign_inorder(void **state)
     }
 }
 
+/* Session 18: foreign_inorder counts a B unit's unreached weight only
+ * in features A could reach at all (known_b). The same three sentences as
+ * test_foreign_inorder (an A sentence sharing nothing with a B sentence
+ * of ten words found nowhere in A, linked in order on lengths): when a
+ * lexicon knows those ten words, the link is undone; when it does not
+ * (a pair without a lexicon, where a faithful translation is linked on
+ * lengths alone and every B word is unreached), the link stays. */
+static void test_foreign_inorder_known(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {5, 60, 61, 62},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          b0[] = {0, 1, 2, 3, 4, 5},
+                          b1[] = {80, 81, 82, 83, 84, 85, 86, 87, 88, 89},
+                          b2[] = {20, 21, 22, 23, 24, 25};
+    for (int known = 0; known < 2; known++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        for (uint32_t id = 60; id < nid; id++)
+            sp.match_a[id] = sp.match_b[id] = 0;
+        for (uint32_t id = 80; id < 90; id++)
+            sp.known_b[id] = (uint8_t)known;
+        sd_unit ua[3], ub[3];
+        set_unit(&ua[0], a0, 6, 100);
+        set_unit(&ua[1], a1, 4, 100);
+        set_unit(&ua[2], a2, 6, 100);
+        set_unit(&ub[0], b0, 6, 100);
+        set_unit(&ub[1], b1, 10, 100);
+        set_unit(&ub[2], b2, 6, 100);
+        sd_side A = {ua, 3}, B = {ub, 3};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a1b1 = 0, a1_omitted = 0;
+        for (size_t k = 0; k < nl; k++) {
+            a1b1 |= l[k].na == 1 && l[k].nb == 1 && l[k].a == 1 &&
+                    l[k].b == 1 && l[k].kind == STORY_LINK_MATCH;
+            a1_omitted |= l[k].a == 1 && l[k].na == 1 && l[k].nb == 0;
+        }
+        assert_int_equal(a1b1, !known);
+        assert_int_equal(a1_omitted, known);
+        free(l);
+        for (size_t i = 0; i < 3; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
+/* known_b of a pair's B features (session 18): an en-de pair knows a
+ * German word of the de-en lexicon and not an invented one, and its
+ * numbers and names; an en-uk pair (no lexicon) knows no Ukrainian word
+ * but still its numbers; a same-language pair knows everything. */
+static int known_feature(sd_pair *p, const char *s)
+{
+    uint32_t id = story__sd_intern_id(&p->sp.ids, s, strlen(s), 0, NULL);
+    assert_true(id != UINT32_MAX);
+    return p->sp.known_b[id];
+}
+
+static void test_known_features(void **state)
+{
+    (void)state;
+    story_ctx *ctx = story_test_ctx();
+    const char *ta = "The council will build a bridge for 14 million dollars.";
+    const char *tb_de = "Der Rat baut eine Brücke für 14 Millionen Dollar. "
+                        "Die plimverkung bleibt.";
+    const char *tb_uk = "Рада збудує міст за 14 мільйонів доларів.";
+    const char *tb_en = "The council builds a bridge for 14 million.";
+    story_article *a = story_test_article(ctx, ta, "en");
+    story_article *bde = story_test_article(ctx, tb_de, "de");
+    story_article *buk = story_test_article(ctx, tb_uk, "uk");
+    story_article *ben = story_test_article(ctx, tb_en, "en");
+    sd_pair p;
+    story_error e;
+    story_buf st = {0};
+    char want[96];
+    /* en-de */
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, bde, NULL, NULL, &e),
+                     0);
+    assert_int_equal(story__stem(ctx, "de", "brücke", strlen("brücke"), &st,
+                                 NULL),
+                     0);
+    snprintf(want, sizeof want, "wde|%.*s", (int)st.len, st.data);
+    assert_true(known_feature(&p, want));
+    st.len = 0;
+    assert_int_equal(story__stem(ctx, "de", "plimverkung",
+                                 strlen("plimverkung"), &st, NULL),
+                     0);
+    snprintf(want, sizeof want, "wde|%.*s", (int)st.len, st.data);
+    assert_false(known_feature(&p, want));
+    int numbers = 0;
+    for (size_t id = 0; id < p.sp.ids.n; id++)
+        if (p.sp.kind[id] == SD_NUMBER) {
+            numbers++;
+            assert_true(p.sp.known_b[id]);
+        }
+    assert_true(numbers > 0);
+    story__sd_pair_free(&p);
+    /* en-uk: no lexicon */
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, buk, NULL, NULL, &e),
+                     0);
+    int uk_words = 0;
+    numbers = 0;
+    for (size_t id = 0; id < p.sp.ids.n; id++) {
+        const char *f = p.sp.ids.str[id];
+        if (strncmp(f, "wuk|", 4) == 0) {
+            uk_words++;
+            assert_false(p.sp.known_b[id]);
+        }
+        if (p.sp.kind[id] == SD_NUMBER) {
+            numbers++;
+            assert_true(p.sp.known_b[id]);
+        }
+    }
+    assert_true(uk_words >= 3);
+    assert_true(numbers > 0);
+    story__sd_pair_free(&p);
+    /* en-en */
+    assert_int_equal(story__sd_pair_build(&p, ctx, a, NULL, ben, NULL, NULL, &e),
+                     0);
+    size_t nb = 0;
+    for (size_t i = 0; i < p.sb.n; i++)
+        for (size_t j = 0; j < p.sb.u[i].nf; j++, nb++)
+            assert_true(p.sp.known_b[p.sb.u[i].f[j]]);
+    assert_true(nb >= 4);
+    story__sd_pair_free(&p);
+    story_buf_free(&st);
+    story_article_free(a);
+    story_article_free(bde);
+    story_article_free(buk);
+    story_article_free(ben);
+    story_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2194,6 +2335,8 @@ int main(void)
         cmocka_unit_test(test_gap_lengths_without_evidence),
         cmocka_unit_test(test_coherent_gap),
         cmocka_unit_test(test_foreign_inorder),
+        cmocka_unit_test(test_foreign_inorder_known),
+        cmocka_unit_test(test_known_features),
         cmocka_unit_test(test_short_sentence_lengths),
         cmocka_unit_test(test_length_reward_runs),
         cmocka_unit_test(test_absorb_no_loss),
