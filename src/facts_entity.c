@@ -2450,6 +2450,47 @@ static int dictionary_spell(fx *x, const char *w)
     return v;
 }
 
+/* Packs with "common_word_compounds" (is): folded word w, unknown to the
+ * dictionary as written and capitalised, is a compound of two lower-case
+ * words of it, each of 3 or more code points, the first one possibly with
+ * a linking "s" ("ríkis|skrifstofu", "áfrýjunar|dómstóli"): a common
+ * noun the dictionary does not list (Icelandic writes compounds as one
+ * word, and hunspell's is_IS lists few). A name the dictionary knows
+ * capitalised ("Reykjavík", reykja|vík) never gets here. Cost: at most
+ * 2 spell calls per split point, once per word (the memo). */
+static int dictionary_compound(fx *x, ent_lang *L, const char *w)
+{
+    if (!json_is_true(story_langpack_field(x->lp, "common_word_compounds")))
+        return 0;
+    size_t wl = strlen(w), q = 0, cps = 0;
+    size_t cut[64];
+    char buf[256];
+    if (wl >= sizeof buf)
+        return 0;
+    while (q < wl && cps < 64) {
+        cut[cps++] = q;
+        if (story__utf8_next(w, wl, &q) < 0)
+            return 0;
+    }
+    if (q < wl)
+        return 0;
+    for (size_t c = 3; c + 3 <= cps; c++) {
+        size_t at = cut[c];
+        if (!Hunspell_spell(L->hs, w + at))
+            continue;
+        memcpy(buf, w, at);
+        buf[at] = '\0';
+        if (Hunspell_spell(L->hs, buf))
+            return 1;
+        if (at > 3 && buf[at - 1] == 's') {
+            buf[at - 1] = '\0';
+            if (Hunspell_spell(L->hs, buf))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int dictionary_spell_uncached(fx *x, ent_lang *L, const char *w)
 {
     if (!L->hs_done) {
@@ -2501,7 +2542,7 @@ static int dictionary_spell_uncached(fx *x, ent_lang *L, const char *w)
     if (name)
         return -1;
     if (!Hunspell_spell(L->hs, w))
-        return 0;
+        return dictionary_compound(x, L, w);
     /* a word of its own alphabet with an analysis: uk_UA accepts any
      * Latin word ("grayscale") but has no stem for it */
     list = NULL;

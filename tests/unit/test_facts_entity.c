@@ -1687,6 +1687,30 @@ static void test_chinese_long_runs_after_titles(void **state)
     run_free(&c);
 }
 
+/* Session 18: is writes compounds as one word and is_IS lists few: a
+ * capitalised word the dictionary does not know that splits into two of
+ * its lower-case words (the first with a linking "s" or not) is a common
+ * noun ("Áfrýjunardómstóli", "Ríkisskrifstofu", "Leigjendaverndar"); a
+ * name the dictionary writes capitalised stays a name though it splits
+ * too (Reykjavík: reykja|vík, Akureyri: akur|eyri). */
+static void test_icelandic_common_compounds(void **state)
+{
+    (void)state;
+    if (!have_dictionary("is_IS"))
+        skip();
+    run is = extract("Málið fór fyrir Áfrýjunardómstól í fyrra. Anna Brekkan "
+                     "vann hjá Ríkisskrifstofu í Reykjavík og flutti svo "
+                     "til Akureyrar. Hún talaði um Leigjendavernd.",
+                     "is");
+    assert_string_equal(key_of(&is, "Áfrýjunardómstól"), "");
+    assert_string_equal(key_of(&is, "Ríkisskrifstofu"), "");
+    assert_string_equal(key_of(&is, "Leigjendavernd"), "");
+    assert_true(key_of(&is, "Anna Brekkan")[0]);
+    assert_true(key_of(&is, "Reykjavík")[0]);
+    assert_true(key_of(&is, "Akureyrar")[0]);
+    run_free(&is);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1755,6 +1779,7 @@ int main(void)
         cmocka_unit_test(test_katakana_bar_for_long_vowel),
         cmocka_unit_test(test_lower_case_world_forms),
         cmocka_unit_test(test_coordinated_nationalities),
+        cmocka_unit_test(test_icelandic_common_compounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
