@@ -4373,6 +4373,29 @@ static const char *uncased_next_name(fx *x, size_t j, size_t e, size_t *n)
     return NULL;
 }
 
+/* Token i - 1, in sentence [b, ...), is a currency word of the pack's
+ * "currencies" (locales/numbers/<lang>.json), as folded or with the full
+ * stop of its abbreviation ("дол.", "долл."), right before token i. Not
+ * in zh/ja: every token is adjacent there, and ja 元 is "former" as well
+ * as yuan ("元ニューサウスウェールズ州政府"). */
+static int currency_before(fx *x, size_t b, size_t i)
+{
+    if (x->cjk || i <= b || !story__fx_adjacent(x, i - 1, 1))
+        return 0;
+    const story_token *t = &x->a->tokens[i - 1];
+    if (story_langpack_has(x->lp, "currencies", t->key))
+        return 1;
+    char k[64];
+    size_t kn = strlen(t->key);
+    if (kn + 2 > sizeof k || t->end >= x->a->tokens[i].start ||
+        x->a->text[t->end] != '.')
+        return 0;
+    memcpy(k, t->key, kn);
+    k[kn] = '.';
+    k[kn + 1] = '\0';
+    return story_langpack_has(x->lp, "currencies", k);
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -4513,6 +4536,12 @@ static int entities_sentence(fx *x, size_t s)
                 gk = "person";
                 n += n2;
             }
+        }
+        /* a country's name right after a currency word names the
+         * currency, no place ("110 млн дол. США" for "$110m") */
+        if (gk && strcmp(gk, "place") == 0 && currency_before(x, b, i)) {
+            i += n;
+            continue;
         }
         /* a country's name before a language noun (ja "スペイン語",
          * zh "西班牙语") names the language: no place */

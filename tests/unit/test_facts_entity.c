@@ -1711,6 +1711,27 @@ static void test_icelandic_common_compounds(void **state)
     run_free(&is);
 }
 
+/* Session 18: a country's name right after a currency word names the
+ * currency ("дол. США" for "$"), no place the text is about; the same
+ * name elsewhere stays a place. */
+static void test_country_after_currency(void **state)
+{
+    (void)state;
+    run uk = extract("Ремонт коштуватиме 40 млн дол. США, а депутати "
+                     "обговорять його завтра.", "uk");
+    assert_false(has_key(&uk, "entity|as"));
+    run_free(&uk);
+    run uk2 = extract("Ремонт коштуватиме 40 млн дол. США, сказав посол "
+                      "США Джон Сміт.", "uk");
+    assert_true(has_key(&uk2, "entity|as"));
+    run_free(&uk2);
+    run ru = extract("Ремонт обойдётся в 40 млн долл. США, сообщил Иван "
+                     "Петров.", "ru");
+    assert_false(has_key(&ru, "entity|as"));
+    assert_true(key_of(&ru, "Иван Петров")[0]);
+    run_free(&ru);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1780,6 +1801,7 @@ int main(void)
         cmocka_unit_test(test_lower_case_world_forms),
         cmocka_unit_test(test_coordinated_nationalities),
         cmocka_unit_test(test_icelandic_common_compounds),
+        cmocka_unit_test(test_country_after_currency),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
