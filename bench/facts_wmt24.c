@@ -102,9 +102,10 @@ static void check_one(const story_article *a, const story_factset *fs,
 }
 
 /* type -> {key: slot}; li >= 0: also count story_facts_check() results
- * of that language index */
+ * of that language index; keep != NULL: the article is kept there (the
+ * caller frees it), else freed */
 static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang,
-                       int li)
+                       int li, story_article **keep)
 {
     story_error err;
     story_article *a = NULL;
@@ -152,7 +153,10 @@ static json_t *keys_of(story_ctx *ctx, const char *path, const char *lang,
                                 json_string(f->slot));
     }
     story_factset_free(fs);
-    story_article_free(a);
+    if (keep)
+        *keep = a;
+    else
+        story_article_free(a);
     return o;
 }
 
@@ -387,6 +391,39 @@ static double near_pairs(json_t *ke, json_t *kx, json_t *pe, json_t *px,
     return m;
 }
 
+/* Mention recovery, as the diff's pass_written (src/diff.c): a key of
+ * side ks (paragraphs pk) left over by the exact and near passes, that
+ * the other side's article o writes in a paragraph of the same index as
+ * one naming it (story_entity_key_written; the WMT24 translations keep
+ * the paragraphs 1-1), is present there. Returns how many; marks them in
+ * used; with dump prints them ("written", after what they were). */
+static double written(story_ctx *ctx, json_t *ks, json_t *ko, json_t *pk,
+                      const story_article *o, json_t *used,
+                      const char *story, const char *what, int dump)
+{
+    const char *k;
+    json_t *v;
+    double m = 0;
+    if (!o)
+        return 0;
+    json_object_foreach(ks, k, v) {
+        if (json_object_get(ko, k) || json_object_get(used, k))
+            continue;
+        json_t *ps = json_object_get(pk, k);
+        int found = 0;
+        for (size_t i = 0; i < json_array_size(ps) && found <= 0; i++)
+            found = story_entity_key_written(
+                ctx, o, (size_t)json_integer_value(json_array_get(ps, i)), k);
+        if (found <= 0)
+            continue;
+        json_object_set_new(used, k, json_true());
+        m += 1;
+        if (dump)
+            fprintf(stderr, "%s\twritten\t%s %s\n", story, what, k);
+    }
+    return m;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -414,12 +451,16 @@ int main(void)
 
     double en_n[NTX] = {0}, inter[NLANG][NTX] = {{0}},
            xx_n[NLANG][NTX] = {{0}}, en_l[NLANG][NTX] = {{0}};
+    /* entity keys of one side left over but written in the other
+     * (written()): recall / precision only */
+    double rec_e[NLANG] = {0}, rec_x[NLANG] = {0};
     double changed = 0, agree[NTX] = {0}, agree_n[NTX] = {0};
     double diff_ch = 0, diff_contra = 0;
     char path[4096];
     for (size_t s = 0; s < ns; s++) {
         snprintf(path, sizeof path, "%s/%s/en.txt", dir, stories[s]);
-        json_t *en = keys_of(ctx, path, "en", NLANG);
+        story_article *ea = NULL;
+        json_t *en = keys_of(ctx, path, "en", NLANG, &ea);
         if (!en)
             continue;
         for (int t = 0; t < NTX; t++) {
@@ -436,7 +477,8 @@ int main(void)
         for (int l = 0; l < NLANG; l++) {
             snprintf(path, sizeof path, "%s/%s/%s.txt", dir, stories[s],
                      langs[l]);
-            json_t *xx = keys_of(ctx, path, langs[l], l);
+            story_article *xa = NULL;
+            json_t *xx = keys_of(ctx, path, langs[l], l, &xa);
             if (!xx)
                 continue;
             for (int t = 0; t < NTX; t++) {
@@ -462,6 +504,12 @@ int main(void)
                         near_pairs(ke, kx, json_array_get(en, ENTITY_PARS),
                                    json_array_get(xx, ENTITY_PARS), used_e,
                                    used_x, stories[s], dl);
+                if (t == STORY_FACT_ENTITY) {
+                    rec_e[l] += written(ctx, ke, kx, json_array_get(en, ENTITY_PARS),
+                                        xa, used_e, stories[s], "missed", dl);
+                    rec_x[l] += written(ctx, kx, ke, json_array_get(xx, ENTITY_PARS),
+                                        ea, used_x, stories[s], "extra", dl);
+                }
                 json_object_foreach(ke, k, v) {
                     if (json_object_get(kx, k))
                         inter[l][t] += 1;
@@ -477,12 +525,14 @@ int main(void)
                 json_decref(used_x);
             }
             json_decref(xx);
+            story_article_free(xa);
         }
+        story_article_free(ea);
         /* de vs de-refB */
         snprintf(path, sizeof path, "%s/%s/de.txt", dir, stories[s]);
-        json_t *da = keys_of(ctx, path, "de", -1);
+        json_t *da = keys_of(ctx, path, "de", -1, NULL);
         snprintf(path, sizeof path, "%s/%s/de-refB.txt", dir, stories[s]);
-        json_t *db = keys_of(ctx, path, "de", -1);
+        json_t *db = keys_of(ctx, path, "de", -1, NULL);
         if (da && db) {
             for (int t = 0; t < NTX; t++) {
                 json_t *ka = json_array_get(da, (size_t)t);
@@ -523,22 +573,28 @@ int main(void)
         const char *tn = t == EVENT_SLOTS
                              ? "event_participants"
                              : story_fact_type_name((story_fact_type)t);
-        double ti = 0, te = 0, tx = 0;
+        double ti = 0, te = 0, tx = 0, tre = 0, trx = 0;
         for (int l = 0; l < NLANG; l++) {
             snprintf(name, sizeof name, "facts_%s_%s_recall_ratio", tn,
                      langs[l]);
-            bench_figure(name, en_l[l][t] ? inter[l][t] / en_l[l][t] : 0);
+            double re = t == STORY_FACT_ENTITY ? rec_e[l] : 0,
+                   rx = t == STORY_FACT_ENTITY ? rec_x[l] : 0;
+            bench_figure(name,
+                         en_l[l][t] ? (inter[l][t] + re) / en_l[l][t] : 0);
             snprintf(name, sizeof name, "facts_%s_%s_precision_ratio", tn,
                      langs[l]);
-            bench_figure(name, xx_n[l][t] ? inter[l][t] / xx_n[l][t] : 0);
+            bench_figure(name,
+                         xx_n[l][t] ? (inter[l][t] + rx) / xx_n[l][t] : 0);
             ti += inter[l][t];
+            tre += re;
+            trx += rx;
             te += en_l[l][t];
             tx += xx_n[l][t];
         }
         snprintf(name, sizeof name, "facts_%s_all_recall_ratio", tn);
-        bench_figure(name, te ? ti / te : 0);
+        bench_figure(name, te ? (ti + tre) / te : 0);
         snprintf(name, sizeof name, "facts_%s_all_precision_ratio", tn);
-        bench_figure(name, tx ? ti / tx : 0);
+        bench_figure(name, tx ? (ti + trx) / tx : 0);
         snprintf(name, sizeof name, "facts_%s_en_count", tn);
         bench_count(name, en_n[t]);
         snprintf(name, sizeof name, "facts_de_refB_%s_agreement_ratio", tn);

@@ -319,19 +319,26 @@ static void ja_wh_fold(char *k)
 /* Latin key of name text, via story_name_key; falls back to the folded
  * text when the names module is unavailable. */
 static char *latin_key_1(fx *x, const char *s, size_t n);
-static char *latin_key(fx *x, const char *s, size_t n)
+/* The language's folds of the Latin key k (in place) of name text s (n
+ * bytes) in language lang. */
+static void key_fold(const char *lang, const char *s, size_t n, char *k)
 {
-    char *k = latin_key_1(x, s, n);
-    if (k && strcmp(x->lang, "ja") == 0 && n && (unsigned char)s[0] >= 0x80)
+    if (k && strcmp(lang, "ja") == 0 && n && (unsigned char)s[0] >= 0x80)
         ja_wh_fold(k);
     /* zh: the final "r" of the key of a name ending in 尔 "er" is the
      * transliteration of a final l (丹尼尔 Daniel, 罗森代尔 Rosendale):
      * kept as l, as ja ル is, so that the silent-r rule of skeleton()
      * leaves it (gazetteer keys such as 舒默 "schumer" keep their r) */
     size_t kl = k ? strlen(k) : 0;
-    if (kl > 1 && strcmp(x->lang, "zh") == 0 && n >= 3 &&
+    if (kl > 1 && strcmp(lang, "zh") == 0 && n >= 3 &&
         memcmp(s + n - 3, "\xe5\xb0\x94", 3) == 0 && k[kl - 1] == 'r')
         k[kl - 1] = 'l';
+}
+
+static char *latin_key(fx *x, const char *s, size_t n)
+{
+    char *k = latin_key_1(x, s, n);
+    key_fold(x->lang, s, n, k);
     return k;
 }
 
@@ -5273,4 +5280,135 @@ const char *story__fx_participant(fx *x, size_t i, long *ent)
 size_t story__fx_entity_fact(fx *x, long ei)
 {
     return ei >= 0 ? ent_at(x, ei)->first_fact : (size_t)-1;
+}
+
+/* story_entity_key_written (include/storydiff/facts.h): at most this many
+ * word tokens in a run (a name split by the segmenter: zh 坎/伯/诺德) */
+#define WRITTEN_MAX_RUN 4
+/* the key's skeleton has at least this many consonants (the initial
+ * vowel class `a` is none): a skeleton of one consonant is the key of
+ * many short words (`as`: hi जैसे "like", जिससे) */
+#define WRITTEN_MIN_CONS 2
+/* near skeletons (story_entity_keys_near) only from this many letters of
+ * the key's: one letter more or less on a shorter skeleton is another
+ * common word */
+#define WRITTEN_MIN_NEAR 4
+
+/* A token that may be part of a name written without a marker: it holds
+ * a letter and no digit, is no stopword of the pack lp, and starts with
+ * a capital or a letter of a script without case; a token of a script
+ * the segmenter splits by dictionary (zh, ja) is written in katakana
+ * only, or in the pack's translit_chars only (zh: the characters of the
+ * transliteration of foreign names), as a foreign name is there. */
+static int written_token(const story_article *art, const story_token *t,
+                         const story_langpack *lp)
+{
+    if (!(t->flags & STORY_TOKEN_LETTER) || (t->flags & STORY_TOKEN_NUMBER) ||
+        (lp && t->key && story_langpack_has(lp, "stopwords", t->key)))
+        return 0;
+    const char *p = art->text + t->start;
+    size_t n = t->end - t->start, q = 0;
+    if (t->flags & STORY_TOKEN_IDEO) {
+        const char *set =
+            lp ? json_string_value(story_langpack_field(lp, "translit_chars"))
+               : NULL;
+        int kana = 1, translit = set != NULL;
+        while (q < n && (kana || translit)) {
+            size_t k = q;
+            int32_t c = story__utf8_next(p, n, &q);
+            kana = kana && c >= 0x30A1 && c <= 0x30FF;
+            if (translit) {
+                char one[8];
+                translit = q - k < sizeof one;
+                if (translit) {
+                    memcpy(one, p + k, q - k);
+                    one[q - k] = '\0';
+                    translit = strstr(set, one) != NULL;
+                }
+            }
+        }
+        return n > 0 && (kana || translit);
+    }
+    if (t->flags & STORY_TOKEN_CAPITAL)
+        return 1;
+    int32_t c = story__utf8_next(p, n, &q);
+    return c > 0 && !u_hasBinaryProperty(c, UCHAR_CASED);
+}
+
+int story_entity_key_written(story_ctx *ctx, const story_article *art,
+                             size_t par, const char *key)
+{
+    if (!ctx || !art || !key)
+        return STORY_EINVAL;
+    if (strncmp(key, "entity|", 7) != 0 || par >= art->n_paragraphs ||
+        !art->tokens || !art->sentences)
+        return 0;
+    const char *ks = strrchr(key, '|') + 1;
+    if (strlen(ks) - (ks[0] == 'a') < WRITTEN_MIN_CONS)
+        return 0;
+    const char *lang = art->lang ? art->lang : "";
+    const story_langpack *lp = NULL;
+    if (story_langpack_get(&lp, ctx, lang, NULL) != 0)
+        lp = NULL; /* no stopwords: the other tests still apply */
+    size_t i = story__token_at(art, art->paragraphs[par].start);
+    story_buf sk = {0}, nk = {0};
+    int found = 0;
+    for (; i < art->n_tokens && !found &&
+           art->tokens[i].start < art->paragraphs[par].end;
+         i++) {
+        if (!written_token(art, &art->tokens[i], lp))
+            continue;
+        for (size_t k = i; k < art->n_tokens && k < i + WRITTEN_MAX_RUN &&
+                           !found;
+             k++) {
+            const story_token *t = &art->tokens[k];
+            if (k > i) {
+                /* the run goes on inside one sentence, over spaces or a
+                 * name's middle dot only */
+                const story_token *p = &art->tokens[k - 1];
+                if (t->sentence != p->sentence || !written_token(art, t, lp))
+                    break;
+                const char *g = art->text + p->end;
+                size_t gl = t->start - p->end;
+                int ok = 1;
+                for (size_t q = 0; q < gl && ok; q++)
+                    ok = g[q] == ' ';
+                if (!ok && !(gl == 2 && !memcmp(g, "\xc2\xb7", 2)) &&
+                    !(gl == 3 && !memcmp(g, "\xe3\x83\xbb", 3)))
+                    break;
+            }
+            const char *s = art->text + art->tokens[i].start;
+            size_t n = t->end - art->tokens[i].start;
+            char *lk = NULL;
+            if (story_name_key(&lk, ctx, s, n, lang, NULL) != 0 || !lk)
+                continue;
+            key_fold(lang, s, n, lk);
+            sk.len = 0;
+            skeleton(lk, &sk);
+            story_free(lk);
+            if (sk.oom) {
+                found = STORY_ENOMEM;
+                break;
+            }
+            if (!sk.data || !*sk.data)
+                continue;
+            if (strcmp(sk.data, ks) == 0) {
+                found = 1;
+                break;
+            }
+            nk.len = 0;
+            story_buf_puts(&nk, "entity|");
+            story_buf_puts(&nk, sk.data);
+            if (nk.oom) {
+                found = STORY_ENOMEM;
+                break;
+            }
+            if (strlen(ks) >= WRITTEN_MIN_NEAR &&
+                story_entity_keys_near(key, nk.data))
+                found = 1;
+        }
+    }
+    story_buf_free(&sk);
+    story_buf_free(&nk);
+    return found;
 }

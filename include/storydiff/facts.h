@@ -139,6 +139,31 @@ STORY_API const char *story_fact_type_name(story_fact_type t);
  *  O(length) time. (session 17) */
 STORY_API int story_entity_keys_near(const char *key_a, const char *key_b);
 
+/** Mention recovery (session 18): 1 when paragraph `par` of the
+ *  segmented article `art` writes the entity of key `key` (an entity key
+ *  of story_facts_extract() of ANOTHER article, "entity|<skeleton>") as a
+ *  run of 1 to 4 word tokens, whether or not the extractor made that run
+ *  an entity (a transliterated surname with no title, role or quote verb
+ *  next to it: hi केलेहर for Kelleher); 0 when not, also for a key of
+ *  another type, a skeleton of fewer than 2 letters or `par` out of
+ *  range. A run: tokens of one sentence with a letter and no digit, each
+ *  starting with a capital or with a letter of a script without case,
+ *  separated by spaces or a middle dot (U+00B7, U+30FB) only. Its
+ *  skeleton is computed as the entity keys of art->lang are
+ *  (story_name_key() and the consonant skeleton of docs/facts.md "Entity
+ *  keys"); it names the entity when it equals the key's skeleton or is
+ *  near it by story_entity_keys_near(). The test reads words, not names:
+ *  callers use it only for entities left unmatched by keys between an
+ *  article and its translation, on the paragraph aligned with the one
+ *  naming the entity (the diff's cross-language pass, the facts-wmt24
+ *  benchmark). `ctx`, `art` and `key` are borrowed; nothing is kept.
+ *  Returns STORY_EINVAL when ctx, art or key is NULL, STORY_ENOMEM on
+ *  allocation failure. Cost: one story_name_key() per run (at most 4 per
+ *  token of the paragraph). */
+STORY_API int story_entity_key_written(story_ctx *ctx,
+                                       const story_article *art, size_t par,
+                                       const char *key);
+
 /** A pair of facts of one article that contradict each other. */
 typedef struct story_contradiction {
     size_t fact_a, fact_b; /* indices into the fact set, fact_a < fact_b;

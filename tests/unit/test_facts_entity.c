@@ -1635,6 +1635,55 @@ static void test_katakana_bar_for_long_vowel(void **state)
     run_free(&b);
 }
 
+/* Session 18, mention recovery: story_entity_key_written() finds the key
+ * of an entity of one article as a run of words of the other article's
+ * paragraph, whether or not its extractor made the run an entity; a run
+ * holds no stopword, its Han/kana tokens are katakana or zh
+ * transliteration characters, its tokens of a cased script capitals. */
+static void test_entity_key_written(void **state)
+{
+    (void)state;
+    run en = extract("On Tuesday Dana Kelleway said the bridge would open. "
+                     "Residents of Livingstone and Grayscale staff came.",
+                     "en");
+    const char *kel = key_of(&en, "Kelleway");
+    const char *liv = key_of(&en, "Livingstone");
+    assert_true(kel[0] && liv[0]);
+    /* hi: the surname after a word of the sentence, no title or marker */
+    run hi = extract("पुल मंगलवार को खुलेगा, केलेवे के अनुसार।", "hi");
+    assert_int_equal(story_entity_key_written(ctx, hi.a, 0, kel), 1);
+    assert_int_equal(story_entity_key_written(ctx, hi.a, 0, liv), 0);
+    assert_int_equal(story_entity_key_written(ctx, hi.a, 1, kel), 0);
+    /* zh and ja transliterations */
+    run zh = extract("昨天利文斯顿的居民来了。", "zh");
+    assert_int_equal(story_entity_key_written(ctx, zh.a, 0, liv), 1);
+    run ja = extract("昨日、リビングストンの住民が来た。", "ja");
+    assert_int_equal(story_entity_key_written(ctx, ja.a, 0, liv), 1);
+    /* katakana; in a cased script only with a capital */
+    const char *gs = key_of(&en, "Grayscale");
+    assert_true(gs[0]);
+    run ja2 = extract("グレースケールの社員が来た。", "ja");
+    assert_int_equal(story_entity_key_written(ctx, ja2.a, 0, gs), 1);
+    run lo = extract("The image was grayscale, said Ms Grey.", "en");
+    assert_int_equal(story_entity_key_written(ctx, lo.a, 0, gs), 0);
+    run_free(&lo);
+    /* a stopword is no part of a run: hi "के बारे" is no "kbr" */
+    run hi2 = extract("नीति के बारे में बहस हुई।", "hi");
+    assert_int_equal(story_entity_key_written(ctx, hi2.a, 0, "entity|kbr"),
+                     0);
+    /* a key of one consonant, or of another type: never */
+    assert_int_equal(story_entity_key_written(ctx, hi.a, 0, "entity|k"), 0);
+    assert_int_equal(story_entity_key_written(ctx, hi.a, 0, "quote|klv"), 0);
+    assert_int_equal(story_entity_key_written(NULL, hi.a, 0, kel),
+                     STORY_EINVAL);
+    run_free(&en);
+    run_free(&hi);
+    run_free(&zh);
+    run_free(&ja);
+    run_free(&ja2);
+    run_free(&hi2);
+}
+
 /* Session 16 (hi): a text word is a word of the Hindi dictionary when a
  * dictionary word has its letters and the class of each vowel sign (long
  * and short alike, a final e as a, a final i as a after 4 letters: the
@@ -1802,6 +1851,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_nationalities),
         cmocka_unit_test(test_icelandic_common_compounds),
         cmocka_unit_test(test_country_after_currency),
+        cmocka_unit_test(test_entity_key_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
