@@ -5339,6 +5339,170 @@ out:
     return rc;
 }
 
+/* Session 18 (fresh-user 17 H3): the hedge cues of sentence `sent` of
+ * side s: the words and two-word phrases of its pack's "hedge_evidential"
+ * (evid 1) or also "hedge_cues" (evid 0), by folded key, at most `max`
+ * (cue strings borrowed from the tokens, or in buf for phrases); *at the
+ * first cue's token. Returns their number. */
+#define HEDGE_CUES_MAX 16
+static size_t hedge_cues_of(const side *s, size_t sent, int evid,
+                            char cues[][64], size_t max, size_t *at)
+{
+    const story_article *art = s->art;
+    size_t n = 0;
+    *at = (size_t)-1;
+    if (!s->lp || sent >= art->n_sentences)
+        return 0;
+    for (size_t i = 0; i < art->n_tokens && n < max; i++) {
+        const story_token *t = &art->tokens[i];
+        if (t->sentence != sent || !t->key)
+            continue;
+        char two[64] = "";
+        if (i + 1 < art->n_tokens && art->tokens[i + 1].sentence == sent &&
+            art->tokens[i + 1].key)
+            snprintf(two, sizeof two, "%s %s", t->key,
+                     art->tokens[i + 1].key);
+        const char *hit = NULL;
+        if (story_langpack_has(s->lp, "hedge_evidential", t->key) ||
+            (!evid && story_langpack_has(s->lp, "hedge_cues", t->key)))
+            hit = t->key;
+        else if (two[0] && !evid &&
+                 story_langpack_has(s->lp, "hedge_cues", two))
+            hit = two;
+        if (!hit)
+            continue;
+        snprintf(cues[n++], 64, "%s", hit);
+        if (*at == (size_t)-1)
+            *at = i;
+    }
+    return n;
+}
+
+static int cmp_cue(const void *x, const void *y)
+{
+    return strcmp((const char *)x, (const char *)y);
+}
+
+/* 1 when the sorted cue lists differ as multisets */
+static int cues_differ(char a[][64], size_t na, char b[][64], size_t nb)
+{
+    qsort(a, na, 64, cmp_cue);
+    qsort(b, nb, 64, cmp_cue);
+    if (na != nb)
+        return 1;
+    for (size_t i = 0; i < na; i++)
+        if (strcmp(a[i], b[i]) != 0)
+            return 1;
+    return 0;
+}
+
+/* Session 18 (fresh-user 17 H3): a hedge cue on one side of a sentence
+ * pair that no fact carries ("The bridge reportedly collapsed" -> "The
+ * bridge collapsed": "collapsed" is no event of the lexicon, so no fact
+ * is hedged). Read per 1-1 sentence link:
+ *  - one language: a near copy (score >= EDITED_COPY_MIN_SCORE, frame
+ *    Dice >= RENAME_FRAME_DICE) whose hedge cues (pack "hedge_evidential"
+ *    and "hedge_cues", words and two-word phrases) differ; certain when an
+ *    evidential ("reportedly") is on one side only, else unverified;
+ *  - across languages: a sure pair (sure_pair) with an evidential on one
+ *    side, none on the other and no hedged fact there: unverified (a
+ *    translation may word the hedge with words the pack lacks).
+ * Nothing when a matched fact of the pair already differs in its hedge
+ * (the fact passes report it). The pair's matched fact still "same" that
+ * the cue most likely qualifies (an event, quantity, quote or attribution
+ * first, then the first fact after the cue on the hedged side) becomes
+ * changed: cat[i] = CHANGED, hed[i] = 1 (B hedged) or 2 (A hedged), | 4
+ * when certain. */
+static void hedge_cue_pairs(const side *a, const side *b, unsigned char *cat,
+                            unsigned char *hed, int cross_lang)
+{
+    if (!a->al || !a->lp || !b->lp)
+        return;
+    size_t na = a->art->n_sentences, nb = b->art->n_sentences;
+    char ca[HEDGE_CUES_MAX][64], cb[HEDGE_CUES_MAX][64];
+    for (size_t k = 0; k < a->al->n_links; k++) {
+        const story_link *l = &a->al->links[k];
+        if (l->kind != STORY_LINK_MATCH || l->n_a != 1 || l->n_b != 1 ||
+            l->a >= na || l->b >= nb)
+            continue;
+        size_t sa = l->a, sb = l->b, at_a, at_b;
+        int sure = 0, b_hedged;
+        if (!cross_lang) {
+            if (l->score < EDITED_COPY_MIN_SCORE ||
+                frame_dice(a->art, sa, 0, 0, b->art, sb, 0, 0) <
+                    RENAME_FRAME_DICE)
+                continue;
+            size_t ea = hedge_cues_of(a, sa, 1, ca, HEDGE_CUES_MAX, &at_a);
+            size_t eb = hedge_cues_of(b, sb, 1, cb, HEDGE_CUES_MAX, &at_b);
+            if (cues_differ(ca, ea, cb, eb)) {
+                sure = 1;
+                b_hedged = eb > ea;
+            } else {
+                size_t n_a =
+                    hedge_cues_of(a, sa, 0, ca, HEDGE_CUES_MAX, &at_a);
+                size_t n_b =
+                    hedge_cues_of(b, sb, 0, cb, HEDGE_CUES_MAX, &at_b);
+                if (!cues_differ(ca, n_a, cb, n_b))
+                    continue;
+                b_hedged = n_b > n_a;
+            }
+        } else {
+            if (!sure_pair(a->al, (long)k))
+                continue;
+            size_t ea = hedge_cues_of(a, sa, 1, ca, HEDGE_CUES_MAX, &at_a);
+            size_t eb = hedge_cues_of(b, sb, 1, cb, HEDGE_CUES_MAX, &at_b);
+            if ((ea == 0) == (eb == 0))
+                continue;
+            b_hedged = eb > 0;
+            if (flagged_in_link(b_hedged ? a : b, (long)k, 1) > 0)
+                continue;
+        }
+        /* the hedged side's first cue token, as a byte offset */
+        const side *h = b_hedged ? b : a;
+        size_t at = b_hedged ? at_b : at_a;
+        size_t cue_off =
+            at < h->art->n_tokens ? h->art->tokens[at].start : 0;
+        long best = -1;
+        int best_rank = 0;
+        size_t best_d = (size_t)-1;
+        int taken = 0;
+        for (size_t i = 0; i < a->fs->n_facts && !taken; i++) {
+            const story_fact *f = &a->fs->facts[i];
+            long j = a->match[i];
+            if (f->sentence != sa || j < 0 || a->skip[i])
+                continue;
+            const story_fact *g = &b->fs->facts[j];
+            if (g->sentence != sb)
+                continue;
+            if (!!f->hedged != !!g->hedged) {
+                taken = 1; /* a fact tells it already */
+                break;
+            }
+            if (cat[i] != STORY_DIFF_SAME)
+                continue;
+            int rank = f->type == STORY_FACT_EVENT || f->type ==
+                                                          STORY_FACT_QUANTITY
+                           ? 3
+                       : f->type == STORY_FACT_QUOTE ||
+                               f->type == STORY_FACT_ATTRIBUTION
+                           ? 2
+                           : 1;
+            size_t off = b_hedged ? g->start : f->start;
+            size_t d = off >= cue_off ? off - cue_off
+                                      : (size_t)1 << 30 | (cue_off - off);
+            if (rank > best_rank || (rank == best_rank && d < best_d)) {
+                best = (long)i;
+                best_rank = rank;
+                best_d = d;
+            }
+        }
+        if (taken || best < 0)
+            continue;
+        cat[best] = STORY_DIFF_CHANGED;
+        hed[best] = (unsigned char)((b_hedged ? 1 : 2) | (sure ? 4 : 0));
+    }
+}
+
 static void count(story_diff_summary *s, story_diff_category c, int sure)
 {
     if (!sure) {
@@ -5362,6 +5526,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     side sa, sb;
     unsigned char *cat = NULL;
     unsigned char *pol = NULL; /* per A fact: clause_polarity's mark */
+    unsigned char *hed = NULL; /* per A fact: hedge_cue_pairs' mark */
     long *swap = NULL; /* per A fact: its partner in a role swap, -1 */
     unsigned char *rival_a = NULL, *rival_b = NULL; /* linked_rivals */
     story_vec v;
@@ -5412,10 +5577,11 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     }
     cat = story__calloc(fa->n_facts, 1);
     pol = story__calloc(fa->n_facts + 1, 1);
+    hed = story__calloc(fa->n_facts + 1, 1);
     swap = story__calloc(fa->n_facts + 1, sizeof *swap);
     rival_a = story__calloc(fa->n_facts + 1, 1);
     rival_b = story__calloc(fb->n_facts + 1, 1);
-    if (rc || !cat || !pol || !swap || !rival_a || !rival_b) {
+    if (rc || !cat || !pol || !hed || !swap || !rival_a || !rival_b) {
         rc = STORY_ENOMEM;
         goto done;
     }
@@ -5589,6 +5755,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     /* a negation no fact carries, read per sentence pair (H1) */
     if ((rc = clause_polarity(&sa, &sb, cat, pol, cross_lang)) != 0)
         goto done;
+    /* a hedge cue no fact carries, read per sentence pair (session 18) */
+    hedge_cue_pairs(&sa, &sb, cat, hed, cross_lang);
 
     fold_repeated_values(&sa, &sb);
     fold_repeated_values(&sb, &sa);
@@ -5628,6 +5796,15 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             xf.negated = (pol[i] & 2) != 0;
             xg.negated = (pol[i] & 1) != 0;
             sure = (pol[i] & 4) != 0;
+            f = &xf;
+            g = &xg;
+        } else if (g && hed[i]) {
+            /* a hedge cue no fact carried: shown as the fact hedged */
+            xf = *f;
+            xg = *g;
+            xf.hedged = (hed[i] & 2) != 0;
+            xg.hedged = (hed[i] & 1) != 0;
+            sure = (hed[i] & 4) != 0;
             f = &xf;
             g = &xg;
         }
@@ -5683,6 +5860,7 @@ done:
     story_diff_free(d);
     free(cat);
     free(pol);
+    free(hed);
     free(swap);
     free(rival_a);
     free(rival_b);

@@ -49,6 +49,7 @@
 #include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "facts_internal.h"
@@ -2976,6 +2977,68 @@ static int common_word(fx *x, const char *k, size_t n)
     return 0;
 }
 
+/* Session 18 (fresh-user 17 H1): sentence-initial word rs (sentence end
+ * e) is the subject of a reporting verb of the pack ("reporting_verbs")
+ * that follows it directly: "Massie said …", "Масси заявил, что …",
+ * "Massie a déclaré que …". Such a word names the speaker when it is no
+ * common word (common_word, lower_word), no source or role noun of the
+ * pack ("Police said": attribution_sources, roles, titles) and, where
+ * every noun is capitalised, no common noun; and the verb is not
+ * inverted (no pronoun or determiner right after it: de "Dann sagte
+ * er", "Gestern sagte der Minister"). Not in packs with "pro_drop"
+ * (cs "Každopádně dodal", ru "Также заявил": an adverb opens the clause
+ * of an omitted subject; facts_speech.c reads those). */
+static int speech_subject_word(fx *x, size_t rs, size_t e)
+{
+    const story_article *a = x->a;
+    size_t n = 0, m = 0;
+    if (x->cjk || rs + 1 >= e || !story__fx_adjacent(x, rs, 0) ||
+        json_is_true(story_langpack_field(x->lp, "pro_drop")) ||
+        story__fx_clause_break_before(x, rs + 1) ||
+        !(a->tokens[rs + 1].flags & STORY_TOKEN_LETTER) ||
+        (a->tokens[rs + 1].flags & STORY_TOKEN_CAPITAL) ||
+        !story__fx_match(x, "reporting_verbs", rs + 1, e, &n))
+        return 0;
+    size_t after = rs + 1 + n;
+    if (after < e && !story__fx_clause_break_before(x, after) &&
+        (story__fx_match(x, "pronouns", after, e, &m) ||
+                      story_langpack_has(x->lp, "determiners",
+                                         a->tokens[after].key)))
+        return 0;
+    const char *k = a->tokens[rs].key;
+    size_t kn = strip_possessive(k, strlen(k));
+    if (kn < 3 || lower_word(x, rs) || common_word(x, k, kn) ||
+        story_langpack_map(x->lp, "attribution_sources", k) ||
+        story__fx_match(x, "roles", rs, e, &n) ||
+        story__fx_match(x, "titles", rs, e, &n) ||
+        story__fx_match(x, "nationalities", rs, e, &n) ||
+        (json_is_true(story_langpack_field(x->lp, "capitalised_nouns")) &&
+         common_noun(x, k)))
+        return 0;
+    return 1;
+}
+
+/* Session 18 (fresh-user 17 H1): token i-1 opens with a letter of
+ * another script than Latin and token i with a Latin one (ICU
+ * uscript_getScript): "сказав Массі Newsweek" holds two names, a speaker
+ * and the outlet spoken to, not one. A Latin brand before a translated
+ * word ("Google Авіаквитки") stays one name, and so does a run opening
+ * the sentence ("Компанія FTSE 250": the caller's test). */
+static int script_change(const fx *x, size_t i)
+{
+    const story_token *p = &x->a->tokens[i - 1], *t = &x->a->tokens[i];
+    size_t o1 = 0, o2 = 0;
+    int32_t c1 = story__utf8_next(x->a->text + p->start, p->end - p->start,
+                                  &o1);
+    int32_t c2 =
+        story__utf8_next(x->a->text + t->start, t->end - t->start, &o2);
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode s1 = uscript_getScript(c1, &st);
+    UScriptCode s2 = uscript_getScript(c2, &st);
+    return U_SUCCESS(st) && s2 == USCRIPT_LATIN && s1 != s2 &&
+           s1 > USCRIPT_INHERITED;
+}
+
 /* Other languages (zh/ja too): every word of [rs, re) is ASCII and in
  * the English pack's "common_words" (connectors "of", "the" … skipped);
  * *kindword set when one is an English "entity_kinds" word. */
@@ -4732,6 +4795,7 @@ static int entities_sentence(fx *x, size_t s)
                     continue;
                 }
                 if (story__fx_adjacent(x, re - 1, 0) && cap(x, re) &&
+                    !(re - 1 > b && script_change(x, re)) &&
                     !role_like(x, re, e, &n) && !contraction(x, re) &&
                     !(titlecase && !known_name(x, re)) &&
                     !is_stopish(x, re, e) &&
@@ -4791,7 +4855,8 @@ static int entities_sentence(fx *x, size_t s)
                 if (is_stopish(x, rs, e) ||
                     (!json_object_get(x->capital_inside, kk) &&
                      !(kn >= 5 && !lower_word(x, rs) &&
-                       names_earlier(x, k, strip_suffix(x, k, kn))))) {
+                       names_earlier(x, k, strip_suffix(x, k, kn))) &&
+                     !speech_subject_word(x, rs, e))) {
                     i = re;
                     continue;
                 }

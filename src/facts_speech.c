@@ -39,6 +39,7 @@
 #include <unicode/uchar.h>
 
 #include "facts_internal.h"
+#include "lexicon.h"
 #include "stem.h"
 
 /* Tokens before a reporting verb searched for a topic/subject particle
@@ -501,6 +502,30 @@ static int addressee_post(fx *x, size_t q, size_t v)
                               x->a->tokens[q + 1].key);
 }
 
+/* Session 18 (fresh-user 17 M1): 1 when the name at token k (sentence
+ * tokens from b) is the one spoken to: right before its first token (at
+ * most 2 determiners between) stands an addressee marker of the pack
+ * ("speech_addressee_markers": es "a", zh 向, ru "изданию") or a verb
+ * whose object is its addressee ("speech_addressee_verbs": en "told",
+ * zh 告诉): "he told Newsweek", "马西向新闻周刊表示". */
+static int addressee_at(fx *x, size_t k, size_t b)
+{
+    long ei = x->tok_ent[k];
+    size_t j = k;
+    while (ei >= 0 && j > b && x->tok_ent[j - 1] == ei)
+        j--;
+    for (int d = 0; d < 2 && j > b &&
+                    story_langpack_has(x->lp, "determiners",
+                                       x->a->tokens[j - 1].key);
+         d++)
+        j--;
+    if (j <= b)
+        return 0;
+    const char *w = x->a->tokens[j - 1].key;
+    return story_langpack_has(x->lp, "speech_addressee_markers", w) ||
+           story_langpack_has(x->lp, "speech_addressee_verbs", w);
+}
+
 /* Speaker near token v, skipping tokens inside the quote q (may be
  * NULL). Returns entity index or -1. */
 static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
@@ -520,13 +545,11 @@ static long speaker_near(fx *x, size_t b, size_t e, size_t v, const qspan *q,
                     continue;
                 if (dir == 0 && addressee_post(x, k, v))
                     continue;
+                /* "declaró a Newsweek el representante …", "he told
+                 * Newsweek": an addressee is no speaker */
+                if (addressee_at(x, k, b))
+                    continue;
                 if (dir == 1) {
-                    /* "declaró a Newsweek el representante …": an
-                     * addressee is no speaker */
-                    if (k > b && story_langpack_has(
-                                     x->lp, "speech_addressee_markers",
-                                     x->a->tokens[k - 1].key))
-                        continue;
                     /* inverted subject "– said the chair of the SEC
                      * Gary Gensler": the head of its name phrase */
                     return np_head(x, k, e);
@@ -567,6 +590,15 @@ static long np_head(fx *x, size_t k, size_t v)
         if (story__fx_clause_break_before(x, i))
             break;
         if (x->tok_ent[i] >= 0) {
+            /* an organisation right after a person's name, with no role
+             * between, is another phrase: the outlet spoken to ("сказав
+             * Массі Newsweek", dative; session 18, fresh-user 17 H1) */
+            if (x->tok_ent[i] != head && head >= 0 &&
+                x->tok_ent[i - 1] == head &&
+                strcmp(ent_kind(x, head), "organisation") != 0 &&
+                strcmp(ent_kind(x, head), "place") != 0 &&
+                strcmp(ent_kind(x, x->tok_ent[i]), "organisation") == 0)
+                break;
             if (x->tok_ent[i] != head && !is_place(x, x->tok_ent[i]))
                 head = x->tok_ent[i];
             continue;
@@ -586,8 +618,16 @@ static long np_head(fx *x, size_t k, size_t v)
          * determiner after a role word opens the role's genitive */
         if (i + 1 < v && !story__fx_clause_break_before(x, i + 1) &&
             story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) &&
-            (x->tok_role[i - 1] || story__fx_match(x, "roles", i - 1, e, &n)))
+            (x->tok_role[i - 1] || story__fx_match(x, "roles", i - 1, e, &n))) {
+            /* ... of one word that is no name, before the holder's name
+             * ("der New Yorker Abgeordnete der Republikaner Mike
+             * Lawler": session 18, fresh-user 17 H1) */
+            if (i + 2 < v && x->tok_ent[i + 1] < 0 &&
+                x->tok_ent[i + 2] >= 0 && !is_place(x, x->tok_ent[i + 2]) &&
+                !story__fx_clause_break_before(x, i + 2))
+                i++;
             continue;
+        }
         if (story__fx_match(x, "roles", i, e, &n) ||
             story__fx_match(x, "titles", i, e, &n) ||
             story__fx_match(x, "nationalities", i, e, &n)) {
@@ -674,7 +714,8 @@ static long subject_of(fx *x, size_t v, const qspan *q,
                 continue;
             /* "one of Europe's wine chiefs says": a possessive name
              * modifies the subject's head, it is not the subject */
-            if (x->tok_ent[k] >= 0 && possessive(x, k))
+            if (x->tok_ent[k] >= 0 && (possessive(x, k) ||
+                                       addressee_at(x, k, b)))
                 continue;
             if (x->tok_ent[k] >= 0) {
                 if (is_place(x, x->tok_ent[k]) && k > c &&
@@ -702,6 +743,8 @@ static long subject_of(fx *x, size_t v, const qspan *q,
     for (size_t k = from; k < v && k < from + 4; k++) {
         if (in_quote(a->tokens[k].start, q, all))
             return -1;
+        if (x->tok_ent[k] >= 0 && addressee_at(x, k, b))
+            continue;
         if (x->tok_ent[k] >= 0) {
             /* "In Moscow, Putin said": a place after a preposition is an
              * adjunct, not the subject */
@@ -1273,8 +1316,10 @@ static long role_name_after(fx *x, size_t v, size_t e)
             story_langpack_has(x->lp, "determiners", a->tokens[j].key))
             j++;
         j0 = j;
+        /* the words spoken to may be a name ("declaró a Newsweek el
+         * congresista …": session 18) */
         while (j < e && j < j0 + 2 && !story__fx_clause_break_before(x, j) &&
-               !x->tok_role[j] && x->tok_ent[j] < 0 &&
+               !x->tok_role[j] &&
                !story_langpack_has(x->lp, "determiners", a->tokens[j].key))
             j++;
         if (j > j0 && j < e && !story__fx_clause_break_before(x, j) &&
@@ -1420,10 +1465,12 @@ static void direct_quotes(fx *x, story_vec *quoted_sent)
                 size_t win = x->cjk ? 9 : 3;
                 for (size_t k = after; k < e && k < after + win && ei < 0;
                      k++)
-                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
+                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]) &&
+                        !addressee_at(x, k, b))
                         ei = x->tok_ent[k];
                 for (size_t k = before; k-- > b && k + 3 >= before && ei < 0;)
-                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]))
+                    if (x->tok_ent[k] >= 0 && !is_place(x, x->tok_ent[k]) &&
+                        !addressee_at(x, k, b))
                         ei = x->tok_ent[k];
                 /* a subject pronoun right before a quoted fragment
                  * ("…, dass sie „derzeit nicht plane“") */
@@ -1742,6 +1789,61 @@ static long role_apposition(fx *x, size_t q, size_t b)
     return te;
 }
 
+/* 1 when token q lies in a date or quantity fact ("Вчера заявил": yesterday). */
+static int in_date(fx *x, size_t q)
+{
+    const story_token *t = &x->a->tokens[q];
+    /* facts are in stage order, not sorted: one pass (this runs only
+     * for a capitalised word opening a pro-drop reporting clause) */
+    for (size_t i = 0; i < x->facts.len; i++) {
+        const story_fact *f = &((const story_fact *)x->facts.data)[i];
+        if ((f->type == STORY_FACT_DATE || f->type == STORY_FACT_QUANTITY) &&
+            f->sentence == t->sentence && f->start <= t->start &&
+            f->end >= t->end)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when token q is a word of the language: a headword of its lexicon
+ * (locales/lexicon/<lang>-en.tsv) as written ("Později", "Также",
+ * "Luego": adverbs do not inflect; a surname is no headword); 0 when it
+ * is none; -1 without a lexicon (uk, pl, it: nothing can be told). */
+static int lexicon_word(fx *x, size_t q)
+{
+    const story__lexicon *lx = NULL;
+    const char *const *tr;
+    const char *k = x->a->tokens[q].key;
+    if (strcmp(x->lang, "en") == 0 ||
+        story__lexicon_get(&lx, x->ctx, x->lang, "en", NULL) != 0 || !lx)
+        return -1;
+    return story__lexicon_lookup(lx, k, strlen(k), &tr) > 0;
+}
+
+/* 1 when token q (before reporting verb k) is a capitalised word that no
+ * extractor took and that names nobody else: not an entity, no date, no word of
+ * the pack's stop/function/pronoun/determiner lists, no source, role or
+ * title noun, not written in lower case elsewhere in the article. */
+static int unnamed_subject(fx *x, size_t q, size_t k)
+{
+    const story_token *t = &x->a->tokens[q];
+    size_t n, e = x->sent_tok[t->sentence + 1];
+    long pe;
+    (void)k;
+    return x->tok_ent[q] < 0 && !x->tok_role[q] &&
+           (t->flags & STORY_TOKEN_LETTER) &&
+           (t->flags & STORY_TOKEN_CAPITAL) &&
+           !(t->flags & STORY_TOKEN_NUMBER) &&
+           !story_langpack_has(x->lp, "stopwords", t->key) &&
+           !story_langpack_has(x->lp, "function_words", t->key) &&
+           !story_langpack_has(x->lp, "determiners", t->key) &&
+           !story__fx_match(x, "pronouns", q, e, &n) &&
+           !story__fx_match(x, "roles", q, e, &n) &&
+           !story__fx_match(x, "titles", q, e, &n) &&
+           !source_at(x, q, &pe) &&
+           !json_object_get(x->lower_seen, t->key) && !in_date(x, q);
+}
+
 /* Speaker of reporting verb k (n tokens, sentence tokens [b, e)) when no
  * subject precedes it:
  *  - inverted subject after a verb that follows a clause break ("…, sagte
@@ -1799,7 +1901,21 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
                         *sk = h;
                         return np_head(x, h, e);
                     }
-                    if (!(a->tokens[h].flags & STORY_TOKEN_CAPITAL))
+                    /* an adjective of the role may come between ("dijo
+                     * la ministra regional Anna Keller"), no function
+                     * word ("a los periodistas") */
+                    if (!(a->tokens[h].flags & STORY_TOKEN_CAPITAL) &&
+                        (!(a->tokens[h].flags & STORY_TOKEN_LETTER) ||
+                         story_langpack_has(x->lp, "stopwords",
+                                            a->tokens[h].key) ||
+                         story_langpack_has(x->lp, "function_words",
+                                            a->tokens[h].key) ||
+                         story_langpack_has(x->lp, "determiners",
+                                            a->tokens[h].key) ||
+                         story_langpack_has(x->lp, "speech_addressee_markers",
+                                            a->tokens[h].key) ||
+                         story_langpack_has(x->lp, "speech_complementizers",
+                                            a->tokens[h].key)))
                         break;
                 }
                 *src = r;
@@ -1845,6 +1961,26 @@ static long late_subject(fx *x, size_t k, size_t n, size_t b, size_t e,
     }
     if (json_is_true(story_langpack_field(x->lp, "pro_drop")) &&
         verb_opens_clause(x, k, b)) {
+        /* session 18 (fresh-user 17 H1): a capitalised word opening the
+         * sentence right before the verb names the speaker even when the
+         * entity stage did not take it ("Масси заявил, что": the
+         * lexicon reads a common word in it): the surname of a person
+         * the article names, before or after ("Томас Масси" later in the
+         * text); else, when the language's lexicon does not know the
+         * word (an adverb, "Позже заявил", is a headword), the previous
+         * sentence's person is not guessed: an unresolved speaker ("?") */
+        if (k == b + 1 && unnamed_subject(x, b, k)) {
+            long sr = surname_match(x, b, 0);
+            if (sr >= 0) {
+                *sk = b;
+                return sr;
+            }
+            if (lexicon_word(x, b) == 0) {
+                *sk = b;
+                *anon = 1;
+                return -1;
+            }
+        }
         long p = latest_person(x, k);
         if (p >= 0)
             *sk = k;
@@ -2373,8 +2509,25 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                  * content is the sentence up to the speaker's clause */
                 /* the clause break may open the subject's noun phrase
                  * (", the foreign ministry said"): up to 3 tokens back */
-                size_t open = first;
-                while (open > b && open + 3 > first &&
+                /* ... and its name and role words come first (", the
+                 * regional minister Anna Keller said": session 18,
+                 * fresh-user 17 H2) */
+                size_t np = first;
+                /* ... when the verb ends its clause within 4 tokens
+                 * ("said on Tuesday."; not "However, …, Senate Leader X
+                 * has said Congress will need to …") */
+                size_t vend = k + n_verb;
+                while (vend < e && vend <= k + n_verb + 4 &&
+                       !story__fx_clause_break_before(x, vend))
+                    vend++;
+                while (vend <= k + n_verb + 4 && np > b &&
+                       !story__fx_clause_break_before(x, np) &&
+                       ((x->tok_ent[first] >= 0 &&
+                         x->tok_ent[np - 1] == x->tok_ent[first]) ||
+                        x->tok_role[np - 1]))
+                    np--;
+                size_t open = np;
+                while (open > b && open + 3 > np &&
                        !story__fx_clause_break_before(x, open))
                     open--;
                 if (open >= b + 3 && story__fx_clause_break_before(x, open)) {

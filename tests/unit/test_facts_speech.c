@@ -843,6 +843,113 @@ static void test_quote_follow_on_paragraph(void **state)
     run_free(&uk);
 }
 
+/* Session 18 (fresh-user 17 H1, M1, H2): the speaker named in the
+ * reporting clause, never the previous sentence's person; the addressee of
+ * "told" is no speaker; the claim before ", the minister X said" is in the
+ * quote. */
+static void test_speaker_named_in_clause(void **state)
+{
+    (void)state;
+    /* a surname never seen before, opening "X said" (no pro-drop) */
+    run en = extract("Mike Lawler spoke about the budget in New York. Massie "
+                     "said it is worth waiting for a better deal.",
+                     "en");
+    assert_speaker(&en, 1, "Massie");
+    run_free(&en);
+    run de = extract("Mike Lawler sprach in New York \u00fcber den Haushalt. "
+                     "Massie sagte, man solle auf einen besseren Deal warten.",
+                     "de");
+    assert_speaker(&de, 1, "Massie");
+    run_free(&de);
+    /* "Dann sagte er": an inverted verb, no name opens the clause */
+    run de2 = extract("Die Br\u00fccke ist seit Montag gesperrt. Dann sagte "
+                      "er, sie sei sicher.",
+                      "de");
+    assert_null(entity_key(&de2, "Dann"));
+    run_free(&de2);
+    /* pro-drop languages: the capitalised word is no lexicon headword,
+     * so the speaker is unresolved, not Lawler */
+    run ru = extract("\u041c\u0430\u0439\u043a \u041b\u043e\u0443\u043b"
+                     "\u0435\u0440 \u0433\u043e\u0432\u043e\u0440\u0438"
+                     "\u043b \u043e \u0431\u044e\u0434\u0436\u0435\u0442"
+                     "\u0435. \u041c\u0430\u0441\u0441\u0438 \u0437\u0430"
+                     "\u044f\u0432\u0438\u043b, \u0447\u0442\u043e "
+                     "\u0441\u0442\u043e\u0438\u0442 \u043f\u043e\u0434"
+                     "\u043e\u0436\u0434\u0430\u0442\u044c.",
+                     "ru");
+    assert_string_equal(quote_in(&ru, 1), "quote|?");
+    run_free(&ru);
+    run es = extract("Mike Lawler habl\u00f3 del presupuesto en Nueva York. "
+                     "Massie dijo que vale la pena esperar un mejor acuerdo.",
+                     "es");
+    assert_string_equal(quote_in(&es, 1), "quote|?");
+    run_free(&es);
+    /* ... the surname of a person named later in the article speaks */
+    run cs = extract("Mike Lawler mluvil o rozpo\u010dtu. Massie dodal, \u017ee "
+                     "je t\u0159eba po\u010dkat. Thomas Massie zastupuje "
+                     "Kentucky.",
+                     "cs");
+    assert_speaker(&cs, 1, "Thomas Massie");
+    run_free(&cs);
+    /* ... and an adverb, a headword of the lexicon, opens a clause whose
+     * subject is the person before ("Pozd\u011bji dodal") */
+    run cs2 = extract("Mike Lawler mluvil o rozpo\u010dtu. Pozd\u011bji "
+                      "dodal, \u017ee je t\u0159eba po\u010dkat.",
+                      "cs");
+    assert_speaker(&cs2, 1, "Mike Lawler");
+    run_free(&cs2);
+    /* M1: "he told Newsweek": Newsweek is spoken to */
+    run en2 = extract("\"We will wait a long time for a budget deal,\" he "
+                      "told Newsweek.",
+                      "en");
+    assert_string_equal(quote_in(&en2, 0), "quote|?");
+    run_free(&en2);
+    /* M1: uk "сказав Массі Newsweek": two names, the second one the outlet */
+    run uk = extract("\u00ab\u041c\u0438 \u0431\u0443\u0434\u0435\u043c"
+                     "\u043e \u0434\u043e\u0432\u0433\u043e \u0447\u0435"
+                     "\u043a\u0430\u0442\u0438 \u043d\u0430 \u0443\u0433"
+                     "\u043e\u0434\u0443\u00bb, \u2013 \u0441\u043a\u0430"
+                     "\u0437\u0430\u0432 \u041c\u0430\u0441\u0441\u0456 "
+                     "Newsweek.",
+                     "uk");
+    assert_speaker(&uk, 0, "\u041c\u0430\u0441\u0441\u0456");
+    assert_non_null(entity_key(&uk, "Newsweek"));
+    run_free(&uk);
+    /* M1: zh "对《新闻周刊》表示" (said to Newsweek) */
+    run zh = extract("\u201c\u6211\u4eec\u5c06\u957f\u671f\u7b49\u5f85"
+                     "\u9884\u7b97\u534f\u8bae\uff0c\u201d\u9a6c\u897f"
+                     "\u5bf9\u300a\u65b0\u95fb\u5468\u520a\u300b\u8868"
+                     "\u793a\u3002",
+                     "zh");
+    const char *zk = quote_in(&zh, 0);
+    assert_non_null(zk);
+    assert_string_not_equal(zk, "quote|nsvk");
+    run_free(&zh);
+    /* de: "der New Yorker Abgeordnete der Republikaner Mike Lawler" */
+    run de3 = extract("\u201eWir werden lange auf eine Einigung warten "
+                      "m\u00fcssen\u201c, sagte der New Yorker Abgeordnete der "
+                      "Republikaner Mike Lawler gegen\u00fcber Newsweek.",
+                      "de");
+    assert_speaker(&de3, 0, "Mike Lawler");
+    run_free(&de3);
+    /* H2: the claim before ", the regional minister X said" */
+    run en3 = extract("The old bridge is safe for heavy trucks, the regional "
+                      "minister Anna Keller said on Tuesday.",
+                      "en");
+    assert_speaker(&en3, 0, "Anna Keller");
+    for (size_t i = 0; i < en3.fs->n_facts; i++)
+        if (en3.fs->facts[i].type == STORY_FACT_QUOTE)
+            assert_int_equal(en3.fs->facts[i].start, 0);
+    run_free(&en3);
+    /* es: an adjective between the role and the name ("la ministra
+     * regional Anna Keller") */
+    run es2 = extract("El puente viejo es seguro para camiones pesados, dijo "
+                      "la ministra regional Anna Keller el martes.",
+                      "es");
+    assert_speaker(&es2, 0, "Anna Keller");
+    run_free(&es2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -867,6 +974,7 @@ int main(void)
         cmocka_unit_test(test_cs_prefix_negated_verb),
         cmocka_unit_test(test_cue_before_named_body),
         cmocka_unit_test(test_quote_follow_on_paragraph),
+        cmocka_unit_test(test_speaker_named_in_clause),
     };
     return cmocka_run_group_tests_name("facts_speech", tests, setup,
                                        teardown);
