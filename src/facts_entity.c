@@ -3202,6 +3202,22 @@ static int portfolio_word(fx *x, size_t rs, size_t re)
            story__fx_match(x, "titles", re, e, &n) != NULL;
 }
 
+/* Single word [rs, re) that the pack's hunspell dictionary knows as a
+ * lower-case common word (dictionary_spell() > 0), not as a name. */
+static int role_genitive(fx *x, size_t rs, size_t re)
+{
+    if (re != rs + 1)
+        return 0;
+    const char *k = x->a->tokens[rs].key;
+    size_t kn = strip_possessive(k, strlen(k));
+    char w[64];
+    if (kn < 3 || kn >= sizeof w)
+        return 0;
+    memcpy(w, k, kn);
+    w[kn] = '\0';
+    return dictionary_spell(x, w) > 0;
+}
+
 /* A run [rs, re) of common words only (packs with "common_words"): a
  * single word that is no earlier entity's surname and has no role
  * before it, or a run holding an entity-kind word ("Department of
@@ -3240,10 +3256,14 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
      * ("the Social Democrats, Free Democrats"); a word between two role
      * words is the portfolio of a compound title, no name ("Deputy
      * Interior Minister Clara Voss") */
-    if (rs > b && !story__fx_clause_break_before(x, rs) &&
-        (story__fx_match(x, "roles", rs - 1, rs, &n) ||
-         story__fx_match(x, "titles", rs - 1, rs, &n)) &&
-        !portfolio_word(x, rs, re))
+    int role_before = rs > b && !story__fx_clause_break_before(x, rs) &&
+                      (story__fx_match(x, "roles", rs - 1, rs, &n) ||
+                       story__fx_match(x, "titles", rs - 1, rs, &n)) &&
+                      !portfolio_word(x, rs, re);
+    /* packs with a "common_word_dictionary" (is, ru, uk put a role's
+     * body in the genitive, no connector): decided below */
+    int genitive = story_langpack_field(x->lp, "common_word_dictionary") != NULL;
+    if (role_before && !genitive)
         return 0;
     /* English names kept as written in a translation ("Public
      * Employees", "Criminal Division" in a German text): the English
@@ -3259,6 +3279,14 @@ static int descriptive(fx *x, size_t b, size_t rs, size_t re)
             return 0;
         common = 1;
     }
+    /* after a role word, the role's body: English common words kept as
+     * written, two or more ("директор Better Markets"), or one word the
+     * dictionary knows only in lower case ("framkvæmdastjóri Samtaka
+     * …", "Министерству Юстиции"); anything else is the role's holder
+     * ("сенатор Прайс") */
+    if (role_before &&
+        !(common && (english ? re - rs > 1 : role_genitive(x, rs, re))))
+        return 0;
     /* English: a run of two or more words with a generic or kind word
      * ("Main Street", "Green Jobs Fund") whose other words are English
      * glosses of the bilingual lexicon (words FreeDict's eng-deu keeps

@@ -818,7 +818,12 @@ static const char *event_match_once(fx *x, fx_evstems *es, size_t i,
         } else if (!es->map) {
             /* no stem index */
         } else if (es->prefix) {
-            if (t->flags & STORY_TOKEN_LETTER)
+            /* a word capitalised mid-sentence (a name's word, or a body
+             * after a role: is "Samtaka") is no verb or event noun of a
+             * language that writes its nouns in lower case */
+            if ((t->flags & STORY_TOKEN_LETTER) &&
+                !((t->flags & STORY_TOKEN_CAPITAL) &&
+                  x->sent_tok[t->sentence] != i))
                 es->tok[i] = prefix_lookup(es, t->key);
         } else if ((t->flags & STORY_TOKEN_LETTER) &&
             story__stem(x->ctx, x->lang, t->key, strlen(t->key), &st,

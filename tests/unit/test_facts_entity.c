@@ -1781,6 +1781,45 @@ static void test_country_after_currency(void **state)
     run_free(&ru);
 }
 
+/* Session 18: is/ru/uk put a role's body in the genitive without a
+ * connector; after a role word, English common words kept as written
+ * (two or more) or one word the hunspell dictionary knows in lower case
+ * only are that body, no name ("директор Управления"); a name after a
+ * role stays ("сенатор
+ * Прайс", "Senator Price"). The body word is no event either (is
+ * "Samtaka" was read as MEET through the 4-letter prefix lookup). */
+static void test_role_body_genitive(void **state)
+{
+    (void)state;
+    if (have_dictionary("uk_UA")) {
+        run uk = extract("Дана Коваль, генеральний директор Better Markets, "
+                         "заявила це. Сенатор Прайс мовчав.", "uk");
+        assert_string_equal(key_of(&uk, "Better Markets"), "");
+        assert_true(key_of(&uk, "Прайс")[0]);
+        run_free(&uk);
+    }
+    if (have_dictionary("ru_RU")) {
+        run ru = extract("Иван Петров, директор Управления, ушёл вчера.",
+                         "ru");
+        assert_string_equal(key_of(&ru, "Управления"), "");
+        assert_true(key_of(&ru, "Иван Петров")[0]);
+        run_free(&ru);
+    }
+    if (have_dictionary("is_IS")) {
+        run is = extract("Anna Brekkan, framkvæmdastjóri Samtaka verslunar "
+                         "og þjónustu, sagði það.", "is");
+        assert_string_equal(key_of(&is, "Samtaka"), "");
+        assert_true(key_of(&is, "Anna Brekkan")[0]);
+        for (size_t i = 0; i < is.fs->n_facts; i++)
+            assert_false(is.fs->facts[i].type == STORY_FACT_EVENT &&
+                         strstr(is.fs->facts[i].key, "MEET"));
+        run_free(&is);
+    }
+    run en = extract("Senator Price spoke on Monday.", "en");
+    assert_true(key_of(&en, "Price")[0]);
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1851,6 +1890,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_nationalities),
         cmocka_unit_test(test_icelandic_common_compounds),
         cmocka_unit_test(test_country_after_currency),
+        cmocka_unit_test(test_role_body_genitive),
         cmocka_unit_test(test_entity_key_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
