@@ -79,3 +79,38 @@ else fail "compare s1 s2 (status $st)"; head -3 "$tmp/out"; cat "$tmp/err"; fi
 run compare --format=text --relation=rewrite "$tmp/s1.txt" "$tmp/s2.txt"
 if ! grep -q "does not tell the story" "$tmp/err"; then ok "compare --relation=rewrite: no different-story note"
 else fail "compare --relation=rewrite: note printed"; fi
+
+# fresh-user 18 H5: a translation that changed a person's name to another
+# with the same consonant skeleton (Nowak -> Nowicki: both entity|nvk) was
+# "same, certain"; now an unverified changed entity ([?], exit 0: a
+# translation may spell a name its own way). Inflected or transliterated
+# forms of one name (pl Nowaka, es Zelenski, de Selenskyj) stay the same.
+w n_en.txt "Warsaw mayor Marek Nowak opened the new bridge on Monday." \
+  "Nowak said the bridge cost 40 million zloty."
+w n_de.txt "Der Warschauer Bürgermeister Marek Nowicki eröffnete am Montag die neue Brücke." \
+  "Nowicki sagte, die Brücke habe 40 Millionen Zloty gekostet."
+w n_de0.txt "Der Warschauer Bürgermeister Marek Nowak eröffnete am Montag die neue Brücke." \
+  "Nowak sagte, die Brücke habe 40 Millionen Zloty gekostet."
+w n_pl.txt "Prezydent Warszawy Marek Nowak otworzył w poniedziałek nowy most." \
+  "Nowak powiedział, że most kosztował 40 milionów złotych."
+w z_en.txt "President Volodymyr Zelenskyy met the mayor of Lviv in Geneva on Monday." \
+  "Zelenskyy said the talks lasted 4 hours."
+w z_es.txt "El presidente Volodímir Zelenski se reunió el lunes en Ginebra con el alcalde de Leópolis." \
+  "Zelenski dijo que las conversaciones duraron 4 horas."
+run compare --format=text "$tmp/n_en.txt" "$tmp/n_de.txt"
+if [ "$st" -eq 0 ] && grep -q '^\[?\] unverified changed entity .*Marek Nowak → Marek Nowicki (person)' "$tmp/out"; then
+  ok "compare en/de: Nowak -> Nowicki is an unverified changed person"
+else fail "compare en/de Nowicki (status $st)"; cat "$tmp/out"; fi
+for v in n_de0 n_pl; do
+  run compare --format=text "$tmp/n_en.txt" "$tmp/$v.txt"
+  if [ "$st" -eq 0 ] && ! grep -q 'entity' "$tmp/out"; then ok "compare en/$v: the same name, no entity line"
+  else fail "compare en/$v (status $st)"; cat "$tmp/out"; fi
+done
+run compare --format=text "$tmp/z_en.txt" "$tmp/z_es.txt"
+if ! grep -q 'changed entity' "$tmp/out"; then ok "compare en/es: Zelenskyy / Zelenski is one name"
+else fail "compare en/es Zelenski (status $st)"; cat "$tmp/out"; fi
+# the same with the English currency word 'zloty' (was read as no unit:
+# a certain changed quantity 40000000 -> 40000000 PLN)
+run compare --format=text "$tmp/n_en.txt" "$tmp/n_de0.txt"
+if [ "$st" -eq 0 ] && ! grep -q 'quantity' "$tmp/out"; then ok "compare: '40 million zloty' = '40 Millionen Zloty'"
+else fail "compare zloty (status $st)"; cat "$tmp/out"; fi
