@@ -1183,8 +1183,17 @@ static int compare_pair(story_ctx *ctx, const cli *o,
 static int run_compare(story_ctx *ctx, const cli *o)
 {
     const char *fmt = o->format;
+    /* --width or --color=always ask for the side-by-side view: piped to
+     * `less -R` it stays side by side (session 18, fresh-user 18 M8: the
+     * pipe switched to the text list without a word) */
     if (!fmt)
-        fmt = isatty(STDOUT_FILENO) ? "side-by-side" : "text";
+        fmt = isatty(STDOUT_FILENO) || o->width || o->color == 1
+                  ? "side-by-side"
+                  : "text";
+    if (o->width && strcmp(fmt, "side-by-side") != 0)
+        eprintf("storydiff: note: --width applies to the side-by-side view "
+                "only; ignored with --format=%s\n",
+                fmt);
     int json = strcmp(fmt, "json") == 0, hold = o->n_in > 2, any = 0;
     int status = EXIT_SAME;
     char **held = NULL;

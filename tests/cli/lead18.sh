@@ -114,3 +114,22 @@ else fail "compare en/es Zelenski (status $st)"; cat "$tmp/out"; fi
 run compare --format=text "$tmp/n_en.txt" "$tmp/n_de0.txt"
 if [ "$st" -eq 0 ] && ! grep -q 'quantity' "$tmp/out"; then ok "compare: '40 million zloty' = '40 Millionen Zloty'"
 else fail "compare zloty (status $st)"; cat "$tmp/out"; fi
+
+# fresh-user 18 M8: `compare --width=120 --color=always A B | less -R`
+# printed the text list (stdout not a terminal) without a word; --width or
+# --color=always now ask for the side-by-side view. L29: --width with
+# another format is ignored with a note.
+run compare --width=100 "$tmp/n_en.txt" "$tmp/n_de0.txt"
+if [ "$st" -eq 0 ] && grep -q '^gutter: ' "$tmp/out" && ! grep -q '^summary:' "$tmp/out"; then
+  ok "compare --width=100 | pipe: side by side"
+else fail "compare --width=100 piped (status $st)"; head -3 "$tmp/out"; fi
+run compare --color=always "$tmp/n_en.txt" "$tmp/n_de0.txt"
+if [ "$st" -eq 0 ] && grep -q 'gutter: ' "$tmp/out"; then ok "compare --color=always | pipe: side by side"
+else fail "compare --color=always piped (status $st)"; fi
+run compare "$tmp/n_en.txt" "$tmp/n_de0.txt"
+if [ "$st" -eq 0 ] && grep -q '^summary:' "$tmp/out"; then ok "compare | pipe: text list (unchanged)"
+else fail "compare piped (status $st)"; fi
+run compare --width=100 --format=json "$tmp/n_en.txt" "$tmp/n_de0.txt"
+if [ "$st" -eq 0 ] && grep -q "note: --width applies to the side-by-side view only; ignored with --format=json" "$tmp/err"; then
+  ok "compare --width --format=json: a note"
+else fail "compare --width json (status $st)"; cat "$tmp/err"; fi
