@@ -147,3 +147,12 @@ else fail "extract footnotes (status $st)"; cat "$tmp/out"; fi
 run compare --format=text "$tmp/fn.html" "$tmp/fn0.html"
 if [ "$st" -eq 0 ] && ! grep -q '^\[' "$tmp/out"; then ok "compare: a page with footnote markers = the page without"
 else fail "compare footnotes (status $st)"; cat "$tmp/out"; fi
+
+# fresh-user 18 M1: zh numbers with the measure words 段 张 篇 ... (两段
+# "two sections") were no quantity: certain omitted numbers against the
+# English text
+w c_en.txt "The police said the video was cut into two parts and three articles were written about it."
+w c_zh.txt "警方说，该视频被剪成两段，并有三篇文章报道了此事。"
+run compare --format=text "$tmp/c_en.txt" "$tmp/c_zh.txt"
+if [ "$st" -eq 0 ] && ! grep -q 'quantity' "$tmp/out"; then ok "compare en/zh: 两段, 三篇 are the numbers 2 and 3"
+else fail "compare en/zh counters (status $st)"; cat "$tmp/out"; fi
