@@ -4475,7 +4475,7 @@ static const char *uncased_next_name(fx *x, size_t j, size_t e, size_t *n)
  * "currencies" (locales/numbers/<lang>.json), as folded or with the full
  * stop of its abbreviation ("дол.", "долл."), right before token i. Not
  * in zh/ja: every token is adjacent there, and ja 元 is "former" as well
- * as yuan ("元ニューサウスウェールズ州政府"). */
+ * as yuan (元 before a place: "the former ... state government"). */
 static int currency_before(fx *x, size_t b, size_t i)
 {
     if (x->cjk || i <= b || !story__fx_adjacent(x, i - 1, 1))

@@ -620,8 +620,8 @@ static long np_head(fx *x, size_t k, size_t v)
             story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) &&
             (x->tok_role[i - 1] || story__fx_match(x, "roles", i - 1, e, &n))) {
             /* ... of one word that is no name, before the holder's name
-             * ("der New Yorker Abgeordnete der Republikaner Mike
-             * Lawler": session 18, fresh-user 17 H1) */
+             * ("die New Yorker Senatorin der Demokraten Anna
+             * Keller": session 18, fresh-user 17 H1) */
             if (i + 2 < v && x->tok_ent[i + 1] < 0 &&
                 x->tok_ent[i + 2] >= 0 && !is_place(x, x->tok_ent[i + 2]) &&
                 !story__fx_clause_break_before(x, i + 2))

@@ -67,9 +67,9 @@ hasnt "M1 en: 'he told Newsweek' is not Newsweek's quote" $'\tquote\\|nsvk\t'
 w m1.zh.txt "“我们将长期等待预算协议，”马西对《新闻周刊》表示：“所以我们会等。”"
 facts m1.zh.txt zh
 hasnt "M1 zh: '对《新闻周刊》表示' is not Newsweek's quote" $'\tquote\\|nsvk\t'
-w m1.de.txt "„Wir werden lange auf eine Einigung im Haushalt warten müssen“, sagte der New Yorker Abgeordnete der Republikaner Mike Lawler gegenüber Newsweek."
+w m1.de.txt "„Die Brücke bleibt bis zum Frühjahr gesperrt“, sagte die New Yorker Senatorin der Demokraten Anna Keller dem Sender."
 facts m1.de.txt de
-has "M1 de: the holder after 'Abgeordnete der Republikaner' speaks" $'\tquote\\|r\t'
+has "M1 de: the holder after 'Senatorin der Demokraten' speaks" $'\tquote\\|kr\t'
 
 # --- H2 side bug: the claim before ", the minister X said" ----------------
 w h2.en.txt "The old bridge is safe for heavy trucks, the regional minister Anna Keller said on Tuesday."

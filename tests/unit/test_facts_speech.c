@@ -925,12 +925,12 @@ static void test_speaker_named_in_clause(void **state)
     assert_non_null(zk);
     assert_string_not_equal(zk, "quote|nsvk");
     run_free(&zh);
-    /* de: "der New Yorker Abgeordnete der Republikaner Mike Lawler" */
-    run de3 = extract("\u201eWir werden lange auf eine Einigung warten "
-                      "m\u00fcssen\u201c, sagte der New Yorker Abgeordnete der "
-                      "Republikaner Mike Lawler gegen\u00fcber Newsweek.",
+    /* de: "die New Yorker Senatorin der Demokraten Anna Keller" */
+    run de3 = extract("\u201eDie Br\u00fccke bleibt bis zum Fr\u00fchjahr "
+                      "gesperrt\u201c, sagte die New Yorker Senatorin der "
+                      "Demokraten Anna Keller dem Sender.",
                       "de");
-    assert_speaker(&de3, 0, "Mike Lawler");
+    assert_speaker(&de3, 0, "Anna Keller");
     run_free(&de3);
     /* H2: the claim before ", the regional minister X said" */
     run en3 = extract("The old bridge is safe for heavy trucks, the regional "
