@@ -79,6 +79,11 @@ static const struct known_change {
     /* en "transfer N585 million" was translated "převést 585 nigerijských
      * nair" (the million dropped) */
     {"ventures_africa-ar.1773", "cs", 585e6, 585},
+    /* the en sentence of the N585 million transfer is hedged
+     * ("purportedly"); the ru and zh translations drop the hedge: an
+     * unverified changed quantity (hedge cues, session 18) */
+    {"ventures_africa-ar.1773", "ru", 585e6, 585e6},
+    {"ventures_africa-ar.1773", "zh", 585e6, 585e6},
 };
 #define N_KNOWN (sizeof KNOWN / sizeof *KNOWN)
 static int known_seen[N_KNOWN];
