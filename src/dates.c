@@ -1325,13 +1325,17 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                 size_t p = i, q;
                 long a1;
                 int yy = 0, mm2 = 0, d2 = 0;
+                /* spaces may stand between the digits and 年 月 日 and
+                 * after them: "2022 年 12 月 24 日" (typeset zh; session
+                 * 19, fresh-user 18 M19: read as the counts 12 and 24) */
                 if (read_int(s, i, 4, &a1, &e)) {
-                    int32_t u1 = cp_at(s, e, &q);
+                    int32_t u1 = cp_at(s, skip_spaces(s, e), &q);
                     if (u1 == 0x5E74 && (e - i) == 4) { /* 年 */
                         yy = (int)a1;
                         p = q;
-                        if (read_int(s, p, 2, &a1, &e) &&
-                            cp_at(s, e, &q) == 0x6708) { /* 月 */
+                        if (read_int(s, skip_spaces(s, p), 2, &a1, &e) &&
+                            cp_at(s, skip_spaces(s, e), &q) ==
+                                0x6708) { /* 月 */
                             mm2 = (int)a1;
                             p = q;
                         }
@@ -1339,8 +1343,8 @@ static int scan_dates(dscan *s, story_vec *out, story_error *err)
                         mm2 = (int)a1;
                         p = q;
                     }
-                    if (mm2 && read_int(s, p, 2, &a1, &e)) {
-                        int32_t u2 = cp_at(s, e, &q);
+                    if (mm2 && read_int(s, skip_spaces(s, p), 2, &a1, &e)) {
+                        int32_t u2 = cp_at(s, skip_spaces(s, e), &q);
                         if ((u2 == 0x65E5 || u2 == 0x53F7) && a1 >= 1 &&
                             a1 <= 31) { /* 日 号 */
                             d2 = (int)a1;

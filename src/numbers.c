@@ -815,6 +815,28 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
     for (int w = nw - 1; w >= 0; w--) {
         size_t we = ends[w];
         json_t *v;
+        /* a power after the last word: "km²", "m³", "km2" (the pack lists
+         * them; was "km" with the power lost, a certain false change
+         * against "square kilometres"; session 19, fresh-user 18 L27) */
+        if (we < s->end) {
+            size_t pe = we;
+            unsigned char c0 = (unsigned char)s->t[we];
+            if (c0 == '2' || c0 == '3')
+                pe = we + 1;
+            else if (c0 == 0xC2 && we + 1 < s->end &&
+                     ((unsigned char)s->t[we + 1] == 0xB2 ||
+                      (unsigned char)s->t[we + 1] == 0xB3))
+                pe = we + 2; /* U+00B2, U+00B3 */
+            if (pe > we) {
+                size_t n2;
+                int32_t c2 = pe < s->end ? cp_at(s, pe, &n2) : -1;
+                if (!(c2 >= 0 && (u_isdigit(c2) || is_word_cp(c2))) &&
+                    (v = lookup(s, field, s->t + p, pe - p))) {
+                    *endp = pe;
+                    return v;
+                }
+            }
+        }
         if (we < s->end && s->t[we] == '.' &&
             (v = lookup(s, field, s->t + p, we + 1 - p))) {
             *endp = we + 1;
@@ -1489,6 +1511,9 @@ static int is_sep_cp(int32_t c, char *kind, int space_ok)
 {
     switch (c) {
     case '.': *kind = '.'; return 1;
+    /* full-width full stop between digits: zh "４．１２亿" (was 4 and
+     * 1,200,000,000; session 19, fresh-user 18 L34) */
+    case 0xFF0E: *kind = '.'; return 1;
     case ',': *kind = ','; return 1;
     case 0x066B: *kind = 'D'; return 1; /* Arabic decimal separator */
     case 0x066C: *kind = 'G'; return 1; /* Arabic thousands separator */
@@ -3438,6 +3463,7 @@ static const struct {
     {"ft2", "area", 0.09290304, 0},
     {"ha", "area", 1e4, 0},        {"acre", "area", 4046.8564224, 0},
     {"l", "volume", 1, 0},         {"ml", "volume", 0.001, 0},
+    {"m3", "volume", 1000, 0},
     {"gal", "volume", 3.785411784, 0},
     {"kmh", "speed", 1, 0},        {"mph", "speed", 1.609344, 0},
     {"°C", "temperature", 1, 0},
