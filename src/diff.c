@@ -2182,13 +2182,23 @@ static size_t name_words(story_ctx *ctx, const char *lang, const char *x,
     return n;
 }
 
-/* 1 when name x is an acronym ("UN", "NSW", "EPA"): no lower-case
- * letter. */
+/* 1 when name x is an acronym ("UN", "NSW", "EPA", "ЄС"): no lower-case
+ * letter of any script (u_islower). A name of a caseless script (Han,
+ * kana, Devanagari) has none either, and is not compared word by word.
+ * Until session 19 only ASCII a-z counted, so every Cyrillic or Greek
+ * name was an acronym and a same-language ru/uk name change (Ковальчук /
+ * Ковальчик, one skeleton key) was "same" (exit 0). Invalid UTF-8 reads
+ * as an acronym (not compared). */
 static int is_acronym(const char *x)
 {
-    for (const unsigned char *p = (const unsigned char *)x; *p; p++)
-        if (*p >= 'a' && *p <= 'z')
+    size_t n = strlen(x), i = 0;
+    while (i < n) {
+        int32_t c = story__utf8_next(x, n, &i);
+        if (c < 0)
+            return 1;
+        if (u_islower(c))
             return 0;
+    }
     return 1;
 }
 

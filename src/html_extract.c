@@ -1448,6 +1448,43 @@ int story__looks_like_html(const char *s, size_t len)
     return 0;
 }
 
+const char *story__looks_like_feed(const char *s, size_t len)
+{
+    static const char *const roots[] = {"rss", "feed", "rdf:RDF", NULL};
+    size_t n = len < 4096 ? len : 4096, i = 0;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        i = 3;
+    for (;;) {
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        if (i + 1 >= n || s[i] != '<')
+            return NULL;
+        const char *end = NULL;
+        if (s[i + 1] == '?')
+            end = "?>";
+        else if (i + 3 < n && strncmp(s + i, "<!--", 4) == 0)
+            end = "-->";
+        else if (s[i + 1] == '!')
+            end = ">";
+        if (!end)
+            break;
+        size_t el = strlen(end), j = i + 2;
+        while (j + el <= n && strncmp(s + j, end, el) != 0)
+            j++;
+        if (j + el > n)
+            return NULL;
+        i = j + el;
+    }
+    for (int k = 0; roots[k]; k++) {
+        size_t rl = strlen(roots[k]);
+        if (i + 1 + rl < n && strncmp(s + i + 1, roots[k], rl) == 0 &&
+            (isspace((unsigned char)s[i + 1 + rl]) || s[i + 1 + rl] == '>'))
+            return roots[k];
+    }
+    return NULL;
+}
+
 /* Truncated HTML: the bytes end inside a tag, comment or script, or the
  * page opened <html>/<body> but ends in the middle of text without
  * </body> or </html>. Returns the offset where the truncation is noticed

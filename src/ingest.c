@@ -482,6 +482,16 @@ int story_ingest_memory(story_article **out, story_ctx *ctx, const char *name,
     if (sniff_decoded)
         is_html = story__looks_like_html(utf8, ulen);
 
+    const char *feed = story__looks_like_feed(utf8, ulen);
+    if (feed) {
+        free(utf8);
+        return story__error(err, STORY_EPARSE, name, 0,
+                            "this is %s feed (root element <%s>), not an "
+                            "article: give the page of one of its items "
+                            "(the feed's <link> addresses)",
+                            strcmp(feed, "feed") == 0 ? "an Atom" : "an RSS",
+                            feed);
+    }
     a = story__article_new(name, is_html ? "html" : "text");
     if (!a) {
         free(utf8);

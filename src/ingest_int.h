@@ -116,6 +116,14 @@ int story__content_type_charset(const char *ct, char *buf, size_t bufsz);
  * <head, <body, <p, <div near the start). */
 int story__looks_like_html(const char *s, size_t len);
 
+/* The root element's name when the bytes are an RSS or Atom feed rather
+ * than a page ("rss", "feed", "rdf:RDF": the first element after an
+ * optional BOM, white space, XML declaration, processing instructions,
+ * comments and DOCTYPE), else NULL. Reads at most the first 4096 bytes.
+ * (session 19, fresh-user 18 L28: a feed was "no article text found in
+ * the HTML") */
+const char *story__looks_like_feed(const char *s, size_t len);
+
 /* Extract article + metadata from UTF-8 HTML. */
 int story__ingest_html(story_article *a, story_ctx *ctx, const char *s,
                        size_t len, int keep_captions, story_error *err);

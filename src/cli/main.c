@@ -67,6 +67,7 @@ enum opt_id {
     OPT_ENCODING_B,
     OPT_TIMEOUT,
     OPT_SAVE,
+    OPT_CAPTIONS,
     OPT_LOCALES,
     OPT_HELP = 'h',
     OPT_VERSION = 'V'
@@ -117,6 +118,9 @@ static const opt_spec OPTS[] = {
      "for them)"},
     {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
      "URL fetch timeout in seconds (default 30)"},
+    {"captions", no_argument, OPT_CAPTIONS, CMD_ALL, NULL,
+     "keep figure captions and image credits of HTML pages (default: "
+     "dropped with the page's other boilerplate)"},
     {"save", required_argument, OPT_SAVE, CMD_EXTRACT, "DIR",
      "keep fetched pages and a JSON sidecar in DIR"},
     {"locales-dir", required_argument, OPT_LOCALES, CMD_ALL, "DIR",
@@ -156,6 +160,7 @@ typedef struct cli {
     const char *translate;
     int symmetric;
     int strict; /* --strict: sentence-level differences count too */
+    int captions; /* --captions: keep <figcaption> and image credits */
     const char *encoding, *encoding_a, *encoding_b;
     long timeout_ms;
     const char *save;
@@ -731,6 +736,7 @@ static int parse_args(cli *o, int argc, char **argv)
             break;
         }
         case OPT_SAVE: o->save = optarg; break;
+        case OPT_CAPTIONS: o->captions = 1; break;
         case OPT_LOCALES: o->locales = optarg; break;
         default: return usage_error("unexpected option '%s'", argv[optind - 1]);
         }
@@ -816,6 +822,7 @@ static void ingest_options(const cli *o, story_ingest_options *io)
     io->encoding = o->encoding;
     io->save_dir = o->save;
     io->timeout_ms = o->timeout_ms;
+    io->keep_captions = o->captions;
 }
 
 /* 1 when the n bytes are well-formed UTF-8 (RFC 3629: no overlong
