@@ -1173,6 +1173,20 @@ int story__fx_hedged(fx *x, size_t s, size_t i)
         if (k != i && story__fx_match(x, "hedge_cues", k, ce, &n) &&
             !(n == 1 && backshift(x, s, k)))
             return 1;
+    /* a sentence adverb set off by commas hedges the clause after it
+     * (session 19): "Reportedly, the minister ordered …", es "Al parecer,
+     * …", zh "据报道，部长…", uk "орендарі, ймовірно, зіткнуться": the
+     * clause right before i's is one cue of "hedge_cues" or
+     * "hedge_evidential" and nothing else (only that one: "If, for some
+     * reason, …, sites aggregate flight data" hedges no later clause) */
+    if (cs > x->sent_tok[s]) {
+        size_t ps, pz;
+        clause_of(x, s, cs - 1, &ps, &pz);
+        if ((story__fx_match(x, "hedge_cues", ps, cs, &n) && ps + n == cs) ||
+            (story__fx_match(x, "hedge_evidential", ps, cs, &n) &&
+             ps + n == cs))
+            return 1;
+    }
     /* a complement clause ("dass", "that", "que") under a hedged matrix
      * clause asserts nothing either: "it would be the first time that
      * Congress passes ..." */

@@ -818,6 +818,54 @@ static void test_hedge_conditional(void **state)
     run_free(&is);
 }
 
+/* A hedge set off by commas before its clause (session 19, fresh-user 18
+ * M30, L17): "Reportedly, …", es "Al parecer, …", zh "据报道，…", uk
+ * "Міністр, імовірно, наказав …", and the "according to reports" phrases
+ * of the packs (de "Berichten zufolge", pl "Według doniesień", ja
+ * "報道によると"); a comma after "However" or an "If, for some reason,"
+ * clause hedges nothing after it. */
+static void test_hedge_sentence_adverb(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        int hedged;
+    } cases[] = {
+        {"en", "Reportedly, the minister ordered an inquiry into the flood.", 1},
+        {"en", "According to reports, the minister ordered an inquiry into "
+               "the flood.", 1},
+        {"en", "However, the minister ordered an inquiry into the flood.", 0},
+        {"en", "If, for some reason, the report is late, the council will "
+               "open an inquiry into the flood.", 0},
+        {"es", "Al parecer, el ministro ordenó una investigación sobre la "
+               "inundación.", 1},
+        {"de", "Der Minister ordnete Berichten zufolge eine Untersuchung der "
+               "Überschwemmung an.", 1},
+        {"uk", "Міністр, імовірно, наказав провести розслідування повені.", 1},
+        {"pl", "Według doniesień minister zlecił dochodzenie w sprawie "
+               "powodzi.", 1},
+        {"ru", "По сообщениям, министр распорядился провести расследование "
+               "наводнения.", 1},
+        {"cs", "Podle zpráv ministr nařídil vyšetřování povodně.", 1},
+        {"fr", "Selon des informations, le ministre a ordonné une enquête "
+               "sur l'inondation.", 1},
+        {"zh", "据报道，部长下令调查洪水。", 1},
+        {"zh", "据传，部长下令调查洪水。", 1},
+        {"ja", "報道によると、大臣は洪水の調査を命じた。", 1},
+        {"hi", "खबरों के मुताबिक, मंत्री ने बाढ़ की जांच का आदेश दिया।", 1},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        const story_fact *f = event_in(&r, "INVESTIGATE", 0);
+        if (!f || !f->hedged != !cases[c].hedged)
+            fprintf(stderr, "case %zu (%s): %s\n", c, cases[c].lang,
+                    f ? "hedge wrong" : "no INVESTIGATE");
+        assert_non_null(f);
+        assert_int_equal(!!f->hedged, cases[c].hedged);
+        run_free(&r);
+    }
+}
+
 /* Counts that do not contradict each other inside one article: rates
  * (fractions of a count), a breakdown in one sentence, counts of
  * different dates, a count under a negated or planned event. */
@@ -1745,6 +1793,7 @@ int main(void)
         cmocka_unit_test(test_check_real_contradictions),
         cmocka_unit_test(test_negation_scope),
         cmocka_unit_test(test_hedge_conditional),
+        cmocka_unit_test(test_hedge_sentence_adverb),
         cmocka_unit_test(test_check_quiet_counts),
         cmocka_unit_test(test_quantity_event_rank),
         cmocka_unit_test(test_event_senses_and_word_formation),
