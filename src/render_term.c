@@ -319,8 +319,33 @@ static void add_line(wrapper *w, size_t s, size_t e, const char *t)
         w->oom = 1;
 }
 
+/* 1 when no line may start with code point c: UAX #14 line-break classes
+ * CL, CP, EX, IS, NS, CJ (。，、）」！？・ー small kana) and closing quotes
+ * (general category Pf: ” »), the kinsoku shori of CJK typesetting
+ * (JIS X 4051). */
+static int no_break_before(int32_t c)
+{
+    int lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS ||
+           lb == U_LB_EXCLAMATION || lb == U_LB_INFIX_NUMERIC ||
+           lb == U_LB_NONSTARTER || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
+           u_charType(c) == U_FINAL_PUNCTUATION;
+}
+
+/* 1 when no line may end with code point c: UAX #14 class OP (（「『【)
+ * and opening quotes (general category Pi: “ «). */
+static int no_break_after(int32_t c)
+{
+    return u_getIntPropertyValue(c, UCHAR_LINE_BREAK) ==
+               U_LB_OPEN_PUNCTUATION ||
+           u_charType(c) == U_INITIAL_PUNCTUATION;
+}
+
 /* Wrap `len` bytes into lines of at most `cols` display columns. Break
- * opportunities: after white space, before and after a wide grapheme;
+ * opportunities: after white space, before and after a wide grapheme,
+ * except before a grapheme no line may start with and after one no line
+ * may end with (no_break_before, no_break_after: 。 and ） never open a
+ * line, （ and “ never close one; session 19, fresh-user 18 L9);
  * otherwise at any grapheme boundary when a single word does not fit. */
 static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
 {
@@ -338,6 +363,8 @@ static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
     }
     size_t line = 0, width = 0;       /* current line start and width */
     size_t brk = (size_t)-1, brk_w = 0; /* last break: pos, width before */
+    size_t pbrk = (size_t)-1, pbrk_w = 0; /* the break before that one */
+    int prev_nba = 0; /* the previous grapheme may not end a line */
     int32_t p = ubrk_first(w->bi);
     /* skip leading spaces */
     while (line < len && t[line] == ' ')
@@ -361,7 +388,16 @@ static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
             line = ge;
             continue;
         }
-        if (wide && gs > line) {
+        int nbb = !space && (prev_nba || no_break_before(first));
+        int nba = !space && no_break_after(first);
+        if (nbb && brk == gs) { /* the break just before: not here */
+            brk = pbrk;
+            brk_w = pbrk_w;
+            pbrk = (size_t)-1;
+        }
+        if (wide && gs > line && !nbb && brk != gs) {
+            pbrk = brk;
+            pbrk_w = brk_w;
             brk = gs;
             brk_w = width;
         }
@@ -379,14 +415,17 @@ static void wrap(wrapper *w, const char *t, size_t len, size_t cols)
                 line++;
                 width = width ? width - 1 : 0;
             }
-            brk = (size_t)-1;
-            brk_w = 0;
+            brk = pbrk = (size_t)-1;
+            brk_w = pbrk_w = 0;
         }
         width += gw;
-        if (space || wide) {
+        if ((space || wide) && !nba) {
+            pbrk = brk;
+            pbrk_w = brk_w;
             brk = ge;
             brk_w = width;
         }
+        prev_nba = nba;
     }
     if (line < len || w->lines.len == 0)
         add_line(w, line < len ? line : len, len, t);

@@ -58,4 +58,37 @@ if [ "$st" -eq 0 ] && grep -q '2024-05-12' "$tmp/out"; then
   ok "facts --captions: the caption's date is a fact"
 else fail "facts --captions (status $st)"; fi
 
+# fresh-user 18 L9: the side-by-side view broke a CJK line before 。 or ）
+# and after （ or “ (kinsoku shori, UAX #14 classes CL/CP/EX/NS and OP);
+# at every width no cell line may start with closing or end with opening
+# punctuation, and no line is wider than the view
+w cjk.txt "据报道，该公司在欧洲投资了4.12亿欧元。工人们在周一开始修建新的工厂，预计明年完工。市长说：“这是一个好消息。”" \
+  "第二段有更多的内容（包括数字12和日期）。" \
+  "日本の首相は「新しい計画（2025年）を発表する」と述べた。東京では、多くの人々がニュースを見ていました！本当ですか？はい、そうです。"
+for wd in 20 24 27 31 40 53 64 80; do
+  "$bin" compare --width=$wd --color=never --format=side-by-side "$tmp/cjk.txt" "$tmp/cjk.txt" >"$tmp/sbs$wd.txt" 2>/dev/null
+done
+if python3 - "$tmp" <<'PY'
+import sys, unicodedata
+bad = []
+for wd in (20, 24, 27, 31, 40, 53, 64, 80):
+    for line in open(f"{sys.argv[1]}/sbs{wd}.txt", encoding="utf-8"):
+        line = line.rstrip("\n")
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else
+                    0 if unicodedata.combining(c) else 1 for c in line)
+        if width > wd:
+            bad.append((wd, "wide", line))
+        if " | " not in line:
+            continue
+        for cell in line.split(" | "):
+            c = cell.strip()
+            if c and (c[0] in "。，、）」！？”』" or c[-1] in "（「“『"):
+                bad.append((wd, cell))
+if bad:
+    print(bad[:5])
+    sys.exit(1)
+PY
+then ok "side-by-side: no CJK line starts with 。/） or ends with （/“, widths 20-80"
+else fail "side-by-side: CJK line breaking"; fi
+
 finish
