@@ -739,7 +739,8 @@ static double len_ratio(const sd_pair *p)
 static int align_once(story_alignment **out, story_ctx *ctx,
                       const story_article *a, const story_factset *fa,
                       const story_article *b, const story_factset *fb,
-                      const story_align_options *opts, story_error *err)
+                      const story_align_options *opts, long timeout_ms,
+                      story_error *err)
 {
     if (out)
         *out = NULL;
@@ -764,7 +765,7 @@ static int align_once(story_alignment **out, story_ctx *ctx,
     int rc = 0;
     if (opts->translate && opts->translate[0]) {
         rc = story__translate_sentences(&trans, ctx, opts->translate, b,
-                                        b->lang, a->lang, err);
+                                        b->lang, a->lang, timeout_ms, err);
         if (rc != 0)
             return rc;
     }
@@ -1069,8 +1070,17 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
                 const story_factset *fb, const story_align_options *opts,
                 story_error *err)
 {
+    return story__align_timed(out, ctx, a, fa, b, fb, opts, 0, err);
+}
+
+int story__align_timed(story_alignment **out, story_ctx *ctx,
+                       const story_article *a, const story_factset *fa,
+                       const story_article *b, const story_factset *fb,
+                       const story_align_options *opts, long timeout_ms,
+                       story_error *err)
+{
     story_alignment *fw = NULL, *bw = NULL;
-    int rc = align_once(out, ctx, a, fa, b, fb, opts, err);
+    int rc = align_once(out, ctx, a, fa, b, fb, opts, timeout_ms, err);
     /* a machine translation (of B into A's language) fixes the
      * direction; the same text in one language has one run */
     if (rc != 0 || !opts || !opts->symmetric ||
@@ -1080,7 +1090,7 @@ int story_align(story_alignment **out, story_ctx *ctx, const story_article *a,
     int ord = article_order(a, b);
     if (ord == 0)
         return 0;
-    rc = align_once(&bw, ctx, b, fb, a, fa, opts, err);
+    rc = align_once(&bw, ctx, b, fb, a, fa, opts, timeout_ms, err);
     if (rc != 0) {
         story_alignment_free(*out);
         *out = NULL;

@@ -187,8 +187,10 @@ int story_compare_articles_take(story_comparison **out, story_ctx *ctx,
     rc = story_facts_extract(&c->fb, ctx, b, err);
     if (rc)
         goto fail_b;
-    rc = story_align(&c->alignment, ctx, a, c->fa, b, c->fb, &opts->align,
-                     err);
+    /* the fetch limit bounds the translation requests too (session 19,
+     * fresh-user 18 L7) */
+    rc = story__align_timed(&c->alignment, ctx, a, c->fa, b, c->fb,
+                            &opts->align, opts->ingest.timeout_ms, err);
     if (rc)
         goto fail_a;
     rc = story_diff_facts(&c->diff, ctx, a, c->fa, b, c->fb, c->alignment,

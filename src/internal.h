@@ -160,4 +160,14 @@ size_t story__token_at(const story_article *a, size_t off);
  * returns the byte count. */
 size_t story__utf8_put(char *out, int32_t cp);
 
+/* story_align() whose machine translation (opts->translate) is limited to
+ * timeout_ms milliseconds per request or apertium run (0: 120 s for HTTP,
+ * none for apertium); story_compare() passes its ingest timeout. Errors
+ * and ownership as story_align(). (session 19, fresh-user 18 L7) */
+int story__align_timed(story_alignment **out, story_ctx *ctx,
+                       const story_article *a, const story_factset *fa,
+                       const story_article *b, const story_factset *fb,
+                       const story_align_options *opts, long timeout_ms,
+                       story_error *err);
+
 #endif

@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -107,9 +109,37 @@ static int debian_pair(const char *locales_dir, const char *from,
     return found;
 }
 
+/* Wait for child pid; with timeout_ms > 0, kill its process group
+ * (SIGKILL) when it runs longer and return -1. 0 when it ended (its
+ * status in *status). */
+static int wait_child(pid_t pid, int *status, long timeout_ms)
+{
+    struct timespec t0, now, nap = {0, 10 * 1000 * 1000};
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        pid_t r = waitpid(pid, status, timeout_ms > 0 ? WNOHANG : 0);
+        if (r == pid)
+            return 0;
+        if (r < 0 && errno != EINTR)
+            return 0; /* no such child: reported as a failed run */
+        if (timeout_ms <= 0)
+            continue;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long ms = (long)(now.tv_sec - t0.tv_sec) * 1000 +
+                  (now.tv_nsec - t0.tv_nsec) / 1000000;
+        if (ms >= timeout_ms) {
+            kill(-pid, SIGKILL);
+            while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+                ;
+            return -1;
+        }
+        nanosleep(&nap, NULL);
+    }
+}
+
 static int apertium(char **out, const story_article *a, const char *from,
                     const char *to, const char *locales_dir,
-                    story_error *err)
+                    long timeout_ms, story_error *err)
 {
     if (access(APERTIUM_BIN, X_OK) != 0)
         return story__error(err, STORY_ETRANSLATE, "apertium", -1,
@@ -180,7 +210,14 @@ static int apertium(char **out, const story_article *a, const char *from,
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     /* a fixed environment: the library does not read the caller's */
     char *envp[] = {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8", NULL};
-    int sp = posix_spawn(&pid, APERTIUM_BIN, &fa, NULL, argv, envp);
+    /* its own process group, so that a timeout ends the whole pipeline
+     * the apertium script starts */
+    posix_spawnattr_t at;
+    posix_spawnattr_init(&at);
+    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&at, 0);
+    int sp = posix_spawn(&pid, APERTIUM_BIN, &fa, &at, argv, envp);
+    posix_spawnattr_destroy(&at);
     posix_spawn_file_actions_destroy(&fa);
     if (sp != 0) {
         rc = story__error(err, STORY_ETRANSLATE, "apertium", -1,
@@ -188,8 +225,13 @@ static int apertium(char **out, const story_article *a, const char *from,
         goto done;
     }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
+    if (wait_child(pid, &status, timeout_ms) != 0) {
+        rc = story__error(err, STORY_ETRANSLATE, "apertium", -1,
+                          "apertium %s gave no translation within %.3g s "
+                          "(--timeout); stopped",
+                          pair, (double)timeout_ms / 1000);
+        goto done;
+    }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         rc = story__error(err, STORY_ETRANSLATE, "apertium", -1,
                           "apertium %s failed (status %d)", pair, status);
@@ -238,8 +280,11 @@ static size_t curl_sink(char *p, size_t sz, size_t n, void *ud)
 }
 
 static int http(char **out, const char *base, const story_article *a,
-                const char *from, const char *to, story_error *err)
+                const char *from, const char *to, long timeout_ms,
+                story_error *err)
 {
+    long tto = timeout_ms > 0 ? timeout_ms : 120000;
+    long cto = tto < 10000 ? tto : 10000;
     json_t *req = json_object(), *q = json_array();
     for (size_t s = 0; s < a->n_sentences; s++) {
         char *l = sentence_line(a, s);
@@ -273,8 +318,8 @@ static int http(char **out, const char *base, const story_article *a,
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, curl_sink);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &resp);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 120000L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, cto);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, tto);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     CURLcode cr = curl_easy_perform(c);
@@ -282,9 +327,15 @@ static int http(char **out, const char *base, const story_article *a,
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     curl_slist_free_all(h);
     if (cr != CURLE_OK) {
-        rc = story__error(err, STORY_ETRANSLATE, url.data, -1,
-                          "translation request failed: %s",
-                          curl_easy_strerror(cr));
+        if (cr == CURLE_OPERATION_TIMEDOUT)
+            rc = story__error(err, STORY_ETRANSLATE, url.data, -1,
+                              "translation request failed: no answer "
+                              "within %.3g s (--timeout)",
+                              (double)tto / 1000);
+        else
+            rc = story__error(err, STORY_ETRANSLATE, url.data, -1,
+                              "translation request failed: %s",
+                              curl_easy_strerror(cr));
         goto done;
     }
     if (code >= 400) {
@@ -335,7 +386,7 @@ static void primary(char out[16], const char *tag)
 int story__translate_sentences(char ***out, story_ctx *ctx,
                                const char *backend, const story_article *a,
                                const char *from, const char *to,
-                               story_error *err)
+                               long timeout_ms, story_error *err)
 {
     *out = NULL;
     char f[16], t[16];
@@ -364,9 +415,10 @@ int story__translate_sentences(char ***out, story_ctx *ctx,
                 rc = story__error(err, STORY_ENOMEM, NULL, -1,
                                   "out of memory");
     } else if (is_http) {
-        rc = http(o, backend, a, f, t, err);
+        rc = http(o, backend, a, f, t, timeout_ms, err);
     } else {
-        rc = apertium(o, a, f, t, ctx ? ctx->locales_dir : NULL, err);
+        rc = apertium(o, a, f, t, ctx ? ctx->locales_dir : NULL, timeout_ms,
+                      err);
     }
     if (rc != 0) {
         story__translate_free(o, a->n_sentences);

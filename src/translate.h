@@ -11,7 +11,10 @@
 
 /* Translate every sentence of segmented article `a` from language `from`
  * into `to` (BCP 47 primary tags). backend: "apertium" or an http(s) base
- * URL. On success *out is an array of a->n_sentences strings (UTF-8,
+ * URL. timeout_ms > 0 limits the whole HTTP request (connecting: at most
+ * 10 s, or timeout_ms when smaller) or the apertium process (killed with
+ * its process group when over); 0 = 120 s for HTTP, no limit for
+ * apertium. On success *out is an array of a->n_sentences strings (UTF-8,
  * story__malloc'd; free with story__translate_free). Errors:
  * STORY_ETRANSLATE (apertium missing, pair not installed, process failed,
  * HTTP/JSON error; err names the backend and the cause), STORY_EINVAL,
@@ -19,7 +22,7 @@
 int story__translate_sentences(char ***out, story_ctx *ctx,
                                const char *backend, const story_article *a,
                                const char *from, const char *to,
-                               story_error *err);
+                               long timeout_ms, story_error *err);
 
 void story__translate_free(char **t, size_t n);
 

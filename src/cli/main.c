@@ -117,7 +117,8 @@ static const opt_spec OPTS[] = {
      "charset of B, and of each version after A (overrides --encoding "
      "for them)"},
     {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
-     "URL fetch timeout in seconds (default 30)"},
+     "URL fetch timeout in seconds (default 30); with --translate also "
+     "the limit of each translation request (default 120)"},
     {"captions", no_argument, OPT_CAPTIONS, CMD_ALL, NULL,
      "keep figure captions and image credits of HTML pages (default: "
      "dropped with the page's other boilerplate)"},
@@ -1116,6 +1117,7 @@ static int compare_pair(story_ctx *ctx, const cli *o,
     e.offset = -1;
     co.lang_a = o->lang_a;
     co.lang_b = o->lang_b;
+    ingest_options(o, &co.ingest); /* its timeout bounds translation too */
     co.align.translate = o->translate;
     co.align.symmetric = o->symmetric;
     if (o->relation && strcmp(o->relation, "translation") == 0)

@@ -91,4 +91,26 @@ PY
 then ok "side-by-side: no CJK line starts with 。/） or ends with （/“, widths 20-80"
 else fail "side-by-side: CJK line breaking"; fi
 
+# fresh-user 18 L7: --timeout did not bound the translation server (a
+# stand-in answering after 20 s with --timeout=3 was waited for, 23 s).
+# Now it limits each translation request: the stand-in's /slow answers
+# after 8 s; with --timeout=1 the comparison stops with one line, exit 2.
+src=$(cd "$(dirname "$0")/../.." && pwd)
+python3 "$src/tests/support/mt_server.py" --timeout 30 >"$tmp/mtport" &
+mt_pid=$!
+trap 'kill "$mt_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 50); do [ -s "$tmp/mtport" ] && break; sleep 0.1; done
+mtport=$(sed -n 's/^PORT //p' "$tmp/mtport")
+w es.txt "El alcalde abrió el nuevo puente sobre el río."
+w en.txt "The mayor opened the new bridge over the river."
+if [ -n "$mtport" ]; then
+  t0=$(date +%s)
+  run compare --timeout=1 --lang-a=en --lang-b=es --translate="http://127.0.0.1:$mtport/slow" "$tmp/en.txt" "$tmp/es.txt"
+  t1=$(date +%s)
+  if [ "$st" -eq 2 ] && [ "$((t1 - t0))" -lt 7 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+     grep -q "translation request failed: no answer within 1 s (--timeout)" "$tmp/err"; then
+    ok "--timeout bounds the translation request ($((t1 - t0)) s)"
+  else fail "--timeout and --translate (status $st, $((t1 - t0)) s)"; fi
+else fail "translation stand-in did not start"; fi
+
 finish

@@ -8,7 +8,8 @@ stdout as "PORT <n>" once listening). POST /translate takes JSON
 built-in test dictionary (words the unit tests use; unknown words pass
 through unchanged). POST /shutdown stops the server; it also exits after
 --timeout seconds (default 60) so that a failed test never leaves it
-running. "source": "fail" answers HTTP 500 (error-path test).
+running. "source": "fail" answers HTTP 500 (error-path test); POST
+/slow/translate answers after 8 s (the --timeout test).
 Python standard library only.
 """
 import argparse
@@ -16,6 +17,7 @@ import json
 import re
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 # es -> en, test vocabulary only
@@ -56,7 +58,9 @@ class H(BaseHTTPRequestHandler):
             self.end_headers()
             threading.Thread(target=self.server.shutdown).start()
             return
-        if self.path != "/translate":
+        if self.path == "/slow/translate":
+            time.sleep(8)
+        elif self.path != "/translate":
             self.send_response(404)
             self.end_headers()
             return
