@@ -262,6 +262,41 @@ static size_t word_end(dscan *s, size_t i)
     return story__word_end(s->t, s->end, i);
 }
 
+/* In a folded word holding Cyrillic letters (lead bytes D0 D1), the
+ * ASCII look-alikes a c e i o p x y become the Cyrillic а с е і о р х у
+ * (Latin-Cyrillic pairs of UTS #39 confusables.txt): uk typed with a
+ * Latin i, "15 сiчня", is a date (session 19, fresh-user 18 M32; the same
+ * fold as numbers.c's match fold). The pack words hold no Latin letter. */
+static void cyr_lookalikes(story_buf *b)
+{
+    static const char from[] = "aceiopxy";
+    static const char *const to[] = {"\xD0\xB0", "\xD1\x81", "\xD0\xB5",
+                                     "\xD1\x96", "\xD0\xBE", "\xD1\x80",
+                                     "\xD1\x85", "\xD1\x83"};
+    int cyr = 0, lat = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char c = (unsigned char)b->data[i];
+        cyr |= c == 0xD0 || c == 0xD1;
+        lat |= c && c < 0x80 && strchr(from, c) != NULL;
+    }
+    char tmp[DFOLD_MAX * 2];
+    if (!cyr || !lat || b->len * 2 >= sizeof tmp)
+        return;
+    size_t o = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        const char *f = b->data[i] ? strchr(from, b->data[i]) : NULL;
+        if (f) {
+            memcpy(tmp + o, to[f - from], 2);
+            o += 2;
+        } else {
+            tmp[o++] = b->data[i];
+        }
+    }
+    b->len = 0;
+    b->data[0] = '\0';
+    story_buf_append(b, tmp, o);
+}
+
 /* Folded [p, p + n), or NULL when folding fails. */
 static const char *fold_at(dscan *s, const char *p, size_t n)
 {
@@ -273,6 +308,9 @@ static const char *fold_at(dscan *s, const char *p, size_t n)
     if (s->key.data)
         s->key.data[0] = '\0';
     if (story__fold_word(&s->key, p, n) || !s->key.data)
+        return NULL;
+    cyr_lookalikes(&s->key);
+    if (s->key.oom)
         return NULL;
     if (s->key.len < DFOLD_MAX) {
         fs->p = p;

@@ -413,6 +413,46 @@ static int lower_content_word(const fx *x, size_t k)
            !story__is_stopword(x->ctx, x->lang, t->key);
 }
 
+/* 1 when text[a, b) holds only plain or no-break spaces (U+00A0: "1910
+ * виписок" with a no-break space was no count; session 19) */
+static int only_spaces(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] != ' ' &&
+            !((unsigned char)text[i] == 0xC2 && i + 1 < b &&
+              (unsigned char)text[i + 1] == 0xA0 && ++i))
+            return 0;
+    return 1;
+}
+
+/* 1 when number n of sentence s directly follows a word of the pack's
+ * "label_nouns" ("Chapter Seven", "Section 713", "статті 5"): a number
+ * that names a part is a label, not a count, and is skipped like an
+ * ordinal, which is how translations often write it ("сьомої глави",
+ * 第七章; session 19, fresh-user 18 M13: a certain `[-] omitted 7` in four
+ * languages). A changed label number is then not compared. */
+static int label_number(const fx *x, const story_number *n, size_t s)
+{
+    if (n->unit[0] || n->is_range || n->qualifier[0])
+        return 0;
+    size_t nt = token_containing(x, s, n->num_start);
+    if (nt <= x->sent_tok[s] || nt >= x->sent_tok[s + 1] ||
+        x->a->tokens[nt].start != n->num_start)
+        return 0;
+    const story_token *t = &x->a->tokens[nt - 1];
+    if (!t->key || !only_spaces(x->a->text, t->end, n->num_start) ||
+        t->end >= n->num_start)
+        return 0;
+    if (story_langpack_has(x->lp, "label_nouns", t->key))
+        return 1;
+    /* an elided article in the token: fr "l'article 5", it "l'articolo" */
+    const char *ap = strrchr(t->key, '\'');
+    const char *ap2 = strstr(t->key, "\xE2\x80\x99"); /* U+2019 */
+    if (ap2 && (!ap || ap2 > ap))
+        ap = ap2 + 2;
+    return ap && ap[1] && story_langpack_has(x->lp, "label_nouns", ap + 1);
+}
+
 /* 1 when a 4-digit number with an approximating qualifier is followed
  * directly by a lower-case content word: "some 2000 bakeries", "около
  * 1200 пекарен" count bakeries, whatever the counted-noun lexicon knows
@@ -434,18 +474,27 @@ static int qualified_count(const fx *x, const story_number *n, size_t ti,
     if (strcmp(n->qualifier, "up_to") == 0 || ti >= e)
         return 0;
     if (!n->qualifier[0]) {
-        if (n->value >= 1900)
-            return 0; /* "reported fiscal 2023 results": a year */
+        /* "reported fiscal 2023 results": a year; but not in packs with
+         * "year_nouns" (uk ru pl cs), whose years take the word "year"
+         * after or before them ("1910 року", "v roce 2023"): "…
+         * затримала 1910 виписок" (delayed 1910 discharges) counts
+         * (session 19, fresh-user 18 M12: it was the year 1910, a
+         * certain omission against "1,910") */
+        int yn = json_is_array(story_langpack_field(x->lp, "year_nouns"));
+        if (n->value >= 1900 && !yn)
+            return 0;
         size_t nt = token_containing(x, story__fx_sentence_at(x, n->num_start),
                                      n->num_start);
         if (nt == 0 || nt >= x->a->n_tokens ||
             x->a->tokens[nt].start != n->num_start ||
             x->a->tokens[nt - 1].sentence != x->a->tokens[nt].sentence ||
-            !lower_content_word(x, nt - 1))
+            !lower_content_word(x, nt - 1) ||
+            (yn && story_langpack_has(x->lp, "year_nouns",
+                                      x->a->tokens[nt - 1].key)))
             return 0;
-        for (size_t i = x->a->tokens[nt - 1].end; i < n->num_start; i++)
-            if (x->a->text[i] != ' ')
-                return 0;
+        if (!only_spaces(x->a->text, x->a->tokens[nt - 1].end,
+                         n->num_start))
+            return 0;
     }
     const story_token *t = &x->a->tokens[ti];
     /* de capitalises every noun ("rund 1800 Bäckereien") */
@@ -454,9 +503,8 @@ static int qualified_count(const fx *x, const story_number *n, size_t ti,
         ((t->flags & STORY_TOKEN_CAPITAL) && !caps) ||
         !(t->flags & STORY_TOKEN_LETTER) || !t->key || t->start < n->num_end)
         return 0;
-    for (size_t i = n->num_end; i < t->start; i++)
-        if (x->a->text[i] != ' ')
-            return 0; /* only a space between: "2000, bakeries" is no count */
+    if (!only_spaces(x->a->text, n->num_end, t->start))
+        return 0; /* only a space between: "2000, bakeries" is no count */
     size_t i = t->start;
     int32_t c = story__utf8_next(x->a->text, t->end, &i);
     if (c < 0 || !(u_islower(c) || (caps && u_isupper(c))))
@@ -755,7 +803,7 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                 in_date = 1;
         }
         if (in_date || n->is_ordinal || glued(x, n) ||
-            in_control_sequence(x, n))
+            in_control_sequence(x, n) || label_number(x, n, s))
             continue;
         /* counted noun after the number */
         size_t ti = token_at_or_after(x, s, n->num_end), m;
@@ -791,7 +839,13 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                                           strcmp(counted, "year") != 0))
             continue;
         /* a year ("in 2022", "2022 году") is a date, not a count */
-        int qcount = !counted && qualified_count(x, n, ti, e);
+        /* (in packs with "year_nouns" also when a counted noun
+         * comes later: "1910 виписок пацієнтів") */
+        int qcount =
+            (!counted ||
+             (ci > ti && strcmp(counted, "year") != 0 &&
+              json_is_array(story_langpack_field(x->lp, "year_nouns")))) &&
+            qualified_count(x, n, ti, e);
         if (n->is_year && !n->unit[0] && !qcount &&
             (!counted || strcmp(counted, "year") == 0 || ci > ti)) {
             /* "der 2017 das Unternehmen gründete": the noun does not

@@ -357,6 +357,42 @@ static int32_t deva_class_nasal(int32_t c)
     return 0;
 }
 
+/* The match fold also reads Cyrillic typed with Latin look-alike letters
+ * (a keyboard-layout slip,
+ *   frequent in uk where і shares its key with Latin i: "мiльйонiв"):
+ *   in a key that holds Cyrillic letters (lead bytes D0 D1), the ASCII
+ *   letters a c e i o p x y are read as their Cyrillic homoglyphs а с е і
+ *   о р х у (the Latin-Cyrillic pairs of the Unicode confusables data,
+ *   UTS #39 confusables.txt; session 19, fresh-user 18 M32: "412 мiльйонiв
+ *   євро" was 412 without the million). */
+static int32_t cyr_of_latin(int32_t c)
+{
+    switch (c) {
+    case 'a': return 0x0430;
+    case 'c': return 0x0441;
+    case 'e': return 0x0435;
+    case 'i': return 0x0456;
+    case 'o': return 0x043E;
+    case 'p': return 0x0440;
+    case 'x': return 0x0445;
+    case 'y': return 0x0443;
+    default: return 0;
+    }
+}
+
+/* 1 when folded key k[0, n) holds a Cyrillic letter and an ASCII letter
+ * that cyr_of_latin maps */
+static int cyr_lookalike(const char *k, size_t n)
+{
+    int cyr = 0, lat = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)k[i];
+        cyr |= c == 0xD0 || c == 0xD1;
+        lat |= c < 0x80 && cyr_of_latin(c);
+    }
+    return cyr && lat;
+}
+
 /* Does folded key k[0, n) hold Arabic (U+0600-06FF: lead bytes D8-DB) or
  * Devanagari (U+0900-097F: E0 A4 / E0 A5) letters? */
 static int has_variant_script(const char *k, size_t n)
@@ -370,7 +406,7 @@ static int has_variant_script(const char *k, size_t n)
              (unsigned char)k[i + 1] == 0xA5))
             return 1;
     }
-    return 0;
+    return cyr_lookalike(k, n);
 }
 
 /* Can match_fold change k[0, n)? Its UTF-8 bytes: Arabic marks and
@@ -379,6 +415,8 @@ static int has_variant_script(const char *k, size_t n)
  * nasal. */
 static int may_fold(const char *k, size_t n)
 {
+    if (cyr_lookalike(k, n))
+        return 1;
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned char a = (unsigned char)k[i], b = (unsigned char)k[i + 1];
         if ((a == 0xD8 && b >= 0x90 && b <= 0x9A) ||
@@ -413,12 +451,17 @@ static int match_fold(story_buf *b, const char *k, size_t n)
         b->data[0] = '\0';
     size_t i = 0;
     int changed = 0;
+    int cyr = cyr_lookalike(k, n);
     while (i < n) {
         size_t at = i;
         int32_t c = story__utf8_next(k, n, &i);
         if (c < 0) {
             story_buf_append(b, k + at, i - at);
             continue;
+        }
+        if (cyr && c < 0x80 && cyr_of_latin(c)) {
+            c = cyr_of_latin(c);
+            changed = 1;
         }
         if (story__arabic_mark(c) || c == 0x093C) {
             changed = 1;
@@ -821,7 +864,9 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
         if (we < s->end) {
             size_t pe = we;
             unsigned char c0 = (unsigned char)s->t[we];
-            if (c0 == '2' || c0 == '3')
+            /* an ASCII power only after a space ("40 km2"): glued, the
+             * digit may start the next number ("\x1b[31m3 people") */
+            if ((c0 == '2' || c0 == '3') && p > i)
                 pe = we + 1;
             else if (c0 == 0xC2 && we + 1 < s->end &&
                      ((unsigned char)s->t[we + 1] == 0xB2 ||

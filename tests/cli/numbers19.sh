@@ -39,4 +39,46 @@ w en2.txt "The path along the lake is 40 kilometres long."
 cmp_text "de: 40 km² against 40 kilometres is a difference" 1 \
   '^\[\+\] added quantity .*40 km2 "40 km²"' "$tmp/en2.txt" "$tmp/de.txt"
 
+# M18: pl "dwa i pół miliona", uk "два з половиною мільйони" were 2 and
+# 500,000 (pl) or 2 (uk) against "two and a half million". M12: in uk, pl,
+# ru, cs a 4-digit count between a verb and a noun the counted-noun lexicon
+# does not know was the year 1935 (these languages name a year with the
+# word "year"); the uk text has a no-break space after the number.
+nb=$'\xc2\xa0'
+w en3.txt "The fund received two and a half million euros from the city." \
+  "Last month the clinic postponed 1,935 operations, the director said."
+w uk3.txt "Фонд отримав від міста два з половиною мільйони євро." \
+  "Минулого місяця клініка відклала 1935${nb}операцій, повідомив директор."
+w pl3.txt "Fundusz otrzymał od miasta dwa i pół miliona euro." \
+  "W zeszłym miesiącu klinika przełożyła 1935 operacji, powiedział dyrektor."
+cmp_same "uk: two and a half million, a count 1935 before an unknown noun" \
+  "$tmp/en3.txt" "$tmp/uk3.txt"
+cmp_same "pl: two and a half million, a count 1935 before an unknown noun" \
+  "$tmp/en3.txt" "$tmp/pl3.txt"
+# ... while a year with its year word stays a date
+w uk4.txt "У 1935 році клініка відклала операції."
+run facts "$tmp/uk4.txt"
+if grep -q 'date|1935' "$tmp/out" && ! grep -q 'quantity||1935' "$tmp/out"
+then ok "uk: '1935 році' is still a year"
+else fail "uk: '1935 році'"; fi
+
+# M13: "Chapter Seven, Section 713" and "Article 5" are labels; the uk
+# and zh translations write ordinals (сьомою главою, 第七章, 第五条), which
+# are no counts: the en numbers were certain omissions
+w en5.txt "The court ruled under Chapter Seven, Section 713 of the trade law, the judge said." \
+  "The firm may appeal under Article 5 of the treaty."
+w uk5.txt "Суд ухвалив рішення згідно із сьомою главою, розділом 713 торговельного закону, сказав суддя." \
+  "Фірма може оскаржити рішення згідно зі статтею 5 договору."
+w zh5.txt "法官说，法院根据贸易法第七章第713节作出裁决。" "该公司可根据条约第五条提出上诉。"
+cmp_same "uk: chapter and article numbers are labels" "$tmp/en5.txt" "$tmp/uk5.txt"
+cmp_same "zh: chapter and article numbers are labels" "$tmp/en5.txt" "$tmp/zh5.txt"
+
+# M32: uk typed with Latin i (U+0069) for Cyrillic і: the million and
+# the month were lost (5 certain false lines); Latin a c e i o p x y in a
+# Cyrillic word now read as their Cyrillic look-alikes
+w en6.txt "The fund received 412 million euros over eight months, until 15 January."
+printf '%s\n' "Фонд отримав 412 мільйонів євро за вісім місяців, до 15 січня." |
+  sed 's/і/i/g' >"$tmp/uk6.txt"
+cmp_same "uk with Latin i: the million and the date are read" "$tmp/en6.txt" "$tmp/uk6.txt"
+
 finish
