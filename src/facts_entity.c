@@ -3532,11 +3532,32 @@ static size_t katakana_run(fx *x, size_t i, size_t e)
 /* Token i may be part of a name in an uncased script: a letter token,
  * no stop/function word, no lexicon entry (verbs, counted nouns, roles,
  * markers). */
+/* Token t is a word of a cased script without any capital letter
+ * ("tierradelsolgallery.org", "online" in a hi or zh text): written in
+ * lower case where case is kept, no name ("iPhone" has a capital). */
+static int lower_cased_word(const fx *x, const story_token *t)
+{
+    const char *s = x->a->text + t->start;
+    size_t n = t->end - t->start, p = 0;
+    if (t->flags & STORY_TOKEN_CAPITAL)
+        return 0;
+    int32_t c0 = story__utf8_next(s, n, &p);
+    if (!u_hasBinaryProperty(c0, UCHAR_CASED))
+        return 0;
+    for (p = 0; p < n;) {
+        int32_t c = story__utf8_next(s, n, &p);
+        if (u_isupper(c))
+            return 0;
+    }
+    return 1;
+}
+
 static int uncased_name_token(fx *x, size_t i, size_t e)
 {
     size_t n;
     const story_token *t = &x->a->tokens[i];
     return (t->flags & STORY_TOKEN_LETTER) && !is_stopish(x, i, e) &&
+           !lower_cased_word(x, t) &&
            !role_like(x, i, e, &n) &&
            !entities_word(x, "common_nouns", t->key) &&
            !story_langpack_has(x->lp, "name_markers", t->key) &&
@@ -3721,6 +3742,13 @@ static size_t uncased_run(fx *x, size_t b, size_t i, size_t e)
         for (size_t q = i; q < re; q++)
             if (plural_oblique(x, x->a->tokens[q].key))
                 return 0;
+        /* nor one word of the language's dictionary that no names list
+         * holds ("प्रधान मंत्री कार्यालय", the Prime Minister's office;
+         * session 19) */
+        if (re == i + 1 && !x->cjk &&
+            uncased_dictionary_word(x, x->a->tokens[i].key) &&
+            !english_name(x, x->a->tokens[i].key))
+            return 0;
         return re - i;
     }
     /* a marker right after the run (or after a shorter prefix of it) */
@@ -4097,6 +4125,11 @@ static int role_abbreviation(fx *x, size_t j, const char *t, size_t letters)
         !story__fx_match(x, "roles", k, k + 1, &n) &&
         !story__fx_match(x, "titles", k, k + 1, &n))
         return 0;
+    /* a translation keeps the English acronym of a title it spells out
+     * in its own words ("Contable General (AG)", session 19): no
+     * initials to compare */
+    if (x->lang && strcmp(x->lang, "en") != 0)
+        return 1;
     /* initials, read backwards over the text before the "(" */
     size_t sb = a->sentences[tk->sentence].start, p = tk->end;
     for (size_t q = letters; q-- > 0;) {
@@ -4111,6 +4144,59 @@ static int role_abbreviation(fx *x, size_t j, const char *t, size_t letters)
         p = w;
     }
     return 1;
+}
+
+/* Session 19: the Latin acronym t (tn bytes) at token j follows "(" right
+ * after a lower-case word of a cased script other than Latin ("головному
+ * бухгалтеру (AG)", "відділу внутрішнього аудиту (IAD)"): a translation
+ * that spells out a common term or title in its own words and keeps the
+ * English acronym. An organisation's name there starts with a capital
+ * ("Міністерство фінансів (MoF)"): the lower-case words must reach back
+ * to a punctuation mark or the sentence start. */
+static int translated_term_before(const fx *x, size_t j, const char *t,
+                                  size_t tn)
+{
+    const story_article *a = x->a;
+    if (j == 0 || x->cjk)
+        return 0;
+    for (size_t q = 0; q < tn; q++)
+        if ((unsigned char)t[q] >= 0x80)
+            return 0;
+    const story_token *tp = &a->tokens[j - 1], *tj = &a->tokens[j];
+    if (tp->sentence != tj->sentence || !(tp->flags & STORY_TOKEN_LETTER) ||
+        (tp->flags & STORY_TOKEN_CAPITAL))
+        return 0;
+    /* nothing but spaces and the "(" between them */
+    int paren = 0;
+    for (size_t p = tp->end; p < tj->start; p++) {
+        if (a->text[p] == '(')
+            paren++;
+        else if (a->text[p] != ' ')
+            return 0;
+    }
+    if (paren != 1)
+        return 0;
+    size_t cp = 0;
+    int32_t c0 = story__utf8_next(a->text + tp->start, tp->end - tp->start,
+                                  &cp);
+    if (c0 < 0x370 || !u_hasBinaryProperty(c0, UCHAR_CASED))
+        return 0;
+    /* the lower-case words before it, back to a punctuation mark: a
+     * capitalised word joined to them by spaces alone starts a name
+     * ("Национальный совет по безопасности на транспорте (NTSB)") */
+    for (size_t k = j - 1; k > 0 && j - k <= 8; k--) {
+        const story_token *tk = &a->tokens[k], *tb = &a->tokens[k - 1];
+        if (tb->sentence != tk->sentence)
+            return 1;
+        for (size_t p = tb->end; p < tk->start; p++)
+            if (a->text[p] != ' ')
+                return 1;
+        if (!(tb->flags & STORY_TOKEN_LETTER))
+            return 1;
+        if (tb->flags & STORY_TOKEN_CAPITAL)
+            return 0;
+    }
+    return 0;
 }
 
 /* Token i is an acronym the article defines as a common term
@@ -4191,6 +4277,8 @@ static int defined_common_acronym_scan(fx *x, size_t i, int *scanned)
         if (lower)
             return 1;
         if (role_abbreviation(x, j, t, letters))
+            return 1;
+        if (translated_term_before(x, j, t, tn))
             return 1;
     }
     return 0;

@@ -458,6 +458,55 @@ static void test_defined_acronym_plurals(void **state)
     run_free(&en);
 }
 
+/* Session 19. A translation keeps the English acronym of a title it
+ * spells out in its own words: after a pack role word (es "Contable
+ * General (AG)") or after lower-case words of a non-Latin cased script
+ * reaching back to a comma (uk "головному бухгалтеру (AG)"), it is no
+ * organisation; an acronym after a capitalised name stays. */
+static void test_translated_title_acronyms(void **state)
+{
+    (void)state;
+    run uk = extract("Міністерка доручила Грейс Окафор, головному "
+                     "бухгалтеру (AG) федерації, сплатити гроші. "
+                     "Національне бюро розслідувань (NBI) відкрило справу.",
+                     "uk");
+    assert_false(has_key(&uk, "entity|ah"));
+    assert_true(key_of(&uk, "Окафор")[0]);
+    assert_true(key_of(&uk, "NBI")[0]);
+    run_free(&uk);
+    run es = extract("La ministra ordenó a Grace Okafor, Contable General "
+                     "(AG) de la federación, pagar el dinero.",
+                     "es");
+    assert_false(has_key(&es, "entity|ah"));
+    assert_true(key_of(&es, "Okafor")[0]);
+    run_free(&es);
+    /* English still compares the initials: "the chairman (AG)" is kept */
+    run en = extract("She met Grace Okafor, the Accountant-General (AG) of "
+                     "the federation. Later the chairman (NBI) spoke.",
+                     "en");
+    assert_false(has_key(&en, "entity|ah"));
+    assert_true(key_of(&en, "NBI")[0]);
+    run_free(&en);
+}
+
+/* Session 19. hi (no capitals): a Latin word without a capital letter (a
+ * web address) is no name before a postposition, "iPhone" is; one
+ * dictionary word after a title is no name ("प्रधान मंत्री कार्यालय", the
+ * Prime Minister's office), a name after it is. */
+static void test_hindi_lower_latin_and_office(void **state)
+{
+    (void)state;
+    run hi = extract("अधिक जानकारी के लिए examplegallery.org पर जाएं। "
+                     "iPhone पर मोहन की कला। प्रधान मंत्री कार्यालय का कहना "
+                     "है कि योजना देर से है। प्रधान मंत्री ऋषि सुनक ने कहा।",
+                     "hi");
+    assert_false(key_of(&hi, "example")[0]);
+    assert_true(key_of(&hi, "iPhone")[0]);
+    assert_false(key_of(&hi, "कार्यालय")[0]);
+    assert_true(key_of(&hi, "सुनक")[0]);
+    run_free(&hi);
+}
+
 /* Session 7. A world form that starts inside a capitalised run ("Секретарь
  * Совета национальной безопасности …": the run stopped at the lower-case
  * words) is the world entity, keyed like the English name; New Year in an
@@ -1892,6 +1941,8 @@ int main(void)
         cmocka_unit_test(test_country_after_currency),
         cmocka_unit_test(test_role_body_genitive),
         cmocka_unit_test(test_entity_key_written),
+        cmocka_unit_test(test_translated_title_acronyms),
+        cmocka_unit_test(test_hindi_lower_latin_and_office),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
