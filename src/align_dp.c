@@ -155,6 +155,24 @@
                                mass over known features, session 18:
                                0.5-0.7 tie on the even lines (0.9730),
                                0.7 the best on the unperturbed set */
+#define FOREIGN_SIM_IN2 0.6 /* foreign_inorder, second tier (session 19):
+                               a link from FOREIGN_SIM_IN up to this x
+                               level ... */
+#define FOREIGN_BEST_IN2 1.05 /* ... whose A unit's best 1-1 similarity
+                                 with any B unit is at least this x the
+                                 link's ... */
+#define FOREIGN_MASS_IN2 0.5 /* ... whose B unit holds at least this x
+                                B's median unit weight unreached (as
+                                FOREIGN_MASS_IN) ... */
+#define FOREIGN_COH_IN2 0.05 /* ... and is coherent with B's aligned text
+                                below this is undone too; chosen on the
+                                even lines of the perturbed WMT21/22
+                                sentence set (similarity 0.6-1.0 tie,
+                                coherence 0.1 one added unit better
+                                there but cost a faithful de-fr
+                                translation of the unperturbed set one
+                                link), checked on the odd lines
+                                (docs/align.md, session 19) */
 #define GAP_COH 0.2 /* coherent_gaps: least share of an added B unit's
                        feature weight found in B's aligned units; chosen
                        on the even lines of the perturbed WMT21/22
@@ -2228,8 +2246,17 @@ static void coherent_gaps(dp *d, sd_link *l, size_t n)
  * en-uk) every B word is unreached, which says nothing about A, and a
  * faithful translation linked on lengths lost its link (cli.fix15); this
  * replaces session 17's guard on the A unit's matchable mass, which also
- * kept links of deleted sentences in pairs with a lexicon. Returns the
- * new link count. */
+ * kept links of deleted sentences in pairs with a lexicon.
+ * Session 19, a second tier: a link with some lexical evidence (from
+ * FOREIGN_SIM_IN up to FOREIGN_SIM_IN2 x level) is undone as well when
+ * its A unit matches another B unit better (best 1-1 similarity >=
+ * FOREIGN_BEST_IN2 x the link's), its B unit holds unreached weight
+ * >= FOREIGN_MASS_IN2 x the median and shares almost nothing with B's
+ * aligned text (< FOREIGN_COH_IN2): a deleted sentence linked to an
+ * inserted one on a word or name the two happen to share, where its own
+ * story's words point elsewhere (9 of the 30 deleted A sentences linked
+ * 1-1 to an inserted one on the perturbed WMT21/22 set; docs/align.md,
+ * session 19). Returns the new link count. */
 static size_t foreign_inorder(dp *d, sd_link *l, size_t n, size_t cap)
 {
     const sd_side *B = d->B;
@@ -2260,10 +2287,21 @@ static size_t foreign_inorder(dp *d, sd_link *l, size_t n, size_t cap)
     for (size_t k = 0; k < n0 && n < cap; k++) {
         sd_link *x = &l[k];
         if (x->kind != STORY_LINK_MATCH || x->na != 1 || x->nb != 1 ||
-            (x->a == 0 && x->b == 0) ||
-            sim11_of(d, x->a, x->b) >= FOREIGN_SIM_IN * d->level ||
-            mass[x->b] < FOREIGN_MASS_IN * med_w ||
-            coh[x->b] >= FOREIGN_COH_IN)
+            (x->a == 0 && x->b == 0))
+            continue;
+        double s = sim11_of(d, x->a, x->b);
+        int weak = s < FOREIGN_SIM_IN * d->level &&
+                   mass[x->b] >= FOREIGN_MASS_IN * med_w &&
+                   coh[x->b] < FOREIGN_COH_IN;
+        /* second tier (session 19): some evidence, but the A unit
+         * matches another B unit better */
+        int elsewhere = s >= FOREIGN_SIM_IN * d->level &&
+                        s < FOREIGN_SIM_IN2 * d->level &&
+                        d->ba[x->a] >= FOREIGN_BEST_IN2 * s &&
+                        d->ba[x->a] > s &&
+                        mass[x->b] >= FOREIGN_MASS_IN2 * med_w &&
+                        coh[x->b] < FOREIGN_COH_IN2;
+        if (!weak && !elsewhere)
             continue;
         n = split_link(l, k, n);
     }

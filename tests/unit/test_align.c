@@ -2216,6 +2216,75 @@ static void test_foreign_inorder_known(void **state)
     }
 }
 
+/* Session 19: foreign_inorder's second tier. A deleted A sentence a1
+ * linked in order to an inserted B sentence b1 on a word the two happen
+ * to share (similarity between 0.2 and 0.6 x level, above the first
+ * tier's bound) is undone when a1 matches another B unit better (b2,
+ * four shared words, taken by a2), b1 holds ten words found nowhere
+ * in A and shares nothing with B's aligned text. The link stays when b1
+ * repeats words of its aligned neighbours (variant 1) or when b1 is a1's
+ * best partner (variant 2: b2 without a1's words). */
+static void test_foreign_inorder_elsewhere(void **state)
+{
+    (void)state;
+    const uint32_t nid = 100;
+    static const uint32_t a0[] = {0, 1, 2, 3, 4, 5},
+                          a1[] = {40, 41, 42, 43, 44, 60},
+                          a2[] = {20, 21, 22, 23, 24, 25},
+                          a3[] = {30, 31, 32, 33, 34, 35},
+                          b0[] = {0, 1, 2, 3, 4, 5},
+                          b1[] = {40, 80, 81, 82, 83, 84, 85, 86, 87, 88,
+                                  89},
+                          b1c[] = {40, 80, 81, 82, 83, 84, 85, 86, 87, 88,
+                                   89, 0, 1, 30, 31},
+                          b2[] = {20, 21, 22, 23, 24, 25, 41, 42, 43, 44},
+                          b3[] = {30, 31, 32, 33, 34, 35};
+    for (int variant = 0; variant < 3; variant++) {
+        sd_space sp;
+        word_space(&sp, nid);
+        sp.match_a[60] = 0;
+        for (uint32_t id = 80; id < 90; id++)
+            sp.match_b[id] = 0;
+        sd_unit ua[4], ub[4];
+        set_unit(&ua[0], a0, 6, 100);
+        set_unit(&ua[1], a1, 6, 100);
+        set_unit(&ua[2], a2, 6, 100);
+        set_unit(&ua[3], a3, 6, 100);
+        set_unit(&ub[0], b0, 6, 100);
+        if (variant == 1)
+            set_unit(&ub[1], b1c, 15, 100);
+        else
+            set_unit(&ub[1], b1, 11, 100);
+        set_unit(&ub[2], b2, variant == 2 ? 6 : 10, 100);
+        set_unit(&ub[3], b3, 6, 100);
+        sd_side A = {ua, 4}, B = {ub, 4};
+        sd_link *l = NULL;
+        size_t nl = 0;
+        assert_int_equal(story__sd_align_units(&l, &nl, &sp, &A, &B, 1.0,
+                                               SD_REORDER | SD_SENTENCES, NULL),
+                         0);
+        int a1b1 = 0, a2b2 = 0, a1_omitted = 0, b1_added = 0;
+        for (size_t k = 0; k < nl; k++) {
+            int one = l[k].na == 1 && l[k].nb == 1 &&
+                      l[k].kind == STORY_LINK_MATCH;
+            a1b1 |= one && l[k].a == 1 && l[k].b == 1;
+            a2b2 |= one && l[k].a == 2 && l[k].b == 2;
+            a1_omitted |= l[k].a == 1 && l[k].na == 1 && l[k].nb == 0;
+            b1_added |= l[k].b == 1 && l[k].nb == 1 && l[k].na == 0;
+        }
+        assert_true(a2b2);
+        assert_int_equal(a1b1, variant != 0);
+        assert_int_equal(a1_omitted, variant == 0);
+        assert_int_equal(b1_added, variant == 0);
+        free(l);
+        for (size_t i = 0; i < 4; i++) {
+            free(ua[i].f);
+            free(ub[i].f);
+        }
+        word_space_free(&sp);
+    }
+}
+
 /* known_b of a pair's B features (session 18): an en-de pair knows a
  * German word of the de-en lexicon and not an invented one, and its
  * numbers and names; an en-uk pair (no lexicon) knows no Ukrainian word
@@ -2336,6 +2405,7 @@ int main(void)
         cmocka_unit_test(test_coherent_gap),
         cmocka_unit_test(test_foreign_inorder),
         cmocka_unit_test(test_foreign_inorder_known),
+        cmocka_unit_test(test_foreign_inorder_elsewhere),
         cmocka_unit_test(test_known_features),
         cmocka_unit_test(test_short_sentence_lengths),
         cmocka_unit_test(test_length_reward_runs),
