@@ -1073,6 +1073,11 @@ static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
     json_t *cues;
     json_object_foreach(alts, alt, cues) {
         for (size_t k = b; k < e; k++) {
+            /* a word of a name is no cue: "the General Staff said" does
+             * not make an attack a labour strike (session 19,
+             * fresh-user 19 M1) */
+            if (x->tok_ent && x->tok_ent[k] >= 0)
+                continue;
             size_t idx;
             json_t *c;
             json_array_foreach(cues, idx, c) {

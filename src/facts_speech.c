@@ -1162,6 +1162,23 @@ static const char *source_at(fx *x, size_t i, long *ei)
                                              x->a->tokens[i].key);
         if (cls)
             return cls;
+        /* a compound whose head is a source noun of 5 letters or more
+         * (de "Verteidigungsministerium", "Polizeibehörden"), in packs
+         * with "attribution_source_compounds" (session 19, fresh-user 19
+         * H2) */
+        if (json_is_true(story_langpack_field(
+                x->lp, "attribution_source_compounds"))) {
+            const char *w = x->a->tokens[i].key, *key;
+            size_t wl = strlen(w);
+            json_t *v;
+            json_object_foreach(
+                story_langpack_field(x->lp, "attribution_sources"), key, v) {
+                size_t kl = strlen(key);
+                if (kl >= 5 && wl >= kl + 3 &&
+                    strcmp(w + wl - kl, key) == 0 && json_is_string(v))
+                    return json_string_value(v);
+            }
+        }
         /* zh/ja: the word segmenter splits some source nouns (工程师 ->
          * 工程 | 师, 科学家): the entry over several tokens, exact forms */
         size_t n = 0;
@@ -2409,8 +2426,18 @@ static void indirect_and_attribution(fx *x, const story_vec *quoted_sent)
                     if (ei >= 0 && is_place(x, ei) &&
                         !(p == b || story__fx_clause_break_before(x, p) ||
                           story_langpack_has(x->lp, "determiners",
-                                             a->tokens[p - 1].key)))
+                                             a->tokens[p - 1].key))) {
                         ei = speaker_near(x, b, e, q + 1, NULL, NULL, 1);
+                        /* no speaker next to it: the place modifies the
+                         * subject's head noun further back ("Міністерство
+                         * оборони Росії заперечило": the ministry of
+                         * defence of Russia denied; session 19,
+                         * fresh-user 19 H2) */
+                        if (ei < 0) {
+                            d = (size_t)(k - p);
+                            continue;
+                        }
+                    }
                     sk = q;
                     break;
                 }

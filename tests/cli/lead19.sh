@@ -113,4 +113,38 @@ if [ -n "$mtport" ]; then
   else fail "--timeout and --translate (status $st, $((t1 - t0)) s)"; fi
 else fail "translation stand-in did not start"; fi
 
+# fresh-user 19 H2: a ministry's denial against its confirmation was not
+# read in uk/ru/pl/de (exit 0): the packs listed only masculine and
+# feminine past forms (заперечив, not the neuter заперечило of
+# "міністерство"), the subject scan stopped at the place inside "Ministry
+# of Defence of Russia", pl "zaprzeczyło, jakoby" lacked its
+# complementizer, and de "Verteidigungsministerium" is a compound of the
+# source noun "Ministerium". Each pair is now a contradicted quote, exit 1.
+h2() { # lang deny-sentence confirm-sentence
+  w "h2-$1-a.txt" "$2"
+  w "h2-$1-b.txt" "$3"
+  "$bin" compare --format=text --lang-a="$1" --lang-b="$1" "$tmp/h2-$1-a.txt" "$tmp/h2-$1-b.txt" >"$tmp/out" 2>"$tmp/err"
+  local st=$?
+  if [ "$st" -eq 1 ] && grep -q '^\[!\] contradicted quote .*DENY (claim negated) → CONFIRM' "$tmp/out"; then
+    ok "$1: a ministry's denial vs its confirmation is contradicted"
+  else fail "$1: ministry denial vs confirmation (status $st)"; fi
+}
+h2 de "Das russische Verteidigungsministerium bestritt, Wohnhäuser in der Stadt angegriffen zu haben." \
+      "Das russische Verteidigungsministerium bestätigte, Wohnhäuser in der Stadt angegriffen zu haben."
+
+# fresh-user 19 M1: "the General Staff said" made every attack in the
+# article a labour strike (STRIKE_WORK: "staff" is a sense cue of the
+# pack); a word of a name is no cue, a staff walkout still is
+w gs.txt "Attack on the port" "A missile attack on the port killed 12 people, the General Staff said."
+run facts "$tmp/gs.txt"
+if [ "$st" -eq 0 ] && [ "$(grep -c 'event||ATTACK|' "$tmp/out")" -eq 2 ] &&
+   ! grep -q STRIKE_WORK "$tmp/out"; then
+  ok "an attack reported by the General Staff is an attack"
+else fail "General Staff attack (status $st)"; fi
+w ws.txt "Hospital staff began a strike over pay on Monday."
+run facts "$tmp/ws.txt"
+if [ "$st" -eq 0 ] && grep -q 'event||STRIKE_WORK|' "$tmp/out"; then
+  ok "a strike of hospital staff is still a labour strike"
+else fail "staff strike (status $st)"; fi
+
 finish
