@@ -881,6 +881,7 @@ static void test_label_numbers(void **state)
         {"uk", "Суд ухвалив рішення згідно з розділом 713 і статтею 5 закону."},
         {"ru", "Суд вынес решение по главе 7 и статье 5 закона."},
         {"fr", "Le tribunal a statué selon l'article 5 du traité."},
+        {"hi", "अदालत ने कानून के अध्याय सात और धारा 713 के तहत फैसला दिया।"},
     };
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
         run r = extract(labels[k][1], labels[k][0]);
