@@ -3438,7 +3438,15 @@ static char *detail(story_diff_category c, const story_article *aa,
         char ta[6], tb[6];
         int times = !clock_of(fa, ta) && times_differ(fa, fb) &&
                     fact_time(fa, ta) && fact_time(fb, tb);
+        /* one value counting other things: each side's context
+         * ("12 (civilian, KILL) → 12 (soldier, KILL)") */
+        int what = fa->type == STORY_FACT_QUANTITY &&
+                   fb->type == STORY_FACT_QUANTITY && same_value(fa, fb) &&
+                   (!same_str(fa->counted, fb->counted) ||
+                    !same_str(fa->event, fb->event));
         put_value(&b, fa, fsa);
+        if (what)
+            put_context(&b, fa);
         if (roles)
             put_roles(&b, fa);
         if (times)
@@ -3451,7 +3459,7 @@ static char *detail(story_diff_category c, const story_article *aa,
             put_roles(&b, fb);
         if (times)
             story_buf_printf(&b, " %s", tb);
-        put_context(&b, fa);
+        put_context(&b, what ? fb : fa);
         story_fact xa, xb;
         shown_spans(aa, fa, ab, fb, &xa, &xb);
         size_t from = span_diff_start(aa, &xa, ab, &xb);
@@ -5598,6 +5606,62 @@ static void count(story_diff_summary *s, story_diff_category c, int sure)
     }
 }
 
+/* ---- what was counted (session 19, fresh-user 19 H5) ---------------------
+ * The quantity key leaves the counted thing out (docs/facts.md: lexicon
+ * gaps), so "12 civilians" and "12 soldiers" of one aligned sentence
+ * pair had one key and were `same`. The counted things are concept ids of
+ * the packs' counted_nouns (language-neutral); the root pack lists groups
+ * of them no one thing is counted as twice ("counted_disjoint": civilian
+ * / soldier, child / man / woman). */
+/* 1 when one array of `groups` holds both p and q. */
+static int counted_disjoint(const json_t *groups, const char *p,
+                            const char *q)
+{
+    size_t k, m;
+    json_t *g, *v;
+    json_array_foreach(groups, k, g) {
+        int hp = 0, hq = 0;
+        json_array_foreach(g, m, v) {
+            const char *x = json_string_value(v);
+            hp |= x && !strcmp(x, p);
+            hq |= x && !strcmp(x, q);
+        }
+        if (hp && hq)
+            return 1;
+    }
+    return 0;
+}
+
+/* Quantity pairs of one value paired `same` in an aligned sentence pair
+ * whose counted things are both known and differ: changed, cnt[i] = 2
+ * (certain) when the root pack lists them as disjoint and the articles
+ * share one language, else 1 (not certain: "12 people" -> "12 children",
+ * a broader or overlapping group). Across languages a counted noun is
+ * read by each pack's lexicon, and translations name the counted thing
+ * another way ("12 people" / "12 Opfer"): only a disjoint pair is
+ * changed there. */
+static void mark_counted_apart(side *a, side *b, unsigned char *cat,
+                               unsigned char *cnt, const json_t *groups,
+                               int cross_lang)
+{
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->match[i] < 0 || cat[i] != STORY_DIFF_SAME ||
+            f->type != STORY_FACT_QUANTITY)
+            continue;
+        const story_fact *g = &b->fs->facts[a->match[i]];
+        if (!f->counted || !*f->counted || !g->counted || !*g->counted ||
+            !strcmp(f->counted, g->counted) ||
+            !aligned(a, i, b, (size_t)a->match[i]))
+            continue;
+        int apart = counted_disjoint(groups, f->counted, g->counted);
+        if (cross_lang && !apart)
+            continue;
+        cat[i] = STORY_DIFF_CHANGED;
+        cnt[i] = (unsigned char)(apart && !cross_lang ? 2 : 1);
+    }
+}
+
 int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                      const story_factset *fa, const story_article *b,
                      const story_factset *fb, const story_alignment *al,
@@ -5608,6 +5672,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     unsigned char *pol = NULL; /* per A fact: clause_polarity's mark */
     unsigned char *hed = NULL; /* per A fact: hedge_cue_pairs' mark */
     long *swap = NULL; /* per A fact: its partner in a role swap, -1 */
+    unsigned char *cnt = NULL; /* per A fact: mark_counted_apart's mark */
     unsigned char *rival_a = NULL, *rival_b = NULL; /* linked_rivals */
     story_vec v;
     story_diff *d = NULL;
@@ -5659,9 +5724,11 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     pol = story__calloc(fa->n_facts + 1, 1);
     hed = story__calloc(fa->n_facts + 1, 1);
     swap = story__calloc(fa->n_facts + 1, sizeof *swap);
+    cnt = story__calloc(fa->n_facts + 1, 1);
     rival_a = story__calloc(fa->n_facts + 1, 1);
     rival_b = story__calloc(fb->n_facts + 1, 1);
-    if (rc || !cat || !pol || !hed || !swap || !rival_a || !rival_b) {
+    if (rc || !cat || !pol || !hed || !swap || !cnt || !rival_a ||
+        !rival_b) {
         rc = STORY_ENOMEM;
         goto done;
     }
@@ -5848,6 +5915,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
         goto done;
     /* a hedge cue no fact carries, read per sentence pair (session 18) */
     hedge_cue_pairs(&sa, &sb, cat, hed, cross_lang);
+    /* one value counting other things ("12 civilians" -> "12 soldiers") */
+    {
+        const story_langpack *root = NULL;
+        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
+            mark_counted_apart(&sa, &sb, cat, cnt,
+                               story_langpack_field(root, "counted_disjoint"),
+                               cross_lang);
+    }
 
     fold_repeated_values(&sa, &sb);
     fold_repeated_values(&sb, &sa);
@@ -5898,6 +5973,8 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             sure = (hed[i] & 4) != 0;
             f = &xf;
             g = &xg;
+        } else if (g && cnt[i]) {
+            sure = cnt[i] == 2;
         }
         rc = push_entry(&v, c, f->type, (long)i, j,
                         detail(c, a, fa, f, b, fb, g), sure);
@@ -5953,6 +6030,7 @@ done:
     free(pol);
     free(hed);
     free(swap);
+    free(cnt);
     free(rival_a);
     free(rival_b);
     json_decref(ant_own);

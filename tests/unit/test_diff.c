@@ -825,6 +825,77 @@ static void test_swapped_counts(void **state)
     story_article_free(b);
 }
 
+/* One number counting other things in an aligned sentence pair ("12
+ * civilians" -> "12 soldiers"): the quantity key leaves the counted thing
+ * out, so it was same (session 19, fresh-user 19 H5). Certain changed
+ * within one language when the root pack's counted_disjoint separates
+ * them; a broader group ("12 people" -> "12 children") is an unverified
+ * change; across languages a disjoint pair is unverified and any other
+ * pair stays same. */
+static void test_counted_thing_changed(void **state)
+{
+    (void)state;
+    static const char *const s1[] = {
+        "Shelling killed 12 civilians near Dovrenko on Friday."};
+    static const char *const s2[] = {
+        "Shelling killed 12 soldiers near Dovrenko on Friday."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(s1, 1), *b = article(s2, 1);
+    story_fact f1[] = {qty(a, 0, "12 civilians", 12, "q|12", "q", 0)};
+    story_fact f2[] = {qty(b, 0, "12 soldiers", 12, "q|12", "q", 0)};
+    f1[0].counted = (char *)"civilian";
+    f2[0].counted = (char *)"soldier";
+    f1[0].event = f2[0].event = (char *)"KILL";
+    story_factset *fa = factset(f1, 1), *fb = factset(f2, 1);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 1);
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->entries[0].certain, 1);
+    assert_int_equal(story_diff_has_differences(d), 1);
+    assert_non_null(strstr(d->entries[0].detail, "civilian"));
+    assert_non_null(strstr(d->entries[0].detail, "soldier"));
+    story_diff_free(d);
+    /* the same counted thing: same */
+    f2[0].counted = (char *)"civilian";
+    story_factset *fc = factset(f2, 1);
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fc, al, &err), 0);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    factset_free(fc);
+    /* people -> children: a broader group, unverified */
+    f1[0].counted = (char *)"person";
+    f2[0].counted = (char *)"child";
+    story_factset *fp = factset(f1, 1), *fk = factset(f2, 1);
+    assert_int_equal(story_diff_facts(&d, ctx, a, fp, b, fk, al, &err), 0);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(d->summary.unverified, 1);
+    assert_int_equal(story_diff_has_differences(d), 0);
+    story_diff_free(d);
+    /* across languages: people / children same, civilians / soldiers
+     * unverified */
+    free(b->lang);
+    b->lang = strdup("uk");
+    assert_int_equal(story_diff_facts(&d, ctx, a, fp, b, fk, al, &err), 0);
+    assert_int_equal(d->summary.same, 1);
+    story_diff_free(d);
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 0);
+    assert_int_equal(d->summary.unverified, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_CHANGED);
+    story_diff_free(d);
+    factset_free(fp);
+    factset_free(fk);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
 /* Two counted things that traded values ("5 people … 12 cars" -> "12
  * people … 5 cars") are a swap in any language: facts paired by value
  * (5 with 5) were "same" (session 9, fresh-user H1); with the counted
@@ -2045,6 +2116,7 @@ int main(void)
         cmocka_unit_test(test_bound_direction_cross_language),
         cmocka_unit_test(test_said_vs_denied),
         cmocka_unit_test(test_swapped_counts),
+        cmocka_unit_test(test_counted_thing_changed),
         cmocka_unit_test(test_same_number_other_event),
         cmocka_unit_test(test_edited_attribution),
         cmocka_unit_test(test_only_number_changed),
