@@ -147,4 +147,12 @@ if [ "$st" -eq 0 ] && grep -q 'event||STRIKE_WORK|' "$tmp/out"; then
   ok "a strike of hospital staff is still a labour strike"
 else fail "staff strike (status $st)"; fi
 
+# fresh-user 19 L2: a Polish or German quotation opened with „ and closed
+# with a plain " (common in web copy) was no quote
+w plq.txt "„To był celowy atak na cywilów\" - powiedział Marek Nowak dziennikarzom."
+run facts --lang pl "$tmp/plq.txt"
+if [ "$st" -eq 0 ] && grep -q 'quote|nvk' "$tmp/out"; then
+  ok "pl: „…\" is a quote with its speaker"
+else fail "pl: „…\" quote (status $st)"; fi
+
 finish
