@@ -45,4 +45,34 @@ if grep -Eq $'\tevent\t.*INVESTIGATE.*hedged' "$tmp/out"; then
   ok "en: 'According to reports,' hedges the order"
 else fail "en: 'According to reports,' hedges the order"; fi
 
+# --- H1 (fresh-user 16), M23: a negation deleted in a translation ----------
+# A 1-1 sentence pair of score >= 0.8, one verbal particle inside the
+# negated quote of A, no negation word in B, the other facts matched.
+w nen.txt "Port authority on the new terminal" \
+  "The port authority opened a new terminal on Monday." \
+  "Director Helen Marsh said the approval of the terminal did not mean that the port would accept larger ships." \
+  "The terminal cost 80 million euros."
+w nru.txt "Портовое управление о новом терминале" \
+  "Портовое управление открыло новый терминал в понедельник." \
+  "Директор Хелен Марш сказала, что одобрение терминала не означает, что порт будет принимать более крупные суда." \
+  "Терминал стоил 80 миллионов евро."
+sed 's/ не означает/ означает/' "$tmp/nru.txt" > "$tmp/nru-edit.txt"
+w nes.txt "La autoridad portuaria y la nueva terminal" \
+  "La autoridad portuaria abrió una nueva terminal el lunes." \
+  "La directora Helen Marsh dijo que la aprobación de la terminal no significaba que el puerto fuera a aceptar barcos más grandes." \
+  "La terminal costó 80 millones de euros."
+sed 's/ no significaba/ significaba/' "$tmp/nes.txt" > "$tmp/nes-edit.txt"
+for l in ru es; do
+  cmp_text "H1 $l: the faithful negation is no difference (exit 0)" 0 \
+    '^summary:' "$tmp/nen.txt" "$tmp/n$l.txt"
+  cmp_text "H1 $l: the deleted negation is a certain contradiction (exit 1)" 1 \
+    '^\[!\] contradicted quote .*Helen Marsh SAY \(claim negated\) → affirmed' \
+    "$tmp/nen.txt" "$tmp/n$l-edit.txt"
+done
+# a negation only the translation holds stays unverified (translations add
+# negation words idiomatically): A affirmed, B negated
+sed 's/did not mean/meant/' "$tmp/nen.txt" > "$tmp/nen-aff.txt"
+cmp_text "H1 ru: a negation added in the translation is not certain (exit 0)" 0 \
+  '^summary:' "$tmp/nen-aff.txt" "$tmp/nru.txt"
+
 finish
