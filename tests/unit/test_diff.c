@@ -1568,6 +1568,201 @@ static void test_entity_keys_near(void **state)
     assert_int_equal(story_entity_keys_near(NULL, "entity|s"), 0);
 }
 
+/* Session 19 (fresh-user 18 L14): a changed number told twice with the
+ * same two values is one changed entry, not the same line twice
+ * (fold_repeated_changes); another second value stays its own entry. */
+static void test_changed_told_twice(void **state)
+{
+    (void)state;
+    static const char *const CA[] = {"The storm injured 15 people.",
+                                     "Doctors treated the 15 people."};
+    static const char *const CB[] = {"The storm injured 14 people.",
+                                     "Doctors treated the 14 people."};
+    story_article *a = article(CA, 2), *b = article(CB, 2);
+    story_fact f1[] = {
+        qty(a, 0, "15 people", 15, "q|person|INJURE|15", "q|person|INJURE",
+            0),
+        qty(a, 1, "15 people", 15, "q|person|INJURE|15", "q|person|INJURE",
+            0)};
+    story_fact f2[] = {
+        qty(b, 0, "14 people", 14, "q|person|INJURE|14", "q|person|INJURE",
+            0),
+        qty(b, 1, "14 people", 14, "q|person|INJURE|14", "q|person|INJURE",
+            0)};
+    story_factset *fa = factset(f1, 2), *fb = factset(f2, 2);
+    story_link l[] = {{0, 1, 0, 1, 1.0, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 1.0, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 2);
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 1);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].a, 0);
+    story_diff_free(d);
+    /* the second mention changed to another value: two entries */
+    fb->facts[1].number = fb->facts[1].number_hi = 13;
+    fb->facts[1].key = (char *)"q|person|INJURE|13";
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->summary.changed, 2);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
+/* Session 19 (fresh-user 18 M2): a name transliterated into another
+ * script whose entity keys are two skeleton edits apart (pl/en
+ * "Kowalczyk" kvrksk, uk "Ковальчик" kvrk) is one entity when the names
+ * romanised by story_name_key are alike (pass_translit_names), and a
+ * quote of that speaker pairs with it; another name (Ковальська) or a
+ * rewrite stays apart. Sentences and names written for the test. */
+static void test_entity_transliterated_cross_language(void **state)
+{
+    (void)state;
+    static const char *const TA[] = {
+        "The dam opened in May.",
+        "Engineer Olena Kowalczyk said the gates were tested.",
+        "Traffic was light."};
+    static const char *const TB[] = {
+        "Дамбу відкрили у травні.",
+        "Інженерка Олена Ковальчик сказала, що ворота перевірили.",
+        "Рух був слабкий."};
+    story_ctx *ctx = story_test_ctx();
+    story_article *a = article(TA, 3), *b = article(TB, 3);
+    free(b->lang);
+    b->lang = strdup("uk");
+    story_fact fa1[] = {ent(1, "entity|kvrksk"), ent(1, "quote|kvrksk")};
+    story_fact fb1[] = {ent(1, "entity|kvrk"), ent(1, "quote|kvrk")};
+    fa1[0].name = (char *)"Olena Kowalczyk";
+    fb1[0].name = (char *)"Олена Ковальчик";
+    fa1[1].type = fb1[1].type = STORY_FACT_QUOTE;
+    fa1[1].name = fb1[1].name = NULL;
+    fa1[1].entity_kind = fb1[1].entity_kind = NULL;
+    story_factset *fa = factset(fa1, 2), *fb = factset(fb1, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    al->relation = STORY_REL_TRANSLATION;
+    story_diff *d = NULL;
+    story_error err;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 2);
+    assert_int_equal(
+        d->summary.omitted + d->summary.added + d->summary.unverified, 0);
+    story_diff_free(d);
+    /* another surname of the same stem: not this entity */
+    fb->facts[0].name = (char *)"Олена Ковальська";
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 0);
+    story_diff_free(d);
+    fb->facts[0].name = (char *)"Олена Ковальчик";
+    /* a rewrite of the story, not a translation */
+    al->relation = STORY_REL_REWRITE;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 0);
+    story_diff_free(d);
+    /* the B name in a sentence aligned with another one */
+    al->relation = STORY_REL_TRANSLATION;
+    fb->facts[0].sentence = fb->facts[1].sentence = 2;
+    assert_int_equal(story_diff_facts(&d, ctx, a, fa, b, fb, al, &err), 0);
+    assert_int_equal(d->summary.same, 0);
+    story_diff_free(d);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+    story_ctx_free(ctx);
+}
+
+/* Session 19 (fresh-user 18 L4): across languages an event one side
+ * alone holds in a sentence the aligner paired one to one, whose linked
+ * sentence holds no event of that concept, is a difference of the two
+ * lexicons (en "open" is no event, de "eröffnen" is): no entry
+ * (fold_lexicon_events). In one language, in a sentence the other side
+ * lacks (omitted link) or a 2-1 link, or with an event of the concept in
+ * the linked sentence, the event stays listed. */
+static void test_event_lexicon_gap_cross_language(void **state)
+{
+    (void)state;
+    static const char *const EA[] = {"The minister will open the bridge.",
+                                     "Traffic was light.",
+                                     "The mayor closed two roads."};
+    story_article *a = article(EA, 3), *b = article(EA, 3);
+    free(b->lang);
+    b->lang = strdup("de");
+    story_fact fb1[] = {ent(0, "event||OPEN|"), ent(2, "event||CLOSE|")};
+    for (int k = 0; k < 2; k++) {
+        fb1[k].type = STORY_FACT_EVENT;
+        fb1[k].name = fb1[k].entity_kind = NULL;
+    }
+    fb1[0].predicate = (char *)"OPEN";
+    fb1[1].predicate = (char *)"CLOSE";
+    story_factset *fa = factset(NULL, 0), *fb = factset(fb1, 2);
+    story_link l[] = {{0, 1, 0, 1, 0.9, STORY_LINK_MATCH},
+                      {1, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                      {2, 1, 2, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al = alignment(l, 3);
+    al->relation = STORY_REL_TRANSLATION;
+    story_diff *d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 0);
+    assert_int_equal(d->summary.added + d->summary.unverified, 0);
+    story_diff_free(d);
+    /* B's first sentence has no A sentence (an added link): listed */
+    story_link l2[] = {{0, 0, 0, 1, 0, STORY_LINK_ADDED},
+                       {0, 1, 1, 1, 0.9, STORY_LINK_MATCH},
+                       {1, 1, 2, 0, 0, STORY_LINK_OMITTED},
+                       {2, 1, 2, 1, 0.9, STORY_LINK_MATCH}};
+    story_alignment *al2 = alignment(l2, 4);
+    al2->relation = STORY_REL_TRANSLATION;
+    d = run(a, fa, b, fb, al2);
+    assert_int_equal(d->n_entries, 1);
+    assert_int_equal(d->entries[0].category, STORY_DIFF_ADDED);
+    assert_int_equal(d->entries[0].b, 0);
+    story_diff_free(d);
+    alignment_free(al2);
+    /* A 2-1 link (a sentence may have been dropped in it): listed */
+    story_link l3[] = {{0, 2, 0, 1, 0.7, STORY_LINK_MATCH},
+                       {2, 1, 1, 2, 0.7, STORY_LINK_MATCH}};
+    al2 = alignment(l3, 2);
+    al2->relation = STORY_REL_TRANSLATION;
+    d = run(a, fa, b, fb, al2);
+    assert_int_equal(d->n_entries, 2);
+    story_diff_free(d);
+    alignment_free(al2);
+    /* one language: every event stays */
+    free(b->lang);
+    b->lang = strdup("en");
+    d = run(a, fa, b, fb, al);
+    assert_int_equal(d->n_entries, 2);
+    story_diff_free(d);
+    /* two OPEN events in A's first sentence, one in B's: one pairs, and
+     * the other stays listed, as B's linked sentence does hold the
+     * concept (a cue read there, paired with the first) */
+    free(b->lang);
+    b->lang = strdup("de");
+    story_fact fa2[] = {ent(0, "event||OPEN|"), ent(0, "event||OPEN|")};
+    for (int k = 0; k < 2; k++) {
+        fa2[k].type = STORY_FACT_EVENT;
+        fa2[k].name = fa2[k].entity_kind = NULL;
+        fa2[k].predicate = (char *)"OPEN";
+    }
+    story_factset *fa3 = factset(fa2, 2), *fb3 = factset(fb1, 1);
+    d = run(a, fa3, b, fb3, al);
+    assert_int_equal(d->summary.same, 1);
+    assert_int_equal(d->n_entries, 2);
+    story_diff_free(d);
+    factset_free(fa3);
+    factset_free(fb3);
+    alignment_free(al);
+    factset_free(fa);
+    factset_free(fb);
+    story_article_free(a);
+    story_article_free(b);
+}
+
 /* Across languages an entity of A and one of B left unmatched whose keys
  * are near (story_entity_keys_near) and which are named in one aligned
  * paragraph pair of a translation are the same entity (pass_near_keys,
@@ -2110,6 +2305,9 @@ int main(void)
         cmocka_unit_test(test_entity_renamed),
         cmocka_unit_test(test_entity_keys_near),
         cmocka_unit_test(test_entity_near_keys_cross_language),
+        cmocka_unit_test(test_changed_told_twice),
+        cmocka_unit_test(test_entity_transliterated_cross_language),
+        cmocka_unit_test(test_event_lexicon_gap_cross_language),
         cmocka_unit_test(test_dates_resolved_one_side),
         cmocka_unit_test(test_date_precision),
         cmocka_unit_test(test_weekday_split_sentence),
