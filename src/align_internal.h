@@ -68,6 +68,8 @@ typedef struct sd_space {
                              anchor (number, name, fact, cognate), any
                              feature of a same-language pair, or a word
                              that B's lexicon towards A has (session 18) */
+    int cross;            /* the two languages differ (set with known_b;
+                             session 19) */
     uint32_t *proj_off;   /* per id: start in proj (n ids + 1 entries) */
     uint32_t *proj;       /* projected B ids */
     size_t nproj;

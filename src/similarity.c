@@ -814,6 +814,7 @@ static void known_words(builder *bd, const uint8_t *in_b, int have_lx)
 {
     sd_pair *p = bd->p;
     sd_space *sp = &p->sp;
+    sp->cross = p->cross;
     size_t nid = sp->ids.n;
     const story__lexicon *lr = NULL;
     if (p->cross && have_lx) {
