@@ -2224,7 +2224,8 @@ static void test_foreign_inorder_known(void **state)
  * four shared words, taken by a2), b1 holds ten words found nowhere
  * in A and shares nothing with B's aligned text. The link stays when b1
  * repeats words of its aligned neighbours (variant 1) or when b1 is a1's
- * best partner (variant 2: b2 without a1's words). */
+ * best partner (variant 2: b2 without a1's words), and in a same-language
+ * pair (variant 3: two translations of one text). */
 static void test_foreign_inorder_elsewhere(void **state)
 {
     (void)state;
@@ -2240,9 +2241,10 @@ static void test_foreign_inorder_elsewhere(void **state)
                                    89, 0, 1, 30, 31},
                           b2[] = {20, 21, 22, 23, 24, 25, 41, 42, 43, 44},
                           b3[] = {30, 31, 32, 33, 34, 35};
-    for (int variant = 0; variant < 3; variant++) {
+    for (int variant = 0; variant < 4; variant++) {
         sd_space sp;
         word_space(&sp, nid);
+        sp.cross = variant != 3;
         sp.match_a[60] = 0;
         for (uint32_t id = 80; id < 90; id++)
             sp.match_b[id] = 0;
