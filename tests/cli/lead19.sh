@@ -119,7 +119,8 @@ else fail "translation stand-in did not start"; fi
 # "міністерство"), the subject scan stopped at the place inside "Ministry
 # of Defence of Russia", pl "zaprzeczyło, jakoby" lacked its
 # complementizer, and de "Verteidigungsministerium" is a compound of the
-# source noun "Ministerium". Each pair is now a contradicted quote, exit 1.
+# source noun "Ministerium". Each pair is now a contradicted quote, exit 1
+# (uk/ru/pl also need the nominative "ministry" of 4e2553a's sources).
 h2() { # lang deny-sentence confirm-sentence
   w "h2-$1-a.txt" "$2"
   w "h2-$1-b.txt" "$3"
@@ -129,6 +130,12 @@ h2() { # lang deny-sentence confirm-sentence
     ok "$1: a ministry's denial vs its confirmation is contradicted"
   else fail "$1: ministry denial vs confirmation (status $st)"; fi
 }
+h2 uk "Міністерство оборони Росії заперечило удари по житлових будинках у місті." \
+      "Міністерство оборони Росії підтвердило удари по житлових будинках у місті."
+h2 ru "Министерство обороны России отрицало удары по жилым домам в городе." \
+      "Министерство обороны России подтвердило удары по жилым домам в городе."
+h2 pl "Rosyjskie ministerstwo obrony zaprzeczyło, jakoby atakowało budynki mieszkalne w mieście." \
+      "Rosyjskie ministerstwo obrony potwierdziło, że atakowało budynki mieszkalne w mieście."
 h2 de "Das russische Verteidigungsministerium bestritt, Wohnhäuser in der Stadt angegriffen zu haben." \
       "Das russische Verteidigungsministerium bestätigte, Wohnhäuser in der Stadt angegriffen zu haben."
 
