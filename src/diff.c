@@ -1051,6 +1051,12 @@ static int keys_share_link(const side *a, const char *ka, const side *b,
     return 0;
 }
 
+/* 1 when s is a non-empty string */
+static int nonempty(const char *s)
+{
+    return s && *s;
+}
+
 /* 1 when two romanised names (story_name_key: lower-case ASCII words)
  * are one name transliterated: their last words (surnames) alike
  * (story_name_similarity >= NAME_SAME_THRESHOLD) and, when both have
@@ -3606,8 +3612,10 @@ static char *detail(story_diff_category c, const story_article *aa,
          * ("12 (civilian, KILL) → 12 (soldier, KILL)") */
         int what = fa->type == STORY_FACT_QUANTITY &&
                    fb->type == STORY_FACT_QUANTITY && same_value(fa, fb) &&
-                   (!same_str(fa->counted, fb->counted) ||
-                    !same_str(fa->event, fb->event));
+                   ((nonempty(fa->counted) && nonempty(fb->counted) &&
+                     !same_str(fa->counted, fb->counted)) ||
+                    (nonempty(fa->event) && nonempty(fb->event) &&
+                     !same_str(fa->event, fb->event)));
         put_value(&b, fa, fsa);
         if (what)
             put_context(&b, fa);
