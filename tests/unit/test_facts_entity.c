@@ -497,8 +497,9 @@ static void test_hindi_lower_latin_and_office(void **state)
 {
     (void)state;
     run hi = extract("अधिक जानकारी के लिए examplegallery.org पर जाएं। "
-                     "iPhone पर मोहन की कला। प्रधान मंत्री कार्यालय का कहना "
-                     "है कि योजना देर से है। प्रधान मंत्री ऋषि सुनक ने कहा।",
+                     "iPhone पर मोहन की कला। नई योजना की समीक्षा प्रधान "
+                     "मंत्री कार्यालय ने बुधवार को की। प्रधान मंत्री ऋषि सुनक ने "
+                     "कहा।",
                      "hi");
     assert_false(key_of(&hi, "example")[0]);
     assert_true(key_of(&hi, "iPhone")[0]);
