@@ -2352,24 +2352,35 @@ static size_t name_words(story_ctx *ctx, const char *lang, const char *x,
     return n;
 }
 
+/* The letter case of name x: 1 when it holds a lower-case letter of any
+ * script (u_islower), 0 when not, -1 when it is not valid UTF-8; *upper
+ * is set when it holds an upper-case letter. */
+static int has_lower_case(const char *x, int *upper)
+{
+    size_t n = strlen(x), i = 0;
+    *upper = 0;
+    while (i < n) {
+        int32_t c = story__utf8_next(x, n, &i);
+        if (c < 0)
+            return -1;
+        if (u_islower(c))
+            return 1;
+        *upper |= u_isupper(c) != 0;
+    }
+    return 0;
+}
+
 /* 1 when name x is an acronym ("UN", "NSW", "EPA", "ЄС"): no lower-case
- * letter of any script (u_islower). A name of a caseless script (Han,
- * kana, Devanagari) has none either, and is not compared word by word.
+ * letter of any script. A name of a caseless script (Han, kana,
+ * Devanagari) has none either, and is not compared word by word.
  * Until session 19 only ASCII a-z counted, so every Cyrillic or Greek
  * name was an acronym and a same-language ru/uk name change (Ковальчук /
  * Ковальчик, one skeleton key) was "same" (exit 0). Invalid UTF-8 reads
  * as an acronym (not compared). */
 static int is_acronym(const char *x)
 {
-    size_t n = strlen(x), i = 0;
-    while (i < n) {
-        int32_t c = story__utf8_next(x, n, &i);
-        if (c < 0)
-            return 1;
-        if (u_islower(c))
-            return 0;
-    }
-    return 1;
+    int upper;
+    return has_lower_case(x, &upper) != 1;
 }
 
 static int vowel(char c)
@@ -2904,21 +2915,12 @@ static int name_in_text(const story_fact *f, const story_article *t);
 
 /* 1 when name x is an acronym in any cased script ("UN", "ЄС", "NSW"):
  * an upper-case letter and no lower-case one. A name of a caseless
- * script (Han, kana, Devanagari) is none. is_acronym reads ASCII only,
- * so a Cyrillic name was one there. */
+ * script (Han, kana, Devanagari) or invalid UTF-8 is none (unlike
+ * is_acronym, which leaves such names uncompared). */
 static int acronym_any_script(const char *x)
 {
-    size_t n = strlen(x), i = 0;
-    int upper = 0;
-    while (i < n) {
-        int32_t c = story__utf8_next(x, n, &i);
-        if (c < 0)
-            return 0;
-        if (u_islower(c))
-            return 0;
-        upper |= u_isupper(c) != 0;
-    }
-    return upper;
+    int upper;
+    return has_lower_case(x, &upper) == 0 && upper;
 }
 
 /* Across languages (session 17, fresh-user 16 H2): a name replaced in a
