@@ -1087,6 +1087,7 @@ int story__align_timed(story_alignment **out, story_ctx *ctx,
         (opts->translate && opts->translate[0]))
         return rc;
     fw = *out;
+    fw->symmetric = 1;
     int ord = article_order(a, b);
     if (ord == 0)
         return 0;
@@ -1109,6 +1110,7 @@ int story__align_timed(story_alignment **out, story_ctx *ctx,
         story_alignment_free(bw);
         return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
     }
+    bw->symmetric = 1;
     *out = bw;
     return 0;
 }

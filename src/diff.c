@@ -5402,8 +5402,12 @@ static int certain(story_diff_category c, const story_fact *f,
      * passes") asserts nothing the other side's polarity can contradict */
     if (c == STORY_DIFF_CONTRADICTED)
         return !f->hedged && !(g && g->hedged) &&
-               (!cross_lang || (s_is_a && (negated_event(s, f, o, g) ||
-                                           negated_quote(s, f, o, g))));
+               (!cross_lang ||
+                (s_is_a && (negated_event(s, f, o, g) ||
+                            /* one-directional (A negated only): with
+                             * --symmetric neither side is the original */
+                            (!(s->al && s->al->symmetric) &&
+                             negated_quote(s, f, o, g)))));
     if (c == STORY_DIFF_CHANGED && !cross_lang && g && s_is_a &&
         !s->renamed[f - s->fs->facts] && same_words_read_apart(f, g, s, o))
         return 0;

@@ -57,6 +57,9 @@ typedef struct story_alignment {
     size_t n_links;
     story_link *par_links; /* paragraph level */
     size_t n_par_links;
+    int symmetric; /* 1: made with opts->symmetric (story_align), so that
+                      story_diff_facts counts as certain only what it
+                      would count whichever article is A (session 20) */
 } story_alignment;
 
 /** Options. Initialise with STORY_ALIGN_OPTIONS_INIT. A `version` newer
