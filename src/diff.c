@@ -2643,6 +2643,26 @@ static size_t note_renamed(side *a, size_t i, side *b, size_t jb,
     return n + 1;
 }
 
+/* 1 when the bytes [from, to) of article p (a name as written) are
+ * written as whole words in sentence s of article q. */
+static int name_written_in(const story_article *p, size_t from, size_t to,
+                           const story_article *q, size_t s)
+{
+    if (!p->text || !q->text || s >= q->n_sentences || to <= from)
+        return 0;
+    size_t n = to - from, qs = q->sentences[s].start, qe = q->sentences[s].end;
+    const unsigned char *t = (const unsigned char *)q->text;
+    for (size_t k = qs; k + n <= qe; k++) {
+        if (memcmp(q->text + k, p->text + from, n) != 0)
+            continue;
+        int before = k > qs && (isalnum(t[k - 1]) || t[k - 1] >= 0x80);
+        int after = k + n < qe && (isalnum(t[k + n]) || t[k + n] >= 0x80);
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
 /* Pass (same language only): a person, organisation or place (or a name
  * of unknown kind, when renamed_in_place) renamed in
  * an aligned sentence pair ("John Spillane" -> "John Spillman") is one
@@ -2702,6 +2722,15 @@ static size_t pass_renamed(story_ctx *ctx, side *a, side *b, unsigned char *cat,
             continue;
         }
         n = note_renamed(a, i, b, jb, cat, ren, n);
+        /* the new name is written in the other side's sentence too, as
+         * no name there ("… director general (ADG)" read as a defined
+         * term, "ADG" alone a name: session 20, fresh-user 19 H6 "IRS ->
+         * ADG"): the extractors read the sentences apart, no sure
+         * rename */
+        const story_fact *g = &b->fs->facts[jb];
+        if (name_written_in(b->art, g->start, g->end, a->art, f->sentence) ||
+            name_written_in(a->art, f->start, f->end, b->art, g->sentence))
+            a->renamed[i] = 2;
     }
     return n;
 }
@@ -5738,6 +5767,44 @@ static int sure_link(const story_alignment *al, size_t k)
             (l->score >= ANCHORED_PAIR_MIN_SCORE && in_order_link(al, k)));
 }
 
+/* 1 when every word between byte `at` (a negation word of article p)
+ * and fact f of p, the negation word itself left out, is written (same
+ * folded key) in sentences [s0, s0 + ns) of article q: the negation
+ * went into wording both sides share ("The council approved" -> "The
+ * council did not approve"), no words of its own (session 20,
+ * fresh-user 19 H6: a headline glued to its lead by the source, "… nie
+ * można oprotestować" + the lead, read as the lead's claim negated). */
+static int negation_scope_shared(const story_article *p, size_t at,
+                                 const story_fact *f,
+                                 const story_article *q, size_t s0,
+                                 size_t ns)
+{
+    if (s0 + ns > q->n_sentences || ns == 0)
+        return 1;
+    size_t qf = q->sentences[s0].start,
+           qt = q->sentences[s0 + ns - 1].end;
+    size_t from = f->start > at ? at : f->end,
+           to = f->start > at ? f->start : at;
+    for (size_t k = 0; k < p->n_tokens; k++) {
+        const story_token *t = &p->tokens[k];
+        if (t->start < from || t->start >= to)
+            continue;
+        if (t->start <= at && at < t->end) /* the negation word */
+            continue;
+        if (!(t->flags & STORY_TOKEN_LETTER) || !t->key)
+            continue;
+        int found = 0;
+        for (size_t j = 0; j < q->n_tokens && !found; j++) {
+            const story_token *u = &q->tokens[j];
+            found = u->start >= qf && u->start < qt && u->key &&
+                    strcmp(u->key, t->key) == 0;
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 /* Marks the clause contradictions: cat[i] = CONTRADICTED and
  * pol[i] = 1 (B negated) or 2 (A negated), | 4 (certain). One language
  * only: a 1-1 link scoring >= EDITED_COPY_MIN_SCORE (one sentence
@@ -5798,6 +5865,12 @@ static int clause_polarity(const side *a, const side *b, unsigned char *cat,
             continue;
         long i = b_neg ? b->match[f] : f;
         if (i < 0 || cat[i] != STORY_DIFF_SAME)
+            continue;
+        if (!cross_lang &&
+            !negation_scope_shared((b_neg ? b : a)->art, pn->at[s],
+                                   &(b_neg ? b : a)->fs->facts[f],
+                                   (b_neg ? a : b)->art, b_neg ? l->a : l->b,
+                                   b_neg ? l->n_a : l->n_b))
             continue;
         cat[i] = STORY_DIFF_CONTRADICTED;
         pol[i] = (unsigned char)((b_neg ? 1 : 2) | 4);
@@ -6249,10 +6322,14 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
 
     /* one language: a person whose title changed in a near-copy
      * sentence ("Interior Minister Clara Voss" -> "Justice Minister Clara
-     * Voss") is a changed entity (fresh-user M3) */
+     * Voss") is a changed entity (fresh-user M3); a title on one side
+     * only ("Interior Minister Clara Voss" -> "Clara Voss") is a detail
+     * the other left out, no change (session 20, fresh-user 19 M7: a
+     * paraphrase gave "Vovchansk [general] -> Vovchansk []") */
     for (size_t i = 0; !cross_lang && i < fa->n_facts; i++)
         if (sa.match[i] >= 0 && cat[i] == STORY_DIFF_SAME &&
             fa->facts[i].type == STORY_FACT_ENTITY &&
+            fa->facts[i].n_roles && fb->facts[sa.match[i]].n_roles &&
             roles_differ(&fa->facts[i], &fb->facts[sa.match[i]]) &&
             near_copy_pair(&sa, i, &sb, (size_t)sa.match[i]))
             cat[i] = STORY_DIFF_CHANGED;

@@ -2154,6 +2154,25 @@ static int cap(fx *x, size_t i)
            (x->a->tokens[i].flags & STORY_TOKEN_LETTER) != 0;
 }
 
+/* A capitalised role or title word at i that runs straight into a
+ * capitalised organisation kind word ("the General Staff", "the General
+ * Assembly"): the first word of the organisation's name, no title of a
+ * person before it or of a name before its comma (fresh-user 19 M7,
+ * L1: "near Vovchansk, the General Staff said" made Vovchansk a person
+ * with role general and the organisation "Staff"). */
+static int role_starts_org(fx *x, size_t i, size_t e)
+{
+    size_t n = 0, m = 0;
+    if (!cap(x, i) || (!story__fx_match(x, "roles", i, e, &n) &&
+                       !story__fx_match(x, "titles", i, e, &n)))
+        return 0;
+    size_t k = i + n;
+    if (n == 0 || k >= e || !cap(x, k) || !story__fx_adjacent(x, k - 1, 0))
+        return 0;
+    const char *kc = story__fx_match(x, "entity_kinds", k, e, &m);
+    return kc && strcmp(kc, "organisation") == 0;
+}
+
 static int is_stopish(fx *x, size_t i, size_t e)
 {
     size_t n;
@@ -3107,7 +3126,8 @@ static int person_context(fx *x, size_t re)
     for (size_t d = 0; d < 2 && k + d < e; d++) {
         if (d && story__fx_clause_break_before(x, k + d))
             break;
-        if (story__fx_match(x, "roles", k + d, e, &n))
+        if (story__fx_match(x, "roles", k + d, e, &n) &&
+            !role_starts_org(x, k + d, e))
             return 1;
     }
     return 0;
@@ -4582,6 +4602,44 @@ static int currency_before(fx *x, size_t b, size_t i)
     return story_langpack_has(x->lp, "currencies", k);
 }
 
+/* Token i is a currency word of the pack's "currencies" right before a
+ * number ("Rs 3 crore", "Rs. 50"): the unit of an amount, no name
+ * (session 20, fresh-user 19 M9/L1: "Rs" was an entity keyed as
+ * Russia's "rs"). */
+static int currency_of_amount(fx *x, size_t i, size_t e)
+{
+    if (x->cjk || i + 1 >= e || !story__fx_adjacent(x, i, 1) ||
+        !isdigit((unsigned char)x->a->tokens[i + 1].key[0]))
+        return 0;
+    return currency_before(x, i, i + 1);
+}
+
+/* A photo credit "… /Anna Nowak /Foto News …" (web copy flattened: the
+ * caption's author and agency, each after a '/' that follows white
+ * space): the capitalised run right after such a '/' at token i, not
+ * the sentence's first, is no name (session 20, fresh-user 19 H6: the
+ * credit became a quote's speaker and was glued into the next
+ * sentence's subject). Returns the number of tokens the credit takes:
+ * the whole run, or, when the run goes on for 2 or more words after
+ * it, its first word if an acronym ("/PAP"), else its first 2 (the
+ * agency's name; the rest is the subject of the text that follows the
+ * caption). 0: no credit. */
+static size_t slash_credit(fx *x, size_t b, size_t i, size_t e)
+{
+    const story_article *a = x->a;
+    size_t st = a->tokens[i].start;
+    if (x->cjk || i <= b || st < 2 || a->text[st - 1] != '/' ||
+        (a->text[st - 2] != ' ' && a->text[st - 2] != '\t') ||
+        a->tokens[i - 1].end > st - 2)
+        return 0;
+    size_t re = i + 1;
+    while (re < e && cap(x, re) && story__fx_adjacent(x, re - 1, 0))
+        re++;
+    size_t len = re - i;
+    size_t c = is_acronym(a->text + st, a->tokens[i].end - st) ? 1 : 2;
+    return len >= c + 2 ? c : len;
+}
+
 static int entities_sentence(fx *x, size_t s)
 {
     const story_article *a = x->a;
@@ -4857,7 +4915,12 @@ static int entities_sentence(fx *x, size_t s)
             i++;
             continue;
         }
-        if (!gk && role_like(x, i, e, &n)) {
+        size_t cr;
+        if (!gk && cap(x, i) && (cr = slash_credit(x, b, i, e)) > 0) {
+            i += cr;
+            continue;
+        }
+        if (!gk && role_like(x, i, e, &n) && !role_starts_org(x, i, e)) {
             i += n;
             continue;
         }
@@ -5044,7 +5107,8 @@ static int entities_sentence(fx *x, size_t s)
          * derived from names (Russify, Russification): translations write
          * them as common words */
         if (!gk && re == rs + 1 &&
-            (not_entity(x, rs) || lone_adjective(x, b, rs))) {
+            (not_entity(x, rs) || lone_adjective(x, b, rs) ||
+             currency_of_amount(x, rs, e))) {
             i = re;
             continue;
         }
@@ -5112,6 +5176,7 @@ static int entities_sentence(fx *x, size_t s)
                 p++;
             const char *c;
             if (p < e && (p == re || !story__fx_clause_break_before(x, p)) &&
+                !role_starts_org(x, p, e) &&
                 ((c = story__fx_match(x, "roles", p, e, &m)) ||
                  (c = story__fx_match(x, "titles", p, e, &m)))) {
                 char *d = story__fx_strdup(x, c);

@@ -1078,6 +1078,15 @@ static const char *event_sense(fx *x, const char *pred, size_t b, size_t e)
              * fresh-user 19 M1) */
             if (x->tok_ent && x->tok_ent[k] >= 0)
                 continue;
+            /* ... nor a capitalised word inside the sentence in a
+             * language that writes common nouns in lower case: a word
+             * of a descriptive name that is no entity fact ("the General
+             * Staff said", session 20) */
+            if (k > b && !x->cjk &&
+                (x->a->tokens[k].flags & STORY_TOKEN_CAPITAL) &&
+                !json_is_true(
+                    story_langpack_field(x->lp, "capitalised_nouns")))
+                continue;
             size_t idx;
             json_t *c;
             json_array_foreach(cues, idx, c) {

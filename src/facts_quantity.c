@@ -440,8 +440,20 @@ static int label_number(const fx *x, const story_number *n, size_t s)
         x->a->tokens[nt].start != n->num_start)
         return 0;
     const story_token *t = &x->a->tokens[nt - 1];
-    if (!t->key || !only_spaces(x->a->text, t->end, n->num_start) ||
-        t->end >= n->num_start)
+    if (!t->key || t->end >= n->num_start)
+        return 0;
+    /* an abbreviated label with its full stop: "No. 5", "Nr. 3", pl
+     * "art. 293" (listed with the stop; session 20, fresh-user 19 M9:
+     * "No. 5 Georgia" was a negated 5) */
+    if (x->a->text[t->end] == '.' &&
+        only_spaces(x->a->text, t->end + 1, n->num_start) &&
+        t->end + 1 < n->num_start) {
+        char k[64];
+        int kl = snprintf(k, sizeof k, "%s.", t->key);
+        return kl > 0 && (size_t)kl < sizeof k &&
+               story_langpack_has(x->lp, "label_nouns", k);
+    }
+    if (!only_spaces(x->a->text, t->end, n->num_start))
         return 0;
     if (story_langpack_has(x->lp, "label_nouns", t->key))
         return 1;
