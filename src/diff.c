@@ -6120,6 +6120,108 @@ static void mark_counted_apart(side *a, side *b, unsigned char *cat,
     }
 }
 
+/* ---- whose event (session 20, fresh-user 19 H1) ----------------------------
+ * "Russian troops attacked Ukrainian positions" -> "Ukrainian troops
+ * attacked Russian positions" had one key (event||ATTACK|) and one slot
+ * (the actor concept soldier) and was `same`. The facts give an event the
+ * country of its actor (story_fact.nationality, value actor_nation) and of
+ * its target (value object_nation) when the sentence names them
+ * (facts_event.c); country keys are entity keys, comparable across
+ * languages. */
+
+/* The object_nation of event f's value, "" when none (out: 64 bytes). */
+static void object_nation(const story_fact *f, char *out)
+{
+    out[0] = 0;
+    if (!f->value_json || !strstr(f->value_json, "object_nation"))
+        return;
+    json_t *v = json_loads(f->value_json, 0, NULL);
+    const char *o = json_string_value(json_object_get(v, "object_nation"));
+    if (o && strlen(o) < 64)
+        strcpy(out, o);
+    json_decref(v);
+}
+
+/* 1 when x and y are both known and differ */
+static int known_apart(const char *x, const char *y)
+{
+    return x && *x && y && *y && strcmp(x, y) != 0;
+}
+
+/* Event pairs paired `same` in an aligned sentence pair whose predicate is
+ * directed (root pack "diff_directed_events": who attacked whom matters;
+ * not MEET or AGREE) and whose actor's country or target's country differs
+ * where both sides name it: changed, act[i] = 2 (certain) within one
+ * language, 1 across languages (each pack reads nationality words its own
+ * way). */
+static void mark_actor_changed(side *a, side *b, unsigned char *cat,
+                               unsigned char *act, const json_t *directed,
+                               int cross_lang)
+{
+    if (!json_is_array(directed))
+        return;
+    for (size_t i = 0; i < a->fs->n_facts; i++) {
+        const story_fact *f = &a->fs->facts[i];
+        if (a->match[i] < 0 || cat[i] != STORY_DIFF_SAME ||
+            f->type != STORY_FACT_EVENT || !f->predicate)
+            continue;
+        const story_fact *g = &b->fs->facts[a->match[i]];
+        if (g->type != STORY_FACT_EVENT || !g->predicate ||
+            strcmp(f->predicate, g->predicate) != 0 ||
+            !aligned(a, i, b, (size_t)a->match[i]))
+            continue;
+        int dir = 0;
+        size_t k;
+        json_t *c;
+        json_array_foreach(directed, k, c) {
+            const char *p = json_string_value(c);
+            dir |= p && !strcmp(p, f->predicate);
+        }
+        if (!dir)
+            continue;
+        char oa[64], ob[64];
+        object_nation(f, oa);
+        object_nation(g, ob);
+        if (!known_apart(f->nationality, g->nationality) &&
+            !known_apart(oa, ob))
+            continue;
+        cat[i] = STORY_DIFF_CHANGED;
+        act[i] = (unsigned char)(cross_lang ? 1 : 2);
+    }
+}
+
+/* The name of the entity fact of key "entity|<k>" in fs, else k. */
+static const char *nation_name(const story_factset *fs, const char *k)
+{
+    for (size_t i = 0; i < fs->n_facts; i++) {
+        const story_fact *e = &fs->facts[i];
+        if (e->type == STORY_FACT_ENTITY && e->key &&
+            !strncmp(e->key, "entity|", 7) && !strcmp(e->key + 7, k))
+            return e->name && *e->name ? e->name : k;
+    }
+    return k;
+}
+
+/* "ATTACK (by Russia, on Ukraine)": event f's predicate with the
+ * countries the other side names too (out: 256 bytes). */
+static void actor_label(const story_factset *fs, const story_fact *f,
+                        const story_fact *g, char *out)
+{
+    char of[64], og[64];
+    object_nation(f, of);
+    object_nation(g, og);
+    int by = f->nationality && *f->nationality && g->nationality &&
+             *g->nationality;
+    int on = of[0] && og[0];
+    snprintf(out, 256, "%s%s%s%s%s%s%s", f->predicate,
+             by || on ? " (" : "", by ? "by " : "",
+             by ? nation_name(fs, f->nationality) : "",
+             by && on ? ", " : "", on ? "on " : "",
+             on ? nation_name(fs, of) : "");
+    if (by || on)
+        strncat(out, ")", 256 - strlen(out) - 1);
+}
+
 int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                      const story_factset *fa, const story_article *b,
                      const story_factset *fb, const story_alignment *al,
@@ -6131,6 +6233,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     unsigned char *hed = NULL; /* per A fact: hedge_cue_pairs' mark */
     long *swap = NULL; /* per A fact: its partner in a role swap, -1 */
     unsigned char *cnt = NULL; /* per A fact: mark_counted_apart's mark */
+    unsigned char *act = NULL; /* per A fact: mark_actor_changed's mark */
     unsigned char *rival_a = NULL, *rival_b = NULL; /* linked_rivals */
     story_vec v;
     story_diff *d = NULL;
@@ -6183,9 +6286,10 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     hed = story__calloc(fa->n_facts + 1, 1);
     swap = story__calloc(fa->n_facts + 1, sizeof *swap);
     cnt = story__calloc(fa->n_facts + 1, 1);
+    act = story__calloc(fa->n_facts + 1, 1);
     rival_a = story__calloc(fa->n_facts + 1, 1);
     rival_b = story__calloc(fb->n_facts + 1, 1);
-    if (rc || !cat || !pol || !hed || !swap || !cnt || !rival_a ||
+    if (rc || !cat || !pol || !hed || !swap || !cnt || !act || !rival_a ||
         !rival_b) {
         rc = STORY_ENOMEM;
         goto done;
@@ -6394,6 +6498,16 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                                story_langpack_field(root, "counted_disjoint"),
                                cross_lang);
     }
+    /* one event told with another actor or target ("Russian troops
+     * attacked" -> "Ukrainian troops attacked") */
+    {
+        const story_langpack *root = NULL;
+        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
+            mark_actor_changed(
+                &sa, &sb, cat, act,
+                story_langpack_field(root, "diff_directed_events"),
+                cross_lang);
+    }
 
     fold_repeated_values(&sa, &sb);
     fold_repeated_values(&sb, &sa);
@@ -6425,6 +6539,7 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
                            cross_lang);
         const story_fact *g = j >= 0 ? &fb->facts[j] : NULL;
         story_fact xf, xg;
+        char lab_a[256], lab_b[256];
         if (g && swap[i] >= 0 && sa.match[swap[i]] >= 0) {
             /* a swap shows both values in their roles */
             swap_span(a, f, &fa->facts[swap[i]], &xf);
@@ -6451,6 +6566,18 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
             g = &xg;
         } else if (g && cnt[i]) {
             sure = cnt[i] == 2;
+        } else if (g && act[i]) {
+            /* shown with the countries: "ATTACK (by Russia)" */
+            sure = act[i] == 2;
+            actor_label(fa, f, g, lab_a);
+            actor_label(fb, g, f, lab_b);
+            xf = *f;
+            xg = *g;
+            xf.predicate = lab_a;
+            xg.predicate = lab_b;
+            xf.entity = xg.entity = -1;
+            f = &xf;
+            g = &xg;
         }
         rc = push_entry(&v, c, f->type, (long)i, j,
                         detail(c, a, fa, f, b, fb, g), sure);
@@ -6507,6 +6634,7 @@ done:
     free(hed);
     free(swap);
     free(cnt);
+    free(act);
     free(rival_a);
     free(rival_b);
     json_decref(ant_own);

@@ -876,10 +876,99 @@ static int place_adjunct(fx *x, size_t i)
     return 0;
 }
 
+/* Token k is a word of at least 2 letters written in capitals only. */
+static int caps_word(const story_article *a, size_t k)
+{
+    const story_token *t = &a->tokens[k];
+    if (!(t->flags & STORY_TOKEN_LETTER) || (t->flags & STORY_TOKEN_NUMBER))
+        return 0;
+    size_t q = t->start, letters = 0;
+    while (q < t->end) {
+        UChar32 c;
+        U8_NEXT(a->text, q, t->end, c);
+        if (c < 0 || u_islower(c) || u_istitle(c))
+            return 0;
+        letters += u_isUUppercase(c) != 0;
+    }
+    return letters >= 2;
+}
+
+/* Token i is a word of a dateline (fresh-user 19 M6): one of the first
+ * DATELINE_MAX_PARAGRAPH + 1 paragraphs opens with at most
+ * DATELINE_MAX_WORDS words written in capitals, joined by spaces, that
+ * are no name but of a place, followed by a comma, a dash or "(" ("KYIV,
+ * March 4 -", "NEW YORK (AP) —", uk "КИЇВ, 4 березня -"); the dateline
+ * runs to the first spaced dash within DATELINE_MAX_BYTES after them (the
+ * date and an agency credit: "ODESA, 2 maja (PAP) -"), else it is those
+ * words. The place and agency the story was filed from, never an event's
+ * actor ("KYIV, March 4 - A missile strike killed 12" read KYIV KILL). */
+#define DATELINE_MAX_WORDS 3
+#define DATELINE_MAX_PARAGRAPH 2
+#define DATELINE_MAX_BYTES 80
+static int dateline_token(fx *x, size_t i)
+{
+    const story_article *a = x->a;
+    size_t para = a->sentences[a->tokens[i].sentence].paragraph;
+    if (x->cjk || para > DATELINE_MAX_PARAGRAPH || para >= a->n_paragraphs)
+        return 0;
+    size_t ps = a->paragraphs[para].start, pe = a->paragraphs[para].end;
+    if (a->tokens[i].start < ps || a->tokens[i].start - ps > DATELINE_MAX_BYTES)
+        return 0;
+    size_t f = i; /* the paragraph's first token */
+    while (f > 0 && a->tokens[f - 1].start >= ps)
+        f--;
+    size_t k = f;
+    while (k < a->n_tokens && k < f + DATELINE_MAX_WORDS &&
+           a->tokens[k].start < pe && caps_word(a, k) &&
+           (k == f || story__fx_adjacent(x, k - 1, 0))) {
+        long en = x->tok_ent[k];
+        if (en >= 0 &&
+            strcmp(((story_fact *)x->facts.data)[story__fx_entity_fact(x, en)]
+                       .entity_kind,
+                   "place") != 0)
+            return 0;
+        k++;
+    }
+    if (k == f)
+        return 0;
+    size_t q = a->tokens[k - 1].end;
+    while (q < pe && a->text[q] == ' ')
+        q++;
+    if (q >= pe)
+        return 0;
+    const char *t = a->text;
+    if (t[q] != ',' && t[q] != '(' && t[q] != '-' &&
+        !(pe - q >= 3 && (memcmp(t + q, "\xe2\x80\x93", 3) == 0 ||
+                          memcmp(t + q, "\xe2\x80\x94", 3) == 0)))
+        return 0;
+    /* the first spaced dash: " - ", " – ", " — " */
+    size_t end = a->tokens[k - 1].end;
+    for (size_t p = a->tokens[k - 1].end;
+         p + 2 < pe && p < a->tokens[k - 1].end + DATELINE_MAX_BYTES; p++) {
+        if (t[p] != ' ')
+            continue;
+        size_t dl = t[p + 1] == '-' ? 1
+                    : (pe - p >= 5 &&
+                       (memcmp(t + p + 1, "\xe2\x80\x93", 3) == 0 ||
+                        memcmp(t + p + 1, "\xe2\x80\x94", 3) == 0))
+                        ? 3
+                        : 0;
+        if (dl && p + 1 + dl < pe && t[p + 1 + dl] == ' ') {
+            end = p;
+            break;
+        }
+    }
+    return a->tokens[i].end <= end;
+}
+
 static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
                                           long *ei, int actor)
 {
     size_t n;
+    if (actor && dateline_token(x, i)) {
+        *ei = -1;
+        return NULL;
+    }
     const char *p = story__fx_participant(x, i, ei);
     if (p && actor && *ei < 0 && !can_act(p) &&
         !story__fx_match(x, "roles", i, x->a->n_tokens, &n))
@@ -946,13 +1035,17 @@ static const char *participant_or_pronoun(fx *x, size_t i, size_t e,
     return NULL;
 }
 
+/* The token of the actor first_actor found last (actor_nation). */
+static _Thread_local size_t actor_tok;
+
 /* First actor-like participant in tokens [lo, hi). */
 static const char *first_actor(fx *x, size_t lo, size_t hi, size_t e,
                                long *ei)
 {
     const char *p = NULL;
     for (size_t q = lo; q < hi && !p; q++)
-        p = participant_or_pronoun(x, q, e, ei, 1);
+        if ((p = participant_or_pronoun(x, q, e, ei, 1)) != NULL)
+            actor_tok = q;
     return p;
 }
 
@@ -1048,8 +1141,16 @@ static const char *pick_actor(fx *x, size_t k, size_t n, size_t b, size_t e,
         if (r < e && story_langpack_has(x->lp, "determiners",
                                         x->a->tokens[r].key))
             r++;
+        /* one lower-case adjective before the noun ("griffen russische
+         * Truppen … an", session 20) */
+        size_t r1 = r + 1;
+        if (r1 < e && !(x->a->tokens[r].flags & STORY_TOKEN_CAPITAL) &&
+            (x->a->tokens[r].flags & STORY_TOKEN_LETTER) &&
+            (x->a->tokens[r1].flags & STORY_TOKEN_CAPITAL) &&
+            story__fx_adjacent(x, r, 0))
+            r1++;
         if (r < e && !story__fx_clause_break_before(x, r))
-            p = first_actor(x, r, r + 1, e, ei);
+            p = first_actor(x, r, r1, e, ei);
     }
     if (!p && cs > strong)
         p = first_actor(x, strong, cs, e, ei);
@@ -1191,7 +1292,112 @@ static void dup_polarity(fx *x, size_t fi, size_t k0, size_t s, size_t k,
         f->negated = 0;
 }
 
-static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
+/* ---- whose event (session 20, fresh-user 19 H1) -------------------------
+ * "Russian troops attacked Ukrainian positions" and "Ukrainian troops
+ * attacked Russian positions" had one key and one slot (event|soldier|
+ * ATTACK|…): the nationality words are entity facts of their country
+ * (facts_entity.c) but no participants. An event's actor_nation is the
+ * country of its actor: the actor itself when it is a place entity
+ * ("Russia attacked"), else a country or nationality word right before the
+ * actor noun ("Russian troops", "російські війська"), else, without an
+ * actor, a nationality word right before the predicate noun ("a Russian
+ * missile strike"); its object_nation a nationality word right after the
+ * predicate ("attacked Ukrainian positions"), else the object when it is a
+ * place entity. None in a passive clause (pack "passive_auxiliaries":
+ * "Ukrainian positions were attacked by …" names the target first). */
+#define NATION_BEFORE_TOKENS 3 /* "the Russian defence ministry" */
+#define NATION_AFTER_TOKENS 3  /* "attacked the Ukrainian positions" */
+#define NATION_NOUN_TOKENS 2   /* "a Russian missile strike"; not the
+                                  subject of a passive "Ukrainian
+                                  positions were attacked" */
+
+/* Per token: the index of the place entity fact starting at it, or -1
+ * (one pass over the facts; the caller frees). NULL on no memory. */
+static long *place_tokens(fx *x)
+{
+    const story_article *a = x->a;
+    long *tp = malloc((a->n_tokens + 1) * sizeof *tp);
+    if (!tp)
+        return NULL;
+    for (size_t t = 0; t < a->n_tokens; t++)
+        tp[t] = -1;
+    const story_fact *fs = (const story_fact *)x->facts.data;
+    for (size_t i = 0; i < x->facts.len; i++) {
+        if (fs[i].type != STORY_FACT_ENTITY || !fs[i].entity_kind ||
+            strcmp(fs[i].entity_kind, "place") != 0 || !fs[i].key)
+            continue;
+        size_t lo = 0, hi = a->n_tokens; /* first token starting >= */
+        while (lo < hi) {
+            size_t m = lo + (hi - lo) / 2;
+            if (a->tokens[m].start < fs[i].start)
+                lo = m + 1;
+            else
+                hi = m;
+        }
+        if (lo < a->n_tokens && a->tokens[lo].start == fs[i].start)
+            tp[lo] = (long)i;
+    }
+    return tp;
+}
+
+/* The country key ("rs") of a place fact at a token of one clause: from
+ * token pos - 1 back to lo (before), or from pos up to hi - 1 (after);
+ * only a nationality word (no entity mention of its own) when
+ * words_only. */
+static const char *nation_tok(fx *x, const long *tp, size_t t,
+                              int words_only)
+{
+    const story_fact *fs = (const story_fact *)x->facts.data;
+    if (tp[t] >= 0 && (!words_only || x->tok_ent[t] < 0))
+        return fs[tp[t]].key + strlen("entity|");
+    return NULL;
+}
+
+static const char *nation_before(fx *x, const long *tp, size_t pos,
+                                 size_t lo, int words_only)
+{
+    for (size_t t = pos; t-- > lo;) {
+        if (story__fx_clause_break_before(x, t + 1))
+            return NULL;
+        const char *c = nation_tok(x, tp, t, words_only);
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
+static const char *nation_after(fx *x, const long *tp, size_t pos,
+                                size_t hi, int words_only)
+{
+    for (size_t t = pos; t < hi; t++) {
+        if (story__fx_clause_break_before(x, t))
+            return NULL;
+        const char *c = nation_tok(x, tp, t, words_only);
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
+/* The predicate at tokens k.. follows a passive auxiliary ("were
+ * attacked", "was reportedly attacked", de "wurde … angegriffen" within
+ * the clause's last 3 words). */
+static int passive_at(fx *x, size_t k, size_t b)
+{
+    if (!json_is_array(story_langpack_field(x->lp, "passive_auxiliaries")))
+        return 0;
+    for (size_t q = k; q > b && q + 3 > k; q--) {
+        if (story__fx_clause_break_before(x, q))
+            return 0;
+        if (story_langpack_has(x->lp, "passive_auxiliaries",
+                               x->a->tokens[q - 1].key))
+            return 1;
+    }
+    return 0;
+}
+
+static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s,
+                           const long *tp)
 {
     const story_article *a = x->a;
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
@@ -1245,8 +1451,12 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
         }
         long actor_e = -1, obj_e = -1;
         const char *actor = NULL, *obj = NULL;
+        actor_tok = (size_t)-1;
         actor = pick_actor(x, k, n, b, e, &actor_e);
-        for (size_t q = k + n; q < e && q < k + n + 4 && !obj; q++) {
+        size_t at = actor ? actor_tok : (size_t)-1;
+        /* after a subject that follows its verb (verb second) */
+        size_t o0 = at != (size_t)-1 && at >= k + n ? at + 1 : k + n;
+        for (size_t q = o0; q < e && q < o0 + 4 && !obj; q++) {
             if (story__fx_clause_break_before(x, q))
                 break;
             obj = participant_or_pronoun(x, q, e, &obj_e, 0);
@@ -1256,9 +1466,50 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
                 obj_e = -1;
             }
         }
+        const char *anat = NULL, *onat = NULL;
+        if (tp && !passive_at(x, k, b)) {
+            const story_fact *fs = (const story_fact *)x->facts.data;
+            if (actor && actor_e >= 0 &&
+                !strcmp(fs[story__fx_entity_fact(x, actor_e)].entity_kind,
+                        "place"))
+                anat = actor;
+            else if (actor && actor_e < 0 && at != (size_t)-1) {
+                /* before the actor noun, not before the predicate when
+                 * the subject follows its verb */
+                size_t lo = at > b + NATION_BEFORE_TOKENS
+                                ? at - NATION_BEFORE_TOKENS
+                                : b;
+                if (at > k && lo < k + n)
+                    lo = k + n;
+                anat = nation_before(x, tp, at, lo, 0);
+            }
+            else if (!actor) /* "a Russian (missile) strike" */
+                anat = nation_before(x, tp, k,
+                                     k > b + NATION_NOUN_TOKENS
+                                         ? k - NATION_NOUN_TOKENS
+                                         : b,
+                                     1);
+            /* verb second (de) without a subject found: the words
+             * after the verb may be its subject ("nahmen französische
+             * Polizisten … fest") */
+            int after_ok = actor || !json_is_array(story_langpack_field(
+                                         x->lp, "event_v2_auxiliaries"));
+            if (after_ok)
+                onat = nation_after(x, tp, o0,
+                                    o0 + NATION_AFTER_TOKENS < e
+                                        ? o0 + NATION_AFTER_TOKENS
+                                        : e,
+                                    1);
+            if (after_ok && !onat && obj && obj_e >= 0 &&
+                !strcmp(fs[story__fx_entity_fact(x, obj_e)].entity_kind,
+                        "place"))
+                onat = obj;
+        }
         story_fact f;
         memset(&f, 0, sizeof f);
         f.type = STORY_FACT_EVENT;
+        /* for an event: the country of its actor (actor_nation) */
+        f.nationality = story__fx_strdup(x, anat ? anat : "");
         f.sentence = s;
         f.start = a->tokens[k].start;
         f.end = a->tokens[k + n - 1].end;
@@ -1283,6 +1534,10 @@ static int events_sentence(fx *x, fx_evstems *es, json_t *disc, size_t s)
                                               : json_null());
         json_object_set_new(o, "predicate", json_string(pred));
         json_object_set_new(o, "object", obj ? json_string(obj) : json_null());
+        if (anat)
+            json_object_set_new(o, "actor_nation", json_string(anat));
+        if (onat)
+            json_object_set_new(o, "object_nation", json_string(onat));
         f.value_json = story__fx_json(x, o);
         story__fx_push(x, &f);
         k += n - 1;
@@ -1296,8 +1551,10 @@ int story__fx_events(fx *x)
     if (story__fx_evstems_init(x, &es))
         return x->rc;
     json_t *disc = discourse_senses(x, &es);
+    long *tp = place_tokens(x); /* NULL: no nations, the events still */
     for (size_t s = 0; s < x->a->n_sentences && !x->rc; s++)
-        events_sentence(x, &es, disc, s);
+        events_sentence(x, &es, disc, s, tp);
+    free(tp);
     json_decref(disc);
     story__fx_evstems_free(&es);
     return x->rc;

@@ -484,6 +484,90 @@ static void test_event_memo_across_articles(void **state)
     story_free(first[1]);
 }
 
+/* Session 20 (fresh-user 19 M6): a dateline place in capitals, and an
+ * agency credit before its dash, is never an event's actor ("KYIV, March
+ * 4 - A missile strike killed 12" read KYIV KILL), in every language. */
+static void test_dateline_no_actor(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *pred;
+    } cases[] = {
+        {"en", "Harbour attack\n\nODESA, May 2 - A drone attack on the port "
+               "killed three sailors.", "KILL"},
+        {"en", "Harbour attack\n\nODESA, May 2 (Reuters) - A drone attack "
+               "on the port killed three sailors.", "KILL"},
+        {"uk", "Атака на порт\n\nОДЕСА, 2 травня - Атака дронів на порт "
+               "убила трьох моряків.", "KILL"},
+        {"ru", "Атака на порт\n\nОДЕССА, 2 мая - Атака дронов на порт "
+               "убила трех моряков.", "KILL"},
+        {"pl", "Atak na port\n\nODESA, 2 maja (PAP) - W ataku dronów na "
+               "port zginęło trzech marynarzy.", "KILL"},
+        {"de", "Angriff auf den Hafen\n\nODESSA, 2. Mai - Ein "
+               "Drohnenangriff auf den Hafen hat drei Seeleute getötet.",
+         "KILL"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        assert_actor(&r, 1, cases[c].pred, "");
+        run_free(&r);
+    }
+    /* an organisation in capitals opening a sentence still acts */
+    run en = extract("NATO, the alliance, attacked the plan.", "en");
+    assert_actor(&en, 0, "ATTACK", "nt");
+    run_free(&en);
+}
+
+/* Session 20 (fresh-user 19 H1): an event carries the country of its
+ * actor (story_fact.nationality, value actor_nation) and of its target
+ * (value object_nation) from nationality words: "American troops
+ * attacked Russian positions" by as, on rs, in en uk ru pl de (de: the
+ * subject after the verb). No nations in a passive clause, whose first
+ * noun is the target. */
+static void assert_nations(const run *r, size_t s, const char *pred,
+                           const char *by, const char *on)
+{
+    const story_fact *f = event_in(r, s, pred);
+    assert_non_null(f);
+    assert_string_equal(f->nationality, by);
+    char want[64];
+    snprintf(want, sizeof want, "\"object_nation\":\"%s\"", on);
+    if (*on && !strstr(f->value_json, want))
+        fail_msg("sentence %zu %s: %s, want %s", s, pred, f->value_json, on);
+    if (!*on)
+        assert_null(strstr(f->value_json, "object_nation"));
+}
+
+static void test_actor_nation(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "American troops attacked Russian positions near the river."},
+        {"uk", "Американські війська атакували російські позиції біля "
+               "річки."},
+        {"ru", "Американские войска атаковали российские позиции у реки."},
+        {"pl", "Amerykańskie wojska zaatakowały rosyjskie pozycje nad "
+               "rzeką."},
+        {"de", "Amerikanische Truppen griffen russische Stellungen am Fluss "
+               "an."},
+        {"de", "Am Abend griffen amerikanische Truppen russische Stellungen "
+               "am Fluss an."},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run r = extract(cases[c].text, cases[c].lang);
+        assert_nations(&r, 0, "ATTACK", "as", "rs");
+        run_free(&r);
+    }
+    run en = extract("A Russian missile strike hit the depot.\n\n"
+                     "Russian positions were attacked by American troops.",
+                     "en");
+    assert_nations(&en, 0, "ATTACK", "rs", "");
+    assert_nations(&en, 1, "ATTACK", "", "");
+    run_free(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +582,8 @@ int main(void)
         cmocka_unit_test(test_quantity_event_sense),
         cmocka_unit_test(test_separable_verbs),
         cmocka_unit_test(test_event_memo_across_articles),
+        cmocka_unit_test(test_dateline_no_actor),
+        cmocka_unit_test(test_actor_nation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
