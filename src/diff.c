@@ -5793,11 +5793,19 @@ static int negation_scope_shared(const story_article *p, size_t at,
             continue;
         if (!(t->flags & STORY_TOKEN_LETTER) || !t->key)
             continue;
+        /* the same word, also inflected apart ("certify" / "certified",
+         * "confirm" / "confirmed"): a common prefix of at least 4 bytes
+         * that leaves at most 3 bytes of the shorter key */
         int found = 0;
+        size_t tl = strlen(t->key);
         for (size_t j = 0; j < q->n_tokens && !found; j++) {
             const story_token *u = &q->tokens[j];
-            found = u->start >= qf && u->start < qt && u->key &&
-                    strcmp(u->key, t->key) == 0;
+            if (u->start < qf || u->start >= qt || !u->key)
+                continue;
+            size_t ul = strlen(u->key), c = 0, m = tl < ul ? tl : ul;
+            while (c < m && t->key[c] == u->key[c])
+                c++;
+            found = c == tl && c == ul ? 1 : c >= 4 && c + 3 >= m;
         }
         if (!found)
             return 0;

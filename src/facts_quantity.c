@@ -916,6 +916,22 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
                 round(n->value * 1000);
             n = &mn;
         }
+        /* "a 54-year-old man": the counted "year" hyphened to a pack
+         * "age_adjectives" word ("old") is an age, as "54 years old"
+         * (unit year_of_age), not a count of years (session 20,
+         * fresh-user 19 H6: de "seit 30 Jahren" paired with en
+         * "54-year-old" as 30 -> 54 years) */
+        if (counted && strcmp(counted, "year") == 0 && !n->unit[0] &&
+            ci + 1 < e && story__fx_adjacent(x, ci, 1) &&
+            !story__fx_adjacent(x, ci, 0) && x->a->tokens[ci + 1].key &&
+            story_langpack_has(x->lp, "age_adjectives",
+                               x->a->tokens[ci + 1].key)) {
+            if (n != &mn) {
+                mn = *n;
+                n = &mn;
+            }
+            snprintf(mn.unit, sizeof mn.unit, "%s", "year_of_age");
+        }
         /* a unit from the number itself ($, %, km) wins over a noun */
         if (n->unit[0])
             counted = NULL;

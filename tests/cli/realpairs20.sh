@@ -103,4 +103,17 @@ w i.d "Forest officer held in bribery case" \
 cmp_text "SFS -> SRB, each written on one side: changed" 1 \
   '\[~\] changed entity .*SFS → SRB' "$tmp/i.c" "$tmp/i.d"
 
+# ---- H6: "54-year-old" is an age, as "54 years old", no count of years ---
+w y.a "Mayor resigns" "The 61-year-old mayor of Carrow resigned on Monday."
+run facts --format=json "$tmp/y.a"
+python3 - "$tmp/out" <<'PY' && ok "N-year-old is an age" || fail "N-year-old"
+import json, sys
+d = json.load(open(sys.argv[1]))
+q = [f["value"] for f in d["facts"] if f["type"] == "quantity"]
+assert q and q[0]["number"] == 61 and q[0]["unit"] == "year_of_age", q
+PY
+w y.b "Mayor resigns" "The mayor of Carrow, who led the town for 25 years, resigned on Monday."
+cmp_text "an age and a count of years are no changed value" 1 \
+  'summary: .* 0 changed' "$tmp/y.a" "$tmp/y.b"
+
 finish
