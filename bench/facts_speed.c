@@ -36,6 +36,10 @@
  *       (session 14, fresh-user 14: the test of a capitalised word ending
  *       a name elsewhere scanned every token per candidate, and 1.9 MB of
  *       such text took over 300 s)
+ *   facts_initials_run_growth_ratio  CPU time of one paragraph of
+ *       160,000 initials "A. " (about 0.5 MB, one sentence) over 8 times
+ *       that of 20,000 (fastest of 3): 1.0 is linear (session 20,
+ *       fresh-user 20 L8: 0.9 MB of it ran over 17 minutes)
  * Anchor: Stanford OpenIE, about 100 sentences/s per core (target: at
  * least 100x).
  */
@@ -266,6 +270,20 @@ int main(int argc, char **argv)
                 t_small = t;
         }
         bench_figure("facts_repeated_names_growth_ratio",
+                     t_big > 0 && t_small > 0 ? t_big / (8.0 * t_small)
+                                              : -1);
+    }
+    {
+        /* one "sentence" of initials: no piece ends it, so the segmenter
+         * merges 160,000 pieces into one (session 20, fresh-user 20 L8:
+         * each merge rescanned the whole sentence for open brackets) */
+        double t_big = repeated_run(ctx, "A. ", 160000), t_small = -1;
+        for (int k = 0; k < 3; k++) {
+            double t = repeated_run(ctx, "A. ", 20000);
+            if (t > 0 && (t_small < 0 || t < t_small))
+                t_small = t;
+        }
+        bench_figure("facts_initials_run_growth_ratio",
                      t_big > 0 && t_small > 0 ? t_big / (8.0 * t_small)
                                               : -1);
     }

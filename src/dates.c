@@ -273,14 +273,17 @@ static void cyr_lookalikes(story_buf *b)
     static const char *const to[] = {"\xD0\xB0", "\xD1\x81", "\xD0\xB5",
                                      "\xD1\x96", "\xD0\xBE", "\xD1\x80",
                                      "\xD1\x85", "\xD1\x83"};
-    int cyr = 0, lat = 0;
-    for (size_t i = 0; i < b->len; i++) {
+    /* most words have no Cyrillic letter (lead byte D0/D1): one cheap
+     * pass decides, before the look-alike letters are searched */
+    if (!memchr(b->data, 0xD0, b->len) && !memchr(b->data, 0xD1, b->len))
+        return;
+    int lat = 0;
+    for (size_t i = 0; i < b->len && !lat; i++) {
         unsigned char c = (unsigned char)b->data[i];
-        cyr |= c == 0xD0 || c == 0xD1;
-        lat |= c && c < 0x80 && strchr(from, c) != NULL;
+        lat = c && c < 0x80 && strchr(from, c) != NULL;
     }
     char tmp[DFOLD_MAX * 2];
-    if (!cyr || !lat || b->len * 2 >= sizeof tmp)
+    if (!lat || b->len * 2 >= sizeof tmp)
         return;
     size_t o = 0;
     for (size_t i = 0; i < b->len; i++) {

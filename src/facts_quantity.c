@@ -105,14 +105,16 @@ static int plain_gap(const fx *x, size_t k)
     return 1;
 }
 
-/* Event word of sentence s for token i: an event after i in i's own
+/* Event word of sentence s for token i (the number; lead: the first token
+ * of its phrase, a qualifier or currency sign before it, else i): the
+ * event word right before lead, then an event after i in i's own
  * clause segment first (no punctuation clause break and no coordinator of
  * the pack's "clause_coordinators" between them: "15 people were injured
  * and 2,300 residents were evacuated" -> 2,300 EVACUATE), then the
  * best-ranked concept (event_rank), nearest to i among those (on a tie
  * the later one). */
 static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
-                                  size_t *at)
+                                  size_t lead, size_t *at)
 {
     size_t b = x->sent_tok[s], e = x->sent_tok[s + 1], n;
     const char *best = NULL;
@@ -143,9 +145,9 @@ static const char *sentence_event(fx *x, fx_evstems *es, size_t s, size_t i,
                      (story__fx_event_match(x, es, i + 1, e, &n) ||
                       (i + 2 < e && plain_gap(x, i + 1) &&
                        story__fx_event_match(x, es, i + 2, e, &n)));
-    for (size_t k = i; !noun_after && k > b && k + 3 > i; k--) {
+    for (size_t k = lead; !noun_after && k > b && k + 3 > lead; k--) {
         const char *c = story__fx_event_match(x, es, k - 1, e, &n);
-        if (c && k - 1 + n == i) {
+        if (c && k - 1 + n == lead) {
             if (at)
                 *at = k - 1;
             return c;
@@ -192,7 +194,7 @@ static const char *date_fact_init(fx *x, fx_evstems *es, const story_date *dt,
     f->end = dt->end;
     f->entity = -1;
     size_t ti = token_containing(x, s, dt->start);
-    const char *ev = sentence_event(x, es, s, ti, NULL);
+    const char *ev = sentence_event(x, es, s, ti, ti, NULL);
     f->event = story__fx_strdup(x, ev ? ev : "");
     *o = json_object();
     json_object_set_new(*o, "event", ev ? json_string(ev) : json_null());
@@ -945,7 +947,16 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
         int in_name = name_number(x, n, s, nt, counted);
         if (in_name)
             counted = NULL;
-        const char *ev = sentence_event(x, es, s, nt, NULL);
+        /* the phrase's first token: "killed at least 12 people and
+         * injured 30" counts 12 KILL; the qualifier hid "killed" from the
+         * number, and the event after it took the count (session 20,
+         * fresh-user 20 H6: updated death tolls read as injured) */
+        size_t lt = n->start < n->num_start ? token_containing(x, s, n->start)
+                                            : nt;
+        if (lt > nt || lt >= x->a->n_tokens ||
+            x->a->tokens[lt].start < n->start)
+            lt = nt;
+        const char *ev = sentence_event(x, es, s, nt, lt, NULL);
         char v1[48], v2[48], val[100];
         story__fx_fmt_num(v1, sizeof v1, n->value);
         if (n->is_range && n->value_hi != n->value) {

@@ -18,6 +18,7 @@
  */
 #include "normalize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,109 @@ static inline int32_t next_cp(const char *str, size_t len, size_t *i)
     return story__utf8_next(str, len, i);
 }
 
+/* The key of each code point below U+0800 (ASCII, Latin, Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic …) on its own, for words written in
+ * those only (session 20: folding took 8 % of bench/run facts-speed,
+ * most of it ICU's UTF-16 pass over words of the Cyrillic and Latin
+ * translations). The entry of c is the UTF-8 of NFKC_Casefold of
+ * story__unify_punct(c) (c itself for the letters normalize_whole calls
+ * plain) without the code points key_drops drops; empty for a code point
+ * removed before normalisation (ignorable, key_drops). It is valid only
+ * when that code point has a normalisation boundary before it
+ * (unorm2_hasBoundaryBefore): then, with a boundary before every code
+ * point of a word, every segment is one code point, and the word's key
+ * is the concatenation of the entries (UAX #15: normalisation does not
+ * interact across a boundary). A word holding any other code point takes
+ * normalize_whole or the segment path. Built once per process. */
+#define FOLD_TAB_N 0x800
+#define FOLD_TAB_MAXB 12
+typedef struct fold_entry {
+    signed char len; /* bytes of out; -1: not valid, take the full path */
+    char out[FOLD_TAB_MAXB];
+} fold_entry;
+static fold_entry fold_tab[FOLD_TAB_N];
+static pthread_once_t fold_tab_once = PTHREAD_ONCE_INIT;
+
+/* letters of most scripts are neither ignorable nor unified (see
+ * normalize_whole) */
+static int plain_cp(int32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x2B9) ||
+           (c >= 0x300 && c < 0x2000) || (c >= 0x3010 && c < 0xFE00);
+}
+
+static void fold_tab_build(void)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFKCCasefoldInstance(&e);
+    for (int32_t c = 0; c < FOLD_TAB_N; c++) {
+        fold_entry *f = &fold_tab[c];
+        f->len = -1;
+        if (U_FAILURE(e) || c == 0 || U_IS_SURROGATE(c))
+            continue;
+        int plain = plain_cp(c);
+        if ((!plain && story__is_ignorable(c)) || key_drops(c)) {
+            f->len = 0;
+            continue;
+        }
+        int32_t u = plain ? c : story__unify_punct(c);
+        if (!unorm2_hasBoundaryBefore(n2, u))
+            continue;
+        UChar src[2], d[16];
+        int32_t sn = 0;
+        U16_APPEND_UNSAFE(src, sn, u);
+        UErrorCode e2 = U_ZERO_ERROR;
+        int32_t n = unorm2_normalize(n2, src, sn, d, 16, &e2);
+        if (U_FAILURE(e2))
+            continue;
+        char out[4 * 16];
+        size_t o = 0;
+        for (int32_t i = 0; i < n;) {
+            UChar32 r;
+            U16_NEXT(d, i, n, r);
+            if (!key_drops(r))
+                o += story__utf8_put(out + o, r);
+        }
+        if (o <= FOLD_TAB_MAXB) {
+            memcpy(f->out, out, o);
+            f->len = (signed char)o;
+        }
+    }
+}
+
+/* Without a byte map: the key of [s, s + len) through fold_tab when every
+ * code point of it has a valid entry. 0 done, 1 not applicable (out
+ * untouched), -1 out of memory. */
+static int fold_by_table(story_buf *out, const char *s, size_t len)
+{
+    if (pthread_once(&fold_tab_once, fold_tab_build))
+        return 1;
+    if (story_buf_grow(out, FOLD_TAB_MAXB / 2 * len + 1))
+        return -1;
+    char *o = out->data + out->len;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        int32_t c;
+        if (u[i] < 0x80) {
+            c = u[i++];
+        } else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len &&
+                   (u[i + 1] & 0xC0) == 0x80) {
+            c = ((int32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+            i += 2;
+        } else {
+            return 1;
+        }
+        const fold_entry *f = &fold_tab[c];
+        if (f->len < 0)
+            return 1;
+        memcpy(o, f->out, (size_t)f->len);
+        o += f->len;
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 /* Without a byte map, a short text with non-ASCII is normalised in one
  * call: normalisation never interacts across a boundary, so the whole
  * text gives the concatenation of its segments (texts of up to
@@ -191,8 +295,7 @@ static int normalize_whole(story_buf *out, const char *s, size_t len,
         if (c >= 0x80)
             ascii = 0;
         /* letters of most scripts are neither ignorable nor unified */
-        int plain = (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x2B9) ||
-                    (c >= 0x300 && c < 0x2000) || (c >= 0x3010 && c < 0xFE00);
+        int plain = plain_cp(c);
         if ((!plain && story__is_ignorable(c)) || key_drops(c)) {
             same = 0;
             continue;
@@ -270,6 +373,17 @@ int story__normalize_key_buf(story_buf *out, story_vec *map, const char *s,
             out->data[out->len] = '\0';
             return 0;
         }
+    }
+    if (!map) {
+        size_t at = out->len;
+        int t = fold_by_table(out, s, len);
+        if (t < 0)
+            return story__error(err, STORY_ENOMEM, NULL, -1, "out of memory");
+        if (t == 0)
+            return 0;
+        out->len = at;
+        if (out->data)
+            out->data[at] = '\0';
     }
     if (!map && len <= 4 * WHOLE_MAX) {
         int w = normalize_whole(out, s, len, n2);

@@ -45,7 +45,7 @@
 #include "numbers.h"
 
 #define MAX_LANGS 48
-#define FIELD_CACHE 64
+#define FIELD_CACHE 128 /* a power of 2, above the ~60 field names */
 
 /* One compound suffix (see number_word). */
 typedef struct sfx_item {
@@ -281,28 +281,63 @@ typedef struct scan {
     story_buf alt_key; /* "field\x1f" + match fold (alt lookups) */
 } scan;
 
+/* The fcache slot of field name pointer `field`: open addressing with
+ * linear probing from the pointer's hash, so that two field names whose
+ * pointers hash alike keep their own slots. When they shared one
+ * (direct mapping, before session 20) every switch between them reset the
+ * slot, and alt_lookup rebuilt the field's script-variant keys from the
+ * whole pack field: 36 million instructions of the 2.9 billion of one
+ * pass of bench/run facts-speed (callgrind, session 20). A full table
+ * reuses the home slot. The slot is set up (pointer, pack index, neutral
+ * field) when new. */
+static size_t field_slot_probe(scan *s, const char *field, size_t home);
+
+static inline size_t field_slot(scan *s, const char *field)
+{
+    uintptr_t h = (uintptr_t)field >> 3;
+    size_t home = (h ^ (h >> 7)) & (FIELD_CACHE - 1);
+    if (s->nl->fcache[home].ptr == field)
+        return home; /* most lookups: the field is in its home slot */
+    return field_slot_probe(s, field, home);
+}
+
+static size_t field_slot_probe(scan *s, const char *field, size_t home)
+{
+    numlang *nl = s->nl;
+    size_t c = home;
+    for (size_t probe = 0; probe < FIELD_CACHE; probe++) {
+        if (nl->fcache[c].ptr == field)
+            return c;
+        if (!nl->fcache[c].ptr)
+            break;
+        c = (c + 1) & (FIELD_CACHE - 1);
+    }
+    if (nl->fcache[c].ptr)
+        c = home;
+    nummod *m = s->mod;
+    neutral_load(m, s->ctx);
+    int f = -1;
+    for (size_t i = 0; i < m->n_neutral; i++)
+        if (strcmp(m->neutral[i].field, field) == 0) {
+            f = (int)i;
+            break;
+        }
+    nl->fcache[c].ptr = field;
+    nl->fcache[c].ix = story_langpack_index_of(nl->lp, field);
+    nl->fcache[c].neutral = f;
+    nl->fcache[c].alt_built = 0;
+    memset(nl->fcache[c].alt_bloom, 0, sizeof nl->fcache[c].alt_bloom);
+    return c;
+}
+
 /* Value of folded key k (klen = strlen(k), khash = its
  * story__hash_bytes) in pack field, else in numbers/root.json. */
+
 static json_t *lookup_folded(scan *s, const char *field, const char *k,
                              size_t klen, uint64_t khash)
 {
     numlang *nl = s->nl;
-    size_t c = ((uintptr_t)field >> 3) & (FIELD_CACHE - 1);
-    if (nl->fcache[c].ptr != field) {
-        nummod *m = s->mod;
-        neutral_load(m, s->ctx);
-        int f = -1;
-        for (size_t i = 0; i < m->n_neutral; i++)
-            if (strcmp(m->neutral[i].field, field) == 0) {
-                f = (int)i;
-                break;
-            }
-        nl->fcache[c].ptr = field;
-        nl->fcache[c].ix = story_langpack_index_of(nl->lp, field);
-        nl->fcache[c].neutral = f;
-        nl->fcache[c].alt_built = 0;
-        memset(nl->fcache[c].alt_bloom, 0, sizeof nl->fcache[c].alt_bloom);
-    }
+    size_t c = field_slot(s, field);
     json_t *v = story_langpack_index_lookup(nl->fcache[c].ix, k, klen, khash);
     if (v)
         return v;
@@ -394,19 +429,26 @@ static int cyr_lookalike(const char *k, size_t n)
 }
 
 /* Does folded key k[0, n) hold Arabic (U+0600-06FF: lead bytes D8-DB) or
- * Devanagari (U+0900-097F: E0 A4 / E0 A5) letters? */
+ * Devanagari (U+0900-097F: E0 A4 / E0 A5) letters, or Cyrillic with a
+ * Latin look-alike (cyr_lookalike)? One pass over the bytes. */
 static int has_variant_script(const char *k, size_t n)
 {
+    int cyr = 0, lat = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)k[i];
+        if (c < 0x80) {
+            lat |= cyr_of_latin(c) != 0;
+            continue;
+        }
         if (c >= 0xD8 && c <= 0xDB)
             return 1;
         if (c == 0xE0 && i + 1 < n &&
             ((unsigned char)k[i + 1] == 0xA4 ||
              (unsigned char)k[i + 1] == 0xA5))
             return 1;
+        cyr |= c == 0xD0 || c == 0xD1;
     }
-    return cyr_lookalike(k, n);
+    return cyr && lat;
 }
 
 /* Can match_fold change k[0, n)? Its UTF-8 bytes: Arabic marks and
@@ -549,7 +591,7 @@ static json_t *alt_lookup(scan *s, const char *field, const char *mf,
                           size_t mfl, uint64_t mh)
 {
     numlang *nl = s->nl;
-    size_t c = ((uintptr_t)field >> 3) & (FIELD_CACHE - 1);
+    size_t c = field_slot(s, field);
     if (!nl->fcache[c].alt_built) {
         story_buf f1 = {0}, f2 = {0}, ak = {0};
         uint64_t *bloom = nl->fcache[c].alt_bloom;
@@ -1570,18 +1612,38 @@ static int is_sep_cp(int32_t c, char *kind, int space_ok)
 }
 
 /* Count Nd digits from i; returns the count and sets *endp. */
+/* Position after the invisible format characters (story__is_ignorable:
+ * soft hyphen, zero-width space and joiners, word joiner, BOM, bidi
+ * marks) at i, if any. A web page shows "1&#8203;4" and "2,&shy;300" as
+ * 14 and 2,300; read as two numbers they were certain false changes
+ * (session 20, fresh-user 20 M13). */
+static size_t skip_invisible(scan *s, size_t i)
+{
+    size_t nx;
+    while (i < s->end) {
+        int32_t c = cp_at(s, i, &nx);
+        if (c < 0x80 || !story__is_ignorable(c))
+            break;
+        i = nx;
+    }
+    return i;
+}
+
+/* Digits at i (invisible format characters between them skipped): their
+ * count; *endp: the position after the last digit. */
 static int digit_run(scan *s, size_t i, size_t *endp)
 {
     int n = 0;
     size_t nx;
+    *endp = i;
     while (i < s->end) {
         int32_t c = cp_at(s, i, &nx);
         if (c < 0 || !u_isdigit(c))
             break;
         n++;
-        i = nx;
+        *endp = nx;
+        i = skip_invisible(s, nx);
     }
-    *endp = i;
     return n;
 }
 
@@ -1639,11 +1701,21 @@ static int read_numeral(scan *s, size_t i, numeral *nu)
             nu->digits[nu->nd++] = (char)('0' + u_charDigitValue(c));
             group_len++;
             i = nx;
+            /* an invisible character before the next digit or separator */
+            size_t v = skip_invisible(s, nx);
+            if (v > nx && v < s->end) {
+                size_t vx;
+                char vk;
+                int32_t d = cp_at(s, v, &vx);
+                if (d >= 0 && (u_isdigit(d) || is_sep_cp(d, &vk, 1)))
+                    i = v;
+            }
             continue;
         }
         char kind;
         if (nx < s->end && is_sep_cp(c, &kind, 1)) {
             size_t after;
+            nx = skip_invisible(s, nx);
             int run = digit_run(s, nx, &after);
             if (run == 0)
                 break;

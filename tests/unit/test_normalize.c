@@ -72,6 +72,66 @@ static void test_ascii_fast_path(void **state)
     story_free(k);
 }
 
+/* fast and general keys of in[0, n) are equal */
+static void same_key_both_paths(const char *in, size_t n)
+{
+    char *fast = NULL, *general = NULL;
+    size_t *map = NULL;
+    assert_int_equal(story_normalize_key(&fast, NULL, in, n, NULL), 0);
+    assert_int_equal(story_normalize_key(&general, &map, in, n, NULL), 0);
+    if (strcmp(fast, general) != 0)
+        fail_msg("key of \"%.*s\": fast \"%s\", general \"%s\"", (int)n,
+                 in, fast, general);
+    story_free(fast);
+    story_free(general);
+    story_free(map);
+}
+
+/* Session 20 (speed): without a map, a word of code points below U+0800
+ * takes a per-code-point table (NFKC_Casefold of each, valid when the
+ * code point has a normalisation boundary before it). Every such code
+ * point, alone, between letters, before a combining mark (which takes
+ * the general path) and after a capital, gives the key the general path
+ * (with a map) gives; and a few words of several scripts. */
+static void test_table_fast_path(void **state)
+{
+    (void)state;
+    for (int32_t c = 1; c < 0x800; c++) {
+        char cp[4];
+        size_t cl = c < 0x80 ? 1 : 2;
+        if (c < 0x80) {
+            cp[0] = (char)c;
+        } else {
+            cp[0] = (char)(0xC0 | (c >> 6));
+            cp[1] = (char)(0x80 | (c & 0x3F));
+        }
+        char buf[16];
+        same_key_both_paths(cp, cl);
+        memcpy(buf, "Ab", 2);
+        memcpy(buf + 2, cp, cl);
+        memcpy(buf + 2 + cl, "z", 1);
+        same_key_both_paths(buf, 3 + cl);
+        memcpy(buf, cp, cl);
+        memcpy(buf + cl, "\xcc\x81", 2); /* + combining acute */
+        same_key_both_paths(buf, cl + 2);
+        memcpy(buf, "\xd0\x9a", 2); /* К + c */
+        memcpy(buf + 2, cp, cl);
+        same_key_both_paths(buf, 2 + cl);
+    }
+    const char *words[] = {"Z\xc3\xbcrich", "\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2",
+                           "\xce\x86\xce\xb8\xce\xae\xce\xbd\xce\xb1",
+                           "Stra\xc3\x9f" "e", "\xc3\x89" "LYS\xc3\x89" "E",
+                           "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+                           "\xd9\x85\xd9\x8f\xd8\xad\xd9\x85\xd8\xaf"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        same_key_both_paths(words[i], strlen(words[i]));
+    char *k = NULL;
+    assert_int_equal(story_normalize_key(&k, NULL, "\xd0\x9a\xd0\x98\xd0\x87\xd0\x92",
+                                         8, NULL), 0);
+    assert_string_equal(k, "\xd0\xba\xd0\xb8\xd1\x97\xd0\xb2"); /* КИЇВ: київ */
+    story_free(k);
+}
+
 static void test_map(void **state)
 {
     (void)state;
@@ -147,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_soft_hyphen_and_quotes),
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_ascii_fast_path),
+        cmocka_unit_test(test_table_fast_path),
         cmocka_unit_test(test_arabic_marks),
         cmocka_unit_test(test_bad_input),
     };
