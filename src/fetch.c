@@ -241,6 +241,11 @@ int story__fetch_save(const story_fetch_result *res, const char *url,
         ext = "txt";
     else if (story__looks_like_html(res->data, res->len))
         ext = "html";
+    /* the file name and the sidecar never hold a password */
+    char shown[4096], fshown[4096];
+    url = story__redact_url(url, shown, sizeof shown);
+    const char *furl = story__redact_url(res->final_url, fshown,
+                                         sizeof fshown);
     char name[160];
     save_name(name, sizeof name, url, ext, res->data, res->len);
     story_buf path = {0}, side = {0};
@@ -274,7 +279,7 @@ int story__fetch_save(const story_fetch_result *res, const char *url,
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tmv);
     json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:I, s:s}",
                           "schema", "storydiff.fetch/1", "file", name, "url",
-                          url, "final_url", res->final_url, "status",
+                          url, "final_url", furl, "status",
                           (json_int_t)res->status, "content_type",
                           res->content_type, "fetched_at", when, "bytes",
                           (json_int_t)res->len, "sha256", hex);

@@ -694,11 +694,16 @@ int story_ingest(story_article **out, story_ctx *ctx, const char *src,
                 return rc;
             }
         }
-        rc = story_ingest_memory(out, ctx, src, res.data, res.len,
+        /* the article and its reports show the URL without a password */
+        char shown[4096], fshown[4096];
+        const char *name = story__redact_url(src, shown, sizeof shown);
+        const char *furl =
+            story__redact_url(res.final_url, fshown, sizeof fshown);
+        rc = story_ingest_memory(out, ctx, name, res.data, res.len,
                                  res.content_type[0] ? res.content_type : NULL,
                                  opts, err);
-        if (rc == 0 && story__set_field(&(*out)->final_url, res.final_url,
-                                        strlen(res.final_url)) != 0) {
+        if (rc == 0 && story__set_field(&(*out)->final_url, furl,
+                                        strlen(furl)) != 0) {
             story_article_free(*out);
             *out = NULL;
             rc = story__error(err, STORY_ENOMEM, src, -1, "out of memory");

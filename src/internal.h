@@ -60,6 +60,13 @@ int story__opts_version(unsigned opts_version, unsigned known, const char *fn,
 
 /* Fill err (may be NULL) and return code. `source` may be NULL; offset -1
  * when unknown. printf-style message. */
+/* s with the password of a URL's userinfo replaced by "***"
+ * ("http://user:***@host/…"), written to out (n bytes, NUL-terminated,
+ * cut at n - 1); s itself when it has no password or n is 0. Displayed
+ * and saved forms of a URL never show the password (session 20,
+ * fresh-user 20 L12). */
+const char *story__redact_url(const char *s, char *out, size_t n);
+
 int story__error(story_error *err, int code, const char *source,
                  long long offset, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -93,12 +93,32 @@ const char *story_strerror(int status)
     }
 }
 
+const char *story__redact_url(const char *s, char *out, size_t n)
+{
+    const char *sch = s ? strstr(s, "://") : NULL;
+    if (!sch || !n)
+        return s;
+    const char *h = sch + 3;
+    size_t auth = strcspn(h, "/?#"); /* userinfo@host:port */
+    const char *at = NULL;
+    for (size_t k = 0; k < auth; k++)
+        if (h[k] == '@')
+            at = h + k; /* the last '@' ends the userinfo */
+    const char *colon = at ? memchr(h, ':', (size_t)(at - h)) : NULL;
+    if (!colon)
+        return s;
+    snprintf(out, n, "%.*s:***%s", (int)(colon - s), s, at);
+    return out;
+}
+
 int story__error(story_error *err, int code, const char *source,
                  long long offset, const char *fmt, ...)
 {
     if (!err)
         return code;
     err->code = (story_status)code;
+    char shown[sizeof err->source];
+    source = story__redact_url(source, shown, sizeof shown);
     snprintf(err->source, sizeof err->source, "%s", source ? source : "");
     err->offset = offset;
     err->line = -1;

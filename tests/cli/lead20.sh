@@ -48,4 +48,36 @@ if [ "$st" -eq 2 ] && grep -q "unknown option '--bogus'" "$tmp/err" && [ ! -e ./
   ok "compare-pairs: an unknown option exits 2"
 else fail "compare-pairs --bogus (status $st)"; fi
 
+# fresh-user 20 L12: the password of a URL's userinfo was echoed in the
+# report header, the JSON "source", error lines and the --save file name
+# and sidecar; now "user:***@"
+python3 "$src/tests/support/httpd.py" --lifetime 60 >"$tmp/port" &
+srv_pid=$!
+trap 'kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+port=$(head -1 "$tmp/port")
+if [ -n "$port" ]; then
+  u="http://reader:s3cretpw@127.0.0.1:$port"
+  run compare --format=text "$u/page.html" "$u/page.html"
+  if [ "$st" -eq 0 ] && grep -q "reader:\*\*\*@127.0.0.1" "$tmp/out" &&
+     ! grep -q s3cretpw "$tmp/out" "$tmp/err"; then
+    ok "compare: a URL's password is not shown in the report"
+  else fail "compare: URL password shown (status $st)"; fi
+  run compare --format=json "$u/page.html" "$u/page.html"
+  if [ "$st" -eq 0 ] && ! grep -q s3cretpw "$tmp/out" && grep -q 'reader:\*\*\*@' "$tmp/out"; then
+    ok "compare --format=json: no password in source"
+  else fail "compare --format=json: URL password shown (status $st)"; fi
+  run extract "$u/status/404"
+  if [ "$st" -eq 2 ] && grep -q "reader:\*\*\*@127.0.0.1:$port/status/404: HTTP status 404" "$tmp/err" &&
+     ! grep -q s3cretpw "$tmp/err"; then
+    ok "extract: an HTTP error names the URL without its password"
+  else fail "extract: HTTP error with URL password (status $st)"; fi
+  mkdir -p "$tmp/saved"
+  run extract --save="$tmp/saved" "$u/page.html"
+  if [ "$st" -eq 0 ] && [ -n "$(ls "$tmp/saved")" ] &&
+     ! ls "$tmp/saved" | grep -q s3cretpw && ! grep -rq s3cretpw "$tmp/saved"; then
+    ok "extract --save: no password in the file names or the sidecar"
+  else fail "extract --save: URL password saved (status $st)"; fi
+else fail "test server did not start"; fi
+
 finish

@@ -250,6 +250,31 @@ static void test_strmap_values_stay_valid(void **state)
     story__strmap_free(&m);
 }
 
+/* story__redact_url hides the password of a URL's userinfo, and only
+ * that (session 20, fresh-user 20 L12); story__error applies it to the
+ * input it names. */
+static void test_redact_url(void **state)
+{
+    (void)state;
+    char b[256];
+    static const char *const cases[][2] = {
+        {"https://ann:pw@example.org/a?b=1", "https://ann:***@example.org/a?b=1"},
+        {"http://ann:p@ss@host:8080/x", "http://ann:***@host:8080/x"},
+        {"http://ann@host/x", "http://ann@host/x"},
+        {"http://host/path/user:pw@x", "http://host/path/user:pw@x"},
+        {"http://host:8080/x", "http://host:8080/x"},
+        {"article.txt", "article.txt"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(story__redact_url(cases[i][0], b, sizeof b),
+                            cases[i][1]);
+    assert_null(story__redact_url(NULL, b, sizeof b));
+    story_error err;
+    story__error(&err, STORY_EHTTP, "https://ann:pw@example.org/a", -1,
+                 "HTTP status %d", 404);
+    assert_string_equal(err.source, "https://ann:***@example.org/a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_strmap_escaped_keys),
         cmocka_unit_test(test_strmap_alloc_failures),
         cmocka_unit_test(test_strmap_values_stay_valid),
+        cmocka_unit_test(test_redact_url),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
