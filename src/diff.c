@@ -2464,6 +2464,28 @@ static int names_differ(story_ctx *ctx, const char *lang, const char *x,
     const char *vx[8], *vy[8];
     size_t nx = name_words(ctx, lang, x, 1, bx, sizeof bx, wx, 8);
     size_t ny = name_words(ctx, lang, y, 1, by, sizeof by, wy, 8);
+    /* names of different lengths that share no word are two names too
+     * (session 20, fresh-user 20 H1: India / Manchester United, United
+     * States / House of Representatives share a skeleton key); a word
+     * shared (Trump / Donald Trump) leaves them to the key */
+    if (nx && ny && nx != ny) {
+        /* the longer name goes on after the shorter one's last word with
+         * a short word the shorter lacks ("Trump" / "Donald Trump Jr",
+         * whose key leaves the suffix out; not "Tacoma" / "Tacoma
+         * International Airport"): two names */
+        const char **ls = nx > ny ? wx : wy, **ss = nx > ny ? wy : wx;
+        size_t ln = nx > ny ? nx : ny, sn = nx > ny ? ny : nx;
+        int last_in = 0, short_last_inside = 0, shared = 0;
+        for (size_t i = 0; i < sn; i++)
+            for (size_t j = 0; j < ln; j++)
+                if (same_word(ss[i], ls[j])) {
+                    shared = 1;
+                    last_in |= j == ln - 1;
+                    short_last_inside |= i == sn - 1 && j < ln - 1;
+                }
+        return !shared || (!last_in && short_last_inside &&
+                           strlen(ls[ln - 1]) <= 3);
+    }
     if (!nx || nx != ny)
         return 0;
     if (name_words(ctx, lang, x, 0, rx, sizeof rx, vx, 8) != nx ||
@@ -2556,10 +2578,32 @@ static int key_names_differ(story_ctx *ctx, const char *lang, const side *a,
 {
     const story_fact *f = &a->fs->facts[i], *g = &b->fs->facts[j];
     int other = f->entity_kind && strcmp(f->entity_kind, "other") == 0;
-    return names_differ(ctx, lang, f->name, g->name, other) &&
-           !names_spelt_alike(ctx, lang, f->name, g->name) &&
-           !key_has_name(ctx, lang, b, fkey(f), f->name, other) &&
-           !key_has_name(ctx, lang, a, fkey(g), g->name, other);
+    char bx[512], by[512];
+    const char *wx[8], *wy[8];
+    size_t nx = name_words(ctx, lang, f->name, 1, bx, sizeof bx, wx, 8);
+    size_t ny = name_words(ctx, lang, g->name, 1, by, sizeof by, wy, 8);
+    /* two places or two organisations of one key written with other
+     * numbers of words are left to the key: names of one concept
+     * (Vereinigtes Königreich / Großbritannien, an English name kept in
+     * one translation: Department of Justice / Justizministerium) */
+    if (nx != ny && f->entity_kind && g->entity_kind &&
+        strcmp(f->entity_kind, g->entity_kind) == 0 &&
+        (strcmp(f->entity_kind, "place") == 0 ||
+         strcmp(f->entity_kind, "organisation") == 0))
+        return 0;
+    if (!names_differ(ctx, lang, f->name, g->name, other) ||
+        names_spelt_alike(ctx, lang, f->name, g->name) ||
+        key_has_name(ctx, lang, b, fkey(f), f->name, other))
+        return 0;
+    /* names that share no word: side b lacks a's name, so a's article
+     * naming b's too is no reorder of the same names (session 20,
+     * fresh-user 20 H1: "India banned … Manchester United fans …" ->
+     * "Manchester United banned …") */
+    int shared = !nx || !ny || is_acronym(f->name) || is_acronym(g->name);
+    for (size_t u = 0; u < nx && !shared; u++)
+        for (size_t v = 0; v < ny && !shared; v++)
+            shared = same_word(wx[u], wy[v]);
+    return !shared || !key_has_name(ctx, lang, a, fkey(g), g->name, other);
 }
 
 static int latin_name(const char *x);
@@ -2676,6 +2720,19 @@ static int name_written_in(const story_article *p, size_t from, size_t to,
  * (B), at most cap pairs. Two names spelt alike (names_spelt_alike:
  * Gaddafi / Qaddafi) are paired as the same entity instead and listed in
  * var the same way (*n_var pairs, at most cap). */
+/* 1 when name x is a run of whole words of name y (words split at
+ * spaces), x shorter than y. */
+static int word_run_in(const char *x, const char *y)
+{
+    if (!x || !y || !*x)
+        return 0;
+    size_t xl = strlen(x), yl = strlen(y);
+    for (const char *p = y; xl < yl && (p = strstr(p, x)) != NULL; p++)
+        if ((p == y || p[-1] == ' ') && (p[xl] == '\0' || p[xl] == ' '))
+            return 1;
+    return 0;
+}
+
 static size_t pass_renamed(story_ctx *ctx, side *a, side *b, unsigned char *cat,
                            size_t *ren, size_t cap, size_t *var, size_t *n_var)
 {
@@ -2728,8 +2785,11 @@ static size_t pass_renamed(story_ctx *ctx, side *a, side *b, unsigned char *cat,
          * ADG"): the extractors read the sentences apart, no sure
          * rename */
         const story_fact *g = &b->fs->facts[jb];
-        if (name_written_in(b->art, g->start, g->end, a->art, f->sentence) ||
-            name_written_in(a->art, f->start, f->end, b->art, g->sentence))
+        /* unless it is written there inside the other name ("Trump" ->
+         * "Donald Trump Jr", keys apart: session 20, fresh-user 20 H1) */
+        if ((name_written_in(b->art, g->start, g->end, a->art, f->sentence) ||
+             name_written_in(a->art, f->start, f->end, b->art, g->sentence)) &&
+            !word_run_in(f->name, g->name) && !word_run_in(g->name, f->name))
             a->renamed[i] = 2;
     }
     return n;

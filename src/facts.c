@@ -1356,6 +1356,7 @@ static void fx_free(fx *x)
         free(e->name);
         free(e->skel);
         free(e->last);
+        free(e->concept);
         for (size_t r = 0; r < e->roles.len; r++)
             free(((char **)e->roles.data)[r]);
         story_vec_free(&e->roles);

@@ -1491,6 +1491,32 @@ static int middle_word_is(fx *x, const char *name, const char *skel)
             p += sepl - 1;
         }
     }
+    /* "Donald Trump Jr": a generational suffix (entities.json
+     * "generational_suffixes") is no second surname, so Trump is no
+     * middle word (session 20, fresh-user 20 H1) */
+    if (nw >= 3) {
+        char last[32];
+        size_t ll = wl[nw - 1];
+        if (ll && w[nw - 1][ll - 1] == '.')
+            ll--;
+        if (ll < sizeof last) {
+            for (size_t k = 0; k < ll; k++)
+                last[k] = (char)tolower((unsigned char)w[nw - 1][k]);
+            last[ll] = '\0';
+            json_t *gen = json_object_get(
+                world_entities_file(x, story__fx_world_cache(x)),
+                "generational_suffixes");
+            size_t gi;
+            json_t *gv;
+            json_array_foreach(gen, gi, gv) {
+                if (json_is_string(gv) &&
+                    strcmp(json_string_value(gv), last) == 0) {
+                    nw--;
+                    break;
+                }
+            }
+        }
+    }
     for (size_t m = 1; m + 1 < nw; m++) {
         char *lk = latin_key(x, w[m], wl[m]);
         if (!lk)
@@ -1506,9 +1532,49 @@ static int middle_word_is(fx *x, const char *name, const char *skel)
     return 0;
 }
 
-/* Find or create the canonical entity for a mention. */
+/* 1 when a word of name `name` and the first word of mention m (n
+ * bytes) begin alike: a common prefix of 4 or more bytes that is at least
+ * half of the shorter word (Україна / України, Putin / Putins), or one
+ * byte apart in words of about one length; ASCII letters compared
+ * without case. */
+static int name_words_alike(const char *name, const char *m0, size_t n0)
+{
+    /* every word of the mention in turn */
+    for (size_t o = 0; o < n0;) {
+    const char *m = m0 + o;
+    size_t n = n0 - o;
+    size_t ml = 0;
+    while (ml < n && m[ml] != ' ')
+        ml++;
+    o += ml + 1;
+    for (const char *w = name; w && *w;) {
+        size_t wl = strcspn(w, " ");
+        size_t k = 0;
+        while (k < wl && k < ml &&
+               tolower((unsigned char)w[k]) == tolower((unsigned char)m[k]))
+            k++;
+        size_t sh = wl < ml ? wl : ml;
+        if (k == sh ? sh >= 2 : (k >= 4 && 2 * k >= sh))
+            return 1;
+        /* one letter spelt another way (Sydney / Sidney) */
+        size_t same = 0;
+        for (size_t q = 0; q < sh; q++)
+            same += tolower((unsigned char)w[q]) ==
+                    tolower((unsigned char)m[q]);
+        if (k >= 1 && sh >= 4 && (wl > ml ? wl - ml : ml - wl) <= 1 &&
+            same + 1 >= sh)
+            return 1;
+        w = w[wl] ? w + wl + 1 : NULL;
+    }
+    }
+    return 0;
+}
+
+/* Find or create the canonical entity for a mention (m, n bytes: the
+ * mention as written). */
 static long resolve(fx *x, const char *skel_all, const char *skel_last,
-                    int nwords, const char *kind)
+                    int nwords, const char *kind, const char *m, size_t n,
+                    const char *concept)
 {
     int named_place = strcmp(kind, "organisation") == 0 ||
                       strcmp(kind, "place") == 0;
@@ -1520,6 +1586,20 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
             (strcmp(kind, "person") == 0 &&
              (strcmp(e->kind, "place") == 0 ||
               strcmp(e->kind, "organisation") == 0)))
+            continue;
+        /* nor an unclassified name of that skeleton written with other
+         * words (session 20, fresh-user 20 H1: Spain … Sabino, India …
+         * Manchester United, China … EverGrow Coin were one entity) */
+        /* nor two concepts of the world index or packs ("usa" and
+         * "us_house": both skeleton "as") */
+        if (concept && e->concept && strcmp(concept, e->concept) != 0)
+            continue;
+        /* in a cased script, nor a name written with other words than
+         * the entity's (Biden … Vladimir Putin, Moscow … Massachusetts):
+         * unless both are one concept or one is an acronym */
+        if (e->name && !(concept && e->concept) && !x->cjk &&
+            !is_acronym(m, n) && !is_acronym(e->name, strlen(e->name)) &&
+            !name_words_alike(e->name, m, n))
             continue;
         if (strcmp(e->skel, strcmp(kind, "organisation") == 0 ||
                                 strcmp(kind, "place") == 0 || nwords == 1
@@ -1541,6 +1621,11 @@ static long resolve(fx *x, const char *skel_all, const char *skel_last,
     if (nwords == 1 && sl >= 4 && skel_all[sl - 1] == 's')
         for (size_t i = x->ents.len; i-- > 0;) {
             fx_ent *e = ent_at(x, (long)i);
+            int e_place = strcmp(e->kind, "organisation") == 0 ||
+                          strcmp(e->kind, "place") == 0;
+            if (named_place != e_place && e->name &&
+                !name_words_alike(e->name, m, n))
+                continue;
             if ((strlen(e->skel) == sl - 1 &&
                  strncmp(e->skel, skel_all, sl - 1) == 0) ||
                 (e->last && strlen(e->last) == sl - 1 &&
@@ -2031,7 +2116,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         story_buf_free(&sk_last);
         return x->rc;
     }
-    long ei = resolve(x, sk_all.data, sk_last.data, knw, keykind);
+    long ei = resolve(x, sk_all.data, sk_last.data, knw, keykind, nm, nml,
+                      gaz_concept);
     fx_ent *e;
     if (ei < 0) {
         fx_ent ne;
@@ -2042,6 +2128,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
         ne.last = story__fx_strdup(x, sk_last.data);
         ne.key = story__fx_printf(x, "entity|%s", ne.skel ? ne.skel : "");
         ne.name = story__strndup(nm, nml);
+        ne.concept = gaz_concept ? story__fx_strdup(x, gaz_concept) : NULL;
         ne.kind = kind;
         ne.nationality = "";
         ne.first_fact = (size_t)-1;
@@ -2052,6 +2139,7 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
             free(ne.last);
             free(ne.key);
             free(ne.name);
+            free(ne.concept);
             story_buf_free(&sk_all);
             story_buf_free(&sk_last);
             if (!x->rc)
@@ -2064,6 +2152,8 @@ static int add_mention(fx *x, size_t s, size_t rs, size_t re,
     story_buf_free(&sk_all);
     story_buf_free(&sk_last);
     e = ent_at(x, ei);
+    if (!e->concept && gaz_concept)
+        e->concept = story__fx_strdup(x, gaz_concept);
     if (strlen(e->name) < nml) {
         char *nn = story__strndup(nm, nml);
         if (nn) {

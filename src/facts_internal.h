@@ -31,6 +31,7 @@ typedef struct fx_ent {
     char *name;        /* longest surface form */
     char *skel;        /* key part after "entity|" */
     char *last;        /* folded last word of the longest name */
+    char *concept;     /* world/pack concept of its first mention, or NULL */
     const char *kind;  /* static: person, organisation, place, other */
     const char *nationality; /* borrowed from the pack, or "" */
     story_vec roles;   /* char * (owned) */
