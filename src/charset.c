@@ -1041,6 +1041,19 @@ int story__charset_decode(char **out, size_t *out_len, char *charset_out,
         skip = 3;
         origin = STORY_CS_BOM;
         why = "byte order mark";
+    } else if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 &&
+                             u[3] == 0) ||
+                            (u[0] == 0 && u[1] == 0 && u[2] == 0xFE &&
+                             u[3] == 0xFF))) {
+        /* UTF-32 byte order marks (Unicode 15, section 23.8), checked
+         * before UTF-16's, whose little-endian mark FF FE they begin
+         * with. The WHATWG Encoding standard knows no UTF-32, but a text
+         * file saved as UTF-32 is text (fresh-user 20 L2: it was refused
+         * as binary at its first NUL byte). */
+        copy_name(cs, u[0] == 0xFF ? "UTF-32LE" : "UTF-32BE", sizeof cs);
+        skip = 4;
+        origin = STORY_CS_BOM;
+        why = "byte order mark";
     } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                             (u[0] == 0xFE && u[1] == 0xFF))) {
         copy_name(cs, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", sizeof cs);

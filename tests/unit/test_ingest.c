@@ -429,6 +429,36 @@ static void test_bom_and_utf16(void **state)
     story_article_free(a);
 }
 
+/* fresh-user 20 L2 (session 21): a UTF-32 file with its byte order mark
+ * was refused as binary ("NUL byte at decoded byte 0"): FF FE 00 00 was
+ * read as UTF-16LE's mark followed by U+0000. */
+static void test_bom_utf32(void **state)
+{
+    (void)state;
+    const char le[] = "\xff\xfe\0\0H\0\0\0i\0\0\0.\0\0\0";
+    const char be[] = "\0\0\xfe\xff\0\0\0H\0\0\0i\0\0\0.";
+    story_article *a = NULL;
+    story_error err;
+    assert_int_equal(ingest(&a, "u32le.txt", le, sizeof le - 1, NULL, NULL,
+                            &err),
+                     0);
+    assert_string_equal(a->text, "Hi.");
+    assert_string_equal(a->charset, "UTF-32LE");
+    story_article_free(a);
+    assert_int_equal(ingest(&a, "u32be.txt", be, sizeof be - 1, NULL, NULL,
+                            &err),
+                     0);
+    assert_string_equal(a->text, "Hi.");
+    assert_string_equal(a->charset, "UTF-32BE");
+    story_article_free(a);
+    /* a truncated last code unit is an error at its byte */
+    assert_int_not_equal(ingest(&a, "u32cut.txt", le, sizeof le - 3, NULL,
+                                NULL, &err),
+                         0);
+    assert_null(a);
+    assert_int_equal(err.code, STORY_EENCODING);
+}
+
 static void test_mojibake(void **state)
 {
     (void)state;
@@ -1218,6 +1248,7 @@ int main(void)
         cmocka_unit_test(test_detected_latin1),
         cmocka_unit_test(test_detected_gb18030),
         cmocka_unit_test(test_bom_and_utf16),
+        cmocka_unit_test(test_bom_utf32),
         cmocka_unit_test(test_mojibake),
         cmocka_unit_test(test_size_cap),
         cmocka_unit_test(test_html_extract),
