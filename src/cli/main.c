@@ -48,7 +48,9 @@ enum {
     CMD_EXTRACT = 1 << 1,
     CMD_FACTS = 1 << 2,
     CMD_CHECK = 1 << 3,
-    CMD_ALL = 0xF
+    CMD_BATCH = 1 << 4,
+    CMD_ALL = 0x1F,
+    CMD_PAIRS = CMD_COMPARE | CMD_BATCH /* compare's options */
 };
 
 enum opt_id {
@@ -84,36 +86,37 @@ typedef struct opt_spec {
 
 static const opt_spec OPTS[] = {
     {"format", required_argument, OPT_FORMAT, CMD_ALL, "FMT",
-     "output: compare: side-by-side (default on a terminal), json, text "
-     "(default otherwise); extract, facts, check: text (default), json"},
-    {"width", required_argument, OPT_WIDTH, CMD_COMPARE, "N",
+     "output: compare, batch: side-by-side (default on a terminal), json, "
+     "text (default otherwise); extract, facts, check: text (default), "
+     "json"},
+    {"width", required_argument, OPT_WIDTH, CMD_PAIRS, "N",
      "side-by-side width in columns (default: the terminal's, else 100)"},
-    {"color", optional_argument, OPT_COLOR, CMD_COMPARE, "WHEN",
+    {"color", optional_argument, OPT_COLOR, CMD_PAIRS, "WHEN",
      "auto (default: on a terminal, unless NO_COLOR is set), always, never"},
-    {"lang-a", required_argument, OPT_LANG_A, CMD_COMPARE, "L",
+    {"lang-a", required_argument, OPT_LANG_A, CMD_PAIRS, "L",
      "language of A (BCP 47, e.g. en); default: identify"},
-    {"lang-b", required_argument, OPT_LANG_B, CMD_COMPARE, "L",
+    {"lang-b", required_argument, OPT_LANG_B, CMD_PAIRS, "L",
      "language of B (with more versions: of each one after A); default: "
      "identify"},
     {"lang", required_argument, OPT_LANG, CMD_FACTS | CMD_CHECK, "L",
      "language of the article; default: identify"},
-    {"relation", required_argument, OPT_RELATION, CMD_COMPARE, "R",
+    {"relation", required_argument, OPT_RELATION, CMD_PAIRS, "R",
      "auto (default), translation (monotone alignment), rewrite "
      "(reordering allowed)"},
-    {"symmetric", no_argument, OPT_SYMMETRIC, CMD_COMPARE, NULL,
+    {"symmetric", no_argument, OPT_SYMMETRIC, CMD_PAIRS, NULL,
      "align both ways: compare B A mirrors compare A B"},
-    {"strict", no_argument, OPT_STRICT, CMD_COMPARE, NULL,
+    {"strict", no_argument, OPT_STRICT, CMD_PAIRS, NULL,
      "exit status 1 also when a sentence is only in one version or moved, "
      "with no fact in it"},
-    {"translate", required_argument, OPT_TRANSLATE, CMD_COMPARE, "T",
+    {"translate", required_argument, OPT_TRANSLATE, CMD_PAIRS, "T",
      "machine translation for alignment: apertium, or the base URL of a "
      "LibreTranslate-compatible API"},
     {"encoding", required_argument, OPT_ENCODING, CMD_ALL, "E",
      "input charset (ICU converter name; compare: of both inputs); "
      "default: detect"},
-    {"encoding-a", required_argument, OPT_ENCODING_A, CMD_COMPARE, "E",
+    {"encoding-a", required_argument, OPT_ENCODING_A, CMD_PAIRS, "E",
      "charset of A only (overrides --encoding for A)"},
-    {"encoding-b", required_argument, OPT_ENCODING_B, CMD_COMPARE, "E",
+    {"encoding-b", required_argument, OPT_ENCODING_B, CMD_PAIRS, "E",
      "charset of B, and of each version after A (overrides --encoding "
      "for them)"},
     {"timeout", required_argument, OPT_TIMEOUT, CMD_ALL, "S",
@@ -148,6 +151,8 @@ static const command CMDS[] = {
     {"facts", CMD_FACTS, 1, 0, "SRC", "print the facts of one article"},
     {"check", CMD_CHECK, 1, 0, "SRC",
      "report facts of one article that contradict each other"},
+    {"batch", CMD_BATCH, 1, 0, "LIST",
+     "compare each pair listed in LIST; a failing pair does not stop it"},
 };
 #define N_CMDS (sizeof CMDS / sizeof CMDS[0])
 
@@ -214,7 +219,9 @@ static void help(FILE *f, const command *only)
         fprintf(f, "  storydiff --help | --version\n");
     fprintf(f, "\nA, B, SRC: a file path, - (stdin, at most once), an "
                "http(s) URL,\nor a page saved with --save; -- ends the options "
-               "(for a file named -x)\n\noptions:\n");
+               "(for a file named -x)\nLIST: a file (or - for stdin) of "
+               "lines 'A<tab>B'; blank lines and # lines\nare skipped\n"
+               "\noptions:\n");
     for (size_t i = 0; i < N_OPTS; i++) {
         const opt_spec *o = &OPTS[i];
         if (only && !(o->cmds & only->bit))
@@ -333,11 +340,18 @@ static int too_many_inputs(const char *extra)
     return usage_error("too many inputs: '%s'", extra);
 }
 
+/* batch: "LIST:N" of the pair being compared, put before the input in
+ * every error line (NULL otherwise) */
+static const char *g_pair_where;
+
 static int report_error(const story_error *e, const char *input, int rc)
 {
     const char *src = e->source[0] ? e->source : input;
     const char *msg = e->message[0] ? e->message : story_strerror(rc);
-    if (src && *src)
+    if (g_pair_where)
+        eprintf("storydiff: %s: %s%s", g_pair_where, src && *src ? src : "",
+                src && *src ? ": " : "");
+    else if (src && *src)
         eprintf("storydiff: %s: ", src);
     else
         fputs("storydiff: ", stderr);
@@ -753,13 +767,13 @@ static int parse_args(cli *o, int argc, char **argv)
      * format, and the bad value is the error to name */
     if (o->format) {
         int ok;
-        if (o->cmd->bit == CMD_COMPARE)
+        if (o->cmd->bit & CMD_PAIRS)
             ok = !strcmp(o->format, "side-by-side") ||
                  !strcmp(o->format, "json") || !strcmp(o->format, "text");
         else
             ok = !strcmp(o->format, "json") || !strcmp(o->format, "text");
         if (!ok)
-            return usage_error(o->cmd->bit == CMD_COMPARE
+            return usage_error(o->cmd->bit & CMD_PAIRS
                                    ? "--format wants side-by-side, json or "
                                      "text, not '%s'"
                                    : "--format wants text or json, not '%s'",
@@ -776,7 +790,7 @@ static int parse_args(cli *o, int argc, char **argv)
                                : "%s needs one input",
                            o->cmd->name);
     o->n_in = n_in;
-    if (o->cmd->bit == CMD_COMPARE) {
+    if (o->cmd->bit & CMD_PAIRS) {
         /* "--color always a b" took 'always' as A of three inputs */
         int rc = color_value_as_input(argc, argv);
         if (rc)
@@ -1189,7 +1203,9 @@ static int compare_pair(story_ctx *ctx, const cli *o,
  * and side-by-side reports one after another with a blank line between,
  * JSON as an array of reports. The first error ends the run with its
  * status (2). */
-static int run_compare(story_ctx *ctx, const cli *o)
+/* The report format of compare and batch: --format, else side-by-side on
+ * a terminal or with --width / --color=always, else text. */
+static const char *compare_format(const cli *o)
 {
     const char *fmt = o->format;
     /* --width or --color=always ask for the side-by-side view: piped to
@@ -1203,6 +1219,12 @@ static int run_compare(story_ctx *ctx, const cli *o)
         eprintf("storydiff: note: --width applies to the side-by-side view "
                 "only; ignored with --format=%s\n",
                 fmt);
+    return fmt;
+}
+
+static int run_compare(story_ctx *ctx, const cli *o)
+{
+    const char *fmt = compare_format(o);
     int json = strcmp(fmt, "json") == 0, hold = o->n_in > 2, any = 0;
     int status = EXIT_SAME;
     char **held = NULL;
@@ -1252,6 +1274,137 @@ static int run_compare(story_ctx *ctx, const cli *o)
     story_article_free(a0);
     if (status)
         return status;
+    return any ? EXIT_DIFF : EXIT_SAME;
+}
+
+/* Split one line of a batch list into A and B at its one tab (the line's
+ * newline, and a CR before it, already cut). Returns NULL, or why the
+ * line is no pair. */
+static const char *split_pair(char *line, size_t len, char **a, char **b)
+{
+    if (strlen(line) != len)
+        return "a NUL byte in the line";
+    char *tab = strchr(line, '\t');
+    if (!tab)
+        return "no tab between A and B (a line is 'A<tab>B')";
+    *tab = '\0';
+    if (strchr(tab + 1, '\t'))
+        return "more than one tab (a line is 'A<tab>B')";
+    *a = line;
+    *b = tab + 1;
+    if (!**a || !**b)
+        return **a ? "B is empty" : "A is empty";
+    if (!strcmp(*a, "-") || !strcmp(*b, "-"))
+        return "'-' (stdin) cannot be an input of a listed pair";
+    return NULL;
+}
+
+/* batch LIST: compare the pair of each line of LIST ("A<tab>B"; blank
+ * lines and lines starting with '#' are skipped; paths relative to the
+ * current directory) with one context, so the language packs and ICU
+ * data are loaded once for all pairs. Each report is written when its
+ * pair is done (JSON: the items of one array, in list order; text and
+ * side-by-side: one after another with a blank line between). A pair
+ * that fails is reported on stderr as "storydiff: LIST:N: input: cause"
+ * and the run goes on; at the end a summary line counts the failures.
+ * Exit status: 2 when LIST cannot be read, holds no pair or a pair
+ * failed; else 1 when some pair differs in a fact (--strict: sentences
+ * too), else 0. */
+static int run_batch(story_ctx *ctx, const cli *o)
+{
+    const char *list = o->inputs[0];
+    const char *fmt = compare_format(o);
+    int json = strcmp(fmt, "json") == 0;
+    FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    if (!f) {
+        eprintf("storydiff: %s: cannot open the pair list: %s\n", list,
+                strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    const char *lname = f == stdin ? "stdin" : list;
+    char *line = NULL, where[PATH_MAX + 32], failed_at[96] = "";
+    size_t cap = 0;
+    ssize_t got;
+    long lineno = 0, pairs = 0, failed = 0, written = 0;
+    int any = 0, trouble = 0;
+    while (!trouble && (got = getline(&line, &cap, f)) >= 0) {
+        size_t len = (size_t)got;
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        size_t lead = 0;
+        while (lead < len && (line[lead] == ' ' || line[lead] == '\t'))
+            lead++;
+        if (lead == len || line[lead] == '#')
+            continue;
+        pairs++;
+        snprintf(where, sizeof where, "%s:%ld", lname, lineno);
+        char *a = NULL, *b = NULL, *out = NULL;
+        const char *bad = split_pair(line, len, &a, &b);
+        int st = EXIT_SAME, differs = 0;
+        story_article *a0 = NULL;
+        g_pair_where = where;
+        if (bad) {
+            eprintf("storydiff: %s: %s\n", where, bad);
+            st = EXIT_TROUBLE;
+        } else {
+            if (o->encoding && !o->encoding_a)
+                warn_utf8_forced(a, o->encoding);
+            if (o->encoding && !o->encoding_b)
+                warn_utf8_forced(b, o->encoding);
+            st = ingest_side(ctx, o, a, 0, &a0);
+            if (st == EXIT_SAME)
+                st = compare_pair(ctx, o, a0, b, 1, fmt, &out, &differs);
+            story_article_free(a0);
+        }
+        g_pair_where = NULL;
+        if (st != EXIT_SAME) {
+            if (failed++ < 8) {
+                size_t n = strlen(failed_at);
+                snprintf(failed_at + n, sizeof failed_at - n, "%s%ld",
+                         n ? ", " : "", lineno);
+            }
+            continue;
+        }
+        any |= differs;
+        if (json) { /* an array item: no final newline */
+            size_t n = strlen(out);
+            while (n && out[n - 1] == '\n')
+                out[--n] = '\0';
+        }
+        const char *sep = written ? (json ? ",\n" : "\n") : (json ? "[\n" : "");
+        if (write_all(sep) != 0 || write_all(out) != 0)
+            trouble = 1;
+        written++;
+        story_free(out);
+    }
+    int read_err = !trouble && ferror(f);
+    int saved = errno;
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (trouble)
+        return EXIT_TROUBLE; /* write_all said why */
+    if (read_err) {
+        eprintf("storydiff: %s: cannot read the pair list at line %ld: %s\n",
+                lname, lineno + 1, strerror(saved));
+        return EXIT_TROUBLE;
+    }
+    if (json && write_all(written ? "\n]\n" : "[]\n") != 0)
+        return EXIT_TROUBLE;
+    if (pairs == 0) {
+        eprintf("storydiff: %s: no pair in the list (a line is 'A<tab>B'; "
+                "blank lines and lines starting with # are skipped)\n",
+                lname);
+        return EXIT_TROUBLE;
+    }
+    if (failed) {
+        eprintf("storydiff: %s: %ld of %ld pairs failed (line%s %s%s); the "
+                "other %ld were compared\n",
+                lname, failed, pairs, failed > 1 ? "s" : "", failed_at,
+                failed > 8 ? ", ..." : "", pairs - failed);
+        return EXIT_TROUBLE;
+    }
     return any ? EXIT_DIFF : EXIT_SAME;
 }
 
@@ -1582,8 +1735,8 @@ int main(int argc, char **argv)
     o.inputs = inputs;
 
     if (argc < 2)
-        return usage_error("%s", "missing command: compare, extract, facts "
-                                 "or check");
+        return usage_error("%s", "missing command: compare, extract, facts, "
+                                 "check or batch");
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h") ||
         !strcmp(name, "help")) {
@@ -1634,6 +1787,7 @@ int main(int argc, char **argv)
     int status;
     switch (o.cmd->bit) {
     case CMD_COMPARE: status = run_compare(ctx, &o); break;
+    case CMD_BATCH: status = run_batch(ctx, &o); break;
     case CMD_EXTRACT: status = run_extract(ctx, &o); break;
     case CMD_FACTS: status = run_facts(ctx, &o, 0); break;
     default: status = run_facts(ctx, &o, 1); break;
