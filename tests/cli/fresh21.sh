@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Findings of fresh-user 21 fixed by the lead in session 21 (2026-12-02),
+# with texts written here.
+. "$(dirname "$0")/../support/cli.sh"
+
+# H1: a changed time unit of a duration ("3 weeks" -> "3 months", "30 years
+# ago" -> "30 days ago", "6 hours" -> "6 days") was `same`, exit 0: the
+# quantity key leaves time units out
+w t-a.txt "Repairs to the bridge will take 3 weeks, the city said." \
+  "The bridge was built 30 years ago. The strike lasted 6 hours."
+w t-b.txt "Repairs to the bridge will take 3 months, the city said." \
+  "The bridge was built 30 days ago. The strike lasted 6 days."
+run compare --format=text "$tmp/t-a.txt" "$tmp/t-b.txt"
+if [ "$st" -eq 1 ] &&
+   grep -q '^\[~\] changed quantity .*3 week → 3 month' "$tmp/out" &&
+   grep -q '^\[~\] changed quantity .*"30 years" → "30 days"' "$tmp/out" &&
+   grep -q '^\[~\] changed quantity .*6 hour → 6 day' "$tmp/out"; then
+  ok "compare: a changed time unit is a changed quantity"
+else fail "compare: a changed time unit is a changed quantity (status $st)"; fi
+# the same durations in other words stay the same
+w t-c.txt "Repairs to the bridge will take 3 weeks, the city said." \
+  "The bridge was built 30 years ago. The strike lasted 6 hours."
+run compare --format=text "$tmp/t-a.txt" "$tmp/t-c.txt"
+if [ "$st" -eq 0 ]; then ok "compare: the same durations are the same"
+else fail "compare: the same durations are the same (status $st)"; fi
+finish
