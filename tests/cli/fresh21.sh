@@ -23,4 +23,32 @@ w t-c.txt "Repairs to the bridge will take 3 weeks, the city said." \
 run compare --format=text "$tmp/t-a.txt" "$tmp/t-c.txt"
 if [ "$st" -eq 0 ]; then ok "compare: the same durations are the same"
 else fail "compare: the same durations are the same (status $st)"; fi
+# H2: the source of a claim replaced by another of the same class ("police
+# said" -> "the mayor said": both attribution|OFFICIAL) was same, exit 0
+w s-a.txt "The storm killed 12 people in the north, police said." \
+  "Rescue teams were sent to the coast."
+for p in "the mayor said" "a spokesman for the rebels said"; do
+  sed "s/police said/$p/" "$tmp/s-a.txt" >"$tmp/s-b.txt"
+  run compare --format=text "$tmp/s-a.txt" "$tmp/s-b.txt"
+  if [ "$st" -eq 1 ] &&
+     grep -q '^\[~\] changed attribution .*"police said" → ' "$tmp/out"; then
+    ok "compare: police said -> $p is a changed attribution"
+  else fail "compare: police said -> $p (status $st)"; fi
+done
+# a source of the same concept is the same source
+w s-c.txt "The storm killed 12 people in the north, a spokesman said." \
+  "Rescue teams were sent to the coast."
+sed "s/a spokesman said/a spokeswoman said/" "$tmp/s-c.txt" >"$tmp/s-d.txt"
+run compare --format=text "$tmp/s-c.txt" "$tmp/s-d.txt"
+if [ "$st" -eq 0 ]; then ok "compare: spokesman -> spokeswoman is the same source"
+else fail "compare: spokesman -> spokeswoman is the same source (status $st)"; fi
+# H2, short sentences: edited only at the attribution, a sentence of 10
+# words scores below the near-copy threshold; "police said" -> "witnesses
+# said" was two [?] lines, exit 0
+sed "s/police said/witnesses said/" "$tmp/s-a.txt" >"$tmp/s-e.txt"
+run compare --format=text "$tmp/s-a.txt" "$tmp/s-e.txt"
+if [ "$st" -eq 1 ] &&
+   grep -q '^\[~\] changed attribution .*OFFICIAL SAY → WITNESS SAY' "$tmp/out"; then
+  ok "compare: police said -> witnesses said in a short sentence is changed"
+else fail "compare: police said -> witnesses said in a short sentence (status $st)"; fi
 finish
