@@ -965,8 +965,28 @@ static int month_date(dscan *s, size_t ms, size_t me, int month,
         while (sfx > floor && isalpha((unsigned char)s->t[sfx - 1]) &&
                r - sfx < 2)
             sfx--;
-        if (sfx < r && sfx > floor && isdigit((unsigned char)s->t[sfx - 1]))
+        if (sfx < r && sfx > floor && isdigit((unsigned char)s->t[sfx - 1])) {
             r = sfx;
+        } else {
+            /* an ordinal suffix of the pack, also after a hyphen or dot
+             * and not only in ASCII: ru/uk "1-го марта", "5-го березня",
+             * es "5º de marzo", "1.º de marzo" (session 21, fresh-user 21
+             * H7: the day was dropped and "марта 2024" matched 1 March) */
+            size_t x = r;
+            for (int k = 0; k < 4 && x > floor; k++) {
+                size_t px = prev_pos(s, x);
+                int32_t c = cp_at(s, px, NULL);
+                if (!is_word_cp(c) || u_isdigit(c))
+                    break;
+                x = px;
+            }
+            size_t dg = x;
+            if (dg > floor && (s->t[dg - 1] == '-' || s->t[dg - 1] == '.'))
+                dg--;
+            if (x < r && dg > floor && isdigit((unsigned char)s->t[dg - 1]) &&
+                lookup(s, "ordinal_suffixes", s->t + x, r - x))
+                r = dg;
+        }
         size_t ds = r;
         while (ds > floor && u_isdigit(cp_at(s, prev_pos(s, ds), NULL)))
             ds = prev_pos(s, ds);
