@@ -3105,11 +3105,24 @@ static int speech_subject_word(fx *x, size_t rs, size_t e)
         json_is_true(story_langpack_field(x->lp, "pro_drop")) ||
         story__fx_clause_break_before(x, rs + 1) ||
         !(a->tokens[rs + 1].flags & STORY_TOKEN_LETTER) ||
-        (a->tokens[rs + 1].flags & STORY_TOKEN_CAPITAL) ||
-        !story__fx_match(x, "reporting_verbs", rs + 1, e, &n))
+        (a->tokens[rs + 1].flags & STORY_TOKEN_CAPITAL))
         return 0;
+    /* the verb: a reporting verb, or (session 21, fresh-user 21 H8:
+     * "Hamas condemned …" -> "Hezbollah condemned …" was no entity on
+     * either side, exit 0) any word of the pack's event lexicon that
+     * names an event ("Fidesz won", "Europol arrested") */
+    int speech = story__fx_match(x, "reporting_verbs", rs + 1, e, &n) != NULL;
+    if (!speech) {
+        const char *ev = story_langpack_map(x->lp, "event_lexicon",
+                                            a->tokens[rs + 1].key);
+        if (!ev || !*ev || !strcmp(ev, "-"))
+            return 0;
+        n = 1;
+    }
+    /* an object follows an event verb ("attacked the base"); after a
+     * reporting verb a pronoun or determiner is an inverted subject */
     size_t after = rs + 1 + n;
-    if (after < e && !story__fx_clause_break_before(x, after) &&
+    if (speech && after < e && !story__fx_clause_break_before(x, after) &&
         (story__fx_match(x, "pronouns", after, e, &m) ||
                       story_langpack_has(x->lp, "determiners",
                                          a->tokens[after].key)))

@@ -51,4 +51,19 @@ if [ "$st" -eq 1 ] &&
    grep -q '^\[~\] changed attribution .*OFFICIAL SAY → WITNESS SAY' "$tmp/out"; then
   ok "compare: police said -> witnesses said in a short sentence is changed"
 else fail "compare: police said -> witnesses said in a short sentence (status $st)"; fi
+# H8: a one-word name opening its sentence before an event verb was no
+# entity, so "Fidesz won ..." -> "Jobbik won ..." was nothing, exit 0
+w e-a.txt "Budget vote" "Fidesz won the vote in parliament on Monday." \
+  "The opposition walked out of the chamber."
+sed "s/Fidesz won/Jobbik won/" "$tmp/e-a.txt" >"$tmp/e-b.txt"
+run compare --format=text "$tmp/e-a.txt" "$tmp/e-b.txt"
+if [ "$st" -eq 1 ] && grep -q '^\[~\] changed entity .*Fidesz → Jobbik' "$tmp/out"; then
+  ok "compare: Fidesz won -> Jobbik won is a changed entity"
+else fail "compare: Fidesz won -> Jobbik won (status $st)"; fi
+# a common word opening a sentence before an event verb stays no entity
+w e-c.txt "Prices rose in March, and protesters attacked a bank."
+run facts --lang=en "$tmp/e-c.txt"
+if [ "$st" -eq 0 ] && ! grep -q 'entity|' "$tmp/out"; then
+  ok "facts: 'Prices rose' is no entity"
+else fail "facts: 'Prices rose' is no entity (status $st)"; fi
 finish
