@@ -4285,13 +4285,20 @@ static int known_apart(const char *x, const char *y);
  * EDITED_COPY_MIN_SCORE) is changed: within one language a different
  * noun is a different source (session 21, 2026-12-02, fresh-user 21 H2:
  * "police said" -> "the mayor said" was same, exit 0). Nouns of one
- * concept ("a spokesman", "a spokeswoman": spokesperson) stay the same. */
+ * concept ("a spokesman", "a spokeswoman": spokesperson) stay the same.
+ * A quote or attribution whose reporting verb went to one the root pack's
+ * "diff_verb_changes" lists for it ("confirmed" -> "claimed": CONFIRM ->
+ * CLAIM) is changed too. */
 static void mark_source_changed(side *a, side *b, unsigned char *cat)
 {
+    const json_t *vc =
+        a->root ? story_langpack_field(a->root, "diff_verb_changes") : NULL;
     for (size_t i = 0; a->al && i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
-        if (f->type != STORY_FACT_ATTRIBUTION || a->match[i] < 0 ||
-            cat[i] != STORY_DIFF_SAME || f->sentence >= a->art->n_sentences)
+        if ((f->type != STORY_FACT_ATTRIBUTION &&
+             f->type != STORY_FACT_QUOTE) ||
+            a->match[i] < 0 || cat[i] != STORY_DIFF_SAME ||
+            f->sentence >= a->art->n_sentences)
             continue;
         const story_fact *g = &b->fs->facts[a->match[i]];
         long link = a->link[f->sentence];
@@ -4299,6 +4306,18 @@ static void mark_source_changed(side *a, side *b, unsigned char *cat)
             g->sentence >= b->art->n_sentences ||
             b->link[g->sentence] != link ||
             a->al->links[link].score < EDITED_COPY_MIN_SCORE)
+            continue;
+        /* the reporting verb exchanged for one the root pack's
+         * "diff_verb_changes" lists: "confirmed" -> "claimed" (session
+         * 21, fresh-user 21 M13: the facts held CONFIRM and CLAIM, the
+         * diff said nothing, exit 0) */
+        if (json_is_object(vc) && f->verb && g->verb &&
+            known_apart(f->verb, g->verb) &&
+            antonyms(vc, f->verb, g->verb)) {
+            cat[i] = STORY_DIFF_CHANGED;
+            continue;
+        }
+        if (f->type != STORY_FACT_ATTRIBUTION)
             continue;
         char sf[64], sg[64];
         value_string(f, "source", sf);

@@ -66,4 +66,18 @@ run facts --lang=en "$tmp/e-c.txt"
 if [ "$st" -eq 0 ] && ! grep -q 'entity|' "$tmp/out"; then
   ok "facts: 'Prices rose' is no entity"
 else fail "facts: 'Prices rose' is no entity (status $st)"; fi
+# M13: "the ministry confirmed" -> "claimed" / "said": the facts held the
+# verbs CONFIRM and CLAIM, the diff said nothing, exit 0
+w v-a.txt "The ministry confirmed that 14 soldiers were captured near the border on Monday."
+for v in claimed said; do
+  sed "s/confirmed/$v/" "$tmp/v-a.txt" >"$tmp/v-b.txt"
+  run compare --format=text "$tmp/v-a.txt" "$tmp/v-b.txt"
+  if [ "$st" -eq 1 ] && grep -q '^\[~\] changed attribution .*CONFIRM → ' "$tmp/out"; then
+    ok "compare: confirmed -> $v is a changed attribution"
+  else fail "compare: confirmed -> $v (status $st)"; fi
+done
+sed "s/confirmed/announced/" "$tmp/v-a.txt" >"$tmp/v-c.txt"
+run compare --format=text "$tmp/v-a.txt" "$tmp/v-c.txt"
+if [ "$st" -eq 0 ]; then ok "compare: confirmed -> announced is no change"
+else fail "compare: confirmed -> announced (status $st)"; fi
 finish
