@@ -234,7 +234,14 @@ static void help(FILE *f, const command *only)
         else
             snprintf(left, sizeof left, "--%s", o->name);
         char text[512];
-        size_t tl = (size_t)snprintf(text, sizeof text, "%s", o->help);
+        const char *h = o->help;
+        /* one command's help names its own formats (fresh-user 21 L4) */
+        if (only && o->id == OPT_FORMAT)
+            h = only->bit & CMD_PAIRS
+                    ? "output: side-by-side (default on a terminal), json, "
+                      "text (default otherwise)"
+                    : "output: text (default), json";
+        size_t tl = (size_t)snprintf(text, sizeof text, "%s", h);
         if (!only && o->cmds != CMD_ALL) {
             const char *sep = " [";
             for (size_t k = 0; k < N_CMDS && tl < sizeof text; k++)
@@ -249,9 +256,20 @@ static void help(FILE *f, const command *only)
         fprintf(f, "  %-22s ", left);
         put_wrapped(f, text, 25, 79);
     }
+    if (!only)
+        fprintf(f, "\nexit status: 0 no fact differs (check: no "
+                   "contradiction), 1 differences\nfound (--strict: "
+                   "sentences too), 2 error\n");
+    else if (only->bit & CMD_PAIRS)
+        fprintf(f, "\nexit status: 0 no fact differs, 1 differences found "
+                   "(--strict: sentences\ntoo), 2 error%s\n",
+                only->bit == CMD_BATCH ? " (also when one pair failed)" : "");
+    else if (only->bit == CMD_CHECK)
+        fprintf(f, "\nexit status: 0 no contradiction, 1 contradictions "
+                   "found, 2 error\n");
+    else
+        fprintf(f, "\nexit status: 0 done, 2 error\n");
     fprintf(f,
-            "\nexit status: 0 no fact differs (check: no contradiction), "
-            "1 differences\nfound (--strict: sentences too), 2 error\n"
             "environment: STORYDIFF_LOCALES (language packs), NO_COLOR, TERM=dumb "
             "(no colour)\n"
             "manual: docs/cli.md\n");
@@ -655,8 +673,28 @@ static int parse_args(cli *o, int argc, char **argv)
                 }
                 return usage_error("unknown option '%s'", opt);
             }
-            return usage_error("unknown option or missing value: '%s'",
-                               argv[optind - 1]);
+            /* a known option without a value given one ("--symmetric=yes",
+             * fresh-user 21 L5), or a value option without its value */
+            const char *w = argv[optind - 1];
+            for (size_t i = 0; w && w[0] == '-' && w[1] == '-' && i < N_OPTS;
+                 i++) {
+                size_t nl = strlen(OPTS[i].name);
+                if (strncmp(w + 2, OPTS[i].name, nl) != 0)
+                    continue;
+                if (OPTS[i].has_arg == no_argument && w[2 + nl] == '=') {
+                    eprintf("storydiff: --%s takes no value, not '%s' (see "
+                            "'storydiff --help')\n",
+                            OPTS[i].name, w + 3 + nl);
+                    return EXIT_TROUBLE;
+                }
+                if (OPTS[i].has_arg == required_argument && !w[2 + nl]) {
+                    eprintf("storydiff: --%s needs a value: --%s=%s (see "
+                            "'storydiff --help')\n",
+                            OPTS[i].name, OPTS[i].name, OPTS[i].metavar);
+                    return EXIT_TROUBLE;
+                }
+            }
+            return usage_error("unknown option or missing value: '%s'", w);
         }
         const opt_spec *sp = NULL;
         for (size_t i = 0; i < N_OPTS; i++)

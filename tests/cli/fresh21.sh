@@ -80,4 +80,23 @@ sed "s/confirmed/announced/" "$tmp/v-a.txt" >"$tmp/v-c.txt"
 run compare --format=text "$tmp/v-a.txt" "$tmp/v-c.txt"
 if [ "$st" -eq 0 ]; then ok "compare: confirmed -> announced is no change"
 else fail "compare: confirmed -> announced (status $st)"; fi
+# L4: one command's --help named compare's formats and exit statuses
+run facts --help
+if [ "$st" -eq 0 ] && grep -q -- '--format=FMT *output: text (default), json' "$tmp/out" &&
+   grep -q '^exit status: 0 done, 2 error' "$tmp/out" && ! grep -q 'side-by-side' "$tmp/out"; then
+  ok "facts --help: its own formats and exit status"
+else fail "facts --help: its own formats and exit status"; fi
+run check --help
+if grep -q '^exit status: 0 no contradiction, 1 contradictions found, 2 error' "$tmp/out"; then
+  ok "check --help: its own exit status"
+else fail "check --help: its own exit status"; fi
+# L5: a known option given a value it does not take, or missing its value
+run compare --symmetric=yes a.txt b.txt
+if [ "$st" -eq 2 ] && grep -q "^storydiff: --symmetric takes no value, not 'yes'" "$tmp/err"; then
+  ok "compare --symmetric=yes: takes no value"
+else fail "compare --symmetric=yes (status $st)"; fi
+run compare a.txt b.txt --width
+if [ "$st" -eq 2 ] && grep -q "^storydiff: --width needs a value: --width=N" "$tmp/err"; then
+  ok "compare --width: needs a value"
+else fail "compare --width: needs a value (status $st)"; fi
 finish
