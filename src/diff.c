@@ -4174,16 +4174,15 @@ static int speaker_kept(const side *s, const story_fact *f, const side *o,
     return 0;
 }
 
-/* 1 when attributions f (of a) and g (of b) lie in one sentence each,
- * and the two sentences are equal byte for byte but for the spans of f
- * and g ("…, police said." -> "…, witnesses said."): the sentence was
- * edited right there, however short it is. */
+/* 1 when facts f (of a) and g (of b) lie in one sentence each, and the
+ * two sentences are equal byte for byte but for the spans of f and g
+ * ("…, police said." -> "…, witnesses said."; "2,000 homes" -> "2,000
+ * businesses"): the sentence was edited right there, however short it
+ * is. */
 static int edited_only_at(const side *a, const story_fact *f, const side *b,
                           const story_fact *g)
 {
-    if (f->type != STORY_FACT_ATTRIBUTION ||
-        g->type != STORY_FACT_ATTRIBUTION ||
-        f->sentence >= a->art->n_sentences ||
+    if (f->sentence >= a->art->n_sentences ||
         g->sentence >= b->art->n_sentences)
         return 0;
     const story_sentence *sa = &a->art->sentences[f->sentence];
@@ -6314,6 +6313,12 @@ static void mark_counted_apart(side *a, side *b, unsigned char *cat,
         int apart = counted_disjoint(groups, f->counted, g->counted);
         if (cross_lang && !apart)
             continue;
+        /* within one language, a sentence edited only at the quantity
+         * ("2,000 homes" -> "2,000 businesses") names another thing on
+         * purpose, whether or not the two groups overlap (session 21,
+         * fresh-user 21 M2: it was unverified, exit 0) */
+        if (!cross_lang && edited_only_at(a, f, b, g))
+            apart = 1;
         cat[i] = STORY_DIFF_CHANGED;
         cnt[i] = (unsigned char)(apart && !cross_lang ? 2 : 1);
     }

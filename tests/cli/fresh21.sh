@@ -99,4 +99,12 @@ run compare a.txt b.txt --width
 if [ "$st" -eq 2 ] && grep -q "^storydiff: --width needs a value: --width=N" "$tmp/err"; then
   ok "compare --width: needs a value"
 else fail "compare --width: needs a value (status $st)"; fi
+# M2: a sentence edited only at the counted thing ("2,000 homes" ->
+# "2,000 businesses") was an unverified change, exit 0
+w c-a.txt "The storm left 2,000 homes without power on Monday, the utility said."
+sed "s/2,000 homes/2,000 businesses/" "$tmp/c-a.txt" >"$tmp/c-b.txt"
+run compare --format=text "$tmp/c-a.txt" "$tmp/c-b.txt"
+if [ "$st" -eq 1 ] && grep -q '^\[~\] changed quantity .*2000 (house) → 2000 (company)' "$tmp/out"; then
+  ok "compare: 2,000 homes -> 2,000 businesses is a certain change"
+else fail "compare: 2,000 homes -> 2,000 businesses (status $st)"; fi
 finish
