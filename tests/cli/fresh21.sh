@@ -107,4 +107,19 @@ run compare --format=text "$tmp/c-a.txt" "$tmp/c-b.txt"
 if [ "$st" -eq 1 ] && grep -q '^\[~\] changed quantity .*2000 (house) → 2000 (company)' "$tmp/out"; then
   ok "compare: 2,000 homes -> 2,000 businesses is a certain change"
 else fail "compare: 2,000 homes -> 2,000 businesses (status $st)"; fi
+# M14: common wire attributions were read as none: de "wie die Polizei
+# mitteilte", "sagte ein Polizeisprecher", pl "podała policja", fr "a
+# indiqué la police"
+while IFS='|' read -r l t; do
+  w m14.txt "$t"
+  run facts --lang="$l" "$tmp/m14.txt"
+  if [ "$st" -eq 0 ] && grep -q 'attribution|OFFICIAL' "$tmp/out"; then
+    ok "facts $l: an attribution in '$t'"
+  else fail "facts $l: an attribution in '$t'"; fi
+done <<'EOT'
+de|Der Sturm tötete zwölf Menschen, wie die Polizei mitteilte.
+de|Der Sturm tötete zwölf Menschen, sagte ein Polizeisprecher.
+pl|Burza zabiła dwanaście osób – podała policja.
+fr|La tempête a tué douze personnes, a indiqué la police.
+EOT
 finish
