@@ -767,6 +767,37 @@ static int million_m(const fx *x, const story_number *n, size_t s, size_t ci)
         story_langpack_has(x->lp, "determiners", x->a->tokens[nt - 1].key));
 }
 
+/* The unit concept of the word right after a glued "m" ("1.5m hectares",
+ * "2m tonnes"): a unit of the pack that is not a length, when that word
+ * follows the number after one space; else NULL. With it the "m" is
+ * million and the word its unit, as "2 million tonnes" reads (million_m
+ * took "tonnes" for a counted noun; session 21, fresh-user 21 M6:
+ * "1.5m hectares" was 1.5 metres, "2m tonnes" another fact than "2
+ * million tonnes"). */
+static const char *million_m_unit(const fx *x, const story_number *n,
+                                  size_t s)
+{
+    const char *t = x->a->text;
+    if (strcmp(n->unit, "m") != 0 || n->end != n->num_end + 1 ||
+        n->num_end >= x->a->text_len || t[n->num_end] != 'm' ||
+        n->end + 1 >= x->a->text_len || t[n->end] != ' ')
+        return NULL;
+    size_t ut = token_at_or_after(x, s, n->end);
+    if (ut >= x->sent_tok[s + 1] || x->a->tokens[ut].start != n->end + 1 ||
+        !x->a->tokens[ut].key)
+        return NULL;
+    const char *u = story_langpack_map(x->lp, "units", x->a->tokens[ut].key);
+    if (!u || !*u || !strcmp(u, "m") || !strcmp(u, "km") ||
+        !strcmp(u, "cm") || !strcmp(u, "mm") || !strcmp(u, "ft") ||
+        !strcmp(u, "mi") || !strcmp(u, "in") || !strcmp(u, "yd"))
+        return NULL;
+    size_t nt = token_containing(x, s, n->num_start);
+    if (nt > x->sent_tok[s] && x->a->tokens[nt - 1].key &&
+        story_langpack_has(x->lp, "determiners", x->a->tokens[nt - 1].key))
+        return NULL;
+    return u;
+}
+
 /* 1 when number n is written as 1-3 digits, one "," or ".", exactly 3
  * digits, and was read as a decimal (no unit, range, scale or
  * qualifier-free fraction): "1,800" in a decimal-comma pack. */
@@ -896,7 +927,8 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
          * metres, as "a 1.5m wall" (wall no counted noun) does (session
          * 16, fresh-user 15 H15) */
         story_number mn;
-        if (counted && million_m(x, n, s, ci)) {
+        const char *mu = million_m_unit(x, n, s);
+        if (mu || (counted && million_m(x, n, s, ci))) {
             mn = *n;
             mn.value *= 1e6;
             mn.value_hi *= 1e6;
@@ -904,6 +936,13 @@ static int quantities_emit(fx *x, fx_evstems *es, story_vec *nums,
             mn.si_value_hi = mn.value_hi;
             mn.unit[0] = '\0';
             mn.dimension[0] = '\0';
+            if (mu) {
+                /* "1.5m hectares": the unit word is the unit now, its
+                 * span part of the quantity's */
+                snprintf(mn.unit, sizeof mn.unit, "%s", mu);
+                size_t ut = token_at_or_after(x, s, n->end);
+                mn.end = x->a->tokens[ut].end;
+            }
             n = &mn;
         }
         /* "1,800 casas" in es (decimal comma), "1.800 homes" in en: a

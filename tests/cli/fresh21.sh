@@ -122,4 +122,18 @@ de|Der Sturm tötete zwölf Menschen, sagte ein Polizeisprecher.
 pl|Burza zabiła dwanaście osób – podała policja.
 fr|La tempête a tué douze personnes, a indiqué la police.
 EOT
+# M6: "3m barrels", "1.5m hectares" were 3 and 1.5 metres, so the same
+# amounts written "3 million", "1.5 million" were omitted + added, exit 1
+w g-a.txt "Last year the country exported 3m barrels of oil a day and 2m tonnes of grain, while 1.5m hectares of forest burned."
+w g-b.txt "Last year the country exported 3 million barrels of oil a day and 2 million tonnes of grain, while 1.5 million hectares of forest burned."
+run compare --format=text "$tmp/g-a.txt" "$tmp/g-b.txt"
+if [ "$st" -eq 0 ] && ! grep -q '^\[[-+~]\]' "$tmp/out"; then
+  ok "compare: 3m barrels, 1.5m hectares = 3 million barrels, 1.5 million hectares"
+else fail "compare: 3m barrels, 1.5m hectares (status $st)"; fi
+# a glued m before a length context stays metres
+w g-c.txt "A 3m wall collapsed and the river rose 3m overnight."
+run facts --lang=en --format=json "$tmp/g-c.txt"
+if python3 -c 'import json,sys; q=[f["value"] for f in json.load(open(sys.argv[1]))["facts"] if f["type"]=="quantity"]; sys.exit(0 if q and all(v["number"]==3 and v["unit"]=="m" for v in q) else 1)' "$tmp/out"; then
+  ok "facts: 'a 3m wall', 'rose 3m' stay metres"
+else fail "facts: 'a 3m wall', 'rose 3m' stay metres"; fi
 finish
