@@ -885,7 +885,10 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
         /* a hyphen between two words joins a compound phrase the pack
          * may list ("US-Dollar", "Hongkong-Dollar"; session 16,
          * fresh-user 16 M6: "16 Mrd. US-Dollar" lost its currency) */
-        if (c == '-' && n < s->end && w + 1 < maxw) {
+        /* so does a slash between two words: a unit ratio the pack
+         * lists ("km/h", "км/год", "m/s"; session 21, fresh-user 21 M3:
+         * "120 km/h" was 120 km) */
+        if ((c == '-' || c == '/') && n < s->end && w + 1 < maxw) {
             size_t n2;
             int32_t d = cp_at(s, n, &n2);
             if (d >= 0 && u_isalpha(d)) {
