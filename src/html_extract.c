@@ -458,14 +458,19 @@ static void class_verdicts(const hdoc *d, hn *h)
         if (ci[0] && h->raw_text < 160 &&
             (strstr(ci, "byline") || strstr(ci, "dateline")))
             v |= 64u;
-        /* a sign-up, subscription or most-read box: short, never article
-         * text, even inside <article> and when a short article makes the
-         * extraction retry (fresh-user finding, session 9: a newsletter
-         * box inside a short <article> came out as body text) */
+        /* a sign-up, subscription, paywall or most-read box: short,
+         * never article text, even inside <article> and when a short
+         * article makes the extraction retry (fresh-user finding,
+         * session 9: a newsletter box inside a short <article> came out
+         * as body text; session 21, fresh-user 21 M12: a paywall's
+         * "Subscribe now for just €1" was compared as "5 million euros
+         * -> €1") */
         if (ci[0] && h->raw_text < 400 && !has_any(ci, maybe_pats) &&
             (has_token(ci, "newsletter") || has_token(ci, "signup") ||
              strstr(ci, "sign-up") || has_token(ci, "subscribe") ||
-             has_token(ci, "subscription") || strstr(ci, "most-read") ||
+             has_token(ci, "subscription") || strstr(ci, "paywall") ||
+             strstr(ci, "regwall") || strstr(ci, "piano-") ||
+             has_token(ci, "premium-wall") || strstr(ci, "most-read") ||
              strstr(ci, "mostread") || strstr(ci, "most-popular") ||
              strstr(ci, "mostpopular") || has_token(ci, "trending") ||
              has_token(ci, "outbrain") || has_token(ci, "taboola")))

@@ -136,4 +136,19 @@ run facts --lang=en --format=json "$tmp/g-c.txt"
 if python3 -c 'import json,sys; q=[f["value"] for f in json.load(open(sys.argv[1]))["facts"] if f["type"]=="quantity"]; sys.exit(0 if q and all(v["number"]==3 and v["unit"]=="m" for v in q) else 1)' "$tmp/out"; then
   ok "facts: 'a 3m wall', 'rose 3m' stay metres"
 else fail "facts: 'a 3m wall', 'rose 3m' stay metres"; fi
+# M12: a paywall box of a short article was read as article text (the
+# extraction retries without the unlikely-class rule when the text is
+# short), so "Subscribe now for just €1" became a changed amount
+cat >"$tmp/pw.html" <<'HTML'
+<html><head><title>Bridge closed after flood | Example Times</title></head><body>
+<article><h1>Bridge closed after flood</h1>
+<p>The old bridge over the river was closed on Tuesday after the flood, the city said.</p>
+<div class="paywall"><p>This story is for subscribers only. Subscribe now for just €1 for the first 3 months.</p><p>Already a subscriber? Log in.</p></div>
+</article></body></html>
+HTML
+run extract "$tmp/pw.html"
+if [ "$st" -eq 0 ] && grep -q 'bridge over the river' "$tmp/out" &&
+   ! grep -qi 'subscri' "$tmp/out"; then
+  ok "extract: a paywall box is no article text"
+else fail "extract: a paywall box is no article text (status $st)"; fi
 finish
