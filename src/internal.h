@@ -158,6 +158,27 @@ void story__strmap_free(story_strmap *m);
  * returns -1 on an invalid sequence (overlong, surrogate, > U+10FFFF,
  * truncated at len) and then advances by one byte only. */
 int32_t story__utf8_next(const char *s, size_t len, size_t *i);
+/* Properties of an ASCII code point c (0 <= c < 0x80) as ICU answers
+ * them, without the ICU call (for loops over every code point of a
+ * text): STORY_ASCII_SPACE White_Space (u_isUWhiteSpace: TAB..CR,
+ * space), STORY_ASCII_UPPER u_isupper (no ASCII character is title
+ * case), STORY_ASCII_LOWER u_isULowercase, STORY_ASCII_ALPHA u_isalpha.
+ * unit.util test_ascii_props compares every ASCII code point with ICU.
+ * (session 21, 2026-12-02) */
+#define STORY_ASCII_SPACE 1u
+#define STORY_ASCII_UPPER 2u
+#define STORY_ASCII_LOWER 4u
+#define STORY_ASCII_ALPHA 8u
+static inline unsigned story__ascii_props(int32_t c)
+{
+    if (c == ' ' || (c >= 9 && c <= 13))
+        return STORY_ASCII_SPACE;
+    if (c >= 'A' && c <= 'Z')
+        return STORY_ASCII_UPPER | STORY_ASCII_ALPHA;
+    if (c >= 'a' && c <= 'z')
+        return STORY_ASCII_LOWER | STORY_ASCII_ALPHA;
+    return 0;
+}
 /* Offset of the first invalid UTF-8 byte, or (size_t)-1 if all valid. */
 size_t story__utf8_invalid_at(const char *s, size_t len);
 /* The first token of article a starting at or after byte offset off

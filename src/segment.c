@@ -929,7 +929,10 @@ static int runin_headline_end(size_t *out, merge_ctx *m, const char *t,
         if (c < 0)
             return 0;
         ncp++;
-        int space = u_isUWhiteSpace(c);
+        /* ASCII without ICU calls (the same answers: story__ascii_props) */
+        unsigned ap = c < 0x80 ? story__ascii_props(c) : 0;
+        int space = c < 0x80 ? (ap & STORY_ASCII_SPACE) != 0
+                             : u_isUWhiteSpace(c);
         if (space) {
             if (in_word && wcp >= 4) { /* title case: "Unite For Medals" */
                 long_words++;
@@ -941,20 +944,23 @@ static int runin_headline_end(size_t *out, merge_ctx *m, const char *t,
             in_word = 1;
             words++;
             wcp = 0;
-            wcap = u_isupper(c) || u_istitle(c);
+            wcap = c < 0x80 ? (ap & STORY_ASCII_UPPER) != 0
+                            : u_isupper(c) || u_istitle(c);
         }
-        if (!space && u_isalpha(c)) {
+        if (!space &&
+            (c < 0x80 ? (ap & STORY_ASCII_ALPHA) != 0 : u_isalpha(c))) {
             wcp++;
             if (!wcap && wcp == 1)
-                wcap = u_isupper(c) || u_istitle(c);
+                wcap = c < 0x80 ? (ap & STORY_ASCII_UPPER) != 0
+                                : u_isupper(c) || u_istitle(c);
         }
         /* Chinese, written without spaces between words, where a space
          * after a quotation is a layout break; not Japanese (kana), whose
          * headlines run on into a subheading ("…「…」 …") */
         if (c >= 0x3040 && c <= 0x30FF)
             kana = 1;
-        else if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
-            cjk = 1;
+        else if (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+            cjk = 1; /* (no ASCII character is ideographic) */
         int opens = 0;
         switch (c) {
         case '"': straight++; opens = straight & 1; break;

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "internal.h"
 
 static void test_hash(void **state)
@@ -84,6 +86,22 @@ static void test_utf8(void **state)
     assert_int_equal(story__utf8_next(s, strlen(s), &i), -1);
     assert_int_equal(i, 5);
     assert_int_equal(story__utf8_next(s, strlen(s), &i), 0x457);
+}
+
+/* story__ascii_props (the ASCII fast path of segment.c's run-in headline
+ * scan) gives ICU's answers for every ASCII code point (session 21). */
+static void test_ascii_props(void **state)
+{
+    (void)state;
+    for (int32_t c = 0; c < 0x80; c++) {
+        unsigned p = story__ascii_props(c);
+        assert_int_equal((p & STORY_ASCII_SPACE) != 0, u_isUWhiteSpace(c) != 0);
+        assert_int_equal((p & STORY_ASCII_UPPER) != 0,
+                         (u_isupper(c) || u_istitle(c)) != 0);
+        assert_int_equal((p & STORY_ASCII_LOWER) != 0, u_isULowercase(c) != 0);
+        assert_int_equal((p & STORY_ASCII_ALPHA) != 0, u_isalpha(c) != 0);
+        assert_false(u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC));
+    }
 }
 
 static void test_strmap(void **state)
@@ -280,6 +298,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_ascii_props),
         cmocka_unit_test(test_strmap),
         cmocka_unit_test(test_strmap_large),
         cmocka_unit_test(test_strmap_escaped_keys),
