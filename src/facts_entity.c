@@ -73,8 +73,11 @@ typedef struct ent_suf {
 typedef struct ent_lang {
     char *lang;
     int suf_done, world_done, lex_done, wl_done;
-    ent_suf *suf; /* longest first */
+    ent_suf *suf; /* by last byte, longest first within one last byte */
     size_t nsuf;
+    size_t suf_at[257]; /* suf[suf_at[b], suf_at[b + 1]): the endings of
+                           last byte b (only those can end a word whose
+                           last byte is b) */
     story_strmap forms;  /* form key -> kind code, acronym flag, concept */
     story_strmap firsts; /* first words (cjk: first code points) */
     story_strmap lfirsts; /* first words of the forms written in lower
@@ -85,6 +88,20 @@ typedef struct ent_lang {
     int hs_done;
     story_strmap hs_memo; /* word -> dictionary_spell verdict ("0", "1",
                              "-": -1), at most HS_MEMO_MAX words */
+    const json_t *adj_of; /* adjective_trunk: the list adj was read from */
+    const char *adj[32];  /* its endings (borrowed) ... */
+    size_t adj_len[32];   /* ... and their lengths in bytes */
+    size_t nadj;
+    const story_langpack *stop_lp; /* is_stopish: the pack of stop_ix */
+    const story_langpack_index *stop_ix[3]; /* its stopwords, determiners,
+                                               function_words */
+    struct ent_nelists {
+        const json_t *ef;        /* not_entity: the entities.json read */
+        json_t *cc, *tz;         /* its currency_codes, time_zones */
+        json_t *cn[2], *ca[2];   /* common_nouns, common_acronyms: of "*"
+                                    and of the language */
+        json_t *der;             /* derivations of the language */
+    } ne;
 } ent_lang;
 
 /* Words whose dictionary verdict a context keeps (hunspell's stemming
@@ -678,12 +695,15 @@ static void trunk_word_v(const ent_lang *suffixes, const char *w, size_t n,
             story_buf_putc(out, vc);
     }
     size_t best = 0;
-    if (suffixes && suffixes->nsuf) {
+    if (suffixes && suffixes->nsuf && m) {
         size_t all = 0;
         for (size_t k = 0; k < m; k++)
             all += ((unsigned char)buf[k] & 0xC0) != 0x80;
-        /* the longest listed ending that leaves enough code points */
-        for (size_t k = 0; k < suffixes->nsuf; k++) {
+        /* the longest listed ending that leaves enough code points; only
+         * the endings of buf's last byte can match */
+        unsigned char lb = (unsigned char)buf[m - 1];
+        for (size_t k = suffixes->suf_at[lb]; k < suffixes->suf_at[lb + 1];
+             k++) {
             const ent_suf *sf = &suffixes->suf[k];
             if (sf->len >= m ||
                 memcmp(buf + m - sf->len, sf->s, sf->len) != 0)
@@ -693,6 +713,31 @@ static void trunk_word_v(const ent_lang *suffixes, const char *w, size_t n,
                 break;
             }
         }
+#ifndef NDEBUG
+        /* the general path: every ending, longest first */
+        size_t best2 = 0, lmax = (size_t)-1;
+        for (;;) { /* the longest ending shorter than lmax that fits */
+            size_t lnext = 0;
+            for (size_t k = 0; k < suffixes->nsuf; k++) {
+                const ent_suf *sf = &suffixes->suf[k];
+                if (sf->len < lmax && sf->len > lnext)
+                    lnext = sf->len;
+            }
+            if (!lnext)
+                break;
+            for (size_t k = 0; k < suffixes->nsuf && !best2; k++) {
+                const ent_suf *sf = &suffixes->suf[k];
+                if (sf->len == lnext && sf->len < m &&
+                    memcmp(buf + m - sf->len, sf->s, sf->len) == 0 &&
+                    all - sf->cps >= (sf->cps > 1 ? 4u : 3u))
+                    best2 = sf->len;
+            }
+            if (best2)
+                break;
+            lmax = lnext;
+        }
+        FX_SAME(best, best2);
+#endif
     }
     story_buf_append(out, buf, m - best);
 }
@@ -1058,10 +1103,16 @@ static int world_gap(const fx *x, size_t k)
     return 1;
 }
 
+/* By last byte, then longest first (endings of one length never both
+ * match one word, unless equal: their order does not matter). */
 static int suf_longer(const void *a, const void *b)
 {
-    size_t la = ((const ent_suf *)a)->len, lb = ((const ent_suf *)b)->len;
-    return la < lb ? 1 : la > lb ? -1 : 0;
+    const ent_suf *x = a, *y = b;
+    unsigned char ex = (unsigned char)x->s[x->len - 1],
+                  ey = (unsigned char)y->s[y->len - 1];
+    if (ex != ey)
+        return ex < ey ? -1 : 1;
+    return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
 /* The state of x->lang with its inflection endings (see trunk_word): the
@@ -1104,6 +1155,11 @@ static ent_lang *world_suffixes(fx *x)
         }
     }
     qsort(L->suf, L->nsuf, sizeof *L->suf, suf_longer);
+    for (size_t k = 0, b = 0; b <= 256; b++) {
+        while (k < L->nsuf && (unsigned char)L->suf[k].s[L->suf[k].len - 1] < b)
+            k++;
+        L->suf_at[b] = k;
+    }
     return L;
 }
 
@@ -1295,7 +1351,7 @@ static int nationality_modifies(fx *x, size_t i, size_t j, size_t e)
 }
 
 /* Bytes of k without its longest ending of the list ends (none: all). */
-static size_t adjective_trunk(json_t *ends, const char *k, size_t kn)
+static size_t adjective_trunk_json(json_t *ends, const char *k, size_t kn)
 {
     size_t best = 0, idx;
     json_t *v;
@@ -1305,6 +1361,36 @@ static size_t adjective_trunk(json_t *ends, const char *k, size_t kn)
         if (el > best && kn > el && strcmp(k + kn - el, es) == 0)
             best = el;
     }
+    return kn - best;
+}
+
+/* adjective_trunk_json with the endings read once into x->lang's state
+ * (nationality_inflected asks for every token): the same result. */
+static size_t adjective_trunk(fx *x, json_t *ends, const char *k, size_t kn)
+{
+    ent_lang *L = ent_lang_of(x);
+    if (!L || json_array_size(ends) > sizeof L->adj / sizeof L->adj[0])
+        return adjective_trunk_json(ends, k, kn);
+    if (L->adj_of != ends) {
+        size_t idx;
+        json_t *v;
+        L->nadj = 0;
+        json_array_foreach(ends, idx, v) {
+            const char *es = json_string_value(v);
+            if (!es || !*es)
+                continue;
+            L->adj[L->nadj] = es;
+            L->adj_len[L->nadj++] = strlen(es);
+        }
+        L->adj_of = ends;
+    }
+    size_t best = 0;
+    for (size_t j = 0; j < L->nadj; j++) {
+        size_t el = L->adj_len[j];
+        if (el > best && kn > el && memcmp(k + kn - el, L->adj[j], el) == 0)
+            best = el;
+    }
+    FX_SAME(kn - best, adjective_trunk_json(ends, k, kn));
     return kn - best;
 }
 
@@ -1330,7 +1416,7 @@ static const char *nationality_inflected(fx *x, size_t i)
     json_t *ends = x->nat_ends;
     if (!ends || !(x->a->tokens[i].flags & STORY_TOKEN_LETTER))
         return NULL;
-    size_t kn = strlen(k), tn = adjective_trunk(ends, k, kn);
+    size_t kn = strlen(k), tn = adjective_trunk(x, ends, k, kn);
     if (tn == kn || tn < 3)
         return NULL;
     if (x->nat_state & 2) {
@@ -1353,7 +1439,7 @@ static const char *nationality_inflected(fx *x, size_t i)
         json_t *v;
         json_object_foreach(story_langpack_field(x->lp, "nationalities"), w,
                             v) {
-            size_t wt = adjective_trunk(ends, w, strlen(w));
+            size_t wt = adjective_trunk(x, ends, w, strlen(w));
             if (!json_is_string(v) || wt < 3 || wt >= 120)
                 continue;
             char t[128];
@@ -1720,14 +1806,42 @@ static int generic_in(json_t *list, const char *w, size_t n)
 
 /* Folded token key k is listed in locales/entities.json `field`, an
  * object of word lists per language ("*": every language). */
+/* L->ne: the lists of entities.json ef that not_entity reads, looked up
+ * once per language (not_entity runs for most capitalised words). */
+static void not_entity_lists(fx *x, ent_lang *L, json_t *ef)
+{
+    struct ent_nelists *ne = &L->ne;
+    if (ne->ef == ef)
+        return;
+    json_t *cn = json_object_get(ef, "common_nouns"),
+           *ca = json_object_get(ef, "common_acronyms");
+    ne->cc = json_object_get(ef, "currency_codes");
+    ne->tz = json_object_get(ef, "time_zones");
+    ne->cn[0] = json_object_get(cn, "*");
+    ne->cn[1] = json_object_get(cn, x->lang);
+    ne->ca[0] = json_object_get(ca, "*");
+    ne->ca[1] = json_object_get(ca, x->lang);
+    ne->der = json_object_get(json_object_get(ef, "derivations"), x->lang);
+    ne->ef = ef;
+}
+
 static int entities_word(fx *x, const char *field, const char *k)
 {
     json_t *cache = story__fx_world_cache(x);
-    json_t *f = cache ? json_object_get(world_entities_file(x, cache), field)
-                      : NULL;
+    json_t *ef = cache ? world_entities_file(x, cache) : NULL;
+    size_t kn = strlen(k);
+    /* "common_nouns": its lists as not_entity reads them (once per
+     * language) */
+    ent_lang *L = ef && strcmp(field, "common_nouns") == 0 ? ent_lang_of(x)
+                                                           : NULL;
+    if (L) {
+        not_entity_lists(x, L, ef);
+        return generic_in(L->ne.cn[0], k, kn) ||
+               generic_in(L->ne.cn[1], k, kn);
+    }
+    json_t *f = ef ? json_object_get(ef, field) : NULL;
     if (!f)
         return 0;
-    size_t kn = strlen(k);
     return generic_in(json_object_get(f, "*"), k, kn) ||
            generic_in(json_object_get(f, x->lang), k, kn);
 }
@@ -2270,11 +2384,32 @@ static int is_stopish(fx *x, size_t i, size_t e)
     unsigned char *tf = &x->tok_flags[i];
     if (!(*tf & FX_TF_STOP_DONE)) {
         size_t se = x->sent_tok[x->a->tokens[i].sentence + 1];
-        int v =
-            story_langpack_has(x->lp, "stopwords", x->a->tokens[i].key) ||
-            story__fx_match(x, "pronouns", i, se, &n) != NULL ||
-            story_langpack_has(x->lp, "determiners", x->a->tokens[i].key) ||
-            story_langpack_has(x->lp, "function_words", x->a->tokens[i].key);
+        const char *k = x->a->tokens[i].key;
+        ent_lang *L = ent_lang_of(x);
+        int v;
+        if (L) { /* story_langpack_has of the three lists, one hash */
+            if (L->stop_lp != x->lp) {
+                L->stop_ix[0] = story_langpack_index_of(x->lp, "stopwords");
+                L->stop_ix[1] = story_langpack_index_of(x->lp, "determiners");
+                L->stop_ix[2] =
+                    story_langpack_index_of(x->lp, "function_words");
+                L->stop_lp = x->lp;
+            }
+            size_t kl = strlen(k);
+            uint64_t h = story__hash_bytes(k, kl);
+            v = story_langpack_index_lookup(L->stop_ix[0], k, kl, h) ||
+                story__fx_match(x, "pronouns", i, se, &n) != NULL ||
+                story_langpack_index_lookup(L->stop_ix[1], k, kl, h) ||
+                story_langpack_index_lookup(L->stop_ix[2], k, kl, h);
+        } else
+            v = story_langpack_has(x->lp, "stopwords", k) ||
+                story__fx_match(x, "pronouns", i, se, &n) != NULL ||
+                story_langpack_has(x->lp, "determiners", k) ||
+                story_langpack_has(x->lp, "function_words", k);
+        FX_SAME(v, story_langpack_has(x->lp, "stopwords", k) ||
+                       story__fx_match(x, "pronouns", i, se, &n) != NULL ||
+                       story_langpack_has(x->lp, "determiners", k) ||
+                       story_langpack_has(x->lp, "function_words", k));
         *tf |= FX_TF_STOP_DONE | (v ? FX_TF_STOP : 0);
     }
     return (*tf & FX_TF_STOP) != 0;
@@ -2992,14 +3127,13 @@ static int english_name_uncached(fx *x, json_t *names, const char *tk)
 }
 
 /* Words of the article written in lower case (cased scripts), reduced
- * by trunk_word: built on first use, kept inside x->lower_seen under a
- * key no token has. */
-static json_t *lower_trunks(fx *x)
+ * by trunk_word: a set built on first use (x->lower_trunks; a hash set,
+ * not a jansson object: it gets every lower-case word of the article). */
+static const story_strmap *lower_trunks(fx *x)
 {
-    json_t *lt = json_object_get(x->lower_seen, "\x1ftrunks");
-    if (lt)
-        return lt;
-    lt = json_object();
+    if (x->lower_trunks_built)
+        return &x->lower_trunks;
+    x->lower_trunks_built = 1;
     const ent_lang *suffixes = world_suffixes(x);
     story_buf t = {0};
     const char *k;
@@ -3008,11 +3142,10 @@ static json_t *lower_trunks(fx *x)
         t.len = 0;
         trunk_word(suffixes, k, strlen(k), &t);
         if (!t.oom && t.len)
-            json_object_set_new(lt, t.data, json_true());
+            (void)story__strmap_put(&x->lower_trunks, t.data, t.len, "", 0);
     }
     story_buf_free(&t);
-    json_object_set_new(x->lower_seen, "\x1ftrunks", lt);
-    return lt;
+    return &x->lower_trunks;
 }
 
 /* Folded word k (n bytes) is a common word: written in lower case
@@ -3031,7 +3164,8 @@ static int common_word(fx *x, const char *k, size_t n)
         story_buf t = {0};
         trunk_word(world_suffixes(x), w, n, &t);
         int hit = !t.oom && t.len &&
-                  json_object_get(lower_trunks(x), t.data) != NULL;
+                  story__strmap_get(lower_trunks(x), t.data, t.len,
+                                    NULL) != NULL;
         story_buf_free(&t);
         if (hit)
             return 1;
@@ -4432,6 +4566,12 @@ static int contraction(const fx *x, size_t i)
 static int not_entity(fx *x, size_t i)
 {
     json_t *ef = world_entities_file(x, story__fx_world_cache(x));
+    /* the lists of entities.json read below, once per language */
+    ent_lang *L = ent_lang_of(x), local;
+    struct ent_nelists *ne = L ? &L->ne : &local.ne;
+    if (!L)
+        local.ne.ef = NULL;
+    not_entity_lists(x, L ? L : &local, ef);
     const char *k = x->a->tokens[i].key;
     size_t n = strip_possessive(k, strlen(k));
     char w[64];
@@ -4457,7 +4597,7 @@ static int not_entity(fx *x, size_t i)
                              x->a->tokens[i].end - x->a->tokens[i].start)) {
         size_t ci;
         json_t *cv;
-        json_array_foreach(json_object_get(ef, "currency_codes"), ci, cv) {
+        json_array_foreach(ne->cc, ci, cv) {
             const char *cc = json_string_value(cv);
             if (cc && strlen(cc) == 3 && memcmp(cc, k, 3) == 0)
                 return 1;
@@ -4470,7 +4610,7 @@ static int not_entity(fx *x, size_t i)
                    x->a->tokens[i].end - x->a->tokens[i].start)) {
         size_t ci;
         json_t *cv;
-        json_array_foreach(json_object_get(ef, "time_zones"), ci, cv) {
+        json_array_foreach(ne->tz, ci, cv) {
             const char *tz = json_string_value(cv);
             if (tz && strlen(tz) == n && memcmp(tz, k, n) == 0)
                 return 1;
@@ -4481,12 +4621,10 @@ static int not_entity(fx *x, size_t i)
     /* a common noun that some languages write capitalised
      * (entities.json "common_nouns": currencies such as bitcoin, which
      * English writes in lower case) */
-    if (entities_word(x, "common_nouns", w))
+    if (generic_in(ne->cn[0], w, n) || generic_in(ne->cn[1], w, n))
         return 1;
-    json_t *ca = json_object_get(ef, "common_acronyms");
-    const char *langs[2] = {"*", x->lang};
     for (int l = 0; l < 2; l++) {
-        json_t *list = json_object_get(ca, langs[l]);
+        json_t *list = ne->ca[l];
         for (int pl = 0; pl < 2; pl++) {
             size_t idx;
             json_t *v;
@@ -4502,9 +4640,7 @@ static int not_entity(fx *x, size_t i)
     }
     size_t idx;
     json_t *v;
-    json_array_foreach(json_object_get(json_object_get(ef, "derivations"),
-                                       x->lang),
-                       idx, v) {
+    json_array_foreach(ne->der, idx, v) {
         const char *d = json_string_value(v);
         size_t dl = d ? strlen(d) : 0;
         if (dl && n >= dl + 3 && memcmp(w + n - dl, d, dl) == 0)

@@ -195,13 +195,68 @@ static int particle_prefix(fx *x, const char *k, size_t *pl)
 /* particle_prefix of token i's key, memoised in es->ppl (separable_verb
  * asks for it each time event_match_raw reads the token, and that runs
  * several times per token: events, quantities, dates, discourse). */
+/* particle_prefix through es->pp (the particles of k's first byte only):
+ * the same answer (the longest particle that k starts with, leaving 3
+ * bytes or more; Debug builds check it: FX_SAME). */
+static int particle_prefix_es(fx *x, fx_evstems *es, const char *k,
+                              size_t *pl)
+{
+    if (es->pp_built == 0) {
+        json_t *parts = story_langpack_field(x->lp, "separable_particles");
+        size_t np = json_array_size(parts), idx;
+        json_t *v;
+        es->pp_built = 2;
+        es->pp = np ? story__calloc(np, sizeof *es->pp) : NULL;
+        es->pp_len = np ? story__calloc(np, sizeof *es->pp_len) : NULL;
+        if (np && es->pp && es->pp_len) {
+            size_t count[256] = {0};
+            json_array_foreach(parts, idx, v) {
+                const char *p = json_string_value(v);
+                if (p && json_string_length(v))
+                    count[(unsigned char)p[0]]++;
+            }
+            es->pp_at[0] = 0;
+            for (int c = 0; c < 256; c++)
+                es->pp_at[c + 1] = es->pp_at[c] + count[c];
+            size_t fill[256];
+            memcpy(fill, es->pp_at, sizeof fill);
+            json_array_foreach(parts, idx, v) {
+                const char *p = json_string_value(v);
+                size_t l = p ? json_string_length(v) : 0;
+                if (!l)
+                    continue;
+                size_t at = fill[(unsigned char)p[0]]++;
+                es->pp[at] = p;
+                es->pp_len[at] = l;
+            }
+            es->pp_built = 1;
+        }
+    }
+    if (es->pp_built != 1)
+        return particle_prefix(x, k, pl);
+    size_t n = strlen(k), best = 0;
+    unsigned char c0 = (unsigned char)k[0];
+    for (size_t j = es->pp_at[c0]; j < es->pp_at[c0 + 1]; j++) {
+        size_t l = es->pp_len[j];
+        if (l > best && n >= l + 3 && memcmp(k, es->pp[j], l) == 0)
+            best = l;
+    }
+#ifndef NDEBUG
+    size_t pl2 = 0;
+    (void)particle_prefix(x, k, &pl2);
+    FX_SAME(best, pl2);
+#endif
+    *pl = best;
+    return best > 0;
+}
+
 static int token_particle_prefix(fx *x, fx_evstems *es, size_t i, size_t *pl)
 {
     if (es->ppl && es->ppl[i]) {
         *pl = (size_t)es->ppl[i] - 1;
         return *pl > 0;
     }
-    int r = particle_prefix(x, x->a->tokens[i].key, pl);
+    int r = particle_prefix_es(x, es, x->a->tokens[i].key, pl);
     if (es->ppl && *pl < 255)
         es->ppl[i] = (unsigned char)(*pl + 1);
     return r;
@@ -398,7 +453,7 @@ int story__fx_evstems_init(fx *x, fx_evstems *es)
         if (es->map)
             json_object_set(o, "map", es->map);
         json_object_set_new(o, "prefix", json_integer((json_int_t)es->prefix));
-        json_object_set_new(cache, k, o);
+        es->cached = json_object_set_new(cache, k, o) == 0;
         return 0;
     }
     memset(es, 0, sizeof *es);
@@ -406,6 +461,7 @@ int story__fx_evstems_init(fx *x, fx_evstems *es)
     es->heads = json_incref(json_object_get(c, "heads"));
     es->map = json_incref(json_object_get(c, "map"));
     es->prefix = (size_t)json_integer_value(json_object_get(c, "prefix"));
+    es->cached = 1;
     if (es->sep || es->heads || es->map) {
         es->tok = story__calloc(x->a->n_tokens + 1, sizeof *es->tok);
         es->done = story__calloc(x->a->n_tokens + 1, 1);
@@ -427,9 +483,8 @@ void story__fx_evstems_free(fx_evstems *es)
     story_free(es->tok);
     story_free(es->done);
     story_free(es->ppl);
-    story_free(es->mr_e);
-    story_free(es->mr_c);
-    story_free(es->mr_n);
+    story_free(es->pp);
+    story_free(es->pp_len);
     memset(es, 0, sizeof *es);
 }
 
@@ -729,35 +784,43 @@ static const char *event_match_raw(fx *x, fx_evstems *es, size_t i,
                                    size_t e, size_t *n)
 {
     size_t nt = x->a->n_tokens;
-    if (!es || i >= nt || e >= UINT32_MAX)
+    /* (an es whose indexes the cache does not keep would leave the memo
+     * pointing into freed strings after its pass) */
+    if (!es || !es->cached || i >= nt || e >= UINT32_MAX)
         return event_match_once(x, es, i, e, n);
-    if (!es->mr_e) {
-        es->mr_e = story__calloc(nt + 1, sizeof *es->mr_e);
-        es->mr_c = story__calloc(nt + 1, sizeof *es->mr_c);
-        es->mr_n = story__calloc(nt + 1, 1);
-        if (!es->mr_e || !es->mr_c || !es->mr_n) {
-            story_free(es->mr_e);
-            story_free(es->mr_c);
-            story_free(es->mr_n);
-            es->mr_e = NULL;
-            es->mr_c = NULL;
-            es->mr_n = NULL;
+    if (!x->ev_mr_e) {
+        x->ev_mr_e = story__calloc(nt + 1, sizeof *x->ev_mr_e);
+        x->ev_mr_c = story__calloc(nt + 1, sizeof *x->ev_mr_c);
+        x->ev_mr_n = story__calloc(nt + 1, 1);
+        if (!x->ev_mr_e || !x->ev_mr_c || !x->ev_mr_n) {
+            story_free(x->ev_mr_e);
+            story_free(x->ev_mr_c);
+            story_free(x->ev_mr_n);
+            x->ev_mr_e = NULL;
+            x->ev_mr_c = NULL;
+            x->ev_mr_n = NULL;
             return event_match_once(x, es, i, e, n);
         }
     }
-    if (es->mr_e[i] == (uint32_t)e + 1) {
-        if (es->mr_n[i])
-            *n = (size_t)es->mr_n[i] - 1;
-        return es->mr_c[i];
+    if (x->ev_mr_e[i] == (uint32_t)e + 1) {
+#ifndef NDEBUG
+        /* the memo answers as the call would (also across passes) */
+        size_t m2 = (size_t)-1;
+        FX_SAME(event_match_once(x, es, i, e, &m2), x->ev_mr_c[i]);
+        FX_SAME(m2 == (size_t)-1 ? 0 : m2 + 1, (size_t)x->ev_mr_n[i]);
+#endif
+        if (x->ev_mr_n[i])
+            *n = (size_t)x->ev_mr_n[i] - 1;
+        return x->ev_mr_c[i];
     }
     size_t m = (size_t)-1;
     const char *c = event_match_once(x, es, i, e, &m);
     if (m != (size_t)-1)
         *n = m;
     if (m == (size_t)-1 || m < 254) {
-        es->mr_e[i] = (uint32_t)e + 1;
-        es->mr_c[i] = c;
-        es->mr_n[i] = m == (size_t)-1 ? 0 : (unsigned char)(m + 1);
+        x->ev_mr_e[i] = (uint32_t)e + 1;
+        x->ev_mr_c[i] = c;
+        x->ev_mr_n[i] = m == (size_t)-1 ? 0 : (unsigned char)(m + 1);
     }
     return c;
 }

@@ -24,12 +24,17 @@ typedef struct fx_evstems {
     unsigned char *done; /* per token: tok[i] computed */
     unsigned char *ppl;  /* per token: its "separable_particles" prefix
                           * length + 1 (0: not computed yet), with tok */
-    /* per token, the last event_match_raw answer (session 13): for the
-     * bound mr_e[i] - 1 (0: none yet), the concept and what it wrote to
-     * *n (mr_n: n + 1, 0: nothing); allocated on first use */
-    uint32_t *mr_e;
-    const char **mr_c;
-    unsigned char *mr_n;
+    /* (the per-token memo of event_match_raw is per article: fx.ev_mr_e,
+     * shared by the quantity/date and the event passes; session 21) */
+    /* the pack's "separable_particles" by first byte, for
+     * token_particle_prefix (built on first use, pp_built 1; 2: not
+     * built, out of memory): pp[pp_at[c], pp_at[c + 1]) start with byte c */
+    const char **pp;
+    size_t *pp_len;
+    size_t pp_at[257];
+    int pp_built;
+    int cached; /* map, sep and heads belong to the context's cache (they
+                   outlive this struct: fx.ev_mr_c may point into them) */
 } fx_evstems;
 
 /* Builds the index when the pack asks for it (else leaves it off).

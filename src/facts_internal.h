@@ -25,6 +25,25 @@
 #define FX_TF_CAPEL_DONE 0x40u /* tok_flags: capital_elsewhere computed */
 #define FX_TF_CAPEL 0x80u      /* tok_flags: capitalised mid-sentence elsewhere */
 
+/* Debug builds (no NDEBUG) check a fast path against the general path
+ * it replaces: FX_SAME(fast, general) aborts with the source line when
+ * they differ, so the whole Debug suite (unit, e2e on real articles)
+ * compares them; Release builds do not compute `general`. (session 21) */
+#ifndef NDEBUG
+#include <stdio.h>
+#include <stdlib.h>
+#define FX_SAME(fast, general)                                                \
+    do {                                                                      \
+        if ((fast) != (general)) {                                            \
+            fprintf(stderr, "%s:%d: fast path differs from the general "      \
+                            "path\n", __FILE__, __LINE__);                    \
+            abort();                                                          \
+        }                                                                     \
+    } while (0)
+#else
+#define FX_SAME(fast, general) ((void)0)
+#endif
+
 /* A canonical entity of one article (coreference target). */
 typedef struct fx_ent {
     char *key;         /* "entity|..." */
@@ -94,6 +113,17 @@ typedef struct fx {
                                 of a capitalised token that ends a name
                                 -> fx_cap_end (count, first token) */
     int cap_ends_built;
+    story_strmap lower_trunks; /* facts_entity.c (common_word): the keys
+                                  of lower_seen reduced by trunk_word */
+    int lower_trunks_built;
+    /* facts_event.c (event_match_raw): per token, the last answer, for
+     * the bound ev_mr_e[i] - 1 (0: none yet), its concept and what it
+     * wrote to *n (ev_mr_n: n + 1, 0: nothing); allocated on first use,
+     * per article: the quantity/date pass and the event pass (each with
+     * its own fx_evstems of the same pack) share it (session 21) */
+    uint32_t *ev_mr_e;
+    const char **ev_mr_c;
+    unsigned char *ev_mr_n;
     struct fx_speech_ix *speech_ix; /* facts_speech.c: per-sentence
                                        indexes of quote and entity facts
                                        while story__fx_speech runs, else NULL */
