@@ -3441,9 +3441,13 @@ static void pass_range_ends(side *a, side *b, unsigned char *cat)
 
 /* ---- detail strings ---------------------------------------------------- */
 
+/* A whole number in digits up to 10^21 ("34 Trillionen $" is
+ * 34000000000000000000 USD, not 3.4e+19: session 21, fresh-user 21 L9;
+ * a double holds such a value's 15-17 leading digits exactly, the rest
+ * are the zeros of the scale word), else %g. */
 static void put_number(story_buf *b, double x)
 {
-    if (fabs(x) < 1e15 && x == floor(x))
+    if (fabs(x) < 1e21 && x == floor(x))
         story_buf_printf(b, "%.0f", x);
     else
         story_buf_printf(b, "%g", x);

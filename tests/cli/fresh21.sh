@@ -151,4 +151,11 @@ if [ "$st" -eq 0 ] && grep -q 'bridge over the river' "$tmp/out" &&
    ! grep -qi 'subscri' "$tmp/out"; then
   ok "extract: a paywall box is no article text"
 else fail "extract: a paywall box is no article text (status $st)"; fi
+# L9: a large amount was shown as 3.4e+19 in the report's details
+w tr-a.txt "Die Schulden erreichten 34 Trillionen Dollar, sagte der Minister."
+w tr-b.txt "Die Schulden erreichten 35 Trillionen Dollar, sagte der Minister."
+run compare --format=text "$tmp/tr-a.txt" "$tmp/tr-b.txt"
+if [ "$st" -eq 1 ] && grep -q '34000000000000000000 USD → 35000000000000000000 USD' "$tmp/out"; then
+  ok "compare: 34 Trillionen Dollar shown in digits"
+else fail "compare: 34 Trillionen Dollar shown in digits (status $st)"; fi
 finish
