@@ -386,6 +386,53 @@ static double content_dice(const story_article *a, const story_fact *f,
 static int edited_pair(const side *a, size_t fa, const side *b, size_t fb);
 static int slot_actor(const story_fact *f);
 
+/* 1 when token i of side s lies in a phrase of its pack's
+ * "negation_exceptions" ("not only", "not least", "no fewer than",
+ * "nicht nur", "не только", "nie tylko"): a negation word that negates no
+ * claim. The facts stage skips such phrases (facts_speech.c); the diff's
+ * own negation counts did not, so "The talks were not only long but also
+ * productive" -> "… long and productive" was a certain contradiction
+ * (session 21, fresh-user 21 H11). */
+static int negation_excepted(const side *s, size_t i)
+{
+    const json_t *ex =
+        s->lp ? story_langpack_field(s->lp, "negation_exceptions") : NULL;
+    const story_article *art = s->art;
+    if (!json_is_array(ex) || i >= art->n_tokens)
+        return 0;
+    size_t k;
+    json_t *v;
+    json_array_foreach(ex, k, v) {
+        const char *p = json_string_value(v), *w[6];
+        size_t wl[6], nw = 0;
+        for (const char *q = p; q && *q && nw < 6;) {
+            while (*q == ' ')
+                q++;
+            if (!*q)
+                break;
+            const char *e = strchr(q, ' ');
+            wl[nw] = e ? (size_t)(e - q) : strlen(q);
+            w[nw++] = q;
+            q += wl[nw - 1];
+        }
+        /* token i as word `off` of the phrase */
+        for (size_t off = 0; off < nw && off <= i; off++) {
+            size_t j = 0;
+            for (; j < nw; j++) {
+                if (i - off + j >= art->n_tokens)
+                    break;
+                const story_token *t = &art->tokens[i - off + j];
+                if (t->sentence != art->tokens[i].sentence || !t->key ||
+                    strlen(t->key) != wl[j] || memcmp(t->key, w[j], wl[j]))
+                    break;
+            }
+            if (nw && j == nw)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 when bytes [from, to) of side s hold a word of its pack's negation
  * lists ("negation_cues", "negation_particles", "negation_postpositive",
  * by folded key); 1 without a pack (nothing can be ruled out). */
@@ -399,7 +446,8 @@ static int negation_in_claim(const side *s, size_t from, size_t to)
          i < s->art->n_tokens && s->art->tokens[i].end <= to; i++) {
         const char *k = s->art->tokens[i].key;
         for (size_t j = 0; k && j < sizeof lists / sizeof lists[0]; j++)
-            if (story_langpack_has(s->lp, lists[j], k))
+            if (story_langpack_has(s->lp, lists[j], k) &&
+                !negation_excepted(s, i))
                 return 1;
     }
     return 0;
@@ -5302,6 +5350,8 @@ static int negation_near_event(const side *s, const story_fact *e)
                       tokens_in(t, from, to) > NEGATION_AT_EVENT_MAX_TOKENS ||
                       clause_break_in(t, from, to)))
             continue;
+        if (negation_excepted(s, i))
+            continue;
         for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
             if (story_langpack_has(s->lp, lists[l], k->key))
                 return 1;
@@ -5416,7 +5466,7 @@ static void link_negations(const side *s, long link, size_t *all,
                 memcmp(t->key + kn - m, w, m) == 0)
                 cue = 1;
         }
-        if (!cue)
+        if (!cue || negation_excepted(s, i))
             continue;
         (*all)++;
         if (has_particles
@@ -5733,6 +5783,8 @@ static int polarity_init(polarity *p, const side *s)
                                s->art->tokens[i - 1].key))
             v = 0;
         if (!v && !story_langpack_has(s->lp, "negation_cues", t->key))
+            continue;
+        if (negation_excepted(s, i))
             continue;
         p->neg[t->sentence]++;
         /* a verbal particle ("no", "не", "ekki"; any verbal cue in a pack
@@ -6300,10 +6352,25 @@ static int counted_disjoint(const json_t *groups, const char *p,
  * read by each pack's lexicon, and translations name the counted thing
  * another way ("12 people" / "12 Opfer"): only a disjoint pair is
  * changed there. */
+/* 1 when JSON array arr holds the string v. */
+static int json_array_has(const json_t *arr, const char *v)
+{
+    size_t k;
+    json_t *x;
+    json_array_foreach(arr, k, x) {
+        const char *s = json_string_value(x);
+        if (s && v && !strcmp(s, v))
+            return 1;
+    }
+    return 0;
+}
+
 static void mark_counted_apart(side *a, side *b, unsigned char *cat,
                                unsigned char *cnt, const json_t *groups,
                                int cross_lang)
 {
+    const json_t *generic =
+        a->root ? story_langpack_field(a->root, "counted_generic") : NULL;
     for (size_t i = 0; i < a->fs->n_facts; i++) {
         const story_fact *f = &a->fs->facts[i];
         if (a->match[i] < 0 || cat[i] != STORY_DIFF_SAME ||
@@ -6319,9 +6386,13 @@ static void mark_counted_apart(side *a, side *b, unsigned char *cat,
             continue;
         /* within one language, a sentence edited only at the quantity
          * ("2,000 homes" -> "2,000 businesses") names another thing on
-         * purpose, whether or not the two groups overlap (session 21,
-         * fresh-user 21 M2: it was unverified, exit 0) */
-        if (!cross_lang && edited_only_at(a, f, b, g))
+         * purpose (session 21, fresh-user 21 M2: it was unverified, exit
+         * 0), unless one side counts a generic group of the root pack's
+         * "counted_generic" ("12 people" -> "12 children": children are
+         * people too) */
+        if (!cross_lang && edited_only_at(a, f, b, g) &&
+            !json_array_has(generic, f->counted) &&
+            !json_array_has(generic, g->counted))
             apart = 1;
         cat[i] = STORY_DIFF_CHANGED;
         cnt[i] = (unsigned char)(apart && !cross_lang ? 2 : 1);

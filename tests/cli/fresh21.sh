@@ -158,4 +158,34 @@ run compare --format=text "$tmp/tr-a.txt" "$tmp/tr-b.txt"
 if [ "$st" -eq 1 ] && grep -q '34000000000000000000 USD → 35000000000000000000 USD' "$tmp/out"; then
   ok "compare: 34 Trillionen Dollar shown in digits"
 else fail "compare: 34 Trillionen Dollar shown in digits (status $st)"; fi
+# H11: phrases that negate nothing gave certain contradictions: "No fewer
+# than 40" vs "At least 40", "Nobody doubts that ...", "not only ... but
+# also" (en, pl, ru), "Not least"
+while IFS='|' read -r l a b; do
+  w h11-a.txt "$a"
+  w h11-b.txt "$b"
+  run compare --format=text --lang-a="$l" --lang-b="$l" "$tmp/h11-a.txt" "$tmp/h11-b.txt"
+  if [ "$st" -eq 0 ] && ! grep -q '^\[!\]' "$tmp/out"; then
+    ok "compare $l: no contradiction in '$a'"
+  else fail "compare $l: '$a' (status $st)"; fi
+done <<'EOT'
+en|No fewer than 40 people were injured, police said.|At least 40 people were injured, police said.
+en|Nobody doubts that the army attacked the town, the envoy said.|Everyone agrees that the army attacked the town, the envoy said.
+en|The talks were not only long but also productive, the envoy said.|The talks were long and productive, the envoy said.
+en|Not least, the deal will cut prices, the minister said.|Importantly, the deal will cut prices, the minister said.
+pl|Rozmowy były nie tylko długie, ale też owocne, powiedział wysłannik.|Rozmowy były długie i owocne, powiedział wysłannik.
+ru|Переговоры были не только долгими, но и продуктивными, сказал посланник.|Переговоры были долгими и продуктивными, сказал посланник.
+EOT
+# a real negation is still one
+w h11-c.txt "The army did not attack the town, the envoy said."
+w h11-d.txt "The army attacked the town, the envoy said."
+run compare --format=text "$tmp/h11-c.txt" "$tmp/h11-d.txt"
+if [ "$st" -eq 1 ] && grep -q '^\[!\] contradicted event' "$tmp/out"; then
+  ok "compare: did not attack -> attacked is still a contradiction"
+else fail "compare: did not attack -> attacked (status $st)"; fi
+w h11-e.txt "Nobody doubts that the army attacked the town, the envoy said." \
+  "The army attacked the town at dawn, witnesses said."
+run check "$tmp/h11-e.txt"
+if [ "$st" -eq 0 ]; then ok "check: 'Nobody doubts that the army attacked' is no denial"
+else fail "check: 'Nobody doubts that the army attacked' (status $st)"; fi
 finish
