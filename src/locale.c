@@ -572,6 +572,18 @@ json_t *story_langpack_index_lookup(const story_langpack_index *f,
     }
 }
 
+size_t story_langpack_index_count(const story_langpack_index *f)
+{
+    return f && f->slots ? f->n_entries : 0;
+}
+
+const char *story_langpack_index_key(const story_langpack_index *f, size_t i,
+                                     size_t *len)
+{
+    *len = f->entries[i].len;
+    return f->entries[i].key;
+}
+
 int story_langpack_has(const story_langpack *lp, const char *field,
                        const char *key)
 {

@@ -61,4 +61,12 @@ json_t *story_langpack_index_lookup(const story_langpack_index *ix,
                                     const char *key, size_t len,
                                     uint64_t hash);
 
+/* The number of folded keys in index `ix` (0 for NULL), and the i-th of
+ * them (i < that number; NUL-terminated, *len = its length in bytes),
+ * borrowed like the index: for callers that summarise a field's keys once
+ * (numbers.c's first-code-point filter; session 21, 2026-12-02). */
+size_t story_langpack_index_count(const story_langpack_index *ix);
+const char *story_langpack_index_key(const story_langpack_index *ix,
+                                     size_t i, size_t *len);
+
 #endif

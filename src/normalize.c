@@ -500,3 +500,75 @@ fail:
     story_vec_free(&m);
     return rc;
 }
+
+int story__key_filter_off;
+
+void story__key_first_filter(int on) { story__key_filter_off = !on; }
+
+/* Does code point c (not ignorable) begin a normalisation segment of its
+ * own (unorm2_hasBoundaryBefore after story__unify_punct)? fold_tab
+ * answers for most code points below U+0800 (an entry is valid only for
+ * such a code point). */
+static int seg_start(int32_t c)
+{
+    if (c < 0x300 || (c >= 0x3400 && c <= 0x9FFF) ||
+        (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA))
+        return 1; /* below the combining marks; CJK ideographs, kana */
+    if (c < FOLD_TAB_N && fold_tab[c].len > 0)
+        return 1;
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFKCCasefoldInstance(&e);
+    return !U_FAILURE(e) && unorm2_hasBoundaryBefore(n2, story__unify_punct(c));
+}
+
+int32_t story__key_first_cp(const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return -1;
+    size_t nx = i;
+    int32_t c = next_cp(s, len, &nx);
+    if (c < 0 || c == '`' || story__is_ignorable(c) || key_drops(c))
+        return -1;
+    if (c >= 0x80 && pthread_once(&fold_tab_once, fold_tab_build))
+        return -1;
+    if (nx < len && (unsigned char)s[nx] >= 0x80) {
+        size_t n3 = nx;
+        int32_t d = next_cp(s, len, &n3);
+        /* an ignorable is removed before normalisation: what follows it
+         * could compose with c */
+        if (d >= 0 && (story__is_ignorable(d) || key_drops(d) ||
+                       ((d >= 0x300 && pthread_once(&fold_tab_once,
+                                                    fold_tab_build)) ||
+                        !seg_start(d))))
+            return -1;
+    }
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA))
+        return c; /* no NFKC_Casefold mapping, a segment start */
+    int32_t f;
+    if (c < FOLD_TAB_N && fold_tab[c].len >= 0) {
+        /* the table's key of c: it begins a segment */
+        if (fold_tab[c].len == 0)
+            return -1;
+        size_t k = 0;
+        f = story__utf8_next(fold_tab[c].out, (size_t)fold_tab[c].len, &k);
+    } else {
+        UErrorCode e = U_ZERO_ERROR;
+        const UNormalizer2 *n2 = unorm2_getNFKCCasefoldInstance(&e);
+        if (U_FAILURE(e))
+            return -1;
+        int32_t u = plain_cp(c) ? c : story__unify_punct(c);
+        if (!unorm2_hasBoundaryBefore(n2, u))
+            return -1;
+        UChar src[2], d[8];
+        int32_t sn = 0, k = 0;
+        U16_APPEND_UNSAFE(src, sn, u);
+        int32_t dn = unorm2_normalize(n2, src, sn, d, 8, &e);
+        if (U_FAILURE(e) || dn <= 0)
+            return -1;
+        U16_NEXT(d, k, dn, f);
+    }
+    return f < 0 || key_drops(f) || story__is_ignorable(f) ? -1 : f;
+}

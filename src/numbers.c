@@ -74,6 +74,10 @@ typedef struct numlang {
         int neutral; /* nummod.neutral[] index, or -1 */
         int alt_built; /* the field's keys are in alt and alt_bloom */
         uint64_t alt_bloom[4]; /* bits of the hashes of its alt keys */
+        /* first-code-point filter (see first_may): 0 not built yet, 1
+         * built, -1 the field cannot be filtered (an empty key) */
+        int first_built;
+        uint64_t first_bloom[8]; /* bits of the keys' first code points */
     } fcache[FIELD_CACHE];
     /* compound_suffixes then compound_units, in pack order, with their
      * lengths (built on first use) */
@@ -96,6 +100,10 @@ typedef struct numlang {
                         0: not looked yet */
     json_t *half_pre; /* half_prefixes (borrowed), or NULL */
     int half_pre_loaded;
+    /* number_word's fields (borrowed), looked up once per language: they
+     * were three pack lookups per word of the text (session 21) */
+    json_t *prefix_numbers, *ord_compounds, *ord_endings;
+    int nw_loaded;
 } numlang;
 
 typedef struct nummod {
@@ -279,6 +287,8 @@ typedef struct scan {
     int mkey_same;      /* the match fold is the key itself (mkey unset) */
     int key_variant;    /* has_variant_script(key), -1: not known yet */
     story_buf alt_key; /* "field\x1f" + match fold (alt lookups) */
+    const char *f1_p;  /* first_cp() of f1_p is f1 (-1: no filtering) */
+    int32_t f1;
 } scan;
 
 /* The fcache slot of field name pointer `field`: open addressing with
@@ -327,6 +337,7 @@ static size_t field_slot_probe(scan *s, const char *field, size_t home)
     nl->fcache[c].neutral = f;
     nl->fcache[c].alt_built = 0;
     memset(nl->fcache[c].alt_bloom, 0, sizeof nl->fcache[c].alt_bloom);
+    nl->fcache[c].first_built = 0;
     return c;
 }
 
@@ -647,9 +658,178 @@ static json_t *lookup_variant(scan *s, const char *field)
     return alt_lookup(s, field, s->mkey.data, s->mkey.len, s->mkey_hash);
 }
 
+/* ---- first-code-point filter -------------------------------------------
+ * Most lookups miss: a word of the text is tried in many fields, and
+ * match_after tries phrases of up to 8 words (zh, ja: from every
+ * character). Each such try folded the phrase and probed the field. A
+ * key can only match a phrase whose fold begins with the key's first
+ * code point, so each field keeps (built on first use) a bloom filter of
+ * the first code points of its keys: of the pack's folded keys, the
+ * numbers/root.json and ICU keys, and of their match folds (the
+ * script-variant lookups); a Cyrillic letter that has a Latin look-alike
+ * also sets the Latin one and vice versa (cyr_of_latin). The text's side,
+ * first_cp, is the first code point of the phrase's fold, computed only
+ * where that is certain without folding the phrase (a code point that
+ * begins its own normalisation segment and is not removed or remapped by
+ * the match fold); elsewhere the filter lets the lookup through. A
+ * false positive of the bloom only costs the lookup. (Session 21,
+ * 2026-12-02: the number scanner took a quarter of bench/run
+ * facts-speed, most of it folding and probing phrases no field holds.)
+ * story__key_filter_off (tests only) turns it off, so that unit.numbers
+ * compares both paths. */
+
+static void first_set(uint64_t *bloom, int32_t c)
+{
+    uint32_t h = ((uint32_t)c * 2654435761u) >> 23; /* 9 bits */
+    bloom[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static int first_has(const uint64_t *bloom, int32_t c)
+{
+    uint32_t h = ((uint32_t)c * 2654435761u) >> 23;
+    return (int)((bloom[h >> 6] >> (h & 63)) & 1);
+}
+
+/* the Latin look-alike of Cyrillic c (inverse of cyr_of_latin), or 0 */
+static int32_t latin_of_cyr(int32_t c)
+{
+    static const char lat[] = "aceiopxy";
+    for (const char *l = lat; *l; l++)
+        if (cyr_of_latin(*l) == c)
+            return *l;
+    return 0;
+}
+
+/* Add the first code point of key k[0, n) (and its look-alike); 0, or
+ * -1 when the key has none (empty or invalid: no filtering) */
+static int first_add_cp(uint64_t *bloom, const char *k, size_t n)
+{
+    size_t i = 0;
+    int32_t c = n ? story__utf8_next(k, n, &i) : -1;
+    if (c < 0)
+        return -1;
+    first_set(bloom, c);
+    int32_t l = c < 0x80 ? cyr_of_latin(c) : latin_of_cyr(c);
+    if (l)
+        first_set(bloom, l);
+    return 0;
+}
+
+/* Add key k[0, n) (a folded key as its table holds it): its first code
+ * point, and that of its match fold when that may differ. */
+static int first_add_key(uint64_t *bloom, story_buf *mf, const char *k,
+                         size_t n)
+{
+    if (first_add_cp(bloom, k, n))
+        return -1;
+    if (has_variant_script(k, n)) {
+        int r = match_fold(mf, k, n);
+        if (r < 0 || (r == 1 && first_add_cp(bloom, mf->data, mf->len)))
+            return -1;
+    }
+    return 0;
+}
+
+/* Keys of a pack field's JSON value (array of strings or object) through
+ * fold_into, as alt_build_obj and neutral_load read them */
+static int first_add_json(uint64_t *bloom, story_buf *f1, story_buf *mf,
+                          json_t *v)
+{
+    if (json_is_array(v)) {
+        size_t ai;
+        json_t *e;
+        json_array_foreach(v, ai, e) {
+            if (!json_is_string(e))
+                continue;
+            const char *x = json_string_value(e);
+            if (fold_into(f1, x, strlen(x)) ||
+                first_add_key(bloom, mf, f1->data, f1->len))
+                return -1;
+        }
+    } else if (json_is_object(v)) {
+        const char *wk;
+        json_t *wv;
+        json_object_foreach(v, wk, wv) {
+            (void)wv;
+            /* as it is (ICU keys are looked up so) and folded */
+            if (first_add_key(bloom, mf, wk, strlen(wk)) ||
+                fold_into(f1, wk, strlen(wk)) ||
+                first_add_key(bloom, mf, f1->data, f1->len))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static void first_build(scan *s, size_t c, const char *field)
+{
+    numlang *nl = s->nl;
+    uint64_t *bloom = nl->fcache[c].first_bloom;
+    memset(bloom, 0, sizeof nl->fcache[c].first_bloom);
+    story_buf f1 = {0}, mf = {0};
+    int bad = 0;
+    const story_langpack_index *ix = nl->fcache[c].ix;
+    size_t nk = story_langpack_index_count(ix);
+    for (size_t k = 0; k < nk && !bad; k++) {
+        size_t kl;
+        const char *key = story_langpack_index_key(ix, k, &kl);
+        bad = first_add_key(bloom, &mf, key, kl) != 0;
+    }
+    /* the pack field's keys as alt_build_obj folds them */
+    if (!bad)
+        bad = first_add_json(bloom, &f1, &mf,
+                             story_langpack_field(nl->lp, field)) != 0;
+    if (!bad && nl->icu)
+        bad = first_add_json(bloom, &f1, &mf,
+                             json_object_get(nl->icu, field)) != 0;
+    int f = nl->fcache[c].neutral;
+    if (!bad && f >= 0)
+        bad = first_add_json(bloom, &f1, &mf,
+                             json_object_get(s->mod->neutral_json,
+                                             s->mod->neutral[f].field)) != 0;
+    if (f1.oom || mf.oom)
+        bad = 1;
+    story_buf_free(&f1);
+    story_buf_free(&mf);
+    nl->fcache[c].first_built = bad ? -1 : 1;
+}
+
+/* The first code point of the fold and of the match fold of any phrase
+ * that starts at p, or -1 when that is not certain (see above). */
+static int32_t first_cp(scan *s, const char *p)
+{
+    int32_t f = story__key_first_cp(s->t, s->end, (size_t)(p - s->t));
+    /* the match fold drops or rewrites these at the start of a key */
+    if (f == 0x093C || f == 0x0900 || f == 0x0901 || f == 0x0919 ||
+        f == 0x091E || f == 0x0923 || f == 0x0928 || f == 0x092E)
+        return -1;
+    return f;
+}
+
+/* May a key of `field` match a phrase starting at p? */
+static int first_may(scan *s, const char *field, const char *p)
+{
+    if (story__key_filter_off)
+        return 1;
+    if (p != s->f1_p) {
+        s->f1 = first_cp(s, p);
+        s->f1_p = p;
+    }
+    if (s->f1 < 0)
+        return 1;
+    numlang *nl = s->nl;
+    size_t c = field_slot(s, field);
+    if (!nl->fcache[c].first_built)
+        first_build(s, c, field);
+    return nl->fcache[c].first_built < 0 ||
+           first_has(nl->fcache[c].first_bloom, s->f1);
+}
+
 static json_t *lookup(scan *s, const char *field, const char *p, size_t n)
 {
     if (n == 0)
+        return NULL;
+    if (!first_may(s, field, p))
         return NULL;
     if (p != s->key_p || n != s->key_n) {
         /* the same word is looked up in several fields: fold it once */
@@ -849,7 +1029,7 @@ static json_t *match_after(scan *s, size_t i, const char *field, int maxw,
                            int allow_space, size_t *endp)
 {
     size_t p = allow_space ? skip_spaces(s, i) : i;
-    if (p >= s->end)
+    if (p >= s->end || !first_may(s, field, s->t + p))
         return NULL;
     size_t ends[8];
     int nw = 0;
@@ -2096,8 +2276,16 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
     /* en "double digit", "triple-digit": a word of the pack's
      * prefix_numbers counts only before (a space or a hyphen and) a word
      * of prefix_number_nouns ("double the price" is no number) */
+    numlang *nl = s->nl;
+    if (!nl->nw_loaded) {
+        nl->prefix_numbers = story_langpack_field(nl->lp, "prefix_numbers");
+        nl->ord_compounds = story_langpack_field(nl->lp, "ordinal_compounds");
+        nl->ord_endings =
+            story_langpack_field(nl->lp, "ordinal_compound_endings");
+        nl->nw_loaded = 1;
+    }
     if (b < s->end && (s->t[b] == '-' || s->t[b] == ' ')) {
-        json_t *pn = story_langpack_field(s->nl->lp, "prefix_numbers");
+        json_t *pn = nl->prefix_numbers;
         json_t *pj = pn ? lookup(s, "prefix_numbers", s->t + a, b - a)
                         : NULL;
         if (pj && !isnan(json_num(pj))) {
@@ -2112,8 +2300,8 @@ static int number_word(scan *s, size_t a, size_t b, double *v, int *ordinal)
     }
     /* ordinal + superlative compounds: zweitgrößte, vierthöchsten (the
      * pack's ordinal_compounds stems, ordinal_compound_endings) */
-    json_t *oc = story_langpack_field(s->nl->lp, "ordinal_compounds");
-    json_t *oe = story_langpack_field(s->nl->lp, "ordinal_compound_endings");
+    json_t *oc = nl->ord_compounds;
+    json_t *oe = nl->ord_endings;
     if (json_is_object(oc) && json_is_array(oe) && b - a >= 8 &&
         fold_into(&s->phrase, s->t + a, b - a) == 0) {
         const char *w = s->phrase.data, *k;

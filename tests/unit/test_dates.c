@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "normalize.h"
 #include "support.h"
 #include "ctx_fixture.h"
 
@@ -509,6 +510,105 @@ static void test_day_month_without_year(void **state)
     story_vec_free(&v);
 }
 
+/* The first-code-point filter of the date scanner's word starters
+ * (session 21, 2026-12-02) is a fast path: every spec table input and
+ * the sentences below (written for this test: case, combining marks
+ * after the first letter, Latin look-alikes in Cyrillic month names,
+ * soft hyphens, fullwidth letters) give the same dates with the filter
+ * off (the general path) and on. */
+static int dates_both_ways(const char *lang, const char *text,
+                           const char *pub)
+{
+    story_vec on, off;
+    story_error err;
+    story_vec_init(&on, sizeof(story_date));
+    story_vec_init(&off, sizeof(story_date));
+    story__key_first_filter(0);
+    int r1 = story__dates_scan(ctx, lang, text, 0, strlen(text), pub, &off,
+                               &err);
+    story__key_first_filter(1);
+    int r2 = story__dates_scan(ctx, lang, text, 0, strlen(text), pub, &on,
+                               &err);
+    int bad = r1 != r2 || on.len != off.len;
+    for (size_t i = 0; !bad && i < on.len; i++) {
+        const story_date *a = (story_date *)on.data + i,
+                         *b = (story_date *)off.data + i;
+        bad = a->start != b->start || a->end != b->end ||
+              strcmp(a->iso, b->iso) || strcmp(a->relative, b->relative) ||
+              a->has_time != b->has_time || strcmp(a->time, b->time) ||
+              strcmp(a->readings[0], b->readings[0]) ||
+              strcmp(a->readings[1], b->readings[1]) ||
+              a->slash_order != b->slash_order;
+    }
+    if (bad)
+        print_error("first filter: %s '%s': %zu dates, %zu without it\n",
+                    lang, text, on.len, off.len);
+    story_vec_free(&on);
+    story_vec_free(&off);
+    return bad;
+}
+
+static void test_first_filter_same(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"en", "On MONDAY, 5 M\xcc\x81" "arch 2025 and yesterday"},
+        {"en", "Sep\xc2\xad" "tember 3 or \xef\xbc\xad" "arch 4, `today`"},
+        {"de", "am Montag, dem 5. M\xc3\xa4rz, und \xc3\x9c" "bermorgen"},
+        {"uk", "15 \xd1\x81i\xd1\x87\xd0\xbd\xd1\x8f, a \xd0\xb2\xd1\x87"
+               "\xd0\xbe\xd1\x80\xd0\xb0 \xd1\x83 \xd0\xbf\xd0\xbe\xd0\xbd"
+               "\xd0\xb5\xd0\xb4\xd1\x96\xd0\xbb\xd0\xbe\xd0\xba"},
+        {"ru", "5 \xd0\xbc" "apta, o\xd0\xb1 \xd1\x8d\xd1\x82\xd0\xbe\xd0\xbc"},
+        {"zh", "\xe6\x98\xa8\xe5\xa4\xa9\xe5\x92\x8c\xe4\xb8\x8a\xe5\x91\xa8"
+               "\xe4\xb8\x80\xef\xbc\x8c" "12\xe6\x9c\x88"},
+        {"ja", "\xe6\x98\xa8\xe6\x97\xa5\xe3\x81\xa8\xe6\x9d\xa5\xe9\x80\xb1"
+               "\xe3\x81\xae\xe6\x9c\x88\xe6\x9b\x9c\xe6\x97\xa5"},
+        {"pt", "na segunda-feira, 5 de mar\xc3\xa7o, e nas segundas"},
+        {"nl", "op maandag 5 maart en gisteren"},
+    };
+    int failures = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        failures += dates_both_ways(cases[i][0], cases[i][1], "2025-03-07");
+        failures += dates_both_ways(cases[i][0], cases[i][1], NULL);
+    }
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/spec", src);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    int inputs = 0;
+    while ((de = readdir(d))) {
+        const char *nm = de->d_name;
+        size_t l = strlen(nm);
+        if ((strncmp(nm, "numbers.", 8) && strncmp(nm, "dates.", 6)) ||
+            strcmp(nm + l - 4, ".txt"))
+            continue;
+        const char *dot = strchr(nm, '.');
+        char lang[16];
+        snprintf(lang, sizeof lang, "%.*s",
+                 (int)(l - 4 - (size_t)(dot + 1 - nm)), dot + 1);
+        char path[4400];
+        snprintf(path, sizeof path, "%.4096s/%.255s", dir, nm);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char line[4096];
+        while (fgets(line, sizeof line, f)) {
+            char *arrow = strstr(line, " => ");
+            if (line[0] == '#' || !arrow)
+                continue;
+            *arrow = '\0';
+            failures += dates_both_ways(lang, line, "2025-03-07");
+            inputs++;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    assert_true(inputs > 100);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_soft_hyphen_in_names),
         cmocka_unit_test(test_grouped_number_after_month_not_day),
         cmocka_unit_test(test_day_month_without_year),
+        cmocka_unit_test(test_first_filter_same),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }

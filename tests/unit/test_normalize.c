@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "normalize.h"
 #include "support.h"
 
 static void key_of(const char *in, const char *want)
@@ -132,6 +133,54 @@ static void test_table_fast_path(void **state)
     story_free(k);
 }
 
+/* Session 21 (speed): story__key_first_cp, the first code point of a
+ * text's key without computing the key, is either -1 (not certain) or
+ * the first code point of the key the general path (with a map) gives,
+ * for every code point below U+3100 and some above, alone and before a
+ * letter, a combining mark, a soft hyphen + mark, a kana voicing mark
+ * and a nukta. */
+static void test_key_first_cp(void **state)
+{
+    (void)state;
+    static const char *const after[] = {"", "a", "\xcc\x81",
+                                        "\xc2\xad\xcc\x81", "\xe3\x82\x99",
+                                        "\xe0\xa4\xbc", "\xd0\x94"};
+    int known = 0;
+    for (int32_t c = 1; c < 0x3200; c++) {
+        int32_t cs = c < 0x3100 ? c : 0xF900 + (c - 0x3100) * 7;
+        if (cs >= 0xD800 && cs <= 0xDFFF)
+            continue;
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+            char buf[32];
+            size_t n = story__utf8_put(buf, cs);
+            size_t al = strlen(after[a]);
+            memcpy(buf + n, after[a], al);
+            n += al;
+            int32_t f = story__key_first_cp(buf, n, 0);
+            if (f < 0)
+                continue;
+            known++;
+            char *key = NULL;
+            size_t *map = NULL;
+            assert_int_equal(story_normalize_key(&key, &map, buf, n, NULL), 0);
+            char fu[4];
+            size_t fl = story__utf8_put(fu, f);
+            if (strlen(key) < fl || memcmp(key, fu, fl) != 0)
+                fail_msg("U+%04X + \"%s\": first code point U+%04X, key "
+                         "\"%s\"", (unsigned)cs, after[a], (unsigned)f, key);
+            story_free(key);
+            story_free(map);
+        }
+    }
+    assert_true(known > 20000);
+    static const char *const cjk[] = {"\xe4\xb8\x89\xe5\x8d\x81",
+                                      "\xe3\x81\x8b\xe3\x82\x99"};
+    assert_int_equal(story__key_first_cp(cjk[0], 6, 0), 0x4E09);
+    assert_int_equal(story__key_first_cp(cjk[1], 6, 0), -1);
+    assert_int_equal(story__key_first_cp("Ab", 2, 0), 'a');
+    assert_int_equal(story__key_first_cp("`b", 2, 0), -1);
+}
+
 static void test_map(void **state)
 {
     (void)state;
@@ -208,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_ascii_fast_path),
         cmocka_unit_test(test_table_fast_path),
+        cmocka_unit_test(test_key_first_cp),
         cmocka_unit_test(test_arabic_marks),
         cmocka_unit_test(test_bad_input),
     };

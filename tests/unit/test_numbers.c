@@ -181,6 +181,116 @@ static void test_spec_tables(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* The first-code-point filter of the scanner's table lookups (session 21,
+ * 2026-12-02) is a fast path: every spec table input and the sentences
+ * below (written for this test: case, combining marks after the first
+ * letter, Latin look-alikes in Cyrillic words, Arabic tatweel and marks,
+ * Devanagari nasal + virama, kana + combining voiced mark, fullwidth
+ * forms, soft hyphens, backticks) give the same mentions with the filter
+ * off (the general path) and on. */
+static int same_numbers(const story_number *a, const story_number *b)
+{
+    return a->start == b->start && a->end == b->end &&
+           a->num_start == b->num_start && a->num_end == b->num_end &&
+           (a->value == b->value || (isnan(a->value) && isnan(b->value))) &&
+           a->value_hi == b->value_hi && a->is_range == b->is_range &&
+           a->is_year == b->is_year &&
+           a->is_percent == b->is_percent && a->is_ordinal == b->is_ordinal &&
+           a->spelled == b->spelled && a->is_fraction == b->is_fraction &&
+           !strcmp(a->qualifier, b->qualifier) && !strcmp(a->unit, b->unit) &&
+           !strcmp(a->dimension, b->dimension) &&
+           a->si_value == b->si_value && a->si_value_hi == b->si_value_hi;
+}
+
+static int filter_both_ways(const char *lang, const char *text)
+{
+    story_vec on, off;
+    story__key_first_filter(0);
+    scan(lang, text, &off);
+    story__key_first_filter(1);
+    scan(lang, text, &on);
+    int bad = on.len != off.len;
+    for (size_t i = 0; !bad && i < on.len; i++)
+        bad = !same_numbers((story_number *)on.data + i,
+                            (story_number *)off.data + i);
+    if (bad)
+        print_error("first filter: %s '%s': %zu mentions, %zu without it\n",
+                    lang, text, on.len, off.len);
+    story_vec_free(&on);
+    story_vec_free(&off);
+    return bad;
+}
+
+static void test_first_filter_same(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"en", "Twenty-five people and THREE HUNDRED cars, a fifth of them"},
+        {"en", "Te\xcc\x81n thousand (T\xcc\x81wo) `five` hundred km\xc2\xb2"},
+        {"en", "fi\xc2\xadve hundred \xef\xbc\x95\xef\xbc\x90 \xef\xbd\x94"
+               "wo million \xef\xbc\x84" "5"},
+        {"de", "Zwei\xc2\xad" "hundert Menschen, eine halbe Million Euro"},
+        {"de", "zweitgr\xc3\xb6\xc3\x9f" "te Stadt, f\xc3\xbc" "nfundzwanzig"},
+        {"uk", "412 \xd0\xbc" "i\xd0\xbb\xd1\x8c\xd0\xb9\xd0\xbe\xd0\xbd" "i"
+               "\xd0\xb2 \xd1\x94\xd0\xb2\xd1\x80\xd0\xbe"},
+        {"uk", "\xd0\xbf'\xd1\x8f\xd1\x82\xd1\x8c \xd1\x82\xd0\xb8\xd1\x81"
+               "\xd1\x8f\xd1\x87 a\xd0\xb1\xd0\xbe \xd0\xbf\xd1\x96\xd0\xb2"
+               "\xd0\xbc\xd1\x96\xd0\xbb\xd1\x8c\xd0\xb9\xd0\xbe\xd0\xbd\xd0"
+               "\xb0"},
+        {"ru", "o\xd0\xb4\xd0\xb8\xd0\xbd \xd0\xbc\xd0\xb8\xd0\xbb\xd0\xbb"
+               "\xd0\xb8\xd0\xbe\xd0\xbd"},
+        {"ar", "\xd9\x80\xd8\xae\xd9\x85\xd8\xb3\xd8\xa9 \xd9\x88\xd8\xb9\xd8"
+               "\xb4\xd8\xb1\xd9\x88\xd9\x86 \xd8\xa3\xd9\x84\xd9\x81\xd9\x8b"
+               "\xd8\xa7"},
+        {"hi", "\xe0\xa4\xaa\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x8d"
+               "\xe0\xa4\xb0\xe0\xa4\xb9 \xe0\xa4\xb2\xe0\xa4\xbe\xe0\xa4\x96 "
+               "\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\x81\xe0\xa4\x9a"},
+        {"ja", "\xe3\x81\x8b\xe3\x82\x99\xe4\xb8\x89\xe5\x8d\x81\xe4\xba\xba"
+               "\xe3\x81\xa8\xe4\xba\x94\xe5\x88\x86\xe3\x81\xae\xef\xbc\x91"},
+        {"zh", "\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b\xe4\xba\x94\xe5\x8d\x81"
+               "\xef\xbc\x8c\xe4\xb8\x80\xe5\x8d\x8a\xe4\xba\xba\xe3\x80\x82"},
+    };
+    int failures = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        failures += filter_both_ways(cases[i][0], cases[i][1]);
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/spec", src);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    int inputs = 0;
+    while ((de = readdir(d))) {
+        const char *nm = de->d_name;
+        size_t l = strlen(nm);
+        if ((strncmp(nm, "numbers.", 8) && strncmp(nm, "dates.", 6)) ||
+            strcmp(nm + l - 4, ".txt"))
+            continue;
+        const char *dot = strchr(nm, '.');
+        char lang[16];
+        snprintf(lang, sizeof lang, "%.*s", (int)(l - 4 - (size_t)(dot + 1 - nm)),
+                 dot + 1);
+        char path[4400];
+        snprintf(path, sizeof path, "%.4096s/%.255s", dir, nm);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char line[4096];
+        while (fgets(line, sizeof line, f)) {
+            char *arrow = strstr(line, " => ");
+            if (line[0] == '#' || !arrow)
+                continue;
+            *arrow = '\0';
+            failures += filter_both_ways(lang, line);
+            inputs++;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    assert_true(inputs > 100);
+    assert_int_equal(failures, 0);
+}
+
 /* "1,5 Mio." = "1.5 million" = "півтора мільйона" = 1500000 */
 static void test_same_value_across_languages(void **state)
 {
@@ -936,6 +1046,7 @@ int main(void)
         cmocka_unit_test(test_decades_need_a_count),
         cmocka_unit_test(test_year_nouns_counts),
         cmocka_unit_test(test_label_numbers),
+        cmocka_unit_test(test_first_filter_same),
     };
     return cmocka_run_group_tests_name("numbers", tests, setup, teardown);
 }
