@@ -8,6 +8,7 @@
 
 #include "support.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,4 +157,46 @@ void story_test_run_free(story_test_run *r)
 {
     story_factset_free(r->fs);
     story_article_free(r->a);
+}
+
+int story_test_spec_inputs(int (*fn)(const char *lang, const char *text,
+                                     void *user),
+                           void *user, int *inputs)
+{
+    const char *src = getenv("STORYDIFF_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/spec", src);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    int failures = 0;
+    *inputs = 0;
+    while ((de = readdir(d))) {
+        const char *nm = de->d_name;
+        size_t l = strlen(nm);
+        if ((strncmp(nm, "numbers.", 8) && strncmp(nm, "dates.", 6)) ||
+            l < 5 || strcmp(nm + l - 4, ".txt"))
+            continue;
+        const char *dot = strchr(nm, '.');
+        char lang[16];
+        snprintf(lang, sizeof lang, "%.*s",
+                 (int)(l - 4 - (size_t)(dot + 1 - nm)), dot + 1);
+        char path[4400];
+        snprintf(path, sizeof path, "%.4096s/%.255s", dir, nm);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char line[4096];
+        while (fgets(line, sizeof line, f)) {
+            char *arrow = strstr(line, " => ");
+            if (line[0] == '#' || !arrow)
+                continue;
+            *arrow = '\0';
+            failures += fn(lang, line, user);
+            (*inputs)++;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    return failures;
 }

@@ -50,4 +50,13 @@ story_test_run story_test_facts(story_ctx *ctx, const char *text,
                                 const char *lang);
 void story_test_run_free(story_test_run *r);
 
+/* Calls fn(lang, input, user) for the input (the text before " => ") of
+ * every line of the number and date spec files, tests/spec/numbers.<lang>.txt
+ * and dates.<lang>.txt under $STORYDIFF_SOURCE_DIR ('#' lines skipped).
+ * Returns the sum of fn's results (its failures); *inputs counts the
+ * inputs. Fails the test when the directory or a file cannot be read. */
+int story_test_spec_inputs(int (*fn)(const char *lang, const char *text,
+                                     void *user),
+                           void *user, int *inputs);
+
 #endif
