@@ -339,7 +339,7 @@ static void sfirst_add(datelang *dl, const char *k, size_t n)
 /* May the word at byte i be a starter (see datelang.sfirst)? */
 static int sfirst_may(dscan *s, size_t i)
 {
-    if (s->dl->sfirst_bad || story__key_filter_off)
+    if (s->dl->sfirst_bad || story__key_filter_off())
         return 1;
     int32_t c = story__key_first_cp(s->t, s->end, i);
     if (c < 0)

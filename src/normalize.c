@@ -501,9 +501,11 @@ fail:
     return rc;
 }
 
-int story__key_filter_off;
+static int key_filter_off;
 
-void story__key_first_filter(int on) { story__key_filter_off = !on; }
+void story__key_first_filter(int on) { key_filter_off = !on; }
+
+int story__key_filter_off(void) { return key_filter_off; }
 
 /* Does code point c (not ignorable) begin a normalisation segment of its
  * own (unorm2_hasBoundaryBefore after story__unify_punct)? fold_tab

@@ -33,8 +33,10 @@ int32_t story__key_first_cp(const char *s, size_t len, size_t i);
 /* Tests only: on = 0 turns off the first-code-point filters that use
  * story__key_first_cp (numbers.c, dates.c), which must not change any
  * result, so that unit tests compare both paths; 1 (the default) turns
- * them on. Process-wide, not thread-safe. story__key_filter_off reads it. */
+ * them on. Process-wide, not thread-safe. story__key_filter_off() reads
+ * it (a function, not a global variable: an instrumented build adds a
+ * symbol of its own per global, outside the story_ namespace). */
 void story__key_first_filter(int on);
-extern int story__key_filter_off;
+int story__key_filter_off(void);
 
 #endif

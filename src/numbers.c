@@ -675,7 +675,7 @@ static json_t *lookup_variant(scan *s, const char *field)
  * false positive of the bloom only costs the lookup. (Session 21,
  * 2026-12-02: the number scanner took a quarter of bench/run
  * facts-speed, most of it folding and probing phrases no field holds.)
- * story__key_filter_off (tests only) turns it off, so that unit.numbers
+ * story__key_filter_off() (tests only) turns it off, so that unit.numbers
  * compares both paths. */
 
 static void first_set(uint64_t *bloom, int32_t c)
@@ -809,7 +809,7 @@ static int32_t first_cp(scan *s, const char *p)
 /* May a key of `field` match a phrase starting at p? */
 static int first_may(scan *s, const char *field, const char *p)
 {
-    if (story__key_filter_off)
+    if (story__key_filter_off())
         return 1;
     if (p != s->f1_p) {
         s->f1 = first_cp(s, p);
