@@ -188,4 +188,22 @@ w h11-e.txt "Nobody doubts that the army attacked the town, the envoy said." \
 run check "$tmp/h11-e.txt"
 if [ "$st" -eq 0 ]; then ok "check: 'Nobody doubts that the army attacked' is no denial"
 else fail "check: 'Nobody doubts that the army attacked' (status $st)"; fi
+# scripts/demo passed --format=side-by-side and the arguments after it, so
+# the README's `scripts/demo --format=json` failed: "--format given twice".
+# A stand-in cmake and storydiff (no build here) show what demo runs.
+src=${STORYDIFF_SOURCE_DIR:?}
+mkdir -p "$tmp/fake/bin" "$tmp/fake/build"
+printf '#!/bin/sh\nexit 0\n' >"$tmp/fake/bin/cmake"
+printf '#!/bin/sh\necho "$@"\n' >"$tmp/fake/build/storydiff"
+chmod +x "$tmp/fake/bin/cmake" "$tmp/fake/build/storydiff"
+for args in "--format=json" "" "--width 120"; do
+  # shellcheck disable=SC2086
+  PATH="$tmp/fake/bin:$PATH" STORY_BUILD_DIR="$tmp/fake/build" \
+    bash "$src/scripts/demo" $args >"$tmp/out" 2>"$tmp/err"; st=$?
+  n=$(grep -o -- '--format' "$tmp/out" | wc -l)
+  if [ "$st" -eq 0 ] && [ "$n" -eq 1 ] &&
+     { [ -n "$args" ] && [ "${args#--format}" != "$args" ] || grep -q -- '--format=side-by-side' "$tmp/out"; }; then
+    ok "demo ${args:-(no arguments)}: one --format"
+  else fail "demo ${args:-(no arguments)}: one --format (status $st, $n)"; cat "$tmp/err"; fi
+done
 finish
