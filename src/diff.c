@@ -6344,14 +6344,6 @@ static int counted_disjoint(const json_t *groups, const char *p,
     return 0;
 }
 
-/* Quantity pairs of one value paired `same` in an aligned sentence pair
- * whose counted things are both known and differ: changed, cnt[i] = 2
- * (certain) when the root pack lists them as disjoint and the articles
- * share one language, else 1 (not certain: "12 people" -> "12 children",
- * a broader or overlapping group). Across languages a counted noun is
- * read by each pack's lexicon, and translations name the counted thing
- * another way ("12 people" / "12 Opfer"): only a disjoint pair is
- * changed there. */
 /* 1 when JSON array arr holds the string v. */
 static int json_array_has(const json_t *arr, const char *v)
 {
@@ -6365,6 +6357,14 @@ static int json_array_has(const json_t *arr, const char *v)
     return 0;
 }
 
+/* Quantity pairs of one value paired `same` in an aligned sentence pair
+ * whose counted things are both known and differ: changed, cnt[i] = 2
+ * (certain) when the root pack lists them as disjoint and the articles
+ * share one language, else 1 (not certain: "12 people" -> "12 children",
+ * a broader or overlapping group). Across languages a counted noun is
+ * read by each pack's lexicon, and translations name the counted thing
+ * another way ("12 people" / "12 Opfer"): only a disjoint pair is
+ * changed there. */
 static void mark_counted_apart(side *a, side *b, unsigned char *cat,
                                unsigned char *cnt, const json_t *groups,
                                int cross_lang)
@@ -6589,9 +6589,9 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
      * "event_antonyms"), before same keys anywhere pair them elsewhere */
     const json_t *ant = NULL;
     {
-        const story_langpack *root = NULL;
+        const story_langpack *root = sa.root;
         const json_t *dir = NULL;
-        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0) {
+        if (root) {
             ant = story_langpack_field(root, "event_antonyms");
             /* directions of one measured change ("fell 8 percent" ->
              * "rose 8 percent"), for the diff only: `check` reads two
@@ -6646,23 +6646,16 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     if (cross_lang && (rc = pass_written(ctx, &sa, &sb)) != 0)
         goto done;
     pass_value(&sa, &sb, 1, cat);
-    {
-        const story_langpack *root = NULL;
-        if (ctx && story_langpack_get(&root, ctx, "root", NULL) != 0)
-            root = NULL; /* no dimension table: currencies only */
-        pass_converted(&sa, &sb, 1, cat, root);
-        pass_unit(&sa, &sb, cat, root);
-    }
+    /* without the root pack no dimension table: currencies only */
+    pass_converted(&sa, &sb, 1, cat, sa.root);
+    pass_unit(&sa, &sb, cat, sa.root);
     pass_range_ends(&sa, &sb, cat);
     pass_slot(&sa, &sb, 1, cat);
     pass_only_number(&sa, &sb, cat);
     pass_key(&sa, &sb, 0, 0, cat, STORY_DIFF_SAME, NULL, NULL);
     pass_value(&sa, &sb, 0, cat);
-    {
-        const story_langpack *root = NULL;
-        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
-            pass_converted(&sa, &sb, 0, cat, root);
-    }
+    if (sa.root)
+        pass_converted(&sa, &sb, 0, cat, sa.root);
     pass_slot(&sa, &sb, 0, cat);
     if (!cross_lang) {
         size_t ren[2 * 64];
@@ -6781,23 +6774,17 @@ int story_diff_facts(story_diff **out, story_ctx *ctx, const story_article *a,
     /* a hedge cue no fact carries, read per sentence pair (session 18) */
     hedge_cue_pairs(&sa, &sb, cat, hed, cross_lang);
     /* one value counting other things ("12 civilians" -> "12 soldiers") */
-    {
-        const story_langpack *root = NULL;
-        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
-            mark_counted_apart(&sa, &sb, cat, cnt,
-                               story_langpack_field(root, "counted_disjoint"),
-                               cross_lang);
-    }
+    if (sa.root)
+        mark_counted_apart(&sa, &sb, cat, cnt,
+                           story_langpack_field(sa.root, "counted_disjoint"),
+                           cross_lang);
     /* one event told with another actor or target ("Russian troops
      * attacked" -> "Ukrainian troops attacked") */
-    {
-        const story_langpack *root = NULL;
-        if (ctx && story_langpack_get(&root, ctx, "root", NULL) == 0)
-            mark_actor_changed(
-                &sa, &sb, cat, act,
-                story_langpack_field(root, "diff_directed_events"),
-                cross_lang);
-    }
+    if (sa.root)
+        mark_actor_changed(&sa, &sb, cat, act,
+                           story_langpack_field(sa.root,
+                                                "diff_directed_events"),
+                           cross_lang);
 
     fold_repeated_values(&sa, &sb);
     fold_repeated_values(&sb, &sa);

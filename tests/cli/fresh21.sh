@@ -29,11 +29,8 @@ w s-a.txt "The storm killed 12 people in the north, police said." \
   "Rescue teams were sent to the coast."
 for p in "the mayor said" "a spokesman for the rebels said"; do
   sed "s/police said/$p/" "$tmp/s-a.txt" >"$tmp/s-b.txt"
-  run compare --format=text "$tmp/s-a.txt" "$tmp/s-b.txt"
-  if [ "$st" -eq 1 ] &&
-     grep -q '^\[~\] changed attribution .*"police said" → ' "$tmp/out"; then
-    ok "compare: police said -> $p is a changed attribution"
-  else fail "compare: police said -> $p (status $st)"; fi
+  cmp_text "compare: police said -> $p is a changed attribution" 1 \
+    '^\[~\] changed attribution .*"police said" → ' "$tmp/s-a.txt" "$tmp/s-b.txt"
 done
 # a source of the same concept is the same source
 w s-c.txt "The storm killed 12 people in the north, a spokesman said." \
@@ -46,20 +43,15 @@ else fail "compare: spokesman -> spokeswoman is the same source (status $st)"; f
 # words scores below the near-copy threshold; "police said" -> "witnesses
 # said" was two [?] lines, exit 0
 sed "s/police said/witnesses said/" "$tmp/s-a.txt" >"$tmp/s-e.txt"
-run compare --format=text "$tmp/s-a.txt" "$tmp/s-e.txt"
-if [ "$st" -eq 1 ] &&
-   grep -q '^\[~\] changed attribution .*OFFICIAL SAY → WITNESS SAY' "$tmp/out"; then
-  ok "compare: police said -> witnesses said in a short sentence is changed"
-else fail "compare: police said -> witnesses said in a short sentence (status $st)"; fi
+cmp_text "compare: police said -> witnesses said in a short sentence is changed" 1 \
+  '^\[~\] changed attribution .*OFFICIAL SAY → WITNESS SAY' "$tmp/s-a.txt" "$tmp/s-e.txt"
 # H8: a one-word name opening its sentence before an event verb was no
 # entity, so "Fidesz won ..." -> "Jobbik won ..." was nothing, exit 0
 w e-a.txt "Budget vote" "Fidesz won the vote in parliament on Monday." \
   "The opposition walked out of the chamber."
 sed "s/Fidesz won/Jobbik won/" "$tmp/e-a.txt" >"$tmp/e-b.txt"
-run compare --format=text "$tmp/e-a.txt" "$tmp/e-b.txt"
-if [ "$st" -eq 1 ] && grep -q '^\[~\] changed entity .*Fidesz → Jobbik' "$tmp/out"; then
-  ok "compare: Fidesz won -> Jobbik won is a changed entity"
-else fail "compare: Fidesz won -> Jobbik won (status $st)"; fi
+cmp_text "compare: Fidesz won -> Jobbik won is a changed entity" 1 \
+  '^\[~\] changed entity .*Fidesz → Jobbik' "$tmp/e-a.txt" "$tmp/e-b.txt"
 # a common word opening a sentence before an event verb stays no entity
 w e-c.txt "Prices rose in March, and protesters attacked a bank."
 run facts --lang=en "$tmp/e-c.txt"
@@ -71,10 +63,8 @@ else fail "facts: 'Prices rose' is no entity (status $st)"; fi
 w v-a.txt "The ministry confirmed that 14 soldiers were captured near the border on Monday."
 for v in claimed said; do
   sed "s/confirmed/$v/" "$tmp/v-a.txt" >"$tmp/v-b.txt"
-  run compare --format=text "$tmp/v-a.txt" "$tmp/v-b.txt"
-  if [ "$st" -eq 1 ] && grep -q '^\[~\] changed attribution .*CONFIRM → ' "$tmp/out"; then
-    ok "compare: confirmed -> $v is a changed attribution"
-  else fail "compare: confirmed -> $v (status $st)"; fi
+  cmp_text "compare: confirmed -> $v is a changed attribution" 1 \
+    '^\[~\] changed attribution .*CONFIRM → ' "$tmp/v-a.txt" "$tmp/v-b.txt"
 done
 sed "s/confirmed/announced/" "$tmp/v-a.txt" >"$tmp/v-c.txt"
 run compare --format=text "$tmp/v-a.txt" "$tmp/v-c.txt"
@@ -103,10 +93,8 @@ else fail "compare --width: needs a value (status $st)"; fi
 # "2,000 businesses") was an unverified change, exit 0
 w c-a.txt "The storm left 2,000 homes without power on Monday, the utility said."
 sed "s/2,000 homes/2,000 businesses/" "$tmp/c-a.txt" >"$tmp/c-b.txt"
-run compare --format=text "$tmp/c-a.txt" "$tmp/c-b.txt"
-if [ "$st" -eq 1 ] && grep -q '^\[~\] changed quantity .*2000 (house) → 2000 (company)' "$tmp/out"; then
-  ok "compare: 2,000 homes -> 2,000 businesses is a certain change"
-else fail "compare: 2,000 homes -> 2,000 businesses (status $st)"; fi
+cmp_text "compare: 2,000 homes -> 2,000 businesses is a certain change" 1 \
+  '^\[~\] changed quantity .*2000 \(house\) → 2000 \(company\)' "$tmp/c-a.txt" "$tmp/c-b.txt"
 # M14: common wire attributions were read as none: de "wie die Polizei
 # mitteilte", "sagte ein Polizeisprecher", pl "podała policja", fr "a
 # indiqué la police"
@@ -154,10 +142,8 @@ else fail "extract: a paywall box is no article text (status $st)"; fi
 # L9: a large amount was shown as 3.4e+19 in the report's details
 w tr-a.txt "Die Schulden erreichten 34 Trillionen Dollar, sagte der Minister."
 w tr-b.txt "Die Schulden erreichten 35 Trillionen Dollar, sagte der Minister."
-run compare --format=text "$tmp/tr-a.txt" "$tmp/tr-b.txt"
-if [ "$st" -eq 1 ] && grep -q '34000000000000000000 USD → 35000000000000000000 USD' "$tmp/out"; then
-  ok "compare: 34 Trillionen Dollar shown in digits"
-else fail "compare: 34 Trillionen Dollar shown in digits (status $st)"; fi
+cmp_text "compare: 34 Trillionen Dollar shown in digits" 1 \
+  '34000000000000000000 USD → 35000000000000000000 USD' "$tmp/tr-a.txt" "$tmp/tr-b.txt"
 # H11: phrases that negate nothing gave certain contradictions: "No fewer
 # than 40" vs "At least 40", "Nobody doubts that ...", "not only ... but
 # also" (en, pl, ru), "Not least"
@@ -179,10 +165,8 @@ EOT
 # a real negation is still one
 w h11-c.txt "The army did not attack the town, the envoy said."
 w h11-d.txt "The army attacked the town, the envoy said."
-run compare --format=text "$tmp/h11-c.txt" "$tmp/h11-d.txt"
-if [ "$st" -eq 1 ] && grep -q '^\[!\] contradicted event' "$tmp/out"; then
-  ok "compare: did not attack -> attacked is still a contradiction"
-else fail "compare: did not attack -> attacked (status $st)"; fi
+cmp_text "compare: did not attack -> attacked is still a contradiction" 1 \
+  '^\[!\] contradicted event' "$tmp/h11-c.txt" "$tmp/h11-d.txt"
 w h11-e.txt "Nobody doubts that the army attacked the town, the envoy said." \
   "The army attacked the town at dawn, witnesses said."
 run check "$tmp/h11-e.txt"
